@@ -1,1 +1,34 @@
-//! Per-article extraction.
+//! Per-article extraction: pure functions from a [`marsad_doc::Document`] to its annotations.
+//!
+//! - [`clean`]: content versus scraping debris; title, paragraphs and their kinds.
+//! - [`published`]: the publication date, from metadata or recognised in the text.
+//! - [`language`]: which language an article is in (only Arabic gets Arabic annotations).
+//! - [`dates`]: month and weekday tables shared by the date-aware stages.
+//! - [`extract`]: the pipeline over one document, [`Extractor`].
+//! - [`wire`]: the JSON record of `docs/CONTRACT.md`, offsets in code points.
+//!
+//! ```
+//! use marsad_doc::{Document, Format, Metadata, Source};
+//! use marsad_extract::{Extractor, Options, wire::Record};
+//!
+//! let doc = Document {
+//!     id: "demo".into(),
+//!     source: Source { path: None, format: Format::Text, line: None },
+//!     text: "الثلاثاء 2022/09/13\nيريفان - أعلن رئيس الوزراء الأرميني استمرار العمليات القتالية على الحدود.".into(),
+//!     meta: Metadata::default(),
+//! };
+//! let extraction = Extractor::new(Options::default()).extract(&doc);
+//! let record = Record::new(&doc, &extraction);
+//! assert_eq!(record.published.as_deref(), Some("2022-09-13"));
+//! assert_eq!(record.published_from, Some("text"));
+//! ```
+
+pub mod clean;
+pub mod dates;
+pub mod extract;
+pub mod language;
+mod lexicon;
+pub mod published;
+pub mod wire;
+
+pub use extract::{Extraction, Extractor, Options, StageTimes};

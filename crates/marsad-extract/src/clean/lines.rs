@@ -1,0 +1,186 @@
+//! The line model the cleaner works on: every line of the text with its trimmed span in the
+//! original, its span in the document's normalised view, and its matching key.
+//!
+//! The document is normalised once (the text layer reuses that view); a line's key is its
+//! normalised text with whitespace runs collapsed and ASCII lowercased. Key offsets map back
+//! to the original text on demand, through the normalised view's alignment.
+
+use std::ops::Range;
+
+use marsad_text::{Normalized, Span};
+
+/// One line of the input text (or one paragraph span, for callers that key paragraphs).
+#[derive(Debug)]
+pub(crate) struct Line {
+    /// The line's trimmed extent in the original text (empty for blank lines).
+    pub trim: Span,
+    /// The same extent in the normalised view.
+    pub norm: Span,
+    /// Normalised, whitespace-collapsed, ASCII-lowercased text of the line.
+    pub key: String,
+    /// Number of words of `key`.
+    pub words: usize,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.key.is_empty()
+    }
+
+    /// The original span of a byte range of `key`.
+    pub fn orig_span(&self, norm: &Normalized<'_>, key_range: Range<usize>) -> Span {
+        let line = self.norm.slice(norm.text());
+        let start = key_to_norm(line, key_range.start);
+        let end = key_to_norm(line, key_range.end).max(start);
+        if start == end {
+            return Span::empty(
+                norm.to_original(Span::new(self.norm.start() + start, self.norm.start() + start)).end(),
+            );
+        }
+        norm.to_original(Span::new(self.norm.start() + start, self.norm.start() + end))
+    }
+}
+
+/// Whether a character is invisible formatting that should not start or end a span.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}' | '\u{061C}' | '\u{00AD}')
+}
+
+/// Whether a character is trimmed from the edges of lines and paragraphs.
+pub(crate) fn is_trimmable(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// Trims a span of `text` of whitespace and invisible marks at both ends.
+pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start_matches(is_trimmable).len();
+    if lead == s.len() {
+        return Span::empty(span.start());
+    }
+    let trail = s.len() - s.trim_end_matches(is_trimmable).len();
+    Span::new(span.start() + lead, span.end() - trail)
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// Splits the normalised view into lines (on `\n`, `\r`, U+2028 and U+2029) and keys them.
+pub(crate) fn split_lines(norm: &Normalized<'_>) -> Vec<Line> {
+    let ntext = norm.text();
+    let mut lines = Vec::with_capacity(ntext.len() / 64 + 1);
+    let mut start = 0;
+    for (i, c) in ntext.char_indices() {
+        if is_line_break(c) {
+            lines.push(keyed_norm(norm, Span::new(start, i)));
+            start = i + c.len_utf8();
+        }
+    }
+    lines.push(keyed_norm(norm, Span::new(start, ntext.len())));
+    lines
+}
+
+/// Keys a span of the original text (a paragraph, a title) the way lines are keyed.
+pub(crate) fn keyed(norm: &Normalized<'_>, orig: Span) -> Line {
+    keyed_norm(norm, norm.to_normalized(orig))
+}
+
+fn keyed_norm(norm: &Normalized<'_>, raw: Span) -> Line {
+    let s = raw.slice(norm.text());
+    let lead = s.len() - s.trim_start_matches(is_trimmable).len();
+    if lead == s.len() {
+        let at = norm.to_original(Span::empty(raw.start())).end();
+        return Line { trim: Span::empty(at), norm: Span::empty(raw.start()), key: String::new(), words: 0 };
+    }
+    let trail = s.len() - s.trim_end_matches(is_trimmable).len();
+    let nspan = Span::new(raw.start() + lead, raw.end() - trail);
+    let (key, words) = collapse(nspan.slice(norm.text()));
+    Line { trim: norm.to_original(nspan), norm: nspan, key, words }
+}
+
+/// Collapses whitespace runs to one space and lowercases ASCII; counts the words.
+fn collapse(s: &str) -> (String, usize) {
+    let mut key = String::with_capacity(s.len());
+    let mut words = 0;
+    for word in s.split(is_trimmable).filter(|w| !w.is_empty()) {
+        if words > 0 {
+            key.push(' ');
+        }
+        key.push_str(word);
+        words += 1;
+    }
+    key.make_ascii_lowercase();
+    (key, words)
+}
+
+/// The byte offset in the (trimmed) normalised line `s` where byte `key_off` of its key comes
+/// from: for a collapsed space, the first whitespace character of its run (so that a range
+/// ending there ends right after the previous word); past the end, the end of `s`.
+fn key_to_norm(s: &str, key_off: usize) -> usize {
+    let mut k = 0;
+    let mut in_space = false;
+    for (i, c) in s.char_indices() {
+        if is_trimmable(c) {
+            if !in_space {
+                if k >= key_off {
+                    return i;
+                }
+                k += 1;
+                in_space = true;
+            }
+            continue;
+        }
+        in_space = false;
+        if k >= key_off {
+            return i;
+        }
+        k += c.len_utf8();
+    }
+    s.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_text::Normalizer;
+
+    #[test]
+    fn lines_keep_original_offsets() {
+        let text = "\u{a0}عنوان  الخبر\u{200f}\n\nنص  الخبر.\n";
+        let norm = Normalizer::analysis().normalize(text);
+        let lines = split_lines(&norm);
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[0].trim.slice(text), "عنوان  الخبر");
+        assert_eq!(lines[0].key, "عنوان الخبر");
+        assert_eq!(lines[0].words, 2);
+        assert!(lines[1].is_blank());
+        assert_eq!(lines[2].trim.slice(text), "نص  الخبر.");
+        assert!(lines[3].is_blank());
+    }
+
+    #[test]
+    fn key_ranges_map_back_to_the_original() {
+        let text = "وانتهى  الاجتماعُ. سماتٌ بنغازي داعش";
+        let norm = Normalizer::analysis().normalize(text);
+        let line = &split_lines(&norm)[0];
+        let at = line.key.find("سمات").unwrap();
+        assert_eq!(line.orig_span(&norm, at..line.key.len()).slice(text), "سماتٌ بنغازي داعش");
+        let dot = line.key.find('.').unwrap() + 1;
+        assert_eq!(line.orig_span(&norm, 0..dot).slice(text), "وانتهى  الاجتماعُ.");
+        // a range ending at a collapsed space ends after the word before it, harakat included
+        let space = line.key.find(' ').unwrap();
+        assert_eq!(line.orig_span(&norm, 0..space).slice(text), "وانتهى");
+    }
+
+    #[test]
+    fn key_offsets_walk_collapsed_spaces() {
+        let s = "ab   cd e";
+        assert_eq!(collapse(s).0, "ab cd e");
+        assert_eq!(key_to_norm(s, 0), 0);
+        assert_eq!(key_to_norm(s, 2), 2); // the collapsed space: first blank of the run
+        assert_eq!(key_to_norm(s, 3), 5); // 'c'
+        assert_eq!(key_to_norm(s, 7), s.len());
+    }
+}

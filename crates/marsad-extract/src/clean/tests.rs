@@ -1,0 +1,257 @@
+use super::*;
+
+fn clean(text: &str) -> Cleaned {
+    Cleaner::builtin().clean(text, None)
+}
+
+/// The debris of `text` rendered as `reason: "text"` lines.
+fn debris_of(text: &str, cleaned: &Cleaned) -> Vec<String> {
+    cleaned.debris.iter().map(|d| format!("{}: {}", d.reason.as_str(), d.span.slice(text))).collect()
+}
+
+/// The paragraphs of `text` rendered as `kind: "text"` lines.
+fn paragraphs_of(text: &str, cleaned: &Cleaned) -> Vec<String> {
+    cleaned.paragraphs.iter().map(|p| format!("{}: {}", p.kind.as_str(), p.span.slice(text))).collect()
+}
+
+fn assert_disjoint(cleaned: &Cleaned) {
+    for d in &cleaned.debris {
+        for p in &cleaned.paragraphs {
+            assert!(!d.span.overlaps(p.span), "debris {:?} overlaps paragraph {:?}", d, p);
+        }
+        if let Some(t) = cleaned.title.as_ref().and_then(|t| t.span) {
+            assert!(!d.span.overlaps(t), "debris {d:?} overlaps the title");
+        }
+    }
+}
+
+#[test]
+fn the_shipped_rules_compile() {
+    let _ = Cleaner::builtin();
+}
+
+#[test]
+fn script_notice_title_teasers_and_cms_leftovers() {
+    let text = "Sorry, you need to enable JavaScript to visit this website.\n\n\
+        جبهة قره باغ تشتعل على وقع مساعي بومبيو\n\n\
+        اندلعت اشتباكات جديدة بين القوات الأذربيجانية وقوات أرمنية في إقليم ناغورنو قره باغ، بعد يوم من محادثات.\n\n\
+        لقاءات منفصلة\n\nاقرأ المزيد\n\n\
+        يحتوي هذا القسم على المقلات ذات صلة, الموضوعة في (Related Nodes field)\n\n\
+        والتقى بومبيو بشكل منفصل نظيره الأذربيجاني جيهون بيرموف ثم الأرميني زهراب مناتساكانيان في مقر وزارة الخارجية.\n\n\
+        اقرأ المزيد\n\nالمزيد من دوليات";
+    let c = clean(text);
+    assert_disjoint(&c);
+    assert_eq!(c.title.as_ref().unwrap().text, "جبهة قره باغ تشتعل على وقع مساعي بومبيو");
+    assert_eq!(
+        debris_of(text, &c),
+        [
+            "script-notice: Sorry, you need to enable JavaScript to visit this website.",
+            "read-more: اقرأ المزيد",
+            "cms-leftover: يحتوي هذا القسم على المقلات ذات صلة, الموضوعة في (Related Nodes field)",
+            "read-more: اقرأ المزيد",
+            "related-teaser: المزيد من دوليات",
+        ]
+    );
+    let kinds: Vec<&str> = c.paragraphs.iter().map(|p| p.kind.as_str()).collect();
+    assert_eq!(kinds, ["lede", "heading", "body"]);
+}
+
+#[test]
+fn repeated_captions_reading_time_and_a_place_first_dateline() {
+    let text = "واشنطن: موسكو قادرة على المساهمة في \"تهدئة الأوضاع\" بين أرمينيا وأذربيجان\n\n\
+        time reading iconدقائق القراءة - 4\n\
+        وزير الخارجية الأميركي أنتوني بلينكن خلال مؤتمر صحافي. 5 أغسطس 2022. - AFP\n\
+        وزير الخارجية الأميركي أنتوني بلينكن خلال مؤتمر صحافي. 5 أغسطس 2022. - AFP\n\
+        واشنطن/ دبي-رويترزالشرق\n\n\
+        قال وزير الخارجية الأميركي أنتوني بلينكن، الثلاثاء، إنه قلق من أن روسيا قد تحاول \"إثارة الاضطرابات\".\n\n\
+        اقرأ أيضاً:\n\nتصنيفات";
+    let c = clean(text);
+    assert_disjoint(&c);
+    assert_eq!(
+        debris_of(text, &c),
+        [
+            "reading-time: time reading iconدقائق القراءة - 4",
+            "caption: وزير الخارجية الأميركي أنتوني بلينكن خلال مؤتمر صحافي. 5 أغسطس 2022. - AFP",
+            "caption: وزير الخارجية الأميركي أنتوني بلينكن خلال مؤتمر صحافي. 5 أغسطس 2022. - AFP",
+            "read-more: اقرأ أيضاً:",
+            "related-teaser: تصنيفات",
+        ]
+    );
+    assert_eq!(
+        paragraphs_of(text, &c),
+        [
+            "dateline: واشنطن/ دبي-رويترزالشرق",
+            "lede: قال وزير الخارجية الأميركي أنتوني بلينكن، الثلاثاء، إنه قلق من أن روسيا قد تحاول \"إثارة الاضطرابات\".",
+        ]
+    );
+}
+
+#[test]
+fn byline_date_line_and_inline_dateline() {
+    let text = "تراجع وتيرة المواجهات مع أذربيجان وأرمينيا تعلن مقتل 49 من جنودها\n\n\
+        علاء بريك\n\
+        الثلاثاء 2022/09/13\n\
+        يريفان - أعلن رئيس الوزراء الأرميني نيكول باشينيان استمرار العمليات القتالية على الحدود مع أذربيجان صباح الثلاثاء.\n";
+    let c = clean(text);
+    assert_eq!(
+        paragraphs_of(text, &c),
+        [
+            "byline: علاء بريك",
+            "dateline: الثلاثاء 2022/09/13",
+            "dateline: يريفان -",
+            "lede: أعلن رئيس الوزراء الأرميني نيكول باشينيان استمرار العمليات القتالية على الحدود مع أذربيجان صباح الثلاثاء.",
+        ]
+    );
+    assert!(c.debris.is_empty());
+}
+
+#[test]
+fn source_credits_open_the_text_as_debris() {
+    let text = " عين اليوم – بنغازي (ليبيا)\nقال مسؤولون عسكريون إن سبعة جنود ليبيين قتلوا اليوم الجمعة عندما اقتحم متشددون نقطة تفتيش. سمات بنغازي داعش قتل ليبيا ";
+    let c = clean(text);
+    assert_disjoint(&c);
+    assert_eq!(
+        debris_of(text, &c),
+        ["source-credit: عين اليوم – بنغازي (ليبيا)", "tags: سمات بنغازي داعش قتل ليبيا"]
+    );
+    assert_eq!(c.outlet.as_deref(), Some("Ain Alyoum"));
+    let text = " رويترز- بنغازي: قال مسعفون ومسؤولون عسكريون إن عشرة جنود ليبيين قُتلوا خلال قتال جماعات إسلامية في مدينة بنغازي.";
+    let c = clean(text);
+    assert_eq!(debris_of(text, &c), ["source-credit: رويترز- بنغازي:"]);
+    assert_eq!(
+        paragraphs_of(text, &c),
+        [
+            "lede: قال مسعفون ومسؤولون عسكريون إن عشرة جنود ليبيين قُتلوا خلال قتال جماعات إسلامية في مدينة بنغازي."
+        ]
+    );
+    assert_eq!(c.outlet, None, "an agency is a source, not the outlet");
+}
+
+#[test]
+fn related_headlines_between_paragraphs_and_an_app_footer() {
+    let text = "\nوثق تقرير حديث للأمم المتحدة عن جنوب السودان ارتكاب جرائم مروعة، قد ترقى إلى جرائم الحرب.\n\
+        وأشار التقرير إلى تورط كلا من الحكومة والقوات المتحالفة معها في العنف الذي شهدته ولاية الوحدة.\n\
+        ووقع زعماء الصراع في البلاد على اتفاق لوقف إطلاق النار، في يونيو/ حزيران، يهدف إلى إنهاء الحرب الأهلية.\n\
+        \"إجبار أطفال على مشاهدة أمهاتهم يتعرضن للاغتصاب\" في جنوب السودان\n\
+        أوغندا تستقبل ما يزيد عن مليون لاجئ من جنوب السودان\n\
+        جنوب السودان: توقيف 4 جنود بتهمة الاغتصاب الجماعي\n\
+        وأدى القتال إلى فرار الملايين من قراهم فضلا عن مقتل عشرات الآلاف من المدنيين في أنحاء البلاد.\n\
+        -----------------------------------------------------\n\
+        يمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم المحمول.\n";
+    let c = clean(text);
+    assert_disjoint(&c);
+    assert_eq!(
+        debris_of(text, &c),
+        [
+            "related-teaser: \"إجبار أطفال على مشاهدة أمهاتهم يتعرضن للاغتصاب\" في جنوب السودان",
+            "related-teaser: أوغندا تستقبل ما يزيد عن مليون لاجئ من جنوب السودان",
+            "related-teaser: جنوب السودان: توقيف 4 جنود بتهمة الاغتصاب الجماعي",
+            "separator: -----------------------------------------------------",
+            "footer: يمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم المحمول.",
+        ]
+    );
+    assert_eq!(c.paragraphs.len(), 4);
+}
+
+#[test]
+fn a_subtitle_under_the_lede_is_not_a_related_headline() {
+    let text = "تراجع وتيرة المواجهات مع أذربيجان وأرمينيا تعلن مقتل 49 من جنودها\n\n\
+        روسيا تتوسط لوقف إطلاق النار بين يريفان وباكو لوضع حدّ للاشتباكات الدامية التي اندلعت الليلة الماضية.\n\
+        الثلاثاء 2022/09/13\n\
+        مواجهات حدودية عنيفة واتهامات متبادلة بين أرمينيا وأذربيحان\n\n\
+        يريفان - أعلن رئيس الوزراء الأرميني نيكول باشينيان استمرار العمليات القتالية على الحدود مع أذربيجان صباح الثلاثاء.\n\n\
+        وفي وقت سابق، أكدت روسيا أنها تفاوضت على وقف لإطلاق النار يفترض أن يطبق منذ صباح الثلاثاء.\n";
+    let c = clean(text);
+    assert!(c.debris.is_empty(), "{:?}", debris_of(text, &c));
+    let paragraphs = paragraphs_of(text, &c);
+    assert!(
+        paragraphs
+            .contains(&"heading: مواجهات حدودية عنيفة واتهامات متبادلة بين أرمينيا وأذربيحان".to_string()),
+        "{paragraphs:#?}"
+    );
+}
+
+#[test]
+fn stories_appended_by_a_crawler_are_cut() {
+    let text = "\nأتلانتا، الولايات المتحدة الأمريكية (CNN) – تعرضت محافظة إدلب لقصف جوي من قبل مقاتلات روسية، السبت، وذلك بعد يوم من فشل روسيا وتركيا وإيران بالتوصل إلى هدنة في المحافظة.\n\
+        وأشارت المنظمة والمرصد إلى أن المحافظة التي تعد أحد آخر معاقل فصائل المعارضة المسلحة في سوريا، تعرضت لقصف جوي.\n\
+        بدورها، قالت منظمة الخوذ البيضاء عبر صفحتها على موقع تويتر إن القصف أسفر عن مقتل 4 أشخاص وإصابة 5 آخرين.\n\
+        وكان رؤساء روسيا وتركيا وإيران قد اجتمعوا الجمعة في العاصمة الإيرانية، طهران، لبحث تطورات الوضع في إدلب.\n\
+        أدان رئيس الحزب الديمقراطي الكردستاني، مسعود بارزاني، الهجوم الصاروخي الذي نفذته إيران على مقر الحزب الديمقراطي الكردستاني الإيراني، السبت.\n\
+        أبدى رئيس مؤسسة الحج والزيارة الإيرانية، حميد وحيدي، استعداد بلاده لإرسال من يرغب بأداء مناسك العمرة إلى المملكة العربية السعودية.\n\
+        لقي 12 شخصا على الأقل مصرعهم وجرح 50 آخرون في \"قصف صاروخي\" استهدف مقر الحزب الديمقراطي الكردستاني الإيراني، في مدينة كوي سنجق.\n\
+        قال أنور قرقاش، وزير الدولة الإماراتي للشؤون الخارجية، إن اجتماع السلام الذي تقوده الأمم المتحدة في اليمن، يظهر حقيقة من هم جماعة الحوثي.\n";
+    let c = clean(text);
+    assert_disjoint(&c);
+    let appended: Vec<&Debris> =
+        c.debris.iter().filter(|d| d.reason == DebrisReason::AppendedStory).collect();
+    assert_eq!(appended.len(), 4, "{:?}", debris_of(text, &c));
+    assert!(appended[0].span.slice(text).starts_with("أدان رئيس الحزب"));
+    assert_eq!(c.paragraphs.iter().filter(|p| p.kind != ParagraphKind::Dateline).count(), 4);
+    assert_eq!(c.outlet.as_deref(), Some("CNN Arabic"));
+}
+
+#[test]
+fn an_article_ending_without_connectives_keeps_its_paragraphs() {
+    // the closing paragraphs of this article open without و, but they continue its story
+    let text = "\nقتل 51 شخصا وجرح مئات آخرون منذ مساء الخميس في كابل في سلسلة من الهجمات هي الأولى في العاصمة.\n\
+        وشن المتمردون هجوما الجمعة على معسكر كامب انتيغريتي الذي تتمركز فيه القوات الأميركية الخاصة بالقرب من كابل.\n\
+        قال عبد الهادي خالد الخبير الأفغاني في مجال الأمن إن سلسلة الاعتداءات في كابل تكتيك تستخدمه القيادة الجديدة لطالبان.\n\
+        أكد المحلل العسكري ميرزا محمد يرماند أن هذه الموجة الجديدة من التفجيرات في كابل تظهر أن طالبان ما زالت قوية.\n";
+    let c = clean(text);
+    assert!(c.debris.is_empty(), "{:?}", debris_of(text, &c));
+}
+
+#[test]
+fn hashtags_inline_are_content_but_hashtag_rows_are_debris() {
+    let text = "\nوكانت #مقديشو شهدت في وقت متأخر من مساء الخميس هجمات استخدمت فيها سيارات مفخخة، تلاها تبادل إطلاق نار.\n#الصومال #مقديشو #حركة_الشباب\n";
+    let c = clean(text);
+    assert_eq!(debris_of(text, &c), ["hashtags: #الصومال #مقديشو #حركة_الشباب"]);
+    assert_eq!(c.paragraphs.len(), 1);
+}
+
+#[test]
+fn the_metadata_title_is_found_in_the_text_or_kept_apart() {
+    let text = "داعش يباغت قوات النظام السوري بكمين قاتل\n\nفي كمين قاتل نصبه مسلحو تنظيم داعش الإرهابي في محافظة السويداء قتل 21 عنصرا.";
+    let c = Cleaner::builtin().clean(text, Some("داعش يباغت قوات النظام السوري بكمين قاتل"));
+    let title = c.title.unwrap();
+    assert_eq!(title.span.map(|s| s.slice(text)), Some("داعش يباغت قوات النظام السوري بكمين قاتل"));
+    assert_eq!(c.paragraphs.len(), 1);
+
+    let text = "\nفي كمين قاتل نصبه مسلحو تنظيم داعش الإرهابي في محافظة السويداء قتل 21 عنصرا.";
+    let c = Cleaner::builtin().clean(text, Some("داعش يباغت قوات النظام السوري بكمين قاتل"));
+    let title = c.title.unwrap();
+    assert_eq!(title.text, "داعش يباغت قوات النظام السوري بكمين قاتل");
+    assert_eq!(title.span, None);
+    assert_eq!(c.paragraphs.len(), 1);
+}
+
+#[test]
+fn a_lede_ending_with_a_period_is_not_a_title() {
+    let text = "\nقال رئيس أذربيجان إلهام علييف، الجمعة، إن اللقاء المقرر مع رئيس وزراء أرمينيا في بروكسل \"لن يُعقد\".\nوأضاف علييف أن باشينيان قال إنه سيشارك في الاجتماع.";
+    let c = clean(text);
+    assert!(c.title.is_none());
+    assert_eq!(c.paragraphs[0].kind, ParagraphKind::Lede);
+}
+
+#[test]
+fn list_items_are_content() {
+    let text = "\nالمسابقة تضم المدارس الحكومية والخاصة والدولية، وتهدف لتطوير التعامل باللغة الإنجليزية وتجهيز الطلاب.\n\
+        وقد فسّر الزغل الإجراءات التي يتم من خلالها تقييم أداء الطلاب، من قبل لجنة تحكيم تحوي قرابة 35 عضواً.\n\
+        - المشروع: وقد يتضمن هذا المحور عدة أفكار تقدمها الفرق المشاركة\n\
+        - خدمة المجتمع: في هذا المحور يتم التركيز على تقديم المشروع لخدمات تخدم الناس الأقل حظاً\n\
+        وختم الزغل حديثه بالإشارة إلى أن المسابقة ستتواصل في الأعوام المقبلة بمشاركة أوسع من المدارس.\n";
+    let c = clean(text);
+    assert!(c.debris.is_empty(), "{:?}", debris_of(text, &c));
+}
+
+#[test]
+fn degenerate_inputs() {
+    for text in ["", "\n\n\n", "   ", "\u{200f}", "اقرأ المزيد", "-----", "\r\n\r\n", "#"] {
+        let c = clean(text);
+        assert_disjoint(&c);
+        for p in &c.paragraphs {
+            assert!(!p.span.is_empty());
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! The extraction record as written to JSON Lines (`docs/CONTRACT.md` in the shared material):
+//! wire types kept apart from the domain types, with offsets converted from bytes to Unicode
+//! code points at this edge.
+
+use marsad_doc::Document;
+use marsad_text::{CharOffsets, Span, TokenKind};
+use serde::Serialize;
+
+use crate::extract::Extraction;
+
+/// One record: an article and everything extracted from it.
+#[derive(Debug, Serialize)]
+pub struct Record<'a> {
+    pub id: &'a str,
+    pub source: SourceRecord<'a>,
+    pub outlet: Option<&'a str>,
+    pub published: Option<String>,
+    pub published_from: Option<&'static str>,
+    pub text: &'a str,
+    pub title: Option<TitleRecord<'a>>,
+    pub paragraphs: Vec<ParagraphRecord>,
+    pub debris: Vec<DebrisRecord<'a>>,
+    pub entities: Vec<EntityRecord>,
+    pub times: Vec<TimeRecord>,
+    pub events: Vec<EventRecord>,
+    pub casualties: Vec<CasualtyRecord>,
+    // fields beyond the contract
+    pub language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet_from: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_evidence: Option<EvidenceRecord>,
+    pub sentences: Vec<SpanRecord>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<TokenRecord<'a>>>,
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    pub metadata: &'a serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub notes: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceRecord<'a> {
+    pub path: Option<&'a str>,
+    pub format: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TitleRecord<'a> {
+    pub text: &'a str,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ParagraphRecord {
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DebrisRecord<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub reason: &'static str,
+    pub rule: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpanRecord {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EvidenceRecord {
+    pub start: usize,
+    pub end: usize,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TokenRecord<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+    pub norm: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub proclitics: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stem: Option<&'a str>,
+}
+
+/// An entity with its mentions (filled by the entity layer).
+#[derive(Debug, Serialize)]
+pub struct EntityRecord {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub name_ar: String,
+    pub kb: Option<String>,
+    pub mentions: Vec<SpanRecord>,
+}
+
+/// A resolved time expression (filled by the time layer).
+#[derive(Debug, Serialize)]
+pub struct TimeRecord {
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub value: String,
+    pub anchor: String,
+}
+
+/// A typed event (filled by the event layer).
+#[derive(Debug, Serialize)]
+pub struct EventRecord {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mode: Option<String>,
+    pub date: Option<String>,
+    pub actors: Vec<String>,
+    pub targets: Vec<String>,
+    pub locations: Vec<String>,
+    pub claimant: Option<String>,
+    pub reported_by: Vec<String>,
+    pub negated: bool,
+    pub evidence: SpanRecord,
+}
+
+/// A casualty claim (filled by the claim layer).
+#[derive(Debug, Serialize)]
+pub struct CasualtyRecord {
+    pub count: Option<u64>,
+    pub qualifier: String,
+    pub kind: String,
+    pub population: String,
+    pub side: Option<String>,
+    pub claimant: Option<String>,
+    pub reported_by: Vec<String>,
+    pub date: Option<String>,
+    pub cumulative: bool,
+    pub event: Option<String>,
+    pub evidence: SpanRecord,
+}
+
+impl<'a> Record<'a> {
+    /// The record of `doc` and its extraction.
+    pub fn new(doc: &'a Document, ex: &'a Extraction) -> Record<'a> {
+        let offsets = CharOffsets::new(&doc.text);
+        let cp = |b: usize| offsets.char_index(b);
+        let span = |s: Span| SpanRecord { start: cp(s.start()), end: cp(s.end()) };
+        let cleaned = &ex.cleaned;
+        let (outlet, outlet_from) = match (&doc.meta.outlet, &cleaned.outlet) {
+            (Some(o), _) => (Some(o.as_str()), None),
+            (None, Some(o)) => (Some(o.as_str()), Some("text")),
+            (None, None) => (None, None),
+        };
+        Record {
+            id: &doc.id,
+            source: SourceRecord {
+                path: doc.source.path.as_deref(),
+                format: doc.source.format.as_str(),
+                line: doc.source.line,
+            },
+            outlet,
+            published: ex.published.as_ref().map(|p| p.date.to_string()),
+            published_from: ex.published.as_ref().map(|p| p.from.as_str()),
+            text: &doc.text,
+            title: cleaned.title.as_ref().map(|t| TitleRecord {
+                text: &t.text,
+                start: t.span.map(|s| cp(s.start())),
+                end: t.span.map(|s| cp(s.end())),
+            }),
+            paragraphs: cleaned
+                .paragraphs
+                .iter()
+                .map(|p| ParagraphRecord {
+                    start: cp(p.span.start()),
+                    end: cp(p.span.end()),
+                    kind: p.kind.as_str(),
+                })
+                .collect(),
+            debris: cleaned
+                .debris
+                .iter()
+                .map(|d| DebrisRecord {
+                    start: cp(d.span.start()),
+                    end: cp(d.span.end()),
+                    reason: d.reason.as_str(),
+                    rule: &d.rule,
+                })
+                .collect(),
+            entities: Vec::new(),
+            times: Vec::new(),
+            events: Vec::new(),
+            casualties: Vec::new(),
+            language: &ex.language.code,
+            outlet_from,
+            published_evidence: ex.published.as_ref().and_then(|p| {
+                Some(EvidenceRecord {
+                    start: cp(p.evidence?.start()),
+                    end: cp(p.evidence?.end()),
+                    rule: p.rule?,
+                })
+            }),
+            sentences: ex.sentences.iter().map(|&s| span(s)).collect(),
+            tokens: ex.normalized.as_deref().map(|normalized| {
+                ex.tokens
+                    .iter()
+                    .map(|t| {
+                        let norm = t.norm_str(normalized);
+                        TokenRecord {
+                            start: cp(t.token.span.start()),
+                            end: cp(t.token.span.end()),
+                            kind: token_kind(t.token.kind),
+                            norm,
+                            proclitics: t
+                                .segmentation
+                                .map(|s| s.proclitics().map(|(_, r)| &norm[r]).collect())
+                                .unwrap_or_default(),
+                            stem: t.segmentation.map(|s| s.stem_str(norm)),
+                        }
+                    })
+                    .collect()
+            }),
+            metadata: &doc.meta.extra,
+            notes: &doc.meta.notes,
+        }
+    }
+}
+
+/// The name of a token kind in records.
+fn token_kind(kind: TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Arabic => "arabic",
+        TokenKind::Word => "word",
+        TokenKind::Number => "number",
+        TokenKind::Punct => "punct",
+        TokenKind::Symbol => "symbol",
+    }
+}
