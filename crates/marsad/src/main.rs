@@ -1,1 +1,54 @@
-fn main() {}
+//! The `marsad` command.
+
+mod cli;
+mod commands;
+mod memory;
+mod pipeline;
+mod summary;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use commands::extract::Ended;
+
+/// Exit status when some inputs were skipped.
+const EXIT_SKIPPED: u8 = 1;
+/// Exit status for usage errors (clap uses it for its own errors too).
+const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "marsad: {e:#}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => match commands::extract::run(&args)? {
+            Ended::OutputClosed => Ok(ExitCode::SUCCESS),
+            Ended::Done(summary) => {
+                if !args.quiet {
+                    let _ = std::io::stderr().write_all(summary.render("extract").as_bytes());
+                } else {
+                    // quiet still reports what was lost
+                    for s in &summary.skipped {
+                        let _ = writeln!(std::io::stderr(), "marsad: skipped {}: {}", s.input, s.reason);
+                    }
+                }
+                Ok(if summary.complete() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SKIPPED) })
+            }
+        },
+        Command::Throughput(args) => {
+            commands::throughput::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

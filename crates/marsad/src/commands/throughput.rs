@@ -1,0 +1,174 @@
+//! `marsad throughput`: extraction speed and memory on a corpus, against baselines measured in
+//! the same run.
+
+use std::io::Write;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use marsad_extract::wire::Record;
+use marsad_extract::{Extractor, Options, StageTimes};
+use marsad_ingest::{Item, human_bytes};
+
+use crate::cli::ThroughputArgs;
+use crate::commands::{configure_threads, open_inputs};
+use crate::memory::peak_rss_bytes;
+use crate::pipeline;
+
+/// Per-stage CPU time summed over the worker threads, and the work it covered.
+#[derive(Debug, Default)]
+struct Totals {
+    articles: u64,
+    text_bytes: u64,
+    skipped: u64,
+    scan: Duration,
+    stages: StageTimes,
+    serialise: Duration,
+    /// A checksum of the scan and of the output, so that no stage can be optimised away and
+    /// a fast wrong answer shows.
+    chars: u64,
+    paragraphs: u64,
+    debris: u64,
+    sentences: u64,
+    tokens: u64,
+}
+
+pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
+    configure_threads(args.input.jobs)?;
+    let threads = rayon::current_num_threads();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "marsad throughput: {threads} worker threads, {} pass(es)", args.repeat)?;
+
+    if !args.no_baseline {
+        // reading alone: open files, decompress, parse JSON, decode text (one thread)
+        let t = Instant::now();
+        let (mut n, mut bytes) = (0u64, 0u64);
+        for item in open_inputs(&args.input)? {
+            bytes += pipeline::item_bytes(&item) as u64;
+            n += u64::from(matches!(item, Item::Document(_)));
+        }
+        let secs = t.elapsed().as_secs_f64();
+        writeln!(
+            out,
+            "  baseline read: {n} articles, {} of text in {secs:.2} s: {:.1} MB/s on one thread; peak memory {}",
+            human_bytes(bytes),
+            bytes as f64 / 1e6 / secs.max(1e-9),
+            peak_rss_bytes().map_or("unknown".into(), human_bytes),
+        )?;
+    }
+
+    let extractor = Extractor::new(Options { tokens: true });
+    let mut totals = Totals::default();
+    let mut wall = Duration::ZERO;
+    for pass in 1..=args.repeat.max(1) {
+        let t = Instant::now();
+        let pass_totals = Mutex::new(Totals::default());
+        let (batches, reader) = pipeline::read_batches(open_inputs(&args.input)?);
+        pipeline::run(
+            batches,
+            |item| measure(&extractor, item),
+            |results| -> anyhow::Result<()> {
+                let mut acc = pass_totals.lock().map_err(|_| anyhow::anyhow!("poisoned"))?;
+                for r in results {
+                    accumulate(&mut acc, r);
+                }
+                Ok(())
+            },
+        )?;
+        let _ = reader.join();
+        let elapsed = t.elapsed();
+        wall += elapsed;
+        let p = pass_totals.into_inner().map_err(|_| anyhow::anyhow!("poisoned"))?;
+        let secs = elapsed.as_secs_f64().max(1e-9);
+        writeln!(
+            out,
+            "  pass {pass}: {} articles ({} skipped), {} of text in {secs:.2} s wall: {:.0} articles/s, {:.1} MB/s; peak memory {}",
+            p.articles,
+            p.skipped,
+            human_bytes(p.text_bytes),
+            p.articles as f64 / secs,
+            p.text_bytes as f64 / 1e6 / secs,
+            peak_rss_bytes().map_or("unknown".into(), human_bytes),
+        )?;
+        merge(&mut totals, p);
+    }
+
+    let mb = totals.text_bytes as f64 / 1e6;
+    let rate = |d: Duration| mb / d.as_secs_f64().max(1e-9);
+    let s = &totals.stages;
+    let clean_text = s.clean + s.text;
+    let all = s.clean + s.text + s.metadata + totals.serialise;
+    writeln!(out, "per core (CPU time in the workers; MB of text per second of one core):")?;
+    writeln!(out, "  scan (count characters: the floor)      {:>9.1} MB/s", rate(totals.scan))?;
+    writeln!(out, "  cleaning                                {:>9.1} MB/s", rate(s.clean))?;
+    writeln!(out, "  text layer (normalise, sentences,")?;
+    writeln!(out, "    tokens, clitics)                      {:>9.1} MB/s", rate(s.text))?;
+    writeln!(out, "  cleaning + text layer                   {:>9.1} MB/s", rate(clean_text))?;
+    writeln!(out, "  language + publication date             {:>9.1} MB/s", rate(s.metadata))?;
+    writeln!(out, "  JSON record                             {:>9.1} MB/s", rate(totals.serialise))?;
+    writeln!(out, "  whole extraction                        {:>9.1} MB/s", rate(all))?;
+    writeln!(
+        out,
+        "  cleaning + text layer costs {:.1}x a character scan of the same text",
+        clean_text.as_secs_f64() / totals.scan.as_secs_f64().max(1e-9)
+    )?;
+    writeln!(
+        out,
+        "overall: {} articles in {:.2} s wall ({:.0} articles/s, {:.1} MB/s with {threads} threads)",
+        totals.articles,
+        wall.as_secs_f64(),
+        totals.articles as f64 / wall.as_secs_f64().max(1e-9),
+        mb / wall.as_secs_f64().max(1e-9),
+    )?;
+    writeln!(
+        out,
+        "checks: {} chars, {} paragraphs, {} debris, {} sentences, {} tokens",
+        totals.chars, totals.paragraphs, totals.debris, totals.sentences, totals.tokens
+    )?;
+    Ok(())
+}
+
+/// Extracts one item, timing each stage.
+fn measure(extractor: &Extractor, item: Item) -> Totals {
+    let mut t = Totals::default();
+    let Item::Document(doc) = item else {
+        t.skipped = 1;
+        return t;
+    };
+    let start = Instant::now();
+    t.chars = doc.text.chars().count() as u64;
+    t.scan = start.elapsed();
+    let (mut extraction, stages) = extractor.extract_timed(&doc);
+    // tokens are computed (the text layer's cost is measured) but, as by default in
+    // `marsad extract`, not written
+    let tokens = std::mem::take(&mut extraction.tokens).len() as u64;
+    extraction.normalized = None;
+    let start = Instant::now();
+    let json = serde_json::to_vec(&Record::new(&doc, &extraction)).map(|v| v.len()).unwrap_or(0);
+    t.serialise = start.elapsed();
+    t.articles = 1;
+    t.text_bytes = doc.text.len() as u64;
+    t.stages = stages;
+    t.paragraphs = extraction.cleaned.paragraphs.len() as u64;
+    t.debris = extraction.cleaned.debris.len() as u64;
+    t.sentences = extraction.sentences.len() as u64;
+    t.tokens = tokens + u64::from(json == 0);
+    t
+}
+
+fn accumulate(acc: &mut Totals, r: Totals) {
+    merge(acc, r);
+}
+
+fn merge(acc: &mut Totals, r: Totals) {
+    acc.articles += r.articles;
+    acc.text_bytes += r.text_bytes;
+    acc.skipped += r.skipped;
+    acc.scan += r.scan;
+    acc.stages += r.stages;
+    acc.serialise += r.serialise;
+    acc.chars += r.chars;
+    acc.paragraphs += r.paragraphs;
+    acc.debris += r.debris;
+    acc.sentences += r.sentences;
+    acc.tokens += r.tokens;
+}
