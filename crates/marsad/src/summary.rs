@@ -80,7 +80,11 @@ impl Summary {
         }
         if !self.ignored.is_empty() {
             let total: u64 = self.ignored.values().sum();
-            let per: Vec<String> = self.ignored.iter().map(|(e, n)| format!("{e} {n}")).collect();
+            let per: Vec<String> = self
+                .ignored
+                .iter()
+                .map(|(e, n)| if e.is_empty() { format!("no extension {n}") } else { format!(".{e} {n}") })
+                .collect();
             let _ = writeln!(out, "  ignored {total} files of other types in folders ({})", per.join(", "));
         }
         if self.skipped.is_empty() {

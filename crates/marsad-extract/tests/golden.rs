@@ -1,0 +1,109 @@
+//! Golden tests on the five seed articles: the cleaned structure of each, rendered so that a
+//! diff reads like the text (`[start..end] kind "text"`, offsets in code points as in records).
+//!
+//! Update after an intended change with `INSTA_UPDATE=always cargo test -p marsad-extract
+//! --test golden` and review the diff.
+
+use std::path::PathBuf;
+
+use marsad_doc::{Document, Format, Metadata, Source};
+use marsad_extract::wire::Record;
+use marsad_extract::{Extractor, Options};
+
+fn seeds_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
+}
+
+/// Quotes text for a snapshot: harakat shown as they are (Debug formatting would escape them),
+/// line breaks and invisible marks escaped so that they stay visible.
+fn quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{A0}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Renders the cleaned structure of one seed.
+fn render(file: &str) -> String {
+    let text = std::fs::read_to_string(seeds_dir().join(file)).expect("seed article");
+    let doc = Document {
+        id: file.trim_end_matches(".txt").into(),
+        source: Source { path: Some(file.into()), format: Format::Text, line: None },
+        text,
+        meta: Metadata::default(),
+    };
+    let extraction = Extractor::new(Options::default()).extract(&doc);
+    let record = Record::new(&doc, &extraction);
+    let chars: Vec<char> = doc.text.chars().collect();
+    let slice = |s: usize, e: usize| quote(&chars[s..e].iter().collect::<String>());
+    let mut out = String::new();
+    out.push_str(&format!("language: {}\n", record.language));
+    out.push_str(&format!(
+        "published: {} ({})\n",
+        record.published.as_deref().unwrap_or("unknown"),
+        record.published_from.unwrap_or("-")
+    ));
+    if let Some(ev) = &record.published_evidence {
+        out.push_str(&format!(
+            "  evidence [{}..{}] {} ({})\n",
+            ev.start,
+            ev.end,
+            slice(ev.start, ev.end),
+            ev.rule
+        ));
+    }
+    out.push_str(&format!("outlet: {}\n", record.outlet.unwrap_or("unknown")));
+    match &record.title {
+        Some(t) => match (t.start, t.end) {
+            (Some(s), Some(e)) => out.push_str(&format!("title [{s}..{e}] {}\n", slice(s, e))),
+            _ => out.push_str(&format!("title (not in the text) {}\n", quote(t.text))),
+        },
+        None => out.push_str("title: none\n"),
+    }
+    // content and debris interleaved in text order
+    let mut items: Vec<(usize, String)> = Vec::new();
+    for p in &record.paragraphs {
+        items.push((p.start, format!("[{}..{}] {} {}", p.start, p.end, p.kind, slice(p.start, p.end))));
+    }
+    for d in &record.debris {
+        items.push((
+            d.start,
+            format!("[{}..{}] DEBRIS {} ({}) {}", d.start, d.end, d.reason, d.rule, slice(d.start, d.end)),
+        ));
+    }
+    items.sort();
+    for (_, line) in items {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(&format!("sentences: {}\n", record.sentences.len()));
+    out
+}
+
+macro_rules! golden {
+    ($name:ident, $file:literal) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(render($file));
+        }
+    };
+}
+
+golden!(seed_000_asharq_business, "000_b587ee3253eb2d41.txt");
+golden!(seed_001_al_arab, "001_d67965d036683f9b.txt");
+golden!(seed_002_no_title, "002_99d1a8828afe04f7.txt");
+golden!(seed_003_asharq_al_awsat, "003_6b2d5fff41c62f6f.txt");
+golden!(seed_004_asharq_news, "004_b5f0c4ca6264197a.txt");

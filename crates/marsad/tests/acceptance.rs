@@ -1,0 +1,58 @@
+//! The acceptance checks of the cleaning stage, scored by the shared scorer
+//! (`../shared/tools/score.py`) against the shared gold. Skipped, with a note, when the shared
+//! material or Python is absent.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let usable =
+        p.join("tools/score.py").is_file() && Command::new("python3").arg("--version").output().is_ok();
+    if !usable {
+        eprintln!("skipped: ../shared or python3 is not available");
+    }
+    usable.then_some(p)
+}
+
+/// Extracts `corpus` and scores it against `gold`; returns the scorer's metrics.
+fn score(shared: &std::path::Path, corpus: &str, gold: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let pred = dir.path().join("pred.jsonl");
+    let out = Command::new(env!("CARGO_BIN_EXE_marsad"))
+        .args(["extract", "--quiet", "-o", pred.to_str().unwrap(), shared.join(corpus).to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let scored = Command::new("python3")
+        .arg(shared.join("tools/score.py"))
+        .args(["--json", "--gold", shared.join(gold).to_str().unwrap()])
+        .args(["--corpus", shared.join(corpus).to_str().unwrap(), "--pred", pred.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(scored.status.success(), "{}", String::from_utf8_lossy(&scored.stderr));
+    let v: Value = serde_json::from_slice(&scored.stdout).unwrap();
+    assert_eq!(v["missing"], 0, "every gold document has a record");
+    v["metrics"].clone()
+}
+
+fn check(metrics: &Value) {
+    let acc = |k: &str| metrics[k]["accuracy"].as_f64().unwrap_or(0.0);
+    assert!(acc("debris kept out of paragraphs") >= 0.95, "{metrics:#}");
+    assert!(acc("content kept (share of chars, per doc)") >= 0.95, "{metrics:#}");
+    assert!(acc("title") >= 0.9, "{metrics:#}");
+}
+
+#[test]
+fn seeds_meet_the_cleaning_targets() {
+    let Some(shared) = shared() else { return };
+    check(&score(&shared, "corpus/seeds", "gold/seeds"));
+}
+
+#[test]
+fn real_dev_meets_the_cleaning_targets() {
+    let Some(shared) = shared() else { return };
+    check(&score(&shared, "corpus/real", "gold/real-dev"));
+}
