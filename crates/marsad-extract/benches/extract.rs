@@ -1,0 +1,58 @@
+//! Benchmarks of the per-article stages on the five seed articles: cleaning alone, and the
+//! whole extraction with tokens. Like tantivy's analyzer bench, the expected counts are checked
+//! once before timing, so that a fast wrong answer cannot pass.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use marsad_doc::{Document, Format, Metadata, Source};
+use marsad_extract::clean::Cleaner;
+use marsad_extract::{Extractor, Options};
+
+const SEEDS: [&str; 5] = [
+    include_str!("../../../examples/corpus/000_b587ee3253eb2d41.txt"),
+    include_str!("../../../examples/corpus/001_d67965d036683f9b.txt"),
+    include_str!("../../../examples/corpus/002_99d1a8828afe04f7.txt"),
+    include_str!("../../../examples/corpus/003_6b2d5fff41c62f6f.txt"),
+    include_str!("../../../examples/corpus/004_b5f0c4ca6264197a.txt"),
+];
+
+fn docs() -> Vec<Document> {
+    SEEDS
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Document {
+            id: format!("seed{i}"),
+            source: Source { path: None, format: Format::Text, line: None },
+            text: text.to_string(),
+            meta: Metadata::default(),
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = docs();
+    let bytes: usize = SEEDS.iter().map(|s| s.len()).sum();
+    let cleaner = Cleaner::builtin();
+    let extractor = Extractor::new(Options { tokens: true });
+
+    // the expected structure: a fast wrong answer must not pass
+    let (paragraphs, debris): (usize, usize) = SEEDS
+        .iter()
+        .map(|t| cleaner.clean(t, None))
+        .fold((0, 0), |(p, d), c| (p + c.paragraphs.len(), d + c.debris.len()));
+    assert_eq!((paragraphs, debris), (114, 11), "seed structure changed: update the bench");
+    let tokens: usize = docs.iter().map(|d| extractor.extract(d).tokens.len()).sum();
+    assert!(tokens > 3000, "{tokens} tokens");
+
+    let mut group = c.benchmark_group("seeds");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("clean", |b| {
+        b.iter(|| SEEDS.iter().map(|t| cleaner.clean(t, None).paragraphs.len()).sum::<usize>())
+    });
+    group.bench_function("extract_with_tokens", |b| {
+        b.iter(|| docs.iter().map(|d| extractor.extract(d).tokens.len()).sum::<usize>())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
