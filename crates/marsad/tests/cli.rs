@@ -276,3 +276,22 @@ fn a_closed_output_stops_the_run_quietly() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn an_html_page_gives_its_article_title_and_date() {
+    let page = repo().join("crates/marsad-ingest/tests/fixtures/article_ar.html");
+    let out = run(&["extract", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    let r = &recs[0];
+    check_offsets(r);
+    assert_eq!(r["source"]["format"], "html");
+    assert_eq!(r["title"]["text"], "اشتباكات حدودية بين أرمينيا وأذربيجان");
+    assert_eq!(r["published"], "2022-09-13");
+    assert_eq!(r["published_from"], "metadata");
+    let text = r["text"].as_str().unwrap();
+    // the page's navigation is not in the extracted text; its paragraphs are
+    assert!(!text.contains("اتصل بنا"), "{text}");
+    assert!(r["paragraphs"].as_array().unwrap().len() >= 4, "{r:#}");
+}

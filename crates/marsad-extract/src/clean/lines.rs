@@ -100,29 +100,44 @@ fn keyed_norm(norm: &Normalized<'_>, raw: Span) -> Line {
     Line { trim: norm.to_original(nspan), norm: nspan, key, words }
 }
 
+/// Whether a byte of a normalised line separates words. The normaliser maps every Unicode space
+/// to an ASCII space and deletes invisible marks, so ASCII white space is all there is.
+fn is_key_space(b: u8) -> bool {
+    b.is_ascii_whitespace()
+}
+
 /// Collapses whitespace runs to one space and lowercases ASCII; counts the words.
 fn collapse(s: &str) -> (String, usize) {
-    let mut key = String::with_capacity(s.len());
+    let mut key = Vec::with_capacity(s.len());
     let mut words = 0;
-    for word in s.split(is_trimmable).filter(|w| !w.is_empty()) {
-        if words > 0 {
-            key.push(' ');
+    let mut in_space = true;
+    for &b in s.as_bytes() {
+        if is_key_space(b) {
+            in_space = true;
+            continue;
         }
-        key.push_str(word);
-        words += 1;
+        if in_space {
+            if words > 0 {
+                key.push(b' ');
+            }
+            words += 1;
+            in_space = false;
+        }
+        key.push(b.to_ascii_lowercase());
     }
-    key.make_ascii_lowercase();
+    // only ASCII bytes were changed or dropped, so the bytes are still UTF-8
+    let key = String::from_utf8(key).unwrap_or_default();
     (key, words)
 }
 
 /// The byte offset in the (trimmed) normalised line `s` where byte `key_off` of its key comes
-/// from: for a collapsed space, the first whitespace character of its run (so that a range
-/// ending there ends right after the previous word); past the end, the end of `s`.
+/// from: for a collapsed space, the first whitespace byte of its run (so that a range ending
+/// there ends right after the previous word); past the end, the end of `s`.
 fn key_to_norm(s: &str, key_off: usize) -> usize {
     let mut k = 0;
-    let mut in_space = false;
-    for (i, c) in s.char_indices() {
-        if is_trimmable(c) {
+    let mut in_space = true;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if is_key_space(b) {
             if !in_space {
                 if k >= key_off {
                     return i;
@@ -136,7 +151,7 @@ fn key_to_norm(s: &str, key_off: usize) -> usize {
         if k >= key_off {
             return i;
         }
-        k += c.len_utf8();
+        k += 1;
     }
     s.len()
 }

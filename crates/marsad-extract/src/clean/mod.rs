@@ -718,7 +718,7 @@ fn is_body_like(text: &str, line: &Line) -> bool {
 
 /// Whether a line is mostly `#tags`.
 fn is_hashtag_row(line: &Line, min_share: f32) -> bool {
-    if line.words == 0 {
+    if line.words == 0 || !line.key.as_bytes().contains(&b'#') {
         return false;
     }
     let tags = line.key.split(' ').filter(|w| w.starts_with('#') && w.len() > 1).count();

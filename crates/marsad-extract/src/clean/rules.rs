@@ -245,7 +245,7 @@ impl Matchers {
                 // a DFA without prefilter: Arabic phrases all start with the same few lead
                 // bytes (0xD8, 0xD9), which defeats the SIMD prefilter on Arabic text
                 AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostFirst)
+                    .match_kind(MatchKind::Standard)
                     .kind(Some(AhoCorasickKind::DFA))
                     .prefilter(false)
                     .build(&contains)
