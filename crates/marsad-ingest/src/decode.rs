@@ -4,7 +4,8 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1256};
 
 use crate::SkipReason;
 
-/// How much of the start of an input the binary check looks at.
+/// How much of the start of an input is looked at to decide its format, and for control
+/// characters.
 pub(crate) const SNIFF_LEN: usize = 8 * 1024;
 
 /// Text decoded from an input, with a note when it was not plain UTF-8.
@@ -34,41 +35,79 @@ pub(crate) fn bom(bytes: &[u8]) -> Option<Bom> {
     }
 }
 
-/// NUL bytes, or more than one byte in ten a control character that text does not use.
-pub(crate) fn is_binary(prefix: &[u8]) -> bool {
-    let prefix = &prefix[..prefix.len().min(SNIFF_LEN)];
-    if memchr::memchr(0, prefix).is_some() {
-        return true;
+/// Why `bytes` are not text, if they are not: a NUL byte anywhere (named as possibly UTF-16
+/// without a byte-order mark when the NULs fall as in UTF-16 text), or more than one byte in
+/// ten of the first [`SNIFF_LEN`] a control character that text does not use.
+pub(crate) fn binary(bytes: &[u8]) -> Option<SkipReason> {
+    let window = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if memchr::memchr(0, bytes).is_some() {
+        return Some(if looks_like_utf16(window) { SkipReason::BinaryOrUtf16 } else { SkipReason::Binary });
     }
-    let controls = prefix
+    let controls = window
         .iter()
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F)
         .count();
-    controls * 10 > prefix.len()
+    (controls * 10 > window.len()).then_some(SkipReason::Binary)
+}
+
+/// UTF-16 text has its NULs on one side of the byte pairs only (the high bytes of ASCII
+/// characters, spaces among them), and decodes to text without control characters.
+fn looks_like_utf16(window: &[u8]) -> bool {
+    let window = &window[..window.len() & !1];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in window.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let encoding = match (even, odd) {
+        (0, n) if n > 0 => UTF_16LE,
+        (n, 0) if n > 0 => UTF_16BE,
+        _ => return false,
+    };
+    // Even Arabic text has spaces: at least one character in twenty with a NUL byte.
+    if (even + odd) * 20 < window.len() / 2 {
+        return false;
+    }
+    let (text, _) = encoding.decode_without_bom_handling(window);
+    let mut chars = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars() {
+        chars += 1;
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}')) {
+            bad += 1;
+        }
+    }
+    // Allows for a surrogate pair cut at the end of the window.
+    bad * 20 <= chars
 }
 
 /// Decodes a whole single-article input (text file or HTML page). For HTML, a `charset`
 /// declared in the first bytes of the page is honoured when the bytes are not UTF-8.
 pub(crate) fn decode(mut bytes: Vec<u8>, html: bool) -> Result<Decoded, SkipReason> {
-    match bom(&bytes) {
-        Some(Bom::Utf8) => {
-            bytes.drain(..3);
-            return String::from_utf8(bytes)
-                .map(|text| Decoded { text, note: None })
-                .map_err(|e| SkipReason::InvalidUtf8 { offset: 3 + e.utf8_error().valid_up_to() as u64 });
-        }
+    let utf8_bom = match bom(&bytes) {
         Some(Bom::Utf16Le) => return decode_utf16(&bytes[2..], UTF_16LE),
         Some(Bom::Utf16Be) => return decode_utf16(&bytes[2..], UTF_16BE),
-        None => {}
-    }
-    if is_binary(&bytes) {
-        return Err(SkipReason::Binary);
-    }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(text) => return Ok(Decoded { text, note: None }),
-        Err(e) => e.into_bytes(),
+        Some(Bom::Utf8) => true,
+        None => false,
     };
-    let offset = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to() as u64);
+    let start = if utf8_bom { 3 } else { 0 };
+    if let Some(reason) = binary(&bytes[start..]) {
+        return Err(reason);
+    }
+    if utf8_bom {
+        bytes.drain(..3);
+        // Declared UTF-8: no other encoding is tried.
+        return String::from_utf8(bytes)
+            .map(|text| Decoded { text, note: None })
+            .map_err(|e| SkipReason::InvalidUtf8 { offset: 3 + e.utf8_error().valid_up_to() as u64 });
+    }
+    let (bytes, offset) = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(Decoded { text, note: None }),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to() as u64;
+            (e.into_bytes(), offset)
+        }
+    };
     if html && let Some(encoding) = declared_charset(&bytes) {
         // A page that declares UTF-8 but is not is left to the Arabic heuristic below.
         if encoding != UTF_8 {
@@ -80,11 +119,10 @@ pub(crate) fn decode(mut bytes: Vec<u8>, html: bool) -> Result<Decoded, SkipReas
             return Ok(Decoded { text: text.into_owned(), note: Some(note) });
         }
     }
-    if looks_like_windows_1256(&bytes) {
-        let (text, _) = WINDOWS_1256.decode_without_bom_handling(&bytes);
-        return Ok(Decoded { text: text.into_owned(), note: Some("decoded from windows-1256".to_string()) });
+    match windows_1256_arabic(&bytes) {
+        Some(text) => Ok(Decoded { text, note: Some("decoded from windows-1256".to_string()) }),
+        None => Err(SkipReason::InvalidUtf8 { offset }),
     }
-    Err(SkipReason::InvalidUtf8 { offset })
 }
 
 fn decode_utf16(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, SkipReason> {
@@ -103,8 +141,8 @@ fn decode_utf16(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, Sk
 /// Legacy Arabic text is recognised by what it decodes to: among the non-ASCII letters,
 /// at least four in five must be Arabic. Bytes that are mostly valid UTF-8 with a few bad
 /// sequences are damaged UTF-8, not windows-1256, and are refused (decoding them as
-/// windows-1256 would turn every Arabic letter into two wrong ones).
-fn looks_like_windows_1256(bytes: &[u8]) -> bool {
+/// windows-1256 would turn every Arabic letter into two wrong ones). Returns the decoded text.
+fn windows_1256_arabic(bytes: &[u8]) -> Option<String> {
     let mut utf8_chars = 0usize;
     let mut invalid = 0usize;
     for chunk in bytes.utf8_chunks() {
@@ -112,7 +150,7 @@ fn looks_like_windows_1256(bytes: &[u8]) -> bool {
         invalid += chunk.invalid().len();
     }
     if utf8_chars > invalid {
-        return false;
+        return None;
     }
     let (text, _) = WINDOWS_1256.decode_without_bom_handling(bytes);
     let mut arabic = 0usize;
@@ -124,7 +162,7 @@ fn looks_like_windows_1256(bytes: &[u8]) -> bool {
             other += 1;
         }
     }
-    arabic >= 2 && arabic >= 4 * other
+    (arabic >= 2 && arabic >= 4 * other).then(|| text.into_owned())
 }
 
 /// The encoding named by `charset=` in the first 4 KiB (a `<meta charset>` or
@@ -200,11 +238,43 @@ mod tests {
 
     #[test]
     fn binary_detection() {
-        assert!(is_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
-        assert!(is_binary(&[1, 2, 3, 4, 5, b'a']));
-        assert!(!is_binary(ARABIC.as_bytes()));
-        assert!(!is_binary(b"line one\r\n\tline two\x0c"));
+        assert_eq!(binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Some(SkipReason::Binary));
+        assert_eq!(binary(&[1, 2, 3, 4, 5, b'a']), Some(SkipReason::Binary));
+        assert_eq!(binary(ARABIC.as_bytes()), None);
+        assert_eq!(binary(b"line one\r\n\tline two\x0c"), None);
         assert_eq!(decode(vec![0, 1, 2], false).unwrap_err(), SkipReason::Binary);
+    }
+
+    #[test]
+    fn binary_after_a_utf8_bom() {
+        assert_eq!(decode(b"\xEF\xBB\xBFab\0\0\0cd".to_vec(), false).unwrap_err(), SkipReason::Binary);
+    }
+
+    #[test]
+    fn nul_anywhere_is_binary() {
+        let mut bytes = ARABIC.repeat(1000).into_bytes();
+        assert!(bytes.len() > 3 * SNIFF_LEN);
+        bytes.extend_from_slice(b"\0\0tail");
+        assert_eq!(decode(bytes, false).unwrap_err(), SkipReason::Binary);
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named() {
+        let text = format!("{ARABIC} and some English, 2022.\n");
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let ascii: Vec<u8> = "plain English".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        for bytes in [le, be, ascii] {
+            let reason = decode(bytes, false).unwrap_err();
+            assert_eq!(reason, SkipReason::BinaryOrUtf16);
+            assert_eq!(
+                reason.to_string(),
+                "binary content or UTF-16 text without a byte-order mark (convert it to UTF-8)"
+            );
+        }
+        // NULs on both sides of the byte pairs, or control characters: binary.
+        assert_eq!(decode(vec![0, 159, 146, 150, 0, 1, 2, 3], false).unwrap_err(), SkipReason::Binary);
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), false).unwrap_err(), SkipReason::Binary);
     }
 
     #[test]

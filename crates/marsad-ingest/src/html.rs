@@ -88,7 +88,7 @@ fn extract_here(html: &str) -> Result<Article, SkipReason> {
         });
     }
     if let Some((text, smoothie_fields)) = dom_smoothie_extract(html) {
-        fields.fill_from(&smoothie_fields);
+        smoothie_fields.fill(&mut fields);
         if is_article(&text) {
             let why = match traf_problem {
                 Some(problem) => format!("trafilatura failed: {problem}"),

@@ -13,10 +13,11 @@ use marsad_doc::{Format, Metadata};
 use serde_json::Value;
 
 use crate::decode::{self, Bom, SNIFF_LEN};
+use crate::json::{JsonReader, Pos};
 use crate::lines::{BoundedLines, Line};
 use crate::manifest::absolute;
 use crate::plan::{self, Planned};
-use crate::record::{Ctx, Origin, Place, malformed};
+use crate::record::{Ctx, Origin, Place, malformed_at};
 use crate::sniff::{self, Kind, kind_from_name};
 use crate::{Item, ManifestError, ManifestInfo, Options, Progress, SkipReason, html};
 
@@ -61,15 +62,16 @@ struct Current {
 }
 
 enum Stream {
-    Lines(JsonlStream),
-    Values(ValuesStream),
+    Lines(Box<JsonlStream>),
+    Array(ArrayStream),
 }
 
 impl Inputs {
     /// Plans a run over `paths`: files, folders (walked recursively, in file-name order,
-    /// hidden entries skipped) and `-` for standard input; no paths at all means standard
-    /// input. Inputs that cannot be read are not errors here: they come out as
-    /// [`Item::Skipped`] in their place.
+    /// hidden entries skipped and counted in [`Inputs::ignored`]) and `-` for standard input;
+    /// no paths at all means standard input. Inputs that cannot be read are not errors here:
+    /// they come out as [`Item::Skipped`] in their place. A folder that gives nothing to read
+    /// is reported as [`SkipReason::EmptyFolder`](crate::SkipReason::EmptyFolder).
     ///
     /// # Errors
     ///
@@ -106,7 +108,9 @@ impl Inputs {
         self.progress.clone()
     }
 
-    /// Files met in folder walks and not read, by lower-case extension (`""` for none).
+    /// Entries met in folder walks and not read: files by lower-case extension (`""` for
+    /// none), and hidden files and folders (names starting with `.`; a folder counts once and
+    /// is not entered) under [`IGNORED_HIDDEN`](crate::IGNORED_HIDDEN).
     pub fn ignored(&self) -> &BTreeMap<String, u64> {
         &self.ignored
     }
@@ -142,7 +146,8 @@ impl Inputs {
         };
         let (named, gz) = kind_from_name(&name);
         let kind = self.forced.or(named);
-        let single = matches!(kind, Some(Kind::Text | Kind::Html | Kind::Json));
+        // A `.json` file may hold many records: each is capped as it is read.
+        let single = matches!(kind, Some(Kind::Text | Kind::Html));
         if let Some(size) = size
             && !gz
             && single
@@ -198,12 +203,12 @@ impl Inputs {
                 if kind == Kind::Json {
                     self.json(reader, origin, compressed)
                 } else {
-                    Opened::Stream(Stream::Lines(JsonlStream::new(
+                    Opened::Stream(Stream::Lines(Box::new(JsonlStream::new(
                         reader,
                         origin,
                         compressed,
                         self.ctx.limit,
-                    )))
+                    ))))
                 }
             }
         }
@@ -216,8 +221,7 @@ impl Inputs {
         match reader.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() as u64 > limit => Err(self.too_large(None)),
             Ok(_) => Ok(bytes),
-            Err(e) if compressed => Err(SkipReason::Corrupt(gzip_message(&e))),
-            Err(e) => Err(SkipReason::Unreadable(e.to_string())),
+            Err(e) => Err(read_failure(&e, compressed)),
         }
     }
 
@@ -258,43 +262,86 @@ impl Inputs {
         let article = html::extract(&decoded.text)?;
         meta.notes.push(article.note);
         // What the page says about itself outranks manifests (see `Ctx::finish`).
-        article.fields.fill_meta(&mut meta);
+        article.fields.fill(&mut meta);
         Ok(self.ctx.single_document(origin, Format::Html, article.text, meta))
     }
 
-    /// A `.json` file: one object, an array of objects, or (despite the name) JSON Lines.
+    /// A `.json` file (or content sniffed as one JSON value), decided by its first bytes: an
+    /// array, whose elements are read one at a time; objects one per line (JSON Lines despite
+    /// the name); or one value. Each record is capped, never the whole file.
     fn json(&self, reader: Reader, origin: Origin, compressed: bool) -> Opened {
-        let mut bytes = match self.read_limited(reader, compressed) {
-            Ok(bytes) => bytes,
-            Err(reason) => return Opened::skip(&origin, reason),
+        let mut json = JsonReader::new(reader);
+        let first = json.skip_bom().and_then(|()| json.skip_space()).and_then(|_| json.peek());
+        match first {
+            Err(e) => Opened::skip(&origin, read_failure(&e, compressed)),
+            Ok(None) => Opened::skip(&origin, SkipReason::Empty),
+            Ok(Some(b'[')) => {
+                json.bump(b'[');
+                Opened::Stream(Stream::Array(ArrayStream {
+                    json,
+                    origin,
+                    compressed,
+                    limit: self.ctx.limit,
+                    index: 0,
+                    state: ArrayState::Open,
+                }))
+            }
+            Ok(Some(first)) => match self.json_value(json, &origin, compressed, first == b'{') {
+                Ok(opened) => opened,
+                Err(reason) => Opened::skip(&origin, reason),
+            },
+        }
+    }
+
+    /// The value a `.json` file holds, or the JSON Lines it turns out to hold: an object on
+    /// one line followed, on another line, by another object.
+    fn json_value(
+        &self,
+        mut json: JsonReader<Reader>,
+        origin: &Origin,
+        compressed: bool,
+        object: bool,
+    ) -> Result<Opened, SkipReason> {
+        let limit = self.ctx.limit;
+        let read = |e: io::Error| read_failure(&e, compressed);
+        let value = json.value(limit).map_err(read)?;
+        let (newlines, after, next) = if value.complete {
+            let newlines = json.skip_space().map_err(read)?;
+            (newlines, json.pos(), json.peek().map_err(read)?)
+        } else {
+            // The input ends inside the value.
+            (0, json.pos(), None)
         };
-        if bytes.starts_with(b"\xEF\xBB\xBF") {
-            bytes.drain(..3);
-        }
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Opened::skip(&origin, SkipReason::Empty);
-        }
-        match serde_json::from_slice::<Value>(&bytes) {
-            Ok(Value::Array(values)) => {
-                if values.is_empty() {
-                    return Opened::skip(&origin, SkipReason::Empty);
+        match next {
+            None => match value.bytes {
+                Some(bytes) => {
+                    let record = parse_json(&bytes, value.start)?;
+                    Ok(Opened::Item(self.ctx.record_item(record, origin, Place::Whole)))
                 }
-                Opened::Stream(Stream::Values(ValuesStream { values: values.into_iter(), index: 0, origin }))
+                None => Err(self.too_large(value.complete.then_some(value.size))),
+            },
+            Some(b'{') if object && !value.multiline && newlines > 0 => {
+                // JSON Lines: the first line, already read, comes first; the rest is read
+                // as lines, numbered on from where it starts.
+                let line = value.start.line;
+                let first = match value.bytes {
+                    Some(bytes) => self.ctx.line_item(&bytes, origin, line),
+                    None => {
+                        let reason = SkipReason::TooLarge { size: Some(value.size), limit };
+                        Some(Item::Skipped(origin.skipped_line(line, reason)))
+                    }
+                };
+                let mut stream = JsonlStream::new(json.into_inner(), origin.clone(), compressed, limit);
+                stream.lines.count_lines_before(line + newlines - 1);
+                stream.queued = first;
+                Ok(Opened::Stream(Stream::Lines(Box::new(stream))))
             }
-            Ok(value) => Opened::Item(self.ctx.record_item(value, &origin, Place::Whole)),
-            Err(e) if e.to_string().starts_with("trailing characters") => {
-                let reader: Reader = Box::new(Cursor::new(bytes));
-                Opened::Stream(Stream::Lines(JsonlStream::new(reader, origin, compressed, self.ctx.limit)))
-            }
-            Err(e) => {
-                if let Err(utf8) = std::str::from_utf8(&bytes) {
-                    return Opened::skip(
-                        &origin,
-                        SkipReason::InvalidUtf8 { offset: utf8.valid_up_to() as u64 },
-                    );
-                }
-                Opened::skip(&origin, malformed(&e))
-            }
+            Some(_) => Err(SkipReason::MalformedJson {
+                message: format!(
+                    "unexpected content after the JSON value (line {}, column {})",
+                    after.line, after.column
+                ),
+            }),
         }
     }
 }
@@ -307,7 +354,7 @@ impl Iterator for Inputs {
             if let Some(current) = &mut self.current {
                 let item = match &mut current.stream {
                     Stream::Lines(lines) => lines.next_item(&self.ctx),
-                    Stream::Values(values) => values.next_item(&self.ctx),
+                    Stream::Array(array) => array.next_item(&self.ctx),
                 };
                 if item.is_some() {
                     return item;
@@ -365,9 +412,28 @@ fn json_precheck(prefix: &[u8]) -> Option<SkipReason> {
         Some(Bom::Utf16Le | Bom::Utf16Be) => {
             Some(SkipReason::Undecodable("UTF-16 JSON is not supported; convert it to UTF-8".to_string()))
         }
-        Some(Bom::Utf8) => decode::is_binary(&prefix[3..]).then_some(SkipReason::Binary),
-        None => decode::is_binary(prefix).then_some(SkipReason::Binary),
+        Some(Bom::Utf8) => decode::binary(&prefix[3..]),
+        None => decode::binary(prefix),
     }
+}
+
+/// A read that failed before anything of the input was produced.
+fn read_failure(e: &io::Error, compressed: bool) -> SkipReason {
+    if compressed { SkipReason::Corrupt(gzip_message(e)) } else { SkipReason::Unreadable(e.to_string()) }
+}
+
+/// A read that failed part-way through an input.
+fn broke_off(e: &io::Error, compressed: bool) -> SkipReason {
+    SkipReason::Corrupt(if compressed { gzip_message(e) } else { format!("read error ({e})") })
+}
+
+/// A record's bytes parsed, or why they do not parse; positions are the input's (the bytes
+/// start at `start`).
+fn parse_json(bytes: &[u8], start: Pos) -> Result<Value, SkipReason> {
+    serde_json::from_slice(bytes).map_err(|e| match std::str::from_utf8(bytes) {
+        Err(utf8) => SkipReason::InvalidUtf8 { offset: start.offset + utf8.valid_up_to() as u64 },
+        Ok(_) => malformed_at(&e, start.line, start.column),
+    })
 }
 
 fn gzip_message(e: &io::Error) -> String {
@@ -431,6 +497,9 @@ struct JsonlStream {
     done: bool,
     /// Whether any item came out: an input with none is reported as empty.
     produced: bool,
+    /// An item to give before reading on: the first line, when it was read before this
+    /// stream was set up.
+    queued: Option<Item>,
 }
 
 impl JsonlStream {
@@ -442,10 +511,15 @@ impl JsonlStream {
             limit,
             done: false,
             produced: false,
+            queued: None,
         }
     }
 
     fn next_item(&mut self, ctx: &Ctx) -> Option<Item> {
+        if let Some(item) = self.queued.take() {
+            self.produced = true;
+            return Some(item);
+        }
         while !self.done {
             let number = self.lines.lines() + 1;
             let item = match self.lines.next_line() {
@@ -464,9 +538,7 @@ impl JsonlStream {
                 }
                 Err(e) => {
                     self.done = true;
-                    let message =
-                        if self.compressed { gzip_message(&e) } else { format!("read error ({e})") };
-                    Some(Item::Skipped(self.origin.skipped_line(number, SkipReason::Corrupt(message))))
+                    Some(Item::Skipped(self.origin.skipped_line(number, broke_off(&e, self.compressed))))
                 }
             };
             if item.is_some() {
@@ -478,18 +550,101 @@ impl JsonlStream {
     }
 }
 
-/// The elements of a JSON array.
-struct ValuesStream {
-    values: std::vec::IntoIter<Value>,
-    index: u64,
-    origin: Origin,
+/// Where the reading of a JSON array stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ArrayState {
+    /// After the `[`.
+    Open,
+    /// After an element.
+    Element,
+    /// After a `,`.
+    Comma,
+    Done,
 }
 
-impl ValuesStream {
+/// The elements of a JSON array, read one at a time, each capped at the article limit.
+struct ArrayStream {
+    json: JsonReader<Reader>,
+    origin: Origin,
+    compressed: bool,
+    limit: u64,
+    /// Elements read so far.
+    index: u64,
+    state: ArrayState,
+}
+
+impl ArrayStream {
     fn next_item(&mut self, ctx: &Ctx) -> Option<Item> {
-        let value = self.values.next()?;
+        if self.state == ArrayState::Done {
+            return None;
+        }
+        match self.step(ctx) {
+            Ok(item) => item,
+            Err(e) => {
+                self.state = ArrayState::Done;
+                Some(Item::Skipped(self.origin.skipped(broke_off(&e, self.compressed))))
+            }
+        }
+    }
+
+    fn step(&mut self, ctx: &Ctx) -> io::Result<Option<Item>> {
+        loop {
+            self.json.skip_space()?;
+            let at = self.json.pos();
+            let next = self.json.peek()?;
+            let whole = |reason| Ok(Some(Item::Skipped(self.origin.skipped(reason))));
+            match (self.state, next) {
+                (ArrayState::Done, _) => return Ok(None),
+                (_, None) => {
+                    self.state = ArrayState::Done;
+                    let message =
+                        format!("the array is not closed (the input ends after element {})", self.index);
+                    return whole(SkipReason::MalformedJson { message });
+                }
+                (_, Some(b']')) => {
+                    // A comma before the `]` is let pass.
+                    self.json.bump(b']');
+                    self.state = ArrayState::Done;
+                    self.json.skip_space()?;
+                    let after = self.json.pos();
+                    if self.json.peek()?.is_some() {
+                        let message = format!(
+                            "unexpected content after the JSON array (line {}, column {})",
+                            after.line, after.column
+                        );
+                        return whole(SkipReason::MalformedJson { message });
+                    }
+                    return if self.index == 0 { whole(SkipReason::Empty) } else { Ok(None) };
+                }
+                (ArrayState::Element, Some(b',')) => {
+                    self.json.bump(b',');
+                    self.state = ArrayState::Comma;
+                }
+                (ArrayState::Element, Some(_)) => {
+                    self.state = ArrayState::Done;
+                    return whole(SkipReason::Corrupt(format!(
+                        "malformed JSON array: expected ',' or ']' after element {} (line {}, column {})",
+                        self.index, at.line, at.column
+                    )));
+                }
+                (_, Some(_)) => return Ok(Some(self.element(ctx)?)),
+            }
+        }
+    }
+
+    fn element(&mut self, ctx: &Ctx) -> io::Result<Item> {
         self.index += 1;
-        Some(ctx.record_item(value, &self.origin, Place::Element(self.index)))
+        let place = Place::Element(self.index);
+        let value = self.json.value(self.limit)?;
+        self.state = if value.complete { ArrayState::Element } else { ArrayState::Done };
+        let reason = match value.bytes {
+            None => SkipReason::TooLarge { size: value.complete.then_some(value.size), limit: self.limit },
+            Some(bytes) => match parse_json(&bytes, value.start) {
+                Ok(record) => return Ok(ctx.record_item(record, &self.origin, place)),
+                Err(reason) => reason,
+            },
+        };
+        Ok(Item::Skipped(place.skipped(&self.origin, reason)))
     }
 }
 

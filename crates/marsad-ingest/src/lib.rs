@@ -4,18 +4,21 @@
 //! stream of [`Item`]s: each is either a [`Document`] or a [`Skipped`] record naming the input
 //! (and line, for JSON Lines) that did not become a document, with a user-facing
 //! [`SkipReason`]. Nothing is dropped silently: the only inputs that produce no item are files
-//! met during a folder walk whose extension marsad does not read (counted in
-//! [`Inputs::ignored`]) and metadata manifests (listed in [`Inputs::manifests`]).
+//! met during a folder walk whose extension marsad does not read and hidden files and folders
+//! (both counted in [`Inputs::ignored`]), and metadata manifests (listed in
+//! [`Inputs::manifests`]). A folder named as an input in which nothing is read is itself
+//! reported ([`SkipReason::EmptyFolder`]).
 //!
 //! Formats: plain text (`.txt`; UTF-8, UTF-16 with a byte-order mark, or windows-1256 Arabic),
 //! HTML pages (`.html`, `.htm`; main content found by `trafilatura`, with `dom_smoothie` as
 //! the fallback), JSON Lines (`.jsonl`, `.ndjson`, one article per line, read line by line),
-//! JSON (`.json`, one article object or an array of them), any of these gzip-compressed, and
-//! standard input (format sniffed). Files named explicitly with another extension are sniffed.
+//! JSON (`.json`: one article object, an array of them read element by element, or JSON
+//! Lines, told apart by the content), any of these gzip-compressed, and standard input
+//! (format sniffed). Files named explicitly with another extension are sniffed.
 //!
-//! Memory stays bounded: JSON Lines are streamed with a line-length cap, single articles are
-//! capped at [`Options::max_article_bytes`] (checked from the file size before reading), and a
-//! folder walk keeps only the list of paths.
+//! Memory stays bounded: JSON Lines and JSON arrays are streamed with each record capped,
+//! single articles are capped at [`Options::max_article_bytes`] (checked from the file size
+//! before reading), and a folder walk keeps only the list of paths.
 //!
 //! ```no_run
 //! use marsad_ingest::{Inputs, Item, Options};
@@ -33,12 +36,14 @@
 mod decode;
 mod html;
 mod inputs;
+mod json;
 mod lines;
 mod manifest;
 mod plan;
 mod record;
 mod sniff;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -46,6 +51,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use inputs::Inputs;
 pub use marsad_doc::{Date, Document, Format, Metadata, Source};
+
+/// The key under which [`Inputs::ignored`] counts hidden files and folders (names starting
+/// with `.`) met in folder walks; a hidden folder counts once and is not entered. No
+/// extension can be mistaken for it: what follows the last dot of a name counts as its
+/// extension only when it holds no white space, and this key does.
+pub const IGNORED_HIDDEN: &str = "* hidden";
 
 /// The default cap on a single article (a text file, an HTML page, one JSON Lines record).
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
@@ -61,7 +72,7 @@ pub struct Options {
     /// every extension (hidden ones aside).
     pub format: Option<Format>,
     /// Larger single articles are skipped ([`SkipReason::TooLarge`]); for JSON Lines this
-    /// caps each line, not the file.
+    /// caps each line, and for a `.json` file each record (array element), not the file.
     pub max_article_bytes: u64,
     /// Follow symbolic links to folders during a walk (loops are reported as
     /// [`SkipReason::DirectoryLoop`]). Symbolic links to files are always read.
@@ -133,9 +144,12 @@ pub enum SkipReason {
     /// No text at all, or only white space.
     #[error("empty (no text)")]
     Empty,
-    /// NUL bytes or many control characters near the start.
+    /// NUL bytes, or many control characters near the start.
     #[error("binary content, not text")]
     Binary,
+    /// NUL bytes placed as in UTF-16 text, which without a byte-order mark is not read.
+    #[error("binary content or UTF-16 text without a byte-order mark (convert it to UTF-8)")]
+    BinaryOrUtf16,
     /// Neither UTF-8 nor recognisable windows-1256 Arabic. The offset is from the start of
     /// the file, or of the line for JSON Lines.
     #[error(
@@ -199,6 +213,43 @@ pub enum SkipReason {
     /// A manifest line that could not be used (the rest of the manifest still applies).
     #[error("metadata manifest entry ignored: {0}")]
     BadManifestEntry(String),
+    /// A folder named as an input in which nothing is read: it is empty, or holds only
+    /// files that are ignored, hidden or metadata manifests.
+    #[error("{}", empty_folder(ignored, *manifests))]
+    EmptyFolder {
+        /// What was not read, counted as in [`Inputs::ignored`].
+        ignored: BTreeMap<String, u64>,
+        /// How many metadata manifests it holds.
+        manifests: u64,
+    },
+}
+
+fn empty_folder(ignored: &BTreeMap<String, u64>, manifests: u64) -> String {
+    let mut parts = Vec::new();
+    let total: u64 = ignored.values().sum();
+    if total > 0 {
+        // Extensions first, hidden entries last.
+        let (hidden, extensions): (Vec<_>, Vec<_>) =
+            ignored.iter().partition(|(key, _)| *key == IGNORED_HIDDEN);
+        let per: Vec<String> = extensions
+            .into_iter()
+            .chain(hidden)
+            .map(|(key, n)| match key.as_str() {
+                "" => format!("no extension {n}"),
+                IGNORED_HIDDEN => format!("hidden {n}"),
+                ext => format!(".{ext} {n}"),
+            })
+            .collect();
+        parts.push(format!("{total} ignored: {}", per.join(", ")));
+    }
+    if manifests > 0 {
+        let what = format!("{manifests} metadata manifest{}", if manifests == 1 { "" } else { "s" });
+        parts.push(if total == 0 { format!("only {what}") } else { what });
+    }
+    if parts.is_empty() {
+        parts.push("no files in it".to_string());
+    }
+    format!("folder holds no file marsad reads ({})", parts.join("; "))
 }
 
 fn too_large(size: Option<u64>, limit: u64) -> String {

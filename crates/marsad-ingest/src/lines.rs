@@ -28,11 +28,22 @@ impl<R: BufRead> BoundedLines<R> {
         self.lines
     }
 
+    /// Numbers the lines from `before + 1` on, for an input whose first lines were read
+    /// elsewhere.
+    pub(crate) fn count_lines_before(&mut self, before: u64) {
+        self.lines += before;
+    }
+
     pub(crate) fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
         self.buf.clear();
+        // Bytes of the line, including a `\r` that may turn out to be part of the terminator.
         let mut size: u64 = 0;
+        let mut last = None;
         let mut overflow = false;
         let mut any = false;
+        // One byte of room for that `\r`: whether it is the end of the line is known only
+        // when the `\n` (or the end of the input) comes.
+        let room = self.limit.saturating_add(1);
         loop {
             let available = match self.inner.fill_buf() {
                 Ok(available) => available,
@@ -51,8 +62,9 @@ impl<R: BufRead> BoundedLines<R> {
                 None => (available, available.len(), false),
             };
             size += chunk.len() as u64;
+            last = chunk.last().copied().or(last);
             if !overflow {
-                if self.buf.len() + chunk.len() > self.limit {
+                if self.buf.len() + chunk.len() > room {
                     overflow = true;
                     // Give the memory back: the line is not going to be used.
                     self.buf = Vec::new();
@@ -66,12 +78,14 @@ impl<R: BufRead> BoundedLines<R> {
             }
         }
         self.lines += 1;
-        if overflow {
-            // A `\r` before the `\n` is part of the terminator, not of the line.
-            return Ok(Some(Line::TooLong(size)));
-        }
-        if self.buf.last() == Some(&b'\r') {
+        // A `\r` before the `\n` (or at the very end) is part of the terminator, not of the
+        // line: it counts neither toward the limit nor in the reported size.
+        if last == Some(b'\r') {
+            size -= 1;
             self.buf.pop();
+        }
+        if overflow || self.buf.len() > self.limit {
+            return Ok(Some(Line::TooLong(size)));
         }
         Ok(Some(Line::Text(&self.buf)))
     }
@@ -99,6 +113,14 @@ mod tests {
     fn splits_and_caps() {
         let out = collect(b"ab\r\n0123456789\n\nlast", 5);
         assert_eq!(out, vec![Ok(b"ab".to_vec()), Err(10), Ok(vec![]), Ok(b"last".to_vec())]);
+    }
+
+    #[test]
+    fn carriage_return_is_not_part_of_the_line() {
+        // A line of exactly the limit ended by `\r\n` fits; an overlong one's size leaves the
+        // `\r` out, as it leaves the `\n` out.
+        let out = collect(b"abcde\r\n0123456789\r\nabcdef\r\nxyz\r", 5);
+        assert_eq!(out, vec![Ok(b"abcde".to_vec()), Err(10), Err(6), Ok(b"xyz".to_vec())]);
     }
 
     #[test]

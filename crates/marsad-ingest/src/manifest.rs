@@ -46,6 +46,15 @@ pub(crate) enum Shape {
 pub(crate) struct Problem {
     pub line: u64,
     pub message: String,
+    /// Whether it makes an explicit manifest unusable (a line that does not parse). A
+    /// duplicate entry does not: it is reported and the manifest used.
+    pub fatal: bool,
+}
+
+impl Problem {
+    fn fatal(line: u64, message: String) -> Problem {
+        Problem { line, message, fatal: true }
+    }
 }
 
 #[derive(Debug)]
@@ -57,6 +66,8 @@ pub(crate) struct Manifest {
     /// bare file name. An explicit manifest applies everywhere and also matches file stems.
     automatic: bool,
     entries: Vec<Entry>,
+    /// The manifest line of each entry.
+    lines: Vec<u64>,
     by_key: HashMap<String, usize>,
     /// `None` when two entries share the name: a bare name then matches neither.
     by_name: HashMap<String, Option<usize>>,
@@ -68,23 +79,29 @@ impl Manifest {
         self.entries.len()
     }
 
-    fn add(&mut self, key: &str, entry: Entry) {
+    /// Adds the entry of manifest line `line`. A key met before keeps its first entry, as in
+    /// a lookup table read top to bottom; the later one is reported.
+    fn add(&mut self, key: &str, entry: Entry, line: u64) -> Result<(), Problem> {
         let key = normalize_key(key);
-        if key.is_empty() || self.by_key.contains_key(&key) {
-            // First entry wins, as in a lookup table read top to bottom.
-            return;
+        if key.is_empty() {
+            return Err(Problem::fatal(line, "empty file name".to_string()));
+        }
+        if let Some(&used) = self.by_key.get(&key) {
+            let message =
+                format!("duplicate entry for {key:?} (the entry on line {} is used)", self.lines[used]);
+            return Err(Problem { line, message, fatal: false });
         }
         let index = self.entries.len();
         self.entries.push(entry);
+        self.lines.push(line);
         let name = key.rsplit('/').next().unwrap_or(&key).to_string();
-        let stem = match name.rsplit_once('.') {
-            Some((stem, _)) if !stem.is_empty() => stem.to_string(),
-            _ => name.clone(),
-        };
+        // The same stem as the document id of a file of that name.
+        let stem = crate::sniff::stem(&name);
         for (map, k) in [(&mut self.by_name, name), (&mut self.by_stem, stem)] {
             map.entry(k).and_modify(|slot| *slot = None).or_insert(Some(index));
         }
         self.by_key.insert(key, index);
+        Ok(())
     }
 
     fn unique(map: &HashMap<String, Option<usize>>, key: &str) -> Option<usize> {
@@ -277,6 +294,7 @@ pub(crate) fn load(
         dir: abs.parent().map(Path::to_path_buf).unwrap_or_default(),
         automatic,
         entries: Vec::new(),
+        lines: Vec::new(),
         by_key: HashMap::new(),
         by_name: HashMap::new(),
         by_stem: HashMap::new(),
@@ -285,23 +303,22 @@ pub(crate) fn load(
     let mut lines = BoundedLines::new(BufReader::new(file), LINE_LIMIT);
     let mut problems = Vec::new();
     let mut shape = path.file_name().and_then(|n| shape_by_name(&n.to_string_lossy()));
-    let mut header: Option<Header> = None;
+    let mut table = Table { header: None, display };
     // A CSV record can span lines inside quotes.
-    let mut pending = String::new();
-    let mut pending_line = 0;
+    let mut records = Records::default();
     loop {
         let line_no = lines.lines() + 1;
         let line = match lines.next_line().map_err(read_error)? {
             None => break,
             Some(Line::TooLong(size)) => {
-                problems.push(Problem { line: line_no, message: format!("line too long ({size} bytes)") });
+                problems.push(Problem::fatal(line_no, format!("line too long ({size} bytes)")));
                 continue;
             }
             Some(Line::Text(line)) => line,
         };
         let line = if line_no == 1 { line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line) } else { line };
         let line = String::from_utf8_lossy(line);
-        if pending.is_empty() && line.trim().is_empty() {
+        if !records.is_pending() && line.trim().is_empty() {
             continue;
         }
         let shape = *shape.get_or_insert_with(|| {
@@ -314,41 +331,25 @@ pub(crate) fn load(
             }
         });
         match shape {
-            Shape::Jsonl => match jsonl_entry(&line) {
-                Ok((key, entry)) => manifest.add(&key, entry),
-                Err(message) => problems.push(Problem { line: line_no, message }),
-            },
-            Shape::Tsv | Shape::Csv => {
-                if pending.is_empty() {
-                    pending_line = line_no;
-                } else {
-                    pending.push('\n');
+            Shape::Jsonl => {
+                if let Err(problem) =
+                    jsonl_entry(&line, line_no).and_then(|(key, entry)| manifest.add(&key, entry, line_no))
+                {
+                    problems.push(problem);
                 }
-                pending.push_str(&line);
-                if shape == Shape::Csv && pending.matches('"').count() % 2 == 1 {
-                    continue;
-                }
-                let row = split_row(&pending, shape);
-                pending.clear();
-                match &header {
-                    None => match Header::new(row) {
-                        Some(h) => header = Some(h),
-                        None => {
-                            return Err(ManifestError::NoFileColumn { path: display.to_string() });
-                        }
-                    },
-                    Some(h) => match h.entry(row) {
-                        Ok((key, entry)) => manifest.add(&key, entry),
-                        Err(message) => problems.push(Problem { line: pending_line, message }),
-                    },
+            }
+            Shape::Tsv => table.row(line_no, split_row(&line, shape), &mut manifest, &mut problems)?,
+            Shape::Csv => {
+                for record in records.push(line_no, line.into_owned()) {
+                    table.record(record, &mut manifest, &mut problems)?;
                 }
             }
         }
     }
-    if !pending.is_empty() {
-        problems.push(Problem { line: pending_line, message: "unterminated quoted field".to_string() });
+    for record in records.finish() {
+        table.record(record, &mut manifest, &mut problems)?;
     }
-    if !automatic && let Some(first) = problems.first() {
+    if !automatic && let Some(first) = problems.iter().find(|p| p.fatal) {
         return Err(ManifestError::Malformed {
             path: display.to_string(),
             line: first.line,
@@ -358,18 +359,147 @@ pub(crate) fn load(
     Ok((manifest, problems))
 }
 
-fn jsonl_entry(line: &str) -> Result<(String, Entry), String> {
+/// The rows of a TSV/CSV manifest: the header first, then entries.
+struct Table<'a> {
+    header: Option<Header>,
+    display: &'a str,
+}
+
+impl Table<'_> {
+    fn row(
+        &mut self,
+        line: u64,
+        row: Vec<String>,
+        manifest: &mut Manifest,
+        problems: &mut Vec<Problem>,
+    ) -> Result<(), ManifestError> {
+        match &self.header {
+            None => match Header::new(row) {
+                Some(h) => self.header = Some(h),
+                None => return Err(ManifestError::NoFileColumn { path: self.display.to_string() }),
+            },
+            Some(h) => {
+                let added = h.entry(row).map_err(|message| Problem::fatal(line, message));
+                if let Err(problem) = added.and_then(|(key, entry)| manifest.add(&key, entry, line)) {
+                    problems.push(problem);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn record(
+        &mut self,
+        record: Record,
+        manifest: &mut Manifest,
+        problems: &mut Vec<Problem>,
+    ) -> Result<(), ManifestError> {
+        match record {
+            Record::Row(line, text) => self.row(line, split_row(&text, Shape::Csv), manifest, problems),
+            Record::Unterminated(line, why) => {
+                let message = format!(
+                    "unterminated quoted field (no closing quote {why}); the next line is read as a new row"
+                );
+                problems.push(Problem::fatal(line, message));
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A CSV record put together from lines, or a line whose quote is never closed.
+#[derive(Debug, PartialEq, Eq)]
+enum Record {
+    /// The record's first line, and its text.
+    Row(u64, String),
+    /// The line that opens a quote no later line closes, and how far it was looked for.
+    Unterminated(u64, &'static str),
+}
+
+/// Joins the lines of CSV records that continue inside quotes. An odd number of quotes in a
+/// line opens or closes a quoted field (doubled quotes inside one come in pairs), so only the
+/// new line is counted. A record is held only up to [`LINE_LIMIT`]: past it, or at the end of
+/// the input, its first line is reported and reading resumes at the line after it.
+#[derive(Debug, Default)]
+struct Records {
+    /// The lines of the record being put together: the first opens a quote, the others
+    /// hold an even number of quotes each (an odd one would have closed it).
+    pending: Vec<(u64, String)>,
+    size: usize,
+}
+
+impl Records {
+    fn is_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    fn push(&mut self, line: u64, text: String) -> Vec<Record> {
+        let mut out = Vec::new();
+        self.feed(line, text, &mut out);
+        out
+    }
+
+    fn finish(&mut self) -> Vec<Record> {
+        let mut out = Vec::new();
+        self.give_up("before the end of the file", &mut out);
+        out
+    }
+
+    fn feed(&mut self, line: u64, text: String, out: &mut Vec<Record>) {
+        let odd = text.bytes().filter(|&b| b == b'"').count() % 2 == 1;
+        if self.pending.is_empty() {
+            if text.trim().is_empty() {
+                return;
+            }
+            if odd {
+                self.size = text.len();
+                self.pending.push((line, text));
+            } else {
+                out.push(Record::Row(line, text));
+            }
+            return;
+        }
+        self.size += text.len() + 1;
+        self.pending.push((line, text));
+        if odd {
+            let lines = std::mem::take(&mut self.pending);
+            let first = lines[0].0;
+            let joined: Vec<String> = lines.into_iter().map(|(_, text)| text).collect();
+            out.push(Record::Row(first, joined.join("\n")));
+        } else if self.size as u64 > LINE_LIMIT {
+            self.give_up("within 1 MiB", out);
+        }
+    }
+
+    /// Reports the pending record's first line and reads the lines after it again. They
+    /// hold an even number of quotes each, so each comes out as a row at once: every line is
+    /// read again at most once, and nothing stays pending.
+    fn give_up(&mut self, why: &'static str, out: &mut Vec<Record>) {
+        let mut lines = std::mem::take(&mut self.pending).into_iter();
+        let Some((first, _)) = lines.next() else {
+            return;
+        };
+        self.size = 0;
+        out.push(Record::Unterminated(first, why));
+        for (line, text) in lines {
+            self.feed(line, text, out);
+        }
+    }
+}
+
+fn jsonl_entry(line: &str, line_no: u64) -> Result<(String, Entry), Problem> {
+    let problem = |message: &str| Problem::fatal(line_no, message.to_string());
     let mut map = match serde_json::from_str::<Value>(line) {
         Ok(Value::Object(map)) => map,
-        Ok(_) => return Err("not a JSON object".to_string()),
-        Err(e) => return Err(format!("malformed JSON: {e}")),
+        Ok(_) => return Err(problem("not a JSON object")),
+        Err(e) => return Err(problem(&format!("malformed JSON: {e}"))),
     };
     if has_key(&map, &["text", "html"]) {
-        return Err("has a \"text\" or \"html\" field: an article record, not a manifest entry".to_string());
+        return Err(problem("has a \"text\" or \"html\" field: an article record, not a manifest entry"));
     }
     let key = match take(&mut map, KEY) {
         Some(Value::String(key)) if !key.trim().is_empty() => key,
-        _ => return Err("no \"file\" (or \"path\") field naming the file".to_string()),
+        _ => return Err(problem("no \"file\" (or \"path\") field naming the file")),
     };
     let mut notes = Vec::new();
     let mut fields = take_fields(&mut map, &mut notes, "");

@@ -10,7 +10,7 @@ use walkdir::WalkDir;
 
 use crate::manifest::{self, ManifestSet};
 use crate::sniff::{self, kind_from_name};
-use crate::{ManifestError, ManifestInfo, Options, SkipReason, Skipped};
+use crate::{IGNORED_HIDDEN, ManifestError, ManifestInfo, Options, SkipReason, Skipped};
 
 /// One step of the run, in output order.
 #[derive(Debug)]
@@ -39,7 +39,9 @@ pub(crate) fn build(paths: &[PathBuf], options: &Options) -> Result<Plan, Manife
     let mut plan = Plan::default();
     for path in &options.manifests {
         let display = path.to_string_lossy().into_owned();
-        let (manifest, _) = manifest::load(path, &display, false)?;
+        // What is left of the problems once the manifest loaded is reported, not fatal.
+        let (manifest, problems) = manifest::load(path, &display, false)?;
+        plan.report(&display, problems);
         plan.infos.push(ManifestInfo { path: display, entries: manifest.len(), automatic: false });
         plan.manifests.push(manifest);
         if let Ok(canonical) = fs::canonicalize(path) {
@@ -58,6 +60,16 @@ pub(crate) fn build(paths: &[PathBuf], options: &Options) -> Result<Plan, Manife
     }
     plan.manifests.finish();
     Ok(plan)
+}
+
+/// What became of a file met in a walk.
+enum Added {
+    /// Planned for reading, or reported as skipped.
+    Input,
+    /// A metadata manifest, loaded or already in use.
+    Manifest,
+    /// Not read, counted under this key.
+    Ignored(String),
 }
 
 fn skip(path: &Path, reason: SkipReason) -> Planned {
@@ -83,16 +95,28 @@ impl Plan {
         match fs::metadata(path) {
             Err(e) => self.items.push(skip(path, stat_failure(path, &e))),
             Ok(meta) if meta.is_dir() => self.walk(path, options),
-            Ok(meta) => self.add_file(path, &meta, true, options),
+            Ok(meta) => {
+                self.add_file(path, &meta, true, options);
+            }
         }
     }
 
+    /// Walks a folder named as an input. One that gives nothing at all to read (no input,
+    /// no skipped one) is reported, with what it holds instead.
     fn walk(&mut self, root: &Path, options: &Options) {
+        let items_before = self.items.len();
+        let mut ignored = BTreeMap::new();
+        let mut manifests = 0;
+        let mut hidden = 0;
         let walker = WalkDir::new(root)
             .follow_links(options.follow_links)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+            .filter_entry(|entry| {
+                let keep = entry.depth() == 0 || !is_hidden(entry.file_name());
+                hidden += u64::from(!keep);
+                keep
+            });
         for entry in walker {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -114,47 +138,78 @@ impl Plan {
                 continue;
             }
             let path = entry.path();
-            if file_type.is_symlink() {
+            let added = if file_type.is_symlink() {
                 // Only met when links are not followed: a link to a file is still read.
                 match fs::metadata(path) {
-                    Err(e) => self.items.push(skip(path, stat_failure(path, &e))),
-                    Ok(meta) if meta.is_dir() => self.items.push(skip(path, SkipReason::LinkNotFollowed)),
+                    Err(e) => self.skip(path, stat_failure(path, &e)),
+                    Ok(meta) if meta.is_dir() => self.skip(path, SkipReason::LinkNotFollowed),
                     Ok(meta) if meta.is_file() => self.add_file(path, &meta, false, options),
-                    Ok(_) => self.items.push(skip(path, SkipReason::NotRegularFile)),
+                    Ok(_) => self.skip(path, SkipReason::NotRegularFile),
                 }
             } else if file_type.is_file() {
                 match entry.metadata() {
                     Ok(meta) => self.add_file(path, &meta, false, options),
-                    Err(e) => self.items.push(skip(path, SkipReason::Unreadable(e.to_string()))),
+                    Err(e) => self.skip(path, SkipReason::Unreadable(e.to_string())),
                 }
             } else {
                 // Pipes, sockets, devices: reading one could block forever.
-                self.items.push(skip(path, SkipReason::NotRegularFile));
+                self.skip(path, SkipReason::NotRegularFile)
+            };
+            match added {
+                Added::Ignored(key) => *ignored.entry(key).or_default() += 1,
+                Added::Manifest => manifests += 1,
+                Added::Input => {}
             }
+        }
+        if hidden > 0 {
+            ignored.insert(IGNORED_HIDDEN.to_string(), hidden);
+        }
+        for (key, n) in &ignored {
+            *self.ignored.entry(key.clone()).or_default() += n;
+        }
+        if self.items.len() == items_before {
+            self.items.push(skip(root, SkipReason::EmptyFolder { ignored, manifests }));
         }
     }
 
-    fn add_file(&mut self, path: &Path, meta: &FsMetadata, explicit: bool, options: &Options) {
+    fn add_file(&mut self, path: &Path, meta: &FsMetadata, explicit: bool, options: &Options) -> Added {
         // Resolving a path costs a system call per component: only done when it can matter.
         if !self.used.is_empty() && fs::canonicalize(path).is_ok_and(|c| self.used.contains(&c)) {
-            return;
+            return Added::Manifest;
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if manifest::shape_by_name(&name).is_some() && manifest::detect(path).is_some() {
             if options.auto_manifests {
                 self.load_automatic(path);
-            } else {
-                self.items.push(skip(path, SkipReason::Manifest));
+                return Added::Manifest;
             }
-            return;
+            self.items.push(skip(path, SkipReason::Manifest));
+            return Added::Input;
         }
         if !explicit && options.format.is_none() && !walk_reads(path, &name) {
-            *self.ignored.entry(sniff::extension(&name)).or_default() += 1;
-            return;
+            return Added::Ignored(sniff::extension(&name));
         }
         let size = meta.is_file().then_some(meta.len());
         self.total_bytes += size.unwrap_or(0);
         self.items.push(Planned::File { path: path.to_path_buf(), size });
+        Added::Input
+    }
+
+    fn skip(&mut self, path: &Path, reason: SkipReason) -> Added {
+        self.items.push(skip(path, reason));
+        Added::Input
+    }
+
+    /// Manifest lines that could not be used, as skipped items.
+    fn report(&mut self, display: &str, problems: Vec<manifest::Problem>) {
+        for problem in problems {
+            self.items.push(Planned::Skip(Skipped {
+                input: format!("{display}:{}", problem.line),
+                path: Some(display.to_string()),
+                line: Some(problem.line),
+                reason: SkipReason::BadManifestEntry(problem.message),
+            }));
+        }
     }
 
     fn load_automatic(&mut self, path: &Path) {
@@ -167,14 +222,7 @@ impl Plan {
                     automatic: true,
                 });
                 self.manifests.push(manifest);
-                for problem in problems {
-                    self.items.push(Planned::Skip(Skipped {
-                        input: format!("{display}:{}", problem.line),
-                        path: Some(display.clone()),
-                        line: Some(problem.line),
-                        reason: SkipReason::BadManifestEntry(problem.message),
-                    }));
-                }
+                self.report(&display, problems);
                 if let Ok(canonical) = fs::canonicalize(path) {
                     self.used.insert(canonical);
                 }

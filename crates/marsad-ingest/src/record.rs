@@ -26,28 +26,58 @@ pub(crate) struct Fields {
     pub extra: Map<String, Value>,
 }
 
-impl Fields {
-    /// Takes from `other` what `self` lacks.
-    pub(crate) fn fill_from(&mut self, other: &Fields) {
-        fill(&mut self.published, &other.published);
-        fill(&mut self.title, &other.title);
-        fill(&mut self.outlet, &other.outlet);
-        fill(&mut self.url, &other.url);
-        fill(&mut self.byline, &other.byline);
-        for (key, value) in &other.extra {
-            self.extra.entry(key.clone()).or_insert_with(|| value.clone());
+/// Somewhere the metadata fields go: [`Fields`] or a document's [`Metadata`].
+pub(crate) trait FieldSlots {
+    fn slots(&mut self) -> Slots<'_>;
+}
+
+/// The fields of a [`FieldSlots`], to be filled.
+pub(crate) struct Slots<'a> {
+    published: &'a mut Option<Date>,
+    title: &'a mut Option<String>,
+    outlet: &'a mut Option<String>,
+    url: &'a mut Option<String>,
+    byline: &'a mut Option<String>,
+    extra: &'a mut Map<String, Value>,
+}
+
+impl FieldSlots for Fields {
+    fn slots(&mut self) -> Slots<'_> {
+        Slots {
+            published: &mut self.published,
+            title: &mut self.title,
+            outlet: &mut self.outlet,
+            url: &mut self.url,
+            byline: &mut self.byline,
+            extra: &mut self.extra,
         }
     }
+}
 
-    /// Puts these fields where `meta` has none.
-    pub(crate) fn fill_meta(&self, meta: &mut Metadata) {
-        fill(&mut meta.published, &self.published);
-        fill(&mut meta.title, &self.title);
-        fill(&mut meta.outlet, &self.outlet);
-        fill(&mut meta.url, &self.url);
-        fill(&mut meta.byline, &self.byline);
+impl FieldSlots for Metadata {
+    fn slots(&mut self) -> Slots<'_> {
+        Slots {
+            published: &mut self.published,
+            title: &mut self.title,
+            outlet: &mut self.outlet,
+            url: &mut self.url,
+            byline: &mut self.byline,
+            extra: &mut self.extra,
+        }
+    }
+}
+
+impl Fields {
+    /// Puts these fields where `target` has none: what is there already outranks them.
+    pub(crate) fn fill(&self, target: &mut impl FieldSlots) {
+        let slots = target.slots();
+        fill(slots.published, &self.published);
+        fill(slots.title, &self.title);
+        fill(slots.outlet, &self.outlet);
+        fill(slots.url, &self.url);
+        fill(slots.byline, &self.byline);
         for (key, value) in &self.extra {
-            meta.extra.entry(key.clone()).or_insert_with(|| value.clone());
+            slots.extra.entry(key.clone()).or_insert_with(|| value.clone());
         }
     }
 }
@@ -126,7 +156,7 @@ pub(crate) enum Place {
 }
 
 impl Place {
-    fn skipped(self, origin: &Origin, reason: SkipReason) -> Skipped {
+    pub(crate) fn skipped(self, origin: &Origin, reason: SkipReason) -> Skipped {
         match self {
             Place::Whole => origin.skipped(reason),
             Place::Line(line) => origin.skipped_line(line, reason),
@@ -165,7 +195,7 @@ impl Ctx {
     /// Lower-precedence metadata: manifest entries (nearest first), then the default date.
     pub(crate) fn finish(&self, meta: &mut Metadata, hits: Vec<Hit<'_>>) {
         for hit in hits {
-            hit.entry.fields.fill_meta(meta);
+            hit.entry.fields.fill(meta);
             for note in &hit.entry.notes {
                 meta.notes.push(format!("manifest {}: {note}", hit.manifest));
             }
@@ -270,9 +300,9 @@ impl Ctx {
             return Err(SkipReason::Empty);
         }
         // The record's own fields first, then what the page says about itself.
-        fields.fill_meta(&mut meta);
+        fields.fill(&mut meta);
         if let Some(page_fields) = &page_fields {
-            page_fields.fill_meta(&mut meta);
+            page_fields.fill(&mut meta);
         }
         for (key, value) in map {
             meta.extra.entry(key).or_insert(value);
@@ -311,13 +341,27 @@ fn text_value(value: Value) -> Option<String> {
 
 /// The serde message without its position (reported as the line), column kept.
 pub(crate) fn malformed(e: &serde_json::Error) -> SkipReason {
+    malformed_at(e, 1, 1)
+}
+
+/// The serde message with the position moved to the input's: the parsed bytes start at
+/// `line` and `column` (1-based). The line is given when it is not the first.
+pub(crate) fn malformed_at(e: &serde_json::Error, line: u64, column: u64) -> SkipReason {
     let full = e.to_string();
+    if e.line() == 0 {
+        return SkipReason::MalformedJson { message: full };
+    }
     let position = format!(" at line {} column {}", e.line(), e.column());
     let message = full.strip_suffix(&position).unwrap_or(&full);
-    let message = if e.line() > 1 {
-        format!("{message} (line {}, column {})", e.line(), e.column())
+    let (line, column) = if e.line() == 1 {
+        (line, (column + e.column() as u64).saturating_sub(1))
     } else {
-        format!("{message} (column {})", e.column())
+        (line + e.line() as u64 - 1, e.column() as u64)
+    };
+    let message = if line > 1 {
+        format!("{message} (line {line}, column {column})")
+    } else {
+        format!("{message} (column {column})")
     };
     SkipReason::MalformedJson { message }
 }

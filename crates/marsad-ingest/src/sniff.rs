@@ -2,6 +2,8 @@
 
 use marsad_doc::Format;
 
+use crate::json::Lexer;
+
 /// How an input is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -40,9 +42,12 @@ pub(crate) fn kind_from_name(name: &str) -> (Option<Kind>, bool) {
 }
 
 /// The last extension, lower-cased (`""` when there is none), for the ignored-files count.
+/// What follows the last dot is not an extension when it holds white space (`Mr. Smith`).
 pub(crate) fn extension(name: &str) -> String {
     match name.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        Some((stem, ext)) if !stem.is_empty() && !ext.contains(char::is_whitespace) => {
+            ext.to_ascii_lowercase()
+        }
         _ => String::new(),
     }
 }
@@ -56,14 +61,18 @@ pub(crate) fn stem(name: &str) -> String {
     }
 }
 
-/// The format of content with no telling name: JSON Lines if it opens with `{`, HTML if it
-/// opens with `<` and carries a usual HTML tag, text otherwise.
+/// The format of content with no telling name: JSON if it opens with `{` (JSON Lines, unless
+/// the first object goes on past the first line), HTML if it opens with `<` and carries a
+/// usual HTML tag, text otherwise.
 pub(crate) fn sniff(prefix: &[u8]) -> Kind {
     let body = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(prefix);
-    let start = body.iter().position(|b| !b.is_ascii_whitespace());
-    match start.map(|at| body[at]) {
-        Some(b'{') => Kind::Jsonl,
-        Some(b'<') => {
+    let Some(start) = body.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return Kind::Text;
+    };
+    let body = &body[start..];
+    match body[0] {
+        b'{' => object_kind(body),
+        b'<' => {
             const MARKERS: [&[u8]; 10] = [
                 b"<!doctype html",
                 b"<html",
@@ -87,6 +96,23 @@ pub(crate) fn sniff(prefix: &[u8]) -> Kind {
     }
 }
 
+/// Content opening with `{`: one JSON value when the first object is still open at the end of
+/// the first line (pretty-printed), JSON Lines otherwise. A line that ends inside a string is
+/// a broken record (JSON strings hold no line breaks), and a first line longer than what was
+/// looked at is a long record.
+fn object_kind(body: &[u8]) -> Kind {
+    let mut lexer = Lexer::default();
+    for &b in body {
+        if b == b'\n' {
+            return if lexer.in_string() { Kind::Jsonl } else { Kind::Json };
+        }
+        if lexer.feed(b) {
+            return Kind::Jsonl;
+        }
+    }
+    Kind::Jsonl
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,8 +127,11 @@ mod tests {
         assert_eq!(stem("000_b587ee3253eb2d41.txt"), "000_b587ee3253eb2d41");
         assert_eq!(stem("bench.jsonl.gz"), "bench");
         assert_eq!(stem("README"), "README");
+        assert_eq!(stem("a.txt.GZ"), "a");
         assert_eq!(extension("x.PDF"), "pdf");
         assert_eq!(extension(".hidden"), "");
+        assert_eq!(extension("notes from Mr. Smith"), "");
+        assert_eq!(extension("x.* hidden"), "");
     }
 
     #[test]
@@ -112,5 +141,16 @@ mod tests {
         assert_eq!(sniff(b"<< not html >>"), Kind::Text);
         assert_eq!(sniff("قال".as_bytes()), Kind::Text);
         assert_eq!(sniff(b""), Kind::Text);
+    }
+
+    #[test]
+    fn pretty_printed_json_is_one_value() {
+        assert_eq!(sniff(b"{\n  \"text\": \"a\",\n  \"id\": 1\n}\n"), Kind::Json);
+        assert_eq!(sniff(b"\n\n{\"text\": \"a\",\r\n\"id\": 1}"), Kind::Json);
+        // A complete first line, or one broken inside a string, is JSON Lines.
+        assert_eq!(sniff(b"{\"text\": \"a\"}\n{\"text\": \"b\"}\n"), Kind::Jsonl);
+        assert_eq!(sniff(b"{\"text\": \"a}{\n{\"text\": \"b\"}\n"), Kind::Jsonl);
+        // A first line longer than what was looked at: JSON Lines with long records.
+        assert_eq!(sniff(b"{\"text\": \"aaaaaaaa"), Kind::Jsonl);
     }
 }

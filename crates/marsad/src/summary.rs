@@ -83,9 +83,18 @@ impl Summary {
             let per: Vec<String> = self
                 .ignored
                 .iter()
-                .map(|(e, n)| if e.is_empty() { format!("no extension {n}") } else { format!(".{e} {n}") })
+                .map(|(e, n)| match e.as_str() {
+                    "" => format!("no extension {n}"),
+                    marsad_ingest::IGNORED_HIDDEN => format!("hidden {n}"),
+                    ext => format!(".{ext} {n}"),
+                })
                 .collect();
-            let _ = writeln!(out, "  ignored {total} files of other types in folders ({})", per.join(", "));
+            let _ = writeln!(
+                out,
+                "  ignored {total} file{} in folders that marsad does not read ({})",
+                plural(total as usize),
+                per.join(", ")
+            );
         }
         if self.skipped.is_empty() {
             let _ = writeln!(out, "  every input was read");
@@ -131,6 +140,20 @@ mod tests {
         assert!(text.contains("publication dates: 2 metadata, 1 unknown"));
         assert!(text.contains("skipped 1 input:\n    a/b.txt: empty (no text)"));
         assert!(!s.complete());
+    }
+
+    #[test]
+    fn ignored_files_are_counted_by_kind() {
+        let mut s = Summary::default();
+        s.ignored.insert("md".into(), 2);
+        s.ignored.insert(marsad_ingest::IGNORED_HIDDEN.into(), 1);
+        s.ignored.insert(String::new(), 1);
+        let text = s.render("extract");
+        assert!(text.contains("ignored 4 files in folders that marsad does not read ("), "{text}");
+        assert!(
+            text.contains(".md 2") && text.contains("hidden 1") && text.contains("no extension 1"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -171,7 +171,7 @@ fn bad_input_is_reported_and_the_run_goes_on() {
         "05-articles.jsonl:3: record has neither",
         "07-page.html: no article found",
         "missing.txt: not found",
-        "ignored 1 files of other types in folders (.md 1)",
+        "ignored 1 file in folders that marsad does not read (.md 1)",
     ] {
         assert!(stderr.contains(expected), "summary lacks {expected:?}:\n{stderr}");
     }
