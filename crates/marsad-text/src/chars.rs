@@ -5,8 +5,9 @@
 //! normaliser has already folded or deleted the rest).
 
 /// An Arabic-script letter as it can appear after normalisation: the Arabic block letters
-/// (hamza to yeh, the extended letters of Persian, Urdu, Kurdish...), Arabic Supplement and
-/// the letters of Arabic Extended-A. Tatweel, harakat, digits and signs are not letters.
+/// (hamza to yeh, the extended letters of Persian, Urdu, Kurdish..., the small waw and yeh of
+/// Quranic spelling), Arabic Supplement and the letters of Arabic Extended-A. Tatweel, harakat,
+/// digits and signs are not letters.
 #[inline]
 pub(crate) fn is_arabic_letter(c: char) -> bool {
     matches!(c,
@@ -15,6 +16,7 @@ pub(crate) fn is_arabic_letter(c: char) -> bool {
         | '\u{066E}'..='\u{066F}'
         | '\u{0671}'..='\u{06D3}'
         | '\u{06D5}'
+        | '\u{06E5}'..='\u{06E6}'
         | '\u{06EE}'..='\u{06EF}'
         | '\u{06FA}'..='\u{06FC}'
         | '\u{06FF}'
@@ -26,6 +28,10 @@ pub(crate) fn is_arabic_letter(c: char) -> bool {
 /// selectors...): it belongs to the token before it rather than starting one.
 #[inline]
 pub(crate) fn is_combining_mark(c: char) -> bool {
+    // Most calls ask about a space or an ASCII character ending a token.
+    if c < '\u{0300}' {
+        return false;
+    }
     matches!(c,
         '\u{0300}'..='\u{036F}'
         | '\u{0483}'..='\u{0489}'

@@ -10,8 +10,10 @@
 //! Deleted, their bytes joining the range of the preceding kept character (so a word found in
 //! the view maps back to the original word with all its marks):
 //! - harakat and other Arabic combining marks U+064B..U+065F, the dagger alef U+0670, the small
-//!   honorific and Quranic marks U+0610..U+061A, U+06D6..U+06ED and U+08CA..U+08FF (except
-//!   U+08E2), and the spacing forms of harakat among the presentation forms;
+//!   honorific and Quranic marks U+0610..U+061A, U+06D6..U+06ED and U+08CA..U+08FF, the
+//!   combining ones only (category Mn: the end of ayah U+06DD and U+08E2, ۞ U+06DE, ۩ U+06E9 and
+//!   the small waw and yeh U+06E5 U+06E6 are kept), and the spacing forms of harakat among the
+//!   presentation forms;
 //! - tatweel U+0640 after an Arabic letter (`لـCNN` → `لCNN`). A tatweel after anything else is a
 //!   dash (`بغداد ـ رويترز`) and is kept.
 //!
@@ -129,15 +131,20 @@ impl Normalizer {
     /// assert!(!Normalizer::analysis().is_normalized("قُتل"));
     /// ```
     pub fn is_normalized(&self, text: &str) -> bool {
-        let mut builder = Builder::<false>::new(text);
-        self.run(text, &mut builder);
-        builder.flush(text.len());
-        builder.untouched()
+        self.first_change(text).is_none()
+    }
+
+    /// The byte offset of the first character normalisation would change, without building
+    /// anything: the pass stops there.
+    fn first_change(&self, text: &str) -> Option<usize> {
+        let mut probe = Builder::<false>::probe(text);
+        self.run(text, &mut probe)
     }
 
     /// The one pass shared by every entry point: walks the original, letting unchanged runs
-    /// accumulate and handing every change to the builder.
-    fn run<const ALIGN: bool>(&self, text: &str, b: &mut Builder<'_, ALIGN>) {
+    /// accumulate and handing every change to the builder. A [probe](Builder::probe) stops at
+    /// the first change, whose offset is returned.
+    fn run<const ALIGN: bool>(&self, text: &str, b: &mut Builder<'_, ALIGN>) -> Option<usize> {
         let bytes = text.as_bytes();
         let arabic = if self.search { &SEARCH_ARABIC } else { &ANALYSIS_ARABIC };
         let mut i = 0;
@@ -170,8 +177,13 @@ impl Normalizer {
                 }
                 (c, act)
             };
+            let at = i;
             i = self.apply(text, i, c, act, b);
+            if b.probe && b.touched {
+                return Some(at);
+            }
         }
+        None
     }
 
     /// Applies a change to the character `c` at byte `i`; returns where the next character
@@ -294,7 +306,15 @@ const fn arabic_table(search: bool) -> [Act; 256] {
     while i < 256 {
         let cp = 0x0600 + i as u32;
         table[i] = match cp {
-            0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED => Act::Mark,
+            // The combining marks (category Mn) of the block. U+06DD END OF AYAH, ۞ U+06DE,
+            // the small waw and yeh U+06E5 U+06E6 (letters) and ۩ U+06E9 are kept.
+            0x0610..=0x061A
+            | 0x064B..=0x065F
+            | 0x0670
+            | 0x06D6..=0x06DC
+            | 0x06DF..=0x06E4
+            | 0x06E7..=0x06E8
+            | 0x06EA..=0x06ED => Act::Mark,
             0x061C => Act::Invisible,
             0x0622 | 0x0623 | 0x0625 | 0x0671..=0x0673 | 0x0675 => Act::Char('ا'),
             0x0624 if search => Act::Char('و'),
@@ -413,11 +433,19 @@ struct Builder<'t, const ALIGN: bool> {
     pieces: Vec<Piece>,
     run: usize,
     touched: bool,
+    /// Only finding out whether anything changes: nothing is copied, and `run` stops at the
+    /// first change.
+    probe: bool,
 }
 
 impl<'t, const ALIGN: bool> Builder<'t, ALIGN> {
     fn new(src: &'t str) -> Self {
-        Builder { src, out: String::new(), pieces: Vec::new(), run: 0, touched: false }
+        Builder { src, out: String::new(), pieces: Vec::new(), run: 0, touched: false, probe: false }
+    }
+
+    /// A builder that only notes whether a change comes.
+    fn probe(src: &'t str) -> Self {
+        Builder { probe: true, ..Builder::new(src) }
     }
 
     fn untouched(&self) -> bool {
@@ -439,6 +467,10 @@ impl<'t, const ALIGN: bool> Builder<'t, ALIGN> {
 
     /// Starts the output on the first change: everything before it was unchanged.
     fn touch(&mut self, at: usize) {
+        if self.probe {
+            self.touched = true;
+            return;
+        }
         if !self.touched {
             self.touched = true;
             self.out.reserve(self.src.len());
@@ -626,7 +658,26 @@ impl<'t> Normalized<'t> {
 
     /// The piece containing normalised byte `b`, galloping forward from `hint` when `b` lies at
     /// or after it, binary searching otherwise.
+    #[inline]
     fn piece_at(&self, b: usize, hint: usize) -> usize {
+        // Consecutive lookups (the tokens of a document) mostly stay in the hinted piece or
+        // move to the next one.
+        let pieces = &self.pieces;
+        if let Some(p) = pieces.get(hint)
+            && p.norm <= b
+        {
+            match pieces.get(hint + 1) {
+                None => return hint,
+                Some(q) if q.norm > b => return hint,
+                Some(q) if pieces.get(hint + 2).is_none_or(|r| r.norm > b) && q.norm <= b => return hint + 1,
+                _ => {}
+            }
+        }
+        self.piece_search(b, hint)
+    }
+
+    /// [`piece_at`](Normalized::piece_at) past the pieces next to the hint.
+    fn piece_search(&self, b: usize, hint: usize) -> usize {
         let pieces = &self.pieces;
         let n = pieces.len();
         let mut lo = hint.min(n.saturating_sub(1));
@@ -894,6 +945,45 @@ mod tests {
         let norm = Normalizer::analysis().normalize("ُُقتل");
         assert_eq!(norm.text(), "قتل");
         assert_eq!(norm.to_original(Span::new(0, 2)), Span::new(4, 6));
+    }
+
+    #[test]
+    fn quranic_symbols_stay_and_only_combining_marks_go() {
+        // An-Naml 27:30 in Quranic spelling: small waw after the pronoun, dagger alef, a small
+        // high jeem (a pause mark), the end of ayah with its number; the hizb and sajdah signs.
+        let text = "۞ إِنَّهُۥ مِن سُلَيْمَٰنَ وَإِنَّهُۥ بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ\u{06DA} \u{06DD}٣٠ ۩";
+        let norm = Normalizer::analysis().normalize(text);
+        assert_eq!(norm.text(), "۞ انهۥ من سليمن وانهۥ بسم الله الرحمن الرحيم \u{06DD}30 ۩");
+        assert_eq!(back(&norm, "الرحيم"), "ٱلرَّحِيمِ\u{06DA}");
+        let tokens: Vec<_> = crate::tokenize(&norm).map(|t| (t.kind, t.norm_str(&norm))).collect();
+        use crate::TokenKind::*;
+        assert_eq!(tokens[..3], [(Symbol, "۞"), (Arabic, "انهۥ"), (Arabic, "من")]);
+        assert_eq!(tokens[tokens.len() - 3..], [(Symbol, "\u{06DD}"), (Number, "30"), (Symbol, "۩")]);
+    }
+
+    #[test]
+    fn deleted_marks_are_the_combining_marks() {
+        // The normaliser and the tokeniser agree on what a mark is, over the whole block.
+        for (i, act) in ANALYSIS_ARABIC.iter().enumerate() {
+            let c = char::from_u32(0x0600 + i as u32).unwrap_or_default();
+            let mark = crate::chars::is_combining_mark(c);
+            assert_eq!(*act == Act::Mark, mark, "U+{:04X}", c as u32);
+            assert_eq!(SEARCH_ARABIC[i] == Act::Mark, mark, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn is_normalized_stops_at_the_first_change() {
+        let text = format!("قُتل {}", "ثلاثة جنود في ادلب ".repeat(1000));
+        let analysis = Normalizer::analysis();
+        let mut probe = Builder::<false>::probe(&text);
+        // the damma after ق, and nothing was copied on the way
+        assert_eq!(analysis.run(&text, &mut probe), Some(2));
+        assert_eq!(probe.out.capacity(), 0);
+        assert!(!analysis.is_normalized(&text));
+        assert!(analysis.is_normalized(&text[4..]));
+        assert_eq!(Normalizer::search_key().first_change("قتل في CNN"), Some(12));
+        assert_eq!(analysis.first_change("قتل في CNN"), None);
     }
 
     #[test]

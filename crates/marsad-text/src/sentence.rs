@@ -5,12 +5,17 @@
 //!   `؟!`, `!!`), together with the closing quotes and brackets right after it (`."`, `.»`,
 //!   `.”`, `.)`). The Arabic comma ، and semicolon ؛ do not end sentences; line breaks always do.
 //! - A single `.` does not end a sentence before a digit (`3.5`, `.5`), after a bare number
-//!   opening the sentence (a list item `1. `), inside dotted abbreviations (`ت.غ`, `أ.ف.ب`,
-//!   `د.ب.ا`, `U.S.`), after a Latin capital initial (`J. Smith`), or between Latin letters
-//!   (`aljazeera.net`). A single Arabic letter followed by `. ` does end one (`1442 هـ.` and
-//!   `2020 م.` close sentences more often than they abbreviate).
+//!   opening the sentence (a list item `1. `), inside or after dotted abbreviations (`ت.غ`,
+//!   `أ.ف.ب`, `د.ب.ا`, `U.S.`), after a Latin capital initial (`J. Smith`) or an Arabic one
+//!   (a lone letter after a space or an opening bracket or quote: `د. نايف الحجرف`,
+//!   `ج. بايدن`), or between Latin letters (`aljazeera.net`).
+//! - But a lone Arabic letter after a number is an era or a unit and its dot does end the
+//!   sentence (`1442 هـ.`, `2020 م.`), and so does the final dot of the abbreviations listed in
+//!   `data/text/sentence-final-abbreviations.txt` when a space or the line end follows
+//!   (`06:00 ت.غ. وقال`).
 //! - An ellipsis directly followed by a letter or digit is a pause, not an end
-//!   (`اليوم...لكن`).
+//!   (`اليوم...لكن`), and a run of dots right after `(` or `[` is an elision (`(...)`), never
+//!   an end.
 //! - Inside a quotation that is closed later on the same line, nothing ends a sentence, except
 //!   a terminator right before the quotation's own closing quote when a space or the line end
 //!   follows (`قال "انتهى." ثم`). Quotes are paired per line in a pre-pass: « » and “ ” „ are
@@ -22,8 +27,10 @@
 //! - Sentence spans are trimmed of whitespace (and never start on a deleted invisible mark);
 //!   empty sentences are dropped.
 
-use crate::chars::{char_at, char_before, is_punctuation, line_breaks};
-use crate::{Normalized, Span};
+use std::sync::LazyLock;
+
+use crate::chars::{char_at, char_before, is_arabic_letter, is_punctuation, line_breaks};
+use crate::{Normalized, Normalizer, Span, tables};
 
 /// Splits the part of `norm` produced by `within` (a span of the original text) into sentences,
 /// returned as spans of the original text, in order.
@@ -78,6 +85,17 @@ pub fn sentences(norm: &Normalized<'_>, within: Span) -> Vec<Span> {
     found
 }
 
+/// The abbreviations whose final dot may end a sentence, normalised like the text they are
+/// compared with.
+fn final_abbreviations() -> &'static [String] {
+    static ABBREVIATIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        tables::entries(tables::SENTENCE_FINAL_ABBREVIATIONS)
+            .map(|entry| Normalizer::analysis().normalize_str(entry))
+            .collect()
+    });
+    &ABBREVIATIONS
+}
+
 /// Bytes that start a terminator, a quote or a line break (besides ؟, D8 9F, tested apart).
 static INTERESTING: [bool; 256] = {
     let mut table = [false; 256];
@@ -105,6 +123,16 @@ enum Family {
     Ascii,
     Guillemet,
     Curly,
+}
+
+impl Family {
+    fn index(self) -> usize {
+        match self {
+            Family::Ascii => 0,
+            Family::Guillemet => 1,
+            Family::Curly => 2,
+        }
+    }
 }
 
 /// Which family a quote belongs to and which role its glyph suggests when its neighbours allow
@@ -191,6 +219,9 @@ impl<'t> Line<'t> {
     fn split_events(&mut self, out: &mut Vec<Span>) {
         self.pair_quotes();
         let mut sentence_start = self.start;
+        // The quotations are sorted and disjoint, and terminators come in order: the enclosing
+        // quotation, if any, is found by moving a cursor forward.
+        let mut quote = 0;
         let mut k = 0;
         while k < self.events.len() {
             let (pos, c) = self.events[k];
@@ -210,7 +241,11 @@ impl<'t> Line<'t> {
             }
             let next = self.at(run_end);
             let dots_only = self.events[k..j].iter().all(|&(_, c)| matches!(c, '.' | '…'));
-            let mut ends = if j == k + 1 && c == '.' {
+            // An elision in brackets, "(...)": a quotation goes on.
+            let elision = dots_only && matches!(self.before(pos), Some('(' | '['));
+            let mut ends = if elision {
+                false
+            } else if j == k + 1 && c == '.' {
                 !self.dot_continues(pos, sentence_start)
             } else {
                 !(dots_only && next.is_some_and(char::is_alphanumeric))
@@ -230,7 +265,14 @@ impl<'t> Line<'t> {
                 }
                 cut += d.len_utf8();
             }
-            if ends && let Some(&(_, close)) = self.quotes.iter().find(|&&(o, c)| o < pos && pos < c) {
+            while self.quotes.get(quote).is_some_and(|&(_, close)| close < pos) {
+                quote += 1;
+            }
+            if ends
+                && let Some(&(open, close)) = self.quotes.get(quote)
+                && open < pos
+                && pos < close
+            {
                 let closes_quote = cut > close;
                 let then_space = self.at(cut).is_none_or(char::is_whitespace);
                 ends = closes_quote && then_space;
@@ -273,13 +315,47 @@ impl<'t> Line<'t> {
         }
         let single_letter = !before_prev.is_some_and(char::is_alphanumeric);
         if single_letter {
-            return before_prev == Some('.')
-                || next.is_some_and(char::is_alphabetic)
-                || prev.is_ascii_uppercase();
+            // An abbreviation that may close a sentence (06:00 ت.غ. وقال).
+            if next.is_none_or(char::is_whitespace) && self.ends_with_final_abbreviation(pos) {
+                return false;
+            }
+            if before_prev == Some('.') || next.is_some_and(char::is_alphabetic) || prev.is_ascii_uppercase()
+            {
+                return true;
+            }
+            // A lone Arabic letter after a space or an opening bracket or quote is an initial
+            // (د. نايف الحجرف), unless a number comes before it: an era or a unit then closes
+            // the sentence (1442 هـ., 2020 م.).
+            let at = pos - prev.len_utf8();
+            return is_arabic_letter(prev)
+                && before_prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '«' | '“'))
+                && !self.follows_number(at);
         }
         // Between letters without a space: a domain or file name in Latin, a missing space in
         // Arabic.
         next.is_some_and(char::is_alphanumeric) && (prev.is_ascii() || next.is_some_and(|c| c.is_ascii()))
+    }
+
+    /// Whether the text before the dot at `dot` ends with an abbreviation of
+    /// `data/text/sentence-final-abbreviations.txt` standing as a word of its own.
+    fn ends_with_final_abbreviation(&self, dot: usize) -> bool {
+        let Some(before) = self.text.get(self.start..dot) else { return false };
+        final_abbreviations().iter().any(|abbreviation| {
+            before.strip_suffix(abbreviation.as_str()).is_some_and(|rest| {
+                !rest.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '.')
+            })
+        })
+    }
+
+    /// Whether a number comes before byte `at`, past spaces only.
+    fn follows_number(&self, mut at: usize) -> bool {
+        while let Some(c) = self.before(at) {
+            if !c.is_whitespace() {
+                return c.is_numeric();
+            }
+            at -= c.len_utf8();
+        }
+        false
     }
 
     /// Classifies the line's quotes and pairs them, keeping the outermost closed quotations.
@@ -287,6 +363,9 @@ impl<'t> Line<'t> {
         self.roles.clear();
         self.quotes.clear();
         self.stack.clear();
+        // How many quotes of each family are open on the stack, so that neither the guess
+        // below nor a closing quote has to search it.
+        let mut open = [0usize; 3];
         for k in 0..self.events.len() {
             let (pos, c) = self.events[k];
             let Some((family, hint)) = quote(c) else {
@@ -308,22 +387,27 @@ impl<'t> Line<'t> {
             let role = match (can_open, can_close) {
                 (true, false) => Role::Open,
                 (false, true) => Role::Close,
-                (true, true) => hint.unwrap_or(if self.stack.iter().any(|&(f, _)| f == family) {
-                    Role::Close
-                } else {
-                    Role::Open
-                }),
+                (true, true) => {
+                    hint.unwrap_or(if open[family.index()] > 0 { Role::Close } else { Role::Open })
+                }
                 (false, false) => Role::Stray,
             };
             match role {
-                Role::Open => self.stack.push((family, pos)),
-                Role::Close => {
-                    if let Some(idx) = self.stack.iter().rposition(|&(f, _)| f == family) {
-                        self.quotes.push((self.stack[idx].1, pos));
-                        self.stack.truncate(idx);
+                Role::Open => {
+                    self.stack.push((family, pos));
+                    open[family.index()] += 1;
+                }
+                // Close the innermost open quote of the family, and whatever opened after it.
+                Role::Close if open[family.index()] > 0 => {
+                    while let Some((f, at)) = self.stack.pop() {
+                        open[f.index()] -= 1;
+                        if f == family {
+                            self.quotes.push((at, pos));
+                            break;
+                        }
                     }
                 }
-                Role::Stray | Role::NotQuote => {}
+                Role::Close | Role::Stray | Role::NotQuote => {}
             }
             self.roles.push(role);
         }
@@ -432,6 +516,66 @@ mod tests {
         assert_eq!(split("في عام 1442 هـ. وقال"), ["في عام 1442 هـ.", "وقال"]);
         assert_eq!(split("انتهى الاجتماع.وقال"), ["انتهى الاجتماع.", "وقال"]);
         assert_eq!(split("زوروا aljazeera.net اليوم"), ["زوروا aljazeera.net اليوم"]);
+    }
+
+    #[test]
+    fn elision_in_brackets_does_not_end_a_sentence() {
+        assert_eq!(split("وزارة الدفاع (...) قالت."), ["وزارة الدفاع (...) قالت."]);
+        let text = "ستحتفظ بمنافع ومزايا السوق الموحدة والاتحاد الجمركي (...) وسيتعين عليها لهذا السبب \
+                    احترام جميع القواعد. وقال [...] إنه";
+        assert_eq!(split(text).len(), 2);
+        assert_eq!(split("قال: «نحن مستعدون (…) للتوقف». ثم"), ["قال: «نحن مستعدون (…) للتوقف».", "ثم"]);
+    }
+
+    #[test]
+    fn arabic_initials_do_not_end_a_sentence() {
+        assert_eq!(
+            split("البيوت الدمشقية الأثرية تأليف: د. مسلم سقا أميني"),
+            ["البيوت الدمشقية الأثرية تأليف: د. مسلم سقا أميني"]
+        );
+        assert_eq!(
+            split("وقال الأمين العام د. نايف الحجرف إن المجلس"),
+            ["وقال الأمين العام د. نايف الحجرف إن المجلس"]
+        );
+        assert_eq!(split("التقى الرئيس الأمريكي ج. بايدن. ثم"), ["التقى الرئيس الأمريكي ج. بايدن.", "ثم"]);
+        assert_eq!(
+            split("رائدة الفضاء سيرينا م. شانسيلور (د. ن)"),
+            ["رائدة الفضاء سيرينا م. شانسيلور (د. ن)"]
+        );
+        // after a number: an era or a unit closing the sentence
+        assert_eq!(split("في عام 1442 هـ. وقال"), ["في عام 1442 هـ.", "وقال"]);
+        assert_eq!(split("ولد عام 2020 م. وقال"), ["ولد عام 2020 م.", "وقال"]);
+        assert_eq!(split("يبلغ طوله 1.99 م. ولكن بلجيكا"), ["يبلغ طوله 1.99 م.", "ولكن بلجيكا"]);
+        assert_eq!(split("بسرعة 144 كلم/س. وأشار البيان"), ["بسرعة 144 كلم/س.", "وأشار البيان"]);
+    }
+
+    #[test]
+    fn abbreviations_that_may_end_a_sentence() {
+        assert_eq!(split("بدأت المعارك (06:00 ت.غ). وقال"), ["بدأت المعارك (06:00 ت.غ).", "وقال"]);
+        assert_eq!(
+            split("التقى ماكرون قرابة الساعة 12,45 ت.غ. وقال الإليزيه"),
+            ["التقى ماكرون قرابة الساعة 12,45 ت.غ.", "وقال الإليزيه"]
+        );
+        assert_eq!(
+            split("عند الساعة 21,00\u{00A0}ت غ. وبحسب استطلاع"),
+            ["عند الساعة 21,00\u{00A0}ت غ.", "وبحسب استطلاع"]
+        );
+        assert_eq!(split("بنيت عام 300 ق.م. ثم هدمت"), ["بنيت عام 300 ق.م.", "ثم هدمت"]);
+        // other dotted abbreviations go on
+        assert_eq!(split("حسب أ.ف.ب. اليوم"), ["حسب أ.ف.ب. اليوم"]);
+        assert_eq!(split("شركة آبار ش. م. ل. ومقرها في لبنان"), ["شركة آبار ش. م. ل. ومقرها في لبنان"]);
+    }
+
+    #[test]
+    fn many_quotations_on_one_line() {
+        // Finding the quotation around each terminator used to scan every quotation of the
+        // line: about 2 MB of this took minutes.
+        let line = "قال \"نعم\". ".repeat(120_000);
+        assert!(line.len() > 2_000_000);
+        assert_eq!(split(&line).len(), 120_000);
+        // quotes that open and never close, of several families
+        let line = "قال «نعم و\"لا و“ربما ".repeat(40_000) + "انتهى.";
+        assert_eq!(split(&line).len(), 1);
     }
 
     #[test]

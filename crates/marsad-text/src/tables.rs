@@ -12,6 +12,10 @@ pub(crate) const CLITIC_GUARDS: &str = include_str!("../../../data/text/clitic-g
 /// Function words shorter than three letters that may still follow a conjunction.
 pub(crate) const CLITIC_SHORT_STEMS: &str = include_str!("../../../data/text/clitic-short-stems.txt");
 
+/// Dotted abbreviations whose final dot may end a sentence (`ت.غ`, `ق.م`), without that dot.
+pub(crate) const SENTENCE_FINAL_ABBREVIATIONS: &str =
+    include_str!("../../../data/text/sentence-final-abbreviations.txt");
+
 /// The entries of a data file: each line up to its first `#`, trimmed, blank lines skipped.
 pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().map(|line| line.split('#').next().unwrap_or("").trim()).filter(|entry| !entry.is_empty())

@@ -131,7 +131,9 @@ pub fn tokenize_within<'n>(norm: &'n Normalized<'n>, within: Span) -> Tokens<'n>
 /// The kind of token a character starts.
 #[inline]
 fn kind_of(c: char) -> TokenKind {
-    if c.is_ascii_digit() {
+    if ('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}' {
+        TokenKind::Arabic
+    } else if c.is_ascii_digit() {
         TokenKind::Number
     } else if c.is_ascii_alphabetic() {
         TokenKind::Word
@@ -149,6 +151,20 @@ fn kind_of(c: char) -> TokenKind {
 #[inline]
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !c.is_ascii_digit() && !is_arabic_letter(c)
+}
+
+/// Whether `pair` is the UTF-8 of a letter of the basic Arabic block (U+0621..U+063F,
+/// U+0641..U+064A).
+///
+/// Branch-free: Arabic words alternate the lead bytes D8 and D9 unpredictably, so testing them
+/// with branches would mispredict about once a letter.
+#[inline]
+fn is_basic_arabic_letter(pair: &[u8]) -> bool {
+    /// Continuation bytes (low six bits) of the letters after D8 (A1..BF) and D9 (81..8A).
+    const AFTER: [u64; 2] = [0xFFFF_FFFE_0000_0000, 0x0000_0000_0000_07FE];
+    let &[lead, cont] = pair else { return false };
+    let after = AFTER[usize::from(lead & 1)];
+    (lead & 0xFE == 0xD8) & (cont & 0xC0 == 0x80) & ((after >> (cont & 0x3F)) & 1 == 1)
 }
 
 /// The character at byte `pos` of `text` (a char boundary) and its length. Arabic letters and
@@ -198,20 +214,22 @@ impl Iterator for Tokens<'_> {
         let kind = kind_of(first);
         pos += first_len;
         let bytes = text.as_bytes();
-        while pos < end {
-            // Letters of the basic Arabic block (U+0621..U+063F, U+0641..U+064A), most of an
-            // Arabic text, continue an Arabic word without decoding.
-            if kind == TokenKind::Arabic
-                && pos + 1 < end
-                && matches!((bytes[pos], bytes[pos + 1]), (0xD8, 0xA1..=0xBF) | (0xD9, 0x81..=0x8A))
-            {
-                pos += 2;
-                continue;
+        loop {
+            if kind == TokenKind::Arabic {
+                // Letters of the basic Arabic block (U+0621..U+063F, U+0641..U+064A), most of an
+                // Arabic text, continue an Arabic word without decoding.
+                let rest = bytes.get(pos..end).unwrap_or_default();
+                pos += 2 * rest.chunks_exact(2).take_while(|pair| is_basic_arabic_letter(pair)).count();
+            }
+            if pos >= end {
+                break;
             }
             let Some((c, len)) = decode(text, pos) else {
                 break;
             };
             let joins = match kind {
+                // Mostly the space or the punctuation after the word.
+                TokenKind::Arabic if c.is_ascii() => false,
                 TokenKind::Arabic => is_arabic_letter(c),
                 TokenKind::Word => {
                     is_word_char(c)
