@@ -9,7 +9,7 @@ use marsad_text::Span;
 use whatlang::{Detector, Lang};
 
 /// How many bytes of text are enough to tell the script (the start of the content).
-const SAMPLE_BYTES: usize = 1024;
+const SAMPLE_BYTES: usize = 768;
 /// How many bytes the trigram model reads when the script does not settle the question.
 const TRIGRAM_SAMPLE_BYTES: usize = 1024;
 

@@ -108,25 +108,16 @@ fn is_key_space(b: u8) -> bool {
 
 /// Collapses whitespace runs to one space and lowercases ASCII; counts the words.
 fn collapse(s: &str) -> (String, usize) {
-    let mut key = Vec::with_capacity(s.len());
+    let mut key = String::with_capacity(s.len());
     let mut words = 0;
-    let mut in_space = true;
-    for &b in s.as_bytes() {
-        if is_key_space(b) {
-            in_space = true;
-            continue;
+    for word in s.split_ascii_whitespace() {
+        if words > 0 {
+            key.push(' ');
         }
-        if in_space {
-            if words > 0 {
-                key.push(b' ');
-            }
-            words += 1;
-            in_space = false;
-        }
-        key.push(b.to_ascii_lowercase());
+        key.push_str(word);
+        words += 1;
     }
-    // only ASCII bytes were changed or dropped, so the bytes are still UTF-8
-    let key = String::from_utf8(key).unwrap_or_default();
+    key.make_ascii_lowercase();
     (key, words)
 }
 

@@ -589,10 +589,25 @@ impl Cleaner {
                 && line.words <= cfg.related_headline_max_words
                 && !ends_sentence(s)
                 && !s.ends_with([':', '：'])
-                && !is_list_item(s);
+                && !is_list_item(s)
+                // "وأضاف: ..." or "وفي الهجوم: ..." continues the article, whatever its punctuation
+                && !self.continues(&line.key);
             // a teaser headline sits between paragraphs, never at the end of the article
             let followed = content[pos + 1..].iter().any(|&j| is_body_like(text, &lines[j]));
-            if candidate && followed {
+            if !(candidate && followed) {
+                continue;
+            }
+            // a subheading announces what follows; a link to another story does not
+            let own = tail::stems(self.segmenter, &line.key);
+            let next: std::collections::HashSet<String> = content[pos + 1..]
+                .iter()
+                .take(2)
+                .flat_map(|&j| tail::stems(self.segmenter, &lines[j].key))
+                .collect();
+            let shared = own.iter().filter(|s| next.contains(*s)).count();
+            let subheading = !own.is_empty()
+                && shared as f32 >= cfg.related_headline_subheading_overlap * own.len() as f32;
+            if !subheading {
                 debris.cut(
                     text,
                     &mut state[i],
@@ -651,7 +666,7 @@ impl Cleaner {
     /// Whether a paragraph continues the article (opens with a conjunction or a connective)
     /// rather than starting a new story.
     pub(crate) fn continues(&self, key: &str) -> bool {
-        let key = key.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let key = key.trim_start_matches(|c: char| !rules::is_word_char(c));
         let Some(first) = key.split([' ', '،', ',']).next() else { return true };
         if first.is_empty() {
             return true;
@@ -661,7 +676,7 @@ impl Cleaner {
         }
         self.connectives.iter().any(|c| {
             key.strip_prefix(c.as_str())
-                .is_some_and(|rest| rest.chars().next().is_none_or(|ch| !ch.is_alphanumeric()))
+                .is_some_and(|rest| rest.chars().next().is_none_or(|ch| !rules::is_word_char(ch)))
         })
     }
 
@@ -671,7 +686,7 @@ impl Cleaner {
         if words < self.rules.structure.cfg.appended_lede_min_words {
             return false;
         }
-        let key = key.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let key = key.trim_start_matches(|c: char| !rules::is_word_char(c));
         let mut words_iter = key.split([' ', '،', ',']).filter(|w| !w.is_empty());
         let first = words_iter.next().unwrap_or("");
         let second = words_iter.next().unwrap_or("");

@@ -96,6 +96,7 @@ pub struct StructureConfig {
     pub related_headline_max_words: usize,
     pub related_headline_min_punctuated_share: f32,
     pub related_headline_after_body: usize,
+    pub related_headline_subheading_overlap: f32,
     pub heading_max_words: usize,
     pub question_heading_max_words: usize,
     pub appended_min_run: usize,
@@ -279,7 +280,7 @@ impl Matchers {
         }
         for (p, idx) in &self.prefix {
             if let Some(rest) = key.strip_prefix(p.as_str())
-                && rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                && rest.chars().next().is_none_or(|c| !is_word_char(c))
             {
                 offer(*idx, 0..p.len());
             }
@@ -307,7 +308,18 @@ impl Matchers {
 
 /// Strips punctuation and spaces from both ends of a key (so "اقرأ أيضا:" equals "اقرأ أيضا").
 pub(crate) fn strip_edge_punct(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || (!c.is_alphanumeric() && c != '#'))
+    s.trim_matches(|c: char| c.is_whitespace() || (!is_word_char(c) && c != '#'))
+}
+
+/// Whether a character belongs to a word (a letter or a digit), with Arabic letters and ASCII
+/// decided by range: `char::is_alphanumeric` takes a slow table lookup for Arabic.
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'
+        | '\u{06F0}'..='\u{06FC}')
+        || c.is_alphanumeric()
 }
 
 /// Structural parameters with their patterns compiled.

@@ -83,8 +83,8 @@ pub(super) fn appended_stories(cleaner: &Cleaner, doc: &Doc<'_>, state: &[LineSt
 /// least four letters (particles and short function words do not count), cut to their first
 /// four letters so that inflected forms meet (الفلسطينيين and فلسطينيا, الإسرائيلي and
 /// إسرائيلية).
-fn stems(seg: &Segmenter, key: &str) -> HashSet<String> {
-    key.split(|c: char| !c.is_alphabetic())
+pub(super) fn stems(seg: &Segmenter, key: &str) -> HashSet<String> {
+    key.split(|c: char| !super::rules::is_word_char(c) || c.is_ascii_digit())
         .filter(|w| !w.is_empty())
         .map(|w| seg.segment(w).stem_str(w))
         .filter(|s| s.chars().count() >= 4)
