@@ -7,7 +7,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use trafilatura::dom::{Document as Dom, NodeId};
 
 use crate::SkipReason;
-use crate::record::{Fields, parse_date};
+use crate::record::{fill_missing, parse_date};
+use marsad_doc::Metadata;
 
 /// Below this many characters trafilatura's answer comes from its baseline fallback, which
 /// glues paragraphs together; dom_smoothie is then asked too.
@@ -27,7 +28,7 @@ const EXTRACT_STACK: usize = 256 * 1024 * 1024;
 #[derive(Debug)]
 pub(crate) struct Article {
     pub text: String,
-    pub fields: Fields,
+    pub fields: Metadata,
     pub note: String,
 }
 
@@ -78,7 +79,7 @@ fn extract_here(html: &str) -> Result<Article, SkipReason> {
                 }
                 (text, trafilatura_fields(&result.metadata), None)
             }
-            Err(e) => (String::new(), Fields::default(), Some(e.to_string())),
+            Err(e) => (String::new(), Metadata::default(), Some(e.to_string())),
         };
     if traf_text.chars().count() >= FULL_ARTICLE_CHARS {
         return Ok(Article {
@@ -88,7 +89,7 @@ fn extract_here(html: &str) -> Result<Article, SkipReason> {
         });
     }
     if let Some((text, smoothie_fields)) = dom_smoothie_extract(html) {
-        smoothie_fields.fill(&mut fields);
+        fill_missing(&mut fields, &smoothie_fields);
         if is_article(&text) {
             let why = match traf_problem {
                 Some(problem) => format!("trafilatura failed: {problem}"),
@@ -107,32 +108,32 @@ fn extract_here(html: &str) -> Result<Article, SkipReason> {
     Err(SkipReason::NoArticle)
 }
 
-fn dom_smoothie_extract(html: &str) -> Option<(String, Fields)> {
+fn dom_smoothie_extract(html: &str) -> Option<(String, Metadata)> {
     let mut readability = dom_smoothie::Readability::new(html, None, None).ok()?;
     let article = readability.parse().ok()?;
     let mut text = html_to_text(&article.content);
     if text.is_empty() {
         text = plain_to_lines(&article.text_content);
     }
-    let fields = Fields {
+    let fields = Metadata {
         published: article.published_time.as_deref().and_then(parse_date),
         title: non_empty(&article.title),
         outlet: article.site_name.as_deref().and_then(non_empty),
         url: article.url.as_deref().and_then(non_empty),
         byline: article.byline.as_deref().and_then(non_empty),
-        extra: Default::default(),
+        ..Metadata::default()
     };
     Some((text, fields))
 }
 
-fn trafilatura_fields(meta: &trafilatura::Metadata) -> Fields {
-    Fields {
+fn trafilatura_fields(meta: &trafilatura::Metadata) -> Metadata {
+    Metadata {
         published: meta.date.and_then(|d| parse_date(&d.to_string())),
         title: non_empty(&meta.title),
         outlet: non_empty(&meta.sitename),
         url: non_empty(&meta.url),
         byline: non_empty(&meta.author),
-        extra: Default::default(),
+        ..Metadata::default()
     }
 }
 

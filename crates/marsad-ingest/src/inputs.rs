@@ -262,7 +262,7 @@ impl Inputs {
         let article = html::extract(&decoded.text)?;
         meta.notes.push(article.note);
         // What the page says about itself outranks manifests (see `Ctx::finish`).
-        article.fields.fill(&mut meta);
+        crate::record::fill_missing(&mut meta, &article.fields);
         Ok(self.ctx.single_document(origin, Format::Html, article.text, meta))
     }
 

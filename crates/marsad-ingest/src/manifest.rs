@@ -11,7 +11,8 @@ use serde_json::{Map, Value};
 
 use crate::ManifestError;
 use crate::lines::{BoundedLines, Line};
-use crate::record::{BYLINE, Fields, OUTLET, PUBLISHED, TITLE, URL, parse_date, take, take_fields};
+use crate::record::{BYLINE, OUTLET, PUBLISHED, TITLE, URL, parse_date, take, take_fields};
+use marsad_doc::Metadata;
 
 /// Names of the column (or JSON key) that names the file an entry describes.
 const KEY: &[&str] = &["file", "path", "filename", "file_name"];
@@ -22,7 +23,7 @@ const LINE_LIMIT: u64 = 1024 * 1024;
 /// What a manifest says about one file.
 #[derive(Debug)]
 pub(crate) struct Entry {
-    pub fields: Fields,
+    pub fields: Metadata,
     /// Problems with this entry's values (an unparsable date), for the document's notes.
     pub notes: Vec<String>,
 }
@@ -557,13 +558,14 @@ impl Header {
                 extra.insert(name.clone(), Value::String(value));
             }
         }
-        let fields = Fields {
+        let fields = Metadata {
             published,
             title: cell(self.title),
             outlet: cell(self.outlet),
             url: cell(self.url),
             byline: cell(self.byline),
             extra,
+            notes: Vec::new(),
         };
         Ok((key, Entry { fields, notes }))
     }

@@ -15,76 +15,21 @@ pub(crate) const OUTLET: &[&str] = &["outlet", "source", "site"];
 pub(crate) const URL: &[&str] = &["url", "link"];
 pub(crate) const BYLINE: &[&str] = &["byline", "author"];
 
-/// Metadata from one source (a record, a manifest entry, a page).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Fields {
-    pub published: Option<Date>,
-    pub title: Option<String>,
-    pub outlet: Option<String>,
-    pub url: Option<String>,
-    pub byline: Option<String>,
-    pub extra: Map<String, Value>,
-}
-
-/// Somewhere the metadata fields go: [`Fields`] or a document's [`Metadata`].
-pub(crate) trait FieldSlots {
-    fn slots(&mut self) -> Slots<'_>;
-}
-
-/// The fields of a [`FieldSlots`], to be filled.
-pub(crate) struct Slots<'a> {
-    published: &'a mut Option<Date>,
-    title: &'a mut Option<String>,
-    outlet: &'a mut Option<String>,
-    url: &'a mut Option<String>,
-    byline: &'a mut Option<String>,
-    extra: &'a mut Map<String, Value>,
-}
-
-impl FieldSlots for Fields {
-    fn slots(&mut self) -> Slots<'_> {
-        Slots {
-            published: &mut self.published,
-            title: &mut self.title,
-            outlet: &mut self.outlet,
-            url: &mut self.url,
-            byline: &mut self.byline,
-            extra: &mut self.extra,
+/// Puts the metadata of `from` where `target` has none: what is there already outranks it.
+/// (`from.notes` are the caller's to handle.)
+pub(crate) fn fill_missing(target: &mut Metadata, from: &Metadata) {
+    fn fill<T: Clone>(slot: &mut Option<T>, value: &Option<T>) {
+        if slot.is_none() {
+            slot.clone_from(value);
         }
     }
-}
-
-impl FieldSlots for Metadata {
-    fn slots(&mut self) -> Slots<'_> {
-        Slots {
-            published: &mut self.published,
-            title: &mut self.title,
-            outlet: &mut self.outlet,
-            url: &mut self.url,
-            byline: &mut self.byline,
-            extra: &mut self.extra,
-        }
-    }
-}
-
-impl Fields {
-    /// Puts these fields where `target` has none: what is there already outranks them.
-    pub(crate) fn fill(&self, target: &mut impl FieldSlots) {
-        let slots = target.slots();
-        fill(slots.published, &self.published);
-        fill(slots.title, &self.title);
-        fill(slots.outlet, &self.outlet);
-        fill(slots.url, &self.url);
-        fill(slots.byline, &self.byline);
-        for (key, value) in &self.extra {
-            slots.extra.entry(key.clone()).or_insert_with(|| value.clone());
-        }
-    }
-}
-
-fn fill<T: Clone>(slot: &mut Option<T>, value: &Option<T>) {
-    if slot.is_none() {
-        slot.clone_from(value);
+    fill(&mut target.published, &from.published);
+    fill(&mut target.title, &from.title);
+    fill(&mut target.outlet, &from.outlet);
+    fill(&mut target.url, &from.url);
+    fill(&mut target.byline, &from.byline);
+    for (key, value) in &from.extra {
+        target.extra.entry(key.clone()).or_insert_with(|| value.clone());
     }
 }
 
@@ -195,7 +140,7 @@ impl Ctx {
     /// Lower-precedence metadata: manifest entries (nearest first), then the default date.
     pub(crate) fn finish(&self, meta: &mut Metadata, hits: Vec<Hit<'_>>) {
         for hit in hits {
-            hit.entry.fields.fill(meta);
+            fill_missing(meta, &hit.entry.fields);
             for note in &hit.entry.notes {
                 meta.notes.push(format!("manifest {}: {note}", hit.manifest));
             }
@@ -300,9 +245,9 @@ impl Ctx {
             return Err(SkipReason::Empty);
         }
         // The record's own fields first, then what the page says about itself.
-        fields.fill(&mut meta);
+        fill_missing(&mut meta, &fields);
         if let Some(page_fields) = &page_fields {
-            page_fields.fill(&mut meta);
+            fill_missing(&mut meta, page_fields);
         }
         for (key, value) in map {
             meta.extra.entry(key).or_insert(value);
@@ -390,8 +335,8 @@ pub(crate) fn take(map: &mut Map<String, Value>, aliases: &[&str]) -> Option<Val
 
 /// Takes the metadata fields out of `map` (the rest stays for `extra`). An unusable value
 /// leaves the field empty, with a note; `what` prefixes the note (e.g. the manifest name).
-pub(crate) fn take_fields(map: &mut Map<String, Value>, notes: &mut Vec<String>, what: &str) -> Fields {
-    let mut fields = Fields::default();
+pub(crate) fn take_fields(map: &mut Map<String, Value>, notes: &mut Vec<String>, what: &str) -> Metadata {
+    let mut fields = Metadata::default();
     match take(map, PUBLISHED) {
         None | Some(Value::Null) => {}
         Some(Value::String(raw)) if raw.trim().is_empty() => {}
