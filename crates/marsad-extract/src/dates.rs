@@ -52,7 +52,7 @@ impl DateTables {
         let weekday_alt = alt(weekdays.iter().map(|(n, _)| n).collect());
         // a textual date: 15 سبتمبر 2022, optionally with "(أيلول)" and a trailing م
         let textual = format!(
-            r"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{month_alt})(?:\s*[(/]\s*(?:{month_alt})\s*\)?)?\s*[،,]?\s+(?:عام\s+)?(?P<y>\d{{4}})\s*م?"
+            r"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{month_alt})(?:\s*[(/]\s*(?:{month_alt})\s*\)?)?\s*[،,]?\s+(?:عام\s+)?(?P<y>\d{{4}})(?:\s*م)?\b"
         );
         let numeric = r"(?P<ny>\d{4})\s*[/.-]\s*(?P<nm>\d{1,2})\s*[/.-]\s*(?P<nd>\d{1,2})|(?P<rd>\d{1,2})\s*[/.-]\s*(?P<rm>\d{1,2})\s*[/.-]\s*(?P<ry>\d{4})";
         let date_line = Regex::new(&format!(
@@ -128,7 +128,10 @@ impl DateTables {
                 continue;
             }
             let published = match caps.name("rel").map(|m| m.as_str()) {
-                Some("امس") => date.tomorrow().ok()?,
+                Some("امس") => match date.tomorrow() {
+                    Ok(next) => next,
+                    Err(_) => continue,
+                },
                 _ => date,
             };
             let whole = caps.get(0)?;
@@ -136,6 +139,12 @@ impl DateTables {
             return Some((start..whole.end(), published));
         }
         None
+    }
+
+    /// A cheap test on original text: whether it may hold a day-relative publication date
+    /// (it names yesterday or today), so that most paragraphs need no key.
+    pub fn may_hold_relative_publication(&self, original: &str) -> bool {
+        original.contains("مس") || original.contains("ليوم")
     }
 
     /// Whether a weekday set off by commas occurs in `key` (`قال ...، الأحد، إن`).
@@ -151,6 +160,13 @@ pub struct DateLine {
     pub date: Date,
     /// The weekday written before it, if any.
     pub weekday: Option<Weekday>,
+}
+
+impl DateLine {
+    /// Whether the weekday written, if any, is the date's own.
+    pub fn weekday_agrees(&self) -> bool {
+        self.weekday.is_none_or(|w| w == self.date.weekday())
+    }
 }
 
 #[cfg(test)]
@@ -178,6 +194,9 @@ mod tests {
         assert!(t.date_line(&key("وقع الهجوم في 13 سبتمبر 2022 على الحدود")).is_none());
         // an impossible date is not a date
         assert!(t.date_line(&key("2022/02/30")).is_none());
+        // a year is four digits, not the start of a longer number
+        assert!(t.date_line(&key("15 سبتمبر 20223")).is_none());
+        assert_eq!(t.date_line(&key("15 سبتمبر 2022م")).unwrap().date, date(2022, 9, 15));
     }
 
     #[test]

@@ -84,13 +84,13 @@ impl Extractor {
         let cleaned = self.cleaner.clean_normalized(&norm, doc.meta.title.as_deref());
         times.clean = t.elapsed();
 
+        let content = content_spans(&cleaned);
         let t = Instant::now();
-        let language = language::identify(&doc.text, &content_spans(&cleaned));
+        let language = language::identify(&doc.text, &content);
         let published = published::find(doc, &norm, &cleaned, self.cleaner);
         times.metadata = t.elapsed();
 
         let t = Instant::now();
-        let content = content_spans(&cleaned);
         let mut sentence_spans = Vec::new();
         let mut tokens = Vec::new();
         let mut normalized = None;

@@ -37,6 +37,9 @@ pub struct Published {
     pub evidence: Option<Span>,
     /// For a date recognised in the text: which pattern (`date-line`, `yesterday-weekday`...).
     pub rule: Option<&'static str>,
+    /// What disagrees with the date (a weekday written next to it that is not its own): the
+    /// explicit date is kept and the conflict recorded.
+    pub conflict: Option<String>,
 }
 
 /// How many content paragraphs from the top a date line may stand (further down, a line with
@@ -51,7 +54,13 @@ pub fn find(
     cleaner: &Cleaner,
 ) -> Option<Published> {
     if let Some(date) = doc.meta.published {
-        return Some(Published { date, from: PublishedFrom::Metadata, evidence: None, rule: None });
+        return Some(Published {
+            date,
+            from: PublishedFrom::Metadata,
+            evidence: None,
+            rule: None,
+            conflict: None,
+        });
     }
     // a line that is only a date, near the top: the page's own date line
     for p in cleaned.paragraphs.iter().take(DATE_LINE_WINDOW) {
@@ -59,11 +68,14 @@ pub fn find(
             continue;
         }
         if let Some(dl) = cleaner.date_line_in(norm, p.span) {
+            let conflict = (!dl.weekday_agrees())
+                .then(|| format!("the weekday written is not that of {} ({:?})", dl.date, dl.date.weekday()));
             return Some(Published {
                 date: dl.date,
                 from: PublishedFrom::Text,
                 evidence: Some(p.span),
                 rule: Some("date-line"),
+                conflict,
             });
         }
     }
@@ -76,6 +88,7 @@ pub fn find(
                 from: PublishedFrom::Text,
                 evidence: Some(evidence),
                 rule: Some("relative-weekday-date"),
+                conflict: None,
             });
         }
     }

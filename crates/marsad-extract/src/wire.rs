@@ -29,7 +29,7 @@ pub struct Record<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet_from: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub published_evidence: Option<EvidenceRecord>,
+    pub published_evidence: Option<EvidenceRecord<'a>>,
     pub sentences: Vec<SpanRecord>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenRecord<'a>>>,
@@ -76,10 +76,12 @@ pub struct SpanRecord {
 }
 
 #[derive(Debug, Serialize)]
-pub struct EvidenceRecord {
+pub struct EvidenceRecord<'a> {
     pub start: usize,
     pub end: usize,
     pub rule: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -204,10 +206,12 @@ impl<'a> Record<'a> {
             language: &ex.language.code,
             outlet_from,
             published_evidence: ex.published.as_ref().and_then(|p| {
+                let range = offsets.char_range(p.evidence?);
                 Some(EvidenceRecord {
-                    start: cp(p.evidence?.start()),
-                    end: cp(p.evidence?.end()),
+                    start: range.start,
+                    end: range.end,
                     rule: p.rule?,
+                    conflict: p.conflict.as_deref(),
                 })
             }),
             sentences: ex.sentences.iter().map(|&s| span(s)).collect(),

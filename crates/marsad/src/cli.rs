@@ -26,7 +26,8 @@ pub enum Command {
     /// files their publication dates, titles and outlets.
     ///
     /// Exit status: 0 when every input was read, 1 when some were skipped (each is listed
-    /// in the summary on standard error), 2 for usage errors.
+    /// in the summary on standard error), 2 for usage errors, 3 when the run failed (the
+    /// records could not be written, an internal error).
     #[command(after_help = "Examples:\n  \
         marsad extract examples/corpus -o out.jsonl\n  \
         marsad extract --published 2022-09-13 article.txt\n  \

@@ -18,6 +18,8 @@ use commands::extract::Ended;
 const EXIT_SKIPPED: u8 = 1;
 /// Exit status for usage errors (clap uses it for its own errors too).
 const EXIT_USAGE: u8 = 2;
+/// Exit status when the run failed: output that could not be written, an internal error.
+const EXIT_FAILED: u8 = 3;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -25,7 +27,8 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "marsad: {e:#}");
-            ExitCode::from(EXIT_USAGE)
+            let usage = e.downcast_ref::<commands::UsageError>().is_some();
+            ExitCode::from(if usage { EXIT_USAGE } else { EXIT_FAILED })
         }
     }
 }

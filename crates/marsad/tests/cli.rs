@@ -295,3 +295,17 @@ fn an_html_page_gives_its_article_title_and_date() {
     assert!(!text.contains("اتصل بنا"), "{text}");
     assert!(r["paragraphs"].as_array().unwrap().len() >= 4, "{r:#}");
 }
+
+#[test]
+fn output_that_cannot_be_written_fails_the_run_with_3() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("skipped: no /dev/full here");
+        return;
+    }
+    let out = run(&["extract", "-o", "/dev/full", repo().join("examples/corpus").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the records"));
+    // an output file that cannot be created is the user's to fix
+    let out = run(&["extract", "-o", "/nonexistent/dir/out.jsonl", repo().join("examples/corpus").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -90,14 +90,13 @@ impl Credits {
     }
 
     /// A dateline opening a paragraph of prose (content): the range to cut off as its own
-    /// dateline paragraph.
-    pub fn inline_dateline(&self, key: &str) -> Option<HeaderMatch> {
+    /// dateline paragraph. A place-dash dateline must be followed by a sentence of at least
+    /// `min_following_words` words (the caller rules out places that open a sentence).
+    pub fn inline_dateline(&self, key: &str, min_following_words: usize) -> Option<HeaderMatch> {
         let caps = self.paren_dateline.captures(key).or_else(|| {
             let caps = self.dash_dateline.captures(key)?;
-            // a place-dash dateline must be followed by a real sentence, and its place must not
-            // be a sentence opener ("قال - ..." is not a dateline)
             let rest_words = key[caps.get(0)?.end()..].split_whitespace().count();
-            (rest_words >= 6).then_some(caps)
+            (rest_words >= min_following_words).then_some(caps)
         })?;
         Some(self.header_match(&caps))
     }
@@ -143,20 +142,20 @@ mod tests {
             &n,
             "دبي، الإمارات العربية المتحدة (CNN)-- أعلن المتحدث باسم الجيش المصري العقيد تامر الرفاعي",
         );
-        let m = c.inline_dateline(&key).unwrap();
+        let m = c.inline_dateline(&key, 6).unwrap();
         assert_eq!(&key[m.range.clone()], "دبي، الامارات العربية المتحدة (cnn)-- ");
         assert_eq!(m.outlet.as_deref(), Some("CNN Arabic"));
         let key =
             lexicon::phrase_key(&n, "(CNN)-- أكدت القوات الأمريكية في أفغانستان، الأحد، أن قائد تنظيم داعش");
-        assert!(c.inline_dateline(&key).is_some());
+        assert!(c.inline_dateline(&key, 6).is_some());
         let key =
             lexicon::phrase_key(&n, "يريفان - أعلن رئيس الوزراء الأرميني نيكول باشينيان استمرار العمليات");
-        let m = c.inline_dateline(&key).unwrap();
+        let m = c.inline_dateline(&key, 6).unwrap();
         assert_eq!(&key[m.range.clone()], "يريفان - ");
         assert!(!m.agency);
         // a sentence is not a dateline
         let key = lexicon::phrase_key(&n, "قال رئيس أذربيجان إلهام علييف، الجمعة، إن اللقاء المقرر لن يعقد");
-        assert!(c.inline_dateline(&key).is_none());
+        assert!(c.inline_dateline(&key, 6).is_none());
         assert!(c.dateline_line(&lexicon::phrase_key(&n, "واشنطن/ دبي-رويترزالشرق")));
         assert!(!c.dateline_line(&lexicon::phrase_key(&n, "قصف وقتلى")));
     }

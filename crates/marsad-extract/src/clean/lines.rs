@@ -63,20 +63,27 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     Span::new(span.start() + lead, span.end() - trail)
 }
 
-fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
-}
-
 /// Splits the normalised view into lines (on `\n`, `\r`, U+2028 and U+2029) and keys them.
 pub(crate) fn split_lines(norm: &Normalized<'_>) -> Vec<Line> {
     let ntext = norm.text();
+    let bytes = ntext.as_bytes();
     let mut lines = Vec::with_capacity(ntext.len() / 64 + 1);
     let mut start = 0;
-    for (i, c) in ntext.char_indices() {
-        if is_line_break(c) {
-            lines.push(keyed_norm(norm, Span::new(start, i)));
-            start = i + c.len_utf8();
-        }
+    let mut at = 0;
+    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8
+    while let Some(found) = memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[at..]) {
+        let i = at + found;
+        let width = match bytes[i] {
+            b'\n' | b'\r' => 1,
+            _ if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => 3,
+            _ => {
+                at = i + 1;
+                continue;
+            }
+        };
+        lines.push(keyed_norm(norm, Span::new(start, i)));
+        start = i + width;
+        at = start;
     }
     lines.push(keyed_norm(norm, Span::new(start, ntext.len())));
     lines
@@ -178,6 +185,15 @@ mod tests {
         // a range ending at a collapsed space ends after the word before it, harakat included
         let space = line.key.find(' ').unwrap();
         assert_eq!(line.orig_span(&norm, 0..space).slice(text), "وانتهى");
+    }
+
+    #[test]
+    fn every_line_break_splits() {
+        let text = "أ\r\nب\u{2028}ج\u{2029}د\nه\u{2026}و";
+        let norm = Normalizer::analysis().normalize(text);
+        let keys: Vec<String> = split_lines(&norm).into_iter().map(|l| l.key).collect();
+        // \r\n gives an empty line between \r and \n; the ellipsis (E2 80 A6) is no break
+        assert_eq!(keys, ["ا", "", "ب", "ج", "د", "ه\u{2026}و"]);
     }
 
     #[test]

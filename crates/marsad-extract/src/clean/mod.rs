@@ -28,6 +28,8 @@ use std::sync::LazyLock;
 
 use marsad_text::{Normalized, Normalizer, Segmenter, Span};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::collections::HashSet;
 
 use crate::dates::DateTables;
 use crate::lexicon;
@@ -215,7 +217,7 @@ struct LineState {
     content: Option<Span>,
     /// Kind assigned to the content part.
     kind: Option<ParagraphKind>,
-    /// A dateline cut from the start of the content.
+    /// A dateline cut from the start of the content (content too, of its own kind).
     dateline: Option<Span>,
     /// The content line is the title.
     title: bool,
@@ -229,41 +231,62 @@ struct Doc<'a> {
 }
 
 impl Doc<'_> {
-    /// The key of the content left on line `i` (the whole line's key when nothing was cut).
-    fn content_key(&self, state: &LineState, i: usize) -> (String, usize) {
+    /// The key and word count of the content left on line `i` (the line's own key when nothing
+    /// was cut from it).
+    fn content_key(&self, state: &LineState, i: usize) -> (Cow<'_, str>, usize) {
         let line = &self.lines[i];
         match state.content {
             Some(span) if span != line.trim => {
                 let k = lines::keyed(self.norm, span);
-                (k.key, k.words)
+                (Cow::Owned(k.key), k.words)
             }
-            _ => (line.key.clone(), line.words),
+            _ => (Cow::Borrowed(line.key.as_str()), line.words),
         }
     }
 }
 
-/// Debris found so far; cutting a span out of a line leaves the rest of the line as content.
+/// Debris found so far. Debris is only ever cut from what is still content (a whole line, its
+/// start or its end), so content and debris never overlap and no text is lost in between.
 #[derive(Default)]
 struct DebrisFound {
     found: Vec<Debris>,
 }
 
 impl DebrisFound {
-    fn cut(&mut self, text: &str, state: &mut LineState, span: Span, reason: DebrisReason, rule: &str) {
-        let Some(content) = state.content else { return };
-        let span = trim_span(text, span);
-        if span.is_empty() {
-            return;
+    fn record(&mut self, span: Span, reason: DebrisReason, rule: &str) {
+        if !span.is_empty() {
+            self.found.push(Debris { span, reason, rule: rule.to_string() });
         }
-        self.found.push(Debris { span, reason, rule: rule.to_string() });
-        // debris is a prefix, a suffix or the whole of the content: keep what remains
-        let rest = if span.start() <= content.start() {
-            Span::new(span.end().clamp(content.start(), content.end()), content.end())
-        } else {
-            Span::new(content.start(), span.start().min(content.end()))
+    }
+
+    /// Everything still content on the line, its dateline included, becomes debris.
+    fn line(&mut self, text: &str, st: &mut LineState, reason: DebrisReason, rule: &str) {
+        let region = match (st.dateline, st.content) {
+            (Some(d), Some(c)) => d.cover(c),
+            (Some(s), None) | (None, Some(s)) => s,
+            (None, None) => return,
         };
-        let rest = trim_span(text, rest);
-        state.content = (!rest.is_empty()).then_some(rest);
+        self.record(trim_span(text, region), reason, rule);
+        st.content = None;
+        st.dateline = None;
+    }
+
+    /// The content up to `end` (a credit opening the line) becomes debris.
+    fn prefix(&mut self, text: &str, st: &mut LineState, end: usize, reason: DebrisReason, rule: &str) {
+        let Some(c) = st.content else { return };
+        let end = end.clamp(c.start(), c.end());
+        self.record(trim_span(text, Span::new(c.start(), end)), reason, rule);
+        let rest = trim_span(text, Span::new(end, c.end()));
+        st.content = (!rest.is_empty()).then_some(rest);
+    }
+
+    /// The content from `start` to its end (tags glued after the last sentence) becomes debris.
+    fn suffix(&mut self, text: &str, st: &mut LineState, start: usize, reason: DebrisReason, rule: &str) {
+        let Some(c) = st.content else { return };
+        let start = start.clamp(c.start(), c.end());
+        self.record(trim_span(text, Span::new(start, c.end())), reason, rule);
+        let rest = trim_span(text, Span::new(c.start(), start));
+        st.content = (!rest.is_empty()).then_some(rest);
     }
 }
 
@@ -316,11 +339,15 @@ impl Cleaner {
     pub fn clean_normalized(&self, norm: &Normalized<'_>, meta_title: Option<&str>) -> Cleaned {
         let doc = Doc { text: norm.original(), norm, lines: lines::split_lines(norm) };
         let (text, lines) = (doc.text, &doc.lines);
+        let s = &self.rules.structure;
         let mut state: Vec<LineState> = lines
             .iter()
             .map(|l| LineState { content: (!l.is_blank()).then_some(l.trim), ..Default::default() })
             .collect();
         let mut debris = DebrisFound::default();
+        let prose: Vec<bool> = lines.iter().map(|l| self.is_prose(text, l)).collect();
+        let first_prose = prose.iter().position(|&p| p);
+        let first_content = lines.iter().position(|l| !l.is_blank());
 
         // 1. line rules that apply anywhere
         let mut openers: Vec<(usize, DebrisReason, &str)> = Vec::new();
@@ -331,18 +358,20 @@ impl Cleaner {
             let Some((rule, m)) = self.rules.lines.find(&line.key, line.words, &[Position::Any]) else {
                 continue;
             };
-            let span = match rule.span {
-                SpanMode::Line => line.trim,
-                SpanMode::MatchToEnd => line.orig_span(norm, m.start..line.key.len()),
-            };
-            debris.cut(text, &mut state[i], span, rule.reason, &rule.id);
-            if rule.opens_block && state[i].content.is_none() {
+            match rule.span {
+                SpanMode::Line => debris.line(text, &mut state[i], rule.reason, &rule.id),
+                SpanMode::MatchToEnd => {
+                    let start = line.orig_span(norm, m.start..line.key.len()).start();
+                    debris.suffix(text, &mut state[i], start, rule.reason, &rule.id);
+                }
+            }
+            // a heading above the lede ("شارك", "الأكثر قراءة" in a page header) opens no block
+            if rule.opens_block && state[i].content.is_none() && first_prose.is_some_and(|p| i > p) {
                 openers.push((i, rule.reason, &rule.id));
             }
         }
 
         // 2. structural rules on single lines
-        let s = &self.rules.structure;
         let mut repeated: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, line) in lines.iter().enumerate() {
             if state[i].content.is_some() && line.words >= s.cfg.repeated_line_min_words {
@@ -351,59 +380,58 @@ impl Cleaner {
         }
         let mut last_separator = None;
         for (i, line) in lines.iter().enumerate() {
-            if state[i].content.is_none() {
+            if state[i].content != Some(line.trim) {
                 continue;
             }
             let st = &mut state[i];
             if s.separator.is_match(&line.key) {
-                debris.cut(text, st, line.trim, DebrisReason::Separator, "structure/separator");
+                debris.line(text, st, DebrisReason::Separator, "structure/separator");
                 last_separator = Some(i);
             } else if is_hashtag_row(line, s.cfg.hashtags_min_share) {
-                debris.cut(text, st, line.trim, DebrisReason::Hashtags, "structure/hashtag-row");
+                debris.line(text, st, DebrisReason::Hashtags, "structure/hashtag-row");
             } else if let Some(seen) = repeated.get_mut(line.key.as_str()).filter(|n| **n >= 2) {
-                if is_body_like(text, line) {
-                    // prose duplicated by the scraper: the first copy is content
-                    if *seen == usize::MAX {
-                        debris.cut(
-                            text,
-                            st,
-                            line.trim,
-                            DebrisReason::Duplicate,
-                            "structure/duplicate-paragraph",
-                        );
-                    }
-                    *seen = usize::MAX;
-                } else {
-                    debris.cut(text, st, line.trim, DebrisReason::Caption, "structure/repeated-line");
+                // prose duplicated by the scraper, or a headline repeated at the bottom of the
+                // page: the first copy is content; a repeated caption is debris everywhere
+                let keep_first = prose[i] || Some(i) == first_content;
+                if !keep_first || *seen == usize::MAX {
+                    let (reason, rule) = if prose[i] || *seen == usize::MAX {
+                        (DebrisReason::Duplicate, "structure/duplicate-paragraph")
+                    } else {
+                        (DebrisReason::Caption, "structure/repeated-line")
+                    };
+                    debris.line(text, st, reason, rule);
                 }
-            } else if line.words <= s.cfg.caption_max_words && s.caption_credit.is_match(&line.key) {
-                debris.cut(text, st, line.trim, DebrisReason::Caption, "structure/photo-credit");
+                if keep_first {
+                    *seen = usize::MAX;
+                }
+            } else if line.words <= s.cfg.caption_max_words
+                && !prose[i]
+                && s.caption_credit.is_match(&line.key)
+                && !self.opens_like_lede_verb(&line.key)
+            {
+                debris.line(text, st, DebrisReason::Caption, "structure/photo-credit");
             }
         }
 
         // 3. a footer after a separator near the end
         if let Some(sep) = last_separator {
             let after: Vec<usize> = (sep + 1..lines.len()).filter(|&i| state[i].content.is_some()).collect();
-            if after.len() <= 2 && !after.iter().any(|&i| is_body_like(text, &lines[i])) {
+            if after.len() <= 2 && !after.iter().any(|&i| prose[i]) {
                 for i in after {
-                    debris.cut(
-                        text,
-                        &mut state[i],
-                        lines[i].trim,
-                        DebrisReason::Footer,
-                        "structure/after-separator",
-                    );
+                    debris.line(text, &mut state[i], DebrisReason::Footer, "structure/after-separator");
                 }
             }
         }
 
         // 4. rules that apply to the last content line (tags or links glued after the article)
         //    and after the last paragraph of prose (links to the site's sections)
-        let content: Vec<usize> = (0..lines.len()).filter(|&i| state[i].content.is_some()).collect();
-        let last = content.last().copied();
-        let last_prose = content.iter().rev().copied().find(|&i| is_body_like(text, &lines[i]));
-        for &i in &content {
+        let last = (0..lines.len()).rev().find(|&i| state[i].content.is_some());
+        let last_prose = (0..lines.len()).rev().find(|&i| prose[i] && state[i].content.is_some());
+        for i in last_prose.map_or(0, |p| p)..lines.len() {
             let line = &lines[i];
+            if state[i].content.is_none() {
+                continue;
+            }
             let positions: &[Position] = match (Some(i) == last, last_prose.is_none_or(|lp| i > lp)) {
                 (true, true) => &[Position::Last, Position::Tail],
                 (true, false) => &[Position::Last],
@@ -411,53 +439,56 @@ impl Cleaner {
                 (false, false) => continue,
             };
             if let Some((rule, m)) = self.rules.lines.find(&line.key, line.words, positions) {
-                let span = match rule.span {
-                    SpanMode::Line => line.trim,
-                    SpanMode::MatchToEnd => line.orig_span(norm, m.start..line.key.len()),
-                };
-                debris.cut(text, &mut state[i], span, rule.reason, &rule.id);
+                match rule.span {
+                    SpanMode::Line => debris.line(text, &mut state[i], rule.reason, &rule.id),
+                    SpanMode::MatchToEnd => {
+                        let start = line.orig_span(norm, m.start..line.key.len()).start();
+                        debris.suffix(text, &mut state[i], start, rule.reason, &rule.id);
+                    }
+                }
             }
         }
 
-        // 5. blocks of teaser headlines under a "read more" / "related" heading
+        // 5. blocks of teaser headlines under a "read more" / "related" heading; each line is
+        //    walked once (a block that swallowed the next opener's lines walked them already)
+        let mut walked = 0;
         for &(opener, reason, rule) in &openers {
+            if opener < walked {
+                continue;
+            }
             let block_rule = format!("{rule}/block");
-            let after: Vec<usize> =
-                (opener + 1..lines.len()).filter(|&i| state[i].content.is_some()).collect();
             // at the tail (no article paragraph follows) everything short after it is a teaser
-            let at_tail = !after.iter().any(|&i| is_body_like(text, &lines[i]));
-            for &i in &after {
-                let line = &lines[i];
-                if self.is_headline_like(text, line)
-                    || (at_tail && line.words <= s.cfg.related_headline_max_words)
-                {
-                    debris.cut(text, &mut state[i], line.trim, reason, &block_rule);
-                } else {
-                    break;
+            let at_tail = last_prose.is_none_or(|lp| opener > lp);
+            walked = opener + 1;
+            while walked < lines.len() {
+                let (i, line) = (walked, &lines[walked]);
+                if state[i].content.is_some() {
+                    if self.is_headline_like(text, line)
+                        || (at_tail && line.words <= s.cfg.related_headline_max_words)
+                    {
+                        debris.line(text, &mut state[i], reason, &block_rule);
+                    } else {
+                        break;
+                    }
                 }
+                walked += 1;
             }
         }
 
         // 6. title, source credits and datelines at the top
         let title = self.find_title(&doc, &mut state, meta_title);
-        let outlet = self.top_of_article(&doc, &mut state, &mut debris);
+        let outlet = self.top_of_article(&doc, &mut state, &mut debris, &prose);
 
         // 7. related-article headlines between body paragraphs
-        self.related_headlines(&doc, &mut state, &mut debris);
+        self.related_headlines(&doc, &mut state, &mut debris, &prose);
 
         // 8. stories appended after the article
-        for i in tail::appended_stories(self, &doc, &state) {
-            debris.cut(
-                text,
-                &mut state[i],
-                lines[i].trim,
-                DebrisReason::AppendedStory,
-                "structure/appended-story",
-            );
+        for i in tail::appended_stories(self, &doc, &state, title.as_ref()) {
+            debris.line(text, &mut state[i], DebrisReason::AppendedStory, "structure/appended-story");
         }
 
         // 9. what the remaining content is
-        self.assign_kinds(&doc, &mut state);
+        self.assign_kinds(&doc, &mut state, &prose);
 
         let mut paragraphs = Vec::new();
         for st in &state {
@@ -471,6 +502,13 @@ impl Cleaner {
         let mut debris = debris.found;
         debris.sort_by_key(|d| d.span);
         Cleaned { title, paragraphs, debris, outlet }
+    }
+
+    /// A line that reads like article prose rather than a heading or a teaser.
+    fn is_prose(&self, text: &str, line: &Line) -> bool {
+        let cfg = &self.rules.structure.cfg;
+        (line.words >= cfg.prose_min_words && ends_sentence(line.trim.slice(text)))
+            || line.words >= cfg.prose_any_words
     }
 
     /// A line that reads like a headline: short enough, no sentence punctuation at its end.
@@ -501,12 +539,16 @@ impl Cleaner {
         let s = line.trim.slice(doc.text);
         let has_more = (i + 1..lines.len()).any(|j| state[j].content.is_some());
         let looks_like_title = has_more
-            && line.words <= 30
+            && line.words <= self.rules.structure.cfg.title_max_words
             && state[i].content == Some(line.trim)
+            && s.chars().any(rules::is_word_char)
             && !ends_with_period(s)
             && !is_list_item(s)
+            && !self.has_byline_marker(&line.key, line.words)
             && self.dates.date_line(&line.key).is_none()
-            && self.credits.credit(&line.key).is_none();
+            && self.credits.credit(&line.key).is_none()
+            && !self.credits.dateline_line(&line.key)
+            && self.inline_dateline(&line.key).is_none();
         if !looks_like_title {
             return None;
         }
@@ -521,29 +563,30 @@ impl Cleaner {
         doc: &Doc<'_>,
         state: &mut [LineState],
         debris: &mut DebrisFound,
+        prose: &[bool],
     ) -> Option<String> {
         let mut outlet = None;
-        let mut body_seen = 0;
+        let mut prose_seen = 0;
         for (i, line) in doc.lines.iter().enumerate() {
             if state[i].content.is_none() || state[i].title {
                 continue;
             }
             if state[i].content == Some(line.trim) {
                 if let Some(credit) = self.credits.credit(&line.key) {
-                    let span = line.orig_span(doc.norm, credit.range.clone());
+                    let end = line.orig_span(doc.norm, credit.range.clone()).end();
                     outlet = outlet.or(credit.outlet);
-                    debris.cut(
+                    debris.prefix(
                         doc.text,
                         &mut state[i],
-                        span,
+                        end,
                         DebrisReason::SourceCredit,
                         "structure/source-credit",
                     );
-                } else if let Some(dl) = self.credits.inline_dateline(&line.key) {
+                } else if let Some(dl) = self.inline_dateline(&line.key) {
                     let span = trim_span(doc.text, line.orig_span(doc.norm, dl.range.clone()));
                     outlet = outlet.or(dl.outlet);
                     let rest = trim_span(doc.text, Span::new(span.end(), line.trim.end()));
-                    if rest.is_empty() {
+                    if rest.is_empty() || span.is_empty() {
                         state[i].kind = Some(ParagraphKind::Dateline);
                     } else {
                         state[i].dateline = Some(span);
@@ -551,9 +594,9 @@ impl Cleaner {
                     }
                 }
             }
-            if is_body_like(doc.text, line) {
-                body_seen += 1;
-                if body_seen >= 2 {
+            if prose[i] {
+                prose_seen += 1;
+                if prose_seen >= 2 {
                     break;
                 }
             }
@@ -561,13 +604,28 @@ impl Cleaner {
         outlet
     }
 
+    /// A dateline opening a line key, unless what precedes the dash is the start of a
+    /// sentence (`قال مصدر عسكري - إن...`).
+    fn inline_dateline(&self, key: &str) -> Option<header::HeaderMatch> {
+        let dl = self.credits.inline_dateline(key, self.rules.structure.cfg.dateline_min_following_words)?;
+        let first = key.split([' ', '،', ',']).next().unwrap_or("");
+        if dl.agency || !(self.lede_verbs.contains(first) || self.continues(key)) { Some(dl) } else { None }
+    }
+
     /// Headline-like lines between body paragraphs: links to related articles.
-    fn related_headlines(&self, doc: &Doc<'_>, state: &mut [LineState], debris: &mut DebrisFound) {
+    fn related_headlines(
+        &self,
+        doc: &Doc<'_>,
+        state: &mut [LineState],
+        debris: &mut DebrisFound,
+        prose: &[bool],
+    ) {
         let (text, lines) = (doc.text, &doc.lines);
         let cfg = &self.rules.structure.cfg;
         let content: Vec<usize> =
             (0..lines.len()).filter(|&i| state[i].content.is_some() && !state[i].title).collect();
-        let long: Vec<usize> = content.iter().copied().filter(|&i| lines[i].words >= 12).collect();
+        let long: Vec<usize> =
+            content.iter().copied().filter(|&i| lines[i].words >= cfg.prose_min_words).collect();
         if long.is_empty() {
             return;
         }
@@ -575,15 +633,22 @@ impl Cleaner {
         if (punctuated as f32) < cfg.related_headline_min_punctuated_share * long.len() as f32 {
             return;
         }
-        let mut body_seen = 0;
+        // whether prose follows each content line: one backward pass
+        let mut prose_follows = vec![false; content.len()];
+        for pos in (0..content.len().saturating_sub(1)).rev() {
+            prose_follows[pos] = prose_follows[pos + 1] || prose[content[pos + 1]];
+        }
+        let mut prose_seen = 0;
         for (pos, &i) in content.iter().enumerate() {
             let line = &lines[i];
-            if is_body_like(text, line) {
-                body_seen += 1;
+            if prose[i] {
+                prose_seen += 1;
                 continue;
             }
             let s = line.trim.slice(text);
-            let candidate = body_seen >= cfg.related_headline_after_body
+            let candidate = prose_seen >= cfg.related_headline_after_body
+                // a teaser headline sits between paragraphs, never at the end of the article
+                && prose_follows[pos]
                 && state[i].content == Some(line.trim)
                 && line.words >= cfg.related_headline_min_words
                 && line.words <= cfg.related_headline_max_words
@@ -592,14 +657,12 @@ impl Cleaner {
                 && !is_list_item(s)
                 // "وأضاف: ..." or "وفي الهجوم: ..." continues the article, whatever its punctuation
                 && !self.continues(&line.key);
-            // a teaser headline sits between paragraphs, never at the end of the article
-            let followed = content[pos + 1..].iter().any(|&j| is_body_like(text, &lines[j]));
-            if !(candidate && followed) {
+            if !candidate {
                 continue;
             }
             // a subheading announces what follows; a link to another story does not
             let own = tail::stems(self.segmenter, &line.key);
-            let next: std::collections::HashSet<String> = content[pos + 1..]
+            let next: HashSet<String> = content[pos + 1..]
                 .iter()
                 .take(2)
                 .flat_map(|&j| tail::stems(self.segmenter, &lines[j].key))
@@ -608,23 +671,17 @@ impl Cleaner {
             let subheading = !own.is_empty()
                 && shared as f32 >= cfg.related_headline_subheading_overlap * own.len() as f32;
             if !subheading {
-                debris.cut(
-                    text,
-                    &mut state[i],
-                    line.trim,
-                    DebrisReason::RelatedTeaser,
-                    "structure/related-headline",
-                );
+                debris.line(text, &mut state[i], DebrisReason::RelatedTeaser, "structure/related-headline");
             }
         }
     }
 
-    fn assign_kinds(&self, doc: &Doc<'_>, state: &mut [LineState]) {
+    fn assign_kinds(&self, doc: &Doc<'_>, state: &mut [LineState], prose: &[bool]) {
         let (text, lines) = (doc.text, &doc.lines);
         let cfg = &self.rules.structure.cfg;
         let content: Vec<usize> =
             (0..lines.len()).filter(|&i| state[i].content.is_some() && !state[i].title).collect();
-        let first_body = content.iter().position(|&i| is_body_like(text, &lines[i]));
+        let first_body = content.iter().position(|&i| prose[i]);
         let mut lede_given = false;
         for (pos, &i) in content.iter().enumerate() {
             if state[i].kind.is_some() {
@@ -639,9 +696,11 @@ impl Cleaner {
                 || (in_header && self.credits.dateline_line(&line.key));
             let kind = if is_dateline {
                 ParagraphKind::Dateline
-            } else if in_header && is_byline(&line.key, words) {
+            } else if in_header && self.is_byline(&line.key, words) {
                 ParagraphKind::Byline
-            } else if words >= 8 && (ends_sentence(s) || words > 12 || in_header) {
+            } else if words >= cfg.lede_min_words
+                && (ends_sentence(s) || words > cfg.heading_max_unpunctuated_words || in_header)
+            {
                 if lede_given {
                     ParagraphKind::Body
                 } else {
@@ -650,7 +709,7 @@ impl Cleaner {
                 }
             } else if (words <= cfg.heading_max_words && !ends_with_period(s))
                 || (words <= cfg.question_heading_max_words && s.ends_with(['؟', '?', ':']))
-                || (!ends_sentence(s) && words <= 12)
+                || (!ends_sentence(s) && words <= cfg.heading_max_unpunctuated_words)
             {
                 ParagraphKind::Heading
             } else if lede_given {
@@ -661,6 +720,26 @@ impl Cleaner {
             };
             state[i].kind = Some(kind);
         }
+    }
+
+    /// Whether a short header line is an author line: a byline marker (`بقلم`, `كتب`...)
+    /// opening it, or a few words with no digit or punctuation (a name).
+    fn is_byline(&self, key: &str, words: usize) -> bool {
+        let s = &self.rules.structure;
+        if self.has_byline_marker(key, words) {
+            return true;
+        }
+        (2..=s.cfg.byline_max_words).contains(&words)
+            && !key.chars().any(|c| {
+                c.is_ascii_digit() || matches!(c, ':' | '.' | '،' | ',' | '؟' | '?' | '!' | '-' | '/')
+            })
+    }
+
+    /// Whether a short line opens with a byline marker (`بقلم`, `كتب`...).
+    fn has_byline_marker(&self, key: &str, words: usize) -> bool {
+        let s = &self.rules.structure;
+        let first = key.split([' ', ':']).next().unwrap_or("");
+        s.byline_markers.iter().any(|m| m == first) && words <= s.cfg.byline_marker_max_words
     }
 
     /// Whether a paragraph continues the article (opens with a conjunction or a connective)
@@ -680,20 +759,26 @@ impl Cleaner {
         })
     }
 
+    /// Whether a paragraph opens with a reporting verb followed by its subject.
+    fn opens_like_lede_verb(&self, key: &str) -> bool {
+        let key = key.trim_start_matches(|c: char| !rules::is_word_char(c));
+        let mut words = key.split([' ', '،', ',']).filter(|w| !w.is_empty());
+        let first = words.next().unwrap_or("");
+        let second = words.next().unwrap_or("");
+        self.lede_verbs.contains(first) && !self.subjectless.contains(second)
+    }
+
     /// Whether a paragraph opens like a news lede (for appended-story detection): a reporting
     /// verb with its subject, a dateline naming a news source, or a weekday set off by commas.
     pub(crate) fn opens_like_lede(&self, key: &str, words: usize) -> bool {
         if words < self.rules.structure.cfg.appended_lede_min_words {
             return false;
         }
-        let key = key.trim_start_matches(|c: char| !rules::is_word_char(c));
-        let mut words_iter = key.split([' ', '،', ',']).filter(|w| !w.is_empty());
-        let first = words_iter.next().unwrap_or("");
-        let second = words_iter.next().unwrap_or("");
-        if self.lede_verbs.contains(first) && !self.subjectless.contains(second) {
+        if self.opens_like_lede_verb(key) {
             return true;
         }
-        if self.credits.inline_dateline(key).is_some_and(|d| d.agency) {
+        let key = key.trim_start_matches(|c: char| !rules::is_word_char(c) && c != '(');
+        if self.inline_dateline(key).is_some_and(|d| d.agency) {
             return true;
         }
         let head_end = key.match_indices(' ').nth(19).map_or(key.len(), |(i, _)| i);
@@ -712,9 +797,12 @@ impl Cleaner {
         norm: &Normalized<'_>,
         span: Span,
     ) -> Option<(Span, jiff::civil::Date)> {
+        if !self.dates.may_hold_relative_publication(span.slice(norm.original())) {
+            return None;
+        }
         let line = lines::keyed(norm, span);
         let (range, date) = self.dates.relative_publication(&line.key)?;
-        Some((line.orig_span(norm, range), date))
+        Some((trim_span(norm.original(), line.orig_span(norm, range)), date))
     }
 
     pub(crate) fn segmenter(&self) -> &'static Segmenter {
@@ -724,11 +812,6 @@ impl Cleaner {
     pub(crate) fn structure(&self) -> &rules::StructureConfig {
         &self.rules.structure.cfg
     }
-}
-
-/// A line that reads like article prose rather than a heading or a teaser.
-fn is_body_like(text: &str, line: &Line) -> bool {
-    (line.words >= 12 && ends_sentence(line.trim.slice(text))) || line.words >= 25
 }
 
 /// Whether a line is mostly `#tags`.
@@ -769,19 +852,6 @@ fn is_list_item(s: &str) -> bool {
     let digits =
         s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c)).len();
     digits > 0 && s[digits..].starts_with(['.', ')', '-'])
-}
-
-/// Whether a short header line is an author line.
-fn is_byline(key: &str, words: usize) -> bool {
-    const MARKERS: [&str; 6] = ["بقلم", "كتب", "كتبت", "اعداد", "تقرير", "بواسطة"];
-    let first = key.split([' ', ':']).next().unwrap_or("");
-    if MARKERS.contains(&first) && words <= 8 {
-        return true;
-    }
-    (2..=4).contains(&words)
-        && !key
-            .chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '،' | ',' | '؟' | '?' | '!' | '-' | '/'))
 }
 
 #[cfg(test)]

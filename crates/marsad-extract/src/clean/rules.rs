@@ -83,7 +83,7 @@ pub enum SpanMode {
     MatchToEnd,
 }
 
-/// Parameters of the structural rules (documented in the rule file).
+/// Parameters of the structural rules (each documented in the rule file).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StructureConfig {
@@ -97,14 +97,59 @@ pub struct StructureConfig {
     pub related_headline_min_punctuated_share: f32,
     pub related_headline_after_body: usize,
     pub related_headline_subheading_overlap: f32,
+    pub prose_min_words: usize,
+    pub prose_any_words: usize,
+    pub title_max_words: usize,
+    pub byline_markers: Vec<String>,
+    pub byline_marker_max_words: usize,
+    pub byline_max_words: usize,
+    pub lede_min_words: usize,
+    pub heading_max_unpunctuated_words: usize,
     pub heading_max_words: usize,
     pub question_heading_max_words: usize,
+    pub dateline_min_following_words: usize,
     pub appended_min_run: usize,
+    pub appended_paragraph_min_words: usize,
     pub appended_min_lede_share: f32,
     pub appended_lede_min_words: usize,
     pub appended_keep_overlap: f32,
     pub appended_article_continuing_share: f32,
     pub lede_subjectless: Vec<String>,
+}
+
+impl StructureConfig {
+    /// Checks the values that the algorithms rely on.
+    fn validate(&self) -> Result<(), RuleError> {
+        let invalid = |field: &'static str, why: &'static str| Err(RuleError::Invalid { field, why });
+        for (field, share) in [
+            ("hashtags_min_share", self.hashtags_min_share),
+            ("related_headline_min_punctuated_share", self.related_headline_min_punctuated_share),
+            ("related_headline_subheading_overlap", self.related_headline_subheading_overlap),
+            ("appended_min_lede_share", self.appended_min_lede_share),
+            ("appended_keep_overlap", self.appended_keep_overlap),
+            ("appended_article_continuing_share", self.appended_article_continuing_share),
+        ] {
+            if !(0.0..=1.0).contains(&share) {
+                return invalid(field, "a share must lie between 0 and 1");
+            }
+        }
+        for (field, n) in [
+            ("appended_min_run", self.appended_min_run),
+            ("appended_paragraph_min_words", self.appended_paragraph_min_words),
+            ("repeated_line_min_words", self.repeated_line_min_words),
+            ("prose_min_words", self.prose_min_words),
+            ("prose_any_words", self.prose_any_words),
+            ("related_headline_min_words", self.related_headline_min_words),
+        ] {
+            if n == 0 {
+                return invalid(field, "must be at least 1");
+            }
+        }
+        if self.related_headline_min_words > self.related_headline_max_words {
+            return invalid("related_headline_min_words", "exceeds related_headline_max_words");
+        }
+        Ok(())
+    }
 }
 
 /// Why a rule set could not be built.
@@ -122,6 +167,9 @@ pub enum RuleError {
     /// The phrase automaton could not be built.
     #[error("cleaning rule {id}: {source}")]
     Automaton { id: String, source: aho_corasick::BuildError },
+    /// A structural parameter out of its range.
+    #[error("cleaning rules: structure.{field}: {why}")]
+    Invalid { field: &'static str, why: &'static str },
 }
 
 /// A line rule's identity and conditions (its phrases live in the shared [`Matchers`]).
@@ -328,6 +376,8 @@ pub(crate) struct Structure {
     pub cfg: StructureConfig,
     pub caption_credit: RegexSet,
     pub separator: Regex,
+    /// `cfg.byline_markers`, normalised.
+    pub byline_markers: Vec<String>,
 }
 
 /// The complete, compiled rule set.
@@ -339,6 +389,7 @@ pub(crate) struct Rules {
 
 impl Rules {
     pub fn compile(file: RuleFile, normalizer: &Normalizer) -> Result<Rules, RuleError> {
+        file.structure.validate()?;
         // credits are written with hamzas; they are matched against normalised lines
         let credits: Vec<String> =
             file.structure.caption_credit.iter().map(|p| normalizer.normalize_str(p)).collect();
@@ -353,7 +404,12 @@ impl Rules {
             source,
         })?;
         let lines = LineRules::compile(file.rules, normalizer)?;
-        Ok(Rules { lines, structure: Structure { cfg: file.structure, caption_credit, separator } })
+        let byline_markers =
+            file.structure.byline_markers.iter().map(|m| lexicon::phrase_key(normalizer, m)).collect();
+        Ok(Rules {
+            lines,
+            structure: Structure { cfg: file.structure, caption_credit, separator, byline_markers },
+        })
     }
 }
 

@@ -2,69 +2,106 @@
 //!
 //! Some crawls end each article with the ledes of other, unrelated stories ("latest news"
 //! blocks). They carry their own casualty figures, so leaving them in would attribute those
-//! figures to the article. They are recognised by shape, not by outlet: the article's own
-//! closing paragraphs continue its discourse (they open with a conjunction or a connective),
-//! while each appended story opens like a news lede (a reporting verb, a dateline, a weekday set
-//! off by commas) and shares little vocabulary with the article.
+//! figures to the article. They are recognised by shape, not by outlet:
+//!
+//! - the article's own paragraphs continue its discourse (they open with a conjunction or a
+//!   connective), so the suspects are the trailing run of paragraphs that do not; and that
+//!   contrast must exist (an article told in bare verbs gives no evidence);
+//! - each appended story opens like a news lede (a reporting verb with its subject, a dateline
+//!   naming a news source, a weekday set off by commas);
+//! - and it is about something else: it shares little vocabulary with the article (title
+//!   included), and the suspects share little with each other (two teasers may cover the same
+//!   event, but not most of them), whereas the reactions that close an article (دعت موسكو...،
+//!   طالبت باريس...) share the article's words and each other's.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use marsad_text::Segmenter;
 
-use super::{Cleaner, Doc, LineState};
+use super::{Cleaner, Doc, LineState, Title};
 
 /// Indices of the lines that are appended stories.
-pub(super) fn appended_stories(cleaner: &Cleaner, doc: &Doc<'_>, state: &[LineState]) -> Vec<usize> {
-    let (text, lines) = (doc.text, &doc.lines);
+pub(super) fn appended_stories(
+    cleaner: &Cleaner,
+    doc: &Doc<'_>,
+    state: &[LineState],
+    title: Option<&Title>,
+) -> Vec<usize> {
     let cfg = cleaner.structure();
+    let lines = &doc.lines;
     let content: Vec<usize> =
         (0..lines.len()).filter(|&i| state[i].content.is_some() && !state[i].title).collect();
     if content.len() < cfg.appended_min_run + 2 {
         return Vec::new();
     }
-    let key_of = |i: usize| doc.content_key(&state[i], i);
-    // the trailing run of paragraphs that do not continue the article (never the first one)
-    let mut run: Vec<(usize, String, usize)> = Vec::new();
-    for &i in content[1..].iter().rev() {
-        let (key, words) = key_of(i);
-        if words < 6 || cleaner.continues(&key) {
+    let keys: Vec<(Cow<'_, str>, usize)> = content.iter().map(|&i| doc.content_key(&state[i], i)).collect();
+
+    // the trailing run of paragraphs that do not continue the article (never the first one);
+    // short lines (a trailing caption) neither extend nor break it
+    let mut run: Vec<usize> = Vec::new(); // positions in `content`
+    for pos in (1..content.len()).rev() {
+        let (key, words) = &keys[pos];
+        if *words < cfg.appended_paragraph_min_words {
+            if run.is_empty() {
+                continue;
+            }
             break;
         }
-        run.push((i, key, words));
+        if cleaner.continues(key) {
+            break;
+        }
+        run.push(pos);
     }
     run.reverse();
+    let Some(&run_start) = run.first() else { return Vec::new() };
     if run.len() < cfg.appended_min_run {
         return Vec::new();
     }
-    // the contrast that makes the run stand out: the article's own paragraphs continue its
-    // discourse. A round-up written in bare verbs ("أدانت فرنسا...", "دعت قطر...") has no such
-    // contrast, and its closing paragraphs are its own.
-    // (prose only: list items and headings neither continue nor break the discourse)
-    let body: Vec<usize> = content[1..]
-        .iter()
-        .copied()
-        .take_while(|&i| i < run[0].0)
-        .filter(|&i| key_of(i).1 >= 6 && !super::is_list_item(lines[i].trim.slice(text)))
+
+    // the contrast that makes the run stand out: the article's own paragraphs of prose continue
+    // its discourse (list items and headings neither continue nor break it)
+    let body: Vec<usize> = (1..run_start)
+        .filter(|&pos| keys[pos].1 >= cfg.appended_paragraph_min_words)
+        .filter(|&pos| !super::is_list_item(lines[content[pos]].trim.slice(doc.text)))
         .collect();
-    let continuing = body.iter().filter(|&&i| cleaner.continues(&key_of(i).0)).count();
+    let continuing = body.iter().filter(|&&pos| cleaner.continues(&keys[pos].0)).count();
     if continuing == 0 || (continuing as f32) < cfg.appended_article_continuing_share * body.len() as f32 {
         return Vec::new();
     }
-    // the article's vocabulary: everything before the run
+
+    // the article's vocabulary: its title and everything before the run
     let seg = cleaner.segmenter();
-    let mut article: HashSet<String> = HashSet::new();
-    for &i in content.iter().take_while(|&&i| i < run[0].0) {
-        article.extend(stems(seg, &key_of(i).0));
+    let mut article: HashSet<String> = title
+        .map(|t| stems(seg, &crate::lexicon::phrase_key(cleaner.normalizer(), &t.text)))
+        .unwrap_or_default();
+    for (key, _) in &keys[..run_start] {
+        article.extend(stems(seg, key));
     }
-    // a paragraph of another story opens like a lede and shares little with the article (a
-    // round-up of reactions, or an interview told in bare verbs, shares the article's words)
+    let run_stems: Vec<HashSet<String>> = run.iter().map(|&pos| stems(seg, &keys[pos].0)).collect();
+    let share_of = |own: &HashSet<String>, other: &dyn Fn(&String) -> bool| {
+        if own.is_empty() { 0.0 } else { own.iter().filter(|s| other(s)).count() as f32 / own.len() as f32 }
+    };
+    // appended stories are about different things: the typical suspect shares little with the
+    // others (two teasers on the same event may), while closing reactions share a lot
+    let mut with_others: Vec<f32> = (0..run.len())
+        .map(|k| {
+            share_of(&run_stems[k], &|s| {
+                run_stems.iter().enumerate().any(|(j, other)| j != k && other.contains(s))
+            })
+        })
+        .collect();
+    with_others.sort_by(f32::total_cmp);
+    if with_others[with_others.len() / 2] >= cfg.appended_keep_overlap {
+        return Vec::new();
+    }
     let foreign: Vec<bool> = run
         .iter()
-        .map(|(_, key, words)| {
-            let own = stems(seg, key);
-            let shared = own.iter().filter(|s| article.contains(*s)).count();
+        .enumerate()
+        .map(|(k, &pos)| {
+            let (key, words) = &keys[pos];
             cleaner.opens_like_lede(key, *words)
-                && (own.is_empty() || (shared as f32) < cfg.appended_keep_overlap * own.len() as f32)
+                && share_of(&run_stems[k], &|s| article.contains(s)) < cfg.appended_keep_overlap
         })
         .collect();
     let n_foreign = foreign.iter().filter(|&&f| f).count();
@@ -72,11 +109,9 @@ pub(super) fn appended_stories(cleaner: &Cleaner, doc: &Doc<'_>, state: &[LineSt
     {
         return Vec::new();
     }
-    // the cut starts at the first foreign paragraph
-    let Some(start) = foreign.iter().position(|&f| f) else {
-        return Vec::new();
-    };
-    run[start..].iter().map(|(i, _, _)| *i).collect()
+    // the cut starts at the first foreign paragraph: what follows it was appended with it
+    let Some(first) = foreign.iter().position(|&f| f) else { return Vec::new() };
+    run[first..].iter().map(|&pos| content[pos]).collect()
 }
 
 /// Distinct word stems of a key, for comparing vocabularies: proclitics removed, words of at

@@ -293,3 +293,102 @@ fn unpunctuated_lines_that_continue_the_article_are_content() {
     let c = clean(text);
     assert!(c.debris.is_empty(), "{:?}", debris_of(text, &c));
 }
+
+#[test]
+fn a_dateline_inside_appended_stories_goes_with_them() {
+    // a story appended after the article may open with its own dateline; the dateline must not
+    // survive as content inside the debris
+    let text = "\nاندلعت اشتباكات عنيفة بين القوات الأذربيجانية والأرمينية على الحدود صباح الثلاثاء وفق مصادر محلية.\n\
+        وقالت وزارة الدفاع الأرمينية إن القوات الأذربيجانية قصفت مواقع حدودية بالمدفعية الثقيلة طوال الليل.\n\
+        وأضاف المصدر أن الاشتباكات على الحدود ما زالت مستمرة حتى الآن رغم الدعوات الدولية إلى التهدئة.\n\
+        بيروت - قال الجيش اللبناني، الخميس، إن دورية تعرضت لإطلاق نار قرب الحدود الجنوبية دون وقوع إصابات بين العسكريين.\n\
+        أعلنت شركة أرامكو السعودية، الخميس، عن توقيع اتفاقية جديدة مع شركة صينية لتطوير مصفاة في مقاطعة لياونينغ.\n\
+        كشف الاتحاد الدولي لكرة القدم، الجمعة، عن القائمة النهائية للمرشحين لجائزة أفضل لاعب في العالم لهذا الموسم.\n";
+    let c = clean(text);
+    assert_disjoint(&c);
+    let dl_in_debris = c.paragraphs.iter().any(|p| c.debris.iter().any(|d| d.span.overlaps(p.span)));
+    assert!(!dl_in_debris);
+    assert_eq!(c.debris.len(), 3, "{:?}", debris_of(text, &c));
+}
+
+#[test]
+fn closing_reactions_are_part_of_the_article() {
+    let text = "\nاندلعت اشتباكات عنيفة بين القوات الأذربيجانية والأرمينية على الحدود صباح الثلاثاء وفق مصادر محلية.\n\
+        وقالت وزارة الدفاع الأرمينية إن القوات الأذربيجانية قصفت مواقع حدودية أرمينية بالمدفعية الثقيلة.\n\
+        وأعلنت أذربيجان من جهتها أن القوات الأرمينية بدأت التصعيد على الحدود بين البلدين فجر الثلاثاء.\n\
+        دعت وزارة الخارجية الروسية أرمينيا وأذربيجان إلى وقف التصعيد على الحدود والعودة إلى وقف إطلاق النار.\n\
+        طالبت فرنسا أرمينيا وأذربيجان بضبط النفس ووقف الاشتباكات على الحدود واحترام وقف إطلاق النار فورا.\n\
+        أعرب الأمين العام للأمم المتحدة عن قلقه من التصعيد على الحدود بين أرمينيا وأذربيجان ودعا إلى وقف إطلاق النار.\n";
+    let c = clean(text);
+    assert!(c.debris.is_empty(), "{:?}", debris_of(text, &c));
+}
+
+#[test]
+fn a_lede_credited_to_its_agency_is_not_a_caption() {
+    let text = "\nقتل خمسة جنود في هجوم على نقطة تفتيش شمال سيناء فجر اليوم - أ ف ب\n\
+        وقالت مصادر أمنية إن المهاجمين استخدموا سيارة مفخخة قبل أن يشتبكوا مع قوات الأمن عند النقطة.\n";
+    let c = clean(text);
+    assert!(c.debris.is_empty(), "{:?}", debris_of(text, &c));
+}
+
+#[test]
+fn a_share_button_above_the_lede_opens_no_block() {
+    let text = "مواجهات حدودية بين أرمينيا وأذربيجان\nشارك\nروسيا تتوسط لوقف إطلاق النار بين البلدين\nعلاء بريك\nالثلاثاء 2022/09/13\n\
+        يريفان - أعلن رئيس الوزراء الأرميني نيكول باشينيان استمرار العمليات القتالية على الحدود مع أذربيجان صباح الثلاثاء.\n";
+    let c = clean(text);
+    assert_eq!(debris_of(text, &c), ["share: شارك"]);
+    let kinds: Vec<&str> = c.paragraphs.iter().map(|p| p.kind.as_str()).collect();
+    assert_eq!(kinds, ["heading", "byline", "dateline", "dateline", "lede"]);
+}
+
+#[test]
+fn a_headline_repeated_at_the_bottom_keeps_the_title() {
+    let text = "داعش يباغت قوات النظام السوري بكمين قاتل\n\
+        قتل 21 عنصرا من قوات النظام السوري والميليشيات الموالية له في كمين نصبه مسلحو التنظيم في محافظة السويداء.\n\
+        وذكر المرصد السوري لحقوق الإنسان أن 21 عنصرا على الأقل قتلوا في الكمين ليل الاثنين.\n\
+        داعش يباغت قوات النظام السوري بكمين قاتل\n";
+    let c = clean(text);
+    assert_eq!(
+        c.title.as_ref().and_then(|t| t.span).map(|s| s.slice(text)),
+        Some("داعش يباغت قوات النظام السوري بكمين قاتل")
+    );
+    assert_eq!(c.debris.len(), 1);
+    assert!(c.debris[0].span.start() > 100, "the copy at the bottom is the debris");
+}
+
+#[test]
+fn a_sentence_with_a_dash_is_not_a_dateline() {
+    let text = "\nقال مصدر عسكري - إن القوات الحكومية استعادت السيطرة على البلدة بعد اشتباكات استمرت ساعات.\n\
+        وأضاف المصدر أن العشرات من المسلحين قتلوا خلال المعارك التي دارت في محيط البلدة طوال الليل.\n";
+    let c = clean(text);
+    assert!(c.paragraphs.iter().all(|p| p.kind != ParagraphKind::Dateline), "{:?}", paragraphs_of(text, &c));
+}
+
+#[test]
+fn a_title_needs_a_word() {
+    let text = "!!!...،،؟\nقتل 21 عنصرا من قوات النظام في كمين نصبه مسلحو التنظيم في محافظة السويداء.\n";
+    let c = clean(text);
+    assert!(c.title.is_none());
+    let text = "بقلم: علاء بريك\nقتل 21 عنصرا من قوات النظام في كمين نصبه مسلحو التنظيم في محافظة السويداء.\n";
+    let c = clean(text);
+    assert!(c.title.is_none());
+    assert_eq!(c.paragraphs[0].kind, ParagraphKind::Byline);
+}
+
+#[test]
+fn rule_files_with_out_of_range_parameters_are_refused() {
+    let broken = RULES.replace("appended_min_run = 3", "appended_min_run = 0");
+    assert!(matches!(Cleaner::from_toml(&broken), Err(RuleError::Invalid { field: "appended_min_run", .. })));
+    let broken = RULES.replace("appended_keep_overlap = 0.5", "appended_keep_overlap = 1.5");
+    assert!(matches!(Cleaner::from_toml(&broken), Err(RuleError::Invalid { .. })));
+}
+
+#[test]
+fn inline_related_links_are_debris() {
+    let text = "\nأعلن الاتحاد المصري لكرة القدم عن تعديل جدول مباريات الدوري الممتاز بسبب مشاركة المنتخب في البطولة.\n\
+        قد يهمك أيضا: تركي آل الشيخ يعلن انسحابه من الاستثمار في الرياضة المصرية\n\
+        وأوضح الاتحاد في بيان أن المباريات المؤجلة ستقام بعد انتهاء البطولة مباشرة في مواعيد تحدد لاحقا.\n";
+    let c = clean(text);
+    assert_eq!(c.debris.len(), 1);
+    assert_eq!(c.debris[0].reason, DebrisReason::RelatedTeaser);
+}

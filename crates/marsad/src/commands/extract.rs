@@ -12,7 +12,7 @@ use marsad_extract::{Extractor, Options};
 use marsad_ingest::Item;
 
 use crate::cli::ExtractArgs;
-use crate::commands::{configure_threads, open_inputs};
+use crate::commands::{UsageError, configure_threads, join_reader, open_inputs};
 use crate::pipeline;
 use crate::summary::{SkippedEntry, Summary};
 
@@ -38,7 +38,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Ended> {
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) if path.as_os_str() != "-" => Box::new(BufWriter::with_capacity(
             1 << 20,
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+            File::create(path).map_err(|e| UsageError(format!("cannot create {}: {e}", path.display())))?,
         )),
         _ => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
     };
@@ -73,7 +73,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Ended> {
         }
         return Err(e).context("cannot write the records");
     }
-    let inputs = reader.join().map_err(|_| anyhow::anyhow!("the input reader thread failed"))?;
+    let inputs = join_reader(reader)?;
     bar.finish_and_clear();
     summary.manifests = inputs.manifests().to_vec();
     summary.ignored = inputs.ignored().clone();

@@ -9,6 +9,18 @@ use marsad_ingest::{Format, Inputs, Options};
 
 use crate::cli::{InputArgs, InputFormat};
 
+/// An error in what the user asked for (exit status 2), as opposed to a failure of the run.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
 /// The ingest options and the paths an input-reading command was given.
 pub fn open_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
     let paths: Vec<PathBuf> =
@@ -25,7 +37,22 @@ pub fn open_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
         manifests: args.metadata.clone(),
         auto_manifests: !args.no_auto_metadata,
     };
-    Ok(Inputs::new(&paths, options)?)
+    // a manifest given on the command line that cannot be used is the user's to fix
+    Inputs::new(&paths, options).map_err(|e| UsageError(e.to_string()).into())
+}
+
+/// Waits for the reader thread; its panic (a bug) becomes an error with the panic's message.
+pub fn join_reader(reader: std::thread::JoinHandle<Inputs>) -> anyhow::Result<Inputs> {
+    reader.join().map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        anyhow::anyhow!(
+            "internal error while reading the inputs (a bug in marsad, please report it): {message}"
+        )
+    })
 }
 
 /// Sizes the rayon pool.
