@@ -306,6 +306,11 @@ fn output_that_cannot_be_written_fails_the_run_with_3() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the records"));
     // an output file that cannot be created is the user's to fix
-    let out = run(&["extract", "-o", "/nonexistent/dir/out.jsonl", repo().join("examples/corpus").to_str().unwrap()]);
+    let out = run(&[
+        "extract",
+        "-o",
+        "/nonexistent/dir/out.jsonl",
+        repo().join("examples/corpus").to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
 }
