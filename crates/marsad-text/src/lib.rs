@@ -39,6 +39,7 @@
 mod chars;
 pub mod clitic;
 pub mod normalize;
+pub mod numbers;
 pub mod offsets;
 pub mod sentence;
 pub mod span;
@@ -47,6 +48,7 @@ pub mod token;
 
 pub use clitic::{Candidates, Proclitic, Segmentation, Segmenter, segment};
 pub use normalize::{Normalized, Normalizer};
+pub use numbers::{NumberExpr, NumberForm, NumberParser, Qualifier, Quantity, TimeUnit, Unit};
 pub use offsets::CharOffsets;
 pub use sentence::sentences;
 pub use span::Span;
