@@ -1,11 +1,13 @@
-//! Benchmarks of the per-article stages on the five seed articles: cleaning alone, and the
-//! whole extraction with tokens. Like tantivy's analyzer bench, the expected counts are checked
-//! once before timing, so that a fast wrong answer cannot pass.
+//! Benchmarks of the per-article stages on the five seed articles: cleaning alone, the time
+//! layer alone (on the cleaned content, against each seed's publication date), and the whole
+//! extraction with tokens. Like tantivy's analyzer bench, the expected counts are checked once
+//! before timing, so that a fast wrong answer cannot pass.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use marsad_doc::{Document, Format, Metadata, Source};
 use marsad_extract::clean::Cleaner;
-use marsad_extract::{Extractor, Options};
+use marsad_extract::{Extractor, Options, times};
+use marsad_text::Span;
 
 const SEEDS: [&str; 5] = [
     include_str!("../../../examples/corpus/000_b587ee3253eb2d41.txt"),
@@ -14,6 +16,14 @@ const SEEDS: [&str; 5] = [
     include_str!("../../../examples/corpus/003_6b2d5fff41c62f6f.txt"),
     include_str!("../../../examples/corpus/004_b5f0c4ca6264197a.txt"),
 ];
+
+/// The publication dates of `examples/corpus/seeds.jsonl`, in the order of `SEEDS`.
+const PUBLISHED: [(i16, i8, i8); 5] =
+    [(2022, 9, 16), (2022, 9, 13), (2022, 11, 25), (2020, 10, 24), (2022, 9, 13)];
+
+/// Time expressions the layer finds in the seeds' content (53 of the 53 gold ones, and one the
+/// gold leaves out).
+const SEED_TIMES: usize = 54;
 
 fn docs() -> Vec<Document> {
     SEEDS
@@ -43,11 +53,38 @@ fn bench(c: &mut Criterion) {
     let tokens: usize = docs.iter().map(|d| extractor.extract(d).tokens.len()).sum();
     assert!(tokens > 3000, "{tokens} tokens");
 
+    // the time layer alone: normalised views and content spans made once
+    let views: Vec<_> = SEEDS.iter().map(|t| cleaner.normalizer().normalize(t)).collect();
+    let contents: Vec<Vec<Span>> = views
+        .iter()
+        .map(|norm| {
+            let cleaned = cleaner.clean_normalized(norm, None);
+            let mut spans: Vec<Span> = cleaned.title.iter().filter_map(|t| t.span).collect();
+            spans.extend(cleaned.paragraphs.iter().map(|p| p.span));
+            spans.sort();
+            spans
+        })
+        .collect();
+    let published: Vec<_> =
+        PUBLISHED.iter().map(|&(y, m, d)| jiff::civil::Date::new(y, m, d).expect("a date")).collect();
+    let find_times = || {
+        views
+            .iter()
+            .zip(&contents)
+            .zip(&published)
+            .map(|((norm, content), &p)| {
+                times::find(norm, content, Some(p), marsad_text::Segmenter::builtin()).len()
+            })
+            .sum::<usize>()
+    };
+    assert_eq!(find_times(), SEED_TIMES, "time expressions in the seeds changed: update the bench");
+
     let mut group = c.benchmark_group("seeds");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("clean", |b| {
         b.iter(|| SEEDS.iter().map(|t| cleaner.clean(t, None).paragraphs.len()).sum::<usize>())
     });
+    group.bench_function("times", |b| b.iter(find_times));
     group.bench_function("extract_with_tokens", |b| {
         b.iter(|| docs.iter().map(|d| extractor.extract(d).tokens.len()).sum::<usize>())
     });

@@ -9,6 +9,7 @@ use marsad_text::{Normalized, Normalizer, Segmentation, Span, Token, TokenKind, 
 use crate::clean::{Cleaned, Cleaner};
 use crate::language::{self, Language};
 use crate::published::{self, Published};
+use crate::times::TimeExpr;
 
 /// What to compute beyond the record's required fields.
 #[derive(Clone, Copy, Debug, Default)]
@@ -29,6 +30,8 @@ pub struct Extraction {
     pub cleaned: Cleaned,
     /// Sentences of the title and paragraphs, in text order.
     pub sentences: Vec<Span>,
+    /// Dates and times of the title and paragraphs, resolved (Arabic articles only).
+    pub times: Vec<TimeExpr>,
     /// Tokens of the title and paragraphs (only when [`Options::tokens`] is set).
     pub tokens: Vec<AnalysedToken>,
     /// The normalised view's text, which the tokens' normalised spans index (only when
@@ -102,7 +105,26 @@ impl Extractor {
             normalized = Some(norm.text().to_string());
         }
         times.text += t.elapsed();
-        (Extraction { language, published, cleaned, sentences: sentence_spans, tokens, normalized }, times)
+
+        let t = Instant::now();
+        let time_exprs = if language.is_arabic() {
+            crate::times::find(&norm, &content, published.as_ref().map(|p| p.date), self.cleaner.segmenter())
+        } else {
+            Vec::new()
+        };
+        times.times = t.elapsed();
+        (
+            Extraction {
+                language,
+                published,
+                cleaned,
+                sentences: sentence_spans,
+                times: time_exprs,
+                tokens,
+                normalized,
+            },
+            times,
+        )
     }
 }
 
@@ -115,6 +137,8 @@ pub struct StageTimes {
     pub metadata: Duration,
     /// The text layer: normalisation, sentences, and tokens with clitics when asked.
     pub text: Duration,
+    /// Dates and times.
+    pub times: Duration,
 }
 
 impl std::ops::AddAssign for StageTimes {
@@ -122,6 +146,7 @@ impl std::ops::AddAssign for StageTimes {
         self.clean += other.clean;
         self.metadata += other.metadata;
         self.text += other.text;
+        self.times += other.times;
     }
 }
 

@@ -29,6 +29,7 @@ pub mod extract;
 pub mod language;
 mod lexicon;
 pub mod published;
+pub mod times;
 pub mod wire;
 
 pub use extract::{Extraction, Extractor, Options, StageTimes};

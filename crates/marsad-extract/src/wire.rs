@@ -21,7 +21,7 @@ pub struct Record<'a> {
     pub paragraphs: Vec<ParagraphRecord>,
     pub debris: Vec<DebrisRecord<'a>>,
     pub entities: Vec<EntityRecord>,
-    pub times: Vec<TimeRecord>,
+    pub times: Vec<TimeRecord<'a>>,
     pub events: Vec<EventRecord>,
     pub casualties: Vec<CasualtyRecord>,
     // fields beyond the contract
@@ -108,15 +108,19 @@ pub struct EntityRecord {
     pub mentions: Vec<SpanRecord>,
 }
 
-/// A resolved time expression (filled by the time layer).
+/// A resolved time expression.
 #[derive(Debug, Serialize)]
-pub struct TimeRecord {
+pub struct TimeRecord<'a> {
     pub start: usize,
     pub end: usize,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: &'static str,
     pub value: String,
-    pub anchor: String,
+    pub anchor: &'static str,
+    /// The pattern that found it.
+    pub rule: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<&'a str>,
 }
 
 /// A typed event (filled by the event layer).
@@ -200,7 +204,22 @@ impl<'a> Record<'a> {
                 })
                 .collect(),
             entities: Vec::new(),
-            times: Vec::new(),
+            times: ex
+                .times
+                .iter()
+                .map(|t| {
+                    let r = offsets.char_range(t.span);
+                    TimeRecord {
+                        start: r.start,
+                        end: r.end,
+                        kind: t.kind(),
+                        value: t.value.to_string(),
+                        anchor: t.anchor.as_str(),
+                        rule: t.rule,
+                        conflict: t.conflict.as_deref(),
+                    }
+                })
+                .collect(),
             events: Vec::new(),
             casualties: Vec::new(),
             language: &ex.language.code,

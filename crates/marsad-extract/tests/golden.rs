@@ -1,5 +1,7 @@
-//! Golden tests on the five seed articles: the cleaned structure of each, rendered so that a
-//! diff reads like the text (`[start..end] kind "text"`, offsets in code points as in records).
+//! Golden tests on the five seed articles: the cleaned structure of each, and the dates and
+//! times of each resolved against its publication date (`examples/corpus/seeds.jsonl`), rendered
+//! so that a diff reads like the text (`[start..end] kind "text"`, offsets in code points as in
+//! records).
 //!
 //! Update after an intended change with `INSTA_UPDATE=always cargo test -p marsad-extract
 //! --test golden` and review the diff.
@@ -92,6 +94,48 @@ fn render(file: &str) -> String {
     out.push_str(&format!("sentences: {}\n", record.sentences.len()));
     out
 }
+
+/// Renders the time expressions of one seed, written on `published`.
+fn render_times(file: &str, published: &str) -> String {
+    let text = std::fs::read_to_string(seeds_dir().join(file)).expect("seed article");
+    let doc = Document {
+        id: file.trim_end_matches(".txt").into(),
+        source: Source { path: Some(file.into()), format: Format::Text, line: None },
+        text,
+        meta: Metadata { published: Some(published.parse().expect("a date")), ..Metadata::default() },
+    };
+    let extraction = Extractor::new(Options::default()).extract(&doc);
+    let record = Record::new(&doc, &extraction);
+    let chars: Vec<char> = doc.text.chars().collect();
+    let mut out = format!("published: {published}\n");
+    for t in &record.times {
+        let quoted = quote(&chars[t.start..t.end].iter().collect::<String>());
+        out.push_str(&format!(
+            "[{}..{}] {} {} ({}, {}) {}",
+            t.start, t.end, t.kind, t.value, t.anchor, t.rule, quoted
+        ));
+        if let Some(c) = &t.conflict {
+            out.push_str(&format!(" CONFLICT {c}"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+macro_rules! golden_times {
+    ($name:ident, $file:literal, $published:literal) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(render_times($file, $published));
+        }
+    };
+}
+
+golden_times!(times_000, "000_b587ee3253eb2d41.txt", "2022-09-16");
+golden_times!(times_001, "001_d67965d036683f9b.txt", "2022-09-13");
+golden_times!(times_002, "002_99d1a8828afe04f7.txt", "2022-11-25");
+golden_times!(times_003, "003_6b2d5fff41c62f6f.txt", "2020-10-24");
+golden_times!(times_004, "004_b5f0c4ca6264197a.txt", "2022-09-13");
 
 macro_rules! golden {
     ($name:ident, $file:literal) => {

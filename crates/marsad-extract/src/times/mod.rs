@@ -1,0 +1,218 @@
+//! Dates and times in Arabic news: found in the text and resolved to TIMEX3 values against the
+//! publication date.
+//!
+//! Gregorian months in every naming system used by Arabic media, often side by side
+//! (`17 أكتوبر (تشرين الأول)` is one date), Hijri dates, numeric dates, weekdays with and
+//! without "الماضي"/"المقبل", days relative to the day of writing (`أمس الخميس` is one date),
+//! parts of the day, times with their zone (`الساعة التاسعة بتوقيت موسكو (06:00 ت.غ)`), periods
+//! (`الأسبوع الماضي`, `مطلع الشهر الجاري`), seasons, decades, years, day ranges, feasts, and
+//! "N years ago". Every expression carries its span, its value, what anchored it, and the
+//! pattern that found it.
+//!
+//! ```
+//! use jiff::civil::date;
+//! use marsad_extract::times;
+//! use marsad_text::{Normalizer, Segmenter};
+//!
+//! let text = "قصفت القوات مواقع حدودية فجر الثلاثاء، بعد اشتباكات اندلعت الليلة الماضية.";
+//! let norm = Normalizer::analysis().normalize(text);
+//! let found = times::find(&norm, &[norm.full_span()], Some(date(2022, 9, 13)), Segmenter::builtin());
+//! let values: Vec<String> = found.iter().map(|t| t.value.to_string()).collect();
+//! assert_eq!(values, ["2022-09-13TMO", "2022-09-12TNI"]);
+//! ```
+
+mod resolve;
+mod scan;
+mod tables;
+mod timex;
+
+use jiff::civil::Date;
+use marsad_text::{Normalized, Segmenter, Span, TokenKind, tokenize_within};
+
+pub use resolve::Anchor;
+pub use timex::Timex;
+
+use resolve::{Ctx, resolve};
+use scan::{DayRef, Explicit, Found, Scanner, Spec, Word};
+
+/// A time expression of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Where it is in the original text.
+    pub span: Span,
+    /// What it denotes.
+    pub value: Timex,
+    /// What the value was resolved against.
+    pub anchor: Anchor,
+    /// The pattern that found it (`weekday`, `date`, `relative-day`, `time-of-day`...).
+    pub rule: &'static str,
+    /// What disagrees with the value (a weekday that is not the date's), when something does.
+    pub conflict: Option<String>,
+}
+
+impl TimeExpr {
+    /// TIMEX3 type: `TIME` for a time of day or a part of a day, else `DATE`.
+    pub fn kind(&self) -> &'static str {
+        if self.value.is_time() { "TIME" } else { "DATE" }
+    }
+}
+
+/// Finds and resolves the time expressions of the `content` spans (title and paragraphs) of a
+/// normalised text. `published` is the publication date, when known.
+pub fn find(
+    norm: &Normalized<'_>,
+    content: &[Span],
+    published: Option<Date>,
+    seg: &Segmenter,
+) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    let tables = tables::Tables::builtin();
+    // the day the narrative is about: per paragraph, so that a time in one paragraph is not
+    // placed on a day named in another; the document's last day serves "اليوم نفسه"
+    let mut doc_day = None;
+    // the last date of any granularity, to place a year-less Hijri date near it
+    let mut anchor_day = None;
+    for &within in content {
+        let words: Vec<Word<'_>> = tokenize_within(norm, within).map(|t| Word::new(&t, norm, seg)).collect();
+        let future: Vec<bool> = words.iter().map(is_future).collect();
+        let mut found = Scanner::new(&words).scan();
+        let inherited = inherit_years(&words, &mut found);
+        let mut paragraph_day: Option<Date> = None;
+        let mut resolved: Vec<Option<(resolve::Resolved, &Found)>> = Vec::with_capacity(found.len());
+        for (k, f) in found.iter().enumerate() {
+            let same_day = matches!(&f.spec, Spec::Day(d) if matches!(d.day, DayRef::Same { .. }));
+            let ctx = Ctx {
+                published,
+                context_day: if same_day { paragraph_day.or(doc_day) } else { paragraph_day },
+                anchor_day: paragraph_day.or(anchor_day),
+                future: sentence_is_future(&words, &future, f.first),
+                year_from_context: inherited.contains(&k),
+            };
+            let r = resolve(&f.spec, &ctx);
+            let background = f.first > 0
+                && words[f.first - 1].kind == TokenKind::Arabic
+                && tables::Grammar::has(&tables.grammar.background_lead, &words[f.first - 1].core);
+            if let Some(r) = &r {
+                if let Some(d) = r.value.approximate_day() {
+                    anchor_day = Some(d);
+                }
+                if let Some(day) = r.value.day().filter(|_| !background) {
+                    paragraph_day = Some(day);
+                    doc_day = Some(day);
+                }
+            }
+            resolved.push(r.map(|r| (r, f)));
+        }
+        adopt_universal_time(&words, &mut resolved);
+        for (r, f) in resolved.into_iter().flatten() {
+            let span = Span::new(words[f.first].start_without_conjunction, words[f.end - 1].span.end());
+            out.push(TimeExpr { span, value: r.value, anchor: r.anchor, rule: f.rule, conflict: r.conflict });
+        }
+    }
+    out
+}
+
+/// A token that puts its sentence in the future.
+fn is_future(w: &Word<'_>) -> bool {
+    w.kind == TokenKind::Arabic
+        && (w.future_clitic || tables::Grammar::has(&tables::Tables::builtin().grammar.future, &w.core))
+}
+
+/// Whether the sentence holding token `at`, up to it, speaks of the future.
+fn sentence_is_future(words: &[Word<'_>], future: &[bool], at: usize) -> bool {
+    for k in (0..at).rev() {
+        let w = &words[k];
+        if w.kind == TokenKind::Punct && matches!(w.norm, "." | "!" | "?" | "؟") {
+            return false;
+        }
+        if future[k] {
+            return true;
+        }
+        if w.line_start {
+            return false;
+        }
+    }
+    false
+}
+
+/// A year-less month or date followed by one with a year ("في يناير ونوفمبر 2021", "من 13
+/// سبتمبر إلى 15 أكتوبر 2022") takes that year; one followed by a month or date placed by a
+/// word of relation takes the relation ("بين سبتمبر ويناير الماضيين": both past). Returns the
+/// indices of the expressions that took a year.
+fn inherit_years(words: &[Word<'_>], found: &mut [Found]) -> Vec<usize> {
+    let joiners = &tables::Tables::builtin().grammar.joiners;
+    let mut inherited = Vec::new();
+    for k in (0..found.len().saturating_sub(1)).rev() {
+        let between = &words[found[k].end..found[k + 1].first];
+        if between.len() > 2 || !between.iter().all(|w| tables::Grammar::has(joiners, w.norm)) {
+            continue;
+        }
+        let Some(year) = explicit_year(&found[k + 1].spec) else {
+            if let Some(rel) = explicit(&found[k + 1].spec).and_then(|ex| ex.rel)
+                && let Some(ex) = explicit_mut(&mut found[k].spec)
+                && ex.year.is_none()
+                && ex.rel.is_none()
+                && !ex.hijri
+            {
+                ex.rel = Some(rel);
+            }
+            continue;
+        };
+        let Some(ex) = explicit_mut(&mut found[k].spec) else { continue };
+        if ex.year.is_none() && !ex.hijri {
+            ex.year = Some(year);
+            inherited.push(k);
+        }
+    }
+    inherited.reverse();
+    inherited
+}
+
+/// The written month or date of an expression.
+fn explicit(spec: &Spec) -> Option<&Explicit> {
+    match spec {
+        Spec::Month(ex) => Some(ex),
+        Spec::Day(d) => match &d.day {
+            DayRef::Explicit(ex) => Some(ex),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn explicit_mut(spec: &mut Spec) -> Option<&mut Explicit> {
+    match spec {
+        Spec::Month(ex) => Some(ex),
+        Spec::Day(d) => match &mut d.day {
+            DayRef::Explicit(ex) => Some(ex),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn explicit_year(spec: &Spec) -> Option<i16> {
+    explicit(spec).filter(|ex| !ex.hijri).and_then(|ex| ex.year)
+}
+
+/// A local day or time followed by the universal time in brackets ("فجر الثلاثاء في الدقيقة
+/// الخامسة (الاثنين 20:05 ت.غ)") takes the bracketed value: it says the same instant exactly.
+fn adopt_universal_time(words: &[Word<'_>], resolved: &mut [Option<(resolve::Resolved, &Found)>]) {
+    for k in 0..resolved.len().saturating_sub(1) {
+        let (Some((_, f)), Some((next, g))) = (&resolved[k], &resolved[k + 1]) else { continue };
+        let bracketed = g.first == f.end + 1 && words.get(f.end).is_some_and(|w| w.norm == "(");
+        if !bracketed || !matches!(next.value, Timex::DateTime { utc: true, .. }) {
+            continue;
+        }
+        let value = next.value.clone();
+        if let Some((r, _)) = &mut resolved[k]
+            && r.value.day().is_some()
+            && !matches!(r.value, Timex::DateTime { utc: true, .. })
+        {
+            r.value = value;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

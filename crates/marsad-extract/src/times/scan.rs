@@ -1,0 +1,923 @@
+//! Recognising time expressions in a stream of tokens.
+//!
+//! At each token the recogniser tries every pattern (a time of day, a day, a month or date, a
+//! period, a season, a decade, a year, "N years ago") and keeps the longest match; the match is
+//! a [`Spec`]: what the text says, not yet placed on the calendar (that is [`super::resolve`]'s
+//! work). Words are looked up without their conjunction and preposition (وأمس, بنهاية), and
+//! every table is data (`data/time/`).
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use jiff::civil::Weekday;
+use marsad_text::numbers::NumberParser;
+use marsad_text::{Normalized, Proclitic, Segmenter, Span, Token, TokenKind};
+
+pub(super) use super::tables::AgoUnit;
+use super::tables::{DayPart, Grammar, Holiday, Period, Phrases, Relation, Tables};
+
+/// A token as the recogniser sees it.
+#[derive(Debug)]
+pub(super) struct Word<'a> {
+    pub kind: TokenKind,
+    /// The normalised token.
+    pub norm: &'a str,
+    /// Without a leading conjunction (و, ف).
+    pub bare: &'a str,
+    /// Without conjunction and preposition, the article kept (بنهاية → نهاية, للعام → العام).
+    pub core: Cow<'a, str>,
+    /// The token in the original text.
+    pub span: Span,
+    /// Where the token starts in the original text without its conjunction (ونوفمبر →
+    /// نوفمبر): an expression's span starts there, the conjunction is not part of it.
+    pub start_without_conjunction: usize,
+    /// The token opens a line.
+    pub line_start: bool,
+    /// The token carries the future proclitic س (سيعقد).
+    pub future_clitic: bool,
+}
+
+impl<'a> Word<'a> {
+    pub fn new(token: &Token, norm: &'a Normalized<'a>, seg: &Segmenter) -> Word<'a> {
+        let text = token.norm_str(norm);
+        let mut future_clitic = false;
+        let mut start_without_conjunction = token.span.start();
+        let (bare, core) = if token.kind == TokenKind::Arabic {
+            let s = seg.segment(text);
+            future_clitic = s.proclitics().any(|(p, _)| p == Proclitic::Sa);
+            let conj_end =
+                s.proclitics().take_while(|(p, _)| p.is_conjunction()).last().map_or(0, |(_, r)| r.end);
+            if conj_end > 0 && conj_end < text.len() {
+                let rest = Span::new(token.norm.start() + conj_end, token.norm.end());
+                start_without_conjunction = norm.to_original(rest).start().max(token.span.start());
+            }
+            let core = if s.proclitics().any(|(p, _)| p.is_preposition()) {
+                s.stem_with_article(text)
+            } else {
+                Cow::Borrowed(&text[conj_end..])
+            };
+            (&text[conj_end..], core)
+        } else {
+            (text, Cow::Borrowed(text))
+        };
+        Word {
+            kind: token.kind,
+            norm: text,
+            bare,
+            core,
+            span: token.span,
+            line_start: token.starts_line(),
+            future_clitic,
+            start_without_conjunction,
+        }
+    }
+
+    fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Arabic | TokenKind::Word)
+    }
+}
+
+/// A time of day as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Clock {
+    pub hour: i8,
+    pub minute: i8,
+    /// A time zone ("UTC" or an IANA name), when one is written.
+    pub zone: Option<&'static str>,
+}
+
+/// A date as written, parts missing when the text does not give them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Explicit {
+    pub year: Option<i16>,
+    pub month: Option<i8>,
+    pub day: Option<i8>,
+    /// A word placing it relative to the time of writing ("الماضي", "الجاري").
+    pub rel: Option<Relation>,
+    /// Islamic calendar.
+    pub hijri: bool,
+}
+
+/// What picks out a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DayRef {
+    /// A date written out (its year may be missing).
+    Explicit(Explicit),
+    /// A weekday, maybe with "الماضي"/"المقبل".
+    Weekday { weekday: Weekday, rel: Option<Relation> },
+    /// A day relative to the time of writing ("أمس"), maybe with its weekday ("أمس الخميس").
+    Relative { offset: i32, weekday: Option<Weekday> },
+    /// A named day (a feast).
+    Holiday(Holiday),
+    /// No day named: the day the context is about ("صباحا" after "أمس الأربعاء").
+    Context,
+    /// The day just mentioned ("اليوم نفسه"), or a number of days after it.
+    Same { offset: i32 },
+}
+
+/// A day, with the part of it or the time of day the text gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct DaySpec {
+    pub day: DayRef,
+    pub part: Option<DayPart>,
+    pub clock: Option<Clock>,
+    /// A weekday written beside an explicit date (they must agree).
+    pub weekday: Option<Weekday>,
+    /// A bare "ليلا": the night before the day in context.
+    pub night_before: bool,
+}
+
+impl DaySpec {
+    fn of(day: DayRef) -> DaySpec {
+        DaySpec { day, part: None, clock: None, weekday: None, night_before: false }
+    }
+}
+
+/// What a time expression says, before it is placed on the calendar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Spec {
+    Day(DaySpec),
+    /// A month (its year may be missing) or a year-less date's month.
+    Month(Explicit),
+    Year(i16),
+    Period {
+        period: Period,
+        rel: Relation,
+    },
+    Season {
+        code: &'static str,
+        year: Option<i16>,
+        rel: Option<Relation>,
+    },
+    /// A decade of the 1900s, by its tens (9 for the 1990s).
+    Decade(u8),
+    Ago {
+        amount: i64,
+        unit: AgoUnit,
+    },
+    Range(Box<Spec>, Box<Spec>),
+}
+
+/// A time expression found: the tokens it covers, what it says, and the pattern that found it.
+#[derive(Clone, Debug)]
+pub(super) struct Found {
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    pub spec: Spec,
+    pub rule: &'static str,
+}
+
+/// The recogniser.
+pub(super) struct Scanner<'w, 'a> {
+    words: &'w [Word<'a>],
+    tables: &'static Tables,
+    numbers: &'static NumberParser,
+    /// The ordinal at each token, read once: several patterns ask for it.
+    ordinals: Vec<OnceCell<Option<(u32, usize)>>>,
+    /// At each token, the bits of the tables that have a phrase starting with it (in any of
+    /// its forms): a table whose bit is not set is not asked there.
+    starts: Vec<u16>,
+}
+
+impl<'w, 'a> Scanner<'w, 'a> {
+    pub fn new(words: &'w [Word<'a>]) -> Scanner<'w, 'a> {
+        Scanner {
+            words,
+            tables: Tables::builtin(),
+            numbers: NumberParser::builtin(),
+            ordinals: vec![OnceCell::new(); words.len()],
+            starts: words.iter().map(|w| Self::starts_of(w)).collect(),
+        }
+    }
+
+    /// The table bits of a word: its forms (without clitics, without conjunction, as written)
+    /// looked up once each.
+    fn starts_of(w: &Word<'_>) -> u16 {
+        if !w.is_word() {
+            return 0;
+        }
+        let tables = Tables::builtin();
+        let core: &str = w.core.as_ref();
+        let mut bits = tables.starts(core);
+        if w.bare != core {
+            bits |= tables.starts(w.bare);
+        }
+        if w.norm != w.bare {
+            bits |= tables.starts(w.norm);
+        }
+        bits
+    }
+
+    /// Every time expression, in order, none overlapping.
+    pub fn scan(&self) -> Vec<Found> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.words.len() {
+            match self.expression(i) {
+                Some(f) => {
+                    i = f.end.max(i + 1);
+                    found.push(f);
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    /// The longest expression starting at token `i`.
+    fn expression(&self, i: usize) -> Option<Found> {
+        let w = self.words.get(i)?;
+        // a cheap filter: expressions start with a word or a number
+        if !(w.is_word() || w.kind == TokenKind::Number) {
+            return None;
+        }
+        let candidates = [
+            self.time_phrase(i),
+            self.day_phrase(i).map(|(end, d, rule)| Found { first: i, end, spec: Spec::Day(d), rule }),
+            self.range(i),
+            self.month_phrase(i),
+            self.period(i),
+            self.ago(i),
+            self.year_phrase(i),
+        ];
+        // the longest wins; on a tie, the earlier pattern
+        candidates.into_iter().flatten().fold(None, |best: Option<Found>, f| match &best {
+            Some(b) if b.end >= f.end => best,
+            _ => Some(f),
+        })
+    }
+
+    // ----- token helpers -----
+
+    fn core(&self, i: usize) -> Option<&str> {
+        self.words.get(i).filter(|w| w.is_word()).map(|w| w.core.as_ref())
+    }
+
+    fn norm(&self, i: usize) -> Option<&str> {
+        self.words.get(i).map(|w| w.norm)
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        self.core(i).is_some_and(|w| words.contains(&w)) || self.norm(i).is_some_and(|w| words.contains(&w))
+    }
+
+    /// Whether token `i` (without its clitics) is in a normalised word list of the grammar.
+    fn in_list(&self, i: usize, list: &[String]) -> bool {
+        self.core(i).is_some_and(|w| Grammar::has(list, w))
+            || self.norm(i).is_some_and(|w| Grammar::has(list, w))
+    }
+
+    fn punct(&self, i: usize, chars: &[&str]) -> bool {
+        self.words.get(i).is_some_and(|w| w.kind == TokenKind::Punct && chars.contains(&w.norm))
+    }
+
+    /// Skips one comma.
+    fn skip_comma(&self, i: usize) -> usize {
+        if self.punct(i, &["،", ","]) { i + 1 } else { i }
+    }
+
+    /// A plain number (digits only).
+    fn number(&self, i: usize) -> Option<u32> {
+        let w = self.words.get(i)?;
+        if w.kind != TokenKind::Number || w.norm.len() > 6 {
+            return None;
+        }
+        w.norm.parse().ok()
+    }
+
+    fn year(&self, i: usize) -> Option<i16> {
+        let w = self.words.get(i)?;
+        if w.kind != TokenKind::Number || w.norm.len() != 4 {
+            return None;
+        }
+        let y: i16 = w.norm.parse().ok()?;
+        (1000..=2200).contains(&y).then_some(y)
+    }
+
+    /// The longest phrase of `table` at `i`, the first word looked up without its clitics.
+    fn phrase<T: Copy>(&self, table: &Phrases<T>, i: usize) -> Option<(T, usize)> {
+        if self.starts.get(i).is_none_or(|&bits| bits & table.bit == 0) {
+            return None;
+        }
+        let first = self.words.get(i).filter(|w| w.is_word())?;
+        let next = |k: usize| self.words.get(i + 1 + k).filter(|w| w.is_word()).map(|w| w.norm);
+        // the longest phrase; on a tie, the head without clitics first
+        let mut best: Option<(T, usize)> = None;
+        for head in [first.core.as_ref(), first.bare, first.norm] {
+            if let Some((v, n)) = table.longest(head, next)
+                && best.is_none_or(|(_, m)| n > m)
+            {
+                best = Some((v, n));
+            }
+        }
+        best.map(|(v, n)| (v, i + n))
+    }
+
+    /// A feast's name, quotes allowed around its words (أحد "السعف").
+    fn holiday(&self, i: usize) -> Option<(Holiday, usize)> {
+        if let Some(found) = self.phrase(&self.tables.holidays, i) {
+            return Some(found);
+        }
+        let quote = |k: usize| self.punct(k, &["\"", "«", "»", "“", "”"]);
+        let first = if quote(i) { i + 1 } else { i };
+        if self.starts.get(first).is_none_or(|&bits| bits & self.tables.holidays.bit == 0) {
+            return None;
+        }
+        let mut words = Vec::new();
+        let mut k = i;
+        while words.len() < self.tables.holidays.max_words && k < self.words.len() {
+            if quote(k) {
+                k += 1;
+                continue;
+            }
+            words.push(self.core(k)?);
+            k += 1;
+            if let Some(h) = self.tables.holidays.get(&words) {
+                let end = if quote(k) { k + 1 } else { k };
+                return Some((h, end));
+            }
+        }
+        None
+    }
+
+    fn modifier(&self, i: usize) -> Option<(Relation, usize)> {
+        self.phrase(&self.tables.modifiers, i)
+    }
+
+    /// An ordinal in words (السادس, الحادي عشر) with the tokens it takes.
+    fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        *self.ordinals.get(i)?.get_or_init(|| {
+            let words: Vec<&str> = (i..(i + 3).min(self.words.len())).map_while(|k| self.core(k)).collect();
+            let (value, used) = self.numbers.ordinal(&words)?;
+            Some((value, i + used))
+        })
+    }
+
+    /// Whether a month name starts within `n` tokens from `k`.
+    fn month_within(&self, k: usize, n: usize) -> bool {
+        let months = self.tables.months.bit | self.tables.hijri_months.bit;
+        self.starts.iter().skip(k).take(n).any(|&bits| bits & months != 0)
+    }
+
+    /// A cardinal in words or digits (ثلاثة, 7) with the tokens it takes.
+    fn cardinal(&self, i: usize) -> Option<(i64, usize)> {
+        if let Some(n) = self.number(i) {
+            return Some((i64::from(n), i + 1));
+        }
+        let words: Vec<&str> = (i..(i + 4).min(self.words.len())).map_while(|k| self.core(k)).collect();
+        let (value, used) = self.numbers.cardinal(&words)?;
+        Some((i64::try_from(value).ok()?, i + used))
+    }
+
+    // ----- dates -----
+
+    /// A Gregorian month name at `i`, with a paired name after it (أكتوبر/تشرين الأول,
+    /// 17 أكتوبر (تشرين الأول)); whether the pair was there.
+    fn month_name(&self, i: usize) -> Option<(i8, bool, bool, usize)> {
+        let (m, mut end) = self.phrase(&self.tables.months, i)?;
+        let mut paired = false;
+        // "/" or "(" then the other name, ")" closing
+        let open = self.punct(end, &["/", "("]);
+        let after = if open { end + 1 } else { end };
+        if let Some((m2, e2)) = self.phrase(&self.tables.months, after)
+            && m2.month == m.month
+            && (open || self.words.get(after).is_some_and(|w| !w.line_start))
+        {
+            paired = open;
+            end = if self.punct(e2, &[")"]) { e2 + 1 } else { e2 };
+        }
+        Some((m.month, m.ambiguous, paired, end))
+    }
+
+    /// A year after a date: [،] [عام|سنة|العام] YYYY [م|هـ].
+    fn date_year(&self, i: usize) -> Option<(i16, bool, usize)> {
+        let mut k = self.skip_comma(i);
+        if self.is(k, &["عام", "العام", "سنة", "السنة"]) {
+            k += 1;
+        }
+        let y = self.year(k)?;
+        k += 1;
+        let mut hijri = false;
+        if self.is(k, &["م", "ميلادي", "ميلادية"]) {
+            k += 1;
+        } else if self.is(k, &["ه", "هجري", "هجرية"]) {
+            hijri = true;
+            k += 1;
+        }
+        Some((y, hijri, k))
+    }
+
+    /// A written date at `i`: numeric, day + month [+ year], ordinal + من + month, Hijri,
+    /// or a month alone [+ year]; with a modifier after it.
+    fn date(&self, i: usize) -> Option<(Explicit, usize)> {
+        if let Some(found) = self.numeric_date(i) {
+            return Some(found);
+        }
+        // the day: a number or an ordinal (السادس من أكتوبر)
+        let (day, k) = match self.number(i) {
+            Some(n) if (1..=31).contains(&n) => (Some(n as i8), i + 1),
+            _ => match self.month_within(i + 1, 4).then(|| self.ordinal(i)).flatten() {
+                Some((n, k)) if (1..=31).contains(&n) => {
+                    let k = if self.is(k, &["من"]) { k + 1 } else { k };
+                    (Some(n as i8), k)
+                }
+                _ => (None, i),
+            },
+        };
+        // Hijri month
+        if let Some((hm, e)) = self.phrase(&self.tables.hijri_months, k)
+            && day.is_some()
+        {
+            let mut ex = Explicit { day, month: Some(hm as i8), hijri: true, ..Default::default() };
+            let mut end = e;
+            if let Some((y, _, e2)) = self.date_year(end) {
+                ex.year = Some(y);
+                end = e2;
+            }
+            return Some((ex, end));
+        }
+        let (month, ambiguous, paired, mut end) = self.month_name(k)?;
+        let mut ex = Explicit { day, month: Some(month), ..Default::default() };
+        if let Some((y, _, e)) = self.date_year(end) {
+            ex.year = Some(y);
+            end = e;
+        }
+        if let Some((rel, e)) = self.modifier(end) {
+            ex.rel = Some(rel);
+            end = e;
+        }
+        // a month name that is also a word needs something that makes it a month
+        let context = day.is_some()
+            || ex.year.is_some()
+            || ex.rel.is_some()
+            || paired
+            || i.checked_sub(1).is_some_and(|p| {
+                self.in_list(p, &self.tables.grammar.month_context)
+                    || self.phrase(&self.tables.boundaries, p).is_some()
+            });
+        if ambiguous && !context {
+            return None;
+        }
+        Some((ex, end))
+    }
+
+    /// 2022/09/13, 13/9/2022, 13-9-2022, 13.9.2022 (as separate tokens or one number token).
+    fn numeric_date(&self, i: usize) -> Option<(Explicit, usize)> {
+        let parts: Vec<u32>;
+        let end;
+        let w = self.words.get(i)?;
+        if w.kind == TokenKind::Number && w.norm.matches(['.', ',']).count() == 2 {
+            parts = w.norm.split(['.', ',']).filter_map(|p| p.parse().ok()).collect();
+            end = i + 1;
+        } else {
+            let a = self.number(i)?;
+            let sep = self.norm(i + 1)?;
+            if !matches!(sep, "/" | "-" | "." | "–") {
+                return None;
+            }
+            let b = self.number(i + 2)?;
+            if self.norm(i + 3) != Some(sep) {
+                return None;
+            }
+            let c = self.number(i + 4)?;
+            parts = vec![a, b, c];
+            end = i + 5;
+        }
+        let [a, b, c] = parts[..] else { return None };
+        let (y, m, d) = if a >= 1000 {
+            (a, b, c)
+        } else if c >= 1000 {
+            (c, b, a)
+        } else {
+            return None;
+        };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1000..=2200).contains(&y) {
+            return None;
+        }
+        let ex =
+            Explicit { year: Some(y as i16), month: Some(m as i8), day: Some(d as i8), ..Default::default() };
+        Some((ex, end))
+    }
+
+    /// A month (and maybe a day) as an expression of its own.
+    fn month_phrase(&self, i: usize) -> Option<Found> {
+        let (ex, end) = self.date(i)?;
+        let spec =
+            if ex.day.is_some() { Spec::Day(DaySpec::of(DayRef::Explicit(ex))) } else { Spec::Month(ex) };
+        Some(Found { first: i, end, spec, rule: if ex.day.is_some() { "date" } else { "month" } })
+    }
+
+    /// A range of days: 15-16 سبتمبر, من 13 إلى 15 سبتمبر, بين 13 و15 سبتمبر.
+    fn range(&self, i: usize) -> Option<Found> {
+        let (first_day, k) = if self.is(i, &["من", "بين"]) {
+            let d = self.number(i + 1)?;
+            if !(self.is(i + 2, &["الي", "حتي", "و"]) || self.punct(i + 2, &["-", "–"])) {
+                return None;
+            }
+            (d, i + 3)
+        } else {
+            let d = self.number(i)?;
+            if !self.punct(i + 1, &["-", "–", "/"]) {
+                return None;
+            }
+            (d, i + 2)
+        };
+        let (ex, end) = self.date(k)?;
+        let last = ex.day?;
+        if !(1..=31).contains(&first_day) || first_day as i8 >= last {
+            return None;
+        }
+        let from = Explicit { day: Some(first_day as i8), ..ex };
+        let spec = Spec::Range(
+            Box::new(Spec::Day(DaySpec::of(DayRef::Explicit(from)))),
+            Box::new(Spec::Day(DaySpec::of(DayRef::Explicit(ex)))),
+        );
+        Some(Found { first: i, end, spec, rule: "day-range" })
+    }
+
+    // ----- days -----
+
+    /// A day: [part of day [من]] [يوم] (weekday [modifier] | relative day [weekday] | feast |
+    /// date) [، date] [time], or a part of the day standing alone (صباحا).
+    fn day_phrase(&self, i: usize) -> Option<(usize, DaySpec, &'static str)> {
+        let mut k = i;
+        let mut part = None;
+        let mut headed = false;
+        if let Some((dp, e)) = self.phrase(&self.tables.day_parts, k) {
+            if !dp.head {
+                // an adverb standing alone: the day in context
+                let mut spec = DaySpec::of(DayRef::Context);
+                spec.part = dp.part;
+                spec.night_before = dp.part == Some(DayPart::Night);
+                return Some((e, spec, "part-of-day"));
+            }
+            part = dp.part;
+            headed = true;
+            k = e;
+            if self.is(k, &["من"]) {
+                k += 1;
+            }
+        }
+        if self.is(k, &["يوم", "نهار"]) {
+            k += 1;
+        }
+        let mut spec;
+        let rule;
+        if let Some((rd, e)) = self.phrase(&self.tables.relative_days, k) {
+            // "لليوم الخامس على التوالي", "في اليوم الأول من": a count of days, not today
+            if rd.offset == 0 && self.ordinal(e).is_some() {
+                return None;
+            }
+            // "اليوم نفسه": the day just mentioned
+            if let Some((Relation::Same, e2)) = self.modifier(e) {
+                let mut s = DaySpec::of(DayRef::Same { offset: 0 });
+                s.part = part;
+                return Some((e2, s, "same-day"));
+            }
+            let e2 = self.skip_comma(e);
+            let (weekday, e) = match self.phrase(&self.tables.weekdays, e2) {
+                Some((wd, e3)) => (Some(wd), e3),
+                None => (None, e),
+            };
+            spec = DaySpec::of(DayRef::Relative { offset: rd.offset, weekday });
+            spec.part = part.or(rd.part);
+            k = e;
+            rule = "relative-day";
+        } else if let Some((wd, e)) = self.phrase(&self.tables.weekdays, k) {
+            k = e;
+            // the night between two days: ليل الخميس-الجمعة, ليل الخميس الجمعة
+            if part == Some(DayPart::Night) {
+                let after = if self.punct(k, &["-", "–", "/"]) { k + 1 } else { k };
+                if let Some((_, e2)) = self.phrase(&self.tables.weekdays, after) {
+                    k = e2;
+                }
+            }
+            let mut rel = None;
+            if let Some((r @ (Relation::Past | Relation::Next), e2)) = self.modifier(k) {
+                rel = Some(r);
+                k = e2;
+            }
+            spec = DaySpec::of(DayRef::Weekday { weekday: wd, rel });
+            spec.part = part;
+            rule = "weekday";
+        } else if let Some((h, e)) = self.holiday(k) {
+            spec = DaySpec::of(DayRef::Holiday(h));
+            spec.part = part;
+            k = e;
+            rule = "feast";
+        } else if let Some((ex, e)) = self.date(k).filter(|(ex, _)| ex.day.is_some()) {
+            spec = DaySpec::of(DayRef::Explicit(ex));
+            spec.part = part;
+            k = e;
+            rule = "date";
+        } else if headed && part.is_none() {
+            // "في وقت مبكر الأحد" names no part; without a day it is nothing
+            return None;
+        } else {
+            return None;
+        }
+        // a date written after the weekday or relative day: "الثلاثاء الماضي 13 سبتمبر 2022"
+        let written_weekday = match spec.day {
+            DayRef::Weekday { weekday, .. } => Some(weekday),
+            DayRef::Relative { weekday, .. } => weekday,
+            _ => None,
+        };
+        if matches!(spec.day, DayRef::Weekday { .. } | DayRef::Relative { .. }) {
+            let after = self.skip_comma(k);
+            let after =
+                if self.is(after, &["الموافق", "الموافقة"]) { after + 1 } else { after };
+            if let Some((ex, e)) = self.date(after).filter(|(ex, _)| ex.day.is_some()) {
+                spec.day = DayRef::Explicit(ex);
+                spec.weekday = written_weekday;
+                k = e;
+            }
+        }
+        // "في الدقيقة الخامسة" (the minute after midnight at dawn)
+        if self.is(k, &["في"])
+            && self.is(k + 1, &["الدقيقة"])
+            && let Some((minute, e)) = self
+                .ordinal(k + 2)
+                .or_else(|| self.cardinal(k + 2).and_then(|(n, e)| Some((u32::try_from(n).ok()?, e))))
+            && let Ok(minute) = i8::try_from(minute)
+            && minute < 60
+        {
+            spec.clock = Some(Clock { hour: 0, minute, zone: None });
+            k = e;
+        }
+        // a time of day after the day: "الاثنين 20:05 ت.غ"
+        if let Some((clock, e)) = self.clock(k, false) {
+            spec.clock = Some(clock);
+            k = e;
+        }
+        Some((k, spec, rule))
+    }
+
+    // ----- times of day -----
+
+    /// A time of day: [الساعة] (HH:MM | HH,MM | HH | ordinal hour [و النصف|الربع]) [صباحا|مساء]
+    /// [بتوقيت ZONE | ت.غ]. Without "الساعة", digits need a zone after them.
+    fn clock(&self, i: usize, allow_bare: bool) -> Option<(Clock, usize)> {
+        let has_word = self.is(i, &["الساعة"]);
+        let k = if has_word { i + 1 } else { i };
+        let (mut hour, mut minute, mut k) =
+            if let Some(w) = self.words.get(k).filter(|w| w.kind == TokenKind::Number) {
+                if let Some((h, m)) = w.norm.split_once([',', '.']) {
+                    (h.parse::<i8>().ok()?, m.parse::<i8>().ok()?, k + 1)
+                } else {
+                    let h: i8 = w.norm.parse().ok()?;
+                    if self.punct(k + 1, &[":"]) {
+                        (h, self.number(k + 2)?.try_into().ok()?, k + 3)
+                    } else if has_word {
+                        (h, 0, k + 1)
+                    } else {
+                        return None;
+                    }
+                }
+            } else if has_word {
+                let (h, e) = self.ordinal(k)?;
+                (h as i8, 0, e)
+            } else {
+                return None;
+            };
+        if self.is(k, &["والنصف", "ونصف"]) {
+            minute = 30;
+            k += 1;
+        } else if self.is(k, &["والربع", "وربع"]) {
+            minute = 15;
+            k += 1;
+        }
+        if !(0..=24).contains(&hour) || !(0..60).contains(&minute) {
+            return None;
+        }
+        match self.phrase(&self.tables.day_parts, k) {
+            Some((dp, e)) if !dp.head => {
+                if matches!(dp.part, Some(DayPart::Afternoon | DayPart::Evening | DayPart::Night))
+                    && hour < 12
+                {
+                    hour += 12;
+                }
+                k = e;
+            }
+            _ => {}
+        }
+        let mut zone = None;
+        if let Some((z, e)) = self.zone(k) {
+            zone = Some(z);
+            k = e;
+        }
+        if !has_word && zone.is_none() && !allow_bare {
+            return None;
+        }
+        Some((Clock { hour, minute, zone }, k))
+    }
+
+    /// A time zone: بتوقيت X, بالتوقيت X, ت.غ / ت غ, غرينتش, GMT.
+    fn zone(&self, i: usize) -> Option<(&'static str, usize)> {
+        // ت.غ written with dots: single letters and punctuation
+        if self.norm(i) == Some("ت") {
+            let mut k = i + 1;
+            if self.punct(k, &["."]) {
+                k += 1;
+            }
+            if self.norm(k) == Some("غ") {
+                k += 1;
+                if self.punct(k, &["."]) {
+                    k += 1;
+                }
+                return Some(("UTC", k));
+            }
+        }
+        let k = if self.in_list(i, &self.tables.grammar.zone_lead) { i + 1 } else { i };
+        if let Some((z, e)) = self.phrase(&self.tables.zones, k) {
+            // a bare place name is no time zone: it needs بتوقيت, or to be UTC
+            if k > i || z == "UTC" {
+                return Some((z, e));
+            }
+        }
+        None
+    }
+
+    /// A time expression led by a time of day, with the day after it: "الساعة 21,00 (20,00 ت غ)
+    /// من الخميس", "الساعة التاسعة بتوقيت موسكو", "20:05 ت.غ".
+    fn time_phrase(&self, i: usize) -> Option<Found> {
+        let (clock, mut k) = self.clock(i, false)?;
+        let mut spec = DaySpec::of(DayRef::Context);
+        spec.clock = Some(clock);
+        // a universal time in brackets, then the day: all one expression
+        let mut bracketed = None;
+        if self.punct(k, &["("])
+            && let Some((utc, e)) = self.clock(k + 1, true)
+            && utc.zone == Some("UTC")
+            && self.punct(e, &[")"])
+        {
+            bracketed = Some((utc, e + 1));
+        }
+        let day_at = bracketed.map_or(k, |(_, e)| e);
+        let day_at = if self.is(day_at, &["من", "يوم"]) { day_at + 1 } else { day_at };
+        if let Some((e, day, _)) = self.day_phrase(day_at).filter(|(_, d, _)| d.day != DayRef::Context) {
+            spec.day = day.day;
+            spec.part = day.part;
+            spec.weekday = day.weekday;
+            k = e;
+            // "الساعة الحادية عشرة من ليل الخميس-الجمعة (22,00 ت غ)": the bracket after the day
+            if bracketed.is_none()
+                && self.punct(k, &["("])
+                && let Some((utc, e2)) = self.clock(k + 1, true)
+                && utc.zone == Some("UTC")
+                && self.punct(e2, &[")"])
+            {
+                bracketed = Some((utc, e2 + 1));
+                k = e2 + 1;
+            }
+            if let Some((utc, _)) = bracketed {
+                spec.clock = Some(utc);
+            }
+        }
+        Some(Found { first: i, end: k, spec: Spec::Day(spec), rule: "time-of-day" })
+    }
+
+    // ----- periods, seasons, decades, years -----
+
+    fn period(&self, i: usize) -> Option<Found> {
+        // مطلع/أواخر + month, period, year or decade: the granularity of what it bounds
+        if let Some(((), k)) = self.phrase(&self.tables.boundaries, i) {
+            let inner = self
+                .month_phrase(k)
+                .or_else(|| self.named_period(k))
+                .or_else(|| self.year_phrase_at(k, true));
+            if let Some(f) = inner {
+                return Some(Found { first: i, end: f.end, spec: f.spec, rule: "bounded" });
+            }
+            // "بنهاية العام": the current one
+            if let Some((period @ (Period::Month | Period::Year), e)) = self.phrase(&self.tables.periods, k) {
+                return Some(Found {
+                    first: i,
+                    end: e,
+                    spec: Spec::Period { period, rel: Relation::Current },
+                    rule: "bounded",
+                });
+            }
+            return None;
+        }
+        self.named_period(i)
+    }
+
+    /// الأسبوع الماضي, هذا العام, صيف 2014, الصيف الماضي, التسعينيات, شهر يوليو.
+    fn named_period(&self, i: usize) -> Option<Found> {
+        // هذا العام / هذه السنة
+        if let Some((Relation::Current, k)) = self.modifier(i)
+            && let Some((period, e)) = self.phrase(&self.tables.periods, k)
+        {
+            return Some(Found {
+                first: i,
+                end: e,
+                spec: Spec::Period { period, rel: Relation::Current },
+                rule: "period",
+            });
+        }
+        if let Some((period, k)) = self.phrase(&self.tables.periods, i) {
+            // شهر يوليو, شهر أكتوبر
+            if period == Period::Month
+                && let Some(f) = self.month_phrase(k)
+            {
+                return Some(Found { first: i, end: f.end, spec: f.spec, rule: "month" });
+            }
+            if let Some((rel @ (Relation::Past | Relation::Next | Relation::Current), e)) = self.modifier(k) {
+                return Some(Found { first: i, end: e, spec: Spec::Period { period, rel }, rule: "period" });
+            }
+            return None;
+        }
+        if let Some((code, k)) = self.phrase(&self.tables.seasons, i) {
+            if let Some((y, _, e)) = self.date_year(k) {
+                return Some(Found {
+                    first: i,
+                    end: e,
+                    spec: Spec::Season { code, year: Some(y), rel: None },
+                    rule: "season",
+                });
+            }
+            if let Some((rel, e)) = self.modifier(k) {
+                return Some(Found {
+                    first: i,
+                    end: e,
+                    spec: Spec::Season { code, year: None, rel: Some(rel) },
+                    rule: "season",
+                });
+            }
+            return None;
+        }
+        if let Some((d, mut k)) = self.phrase(&self.tables.decades, i) {
+            if self.is(k, &["من"]) && self.is(k + 1, &["القرن"]) && self.is(k + 2, &["الماضي", "العشرين"])
+            {
+                k += 3;
+            }
+            return Some(Found { first: i, end: k, spec: Spec::Decade(d), rule: "decade" });
+        }
+        None
+    }
+
+    /// عام 2020, العام 2020, سنة 2013; a bare year where nothing counted follows it.
+    fn year_phrase(&self, i: usize) -> Option<Found> {
+        self.year_phrase_at(i, false)
+    }
+
+    /// A year; after a word like "مطلع" (`certain`) a bare year needs no further evidence.
+    fn year_phrase_at(&self, i: usize, certain: bool) -> Option<Found> {
+        if self.is(i, &["عام", "العام", "سنة", "السنة"]) {
+            let (y, _, e) = self.date_year(i)?;
+            return Some(Found { first: i, end: e, spec: Spec::Year(y), rule: "year" });
+        }
+        let y = self.year(i)?;
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
+        let mut end = i + 1;
+        if self.is(end, &["م"]) {
+            end += 1;
+        }
+        if certain {
+            return Some(Found { first: i, end, spec: Spec::Year(y), rule: "year" });
+        }
+        // "ما يقارب 2000 من المعتقلين" counts
+        if i.checked_sub(1).is_some_and(|p| self.in_list(p, &self.tables.grammar.count_lead)) {
+            return None;
+        }
+        // "2020 قتيلا" counts; a year is followed by punctuation, the end, or a particle
+        if let Some(next) = self.words.get(end)
+            && next.is_word()
+            && !next.line_start
+            && !Grammar::has(&self.tables.grammar.after_year, &next.core)
+            && next.bare == next.norm
+        {
+            return None;
+        }
+        Some(Found { first: i, end, spec: Spec::Year(y), rule: "year" })
+    }
+
+    /// قبل 7 سنوات, قبل قرابة 7 سنوات, قبل عامين, قبل ثلاثة أيام.
+    fn ago(&self, i: usize) -> Option<Found> {
+        if !self.is(i, &["قبل"]) {
+            return None;
+        }
+        let mut k = i + 1;
+        while self.in_list(k, &self.tables.grammar.ago_qualifiers) && k < i + 4 {
+            k += 1;
+        }
+        let units = &self.tables.grammar.ago_units;
+        let (amount, k) = match self.cardinal(k) {
+            Some((n, e)) => {
+                let unit = self.core(e)?;
+                let (_, unit, _) = units.iter().find(|(w, _, dual)| w == unit && *dual == 0)?;
+                (Some((n, *unit)), e + 1)
+            }
+            None => {
+                let unit = self.core(k)?;
+                let (_, unit, count) = units.iter().find(|(w, _, dual)| w == unit && *dual > 0)?;
+                (Some((*count, *unit)), k + 1)
+            }
+        };
+        let (amount, unit) = amount?;
+        Some(Found { first: i, end: k, spec: Spec::Ago { amount, unit }, rule: "ago" })
+    }
+}

@@ -1,0 +1,285 @@
+use jiff::civil::date;
+use marsad_text::{Normalizer, Segmenter};
+
+use super::*;
+
+/// The expressions of `text` written on `published`, as `(text, value)` pairs.
+fn times(text: &str, published: Option<Date>) -> Vec<(String, String)> {
+    let norm = Normalizer::analysis().normalize(text);
+    find(&norm, &[norm.full_span()], published, Segmenter::builtin())
+        .into_iter()
+        .map(|t| (t.span.slice(text).to_string(), t.value.to_string()))
+        .collect()
+}
+
+fn one(text: &str, published: Date) -> (String, String) {
+    let mut all = times(text, Some(published));
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    all.remove(0)
+}
+
+fn value(text: &str, published: Date) -> String {
+    one(text, published).1
+}
+
+const TUE: fn() -> Date = || date(2022, 9, 13);
+
+#[test]
+fn explicit_dates_in_every_naming_system() {
+    let p = TUE();
+    assert_eq!(value("في 13 سبتمبر 2022", p), "2022-09-13");
+    assert_eq!(value("في 13 أيلول 2022", p), "2022-09-13");
+    assert_eq!(value("في 1 جانفي 2022", p), "2022-01-01");
+    assert_eq!(value("في 7 أوت 2021", p), "2021-08-07");
+    assert_eq!(value("في 28 أيلول/سبتمبر 2015", p), "2015-09-28");
+    assert_eq!(value("منذ هجوم 14 أكتوبر/ تشرين الأول", date(2018, 2, 24)), "2017-10-14");
+    assert_eq!(
+        one("إصابته في 17 أكتوبر (تشرين الأول). وبحسب", date(2020, 10, 24)),
+        ("17 أكتوبر (تشرين الأول)".into(), "2020-10-17".into())
+    );
+    assert_eq!(value("في 5 اغسطس 2022", p), "2022-08-05");
+    assert_eq!(value("في 5 أوغسطس 2022", p), "2022-08-05");
+    assert_eq!(value("عام 2022م", p), "2022");
+}
+
+#[test]
+fn numeric_dates() {
+    let p = TUE();
+    assert_eq!(value("الثلاثاء 2022/09/13", p), "2022-09-13");
+    assert_eq!(value("في 13-9-2022", p), "2022-09-13");
+    assert_eq!(value("في ١٣/٩/٢٠٢٢", p), "2022-09-13");
+}
+
+#[test]
+fn weekdays_and_relative_days() {
+    let p = TUE();
+    assert_eq!(value("وقالت الوزارة الثلاثاء إن", p), "2022-09-13");
+    assert_eq!(value("وقالت الوزارة الخميس إن", p), "2022-09-08");
+    assert_eq!(value("منذ الثلاثاء الماضي", p), "2022-09-06");
+    assert_eq!(value("يعقد الخميس المقبل", p), "2022-09-15");
+    assert_eq!(value("وقال أمس إن", p), "2022-09-12");
+    assert_eq!(value("وقال أمس الأول إن", p), "2022-09-11");
+    assert_eq!(value("ويعقد غدا", p), "2022-09-14");
+    assert_eq!(one("نشرت أمس الخميس 15 سبتمبر 2022، خبرا", date(2022, 9, 16)).1, "2022-09-15");
+    assert_eq!(value("منذ الثلاثاء الماضي 13 سبتمبر 2022، أسفر", date(2022, 9, 16)), "2022-09-13");
+    // "اليوم الجمعة" written on a Saturday: the weekday is the better witness
+    assert_eq!(value("قتلوا اليوم الجمعة عندما", date(2015, 8, 1)), "2015-07-31");
+    // a sentence about the future looks ahead
+    assert_eq!(value("وسيعقد المجلس اجتماعا الخميس", p), "2022-09-15");
+}
+
+#[test]
+fn parts_of_the_day() {
+    let p = TUE();
+    assert_eq!(value("دارت فجر الثلاثاء", p), "2022-09-13TMO");
+    assert_eq!(value("وتواصلت صباح الثلاثاء", p), "2022-09-13TMO");
+    assert_eq!(value("اندلعت الليلة الماضية", p), "2022-09-12TNI");
+    assert_eq!(value("كمين ليل الاثنين في", p), "2022-09-12TNI");
+    assert_eq!(value("مساء الخميس الماضي", date(2018, 7, 22)), "2018-07-19TEV");
+    assert_eq!(value("في الساعات الأولى من صباح السبت", date(2018, 2, 24)), "2018-02-24TMO");
+    assert_eq!(value("منذ ليل الخميس-الجمعة", date(2015, 8, 9)), "2015-08-06TNI");
+    assert_eq!(value("مساء أمس", date(2015, 8, 11)), "2015-08-10TEV");
+    assert_eq!(value("صباح اليوم", date(2018, 8, 25)), "2018-08-25TMO");
+    // a bare adverb takes the day in context; "ليلا" the night before it
+    assert_eq!(
+        times("قتل 12 شخصا أمس الأربعاء في غارات وقعت صباحا", Some(date(2015, 7, 23)))[1].1,
+        "2015-07-22TMO"
+    );
+    assert_eq!(times("اجتماعا الثلاثاء، وأن باشينيان اتصل ببوتين ليلاً", Some(TUE()))[1].1, "2022-09-12TNI");
+}
+
+#[test]
+fn times_of_day_with_zones() {
+    let p = TUE();
+    let all = times("لوقف إطلاق النار ابتداء من الساعة التاسعة بتوقيت موسكو (06:00 ت.غ)", Some(p));
+    let values: Vec<&str> = all.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["2022-09-13T06:00Z", "2022-09-13T06:00Z"]);
+    let all = times("إن \"فجر الثلاثاء في الدقيقة الخامسة (الاثنين 20:05 ت.غ) شنّت أذربيجان", Some(p));
+    let values: Vec<&str> = all.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["2022-09-12T20:05Z", "2022-09-12T20:05Z"]);
+    assert_eq!(
+        value("وقع الهجوم الساعة 21,00 (20,00 ت غ) من الخميس", date(2018, 7, 22)),
+        "2018-07-19T20:00Z"
+    );
+    assert_eq!(value("عند الساعة 19,45 من السبت قام رجل", date(2015, 7, 26)), "2015-07-25T19:45");
+    assert_eq!(value("تبدأ الساعة 16:00", p), "2022-09-13T16:00");
+}
+
+#[test]
+fn periods_seasons_decades_and_years() {
+    let p = TUE();
+    assert_eq!(value("والأسبوع الماضي، اتهمت", p), "2022-W36");
+    assert_eq!(value("هذا الأسبوع", date(2015, 8, 9)), "2015-W32");
+    assert_eq!(value("خلال الشهر الماضي", date(2016, 11, 2)), "2016-10");
+    assert_eq!(value("مطلع الشهر الجاري، عقدت", date(2022, 11, 25)), "2022-11");
+    assert_eq!(value("وقال في وقت سابق الشهر الحالي", date(2020, 10, 24)), "2020-10");
+    assert_eq!(value("العام الماضي", date(2015, 8, 4)), "2014");
+    assert_eq!(value("هذا العام", date(2018, 4, 1)), "2018");
+    assert_eq!(value("بنهاية العام", date(2018, 5, 2)), "2018");
+    assert_eq!(value("في أوائل عام 2018", p), "2018");
+    assert_eq!(value("في أواخر فبراير", date(2022, 11, 25)), "2022-02");
+    assert_eq!(value("في خريف 2020 الحرب", p), "2020-FA");
+    assert_eq!(value("في خريف العام 2020 حول", p), "2020-FA");
+    assert_eq!(value("الصيف الماضي", date(2015, 8, 1)), "2014-SU");
+    assert_eq!(value("قتيل مطلع التسعينات، تواجهت", p), "199X");
+    assert_eq!(value("مطلع التسعينيات من القرن الماضي", p), "199X");
+    assert_eq!(value("منذ 2020، وجهت", p), "2020");
+    assert_eq!(value("في العام 2020 التي", p), "2020");
+    assert_eq!(value("قبل قرابة 7 سنوات", date(2018, 2, 24)), "2011");
+    assert_eq!(value("قبل عامين", date(2018, 2, 24)), "2016");
+    assert_eq!(value("قبل ثلاثة أيام", p), "2022-09-10");
+}
+
+#[test]
+fn months_and_year_less_dates() {
+    let p = date(2022, 11, 25);
+    assert_eq!(value("في 7 ديسمبر لن يعقد", p), "2022-12-07");
+    assert_eq!(value("في 12 نوفمبر الجاري، أجرى", p), "2022-11-12");
+    assert_eq!(value("كما حصل في سبتمبر، حين", p), "2022-09");
+    assert_eq!(value("السادس من أكتوبر علييف", p), "2022-10-06");
+    assert_eq!(value("في 27 سبتمبر (أيلول) المنصرم", date(2020, 10, 24)), "2020-09-27");
+    assert_eq!(value("فجر يوم 17 أكتوبر المنصرم", date(2016, 11, 2)), "2016-10-17TMO");
+    assert_eq!(value("في 30 آذار/مارس الماضي", date(2018, 10, 12)), "2018-03-30");
+    assert_eq!(value("شهر يوليو", date(2015, 8, 1)), "2015-07");
+    // a date or month up to two months ahead is coming, across the new year too
+    assert_eq!(value("تبدأ في 1 يناير", date(2021, 12, 3)), "2022-01-01");
+    assert_eq!(value("وقع في 1 مارس", date(2021, 12, 3)), "2021-03-01");
+    assert_eq!(value("تبدأ في يناير", date(2021, 12, 3)), "2022-01");
+    assert_eq!(value("في مارس", date(2021, 12, 3)), "2021-03");
+    assert_eq!(value("في ديسمبر", date(2021, 12, 3)), "2021-12");
+    // the year of the next expression is shared
+    let all = times("في نوفمبر 2020، وكذلك في يناير ونوفمبر 2021", Some(p));
+    let values: Vec<&str> = all.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["2020-11", "2021-01", "2021-11"]);
+    // so is the relation, and along a chain
+    let pair = times("بين سبتمبر ويناير الماضيين", Some(date(2015, 7, 21)));
+    let values: Vec<&str> = pair.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["2014-09", "2015-01"]);
+    let chain = times("خلال أشهر أكتوبر ونوفمبر وديسمبر 2013", Some(date(2014, 12, 30)));
+    let values: Vec<&str> = chain.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["2013-10", "2013-11", "2013-12"]);
+    // the conjunction on the first word is not part of the expression
+    assert_eq!(all[2].0, "نوفمبر 2021");
+    assert_eq!(one("وأمس الخميس قال", date(2022, 9, 16)).0, "أمس الخميس");
+}
+
+#[test]
+fn ranges() {
+    assert_eq!(value("قمة شنغهاي في سمرقند (15-16 سبتمبر)", TUE()), "2022-09-15/2022-09-16");
+    assert_eq!(value("من 13 إلى 15 سبتمبر", TUE()), "2022-09-13/2022-09-15");
+}
+
+#[test]
+fn hijri_dates_and_feasts() {
+    assert_eq!(value("في 15 رمضان 1443 هـ", TUE()), "2022-04-16");
+    assert_eq!(value("في عيد الفطر", date(2022, 5, 3)), "2022-05-02");
+    assert_eq!(value("يوم أحد السعف", date(2017, 4, 10)), "2017-04-09");
+}
+
+#[test]
+fn without_a_publication_date_no_year_is_invented() {
+    let v: Vec<String> = times("في 7 ديسمبر لن يعقد، وقال الثلاثاء", None).into_iter().map(|t| t.1).collect();
+    assert_eq!(v, ["XXXX-12-07", "XXXX-WXX-2"]);
+}
+
+#[test]
+fn a_weekday_that_disagrees_with_its_date_is_recorded() {
+    let norm = Normalizer::analysis().normalize("يوم الجمعة 13 سبتمبر 2022");
+    let found = find(&norm, &[norm.full_span()], Some(TUE()), Segmenter::builtin());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].value.to_string(), "2022-09-13");
+    assert!(found[0].conflict.is_some());
+}
+
+#[test]
+fn not_times() {
+    let p = TUE();
+    for text in [
+        "استمرت 44 يوما",
+        "قتل 2020 شخصا",
+        "مارس الجيش ضغوطا كبيرة",
+        "قال أحد عناصر الأمن",
+        "منذ عقود",
+        "يبلغ من العمر 13 عاماً",
+        "3 كيلومترات على طول الحدود",
+        "70 في المئة",
+        "معارك متواصلة لليوم الخامس على التوالي",
+        "في اليوم الأول من المعارك",
+    ] {
+        assert!(times(text, Some(p)).is_empty(), "{text}: {:?}", times(text, Some(p)));
+    }
+}
+
+/// Every spelling of `data/time/months.tsv`, in every naming system, with a day and a year.
+#[test]
+fn every_month_spelling_of_the_table() {
+    let table = include_str!("../../../../data/time/months.tsv");
+    let mut checked = 0;
+    for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let month: u8 = cols[1].parse().unwrap();
+        let text = format!("وقع الهجوم في 9 {} 2019 حسب المصادر", cols[0]);
+        assert_eq!(value(&text, TUE()), format!("2019-{month:02}-09"), "{text}");
+        // and without a year, a month alone after في
+        let text = format!("وكان ذلك في {} الماضي", cols[0]);
+        let expected = if month < 9 { format!("2022-{month:02}") } else { format!("2021-{month:02}") };
+        assert_eq!(value(&text, TUE()), expected, "{text}");
+        checked += 1;
+    }
+    assert!(checked >= 50, "only {checked} spellings");
+}
+
+/// Every Hijri month of `data/time/hijri-months.tsv` with a day and a year, against the Umm
+/// al-Qura calendar (1 Ramadan 1443 = 2 April 2022; 1 Muharram 1444 = 30 July 2022).
+#[test]
+fn every_hijri_month_of_the_table() {
+    let table = include_str!("../../../../data/time/hijri-months.tsv");
+    let first_of_1443 = date(2021, 8, 9);
+    for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let month: i64 = cols[1].parse().unwrap();
+        let got: Date = value(&format!("في 1 {} 1443 هـ", cols[0]), TUE()).parse().unwrap();
+        // Hijri months are 29 or 30 days long: month m starts 29.5 × (m - 1) days in, give or take
+        let days = (got - first_of_1443).get_days() as i64;
+        let expected = (month - 1) * 59 / 2;
+        assert!((days - expected).abs() <= 1, "{}: {got} is day {days}, expected about {expected}", cols[0]);
+    }
+    assert_eq!(value("في 1 رمضان 1443 هـ", TUE()), "2022-04-02");
+    assert_eq!(value("في 1 محرم 1444 هجرية", TUE()), "2022-07-30");
+}
+
+#[test]
+fn maghrebi_and_moroccan_months_in_running_text() {
+    let p = TUE();
+    assert_eq!(value("يوم 14 جويلية 2022 بتونس", p), "2022-07-14");
+    assert_eq!(value("منذ 3 فيفري 2022", p), "2022-02-03");
+    assert_eq!(value("في 20 أفريل 2022", p), "2022-04-20");
+    assert_eq!(value("في 8 ماي 2022", p), "2022-05-08");
+    assert_eq!(value("في 5 جوان 2022", p), "2022-06-05");
+    assert_eq!(value("في 11 شتنبر 2022", p), "2022-09-11");
+    assert_eq!(value("في 6 نونبر 2021", p), "2021-11-06");
+    assert_eq!(value("في 2 دجنبر 2021", p), "2021-12-02");
+    // a month name that is also a word counts only with a date around it
+    assert!(times("ماي الحبيبة", Some(p)).is_empty());
+    assert!(times("زار آب البلدة", Some(p)).is_empty());
+}
+
+#[test]
+fn universal_time_alone() {
+    let p = TUE();
+    assert_eq!(one("وفي 20:05 ت.غ بدأ", p), ("20:05 ت.غ".into(), "2022-09-13T20:05Z".into()));
+    assert_eq!(value("عند الساعة 06:00 بتوقيت غرينتش", p), "2022-09-13T06:00Z");
+}
+
+#[test]
+fn every_expression_says_what_anchored_it() {
+    let norm = Normalizer::analysis().normalize("في 13 سبتمبر 2022 قال أمس إن الهجوم وقع صباحا");
+    let found = find(&norm, &[norm.full_span()], Some(TUE()), Segmenter::builtin());
+    let anchors: Vec<(&str, Anchor)> = found.iter().map(|t| (t.rule, t.anchor)).collect();
+    assert_eq!(
+        anchors,
+        [("date", Anchor::Explicit), ("relative-day", Anchor::Published), ("part-of-day", Anchor::Context)]
+    );
+    assert!(found.iter().all(|t| t.kind() == if t.value.is_time() { "TIME" } else { "DATE" }));
+    assert_eq!(found[2].kind(), "TIME");
+}
