@@ -116,6 +116,11 @@ pub struct ThroughputArgs {
     /// Skip the baseline passes.
     #[arg(long)]
     pub no_baseline: bool,
+
+    /// Also write the figures to FILE as JSON (CPU seconds per stage, articles, bytes, wall
+    /// time, peak memory), for scripts that compare runs
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<std::path::PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

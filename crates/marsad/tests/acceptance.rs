@@ -1,4 +1,4 @@
-//! The acceptance checks of the cleaning stage, scored by the shared scorer
+//! The acceptance checks of the cleaning stage and the time layer, scored by the shared scorer
 //! (`../shared/tools/score.py`) against the shared gold. Skipped, with a note, when the shared
 //! material or Python is absent.
 
@@ -43,16 +43,19 @@ fn check(metrics: &Value) {
     assert!(acc("debris kept out of paragraphs") >= 0.95, "{metrics:#}");
     assert!(acc("content kept (share of chars, per doc)") >= 0.95, "{metrics:#}");
     assert!(acc("title") >= 0.9, "{metrics:#}");
+    // issue 3: dates and times found and resolved
+    let f1 = metrics["times detected+value"]["f1"].as_f64().unwrap_or(0.0);
+    assert!(f1 >= 0.90, "times detected+value F1 {f1}: {metrics:#}");
 }
 
 #[test]
-fn seeds_meet_the_cleaning_targets() {
+fn seeds_meet_the_targets() {
     let Some(shared) = shared() else { return };
     check(&score(&shared, "corpus/seeds", "gold/seeds"));
 }
 
 #[test]
-fn real_dev_meets_the_cleaning_targets() {
+fn real_dev_meets_the_targets() {
     let Some(shared) = shared() else { return };
     check(&score(&shared, "corpus/real", "gold/real-dev"));
 }

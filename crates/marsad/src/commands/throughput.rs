@@ -2,6 +2,8 @@
 //! the same run.
 
 use std::io::Write;
+
+use anyhow::Context;
 use std::time::{Duration, Instant};
 
 use marsad_extract::wire::Record;
@@ -30,6 +32,7 @@ struct Totals {
     debris: u64,
     sentences: u64,
     tokens: u64,
+    times: u64,
 }
 
 pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
@@ -92,7 +95,7 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
     let rate = |d: Duration| mb / d.as_secs_f64().max(1e-9);
     let s = &totals.stages;
     let clean_text = s.clean + s.text;
-    let all = s.clean + s.text + s.metadata + totals.serialise;
+    let all = s.clean + s.text + s.metadata + s.times + totals.serialise;
     writeln!(out, "per core (CPU time in the workers; MB of text per second of one core):")?;
     writeln!(out, "  scan (count characters: the floor)      {:>9.1} MB/s", rate(totals.scan))?;
     writeln!(out, "  cleaning                                {:>9.1} MB/s", rate(s.clean))?;
@@ -100,6 +103,7 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
     writeln!(out, "    tokens and clitics)                   {:>9.1} MB/s", rate(s.text))?;
     writeln!(out, "  cleaning + text layer                   {:>9.1} MB/s", rate(clean_text))?;
     writeln!(out, "  language + publication date             {:>9.1} MB/s", rate(s.metadata))?;
+    writeln!(out, "  dates and times                         {:>9.1} MB/s", rate(s.times))?;
     writeln!(out, "  JSON record                             {:>9.1} MB/s", rate(totals.serialise))?;
     writeln!(out, "  whole extraction                        {:>9.1} MB/s", rate(all))?;
     writeln!(
@@ -117,14 +121,46 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
     )?;
     writeln!(
         out,
-        "checks: {} chars, {} paragraphs, {} debris, {} sentences, {} tokens, {} of JSON",
+        "checks: {} chars, {} paragraphs, {} debris, {} sentences, {} tokens, {} times, {} of JSON",
         totals.chars,
         totals.paragraphs,
         totals.debris,
         totals.sentences,
         totals.tokens,
+        totals.times,
         human_bytes(totals.json_bytes)
     )?;
+    if let Some(path) = &args.report {
+        let report = serde_json::json!({
+            "threads": threads,
+            "passes": args.repeat.max(1),
+            "articles": totals.articles,
+            "skipped": totals.skipped,
+            "text_bytes": totals.text_bytes,
+            "wall_seconds": wall.as_secs_f64(),
+            "peak_memory_bytes": peak_rss_bytes(),
+            "cpu_seconds": {
+                "scan": totals.scan.as_secs_f64(),
+                "cleaning": s.clean.as_secs_f64(),
+                "text_layer": s.text.as_secs_f64(),
+                "language_and_published": s.metadata.as_secs_f64(),
+                "times": s.times.as_secs_f64(),
+                "json": totals.serialise.as_secs_f64(),
+                "whole_extraction": all.as_secs_f64(),
+            },
+            "checks": {
+                "chars": totals.chars,
+                "paragraphs": totals.paragraphs,
+                "debris": totals.debris,
+                "sentences": totals.sentences,
+                "tokens": totals.tokens,
+                "times": totals.times,
+                "json_bytes": totals.json_bytes,
+            },
+        });
+        let json = serde_json::to_string_pretty(&report)?;
+        std::fs::write(path, json).with_context(|| format!("cannot write the report {}", path.display()))?;
+    }
     Ok(())
 }
 
@@ -153,6 +189,7 @@ fn measure(extractor: &Extractor, item: Item) -> Totals {
     t.debris = extraction.cleaned.debris.len() as u64;
     t.sentences = extraction.sentences.len() as u64;
     t.tokens = tokens;
+    t.times = extraction.times.len() as u64;
     t.json_bytes = json;
     t
 }
@@ -170,4 +207,5 @@ fn merge(acc: &mut Totals, r: Totals) {
     acc.debris += r.debris;
     acc.sentences += r.sentences;
     acc.tokens += r.tokens;
+    acc.times += r.times;
 }
