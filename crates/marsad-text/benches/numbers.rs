@@ -8,15 +8,9 @@ use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_mai
 use marsad_text::numbers::{NumberParser, Quantity, Unit};
 use marsad_text::{Normalized, Normalizer};
 
-const SEEDS: [&str; 5] = [
-    include_str!("../../../examples/corpus/000_b587ee3253eb2d41.txt"),
-    include_str!("../../../examples/corpus/001_d67965d036683f9b.txt"),
-    include_str!("../../../examples/corpus/002_99d1a8828afe04f7.txt"),
-    include_str!("../../../examples/corpus/003_6b2d5fff41c62f6f.txt"),
-    include_str!("../../../examples/corpus/004_b5f0c4ca6264197a.txt"),
-];
+mod common;
 
-const REPEAT: usize = 20;
+use common::{REPEAT, corpus};
 
 /// Number expressions in one pass over the five seeds, per seed: 16, 9, 9, 11, 9.
 const SEED_NUMBERS: usize = 54;
@@ -53,8 +47,7 @@ fn count(norm: &Normalized<'_>, parser: &NumberParser) -> Counts {
 }
 
 fn bench(c: &mut Criterion) {
-    let seeds: String = SEEDS.join("\n\n");
-    let corpus = [seeds.as_str(); REPEAT].join("\n\n");
+    let (seeds, corpus) = corpus();
     let parser = NumberParser::builtin();
 
     let once = count(&Normalizer::analysis().normalize(&seeds), parser);

@@ -7,15 +7,9 @@
 use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
 use marsad_text::{Normalized, Normalizer, Segmenter, TokenKind, sentences, tokenize};
 
-const SEEDS: [&str; 5] = [
-    include_str!("../../../examples/corpus/000_b587ee3253eb2d41.txt"),
-    include_str!("../../../examples/corpus/001_d67965d036683f9b.txt"),
-    include_str!("../../../examples/corpus/002_99d1a8828afe04f7.txt"),
-    include_str!("../../../examples/corpus/003_6b2d5fff41c62f6f.txt"),
-    include_str!("../../../examples/corpus/004_b5f0c4ca6264197a.txt"),
-];
+mod common;
 
-const REPEAT: usize = 20;
+use common::{REPEAT, corpus};
 
 /// Token and sentence counts of one pass over the five seeds.
 const SEED_TOKENS: usize = 3408;
@@ -52,8 +46,7 @@ fn words(norm: &Normalized<'_>, segmenter: &Segmenter) -> Counts {
 }
 
 fn bench(c: &mut Criterion) {
-    let seeds: String = SEEDS.join("\n\n");
-    let corpus = [seeds.as_str(); REPEAT].join("\n\n");
+    let (seeds, corpus) = corpus();
     let segmenter = Segmenter::builtin();
 
     let once = layer(&seeds, segmenter);
