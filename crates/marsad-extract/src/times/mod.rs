@@ -88,7 +88,7 @@ pub fn find(
                 future: sentence_is_future(&words, &future, f.first),
                 year_from_context: inherited.contains(&k),
             };
-            let r = resolve(&f.spec, &ctx);
+            let r = resolve(&f.spec, &ctx).filter(|r| r.value.representable());
             let background = f.first > 0
                 && words[f.first - 1].kind == TokenKind::Arabic
                 && tables::Grammar::has(&tables.grammar.background_lead, &words[f.first - 1].core);
@@ -136,9 +136,10 @@ fn sentence_is_future(words: &[Word<'_>], future: &[bool], at: usize) -> bool {
 }
 
 /// A year-less month or date followed by one with a year ("في يناير ونوفمبر 2021", "من 13
-/// سبتمبر إلى 15 أكتوبر 2022") takes that year; one followed by a month or date placed by a
-/// word of relation takes the relation ("بين سبتمبر ويناير الماضيين": both past). Returns the
-/// indices of the expressions that took a year.
+/// سبتمبر إلى 15 أكتوبر 2022") takes that year, or the year before when its month comes later
+/// in the year; one followed by a month or date placed by a word of relation takes the
+/// relation ("بين سبتمبر ويناير الماضيين": both past). Returns the indices of the expressions
+/// that took a year.
 fn inherit_years(words: &[Word<'_>], found: &mut [Found]) -> Vec<usize> {
     let joiners = &tables::Tables::builtin().grammar.joiners;
     let mut inherited = Vec::new();
@@ -158,9 +159,13 @@ fn inherit_years(words: &[Word<'_>], found: &mut [Found]) -> Vec<usize> {
             }
             continue;
         };
+        let next_month = explicit(&found[k + 1].spec).and_then(|ex| ex.month);
         let Some(ex) = explicit_mut(&mut found[k].spec) else { continue };
         if ex.year.is_none() && !ex.hijri {
-            ex.year = Some(year);
+            // written in order: a later month before the one with the year is of the year
+            // before ("من 13 ديسمبر إلى 15 يناير 2022")
+            let earlier_year = ex.month.zip(next_month).is_some_and(|(m, next)| m > next);
+            ex.year = Some(if earlier_year { year - 1 } else { year });
             inherited.push(k);
         }
     }

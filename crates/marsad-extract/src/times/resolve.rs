@@ -18,9 +18,9 @@
 use icu_calendar::Date as IcuDate;
 use icu_calendar::Iso;
 use icu_calendar::cal::Hijri;
-use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
+use jiff::{Span, ToSpan};
 
 use super::scan::{AgoUnit, Clock, DayRef, DaySpec, Explicit, Spec};
 use super::tables::{DayPart, Holiday, Period, Relation};
@@ -109,27 +109,39 @@ pub(super) fn resolve(spec: &Spec, ctx: &Ctx) -> Option<Resolved> {
         }
         Spec::Ago { amount, unit } => {
             let p = ctx.published?;
-            let n = i32::try_from(*amount).ok()?;
+            let n = *amount;
+            // a count read from the text may be beyond any span: nothing, not a panic
             let value = match unit {
                 AgoUnit::Year => Timex::Year(p.year().checked_sub(i16::try_from(n).ok()?)?),
                 AgoUnit::Month => {
-                    let d = p.first_of_month().checked_sub(n.months()).ok()?;
+                    let d = p.first_of_month().checked_sub(Span::new().try_months(n).ok()?).ok()?;
                     Timex::Month(d.year(), d.month())
                 }
                 AgoUnit::Week => {
-                    let w = p.checked_sub((7 * n).days()).ok()?.iso_week_date();
+                    let w = p.checked_sub(Span::new().try_weeks(n).ok()?).ok()?.iso_week_date();
                     Timex::Week(w.year(), w.week())
                 }
-                AgoUnit::Day => Timex::Date(p.checked_sub(n.days()).ok()?),
+                AgoUnit::Day => Timex::Date(p.checked_sub(Span::new().try_days(n).ok()?).ok()?),
             };
             Some(published(value))
         }
         Spec::Range(a, b) => {
             let a = resolve(a, ctx)?;
-            let b = resolve(b, ctx)?;
+            // a year-less last day is placed with the first, not on its own: "25-28 يناير"
+            // written on 25 November starts 61 days ahead and ends in the same January
+            let b = match (&**b, a.value.day()) {
+                (Spec::Day(d @ DaySpec { day: DayRef::Explicit(ex), .. }), Some(start))
+                    if ex.year.is_none() =>
+                {
+                    let ex = Explicit { year: (!ex.hijri).then_some(start.year()), ..*ex };
+                    let ctx = Ctx { anchor_day: Some(start), ..*ctx };
+                    day(&DaySpec { day: DayRef::Explicit(ex), ..*d }, &ctx)?
+                }
+                (b, _) => resolve(b, ctx)?,
+            };
             Some(Resolved {
                 value: Timex::Range(Box::new(a.value), Box::new(b.value)),
-                anchor: b.anchor,
+                anchor: a.anchor,
                 conflict: None,
             })
         }
@@ -164,12 +176,20 @@ fn day(d: &DaySpec, ctx: &Ctx) -> Option<Resolved> {
             let base = p.checked_add(offset.days()).ok()?;
             // "اليوم الجمعة" written on a Saturday: the weekday is the better witness
             let date = match weekday {
-                Some(wd) if base.weekday() != wd => on_or_before(base, wd)?,
+                Some(wd) if base.weekday() != wd => nearest_weekday(base, wd, p, offset > 0)?,
                 _ => base,
             };
             (date, Anchor::Published)
         }
-        DayRef::Holiday(h) => (holiday(h, ctx.published?)?, Anchor::Published),
+        DayRef::Holiday(h) => match (h, ctx.published) {
+            (_, Some(p)) => (holiday(h, p)?, Anchor::Published),
+            // Christmas is on 25 December whatever the year
+            (Holiday::Gregorian { month, day }, None) => {
+                let value = Timex::UnknownYearDay(month, day);
+                return Some(Resolved { value, anchor: Anchor::Published, conflict: None });
+            }
+            (_, None) => return None,
+        },
         DayRef::Context => match (ctx.context_day, ctx.published) {
             (Some(c), _) => (c, Anchor::Context),
             (None, Some(p)) => (p, Anchor::Published),
@@ -206,10 +226,9 @@ enum Placed {
 fn explicit_day(ex: &Explicit, ctx: &Ctx) -> Option<Placed> {
     let (m, d) = (ex.month?, ex.day?);
     if ex.hijri {
-        let anchor_day = ctx.anchor_day.or(ctx.published)?;
         let date = match ex.year {
             Some(y) => hijri_to_date(i32::from(y), m as u8, d as u8)?,
-            None => nearest_hijri(m as u8, d as u8, anchor_day)?,
+            None => nearest_hijri(m as u8, d as u8, ctx.anchor_day.or(ctx.published)?)?,
         };
         let anchor = if ex.year.is_some() {
             Anchor::Explicit
@@ -228,18 +247,21 @@ fn explicit_day(ex: &Explicit, ctx: &Ctx) -> Option<Placed> {
         return Some(Placed::Unknown(Timex::UnknownYearDay(m, d)));
     };
     let in_year = |y: i16| Date::new(y, m, d).ok();
+    // the nearest year before or after `y` that has the day (29 February: up to eight years)
+    let before = |y: i16| (1..=8).find_map(|k| in_year(y - k));
+    let after = |y: i16| (1..=8).find_map(|k| in_year(y + k));
     let date = match ex.rel {
         Some(Relation::Current | Relation::Same) => in_year(p.year())?,
         Some(Relation::Past) => {
             let this = in_year(p.year());
             match this {
                 Some(t) if t < p => t,
-                _ => in_year(p.year() - 1)?,
+                _ => before(p.year())?,
             }
         }
         Some(Relation::Next) => match in_year(p.year()) {
             Some(t) if t > p => t,
-            _ => in_year(p.year() + 1)?,
+            _ => after(p.year())?,
         },
         // the last such day, unless the next one is at most LOOKAHEAD_DAYS ahead (across the
         // new year too: "1 يناير" written on 3 December is four weeks ahead)
@@ -248,7 +270,7 @@ fn explicit_day(ex: &Explicit, ctx: &Ctx) -> Option<Placed> {
             match (in_year(p.year() + 1), in_year(p.year())) {
                 (Some(t), _) if soon(&t) => t,
                 (_, Some(t)) if t <= p || soon(&t) => t,
-                _ => in_year(p.year() - 1)?,
+                _ => before(p.year())?,
             }
         }
     };
@@ -323,6 +345,20 @@ fn on_or_before(p: Date, wd: Weekday) -> Option<Date> {
     if p.weekday() == wd { Some(p) } else { p.nth_weekday(-1, wd).ok() }
 }
 
+/// The weekday `wd` nearest `base`, on the side of the day of writing `p` the text points to:
+/// not before it for a day to come (`ahead`: "غدا الخميس"), else not after it.
+fn nearest_weekday(base: Date, wd: Weekday, p: Date, ahead: bool) -> Option<Date> {
+    let after = i32::from(wd.since(base.weekday()));
+    let date = base.checked_add((if after <= 3 { after } else { after - 7 }).days()).ok()?;
+    if ahead && date < p {
+        date.checked_add(7.days()).ok()
+    } else if !ahead && date > p {
+        date.checked_sub(7.days()).ok()
+    } else {
+        Some(date)
+    }
+}
+
 /// The year of a season, relative to `p`: "الصيف الماضي" written in August is last year's.
 fn season_year(code: &str, rel: Option<Relation>, p: Date) -> i16 {
     // the month after the season's last (winter ends in February of the next year)
@@ -338,17 +374,18 @@ fn season_year(code: &str, rel: Option<Relation>, p: Date) -> i16 {
         "FA" => 9,
         _ => 12,
     };
-    let y = p.year();
+    // January and February are in the winter named by the December before them
+    let (y, month) = if code == "WI" && p.month() < 3 { (p.year() - 1, 12) } else { (p.year(), p.month()) };
     match rel {
         Some(Relation::Past) => {
-            if code != "WI" && p.month() >= ends_before {
+            if code != "WI" && month >= ends_before {
                 y
             } else {
                 y - 1
             }
         }
         Some(Relation::Next) => {
-            if p.month() < started {
+            if month < started {
                 y
             } else {
                 y + 1
@@ -498,5 +535,19 @@ mod tests {
         assert_eq!(season_year("SU", Some(Relation::Past), date(2015, 8, 1)), 2014);
         assert_eq!(season_year("SU", Some(Relation::Past), date(2015, 10, 1)), 2015);
         assert_eq!(season_year("FA", None, date(2020, 10, 1)), 2020);
+    }
+
+    #[test]
+    fn a_winter_is_named_by_the_year_of_its_december() {
+        // in January 2023 the winter of 2022 (December 2022 to February 2023) is under way
+        let jan = date(2023, 1, 15);
+        assert_eq!(season_year("WI", Some(Relation::Past), jan), 2021);
+        assert_eq!(season_year("WI", Some(Relation::Current), jan), 2022);
+        assert_eq!(season_year("WI", Some(Relation::Next), jan), 2023);
+        let dec = date(2022, 12, 20);
+        assert_eq!(season_year("WI", Some(Relation::Past), dec), 2021);
+        assert_eq!(season_year("WI", Some(Relation::Current), dec), 2022);
+        assert_eq!(season_year("WI", Some(Relation::Next), dec), 2023);
+        assert_eq!(season_year("WI", Some(Relation::Past), date(2023, 3, 10)), 2022);
     }
 }

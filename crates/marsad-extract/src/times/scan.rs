@@ -543,9 +543,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn day_phrase(&self, i: usize) -> Option<(usize, DaySpec, &'static str)> {
         let mut k = i;
         let mut part = None;
-        let mut headed = false;
         if let Some((dp, e)) = self.phrase(&self.tables.day_parts, k) {
-            if !dp.head {
+            if dp.adverb && (!dp.head || !self.names_day(e)) {
                 // an adverb standing alone: the day in context
                 let mut spec = DaySpec::of(DayRef::Context);
                 spec.part = dp.part;
@@ -553,7 +552,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return Some((e, spec, "part-of-day"));
             }
             part = dp.part;
-            headed = true;
             k = e;
             if self.is(k, &["من"]) {
                 k += 1;
@@ -569,10 +567,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if rd.offset == 0 && self.ordinal(e).is_some() {
                 return None;
             }
-            // "اليوم نفسه": the day just mentioned
-            if let Some((Relation::Same, e2)) = self.modifier(e) {
-                let mut s = DaySpec::of(DayRef::Same { offset: 0 });
-                s.part = part;
+            // "اليوم نفسه": the day just mentioned; "اليوم التالي", "اليوم السابق": the day
+            // after it, the day before it
+            let same = match self.modifier(e) {
+                Some((Relation::Same, e2)) => Some((0, e2)),
+                _ if rd.offset == 0 && self.is(e, &["التالي", "التالية"]) => Some((1, e + 1)),
+                _ if rd.offset == 0 && self.is(e, &["السابق", "السابقة"]) => Some((-1, e + 1)),
+                _ => None,
+            };
+            if let Some((offset, e2)) = same {
+                let mut s = DaySpec::of(DayRef::Same { offset });
+                s.part = part.or(rd.part);
                 return Some((e2, s, "same-day"));
             }
             let e2 = self.skip_comma(e);
@@ -611,10 +616,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             spec.part = part;
             k = e;
             rule = "date";
-        } else if headed && part.is_none() {
-            // "في وقت مبكر الأحد" names no part; without a day it is nothing
-            return None;
         } else {
+            // no day: a part of the day heading nothing ("مساء الخير", "في وقت مبكر") is nothing
             return None;
         }
         // a date written after the weekday or relative day: "الثلاثاء الماضي 13 سبتمبر 2022"
@@ -690,16 +693,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if !(0..=24).contains(&hour) || !(0..60).contains(&minute) {
             return None;
         }
-        match self.phrase(&self.tables.day_parts, k) {
-            Some((dp, e)) if !dp.head => {
-                if matches!(dp.part, Some(DayPart::Afternoon | DayPart::Evening | DayPart::Night))
-                    && hour < 12
-                {
-                    hour += 12;
-                }
+        // a part of the day after the time: "التاسعة مساء", "الثالثة بعد ظهر الخميس"
+        if let Some((dp, e)) = self.phrase(&self.tables.day_parts, k) {
+            hour = match dp.part {
+                Some(DayPart::Afternoon | DayPart::Evening) if hour < 12 => hour + 12,
+                // at night, one to five is before dawn ("الثانية ليلا"), twelve is midnight
+                Some(DayPart::Night) if (6..12).contains(&hour) => hour + 12,
+                Some(DayPart::Night) if hour == 12 => 24,
+                _ => hour,
+            };
+            // a part that heads a day ("مساء الخميس") is the day's, not the time's
+            if !dp.head || !self.names_day(e) {
                 k = e;
             }
-            _ => {}
         }
         let mut zone = None;
         if let Some((z, e)) = self.zone(k) {
@@ -710,6 +716,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return None;
         }
         Some((Clock { hour, minute, zone }, k))
+    }
+
+    /// Whether a day is named at `k`, after a part of the day that heads it (مساء [من] [يوم]
+    /// الخميس): the days of [`Self::day_phrase`], without a time after them.
+    fn names_day(&self, k: usize) -> bool {
+        let k = if self.is(k, &["من"]) { k + 1 } else { k };
+        let k = if self.is(k, &["يوم", "نهار"]) { k + 1 } else { k };
+        self.phrase(&self.tables.relative_days, k).is_some()
+            || self.phrase(&self.tables.weekdays, k).is_some()
+            || self.holiday(k).is_some()
+            || self.date(k).is_some_and(|(ex, _)| ex.day.is_some())
     }
 
     /// A time zone: بتوقيت X, بالتوقيت X, ت.غ / ت غ, غرينتش, GMT.

@@ -67,8 +67,10 @@ pub enum Holiday {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DayPartWord {
     pub part: Option<DayPart>,
-    /// Opens a phrase naming a day ("فجر الثلاثاء") rather than standing alone ("صباحا").
+    /// Opens a phrase naming a day ("فجر الثلاثاء", "مساء الخميس").
     pub head: bool,
+    /// Stands alone after a verb ("صباحا"; "مساءً", which also heads a day).
+    pub adverb: bool,
 }
 
 /// A relative-day phrase ("أمس", "الليلة الماضية").
@@ -267,13 +269,22 @@ impl Tables {
                     Some((key(r[0]), Weekday::from_monday_one_offset(iso).ok()?))
                 }),
             ),
-            day_parts: Phrases::new(
-                1 << 3,
-                rows(DAY_PARTS).map(|r| {
-                    let part = DayPart::parse(r[1]);
-                    (key(r[0]), DayPartWord { part, head: r.get(2) == Some(&"head") })
-                }),
-            ),
+            day_parts: Phrases::new(1 << 3, {
+                // a word may be listed as a head and as an adverb (مساء): one entry with both
+                let mut merged: Vec<(String, DayPartWord)> = Vec::new();
+                for r in rows(DAY_PARTS) {
+                    let (k, part, kind) = (key(r[0]), DayPart::parse(r[1]), r.get(2).copied());
+                    let (head, adverb) = (kind == Some("head"), kind == Some("adverb"));
+                    match merged.iter_mut().find(|(m, w)| *m == k && w.part == part) {
+                        Some((_, w)) => {
+                            w.head |= head;
+                            w.adverb |= adverb;
+                        }
+                        None => merged.push((k, DayPartWord { part, head, adverb })),
+                    }
+                }
+                merged
+            }),
             relative_days: Phrases::new(
                 1 << 4,
                 rows(RELATIVE_DAYS).filter_map(|r| {

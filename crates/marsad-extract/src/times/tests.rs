@@ -180,6 +180,23 @@ fn hijri_dates_and_feasts() {
 fn without_a_publication_date_no_year_is_invented() {
     let v: Vec<String> = times("في 7 ديسمبر لن يعقد، وقال الثلاثاء", None).into_iter().map(|t| t.1).collect();
     assert_eq!(v, ["XXXX-12-07", "XXXX-WXX-2"]);
+    let v: Vec<String> = times("قبيل عيد الميلاد المجيد", None).into_iter().map(|t| t.1).collect();
+    assert_eq!(v, ["XXXX-12-25"]);
+    // a feast of a calendar that moves against the Gregorian one cannot be placed at all
+    assert!(times("في عيد الفطر", None).is_empty());
+}
+
+#[test]
+fn a_word_both_heading_a_day_and_standing_alone() {
+    // "مساء" heads a day where one follows, and is an adverb where none does
+    assert_eq!(value("وقع الهجوم مساء الخميس", TUE()), "2022-09-08TEV");
+    let all = times("قال الجيش الخميس إن الهجوم وقع مساءً قرب الحدود", Some(TUE()));
+    assert_eq!(all[1], ("مساءً".into(), "2022-09-08TEV".into()));
+}
+
+#[test]
+fn years_timex_cannot_write_are_dropped() {
+    assert!(times("منذ قبل 30000 عام", Some(TUE())).is_empty());
 }
 
 #[test]
@@ -282,4 +299,87 @@ fn every_expression_says_what_anchored_it() {
     );
     assert!(found.iter().all(|t| t.kind() == if t.value.is_time() { "TIME" } else { "DATE" }));
     assert_eq!(found[2].kind(), "TIME");
+}
+
+#[test]
+fn a_huge_count_of_units_ago_is_nothing_rather_than_a_panic() {
+    for text in ["قبل 999999 شهر", "قبل عشرة ملايين يوم", "قبل مليار أسبوع", "قبل مليار شهر"]
+    {
+        for p in [TUE(), Date::MIN, Date::MAX] {
+            assert!(times(text, Some(p)).is_empty(), "{text} on {p}");
+        }
+    }
+    // before year 1: a value TIMEX3 cannot write, dropped
+    assert!(times("قبل 999999 يوم", Some(TUE())).is_empty());
+    // within the calendar, still counted
+    assert_eq!(value("قبل 1000 يوم", TUE()), "2019-12-18");
+}
+
+#[test]
+fn a_range_does_not_straddle_two_years() {
+    // 25 January 2023 is 61 days after 25 November 2022: the whole range is coming
+    assert_eq!(value("في 25-28 يناير", date(2022, 11, 25)), "2023-01-25/2023-01-28");
+    assert_eq!(value("من 25 إلى 28 يناير", date(2022, 11, 25)), "2023-01-25/2023-01-28");
+    // a month later in the year before the one with the year is of the year before
+    let all = times("من 13 ديسمبر إلى 15 يناير 2022", Some(TUE()));
+    let values: Vec<&str> = all.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["2021-12-13", "2022-01-15"]);
+}
+
+#[test]
+fn a_hijri_date_with_its_year_needs_no_publication_date() {
+    let v: Vec<String> = times("في 15 رمضان 1443 هـ", None).into_iter().map(|t| t.1).collect();
+    assert_eq!(v, ["2022-04-16"]);
+}
+
+#[test]
+fn a_part_of_the_day_after_a_time_sets_its_half_of_the_day() {
+    let p = TUE();
+    assert_eq!(value("الساعة التاسعة مساء", p), "2022-09-13T21:00");
+    // Egypt kept UTC+2 all of 2022 and had daylight saving (UTC+3) from April 2023
+    assert_eq!(value("الساعة التاسعة والنصف مساء بتوقيت القاهرة", p), "2022-09-13T19:30Z");
+    assert_eq!(value("الساعة التاسعة والنصف مساء بتوقيت القاهرة", date(2023, 9, 13)), "2023-09-13T18:30Z");
+    assert_eq!(value("الساعة الثالثة بعد ظهر الخميس", p), "2022-09-08T15:00");
+    assert_eq!(value("الساعة التاسعة مساء أمس", p), "2022-09-12T21:00");
+    // at night, two is before dawn, ten is before midnight, twelve is midnight
+    assert_eq!(value("الساعة الثانية ليلا", p), "2022-09-13T02:00");
+    assert_eq!(value("الساعة العاشرة ليلا", p), "2022-09-13T22:00");
+    assert_eq!(value("الساعة 12 ليلا", p), "2022-09-14T00:00");
+    assert_eq!(value("الساعة 12 ظهرا", p), "2022-09-13T12:00");
+}
+
+#[test]
+fn a_relative_day_and_its_weekday_that_disagree_take_the_nearest_such_weekday() {
+    // written on Tuesday 13 September 2022: tomorrow is not before it
+    assert_eq!(value("يعقد غدا الخميس", TUE()), "2022-09-15");
+    // written on Friday 10 March 2023: "the day before yesterday, Thursday" is the 9th
+    assert_eq!(value("قال أمس الأول الخميس", date(2023, 3, 10)), "2023-03-09");
+    // yesterday Thursday, written on a Tuesday: the Thursday before
+    assert_eq!(value("قال أمس الخميس", TUE()), "2022-09-08");
+}
+
+#[test]
+fn the_twenty_ninth_of_february_without_a_year_is_the_last_leap_day() {
+    assert_eq!(value("في 29 فبراير", date(2023, 3, 10)), "2020-02-29");
+    assert_eq!(value("في 29 فبراير", TUE()), "2020-02-29");
+    assert_eq!(value("في 29 فبراير", date(2024, 1, 10)), "2024-02-29");
+    assert_eq!(value("في 29 فبراير الماضي", TUE()), "2020-02-29");
+    assert_eq!(value("في 29 فبراير المقبل", TUE()), "2024-02-29");
+    assert!(times("في 30 فبراير", Some(TUE())).is_empty());
+}
+
+#[test]
+fn the_day_after_or_before_is_counted_from_the_day_just_mentioned() {
+    let all = times(
+        "زار المملكة في الثالث من نوفمبر، وقد أعلن استقالته في اليوم التالي احتجاجا",
+        Some(date(2017, 11, 10)),
+    );
+    let values: Vec<&str> = all.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["2017-11-03", "2017-11-04"]);
+    assert_eq!(all[1].0, "اليوم التالي");
+    let all = times("قتل 12 شخصا أمس الأربعاء، وفي اليوم السابق أعلن", Some(date(2015, 7, 23)));
+    let values: Vec<&str> = all.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["2015-07-22", "2015-07-21"]);
+    // with no day before it, it is not the day of writing
+    assert!(times("وفي اليوم التالي أعلن", Some(TUE())).is_empty());
 }

@@ -61,6 +61,22 @@ impl Timex {
         }
     }
 
+    /// Whether TIMEX3 can write the value: years of four digits, 1 to 9999 ("قبل 30000 عام"
+    /// resolves to no such year, and is dropped rather than written as `-27978`).
+    pub fn representable(&self) -> bool {
+        let year_ok = |y: i16| (1..=9999).contains(&y);
+        match self {
+            Timex::Date(d) | Timex::DayPart(d, _) | Timex::DateTime { date: d, .. } => year_ok(d.year()),
+            Timex::Month(y, _) | Timex::Year(y) | Timex::Season(y, _) | Timex::Week(y, _) => year_ok(*y),
+            Timex::Decade(d) => (0..=999).contains(d),
+            Timex::Range(a, b) => a.representable() && b.representable(),
+            Timex::UnknownYearDay(..)
+            | Timex::UnknownYearMonth(_)
+            | Timex::UnknownWeek(_)
+            | Timex::Unknown => true,
+        }
+    }
+
     /// The day the value falls on, when it names one.
     pub fn day(&self) -> Option<Date> {
         match self {
@@ -116,6 +132,10 @@ mod tests {
         assert_eq!(Timex::Season(2020, "FA").to_string(), "2020-FA");
         assert_eq!(Timex::Week(2022, 36).to_string(), "2022-W36");
         assert_eq!(Timex::UnknownYearDay(12, 7).to_string(), "XXXX-12-07");
+        assert!(Timex::Year(2022).representable());
+        assert!(!Timex::Year(-27978).representable());
+        assert!(!Timex::Month(10000, 1).representable());
+        assert!(!Timex::Range(Box::new(Timex::Year(9999)), Box::new(Timex::Year(10000))).representable());
         assert_eq!(Timex::UnknownWeek(Weekday::Tuesday).to_string(), "XXXX-WXX-2");
         let range =
             Timex::Range(Box::new(Timex::Date(date(2022, 9, 15))), Box::new(Timex::Date(date(2022, 9, 16))));
