@@ -1,21 +1,22 @@
 //! The per-article pipeline: a [`Document`] in, an [`Extraction`] out. Stateless and
 //! thread-safe, so that articles can be processed in parallel.
 
+use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use marsad_doc::Document;
-use marsad_text::{Normalized, Normalizer, Segmentation, Span, Token, TokenKind, sentences, tokenize_within};
+pub use marsad_text::AnalysedToken;
+use marsad_text::{Normalizer, Span, analyse, sentences};
 
 use crate::clean::{Cleaned, Cleaner};
 use crate::language::{self, Language};
 use crate::published::{self, Published};
 use crate::times::TimeExpr;
 
-/// What to compute beyond the record's required fields.
+/// What to put in the extraction beyond the record's required fields.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
-    /// Keep every token of the content (with its normalised form and proclitics) in the
-    /// extraction.
+    /// Keep the normalised text, so that the tokens' normalised forms can be written out.
     pub tokens: bool,
 }
 
@@ -32,28 +33,15 @@ pub struct Extraction {
     pub sentences: Vec<Span>,
     /// Dates and times of the title and paragraphs, resolved (Arabic articles only).
     pub times: Vec<TimeExpr>,
-    /// Tokens of the title and paragraphs (only when [`Options::tokens`] is set).
+    /// Tokens of the title and paragraphs with their clitic analysis, in text order: the one
+    /// token stream every layer reads.
     pub tokens: Vec<AnalysedToken>,
+    /// For each content span (title, paragraphs) in text order, its range in
+    /// [`Extraction::tokens`].
+    pub blocks: Vec<Range<usize>>,
     /// The normalised view's text, which the tokens' normalised spans index (only when
     /// [`Options::tokens`] is set).
     pub normalized: Option<String>,
-}
-
-/// A token with its clitic analysis. Its normalised form is a slice of
-/// [`Extraction::normalized`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct AnalysedToken {
-    /// The token (original and normalised spans, kind).
-    pub token: Token,
-    /// For Arabic words: the proclitics and the stem.
-    pub segmentation: Option<Segmentation>,
-}
-
-impl AnalysedToken {
-    /// The token's normalised text, given the extraction's normalised text.
-    pub fn norm_str<'n>(&self, normalized: &'n str) -> &'n str {
-        self.token.norm.slice(normalized)
-    }
 }
 
 /// Runs the per-article pipeline.
@@ -96,19 +84,20 @@ impl Extractor {
         let t = Instant::now();
         let mut sentence_spans = Vec::new();
         let mut tokens = Vec::new();
-        let mut normalized = None;
+        let mut blocks = Vec::with_capacity(content.len());
         for &span in &content {
             sentence_spans.extend(sentences(&norm, span));
+            let start = tokens.len();
+            tokens.extend(analyse(&norm, span, self.cleaner.segmenter()));
+            blocks.push(start..tokens.len());
         }
-        if self.options.tokens {
-            tokens = analyse_tokens(&norm, &content, self.cleaner);
-            normalized = Some(norm.text().to_string());
-        }
+        let normalized = self.options.tokens.then(|| norm.text().to_string());
         times.text += t.elapsed();
 
         let t = Instant::now();
         let time_exprs = if language.is_arabic() {
-            crate::times::find(&norm, &content, published.as_ref().map(|p| p.date), self.cleaner.segmenter())
+            let paragraphs: Vec<&[AnalysedToken]> = blocks.iter().map(|r| &tokens[r.clone()]).collect();
+            crate::times::find(&norm, &paragraphs, published.as_ref().map(|p| p.date))
         } else {
             Vec::new()
         };
@@ -121,6 +110,7 @@ impl Extractor {
                 sentences: sentence_spans,
                 times: time_exprs,
                 tokens,
+                blocks,
                 normalized,
             },
             times,
@@ -156,18 +146,6 @@ fn content_spans(cleaned: &Cleaned) -> Vec<Span> {
     spans.extend(cleaned.paragraphs.iter().map(|p| p.span));
     spans.sort();
     spans
-}
-
-fn analyse_tokens(norm: &Normalized<'_>, content: &[Span], cleaner: &Cleaner) -> Vec<AnalysedToken> {
-    let segmenter = cleaner.segmenter();
-    let mut out = Vec::new();
-    for &span in content {
-        out.extend(tokenize_within(norm, span).map(|token| AnalysedToken {
-            token,
-            segmentation: (token.kind == TokenKind::Arabic).then(|| segmenter.segment(token.norm_str(norm))),
-        }));
-    }
-    out
 }
 
 /// A normaliser like the one extraction uses, for callers that need to compare text the same

@@ -13,7 +13,7 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use marsad_extract::times::{self, Anchor, TimeExpr};
-use marsad_text::{Normalizer, Segmenter};
+use marsad_text::{Normalizer, Segmenter, analyse};
 use proptest::prelude::*;
 
 const MONTHS: &str = include_str!("../../../data/time/months.tsv");
@@ -42,7 +42,8 @@ fn weekday_name(wd: Weekday) -> &'static str {
 
 fn find(text: &str, published: Option<Date>) -> Vec<TimeExpr> {
     let norm = Normalizer::analysis().normalize(text);
-    times::find(&norm, &[norm.full_span()], published, Segmenter::builtin())
+    let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
+    times::find(&norm, &[&tokens], published)
 }
 
 fn arabic_indic(s: &str) -> String {

@@ -13,6 +13,10 @@
 //!   lexicon of words that only look prefixed (آلاف, الجزائر, وزير...).
 //! - [`sentence`]: [`sentences`] splits a view into sentences, aware of Arabic punctuation,
 //!   quotations, decimals and abbreviations.
+//! - [`analysis`]: [`AnalysedToken`]s, tokens with their clitic analysis, the stream later layers
+//!   read.
+//! - [`numbers`]: [`NumberParser`] reads numbers in digits and words, vague counts, duals, with
+//!   their qualifiers and units.
 //! - [`offsets`]: [`CharOffsets`] turns byte offsets into code point offsets for the JSON output.
 //!
 //! ```
@@ -36,6 +40,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod analysis;
 mod chars;
 pub mod clitic;
 pub mod normalize;
@@ -46,6 +51,7 @@ pub mod span;
 mod tables;
 pub mod token;
 
+pub use analysis::{AnalysedToken, analyse};
 pub use clitic::{Candidates, Proclitic, Segmentation, Segmenter, segment};
 pub use normalize::{Normalized, Normalizer};
 pub use numbers::{NumberExpr, NumberForm, NumberParser, Qualifier, Quantity, TimeUnit, Unit};

@@ -12,11 +12,12 @@
 //! ```
 //! use jiff::civil::date;
 //! use marsad_extract::times;
-//! use marsad_text::{Normalizer, Segmenter};
+//! use marsad_text::{Normalizer, Segmenter, analyse};
 //!
 //! let text = "قصفت القوات مواقع حدودية فجر الثلاثاء، بعد اشتباكات اندلعت الليلة الماضية.";
 //! let norm = Normalizer::analysis().normalize(text);
-//! let found = times::find(&norm, &[norm.full_span()], Some(date(2022, 9, 13)), Segmenter::builtin());
+//! let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
+//! let found = times::find(&norm, &[&tokens], Some(date(2022, 9, 13)));
 //! let values: Vec<String> = found.iter().map(|t| t.value.to_string()).collect();
 //! assert_eq!(values, ["2022-09-13TMO", "2022-09-12TNI"]);
 //! ```
@@ -27,7 +28,7 @@ mod tables;
 mod timex;
 
 use jiff::civil::Date;
-use marsad_text::{Normalized, Segmenter, Span, TokenKind, tokenize_within};
+use marsad_text::{AnalysedToken, Normalized, Span, TokenKind};
 
 pub use resolve::Anchor;
 pub use timex::Timex;
@@ -57,13 +58,13 @@ impl TimeExpr {
     }
 }
 
-/// Finds and resolves the time expressions of the `content` spans (title and paragraphs) of a
-/// normalised text. `published` is the publication date, when known.
+/// Finds and resolves the time expressions of the `paragraphs` (the analysed tokens of the
+/// title and of each paragraph, in text order) of a normalised text. `published` is the
+/// publication date, when known.
 pub fn find(
     norm: &Normalized<'_>,
-    content: &[Span],
+    paragraphs: &[&[AnalysedToken]],
     published: Option<Date>,
-    seg: &Segmenter,
 ) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let tables = tables::Tables::builtin();
@@ -72,8 +73,8 @@ pub fn find(
     let mut doc_day = None;
     // the last date of any granularity, to place a year-less Hijri date near it
     let mut anchor_day = None;
-    for &within in content {
-        let words: Vec<Word<'_>> = tokenize_within(norm, within).map(|t| Word::new(&t, norm, seg)).collect();
+    for &tokens in paragraphs {
+        let words: Vec<Word<'_>> = tokens.iter().map(|t| Word::new(t, norm)).collect();
         let future: Vec<bool> = words.iter().map(is_future).collect();
         let mut found = Scanner::new(&words).scan();
         let inherited = inherit_years(&words, &mut found);

@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 
 use jiff::civil::Weekday;
 use marsad_text::numbers::NumberParser;
-use marsad_text::{Normalized, Proclitic, Segmenter, Span, Token, TokenKind};
+use marsad_text::{AnalysedToken, Normalized, Proclitic, Span, TokenKind};
 
 pub(super) use super::tables::AgoUnit;
 use super::tables::{DayPart, Grammar, Holiday, Period, Phrases, Relation, Tables};
@@ -38,37 +38,17 @@ pub(super) struct Word<'a> {
 }
 
 impl<'a> Word<'a> {
-    pub fn new(token: &Token, norm: &'a Normalized<'a>, seg: &Segmenter) -> Word<'a> {
-        let text = token.norm_str(norm);
-        let mut future_clitic = false;
-        let mut start_without_conjunction = token.span.start();
-        let (bare, core) = if token.kind == TokenKind::Arabic {
-            let s = seg.segment(text);
-            future_clitic = s.proclitics().any(|(p, _)| p == Proclitic::Sa);
-            let conj_end =
-                s.proclitics().take_while(|(p, _)| p.is_conjunction()).last().map_or(0, |(_, r)| r.end);
-            if conj_end > 0 && conj_end < text.len() {
-                let rest = Span::new(token.norm.start() + conj_end, token.norm.end());
-                start_without_conjunction = norm.to_original(rest).start().max(token.span.start());
-            }
-            let core = if s.proclitics().any(|(p, _)| p.is_preposition()) {
-                s.stem_with_article(text)
-            } else {
-                Cow::Borrowed(&text[conj_end..])
-            };
-            (&text[conj_end..], core)
-        } else {
-            (text, Cow::Borrowed(text))
-        };
+    pub fn new(at: &AnalysedToken, norm: &'a Normalized<'a>) -> Word<'a> {
+        let n = norm.text();
         Word {
-            kind: token.kind,
-            norm: text,
-            bare,
-            core,
-            span: token.span,
-            line_start: token.starts_line(),
-            future_clitic,
-            start_without_conjunction,
+            kind: at.token.kind,
+            norm: at.norm_str(n),
+            bare: at.bare(n),
+            core: at.core(n),
+            span: at.token.span,
+            start_without_conjunction: at.start_without_conjunction(norm),
+            line_start: at.token.starts_line(),
+            future_clitic: at.has(Proclitic::Sa),
         }
     }
 

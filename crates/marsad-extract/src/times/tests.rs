@@ -1,12 +1,18 @@
 use jiff::civil::date;
-use marsad_text::{Normalizer, Segmenter};
+use marsad_text::{Normalizer, Segmenter, analyse};
 
 use super::*;
+
+/// The expressions of a whole normalised text as one paragraph.
+fn find_in(norm: &marsad_text::Normalized<'_>, published: Option<Date>) -> Vec<TimeExpr> {
+    let tokens: Vec<_> = analyse(norm, norm.full_span(), Segmenter::builtin()).collect();
+    find(norm, &[&tokens], published)
+}
 
 /// The expressions of `text` written on `published`, as `(text, value)` pairs.
 fn times(text: &str, published: Option<Date>) -> Vec<(String, String)> {
     let norm = Normalizer::analysis().normalize(text);
-    find(&norm, &[norm.full_span()], published, Segmenter::builtin())
+    find_in(&norm, published)
         .into_iter()
         .map(|t| (t.span.slice(text).to_string(), t.value.to_string()))
         .collect()
@@ -202,7 +208,7 @@ fn years_timex_cannot_write_are_dropped() {
 #[test]
 fn a_weekday_that_disagrees_with_its_date_is_recorded() {
     let norm = Normalizer::analysis().normalize("يوم الجمعة 13 سبتمبر 2022");
-    let found = find(&norm, &[norm.full_span()], Some(TUE()), Segmenter::builtin());
+    let found = find_in(&norm, Some(TUE()));
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].value.to_string(), "2022-09-13");
     assert!(found[0].conflict.is_some());
@@ -291,7 +297,7 @@ fn universal_time_alone() {
 #[test]
 fn every_expression_says_what_anchored_it() {
     let norm = Normalizer::analysis().normalize("في 13 سبتمبر 2022 قال أمس إن الهجوم وقع صباحا");
-    let found = find(&norm, &[norm.full_span()], Some(TUE()), Segmenter::builtin());
+    let found = find_in(&norm, Some(TUE()));
     let anchors: Vec<(&str, Anchor)> = found.iter().map(|t| (t.rule, t.anchor)).collect();
     assert_eq!(
         anchors,

@@ -1,0 +1,145 @@
+//! Tokens with their clitic analysis: the stream every later layer (times, entities, events)
+//! reads, made once per article.
+//!
+//! An [`AnalysedToken`] is a [`Token`] and, for an Arabic word, its [`Segmentation`]. It gives
+//! the forms lexicons are written in: [`AnalysedToken::bare`] (without a conjunction:
+//! وأرمينيا → أرمينيا), [`AnalysedToken::core`] (without conjunction and preposition, the
+//! article kept: للعراق → العراق) and [`AnalysedToken::stem`] (every proclitic off:
+//! والعراق → عراق).
+//!
+//! ```
+//! use marsad_text::{Normalizer, Segmenter, analysis::analyse};
+//!
+//! let text = "وقال للعراق وأرمينيا";
+//! let norm = Normalizer::analysis().normalize(text);
+//! let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
+//! let n = norm.text();
+//! assert_eq!(tokens[1].core(n), "العراق");
+//! assert_eq!(tokens[1].stem(n), "عراق");
+//! assert_eq!(tokens[2].bare(n), "ارمينيا");
+//! // where the word starts without its conjunction, in the original text
+//! assert_eq!(&text[tokens[2].start_without_conjunction(&norm)..tokens[2].token.span.end()], "أرمينيا");
+//! ```
+
+use std::borrow::Cow;
+
+use crate::{Normalized, Proclitic, Segmentation, Segmenter, Span, Token, TokenKind, tokenize_within};
+
+/// A token with its clitic analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AnalysedToken {
+    /// The token (original and normalised spans, kind).
+    pub token: Token,
+    /// For Arabic words: the proclitics and the stem.
+    pub segmentation: Option<Segmentation>,
+}
+
+/// The tokens of `within` (a span of the original text) with their clitic analysis.
+pub fn analyse<'n>(
+    norm: &'n Normalized<'n>,
+    within: Span,
+    segmenter: &'n Segmenter,
+) -> impl Iterator<Item = AnalysedToken> + 'n {
+    tokenize_within(norm, within).map(move |token| AnalysedToken {
+        token,
+        segmentation: (token.kind == TokenKind::Arabic).then(|| segmenter.segment(token.norm_str(norm))),
+    })
+}
+
+impl AnalysedToken {
+    /// The token's normalised text; `normalized` is the view's text ([`Normalized::text`]).
+    #[inline]
+    pub fn norm_str<'n>(&self, normalized: &'n str) -> &'n str {
+        self.token.norm.slice(normalized)
+    }
+
+    /// Whether the analysis strips `p`.
+    #[inline]
+    pub fn has(&self, p: Proclitic) -> bool {
+        self.segmentation.is_some_and(|s| s.has(p))
+    }
+
+    /// Bytes of the normalised token taken by leading conjunctions (و, ف).
+    fn conjunction_len(&self) -> usize {
+        self.segmentation.map_or(0, |s| {
+            s.proclitics().take_while(|(p, _)| p.is_conjunction()).last().map_or(0, |(_, r)| r.end)
+        })
+    }
+
+    /// The normalised token without its leading conjunctions (وأرمينيا → ارمينيا).
+    pub fn bare<'n>(&self, normalized: &'n str) -> &'n str {
+        let word = self.norm_str(normalized);
+        word.get(self.conjunction_len()..).filter(|s| !s.is_empty()).unwrap_or(word)
+    }
+
+    /// Without conjunctions and prepositions, the article kept (للعراق → العراق,
+    /// بنهاية → نهاية): the form definite lexicon entries are written in.
+    pub fn core<'n>(&self, normalized: &'n str) -> Cow<'n, str> {
+        let word = self.norm_str(normalized);
+        match self.segmentation {
+            Some(s) if s.proclitics().any(|(p, _)| p.is_preposition()) => s.stem_with_article(word),
+            _ => Cow::Borrowed(self.bare(normalized)),
+        }
+    }
+
+    /// Without any proclitic, the article included (والعراق → عراق).
+    pub fn stem<'n>(&self, normalized: &'n str) -> &'n str {
+        let word = self.norm_str(normalized);
+        match self.segmentation.map(|s| s.stem_str(word)) {
+            Some(stem) if !stem.is_empty() => stem,
+            _ => word,
+        }
+    }
+
+    /// Where the token starts in the original text once its conjunction is left out
+    /// (ونوفمبر → نوفمبر): expressions and mentions start there.
+    pub fn start_without_conjunction(&self, norm: &Normalized<'_>) -> usize {
+        let conj = self.conjunction_len();
+        let t = &self.token;
+        if conj == 0 || conj >= t.norm.len() {
+            return t.span.start();
+        }
+        let rest = Span::new(t.norm.start() + conj, t.norm.end());
+        norm.to_original(rest).start().max(t.span.start())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Normalizer;
+
+    fn forms(text: &str) -> Vec<(String, String, String)> {
+        let norm = Normalizer::analysis().normalize(text);
+        let n = norm.text();
+        analyse(&norm, norm.full_span(), Segmenter::builtin())
+            .map(|t| (t.bare(n).to_string(), t.core(n).into_owned(), t.stem(n).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn forms_of_a_word() {
+        let f = forms("والعراق بالعراق وباكو لباكو وزير 2020");
+        let f: Vec<(&str, &str, &str)> =
+            f.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
+        assert_eq!(
+            f,
+            [
+                ("العراق", "العراق", "عراق"),
+                ("بالعراق", "العراق", "عراق"),
+                ("باكو", "باكو", "باكو"),
+                ("لباكو", "باكو", "باكو"),
+                ("وزير", "وزير", "وزير"),
+                ("2020", "2020", "2020"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_start_without_a_conjunction_is_in_the_original() {
+        let text = "وَأرمينيا";
+        let norm = Normalizer::analysis().normalize(text);
+        let t = analyse(&norm, norm.full_span(), Segmenter::builtin()).next().unwrap();
+        assert_eq!(&text[t.start_without_conjunction(&norm)..], "أرمينيا");
+    }
+}
