@@ -1,0 +1,375 @@
+//! The knowledge base of marsad: countries, places, organisations and people with their Arabic
+//! names, first names and titles, and the matching of those names in analysed Arabic text.
+//!
+//! The data is versioned under `data/kb/` (formats in `data/kb/FORMAT.md`, sources in
+//! `NOTICE`) and compiled into the binary. [`Kb::builtin`] loads it once; [`Kb::from_sources`]
+//! loads any other set of files with the same formats and reports every problem as a
+//! [`KbError`] with its file and line.
+//!
+//! Names are matched on the analysed token stream ([`marsad_text::AnalysedToken`]): the first
+//! word of a name is looked up without its clitics (وأرمينيا, للعراق, بالولايات المتحدة), the
+//! others as written; transliteration variants of foreign names go through a loose key
+//! ([`names::skeleton`]) and long names tolerate one typo ([`names::within_one_edit`]); see
+//! [`Kb::find`].
+//!
+//! ```
+//! use marsad_kb::{Kb, Sources, EntityType};
+//! use marsad_text::{Normalizer, Segmenter, analyse};
+//!
+//! let kb = Kb::from_sources(&Sources {
+//!     countries: "id\tname_en\tiso2\tnames_ar\tnisba\tdemonyms\tcapital\tregime\n\
+//!                 country:armenia\tArmenia\tAM\tأرمينيا|أرمينية\tأرميني|أرمني\tأرمن\t\t\n",
+//!     people: "id\tname_en\tnames_ar\tcountry\trole\n\
+//!              person:antony-blinken\tAntony Blinken\tأنتوني بلينكن\t\t\n",
+//!     ..Sources::default()
+//! })
+//! .unwrap();
+//! let text = "وقال أنتوني بلينكين إن أرمينيا";
+//! let norm = Normalizer::analysis().normalize(text);
+//! let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
+//! let found = kb.find(&tokens, norm.text());
+//! let names: Vec<&str> = found.iter().map(|m| kb.entry(m.candidates[0].entry).name_en.as_str()).collect();
+//! assert_eq!(names, ["Antony Blinken", "Armenia"]);
+//! assert_eq!(kb.entry(found[1].candidates[0].entry).etype, EntityType::Gpe);
+//! let nisba = kb.nisba("الارمنيه").unwrap();
+//! assert_eq!(kb.entry(nisba).name_en, "Armenia");
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod load;
+mod matcher;
+pub mod names;
+mod table;
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+use rustc_hash::FxHashMap;
+
+pub use matcher::{Candidate, How, Match};
+
+/// A problem in a knowledge-base file.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    /// The header line lacks columns.
+    #[error("{file}: the header lacks the column(s) {missing}")]
+    Header {
+        /// The file.
+        file: &'static str,
+        /// The missing columns.
+        missing: String,
+    },
+    /// A row is malformed.
+    #[error("{file}:{line}: {message}")]
+    Row {
+        /// The file.
+        file: &'static str,
+        /// The line, from 1.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Where an entry comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// `countries.tsv`.
+    Country,
+    /// `places.tsv`.
+    Place,
+    /// `orgs.tsv`.
+    Org,
+    /// `people.tsv`.
+    Person,
+}
+
+/// The entity types of the extraction record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// An organisation.
+    Org,
+    /// A place with a government or a population.
+    Gpe,
+    /// Other named geography.
+    Loc,
+}
+
+impl EntityType {
+    /// `PERSON`, `ORG`, `GPE`, `LOC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Gpe => "GPE",
+            EntityType::Loc => "LOC",
+        }
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The index of an entry in its knowledge base.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryId(u32);
+
+impl EntryId {
+    /// The position in [`Kb::entries`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A country, place, organisation or person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The stable id (`country:armenia`).
+    pub id: String,
+    /// The file it comes from.
+    pub kind: Kind,
+    /// Its entity type.
+    pub etype: EntityType,
+    /// A finer type (`country`, `city`, `province`, `ministry`, `armed-group`...).
+    pub subtype: String,
+    /// The English canonical name.
+    pub name_en: String,
+    /// The usual Arabic name, as written in the data.
+    pub name_ar: String,
+    /// The country it belongs to.
+    pub country: Option<EntryId>,
+    /// For a country, its capital.
+    pub capital: Option<EntryId>,
+    /// Coordinates, when known.
+    pub coordinates: Option<(f64, f64)>,
+    /// Population, when known.
+    pub population: Option<u64>,
+    /// Its names are transliterations (a foreign person, place or body), so their loose key is
+    /// indexed.
+    pub foreign: bool,
+}
+
+/// How an alias names its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AliasKind {
+    /// One of its names.
+    Name,
+    /// A province or district named with its head word (`محافظة السويداء`).
+    Headed,
+    /// A Latin abbreviation (`NATO`).
+    Abbreviation,
+    /// The people of a country (`الأرمن`).
+    Demonym,
+}
+
+/// How a title introduces a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TitleKind {
+    /// The name follows directly (`الرئيس`, `العقيد`).
+    Title,
+    /// A role, maybe followed by its organisation or country before the name (`وزير الدفاع`).
+    Role,
+    /// A courtesy word (`السيد`, `الشيخ`).
+    Honorific,
+    /// A kinship particle inside a name (`بن`, `أبو`, `آل`).
+    Kin,
+}
+
+/// A title or role.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Title {
+    /// How it introduces a name.
+    pub kind: TitleKind,
+    /// The English role, empty for honorifics and particles.
+    pub en: String,
+}
+
+/// A first name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct GivenName {
+    /// An Arabic name (or a foreign one in Arabic letters).
+    pub arabic: bool,
+}
+
+/// The text of the data files, one per file of `data/kb/` (empty for a file not given).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sources<'a> {
+    /// `countries.tsv`.
+    pub countries: &'a str,
+    /// `places.tsv`.
+    pub places: &'a str,
+    /// `orgs.tsv`.
+    pub orgs: &'a str,
+    /// `people.tsv`.
+    pub people: &'a str,
+    /// `given-names.tsv`.
+    pub given_names: &'a str,
+    /// `titles.tsv`.
+    pub titles: &'a str,
+    /// `common-words.txt`: words so frequent as ordinary words that a one-word name spelled
+    /// like them is only taken with support from its context.
+    pub common_words: &'a str,
+}
+
+/// The words of a phrase after its first, and its value.
+type Tail<T> = (Box<[String]>, T);
+
+/// A phrase index: the first word's key, then the keys of the other words, longest first.
+#[derive(Debug)]
+pub(crate) struct PhraseIndex<T> {
+    by_first: FxHashMap<String, Vec<Tail<T>>>,
+}
+
+impl<T> Default for PhraseIndex<T> {
+    fn default() -> Self {
+        PhraseIndex { by_first: FxHashMap::default() }
+    }
+}
+
+impl<T: Clone> PhraseIndex<T> {
+    pub(crate) fn insert(&mut self, words: Vec<String>, value: T) {
+        let mut words = words.into_iter();
+        let Some(first) = words.next() else { return };
+        let tail: Box<[String]> = words.collect();
+        let list = self.by_first.entry(first).or_default();
+        let at = list.partition_point(|(t, _)| t.len() >= tail.len());
+        list.insert(at, (tail, value));
+    }
+
+    /// The phrases starting with `first` whose tail matches `next(0)`, `next(1)`..., longest
+    /// first: their length in words and value.
+    pub(crate) fn matches<'w>(
+        &self,
+        first: &str,
+        next: impl Fn(usize) -> Option<&'w str>,
+    ) -> Vec<(usize, &T)> {
+        let Some(list) = self.by_first.get(first) else { return Vec::new() };
+        list.iter()
+            .filter(|(tail, _)| tail.iter().enumerate().all(|(k, w)| next(k) == Some(w.as_str())))
+            .map(|(tail, v)| (tail.len() + 1, v))
+            .collect()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+}
+
+/// An alias in the indexes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct AliasRef {
+    pub entry: EntryId,
+    pub kind: AliasKind,
+    /// A one-word name spelled like a common word.
+    pub ambiguous: bool,
+}
+
+/// The knowledge base: entries and the indexes that find them in text.
+#[derive(Debug, Default)]
+pub struct Kb {
+    entries: Vec<Entry>,
+    by_id: FxHashMap<String, EntryId>,
+    /// Names by their exact keys.
+    names: PhraseIndex<AliasRef>,
+    /// Names of foreign entries by their loose keys.
+    loose: PhraseIndex<AliasRef>,
+    /// One-word names of at least [`TYPO_MIN_LETTERS`] letters, by themselves and each of their
+    /// one-letter deletions: (deletion key, the name's key, alias).
+    typos: FxHashMap<String, Vec<(String, AliasRef)>>,
+    /// Nisba adjectives in all their forms → country.
+    nisba: FxHashMap<String, EntryId>,
+    /// Countries whose government news call "النظام": the nisba forms that make "النظام X".
+    regime: FxHashMap<String, EntryId>,
+    given: FxHashMap<String, GivenName>,
+    titles: PhraseIndex<Title>,
+    common: rustc_hash::FxHashSet<String>,
+}
+
+/// The fewest letters a one-word name needs for a one-letter typo to be tolerated.
+pub const TYPO_MIN_LETTERS: usize = 7;
+
+impl Kb {
+    /// Loads a knowledge base from the text of its files.
+    pub fn from_sources(sources: &Sources<'_>) -> Result<Kb, KbError> {
+        load::load(sources)
+    }
+
+    /// Every entry, in file order (countries, places, organisations, people).
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry `id` points to.
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.entries[id.index()]
+    }
+
+    /// The entry with the stable id `id` (`country:armenia`).
+    pub fn by_id(&self, id: &str) -> Option<EntryId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The country a nisba adjective names, given its key with or without the article
+    /// (`الارمنيه`, `روسي`, `الامريكيين`).
+    pub fn nisba(&self, key: &str) -> Option<EntryId> {
+        self.nisba.get(key).copied()
+    }
+
+    /// The country whose government "النظام" + this nisba names (`السوري`).
+    pub fn regime(&self, key: &str) -> Option<EntryId> {
+        self.regime.get(key).copied()
+    }
+
+    /// Whether `key` is a first name, and of which kind.
+    pub fn given_name(&self, key: &str) -> Option<GivenName> {
+        self.given.get(key).copied()
+    }
+
+    /// Whether `key` is a word so common that a one-word name spelled like it needs context.
+    pub fn is_common_word(&self, key: &str) -> bool {
+        self.common.contains(key)
+    }
+
+    /// The longest title starting with `first` (a key) and going on with `next(0)`, ...: its
+    /// length in words and the title.
+    pub fn title<'w>(&self, first: &str, next: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &Title)> {
+        self.titles.matches(first, next).into_iter().next()
+    }
+
+    /// Sizes, for reports: entries, exact names, loose names, first names, titles.
+    pub fn stats(&self) -> KbStats {
+        KbStats {
+            entries: self.entries.len(),
+            names: self.names.len(),
+            loose_names: self.loose.len(),
+            nisba_forms: self.nisba.len(),
+            given_names: self.given.len(),
+            titles: self.titles.len(),
+        }
+    }
+}
+
+/// Sizes of a knowledge base.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KbStats {
+    /// Entries.
+    pub entries: usize,
+    /// Exact name phrases indexed.
+    pub names: usize,
+    /// Loose name phrases indexed.
+    pub loose_names: usize,
+    /// Nisba forms indexed.
+    pub nisba_forms: usize,
+    /// First names.
+    pub given_names: usize,
+    /// Titles.
+    pub titles: usize,
+}

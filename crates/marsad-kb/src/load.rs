@@ -1,0 +1,411 @@
+//! Building a [`Kb`] from its files.
+
+use marsad_text::{Normalizer, tokenize};
+use rustc_hash::FxHashMap;
+
+use crate::names::{deletions, key, letter_count, nisba_forms, skeleton};
+use crate::table::{Row, Table};
+use crate::{
+    AliasKind, AliasRef, EntityType, Entry, EntryId, GivenName, Kb, KbError, Kind, Sources, TYPO_MIN_LETTERS,
+    Title, TitleKind,
+};
+
+/// Members of the Arab League (ISO 3166-1 alpha-2), and Palestine: their names are Arabic,
+/// not transliterations, so no loose key is made for them.
+const ARAB_COUNTRIES: &[&str] = &[
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO",
+    "SD", "SY", "TN", "AE", "YE", "EH",
+];
+
+/// The fewest letters a name needs for its loose key to be indexed.
+const LOOSE_MIN_LETTERS: usize = 5;
+
+/// The keys of the words of a name, tokenised like text.
+pub(crate) fn phrase_keys(normalizer: &Normalizer, phrase: &str) -> Vec<String> {
+    let norm = normalizer.normalize(phrase);
+    tokenize(&norm).map(|t| key(t.norm_str(&norm)).into_owned()).collect()
+}
+
+struct Builder<'n> {
+    kb: Kb,
+    normalizer: &'n Normalizer,
+    /// Entries whose country is still a string (resolved at the end): (entry, file, line, id).
+    pending_country: Vec<(EntryId, &'static str, usize, String)>,
+    pending_capital: Vec<(EntryId, &'static str, usize, String)>,
+    iso2: FxHashMap<EntryId, String>,
+}
+
+pub(crate) fn load(sources: &Sources<'_>) -> Result<Kb, KbError> {
+    let normalizer = Normalizer::analysis();
+    let mut b = Builder {
+        kb: Kb::default(),
+        normalizer: &normalizer,
+        pending_country: Vec::new(),
+        pending_capital: Vec::new(),
+        iso2: FxHashMap::default(),
+    };
+    b.kb.common = sources
+        .common_words
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .flat_map(|l| phrase_keys(&normalizer, l))
+        .collect();
+    b.countries(sources.countries)?;
+    b.places(sources.places)?;
+    b.orgs(sources.orgs)?;
+    b.people(sources.people)?;
+    b.resolve()?;
+    b.index_names(sources)?;
+    b.given_names(sources.given_names)?;
+    b.titles(sources.titles)?;
+    Ok(b.kb)
+}
+
+fn row_error(file: &'static str, row: &Row<'_>, message: impl Into<String>) -> KbError {
+    KbError::Row { file, line: row.line, message: message.into() }
+}
+
+impl Builder<'_> {
+    /// Adds an entry; checks the id's form and uniqueness.
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        file: &'static str,
+        row: &Row<'_>,
+        id: &str,
+        kind: Kind,
+        etype: EntityType,
+        subtype: &str,
+        name_en: &str,
+        name_ar: &str,
+    ) -> Result<EntryId, KbError> {
+        let prefix = match kind {
+            Kind::Country => "country:",
+            Kind::Place => "place:",
+            Kind::Org => "org:",
+            Kind::Person => "person:",
+        };
+        let slug_ok = id.strip_prefix(prefix).is_some_and(|s| {
+            !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        });
+        if !slug_ok {
+            return Err(row_error(file, row, format!("id {id:?} is not {prefix}slug (a-z, 0-9, -)")));
+        }
+        if name_en.is_empty() || name_ar.is_empty() {
+            return Err(row_error(file, row, format!("{id}: name_en and names_ar are required")));
+        }
+        let entry_id = EntryId(u32::try_from(self.kb.entries.len()).expect("fewer than 2^32 entries"));
+        if self.kb.by_id.insert(id.to_string(), entry_id).is_some() {
+            return Err(row_error(file, row, format!("id {id} is used twice")));
+        }
+        self.kb.entries.push(Entry {
+            id: id.to_string(),
+            kind,
+            etype,
+            subtype: subtype.to_string(),
+            name_en: name_en.to_string(),
+            name_ar: name_ar.to_string(),
+            country: None,
+            capital: None,
+            coordinates: None,
+            population: None,
+            // a person with no country is taken for an international figure with a
+            // transliterated name; a country decides otherwise (resolve)
+            foreign: kind == Kind::Person,
+        });
+        Ok(entry_id)
+    }
+
+    fn countries(&mut self, src: &str) -> Result<(), KbError> {
+        const FILE: &str = "countries.tsv";
+        if src.is_empty() {
+            return Ok(());
+        }
+        let t =
+            Table::parse(FILE, src, &["id", "name_en", "iso2", "names_ar", "nisba", "demonyms", "capital"])?;
+        let (id, en, iso2, ar, nisba, demonyms, capital, regime) = (
+            t.col("id"),
+            t.col("name_en"),
+            t.col("iso2"),
+            t.col("names_ar"),
+            t.col("nisba"),
+            t.col("demonyms"),
+            t.col("capital"),
+            t.col("regime"),
+        );
+        for row in &t.rows {
+            let first_ar = row.list(ar).next().unwrap_or("");
+            let e = self.add(
+                FILE,
+                row,
+                row.get(id),
+                Kind::Country,
+                EntityType::Gpe,
+                "country",
+                row.get(en),
+                first_ar,
+            )?;
+            let code = row.get(iso2).to_ascii_uppercase();
+            self.kb.entries[e.index()].foreign = !ARAB_COUNTRIES.contains(&code.as_str());
+            self.iso2.insert(e, code);
+            for adjective in row.list(nisba) {
+                let masculine = phrase_keys(self.normalizer, adjective).join(" ");
+                for form in nisba_forms(&masculine) {
+                    self.kb.nisba.entry(form).or_insert(e);
+                }
+                if !row.get(regime).is_empty() {
+                    self.kb.regime.insert(format!("ال{masculine}"), e);
+                }
+            }
+            for people in row.list(demonyms) {
+                let k = phrase_keys(self.normalizer, people).join(" ");
+                self.kb.nisba.entry(format!("ال{k}")).or_insert(e);
+                self.kb.nisba.entry(k).or_insert(e);
+            }
+            if !row.get(capital).is_empty() {
+                self.pending_capital.push((e, FILE, row.line, row.get(capital).to_string()));
+            }
+        }
+        Ok(())
+    }
+
+    fn places(&mut self, src: &str) -> Result<(), KbError> {
+        const FILE: &str = "places.tsv";
+        if src.is_empty() {
+            return Ok(());
+        }
+        let t = Table::parse(FILE, src, &["id", "type", "subtype", "name_en", "names_ar", "country"])?;
+        let (id, typ, sub, en, ar, country, lat, lon, pop) = (
+            t.col("id"),
+            t.col("type"),
+            t.col("subtype"),
+            t.col("name_en"),
+            t.col("names_ar"),
+            t.col("country"),
+            t.col("lat"),
+            t.col("lon"),
+            t.col("population"),
+        );
+        for row in &t.rows {
+            let etype = match row.get(typ) {
+                "GPE" => EntityType::Gpe,
+                "LOC" => EntityType::Loc,
+                other => return Err(row_error(FILE, row, format!("type {other:?} is neither GPE nor LOC"))),
+            };
+            let first_ar = row.list(ar).next().unwrap_or("");
+            let e =
+                self.add(FILE, row, row.get(id), Kind::Place, etype, row.get(sub), row.get(en), first_ar)?;
+            let entry = &mut self.kb.entries[e.index()];
+            entry.coordinates = row.get(lat).parse().ok().zip(row.get(lon).parse().ok());
+            entry.population = row.get(pop).parse().ok();
+            if !row.get(country).is_empty() {
+                self.pending_country.push((e, FILE, row.line, row.get(country).to_string()));
+            }
+        }
+        Ok(())
+    }
+
+    fn orgs(&mut self, src: &str) -> Result<(), KbError> {
+        const FILE: &str = "orgs.tsv";
+        if src.is_empty() {
+            return Ok(());
+        }
+        let t = Table::parse(FILE, src, &["id", "subtype", "name_en", "names_ar", "country"])?;
+        let (id, sub, en, ar, country) =
+            (t.col("id"), t.col("subtype"), t.col("name_en"), t.col("names_ar"), t.col("country"));
+        for row in &t.rows {
+            let first_ar = row.list(ar).next().unwrap_or("");
+            let e = self.add(
+                FILE,
+                row,
+                row.get(id),
+                Kind::Org,
+                EntityType::Org,
+                row.get(sub),
+                row.get(en),
+                first_ar,
+            )?;
+            if !row.get(country).is_empty() {
+                self.pending_country.push((e, FILE, row.line, row.get(country).to_string()));
+            }
+        }
+        Ok(())
+    }
+
+    fn people(&mut self, src: &str) -> Result<(), KbError> {
+        const FILE: &str = "people.tsv";
+        if src.is_empty() {
+            return Ok(());
+        }
+        let t = Table::parse(FILE, src, &["id", "name_en", "names_ar", "country"])?;
+        let (id, en, ar, country, role) =
+            (t.col("id"), t.col("name_en"), t.col("names_ar"), t.col("country"), t.col("role"));
+        for row in &t.rows {
+            let first_ar = row.list(ar).next().unwrap_or("");
+            let e = self.add(
+                FILE,
+                row,
+                row.get(id),
+                Kind::Person,
+                EntityType::Person,
+                row.get(role),
+                row.get(en),
+                first_ar,
+            )?;
+            if !row.get(country).is_empty() {
+                self.pending_country.push((e, FILE, row.line, row.get(country).to_string()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Resolves countries and capitals; marks foreign entries.
+    fn resolve(&mut self) -> Result<(), KbError> {
+        for (e, file, line, id) in std::mem::take(&mut self.pending_country) {
+            let Some(c) = self.kb.by_id(&id).filter(|c| self.kb.entries[c.index()].kind == Kind::Country)
+            else {
+                return Err(KbError::Row {
+                    file,
+                    line,
+                    message: format!("country {id} is not in countries.tsv"),
+                });
+            };
+            let foreign = self.kb.entries[c.index()].foreign;
+            let entry = &mut self.kb.entries[e.index()];
+            entry.country = Some(c);
+            entry.foreign = foreign;
+        }
+        for (e, file, line, id) in std::mem::take(&mut self.pending_capital) {
+            let Some(p) = self.kb.by_id(&id).filter(|p| self.kb.entries[p.index()].kind == Kind::Place)
+            else {
+                return Err(KbError::Row {
+                    file,
+                    line,
+                    message: format!("capital {id} is not in places.tsv"),
+                });
+            };
+            self.kb.entries[e.index()].capital = Some(p);
+        }
+        Ok(())
+    }
+
+    /// Indexes the Arabic names (and abbreviations) of every entry.
+    fn index_names(&mut self, sources: &Sources<'_>) -> Result<(), KbError> {
+        let files: [(&'static str, &str, &[&str]); 4] = [
+            ("countries.tsv", sources.countries, &["names_ar"]),
+            ("places.tsv", sources.places, &["names_ar"]),
+            ("orgs.tsv", sources.orgs, &["names_ar", "abbr"]),
+            ("people.tsv", sources.people, &["names_ar"]),
+        ];
+        for (file, src, columns) in files {
+            if src.is_empty() {
+                continue;
+            }
+            let t = Table::parse(file, src, &["id"])?;
+            let (id, head) = (t.col("id"), t.col("head"));
+            for row in &t.rows {
+                let e = self.kb.by_id(row.get(id)).expect("every row became an entry");
+                let heads: Vec<Vec<String>> =
+                    row.list(head).map(|h| phrase_keys(self.normalizer, h)).collect();
+                for &column in columns {
+                    for name in row.list(t.col(column)) {
+                        let words = phrase_keys(self.normalizer, name);
+                        if words.is_empty() {
+                            continue;
+                        }
+                        let kind = if column == "abbr" {
+                            AliasKind::Abbreviation
+                        } else if heads.iter().any(|h| words.len() > h.len() && words.starts_with(h)) {
+                            AliasKind::Headed
+                        } else {
+                            AliasKind::Name
+                        };
+                        self.index_alias(e, kind, words);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn index_alias(&mut self, entry: EntryId, kind: AliasKind, words: Vec<String>) {
+        let ambiguous = words.len() == 1 && self.kb.common.contains(&words[0]);
+        let alias = AliasRef { entry, kind, ambiguous };
+        let e = &self.kb.entries[entry.index()];
+        let letters: usize = words.iter().map(|w| letter_count(w)).sum();
+        if e.foreign && kind != AliasKind::Abbreviation && letters >= LOOSE_MIN_LETTERS {
+            self.kb.loose.insert(words.iter().map(|w| skeleton(w)).collect(), alias);
+        }
+        if words.len() == 1 && letter_count(&words[0]) >= TYPO_MIN_LETTERS && kind != AliasKind::Abbreviation
+        {
+            let name = words[0].clone();
+            for variant in std::iter::once(name.clone()).chain(deletions(&name)) {
+                self.kb.typos.entry(variant).or_default().push((name.clone(), alias));
+            }
+        }
+        self.kb.names.insert(words, alias);
+    }
+
+    fn given_names(&mut self, src: &str) -> Result<(), KbError> {
+        const FILE: &str = "given-names.tsv";
+        if src.is_empty() {
+            return Ok(());
+        }
+        let t = Table::parse(FILE, src, &["name", "origin"])?;
+        let (name, origin) = (t.col("name"), t.col("origin"));
+        for row in &t.rows {
+            let arabic = match row.get(origin) {
+                "arabic" => true,
+                "foreign" => false,
+                other => {
+                    return Err(row_error(
+                        FILE,
+                        row,
+                        format!("origin {other:?} is neither arabic nor foreign"),
+                    ));
+                }
+            };
+            let words = phrase_keys(self.normalizer, row.get(name));
+            if let [single] = words.as_slice() {
+                self.kb.given.entry(single.clone()).or_insert(GivenName { arabic });
+            } else if !words.is_empty() {
+                // compounds (عبد الرحمن) are looked up word by word: the first word is enough to
+                // start a name, and the second is a name too
+                for w in words {
+                    self.kb.given.entry(w).or_insert(GivenName { arabic });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn titles(&mut self, src: &str) -> Result<(), KbError> {
+        const FILE: &str = "titles.tsv";
+        if src.is_empty() {
+            return Ok(());
+        }
+        let t = Table::parse(FILE, src, &["title", "kind", "en"])?;
+        let (title, kind, en) = (t.col("title"), t.col("kind"), t.col("en"));
+        for row in &t.rows {
+            let k = match row.get(kind) {
+                "title" => TitleKind::Title,
+                "role" => TitleKind::Role,
+                "honorific" => TitleKind::Honorific,
+                "kin" => TitleKind::Kin,
+                other => {
+                    return Err(row_error(
+                        FILE,
+                        row,
+                        format!("kind {other:?} is not title, role, honorific or kin"),
+                    ));
+                }
+            };
+            let words = phrase_keys(self.normalizer, row.get(title));
+            if !words.is_empty() {
+                self.kb.titles.insert(words, Title { kind: k, en: row.get(en).to_string() });
+            }
+        }
+        Ok(())
+    }
+}

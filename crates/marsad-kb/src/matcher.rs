@@ -1,0 +1,184 @@
+//! Finding the knowledge base's names in an analysed token stream.
+
+use marsad_text::{AnalysedToken, TokenKind};
+
+use crate::names::{deletions, key, letter_count, skeleton, within_one_edit};
+use crate::{AliasKind, AliasRef, EntryId, Kb, TYPO_MIN_LETTERS};
+
+/// How a name was matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum How {
+    /// Letter for letter (after normalisation).
+    Exact,
+    /// By the loose key of a foreign name (a transliteration variant).
+    Loose,
+    /// One letter off a long name.
+    Typo,
+}
+
+/// One entry a matched name may denote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// The entry.
+    pub entry: EntryId,
+    /// How the name names it.
+    pub kind: AliasKind,
+    /// How it was matched.
+    pub how: How,
+    /// The name is one word spelled like a common word: take it only with support from the
+    /// context.
+    pub ambiguous: bool,
+}
+
+/// A name found in the token stream.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match {
+    /// The first token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The entries it may denote (several when places share a name), in data order.
+    pub candidates: Vec<Candidate>,
+}
+
+/// The keys of one token.
+struct Keys {
+    /// Forms the first word of a name is looked up under: without clitics, without
+    /// conjunction, as written (deduplicated).
+    heads: Vec<String>,
+    /// The form a later word of a name is compared under: as written.
+    tail: String,
+    /// Whether a name may start here.
+    word: bool,
+    /// A line break comes before it: names do not run across lines.
+    new_line: bool,
+}
+
+fn keys(tokens: &[AnalysedToken], normalized: &str) -> Vec<Keys> {
+    tokens
+        .iter()
+        .map(|t| {
+            let word = matches!(t.token.kind, TokenKind::Arabic | TokenKind::Word);
+            let tail = key(t.norm_str(normalized)).into_owned();
+            let mut heads = Vec::with_capacity(3);
+            if word {
+                for form in [t.core(normalized).as_ref(), t.bare(normalized)] {
+                    let k = key(form).into_owned();
+                    if !heads.contains(&k) {
+                        heads.push(k);
+                    }
+                }
+                if !heads.contains(&tail) {
+                    heads.push(tail.clone());
+                }
+            }
+            Keys { heads, tail, word, new_line: t.token.starts_line() }
+        })
+        .collect()
+}
+
+impl Kb {
+    /// Every name of the knowledge base in `tokens` (whose normalised forms index
+    /// `normalized`), left to right, longest first, none overlapping. Exact names first; where
+    /// none starts at a token, the loose key of foreign names; then one-letter typos of long
+    /// one-word names.
+    pub fn find(&self, tokens: &[AnalysedToken], normalized: &str) -> Vec<Match> {
+        let keys = keys(tokens, normalized);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < keys.len() {
+            if !keys[i].word {
+                i += 1;
+                continue;
+            }
+            let found = self
+                .exact_at(&keys, i)
+                .or_else(|| self.loose_at(tokens, normalized, &keys, i))
+                .or_else(|| self.typo_at(&keys, i));
+            match found {
+                Some(m) => {
+                    i = m.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn exact_at(&self, keys: &[Keys], i: usize) -> Option<Match> {
+        let next = |k: usize| keys.get(i + 1 + k).filter(|t| !t.new_line).map(|t| t.tail.as_str());
+        let mut best: Option<Match> = None;
+        for head in &keys[i].heads {
+            for (len, alias) in self.names.matches(head, next) {
+                add(&mut best, i, len, alias, How::Exact);
+            }
+        }
+        best
+    }
+
+    fn loose_at(&self, tokens: &[AnalysedToken], normalized: &str, keys: &[Keys], i: usize) -> Option<Match> {
+        if tokens[i].token.kind != TokenKind::Arabic {
+            return None;
+        }
+        let skeletons: Vec<String> = keys[i..]
+            .iter()
+            .take(4)
+            .take_while(|k| k.word)
+            .enumerate()
+            .take_while(|(n, k)| *n == 0 || !k.new_line)
+            .map(|(_, k)| skeleton(&k.tail))
+            .collect();
+        let next = |k: usize| skeletons.get(1 + k).map(String::as_str);
+        if keys[i].heads.iter().any(|h| self.guarded(h)) {
+            return None;
+        }
+        let mut best: Option<Match> = None;
+        let stem = skeleton(&key(&tokens[i].core(normalized)));
+        for head in [stem, skeletons[0].clone()] {
+            for (len, alias) in self.loose.matches(&head, next) {
+                add(&mut best, i, len, alias, How::Loose);
+            }
+        }
+        best
+    }
+
+    fn typo_at(&self, keys: &[Keys], i: usize) -> Option<Match> {
+        let mut best: Option<Match> = None;
+        for head in &keys[i].heads {
+            if letter_count(head) < TYPO_MIN_LETTERS || self.guarded(head) {
+                continue;
+            }
+            for variant in std::iter::once(head.clone()).chain(deletions(head)) {
+                for (name, alias) in self.typos.get(&variant).into_iter().flatten() {
+                    if within_one_edit(name, head) {
+                        add(&mut best, i, 1, alias, How::Typo);
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+impl Kb {
+    /// Words that are one letter or a transliteration away from a name without being one: a
+    /// nisba (إسرائيلي is not إسرائيل), a first name, a common word.
+    fn guarded(&self, head: &str) -> bool {
+        self.nisba.contains_key(head) || self.given.contains_key(head) || self.common.contains(head)
+    }
+}
+
+/// Keeps the longest match; adds candidates of the same length (once per entry).
+fn add(best: &mut Option<Match>, start: usize, len: usize, alias: &AliasRef, how: How) {
+    let candidate = Candidate { entry: alias.entry, kind: alias.kind, how, ambiguous: alias.ambiguous };
+    match best {
+        Some(m) if m.end - m.start > len => {}
+        Some(m) if m.end - m.start == len => {
+            if !m.candidates.iter().any(|c| c.entry == alias.entry) {
+                m.candidates.push(candidate);
+            }
+        }
+        _ => *best = Some(Match { start, end: start + len, candidates: vec![candidate] }),
+    }
+}

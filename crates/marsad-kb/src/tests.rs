@@ -1,0 +1,162 @@
+//! Matching on a small knowledge base written for the tests.
+
+use marsad_text::{Normalizer, Segmenter, analyse};
+
+use crate::{AliasKind, EntityType, How, Kb, Sources};
+
+const COUNTRIES: &str = "id\tname_en\tiso2\tnames_ar\tnisba\tdemonyms\tcapital\tregime
+country:armenia\tArmenia\tAM\tأرمينيا|أرمينية\tأرميني|أرمني\tأرمن\tplace:yerevan\t
+country:azerbaijan\tAzerbaijan\tAZ\tأذربيجان\tأذربيجاني|أذري\t\tplace:baku\t
+country:israel\tIsrael\tIL\tإسرائيل\tإسرائيلي\t\t\t
+country:syria\tSyria\tSY\tسوريا|سورية\tسوري\t\t\tالنظام
+country:united-states\tUnited States\tUS\tالولايات المتحدة|الولايات المتحدة الأمريكية|أمريكا\tأمريكي|أميركي\t\t\t
+country:uzbekistan\tUzbekistan\tUZ\tأوزبكستان\tأوزبكي\t\t\t
+";
+const PLACES: &str = "id\ttype\tsubtype\tname_en\tnames_ar\thead\tcountry\tlat\tlon\tpopulation\tsource
+place:yerevan\tGPE\tcapital\tYerevan\tيريفان\t\tcountry:armenia\t40.18\t44.51\t1000000\thand
+place:baku\tGPE\tcapital\tBaku\tباكو\t\tcountry:azerbaijan\t\t\t\thand
+place:as-suwayda-governorate\tGPE\tprovince\tAs-Suwayda Governorate\tمحافظة السويداء\tمحافظة\tcountry:syria\t\t\t\thand
+place:as-suwayda\tGPE\tcity\tAs-Suwayda\tالسويداء\t\tcountry:syria\t\t\t\thand
+place:nagorno-karabakh\tGPE\tregion\tNagorno-Karabakh\tناجورنو كاراباخ|ناغورني قره باغ\t\tcountry:azerbaijan\t\t\t\thand
+place:al-amal\tGPE\ttown\tAl-Amal\tالأمل\t\tcountry:syria\t\t\t\thand
+";
+const ORGS: &str = "id\tsubtype\tname_en\tnames_ar\tabbr\tcountry
+org:bloomberg-news\tagency\tBloomberg News\tبلومبرج|بلومبيرغ\t\tcountry:united-states
+org:al-arabiya\tbroadcaster\tAl Arabiya\tالعربية|العربية.نت\t\t
+org:nato\talliance\tNATO\tالناتو|حلف شمال الأطلسي\tNATO|OTAN\t
+";
+const PEOPLE: &str = "id\tname_en\tnames_ar\tcountry\trole
+person:antony-blinken\tAntony Blinken\tأنتوني بلينكن\tcountry:united-states\t
+person:sergei-shoigu\tSergei Shoigu\tسيرجي شويجو\t\t
+";
+
+fn kb() -> Kb {
+    Kb::from_sources(&Sources {
+        countries: COUNTRIES,
+        places: PLACES,
+        orgs: ORGS,
+        people: PEOPLE,
+        given_names: "name\torigin\tgender\nسيرجي\tforeign\tm\nعبد الرحمن\tarabic\tm\n",
+        titles: "title\tkind\ten\nوزير الخارجية\trole\tMinister of Foreign Affairs\nالرئيس\ttitle\tPresident\n",
+        common_words: "# test\nالأمل\n",
+    })
+    .expect("the test knowledge base loads")
+}
+
+/// (matched text, English name, how) of every match.
+fn found(kb: &Kb, text: &str) -> Vec<(String, String, How)> {
+    let norm = Normalizer::analysis().normalize(text);
+    let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
+    kb.find(&tokens, norm.text())
+        .into_iter()
+        .map(|m| {
+            let span = tokens[m.start].token.span.cover(tokens[m.end - 1].token.span);
+            let c = m.candidates[0];
+            (span.slice(text).to_string(), kb.entry(c.entry).name_en.clone(), c.how)
+        })
+        .collect()
+}
+
+fn names(kb: &Kb, text: &str) -> Vec<String> {
+    found(kb, text).into_iter().map(|(_, n, _)| n).collect()
+}
+
+#[test]
+fn names_with_clitics_and_several_words() {
+    let kb = kb();
+    assert_eq!(
+        names(&kb, "وأرمينيا وبالولايات المتحدة الأمريكية ولباكو"),
+        ["Armenia", "United States", "Baku"]
+    );
+    // the longest name wins
+    let f = found(&kb, "في الولايات المتحدة الأمريكية اليوم");
+    assert_eq!(f[0].0, "الولايات المتحدة الأمريكية");
+    assert_eq!(names(&kb, "ناغورني قره باغ وناجورنو كاراباخ"), ["Nagorno-Karabakh", "Nagorno-Karabakh"]);
+    assert_eq!(names(&kb, "قالت العربية.نت"), ["Al Arabiya"]);
+    assert_eq!(names(&kb, "حلف NATO"), ["NATO"]);
+}
+
+#[test]
+fn a_province_with_its_head_word_and_the_city_without() {
+    let kb = kb();
+    let norm = Normalizer::analysis().normalize("في محافظة السويداء وفي السويداء");
+    let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
+    let m = kb.find(&tokens, norm.text());
+    assert_eq!(kb.entry(m[0].candidates[0].entry).name_en, "As-Suwayda Governorate");
+    assert_eq!(m[0].candidates[0].kind, AliasKind::Headed);
+    assert_eq!(kb.entry(m[1].candidates[0].entry).name_en, "As-Suwayda");
+}
+
+#[test]
+fn transliteration_variants_and_typos() {
+    let kb = kb();
+    assert_eq!(found(&kb, "وقال أنتوني بلينكين")[0].2, How::Loose);
+    assert_eq!(names(&kb, "سيرغي شويغو"), ["Sergei Shoigu"]);
+    assert_eq!(names(&kb, "وكالة بلومبيرج"), ["Bloomberg News"]);
+    assert_eq!(names(&kb, "أوزباكستان"), ["Uzbekistan"]);
+    let f = found(&kb, "قصفت أذربيحان");
+    assert_eq!((f[0].1.as_str(), f[0].2), ("Azerbaijan", How::Typo));
+}
+
+#[test]
+fn near_misses_that_are_not_names() {
+    let kb = kb();
+    // a nisba is one letter off its country, and shares its loose key
+    assert!(names(&kb, "الجيش الإسرائيلي وإسرائيلي").is_empty());
+    // a first name is not a typo of a name
+    assert!(names(&kb, "سيرجي").is_empty());
+    // names do not run across a line break
+    assert_eq!(names(&kb, "الولايات\nالمتحدة"), Vec::<String>::new());
+}
+
+#[test]
+fn ambiguous_one_word_names_are_marked() {
+    let kb = kb();
+    let norm = Normalizer::analysis().normalize("عبر عن الأمل");
+    let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
+    let m = kb.find(&tokens, norm.text());
+    assert!(m[0].candidates[0].ambiguous);
+}
+
+#[test]
+fn nisba_regime_given_names_and_titles() {
+    let kb = kb();
+    let armenia = kb.by_id("country:armenia").unwrap();
+    for form in ["ارميني", "الارمنيه", "الارمينيون", "الارمن", "ارمن"] {
+        assert_eq!(kb.nisba(form), Some(armenia), "{form}");
+    }
+    assert_eq!(kb.regime("السوري"), kb.by_id("country:syria"));
+    assert_eq!(kb.regime("الارميني"), None);
+    assert!(kb.given_name("سيرجي").is_some_and(|g| !g.arabic));
+    assert!(kb.given_name("الرحمن").is_some());
+    let words = ["الخارجيه", "الامريكي"];
+    let (len, title) = kb.title("وزير", |k| words.get(k).copied()).unwrap();
+    assert_eq!((len, title.en.as_str()), (2, "Minister of Foreign Affairs"));
+    assert_eq!(kb.entry(kb.by_id("place:yerevan").unwrap()).etype, EntityType::Gpe);
+    assert_eq!(kb.entry(armenia).capital, kb.by_id("place:yerevan"));
+}
+
+#[test]
+fn errors_name_the_file_and_line() {
+    let bad = Sources {
+        places: "id\ttype\tsubtype\tname_en\tnames_ar\tcountry\nplace:x\tCITY\tcity\tX\tس\t\n",
+        ..Sources::default()
+    };
+    assert_eq!(
+        Kb::from_sources(&bad).unwrap_err().to_string(),
+        "places.tsv:2: type \"CITY\" is neither GPE nor LOC"
+    );
+    let dangling = Sources {
+        orgs: "id\tsubtype\tname_en\tnames_ar\tabbr\tcountry\norg:x\tother\tX\tس\t\tcountry:nowhere\n",
+        ..Sources::default()
+    };
+    assert!(Kb::from_sources(&dangling).unwrap_err().to_string().contains("country:nowhere"));
+    let twice = Sources {
+        people: "id\tname_en\tnames_ar\tcountry\nperson:a\tA\tا\t\nperson:a\tB\tب\t\n",
+        ..Sources::default()
+    };
+    assert!(Kb::from_sources(&twice).unwrap_err().to_string().contains("used twice"));
+    let slug =
+        Sources { people: "id\tname_en\tnames_ar\tcountry\nperson:A B\tA\tا\t\n", ..Sources::default() };
+    assert!(Kb::from_sources(&slug).is_err());
+}
