@@ -46,6 +46,7 @@ mod table;
 mod tests;
 
 use std::fmt;
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
@@ -168,6 +169,8 @@ pub enum AliasKind {
     Abbreviation,
     /// The people of a country (`الأرمن`).
     Demonym,
+    /// A person's family name alone (`باشينيان` for نيكول باشينيان).
+    Short,
 }
 
 /// How a title introduces a person.
@@ -217,6 +220,13 @@ pub struct Sources<'a> {
     /// `common-words.txt`: words so frequent as ordinary words that a one-word name spelled
     /// like them is only taken with support from its context.
     pub common_words: &'a str,
+    /// `frequent-words.txt`: word forms frequent in news; none of them is taken for a typo or
+    /// a transliteration variant of a name.
+    pub frequent_words: &'a str,
+    /// `ordinary-words.txt`: frequent words that news use as ordinary words (they take the
+    /// article, possessive suffixes, a verb's persons); like common words, a one-word name
+    /// spelled like one (القاعدة, فتح, سلام) needs support from its context.
+    pub ordinary_words: &'a str,
 }
 
 /// The words of a phrase after its first, and its value.
@@ -284,19 +294,49 @@ pub struct Kb {
     /// One-word names of at least [`TYPO_MIN_LETTERS`] letters, by themselves and each of their
     /// one-letter deletions: (deletion key, the name's key, alias).
     typos: FxHashMap<String, Vec<(String, AliasRef)>>,
+    /// The first three letters of the names in `typos`: a word whose first letters are none
+    /// of these is no typo of a name (typos are looked for after the third letter).
+    typo_prefixes: rustc_hash::FxHashSet<String>,
     /// Nisba adjectives in all their forms → country.
     nisba: FxHashMap<String, EntryId>,
     /// Countries whose government news call "النظام": the nisba forms that make "النظام X".
     regime: FxHashMap<String, EntryId>,
+    /// The names of each entry, as word keys (by entry index).
+    names_of: Vec<Vec<Vec<String>>>,
+    /// Organisations by country.
+    orgs_by_country: FxHashMap<EntryId, Vec<EntryId>>,
     given: FxHashMap<String, GivenName>,
+    given_compounds: PhraseIndex<GivenName>,
     titles: PhraseIndex<Title>,
     common: rustc_hash::FxHashSet<String>,
+    frequent: rustc_hash::FxHashSet<String>,
 }
 
 /// The fewest letters a one-word name needs for a one-letter typo to be tolerated.
 pub const TYPO_MIN_LETTERS: usize = 7;
 
+static BUILTIN: LazyLock<Kb> = LazyLock::new(|| {
+    Kb::from_sources(&Sources {
+        countries: include_str!("../../../data/kb/countries.tsv"),
+        places: include_str!("../../../data/kb/places.tsv"),
+        orgs: include_str!("../../../data/kb/orgs.tsv"),
+        people: include_str!("../../../data/kb/people.tsv"),
+        given_names: include_str!("../../../data/kb/given-names.tsv"),
+        titles: include_str!("../../../data/kb/titles.tsv"),
+        common_words: include_str!("../../../data/kb/common-words.txt"),
+        frequent_words: include_str!("../../../data/kb/frequent-words.txt"),
+        ordinary_words: include_str!("../../../data/kb/ordinary-words.txt"),
+    })
+    // the files ship with the binary and a test loads them: a broken file is a build-time bug
+    .expect("data/kb loads (tested)")
+});
+
 impl Kb {
+    /// The knowledge base shipped in `data/kb/`, loaded on first use.
+    pub fn builtin() -> &'static Kb {
+        &BUILTIN
+    }
+
     /// Loads a knowledge base from the text of its files.
     pub fn from_sources(sources: &Sources<'_>) -> Result<Kb, KbError> {
         load::load(sources)
@@ -328,9 +368,22 @@ impl Kb {
         self.regime.get(key).copied()
     }
 
-    /// Whether `key` is a first name, and of which kind.
+    /// Whether `key` is a one-word first name, and of which kind.
     pub fn given_name(&self, key: &str) -> Option<GivenName> {
         self.given.get(key).copied()
+    }
+
+    /// A first name at `first` (a key) going on with `next(0)`...: a compound (`نور الدين`) or
+    /// one word; its length in words and kind.
+    pub fn given_name_at<'w>(
+        &self,
+        first: &str,
+        next: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<(usize, GivenName)> {
+        if let Some((len, g)) = self.given_compounds.matches(first, next).into_iter().next() {
+            return Some((len, *g));
+        }
+        self.given_name(first).map(|g| (1, g))
     }
 
     /// Whether `key` is a word so common that a one-word name spelled like it needs context.
@@ -342,6 +395,16 @@ impl Kb {
     /// length in words and the title.
     pub fn title<'w>(&self, first: &str, next: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &Title)> {
         self.titles.matches(first, next).into_iter().next()
+    }
+
+    /// The names of an entry, each as the keys of its words.
+    pub fn names_of(&self, id: EntryId) -> &[Vec<String>] {
+        self.names_of.get(id.index()).map_or(&[], Vec::as_slice)
+    }
+
+    /// The organisations of a country.
+    pub fn orgs_of(&self, country: EntryId) -> &[EntryId] {
+        self.orgs_by_country.get(&country).map_or(&[], Vec::as_slice)
     }
 
     /// Sizes, for reports: entries, exact names, loose names, first names, titles.

@@ -3,6 +3,7 @@
 use marsad_text::{Normalizer, tokenize};
 use rustc_hash::FxHashMap;
 
+use crate::matcher::TYPO_PREFIX;
 use crate::names::{deletions, key, letter_count, nisba_forms, skeleton};
 use crate::table::{Row, Table};
 use crate::{
@@ -17,8 +18,15 @@ const ARAB_COUNTRIES: &[&str] = &[
     "SD", "SY", "TN", "AE", "YE", "EH",
 ];
 
+/// Last words of names that are not family names (يار الله, نور الدين).
+const NOT_FAMILY_NAMES: &[&str] = &["الله", "الدين", "الرحمن", "الرحيم"];
+
 /// The fewest letters a name needs for its loose key to be indexed.
 const LOOSE_MIN_LETTERS: usize = 5;
+/// The fewest letters its loose key needs.
+const LOOSE_MIN_SKELETON: usize = 4;
+/// Places this populous (and capitals, provinces, regions) get loose and typo matching.
+const PROMINENT_POPULATION: u64 = 100_000;
 
 /// The keys of the words of a name, tokenised like text.
 pub(crate) fn phrase_keys(normalizer: &Normalizer, phrase: &str) -> Vec<String> {
@@ -44,20 +52,23 @@ pub(crate) fn load(sources: &Sources<'_>) -> Result<Kb, KbError> {
         pending_capital: Vec::new(),
         iso2: FxHashMap::default(),
     };
-    b.kb.common = sources
-        .common_words
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .flat_map(|l| phrase_keys(&normalizer, l))
-        .collect();
+    let words = |src: &str| -> rustc_hash::FxHashSet<String> {
+        src.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .flat_map(|l| phrase_keys(&normalizer, l))
+            .collect()
+    };
+    b.kb.common = words(sources.common_words);
+    b.kb.common.extend(words(sources.ordinary_words));
+    b.kb.frequent = words(sources.frequent_words);
     b.countries(sources.countries)?;
     b.places(sources.places)?;
     b.orgs(sources.orgs)?;
     b.people(sources.people)?;
     b.resolve()?;
-    b.index_names(sources)?;
     b.given_names(sources.given_names)?;
+    b.index_names(sources)?;
     b.titles(sources.titles)?;
     Ok(b.kb)
 }
@@ -275,6 +286,9 @@ impl Builder<'_> {
             let entry = &mut self.kb.entries[e.index()];
             entry.country = Some(c);
             entry.foreign = foreign;
+            if entry.kind == Kind::Org {
+                self.kb.orgs_by_country.entry(c).or_default().push(e);
+            }
         }
         for (e, file, line, id) in std::mem::take(&mut self.pending_capital) {
             let Some(p) = self.kb.by_id(&id).filter(|p| self.kb.entries[p.index()].kind == Kind::Place)
@@ -298,6 +312,7 @@ impl Builder<'_> {
             ("orgs.tsv", sources.orgs, &["names_ar", "abbr"]),
             ("people.tsv", sources.people, &["names_ar"]),
         ];
+        let mut shorts: std::collections::BTreeMap<String, Vec<EntryId>> = std::collections::BTreeMap::new();
         for (file, src, columns) in files {
             if src.is_empty() {
                 continue;
@@ -321,8 +336,29 @@ impl Builder<'_> {
                         } else {
                             AliasKind::Name
                         };
+                        let family = (file == "people.tsv" && words.len() > 1)
+                            .then(|| words.last().cloned())
+                            .flatten()
+                            .filter(|w| {
+                                letter_count(w) >= 3
+                                    && !self.kb.given.contains_key(w)
+                                    && !NOT_FAMILY_NAMES.contains(&w.as_str())
+                            });
                         self.index_alias(e, kind, words);
+                        if let Some(f) = family {
+                            shorts.entry(f).or_default().push(e);
+                        }
                     }
+                }
+            }
+        }
+        // family names alone, once per person; a full name of another entry wins over them
+        for (word, people) in shorts {
+            let mut seen = Vec::new();
+            for e in people {
+                if !seen.contains(&e) {
+                    seen.push(e);
+                    self.index_alias(e, AliasKind::Short, vec![word.clone()]);
                 }
             }
         }
@@ -330,16 +366,45 @@ impl Builder<'_> {
     }
 
     fn index_alias(&mut self, entry: EntryId, kind: AliasKind, words: Vec<String>) {
-        let ambiguous = words.len() == 1 && self.kb.common.contains(&words[0]);
+        if kind != AliasKind::Short {
+            if self.kb.names_of.len() <= entry.index() {
+                self.kb.names_of.resize(self.kb.entries.len(), Vec::new());
+            }
+            self.kb.names_of[entry.index()].push(words.clone());
+        }
+        // a name spelled like a common word, or like a nisba (أرمينية is also "Armenian")
+        let ambiguous =
+            words.len() == 1 && (self.kb.common.contains(&words[0]) || self.kb.nisba.contains_key(&words[0]));
         let alias = AliasRef { entry, kind, ambiguous };
         let e = &self.kb.entries[entry.index()];
+        // variants and typos are tolerated for what news name often, not for every village
+        let prominent = match e.kind {
+            Kind::Country | Kind::Org | Kind::Person => true,
+            Kind::Place => {
+                matches!(e.subtype.as_str(), "capital" | "province" | "region" | "territory")
+                    || e.population.is_some_and(|p| p >= PROMINENT_POPULATION)
+            }
+        };
         let letters: usize = words.iter().map(|w| letter_count(w)).sum();
-        if e.foreign && kind != AliasKind::Abbreviation && letters >= LOOSE_MIN_LETTERS {
-            self.kb.loose.insert(words.iter().map(|w| skeleton(w)).collect(), alias);
+        // a one-word place name is too easily another word's loose twin (سالانغي ~ سالونيك)
+        let loose_kind = e.kind != Kind::Place || words.len() > 1;
+        // a family name alone is matched as written: its loose twins are too many (فردين ~
+        // فاردانيان)
+        let fuzzy = kind != AliasKind::Abbreviation && kind != AliasKind::Short;
+        if prominent && loose_kind && e.foreign && fuzzy && letters >= LOOSE_MIN_LETTERS {
+            let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+            if skeletons.iter().map(|s| letter_count(s)).sum::<usize>() >= LOOSE_MIN_SKELETON {
+                self.kb.loose.insert(skeletons, alias);
+            }
         }
-        if words.len() == 1 && letter_count(&words[0]) >= TYPO_MIN_LETTERS && kind != AliasKind::Abbreviation
+        // typos only in the names of countries, capitals, provinces and regions, people and
+        // organisations: a town's name is too often one letter from an ordinary word
+        let typo_kind = e.kind != Kind::Place
+            || matches!(e.subtype.as_str(), "capital" | "province" | "region" | "territory");
+        if prominent && typo_kind && words.len() == 1 && letter_count(&words[0]) >= TYPO_MIN_LETTERS && fuzzy
         {
             let name = words[0].clone();
+            self.kb.typo_prefixes.insert(name.chars().take(TYPO_PREFIX).collect());
             for variant in std::iter::once(name.clone()).chain(deletions(&name)) {
                 self.kb.typos.entry(variant).or_default().push((name.clone(), alias));
             }
@@ -369,12 +434,13 @@ impl Builder<'_> {
             let words = phrase_keys(self.normalizer, row.get(name));
             if let [single] = words.as_slice() {
                 self.kb.given.entry(single.clone()).or_insert(GivenName { arabic });
-            } else if !words.is_empty() {
-                // compounds (عبد الرحمن) are looked up word by word: the first word is enough to
-                // start a name, and the second is a name too
-                for w in words {
-                    self.kb.given.entry(w).or_insert(GivenName { arabic });
+            } else if words.len() > 1 {
+                // a compound (عبد الرحمن, نور الدين) is a name as a whole: its words alone are
+                // not names (الدين, الله); عبد opens a name whatever follows it
+                if words[0] == "عبد" {
+                    self.kb.given.entry(words[0].clone()).or_insert(GivenName { arabic });
                 }
+                self.kb.given_compounds.insert(words, GivenName { arabic });
             }
         }
         Ok(())

@@ -41,6 +41,9 @@ pub struct Match {
     pub candidates: Vec<Candidate>,
 }
 
+/// Typos are looked for after this many letters.
+pub(crate) const TYPO_PREFIX: usize = 3;
+
 /// The keys of one token.
 struct Keys {
     /// Forms the first word of a name is looked up under: without clitics, without
@@ -48,6 +51,8 @@ struct Keys {
     heads: Vec<String>,
     /// The form a later word of a name is compared under: as written.
     tail: String,
+    /// The loose key of `tail` (words only).
+    skeleton: String,
     /// Whether a name may start here.
     word: bool,
     /// A line break comes before it: names do not run across lines.
@@ -72,7 +77,8 @@ fn keys(tokens: &[AnalysedToken], normalized: &str) -> Vec<Keys> {
                     heads.push(tail.clone());
                 }
             }
-            Keys { heads, tail, word, new_line: t.token.starts_line() }
+            let skeleton = if word { skeleton(&tail) } else { String::new() };
+            Keys { heads, tail, skeleton, word, new_line: t.token.starts_line() }
         })
         .collect()
 }
@@ -121,22 +127,16 @@ impl Kb {
         if tokens[i].token.kind != TokenKind::Arabic {
             return None;
         }
-        let skeletons: Vec<String> = keys[i..]
-            .iter()
-            .take(4)
-            .take_while(|k| k.word)
-            .enumerate()
-            .take_while(|(n, k)| *n == 0 || !k.new_line)
-            .map(|(_, k)| skeleton(&k.tail))
-            .collect();
-        let next = |k: usize| skeletons.get(1 + k).map(String::as_str);
         if keys[i].heads.iter().any(|h| self.guarded(h)) {
             return None;
         }
+        let words = keys[i..].iter().take(4).take_while(|k| k.word).enumerate();
+        let later = words.take_while(|(n, k)| *n == 0 || !k.new_line).count();
+        let next = |k: usize| (1 + k < later).then(|| keys[i + 1 + k].skeleton.as_str());
         let mut best: Option<Match> = None;
         let stem = skeleton(&key(&tokens[i].core(normalized)));
-        for head in [stem, skeletons[0].clone()] {
-            for (len, alias) in self.loose.matches(&head, next) {
+        for head in [stem.as_str(), keys[i].skeleton.as_str()] {
+            for (len, alias) in self.loose.matches(head, next) {
                 add(&mut best, i, len, alias, How::Loose);
             }
         }
@@ -146,10 +146,18 @@ impl Kb {
     fn typo_at(&self, keys: &[Keys], i: usize) -> Option<Match> {
         let mut best: Option<Match> = None;
         for head in &keys[i].heads {
-            if letter_count(head) < TYPO_MIN_LETTERS || self.guarded(head) {
+            // a typo is looked for in the word without its clitics (لإجباره is not لامباره),
+            // after its first letters
+            let with_clitics = keys[i].heads.len() > 1 && *head == keys[i].tail;
+            if with_clitics || letter_count(head) < TYPO_MIN_LETTERS {
                 continue;
             }
-            for variant in std::iter::once(head.clone()).chain(deletions(head)) {
+            let prefix_end = head.char_indices().nth(TYPO_PREFIX).map_or(head.len(), |(b, _)| b);
+            if !self.typo_prefixes.contains(&head[..prefix_end]) || self.guarded(head) {
+                continue;
+            }
+            let later = deletions(head).skip(TYPO_PREFIX);
+            for variant in std::iter::once(head.clone()).chain(later) {
                 for (name, alias) in self.typos.get(&variant).into_iter().flatten() {
                     if within_one_edit(name, head) {
                         add(&mut best, i, 1, alias, How::Typo);
@@ -163,10 +171,21 @@ impl Kb {
 
 impl Kb {
     /// Words that are one letter or a transliteration away from a name without being one: a
-    /// nisba (إسرائيلي is not إسرائيل), a first name, a common word.
+    /// nisba (إسرائيلي is not إسرائيل), a first name, a common or frequent word (الأخوات is
+    /// not الإخوان).
     fn guarded(&self, head: &str) -> bool {
-        self.nisba.contains_key(head) || self.given.contains_key(head) || self.common.contains(head)
+        self.nisba.contains_key(head)
+            || self.given.contains_key(head)
+            || self.common.contains(head)
+            || self.frequent.contains(head)
+            || definite_plural(head)
     }
+}
+
+/// A definite sound plural or dual (الأمميون, الغارتين): an Arabic noun or adjective, never a
+/// transliterated name (whose loose key it may share: الأمميون ~ ألمانيا).
+fn definite_plural(head: &str) -> bool {
+    head.starts_with("ال") && letter_count(head) >= 6 && (head.ends_with("ون") || head.ends_with("ين"))
 }
 
 /// Keeps the longest match; adds candidates of the same length (once per entry).
@@ -180,5 +199,16 @@ fn add(best: &mut Option<Match>, start: usize, len: usize, alias: &AliasRef, how
             }
         }
         _ => *best = Some(Match { start, end: start + len, candidates: vec![candidate] }),
+    }
+}
+
+#[cfg(test)]
+mod guard_tests {
+    #[test]
+    fn definite_plurals_are_not_names() {
+        assert!(super::definite_plural("الامميون"));
+        assert!(super::definite_plural("الغارتين"));
+        assert!(!super::definite_plural("الغارديان"));
+        assert!(!super::definite_plural("بوتين"));
     }
 }

@@ -35,7 +35,7 @@ pub fn key(word: &str) -> Cow<'_, str> {
             'ة' => out.push('ه'),
             'ؤ' => out.push('و'),
             'ئ' => out.push('ي'),
-            c if c.is_uppercase() => out.extend(c.to_lowercase()),
+            c if is_upper(c) => out.extend(c.to_lowercase()),
             c => out.push(c),
         }
     }
@@ -43,7 +43,32 @@ pub fn key(word: &str) -> Cow<'_, str> {
 }
 
 fn needs_folding(c: char) -> bool {
-    matches!(c, 'ة' | 'ؤ' | 'ئ') || c.is_uppercase()
+    matches!(c, 'ة' | 'ؤ' | 'ئ') || is_upper(c)
+}
+
+/// `char::is_uppercase` without the Unicode table lookup for ASCII and Arabic letters, which
+/// are most of what is keyed.
+#[inline]
+fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        false
+    } else {
+        c.is_uppercase()
+    }
+}
+
+/// `char::is_alphabetic` with a fast path for ASCII and the Arabic letters.
+#[inline]
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0621}'..='\u{064A}').contains(&c) {
+        true
+    } else {
+        c.is_alphabetic()
+    }
 }
 
 /// The loose key of a foreign name written in Arabic letters (see the module documentation).
@@ -152,7 +177,7 @@ pub fn nisba_forms(masculine: &str) -> Vec<String> {
 
 /// How many letters a key has (characters that are letters).
 pub fn letter_count(word: &str) -> usize {
-    word.chars().filter(|c| c.is_alphabetic()).count()
+    word.chars().filter(|&c| is_letter(c)).count()
 }
 
 #[cfg(test)]

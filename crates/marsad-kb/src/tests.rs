@@ -39,6 +39,7 @@ fn kb() -> Kb {
         given_names: "name\torigin\tgender\nسيرجي\tforeign\tm\nعبد الرحمن\tarabic\tm\n",
         titles: "title\tkind\ten\nوزير الخارجية\trole\tMinister of Foreign Affairs\nالرئيس\ttitle\tPresident\n",
         common_words: "# test\nالأمل\n",
+        ..Sources::default()
     })
     .expect("the test knowledge base loads")
 }
@@ -128,7 +129,11 @@ fn nisba_regime_given_names_and_titles() {
     assert_eq!(kb.regime("السوري"), kb.by_id("country:syria"));
     assert_eq!(kb.regime("الارميني"), None);
     assert!(kb.given_name("سيرجي").is_some_and(|g| !g.arabic));
-    assert!(kb.given_name("الرحمن").is_some());
+    // a compound is a name as a whole; عبد opens one
+    assert!(kb.given_name("الرحمن").is_none());
+    assert!(kb.given_name("عبد").is_some());
+    let words = ["الرحمن"];
+    assert_eq!(kb.given_name_at("عبد", |k| words.get(k).copied()).map(|(n, _)| n), Some(2));
     let words = ["الخارجيه", "الامريكي"];
     let (len, title) = kb.title("وزير", |k| words.get(k).copied()).unwrap();
     assert_eq!((len, title.en.as_str()), (2, "Minister of Foreign Affairs"));
@@ -159,4 +164,12 @@ fn errors_name_the_file_and_line() {
     let slug =
         Sources { people: "id\tname_en\tnames_ar\tcountry\nperson:A B\tA\tا\t\n", ..Sources::default() };
     assert!(Kb::from_sources(&slug).is_err());
+}
+
+#[test]
+fn the_shipped_knowledge_base_loads() {
+    let kb = Kb::builtin();
+    let stats = kb.stats();
+    assert!(stats.entries > 200, "{stats:?}");
+    assert!(kb.by_id("country:armenia").is_some());
 }
