@@ -1,0 +1,707 @@
+//! The model: quantised weights of hashed features, BIO transition weights, Viterbi decoding,
+//! and the file format.
+//!
+//! # File format (version 1)
+//!
+//! ```text
+//! "MRSDNER\0"                 8 bytes, magic
+//! format version              u32 little-endian (1)
+//! gzip of:
+//!   features version          u32 (crate::features::FEATURES_VERSION at training time)
+//!   flags                     u8 (bit 0: trained with knowledge-base features)
+//!   labels                    u8 (9)
+//!   scale                     f32 (a weight is its i16 times the scale; informative)
+//!   transitions               10 × 9 i32: from the sentence start, then from each label
+//!   feature count             u32
+//!   per feature, by increasing hash:
+//!     hash − previous hash    LEB128 varint
+//!     label mask              LEB128 varint (bit l: a weight for label l follows)
+//!     weights                 zigzag LEB128 varints, one per set bit
+//! ```
+//!
+//! Everything is sorted and the gzip header carries no time, so one set of weights always gives
+//! the same bytes.
+
+use std::io::{Read, Write};
+
+use flate2::Compression;
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use marsad_kb::{Kb, Match};
+use marsad_text::AnalysedToken;
+
+use crate::features::{FEATURES_VERSION, Features, Gazetteer, Scratch, extract_with};
+use crate::{LABELS, NerError, Tag};
+
+const MAGIC: &[u8; 8] = b"MRSDNER\0";
+const FORMAT_VERSION: u32 = 1;
+/// Decompressed models larger than this are refused.
+const MAX_BODY: u64 = 1 << 30;
+
+/// Weights of one feature, one per label.
+pub(crate) type Weights = [i16; LABELS];
+
+/// The transition weights: row 0 from the sentence start, row 1 + p from label p.
+pub(crate) type Transitions<T> = [[T; LABELS]; LABELS + 1];
+
+/// Facts about a model.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ModelInfo {
+    /// The feature definitions it was trained with.
+    pub features_version: u32,
+    /// Whether it was trained with knowledge-base features.
+    pub gazetteer: bool,
+    /// How many features carry weights.
+    pub features: usize,
+    /// The value of one unit of an i16 weight.
+    pub scale: f32,
+}
+
+/// Open addressing over feature hashes: the low bits place a feature, the high 32 bits (odd,
+/// so never 0, the empty mark) check it.
+#[derive(Clone, Debug)]
+struct Table {
+    slots: Vec<Slot>,
+    mask: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    check: u32,
+    w: Weights,
+}
+
+#[inline]
+fn check_of(h: u64) -> u32 {
+    (h >> 32) as u32 | 1
+}
+
+impl Table {
+    fn with_capacity(n: usize) -> Table {
+        let size = (n + n / 3 + 1).next_power_of_two().max(16);
+        Table { slots: vec![Slot::default(); size], mask: size - 1 }
+    }
+
+    /// Adds a feature; false when a feature with the same slot chain and check is there.
+    fn insert(&mut self, h: u64, w: Weights) -> bool {
+        let check = check_of(h);
+        let mut i = (h as usize) & self.mask;
+        loop {
+            let Some(slot) = self.slots.get_mut(i) else { return false };
+            if slot.check == 0 {
+                *slot = Slot { check, w };
+                return true;
+            }
+            if slot.check == check {
+                return false;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, h: u64) -> Option<&Weights> {
+        let check = check_of(h);
+        let mut i = (h as usize) & self.mask;
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.check == check {
+                return Some(&slot.w);
+            }
+            if slot.check == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// A trained tagger.
+#[derive(Clone, Debug)]
+pub struct Model {
+    table: Table,
+    /// The feature hashes, sorted (for writing the model out).
+    keys: Vec<u64>,
+    transitions: Transitions<i32>,
+    info: ModelInfo,
+}
+
+/// Whether label `l` may follow label `p` (`None`: the sentence start).
+pub(crate) fn allowed(p: Option<usize>, l: usize) -> bool {
+    Tag::from_index(l).may_follow(p.map(Tag::from_index))
+}
+
+/// The best label sequence under `emissions` and `transitions`, BIO constraints enforced (an
+/// I-X only after B-X or I-X). Ties go to the lower label.
+pub(crate) fn viterbi(emissions: &[[f64; LABELS]], transitions: &Transitions<f64>) -> Vec<usize> {
+    const NONE: f64 = f64::NEG_INFINITY;
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![[0u8; LABELS]; n];
+    let mut score = [NONE; LABELS];
+    for l in 0..LABELS {
+        if allowed(None, l) {
+            score[l] = transitions[0][l] + emissions[0][l];
+        }
+    }
+    for i in 1..n {
+        let mut next = [NONE; LABELS];
+        for l in 0..LABELS {
+            let mut best = NONE;
+            let mut arg = 0u8;
+            for p in 0..LABELS {
+                if score[p] == NONE || !allowed(Some(p), l) {
+                    continue;
+                }
+                let s = score[p] + transitions[1 + p][l];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            if best != NONE {
+                next[l] = best + emissions[i][l];
+                back[i][l] = arg;
+            }
+        }
+        score = next;
+    }
+    let mut last = 0;
+    for l in 1..LABELS {
+        if score[l] > score[last] {
+            last = l;
+        }
+    }
+    let mut out = vec![0usize; n];
+    out[n - 1] = last;
+    for i in (1..n).rev() {
+        out[i - 1] = usize::from(back[i][out[i]]);
+    }
+    out
+}
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<(Features, Scratch)> = Default::default();
+}
+
+/// The shipped model (`data/ner/model.bin`, trained by `train-ner` on NewsFANE).
+const BUILTIN: &[u8] = include_bytes!("../../../data/ner/model.bin");
+
+static BUILTIN_MODEL: std::sync::LazyLock<Model> = std::sync::LazyLock::new(|| {
+    // the shipped bytes are checked by a test; a model that does not load tags nothing
+    Model::from_bytes(BUILTIN)
+        .unwrap_or_else(|_| Model::from_parts(Vec::new(), [[0; LABELS]; LABELS + 1], false, 1.0))
+});
+
+impl Model {
+    /// The model shipped with marsad (`data/ner/model.bin`), loaded once.
+    pub fn builtin() -> &'static Model {
+        &BUILTIN_MODEL
+    }
+
+    /// A model from its parts: features (any order) and their weights, transitions.
+    pub(crate) fn from_parts(
+        mut features: Vec<(u64, Weights)>,
+        transitions: Transitions<i32>,
+        gazetteer: bool,
+        scale: f32,
+    ) -> Model {
+        features.sort_unstable_by_key(|&(h, _)| h);
+        features.dedup_by_key(|&mut (h, _)| h);
+        features.retain(|(_, w)| w.iter().any(|&x| x != 0));
+        let mut table = Table::with_capacity(features.len());
+        let mut keys = Vec::with_capacity(features.len());
+        for (h, w) in features {
+            if table.insert(h, w) {
+                keys.push(h);
+            }
+        }
+        let info = ModelInfo { features_version: FEATURES_VERSION, gazetteer, features: keys.len(), scale };
+        Model { table, keys, transitions, info }
+    }
+
+    /// Facts about the model.
+    pub fn info(&self) -> ModelInfo {
+        self.info
+    }
+
+    /// The weights of a feature hash.
+    pub(crate) fn weights(&self, h: u64) -> Option<&Weights> {
+        self.table.get(h)
+    }
+
+    /// The tags of a sentence's tokens (`normalized` is the text their normalised spans
+    /// index). The knowledge base is searched with [`Kb::find`] when the model was trained
+    /// with knowledge-base features, and ignored otherwise. One tag per token; an `I-X` always
+    /// follows a `B-X` or an `I-X`.
+    pub fn tag(&self, sentence: &[AnalysedToken], normalized: &str, kb: &Kb) -> Vec<Tag> {
+        if self.info.gazetteer {
+            let matches = kb.find(sentence, normalized);
+            self.tag_with_matches(sentence, normalized, kb, &matches)
+        } else {
+            self.tag_with_matches(sentence, normalized, kb, &[])
+        }
+    }
+
+    /// [`Model::tag`] with the knowledge base's names already found (`matches`, from
+    /// [`Kb::find`] over the same tokens), for callers that need them anyway.
+    pub fn tag_with_matches(
+        &self,
+        sentence: &[AnalysedToken],
+        normalized: &str,
+        kb: &Kb,
+        matches: &[Match],
+    ) -> Vec<Tag> {
+        let gazetteer = self.info.gazetteer.then_some(Gazetteer { kb, matches });
+        let labels = BUFFERS.with(|b| {
+            let Ok(mut b) = b.try_borrow_mut() else {
+                let mut f = Features::default();
+                extract_with(sentence, normalized, gazetteer, &mut f, &mut Scratch::default());
+                return self.decode(&f);
+            };
+            let (features, scratch) = &mut *b;
+            extract_with(sentence, normalized, gazetteer, features, scratch);
+            self.decode(features)
+        });
+        labels.into_iter().map(Tag::from_index).collect()
+    }
+
+    /// The label indices of the best sequence for these features.
+    pub(crate) fn decode(&self, features: &Features) -> Vec<usize> {
+        let mut emissions = Vec::with_capacity(features.len());
+        for i in 0..features.len() {
+            let mut s = [0i32; LABELS];
+            for &h in features.token(i) {
+                if let Some(w) = self.weights(h) {
+                    for l in 0..LABELS {
+                        s[l] = s[l].saturating_add(i32::from(w[l]));
+                    }
+                }
+            }
+            emissions.push(s.map(f64::from));
+        }
+        let transitions = self.transitions.map(|row| row.map(f64::from));
+        viterbi(&emissions, &transitions)
+    }
+
+    /// The model as bytes (see the module documentation); the same model always gives the
+    /// same bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut body = Vec::with_capacity(self.keys.len() * 12 + 512);
+        body.extend_from_slice(&self.info.features_version.to_le_bytes());
+        body.push(u8::from(self.info.gazetteer));
+        body.push(LABELS as u8);
+        body.extend_from_slice(&self.info.scale.to_le_bytes());
+        for row in &self.transitions {
+            for w in row {
+                body.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        body.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        let mut prev = 0u64;
+        for &h in &self.keys {
+            let w = self.table.get(h).copied().unwrap_or_default();
+            put_varint(&mut body, h - prev);
+            prev = h;
+            let mask = w.iter().enumerate().filter(|(_, x)| **x != 0).fold(0u64, |m, (l, _)| m | 1 << l);
+            put_varint(&mut body, mask);
+            for &x in w.iter().filter(|x| **x != 0) {
+                let x = i64::from(x);
+                put_varint(&mut body, ((x << 1) ^ (x >> 63)) as u64);
+            }
+        }
+        let mut out = Vec::with_capacity(body.len() / 2);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        let mut gz = GzEncoder::new(out, Compression::best());
+        // writing to a Vec cannot fail
+        let _ = gz.write_all(&body);
+        gz.finish().unwrap_or_default()
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
+        let fail = |m: &str| NerError::Format(m.to_string());
+        let rest = bytes.strip_prefix(MAGIC).ok_or_else(|| fail("no MRSDNER magic"))?;
+        let (version, rest) = rest.split_at_checked(4).ok_or_else(|| fail("truncated header"))?;
+        let version = u32::from_le_bytes(version.try_into().map_err(|_| fail("truncated header"))?);
+        if version != FORMAT_VERSION {
+            return Err(fail(&format!("format version {version}, this reader reads {FORMAT_VERSION}")));
+        }
+        let mut body = Vec::new();
+        GzDecoder::new(rest)
+            .take(MAX_BODY)
+            .read_to_end(&mut body)
+            .map_err(|e| NerError::Format(format!("the weights do not decompress: {e}")))?;
+        let mut r = Reader { bytes: &body, pos: 0 };
+        let features_version = r.u32()?;
+        if features_version != FEATURES_VERSION {
+            return Err(fail(&format!(
+                "trained with features version {features_version}, this code computes version {FEATURES_VERSION}: retrain"
+            )));
+        }
+        let flags = r.u8()?;
+        if usize::from(r.u8()?) != LABELS {
+            return Err(fail("wrong label count"));
+        }
+        let scale = f32::from_bits(r.u32()?);
+        let mut transitions = [[0i32; LABELS]; LABELS + 1];
+        for row in &mut transitions {
+            for w in row.iter_mut() {
+                *w = r.u32()? as i32;
+            }
+        }
+        let n = r.u32()? as usize;
+        if n > body.len() {
+            return Err(fail("feature count larger than the data"));
+        }
+        let mut features = Vec::with_capacity(n);
+        let mut h = 0u64;
+        for _ in 0..n {
+            h = h.checked_add(r.varint()?).ok_or_else(|| fail("feature hashes out of order"))?;
+            let mask = r.varint()?;
+            if mask >> LABELS != 0 {
+                return Err(fail("label mask out of range"));
+            }
+            let mut w = [0i16; LABELS];
+            for (l, slot) in w.iter_mut().enumerate() {
+                if mask & (1 << l) != 0 {
+                    let z = r.varint()?;
+                    let x = ((z >> 1) as i64) ^ -((z & 1) as i64);
+                    *slot = i16::try_from(x).map_err(|_| fail("weight out of range"))?;
+                }
+            }
+            features.push((h, w));
+        }
+        if r.pos != body.len() {
+            return Err(fail("trailing bytes"));
+        }
+        Ok(Model::from_parts(features, transitions, flags & 1 != 0, scale))
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut x: u64) {
+    while x >= 0x80 {
+        out.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    out.push(x as u8);
+}
+
+struct Reader<'b> {
+    bytes: &'b [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], NerError> {
+        let s = self
+            .bytes
+            .get(self.pos..self.pos.saturating_add(n))
+            .ok_or_else(|| NerError::Format("truncated weights".into()))?;
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn u8(&mut self) -> Result<u8, NerError> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn u32(&mut self) -> Result<u32, NerError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn varint(&mut self) -> Result<u64, NerError> {
+        let mut x = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8()?;
+            x |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(x);
+            }
+        }
+        Err(NerError::Format("varint too long".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use flate2::Compression;
+    use flate2::write::GzEncoder;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A file: magic, `version`, then `body` gzipped.
+    fn file(version: u32, body: &[u8]) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&version.to_le_bytes());
+        let mut gz = GzEncoder::new(out, Compression::fast());
+        gz.write_all(body).unwrap();
+        gz.finish().unwrap()
+    }
+
+    /// A body with the given header fields, no transitions set, and `features` as raw bytes.
+    fn body(features_version: u32, labels: u8, count: u32, features: &[u8]) -> Vec<u8> {
+        let mut b = features_version.to_le_bytes().to_vec();
+        b.push(1);
+        b.push(labels);
+        b.extend_from_slice(&1.0f32.to_le_bytes());
+        b.extend(std::iter::repeat_n(0u8, 4 * LABELS * (LABELS + 1)));
+        b.extend_from_slice(&count.to_le_bytes());
+        b.extend_from_slice(features);
+        b
+    }
+
+    fn small_model() -> Model {
+        let mut w = [0i16; LABELS];
+        w[1] = 300;
+        w[4] = -7;
+        let mut transitions = [[0i32; LABELS]; LABELS + 1];
+        transitions[0][1] = 5;
+        transitions[3][0] = -1_000_000;
+        Model::from_parts(
+            vec![(u64::MAX, [1; LABELS]), (42, w), (7, [0; LABELS]), (1 << 40, [-32_767; LABELS])],
+            transitions,
+            false,
+            0.5,
+        )
+    }
+
+    #[test]
+    fn the_shipped_model_loads() {
+        let m = Model::from_bytes(BUILTIN).expect("data/ner/model.bin must load");
+        let info = m.info();
+        assert_eq!(info.features_version, FEATURES_VERSION);
+        assert!(info.gazetteer, "the shipped model is trained with knowledge-base features");
+        assert!(info.features > 10_000, "only {} features", info.features);
+        assert!(info.scale > 0.0 && info.scale.is_finite());
+        // the lazily loaded model is this one, not the empty fallback
+        assert_eq!(Model::builtin().info(), info);
+        assert_eq!(Model::builtin().keys, m.keys);
+    }
+
+    #[test]
+    fn the_shipped_model_round_trips_to_its_own_bytes() {
+        let m = Model::from_bytes(BUILTIN).unwrap();
+        let bytes = m.to_bytes();
+        assert_eq!(bytes, BUILTIN, "to_bytes does not give back data/ner/model.bin");
+        let again = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(again.to_bytes(), bytes);
+        assert_eq!(again.transitions, m.transitions);
+        for &h in m.keys.iter().step_by(97) {
+            assert_eq!(again.weights(h), m.weights(h));
+        }
+    }
+
+    #[test]
+    fn from_parts_sorts_and_drops_zero_weights() {
+        let m = small_model();
+        assert_eq!(m.keys, [42, 1 << 40, u64::MAX]);
+        assert_eq!(m.info().features, 3);
+        assert_eq!(m.weights(7), None);
+        assert_eq!(m.weights(42).map(|w| (w[1], w[4], w[0])), Some((300, -7, 0)));
+        assert_eq!(m.weights(1 << 40), Some(&[-32_767; LABELS]));
+        assert_eq!(m.weights(43), None);
+    }
+
+    #[test]
+    fn a_small_model_round_trips() {
+        let m = small_model();
+        let bytes = m.to_bytes();
+        assert!(bytes.starts_with(MAGIC));
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.keys, m.keys);
+        assert_eq!(back.transitions, m.transitions);
+        assert_eq!(back.info(), m.info());
+        for &h in &m.keys {
+            assert_eq!(back.weights(h), m.weights(h));
+        }
+        assert_eq!(back.to_bytes(), bytes);
+    }
+
+    #[test]
+    fn bad_headers_are_errors() {
+        let good = small_model().to_bytes();
+        for bytes in [&b""[..], b"MRSDNER", b"MRSDNER\0", b"MRSDNER\0\x01\0", b"GZIPPED?\x01\0\0\0"] {
+            assert!(matches!(Model::from_bytes(bytes), Err(NerError::Format(_))), "{bytes:?}");
+        }
+        let mut wrong_magic = good.clone();
+        wrong_magic[0] = b'X';
+        assert!(Model::from_bytes(&wrong_magic).is_err());
+        let mut wrong_version = good.clone();
+        wrong_version[8] = 2;
+        let err = Model::from_bytes(&wrong_version).unwrap_err().to_string();
+        assert!(err.contains("format version 2"), "{err}");
+        // not gzip after the header
+        let mut not_gzip = good[..12].to_vec();
+        not_gzip.extend_from_slice(b"this is not gzip at all");
+        assert!(Model::from_bytes(&not_gzip).is_err());
+    }
+
+    #[test]
+    fn every_truncation_is_an_error() {
+        let good = small_model().to_bytes();
+        for n in 0..good.len() {
+            assert!(Model::from_bytes(&good[..n]).is_err(), "{n} of {} bytes loaded", good.len());
+        }
+        // and a few of the shipped model
+        for n in [0, 11, 12, 100, BUILTIN.len() / 2, BUILTIN.len() - 9, BUILTIN.len() - 1] {
+            assert!(Model::from_bytes(&BUILTIN[..n]).is_err(), "{n} bytes of the shipped model loaded");
+        }
+    }
+
+    #[test]
+    fn bad_bodies_are_errors() {
+        let ok = file(FORMAT_VERSION, &body(FEATURES_VERSION, LABELS as u8, 0, &[]));
+        let m = Model::from_bytes(&ok).unwrap();
+        assert_eq!(m.info().features, 0);
+        assert!(m.info().gazetteer);
+        let cases: [(&str, Vec<u8>); 8] = [
+            ("trained with features version", body(FEATURES_VERSION + 1, LABELS as u8, 0, &[])),
+            ("label count", body(FEATURES_VERSION, 3, 0, &[])),
+            ("feature count larger", body(FEATURES_VERSION, LABELS as u8, u32::MAX, &[])),
+            ("truncated weights", body(FEATURES_VERSION, LABELS as u8, 1, &[5])),
+            ("label mask", body(FEATURES_VERSION, LABELS as u8, 1, &[5, 0x80, 0x04, 2])),
+            ("weight out of range", body(FEATURES_VERSION, LABELS as u8, 1, &[5, 1, 0x80, 0x80, 0x04])),
+            ("trailing bytes", body(FEATURES_VERSION, LABELS as u8, 1, &[5, 1, 2, 0])),
+            ("varint too long", body(FEATURES_VERSION, LABELS as u8, 1, &[0xff; 11])),
+        ];
+        for (what, b) in cases {
+            match Model::from_bytes(&file(FORMAT_VERSION, &b)) {
+                Err(NerError::Format(m)) => assert!(m.contains(what), "{what}: {m}"),
+                other => panic!("{what}: {other:?}"),
+            }
+        }
+        // a body cut anywhere
+        let full = body(FEATURES_VERSION, LABELS as u8, 1, &[5, 1, 2]);
+        assert!(Model::from_bytes(&file(FORMAT_VERSION, &full)).is_ok());
+        for n in 0..full.len() {
+            assert!(Model::from_bytes(&file(FORMAT_VERSION, &full[..n])).is_err(), "body cut at {n}");
+        }
+        // hashes that overflow u64 are out of order
+        let mut overflow = Vec::new();
+        for _ in 0..2 {
+            put_varint(&mut overflow, u64::MAX);
+            overflow.extend_from_slice(&[1, 2]);
+        }
+        let b = body(FEATURES_VERSION, LABELS as u8, 2, &overflow);
+        let err = Model::from_bytes(&file(FORMAT_VERSION, &b)).unwrap_err().to_string();
+        assert!(err.contains("out of order"), "{err}");
+    }
+
+    #[test]
+    fn viterbi_respects_bio_even_against_the_weights() {
+        // every emission wants I-PERSON (label 2), which may not start a sentence or follow O
+        let mut e = [0.0; LABELS];
+        e[2] = 10.0;
+        let t = [[0.0; LABELS]; LABELS + 1];
+        let out = viterbi(&[e, e, e], &t);
+        assert_eq!(out.len(), 3);
+        assert!(allowed(None, out[0]));
+        for w in out.windows(2) {
+            assert!(allowed(Some(w[0]), w[1]), "{out:?}");
+        }
+        // the best legal path: B-PERSON then I-PERSON
+        assert_eq!(out, [1, 2, 2]);
+        assert!(viterbi(&[], &t).is_empty());
+    }
+
+    /// The score of a label sequence.
+    fn score(labels: &[usize], e: &[[f64; LABELS]], t: &Transitions<f64>) -> f64 {
+        let mut s = 0.0;
+        for (i, &l) in labels.iter().enumerate() {
+            let from = if i == 0 { 0 } else { 1 + labels[i - 1] };
+            s += t[from][l] + e[i][l];
+        }
+        s
+    }
+
+    /// The best legal score by trying every sequence.
+    fn brute_force(e: &[[f64; LABELS]], t: &Transitions<f64>) -> f64 {
+        let n = e.len();
+        let mut best = f64::NEG_INFINITY;
+        let mut labels = vec![0usize; n];
+        let total = LABELS.pow(n as u32);
+        for mut k in 0..total {
+            for slot in labels.iter_mut() {
+                *slot = k % LABELS;
+                k /= LABELS;
+            }
+            let legal =
+                labels.iter().enumerate().all(|(i, &l)| allowed(i.checked_sub(1).map(|p| labels[p]), l));
+            if legal {
+                best = best.max(score(&labels, e, t));
+            }
+        }
+        best
+    }
+
+    fn small_weights() -> impl Strategy<Value = f64> {
+        (-20i32..=20).prop_map(f64::from)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn viterbi_finds_the_best_legal_sequence(
+            e in prop::collection::vec(prop::array::uniform9(small_weights()), 1..=4),
+            t in prop::array::uniform10(prop::array::uniform9(small_weights())),
+        ) {
+            let out = viterbi(&e, &t);
+            prop_assert_eq!(out.len(), e.len());
+            prop_assert!(allowed(None, out[0]));
+            for w in out.windows(2) {
+                prop_assert!(allowed(Some(w[0]), w[1]));
+            }
+            prop_assert_eq!(score(&out, &e, &t), brute_force(&e, &t));
+        }
+
+        #[test]
+        fn from_bytes_never_panics_on_garbage(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            let _ = Model::from_bytes(&bytes);
+            let mut framed = MAGIC.to_vec();
+            framed.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+            framed.extend_from_slice(&bytes);
+            prop_assert!(Model::from_bytes(&framed).is_err());
+        }
+
+        #[test]
+        fn from_bytes_never_panics_on_gzipped_garbage(
+            tail in prop::collection::vec(any::<u8>(), 0..64),
+            count in 0u32..6,
+        ) {
+            // a valid header, then random feature records
+            let b = body(FEATURES_VERSION, LABELS as u8, count, &tail);
+            if let Ok(m) = Model::from_bytes(&file(FORMAT_VERSION, &b)) {
+                // whatever loads writes out and loads again the same
+                let again = Model::from_bytes(&m.to_bytes()).unwrap();
+                prop_assert_eq!(again.to_bytes(), m.to_bytes());
+            }
+        }
+
+        #[test]
+        fn models_round_trip(
+            features in prop::collection::vec((any::<u64>(), prop::array::uniform9(any::<i16>())), 0..40),
+            gazetteer in any::<bool>(),
+        ) {
+            let features: Vec<(u64, Weights)> =
+                features.into_iter().map(|(h, w)| (h, w.map(|x| x.max(-32_767)))).collect();
+            let m = Model::from_parts(features.clone(), [[3; LABELS]; LABELS + 1], gazetteer, 0.25);
+            let bytes = m.to_bytes();
+            let back = Model::from_bytes(&bytes).unwrap();
+            prop_assert_eq!(back.info(), m.info());
+            prop_assert_eq!(&back.keys, &m.keys);
+            for &h in &m.keys {
+                prop_assert_eq!(back.weights(h), m.weights(h));
+            }
+            prop_assert_eq!(back.to_bytes(), bytes);
+        }
+    }
+}
