@@ -1,12 +1,14 @@
 //! Benchmarks of the per-article stages on the five seed articles: cleaning alone, the time
-//! layer alone (on the cleaned content, against each seed's publication date), and the whole
-//! extraction with tokens. Like tantivy's analyzer bench, the expected counts are checked once
+//! layer alone (on the cleaned content, against each seed's publication date), the entity
+//! layer alone (the knowledge base's name matching; the rules with it; the rules with the
+//! statistical tagger, as in extraction), and the whole extraction with tokens. Like tantivy's analyzer bench, the expected counts are checked once
 //! before timing, so that a fast wrong answer cannot pass.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use marsad_doc::{Document, Format, Metadata, Source};
 use marsad_extract::clean::Cleaner;
-use marsad_extract::{Extractor, Options, times};
+use marsad_extract::{Extractor, Options, entities, times};
+use marsad_kb::Kb;
 use marsad_text::{AnalysedToken, Segmenter, Span, analyse};
 
 const SEEDS: [&str; 5] = [
@@ -80,12 +82,43 @@ fn bench(c: &mut Criterion) {
     };
     assert_eq!(find_times(), SEED_TIMES, "time expressions in the seeds changed: update the bench");
 
+    // the entity layer alone, on the same blocks
+    let kb = Kb::builtin();
+    let tagger = marsad_ner::Model::builtin();
+    let kb_matches = || {
+        views
+            .iter()
+            .zip(&blocks)
+            .map(|(norm, blocks)| blocks.iter().map(|b| kb.find(b, norm.text()).len()).sum::<usize>())
+            .sum::<usize>()
+    };
+    let find_entities = |tagger: Option<&marsad_ner::Model>| {
+        views
+            .iter()
+            .zip(&blocks)
+            .map(|(norm, blocks)| {
+                let paragraphs: Vec<&[AnalysedToken]> = blocks.iter().map(Vec::as_slice).collect();
+                entities::find_with(norm, &paragraphs, kb, tagger)
+                    .iter()
+                    .map(|e| e.mentions.len())
+                    .sum::<usize>()
+            })
+            .sum::<usize>()
+    };
+    // 342 of the seeds' 350 gold mentions are found, with 5 more (score.py)
+    let (rules, all) = (find_entities(None), find_entities(Some(tagger)));
+    assert!((320..=380).contains(&rules) && all >= rules, "entity mentions in the seeds: {rules}, {all}");
+    assert!(kb_matches() > 250, "knowledge-base matches in the seeds: {}", kb_matches());
+
     let mut group = c.benchmark_group("seeds");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("clean", |b| {
         b.iter(|| SEEDS.iter().map(|t| cleaner.clean(t, None).paragraphs.len()).sum::<usize>())
     });
     group.bench_function("times", |b| b.iter(find_times));
+    group.bench_function("kb_match", |b| b.iter(kb_matches));
+    group.bench_function("entities_rules", |b| b.iter(|| find_entities(None)));
+    group.bench_function("entities_with_tagger", |b| b.iter(|| find_entities(Some(tagger))));
     group.bench_function("extract_with_tokens", |b| {
         b.iter(|| docs.iter().map(|d| extractor.extract(d).tokens.len()).sum::<usize>())
     });

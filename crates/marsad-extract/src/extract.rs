@@ -5,10 +5,12 @@ use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use marsad_doc::Document;
+use marsad_kb::Kb;
 pub use marsad_text::AnalysedToken;
 use marsad_text::{Normalizer, Span, analyse, sentences};
 
 use crate::clean::{Cleaned, Cleaner};
+use crate::entities::Entity;
 use crate::language::{self, Language};
 use crate::published::{self, Published};
 use crate::times::TimeExpr;
@@ -33,6 +35,8 @@ pub struct Extraction {
     pub sentences: Vec<Span>,
     /// Dates and times of the title and paragraphs, resolved (Arabic articles only).
     pub times: Vec<TimeExpr>,
+    /// People, organisations and places of the title and paragraphs (Arabic articles only).
+    pub entities: Vec<Entity>,
     /// Tokens of the title and paragraphs with their clitic analysis, in text order: the one
     /// token stream every layer reads.
     pub tokens: Vec<AnalysedToken>,
@@ -48,13 +52,14 @@ pub struct Extraction {
 #[derive(Debug)]
 pub struct Extractor {
     cleaner: &'static Cleaner,
+    kb: &'static Kb,
     options: Options,
 }
 
 impl Extractor {
     /// An extractor with the shipped rules and lexicons.
     pub fn new(options: Options) -> Extractor {
-        Extractor { cleaner: Cleaner::builtin(), options }
+        Extractor { cleaner: Cleaner::builtin(), kb: Kb::builtin(), options }
     }
 
     /// Extracts one article. Never fails: whatever the text, a record comes out.
@@ -102,6 +107,27 @@ impl Extractor {
             Vec::new()
         };
         times.times = t.elapsed();
+
+        let t = Instant::now();
+        let entities = if language.is_arabic() {
+            let paragraphs: Vec<&[AnalysedToken]> = blocks.iter().map(|r| &tokens[r.clone()]).collect();
+            let mut found =
+                crate::entities::find_with(&norm, &paragraphs, self.kb, Some(marsad_ner::Model::builtin()));
+            // a month or a weekday the tagger took for a name (نيسان)
+            for e in &mut found {
+                e.mentions.retain(|m| {
+                    m.rule != "tagger"
+                        || !time_exprs
+                            .iter()
+                            .any(|t| t.span.start() < m.span.end() && m.span.start() < t.span.end())
+                });
+            }
+            found.retain(|e| !e.mentions.is_empty());
+            found
+        } else {
+            Vec::new()
+        };
+        times.entities = t.elapsed();
         (
             Extraction {
                 language,
@@ -109,6 +135,7 @@ impl Extractor {
                 cleaned,
                 sentences: sentence_spans,
                 times: time_exprs,
+                entities,
                 tokens,
                 blocks,
                 normalized,
@@ -129,6 +156,8 @@ pub struct StageTimes {
     pub text: Duration,
     /// Dates and times.
     pub times: Duration,
+    /// People, organisations and places.
+    pub entities: Duration,
 }
 
 impl std::ops::AddAssign for StageTimes {
@@ -137,6 +166,7 @@ impl std::ops::AddAssign for StageTimes {
         self.metadata += other.metadata;
         self.text += other.text;
         self.times += other.times;
+        self.entities += other.entities;
     }
 }
 

@@ -4,6 +4,8 @@
 //! - [`published`]: the publication date, from metadata or recognised in the text.
 //! - [`language`]: which language an article is in (only Arabic gets Arabic annotations).
 //! - [`dates`]: month and weekday tables shared by the date-aware stages.
+//! - [`times`]: dates and times found and resolved to TIMEX3 values.
+//! - [`entities`]: people, organisations and places, linked to the knowledge base.
 //! - [`extract`]: the pipeline over one document, [`Extractor`].
 //! - [`wire`]: the JSON record of `docs/CONTRACT.md`, offsets in code points.
 //!
@@ -25,6 +27,7 @@
 
 pub mod clean;
 pub mod dates;
+pub mod entities;
 pub mod extract;
 pub mod language;
 mod lexicon;

@@ -20,7 +20,7 @@ pub struct Record<'a> {
     pub title: Option<TitleRecord<'a>>,
     pub paragraphs: Vec<ParagraphRecord>,
     pub debris: Vec<DebrisRecord<'a>>,
-    pub entities: Vec<EntityRecord>,
+    pub entities: Vec<EntityRecord<'a>>,
     pub times: Vec<TimeRecord<'a>>,
     pub events: Vec<EventRecord>,
     pub casualties: Vec<CasualtyRecord>,
@@ -96,16 +96,26 @@ pub struct TokenRecord<'a> {
     pub stem: Option<&'a str>,
 }
 
-/// An entity with its mentions (filled by the entity layer).
+/// An entity with its mentions.
 #[derive(Debug, Serialize)]
-pub struct EntityRecord {
+pub struct EntityRecord<'a> {
     pub id: String,
     #[serde(rename = "type")]
-    pub kind: String,
-    pub name: String,
-    pub name_ar: String,
-    pub kb: Option<String>,
-    pub mentions: Vec<SpanRecord>,
+    pub kind: &'static str,
+    pub name: &'a str,
+    pub name_ar: &'a str,
+    pub kb: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtype: Option<&'a str>,
+    pub mentions: Vec<MentionRecord>,
+}
+
+/// A mention of an entity, with the rule that found it.
+#[derive(Debug, Serialize)]
+pub struct MentionRecord {
+    pub start: usize,
+    pub end: usize,
+    pub rule: &'static str,
 }
 
 /// A resolved time expression.
@@ -203,7 +213,27 @@ impl<'a> Record<'a> {
                     rule: &d.rule,
                 })
                 .collect(),
-            entities: Vec::new(),
+            entities: ex
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| EntityRecord {
+                    id: format!("e{}", i + 1),
+                    kind: e.etype.as_str(),
+                    name: &e.name,
+                    name_ar: &e.name_ar,
+                    kb: e.kb.as_deref(),
+                    subtype: e.subtype.as_deref(),
+                    mentions: e
+                        .mentions
+                        .iter()
+                        .map(|m| {
+                            let r = offsets.char_range(m.span);
+                            MentionRecord { start: r.start, end: r.end, rule: m.rule }
+                        })
+                        .collect(),
+                })
+                .collect(),
             times: ex
                 .times
                 .iter()

@@ -1,4 +1,4 @@
-//! Golden tests on the five seed articles: the cleaned structure of each, and the dates and
+//! Golden tests on the five seed articles: the cleaned structure of each, its entities, and the dates and
 //! times of each resolved against its publication date (`examples/corpus/seeds.jsonl`), rendered
 //! so that a diff reads like the text (`[start..end] kind "text"`, offsets in code points as in
 //! records).
@@ -121,6 +121,52 @@ fn render_times(file: &str, published: &str) -> String {
     }
     out
 }
+
+/// Renders the entities of one seed: one line per entity (type, English name, knowledge-base
+/// id, subtype), then its mentions with the rule that found each.
+fn render_entities(file: &str, published: &str) -> String {
+    let text = std::fs::read_to_string(seeds_dir().join(file)).expect("seed article");
+    let doc = Document {
+        id: file.trim_end_matches(".txt").into(),
+        source: Source { path: Some(file.into()), format: Format::Text, line: None },
+        text,
+        meta: Metadata { published: Some(published.parse().expect("a date")), ..Metadata::default() },
+    };
+    let extraction = Extractor::new(Options::default()).extract(&doc);
+    let record = Record::new(&doc, &extraction);
+    let chars: Vec<char> = doc.text.chars().collect();
+    let mut out = String::new();
+    for e in &record.entities {
+        out.push_str(&format!(
+            "{} {} | {} | {} | {}\n",
+            e.kind,
+            e.name,
+            e.name_ar,
+            e.kb.unwrap_or("-"),
+            e.subtype.unwrap_or("-")
+        ));
+        for m in &e.mentions {
+            let quoted = quote(&chars[m.start..m.end].iter().collect::<String>());
+            out.push_str(&format!("    [{}..{}] {} {}\n", m.start, m.end, m.rule, quoted));
+        }
+    }
+    out
+}
+
+macro_rules! golden_entities {
+    ($name:ident, $file:literal, $published:literal) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(render_entities($file, $published));
+        }
+    };
+}
+
+golden_entities!(entities_000, "000_b587ee3253eb2d41.txt", "2022-09-16");
+golden_entities!(entities_001, "001_d67965d036683f9b.txt", "2022-09-13");
+golden_entities!(entities_002, "002_99d1a8828afe04f7.txt", "2022-11-25");
+golden_entities!(entities_003, "003_6b2d5fff41c62f6f.txt", "2020-10-24");
+golden_entities!(entities_004, "004_b5f0c4ca6264197a.txt", "2022-09-13");
 
 macro_rules! golden_times {
     ($name:ident, $file:literal, $published:literal) => {

@@ -43,6 +43,28 @@ pub enum Command {
     #[command(after_help = "Example:\n  \
         marsad throughput ../shared/corpus/bench/ant-multisource-2018.jsonl.gz --repeat 3")]
     Throughput(ThroughputArgs),
+
+    /// Score the entity layer on a named-entity corpus in CoNLL form (`token TAG` lines, BIO
+    /// tags PERS/PER, ORG, LOC/GPE, a blank line between sentences), such as the ANERcorp
+    /// test split: per type and micro precision, recall and F1, exact spans.
+    #[command(after_help = "Example:\n  \
+        marsad eval-ner ../shared/corpus/ner/ANERCorp_CamelLab_test.txt")]
+    EvalNer(EvalNerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalNerArgs {
+    /// The corpus file.
+    #[arg(value_name = "FILE")]
+    pub conll: PathBuf,
+
+    /// Consecutive sentences taken as one article (names are linked within an article).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub sentences: usize,
+
+    /// Rules and knowledge base only, without the statistical tagger (an ablation).
+    #[arg(long)]
+    pub no_tagger: bool,
 }
 
 /// Options shared by the commands that read articles.

@@ -53,5 +53,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::throughput::run(&args)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::EvalNer(args) => {
+            commands::eval_ner::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }

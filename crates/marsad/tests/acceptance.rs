@@ -46,6 +46,11 @@ fn check(metrics: &Value) {
     // issue 3: dates and times found and resolved
     let f1 = metrics["times detected+value"]["f1"].as_f64().unwrap_or(0.0);
     assert!(f1 >= 0.90, "times detected+value F1 {f1}: {metrics:#}");
+    // issue 4: entities found, typed and linked
+    let f1 = metrics["entity mentions (type strict)"]["f1"].as_f64().unwrap_or(0.0);
+    assert!(f1 >= 0.85, "entity mentions (type strict) F1 {f1}: {metrics:#}");
+    let linking = acc("entity linking (one id per gold entity)");
+    assert!(linking >= 0.95, "entity linking {linking}: {metrics:#}");
 }
 
 #[test]

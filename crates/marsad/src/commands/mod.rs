@@ -1,5 +1,6 @@
 //! The subcommands.
 
+pub mod eval_ner;
 pub mod extract;
 pub mod throughput;
 

@@ -1,0 +1,888 @@
+//! Mentions in one block of text (a title or a paragraph): names the knowledge base knows, and
+//! the patterns that name what it does not (a title before a person, a head before a place or
+//! an organisation, a nisba after the head of a national body).
+
+use marsad_kb::names::key;
+use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Kind, TitleKind};
+use marsad_text::{AnalysedToken, Normalized, Proclitic, Span, TokenKind};
+
+use marsad_ner::Model;
+
+use super::tables::{OrgHead, PlaceHead, Tables};
+
+/// What a mention refers to, before mentions are grouped into entities.
+#[derive(Clone, Debug)]
+pub(super) enum Referent {
+    /// An entry of the knowledge base.
+    Kb(EntryId),
+    /// A national body named by its head and its country (`وزارة الدفاع الأرمينية`); the
+    /// country is `None` when the text does not say, and `regime` when it says "النظام"
+    /// without saying whose.
+    /// `known` is the knowledge base's own entry for that body, when it has one.
+    Body { head: &'static OrgHead, country: Option<EntryId>, regime: bool, known: Option<EntryId> },
+    /// A place named with a head that is part of its name (`محافظة X`): the template and the
+    /// place it is built on, a known one or the key of the name.
+    Headed { template: &'static str, base: Option<EntryId>, name: String },
+    /// Something the knowledge base does not know, by the key of its words.
+    Unknown(String),
+}
+
+/// A mention found in a block.
+#[derive(Clone, Debug)]
+pub(super) struct Cand {
+    /// First token (index into the block's tokens).
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    pub etype: EntityType,
+    pub referent: Referent,
+    pub rule: &'static str,
+    /// Among mentions of the same length, the higher rank wins.
+    pub rank: u8,
+    /// A person's family name alone, matched by the knowledge base: it may be someone else
+    /// the article names in full.
+    pub short: bool,
+}
+
+/// A token with the keys the rules compare.
+pub(super) struct W {
+    pub kind: TokenKind,
+    /// The key as written.
+    pub key: String,
+    /// Keys without clitics, without conjunction, as written.
+    pub heads: Vec<String>,
+    /// Starts with a conjunction (a new item of a list, a new clause).
+    pub conj: bool,
+    /// Starts with a preposition (بواشنطن): not the second term of a construct.
+    pub prep: bool,
+    /// Written with a final ى (على, إلى): never the name علي.
+    pub maksura: bool,
+    /// Written with tanween (ميدانيًا): an adverb or an indefinite noun, not a name.
+    pub tanween: bool,
+    pub new_line: bool,
+    /// Where a mention starting here starts (after a conjunction or a preposition that can be
+    /// cut off cleanly).
+    pub start: usize,
+    pub span: Span,
+}
+
+impl W {
+    fn word(&self) -> bool {
+        self.kind == TokenKind::Arabic
+    }
+
+    fn is(&self, words: &[&str]) -> bool {
+        self.heads.iter().any(|h| words.contains(&h.as_str()))
+    }
+}
+
+/// Words that never belong to a name: particles, prepositions, pronouns, auxiliaries.
+const FUNCTION_WORDS: &[&str] = &[
+    "في",
+    "من",
+    "على",
+    "الي",
+    "عن",
+    "مع",
+    "بين",
+    "حول",
+    "خلال",
+    "بعد",
+    "قبل",
+    "منذ",
+    "حتي",
+    "عند",
+    "لدي",
+    "ضد",
+    "عبر",
+    "نحو",
+    "دون",
+    "تحت",
+    "فوق",
+    "امام",
+    "وراء",
+    "التي",
+    "الذي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللواتي",
+    "ان",
+    "انه",
+    "انها",
+    "لكن",
+    "ثم",
+    "او",
+    "ام",
+    "قد",
+    "لم",
+    "لن",
+    "لا",
+    "ما",
+    "ماذا",
+    "هل",
+    "كان",
+    "كانت",
+    "يكون",
+    "تكون",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "هو",
+    "هي",
+    "هم",
+    "هن",
+    "نحن",
+    "انا",
+    "انت",
+    "كل",
+    "بعض",
+    "غير",
+    "اي",
+    "اذا",
+    "لو",
+    "كما",
+    "حيث",
+    "بينما",
+    "لان",
+    "امس",
+    "اليوم",
+    "غدا",
+    "الان",
+    "ايضا",
+    "وقال",
+    "قال",
+    "قالت",
+    "اعلن",
+    "اعلنت",
+    "اكد",
+    "اكدت",
+    "اضاف",
+    "اضافت",
+    "باسم",
+    "عليه",
+    "عليها",
+    "فيه",
+    "فيها",
+    "منه",
+    "منها",
+    "له",
+    "لها",
+    "به",
+    "بها",
+    "الا",
+    "سوي",
+    "يوم",
+    "عام",
+    "شهر",
+    "مساء",
+    "صباح",
+];
+
+/// [`FUNCTION_WORDS`] as keys.
+static FUNCTION_KEYS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().map(|w| key(w).into_owned()).collect());
+
+fn is_function_word(w: &W) -> bool {
+    w.heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()))
+}
+
+fn words(tokens: &[AnalysedToken], norm: &Normalized<'_>) -> Vec<W> {
+    let n = norm.text();
+    tokens
+        .iter()
+        .map(|t| {
+            let key_of = |s: &str| key(s).into_owned();
+            let tail = key_of(t.norm_str(n));
+            let mut heads = Vec::with_capacity(3);
+            if t.token.kind == TokenKind::Arabic {
+                for form in [key_of(&t.core(n)), key_of(t.bare(n))] {
+                    if !heads.contains(&form) {
+                        heads.push(form);
+                    }
+                }
+            }
+            if !heads.contains(&tail) {
+                heads.push(tail.clone());
+            }
+            W {
+                kind: t.token.kind,
+                heads,
+                key: tail,
+                conj: t.has(Proclitic::Wa) || t.has(Proclitic::Fa),
+                prep: t.has(Proclitic::Bi) || t.has(Proclitic::Li) || t.has(Proclitic::Ka),
+                maksura: t.token.text(norm).trim_end_matches(|c: char| !c.is_alphabetic()).ends_with('ى'),
+                tanween: t.token.text(norm).contains(['\u{064B}', '\u{064C}', '\u{064D}']),
+                new_line: t.token.starts_line(),
+                start: mention_start(t, norm),
+                span: t.token.span,
+            }
+        })
+        .collect()
+}
+
+/// Where a mention starting at `t` starts: after its conjunctions and prepositions when what
+/// remains is the word as written (وبأرمينيا → أرمينيا), else after its conjunction only
+/// (للأمم: the preposition and the article share a letter).
+fn mention_start(t: &AnalysedToken, norm: &Normalized<'_>) -> usize {
+    let Some(s) = t.segmentation else { return t.token.span.start() };
+    let n = norm.text();
+    let word = t.norm_str(n);
+    let mut cut = 0;
+    for (p, range) in s.proclitics() {
+        if p == Proclitic::Al || p == Proclitic::Sa {
+            break;
+        }
+        if p == Proclitic::Li && word.get(range.end..).is_some_and(|rest| rest.starts_with('ل')) {
+            // ل + (ا)ل: the article lost its alef, the preposition stays
+            break;
+        }
+        cut = range.end;
+    }
+    if cut == 0 || cut >= word.len() {
+        return t.token.span.start();
+    }
+    let rest = Span::new(t.token.norm.start() + cut, t.token.norm.end());
+    norm.to_original(rest).start().max(t.token.span.start())
+}
+
+/// The rules over one block.
+pub(super) struct Detector<'a> {
+    kb: &'a Kb,
+    tables: &'static Tables,
+    pub w: Vec<W>,
+    /// The knowledge base's matches, by first token.
+    kb_at: Vec<Option<marsad_kb::Match>>,
+    /// Tokens inside a title or role phrase (`وزير الدفاع الأرميني`): no body is named there.
+    in_title: Vec<bool>,
+    /// What the statistical tagger found.
+    tagged: Vec<marsad_ner::Entity>,
+}
+
+impl<'a> Detector<'a> {
+    pub fn new(
+        kb: &'a Kb,
+        tokens: &[AnalysedToken],
+        norm: &Normalized<'_>,
+        tagger: Option<&Model>,
+    ) -> Detector<'a> {
+        let w = words(tokens, norm);
+        let mut kb_at = vec![None; w.len()];
+        let matches = kb.find(tokens, norm.text());
+        let tagged = tagger.map_or_else(Vec::new, |m| {
+            marsad_ner::entities(&m.tag_with_matches(tokens, norm.text(), kb, &matches))
+        });
+        for m in matches {
+            let at = m.start;
+            kb_at[at] = Some(m);
+        }
+        let in_title = vec![false; w.len()];
+        Detector { kb, tables: Tables::builtin(), w, kb_at, in_title, tagged }
+    }
+
+    fn tail<'s>(&'s self, i: usize) -> impl Fn(usize) -> Option<&'s str> + 's {
+        move |k| self.w.get(i + 1 + k).filter(|t| !t.new_line).map(|t| t.key.as_str())
+    }
+
+    fn is_common(&self, w: &W) -> bool {
+        is_function_word(w) || w.heads.iter().any(|h| self.kb.is_common_word(h))
+    }
+
+    fn nisba_at(&self, i: usize) -> Option<EntryId> {
+        let w = self.w.get(i).filter(|w| w.word() && !w.new_line)?;
+        w.heads.iter().find_map(|h| self.kb.nisba(h))
+    }
+
+    /// A country or a capital (or another populated place) named at `i` by the knowledge base:
+    /// its country and where the name ends.
+    fn country_at(&self, i: usize) -> Option<(EntryId, usize)> {
+        let m = self.kb_at.get(i)?.as_ref()?;
+        let c = m.candidates.iter().find(|c| !c.ambiguous)?;
+        let e = self.kb.entry(c.entry);
+        match e.kind {
+            Kind::Country => Some((c.entry, m.end)),
+            Kind::Place if e.subtype == "capital" => Some((e.country?, m.end)),
+            _ => None,
+        }
+    }
+
+    /// Every candidate mention of the block.
+    pub fn detect(&mut self) -> Vec<Cand> {
+        let mut out = Vec::new();
+        self.titles_in_use();
+        self.kb_names(&mut out);
+        self.bodies(&mut out);
+        self.regime(&mut out);
+        self.headed_places(&mut out);
+        self.org_patterns(&mut out);
+        self.titled_people(&mut out);
+        self.named_people(&mut out);
+        self.tagger(&mut out);
+        out
+    }
+
+    /// Names the statistical tagger finds ([`marsad_ner`]): weak candidates that only fill
+    /// what the rules left, without function or common words at their edges, and never a
+    /// common word alone.
+    fn tagger(&self, out: &mut Vec<Cand>) {
+        for e in &self.tagged {
+            let (mut first, mut end) = (e.start, e.end.min(self.w.len()));
+            let edge =
+                |k: usize| !self.w[k].word() || is_function_word(&self.w[k]) || self.title_at(k).is_some();
+            while first < end && edge(first) {
+                first += 1;
+            }
+            while end > first && (edge(end - 1) || self.is_common(&self.w[end - 1])) {
+                end -= 1;
+            }
+            if first >= end {
+                continue;
+            }
+            if (first..end).all(|k| self.is_common(&self.w[k]) || self.nisba_at(k).is_some()) {
+                continue;
+            }
+            if (first + 1..end).any(|k| self.w[k].new_line) || (first..end).any(|k| self.w[k].tanween) {
+                continue;
+            }
+            let referent = match self.kb_at[first].as_ref() {
+                Some(m) if m.end == end => {
+                    match m.candidates.iter().find(|c| self.kb.entry(c.entry).etype == e.etype) {
+                        Some(c) => Referent::Kb(c.entry),
+                        None => Referent::Unknown(self.key_of(first, end)),
+                    }
+                }
+                _ => Referent::Unknown(self.key_of(first, end)),
+            };
+            out.push(Cand {
+                first,
+                end,
+                etype: e.etype,
+                referent,
+                rule: "tagger",
+                rank: TAGGER,
+                short: false,
+            });
+        }
+    }
+
+    /// Marks the tokens of title and role phrases, with the nisba that qualifies a role.
+    fn titles_in_use(&mut self) {
+        let mut i = 0;
+        while i < self.w.len() {
+            let Some((len, kind)) = self.title_at(i) else {
+                i += 1;
+                continue;
+            };
+            let mut end = i + len;
+            if kind == TitleKind::Role && self.nisba_at(end).is_some() {
+                end += 1;
+            }
+            for k in i..end {
+                self.in_title[k] = true;
+            }
+            i = end;
+        }
+    }
+
+    fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
+        let w = self.w.get(i).filter(|w| w.word())?;
+        w.heads.iter().find_map(|h| self.kb.title(h, self.tail(i)).map(|(len, t)| (len, t.kind)))
+    }
+
+    fn kb_names(&self, out: &mut Vec<Cand>) {
+        for m in self.kb_at.iter().flatten() {
+            // a one-word name spelled like a common word needs support: a head before it
+            // (مدينة الأمل, تنظيم القاعدة), or, for an organisation, no definite word after it
+            // that it would qualify (القاعدة الجوية is an air base)
+            let headed = m.start > 0 && (self.place_head_ends_at(m.start) || self.org_head_ends_at(m.start));
+            let free_after = self.w.get(m.end).is_none_or(|w| {
+                w.new_line || !w.word() || !w.key.starts_with("ال") || self.kb_at[m.end].is_some()
+            });
+            let usable = |c: &&marsad_kb::Candidate| {
+                !c.ambiguous || headed || (self.kb.entry(c.entry).kind == Kind::Org && free_after)
+            };
+            let Some(chosen) =
+                m.candidates.iter().filter(usable).fold(None, |best: Option<&marsad_kb::Candidate>, c| {
+                    match best {
+                        Some(b) if self.weight(b) >= self.weight(c) => Some(b),
+                        _ => Some(c),
+                    }
+                })
+            else {
+                continue;
+            };
+            let e = self.kb.entry(chosen.entry);
+            // a town's one-word name qualified by another country's nisba is a common noun
+            // (الضفة التشادية is the Chadian shore, not the West Bank)
+            if e.kind == Kind::Place
+                && m.end == m.start + 1
+                && self
+                    .nisba_at(m.end)
+                    .is_some_and(|c| e.country != Some(c) && self.w[m.end].key.starts_with("ال"))
+            {
+                continue;
+            }
+            let rank = if e.kind == Kind::Person { 60 } else { 50 };
+            out.push(Cand {
+                first: m.start,
+                end: m.end,
+                etype: e.etype,
+                referent: Referent::Kb(chosen.entry),
+                rule: "kb",
+                rank,
+                short: chosen.kind == AliasKind::Short,
+            });
+        }
+    }
+
+    /// How likely a candidate entry is when several share a name: countries, organisations and
+    /// people named in full before family names alone, capitals and provinces and big cities
+    /// before villages.
+    fn weight(&self, c: &marsad_kb::Candidate) -> u8 {
+        let e = self.kb.entry(c.entry);
+        match e.kind {
+            Kind::Country => 6,
+            Kind::Org => 5,
+            Kind::Person if c.kind == AliasKind::Short => 3,
+            Kind::Person => 5,
+            Kind::Place if matches!(e.subtype.as_str(), "capital" | "province") => 5,
+            Kind::Place if e.population.is_some_and(|p| p >= 100_000) => 4,
+            Kind::Place => 2,
+        }
+    }
+
+    /// Whether an organisation head (تنظيم, حركة...) ends right before `i`.
+    fn org_head_ends_at(&self, i: usize) -> bool {
+        (1..=2).any(|len| {
+            i >= len && {
+                let s = i - len;
+                self.w[s]
+                    .heads
+                    .iter()
+                    .any(|h| self.tables.org_patterns.longest(h, self.tail(s)).is_some_and(|(l, _)| l == len))
+            }
+        })
+    }
+
+    /// Whether a place head (مدينة, بلدة...) ends right before `i`.
+    fn place_head_ends_at(&self, i: usize) -> bool {
+        (1..=2).any(|len| {
+            i >= len && {
+                let s = i - len;
+                self.w[s]
+                    .heads
+                    .iter()
+                    .any(|h| self.tables.place_heads.longest(h, self.tail(s)).is_some_and(|(l, _)| l == len))
+            }
+        })
+    }
+
+    /// Heads of national bodies with their country: `وزارة الدفاع الأرمينية`, `الجيش الأرميني`,
+    /// `جيش النيجر`, `قوات النظام السوري`, and ministries alone (`وزارة الداخلية`).
+    fn bodies(&self, out: &mut Vec<Cand>) {
+        for i in 0..self.w.len() {
+            if !self.w[i].word() || self.in_title[i] {
+                continue;
+            }
+            let Some((len, head)) =
+                self.w[i].heads.iter().find_map(|h| self.tables.org_heads.longest(h, self.tail(i)))
+            else {
+                continue;
+            };
+            let j = i + len;
+            let next_is =
+                |k: usize, words: &[&str]| self.w.get(k).is_some_and(|w| !w.new_line && w.is(words));
+            // الجيش الأذري (both definite), جيش النيجر (a construct before a country); not
+            // قوات روسية (Russian forces, no name)
+            let definite_head = head.words.iter().any(|h| h.starts_with("ال"))
+                || self.w[i].heads.iter().all(|h| h.starts_with("ال"));
+            let definite_nisba =
+                |k: usize| self.w.get(k).is_some_and(|w| w.heads.iter().any(|h| h.starts_with("ال")));
+            let (end, country, regime) =
+                if let Some(c) = self.nisba_at(j).filter(|_| definite_head && definite_nisba(j)) {
+                    (j + 1, Some(c), false)
+                } else if next_is(j, &["النظام"]) {
+                    match self.nisba_at(j + 1) {
+                        Some(c) => (j + 2, Some(c), false),
+                        None => (j + 1, None, true),
+                    }
+                } else if let Some((c, e)) =
+                    self.country_at(j).filter(|_| !definite_head && !self.w[j].prep && !self.w[j].conj)
+                {
+                    (e, Some(c), false)
+                } else if head.alone {
+                    // وزارة الخارجية بواشنطن: the ministry in that country's capital
+                    let located = self
+                        .country_at(j)
+                        .filter(|_| self.w[j].prep && !self.w[j].conj && self.w[j].key.starts_with('ب'))
+                        .map(|(c, _)| c);
+                    (j, located, false)
+                } else {
+                    continue;
+                };
+            // the knowledge base's own body of that country, named with a head of the same
+            // meaning and a nisba (وزارة الدفاع الأرمنية for وزارة الدفاع الأرمينية, الجيش
+            // الأذربيجاني for قوات باكو)
+            let known = country.and_then(|c| {
+                self.kb.orgs_of(c).iter().copied().find(|&o| {
+                    self.kb.names_of(o).iter().any(|n| {
+                        n.len() >= 2
+                            && n.last().and_then(|w| self.kb.nisba(w)) == Some(c)
+                            && self
+                                .tables
+                                .org_heads
+                                .longest(&n[0], |k| n.get(k + 1).map(String::as_str))
+                                .is_some_and(|(l, h)| l == n.len() - 1 && h.en == head.en)
+                    })
+                })
+            });
+            out.push(Cand {
+                first: i,
+                end,
+                etype: EntityType::Org,
+                referent: Referent::Body { head, country, regime, known },
+                rule: "body",
+                rank: 55,
+                short: false,
+            });
+        }
+    }
+
+    /// "النظام السوري": the government named for its country.
+    fn regime(&self, out: &mut Vec<Cand>) {
+        for i in 0..self.w.len().saturating_sub(1) {
+            if !self.w[i].is(&["النظام"]) {
+                continue;
+            }
+            let w = &self.w[i + 1];
+            if w.new_line {
+                continue;
+            }
+            if let Some(c) = w.heads.iter().find_map(|h| self.kb.regime(h)) {
+                out.push(Cand {
+                    first: i,
+                    end: i + 2,
+                    etype: EntityType::Gpe,
+                    referent: Referent::Kb(c),
+                    rule: "regime",
+                    rank: 58,
+                    short: false,
+                });
+            }
+        }
+    }
+
+    /// A run of name-like words from `i` (at most `max`): not common words, not function
+    /// words, not a new clause, not a title.
+    fn name_run(&self, i: usize, max: usize, allow_common_first: bool) -> usize {
+        let mut k = i;
+        while k < self.w.len() && k - i < max {
+            let w = &self.w[k];
+            if !w.word() || (k > i && (w.conj || w.new_line)) || self.in_title[k] {
+                break;
+            }
+            let given =
+                !w.maksura && w.heads.iter().any(|h| self.kb.given_name_at(h, self.tail(k)).is_some());
+            // a verb in the plural (حاولوا, قالوا) never names anyone
+            let plural_verb = w.key.chars().count() >= 5 && w.key.ends_with("وا");
+            let common =
+                (self.is_common(w) || w.maksura || plural_verb) && !(given || (k == i && allow_common_first));
+            // another name starts here: a person named in full (after the first word), a
+            // place, body or country (a family name alone may end this name)
+            let other_entity = self.kb_at[k].as_ref().is_some_and(|m| {
+                m.candidates.iter().any(|c| {
+                    let kind = self.kb.entry(c.entry).kind;
+                    match kind {
+                        Kind::Person => k > i && c.kind != AliasKind::Short,
+                        _ => !c.ambiguous,
+                    }
+                })
+            });
+            if common || other_entity || self.title_at(k).is_some() {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// `محافظة السويداء` (the head is part of the name), `مدينة تعز` (it is not), and lists
+    /// after a plural head (`بلدات غوريس وسوتك وجيرموك`).
+    fn headed_places(&self, out: &mut Vec<Cand>) {
+        for i in 0..self.w.len() {
+            if !self.w[i].word() {
+                continue;
+            }
+            let Some((len, head)) =
+                self.w[i].heads.iter().find_map(|h| self.tables.place_heads.longest(h, self.tail(i)))
+            else {
+                continue;
+            };
+            let mut j = i + len;
+            while let Some(item) = self.place_item(j, head) {
+                let (first, end) = (if head.part { i } else { j }, item.0);
+                let populated = |e: EntryId| {
+                    matches!(
+                        self.kb.entry(e).subtype.as_str(),
+                        "city" | "town" | "village" | "capital" | "camp"
+                    )
+                };
+                let referent = match (head.part, item.1) {
+                    // إقليم ناغورني قره باغ, محافظة X where X is the province itself
+                    (true, Some(base)) if !populated(base) => Referent::Kb(base),
+                    (true, base) => Referent::Headed { template: head.en, base, name: self.key_of(j, end) },
+                    (false, Some(e)) => Referent::Kb(e),
+                    (false, None) => Referent::Unknown(self.key_of(j, end)),
+                };
+                let etype = match item.1 {
+                    Some(e) if !head.part => self.kb.entry(e).etype,
+                    _ => head.etype,
+                };
+                out.push(Cand { first, end, etype, referent, rule: "place-head", rank: 48, short: false });
+                // a list: "وسوتك وجيرموك"
+                if head.plural && self.w.get(end).is_some_and(|w| w.conj && !w.new_line) {
+                    j = end;
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+
+    /// One place name at `j` after a head: a place the knowledge base knows, or a short run of
+    /// name-like words. Its end, and the known place.
+    fn place_item(&self, j: usize, head: &PlaceHead) -> Option<(usize, Option<EntryId>)> {
+        self.w.get(j).filter(|w| w.word() && !w.new_line)?;
+        if let Some(m) = self.kb_at[j].as_ref() {
+            let e = m.candidates[0].entry;
+            let entry = self.kb.entry(e);
+            if matches!(entry.kind, Kind::Place | Kind::Country) {
+                return Some((m.end, Some(e)));
+            }
+        }
+        let end = self.name_run(j, if head.part { 3 } else { 2 }, false);
+        (end > j).then_some((end, None))
+    }
+
+    fn key_of(&self, first: usize, end: usize) -> String {
+        self.w[first..end]
+            .iter()
+            .map(|w| w.heads.first().unwrap_or(&w.key).as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// `حركة X`, `وكالة X للأنباء`, `منظمة شنغهاي`: a head and the words of the name after it,
+    /// at least one of which is a name (known to the knowledge base, or not an ordinary word).
+    /// A known organisation inside (`وكالة أنباء تاس`) is the referent.
+    fn org_patterns(&self, out: &mut Vec<Cand>) {
+        for i in 0..self.w.len() {
+            if !self.w[i].word() || self.in_title[i] {
+                continue;
+            }
+            // the knowledge base knows the name that starts with the head (حركة طالبان)
+            if self.kb_at[i].is_some() {
+                continue;
+            }
+            let Some((len, pattern)) =
+                self.w[i].heads.iter().find_map(|h| self.tables.org_patterns.longest(h, self.tail(i)))
+            else {
+                continue;
+            };
+            let j = i + len;
+            let mut k = j;
+            let mut named = false;
+            let mut known_org = None;
+            let mut after_place = false;
+            while k < self.w.len() && k - j < 4 {
+                let w = &self.w[k];
+                if !w.word() || w.new_line || (k > j && w.conj) || is_function_word(w) {
+                    break;
+                }
+                // after a place, the name goes on only with a definite adjective or a
+                // complement (منظمة شنغهاي للتعاون), not with a verb (جبهة قره باغ تشتعل)
+                if after_place && !(w.key.starts_with("ال") || w.key.starts_with("لل")) {
+                    break;
+                }
+                if after_place {
+                    named = true;
+                }
+                if let Some(m) = self.kb_at[k].as_ref() {
+                    let e = m.candidates[0].entry;
+                    match self.kb.entry(e).kind {
+                        Kind::Org => {
+                            known_org = Some(e);
+                            k = m.end;
+                            break;
+                        }
+                        Kind::Place | Kind::Country => {
+                            after_place = true;
+                            named |= pattern.place;
+                            k = m.end;
+                            continue;
+                        }
+                        Kind::Person => break,
+                    }
+                }
+                named |= !self.is_common(w) && self.nisba_at(k).is_none();
+                k += 1;
+            }
+            // trailing ordinary words are not part of the name (للأنباء is)
+            while k > j
+                && known_org.is_none()
+                && self.is_common(&self.w[k - 1])
+                && !self.w[k - 1].key.starts_with('ل')
+            {
+                k -= 1;
+            }
+            if k > j && (named || known_org.is_some()) {
+                out.push(Cand {
+                    first: i,
+                    end: k,
+                    etype: EntityType::Org,
+                    referent: known_org.map_or_else(|| Referent::Unknown(self.key_of(i, k)), Referent::Kb),
+                    rule: "org-head",
+                    rank: 46,
+                    short: false,
+                });
+            }
+        }
+    }
+
+    /// A title, the role's organisation or country, then a name: `وزير الدفاع الأرميني X`,
+    /// `المتحدث باسم وزارة الدفاع الأرمينية X`, `العقيد X`.
+    fn titled_people(&self, out: &mut Vec<Cand>) {
+        let mut i = 0;
+        while i < self.w.len() {
+            let Some((len, kind)) = self.title_at(i) else {
+                i += 1;
+                continue;
+            };
+            if kind == TitleKind::Kin {
+                i += 1;
+                continue;
+            }
+            let mut k = i + len;
+            // الرئيس الأذربيجاني, وزير الدفاع الأرميني: the nisba qualifies the title
+            if self.nisba_at(k).is_some() {
+                k += 1;
+            }
+            if kind == TitleKind::Role {
+                // the role's body or country: باسم وزارة الدفاع الأرمينية, رئيس وزراء أرمينيا
+                if self.w.get(k).is_some_and(|w| w.is(&["باسم"])) {
+                    k += 1;
+                }
+                if let Some(end) = self.body_or_country_end(k) {
+                    k = end;
+                }
+            }
+            // another title may follow (الرئيس الأمريكي الجنرال ...)
+            if let Some((l2, _)) = self.title_at(k) {
+                k += l2;
+            }
+            // a person the knowledge base knows is its own mention
+            let known_person =
+                self.kb_at.get(k).and_then(|m| m.as_ref()).is_some_and(|m| {
+                    m.candidates.iter().any(|c| self.kb.entry(c.entry).kind == Kind::Person)
+                });
+            if known_person {
+                i = k;
+                continue;
+            }
+            let end = self.name_run(k, 4, false);
+            if end > k {
+                out.push(Cand {
+                    first: k,
+                    end,
+                    etype: EntityType::Person,
+                    referent: Referent::Unknown(self.key_of(k, end)),
+                    rule: "title",
+                    rank: 45,
+                    short: false,
+                });
+                i = end;
+            } else {
+                i = k.max(i + 1);
+            }
+        }
+    }
+
+    /// Where a body (a name of the knowledge base, or a head of a national body with its
+    /// country) or a country starting at `k` ends.
+    fn body_or_country_end(&self, k: usize) -> Option<usize> {
+        if let Some(m) = self.kb_at.get(k)?.as_ref() {
+            return Some(m.end);
+        }
+        let (len, _) =
+            self.w.get(k)?.heads.iter().find_map(|h| self.tables.org_heads.longest(h, self.tail(k)))?;
+        let j = k + len;
+        if self.nisba_at(j).is_some() {
+            return Some(j + 1);
+        }
+        self.country_at(j).map(|(_, e)| e).or(Some(j))
+    }
+
+    /// People named without a title: a first name and at least one more name word
+    /// (`علاء بريك`, `فلاديمير X`), or a kunya (`أبو بكر البغدادي`).
+    fn named_people(&self, out: &mut Vec<Cand>) {
+        let mut i = 0;
+        while i < self.w.len() {
+            let w = &self.w[i];
+            let given = w.word()
+                && !self.in_title[i]
+                && !self.is_common(w)
+                && w.heads.iter().any(|h| self.kb.given_name_at(h, self.tail(i)).is_some());
+            let kunya = w.word() && w.is(&["ابو", "ام"]);
+            if !(given || kunya) {
+                i += 1;
+                continue;
+            }
+            let end = self.name_run(i, 4, kunya);
+            if end >= i + 2 {
+                out.push(Cand {
+                    first: i,
+                    end,
+                    etype: EntityType::Person,
+                    referent: Referent::Unknown(self.key_of(i, end)),
+                    rule: "given-name",
+                    // a first name and another name word outweigh a place spelled like one of
+                    // them (كولن كال: Colin, not Cologne)
+                    rank: 46,
+                    short: false,
+                });
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// Candidates below this rank (a head and unknown words, a first name and unknown words) only
+/// take what stronger candidates left.
+const WEAK: u8 = 45;
+
+/// The rank of the statistical tagger's candidates: below every rule.
+const TAGGER: u8 = 30;
+
+/// Keeps the best of overlapping candidates: strong ones first (the longer, then the higher
+/// rank, then the earlier), then weak ones where they fit.
+pub(super) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        (b.rank >= WEAK)
+            .cmp(&(a.rank >= WEAK))
+            .then((b.rank > TAGGER).cmp(&(a.rank > TAGGER)))
+            .then((b.end - b.first).cmp(&(a.end - a.first)))
+            .then(b.rank.cmp(&a.rank))
+            .then(a.first.cmp(&b.first))
+    });
+    let mut taken: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if taken.iter().all(|t| c.end <= t.first || t.end <= c.first) {
+            taken.push(c);
+        }
+    }
+    taken.sort_by_key(|c| c.first);
+    taken
+}

@@ -1,0 +1,387 @@
+//! Grouping mentions into entities, and naming them.
+
+use marsad_kb::{EntityType, EntryId, Kb};
+use marsad_text::{Normalized, Span};
+use rustc_hash::FxHashMap;
+
+use super::detect::{Cand, Referent, W};
+use super::{Entity, Mention, romanize};
+
+/// A mention on its way to an entity.
+struct Draft {
+    span: Span,
+    etype: EntityType,
+    referent: Referent,
+    rule: &'static str,
+    /// The keys of its words.
+    words: Vec<String>,
+    /// A family name alone, matched by the knowledge base.
+    short: bool,
+    /// For a province or district named with its head word, the name without it (السويداء
+    /// for محافظة السويداء): the bare name in the same article means the province.
+    bare: Option<String>,
+}
+
+pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W>, Vec<Cand>)], kb: &Kb) -> Vec<Entity> {
+    let text = norm.original();
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (w, cands) in blocks {
+        for c in cands {
+            let words: Vec<String> =
+                w[c.first..c.end].iter().map(|t| t.heads.first().unwrap_or(&t.key).clone()).collect();
+            let bare = match &c.referent {
+                Referent::Headed { name, .. } => Some(name.clone()),
+                Referent::Kb(e)
+                    if matches!(kb.entry(*e).subtype.as_str(), "province" | "district")
+                        && words.len() > 1 =>
+                {
+                    Some(words[1..].join(" "))
+                }
+                _ => None,
+            };
+            drafts.push(Draft {
+                span: Span::new(w[c.first].start, w[c.end - 1].span.end()),
+                etype: c.etype,
+                referent: c.referent.clone(),
+                rule: c.rule,
+                words,
+                short: c.short,
+                bare,
+            });
+        }
+    }
+    resolve_regime(&mut drafts, kb);
+    family_names(blocks, &mut drafts, kb);
+    first_words(blocks, &mut drafts);
+    drafts.sort_by_key(|d| d.span.start());
+
+    // group
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, d) in drafts.iter().enumerate() {
+        let key = group_key(d, &drafts, kb, text);
+        match index.get(&key) {
+            Some(&g) => groups[g].1.push(i),
+            None => {
+                index.insert(key.clone(), groups.len());
+                groups.push((key, vec![i]));
+            }
+        }
+    }
+
+    groups
+        .into_iter()
+        .map(|(_, members)| {
+            let first = &drafts[members[0]];
+            // named after its most specific mention: a known entry, then a body whose
+            // country is said
+            let named = members
+                .iter()
+                .map(|&i| &drafts[i])
+                .min_by_key(|d| match &d.referent {
+                    Referent::Kb(_) | Referent::Body { known: Some(_), .. } => 0,
+                    Referent::Body { country: Some(_), .. } => 1,
+                    _ => 2,
+                })
+                .unwrap_or(first);
+            let longest = members
+                .iter()
+                .map(|&i| drafts[i].span.slice(text))
+                .max_by_key(|s| s.chars().count())
+                .unwrap_or_default();
+            let (name, name_ar, kb_id, subtype) = naming(named, longest, kb);
+            Entity {
+                etype: first.etype,
+                name,
+                name_ar,
+                kb: kb_id,
+                subtype,
+                mentions: members
+                    .iter()
+                    .map(|&i| Mention { span: drafts[i].span, rule: drafts[i].rule })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// "قوات النظام" without saying whose: the country whose government the article calls
+/// "النظام X". And "النظام X" itself is that government where the article names the
+/// government (`الحكومة السورية`), else the country.
+fn resolve_regime(drafts: &mut [Draft], kb: &Kb) {
+    let country = drafts.iter().find_map(|d| match (&d.referent, d.rule) {
+        (Referent::Kb(e), "regime") => Some(*e),
+        _ => None,
+    });
+    let government = |c: EntryId| {
+        drafts.iter().find_map(|d| match &d.referent {
+            Referent::Kb(e) | Referent::Body { known: Some(e), .. }
+                if kb.entry(*e).subtype == "government" && kb.entry(*e).country == Some(c) =>
+            {
+                Some(*e)
+            }
+            _ => None,
+        })
+    };
+    let governments: Vec<Option<EntryId>> = drafts
+        .iter()
+        .map(|d| match (&d.referent, d.rule) {
+            (Referent::Kb(c), "regime") => government(*c),
+            _ => None,
+        })
+        .collect();
+    for (d, g) in drafts.iter_mut().zip(governments) {
+        if let Some(g) = g {
+            d.referent = Referent::Kb(g);
+            d.etype = EntityType::Org;
+        }
+        if let Referent::Body { country: c @ None, regime: true, .. } = &mut d.referent {
+            *c = country;
+        }
+    }
+}
+
+/// The key a mention is grouped under. A one-word unknown person whose word ends (or starts)
+/// another person's name joins that person.
+fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
+    // an organisation followed by a known name in brackets (`جهاز المخابرات الأوكراني (إس بي
+    // يو)`) is that name
+    if d.etype == EntityType::Org && !matches!(d.referent, Referent::Kb(_)) {
+        let after = text.get(d.span.end()..).unwrap_or("");
+        let gap = after.len() - after.trim_start().len();
+        if after[gap..].starts_with('(') {
+            let open = d.span.end() + gap + 1;
+            if let Some(o) = all.iter().find(|o| {
+                o.etype == EntityType::Org
+                    && matches!(o.referent, Referent::Kb(_))
+                    && text.get(open..o.span.start()).is_some_and(|g| g.trim().is_empty())
+            }) {
+                return group_key(o, all, kb, text);
+            }
+        }
+    }
+    // a place spelled like a province named in full elsewhere in the article is the province
+    if d.bare.is_none() && matches!(d.etype, EntityType::Gpe) {
+        let name = d.words.join(" ");
+        if let Some(p) = all.iter().find(|o| o.bare.as_deref() == Some(name.as_str())) {
+            return group_key(p, all, kb, text);
+        }
+    }
+    // a family name that ends the name of someone the article names in full
+    if d.short
+        && let Some(o) = all.iter().find(|o| {
+            !o.short && o.etype == EntityType::Person && o.words.len() > 1 && o.words.last() == d.words.last()
+        })
+    {
+        return group_key(o, all, kb, text);
+    }
+    match &d.referent {
+        Referent::Kb(e) => format!("kb:{}", kb.entry(*e).id),
+        Referent::Body { known: Some(e), .. } => format!("kb:{}", kb.entry(*e).id),
+        Referent::Body { head, country: None, .. } => {
+            // `وزارة الخارجية` alone in an article that names one country's ministry of
+            // foreign affairs is that ministry
+            let mut owners: Vec<String> = all
+                .iter()
+                .filter(|o| match &o.referent {
+                    Referent::Body { head: h, country: Some(_), .. } => h.en == head.en,
+                    // a known body named with the same head (وزارة الدفاع الأذربيجانية)
+                    Referent::Kb(e) => kb
+                        .names_of(*e)
+                        .iter()
+                        .any(|n| n.len() == head.words.len() + 1 && n.starts_with(&head.words)),
+                    _ => false,
+                })
+                .map(|o| group_key(o, all, kb, text))
+                .collect();
+            owners.sort_unstable();
+            owners.dedup();
+            match owners.as_slice() {
+                [one] => one.clone(),
+                _ => format!("body:{}:?", head.en),
+            }
+        }
+        Referent::Body { head, country: Some(c), known: None, .. }
+            if let Some(o) = all.iter().find(|o| {
+                matches!(&o.referent, Referent::Body { head: h, country: Some(oc), known: Some(_), .. }
+                    if h.en == head.en && oc == c)
+            }) =>
+        {
+            // the same body named where the knowledge base knows it (قوات النظام, of Syria
+            // by the article's النظام السوري, is قوات النظام السوري)
+            group_key(o, all, kb, text)
+        }
+        Referent::Body { head, country, .. } => {
+            format!("body:{}:{}", head.en, country.map_or("?".to_string(), |c| kb.entry(c).id.clone()))
+        }
+        Referent::Headed { template, base, name } => match base {
+            Some(b) => format!("headed:{template}:{}", kb.entry(*b).id),
+            None => format!("headed:{template}:{name}"),
+        },
+        Referent::Unknown(k) if d.etype == EntityType::Person && d.words.len() == 1 => {
+            let word = &d.words[0];
+            let full = all.iter().find(|o| {
+                o.etype == EntityType::Person
+                    && o.words.len() > 1
+                    && (o.words.last() == Some(word) || o.words.first() == Some(word))
+            });
+            match full {
+                Some(o) => group_key(o, all, kb, text),
+                None => format!("{}:{k}", d.etype),
+            }
+        }
+        Referent::Unknown(k) => format!("{}:{k}", d.etype),
+    }
+}
+
+/// A family name alone (`باشينيان`) wherever it is not already part of a mention, once the
+/// article names the person in full.
+fn family_names(blocks: &[(Vec<W>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb) {
+    let mut names: Vec<(String, usize)> = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if d.etype != EntityType::Person || d.words.len() < 2 {
+            continue;
+        }
+        let last = d.words.last().expect("two words or more").clone();
+        let usable = last.chars().count() >= 3
+            && !kb.is_common_word(&last)
+            && kb.given_name(&last).is_none()
+            && !names.iter().any(|(n, _)| *n == last);
+        if usable {
+            names.push((last, i));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    for (w, _) in blocks {
+        for t in w {
+            if covered.iter().any(|s| s.start() < t.span.end() && t.span.start() < s.end()) {
+                continue;
+            }
+            let Some((_, owner)) = names.iter().find(|(n, _)| t.heads.iter().any(|h| h == n)) else {
+                continue;
+            };
+            let referent = drafts[*owner].referent.clone();
+            let words = drafts[*owner].words.clone();
+            drafts.push(Draft {
+                span: Span::new(t.start, t.span.end()),
+                etype: EntityType::Person,
+                referent: match referent {
+                    Referent::Unknown(_) => Referent::Unknown(words.join(" ")),
+                    other => other,
+                },
+                rule: "short-name",
+                words,
+                short: false,
+                bare: None,
+            });
+        }
+    }
+}
+
+/// The first word of an organisation's name alone (`المرصد` after `المرصد السوري لحقوق
+/// الإنسان`, `التحالف` after `التحالف العربي`), once the article names it in full: a definite
+/// noun that starts the name of one organisation only, not the head of a national body
+/// (`الجيش`), and not qualified by an adjective of its own (`التحالف الدولي` is another).
+fn first_words(blocks: &[(Vec<W>, Vec<Cand>)], drafts: &mut Vec<Draft>) {
+    let tables = super::tables::Tables::builtin();
+    let mut names: Vec<(String, Option<usize>)> = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if d.etype != EntityType::Org
+            || d.words.len() < 2
+            || d.rule == "regime"
+            || matches!(d.referent, Referent::Body { .. })
+        {
+            continue;
+        }
+        let first = &d.words[0];
+        if !first.starts_with("ال")
+            || first.chars().count() < 5
+            || tables.org_heads.longest(first, |_| None).is_some()
+        {
+            continue;
+        }
+        match names.iter_mut().find(|(n, _)| n == first) {
+            // two organisations start with this word: it names neither
+            Some((_, owner)) if owner.is_some_and(|o| drafts[o].words != d.words) => *owner = None,
+            Some(_) => {}
+            None => names.push((first.clone(), Some(i))),
+        }
+    }
+    names.retain(|(_, o)| o.is_some());
+    if names.is_empty() {
+        return;
+    }
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    for (w, _) in blocks {
+        for (k, t) in w.iter().enumerate() {
+            if covered.iter().any(|s| s.start() < t.span.end() && t.span.start() < s.end()) {
+                continue;
+            }
+            let Some((_, Some(owner))) = names.iter().find(|(n, _)| t.heads.iter().any(|h| h == n)) else {
+                continue;
+            };
+            let qualified =
+                w.get(k + 1).is_some_and(|n| !n.new_line && n.key.starts_with("ال") && !n.conj && !n.prep);
+            if qualified {
+                continue;
+            }
+            let owner = &drafts[*owner];
+            drafts.push(Draft {
+                span: Span::new(t.start, t.span.end()),
+                etype: EntityType::Org,
+                referent: owner.referent.clone(),
+                rule: "first-word",
+                words: owner.words.clone(),
+                short: false,
+                bare: None,
+            });
+        }
+    }
+}
+
+/// English name, Arabic name, knowledge-base id, subtype.
+fn naming(d: &Draft, longest: &str, kb: &Kb) -> (String, String, Option<String>, Option<String>) {
+    let country_name = |c: Option<EntryId>| c.map(|c| kb.entry(c).name_en.clone());
+    match &d.referent {
+        Referent::Kb(e) | Referent::Body { known: Some(e), .. } => {
+            let entry = kb.entry(*e);
+            (
+                entry.name_en.clone(),
+                entry.name_ar.clone(),
+                Some(entry.id.clone()),
+                Some(entry.subtype.clone()),
+            )
+        }
+        Referent::Body { head, country, .. } => {
+            let name = match (head.en.strip_suffix(" of"), country_name(*country)) {
+                (Some(stem), Some(c)) => format!("{stem} of {c}"),
+                (None, Some(c)) => format!("{} ({c})", head.en),
+                (Some(stem), None) => stem.to_string(),
+                (None, None) => head.en.to_string(),
+            };
+            (name, longest.to_string(), None, Some(head.subtype.to_string()))
+        }
+        Referent::Headed { template, base, name } => {
+            let base_name = match base {
+                Some(b) => kb.entry(*b).name_en.clone(),
+                None => readable(name, &d.words),
+            };
+            (template.replace("{name}", &base_name), longest.to_string(), None, None)
+        }
+        Referent::Unknown(_) => (readable(longest, &d.words), longest.to_string(), None, None),
+    }
+}
+
+/// A romanisation of `written`; of the mention's normalised words when the written form gives
+/// none (a presentation-form ligature such as ﷴ); the text itself as a last resort.
+fn readable(written: &str, words: &[String]) -> String {
+    let r = romanize(written);
+    if !r.trim().is_empty() {
+        return r;
+    }
+    let r = romanize(&words.join(" "));
+    if !r.trim().is_empty() { r } else { written.to_string() }
+}
