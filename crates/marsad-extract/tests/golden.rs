@@ -95,8 +95,8 @@ fn render(file: &str) -> String {
     out
 }
 
-/// Renders the time expressions of one seed, written on `published`.
-fn render_times(file: &str, published: &str) -> String {
+/// One seed read and extracted, written on `published`.
+fn extract_seed(file: &str, published: &str) -> (Document, marsad_extract::Extraction) {
     let text = std::fs::read_to_string(seeds_dir().join(file)).expect("seed article");
     let doc = Document {
         id: file.trim_end_matches(".txt").into(),
@@ -105,6 +105,12 @@ fn render_times(file: &str, published: &str) -> String {
         meta: Metadata { published: Some(published.parse().expect("a date")), ..Metadata::default() },
     };
     let extraction = Extractor::new(Options::default()).extract(&doc);
+    (doc, extraction)
+}
+
+/// Renders the time expressions of one seed, written on `published`.
+fn render_times(file: &str, published: &str) -> String {
+    let (doc, extraction) = extract_seed(file, published);
     let record = Record::new(&doc, &extraction);
     let chars: Vec<char> = doc.text.chars().collect();
     let mut out = format!("published: {published}\n");
@@ -125,14 +131,7 @@ fn render_times(file: &str, published: &str) -> String {
 /// Renders the entities of one seed: one line per entity (type, English name, knowledge-base
 /// id, subtype), then its mentions with the rule that found each.
 fn render_entities(file: &str, published: &str) -> String {
-    let text = std::fs::read_to_string(seeds_dir().join(file)).expect("seed article");
-    let doc = Document {
-        id: file.trim_end_matches(".txt").into(),
-        source: Source { path: Some(file.into()), format: Format::Text, line: None },
-        text,
-        meta: Metadata { published: Some(published.parse().expect("a date")), ..Metadata::default() },
-    };
-    let extraction = Extractor::new(Options::default()).extract(&doc);
+    let (doc, extraction) = extract_seed(file, published);
     let record = Record::new(&doc, &extraction);
     let chars: Vec<char> = doc.text.chars().collect();
     let mut out = String::new();
