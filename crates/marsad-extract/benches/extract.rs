@@ -98,10 +98,15 @@ fn bench(c: &mut Criterion) {
             .zip(&blocks)
             .map(|(norm, blocks)| {
                 let paragraphs: Vec<&[AnalysedToken]> = blocks.iter().map(Vec::as_slice).collect();
-                entities::find_with(norm, &paragraphs, kb, tagger)
-                    .iter()
-                    .map(|e| e.mentions.len())
-                    .sum::<usize>()
+                entities::find_with(
+                    norm,
+                    &paragraphs,
+                    kb,
+                    tagger.map(|model| entities::Tagger { model, not_names: &[] }),
+                )
+                .iter()
+                .map(|e| e.mentions.len())
+                .sum::<usize>()
             })
             .sum::<usize>()
     };

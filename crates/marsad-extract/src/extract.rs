@@ -111,19 +111,10 @@ impl Extractor {
         let t = Instant::now();
         let entities = if language.is_arabic() {
             let paragraphs: Vec<&[AnalysedToken]> = blocks.iter().map(|r| &tokens[r.clone()]).collect();
-            let mut found =
-                crate::entities::find_with(&norm, &paragraphs, self.kb, Some(marsad_ner::Model::builtin()));
-            // a month or a weekday the tagger took for a name (نيسان)
-            for e in &mut found {
-                e.mentions.retain(|m| {
-                    m.rule != "tagger"
-                        || !time_exprs
-                            .iter()
-                            .any(|t| t.span.start() < m.span.end() && m.span.start() < t.span.end())
-                });
-            }
-            found.retain(|e| !e.mentions.is_empty());
-            found
+            let not_names: Vec<Span> = time_exprs.iter().map(|t| t.span).collect();
+            let tagger =
+                crate::entities::Tagger { model: marsad_ner::Model::builtin(), not_names: &not_names };
+            crate::entities::find_with(&norm, &paragraphs, self.kb, Some(tagger))
         } else {
             Vec::new()
         };

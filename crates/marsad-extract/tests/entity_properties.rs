@@ -63,7 +63,12 @@ fn fragments() -> impl Strategy<Value = String> {
 fn check(text: &str) -> Result<(), TestCaseError> {
     let norm = Normalizer::analysis().normalize(text);
     let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
-    let found = entities::find_with(&norm, &[&tokens], Kb::builtin(), Some(marsad_ner::Model::builtin()));
+    let found = entities::find_with(
+        &norm,
+        &[&tokens],
+        Kb::builtin(),
+        Some(entities::Tagger { model: marsad_ner::Model::builtin(), not_names: &[] }),
+    );
     let mut spans = Vec::new();
     for (i, e) in found.iter().enumerate() {
         prop_assert!(!e.mentions.is_empty());

@@ -50,7 +50,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-pub use matcher::{Candidate, How, Match};
+pub use matcher::{Candidate, How, Match, TokenKeys, token_keys};
 
 /// A problem in a knowledge-base file.
 #[derive(Debug, thiserror::Error)]

@@ -44,22 +44,25 @@ pub struct Match {
 /// Typos are looked for after this many letters.
 pub(crate) const TYPO_PREFIX: usize = 3;
 
-/// The keys of one token.
-struct Keys {
+/// The comparison keys of one token: computed once per token by [`token_keys`] and shared by
+/// [`Kb::find_keyed`] and the callers' own rules.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenKeys {
     /// Forms the first word of a name is looked up under: without clitics, without
-    /// conjunction, as written (deduplicated).
-    heads: Vec<String>,
+    /// conjunction, as written (deduplicated; empty for tokens that are not words).
+    pub heads: Vec<String>,
     /// The form a later word of a name is compared under: as written.
-    tail: String,
+    pub tail: String,
     /// The loose key of `tail` (words only).
-    skeleton: String,
-    /// Whether a name may start here.
-    word: bool,
+    pub skeleton: String,
+    /// Whether a name may start here (an Arabic or Latin word).
+    pub word: bool,
     /// A line break comes before it: names do not run across lines.
-    new_line: bool,
+    pub new_line: bool,
 }
 
-fn keys(tokens: &[AnalysedToken], normalized: &str) -> Vec<Keys> {
+/// The keys of each of `tokens` (whose normalised forms index `normalized`).
+pub fn token_keys(tokens: &[AnalysedToken], normalized: &str) -> Vec<TokenKeys> {
     tokens
         .iter()
         .map(|t| {
@@ -68,9 +71,9 @@ fn keys(tokens: &[AnalysedToken], normalized: &str) -> Vec<Keys> {
             let mut heads = Vec::with_capacity(3);
             if word {
                 for form in [t.core(normalized).as_ref(), t.bare(normalized)] {
-                    let k = key(form).into_owned();
-                    if !heads.contains(&k) {
-                        heads.push(k);
+                    let k = key(form);
+                    if !heads.iter().any(|h: &String| *h == k) {
+                        heads.push(k.into_owned());
                     }
                 }
                 if !heads.contains(&tail) {
@@ -78,7 +81,7 @@ fn keys(tokens: &[AnalysedToken], normalized: &str) -> Vec<Keys> {
                 }
             }
             let skeleton = if word { skeleton(&tail) } else { String::new() };
-            Keys { heads, tail, skeleton, word, new_line: t.token.starts_line() }
+            TokenKeys { heads, tail, skeleton, word, new_line: t.token.starts_line() }
         })
         .collect()
 }
@@ -89,7 +92,14 @@ impl Kb {
     /// none starts at a token, the loose key of foreign names; then one-letter typos of long
     /// one-word names.
     pub fn find(&self, tokens: &[AnalysedToken], normalized: &str) -> Vec<Match> {
-        let keys = keys(tokens, normalized);
+        self.find_keyed(tokens, normalized, &token_keys(tokens, normalized))
+    }
+
+    /// [`Kb::find`] with the tokens' keys already made ([`token_keys`] of the same tokens), for
+    /// callers that compare the keys themselves too.
+    pub fn find_keyed(&self, tokens: &[AnalysedToken], normalized: &str, keys: &[TokenKeys]) -> Vec<Match> {
+        // keys of other tokens than these would be a caller's bug: read no further than both go
+        let keys = &keys[..keys.len().min(tokens.len())];
         let mut out = Vec::new();
         let mut i = 0;
         while i < keys.len() {
@@ -98,9 +108,9 @@ impl Kb {
                 continue;
             }
             let found = self
-                .exact_at(&keys, i)
-                .or_else(|| self.loose_at(tokens, normalized, &keys, i))
-                .or_else(|| self.typo_at(&keys, i));
+                .exact_at(keys, i)
+                .or_else(|| self.loose_at(tokens, normalized, keys, i))
+                .or_else(|| self.typo_at(keys, i));
             match found {
                 Some(m) => {
                     i = m.end;
@@ -112,7 +122,7 @@ impl Kb {
         out
     }
 
-    fn exact_at(&self, keys: &[Keys], i: usize) -> Option<Match> {
+    fn exact_at(&self, keys: &[TokenKeys], i: usize) -> Option<Match> {
         let next = |k: usize| keys.get(i + 1 + k).filter(|t| !t.new_line).map(|t| t.tail.as_str());
         let mut best: Option<Match> = None;
         for head in &keys[i].heads {
@@ -123,7 +133,13 @@ impl Kb {
         best
     }
 
-    fn loose_at(&self, tokens: &[AnalysedToken], normalized: &str, keys: &[Keys], i: usize) -> Option<Match> {
+    fn loose_at(
+        &self,
+        tokens: &[AnalysedToken],
+        normalized: &str,
+        keys: &[TokenKeys],
+        i: usize,
+    ) -> Option<Match> {
         if tokens[i].token.kind != TokenKind::Arabic {
             return None;
         }
@@ -143,7 +159,7 @@ impl Kb {
         best
     }
 
-    fn typo_at(&self, keys: &[Keys], i: usize) -> Option<Match> {
+    fn typo_at(&self, keys: &[TokenKeys], i: usize) -> Option<Match> {
         let mut best: Option<Match> = None;
         for head in &keys[i].heads {
             // a typo is looked for in the word without its clitics (لإجباره is not لامباره),

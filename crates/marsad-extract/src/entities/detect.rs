@@ -6,9 +6,8 @@ use marsad_kb::names::key;
 use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Kind, TitleKind};
 use marsad_text::{AnalysedToken, Normalized, Proclitic, Span, TokenKind};
 
-use marsad_ner::Model;
-
-use super::tables::{OrgHead, PlaceHead, Tables};
+use super::Tagger;
+use super::tables::{OrgHead, Phrases, PlaceHead, Tables};
 
 /// What a mention refers to, before mentions are grouped into entities.
 #[derive(Clone, Debug)]
@@ -51,6 +50,10 @@ pub(super) struct W {
     pub key: String,
     /// Keys without clitics, without conjunction, as written.
     pub heads: Vec<String>,
+    /// A function word or a common word: not a name by itself.
+    pub common: bool,
+    /// The country it is the nisba adjective of (words only).
+    pub nisba: Option<EntryId>,
     /// Starts with a conjunction (a new item of a list, a new clause).
     pub conj: bool,
     /// Starts with a preposition (بواشنطن): not the second term of a construct.
@@ -188,32 +191,35 @@ fn is_function_word(w: &W) -> bool {
     w.heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()))
 }
 
-fn words(tokens: &[AnalysedToken], norm: &Normalized<'_>) -> Vec<W> {
-    let n = norm.text();
+/// The words of a block, from the tokens and their keys ([`marsad_kb::token_keys`], made once
+/// and shared with the knowledge base's matcher).
+fn words(
+    tokens: &[AnalysedToken],
+    keys: Vec<marsad_kb::TokenKeys>,
+    norm: &Normalized<'_>,
+    kb: &Kb,
+) -> Vec<W> {
     tokens
         .iter()
-        .map(|t| {
-            let key_of = |s: &str| key(s).into_owned();
-            let tail = key_of(t.norm_str(n));
-            let mut heads = Vec::with_capacity(3);
-            if t.token.kind == TokenKind::Arabic {
-                for form in [key_of(&t.core(n)), key_of(t.bare(n))] {
-                    if !heads.contains(&form) {
-                        heads.push(form);
-                    }
-                }
-            }
-            if !heads.contains(&tail) {
-                heads.push(tail.clone());
-            }
+        .zip(keys)
+        .map(|(t, k)| {
+            let written = t.token.text(norm);
+            let common = k.heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()) || kb.is_common_word(h));
+            let nisba = if t.token.kind == TokenKind::Arabic {
+                k.heads.iter().find_map(|h| kb.nisba(h))
+            } else {
+                None
+            };
             W {
                 kind: t.token.kind,
-                heads,
-                key: tail,
+                common,
+                nisba,
+                heads: k.heads,
+                key: k.tail,
                 conj: t.has(Proclitic::Wa) || t.has(Proclitic::Fa),
                 prep: t.has(Proclitic::Bi) || t.has(Proclitic::Li) || t.has(Proclitic::Ka),
-                maksura: t.token.text(norm).trim_end_matches(|c: char| !c.is_alphabetic()).ends_with('ى'),
-                tanween: t.token.text(norm).contains(['\u{064B}', '\u{064C}', '\u{064D}']),
+                maksura: written.trim_end_matches(|c: char| !c.is_alphabetic()).ends_with('ى'),
+                tanween: written.contains(['\u{064B}', '\u{064C}', '\u{064D}']),
                 new_line: t.token.starts_line(),
                 start: mention_start(t, norm),
                 span: t.token.span,
@@ -247,6 +253,11 @@ fn mention_start(t: &AnalysedToken, norm: &Normalized<'_>) -> usize {
     norm.to_original(rest).start().max(t.token.span.start())
 }
 
+/// The keys of the words after `i` on its line (`k` = 0 is the next word), for phrase lookups.
+fn tail_of<'w>(w: &'w [W], i: usize) -> impl Fn(usize) -> Option<&'w str> + 'w {
+    move |k| w.get(i + 1 + k).filter(|t| !t.new_line).map(|t| t.key.as_str())
+}
+
 /// The rules over one block.
 pub(super) struct Detector<'a> {
     kb: &'a Kb,
@@ -256,6 +267,8 @@ pub(super) struct Detector<'a> {
     kb_at: Vec<Option<marsad_kb::Match>>,
     /// Tokens inside a title or role phrase (`وزير الدفاع الأرميني`): no body is named there.
     in_title: Vec<bool>,
+    /// The title or role phrase starting at each token (its length and kind).
+    titles: Vec<Option<(usize, TitleKind)>>,
     /// What the statistical tagger found.
     tagged: Vec<marsad_ner::Entity>,
 }
@@ -265,33 +278,40 @@ impl<'a> Detector<'a> {
         kb: &'a Kb,
         tokens: &[AnalysedToken],
         norm: &Normalized<'_>,
-        tagger: Option<&Model>,
+        tagger: Option<Tagger<'_>>,
     ) -> Detector<'a> {
-        let w = words(tokens, norm);
+        let keys = marsad_kb::token_keys(tokens, norm.text());
+        let matches = kb.find_keyed(tokens, norm.text(), &keys);
+        let w = words(tokens, keys, norm, kb);
         let mut kb_at = vec![None; w.len()];
-        let matches = kb.find(tokens, norm.text());
-        let tagged = tagger.map_or_else(Vec::new, |m| {
-            marsad_ner::entities(&m.tag_with_matches(tokens, norm.text(), kb, &matches))
+        let tagged = tagger.map_or_else(Vec::new, |t| {
+            let tags = t.model.tag_with_matches(tokens, norm.text(), kb, &matches);
+            let overlaps = |e: &marsad_ner::Entity| {
+                let span = tokens[e.start].token.span.cover(tokens[e.end - 1].token.span);
+                t.not_names.iter().any(|n| n.start() < span.end() && span.start() < n.end())
+            };
+            marsad_ner::entities(&tags).into_iter().filter(|e| !overlaps(e)).collect()
         });
         for m in matches {
             let at = m.start;
             kb_at[at] = Some(m);
         }
         let in_title = vec![false; w.len()];
-        Detector { kb, tables: Tables::builtin(), w, kb_at, in_title, tagged }
+        let titles = (0..w.len())
+            .map(|i| {
+                let t = w.get(i).filter(|t| t.word())?;
+                t.heads.iter().find_map(|h| kb.title(h, tail_of(&w, i)).map(|(len, t)| (len, t.kind)))
+            })
+            .collect();
+        Detector { kb, tables: Tables::builtin(), w, kb_at, in_title, titles, tagged }
     }
 
     fn tail<'s>(&'s self, i: usize) -> impl Fn(usize) -> Option<&'s str> + 's {
-        move |k| self.w.get(i + 1 + k).filter(|t| !t.new_line).map(|t| t.key.as_str())
-    }
-
-    fn is_common(&self, w: &W) -> bool {
-        is_function_word(w) || w.heads.iter().any(|h| self.kb.is_common_word(h))
+        tail_of(&self.w, i)
     }
 
     fn nisba_at(&self, i: usize) -> Option<EntryId> {
-        let w = self.w.get(i).filter(|w| w.word() && !w.new_line)?;
-        w.heads.iter().find_map(|h| self.kb.nisba(h))
+        self.w.get(i).filter(|w| !w.new_line)?.nisba
     }
 
     /// A country or a capital (or another populated place) named at `i` by the knowledge base:
@@ -333,13 +353,13 @@ impl<'a> Detector<'a> {
             while first < end && edge(first) {
                 first += 1;
             }
-            while end > first && (edge(end - 1) || self.is_common(&self.w[end - 1])) {
+            while end > first && (edge(end - 1) || self.w[end - 1].common) {
                 end -= 1;
             }
             if first >= end {
                 continue;
             }
-            if (first..end).all(|k| self.is_common(&self.w[k]) || self.nisba_at(k).is_some()) {
+            if (first..end).all(|k| self.w[k].common || self.nisba_at(k).is_some()) {
                 continue;
             }
             if (first + 1..end).any(|k| self.w[k].new_line) || (first..end).any(|k| self.w[k].tanween) {
@@ -385,9 +405,9 @@ impl<'a> Detector<'a> {
         }
     }
 
+    /// The title or role phrase starting at `i`: its length and kind.
     fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
-        let w = self.w.get(i).filter(|w| w.word())?;
-        w.heads.iter().find_map(|h| self.kb.title(h, self.tail(i)).map(|(len, t)| (len, t.kind)))
+        self.titles.get(i).copied().flatten()
     }
 
     fn kb_names(&self, out: &mut Vec<Cand>) {
@@ -395,7 +415,9 @@ impl<'a> Detector<'a> {
             // a one-word name spelled like a common word needs support: a head before it
             // (مدينة الأمل, تنظيم القاعدة), or, for an organisation, no definite word after it
             // that it would qualify (القاعدة الجوية is an air base)
-            let headed = m.start > 0 && (self.place_head_ends_at(m.start) || self.org_head_ends_at(m.start));
+            let headed = m.start > 0
+                && (self.head_ends_at(&self.tables.place_heads, m.start)
+                    || self.head_ends_at(&self.tables.org_patterns, m.start));
             let free_after = self.w.get(m.end).is_none_or(|w| {
                 w.new_line || !w.word() || !w.key.starts_with("ال") || self.kb_at[m.end].is_some()
             });
@@ -452,29 +474,11 @@ impl<'a> Detector<'a> {
         }
     }
 
-    /// Whether an organisation head (تنظيم, حركة...) ends right before `i`.
-    fn org_head_ends_at(&self, i: usize) -> bool {
-        (1..=2).any(|len| {
-            i >= len && {
-                let s = i - len;
-                self.w[s]
-                    .heads
-                    .iter()
-                    .any(|h| self.tables.org_patterns.longest(h, self.tail(s)).is_some_and(|(l, _)| l == len))
-            }
-        })
-    }
-
-    /// Whether a place head (مدينة, بلدة...) ends right before `i`.
-    fn place_head_ends_at(&self, i: usize) -> bool {
-        (1..=2).any(|len| {
-            i >= len && {
-                let s = i - len;
-                self.w[s]
-                    .heads
-                    .iter()
-                    .any(|h| self.tables.place_heads.longest(h, self.tail(s)).is_some_and(|(l, _)| l == len))
-            }
+    /// Whether a head of `phrases` (تنظيم, حركة...; مدينة, بلدة...) ends right before `i`.
+    fn head_ends_at<T>(&self, phrases: &Phrases<T>, i: usize) -> bool {
+        (1..=2.min(i)).any(|len| {
+            let s = i - len;
+            self.w[s].heads.iter().any(|h| phrases.longest(h, self.tail(s)).is_some_and(|(l, _)| l == len))
         })
     }
 
@@ -586,8 +590,7 @@ impl<'a> Detector<'a> {
                 !w.maksura && w.heads.iter().any(|h| self.kb.given_name_at(h, self.tail(k)).is_some());
             // a verb in the plural (حاولوا, قالوا) never names anyone
             let plural_verb = w.key.chars().count() >= 5 && w.key.ends_with("وا");
-            let common =
-                (self.is_common(w) || w.maksura || plural_verb) && !(given || (k == i && allow_common_first));
+            let common = (w.common || w.maksura || plural_verb) && !(given || (k == i && allow_common_first));
             // another name starts here: a person named in full (after the first word), a
             // place, body or country (a family name alone may end this name)
             let other_entity = self.kb_at[k].as_ref().is_some_and(|m| {
@@ -725,14 +728,11 @@ impl<'a> Detector<'a> {
                         Kind::Person => break,
                     }
                 }
-                named |= !self.is_common(w) && self.nisba_at(k).is_none();
+                named |= !w.common && self.nisba_at(k).is_none();
                 k += 1;
             }
             // trailing ordinary words are not part of the name (للأنباء is)
-            while k > j
-                && known_org.is_none()
-                && self.is_common(&self.w[k - 1])
-                && !self.w[k - 1].key.starts_with('ل')
+            while k > j && known_org.is_none() && self.w[k - 1].common && !self.w[k - 1].key.starts_with('ل')
             {
                 k -= 1;
             }
@@ -831,7 +831,7 @@ impl<'a> Detector<'a> {
             let w = &self.w[i];
             let given = w.word()
                 && !self.in_title[i]
-                && !self.is_common(w)
+                && !w.common
                 && w.heads.iter().any(|h| self.kb.given_name_at(h, self.tail(i)).is_some());
             let kunya = w.word() && w.is(&["ابو", "ام"]);
             if !(given || kunya) {

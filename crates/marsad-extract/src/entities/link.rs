@@ -251,34 +251,55 @@ fn family_names(blocks: &[(Vec<W>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb
             names.push((last, i));
         }
     }
-    if names.is_empty() {
-        return;
+    for (owner, t) in alone(blocks, drafts, &names, |_, _| true) {
+        let owner = &drafts[owner];
+        let words = owner.words.clone();
+        let referent = match &owner.referent {
+            Referent::Unknown(_) => Referent::Unknown(words.join(" ")),
+            other => other.clone(),
+        };
+        drafts.push(Draft {
+            span: t,
+            etype: EntityType::Person,
+            referent,
+            rule: "short-name",
+            words,
+            short: false,
+            bare: None,
+        });
     }
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+}
+
+/// The words of `blocks` that no draft covers and whose key is one of `names`, with the draft
+/// that name belongs to, where `accept` (the block's words, the word's index) agrees.
+fn alone(
+    blocks: &[(Vec<W>, Vec<Cand>)],
+    drafts: &[Draft],
+    names: &[(String, usize)],
+    accept: impl Fn(&[W], usize) -> bool,
+) -> Vec<(usize, Span)> {
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let mut covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    covered.sort_unstable_by_key(|s| s.start());
+    // mentions do not overlap one another, so their ends are sorted too
+    let is_covered = |t: Span| {
+        let after = covered.partition_point(|s| s.end() <= t.start());
+        covered.get(after).is_some_and(|s| s.start() < t.end())
+    };
+    let mut out = Vec::new();
     for (w, _) in blocks {
-        for t in w {
-            if covered.iter().any(|s| s.start() < t.span.end() && t.span.start() < s.end()) {
+        for (k, t) in w.iter().enumerate() {
+            if is_covered(t.span) || !accept(w, k) {
                 continue;
             }
-            let Some((_, owner)) = names.iter().find(|(n, _)| t.heads.iter().any(|h| h == n)) else {
-                continue;
-            };
-            let referent = drafts[*owner].referent.clone();
-            let words = drafts[*owner].words.clone();
-            drafts.push(Draft {
-                span: Span::new(t.start, t.span.end()),
-                etype: EntityType::Person,
-                referent: match referent {
-                    Referent::Unknown(_) => Referent::Unknown(words.join(" ")),
-                    other => other,
-                },
-                rule: "short-name",
-                words,
-                short: false,
-                bare: None,
-            });
+            if let Some((_, owner)) = names.iter().find(|(n, _)| t.heads.iter().any(|h| h == n)) {
+                out.push((*owner, Span::new(t.start, t.span.end())));
+            }
         }
     }
+    out
 }
 
 /// The first word of an organisation's name alone (`المرصد` after `المرصد السوري لحقوق
@@ -310,35 +331,22 @@ fn first_words(blocks: &[(Vec<W>, Vec<Cand>)], drafts: &mut Vec<Draft>) {
             None => names.push((first.clone(), Some(i))),
         }
     }
-    names.retain(|(_, o)| o.is_some());
-    if names.is_empty() {
-        return;
-    }
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    for (w, _) in blocks {
-        for (k, t) in w.iter().enumerate() {
-            if covered.iter().any(|s| s.start() < t.span.end() && t.span.start() < s.end()) {
-                continue;
-            }
-            let Some((_, Some(owner))) = names.iter().find(|(n, _)| t.heads.iter().any(|h| h == n)) else {
-                continue;
-            };
-            let qualified =
-                w.get(k + 1).is_some_and(|n| !n.new_line && n.key.starts_with("ال") && !n.conj && !n.prep);
-            if qualified {
-                continue;
-            }
-            let owner = &drafts[*owner];
-            drafts.push(Draft {
-                span: Span::new(t.start, t.span.end()),
-                etype: EntityType::Org,
-                referent: owner.referent.clone(),
-                rule: "first-word",
-                words: owner.words.clone(),
-                short: false,
-                bare: None,
-            });
-        }
+    let names: Vec<(String, usize)> = names.into_iter().filter_map(|(n, o)| Some((n, o?))).collect();
+    // not qualified by an adjective of its own
+    let unqualified = |w: &[W], k: usize| {
+        !w.get(k + 1).is_some_and(|n| !n.new_line && n.key.starts_with("ال") && !n.conj && !n.prep)
+    };
+    for (owner, span) in alone(blocks, drafts, &names, unqualified) {
+        let owner = &drafts[owner];
+        drafts.push(Draft {
+            span,
+            etype: EntityType::Org,
+            referent: owner.referent.clone(),
+            rule: "first-word",
+            words: owner.words.clone(),
+            short: false,
+            bare: None,
+        });
     }
 }
 

@@ -85,13 +85,23 @@ pub fn find(norm: &Normalized<'_>, blocks: &[&[AnalysedToken]], kb: &Kb) -> Vec<
     find_with(norm, blocks, kb, None)
 }
 
-/// [`find`], with the statistical tagger's names (`tagger`) as weak candidates where the rules
-/// find nothing.
+/// The statistical tagger and what it must not take for a name.
+#[derive(Clone, Copy, Debug)]
+pub struct Tagger<'a> {
+    /// The model ([`marsad_ner::Model::builtin`] in extraction).
+    pub model: &'a marsad_ner::Model,
+    /// Spans of the original text that are not names whatever the model says: the article's
+    /// dates and times (a month such as نيسان).
+    pub not_names: &'a [Span],
+}
+
+/// [`find`], with the statistical tagger's names as weak candidates where the rules find
+/// nothing.
 pub fn find_with(
     norm: &Normalized<'_>,
     blocks: &[&[AnalysedToken]],
     kb: &Kb,
-    tagger: Option<&marsad_ner::Model>,
+    tagger: Option<Tagger<'_>>,
 ) -> Vec<Entity> {
     let mut detected = Vec::with_capacity(blocks.len());
     for &tokens in blocks {

@@ -124,7 +124,12 @@ pub fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
         let blocks: Vec<Vec<AnalysedToken>> =
             lines.iter().map(|&span| analyse(&norm, span, Segmenter::builtin()).collect()).collect();
         let blocks: Vec<&[AnalysedToken]> = blocks.iter().map(Vec::as_slice).collect();
-        for e in entities::find_with(&norm, &blocks, kb, tagger) {
+        for e in entities::find_with(
+            &norm,
+            &blocks,
+            kb,
+            tagger.map(|model| entities::Tagger { model, not_names: &[] }),
+        ) {
             for m in &e.mentions {
                 // the sentence and the tokens the mention overlaps
                 let Some(line) =
