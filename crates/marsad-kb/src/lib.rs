@@ -256,6 +256,11 @@ impl<T: Clone> PhraseIndex<T> {
 
     /// The phrases starting with `first` whose tail matches `next(0)`, `next(1)`..., longest
     /// first: their length in words and value.
+    /// Whether some phrase starts with `first`.
+    pub(crate) fn starts_with(&self, first: &str) -> bool {
+        self.by_first.contains_key(first)
+    }
+
     pub(crate) fn matches<'w>(
         &self,
         first: &str,

@@ -1,7 +1,6 @@
 //! Building a [`Kb`] from its files.
 
 use marsad_text::{Normalizer, tokenize};
-use rustc_hash::FxHashMap;
 
 use crate::matcher::TYPO_PREFIX;
 use crate::names::{deletions, key, letter_count, nisba_forms, skeleton};
@@ -40,7 +39,6 @@ struct Builder<'n> {
     /// Entries whose country is still a string (resolved at the end): (entry, file, line, id).
     pending_country: Vec<(EntryId, &'static str, usize, String)>,
     pending_capital: Vec<(EntryId, &'static str, usize, String)>,
-    iso2: FxHashMap<EntryId, String>,
 }
 
 pub(crate) fn load(sources: &Sources<'_>) -> Result<Kb, KbError> {
@@ -50,7 +48,6 @@ pub(crate) fn load(sources: &Sources<'_>) -> Result<Kb, KbError> {
         normalizer: &normalizer,
         pending_country: Vec::new(),
         pending_capital: Vec::new(),
-        iso2: FxHashMap::default(),
     };
     let words = |src: &str| -> rustc_hash::FxHashSet<String> {
         src.lines()
@@ -159,7 +156,6 @@ impl Builder<'_> {
             )?;
             let code = row.get(iso2).to_ascii_uppercase();
             self.kb.entries[e.index()].foreign = !ARAB_COUNTRIES.contains(&code.as_str());
-            self.iso2.insert(e, code);
             for adjective in row.list(nisba) {
                 let masculine = phrase_keys(self.normalizer, adjective).join(" ");
                 for form in nisba_forms(&masculine) {

@@ -53,10 +53,10 @@ pub struct TokenKeys {
     pub heads: Vec<String>,
     /// The form a later word of a name is compared under: as written.
     pub tail: String,
-    /// The loose key of `tail` (words only).
-    pub skeleton: String,
     /// Whether a name may start here (an Arabic or Latin word).
     pub word: bool,
+    /// An Arabic word: transliteration variants are looked for only in those.
+    pub arabic: bool,
     /// A line break comes before it: names do not run across lines.
     pub new_line: bool,
 }
@@ -80,8 +80,8 @@ pub fn token_keys(tokens: &[AnalysedToken], normalized: &str) -> Vec<TokenKeys> 
                     heads.push(tail.clone());
                 }
             }
-            let skeleton = if word { skeleton(&tail) } else { String::new() };
-            TokenKeys { heads, tail, skeleton, word, new_line: t.token.starts_line() }
+            let arabic = t.token.kind == TokenKind::Arabic;
+            TokenKeys { heads, tail, word, arabic, new_line: t.token.starts_line() }
         })
         .collect()
 }
@@ -92,14 +92,12 @@ impl Kb {
     /// none starts at a token, the loose key of foreign names; then one-letter typos of long
     /// one-word names.
     pub fn find(&self, tokens: &[AnalysedToken], normalized: &str) -> Vec<Match> {
-        self.find_keyed(tokens, normalized, &token_keys(tokens, normalized))
+        self.find_keyed(&token_keys(tokens, normalized))
     }
 
-    /// [`Kb::find`] with the tokens' keys already made ([`token_keys`] of the same tokens), for
-    /// callers that compare the keys themselves too.
-    pub fn find_keyed(&self, tokens: &[AnalysedToken], normalized: &str, keys: &[TokenKeys]) -> Vec<Match> {
-        // keys of other tokens than these would be a caller's bug: read no further than both go
-        let keys = &keys[..keys.len().min(tokens.len())];
+    /// [`Kb::find`] on the tokens' keys ([`token_keys`]), for callers that compare the keys
+    /// themselves too. Match positions index `keys`.
+    pub fn find_keyed(&self, keys: &[TokenKeys]) -> Vec<Match> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < keys.len() {
@@ -107,10 +105,8 @@ impl Kb {
                 i += 1;
                 continue;
             }
-            let found = self
-                .exact_at(keys, i)
-                .or_else(|| self.loose_at(tokens, normalized, keys, i))
-                .or_else(|| self.typo_at(keys, i));
+            let found =
+                self.exact_at(keys, i).or_else(|| self.loose_at(keys, i)).or_else(|| self.typo_at(keys, i));
             match found {
                 Some(m) => {
                     i = m.end;
@@ -133,25 +129,26 @@ impl Kb {
         best
     }
 
-    fn loose_at(
-        &self,
-        tokens: &[AnalysedToken],
-        normalized: &str,
-        keys: &[TokenKeys],
-        i: usize,
-    ) -> Option<Match> {
-        if tokens[i].token.kind != TokenKind::Arabic {
+    fn loose_at(&self, keys: &[TokenKeys], i: usize) -> Option<Match> {
+        let k = &keys[i];
+        if !k.arabic || k.heads.iter().any(|h| self.guarded(h)) {
             return None;
         }
-        if keys[i].heads.iter().any(|h| self.guarded(h)) {
+        // the word without its clitics, and as written; loose keys are made only for words
+        // that may start a foreign name
+        let own = [skeleton(&k.heads[0]), skeleton(&k.tail)];
+        if !own.iter().any(|s| self.loose.starts_with(s)) {
             return None;
         }
-        let words = keys[i..].iter().take(4).take_while(|k| k.word).enumerate();
-        let later = words.take_while(|(n, k)| *n == 0 || !k.new_line).count();
-        let next = |k: usize| (1 + k < later).then(|| keys[i + 1 + k].skeleton.as_str());
+        let later: Vec<String> = keys[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|k| k.word && !k.new_line)
+            .map(|k| skeleton(&k.tail))
+            .collect();
+        let next = |n: usize| later.get(n).map(String::as_str);
         let mut best: Option<Match> = None;
-        let stem = skeleton(&key(&tokens[i].core(normalized)));
-        for head in [stem.as_str(), keys[i].skeleton.as_str()] {
+        for head in &own {
             for (len, alias) in self.loose.matches(head, next) {
                 add(&mut best, i, len, alias, How::Loose);
             }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use marsad_kb::Kb;
 
 use crate::corpus::Prepared;
-use crate::{EntityType, Model, TYPES, Tag, entities};
+use crate::{Entity, EntityType, Model, Tag, entities};
 
 /// True positives, false positives and false negatives of one type.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,32 +41,31 @@ pub struct Scores {
     per_type: [Counts; 4],
 }
 
-fn slot(t: EntityType) -> usize {
-    TYPES.iter().position(|&x| x == t).unwrap_or(0)
-}
-
 impl Scores {
     /// Adds a sentence: gold and predicted tags over the same words.
     pub fn add(&mut self, gold: &[Tag], predicted: &[Tag]) {
-        let g = entities(gold);
-        let p = entities(predicted);
-        for e in &p {
+        self.add_entities(&entities(gold), &entities(predicted));
+    }
+
+    /// Adds a sentence: gold and predicted entities over the same words.
+    pub fn add_entities(&mut self, g: &[Entity], p: &[Entity]) {
+        for e in p {
             if g.contains(e) {
-                self.per_type[slot(e.etype)].tp += 1;
+                self.per_type[crate::type_index(e.etype)].tp += 1;
             } else {
-                self.per_type[slot(e.etype)].fp += 1;
+                self.per_type[crate::type_index(e.etype)].fp += 1;
             }
         }
-        for e in &g {
+        for e in g {
             if !p.contains(e) {
-                self.per_type[slot(e.etype)].fn_ += 1;
+                self.per_type[crate::type_index(e.etype)].fn_ += 1;
             }
         }
     }
 
     /// The counts of a type.
     pub fn of(&self, t: EntityType) -> Counts {
-        self.per_type[slot(t)]
+        self.per_type[crate::type_index(t)]
     }
 
     /// The counts over `types`, summed (micro average).

@@ -245,12 +245,8 @@ fn proclitic_bit(p: Proclitic) -> u8 {
 }
 
 fn type_code(t: EntityType) -> u8 {
-    match t {
-        EntityType::Person => 0,
-        EntityType::Org => 1,
-        EntityType::Gpe => 2,
-        EntityType::Loc => 3,
-    }
+    // the label order's type index, below 4
+    crate::type_index(t) as u8
 }
 
 fn title_code(k: TitleKind) -> u8 {

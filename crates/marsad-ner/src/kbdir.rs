@@ -3,6 +3,9 @@
 //! `common-words.txt` is not read: it is derived from NewsFANE's own tags (words NewsFANE tags
 //! O), so features built on it would carry the gold labels of held-out sentences (NewsFANE's
 //! dev split, and the part of NewsFANE that repeats ANERcorp's test split) into the scores.
+//! `frequent-words.txt` and `ordinary-words.txt` (counted over another news corpus) are read
+//! when present: they guard the matcher's loose and typo lookups, so that the names found in
+//! training are the names [`Kb::builtin`] finds at run time.
 
 use std::path::Path;
 
@@ -35,7 +38,17 @@ pub fn load(dir: &Path) -> Result<KbDir, String> {
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
         })
         .collect::<Result<_, _>>()?;
+    let optional = |name: &str| -> Result<String, String> {
+        let path = dir.join(name);
+        if !path.is_file() {
+            return Ok(String::new());
+        }
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let (frequent, ordinary) = (optional("frequent-words.txt")?, optional("ordinary-words.txt")?);
     let sources = Sources {
+        frequent_words: &frequent,
+        ordinary_words: &ordinary,
         countries: &texts[0],
         places: &texts[1],
         orgs: &texts[2],

@@ -75,7 +75,7 @@ pub enum NerError {
 }
 
 /// The number of BIO labels: O, then B and I of each of the four entity types.
-pub const LABELS: usize = 9;
+pub const LABELS: usize = 1 + 2 * TYPES.len();
 
 /// The entity types in label order.
 pub const TYPES: [EntityType; 4] = [EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Loc];
@@ -91,7 +91,7 @@ pub enum Tag {
     I(EntityType),
 }
 
-fn type_index(t: EntityType) -> usize {
+pub(crate) fn type_index(t: EntityType) -> usize {
     match t {
         EntityType::Person => 0,
         EntityType::Org => 1,

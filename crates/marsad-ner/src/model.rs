@@ -128,8 +128,20 @@ pub struct Model {
 
 /// Whether label `l` may follow label `p` (`None`: the sentence start).
 pub(crate) fn allowed(p: Option<usize>, l: usize) -> bool {
-    Tag::from_index(l).may_follow(p.map(Tag::from_index))
+    ALLOWED[p.map_or(0, |p| 1 + p)][l]
 }
+
+/// [`allowed`] as a table: row 0 from the sentence start, row 1 + p after label p.
+static ALLOWED: std::sync::LazyLock<[[bool; LABELS]; LABELS + 1]> = std::sync::LazyLock::new(|| {
+    let mut t = [[false; LABELS]; LABELS + 1];
+    for (row, cells) in t.iter_mut().enumerate() {
+        let prev = row.checked_sub(1).map(Tag::from_index);
+        for (l, cell) in cells.iter_mut().enumerate() {
+            *cell = Tag::from_index(l).may_follow(prev);
+        }
+    }
+    t
+});
 
 /// The best label sequence under `emissions` and `transitions`, BIO constraints enforced (an
 /// I-X only after B-X or I-X). Ties go to the lower label.

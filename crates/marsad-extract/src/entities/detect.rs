@@ -281,7 +281,7 @@ impl<'a> Detector<'a> {
         tagger: Option<Tagger<'_>>,
     ) -> Detector<'a> {
         let keys = marsad_kb::token_keys(tokens, norm.text());
-        let matches = kb.find_keyed(tokens, norm.text(), &keys);
+        let matches = kb.find_keyed(&keys);
         let w = words(tokens, keys, norm, kb);
         let mut kb_at = vec![None; w.len()];
         let tagged = tagger.map_or_else(Vec::new, |t| {
