@@ -133,7 +133,8 @@ pub struct TimeRecord<'a> {
     pub conflict: Option<&'a str>,
 }
 
-/// A typed event (filled by the event layer).
+/// A typed event. The event layer is not written yet: the record's `events` list is always
+/// empty, kept so that the record has the contract's shape.
 #[derive(Debug, Serialize)]
 pub struct EventRecord {
     pub id: String,
@@ -150,7 +151,8 @@ pub struct EventRecord {
     pub evidence: SpanRecord,
 }
 
-/// A casualty claim (filled by the claim layer).
+/// A casualty claim. The claim layer is not written yet: the record's `casualties` list is
+/// always empty, kept so that the record has the contract's shape.
 #[derive(Debug, Serialize)]
 pub struct CasualtyRecord {
     pub count: Option<u64>,

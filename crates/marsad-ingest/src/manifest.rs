@@ -503,7 +503,7 @@ fn jsonl_entry(line: &str, line_no: u64) -> Result<(String, Entry), Problem> {
         _ => return Err(problem("no \"file\" (or \"path\") field naming the file")),
     };
     let mut notes = Vec::new();
-    let mut fields = take_fields(&mut map, &mut notes, "");
+    let mut fields = take_fields(&mut map, &mut notes);
     fields.extra = map;
     Ok((key, Entry { fields, notes }))
 }

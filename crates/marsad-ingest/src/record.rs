@@ -224,7 +224,7 @@ impl Ctx {
         let text = take(&mut map, &["text"]).and_then(text_value);
         let page = take(&mut map, &["html"]).and_then(text_value);
         let mut meta = Metadata::default();
-        let fields = take_fields(&mut map, &mut meta.notes, "");
+        let fields = take_fields(&mut map, &mut meta.notes);
         let mut page_fields = None;
         let text = match (text, page) {
             (Some(text), page) => {
@@ -334,17 +334,17 @@ pub(crate) fn take(map: &mut Map<String, Value>, aliases: &[&str]) -> Option<Val
 }
 
 /// Takes the metadata fields out of `map` (the rest stays for `extra`). An unusable value
-/// leaves the field empty, with a note; `what` prefixes the note (e.g. the manifest name).
-pub(crate) fn take_fields(map: &mut Map<String, Value>, notes: &mut Vec<String>, what: &str) -> Metadata {
+/// leaves the field empty, with a note (the caller says where it comes from).
+pub(crate) fn take_fields(map: &mut Map<String, Value>, notes: &mut Vec<String>) -> Metadata {
     let mut fields = Metadata::default();
     match take(map, PUBLISHED) {
         None | Some(Value::Null) => {}
         Some(Value::String(raw)) if raw.trim().is_empty() => {}
         Some(Value::String(raw)) => match parse_date(&raw) {
             Some(date) => fields.published = Some(date),
-            None => notes.push(format!("{what}unparsable published date {raw:?} (ignored)")),
+            None => notes.push(format!("unparsable published date {raw:?} (ignored)")),
         },
-        Some(other) => notes.push(format!("{what}unparsable published date {other} (ignored)")),
+        Some(other) => notes.push(format!("unparsable published date {other} (ignored)")),
     }
     fields.title = take_string(map, TITLE);
     fields.outlet = take_string(map, OUTLET);
@@ -403,7 +403,7 @@ mod tests {
             unreachable!()
         };
         let mut notes = Vec::new();
-        let f = take_fields(&mut map, &mut notes, "");
+        let f = take_fields(&mut map, &mut notes);
         assert_eq!(f.title.as_deref(), Some("عنوان"));
         assert_eq!(f.outlet.as_deref(), Some("سكاي"));
         assert_eq!(f.published.map(|d| d.to_string()).as_deref(), Some("2020-10-24"));

@@ -229,9 +229,7 @@ impl Iterator for Candidates {
 impl ExactSizeIterator for Candidates {}
 
 /// Guard and short-stem lookups run for most Arabic tokens: the Fx hash is a few multiplications
-/// per word, and SipHash's DoS resistance buys nothing for fixed word lists. (A Bloom filter in
-/// front of the guards, measured on the benchmark corpus, saved about 5% of segmentation time:
-/// not worth its code.)
+/// per word, and SipHash's DoS resistance buys nothing for fixed word lists.
 type WordSet = FxHashSet<Box<str>>;
 
 /// Splits proclitics off Arabic words; see the [module documentation](self) for the rules.

@@ -265,8 +265,14 @@ fn records_go_to_a_file_with_tokens_when_asked() {
 
 #[test]
 fn a_closed_output_stops_the_run_quietly() {
+    // more records than the output buffer holds (about 3 MB of JSON), so that the closed pipe is
+    // met in the middle of the run, not at the final flush
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let line = r#"{"text": "قال الرئيس الأرميني نيكول باشينيان في يريفان إن الاشتباكات مع أذربيجان أسفرت عن مقتل 49 جنديا.", "published": "2022-09-13"}"#;
+    std::fs::write(&feed, format!("{line}\n").repeat(3000)).unwrap();
     let mut child = marsad()
-        .args(["extract", repo().join("examples/corpus").to_str().unwrap()])
+        .args(["extract", feed.to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -34,9 +34,9 @@ pub(crate) struct Credits {
 }
 
 /// A run of one to three words made of letters (a place name). Arabic and Latin letters only:
-/// `\p{L}` (every script) compiles to an automaton several times larger, which tripled the
-/// program's start-up, and the datelines of Arabic news name places in these two scripts (the
-/// output is identical on the 30,000 articles of the bench corpus).
+/// the datelines of Arabic news name places in these two scripts, and `\p{L}` (every script)
+/// compiles to a larger automaton (with it, building the cleaner took about a third more
+/// instructions under callgrind: 79M against 105M).
 const PLACE: &str = r"[\p{Arabic}\p{Latin}\p{M}]+(?:\s[\p{Arabic}\p{Latin}\p{M}]+){0,2}";
 
 impl Credits {

@@ -104,11 +104,7 @@ fn process(extractor: &Extractor, item: Item) -> Outcome {
             Outcome::Record { line, language, published_from, text_bytes: doc.text.len() }
         }
         Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
+            let message = super::panic_message(&*panic);
             Outcome::Skipped(SkippedEntry {
                 input: doc.source.display(),
                 reason: format!(

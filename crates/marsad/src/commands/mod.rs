@@ -4,8 +4,6 @@ pub mod eval_ner;
 pub mod extract;
 pub mod throughput;
 
-use std::path::PathBuf;
-
 use marsad_ingest::{Format, Inputs, Options};
 
 use crate::cli::{InputArgs, InputFormat};
@@ -24,8 +22,6 @@ impl std::error::Error for UsageError {}
 
 /// The ingest options and the paths an input-reading command was given.
 pub fn open_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
-    let paths: Vec<PathBuf> =
-        if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths.clone() };
     let options = Options {
         published: args.published,
         format: args.format.map(|f| match f {
@@ -39,17 +35,22 @@ pub fn open_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
         auto_manifests: !args.no_auto_metadata,
     };
     // a manifest given on the command line that cannot be used is the user's to fix
-    Inputs::new(&paths, options).map_err(|e| UsageError(e.to_string()).into())
+    Inputs::new(&args.paths, options).map_err(|e| UsageError(e.to_string()).into())
+}
+
+/// The message a panic was raised with.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
 }
 
 /// Waits for the reader thread; its panic (a bug) becomes an error with the panic's message.
 pub fn join_reader(reader: std::thread::JoinHandle<Inputs>) -> anyhow::Result<Inputs> {
     reader.join().map_err(|panic| {
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
+        let message = panic_message(&*panic);
         anyhow::anyhow!(
             "internal error while reading the inputs (a bug in marsad, please report it): {message}"
         )
