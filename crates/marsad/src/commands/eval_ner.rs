@@ -13,7 +13,7 @@
 use std::io::Write;
 
 use anyhow::Context;
-use marsad_extract::entities;
+use marsad_extract::{entities, times};
 use marsad_kb::{EntityType, Kb};
 use marsad_ner::corpus::read_anercorp;
 use marsad_ner::eval::{Scores, gpe_as_loc};
@@ -64,11 +64,13 @@ pub fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
         let blocks: Vec<Vec<AnalysedToken>> =
             lines.iter().map(|&span| analyse(&norm, span, Segmenter::builtin()).collect()).collect();
         let blocks: Vec<&[AnalysedToken]> = blocks.iter().map(Vec::as_slice).collect();
+        // as in extraction: the tagger does not take a date or time for a name
+        let not_names: Vec<Span> = times::find(&norm, &blocks, None).iter().map(|t| t.span).collect();
         for e in entities::find_with(
             &norm,
             &blocks,
             kb,
-            tagger.map(|model| entities::Tagger { model, not_names: &[] }),
+            tagger.map(|model| entities::Tagger { model, not_names: &not_names }),
         ) {
             for m in &e.mentions {
                 // the sentence and the tokens the mention overlaps
