@@ -44,13 +44,15 @@ pub mod names;
 mod table;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use std::fmt;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-pub use matcher::{Candidate, How, Match, TokenKeys, token_keys};
+pub use matcher::{Candidate, How, Match};
+pub use words::{CACHE_FORMS, TokenKeys, WordKeys};
 
 /// A problem in a knowledge-base file.
 #[derive(Debug, thiserror::Error)]
@@ -290,6 +292,8 @@ pub(crate) struct AliasRef {
 /// The knowledge base: entries and the indexes that find them in text.
 #[derive(Debug, Default)]
 pub struct Kb {
+    /// Unique to this knowledge base in the process (the word caches are kept per base).
+    id: u64,
     entries: Vec<Entry>,
     by_id: FxHashMap<String, EntryId>,
     /// Names by their exact keys.
@@ -400,6 +404,17 @@ impl Kb {
     /// length in words and the title.
     pub fn title<'w>(&self, first: &str, next: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &Title)> {
         self.titles.matches(first, next).into_iter().next()
+    }
+
+    /// Whether a title, role, honorific or kin particle starts with `first` (a key).
+    pub fn starts_title(&self, first: &str) -> bool {
+        self.titles.starts_with(first)
+    }
+
+    /// An id unique to this knowledge base within the process: caches of what is derived
+    /// from it are kept per id.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The names of an entry, each as the keys of its words.

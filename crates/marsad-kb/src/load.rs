@@ -67,6 +67,8 @@ pub(crate) fn load(sources: &Sources<'_>) -> Result<Kb, KbError> {
     b.given_names(sources.given_names)?;
     b.index_names(sources)?;
     b.titles(sources.titles)?;
+    static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    b.kb.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     Ok(b.kb)
 }
 

@@ -1,9 +1,10 @@
 //! Finding the knowledge base's names in an analysed token stream.
 
-use marsad_text::{AnalysedToken, TokenKind};
+use marsad_text::AnalysedToken;
 
-use crate::names::{deletions, key, letter_count, skeleton, within_one_edit};
-use crate::{AliasKind, AliasRef, EntryId, Kb, TYPO_MIN_LETTERS};
+use crate::names::letter_count;
+use crate::words::TokenKeys;
+use crate::{AliasKind, AliasRef, EntryId, Kb};
 
 /// How a name was matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,58 +45,16 @@ pub struct Match {
 /// Typos are looked for after this many letters.
 pub(crate) const TYPO_PREFIX: usize = 3;
 
-/// The comparison keys of one token: computed once per token by [`token_keys`] and shared by
-/// [`Kb::find_keyed`] and the callers' own rules.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TokenKeys {
-    /// Forms the first word of a name is looked up under: without clitics, without
-    /// conjunction, as written (deduplicated; empty for tokens that are not words).
-    pub heads: Vec<String>,
-    /// The form a later word of a name is compared under: as written.
-    pub tail: String,
-    /// Whether a name may start here (an Arabic or Latin word).
-    pub word: bool,
-    /// An Arabic word: transliteration variants are looked for only in those.
-    pub arabic: bool,
-    /// A line break comes before it: names do not run across lines.
-    pub new_line: bool,
-}
-
-/// The keys of each of `tokens` (whose normalised forms index `normalized`).
-pub fn token_keys(tokens: &[AnalysedToken], normalized: &str) -> Vec<TokenKeys> {
-    tokens
-        .iter()
-        .map(|t| {
-            let word = matches!(t.token.kind, TokenKind::Arabic | TokenKind::Word);
-            let tail = key(t.norm_str(normalized)).into_owned();
-            let mut heads = Vec::with_capacity(3);
-            if word {
-                for form in [t.core(normalized).as_ref(), t.bare(normalized)] {
-                    let k = key(form);
-                    if !heads.iter().any(|h: &String| *h == k) {
-                        heads.push(k.into_owned());
-                    }
-                }
-                if !heads.contains(&tail) {
-                    heads.push(tail.clone());
-                }
-            }
-            let arabic = t.token.kind == TokenKind::Arabic;
-            TokenKeys { heads, tail, word, arabic, new_line: t.token.starts_line() }
-        })
-        .collect()
-}
-
 impl Kb {
     /// Every name of the knowledge base in `tokens` (whose normalised forms index
     /// `normalized`), left to right, longest first, none overlapping. Exact names first; where
     /// none starts at a token, the loose key of foreign names; then one-letter typos of long
     /// one-word names.
     pub fn find(&self, tokens: &[AnalysedToken], normalized: &str) -> Vec<Match> {
-        self.find_keyed(&token_keys(tokens, normalized))
+        self.find_keyed(&self.token_keys(tokens, normalized))
     }
 
-    /// [`Kb::find`] on the tokens' keys ([`token_keys`]), for callers that compare the keys
+    /// [`Kb::find`] on the tokens' keys ([`Kb::token_keys`]), for callers that compare the keys
     /// themselves too. Match positions index `keys`.
     pub fn find_keyed(&self, keys: &[TokenKeys]) -> Vec<Match> {
         let mut out = Vec::new();
@@ -119,6 +78,9 @@ impl Kb {
     }
 
     fn exact_at(&self, keys: &[TokenKeys], i: usize) -> Option<Match> {
+        if !keys[i].exact_start {
+            return None;
+        }
         let next = |k: usize| keys.get(i + 1 + k).filter(|t| !t.new_line).map(|t| t.tail.as_str());
         let mut best: Option<Match> = None;
         for head in &keys[i].heads {
@@ -130,25 +92,18 @@ impl Kb {
     }
 
     fn loose_at(&self, keys: &[TokenKeys], i: usize) -> Option<Match> {
-        let k = &keys[i];
-        if !k.arabic || k.heads.iter().any(|h| self.guarded(h)) {
-            return None;
-        }
-        // the word without its clitics, and as written; loose keys are made only for words
-        // that may start a foreign name
-        let own = [skeleton(&k.heads[0]), skeleton(&k.tail)];
-        if !own.iter().any(|s| self.loose.starts_with(s)) {
-            return None;
-        }
-        let later: Vec<String> = keys[i + 1..]
+        // loose keys are made only for Arabic words that may start a foreign name: the word
+        // without its clitics, and as written
+        let own = keys[i].loose_heads.as_ref()?;
+        let later: Vec<&str> = keys[i + 1..]
             .iter()
             .take(3)
             .take_while(|k| k.word && !k.new_line)
-            .map(|k| skeleton(&k.tail))
+            .map(|k| k.tail_skeleton.as_str())
             .collect();
-        let next = |n: usize| later.get(n).map(String::as_str);
+        let next = |n: usize| later.get(n).copied();
         let mut best: Option<Match> = None;
-        for head in &own {
+        for head in own {
             for (len, alias) in self.loose.matches(head, next) {
                 add(&mut best, i, len, alias, How::Loose);
             }
@@ -158,25 +113,8 @@ impl Kb {
 
     fn typo_at(&self, keys: &[TokenKeys], i: usize) -> Option<Match> {
         let mut best: Option<Match> = None;
-        for head in &keys[i].heads {
-            // a typo is looked for in the word without its clitics (لإجباره is not لامباره),
-            // after its first letters
-            let with_clitics = keys[i].heads.len() > 1 && *head == keys[i].tail;
-            if with_clitics || letter_count(head) < TYPO_MIN_LETTERS {
-                continue;
-            }
-            let prefix_end = head.char_indices().nth(TYPO_PREFIX).map_or(head.len(), |(b, _)| b);
-            if !self.typo_prefixes.contains(&head[..prefix_end]) || self.guarded(head) {
-                continue;
-            }
-            let later = deletions(head).skip(TYPO_PREFIX);
-            for variant in std::iter::once(head.clone()).chain(later) {
-                for (name, alias) in self.typos.get(&variant).into_iter().flatten() {
-                    if within_one_edit(name, head) {
-                        add(&mut best, i, 1, alias, How::Typo);
-                    }
-                }
-            }
+        for alias in &keys[i].typos {
+            add(&mut best, i, 1, alias, How::Typo);
         }
         best
     }
@@ -186,7 +124,7 @@ impl Kb {
     /// Words that are one letter or a transliteration away from a name without being one: a
     /// nisba (إسرائيلي is not إسرائيل), a first name, a common or frequent word (الأخوات is
     /// not الإخوان).
-    fn guarded(&self, head: &str) -> bool {
+    pub(crate) fn guarded(&self, head: &str) -> bool {
         self.nisba.contains_key(head)
             || self.given.contains_key(head)
             || self.common.contains(head)

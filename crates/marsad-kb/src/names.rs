@@ -17,6 +17,8 @@
 
 use std::borrow::Cow;
 
+use marsad_text::is_letter;
+
 /// The exact comparison key of a normalised word: ة → ه, ؤ → و, ئ → ي, Latin lowercased.
 ///
 /// ```
@@ -56,18 +58,6 @@ fn is_upper(c: char) -> bool {
         false
     } else {
         c.is_uppercase()
-    }
-}
-
-/// `char::is_alphabetic` with a fast path for ASCII and the Arabic letters.
-#[inline]
-fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else if ('\u{0621}'..='\u{064A}').contains(&c) {
-        true
-    } else {
-        c.is_alphabetic()
     }
 }
 

@@ -193,7 +193,7 @@ mod shape {
 }
 
 #[derive(Clone, Copy, Debug, Default)]
-struct Atoms {
+pub(crate) struct Atoms {
     core: u64,
     stem: u64,
     pre2: u64,
@@ -219,7 +219,7 @@ struct Atoms {
 const EDGE_WORD: u64 = 0x5eed_0000_0000_0001;
 
 impl Atoms {
-    fn edge() -> Atoms {
+    pub(crate) fn edge() -> Atoms {
         Atoms { core: EDGE_WORD, stem: EDGE_WORD, shape: shape::EDGE, ..Atoms::default() }
     }
 }
@@ -297,81 +297,159 @@ pub fn extract_with(
     let atoms = &scratch.atoms;
     let edge = Atoms::edge();
     let at = |i: isize| -> &Atoms { if i < 0 { &edge } else { atoms.get(i as usize).unwrap_or(&edge) } };
+    let gaz = gazetteer.is_some();
     out.hashes.reserve(atoms.len() * 28);
     for i in 0..atoms.len() as isize {
         let (a, m1, m2, p1, p2) = (at(i), at(i - 1), at(i - 2), at(i + 1), at(i + 2));
-        let h = &mut out.hashes;
-        h.push(feature(t::BIAS, 0));
-        h.push(feature(t::CORE, a.core));
-        h.push(feature(t::STEM, a.stem));
-        for (tpl, v) in [(t::PRE2, a.pre2), (t::PRE3, a.pre3), (t::SUF2, a.suf2), (t::SUF3, a.suf3)] {
-            if v != 0 {
-                h.push(feature(tpl, v));
-            }
+        let mut push = |h: u64| out.hashes.push(h);
+        // the lexical features first, then the knowledge base's
+        own_features(a, false, &mut push);
+        before_features(m1, false, &mut push);
+        before2_features(m2, &mut push);
+        after_features(p1, false, &mut push);
+        after2_features(p2, &mut push);
+        context_features(a, m1, p1, false, &mut push);
+        if gaz {
+            own_features(a, true, &mut push);
+            before_features(m1, true, &mut push);
+            after_features(p1, true, &mut push);
+            context_features(a, m1, p1, true, &mut push);
         }
-        h.push(feature(t::SHAPE, u64::from(a.shape)));
-        h.push(feature(t::LEN, u64::from(a.shape) << 8 | u64::from(a.len)));
-        h.push(feature(t::PROCL, u64::from(a.procl)));
-        h.push(feature(t::CORE_M1, m1.core));
-        h.push(feature(t::CORE_P1, p1.core));
-        h.push(feature(t::CORE_M2, m2.core));
-        h.push(feature(t::CORE_P2, p2.core));
-        h.push(feature(t::STEM_M1, m1.stem));
-        h.push(feature(t::STEM_P1, p1.stem));
-        h.push(feature(t::BIGRAM_M1, pair(m1.core, a.core)));
-        h.push(feature(t::BIGRAM_P1, pair(a.core, p1.core)));
-        h.push(feature(t::SHAPES, u64::from(m1.shape) << 16 | u64::from(a.shape) << 8 | u64::from(p1.shape)));
-        if p1.suf2 != 0 {
-            h.push(feature(t::SUF2_P1, p1.suf2));
-        }
-        h.push(feature(t::PROCL_P1, u64::from(p1.procl)));
-        if gazetteer.is_some() {
-            if a.gaz != 0 {
-                h.push(feature(t::GAZ, u64::from(a.gaz)));
-                h.push(feature(t::GAZ_SUB, pair(u64::from(a.gaz), a.gaz_sub)));
-                h.push(feature(t::GAZ_FLAGS, u64::from(a.gaz) << 8 | u64::from(a.gaz_flags)));
-            }
-            if m1.gaz != 0 {
-                h.push(feature(t::GAZ_M1, u64::from(m1.gaz)));
-            }
-            if p1.gaz != 0 {
-                h.push(feature(t::GAZ_P1, u64::from(p1.gaz)));
-            }
-            if a.nisba {
-                h.push(feature(t::NISBA, 1));
-            }
-            if m1.nisba {
-                h.push(feature(t::NISBA_M1, 1));
-            }
-            if p1.nisba {
-                h.push(feature(t::NISBA_P1, 1));
-            }
-            if a.given != 0 {
-                h.push(feature(t::GIVEN, u64::from(a.given)));
-                h.push(feature(t::GIVEN_CORE, pair(u64::from(a.given), a.core)));
-            }
-            if m1.given != 0 {
-                h.push(feature(t::GIVEN_M1, u64::from(m1.given)));
-            }
-            if p1.given != 0 {
-                h.push(feature(t::GIVEN_P1, u64::from(p1.given)));
-            }
-            if a.title != 0 {
-                h.push(feature(t::TITLE, u64::from(a.title)));
-            }
-            if m1.title != 0 {
-                h.push(feature(t::TITLE_M1, u64::from(m1.title)));
-            }
-            if a.after_title != 0 {
-                h.push(feature(t::AFTER_TITLE, u64::from(a.after_title)));
-            }
-        }
-        out.ends.push(u32::try_from(h.len()).unwrap_or(u32::MAX));
+        out.ends.push(u32::try_from(out.hashes.len()).unwrap_or(u32::MAX));
     }
 }
 
+// The features of token i, by the tokens they read. A word form's own features and what it
+// adds to its neighbours' depend on nothing else: [`crate::model`] sums their weights once per
+// form ([`FormScores`]). Each function gives the lexical features, or with `gaz` the knowledge
+// base's.
+
+/// The features reading token i alone (its lexical atoms, its nisba and first-name marks).
+pub(crate) fn own_features(a: &Atoms, gaz: bool, push: &mut impl FnMut(u64)) {
+    if gaz {
+        if a.nisba {
+            push(feature(t::NISBA, 1));
+        }
+        if a.given != 0 {
+            push(feature(t::GIVEN, u64::from(a.given)));
+            push(feature(t::GIVEN_CORE, pair(u64::from(a.given), a.core)));
+        }
+        return;
+    }
+    push(feature(t::BIAS, 0));
+    push(feature(t::CORE, a.core));
+    push(feature(t::STEM, a.stem));
+    for (tpl, v) in [(t::PRE2, a.pre2), (t::PRE3, a.pre3), (t::SUF2, a.suf2), (t::SUF3, a.suf3)] {
+        if v != 0 {
+            push(feature(tpl, v));
+        }
+    }
+    push(feature(t::SHAPE, u64::from(a.shape)));
+    push(feature(t::LEN, u64::from(a.shape) << 8 | u64::from(a.len)));
+    push(feature(t::PROCL, u64::from(a.procl)));
+}
+
+/// The features of token i reading token i − 1 alone.
+pub(crate) fn before_features(m1: &Atoms, gaz: bool, push: &mut impl FnMut(u64)) {
+    if gaz {
+        if m1.nisba {
+            push(feature(t::NISBA_M1, 1));
+        }
+        if m1.given != 0 {
+            push(feature(t::GIVEN_M1, u64::from(m1.given)));
+        }
+        return;
+    }
+    push(feature(t::CORE_M1, m1.core));
+    push(feature(t::STEM_M1, m1.stem));
+}
+
+/// The features of token i reading token i − 2 alone.
+pub(crate) fn before2_features(m2: &Atoms, push: &mut impl FnMut(u64)) {
+    push(feature(t::CORE_M2, m2.core));
+}
+
+/// The features of token i reading token i + 1 alone.
+pub(crate) fn after_features(p1: &Atoms, gaz: bool, push: &mut impl FnMut(u64)) {
+    if gaz {
+        if p1.nisba {
+            push(feature(t::NISBA_P1, 1));
+        }
+        if p1.given != 0 {
+            push(feature(t::GIVEN_P1, u64::from(p1.given)));
+        }
+        return;
+    }
+    push(feature(t::CORE_P1, p1.core));
+    push(feature(t::STEM_P1, p1.stem));
+    if p1.suf2 != 0 {
+        push(feature(t::SUF2_P1, p1.suf2));
+    }
+    push(feature(t::PROCL_P1, u64::from(p1.procl)));
+}
+
+/// The features of token i reading token i + 2 alone.
+pub(crate) fn after2_features(p2: &Atoms, push: &mut impl FnMut(u64)) {
+    push(feature(t::CORE_P2, p2.core));
+}
+
+/// The features of token i reading several tokens, or what the knowledge base found around
+/// it (names, titles).
+pub(crate) fn context_features(a: &Atoms, m1: &Atoms, p1: &Atoms, gaz: bool, push: &mut impl FnMut(u64)) {
+    if !gaz {
+        push(feature(t::BIGRAM_M1, pair(m1.core, a.core)));
+        push(feature(t::BIGRAM_P1, pair(a.core, p1.core)));
+        push(feature(t::SHAPES, u64::from(m1.shape) << 16 | u64::from(a.shape) << 8 | u64::from(p1.shape)));
+        return;
+    }
+    if a.gaz != 0 {
+        push(feature(t::GAZ, u64::from(a.gaz)));
+        push(feature(t::GAZ_SUB, pair(u64::from(a.gaz), a.gaz_sub)));
+        push(feature(t::GAZ_FLAGS, u64::from(a.gaz) << 8 | u64::from(a.gaz_flags)));
+    }
+    if m1.gaz != 0 {
+        push(feature(t::GAZ_M1, u64::from(m1.gaz)));
+    }
+    if p1.gaz != 0 {
+        push(feature(t::GAZ_P1, u64::from(p1.gaz)));
+    }
+    if a.title != 0 {
+        push(feature(t::TITLE, u64::from(a.title)));
+    }
+    if m1.title != 0 {
+        push(feature(t::TITLE_M1, u64::from(m1.title)));
+    }
+    if a.after_title != 0 {
+        push(feature(t::AFTER_TITLE, u64::from(a.after_title)));
+    }
+}
+
+/// What a token says by itself, with a knowledge base its word marks too ([`word_atoms`]),
+/// and its keys as written and in core form (empty without a knowledge base).
+pub(crate) fn form_atoms(
+    t: &AnalysedToken,
+    normalized: &str,
+    kb: Option<&Kb>,
+    s: &mut Scratch,
+) -> (Atoms, Box<str>, Box<str>) {
+    s.keys.clear();
+    s.key_ranges.clear();
+    let mut a = lexical_atoms(t, normalized, kb.is_some(), s);
+    let (written, core) = match s.key_ranges.last() {
+        Some(&(x, y, z)) => (
+            s.keys.get(x as usize..y as usize).unwrap_or(""),
+            s.keys.get(y as usize..z as usize).unwrap_or(""),
+        ),
+        None => ("", ""),
+    };
+    if let Some(kb) = kb.filter(|_| t.token.kind == TokenKind::Arabic) {
+        word_atoms(kb, core, &mut a);
+    }
+    (a, written.into(), core.into())
+}
+
 /// What a token says by itself; with `keys`, its knowledge-base keys go to the scratch.
-fn lexical_atoms(t: &AnalysedToken, normalized: &str, keys: bool, s: &mut Scratch) -> Atoms {
+pub(crate) fn lexical_atoms(t: &AnalysedToken, normalized: &str, keys: bool, s: &mut Scratch) -> Atoms {
     let word = t.norm_str(normalized);
     let chars = &mut s.chars;
     chars.clear();
@@ -484,6 +562,48 @@ fn affixes(stem: &[char], a: &mut Atoms) {
 /// Knowledge-base atoms: names, nisba adjectives, first names, titles.
 fn gazetteer_atoms(g: Gazetteer<'_>, tokens: &[AnalysedToken], s: &mut Scratch) {
     let n = tokens.len().min(s.atoms.len());
+    match_atoms(g, &mut s.atoms[..n]);
+    let keys = &s.keys;
+    let ranges = &s.key_ranges;
+    let written = |i: usize| ranges.get(i).and_then(|&(a, b, _)| keys.get(a as usize..b as usize));
+    let core = |i: usize| ranges.get(i).and_then(|&(_, b, c)| keys.get(b as usize..c as usize));
+    for (i, token) in tokens.iter().enumerate().take(n) {
+        if token.token.kind != TokenKind::Arabic {
+            continue;
+        }
+        let Some(k) = core(i) else { continue };
+        word_atoms(g.kb, k, &mut s.atoms[i]);
+    }
+    title_atoms(
+        g.kb,
+        &mut s.atoms[..n],
+        |i| {
+            (tokens.get(i)?.token.kind == TokenKind::Arabic)
+                .then(|| core(i))
+                .flatten()
+                .filter(|k| !k.is_empty())
+        },
+        written,
+    );
+}
+
+/// The knowledge base's marks on an Arabic word by itself (`core` is its core key): a nisba
+/// adjective, a first name.
+pub(crate) fn word_atoms(kb: &Kb, core: &str, a: &mut Atoms) {
+    if core.is_empty() {
+        return;
+    }
+    if kb.nisba(core).is_some() {
+        a.nisba = true;
+    }
+    if let Some(given) = kb.given_name(core) {
+        a.given = if given.arabic { 1 } else { 2 };
+    }
+}
+
+/// The names the knowledge base found ([`Gazetteer::matches`]), on their tokens' atoms.
+pub(crate) fn match_atoms(g: Gazetteer<'_>, atoms: &mut [Atoms]) {
+    let n = atoms.len();
     for m in g.matches {
         let Some(c) = m.candidates.first() else { continue };
         let Some(entry) = g.kb.entries().get(c.entry.index()) else { continue };
@@ -494,41 +614,35 @@ fn gazetteer_atoms(g: Gazetteer<'_>, tokens: &[AnalysedToken], s: &mut Scratch) 
             How::Loose => 2,
             How::Typo => 4,
         };
-        for i in m.start..m.end.min(n) {
-            let a = &mut s.atoms[i];
-            a.gaz = 1 + if i == m.start { 0 } else { 4 } + code;
+        let (start, end) = (m.start.min(n), m.end.min(n));
+        for (k, a) in atoms[start..end].iter_mut().enumerate() {
+            a.gaz = 1 + if k == 0 { 0 } else { 4 } + code;
             a.gaz_sub = sub;
             a.gaz_flags = flags;
         }
     }
-    let keys = &s.keys;
-    let ranges = &s.key_ranges;
-    let written = |i: usize| ranges.get(i).and_then(|&(a, b, _)| keys.get(a as usize..b as usize));
-    let core = |i: usize| ranges.get(i).and_then(|&(_, b, c)| keys.get(b as usize..c as usize));
-    for (i, token) in tokens.iter().enumerate().take(n) {
-        if token.token.kind != TokenKind::Arabic {
-            continue;
-        }
-        let Some(k) = core(i) else { continue };
-        if k.is_empty() {
-            continue;
-        }
-        let kb = g.kb;
-        if kb.nisba(k).is_some() {
-            s.atoms[i].nisba = true;
-        }
-        if let Some(given) = kb.given_name(k) {
-            s.atoms[i].given = if given.arabic { 1 } else { 2 };
-        }
+}
+
+/// Titles, roles, honorifics and kin particles, on their tokens' atoms and on the token after:
+/// `starts(i)` is the core key of token i where a title may start there, `written(i)` its key
+/// as written.
+pub(crate) fn title_atoms<'k>(
+    kb: &Kb,
+    atoms: &mut [Atoms],
+    starts: impl Fn(usize) -> Option<&'k str>,
+    written: impl Fn(usize) -> Option<&'k str>,
+) {
+    let n = atoms.len();
+    for i in 0..n {
+        let Some(k) = starts(i) else { continue };
         if let Some((len, title)) = kb.title(k, |j| written(i + 1 + j)) {
             let kind = title_code(title.kind);
-            for j in i..(i + len).min(n) {
-                let a = &mut s.atoms[j];
+            for (k, a) in atoms[i..(i + len).min(n)].iter_mut().enumerate() {
                 if a.title == 0 {
-                    a.title = 1 + 2 * kind + u8::from(j > i);
+                    a.title = 1 + 2 * kind + u8::from(k > 0);
                 }
             }
-            if let Some(a) = s.atoms.get_mut(i + len) {
+            if let Some(a) = atoms.get_mut(i + len) {
                 a.after_title = 1 + kind;
             }
         }

@@ -40,6 +40,7 @@
 pub mod corpus;
 pub mod eval;
 pub mod features;
+mod forms;
 pub mod kbdir;
 pub mod labels;
 mod model;

@@ -58,11 +58,24 @@ pub struct ModelInfo {
 }
 
 /// Open addressing over feature hashes: the low bits place a feature, the high 32 bits (odd,
-/// so never 0, the empty mark) check it.
+/// so never 0, the empty mark) check it. Most features looked up in tagging are not in the
+/// model (bigrams of unseen words); a bit set indexed by other bits of the hash (128 KiB, so it
+/// stays in the processor's cache where the slots do not) answers most of those without
+/// touching the slots.
 #[derive(Clone, Debug)]
 struct Table {
     slots: Vec<Slot>,
     mask: usize,
+    filter: Vec<u64>,
+}
+
+/// Bits of [`Table::filter`].
+const FILTER_BITS: usize = 1 << 20;
+
+#[inline]
+fn filter_bit(h: u64) -> (usize, u64) {
+    let b = (h >> 17) as usize & (FILTER_BITS - 1);
+    (b / 64, 1 << (b % 64))
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -79,7 +92,7 @@ fn check_of(h: u64) -> u32 {
 impl Table {
     fn with_capacity(n: usize) -> Table {
         let size = (n + n / 3 + 1).next_power_of_two().max(16);
-        Table { slots: vec![Slot::default(); size], mask: size - 1 }
+        Table { slots: vec![Slot::default(); size], mask: size - 1, filter: vec![0; FILTER_BITS / 64] }
     }
 
     /// Adds a feature; false when a feature with the same slot chain and check is there.
@@ -90,6 +103,10 @@ impl Table {
             let Some(slot) = self.slots.get_mut(i) else { return false };
             if slot.check == 0 {
                 *slot = Slot { check, w };
+                let (word, bit) = filter_bit(h);
+                if let Some(f) = self.filter.get_mut(word) {
+                    *f |= bit;
+                }
                 return true;
             }
             if slot.check == check {
@@ -101,6 +118,10 @@ impl Table {
 
     #[inline]
     fn get(&self, h: u64) -> Option<&Weights> {
+        let (word, bit) = filter_bit(h);
+        if self.filter.get(word).is_none_or(|f| f & bit == 0) {
+            return None;
+        }
         let check = check_of(h);
         let mut i = (h as usize) & self.mask;
         loop {
@@ -119,6 +140,8 @@ impl Table {
 /// A trained tagger.
 #[derive(Clone, Debug)]
 pub struct Model {
+    /// Unique to this model in the process (the per-form score caches are kept per model).
+    id: u64,
     table: Table,
     /// The feature hashes, sorted (for writing the model out).
     keys: Vec<u64>,
@@ -127,6 +150,7 @@ pub struct Model {
 }
 
 /// Whether label `l` may follow label `p` (`None`: the sentence start).
+#[cfg(test)]
 pub(crate) fn allowed(p: Option<usize>, l: usize) -> bool {
     ALLOWED[p.map_or(0, |p| 1 + p)][l]
 }
@@ -143,28 +167,44 @@ static ALLOWED: std::sync::LazyLock<[[bool; LABELS]; LABELS + 1]> = std::sync::L
     t
 });
 
+/// A score Viterbi adds and compares: f64 in training, integers in tagging.
+pub(crate) trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
+    /// Below every reachable score: no path.
+    const NONE: Self;
+}
+
+impl Score for f64 {
+    const NONE: f64 = f64::NEG_INFINITY;
+}
+
+impl Score for i64 {
+    const NONE: i64 = i64::MIN;
+}
+
 /// The best label sequence under `emissions` and `transitions`, BIO constraints enforced (an
 /// I-X only after B-X or I-X). Ties go to the lower label.
-pub(crate) fn viterbi(emissions: &[[f64; LABELS]], transitions: &Transitions<f64>) -> Vec<usize> {
-    const NONE: f64 = f64::NEG_INFINITY;
+pub(crate) fn viterbi<T: Score>(emissions: &[[T; LABELS]], transitions: &Transitions<T>) -> Vec<usize> {
+    const { assert!(LABELS <= u8::MAX as usize) };
+    let none = T::NONE;
+    let allowed_after = &*ALLOWED;
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
     }
     let mut back = vec![[0u8; LABELS]; n];
-    let mut score = [NONE; LABELS];
+    let mut score = [none; LABELS];
     for l in 0..LABELS {
-        if allowed(None, l) {
+        if allowed_after[0][l] {
             score[l] = transitions[0][l] + emissions[0][l];
         }
     }
     for i in 1..n {
-        let mut next = [NONE; LABELS];
+        let mut next = [none; LABELS];
         for l in 0..LABELS {
-            let mut best = NONE;
+            let mut best = none;
             let mut arg = 0u8;
             for p in 0..LABELS {
-                if score[p] == NONE || !allowed(Some(p), l) {
+                if score[p] == none || !allowed_after[1 + p][l] {
                     continue;
                 }
                 let s = score[p] + transitions[1 + p][l];
@@ -173,7 +213,7 @@ pub(crate) fn viterbi(emissions: &[[f64; LABELS]], transitions: &Transitions<f64
                     arg = p as u8;
                 }
             }
-            if best != NONE {
+            if best != none {
                 next[l] = best + emissions[i][l];
                 back[i][l] = arg;
             }
@@ -192,10 +232,6 @@ pub(crate) fn viterbi(emissions: &[[f64; LABELS]], transitions: &Transitions<f64
         out[i - 1] = usize::from(back[i][out[i]]);
     }
     out
-}
-
-thread_local! {
-    static BUFFERS: std::cell::RefCell<(Features, Scratch)> = Default::default();
 }
 
 /// The shipped model (`data/ner/model.bin`, trained by `train-ner` on NewsFANE).
@@ -231,12 +267,19 @@ impl Model {
             }
         }
         let info = ModelInfo { features_version: FEATURES_VERSION, gazetteer, features: keys.len(), scale };
-        Model { table, keys, transitions, info }
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Model { id, table, keys, transitions, info }
     }
 
     /// Facts about the model.
     pub fn info(&self) -> ModelInfo {
         self.info
+    }
+
+    /// An id unique to this model within the process.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
     }
 
     /// The weights of a feature hash.
@@ -266,35 +309,39 @@ impl Model {
         kb: &Kb,
         matches: &[Match],
     ) -> Vec<Tag> {
-        let gazetteer = self.info.gazetteer.then_some(Gazetteer { kb, matches });
-        let labels = BUFFERS.with(|b| {
-            let Ok(mut b) = b.try_borrow_mut() else {
-                let mut f = Features::default();
-                extract_with(sentence, normalized, gazetteer, &mut f, &mut Scratch::default());
-                return self.decode(&f);
-            };
-            let (features, scratch) = &mut *b;
-            extract_with(sentence, normalized, gazetteer, features, scratch);
-            self.decode(features)
+        let labels = self.decode_sentence(sentence, normalized, kb, matches).unwrap_or_else(|| {
+            // re-entered on this thread (not done here): without the caches
+            let gazetteer = self.info.gazetteer.then_some(Gazetteer { kb, matches });
+            let mut f = Features::default();
+            extract_with(sentence, normalized, gazetteer, &mut f, &mut Scratch::default());
+            self.decode(&f)
         });
         labels.into_iter().map(Tag::from_index).collect()
     }
 
     /// The label indices of the best sequence for these features.
     pub(crate) fn decode(&self, features: &Features) -> Vec<usize> {
-        let mut emissions = Vec::with_capacity(features.len());
-        for i in 0..features.len() {
-            let mut s = [0i32; LABELS];
-            for &h in features.token(i) {
-                if let Some(w) = self.weights(h) {
-                    for l in 0..LABELS {
-                        s[l] = s[l].saturating_add(i32::from(w[l]));
-                    }
+        self.best_path(&self.emissions(features))
+    }
+
+    /// The emission scores of each token: the sums of its features' weights.
+    pub(crate) fn emissions(&self, features: &Features) -> Vec<[i32; LABELS]> {
+        (0..features.len())
+            .map(|i| {
+                let mut s = [0i32; LABELS];
+                for &h in features.token(i) {
+                    self.add_weights(&mut s, h);
                 }
-            }
-            emissions.push(s.map(f64::from));
-        }
-        let transitions = self.transitions.map(|row| row.map(f64::from));
+                s
+            })
+            .collect()
+    }
+
+    /// The best legal label sequence under these emission scores.
+    pub(crate) fn best_path(&self, emissions: &[[i32; LABELS]]) -> Vec<usize> {
+        // sums of i16 weights and i32 transitions: exact in i64, and the same path as in f64
+        let emissions: Vec<[i64; LABELS]> = emissions.iter().map(|e| e.map(i64::from)).collect();
+        let transitions = self.transitions.map(|row| row.map(i64::from));
         viterbi(&emissions, &transitions)
     }
 

@@ -708,3 +708,69 @@ fn scores_count_exact_spans() {
     assert!(report.contains("GPE+LOC") && report.contains("micro"), "{report}");
     assert_eq!(gpe_as_loc(&tags("B-GPE I-GPE O B-ORG")), tags("B-LOC I-LOC O B-ORG"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Per-form scores against the features
+
+/// The emissions from the cached per-form scores and from the features, for one sentence.
+fn both_emissions(model: &Model, kb: &Kb, a: &Analysed) -> (Vec<[i32; LABELS]>, Vec<[i32; LABELS]>) {
+    let matches = kb.find(&a.tokens, &a.normalized);
+    let fast = model.sentence_emissions(&a.tokens, &a.normalized, kb, &matches).expect("the cache is free");
+    let gazetteer = model.info().gazetteer.then_some(Gazetteer { kb, matches: &matches });
+    let slow = model.emissions(&crate::features::extract(&a.tokens, &a.normalized, gazetteer));
+    (fast, slow)
+}
+
+#[test]
+fn form_scores_give_the_features_emissions() {
+    let model = Model::builtin();
+    let kb = Kb::builtin();
+    assert!(model.info().gazetteer, "the shipped model reads the knowledge base");
+    for text in [
+        "وقال رئيس الوزراء الأرميني نيكول باشينيان في يريفان إن أرمينيا مستعدة",
+        "أعلنت وزارة الدفاع الأذرية، الثلاثاء، مقتل 3 جنود في قصف على بلدة ترتر",
+        "Reuters: قال الأمين العام للأمم المتحدة أنطونيو غوتيريش (AFP) 2020...",
+        "",
+        "،",
+        "محمد",
+    ] {
+        let a = analysed(text);
+        // twice: computed, then from the cache
+        for _ in 0..2 {
+            let (fast, slow) = both_emissions(model, kb, &a);
+            assert_eq!(fast, slow, "{text}");
+        }
+        assert_eq!(
+            a.tag(model, kb),
+            model
+                .best_path(&both_emissions(model, kb, &a).1)
+                .into_iter()
+                .map(Tag::from_index)
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn form_scores_agree_with_features_on_any_word_mix(
+        words in prop::collection::vec(
+            prop::sample::select(vec![
+                "قال", "الرئيس", "الأمريكي", "جو", "بايدن", "وزير", "الخارجية", "في", "بغداد،", "(الأمم",
+                "المتحدة)", "2020", "وزارة", "الدفاع", "...", "محمد", "بن", "سلمان", "وأرمينيا", "للعراق",
+                "NATO", "Reuters", "أذربيحان", "بلينكين", "\n", "«", "»", "نيسان", "مقتل", "السوري",
+            ]),
+            0..16,
+        ),
+        with_kb in any::<bool>(),
+    ) {
+        let model = Model::builtin();
+        let empty = Kb::default();
+        let kb = if with_kb { Kb::builtin() } else { &empty };
+        let a = analysed(&words.join(" "));
+        let (fast, slow) = both_emissions(model, kb, &a);
+        prop_assert_eq!(fast, slow);
+    }
+}

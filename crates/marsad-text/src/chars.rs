@@ -24,6 +24,19 @@ pub(crate) fn is_arabic_letter(c: char) -> bool {
         | '\u{08A0}'..='\u{08C9}')
 }
 
+/// A letter: `char::is_alphabetic` with fast paths for ASCII and the Arabic letters (which
+/// it otherwise looks up in a slow table). Harakat are not letters.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        is_arabic_letter(c)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// A combining mark that the normaliser keeps (Latin accents in decomposed text, variation
 /// selectors...): it belongs to the token before it rather than starting one.
 #[inline]

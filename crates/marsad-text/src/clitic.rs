@@ -112,6 +112,16 @@ pub struct Segmentation {
 }
 
 impl Segmentation {
+    /// The analysis packed in 64 bits, for keys (equal segmentations of words no longer than
+    /// a million bytes give equal numbers, different ones different numbers).
+    pub fn fingerprint(&self) -> u64 {
+        let mut x = u64::from(self.count);
+        for (p, end) in self.parts {
+            x = x << 12 | (p as u64) << 8 | u64::from(end);
+        }
+        x << 20 | (self.len as u64 & 0xf_ffff)
+    }
+
     /// The analysis without proclitics.
     pub fn whole(word: &str) -> Segmentation {
         Segmentation { parts: [(Proclitic::Wa, 0); 3], count: 0, len: word.len() }

@@ -43,6 +43,7 @@
 pub mod analysis;
 mod chars;
 pub mod clitic;
+pub mod forms;
 pub mod normalize;
 pub mod numbers;
 pub mod offsets;
@@ -52,7 +53,9 @@ mod tables;
 pub mod token;
 
 pub use analysis::{AnalysedToken, analyse};
+pub use chars::is_letter;
 pub use clitic::{Candidates, Proclitic, Segmentation, Segmenter, segment};
+pub use forms::FormCache;
 pub use normalize::{Normalized, Normalizer};
 pub use numbers::{NumberExpr, NumberForm, NumberParser, Qualifier, Quantity, TimeUnit, Unit};
 pub use offsets::CharOffsets;

@@ -2,9 +2,11 @@
 //! the patterns that name what it does not (a title before a person, a head before a place or
 //! an organisation, a nisba after the head of a national body).
 
+use std::sync::Arc;
+
 use marsad_kb::names::key;
-use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Kind, TitleKind};
-use marsad_text::{AnalysedToken, Normalized, Proclitic, Span, TokenKind};
+use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Kind, TitleKind, WordKeys};
+use marsad_text::{AnalysedToken, Normalized, Proclitic, Span, TokenKind, is_letter};
 
 use super::Tagger;
 use super::tables::{OrgHead, Phrases, PlaceHead, Tables};
@@ -46,10 +48,9 @@ pub(super) struct Cand {
 /// A token with the keys the rules compare.
 pub(super) struct W {
     pub kind: TokenKind,
-    /// The key as written.
-    pub key: String,
-    /// Keys without clitics, without conjunction, as written.
-    pub heads: Vec<String>,
+    /// The form's keys (`heads`: without clitics, without conjunction, as written; `tail`:
+    /// as written) and what the knowledge base knows of it, shared by every token of the form.
+    pub form: Arc<WordKeys>,
     /// A function word or a common word: not a name by itself.
     pub common: bool,
     /// The country it is the nisba adjective of (words only).
@@ -67,6 +68,14 @@ pub(super) struct W {
     /// cut off cleanly).
     pub start: usize,
     pub span: Span,
+}
+
+impl std::ops::Deref for W {
+    type Target = WordKeys;
+
+    fn deref(&self) -> &WordKeys {
+        &self.form
+    }
 }
 
 impl W {
@@ -193,32 +202,21 @@ fn is_function_word(w: &W) -> bool {
 
 /// The words of a block, from the tokens and their keys ([`marsad_kb::token_keys`], made once
 /// and shared with the knowledge base's matcher).
-fn words(
-    tokens: &[AnalysedToken],
-    keys: Vec<marsad_kb::TokenKeys>,
-    norm: &Normalized<'_>,
-    kb: &Kb,
-) -> Vec<W> {
+fn words(tokens: &[AnalysedToken], keys: Vec<marsad_kb::TokenKeys>, norm: &Normalized<'_>) -> Vec<W> {
     tokens
         .iter()
         .zip(keys)
         .map(|(t, k)| {
             let written = t.token.text(norm);
-            let common = k.heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()) || kb.is_common_word(h));
-            let nisba = if t.token.kind == TokenKind::Arabic {
-                k.heads.iter().find_map(|h| kb.nisba(h))
-            } else {
-                None
-            };
+            let common = k.common || k.heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()));
             W {
                 kind: t.token.kind,
                 common,
-                nisba,
-                heads: k.heads,
-                key: k.tail,
+                nisba: k.nisba,
+                form: k.form,
                 conj: t.has(Proclitic::Wa) || t.has(Proclitic::Fa),
                 prep: t.has(Proclitic::Bi) || t.has(Proclitic::Li) || t.has(Proclitic::Ka),
-                maksura: written.trim_end_matches(|c: char| !c.is_alphabetic()).ends_with('ى'),
+                maksura: written.trim_end_matches(|c: char| !is_letter(c)).ends_with('ى'),
                 tanween: written.contains(['\u{064B}', '\u{064C}', '\u{064D}']),
                 new_line: t.token.starts_line(),
                 start: mention_start(t, norm),
@@ -255,7 +253,7 @@ fn mention_start(t: &AnalysedToken, norm: &Normalized<'_>) -> usize {
 
 /// The keys of the words after `i` on its line (`k` = 0 is the next word), for phrase lookups.
 fn tail_of<'w>(w: &'w [W], i: usize) -> impl Fn(usize) -> Option<&'w str> + 'w {
-    move |k| w.get(i + 1 + k).filter(|t| !t.new_line).map(|t| t.key.as_str())
+    move |k| w.get(i + 1 + k).filter(|t| !t.new_line).map(|t| t.tail.as_str())
 }
 
 /// The rules over one block.
@@ -280,9 +278,9 @@ impl<'a> Detector<'a> {
         norm: &Normalized<'_>,
         tagger: Option<Tagger<'_>>,
     ) -> Detector<'a> {
-        let keys = marsad_kb::token_keys(tokens, norm.text());
+        let keys = kb.token_keys(tokens, norm.text());
         let matches = kb.find_keyed(&keys);
-        let w = words(tokens, keys, norm, kb);
+        let w = words(tokens, keys, norm);
         let mut kb_at = vec![None; w.len()];
         let tagged = tagger.map_or_else(Vec::new, |t| {
             let tags = t.model.tag_with_matches(tokens, norm.text(), kb, &matches);
@@ -299,7 +297,7 @@ impl<'a> Detector<'a> {
         let in_title = vec![false; w.len()];
         let titles = (0..w.len())
             .map(|i| {
-                let t = w.get(i).filter(|t| t.word())?;
+                let t = w.get(i).filter(|t| t.word() && t.title_start)?;
                 t.heads.iter().find_map(|h| kb.title(h, tail_of(&w, i)).map(|(len, t)| (len, t.kind)))
             })
             .collect();
@@ -419,7 +417,7 @@ impl<'a> Detector<'a> {
                 && (self.head_ends_at(&self.tables.place_heads, m.start)
                     || self.head_ends_at(&self.tables.org_patterns, m.start));
             let free_after = self.w.get(m.end).is_none_or(|w| {
-                w.new_line || !w.word() || !w.key.starts_with("ال") || self.kb_at[m.end].is_some()
+                w.new_line || !w.word() || !w.tail.starts_with("ال") || self.kb_at[m.end].is_some()
             });
             let usable = |c: &&marsad_kb::Candidate| {
                 !c.ambiguous || headed || (self.kb.entry(c.entry).kind == Kind::Org && free_after)
@@ -441,7 +439,7 @@ impl<'a> Detector<'a> {
                 && m.end == m.start + 1
                 && self
                     .nisba_at(m.end)
-                    .is_some_and(|c| e.country != Some(c) && self.w[m.end].key.starts_with("ال"))
+                    .is_some_and(|c| e.country != Some(c) && self.w[m.end].tail.starts_with("ال"))
             {
                 continue;
             }
@@ -519,7 +517,7 @@ impl<'a> Detector<'a> {
                     // وزارة الخارجية بواشنطن: the ministry in that country's capital
                     let located = self
                         .country_at(j)
-                        .filter(|_| self.w[j].prep && !self.w[j].conj && self.w[j].key.starts_with('ب'))
+                        .filter(|_| self.w[j].prep && !self.w[j].conj && self.w[j].tail.starts_with('ب'))
                         .map(|(c, _)| c);
                     (j, located, false)
                 } else {
@@ -589,7 +587,7 @@ impl<'a> Detector<'a> {
             let given =
                 !w.maksura && w.heads.iter().any(|h| self.kb.given_name_at(h, self.tail(k)).is_some());
             // a verb in the plural (حاولوا, قالوا) never names anyone
-            let plural_verb = w.key.chars().count() >= 5 && w.key.ends_with("وا");
+            let plural_verb = w.tail.chars().count() >= 5 && w.tail.ends_with("وا");
             let common = (w.common || w.maksura || plural_verb) && !(given || (k == i && allow_common_first));
             // another name starts here: a person named in full (after the first word), a
             // place, body or country (a family name alone may end this name)
@@ -671,7 +669,7 @@ impl<'a> Detector<'a> {
     fn key_of(&self, first: usize, end: usize) -> String {
         self.w[first..end]
             .iter()
-            .map(|w| w.heads.first().unwrap_or(&w.key).as_str())
+            .map(|w| w.heads.first().unwrap_or(&w.tail).as_str())
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -705,7 +703,7 @@ impl<'a> Detector<'a> {
                 }
                 // after a place, the name goes on only with a definite adjective or a
                 // complement (منظمة شنغهاي للتعاون), not with a verb (جبهة قره باغ تشتعل)
-                if after_place && !(w.key.starts_with("ال") || w.key.starts_with("لل")) {
+                if after_place && !(w.tail.starts_with("ال") || w.tail.starts_with("لل")) {
                     break;
                 }
                 if after_place {
@@ -732,7 +730,7 @@ impl<'a> Detector<'a> {
                 k += 1;
             }
             // trailing ordinary words are not part of the name (للأنباء is)
-            while k > j && known_org.is_none() && self.w[k - 1].common && !self.w[k - 1].key.starts_with('ل')
+            while k > j && known_org.is_none() && self.w[k - 1].common && !self.w[k - 1].tail.starts_with('ل')
             {
                 k -= 1;
             }

@@ -28,7 +28,7 @@ pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W>, Vec<Cand>)], kb: &K
     for (w, cands) in blocks {
         for c in cands {
             let words: Vec<String> =
-                w[c.first..c.end].iter().map(|t| t.heads.first().unwrap_or(&t.key).clone()).collect();
+                w[c.first..c.end].iter().map(|t| t.heads.first().unwrap_or(&t.tail).clone()).collect();
             let bare = match &c.referent {
                 Referent::Headed { name, .. } => Some(name.clone()),
                 Referent::Kb(e)
@@ -334,7 +334,7 @@ fn first_words(blocks: &[(Vec<W>, Vec<Cand>)], drafts: &mut Vec<Draft>) {
     let names: Vec<(String, usize)> = names.into_iter().filter_map(|(n, o)| Some((n, o?))).collect();
     // not qualified by an adjective of its own
     let unqualified = |w: &[W], k: usize| {
-        !w.get(k + 1).is_some_and(|n| !n.new_line && n.key.starts_with("ال") && !n.conj && !n.prep)
+        !w.get(k + 1).is_some_and(|n| !n.new_line && n.tail.starts_with("ال") && !n.conj && !n.prep)
     };
     for (owner, span) in alone(blocks, drafts, &names, unqualified) {
         let owner = &drafts[owner];

@@ -1,0 +1,167 @@
+//! The keys of a word form and what the knowledge base knows of it, computed once per distinct
+//! form and thread.
+//!
+//! News repeats its words: a few tens of thousands of forms make up nearly every token of a
+//! day of articles. [`Kb::token_keys`] looks each token's form up in a cache kept by the
+//! thread (for one knowledge base at a time, emptied when it grows past [`CACHE_FORMS`]), so
+//! that the keys, the guards, the skeletons and the typo candidates of a form are computed
+//! once, and a token costs one hash lookup.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use marsad_text::{AnalysedToken, FormCache, TokenKind};
+
+use crate::matcher::TYPO_PREFIX;
+use crate::names::{deletions, key, letter_count, skeleton, within_one_edit};
+use crate::{AliasRef, EntryId, Kb, TYPO_MIN_LETTERS};
+
+/// How many forms a thread's cache holds before it starts afresh.
+pub const CACHE_FORMS: usize = 100_000;
+
+/// The keys of one word form and the knowledge base's facts about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordKeys {
+    /// Forms the first word of a name is looked up under: without clitics, without
+    /// conjunction, as written (deduplicated; empty for tokens that are not words).
+    pub heads: Vec<String>,
+    /// The form a later word of a name is compared under: as written.
+    pub tail: String,
+    /// Whether a name may start here (an Arabic or Latin word).
+    pub word: bool,
+    /// An Arabic word: transliteration variants are looked for only in those.
+    pub arabic: bool,
+    /// One of the heads is a common word of the knowledge base ([`Kb::is_common_word`]).
+    pub common: bool,
+    /// The country one of the heads is a nisba adjective of (Arabic words only).
+    pub nisba: Option<EntryId>,
+    /// One of the heads starts a title, role, honorific or kin particle ([`Kb::title`]).
+    pub title_start: bool,
+    /// One of the heads starts an exact name.
+    pub(crate) exact_start: bool,
+    /// The loose keys of the word without clitics and as written, when a foreign name may
+    /// start with one of them (an Arabic word, no guard).
+    pub(crate) loose_heads: Option<[String; 2]>,
+    /// The loose key as written (Arabic words), for later words of a foreign name.
+    pub(crate) tail_skeleton: String,
+    /// The names this word is one letter off (long one-word names), in data order.
+    pub(crate) typos: Vec<AliasRef>,
+}
+
+/// The keys of one token: its form's [`WordKeys`] (shared by every token of that form) and
+/// whether a line break comes before it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenKeys {
+    /// The form's keys and facts.
+    pub form: Arc<WordKeys>,
+    /// A line break comes before it: names do not run across lines.
+    pub new_line: bool,
+}
+
+impl std::ops::Deref for TokenKeys {
+    type Target = WordKeys;
+
+    fn deref(&self) -> &WordKeys {
+        &self.form
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<FormCache<Arc<WordKeys>>> = RefCell::new(FormCache::new(CACHE_FORMS));
+}
+
+impl Kb {
+    /// The keys of each of `tokens` (whose normalised forms index `normalized`).
+    pub fn token_keys(&self, tokens: &[AnalysedToken], normalized: &str) -> Vec<TokenKeys> {
+        CACHE.with(|cache| match cache.try_borrow_mut() {
+            Ok(mut cache) => {
+                cache.keep_for(self.id);
+                tokens
+                    .iter()
+                    .map(|t| TokenKeys {
+                        form: Arc::clone(
+                            cache.get_or_insert_with(t, normalized, || {
+                                Arc::new(self.word_keys(t, normalized))
+                            }),
+                        ),
+                        new_line: t.token.starts_line(),
+                    })
+                    .collect()
+            }
+            // re-entered from inside the cache (not done here): compute without it
+            Err(_) => tokens
+                .iter()
+                .map(|t| TokenKeys {
+                    form: Arc::new(self.word_keys(t, normalized)),
+                    new_line: t.token.starts_line(),
+                })
+                .collect(),
+        })
+    }
+
+    /// The keys and facts of a token's form, computed ([`Kb::token_keys`] caches them).
+    pub fn word_keys(&self, t: &AnalysedToken, normalized: &str) -> WordKeys {
+        let word = matches!(t.token.kind, TokenKind::Arabic | TokenKind::Word);
+        let arabic = t.token.kind == TokenKind::Arabic;
+        let tail = key(t.norm_str(normalized)).into_owned();
+        let mut heads = Vec::with_capacity(3);
+        if word {
+            for form in [t.core(normalized).as_ref(), t.bare(normalized)] {
+                let k = key(form);
+                if !heads.iter().any(|h: &String| *h == k) {
+                    heads.push(k.into_owned());
+                }
+            }
+            if !heads.contains(&tail) {
+                heads.push(tail.clone());
+            }
+        }
+        let common = heads.iter().any(|h| self.is_common_word(h));
+        let nisba = if arabic { heads.iter().find_map(|h| self.nisba(h)) } else { None };
+        let title_start = heads.iter().any(|h| self.titles.starts_with(h));
+        let exact_start = heads.iter().any(|h| self.names.starts_with(h));
+        let tail_skeleton = if arabic { skeleton(&tail) } else { String::new() };
+        let loose_heads = (arabic && !heads.iter().any(|h| self.guarded(h)))
+            .then(|| [skeleton(&heads[0]), tail_skeleton.clone()])
+            .filter(|own| own.iter().any(|s| self.loose.starts_with(s)));
+        let typos = self.typos_of(&heads, &tail);
+        WordKeys {
+            heads,
+            tail,
+            word,
+            arabic,
+            common,
+            nisba,
+            title_start,
+            exact_start,
+            loose_heads,
+            tail_skeleton,
+            typos,
+        }
+    }
+
+    /// The long one-word names `heads` are one letter off: a typo is looked for in the word
+    /// without its clitics (لإجباره is not لامباره), after its first letters.
+    fn typos_of(&self, heads: &[String], tail: &str) -> Vec<AliasRef> {
+        let mut out: Vec<AliasRef> = Vec::new();
+        for head in heads {
+            let with_clitics = heads.len() > 1 && *head == tail;
+            if with_clitics || letter_count(head) < TYPO_MIN_LETTERS {
+                continue;
+            }
+            let prefix_end = head.char_indices().nth(TYPO_PREFIX).map_or(head.len(), |(b, _)| b);
+            if !self.typo_prefixes.contains(&head[..prefix_end]) || self.guarded(head) {
+                continue;
+            }
+            let later = deletions(head).skip(TYPO_PREFIX);
+            for variant in std::iter::once(head.clone()).chain(later) {
+                for (name, alias) in self.typos.get(&variant).into_iter().flatten() {
+                    if within_one_edit(name, head) && !out.iter().any(|a| a.entry == alias.entry) {
+                        out.push(*alias);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
