@@ -167,6 +167,60 @@ static ALLOWED: std::sync::LazyLock<[[bool; LABELS]; LABELS + 1]> = std::sync::L
     t
 });
 
+/// What a forbidden step costs in [`best_path`]: more than the scores of a legal path can
+/// differ by (a token's emission is a sum of at most a few hundred i16 weights, a transition
+/// an i32), for sentences of up to millions of tokens.
+const FORBIDDEN: i64 = -(1 << 52);
+
+/// [`viterbi`] over integer emissions and transitions, without branches on the constraints.
+pub(crate) fn best_path(emissions: &[[i32; LABELS]], transitions: &Transitions<i32>) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let allowed_after = &*ALLOWED;
+    let mut t = [[0i64; LABELS]; LABELS + 1];
+    for (row, cells) in t.iter_mut().enumerate() {
+        for (l, cell) in cells.iter_mut().enumerate() {
+            *cell = if allowed_after[row][l] { i64::from(transitions[row][l]) } else { FORBIDDEN };
+        }
+    }
+    let mut back = vec![[0u8; LABELS]; n];
+    let mut score = [0i64; LABELS];
+    for l in 0..LABELS {
+        score[l] = t[0][l] + i64::from(emissions[0][l]);
+    }
+    for i in 1..n {
+        let mut next = [0i64; LABELS];
+        for l in 0..LABELS {
+            let mut best = score[0] + t[1][l];
+            let mut arg = 0u8;
+            for p in 1..LABELS {
+                let s = score[p] + t[1 + p][l];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            next[l] = best + i64::from(emissions[i][l]);
+            back[i][l] = arg;
+        }
+        score = next;
+    }
+    let mut last = 0;
+    for l in 1..LABELS {
+        if score[l] > score[last] {
+            last = l;
+        }
+    }
+    let mut out = vec![0usize; n];
+    out[n - 1] = last;
+    for i in (1..n).rev() {
+        out[i - 1] = usize::from(back[i][out[i]]);
+    }
+    out
+}
+
 /// A score Viterbi adds and compares: f64 in training, integers in tagging.
 pub(crate) trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
     /// Below every reachable score: no path.
@@ -175,10 +229,6 @@ pub(crate) trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
 
 impl Score for f64 {
     const NONE: f64 = f64::NEG_INFINITY;
-}
-
-impl Score for i64 {
-    const NONE: i64 = i64::MIN;
 }
 
 /// The best label sequence under `emissions` and `transitions`, BIO constraints enforced (an
@@ -337,12 +387,11 @@ impl Model {
             .collect()
     }
 
-    /// The best legal label sequence under these emission scores.
+    /// The best legal label sequence under these emission scores: [`viterbi`] in integers,
+    /// the BIO constraints folded into the transitions as a penalty no legal path can make up
+    /// (the same path, ties included; a test holds them together).
     pub(crate) fn best_path(&self, emissions: &[[i32; LABELS]]) -> Vec<usize> {
-        // sums of i16 weights and i32 transitions: exact in i64, and the same path as in f64
-        let emissions: Vec<[i64; LABELS]> = emissions.iter().map(|e| e.map(i64::from)).collect();
-        let transitions = self.transitions.map(|row| row.map(i64::from));
-        viterbi(&emissions, &transitions)
+        best_path(emissions, &self.transitions)
     }
 
     /// The model as bytes (see the module documentation); the same model always gives the
@@ -720,6 +769,21 @@ mod tests {
                 prop_assert!(allowed(Some(w[0]), w[1]));
             }
             prop_assert_eq!(score(&out, &e, &t), brute_force(&e, &t));
+        }
+
+        #[test]
+        fn integer_path_is_viterbis_path(
+            e in prop::collection::vec(prop::array::uniform9(-40_000i32..=40_000), 0..40),
+            t in prop::array::uniform10(prop::array::uniform9(-40_000i32..=40_000)),
+            ties in any::<bool>(),
+        ) {
+            // with ties: few distinct values, so equal scores are common
+            let squash = |x: i32| if ties { x.signum() } else { x };
+            let e: Vec<[i32; LABELS]> = e.iter().map(|r| r.map(squash)).collect();
+            let t = t.map(|r| r.map(squash));
+            let ef: Vec<[f64; LABELS]> = e.iter().map(|r| r.map(f64::from)).collect();
+            let tf = t.map(|r| r.map(f64::from));
+            prop_assert_eq!(best_path(&e, &t), viterbi(&ef, &tf));
         }
 
         #[test]
