@@ -207,15 +207,22 @@ pub(crate) fn best_path(emissions: &[[i32; LABELS]], transitions: &Transitions<i
         }
         score = next;
     }
+    backtrack(&score, &back)
+}
+
+/// The best path from the final scores and the back pointers (the first best label on ties).
+fn backtrack<T: PartialOrd>(score: &[T; LABELS], back: &[[u8; LABELS]]) -> Vec<usize> {
     let mut last = 0;
     for l in 1..LABELS {
         if score[l] > score[last] {
             last = l;
         }
     }
-    let mut out = vec![0usize; n];
-    out[n - 1] = last;
-    for i in (1..n).rev() {
+    let mut out = vec![0usize; back.len()];
+    if let Some(end) = out.last_mut() {
+        *end = last;
+    }
+    for i in (1..back.len()).rev() {
         out[i - 1] = usize::from(back[i][out[i]]);
     }
     out
@@ -270,18 +277,7 @@ pub(crate) fn viterbi<T: Score>(emissions: &[[T; LABELS]], transitions: &Transit
         }
         score = next;
     }
-    let mut last = 0;
-    for l in 1..LABELS {
-        if score[l] > score[last] {
-            last = l;
-        }
-    }
-    let mut out = vec![0usize; n];
-    out[n - 1] = last;
-    for i in (1..n).rev() {
-        out[i - 1] = usize::from(back[i][out[i]]);
-    }
-    out
+    backtrack(&score, &back)
 }
 
 /// The shipped model (`data/ner/model.bin`, trained by `train-ner` on NewsFANE).
