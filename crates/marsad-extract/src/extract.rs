@@ -114,12 +114,7 @@ impl Extractor {
             let not_names: Vec<Span> = time_exprs.iter().map(|t| t.span).collect();
             let tagger =
                 crate::entities::Tagger { model: marsad_ner::Model::builtin(), not_names: &not_names };
-            crate::entities::find_with(
-                &norm,
-                &paragraphs,
-                self.kb,
-                std::env::var_os("NOTAG").is_none().then_some(tagger),
-            )
+            crate::entities::find_with(&norm, &paragraphs, self.kb, Some(tagger))
         } else {
             Vec::new()
         };
