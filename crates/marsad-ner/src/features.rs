@@ -219,6 +219,17 @@ pub(crate) struct Atoms {
 const EDGE_WORD: u64 = 0x5eed_0000_0000_0001;
 
 impl Atoms {
+    /// What the features reading several tokens need of a token's lexical atoms: its core
+    /// and shape (the rest of what they read is context: names, titles).
+    pub(crate) fn context_part(&self) -> (u64, u8) {
+        (self.core, self.shape)
+    }
+
+    /// Atoms with only [`Atoms::context_part`] set.
+    pub(crate) fn from_context_part((core, shape): (u64, u8)) -> Atoms {
+        Atoms { core, shape, ..Atoms::default() }
+    }
+
     pub(crate) fn edge() -> Atoms {
         Atoms { core: EDGE_WORD, stem: EDGE_WORD, shape: shape::EDGE, ..Atoms::default() }
     }

@@ -3,9 +3,9 @@
 //! Most features of a token read one token only: its own word, or one neighbour's. The weights
 //! of those are summed once per word form and kept in a per-thread [`FormCache`] (for one model
 //! and knowledge base at a time): what the form scores by itself, and what it adds to the
-//! tokens one and two places after and before it. A token then costs five additions of score
-//! rows and the lookups of the few features that read several tokens (bigrams, shapes) or what
-//! the knowledge base found around it (names, titles). The scores are exactly those of
+//! tokens right after and right before it. A token then costs three additions of score rows
+//! and the lookups of the few features that read a token two places away, several tokens
+//! (bigrams, shapes) or what the knowledge base found around it (names, titles). The scores are exactly those of
 //! [`Model::decode`] over [`crate::features::extract`]; a test holds the two together.
 
 use std::cell::RefCell;
@@ -24,20 +24,21 @@ use crate::model::Model;
 /// How many forms a thread keeps scores for.
 const CACHE_FORMS: usize = 100_000;
 
-/// The rows of a form's scores: its own features, and the features of the tokens after it
-/// (which read it as the previous token, or the one before that) and before it.
+/// The rows of a form's scores: its own features, and those of the tokens right after it
+/// (which read it as the previous token) and right before it. (The one feature that reads a
+/// token two places away, its core, is looked up per token: a row for it would make every
+/// form's record larger, and the records' size is what the cache's speed depends on.)
 const OWN: usize = 0;
 const AS_PREVIOUS: usize = 1;
-const AS_SECOND_PREVIOUS: usize = 2;
-const AS_NEXT: usize = 3;
-const AS_SECOND_NEXT: usize = 4;
+const AS_NEXT: usize = 2;
 
-type Scores = [[i32; LABELS]; 5];
+type Scores = [[i32; LABELS]; 3];
 
 /// A word form's atoms, keys and summed scores.
 #[derive(Debug)]
 struct Form {
-    atoms: Atoms,
+    /// [`Atoms::context_part`].
+    context: (u64, u8),
     /// Its knowledge-base key as written (titles go on with it).
     written: Box<str>,
     /// Its core key, where a title starts with it.
@@ -57,7 +58,7 @@ struct Cache {
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache {
         forms: FormCache::new(CACHE_FORMS),
-        edge: [[0; LABELS]; 5],
+        edge: [[0; LABELS]; 3],
         owner: None,
         scratch: Scratch::default(),
     });
@@ -83,7 +84,7 @@ impl Model {
 
     /// The summed scores of the single-token features of a token with atoms `a`.
     fn form_scores(&self, a: &Atoms, gaz: bool) -> Scores {
-        let mut s = [[0; LABELS]; 5];
+        let mut s = [[0; LABELS]; 3];
         for kb_part in [false, true] {
             if kb_part && !gaz {
                 break;
@@ -91,10 +92,6 @@ impl Model {
             own_features(a, kb_part, &mut |h| self.add_weights(&mut s[OWN], h));
             before_features(a, kb_part, &mut |h| self.add_weights(&mut s[AS_PREVIOUS], h));
             after_features(a, kb_part, &mut |h| self.add_weights(&mut s[AS_NEXT], h));
-            if !kb_part {
-                before2_features(a, &mut |h| self.add_weights(&mut s[AS_SECOND_PREVIOUS], h));
-                after2_features(a, &mut |h| self.add_weights(&mut s[AS_SECOND_NEXT], h));
-            }
         }
         s
     }
@@ -104,7 +101,12 @@ impl Model {
         let title_start = kb
             .filter(|kb| t.token.kind == TokenKind::Arabic && !core.is_empty() && kb.starts_title(&core))
             .map(|_| core);
-        Form { scores: self.form_scores(&atoms, kb.is_some()), atoms, written, title_start }
+        Form {
+            scores: self.form_scores(&atoms, kb.is_some()),
+            context: atoms.context_part(),
+            written,
+            title_start,
+        }
     }
 
     /// The label indices of the best sequence for a sentence (as [`Model::decode`] over
@@ -160,7 +162,7 @@ impl Model {
         gazetteer: Option<Gazetteer<'_>>,
     ) -> Vec<[i32; LABELS]> {
         let n = forms.len();
-        let mut atoms: Vec<Atoms> = forms.iter().map(|f| f.atoms).collect();
+        let mut atoms: Vec<Atoms> = forms.iter().map(|f| Atoms::from_context_part(f.context)).collect();
         if let Some(g) = gazetteer {
             match_atoms(g, &mut atoms);
             title_atoms(
@@ -180,10 +182,10 @@ impl Model {
         for i in 0..n {
             let mut s = forms[i].scores[OWN];
             add_row(&mut s, row(i.checked_sub(1), AS_PREVIOUS));
-            add_row(&mut s, row(i.checked_sub(2), AS_SECOND_PREVIOUS));
             add_row(&mut s, row(Some(i + 1), AS_NEXT));
-            add_row(&mut s, row(Some(i + 2), AS_SECOND_NEXT));
             let (a, m1, p1) = (&atoms[i], at(i, 1), atoms.get(i + 1).unwrap_or(&edge_atoms));
+            before2_features(at(i, 2), &mut |h| self.add_weights(&mut s, h));
+            after2_features(atoms.get(i + 2).unwrap_or(&edge_atoms), &mut |h| self.add_weights(&mut s, h));
             context_features(a, m1, p1, false, &mut |h| self.add_weights(&mut s, h));
             if gazetteer.is_some() {
                 context_features(a, m1, p1, true, &mut |h| self.add_weights(&mut s, h));
