@@ -9,6 +9,7 @@ use marsad_kb::Kb;
 pub use marsad_text::AnalysedToken;
 use marsad_text::{Normalizer, Span, analyse, sentences};
 
+use crate::casualties::Casualty;
 use crate::clean::{Cleaned, Cleaner};
 use crate::entities::Entity;
 use crate::language::{self, Language};
@@ -37,6 +38,8 @@ pub struct Extraction {
     pub times: Vec<TimeExpr>,
     /// People, organisations and places of the title and paragraphs (Arabic articles only).
     pub entities: Vec<Entity>,
+    /// Casualty claims (Arabic articles only); their parties index [`Extraction::entities`].
+    pub casualties: Vec<Casualty>,
     /// Tokens of the title and paragraphs with their clitic analysis, in text order: the one
     /// token stream every layer reads.
     pub tokens: Vec<AnalysedToken>,
@@ -119,6 +122,23 @@ impl Extractor {
             Vec::new()
         };
         times.entities = t.elapsed();
+
+        let t = Instant::now();
+        let casualties = if language.is_arabic() {
+            crate::casualties::find(&crate::casualties::Article {
+                norm: &norm,
+                tokens: &tokens,
+                sentences: &sentence_spans,
+                blocks: &content,
+                title: cleaned.title.as_ref().and_then(|t| t.span),
+                entities: &entities,
+                times: &time_exprs,
+                kb: self.kb,
+            })
+        } else {
+            Vec::new()
+        };
+        times.casualties = t.elapsed();
         (
             Extraction {
                 language,
@@ -127,6 +147,7 @@ impl Extractor {
                 sentences: sentence_spans,
                 times: time_exprs,
                 entities,
+                casualties,
                 tokens,
                 blocks,
                 normalized,
@@ -149,6 +170,8 @@ pub struct StageTimes {
     pub times: Duration,
     /// People, organisations and places.
     pub entities: Duration,
+    /// Casualty claims.
+    pub casualties: Duration,
 }
 
 impl std::ops::AddAssign for StageTimes {
@@ -158,6 +181,7 @@ impl std::ops::AddAssign for StageTimes {
         self.text += other.text;
         self.times += other.times;
         self.entities += other.entities;
+        self.casualties += other.casualties;
     }
 }
 

@@ -6,6 +6,7 @@ use marsad_doc::Document;
 use marsad_text::{CharOffsets, Span, TokenKind};
 use serde::Serialize;
 
+use crate::casualties::{Casualty, Party};
 use crate::extract::Extraction;
 
 /// One record: an article and everything extracted from it.
@@ -151,8 +152,8 @@ pub struct EventRecord {
     pub evidence: SpanRecord,
 }
 
-/// A casualty claim. The claim layer is not written yet: the record's `casualties` list is
-/// always empty, kept so that the record has the contract's shape.
+/// A casualty claim; `side`, `claimant` and `reported_by` are entity ids (`e1`), or an English
+/// name for a country the article names only by an adjective, or `both`.
 #[derive(Debug, Serialize)]
 pub struct CasualtyRecord {
     pub count: Option<u64>,
@@ -166,6 +167,42 @@ pub struct CasualtyRecord {
     pub cumulative: bool,
     pub event: Option<String>,
     pub evidence: SpanRecord,
+    /// The rule that gave the claim its kind (`noun`, `before`, `after`, `no-count`).
+    pub rule: &'static str,
+}
+
+/// The id of the article's `i`th entity in records.
+fn entity_id(i: usize) -> String {
+    format!("e{}", i + 1)
+}
+
+/// A party as written in records.
+fn party(p: &Party) -> String {
+    match p {
+        Party::Entity(i) => entity_id(*i),
+        Party::Name(name) => name.clone(),
+        Party::Both => "both".to_string(),
+    }
+}
+
+impl CasualtyRecord {
+    fn new(c: &Casualty, offsets: &CharOffsets) -> CasualtyRecord {
+        let r = offsets.char_range(c.evidence);
+        CasualtyRecord {
+            count: c.count,
+            qualifier: c.qualifier.to_string(),
+            kind: c.kind.as_str().to_string(),
+            population: c.population.as_str().to_string(),
+            side: c.side.as_ref().map(party),
+            claimant: c.claimant.as_ref().map(party),
+            reported_by: c.reported_by.iter().map(|&i| entity_id(i)).collect(),
+            date: c.date.clone(),
+            cumulative: c.cumulative,
+            event: None,
+            evidence: SpanRecord { start: r.start, end: r.end },
+            rule: c.rule,
+        }
+    }
 }
 
 impl<'a> Record<'a> {
@@ -220,7 +257,7 @@ impl<'a> Record<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, e)| EntityRecord {
-                    id: format!("e{}", i + 1),
+                    id: entity_id(i),
                     kind: e.etype.as_str(),
                     name: &e.name,
                     name_ar: &e.name_ar,
@@ -253,7 +290,7 @@ impl<'a> Record<'a> {
                 })
                 .collect(),
             events: Vec::new(),
-            casualties: Vec::new(),
+            casualties: ex.casualties.iter().map(|c| CasualtyRecord::new(c, &offsets)).collect(),
             language: &ex.language.code,
             outlet_from,
             published_evidence: ex.published.as_ref().and_then(|p| {

@@ -97,7 +97,7 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
     let rate = |d: Duration| mb / d.as_secs_f64().max(1e-9);
     let s = &totals.stages;
     let clean_text = s.clean + s.text;
-    let all = s.clean + s.text + s.metadata + s.times + s.entities + totals.serialise;
+    let all = s.clean + s.text + s.metadata + s.times + s.entities + s.casualties + totals.serialise;
     writeln!(out, "per core (CPU time in the workers; MB of text per second of one core):")?;
     writeln!(out, "  scan (count characters: the floor)      {:>9.1} MB/s", rate(totals.scan))?;
     writeln!(out, "  cleaning                                {:>9.1} MB/s", rate(s.clean))?;
@@ -107,6 +107,7 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
     writeln!(out, "  language + publication date             {:>9.1} MB/s", rate(s.metadata))?;
     writeln!(out, "  dates and times                         {:>9.1} MB/s", rate(s.times))?;
     writeln!(out, "  entities                                {:>9.1} MB/s", rate(s.entities))?;
+    writeln!(out, "  casualty claims                         {:>9.1} MB/s", rate(s.casualties))?;
     writeln!(out, "  JSON record                             {:>9.1} MB/s", rate(totals.serialise))?;
     writeln!(out, "  whole extraction                        {:>9.1} MB/s", rate(all))?;
     writeln!(
@@ -150,6 +151,7 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
                 "language_and_published": s.metadata.as_secs_f64(),
                 "times": s.times.as_secs_f64(),
                 "entities": s.entities.as_secs_f64(),
+                "casualties": s.casualties.as_secs_f64(),
                 "json": totals.serialise.as_secs_f64(),
                 "whole_extraction": all.as_secs_f64(),
             },

@@ -1,0 +1,224 @@
+//! The casualty layer's word tables (`data/casualties/*.tsv`), normalised and keyed like the
+//! text they are matched against.
+
+use std::sync::LazyLock;
+
+use marsad_kb::names::key;
+use marsad_text::Normalizer;
+use rustc_hash::FxHashMap;
+
+use super::{Kind, Population};
+use crate::lexicon::tsv_rows;
+
+const NOUNS: &str = include_str!("../../../../data/casualties/nouns.tsv");
+const TRIGGERS: &str = include_str!("../../../../data/casualties/triggers.tsv");
+const MARKERS: &str = include_str!("../../../../data/casualties/markers.tsv");
+
+/// A table row that cannot be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LexiconError {
+    /// A row has fewer columns than the header names.
+    #[error("{file}: row {row:?} has too few columns")]
+    Columns { file: &'static str, row: String },
+    /// A value is not one of its column's vocabulary.
+    #[error("{file}: unknown {column} {value:?}")]
+    Value { file: &'static str, column: &'static str, value: String },
+}
+
+/// What a counted noun says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Noun {
+    /// The kind the noun carries by itself (قتيل), or `None` for a person noun (جندي).
+    pub kind: Option<Kind>,
+    /// `None` for آخرين: the population of the figure before it.
+    pub population: Option<Population>,
+    pub plural: bool,
+}
+
+/// Where a trigger stands relative to the number it governs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    pub kind: Kind,
+    /// It may come before the number (مقتل 49).
+    pub before: bool,
+    /// It may come after the number and its noun (4 جنود قتلوا).
+    pub after: bool,
+}
+
+/// The role of a marker word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    Speech,
+    Source,
+    Ranks,
+    Cumulative,
+    Both,
+    War,
+}
+
+/// The three tables, keyed.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub nouns: FxHashMap<String, Noun>,
+    pub triggers: FxHashMap<String, Trigger>,
+    pub markers: FxHashMap<String, Marker>,
+}
+
+/// The key of a data entry: analysis-normalised, then keyed (ة → ه, ؤ → و, ئ → ي).
+fn entry_key(word: &str) -> String {
+    key(&Normalizer::analysis().normalize_str(word.trim())).into_owned()
+}
+
+/// Data rows after the header line (the first row).
+fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv_rows(src).skip(1)
+}
+
+fn columns<'a>(file: &'static str, row: Vec<&'a str>, n: usize) -> Result<Vec<&'a str>, LexiconError> {
+    if row.len() < n {
+        return Err(LexiconError::Columns { file, row: row.join("\t") });
+    }
+    Ok(row)
+}
+
+fn kind(file: &'static str, value: &str) -> Result<Kind, LexiconError> {
+    Kind::parse(value).ok_or_else(|| LexiconError::Value { file, column: "kind", value: value.into() })
+}
+
+impl Lexicon {
+    /// The tables shipped in `data/casualties/`, loaded on first use.
+    pub fn builtin() -> &'static Lexicon {
+        static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+            // the files ship with the binary and a test loads them: a broken file is a build bug
+            Lexicon::parse(NOUNS, TRIGGERS, MARKERS).expect("data/casualties loads (tested)")
+        });
+        &BUILTIN
+    }
+
+    /// Reads the three tables from their text.
+    pub fn parse(nouns: &str, triggers: &str, markers: &str) -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon::default();
+        for row in rows(nouns) {
+            let f = columns("nouns.tsv", row, 4)?;
+            let kind = match f[1] {
+                "-" => None,
+                k => Some(kind("nouns.tsv", k)?),
+            };
+            let population = match f[2] {
+                "others" => None,
+                p => Some(Population::parse(p).ok_or_else(|| LexiconError::Value {
+                    file: "nouns.tsv",
+                    column: "population",
+                    value: p.into(),
+                })?),
+            };
+            let plural = match f[3] {
+                "pl" => true,
+                "sg" => false,
+                v => {
+                    return Err(LexiconError::Value { file: "nouns.tsv", column: "number", value: v.into() });
+                }
+            };
+            lex.nouns.insert(entry_key(f[0]), Noun { kind, population, plural });
+        }
+        for row in rows(triggers) {
+            let f = columns("triggers.tsv", row, 3)?;
+            let (before, after) = match f[2] {
+                "before" => (true, false),
+                "after" => (false, true),
+                "both" => (true, true),
+                v => {
+                    return Err(LexiconError::Value {
+                        file: "triggers.tsv",
+                        column: "position",
+                        value: v.into(),
+                    });
+                }
+            };
+            lex.triggers
+                .insert(entry_key(f[0]), Trigger { kind: kind("triggers.tsv", f[1])?, before, after });
+        }
+        for row in rows(markers) {
+            let f = columns("markers.tsv", row, 2)?;
+            let role = match f[1] {
+                "speech" => Marker::Speech,
+                "source" => Marker::Source,
+                "ranks" => Marker::Ranks,
+                "cumulative" => Marker::Cumulative,
+                "both" => Marker::Both,
+                "war" => Marker::War,
+                v => {
+                    return Err(LexiconError::Value { file: "markers.tsv", column: "role", value: v.into() });
+                }
+            };
+            lex.markers.insert(entry_key(f[0]), role);
+        }
+        Ok(lex)
+    }
+
+    /// The noun a keyed word is a form of, and whether it carried a possessive suffix
+    /// (قواتها, مقاتليها): tried as it is, without a tanween alif (قتيلا), and without a
+    /// possessive suffix (a construct form in ي takes back its ن: مقاتلي → مقاتلين).
+    pub fn noun(&self, word: &str) -> Option<(Noun, bool)> {
+        if let Some(n) = self.nouns.get(word) {
+            return Some((*n, false));
+        }
+        if let Some(stripped) = word.strip_suffix('ا').filter(|s| s.chars().count() >= 3)
+            && let Some(n) = self.nouns.get(stripped)
+        {
+            return Some((*n, false));
+        }
+        // a dual the number layer counted (جنديان, طفلتين): the singular
+        for (suffix, ending) in [("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", "")] {
+            if let Some(stem) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 3)
+                && let Some(n) = self.nouns.get(&format!("{stem}{ending}")).filter(|n| !n.plural)
+            {
+                return Some((*n, false));
+            }
+        }
+        for suffix in ["هما", "هم", "ها", "نا", "ه"] {
+            let Some(stem) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 3) else { continue };
+            if let Some(n) = self.nouns.get(stem) {
+                return Some((*n, true));
+            }
+            if stem.ends_with('ي')
+                && let Some(n) = self.nouns.get(&format!("{stem}ن"))
+            {
+                return Some((*n, true));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_tables_load() {
+        let lex = Lexicon::parse(NOUNS, TRIGGERS, MARKERS).unwrap();
+        assert!(lex.nouns.len() > 80);
+        assert_eq!(lex.triggers.get(&entry_key("مقتل")).map(|t| t.kind), Some(Kind::Killed));
+        assert_eq!(lex.markers.get(&entry_key("بحسب")), Some(&Marker::Source));
+    }
+
+    #[test]
+    fn noun_forms() {
+        let lex = Lexicon::builtin();
+        let k = |w: &str| entry_key(w);
+        assert_eq!(lex.noun(&k("قتيلًا")).map(|(n, _)| n.kind), Some(Some(Kind::Killed)));
+        let (soldiers, own) = lex.noun(&k("مقاتليها")).unwrap();
+        assert_eq!((soldiers.population, own), (Some(Population::Military), true));
+        assert_eq!(lex.noun(&k("قواتها")).map(|(_, own)| own), Some(true));
+        assert_eq!(lex.noun(&k("منزلا")), None);
+    }
+
+    #[test]
+    fn bad_rows_are_typed_errors() {
+        let err = Lexicon::parse("word\tkind\tpopulation\tnumber\nقتيل\tdead\tunspecified\tsg\n", "", "");
+        assert!(matches!(err, Err(LexiconError::Value { column: "kind", .. })));
+        let err = Lexicon::parse("", "word\tkind\tposition\nقتل\tkilled\n", "");
+        assert!(matches!(err, Err(LexiconError::Columns { .. })));
+    }
+}

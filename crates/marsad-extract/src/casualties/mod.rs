@@ -1,0 +1,829 @@
+//! Casualty claims: who was killed, wounded, missing, captured or displaced, how many, on whose
+//! side, and who says so.
+//!
+//! The layer reads each sentence of the title and paragraphs. A claim starts from a number of
+//! the number layer ([`NumberParser::find`]: digits, words, vague counts, duals) that is a
+//! count of people hit, or from a casualty word followed by people and no number
+//! (`مقتل عسكريين أذريين لم تحدد عددهم`, `خسائر في صفوف العسكريين`). All words live in
+//! `data/casualties/` ([`lexicon`]); words are matched on their keyed, clitic-free forms.
+//!
+//! Rules, in the order they apply to a number:
+//! - **not a count of people** (`rule` none): a number with a unit (`44 يوما`, `100 كيلومتر
+//!   مربع`, a year, a date, an age, money), a decimal, zero, or a counted noun that is neither
+//!   a person (`13 منزلا`, `ثماني سيارات`) nor a casualty word;
+//! - **kind** (`noun`): the counted noun says it (`135 قتيلًا`, `20 مصابا`; `قتيلا وجريحا`
+//!   is `casualties`); else (`after`) a trigger right after the noun (`4 جنود قتلوا`); else
+//!   (`before`) the nearest trigger before the number in the same clause (`مقتل 49 جنديا`,
+//!   `وإصابة 37 آخرين`, `ارتفع عدد القتلى إلى 30`); no trigger, no claim (troop sizes);
+//! - **count and qualifier**: an exact figure keeps the number layer's qualifier; a vague
+//!   count (`عشرات الجرحى`) has count null and qualifier `unspecified`;
+//! - **population**: the noun's (military `جنود عسكريين مقاتلين عناصر قوات`, civilian
+//!   `مدنيين أطفال نساء سكان`), or the noun after `من` (`قتيلا من الجيش`); `آخرين` takes the
+//!   population and side of the figure before it;
+//! - **side**: a nisba adjective after the noun (`عسكريين أذريين`, `مراهق روسي`), a name after
+//!   `من` or `في صفوف` (`135 جنديًّا من أرمينيا`, `في صفوف القوات الأرمينية`), a possessive
+//!   on the noun (`71 من قواتها`: the claimant's own side), `من الجانبين` (`both`); armed
+//!   forces, ministries and capitals stand for their country;
+//! - **claimant**: the subject of a verb of saying (`قالت وزارة الدفاع الأرمنية`, `وأعلنت
+//!   السلطات الأذرية`) or the name after "according to" (`بحسب تصريحات ... نيكول
+//!   باشينيان`); a news agency there is `reported_by` (`حسب رويترز`) and the claimant only when
+//!   no one else is named; a sentence with a verb of saying and no name keeps the paragraph's
+//!   last claimant (`وأشار إلى مقتل 49 جنديا`);
+//! - **date**: the first time expression of the sentence; **cumulative**: a running-total word
+//!   before the number (`ليصل العدد الإجمالي ... إلى 963`, `ارتفع`, `منذ`);
+//! - **one claim per (figure, kind, claimant)** in an article; a figure of the title repeated in
+//!   the body is the body's claim.
+
+pub mod lexicon;
+#[cfg(test)]
+mod tests;
+
+use marsad_kb::names::key;
+use marsad_kb::{EntityType, EntryId, Kb};
+use marsad_text::numbers::{NumberExpr, NumberParser, Quantity};
+use marsad_text::{AnalysedToken, Normalized, Span, TokenKind};
+
+use self::lexicon::{Lexicon, Marker};
+use crate::entities::Entity;
+use crate::times::TimeExpr;
+
+/// What happened to the people counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Killed,
+    Wounded,
+    Missing,
+    Captured,
+    Displaced,
+    /// Killed and wounded together, not split.
+    Casualties,
+}
+
+impl Kind {
+    /// The name in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Killed => "killed",
+            Kind::Wounded => "wounded",
+            Kind::Missing => "missing",
+            Kind::Captured => "captured",
+            Kind::Displaced => "displaced",
+            Kind::Casualties => "casualties",
+        }
+    }
+
+    /// The kind named `s` in records and data files.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "killed" => Kind::Killed,
+            "wounded" => Kind::Wounded,
+            "missing" => Kind::Missing,
+            "captured" => Kind::Captured,
+            "displaced" => Kind::Displaced,
+            "casualties" => Kind::Casualties,
+            _ => return None,
+        })
+    }
+}
+
+/// Who the people counted are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Population {
+    Military,
+    Civilian,
+    Unspecified,
+}
+
+impl Population {
+    /// The name in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Population::Military => "military",
+            Population::Civilian => "civilian",
+            Population::Unspecified => "unspecified",
+        }
+    }
+
+    /// The population named `s` in records and data files.
+    pub fn parse(s: &str) -> Option<Population> {
+        Some(match s {
+            "military" => Population::Military,
+            "civilian" => Population::Civilian,
+            "unspecified" => Population::Unspecified,
+            _ => return None,
+        })
+    }
+}
+
+/// A side or a claimant: an entity of the article, a country the article does not name as
+/// such (`Armenia` from `الأرمينية`), or both warring sides.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Party {
+    /// An index into the article's entities.
+    Entity(usize),
+    /// An English name.
+    Name(String),
+    /// Both warring sides (a side only).
+    Both,
+}
+
+/// One casualty claim. Spans index the original text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Casualty {
+    /// `None` when the text gives no figure, or only a vague one (`عشرات`).
+    pub count: Option<u64>,
+    /// `exact`, `about`, `at_least`, `more_than`, `at_most`, `unspecified`.
+    pub qualifier: &'static str,
+    pub kind: Kind,
+    pub population: Population,
+    pub side: Option<Party>,
+    pub claimant: Option<Party>,
+    /// Indexes of the news agencies that report the claim.
+    pub reported_by: Vec<usize>,
+    /// The TIMEX3 value of the sentence's own time expression.
+    pub date: Option<String>,
+    pub cumulative: bool,
+    /// The clause: from the trigger (or number) to the counted noun.
+    pub evidence: Span,
+    /// The rule that gave the kind: `noun`, `after`, `before`, `no-count`.
+    pub rule: &'static str,
+}
+
+/// The article as the layer reads it.
+pub struct Article<'a> {
+    pub norm: &'a Normalized<'a>,
+    /// All content tokens, in text order.
+    pub tokens: &'a [AnalysedToken],
+    /// Sentence spans of the title and paragraphs, in text order.
+    pub sentences: &'a [Span],
+    /// Paragraph (and title) spans, in text order: a claimant carries over within one.
+    pub blocks: &'a [Span],
+    /// The title's span, when there is one.
+    pub title: Option<Span>,
+    pub entities: &'a [Entity],
+    pub times: &'a [TimeExpr],
+    pub kb: &'a Kb,
+}
+
+/// The casualty claims of an article, in text order.
+pub fn find(article: &Article<'_>) -> Vec<Casualty> {
+    Finder::new(article, Lexicon::builtin()).run()
+}
+
+/// A token as the rules see it.
+struct Word {
+    span: Span,
+    kind: TokenKind,
+    /// Keyed without conjunctions (وأرمينيا → ارمينيا).
+    bare: String,
+    /// Keyed without any proclitic (بمقتل → مقتل).
+    stem: String,
+    /// The entity whose mention covers the token.
+    entity: Option<usize>,
+}
+
+impl Word {
+    fn is_stop(&self) -> bool {
+        self.kind == TokenKind::Punct
+            && [".", "،", ",", "؛", ";", ":", "(", ")", "!", "؟", "?"].contains(&self.bare.as_str())
+    }
+}
+
+struct Finder<'a> {
+    a: &'a Article<'a>,
+    lex: &'a Lexicon,
+    /// Entity index of each content token, by token index.
+    entity_of: Vec<Option<usize>>,
+    /// The country the article mentions most (itself or through its places).
+    article_country: Option<Party>,
+}
+
+impl<'a> Finder<'a> {
+    fn new(a: &'a Article<'a>, lex: &'a Lexicon) -> Finder<'a> {
+        let mut mentions: Vec<(Span, usize)> = a
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
+            .collect();
+        mentions.sort_by_key(|(s, _)| s.start());
+        let entity_of = a
+            .tokens
+            .iter()
+            .map(|t| {
+                let s = t.token.span;
+                let k = mentions.partition_point(|(m, _)| m.start() < s.end());
+                mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i)
+            })
+            .collect();
+        let mut f = Finder { a, lex, entity_of, article_country: None };
+        let mut votes: Vec<(EntryId, usize)> = Vec::new();
+        for i in 0..a.entities.len() {
+            if let Some(c) = f.country_id(i) {
+                let n = a.entities[i].mentions.len();
+                match votes.iter_mut().find(|(v, _)| *v == c) {
+                    Some((_, total)) => *total += n,
+                    None => votes.push((c, n)),
+                }
+            }
+        }
+        // the first mentioned wins a tie
+        f.article_country = votes.iter().rev().max_by_key(|(_, n)| *n).map(|&(c, _)| f.country(c));
+        f
+    }
+
+    /// The country an entity is or lies in (a GPE or a place).
+    fn country_id(&self, i: usize) -> Option<EntryId> {
+        if !matches!(self.entity_type(i), EntityType::Gpe | EntityType::Loc) {
+            return None;
+        }
+        let id = self.kb_entry(i)?;
+        let entry = self.a.kb.entry(id);
+        if entry.subtype == "country" { Some(id) } else { entry.country }
+    }
+
+    /// The one country the sentence's places are in.
+    fn sentence_country(&self, words: &[Word]) -> Option<Party> {
+        let mut found: Option<EntryId> = None;
+        for e in words.iter().filter_map(|w| w.entity) {
+            if let Some(c) = self.country_id(e) {
+                if found.is_some_and(|f| f != c) {
+                    return None;
+                }
+                found = Some(c);
+            }
+        }
+        found.map(|c| self.country(c))
+    }
+
+    /// The country a claimant speaks for: a country, a national body, a capital, a person
+    /// of a country; `None` for an international body or an unknown name.
+    fn national(&self, p: &Party) -> Option<Party> {
+        let &Party::Entity(i) = p else { return None };
+        let id = self.kb_entry(i)?;
+        let entry = self.a.kb.entry(id);
+        if entry.subtype == "country" {
+            return Some(Party::Entity(i));
+        }
+        let national = entry.etype == EntityType::Person
+            || entry.etype == EntityType::Gpe
+            || matches!(
+                entry.subtype.as_str(),
+                "armed-forces" | "ministry" | "police" | "government" | "security" | "intelligence"
+            );
+        if national { entry.country.map(|c| self.country(c)) } else { None }
+    }
+
+    fn run(&self) -> Vec<Casualty> {
+        let mut out: Vec<Casualty> = Vec::new();
+        let mut claimant: Option<Party> = None;
+        let mut block = usize::MAX;
+        for &sentence in self.a.sentences {
+            let b = self.a.blocks.iter().position(|s| s.contains(sentence)).unwrap_or(usize::MAX);
+            if b != block {
+                block = b;
+                claimant = None;
+            }
+            let words = self.words(sentence);
+            if words.is_empty() {
+                continue;
+            }
+            let (own, said, reported_by) = self.claimant(&words);
+            // a sentence that names no one keeps the paragraph's claimant ("وأشار إلى")
+            if own.is_some() {
+                claimant = own;
+            }
+            let _ = said;
+            let claimant = claimant.clone();
+            let date = self.a.times.iter().find(|t| sentence.contains(t.span)).map(|t| t.value.to_string());
+            let mut found = self.numbered(sentence, &words);
+            found.extend(self.uncounted(&words));
+            found.sort_by_key(|c| c.evidence.start());
+            let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
+            let place = self.sentence_country(&words);
+            for mut c in found {
+                if c.side.is_none() && c.own_side {
+                    c.side = claimant.as_ref().map(|p| self.country_of_party(p));
+                }
+                // whose people, when the clause does not say: the claimant's own soldiers; both
+                // sides in fighting; the claimant's country; where it happened; the article's
+                // country
+                let own_country = claimant.as_ref().and_then(|p| self.national(p));
+                if c.side.is_none() && c.population == Population::Military {
+                    c.side = own_country.clone();
+                }
+                if c.side.is_none() && c.population == Population::Unspecified && war {
+                    c.side = Some(Party::Both);
+                }
+                c.side =
+                    c.side.or(own_country).or_else(|| place.clone()).or_else(|| self.article_country.clone());
+                out.push(Casualty {
+                    count: c.count,
+                    qualifier: c.qualifier,
+                    kind: c.kind,
+                    population: c.population,
+                    side: c.side,
+                    claimant: claimant.clone(),
+                    reported_by: reported_by.clone(),
+                    date: date.clone(),
+                    cumulative: c.cumulative,
+                    evidence: c.evidence,
+                    rule: c.rule,
+                });
+            }
+        }
+        self.dedup(out)
+    }
+
+    /// One claim per (figure, kind, claimant); a title figure repeated in the body is dropped.
+    fn dedup(&self, claims: Vec<Casualty>) -> Vec<Casualty> {
+        let in_title = |c: &Casualty| self.a.title.is_some_and(|t| t.contains(c.evidence));
+        let mut out: Vec<Casualty> = Vec::with_capacity(claims.len());
+        for (i, c) in claims.iter().enumerate() {
+            let same = |o: &Casualty| o.count == c.count && o.kind == c.kind;
+            if c.count.is_some() && in_title(c) && claims[i + 1..].iter().any(|o| same(o) && !in_title(o)) {
+                continue;
+            }
+            let dup = out.iter().position(|o| {
+                same(o)
+                    && (o.claimant == c.claimant || o.claimant.is_none() || c.claimant.is_none())
+                    && (c.count.is_some() || (o.population == c.population && o.side == c.side))
+            });
+            match dup {
+                // the same figure told twice: keep who claims it
+                Some(k) if out[k].claimant.is_none() && c.claimant.is_some() => {
+                    let side = out[k].side.clone();
+                    out[k] = c.clone();
+                    out[k].side = out[k].side.clone().or(side);
+                }
+                Some(_) => {}
+                None => out.push(c.clone()),
+            }
+        }
+        out
+    }
+
+    /// The words of a sentence.
+    fn words(&self, sentence: Span) -> Vec<Word> {
+        let n = self.a.norm.text();
+        let lo = self.a.tokens.partition_point(|t| t.token.span.start() < sentence.start());
+        let hi = self.a.tokens.partition_point(|t| t.token.span.start() < sentence.end());
+        (lo..hi)
+            .map(|i| {
+                let t = &self.a.tokens[i];
+                Word {
+                    span: t.token.span,
+                    kind: t.token.kind,
+                    bare: key(t.bare(n)).into_owned(),
+                    stem: key(t.stem(n)).into_owned(),
+                    entity: self.entity_of[i],
+                }
+            })
+            .collect()
+    }
+
+    /// The marker role of a word.
+    fn marker(&self, w: &Word) -> Option<Marker> {
+        self.lex.markers.get(&w.bare).or_else(|| self.lex.markers.get(&w.stem)).copied()
+    }
+
+    fn trigger(&self, w: &Word) -> Option<lexicon::Trigger> {
+        self.lex.triggers.get(&w.bare).or_else(|| self.lex.triggers.get(&w.stem)).copied()
+    }
+
+    fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
+        if w.kind != TokenKind::Arabic {
+            return None;
+        }
+        self.lex.noun(&w.stem).or_else(|| self.lex.noun(&w.bare))
+    }
+
+    /// The country a nisba adjective names (الأرمينية, هنود, روسي).
+    fn nisba(&self, w: &Word) -> Option<EntryId> {
+        if w.kind != TokenKind::Arabic {
+            return None;
+        }
+        self.a.kb.nisba(&w.bare).or_else(|| self.a.kb.nisba(&w.stem))
+    }
+
+    fn entity_type(&self, i: usize) -> EntityType {
+        self.a.entities[i].etype
+    }
+
+    fn kb_entry(&self, i: usize) -> Option<EntryId> {
+        self.a.entities[i].kb.as_deref().and_then(|id| self.a.kb.by_id(id))
+    }
+
+    /// A country as a party: its entity in the article, else its English name.
+    fn country(&self, c: EntryId) -> Party {
+        let entry = self.a.kb.entry(c);
+        match self.a.entities.iter().position(|e| e.kb.as_deref() == Some(entry.id.as_str())) {
+            Some(i) => Party::Entity(i),
+            None => Party::Name(entry.name_en.clone()),
+        }
+    }
+
+    /// The side an entity stands for: a country itself; the country of its armed forces,
+    /// ministries, police, government and capital; any other body itself (an armed group).
+    fn side_of(&self, i: usize) -> Party {
+        if let Some(id) = self.kb_entry(i) {
+            let entry = self.a.kb.entry(id);
+            let national = matches!(
+                entry.subtype.as_str(),
+                "armed-forces"
+                    | "ministry"
+                    | "police"
+                    | "government"
+                    | "capital"
+                    | "security"
+                    | "intelligence"
+            ) || (entry.etype == EntityType::Gpe && entry.subtype != "country");
+            if national && let Some(c) = entry.country {
+                return self.country(c);
+            }
+        }
+        Party::Entity(i)
+    }
+
+    /// The claimant as a party: a capital speaks for its country (بيانات باكو).
+    fn claimant_of(&self, i: usize) -> Party {
+        if let Some(id) = self.kb_entry(i) {
+            let entry = self.a.kb.entry(id);
+            if entry.subtype == "capital"
+                && let Some(c) = entry.country
+            {
+                return self.country(c);
+            }
+        }
+        Party::Entity(i)
+    }
+
+    fn country_of_party(&self, p: &Party) -> Party {
+        match p {
+            Party::Entity(i) => self.side_of(*i),
+            other => other.clone(),
+        }
+    }
+
+    fn is_agency(&self, i: usize) -> bool {
+        self.a.entities[i].subtype.as_deref() == Some("agency")
+    }
+
+    /// The sentence's claimant, whether it has a verb of saying, and its reporting agencies.
+    fn claimant(&self, words: &[Word]) -> (Option<Party>, bool, Vec<usize>) {
+        let mut claimant = None;
+        let mut agency = None;
+        let mut said = false;
+        let mut reported = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some(Marker::Speech | Marker::Source) = self.marker(w) else { continue };
+            said = true;
+            // the subject: the first name within six words, or a body with a nisba
+            // (a nisba names the country only when no name follows: السلطات الأذرية, but
+            // رئيس الوزراء الأرميني نيكول باشينيان)
+            let mut subject = None;
+            let mut nisba = None;
+            for v in words.iter().skip(i + 1).take(10) {
+                if v.is_stop() && v.bare != "،" {
+                    break;
+                }
+                if let Some(e) = v.entity
+                    && self.entity_type(e) != EntityType::Loc
+                {
+                    subject = Some(Party::Entity(e));
+                    break;
+                }
+                if nisba.is_none()
+                    && let Some(c) = self.nisba(v)
+                {
+                    nisba = Some(self.country(c));
+                }
+            }
+            let subject = subject.or(nisba);
+            match subject {
+                Some(Party::Entity(e)) if self.is_agency(e) => {
+                    if !reported.contains(&e) {
+                        reported.push(e);
+                    }
+                    agency.get_or_insert(Party::Entity(e));
+                }
+                Some(Party::Entity(e)) => {
+                    claimant.get_or_insert(self.claimant_of(e));
+                }
+                Some(p) => {
+                    claimant.get_or_insert(p);
+                }
+                None => {}
+            }
+        }
+        (claimant.or(agency), said, reported)
+    }
+
+    /// Claims that start from a number.
+    fn numbered(&self, sentence: Span, words: &[Word]) -> Vec<Found> {
+        let numbers = NumberParser::builtin().find(self.a.norm, sentence);
+        let mut out: Vec<Found> = Vec::new();
+        for num in numbers {
+            if let Some(c) = self.claim_of_number(&num, words, out.last()) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn claim_of_number(&self, num: &NumberExpr, words: &[Word], previous: Option<&Found>) -> Option<Found> {
+        if num.unit.is_some() {
+            return None;
+        }
+        let (count, qualifier) = match num.value {
+            Quantity::Exact(0) | Quantity::Decimal { .. } => return None,
+            Quantity::Exact(n) => (Some(n), num.qualifier.as_str()),
+            Quantity::Range { .. } => (None, "unspecified"),
+        };
+        let first = words.iter().position(|w| w.span.end() > num.span.start())?;
+        let mut last = words.iter().rposition(|w| w.span.start() < num.span.end())?;
+        if let Some(q) = num.qualifier_span.filter(|q| q.start() >= num.span.end()) {
+            last = last.max(words.iter().rposition(|w| w.span.start() < q.end()).unwrap_or(last));
+        }
+        // the counted noun: the number layer's, else the word after من
+        let mut noun_at = match num.noun_span {
+            Some(s) => words.iter().rposition(|w| w.span.start() < s.end()),
+            None if num.form == marsad_text::numbers::NumberForm::Dual => Some(last),
+            None => None,
+        };
+        if noun_at.is_none() && words.get(last + 1).is_some_and(|w| w.bare == "من") {
+            noun_at = Some(last + 2).filter(|&k| k < words.len());
+        }
+        let noun = noun_at.and_then(|k| self.noun(&words[k]));
+        let mut nisba_side = None;
+        if let Some(k) = noun_at
+            && noun.is_none()
+        {
+            let w = &words[k];
+            if let Some(t) = self.trigger(w).filter(|t| t.after) {
+                // the verb follows the number directly: "1003 لقوا مصرعهم"
+                return Some(self.finish(
+                    num,
+                    count,
+                    qualifier,
+                    t.kind,
+                    Population::Unspecified,
+                    words,
+                    first,
+                    k,
+                    None,
+                    false,
+                    "after",
+                    previous,
+                ));
+            } else if let Some(c) = self.nisba(w) {
+                // a people: "1332 عراقيا", "6 فلسطينيين"
+                nisba_side = Some(self.country(c));
+            } else {
+                return None;
+            }
+        }
+        let end = noun_at.unwrap_or(last);
+        let (noun, own) = noun.map_or((None, false), |(n, own)| (Some(n), own));
+        // kind
+        let mut rule = "noun";
+        let kind = match noun.and_then(|n| n.kind) {
+            Some(k) => {
+                let wounded_too = k == Kind::Killed
+                    && words[end + 1..]
+                        .iter()
+                        .take(3)
+                        .take_while(|w| w.kind == TokenKind::Arabic)
+                        .any(|w| self.noun(w).is_some_and(|(n, _)| n.kind == Some(Kind::Wounded)));
+                if wounded_too { Kind::Casualties } else { k }
+            }
+            None => {
+                let after = words[end + 1..]
+                    .iter()
+                    .take(4)
+                    .take_while(|w| !w.is_stop() && w.kind != TokenKind::Number)
+                    .enumerate()
+                    .find_map(|(d, w)| self.trigger(w).filter(|t| t.after).map(|t| (d, t)));
+                let before = words[..first].iter().rev().take(9).take_while(|w| !w.is_stop()).find_map(|w| {
+                    self.trigger(w).filter(|t| t.before).map(|t| t.kind).or_else(|| self.kind_noun(w))
+                });
+                match (after, before) {
+                    (Some((0, t)), _) if !t.before => {
+                        rule = "after";
+                        t.kind
+                    }
+                    (_, Some(k)) => {
+                        rule = "before";
+                        k
+                    }
+                    (Some((_, t)), None) => {
+                        rule = "after";
+                        t.kind
+                    }
+                    (None, None) => return None,
+                }
+            }
+        };
+        let population = noun.and_then(|n| n.population);
+        let others = noun.is_some() && population.is_none();
+        let mut population = population.unwrap_or(Population::Unspecified);
+        // after the noun: من + people, a nisba, a name
+        let mut side = nisba_side;
+        let tail: Vec<&Word> = words[end + 1..]
+            .iter()
+            .take(6)
+            .take_while(|w| !w.is_stop() && w.kind != TokenKind::Number)
+            .collect();
+        let mut j = 0;
+        while j < tail.len() && side.is_none() {
+            let w = tail[j];
+            if w.bare == "من" || self.marker(w) == Some(Marker::Ranks) || w.bare == "في" {
+                j += 1;
+                continue;
+            }
+            if let Some(e) = w.entity {
+                if matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
+                    && (j == 0
+                        || tail[..j].iter().any(|v| v.bare == "من" || self.marker(v) == Some(Marker::Ranks)))
+                {
+                    side = Some(self.side_of(e));
+                    // قتيلا من الجيش الأرميني
+                    if population == Population::Unspecified
+                        && matches!(self.entities_subtype(e), Some("armed-forces" | "police"))
+                    {
+                        population = Population::Military;
+                    }
+                }
+                break;
+            }
+            if let Some(c) = self.nisba(w) {
+                side = Some(self.country(c));
+                break;
+            }
+            if let Some((n, _)) = self.noun(w)
+                && j <= 1
+                && population == Population::Unspecified
+                && tail[..j].iter().any(|v| v.bare == "من")
+            {
+                population = n.population.unwrap_or(population);
+            }
+            if j >= 3 {
+                break;
+            }
+            j += 1;
+        }
+        if others && let Some(p) = previous {
+            population = p.population;
+            side = side.or_else(|| p.side.clone());
+        }
+        if side.is_none() && !own && words.iter().any(|w| self.marker(w) == Some(Marker::Both)) {
+            side = Some(Party::Both);
+        }
+        Some(
+            self.finish(
+                num, count, qualifier, kind, population, words, first, end, side, own, rule, previous,
+            ),
+        )
+    }
+
+    /// A noun that carries a kind (القتلى, الجرحى) standing before a number.
+    fn kind_noun(&self, w: &Word) -> Option<Kind> {
+        self.noun(w).and_then(|(n, _)| n.kind)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        num: &NumberExpr,
+        count: Option<u64>,
+        qualifier: &'static str,
+        kind: Kind,
+        population: Population,
+        words: &[Word],
+        first: usize,
+        end: usize,
+        side: Option<Party>,
+        own_side: bool,
+        rule: &'static str,
+        _previous: Option<&Found>,
+    ) -> Found {
+        // evidence: from the nearest trigger before (within the clause) to the noun
+        let mut start = num.span.start();
+        for w in words[..first].iter().rev().take(9).take_while(|w| !w.is_stop()) {
+            if self.trigger(w).is_some() {
+                start = w.span.start();
+                break;
+            }
+        }
+        let mut stop = words.get(end).map_or(num.span.end(), |w| w.span.end()).max(num.span.end());
+        if let Some(q) = num.qualifier_span {
+            start = start.min(q.start());
+            stop = stop.max(q.end());
+        }
+        let cumulative = words[..first]
+            .iter()
+            .rev()
+            .take(12)
+            .take_while(|w| !w.is_stop())
+            .chain(words[end + 1..].iter().take(3).take_while(|w| !w.is_stop()))
+            .any(|w| self.marker(w) == Some(Marker::Cumulative));
+        Found {
+            count,
+            qualifier,
+            kind,
+            population,
+            side,
+            own_side,
+            cumulative,
+            evidence: Span::new(start, stop),
+            rule,
+        }
+    }
+
+    /// Claims without a number: a casualty word followed by people in the plural or by
+    /// "في صفوف" (مقتل عسكريين أذريين, خسائر في صفوف العسكريين).
+    fn uncounted(&self, words: &[Word]) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some(t) = self.trigger(w).filter(|t| t.before) else { continue };
+            let Some(next) = words.get(i + 1) else { continue };
+            let mut k = i + 1;
+            let ranks = next.bare == "في"
+                && words.get(i + 2).is_some_and(|v| self.marker(v) == Some(Marker::Ranks))
+                || self.marker(next) == Some(Marker::Ranks);
+            if ranks {
+                k = if self.marker(next) == Some(Marker::Ranks) { i + 2 } else { i + 3 };
+            }
+            let (population, plural, own) = match words.get(k).and_then(|v| self.noun(v)) {
+                Some((n, own)) if n.kind.is_none() && n.population.is_some() => (n.population, n.plural, own),
+                _ if ranks => (None, true, false),
+                _ => continue,
+            };
+            if !plural || (!ranks && k != i + 1) {
+                continue;
+            }
+            // a figure right after ("مقتل جنود عددهم 5") is the number's claim
+            let mut side = None;
+            let mut population = population.unwrap_or(Population::Unspecified);
+            for v in words[k..].iter().take(4).take_while(|v| !v.is_stop() && v.kind != TokenKind::Number) {
+                if let Some(e) = v.entity
+                    && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
+                {
+                    side = Some(self.side_of(e));
+                    if population == Population::Unspecified
+                        && self.entities_subtype(e).is_some_and(|s| s == "armed-forces")
+                    {
+                        population = Population::Military;
+                    }
+                    break;
+                }
+                if let Some(c) = self.nisba(v) {
+                    side = Some(self.country(c));
+                    break;
+                }
+                if let Some((n, _)) = self.noun(v)
+                    && population == Population::Unspecified
+                {
+                    population = n.population.unwrap_or(population);
+                }
+            }
+            let end = words[k..]
+                .iter()
+                .take(4)
+                .take_while(|v| !v.is_stop())
+                .last()
+                .map_or(w.span.end(), |v| v.span.end());
+            out.push(Found {
+                count: None,
+                qualifier: "unspecified",
+                kind: t.kind,
+                population,
+                side,
+                own_side: own || (ranks && words.get(k).is_some_and(|v| v.bare.ends_with("نا"))),
+                cumulative: false,
+                evidence: Span::new(w.span.start(), end),
+                rule: "no-count",
+            });
+        }
+        out
+    }
+
+    fn entities_subtype(&self, e: usize) -> Option<&str> {
+        self.a.entities[e].subtype.as_deref()
+    }
+}
+
+/// A claim before its claimant, date and reporters are known.
+#[derive(Clone, Debug)]
+struct Found {
+    count: Option<u64>,
+    qualifier: &'static str,
+    kind: Kind,
+    population: Population,
+    side: Option<Party>,
+    /// The people are the claimant's own (قواتها, في صفوفنا).
+    own_side: bool,
+    cumulative: bool,
+    evidence: Span,
+    rule: &'static str,
+}
