@@ -76,14 +76,12 @@ impl Kb {
         CACHE.with(|cache| match cache.try_borrow_mut() {
             Ok(mut cache) => {
                 cache.keep_for(self.id);
+                let ids = cache.ids(tokens, normalized, |t| Arc::new(self.word_keys(t, normalized)));
                 tokens
                     .iter()
-                    .map(|t| TokenKeys {
-                        form: Arc::clone(
-                            cache.get_or_insert_with(t, normalized, || {
-                                Arc::new(self.word_keys(t, normalized))
-                            }),
-                        ),
+                    .zip(ids)
+                    .map(|(t, id)| TokenKeys {
+                        form: Arc::clone(cache.get(id)),
                         new_line: t.token.starts_line(),
                     })
                     .collect()

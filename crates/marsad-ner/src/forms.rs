@@ -142,15 +142,8 @@ impl Model {
                 *edge = self.form_scores(&Atoms::edge(), gaz);
                 *owner = Some(id);
             }
-            let sentence_forms: Vec<Rc<Form>> =
-                sentence
-                    .iter()
-                    .map(|t| {
-                        Rc::clone(forms.get_or_insert_with(t, normalized, || {
-                            Rc::new(self.form(t, normalized, kb, scratch))
-                        }))
-                    })
-                    .collect();
+            let ids = forms.ids(sentence, normalized, |t| Rc::new(self.form(t, normalized, kb, scratch)));
+            let sentence_forms: Vec<Rc<Form>> = ids.into_iter().map(|id| Rc::clone(forms.get(id))).collect();
             Some(self.form_emissions(&sentence_forms, edge, kb.map(|kb| Gazetteer { kb, matches })))
         })
     }

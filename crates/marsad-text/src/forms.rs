@@ -25,10 +25,6 @@
 //! assert_eq!(*again, 3);
 //! ```
 
-use std::hash::{BuildHasherDefault, Hasher};
-
-use hashbrown::HashMap;
-
 use crate::{AnalysedToken, Segmentation, TokenKind};
 
 /// Values computed from word forms (see the module documentation), at most `capacity` of
@@ -38,31 +34,50 @@ use crate::{AnalysedToken, Segmentation, TokenKind};
 /// the text itself: a lookup then compares two integers held in the table, with no pointer to
 /// follow and no string to compare. Two forms share a fingerprint with a probability of about
 /// n² / 2¹²⁹ (10⁻²⁸ for a million forms).
+///
+/// The values live in one vector in the order they were first computed, so that the frequent
+/// forms (met first) sit together, and a value is named by its index ([`FormCache::ids`]):
+/// a block of text costs one pass of lookups, in which the table slot of a token a few places
+/// ahead is fetched from memory while the current one is probed.
 #[derive(Debug)]
 pub struct FormCache<V> {
-    forms: HashMap<u128, V, BuildHasherDefault<Prehashed>>,
+    /// Open addressing, linear probing; a power of two long (or empty before the first use).
+    slots: Vec<Slot>,
+    values: Vec<V>,
     capacity: usize,
     owner: u64,
+    /// The fingerprints of the block being looked up.
+    fingerprints: Vec<u128>,
 }
 
-/// The hasher of keys that are hashes already: their low 64 bits.
-#[derive(Default)]
-struct Prehashed(u64);
+/// A slot of the table: a fingerprint and the index of its value ([`EMPTY`] when unused).
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    high: u64,
+    low: u64,
+    id: u32,
+}
 
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+const EMPTY: u32 = u32::MAX;
+const EMPTY_SLOT: Slot = Slot { high: 0, low: 0, id: EMPTY };
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
+/// How many tokens ahead the slot of a token is fetched.
+const AHEAD: usize = 6;
 
-    fn write_u128(&mut self, n: u128) {
-        self.0 = n as u64;
+/// Asks the processor to bring `slot` into the cache (a hint: it reads nothing).
+#[inline(always)]
+#[allow(unsafe_code)]
+fn prefetch(slot: &Slot) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint that never faults and reads nothing into the program; the
+    // SSE instruction set it needs is part of every x86-64 processor.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            std::ptr::from_ref(slot).cast(),
+        );
     }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = slot;
 }
 
 /// The SplitMix64 finaliser.
@@ -73,45 +88,156 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The fingerprint of a form: two 64-bit lanes over its bytes, seeded apart.
+/// The fingerprint of a form: two 64-bit multiply-rotate lanes over its bytes, seeded apart
+/// and finished with [`mix`].
 fn fingerprint(text: &str, kind: TokenKind, seg: Option<Segmentation>) -> u128 {
-    let tag = (kind as u64) << 56 ^ seg.map_or(0, |s| mix(s.fingerprint()));
+    const K1: u64 = 0x9e37_79b9_7f4a_7c15;
+    const K2: u64 = 0xc2b2_ae3d_27d4_eb4f;
+    let tag = (kind as u64) << 56 ^ seg.map_or(0, |s| s.fingerprint());
     let bytes = text.as_bytes();
-    let mut a = 0x243f_6a88_85a3_08d3 ^ tag ^ (bytes.len() as u64);
-    let mut b = 0x1319_8a2e_0370_7344 ^ tag.rotate_left(17);
-    for chunk in bytes.chunks(8) {
+    let mut a = 0x243f_6a88_85a3_08d3 ^ (bytes.len() as u64);
+    let mut b = 0x1319_8a2e_0370_7344 ^ tag;
+    let mut lane = |x: u64| {
+        a = (a ^ x).wrapping_mul(K1).rotate_left(29);
+        b = (b ^ x.rotate_left(32)).wrapping_mul(K2).rotate_left(31);
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
         let mut w = [0u8; 8];
-        w[..chunk.len()].copy_from_slice(chunk);
-        let x = u64::from_le_bytes(w);
-        a = mix(a ^ x);
-        b = mix(b.rotate_left(23).wrapping_add(x ^ 0xa409_3822_299f_31d0));
+        w.copy_from_slice(chunk);
+        lane(u64::from_le_bytes(w));
     }
-    u128::from(mix(a ^ b.rotate_left(7))) << 64 | u128::from(mix(b ^ a))
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        lane(u64::from_le_bytes(w) ^ 0xff << 56);
+    }
+    let (a, b) = (mix(a ^ tag.rotate_left(17)), mix(b ^ a));
+    u128::from(a) << 64 | u128::from(mix(b ^ a.rotate_left(7)))
+}
+
+fn token_fingerprint(token: &AnalysedToken, normalized: &str) -> u128 {
+    fingerprint(token.norm_str(normalized), token.token.kind, token.segmentation)
 }
 
 impl<V> FormCache<V> {
     /// An empty cache holding at most `capacity` forms.
     pub fn new(capacity: usize) -> FormCache<V> {
-        FormCache { forms: HashMap::default(), capacity: capacity.max(1), owner: 0 }
+        FormCache {
+            slots: Vec::new(),
+            values: Vec::new(),
+            capacity: capacity.max(1),
+            owner: 0,
+            fingerprints: Vec::new(),
+        }
     }
 
     /// How many forms are cached.
     pub fn len(&self) -> usize {
-        self.forms.len()
+        self.values.len()
     }
 
     /// Whether nothing is cached.
     pub fn is_empty(&self) -> bool {
-        self.forms.is_empty()
+        self.values.is_empty()
     }
 
     /// Empties the cache unless its values were computed for `owner` (an id of whatever the
     /// values depend on besides the form: a knowledge base, a model), and notes the owner.
     pub fn keep_for(&mut self, owner: u64) {
         if self.owner != owner {
-            self.forms.clear();
+            self.clear();
             self.owner = owner;
         }
+    }
+
+    fn clear(&mut self) {
+        self.values.clear();
+        self.slots.fill(EMPTY_SLOT);
+    }
+
+    /// Makes room for `more` new forms: starts afresh when the cache would pass its capacity,
+    /// and keeps the table at most half full.
+    fn make_room(&mut self, more: usize) {
+        if self.values.len() + more > self.capacity {
+            self.clear();
+        }
+        let needed = ((self.values.len() + more) * 2).next_power_of_two().max(64);
+        if self.slots.len() < needed {
+            let size = needed.max((self.capacity * 2).next_power_of_two());
+            let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; size]);
+            for s in old.into_iter().filter(|s| s.id != EMPTY) {
+                let at = self.probe(u128::from(s.high) << 64 | u128::from(s.low));
+                self.slots[at] = s;
+            }
+        }
+    }
+
+    /// The slot holding `fp`, or the empty slot where it would go.
+    #[inline]
+    fn probe(&self, fp: u128) -> usize {
+        let (high, low) = ((fp >> 64) as u64, fp as u64);
+        let mask = self.slots.len() - 1;
+        let mut at = low as usize & mask;
+        loop {
+            let s = &self.slots[at];
+            if s.id == EMPTY || (s.low == low && s.high == high) {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The value of `fp`, computed by `compute` the first time (room was made).
+    #[inline]
+    fn id_of(&mut self, fp: u128, compute: impl FnOnce() -> V) -> u32 {
+        let at = self.probe(fp);
+        let slot = self.slots[at];
+        if slot.id != EMPTY {
+            return slot.id;
+        }
+        let id = u32::try_from(self.values.len()).unwrap_or(EMPTY - 1);
+        self.values.push(compute());
+        self.slots[at] = Slot { high: (fp >> 64) as u64, low: fp as u64, id };
+        id
+    }
+
+    /// The ids of the values of `tokens`' forms (their texts in `normalized`, kinds and
+    /// segmentations), computing by `compute` those not cached yet. The ids are valid until the
+    /// next call ([`FormCache::get`] reads them).
+    pub fn ids(
+        &mut self,
+        tokens: &[AnalysedToken],
+        normalized: &str,
+        mut compute: impl FnMut(&AnalysedToken) -> V,
+    ) -> Vec<u32> {
+        self.make_room(tokens.len());
+        let mut fps = std::mem::take(&mut self.fingerprints);
+        fps.clear();
+        fps.extend(tokens.iter().map(|t| token_fingerprint(t, normalized)));
+        let mask = self.slots.len() - 1;
+        for fp in fps.iter().take(AHEAD) {
+            prefetch(&self.slots[*fp as u64 as usize & mask]);
+        }
+        let mut ids = Vec::with_capacity(tokens.len());
+        for (i, (t, &fp)) in tokens.iter().zip(&fps).enumerate() {
+            if let Some(ahead) = fps.get(i + AHEAD) {
+                prefetch(&self.slots[*ahead as u64 as usize & mask]);
+            }
+            ids.push(self.id_of(fp, || compute(t)));
+        }
+        self.fingerprints = fps;
+        ids
+    }
+
+    /// The value with id `id` ([`FormCache::ids`]).
+    ///
+    /// # Panics
+    /// When `id` was not returned by the last call of [`FormCache::ids`] (a caller's bug).
+    #[inline]
+    pub fn get(&self, id: u32) -> &V {
+        &self.values[id as usize]
     }
 
     /// The value of `token`'s form (its text in `normalized`, kind and segmentation),
@@ -122,11 +248,14 @@ impl<V> FormCache<V> {
         normalized: &str,
         compute: impl FnOnce() -> V,
     ) -> &V {
-        let key = fingerprint(token.norm_str(normalized), token.token.kind, token.segmentation);
-        if self.forms.len() >= self.capacity && !self.forms.contains_key(&key) {
-            self.forms.clear();
+        let fp = token_fingerprint(token, normalized);
+        if !self.slots.is_empty() && self.slots[self.probe(fp)].id != EMPTY {
+            let id = self.slots[self.probe(fp)].id;
+            return &self.values[id as usize];
         }
-        self.forms.entry(key).or_insert_with(compute)
+        self.make_room(1);
+        let id = self.id_of(fp, compute);
+        &self.values[id as usize]
     }
 }
 
@@ -157,6 +286,51 @@ mod tests {
             .collect();
         assert_eq!(values, [1, 1, 2, 2, 3]);
         assert_eq!(cache.len(), 3);
+    }
+
+    #[test]
+    fn a_block_gets_one_id_per_form_valid_together() {
+        let (t, n) = tokens("باكو يريفان باكو 12 وباكو يريفان");
+        let mut cache = FormCache::new(100);
+        let mut computed = Vec::new();
+        let ids = cache.ids(&t, &n, |tok| {
+            computed.push(tok.norm_str(&n).to_string());
+            tok.norm_str(&n).to_string()
+        });
+        assert_eq!(computed, ["باكو", "يريفان", "12", "وباكو"]);
+        assert_eq!(ids[0], ids[2]);
+        assert_eq!(ids[1], ids[5]);
+        let values: Vec<&str> = ids.iter().map(|&id| cache.get(id).as_str()).collect();
+        assert_eq!(values, ["باكو", "يريفان", "باكو", "12", "وباكو", "يريفان"]);
+        // a second block finds them all cached
+        let again = cache.ids(&t, &n, |_| unreachable!());
+        assert_eq!(again, ids);
+    }
+
+    #[test]
+    fn a_block_larger_than_the_capacity_is_still_served_whole() {
+        let words: Vec<String> = (0..300).map(|i| format!("w{i}")).collect();
+        let (t, n) = tokens(&words.join(" "));
+        let mut cache = FormCache::new(10);
+        let ids = cache.ids(&t, &n, |tok| tok.norm_str(&n).to_string());
+        assert_eq!(ids.len(), t.len());
+        for (tok, id) in t.iter().zip(&ids) {
+            assert_eq!(cache.get(*id), tok.norm_str(&n));
+        }
+        // the next block starts afresh
+        let (t2, n2) = tokens("باكو");
+        let ids2 = cache.ids(&t2, &n2, |tok| tok.norm_str(&n2).to_string());
+        assert_eq!(cache.len(), 1);
+        assert_eq!(cache.get(ids2[0]), "باكو");
+    }
+
+    #[test]
+    fn fingerprints_tell_forms_apart() {
+        let (t, n) = tokens("ابا اب ا ابابابابا ابابابابب 12345678 123456789 وباكو باكو");
+        let mut seen = std::collections::HashSet::new();
+        for tok in &t {
+            assert!(seen.insert(token_fingerprint(tok, &n)), "{}", tok.norm_str(&n));
+        }
     }
 
     #[test]

@@ -37,7 +37,7 @@
 //! assert_eq!(spans[1].slice(text), "وأضافت أنها «تحتفظ بحق الرد».");
 //! ```
 
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod analysis;
