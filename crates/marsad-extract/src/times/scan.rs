@@ -209,7 +209,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn expression(&self, i: usize) -> Option<Found> {
         let w = self.words.get(i)?;
         // a cheap filter: expressions start with a word or a number
-        if !(w.is_word() || w.kind == TokenKind::Number) {
+        if !(w.is_word() || w.kind == TokenKind::Number) || !self.may_start(i) {
             return None;
         }
         let candidates = [
@@ -226,6 +226,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
             Some(b) if b.end >= f.end => best,
             _ => Some(f),
         })
+    }
+
+    /// Whether an expression may start at token `i` (a word or a number): a number, a word of
+    /// a table (a modifier: هذا العام), a word some rule starts with by itself, or a word that a
+    /// month name follows closely (an ordinal day: السادس من أكتوبر). Every rule starts with
+    /// one of these; the test lets the other words, nearly all of them, go at once.
+    fn may_start(&self, i: usize) -> bool {
+        const START_WORDS: &[&str] =
+            &["من", "بين", "الساعة", "عام", "العام", "سنة", "السنة", "قبل", "يوم", "نهار"];
+        self.words.get(i).is_some_and(|w| w.kind == TokenKind::Number)
+            || self.starts.get(i).is_some_and(|&bits| bits != 0)
+            || self.is(i, START_WORDS)
+            || self.month_within(i + 1, 4)
     }
 
     // ----- token helpers -----
