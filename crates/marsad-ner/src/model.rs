@@ -167,13 +167,77 @@ static ALLOWED: std::sync::LazyLock<[[bool; LABELS]; LABELS + 1]> = std::sync::L
     t
 });
 
-/// What a forbidden step costs in [`best_path`]: more than the scores of a legal path can
+/// What a forbidden step costs in [`best_path_wide`]: more than the scores of a legal path can
 /// differ by (a token's emission is a sum of at most a few hundred i16 weights, a transition
 /// an i32), for sentences of up to millions of tokens.
 const FORBIDDEN: i64 = -(1 << 52);
 
-/// [`viterbi`] over integer emissions and transitions, without branches on the constraints.
+/// The largest emission or transition (in absolute value) [`best_path`] works on in 32 bits.
+const NARROW_LIMIT: i32 = 1 << 24;
+/// A forbidden step in 32 bits: below any legal step, as the legal scores of a position stay
+/// within 2²⁷ of the best one (emissions and transitions within [`NARROW_LIMIT`]).
+const NARROW_FORBIDDEN: i32 = -(1 << 29);
+/// Where scores are held from falling (only those of illegal paths reach it).
+const NARROW_FLOOR: i32 = -(1 << 30);
+
+/// [`viterbi`] over integer emissions and transitions, without branches on the constraints:
+/// in 32 bits, each position's scores shifted so that the best is 0 (the same path, ties
+/// included, as the wide version; it is used when a score is out of the narrow range).
 pub(crate) fn best_path(emissions: &[[i32; LABELS]], transitions: &Transitions<i32>) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let narrow = |x: &i32| (-NARROW_LIMIT..=NARROW_LIMIT).contains(x);
+    if !transitions.iter().flatten().all(narrow) || !emissions.iter().flatten().all(narrow) {
+        return best_path_wide(emissions, transitions);
+    }
+    let allowed_after = &*ALLOWED;
+    let mut t = [[0i32; LABELS]; LABELS + 1];
+    for (row, cells) in t.iter_mut().enumerate() {
+        for (l, cell) in cells.iter_mut().enumerate() {
+            *cell = if allowed_after[row][l] { transitions[row][l] } else { NARROW_FORBIDDEN };
+        }
+    }
+    let shift = |scores: &mut [i32; LABELS]| {
+        let best = scores.iter().copied().max().unwrap_or(0);
+        for s in scores.iter_mut() {
+            *s = (*s - best).max(NARROW_FLOOR);
+        }
+    };
+    let mut back = vec![[0u8; LABELS]; n];
+    let mut score = [0i32; LABELS];
+    for l in 0..LABELS {
+        score[l] = t[0][l] + emissions[0][l];
+    }
+    shift(&mut score);
+    for i in 1..n {
+        let mut best = [0i32; LABELS];
+        let mut arg = [0u8; LABELS];
+        for l in 0..LABELS {
+            best[l] = score[0] + t[1][l];
+        }
+        for p in 1..LABELS {
+            let (from, row) = (score[p], &t[1 + p]);
+            for l in 0..LABELS {
+                let candidate = from + row[l];
+                let better = candidate > best[l];
+                best[l] = if better { candidate } else { best[l] };
+                arg[l] = if better { p as u8 } else { arg[l] };
+            }
+        }
+        for l in 0..LABELS {
+            best[l] += emissions[i][l];
+        }
+        shift(&mut best);
+        score = best;
+        back[i] = arg;
+    }
+    backtrack(&score, &back)
+}
+
+/// [`best_path`] in 64 bits, for any emissions and transitions.
+fn best_path_wide(emissions: &[[i32; LABELS]], transitions: &Transitions<i32>) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
@@ -780,6 +844,20 @@ mod tests {
             let ef: Vec<[f64; LABELS]> = e.iter().map(|r| r.map(f64::from)).collect();
             let tf = t.map(|r| r.map(f64::from));
             prop_assert_eq!(best_path(&e, &t), viterbi(&ef, &tf));
+        }
+
+        #[test]
+        fn narrow_and_wide_paths_agree_at_the_edges_of_the_range(
+            e in prop::collection::vec(prop::array::uniform9(-(1i32 << 25)..=(1 << 25)), 0..30),
+            t in prop::array::uniform10(prop::array::uniform9(-(1i32 << 25)..=(1 << 25))),
+            coarse in any::<bool>(),
+        ) {
+            // values past the narrow range send best_path to the wide version; values within it
+            // (the coarse case rounds most of them into it, with ties) must give the same path
+            let round = |x: i32| if coarse { (x >> 23) << 22 } else { x };
+            let e: Vec<[i32; LABELS]> = e.iter().map(|r| r.map(round)).collect();
+            let t = t.map(|r| r.map(round));
+            prop_assert_eq!(best_path(&e, &t), best_path_wide(&e, &t));
         }
 
         #[test]
