@@ -192,48 +192,63 @@ pub(crate) fn best_path(emissions: &[[i32; LABELS]], transitions: &Transitions<i
     if !transitions.iter().flatten().all(narrow) || !emissions.iter().flatten().all(narrow) {
         return best_path_wide(emissions, transitions);
     }
+    // the labels padded to a whole number of 4-lane vectors; padding lanes are forbidden
+    const LANES: usize = LABELS.div_ceil(4) * 4;
     let allowed_after = &*ALLOWED;
-    let mut t = [[0i32; LABELS]; LABELS + 1];
+    let mut t = [[NARROW_FORBIDDEN; LANES]; LABELS + 1];
     for (row, cells) in t.iter_mut().enumerate() {
-        for (l, cell) in cells.iter_mut().enumerate() {
-            *cell = if allowed_after[row][l] { transitions[row][l] } else { NARROW_FORBIDDEN };
+        for (l, cell) in cells.iter_mut().enumerate().take(LABELS) {
+            if allowed_after[row][l] {
+                *cell = transitions[row][l];
+            }
         }
     }
-    let shift = |scores: &mut [i32; LABELS]| {
-        let best = scores.iter().copied().max().unwrap_or(0);
+    let shift = |scores: &mut [i32; LANES]| {
+        let best = scores[..LABELS].iter().copied().max().unwrap_or(0);
         for s in scores.iter_mut() {
             *s = (*s - best).max(NARROW_FLOOR);
         }
     };
+    let emission = |i: usize| {
+        let mut e = [0i32; LANES];
+        e[..LABELS].copy_from_slice(&emissions[i]);
+        e
+    };
     let mut back = vec![[0u8; LABELS]; n];
-    let mut score = [0i32; LABELS];
-    for l in 0..LABELS {
-        score[l] = t[0][l] + emissions[0][l];
+    let mut score = [0i32; LANES];
+    let e0 = emission(0);
+    for l in 0..LANES {
+        score[l] = t[0][l] + e0[l];
     }
     shift(&mut score);
-    for i in 1..n {
-        let mut best = [0i32; LABELS];
-        let mut arg = [0u8; LABELS];
-        for l in 0..LABELS {
+    for (i, step) in back.iter_mut().enumerate().skip(1) {
+        let mut best = [0i32; LANES];
+        let mut arg = [0i32; LANES];
+        for l in 0..LANES {
             best[l] = score[0] + t[1][l];
         }
         for p in 1..LABELS {
             let (from, row) = (score[p], &t[1 + p]);
-            for l in 0..LABELS {
+            for l in 0..LANES {
                 let candidate = from + row[l];
                 let better = candidate > best[l];
                 best[l] = if better { candidate } else { best[l] };
-                arg[l] = if better { p as u8 } else { arg[l] };
+                arg[l] = if better { p as i32 } else { arg[l] };
             }
         }
-        for l in 0..LABELS {
-            best[l] += emissions[i][l];
+        let e = emission(i);
+        for l in 0..LANES {
+            best[l] += e[l];
         }
         shift(&mut best);
         score = best;
-        back[i] = arg;
+        for (b, a) in step.iter_mut().zip(arg) {
+            *b = a as u8;
+        }
     }
-    backtrack(&score, &back)
+    let mut last = [0i32; LABELS];
+    last.copy_from_slice(&score[..LABELS]);
+    backtrack(&last, &back)
 }
 
 /// [`best_path`] in 64 bits, for any emissions and transitions.
