@@ -76,7 +76,7 @@ impl Kb {
         CACHE.with(|cache| match cache.try_borrow_mut() {
             Ok(mut cache) => {
                 cache.keep_for(self.id);
-                let ids = cache.ids(tokens, normalized, |t| Arc::new(self.word_keys(t, normalized)));
+                let ids = cache.ids(tokens, |t| Arc::new(self.word_keys(t, normalized)));
                 tokens
                     .iter()
                     .zip(ids)

@@ -142,7 +142,7 @@ impl Model {
                 *edge = self.form_scores(&Atoms::edge(), gaz);
                 *owner = Some(id);
             }
-            let ids = forms.ids(sentence, normalized, |t| Rc::new(self.form(t, normalized, kb, scratch)));
+            let ids = forms.ids(sentence, |t| Rc::new(self.form(t, normalized, kb, scratch)));
             let sentence_forms: Vec<Rc<Form>> = ids.into_iter().map(|id| Rc::clone(forms.get(id))).collect();
             Some(self.form_emissions(&sentence_forms, edge, kb.map(|kb| Gazetteer { kb, matches })))
         })

@@ -32,6 +32,10 @@ pub struct AnalysedToken {
     pub token: Token,
     /// For Arabic words: the proclitics and the stem.
     pub segmentation: Option<Segmentation>,
+    /// A 128-bit fingerprint of the form (normalised text, kind, segmentation): tokens of the
+    /// same form have the same one, and caches of what a form alone determines
+    /// ([`crate::FormCache`]) are keyed by it.
+    pub form: u128,
 }
 
 /// The tokens of `within` (a span of the original text) with their clitic analysis.
@@ -40,9 +44,10 @@ pub fn analyse<'n>(
     within: Span,
     segmenter: &'n Segmenter,
 ) -> impl Iterator<Item = AnalysedToken> + 'n {
-    tokenize_within(norm, within).map(move |token| AnalysedToken {
-        token,
-        segmentation: (token.kind == TokenKind::Arabic).then(|| segmenter.segment(token.norm_str(norm))),
+    tokenize_within(norm, within).map(move |token| {
+        let text = token.norm_str(norm);
+        let segmentation = (token.kind == TokenKind::Arabic).then(|| segmenter.segment(text));
+        AnalysedToken { token, segmentation, form: crate::forms::fingerprint(text, token.kind, segmentation) }
     })
 }
 

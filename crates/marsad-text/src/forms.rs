@@ -15,13 +15,13 @@
 //! let mut cache = FormCache::new(1000);
 //! let mut computed = 0;
 //! for t in &tokens {
-//!     cache.get_or_insert_with(t, norm.text(), || {
+//!     cache.get_or_insert_with(t, || {
 //!         computed += 1;
 //!         t.norm_str(norm.text()).chars().count()
 //!     });
 //! }
 //! assert_eq!(computed, 5);
-//! let again = cache.get_or_insert_with(&tokens[0], norm.text(), || unreachable!());
+//! let again = cache.get_or_insert_with(&tokens[0], || unreachable!());
 //! assert_eq!(*again, 3);
 //! ```
 
@@ -46,8 +46,6 @@ pub struct FormCache<V> {
     values: Vec<V>,
     capacity: usize,
     owner: u64,
-    /// The fingerprints of the block being looked up.
-    fingerprints: Vec<u128>,
 }
 
 /// A slot of the table: a fingerprint and the index of its value ([`EMPTY`] when unused).
@@ -90,7 +88,7 @@ fn mix(mut z: u64) -> u64 {
 
 /// The fingerprint of a form: two 64-bit multiply-rotate lanes over its bytes, seeded apart
 /// and finished with [`mix`].
-fn fingerprint(text: &str, kind: TokenKind, seg: Option<Segmentation>) -> u128 {
+pub(crate) fn fingerprint(text: &str, kind: TokenKind, seg: Option<Segmentation>) -> u128 {
     const K1: u64 = 0x9e37_79b9_7f4a_7c15;
     const K2: u64 = 0xc2b2_ae3d_27d4_eb4f;
     let tag = (kind as u64) << 56 ^ seg.map_or(0, |s| s.fingerprint());
@@ -117,20 +115,10 @@ fn fingerprint(text: &str, kind: TokenKind, seg: Option<Segmentation>) -> u128 {
     u128::from(a) << 64 | u128::from(mix(b ^ a.rotate_left(7)))
 }
 
-fn token_fingerprint(token: &AnalysedToken, normalized: &str) -> u128 {
-    fingerprint(token.norm_str(normalized), token.token.kind, token.segmentation)
-}
-
 impl<V> FormCache<V> {
     /// An empty cache holding at most `capacity` forms.
     pub fn new(capacity: usize) -> FormCache<V> {
-        FormCache {
-            slots: Vec::new(),
-            values: Vec::new(),
-            capacity: capacity.max(1),
-            owner: 0,
-            fingerprints: Vec::new(),
-        }
+        FormCache { slots: Vec::new(), values: Vec::new(), capacity: capacity.max(1), owner: 0 }
     }
 
     /// How many forms are cached.
@@ -203,31 +191,27 @@ impl<V> FormCache<V> {
         id
     }
 
-    /// The ids of the values of `tokens`' forms (their texts in `normalized`, kinds and
-    /// segmentations), computing by `compute` those not cached yet. The ids are valid until the
-    /// next call ([`FormCache::get`] reads them).
+    /// The ids of the values of `tokens`' forms ([`AnalysedToken::form`]), computing by
+    /// `compute` those not cached yet. The ids are valid until the next call
+    /// ([`FormCache::get`] reads them).
     pub fn ids(
         &mut self,
         tokens: &[AnalysedToken],
-        normalized: &str,
         mut compute: impl FnMut(&AnalysedToken) -> V,
     ) -> Vec<u32> {
         self.make_room(tokens.len());
-        let mut fps = std::mem::take(&mut self.fingerprints);
-        fps.clear();
-        fps.extend(tokens.iter().map(|t| token_fingerprint(t, normalized)));
         let mask = self.slots.len() - 1;
-        for fp in fps.iter().take(AHEAD) {
-            prefetch(&self.slots[*fp as u64 as usize & mask]);
+        let slot_of = |t: &AnalysedToken| t.form as u64 as usize & mask;
+        for t in tokens.iter().take(AHEAD) {
+            prefetch(&self.slots[slot_of(t)]);
         }
         let mut ids = Vec::with_capacity(tokens.len());
-        for (i, (t, &fp)) in tokens.iter().zip(&fps).enumerate() {
-            if let Some(ahead) = fps.get(i + AHEAD) {
-                prefetch(&self.slots[*ahead as u64 as usize & mask]);
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(ahead) = tokens.get(i + AHEAD) {
+                prefetch(&self.slots[slot_of(ahead)]);
             }
-            ids.push(self.id_of(fp, || compute(t)));
+            ids.push(self.id_of(t.form, || compute(t)));
         }
-        self.fingerprints = fps;
         ids
     }
 
@@ -240,15 +224,10 @@ impl<V> FormCache<V> {
         &self.values[id as usize]
     }
 
-    /// The value of `token`'s form (its text in `normalized`, kind and segmentation),
-    /// computed by `compute` the first time.
-    pub fn get_or_insert_with(
-        &mut self,
-        token: &AnalysedToken,
-        normalized: &str,
-        compute: impl FnOnce() -> V,
-    ) -> &V {
-        let fp = token_fingerprint(token, normalized);
+    /// The value of `token`'s form ([`AnalysedToken::form`]), computed by `compute` the first
+    /// time.
+    pub fn get_or_insert_with(&mut self, token: &AnalysedToken, compute: impl FnOnce() -> V) -> &V {
+        let fp = token.form;
         if !self.slots.is_empty() && self.slots[self.probe(fp)].id != EMPTY {
             let id = self.slots[self.probe(fp)].id;
             return &self.values[id as usize];
@@ -272,13 +251,13 @@ mod tests {
 
     #[test]
     fn one_value_per_form_kind_and_segmentation() {
-        let (t, n) = tokens("باكو باكو 12 12 وباكو");
+        let (t, _) = tokens("باكو باكو 12 12 وباكو");
         let mut cache = FormCache::new(100);
         let mut calls = 0;
         let values: Vec<usize> = t
             .iter()
             .map(|tok| {
-                *cache.get_or_insert_with(tok, &n, || {
+                *cache.get_or_insert_with(tok, || {
                     calls += 1;
                     calls
                 })
@@ -293,7 +272,7 @@ mod tests {
         let (t, n) = tokens("باكو يريفان باكو 12 وباكو يريفان");
         let mut cache = FormCache::new(100);
         let mut computed = Vec::new();
-        let ids = cache.ids(&t, &n, |tok| {
+        let ids = cache.ids(&t, |tok| {
             computed.push(tok.norm_str(&n).to_string());
             tok.norm_str(&n).to_string()
         });
@@ -303,7 +282,7 @@ mod tests {
         let values: Vec<&str> = ids.iter().map(|&id| cache.get(id).as_str()).collect();
         assert_eq!(values, ["باكو", "يريفان", "باكو", "12", "وباكو", "يريفان"]);
         // a second block finds them all cached
-        let again = cache.ids(&t, &n, |_| unreachable!());
+        let again = cache.ids(&t, |_| unreachable!());
         assert_eq!(again, ids);
     }
 
@@ -312,14 +291,14 @@ mod tests {
         let words: Vec<String> = (0..300).map(|i| format!("w{i}")).collect();
         let (t, n) = tokens(&words.join(" "));
         let mut cache = FormCache::new(10);
-        let ids = cache.ids(&t, &n, |tok| tok.norm_str(&n).to_string());
+        let ids = cache.ids(&t, |tok| tok.norm_str(&n).to_string());
         assert_eq!(ids.len(), t.len());
         for (tok, id) in t.iter().zip(&ids) {
             assert_eq!(cache.get(*id), tok.norm_str(&n));
         }
         // the next block starts afresh
         let (t2, n2) = tokens("باكو");
-        let ids2 = cache.ids(&t2, &n2, |tok| tok.norm_str(&n2).to_string());
+        let ids2 = cache.ids(&t2, |tok| tok.norm_str(&n2).to_string());
         assert_eq!(cache.len(), 1);
         assert_eq!(cache.get(ids2[0]), "باكو");
     }
@@ -329,23 +308,23 @@ mod tests {
         let (t, n) = tokens("ابا اب ا ابابابابا ابابابابب 12345678 123456789 وباكو باكو");
         let mut seen = std::collections::HashSet::new();
         for tok in &t {
-            assert!(seen.insert(token_fingerprint(tok, &n)), "{}", tok.norm_str(&n));
+            assert!(seen.insert(tok.form), "{}", tok.norm_str(&n));
         }
     }
 
     #[test]
     fn capacity_bounds_it_and_owner_change_empties_it() {
-        let (t, n) = tokens("أ ب ت ث ج ح");
+        let (t, _) = tokens("أ ب ت ث ج ح");
         let mut cache = FormCache::new(2);
         for tok in &t {
-            cache.get_or_insert_with(tok, &n, || 0u8);
+            cache.get_or_insert_with(tok, || 0u8);
             assert!(cache.len() <= 2);
         }
         cache.keep_for(7);
         assert!(cache.is_empty());
-        cache.get_or_insert_with(&t[0], &n, || 1u8);
+        cache.get_or_insert_with(&t[0], || 1u8);
         cache.keep_for(7);
         assert_eq!(cache.len(), 1);
-        assert_eq!(*cache.get_or_insert_with(&t[0], &n, || 2u8), 1);
+        assert_eq!(*cache.get_or_insert_with(&t[0], || 2u8), 1);
     }
 }
