@@ -48,16 +48,18 @@ pub struct FormCache<V> {
     owner: u64,
 }
 
-/// A slot of the table: a fingerprint and the index of its value ([`EMPTY`] when unused).
+/// A slot of the table: a fingerprint, the index of its value ([`EMPTY`] when unused), and
+/// whether the form was met again since it was computed or last kept.
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     high: u64,
     low: u64,
     id: u32,
+    hit: bool,
 }
 
 const EMPTY: u32 = u32::MAX;
-const EMPTY_SLOT: Slot = Slot { high: 0, low: 0, id: EMPTY };
+const EMPTY_SLOT: Slot = Slot { high: 0, low: 0, id: EMPTY, hit: false };
 
 /// How many tokens ahead the slot of a token is fetched.
 const AHEAD: usize = 6;
@@ -145,11 +147,16 @@ impl<V> FormCache<V> {
         self.slots.fill(EMPTY_SLOT);
     }
 
-    /// Makes room for `more` new forms: starts afresh when the cache would pass its capacity,
-    /// and keeps the table at most half full.
+    /// Makes room for `more` new forms, and keeps the table at most half full. When the cache
+    /// would pass its capacity it keeps only the forms met again since they were computed or
+    /// last kept (the frequent ones: a day of news has a few hundred thousand forms, most
+    /// seen once), or starts afresh when those alone nearly fill it.
     fn make_room(&mut self, more: usize) {
         if self.values.len() + more > self.capacity {
-            self.clear();
+            self.keep_met_again();
+            if self.values.len() + more > self.capacity {
+                self.clear();
+            }
         }
         let needed = ((self.values.len() + more) * 2).next_power_of_two().max(64);
         if self.slots.len() < needed {
@@ -159,6 +166,27 @@ impl<V> FormCache<V> {
                 let at = self.probe(u128::from(s.high) << 64 | u128::from(s.low));
                 self.slots[at] = s;
             }
+        }
+    }
+
+    /// Drops the forms not met again (see [`FormCache::make_room`]); the kept ones get new ids
+    /// in their old order, and their marks are reset.
+    fn keep_met_again(&mut self) {
+        let mut kept: Vec<Slot> = self.slots.iter().filter(|s| s.id != EMPTY && s.hit).copied().collect();
+        if kept.len() * 10 > self.capacity * 9 {
+            self.clear();
+            return;
+        }
+        kept.sort_unstable_by_key(|s| s.id);
+        let mut old: Vec<Option<V>> = self.values.drain(..).map(Some).collect();
+        self.slots.fill(EMPTY_SLOT);
+        for mut s in kept {
+            let Some(value) = old.get_mut(s.id as usize).and_then(Option::take) else { continue };
+            s.id = self.values.len() as u32;
+            s.hit = false;
+            self.values.push(value);
+            let at = self.probe(u128::from(s.high) << 64 | u128::from(s.low));
+            self.slots[at] = s;
         }
     }
 
@@ -181,13 +209,14 @@ impl<V> FormCache<V> {
     #[inline]
     fn id_of(&mut self, fp: u128, compute: impl FnOnce() -> V) -> u32 {
         let at = self.probe(fp);
-        let slot = self.slots[at];
+        let slot = &mut self.slots[at];
         if slot.id != EMPTY {
+            slot.hit = true;
             return slot.id;
         }
         let id = u32::try_from(self.values.len()).unwrap_or(EMPTY - 1);
+        *slot = Slot { high: (fp >> 64) as u64, low: fp as u64, id, hit: false };
         self.values.push(compute());
-        self.slots[at] = Slot { high: (fp >> 64) as u64, low: fp as u64, id };
         id
     }
 
@@ -228,9 +257,13 @@ impl<V> FormCache<V> {
     /// time.
     pub fn get_or_insert_with(&mut self, token: &AnalysedToken, compute: impl FnOnce() -> V) -> &V {
         let fp = token.form;
-        if !self.slots.is_empty() && self.slots[self.probe(fp)].id != EMPTY {
-            let id = self.slots[self.probe(fp)].id;
-            return &self.values[id as usize];
+        if !self.slots.is_empty() {
+            let at = self.probe(fp);
+            let slot = &mut self.slots[at];
+            if slot.id != EMPTY {
+                slot.hit = true;
+                return &self.values[slot.id as usize];
+            }
         }
         self.make_room(1);
         let id = self.id_of(fp, compute);
@@ -296,11 +329,31 @@ mod tests {
         for (tok, id) in t.iter().zip(&ids) {
             assert_eq!(cache.get(*id), tok.norm_str(&n));
         }
-        // the next block starts afresh
+        // the next block makes room again
         let (t2, n2) = tokens("باكو");
         let ids2 = cache.ids(&t2, |tok| tok.norm_str(&n2).to_string());
-        assert_eq!(cache.len(), 1);
+        assert!(cache.len() <= 10);
         assert_eq!(cache.get(ids2[0]), "باكو");
+    }
+
+    #[test]
+    fn past_its_capacity_it_keeps_the_forms_met_again() {
+        let (t, n) = tokens("باكو يريفان موسكو باكو كييف لندن");
+        let mut cache = FormCache::new(4);
+        let mut computed = Vec::new();
+        let mut run = |cache: &mut FormCache<String>, block: &[AnalysedToken]| {
+            let ids = cache.ids(block, |tok| {
+                computed.push(tok.norm_str(&n).to_string());
+                tok.norm_str(&n).to_string()
+            });
+            ids.iter().map(|&id| cache.get(id).clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(run(&mut cache, &t[..4]), ["باكو", "يريفان", "موسكو", "باكو"]);
+        // two new forms do not fit: باكو (met again) stays, يريفان and موسكو go
+        assert_eq!(run(&mut cache, &t[4..]), ["كييف", "لندن"]);
+        assert_eq!(cache.len(), 3);
+        assert_eq!(run(&mut cache, &t[..1]), ["باكو"]);
+        assert_eq!(computed, ["باكو", "يريفان", "موسكو", "كييف", "لندن"]);
     }
 
     #[test]
