@@ -48,8 +48,6 @@ pub struct Trigger {
 /// The role of a marker word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marker {
-    Speech,
-    Source,
     Ranks,
     Cumulative,
     Both,
@@ -141,8 +139,6 @@ impl Lexicon {
         for row in rows(markers) {
             let f = columns("markers.tsv", row, 2)?;
             let role = match f[1] {
-                "speech" => Marker::Speech,
-                "source" => Marker::Source,
                 "ranks" => Marker::Ranks,
                 "cumulative" => Marker::Cumulative,
                 "both" => Marker::Both,
@@ -200,7 +196,7 @@ mod tests {
         let lex = Lexicon::parse(NOUNS, TRIGGERS, MARKERS).unwrap();
         assert!(lex.nouns.len() > 80);
         assert_eq!(lex.triggers.get(&entry_key("مقتل")).map(|t| t.kind), Some(Kind::Killed));
-        assert_eq!(lex.markers.get(&entry_key("بحسب")), Some(&Marker::Source));
+        assert_eq!(lex.markers.get(&entry_key("صفوف")), Some(&Marker::Ranks));
     }
 
     #[test]

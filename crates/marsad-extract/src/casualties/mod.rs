@@ -38,12 +38,13 @@ pub mod lexicon;
 #[cfg(test)]
 mod tests;
 
-use marsad_kb::names::key;
 use marsad_kb::{EntityType, EntryId, Kb};
 use marsad_text::numbers::{NumberExpr, NumberParser, Quantity};
 use marsad_text::{AnalysedToken, Normalized, Span, TokenKind};
 
 use self::lexicon::{Lexicon, Marker};
+pub use crate::attribution::Party;
+use crate::attribution::{self, Attributor, Word};
 use crate::entities::Entity;
 use crate::times::TimeExpr;
 
@@ -115,18 +116,6 @@ impl Population {
     }
 }
 
-/// A side or a claimant: an entity of the article, a country the article does not name as
-/// such (`Armenia` from `الأرمينية`), or both warring sides.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Party {
-    /// An index into the article's entities.
-    Entity(usize),
-    /// An English name.
-    Name(String),
-    /// Both warring sides (a side only).
-    Both,
-}
-
 /// One casualty claim. Spans index the original text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Casualty {
@@ -170,25 +159,6 @@ pub fn find(article: &Article<'_>) -> Vec<Casualty> {
     Finder::new(article, Lexicon::builtin()).run()
 }
 
-/// A token as the rules see it.
-struct Word {
-    span: Span,
-    kind: TokenKind,
-    /// Keyed without conjunctions (وأرمينيا → ارمينيا).
-    bare: String,
-    /// Keyed without any proclitic (بمقتل → مقتل).
-    stem: String,
-    /// The entity whose mention covers the token.
-    entity: Option<usize>,
-}
-
-impl Word {
-    fn is_stop(&self) -> bool {
-        self.kind == TokenKind::Punct
-            && [".", "،", ",", "؛", ";", ":", "(", ")", "!", "؟", "?"].contains(&self.bare.as_str())
-    }
-}
-
 struct Finder<'a> {
     a: &'a Article<'a>,
     lex: &'a Lexicon,
@@ -200,22 +170,7 @@ struct Finder<'a> {
 
 impl<'a> Finder<'a> {
     fn new(a: &'a Article<'a>, lex: &'a Lexicon) -> Finder<'a> {
-        let mut mentions: Vec<(Span, usize)> = a
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
-            .collect();
-        mentions.sort_by_key(|(s, _)| s.start());
-        let entity_of = a
-            .tokens
-            .iter()
-            .map(|t| {
-                let s = t.token.span;
-                let k = mentions.partition_point(|(m, _)| m.start() < s.end());
-                mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i)
-            })
-            .collect();
+        let entity_of = attribution::entity_of_tokens(a.tokens, a.entities);
         let mut f = Finder { a, lex, entity_of, article_country: None };
         let mut votes: Vec<(EntryId, usize)> = Vec::new();
         for i in 0..a.entities.len() {
@@ -276,25 +231,15 @@ impl<'a> Finder<'a> {
 
     fn run(&self) -> Vec<Casualty> {
         let mut out: Vec<Casualty> = Vec::new();
-        let mut claimant: Option<Party> = None;
-        let mut block = usize::MAX;
+        let barrier = |w: &Word| self.trigger(w).is_some() || self.kind_noun(w).is_some();
+        let mut attributor = Attributor::new(self.a.entities, self.a.kb).with_barrier(&barrier);
         for &sentence in self.a.sentences {
-            let b = self.a.blocks.iter().position(|s| s.contains(sentence)).unwrap_or(usize::MAX);
-            if b != block {
-                block = b;
-                claimant = None;
-            }
+            let block = self.a.blocks.iter().position(|s| s.contains(sentence)).unwrap_or(usize::MAX);
             let words = self.words(sentence);
             if words.is_empty() {
                 continue;
             }
-            let (own, said, reported_by) = self.claimant(&words);
-            // a sentence that names no one keeps the paragraph's claimant ("وأشار إلى")
-            if own.is_some() {
-                claimant = own;
-            }
-            let _ = said;
-            let claimant = claimant.clone();
+            let attribution = attributor.sentence(&words, block);
             let date = self.a.times.iter().find(|t| sentence.contains(t.span)).map(|t| t.value.to_string());
             let mut found = self.numbered(sentence, &words);
             found.extend(self.uncounted(&words));
@@ -302,6 +247,7 @@ impl<'a> Finder<'a> {
             let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
             let place = self.sentence_country(&words);
             for mut c in found {
+                let claimant = attribution.claimant_at(c.at).cloned();
                 if c.side.is_none() && c.own_side {
                     c.side = claimant.as_ref().map(|p| self.country_of_party(p));
                 }
@@ -323,8 +269,8 @@ impl<'a> Finder<'a> {
                     kind: c.kind,
                     population: c.population,
                     side: c.side,
-                    claimant: claimant.clone(),
-                    reported_by: reported_by.clone(),
+                    claimant,
+                    reported_by: attribution.reported_by.clone(),
                     date: date.clone(),
                     cumulative: c.cumulative,
                     evidence: c.evidence,
@@ -365,21 +311,8 @@ impl<'a> Finder<'a> {
 
     /// The words of a sentence.
     fn words(&self, sentence: Span) -> Vec<Word> {
-        let n = self.a.norm.text();
-        let lo = self.a.tokens.partition_point(|t| t.token.span.start() < sentence.start());
-        let hi = self.a.tokens.partition_point(|t| t.token.span.start() < sentence.end());
-        (lo..hi)
-            .map(|i| {
-                let t = &self.a.tokens[i];
-                Word {
-                    span: t.token.span,
-                    kind: t.token.kind,
-                    bare: key(t.bare(n)).into_owned(),
-                    stem: key(t.stem(n)).into_owned(),
-                    entity: self.entity_of[i],
-                }
-            })
-            .collect()
+        let range = attribution::sentence_range(self.a.tokens, sentence);
+        attribution::words(self.a.norm, self.a.tokens, &self.entity_of, range)
     }
 
     /// The marker role of a word.
@@ -445,78 +378,11 @@ impl<'a> Finder<'a> {
         Party::Entity(i)
     }
 
-    /// The claimant as a party: a capital speaks for its country (بيانات باكو).
-    fn claimant_of(&self, i: usize) -> Party {
-        if let Some(id) = self.kb_entry(i) {
-            let entry = self.a.kb.entry(id);
-            if entry.subtype == "capital"
-                && let Some(c) = entry.country
-            {
-                return self.country(c);
-            }
-        }
-        Party::Entity(i)
-    }
-
     fn country_of_party(&self, p: &Party) -> Party {
         match p {
             Party::Entity(i) => self.side_of(*i),
             other => other.clone(),
         }
-    }
-
-    fn is_agency(&self, i: usize) -> bool {
-        self.a.entities[i].subtype.as_deref() == Some("agency")
-    }
-
-    /// The sentence's claimant, whether it has a verb of saying, and its reporting agencies.
-    fn claimant(&self, words: &[Word]) -> (Option<Party>, bool, Vec<usize>) {
-        let mut claimant = None;
-        let mut agency = None;
-        let mut said = false;
-        let mut reported = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            let Some(Marker::Speech | Marker::Source) = self.marker(w) else { continue };
-            said = true;
-            // the subject: the first name within six words, or a body with a nisba
-            // (a nisba names the country only when no name follows: السلطات الأذرية, but
-            // رئيس الوزراء الأرميني نيكول باشينيان)
-            let mut subject = None;
-            let mut nisba = None;
-            for v in words.iter().skip(i + 1).take(10) {
-                if v.is_stop() && v.bare != "،" {
-                    break;
-                }
-                if let Some(e) = v.entity
-                    && self.entity_type(e) != EntityType::Loc
-                {
-                    subject = Some(Party::Entity(e));
-                    break;
-                }
-                if nisba.is_none()
-                    && let Some(c) = self.nisba(v)
-                {
-                    nisba = Some(self.country(c));
-                }
-            }
-            let subject = subject.or(nisba);
-            match subject {
-                Some(Party::Entity(e)) if self.is_agency(e) => {
-                    if !reported.contains(&e) {
-                        reported.push(e);
-                    }
-                    agency.get_or_insert(Party::Entity(e));
-                }
-                Some(Party::Entity(e)) => {
-                    claimant.get_or_insert(self.claimant_of(e));
-                }
-                Some(p) => {
-                    claimant.get_or_insert(p);
-                }
-                None => {}
-            }
-        }
-        (claimant.or(agency), said, reported)
     }
 
     /// Claims that start from a number.
@@ -554,6 +420,10 @@ impl<'a> Finder<'a> {
         if noun_at.is_none() && words.get(last + 1).is_some_and(|w| w.bare == "من") {
             noun_at = Some(last + 2).filter(|&k| k < words.len());
         }
+        // a word after و starts the next item, not the counted noun ("مقتل 64 واصابة 74")
+        if noun_at.is_some_and(|k| k > last && (words[k].wa || words[k].fa)) {
+            noun_at = None;
+        }
         let noun = noun_at.and_then(|k| self.noun(&words[k]));
         let mut nisba_side = None;
         if let Some(k) = noun_at
@@ -589,18 +459,24 @@ impl<'a> Finder<'a> {
         let mut rule = "noun";
         let kind = match noun.and_then(|n| n.kind) {
             Some(k) => {
+                // "قتيلا وجريحا": one figure of both; not "4 قتلى وأربعة جرحى", nor a dual
+                // with its own figure ("11 قتيلا وجريحين")
+                let next = words[end + 1..].iter().find(|w| w.bare != "و");
                 let wounded_too = k == Kind::Killed
-                    && words[end + 1..]
-                        .iter()
-                        .take(3)
-                        .take_while(|w| w.kind == TokenKind::Arabic)
-                        .any(|w| self.noun(w).is_some_and(|(n, _)| n.kind == Some(Kind::Wounded)));
+                    && next.is_some_and(|w| {
+                        w.kind == TokenKind::Arabic
+                            && (w.wa || words[end + 1].bare == "و")
+                            && self.noun(w).is_some_and(|(n, _)| n.kind == Some(Kind::Wounded))
+                            && !self.is_dual(w)
+                    });
                 if wounded_too { Kind::Casualties } else { k }
             }
             None => {
-                let after = words[end + 1..]
+                // after the noun, its qualifier and a short complement (21 عنصرا على الأقل من
+                // قوات النظام والمسلحين الموالين لها قتلوا)
+                let after = words[end.max(last) + 1..]
                     .iter()
-                    .take(4)
+                    .take(8)
                     .take_while(|w| !w.is_stop() && w.kind != TokenKind::Number)
                     .enumerate()
                     .find_map(|(d, w)| self.trigger(w).filter(|t| t.after).map(|t| (d, t)));
@@ -620,7 +496,14 @@ impl<'a> Finder<'a> {
                         rule = "after";
                         t.kind
                     }
-                    (None, None) => return None,
+                    (None, None) => match previous.filter(|p| self.listed(p, words, first)) {
+                        // an item of a list: "قتل 142 مدنيا بينهم 38 طفلا، و116 شخصا"
+                        Some(p) => {
+                            rule = "list";
+                            p.kind
+                        }
+                        None => return None,
+                    },
                 }
             }
         };
@@ -686,6 +569,37 @@ impl<'a> Finder<'a> {
         )
     }
 
+    /// Whether a noun is a dual (جريحين, جنديان): a figure of its own.
+    fn is_dual(&self, w: &Word) -> bool {
+        (w.stem.ends_with("ين") || w.stem.ends_with("ان"))
+            && !self.lex.nouns.contains_key(&w.stem)
+            && self.noun(w).is_some_and(|(n, _)| !n.plural)
+    }
+
+    /// Whether the number at word `first` is the next item of a list after the figure
+    /// `previous`: "بينهم 38 طفلا", "، و116 من قوات النظام", "9 أفراد من الفرقة الأولى و 12
+    /// فردا": only a comma, a subset word (بينهم، منهم) or a conjunction, after at most a
+    /// short من-complement of the previous noun.
+    fn listed(&self, previous: &Found, words: &[Word], first: usize) -> bool {
+        let Some(between) = words.get(previous.end_word + 1..first) else { return false };
+        let mut rest = between;
+        // the previous noun's complement: "من الفرقة الأمنية الأولى"
+        if rest.first().is_some_and(|w| w.bare == "من" || w.bare == "في") {
+            let n = rest.iter().take_while(|w| !w.is_stop() && w.bare != "و" && !w.wa).count();
+            if n > 7 {
+                return false;
+            }
+            rest = &rest[n..];
+        }
+        let coordinated = words[first].wa || rest.last().is_some_and(|w| w.bare == "و");
+        let subset = rest.iter().any(|w| matches!(w.stem.as_str(), "بينهم" | "منهم" | "بينهن" | "منهن"));
+        (coordinated || subset)
+            && rest.iter().all(|w| {
+                matches!(w.bare.as_str(), "،" | "," | "و" | "من" | "بينهم" | "منهم" | "بينهن" | "منهن")
+                    || matches!(w.stem.as_str(), "بينهم" | "منهم")
+            })
+    }
+
     /// A noun that carries a kind (القتلى, الجرحى) standing before a number.
     fn kind_noun(&self, w: &Word) -> Option<Kind> {
         self.noun(w).and_then(|(n, _)| n.kind)
@@ -728,6 +642,8 @@ impl<'a> Finder<'a> {
             .chain(words[end + 1..].iter().take(3).take_while(|w| !w.is_stop()))
             .any(|w| self.marker(w) == Some(Marker::Cumulative));
         Found {
+            at: first,
+            end_word: end.max(first),
             count,
             qualifier,
             kind,
@@ -794,6 +710,8 @@ impl<'a> Finder<'a> {
                 .last()
                 .map_or(w.span.end(), |v| v.span.end());
             out.push(Found {
+                at: i,
+                end_word: k,
                 count: None,
                 qualifier: "unspecified",
                 kind: t.kind,
@@ -816,6 +734,10 @@ impl<'a> Finder<'a> {
 /// A claim before its claimant, date and reporters are known.
 #[derive(Clone, Debug)]
 struct Found {
+    /// The index of its first word in the sentence (for its claimant).
+    at: usize,
+    /// The index of its last word (the counted noun).
+    end_word: usize,
     count: Option<u64>,
     qualifier: &'static str,
     kind: Kind,
