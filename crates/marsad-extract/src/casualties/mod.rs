@@ -127,6 +127,9 @@ pub struct Casualty {
     pub population: Population,
     pub side: Option<Party>,
     pub claimant: Option<Party>,
+    /// How the claimant was found ([`crate::attribution::Cue::rule`], `carried` from the
+    /// paragraph's statement, or `none`); `anonymous` for an unnamed source.
+    pub claimant_rule: &'static str,
     /// Indexes of the news agencies that report the claim.
     pub reported_by: Vec<usize>,
     /// The TIMEX3 value of the sentence's own time expression.
@@ -166,12 +169,14 @@ struct Finder<'a> {
     entity_of: Vec<Option<usize>>,
     /// The country the article mentions most (itself or through its places).
     article_country: Option<Party>,
+    /// The two countries the article mentions most.
+    main_countries: Vec<Party>,
 }
 
 impl<'a> Finder<'a> {
     fn new(a: &'a Article<'a>, lex: &'a Lexicon) -> Finder<'a> {
         let entity_of = attribution::entity_of_tokens(a.tokens, a.entities);
-        let mut f = Finder { a, lex, entity_of, article_country: None };
+        let mut f = Finder { a, lex, entity_of, article_country: None, main_countries: Vec::new() };
         let mut votes: Vec<(EntryId, usize)> = Vec::new();
         for i in 0..a.entities.len() {
             if let Some(c) = f.country_id(i) {
@@ -184,6 +189,9 @@ impl<'a> Finder<'a> {
         }
         // the first mentioned wins a tie
         f.article_country = votes.iter().rev().max_by_key(|(_, n)| *n).map(|&(c, _)| f.country(c));
+        let mut ranked = votes.clone();
+        ranked.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        f.main_countries = ranked.iter().take(2).map(|&(c, _)| f.country(c)).collect();
         f
     }
 
@@ -247,7 +255,11 @@ impl<'a> Finder<'a> {
             let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
             let place = self.sentence_country(&words);
             for mut c in found {
-                let claimant = attribution.claimant_at(c.at).cloned();
+                let (claimant, claimant_rule) = match attribution.cue_at(c.at) {
+                    Some(cue) => (cue.claimant.clone(), cue.rule),
+                    None if attribution.carried.is_some() => (attribution.carried.clone(), "carried"),
+                    None => (None, "none"),
+                };
                 if c.side.is_none() && c.own_side {
                     c.side = claimant.as_ref().map(|p| self.country_of_party(p));
                 }
@@ -261,6 +273,8 @@ impl<'a> Finder<'a> {
                 if c.side.is_none() && c.population == Population::Unspecified && war {
                     c.side = Some(Party::Both);
                 }
+                // a foreign government's figure (the US on Syria) is not of its own people
+                let own_country = own_country.filter(|p| self.main_countries.contains(p));
                 c.side =
                     c.side.or(own_country).or_else(|| place.clone()).or_else(|| self.article_country.clone());
                 out.push(Casualty {
@@ -270,6 +284,7 @@ impl<'a> Finder<'a> {
                     population: c.population,
                     side: c.side,
                     claimant,
+                    claimant_rule,
                     reported_by: attribution.reported_by.clone(),
                     date: date.clone(),
                     cumulative: c.cumulative,
@@ -480,9 +495,13 @@ impl<'a> Finder<'a> {
                     .take_while(|w| !w.is_stop() && w.kind != TokenKind::Number)
                     .enumerate()
                     .find_map(|(d, w)| self.trigger(w).filter(|t| t.after).map(|t| (d, t)));
-                let before = words[..first].iter().rev().take(9).take_while(|w| !w.is_stop()).find_map(|w| {
-                    self.trigger(w).filter(|t| t.before).map(|t| t.kind).or_else(|| self.kind_noun(w))
-                });
+                // a trigger governs the first figure after it; a later one is an item of a list
+                // ("قتل 11 من عناصر داعش و10 مدنيين") or nothing ("الذي شنه 200 مسلح")
+                let floor = previous.map_or(0, |p| p.end_word + 1).min(first);
+                let before =
+                    words[floor..first].iter().rev().take(9).take_while(|w| !w.is_stop()).find_map(|w| {
+                        self.trigger(w).filter(|t| t.before).map(|t| t.kind).or_else(|| self.kind_noun(w))
+                    });
                 match (after, before) {
                     (Some((0, t)), _) if !t.before => {
                         rule = "after";
@@ -511,6 +530,7 @@ impl<'a> Finder<'a> {
         let others = noun.is_some() && population.is_none();
         let mut population = population.unwrap_or(Population::Unspecified);
         // after the noun: من + people, a nisba, a name
+        let bare_figure = noun_at.is_none() && nisba_side.is_none();
         let mut side = nisba_side;
         let tail: Vec<&Word> = words[end + 1..]
             .iter()
@@ -555,11 +575,17 @@ impl<'a> Finder<'a> {
             }
             j += 1;
         }
-        if others && let Some(p) = previous {
-            population = p.population;
+        // "وإصابة 37 آخرين", "قتل 29 جنديا وأصيب 175": the people of the figure before
+        if (others || bare_figure)
+            && let Some(p) = previous
+        {
+            if population == Population::Unspecified {
+                population = p.population;
+            }
             side = side.or_else(|| p.side.clone());
         }
-        if side.is_none() && !own && words.iter().any(|w| self.marker(w) == Some(Marker::Both)) {
+        // "6500 ضحية من الجانبين": in the figure's own clause
+        if side.is_none() && !own && tail.iter().any(|w| self.marker(w) == Some(Marker::Both)) {
             side = Some(Party::Both);
         }
         Some(
@@ -583,21 +609,36 @@ impl<'a> Finder<'a> {
     fn listed(&self, previous: &Found, words: &[Word], first: usize) -> bool {
         let Some(between) = words.get(previous.end_word + 1..first) else { return false };
         let mut rest = between;
-        // the previous noun's complement: "من الفرقة الأمنية الأولى"
-        if rest.first().is_some_and(|w| w.bare == "من" || w.bare == "في") {
-            let n = rest.iter().take_while(|w| !w.is_stop() && w.bare != "و" && !w.wa).count();
-            if n > 7 {
+        // the previous noun's complement: "من الفرقة الأمنية الأولى", "من عناصر داعش"
+        if rest.first().is_some_and(|w| !w.is_stop() && !w.wa && w.bare != "و") {
+            // up to the next comma or و, a parenthesis included: "من الفرقة الأمنية الأولى
+            // (كتيبة ثوار طرابلس)،"
+            let mut n = 0;
+            let mut depth = 0usize;
+            while let Some(w) = rest.get(n) {
+                match w.bare.as_str() {
+                    "(" => depth += 1,
+                    ")" => depth = depth.saturating_sub(1),
+                    _ if depth == 0 && (w.is_stop() || w.bare == "و" || w.wa || Self::is_subset(w)) => break,
+                    _ => {}
+                }
+                n += 1;
+            }
+            if n > 10 {
                 return false;
             }
             rest = &rest[n..];
         }
         let coordinated = words[first].wa || rest.last().is_some_and(|w| w.bare == "و");
-        let subset = rest.iter().any(|w| matches!(w.stem.as_str(), "بينهم" | "منهم" | "بينهن" | "منهن"));
+        let subset = rest.iter().any(Self::is_subset);
         (coordinated || subset)
-            && rest.iter().all(|w| {
-                matches!(w.bare.as_str(), "،" | "," | "و" | "من" | "بينهم" | "منهم" | "بينهن" | "منهن")
-                    || matches!(w.stem.as_str(), "بينهم" | "منهم")
-            })
+            && rest.iter().all(|w| matches!(w.bare.as_str(), "،" | "," | "و" | "من") || Self::is_subset(w))
+    }
+
+    /// "بينهم", "من بينهم", "منهم": a subset of the figure before follows.
+    fn is_subset(w: &Word) -> bool {
+        matches!(w.stem.as_str(), "بينهم" | "منهم" | "بينهن" | "منهن")
+            || matches!(w.bare.as_str(), "بينهم" | "منهم" | "بينهن" | "منهن")
     }
 
     /// A noun that carries a kind (القتلى, الجرحى) standing before a number.
@@ -670,12 +711,21 @@ impl<'a> Finder<'a> {
             if ranks {
                 k = if self.marker(next) == Some(Marker::Ranks) { i + 2 } else { i + 3 };
             }
+            // one person: "مقتل جندي", "بقتل أحد عسكرييها"
+            let one = !ranks && matches!(next.bare.as_str(), "احد" | "احدى" | "احدي");
+            if one {
+                k = i + 2;
+            }
             let (population, plural, own) = match words.get(k).and_then(|v| self.noun(v)) {
                 Some((n, own)) if n.kind.is_none() && n.population.is_some() => (n.population, n.plural, own),
                 _ if ranks => (None, true, false),
                 _ => continue,
             };
-            if !plural || (!ranks && k != i + 1) {
+            if !ranks && k != i + 1 + usize::from(one) {
+                continue;
+            }
+            let count = if one || (!plural && !self.is_dual(&words[k])) { Some(1) } else { None };
+            if !plural && count.is_none() {
                 continue;
             }
             // a figure right after ("مقتل جنود عددهم 5") is the number's claim
@@ -712,15 +762,15 @@ impl<'a> Finder<'a> {
             out.push(Found {
                 at: i,
                 end_word: k,
-                count: None,
-                qualifier: "unspecified",
+                count,
+                qualifier: if count.is_some() { "exact" } else { "unspecified" },
                 kind: t.kind,
                 population,
                 side,
                 own_side: own || (ranks && words.get(k).is_some_and(|v| v.bare.ends_with("نا"))),
                 cumulative: false,
                 evidence: Span::new(w.span.start(), end),
-                rule: "no-count",
+                rule: if count.is_some() { "one" } else { "no-count" },
             });
         }
         out

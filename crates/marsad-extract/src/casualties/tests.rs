@@ -71,10 +71,10 @@ fn no_trigger_no_claim() {
         claims("وأشارت إلى مقتل 18 مدنيا وتدمير 13 منزلا وإحراق ثماني سيارات."),
         [(Some(18), Kind::Killed, Population::Civilian)]
     );
+    // 13 is an age; the teenager is one death
     assert_eq!(
-        claims("وأعلنت أذربيجان وفاة مراهق روسي يبلغ من العمر 13 عاماً بعد إصابته.").len(),
-        0,
-        "13 is an age"
+        claims("وأعلنت أذربيجان وفاة مراهق روسي يبلغ من العمر 13 عاماً بعد إصابته."),
+        [(Some(1), Kind::Killed, Population::Civilian)],
     );
 }
 
@@ -206,4 +206,87 @@ fn spans_index_the_original_text_and_odd_input_does_not_panic() {
     {
         let _ = extract(odd);
     }
+}
+
+#[test]
+fn list_items_take_the_kind_of_the_figure_before() {
+    // after a comma, a subset word and a conjunction (real-dev, Taiz report)
+    assert_eq!(
+        claims("ووثق التقرير مقتل 3021 مدنيا، بينهم 680 طفلا و371 امرأة."),
+        [
+            (Some(3021), Kind::Killed, Population::Civilian),
+            (Some(680), Kind::Killed, Population::Civilian),
+            (Some(371), Kind::Killed, Population::Civilian)
+        ]
+    );
+    // after the previous noun's complement, parenthesis included (Tripoli victims list)
+    let got = claims(
+        "وأوضح المسؤول إن قائمة القتلى شملت 9 أفراد من الفرقة الأمنية الأولى (كتيبة ثوار طرابلس)، و 12 فردًا من مكتب الأمن المركزي، وفردين من الفرقة الأمنية التاسعة.",
+    );
+    let counts: Vec<_> = got.iter().map(|c| (c.0, c.1)).collect();
+    assert_eq!(counts, [(Some(9), Kind::Killed), (Some(12), Kind::Killed), (Some(2), Kind::Killed)]);
+}
+
+#[test]
+fn a_list_needs_a_link() {
+    // a figure after a full clause is not an item of the list before it
+    assert_eq!(
+        claims("وقتل 5 جنود في الهجوم الذي شنه 200 مسلح على القاعدة."),
+        [(Some(5), Kind::Killed, Population::Military)]
+    );
+}
+
+#[test]
+fn killed_and_wounded_with_their_own_figures_are_two_claims() {
+    assert_eq!(
+        claims("وأفاد التحالف عن أربعة قتلى وأربعة جرحى في سوريا."),
+        [(Some(4), Kind::Killed, Population::Unspecified), (Some(4), Kind::Wounded, Population::Unspecified)]
+    );
+    assert_eq!(
+        claims("وأكدت وزارة الصحة أن هناك 11 قتيلا وجريحين."),
+        [
+            (Some(11), Kind::Killed, Population::Unspecified),
+            (Some(2), Kind::Wounded, Population::Unspecified)
+        ]
+    );
+    assert_eq!(
+        claims("سجلت محافظة صلاح الدين مقتل 64 واصابة 74 اخرين."),
+        [
+            (Some(64), Kind::Killed, Population::Unspecified),
+            (Some(74), Kind::Wounded, Population::Unspecified)
+        ]
+    );
+}
+
+#[test]
+fn a_trigger_after_the_qualifier_and_complement() {
+    assert_eq!(
+        claims("وذكر المرصد أن 21 عنصرا على الأقل من قوات النظام والمسلحين الموالين لها قتلوا في كمين."),
+        [(Some(21), Kind::Killed, Population::Military)]
+    );
+}
+
+#[test]
+fn one_person_without_a_number() {
+    let ex = extract("والأسبوع الماضي، اتّهمت أرمينيا أذربيجان بقتل أحد عسكرييها في تبادل لإطلاق النار.");
+    let c = only(&ex);
+    assert_eq!(
+        (c.count, c.kind, c.population, c.qualifier),
+        (Some(1), Kind::Killed, Population::Military, "exact")
+    );
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Armenia"));
+    assert_eq!(claims("وأسفرت المواجهات عن مقتل جندي."), [(Some(1), Kind::Killed, Population::Military)]);
+    // a dual is the number layer's two, not one
+    assert_eq!(claims("قتل مدنيان في ضربة."), [(Some(2), Kind::Killed, Population::Civilian)]);
+}
+
+#[test]
+fn a_bare_figure_takes_the_people_of_the_figure_before() {
+    let ex = extract("وقال الجيش الأوكراني إن 29 جنديا أوكرانيا قتلوا وأصيب 175 في المناطق الانفصالية.");
+    let got: Vec<_> = ex.casualties.iter().map(|c| (c.count, c.kind, c.population)).collect();
+    assert_eq!(
+        got,
+        [(Some(29), Kind::Killed, Population::Military), (Some(175), Kind::Wounded, Population::Military)]
+    );
+    assert_eq!(name(&ex, ex.casualties[1].side.as_ref()).as_deref(), Some("Ukraine"));
 }
