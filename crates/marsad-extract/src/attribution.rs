@@ -24,6 +24,7 @@
 //! after it (`..., حسبما أعلنت وزارة الصحة`); a sentence with no cue continues the paragraph's
 //! last statement (`carried`).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use marsad_kb::names::key;
@@ -48,15 +49,16 @@ pub enum Party {
     Both,
 }
 
-/// A token as the rules see it.
+/// A token as the rules see it; its forms borrow from the normalised text (keying copies a
+/// word only when it folds a letter).
 #[derive(Clone, Debug)]
-pub struct Word {
+pub struct Word<'n> {
     pub span: Span,
     pub kind: TokenKind,
     /// Keyed without conjunctions (وأرمينيا → ارمينيا).
-    pub bare: String,
+    pub bare: Cow<'n, str>,
     /// Keyed without any proclitic (بمقتل → مقتل).
-    pub stem: String,
+    pub stem: Cow<'n, str>,
     /// The entity whose mention covers the token.
     pub entity: Option<usize>,
     /// It was written with the conjunction fa (فقالت).
@@ -67,17 +69,17 @@ pub struct Word {
     pub prep: bool,
 }
 
-impl Word {
+impl Word<'_> {
     /// Sentence-internal punctuation that ends a clause.
     pub fn is_stop(&self) -> bool {
         self.kind == TokenKind::Punct
-            && [".", "،", ",", "؛", ";", ":", "(", ")", "!", "؟", "?"].contains(&self.bare.as_str())
+            && [".", "،", ",", "؛", ";", ":", "(", ")", "!", "؟", "?"].contains(&self.bare.as_ref())
     }
 
     /// A full stop, a semicolon, a colon or a question mark: punctuation a subject is not
     /// searched past (a comma is: `وذكر المرصد، الثلاثاء، أن`).
     fn is_hard_stop(&self) -> bool {
-        self.kind == TokenKind::Punct && [".", "؛", ";", ":", "!", "؟", "?"].contains(&self.bare.as_str())
+        self.kind == TokenKind::Punct && [".", "؛", ";", ":", "!", "؟", "?"].contains(&self.bare.as_ref())
     }
 }
 
@@ -97,12 +99,12 @@ pub fn entity_of_tokens(tokens: &[AnalysedToken], entities: &[Entity]) -> Vec<Op
 }
 
 /// The words of `tokens[range]`, with `entity_of` from [`entity_of_tokens`].
-pub fn words(
-    norm: &Normalized<'_>,
+pub fn words<'n>(
+    norm: &'n Normalized<'_>,
     tokens: &[AnalysedToken],
     entity_of: &[Option<usize>],
     range: std::ops::Range<usize>,
-) -> Vec<Word> {
+) -> Vec<Word<'n>> {
     let n = norm.text();
     range
         .filter_map(|i| {
@@ -110,8 +112,8 @@ pub fn words(
             Some(Word {
                 span: t.token.span,
                 kind: t.token.kind,
-                bare: key(t.bare(n)).into_owned(),
-                stem: key(t.stem(n)).into_owned(),
+                bare: key(t.bare(n)),
+                stem: key(t.stem(n)),
                 entity: entity_of.get(i).copied().flatten(),
                 fa: t.has(marsad_text::Proclitic::Fa),
                 wa: t.has(marsad_text::Proclitic::Wa),
@@ -209,7 +211,7 @@ impl Cues {
         if w.kind != TokenKind::Arabic {
             return None;
         }
-        self.words.get(&w.bare).copied()
+        self.words.get(w.bare.as_ref()).copied()
     }
 }
 
@@ -376,10 +378,10 @@ impl<'a> Attributor<'a> {
                         if let Some(p) = &claimant {
                             self.remember(p.clone());
                         }
-                        let before = i.checked_sub(1).map(|k| words[k].bare.as_str());
+                        let before = i.checked_sub(1).map(|k| words[k].bare.as_ref());
                         let trailing = cue.role == Role::Source
                             || matches!(before, Some("ما" | "حسبما" | "وفقما" | "كما"))
-                            || self.cues.get(w).is_some_and(|_| matches!(w.bare.as_str(), "حسبما" | "وفقما"));
+                            || self.cues.get(w).is_some_and(|_| matches!(w.bare.as_ref(), "حسبما" | "وفقما"));
                         out.cues.push(Cue { at: i, role: cue.role, claimant, rule, trailing });
                     }
                     i = skip.max(i + 1);
@@ -635,7 +637,7 @@ impl<'a> Attributor<'a> {
                     return None;
                 }
                 if first > 0
-                    && ["في", "من", "على", "الى", "عن", "مع"].contains(&words[first - 1].bare.as_str())
+                    && ["في", "من", "على", "الى", "عن", "مع"].contains(&words[first - 1].bare.as_ref())
                 {
                     return None;
                 }

@@ -325,18 +325,18 @@ impl<'a> Finder<'a> {
     }
 
     /// The words of a sentence.
-    fn words(&self, sentence: Span) -> Vec<Word> {
+    fn words(&self, sentence: Span) -> Vec<Word<'_>> {
         let range = attribution::sentence_range(self.a.tokens, sentence);
         attribution::words(self.a.norm, self.a.tokens, &self.entity_of, range)
     }
 
     /// The marker role of a word.
     fn marker(&self, w: &Word) -> Option<Marker> {
-        self.lex.markers.get(&w.bare).or_else(|| self.lex.markers.get(&w.stem)).copied()
+        self.lex.markers.get(w.bare.as_ref()).or_else(|| self.lex.markers.get(w.stem.as_ref())).copied()
     }
 
     fn trigger(&self, w: &Word) -> Option<lexicon::Trigger> {
-        self.lex.triggers.get(&w.bare).or_else(|| self.lex.triggers.get(&w.stem)).copied()
+        self.lex.triggers.get(w.bare.as_ref()).or_else(|| self.lex.triggers.get(w.stem.as_ref())).copied()
     }
 
     fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
@@ -402,7 +402,10 @@ impl<'a> Finder<'a> {
 
     /// Claims that start from a number.
     fn numbered(&self, sentence: Span, words: &[Word]) -> Vec<Found> {
-        let numbers = NumberParser::builtin().find(self.a.norm, sentence);
+        // the article's tokens, not the sentence tokenised again
+        let range = attribution::sentence_range(self.a.tokens, sentence);
+        let tokens = self.a.tokens[range].iter().map(|t| &t.token);
+        let numbers = NumberParser::builtin().find_in_tokens(self.a.norm, tokens);
         let mut out: Vec<Found> = Vec::new();
         for num in numbers {
             if let Some(c) = self.claim_of_number(&num, words, out.last()) {
@@ -598,7 +601,7 @@ impl<'a> Finder<'a> {
     /// Whether a noun is a dual (جريحين, جنديان): a figure of its own.
     fn is_dual(&self, w: &Word) -> bool {
         (w.stem.ends_with("ين") || w.stem.ends_with("ان"))
-            && !self.lex.nouns.contains_key(&w.stem)
+            && !self.lex.nouns.contains_key(w.stem.as_ref())
             && self.noun(w).is_some_and(|(n, _)| !n.plural)
     }
 
@@ -616,7 +619,7 @@ impl<'a> Finder<'a> {
             let mut n = 0;
             let mut depth = 0usize;
             while let Some(w) = rest.get(n) {
-                match w.bare.as_str() {
+                match w.bare.as_ref() {
                     "(" => depth += 1,
                     ")" => depth = depth.saturating_sub(1),
                     _ if depth == 0 && (w.is_stop() || w.bare == "و" || w.wa || Self::is_subset(w)) => break,
@@ -632,13 +635,13 @@ impl<'a> Finder<'a> {
         let coordinated = words[first].wa || rest.last().is_some_and(|w| w.bare == "و");
         let subset = rest.iter().any(Self::is_subset);
         (coordinated || subset)
-            && rest.iter().all(|w| matches!(w.bare.as_str(), "،" | "," | "و" | "من") || Self::is_subset(w))
+            && rest.iter().all(|w| matches!(w.bare.as_ref(), "،" | "," | "و" | "من") || Self::is_subset(w))
     }
 
     /// "بينهم", "من بينهم", "منهم": a subset of the figure before follows.
     fn is_subset(w: &Word) -> bool {
-        matches!(w.stem.as_str(), "بينهم" | "منهم" | "بينهن" | "منهن")
-            || matches!(w.bare.as_str(), "بينهم" | "منهم" | "بينهن" | "منهن")
+        matches!(w.stem.as_ref(), "بينهم" | "منهم" | "بينهن" | "منهن")
+            || matches!(w.bare.as_ref(), "بينهم" | "منهم" | "بينهن" | "منهن")
     }
 
     /// A noun that carries a kind (القتلى, الجرحى) standing before a number.
@@ -712,7 +715,7 @@ impl<'a> Finder<'a> {
                 k = if self.marker(next) == Some(Marker::Ranks) { i + 2 } else { i + 3 };
             }
             // one person: "مقتل جندي", "بقتل أحد عسكرييها"
-            let one = !ranks && matches!(next.bare.as_str(), "احد" | "احدى" | "احدي");
+            let one = !ranks && matches!(next.bare.as_ref(), "احد" | "احدى" | "احدي");
             if one {
                 k = i + 2;
             }
