@@ -206,12 +206,24 @@ impl Cues {
         Ok(Cues { words })
     }
 
-    /// The cue a word is, looked up without its conjunction.
+    /// The cue a word is, looked up without its conjunction; a statement noun also with its
+    /// article (البيان); a definite unnamed source (المصدر ذاته) points back to the last
+    /// statement, like البيان.
     pub fn get(&self, w: &Word) -> Option<CueWord> {
         if w.kind != TokenKind::Arabic {
             return None;
         }
-        self.words.get(w.bare.as_ref()).copied()
+        if let Some(c) = self.words.get(w.bare.as_ref()) {
+            return Some(*c);
+        }
+        let c = self.words.get(w.stem.as_ref())?;
+        match c.role {
+            Role::Statement => Some(*c),
+            Role::Anonymous if w.bare.starts_with("ال") => {
+                Some(CueWord { role: Role::Statement, gender: None })
+            }
+            _ => None,
+        }
     }
 }
 
@@ -561,7 +573,7 @@ impl<'a> Attributor<'a> {
             match self.cues.get(v).map(|c| c.role) {
                 Some(Role::Complement | Role::Speech | Role::Source) => break,
                 Some(Role::Anonymous) if j <= from + 2 => anonymous = true,
-                Some(Role::Statement) if j == from && v.bare.starts_with("ال") => {
+                Some(Role::Statement) if j == from && v.bare.starts_with("ال") && !v.prep => {
                     // "وأوضح البيان": the statement of the last claimant
                     return (Subject::Statement, j + 1);
                 }
@@ -756,5 +768,31 @@ mod tests {
     fn nisba_body_speaks_for_its_country() {
         let c = claimants("وأعلنت السلطات الأذرية خسارة 71 من قواتها.");
         assert_eq!(c[0].as_deref(), Some("Azerbaijan"));
+    }
+
+    #[test]
+    fn the_statement_and_the_same_source_point_back() {
+        let text = "بالمقابل، اتّهمت وزارة الدفاع الأذرية القوات الأرمنية بشنّ أعمال تخريبية.\n\nوأضاف البيان أنّ القصف أسفر عن 3 قتلى.\n\nوقال المرصد السوري إن القصف مستمر. وأشار المصدر ذاته إلى مقتل 5 مدنيين.";
+        let c = claimants(text);
+        assert_eq!(c[1].as_deref(), Some("Ministry of Defence (Azerbaijan)"), "{c:?}");
+        assert_eq!(c[3].as_deref(), Some("Syrian Observatory for Human Rights"), "{c:?}");
+    }
+
+    #[test]
+    fn the_subject_is_not_searched_past_the_callers_barrier() {
+        let text = "وكان جيش النيجر قد أعلن مساء السبت مقتل عشرة إرهابيين من بوكو حرام.";
+        let ex = extract(text);
+        let norm = crate::extract::normalizer().normalize(text);
+        let entity_of = entity_of_tokens(&ex.tokens, &ex.entities);
+        let ws = words(&norm, &ex.tokens, &entity_of, 0..ex.tokens.len());
+        let barrier = |w: &Word| w.bare == "مقتل";
+        let mut at = Attributor::new(&ex.entities, Kb::builtin()).with_barrier(&barrier);
+        let a = at.sentence(&ws, 0);
+        let i = ws.iter().position(|w| w.bare == "عشره").unwrap_or(0);
+        let got = a.claimant_at(i).map(|p| match p {
+            Party::Entity(e) => ex.entities[*e].name.clone(),
+            other => format!("{other:?}"),
+        });
+        assert!(got.as_deref().is_some_and(|n| n.contains("Niger")), "{got:?}");
     }
 }

@@ -587,6 +587,35 @@ impl<'a> Finder<'a> {
             }
             side = side.or_else(|| p.side.clone());
         }
+        // whose ranks, before the figure: "ليصل العدد الإجمالي للخسائر البشرية في صفوف القوات
+        // الأرمينية إلى 963"
+        if side.is_none()
+            && let Some(r) = words[..first]
+                .iter()
+                .rev()
+                .take(10)
+                .take_while(|w| !w.is_stop())
+                .position(|w| self.marker(w) == Some(Marker::Ranks))
+        {
+            let r = first - 1 - r;
+            for v in &words[r + 1..first] {
+                if let Some(e) = v.entity
+                    && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
+                {
+                    side = Some(self.side_of(e));
+                    break;
+                }
+                if let Some(c) = self.nisba(v) {
+                    side = Some(self.country(c));
+                    break;
+                }
+                if let Some((n, _)) = self.noun(v)
+                    && population == Population::Unspecified
+                {
+                    population = n.population.unwrap_or(population);
+                }
+            }
+        }
         // "6500 ضحية من الجانبين": in the figure's own clause
         if side.is_none() && !own && tail.iter().any(|w| self.marker(w) == Some(Marker::Both)) {
             side = Some(Party::Both);
@@ -734,7 +763,13 @@ impl<'a> Finder<'a> {
             // a figure right after ("مقتل جنود عددهم 5") is the number's claim
             let mut side = None;
             let mut population = population.unwrap_or(Population::Unspecified);
-            for v in words[k..].iter().take(4).take_while(|v| !v.is_stop() && v.kind != TokenKind::Number) {
+            // parentheses do not end the clause: "في صفوف العسكريين (الأذريين)"
+            let clause = words[k..]
+                .iter()
+                .filter(|v| v.bare != "(" && v.bare != ")")
+                .take(4)
+                .take_while(|v| !v.is_stop() && v.kind != TokenKind::Number);
+            for v in clause {
                 if let Some(e) = v.entity
                     && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
                 {

@@ -290,3 +290,22 @@ fn a_bare_figure_takes_the_people_of_the_figure_before() {
     );
     assert_eq!(name(&ex, ex.casualties[1].side.as_ref()).as_deref(), Some("Ukraine"));
 }
+
+#[test]
+fn ranks_before_the_figure_give_the_side() {
+    let ex = extract(
+        "وقالت وزارة الدفاع في الإقليم إن 36 من مقاتليها لقوا حتفهم، ليصل العدد الإجمالي للقتلى في صفوف القوات الأرمينية إلى 963.",
+    );
+    let c = ex.casualties.iter().find(|c| c.count == Some(963)).expect("963");
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Armenia"));
+    assert!(c.cumulative);
+}
+
+#[test]
+fn a_parenthesis_does_not_hide_the_nisba() {
+    let ex = extract(
+        "وأضاف البيان أنّ القصف الأرمني أسفر عن \"خسائر في صفوف العسكريين (الأذريين)\"، من دون تحديد عددهم.",
+    );
+    let c = only(&ex);
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Azerbaijan"));
+}
