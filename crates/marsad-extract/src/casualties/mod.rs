@@ -346,12 +346,17 @@ impl<'a> Finder<'a> {
         self.lex.noun(&w.stem).or_else(|| self.lex.noun(&w.bare))
     }
 
-    /// The country a nisba adjective names (الأرمينية, هنود, روسي).
+    /// The country a nisba adjective names (الأرمينية, هنود, روسي, عراقيا), or the armed
+    /// group (حوثيا, الحوثيين: `groups.tsv`).
     fn nisba(&self, w: &Word) -> Option<EntryId> {
         if w.kind != TokenKind::Arabic {
             return None;
         }
-        self.a.kb.nisba(&w.bare).or_else(|| self.a.kb.nisba(&w.stem))
+        let kb = self.a.kb;
+        kb.nisba(&w.bare)
+            .or_else(|| kb.nisba(&w.stem))
+            .or_else(|| w.stem.strip_suffix('ا').filter(|s| s.chars().count() >= 3).and_then(|s| kb.nisba(s)))
+            .or_else(|| self.lex.groups.get(w.bare.as_ref()).and_then(|id| kb.by_id(id)))
     }
 
     fn entity_type(&self, i: usize) -> EntityType {
@@ -548,10 +553,19 @@ impl<'a> Finder<'a> {
                 continue;
             }
             if let Some(e) = w.entity {
+                // "من الجيش الأرميني", "في صفوف القوات", and a construct: "عدد عناصر داعش"
+                let construct = j >= 1 && self.noun(tail[j - 1]).is_some_and(|(n, _)| n.kind.is_none());
                 if matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
                     && (j == 0
+                        || construct
                         || tail[..j].iter().any(|v| v.bare == "من" || self.marker(v) == Some(Marker::Ranks)))
                 {
+                    if construct
+                        && population == Population::Unspecified
+                        && let Some((n, _)) = self.noun(tail[j - 1])
+                    {
+                        population = n.population.unwrap_or(population);
+                    }
                     side = Some(self.side_of(e));
                     // قتيلا من الجيش الأرميني
                     if population == Population::Unspecified
@@ -586,6 +600,17 @@ impl<'a> Finder<'a> {
                 population = p.population;
             }
             side = side.or_else(|| p.side.clone());
+        }
+        // "88 قتيلا وجريحا بينهم نساء وأطفال": people with women and children among them are
+        // civilians
+        if population == Population::Unspecified
+            && let Some(k) =
+                words[end + 1..].iter().take(8).take_while(|w| !w.is_stop()).position(Self::is_subset)
+            && let Some(v) = words.get(end + 2 + k)
+            && v.kind == TokenKind::Arabic
+            && self.noun(v).is_some_and(|(n, _)| n.population == Some(Population::Civilian) && n.plural)
+        {
+            population = Population::Civilian;
         }
         // whose ranks, before the figure: "ليصل العدد الإجمالي للخسائر البشرية في صفوف القوات
         // الأرمينية إلى 963"

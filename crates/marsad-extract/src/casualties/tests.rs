@@ -95,7 +95,7 @@ fn qualifiers_come_from_the_number_layer() {
 #[test]
 fn killed_and_wounded_together_are_casualties() {
     assert_eq!(
-        claims("وقالت وكالة سبأ إن هناك 88 قتيلا وجريحا بينهم نساء وأطفال."),
+        claims("وقالت وكالة سبأ إن هناك 88 قتيلا وجريحا في الغارة."),
         [(Some(88), Kind::Casualties, Population::Unspecified)]
     );
 }
@@ -308,4 +308,27 @@ fn a_parenthesis_does_not_hide_the_nisba() {
     );
     let c = only(&ex);
     assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Azerbaijan"));
+}
+
+#[test]
+fn armed_group_adjectives_give_the_side() {
+    let ex = extract("لقي 41 متمردا حوثيا مصرعهم، وأصيب 28 آخرون في غارات عنيفة.");
+    let sides: Vec<_> = ex.casualties.iter().map(|c| name(&ex, c.side.as_ref())).collect();
+    assert_eq!(sides, [Some("Houthis".to_string()), Some("Houthis".to_string())]);
+}
+
+#[test]
+fn women_and_children_among_them_are_civilians() {
+    assert_eq!(
+        claims("وقالت وكالة سبأ إن هناك 88 قتيلا وجريحا بينهم نساء وأطفال."),
+        [(Some(88), Kind::Casualties, Population::Civilian)]
+    );
+}
+
+#[test]
+fn a_group_in_construct_with_the_people_gives_the_side() {
+    let ex = extract("وحسب المرصد السوري، فقد قتل 234 على الأقل عدد عناصر داعش.");
+    let c = only(&ex);
+    assert_eq!(c.population, Population::Military);
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Islamic State"));
 }
