@@ -137,8 +137,10 @@ pub struct Casualty {
     pub cumulative: bool,
     /// The clause: from the trigger (or number) to the counted noun.
     pub evidence: Span,
-    /// The rule that gave the kind: `noun`, `after`, `before`, `no-count`.
+    /// The rule that gave the kind: `noun`, `after`, `before`, `list`, `one`, `no-count`.
     pub rule: &'static str,
+    /// The counted noun, keyed (جنود, مدنيين), to tell figures of different people apart.
+    pub noun: Option<String>,
 }
 
 /// The article as the layer reads it.
@@ -250,7 +252,16 @@ impl<'a> Finder<'a> {
             let attribution = attributor.sentence(&words, block);
             let date = self.a.times.iter().find(|t| sentence.contains(t.span)).map(|t| t.value.to_string());
             let mut found = self.numbered(sentence, &words);
-            found.extend(self.uncounted(&words));
+            // a figure right after the people ("قتلت القوات 4 مسلحين") is the number's claim
+            let uncounted: Vec<Found> = self
+                .uncounted(&words)
+                .into_iter()
+                .filter(|u| u.count.is_some() || !found.iter().any(|n| n.at > u.at && n.at <= u.end_word + 3))
+                .collect();
+            found.extend(uncounted);
+            found.sort_by_key(|c| c.at);
+            let singles = self.single_items(&words, &found);
+            found.extend(singles);
             found.sort_by_key(|c| c.evidence.start());
             let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
             let place = self.sentence_country(&words);
@@ -290,6 +301,7 @@ impl<'a> Finder<'a> {
                     cumulative: c.cumulative,
                     evidence: c.evidence,
                     rule: c.rule,
+                    noun: c.noun,
                 });
             }
         }
@@ -305,8 +317,16 @@ impl<'a> Finder<'a> {
             if c.count.is_some() && in_title(c) && claims[i + 1..].iter().any(|o| same(o) && !in_title(o)) {
                 continue;
             }
+            // the same figure of the same people: not "5 انتحاريين" and "5 من المهاجمين"
+            let compatible = |o: &Casualty| {
+                (o.noun == c.noun || o.noun.is_none() || c.noun.is_none())
+                    && (o.population == c.population
+                        || o.population == Population::Unspecified
+                        || c.population == Population::Unspecified)
+            };
             let dup = out.iter().position(|o| {
                 same(o)
+                    && compatible(o)
                     && (o.claimant == c.claimant || o.claimant.is_none() || c.claimant.is_none())
                     && (c.count.is_some() || (o.population == c.population && o.side == c.side))
             });
@@ -497,12 +517,24 @@ impl<'a> Finder<'a> {
             None => {
                 // after the noun, its qualifier and a short complement (21 عنصرا على الأقل من
                 // قوات النظام والمسلحين الموالين لها قتلوا)
-                let after = words[end.max(last) + 1..]
+                let from = end.max(last) + 1;
+                let after = words[from..]
                     .iter()
                     .take(8)
                     .take_while(|w| !w.is_stop() && w.kind != TokenKind::Number)
                     .enumerate()
                     .find_map(|(d, w)| self.trigger(w).filter(|t| t.after).map(|t| (d, t)));
+                // "30 طفلا بين الجرحى": among the wounded
+                // "60 شخصا بين جريح وقتيل": killed and wounded
+                let among = (words.get(from).is_some_and(|w| w.bare == "بين"))
+                    .then(|| words.get(from + 1).and_then(|w| self.kind_noun(w)))
+                    .flatten()
+                    .map(|k| match words.get(from + 2).filter(|w| w.wa).and_then(|w| self.kind_noun(w)) {
+                        Some(other) if other != k => Kind::Casualties,
+                        _ => k,
+                    });
+                let after =
+                    after.or(among.map(|kind| (0, lexicon::Trigger { kind, before: false, after: true })));
                 // a trigger governs the first figure after it; a later one is an item of a list
                 // ("قتل 11 من عناصر داعش و10 مدنيين") or nothing ("الذي شنه 200 مسلح")
                 let floor = previous.map_or(0, |p| p.end_word + 1).min(first);
@@ -652,6 +684,51 @@ impl<'a> Finder<'a> {
         )
     }
 
+    /// One person named as an item of a list after a figure: "بينهم أربعة أطفال وامرأة
+    /// حامل", "بينهم فتاة بحالة حرجة", "وفرد من المباحث العامة".
+    fn single_items(&self, words: &[Word], found: &[Found]) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        for (q, w) in words.iter().enumerate() {
+            let linked =
+                w.wa || q.checked_sub(1).is_some_and(|p| Self::is_subset(&words[p]) || words[p].bare == "و");
+            if !linked || w.kind != TokenKind::Arabic {
+                continue;
+            }
+            let Some((n, _)) = self.noun(w) else { continue };
+            if n.kind.is_some() || n.population.is_none() || n.plural || self.is_dual(w) {
+                continue;
+            }
+            // the figure before it, unless a figure already counts this word
+            if found.iter().any(|f| f.at <= q && q <= f.end_word) {
+                continue;
+            }
+            let Some(p) =
+                out.iter().chain(found.iter()).filter(|f| f.end_word < q).max_by_key(|f| f.end_word)
+            else {
+                continue;
+            };
+            if p.count.is_none() || !self.listed(p, words, q) {
+                continue;
+            }
+            let item = Found {
+                at: q,
+                end_word: q,
+                noun: Some(w.stem.to_string()),
+                count: Some(1),
+                qualifier: "exact",
+                kind: p.kind,
+                population: n.population.unwrap_or(Population::Unspecified),
+                side: p.side.clone(),
+                own_side: p.own_side,
+                cumulative: p.cumulative,
+                evidence: w.span,
+                rule: "list",
+            };
+            out.push(item);
+        }
+        out
+    }
+
     /// Whether a noun is a dual (جريحين, جنديان): a figure of its own.
     fn is_dual(&self, w: &Word) -> bool {
         (w.stem.ends_with("ين") || w.stem.ends_with("ان"))
@@ -739,9 +816,15 @@ impl<'a> Finder<'a> {
             .take_while(|w| !w.is_stop())
             .chain(words[end + 1..].iter().take(3).take_while(|w| !w.is_stop()))
             .any(|w| self.marker(w) == Some(Marker::Cumulative));
+        // who the people are (جنود, مدنيين), not what befell them (قتلى) nor آخرين
+        let noun = words
+            .get(end)
+            .filter(|w| self.noun(w).is_some_and(|(n, _)| n.kind.is_none() && n.population.is_some()))
+            .map(|w| w.stem.strip_suffix('ا').unwrap_or(&w.stem).to_string());
         Found {
             at: first,
             end_word: end.max(first),
+            noun,
             count,
             qualifier,
             kind,
@@ -825,6 +908,7 @@ impl<'a> Finder<'a> {
             out.push(Found {
                 at: i,
                 end_word: k,
+                noun: words.get(k).map(|v| v.stem.strip_suffix('ا').unwrap_or(&v.stem).to_string()),
                 count,
                 qualifier: if count.is_some() { "exact" } else { "unspecified" },
                 kind: t.kind,
@@ -851,6 +935,8 @@ struct Found {
     at: usize,
     /// The index of its last word (the counted noun).
     end_word: usize,
+    /// The counted noun, keyed, without its tanween alif.
+    noun: Option<String>,
     count: Option<u64>,
     qualifier: &'static str,
     kind: Kind,

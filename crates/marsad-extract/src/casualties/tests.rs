@@ -332,3 +332,48 @@ fn a_group_in_construct_with_the_people_gives_the_side() {
     assert_eq!(c.population, Population::Military);
     assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Islamic State"));
 }
+
+#[test]
+fn people_among_the_wounded() {
+    assert_eq!(
+        claims("ونقلت القناة عن مدير المستشفى أن هناك 30 طفلا بين الجرحى في الغارة."),
+        [(Some(30), Kind::Wounded, Population::Civilian)]
+    );
+    assert_eq!(
+        claims("ارتفعت حصيلة الهجمات إلى نحو 60 شخصا بين جريح وقتيل وفقا لمصادر طبية."),
+        [(Some(60), Kind::Casualties, Population::Unspecified)]
+    );
+}
+
+#[test]
+fn one_person_as_an_item_of_a_list() {
+    assert_eq!(
+        claims("قتل 12 شخصا على الأقل بينهم أربعة أطفال وامرأة حامل أمس الأربعاء."),
+        [
+            (Some(12), Kind::Killed, Population::Unspecified),
+            (Some(4), Kind::Killed, Population::Civilian),
+            (Some(1), Kind::Killed, Population::Civilian)
+        ]
+    );
+}
+
+#[test]
+fn the_same_figure_of_other_people_is_another_claim() {
+    // the suicide bombers among the dead and the attackers the police killed
+    let got = claims(
+        "غير أن عدد القتلى ارتفع إلى نحو 30 شخصا بينهم خمسة انتحاريين وفق مصادر طبية.\n\nوقالت وزارة الأمن إن قوات الأمن قتلت 5 من المهاجمين.",
+    );
+    assert_eq!(got.iter().filter(|c| c.0 == Some(5)).count(), 2, "{got:?}");
+    // a headline figure told again in the body is one claim
+    let got =
+        claims("قتل 21 عنصرا من قوات النظام في كمين.\n\nوذكر المرصد أن 21 عنصرا على الأقل قتلوا في الكمين.");
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn people_followed_by_their_figure_are_not_a_second_claim() {
+    assert_eq!(
+        claims("فيما قتلت القوات 4 مسلحين وأجبرت الباقين على الفرار."),
+        [(Some(4), Kind::Killed, Population::Military)]
+    );
+}
