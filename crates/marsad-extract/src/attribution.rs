@@ -381,6 +381,13 @@ impl<'a> Attributor<'a> {
                     if found.is_none() && cue.role == Role::Speech {
                         found = self.subject_before(words, i).map(|p| (Some(p), "speech-before"));
                     }
+                    if found.is_none()
+                        && cue.role == Role::Statement
+                        && let Some(last) = out.cues.last()
+                    {
+                        // "وذكر مصدران أمنيان أن الحصيلة بلغت": the sentence's own speaker
+                        found = Some((last.claimant.clone(), "statement"));
+                    }
                     if found.is_none() && cue.role != Role::Source {
                         // no subject named: the verb's pronoun, or the statement's owner
                         let gender = if cue.role == Role::Speech { cue.gender } else { None };
@@ -794,5 +801,15 @@ mod tests {
             other => format!("{other:?}"),
         });
         assert!(got.as_deref().is_some_and(|n| n.contains("Niger")), "{got:?}");
+    }
+
+    #[test]
+    fn acknowledging_is_saying_and_two_unnamed_sources_are_unnamed() {
+        let c = claimants(
+            "أقر التحالف الدولي بقيادة الولايات المتحدة، الجمعة، بمقتل تسعة مدنيين إضافيين في ضربات جوية.",
+        );
+        assert!(c[0].is_some(), "{c:?}");
+        let c = claimants("وقال المرصد السوري إن 5 قتلوا. وذكر مصدران أمنيان أمس أن الحصيلة بلغت 27 قتيلا.");
+        assert_eq!(c[1], None, "{c:?}");
     }
 }
