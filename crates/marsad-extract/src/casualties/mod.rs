@@ -2,7 +2,8 @@
 //! side, and who says so.
 //!
 //! The layer reads each sentence of the title and paragraphs. A claim starts from a number of
-//! the number layer ([`NumberParser::find`]: digits, words, vague counts, duals) that is a
+//! the number layer ([`NumberParser::find_in_tokens`] over the article's tokens: digits, words,
+//! vague counts, duals) that is a
 //! count of people hit, or from a casualty word followed by people and no number
 //! (`مقتل عسكريين أذريين لم تحدد عددهم`, `خسائر في صفوف العسكريين`). All words live in
 //! `data/casualties/` ([`lexicon`]); words are matched on their keyed, clitic-free forms.
@@ -24,15 +25,20 @@
 //!   `من` or `في صفوف` (`135 جنديًّا من أرمينيا`, `في صفوف القوات الأرمينية`), a possessive
 //!   on the noun (`71 من قواتها`: the claimant's own side), `من الجانبين` (`both`); armed
 //!   forces, ministries and capitals stand for their country;
-//! - **claimant**: the subject of a verb of saying (`قالت وزارة الدفاع الأرمنية`, `وأعلنت
-//!   السلطات الأذرية`) or the name after "according to" (`بحسب تصريحات ... نيكول
-//!   باشينيان`); a news agency there is `reported_by` (`حسب رويترز`) and the claimant only when
-//!   no one else is named; a sentence with a verb of saying and no name keeps the paragraph's
-//!   last claimant (`وأشار إلى مقتل 49 جنديا`);
+//! - **lists** (`list`): a figure after another one, linked by a comma, a subset word or a
+//!   conjunction (`بينهم 680 طفلا، و371 امرأة`, `9 أفراد من الفرقة الأولى و 12 فردا`), takes
+//!   its kind; a trigger governs only the first figure after it; one person named in such a
+//!   list (`وامرأة حامل`) is a figure of one;
+//! - **one** (`one`): a trigger and a singular person noun, or أحد (`مقتل جندي`, `بقتل أحد
+//!   عسكرييها`);
+//! - **claimant** and **reported_by**: from [`crate::attribution`] (verbs of saying before or
+//!   after the figure, "according to", pronouns, statements, unnamed sources, carry-over in
+//!   the paragraph); `claimant_rule` says which rule;
 //! - **date**: the first time expression of the sentence; **cumulative**: a running-total word
 //!   before the number (`ليصل العدد الإجمالي ... إلى 963`, `ارتفع`, `منذ`);
-//! - **one claim per (figure, kind, claimant)** in an article; a figure of the title repeated in
-//!   the body is the body's claim.
+//! - **one claim per (figure, kind, claimant)** in an article, for the same people (`5
+//!   انتحاريين` and `5 من المهاجمين` are two claims); a figure of the title repeated in the
+//!   body is the body's claim.
 
 pub mod lexicon;
 #[cfg(test)]
