@@ -6,6 +6,7 @@
 //! - [`dates`]: month and weekday tables shared by the date-aware stages.
 //! - [`times`]: dates and times found and resolved to TIMEX3 values.
 //! - [`entities`]: people, organisations and places, linked to the knowledge base.
+//! - [`attribution`]: who claims what a sentence reports, and which agencies carry it.
 //! - [`casualties`]: casualty claims: figure, kind, population, side, claimant.
 //! - [`extract`]: the pipeline over one document, [`Extractor`].
 //! - [`wire`]: the JSON record of `docs/CONTRACT.md`, offsets in code points.
@@ -26,6 +27,7 @@
 //! assert_eq!(record.published_from, Some("text"));
 //! ```
 
+pub mod attribution;
 pub mod casualties;
 pub mod clean;
 pub mod dates;

@@ -167,8 +167,11 @@ pub struct CasualtyRecord {
     pub cumulative: bool,
     pub event: Option<String>,
     pub evidence: SpanRecord,
-    /// The rule that gave the claim its kind (`noun`, `before`, `after`, `no-count`).
+    /// The rule that gave the claim its kind (`noun`, `before`, `after`, `list`, `no-count`).
     pub rule: &'static str,
+    /// How the claimant was found (`speech-after`, `speech-before`, `pronoun`, `source`,
+    /// `statement`, `agency`, `anonymous`, `carried`, `none`).
+    pub claimant_rule: &'static str,
 }
 
 /// The id of the article's `i`th entity in records.
@@ -201,6 +204,7 @@ impl CasualtyRecord {
             event: None,
             evidence: SpanRecord { start: r.start, end: r.end },
             rule: c.rule,
+            claimant_rule: c.claimant_rule,
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::lexicon::tsv_rows;
 const NOUNS: &str = include_str!("../../../../data/casualties/nouns.tsv");
 const TRIGGERS: &str = include_str!("../../../../data/casualties/triggers.tsv");
 const MARKERS: &str = include_str!("../../../../data/casualties/markers.tsv");
+const GROUPS: &str = include_str!("../../../../data/casualties/groups.tsv");
 
 /// A table row that cannot be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -48,8 +49,6 @@ pub struct Trigger {
 /// The role of a marker word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marker {
-    Speech,
-    Source,
     Ranks,
     Cumulative,
     Both,
@@ -62,6 +61,8 @@ pub struct Lexicon {
     pub nouns: FxHashMap<String, Noun>,
     pub triggers: FxHashMap<String, Trigger>,
     pub markers: FxHashMap<String, Marker>,
+    /// Adjectives of armed groups (حوثيا, الحوثيين), to knowledge-base ids.
+    pub groups: FxHashMap<String, String>,
 }
 
 /// The key of a data entry: analysis-normalised, then keyed (ة → ه, ؤ → و, ئ → ي).
@@ -90,7 +91,9 @@ impl Lexicon {
     pub fn builtin() -> &'static Lexicon {
         static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
             // the files ship with the binary and a test loads them: a broken file is a build bug
-            Lexicon::parse(NOUNS, TRIGGERS, MARKERS).expect("data/casualties loads (tested)")
+            let mut lex = Lexicon::parse(NOUNS, TRIGGERS, MARKERS).expect("data/casualties loads (tested)");
+            lex.groups = Lexicon::parse_groups(GROUPS).expect("data/casualties/groups.tsv loads (tested)");
+            lex
         });
         &BUILTIN
     }
@@ -141,8 +144,6 @@ impl Lexicon {
         for row in rows(markers) {
             let f = columns("markers.tsv", row, 2)?;
             let role = match f[1] {
-                "speech" => Marker::Speech,
-                "source" => Marker::Source,
                 "ranks" => Marker::Ranks,
                 "cumulative" => Marker::Cumulative,
                 "both" => Marker::Both,
@@ -154,6 +155,20 @@ impl Lexicon {
             lex.markers.insert(entry_key(f[0]), role);
         }
         Ok(lex)
+    }
+
+    /// Reads `groups.tsv`: every form of each adjective, keyed, to its group's id.
+    pub fn parse_groups(src: &str) -> Result<FxHashMap<String, String>, LexiconError> {
+        let mut out = FxHashMap::default();
+        for row in rows(src) {
+            let f = columns("groups.tsv", row, 2)?;
+            let m = entry_key(f[0]);
+            for suffix in ["", "ه", "ين", "ون", "ا"] {
+                out.insert(format!("{m}{suffix}"), f[1].to_string());
+                out.insert(format!("ال{m}{suffix}"), f[1].to_string());
+            }
+        }
+        Ok(out)
     }
 
     /// The noun a keyed word is a form of, and whether it carried a possessive suffix
@@ -199,8 +214,11 @@ mod tests {
     fn shipped_tables_load() {
         let lex = Lexicon::parse(NOUNS, TRIGGERS, MARKERS).unwrap();
         assert!(lex.nouns.len() > 80);
+        let groups = Lexicon::parse_groups(GROUPS).unwrap();
+        assert_eq!(groups.get(&entry_key("حوثيا")).map(String::as_str), Some("org:houthis"));
+        assert_eq!(groups.get(&entry_key("الحوثيين")).map(String::as_str), Some("org:houthis"));
         assert_eq!(lex.triggers.get(&entry_key("مقتل")).map(|t| t.kind), Some(Kind::Killed));
-        assert_eq!(lex.markers.get(&entry_key("بحسب")), Some(&Marker::Source));
+        assert_eq!(lex.markers.get(&entry_key("صفوف")), Some(&Marker::Ranks));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! side, and who says so.
 //!
 //! The layer reads each sentence of the title and paragraphs. A claim starts from a number of
-//! the number layer ([`NumberParser::find`]: digits, words, vague counts, duals) that is a
+//! the number layer ([`NumberParser::find_in_tokens`] over the article's tokens: digits, words,
+//! vague counts, duals) that is a
 //! count of people hit, or from a casualty word followed by people and no number
 //! (`مقتل عسكريين أذريين لم تحدد عددهم`, `خسائر في صفوف العسكريين`). All words live in
 //! `data/casualties/` ([`lexicon`]); words are matched on their keyed, clitic-free forms.
@@ -24,26 +25,32 @@
 //!   `من` or `في صفوف` (`135 جنديًّا من أرمينيا`, `في صفوف القوات الأرمينية`), a possessive
 //!   on the noun (`71 من قواتها`: the claimant's own side), `من الجانبين` (`both`); armed
 //!   forces, ministries and capitals stand for their country;
-//! - **claimant**: the subject of a verb of saying (`قالت وزارة الدفاع الأرمنية`, `وأعلنت
-//!   السلطات الأذرية`) or the name after "according to" (`بحسب تصريحات ... نيكول
-//!   باشينيان`); a news agency there is `reported_by` (`حسب رويترز`) and the claimant only when
-//!   no one else is named; a sentence with a verb of saying and no name keeps the paragraph's
-//!   last claimant (`وأشار إلى مقتل 49 جنديا`);
+//! - **lists** (`list`): a figure after another one, linked by a comma, a subset word or a
+//!   conjunction (`بينهم 680 طفلا، و371 امرأة`, `9 أفراد من الفرقة الأولى و 12 فردا`), takes
+//!   its kind; a trigger governs only the first figure after it; one person named in such a
+//!   list (`وامرأة حامل`) is a figure of one;
+//! - **one** (`one`): a trigger and a singular person noun, or أحد (`مقتل جندي`, `بقتل أحد
+//!   عسكرييها`);
+//! - **claimant** and **reported_by**: from [`crate::attribution`] (verbs of saying before or
+//!   after the figure, "according to", pronouns, statements, unnamed sources, carry-over in
+//!   the paragraph); `claimant_rule` says which rule;
 //! - **date**: the first time expression of the sentence; **cumulative**: a running-total word
 //!   before the number (`ليصل العدد الإجمالي ... إلى 963`, `ارتفع`, `منذ`);
-//! - **one claim per (figure, kind, claimant)** in an article; a figure of the title repeated in
-//!   the body is the body's claim.
+//! - **one claim per (figure, kind, claimant)** in an article, for the same people (`5
+//!   انتحاريين` and `5 من المهاجمين` are two claims); a figure of the title repeated in the
+//!   body is the body's claim.
 
 pub mod lexicon;
 #[cfg(test)]
 mod tests;
 
-use marsad_kb::names::key;
 use marsad_kb::{EntityType, EntryId, Kb};
 use marsad_text::numbers::{NumberExpr, NumberParser, Quantity};
 use marsad_text::{AnalysedToken, Normalized, Span, TokenKind};
 
 use self::lexicon::{Lexicon, Marker};
+pub use crate::attribution::Party;
+use crate::attribution::{self, Attributor, Word};
 use crate::entities::Entity;
 use crate::times::TimeExpr;
 
@@ -115,18 +122,6 @@ impl Population {
     }
 }
 
-/// A side or a claimant: an entity of the article, a country the article does not name as
-/// such (`Armenia` from `الأرمينية`), or both warring sides.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Party {
-    /// An index into the article's entities.
-    Entity(usize),
-    /// An English name.
-    Name(String),
-    /// Both warring sides (a side only).
-    Both,
-}
-
 /// One casualty claim. Spans index the original text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Casualty {
@@ -138,6 +133,9 @@ pub struct Casualty {
     pub population: Population,
     pub side: Option<Party>,
     pub claimant: Option<Party>,
+    /// How the claimant was found ([`crate::attribution::Cue::rule`], `carried` from the
+    /// paragraph's statement, or `none`); `anonymous` for an unnamed source.
+    pub claimant_rule: &'static str,
     /// Indexes of the news agencies that report the claim.
     pub reported_by: Vec<usize>,
     /// The TIMEX3 value of the sentence's own time expression.
@@ -145,8 +143,10 @@ pub struct Casualty {
     pub cumulative: bool,
     /// The clause: from the trigger (or number) to the counted noun.
     pub evidence: Span,
-    /// The rule that gave the kind: `noun`, `after`, `before`, `no-count`.
+    /// The rule that gave the kind: `noun`, `after`, `before`, `list`, `one`, `no-count`.
     pub rule: &'static str,
+    /// The counted noun, keyed (جنود, مدنيين), to tell figures of different people apart.
+    pub noun: Option<String>,
 }
 
 /// The article as the layer reads it.
@@ -170,25 +170,6 @@ pub fn find(article: &Article<'_>) -> Vec<Casualty> {
     Finder::new(article, Lexicon::builtin()).run()
 }
 
-/// A token as the rules see it.
-struct Word {
-    span: Span,
-    kind: TokenKind,
-    /// Keyed without conjunctions (وأرمينيا → ارمينيا).
-    bare: String,
-    /// Keyed without any proclitic (بمقتل → مقتل).
-    stem: String,
-    /// The entity whose mention covers the token.
-    entity: Option<usize>,
-}
-
-impl Word {
-    fn is_stop(&self) -> bool {
-        self.kind == TokenKind::Punct
-            && [".", "،", ",", "؛", ";", ":", "(", ")", "!", "؟", "?"].contains(&self.bare.as_str())
-    }
-}
-
 struct Finder<'a> {
     a: &'a Article<'a>,
     lex: &'a Lexicon,
@@ -196,27 +177,14 @@ struct Finder<'a> {
     entity_of: Vec<Option<usize>>,
     /// The country the article mentions most (itself or through its places).
     article_country: Option<Party>,
+    /// The two countries the article mentions most.
+    main_countries: Vec<Party>,
 }
 
 impl<'a> Finder<'a> {
     fn new(a: &'a Article<'a>, lex: &'a Lexicon) -> Finder<'a> {
-        let mut mentions: Vec<(Span, usize)> = a
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
-            .collect();
-        mentions.sort_by_key(|(s, _)| s.start());
-        let entity_of = a
-            .tokens
-            .iter()
-            .map(|t| {
-                let s = t.token.span;
-                let k = mentions.partition_point(|(m, _)| m.start() < s.end());
-                mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i)
-            })
-            .collect();
-        let mut f = Finder { a, lex, entity_of, article_country: None };
+        let entity_of = attribution::entity_of_tokens(a.tokens, a.entities);
+        let mut f = Finder { a, lex, entity_of, article_country: None, main_countries: Vec::new() };
         let mut votes: Vec<(EntryId, usize)> = Vec::new();
         for i in 0..a.entities.len() {
             if let Some(c) = f.country_id(i) {
@@ -229,6 +197,9 @@ impl<'a> Finder<'a> {
         }
         // the first mentioned wins a tie
         f.article_country = votes.iter().rev().max_by_key(|(_, n)| *n).map(|&(c, _)| f.country(c));
+        let mut ranked = votes.clone();
+        ranked.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        f.main_countries = ranked.iter().take(2).map(|&(c, _)| f.country(c)).collect();
         f
     }
 
@@ -276,32 +247,36 @@ impl<'a> Finder<'a> {
 
     fn run(&self) -> Vec<Casualty> {
         let mut out: Vec<Casualty> = Vec::new();
-        let mut claimant: Option<Party> = None;
-        let mut block = usize::MAX;
+        let barrier = |w: &Word| self.trigger(w).is_some() || self.kind_noun(w).is_some();
+        let mut attributor = Attributor::new(self.a.entities, self.a.kb).with_barrier(&barrier);
         for &sentence in self.a.sentences {
-            let b = self.a.blocks.iter().position(|s| s.contains(sentence)).unwrap_or(usize::MAX);
-            if b != block {
-                block = b;
-                claimant = None;
-            }
+            let block = self.a.blocks.iter().position(|s| s.contains(sentence)).unwrap_or(usize::MAX);
             let words = self.words(sentence);
             if words.is_empty() {
                 continue;
             }
-            let (own, said, reported_by) = self.claimant(&words);
-            // a sentence that names no one keeps the paragraph's claimant ("وأشار إلى")
-            if own.is_some() {
-                claimant = own;
-            }
-            let _ = said;
-            let claimant = claimant.clone();
+            let attribution = attributor.sentence(&words, block);
             let date = self.a.times.iter().find(|t| sentence.contains(t.span)).map(|t| t.value.to_string());
             let mut found = self.numbered(sentence, &words);
-            found.extend(self.uncounted(&words));
+            // a figure right after the people ("قتلت القوات 4 مسلحين") is the number's claim
+            let uncounted: Vec<Found> = self
+                .uncounted(&words)
+                .into_iter()
+                .filter(|u| u.count.is_some() || !found.iter().any(|n| n.at > u.at && n.at <= u.end_word + 3))
+                .collect();
+            found.extend(uncounted);
+            found.sort_by_key(|c| c.at);
+            let singles = self.single_items(&words, &found);
+            found.extend(singles);
             found.sort_by_key(|c| c.evidence.start());
             let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
             let place = self.sentence_country(&words);
             for mut c in found {
+                let (claimant, claimant_rule) = match attribution.cue_at(c.at) {
+                    Some(cue) => (cue.claimant.clone(), cue.rule),
+                    None if attribution.carried.is_some() => (attribution.carried.clone(), "carried"),
+                    None => (None, "none"),
+                };
                 if c.side.is_none() && c.own_side {
                     c.side = claimant.as_ref().map(|p| self.country_of_party(p));
                 }
@@ -315,6 +290,8 @@ impl<'a> Finder<'a> {
                 if c.side.is_none() && c.population == Population::Unspecified && war {
                     c.side = Some(Party::Both);
                 }
+                // a foreign government's figure (the US on Syria) is not of its own people
+                let own_country = own_country.filter(|p| self.main_countries.contains(p));
                 c.side =
                     c.side.or(own_country).or_else(|| place.clone()).or_else(|| self.article_country.clone());
                 out.push(Casualty {
@@ -323,12 +300,14 @@ impl<'a> Finder<'a> {
                     kind: c.kind,
                     population: c.population,
                     side: c.side,
-                    claimant: claimant.clone(),
-                    reported_by: reported_by.clone(),
+                    claimant,
+                    claimant_rule,
+                    reported_by: attribution.reported_by.clone(),
                     date: date.clone(),
                     cumulative: c.cumulative,
                     evidence: c.evidence,
                     rule: c.rule,
+                    noun: c.noun,
                 });
             }
         }
@@ -344,8 +323,16 @@ impl<'a> Finder<'a> {
             if c.count.is_some() && in_title(c) && claims[i + 1..].iter().any(|o| same(o) && !in_title(o)) {
                 continue;
             }
+            // the same figure of the same people: not "5 انتحاريين" and "5 من المهاجمين"
+            let compatible = |o: &Casualty| {
+                (o.noun == c.noun || o.noun.is_none() || c.noun.is_none())
+                    && (o.population == c.population
+                        || o.population == Population::Unspecified
+                        || c.population == Population::Unspecified)
+            };
             let dup = out.iter().position(|o| {
                 same(o)
+                    && compatible(o)
                     && (o.claimant == c.claimant || o.claimant.is_none() || c.claimant.is_none())
                     && (c.count.is_some() || (o.population == c.population && o.side == c.side))
             });
@@ -364,31 +351,18 @@ impl<'a> Finder<'a> {
     }
 
     /// The words of a sentence.
-    fn words(&self, sentence: Span) -> Vec<Word> {
-        let n = self.a.norm.text();
-        let lo = self.a.tokens.partition_point(|t| t.token.span.start() < sentence.start());
-        let hi = self.a.tokens.partition_point(|t| t.token.span.start() < sentence.end());
-        (lo..hi)
-            .map(|i| {
-                let t = &self.a.tokens[i];
-                Word {
-                    span: t.token.span,
-                    kind: t.token.kind,
-                    bare: key(t.bare(n)).into_owned(),
-                    stem: key(t.stem(n)).into_owned(),
-                    entity: self.entity_of[i],
-                }
-            })
-            .collect()
+    fn words(&self, sentence: Span) -> Vec<Word<'_>> {
+        let range = attribution::sentence_range(self.a.tokens, sentence);
+        attribution::words(self.a.norm, self.a.tokens, &self.entity_of, range)
     }
 
     /// The marker role of a word.
     fn marker(&self, w: &Word) -> Option<Marker> {
-        self.lex.markers.get(&w.bare).or_else(|| self.lex.markers.get(&w.stem)).copied()
+        self.lex.markers.get(w.bare.as_ref()).or_else(|| self.lex.markers.get(w.stem.as_ref())).copied()
     }
 
     fn trigger(&self, w: &Word) -> Option<lexicon::Trigger> {
-        self.lex.triggers.get(&w.bare).or_else(|| self.lex.triggers.get(&w.stem)).copied()
+        self.lex.triggers.get(w.bare.as_ref()).or_else(|| self.lex.triggers.get(w.stem.as_ref())).copied()
     }
 
     fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
@@ -398,12 +372,17 @@ impl<'a> Finder<'a> {
         self.lex.noun(&w.stem).or_else(|| self.lex.noun(&w.bare))
     }
 
-    /// The country a nisba adjective names (الأرمينية, هنود, روسي).
+    /// The country a nisba adjective names (الأرمينية, هنود, روسي, عراقيا), or the armed
+    /// group (حوثيا, الحوثيين: `groups.tsv`).
     fn nisba(&self, w: &Word) -> Option<EntryId> {
         if w.kind != TokenKind::Arabic {
             return None;
         }
-        self.a.kb.nisba(&w.bare).or_else(|| self.a.kb.nisba(&w.stem))
+        let kb = self.a.kb;
+        kb.nisba(&w.bare)
+            .or_else(|| kb.nisba(&w.stem))
+            .or_else(|| w.stem.strip_suffix('ا').filter(|s| s.chars().count() >= 3).and_then(|s| kb.nisba(s)))
+            .or_else(|| self.lex.groups.get(w.bare.as_ref()).and_then(|id| kb.by_id(id)))
     }
 
     fn entity_type(&self, i: usize) -> EntityType {
@@ -445,19 +424,6 @@ impl<'a> Finder<'a> {
         Party::Entity(i)
     }
 
-    /// The claimant as a party: a capital speaks for its country (بيانات باكو).
-    fn claimant_of(&self, i: usize) -> Party {
-        if let Some(id) = self.kb_entry(i) {
-            let entry = self.a.kb.entry(id);
-            if entry.subtype == "capital"
-                && let Some(c) = entry.country
-            {
-                return self.country(c);
-            }
-        }
-        Party::Entity(i)
-    }
-
     fn country_of_party(&self, p: &Party) -> Party {
         match p {
             Party::Entity(i) => self.side_of(*i),
@@ -465,63 +431,12 @@ impl<'a> Finder<'a> {
         }
     }
 
-    fn is_agency(&self, i: usize) -> bool {
-        self.a.entities[i].subtype.as_deref() == Some("agency")
-    }
-
-    /// The sentence's claimant, whether it has a verb of saying, and its reporting agencies.
-    fn claimant(&self, words: &[Word]) -> (Option<Party>, bool, Vec<usize>) {
-        let mut claimant = None;
-        let mut agency = None;
-        let mut said = false;
-        let mut reported = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            let Some(Marker::Speech | Marker::Source) = self.marker(w) else { continue };
-            said = true;
-            // the subject: the first name within six words, or a body with a nisba
-            // (a nisba names the country only when no name follows: السلطات الأذرية, but
-            // رئيس الوزراء الأرميني نيكول باشينيان)
-            let mut subject = None;
-            let mut nisba = None;
-            for v in words.iter().skip(i + 1).take(10) {
-                if v.is_stop() && v.bare != "،" {
-                    break;
-                }
-                if let Some(e) = v.entity
-                    && self.entity_type(e) != EntityType::Loc
-                {
-                    subject = Some(Party::Entity(e));
-                    break;
-                }
-                if nisba.is_none()
-                    && let Some(c) = self.nisba(v)
-                {
-                    nisba = Some(self.country(c));
-                }
-            }
-            let subject = subject.or(nisba);
-            match subject {
-                Some(Party::Entity(e)) if self.is_agency(e) => {
-                    if !reported.contains(&e) {
-                        reported.push(e);
-                    }
-                    agency.get_or_insert(Party::Entity(e));
-                }
-                Some(Party::Entity(e)) => {
-                    claimant.get_or_insert(self.claimant_of(e));
-                }
-                Some(p) => {
-                    claimant.get_or_insert(p);
-                }
-                None => {}
-            }
-        }
-        (claimant.or(agency), said, reported)
-    }
-
     /// Claims that start from a number.
     fn numbered(&self, sentence: Span, words: &[Word]) -> Vec<Found> {
-        let numbers = NumberParser::builtin().find(self.a.norm, sentence);
+        // the article's tokens, not the sentence tokenised again
+        let range = attribution::sentence_range(self.a.tokens, sentence);
+        let tokens = self.a.tokens[range].iter().map(|t| &t.token);
+        let numbers = NumberParser::builtin().find_in_tokens(self.a.norm, tokens);
         let mut out: Vec<Found> = Vec::new();
         for num in numbers {
             if let Some(c) = self.claim_of_number(&num, words, out.last()) {
@@ -553,6 +468,10 @@ impl<'a> Finder<'a> {
         };
         if noun_at.is_none() && words.get(last + 1).is_some_and(|w| w.bare == "من") {
             noun_at = Some(last + 2).filter(|&k| k < words.len());
+        }
+        // a word after و starts the next item, not the counted noun ("مقتل 64 واصابة 74")
+        if noun_at.is_some_and(|k| k > last && (words[k].wa || words[k].fa)) {
+            noun_at = None;
         }
         let noun = noun_at.and_then(|k| self.noun(&words[k]));
         let mut nisba_side = None;
@@ -589,24 +508,46 @@ impl<'a> Finder<'a> {
         let mut rule = "noun";
         let kind = match noun.and_then(|n| n.kind) {
             Some(k) => {
+                // "قتيلا وجريحا": one figure of both; not "4 قتلى وأربعة جرحى", nor a dual
+                // with its own figure ("11 قتيلا وجريحين")
+                let next = words[end + 1..].iter().find(|w| w.bare != "و");
                 let wounded_too = k == Kind::Killed
-                    && words[end + 1..]
-                        .iter()
-                        .take(3)
-                        .take_while(|w| w.kind == TokenKind::Arabic)
-                        .any(|w| self.noun(w).is_some_and(|(n, _)| n.kind == Some(Kind::Wounded)));
+                    && next.is_some_and(|w| {
+                        w.kind == TokenKind::Arabic
+                            && (w.wa || words[end + 1].bare == "و")
+                            && self.noun(w).is_some_and(|(n, _)| n.kind == Some(Kind::Wounded))
+                            && !self.is_dual(w)
+                    });
                 if wounded_too { Kind::Casualties } else { k }
             }
             None => {
-                let after = words[end + 1..]
+                // after the noun, its qualifier and a short complement (21 عنصرا على الأقل من
+                // قوات النظام والمسلحين الموالين لها قتلوا)
+                let from = end.max(last) + 1;
+                let after = words[from..]
                     .iter()
-                    .take(4)
+                    .take(8)
                     .take_while(|w| !w.is_stop() && w.kind != TokenKind::Number)
                     .enumerate()
                     .find_map(|(d, w)| self.trigger(w).filter(|t| t.after).map(|t| (d, t)));
-                let before = words[..first].iter().rev().take(9).take_while(|w| !w.is_stop()).find_map(|w| {
-                    self.trigger(w).filter(|t| t.before).map(|t| t.kind).or_else(|| self.kind_noun(w))
-                });
+                // "30 طفلا بين الجرحى": among the wounded
+                // "60 شخصا بين جريح وقتيل": killed and wounded
+                let among = (words.get(from).is_some_and(|w| w.bare == "بين"))
+                    .then(|| words.get(from + 1).and_then(|w| self.kind_noun(w)))
+                    .flatten()
+                    .map(|k| match words.get(from + 2).filter(|w| w.wa).and_then(|w| self.kind_noun(w)) {
+                        Some(other) if other != k => Kind::Casualties,
+                        _ => k,
+                    });
+                let after =
+                    after.or(among.map(|kind| (0, lexicon::Trigger { kind, before: false, after: true })));
+                // a trigger governs the first figure after it; a later one is an item of a list
+                // ("قتل 11 من عناصر داعش و10 مدنيين") or nothing ("الذي شنه 200 مسلح")
+                let floor = previous.map_or(0, |p| p.end_word + 1).min(first);
+                let before =
+                    words[floor..first].iter().rev().take(9).take_while(|w| !w.is_stop()).find_map(|w| {
+                        self.trigger(w).filter(|t| t.before).map(|t| t.kind).or_else(|| self.kind_noun(w))
+                    });
                 match (after, before) {
                     (Some((0, t)), _) if !t.before => {
                         rule = "after";
@@ -620,7 +561,14 @@ impl<'a> Finder<'a> {
                         rule = "after";
                         t.kind
                     }
-                    (None, None) => return None,
+                    (None, None) => match previous.filter(|p| self.listed(p, words, first)) {
+                        // an item of a list: "قتل 142 مدنيا بينهم 38 طفلا، و116 شخصا"
+                        Some(p) => {
+                            rule = "list";
+                            p.kind
+                        }
+                        None => return None,
+                    },
                 }
             }
         };
@@ -628,6 +576,7 @@ impl<'a> Finder<'a> {
         let others = noun.is_some() && population.is_none();
         let mut population = population.unwrap_or(Population::Unspecified);
         // after the noun: من + people, a nisba, a name
+        let bare_figure = noun_at.is_none() && nisba_side.is_none();
         let mut side = nisba_side;
         let tail: Vec<&Word> = words[end + 1..]
             .iter()
@@ -642,10 +591,19 @@ impl<'a> Finder<'a> {
                 continue;
             }
             if let Some(e) = w.entity {
+                // "من الجيش الأرميني", "في صفوف القوات", and a construct: "عدد عناصر داعش"
+                let construct = j >= 1 && self.noun(tail[j - 1]).is_some_and(|(n, _)| n.kind.is_none());
                 if matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
                     && (j == 0
+                        || construct
                         || tail[..j].iter().any(|v| v.bare == "من" || self.marker(v) == Some(Marker::Ranks)))
                 {
+                    if construct
+                        && population == Population::Unspecified
+                        && let Some((n, _)) = self.noun(tail[j - 1])
+                    {
+                        population = n.population.unwrap_or(population);
+                    }
                     side = Some(self.side_of(e));
                     // قتيلا من الجيش الأرميني
                     if population == Population::Unspecified
@@ -672,11 +630,57 @@ impl<'a> Finder<'a> {
             }
             j += 1;
         }
-        if others && let Some(p) = previous {
-            population = p.population;
+        // "وإصابة 37 آخرين", "قتل 29 جنديا وأصيب 175": the people of the figure before
+        if (others || bare_figure)
+            && let Some(p) = previous
+        {
+            if population == Population::Unspecified {
+                population = p.population;
+            }
             side = side.or_else(|| p.side.clone());
         }
-        if side.is_none() && !own && words.iter().any(|w| self.marker(w) == Some(Marker::Both)) {
+        // "88 قتيلا وجريحا بينهم نساء وأطفال": people with women and children among them are
+        // civilians
+        if population == Population::Unspecified
+            && let Some(k) =
+                words[end + 1..].iter().take(8).take_while(|w| !w.is_stop()).position(Self::is_subset)
+            && let Some(v) = words.get(end + 2 + k)
+            && v.kind == TokenKind::Arabic
+            && self.noun(v).is_some_and(|(n, _)| n.population == Some(Population::Civilian) && n.plural)
+        {
+            population = Population::Civilian;
+        }
+        // whose ranks, before the figure: "ليصل العدد الإجمالي للخسائر البشرية في صفوف القوات
+        // الأرمينية إلى 963"
+        if side.is_none()
+            && let Some(r) = words[..first]
+                .iter()
+                .rev()
+                .take(10)
+                .take_while(|w| !w.is_stop())
+                .position(|w| self.marker(w) == Some(Marker::Ranks))
+        {
+            let r = first - 1 - r;
+            for v in &words[r + 1..first] {
+                if let Some(e) = v.entity
+                    && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
+                {
+                    side = Some(self.side_of(e));
+                    break;
+                }
+                if let Some(c) = self.nisba(v) {
+                    side = Some(self.country(c));
+                    break;
+                }
+                if let Some((n, _)) = self.noun(v)
+                    && population == Population::Unspecified
+                {
+                    population = n.population.unwrap_or(population);
+                }
+            }
+        }
+        // "6500 ضحية من الجانبين": in the figure's own clause
+        if side.is_none() && !own && tail.iter().any(|w| self.marker(w) == Some(Marker::Both)) {
             side = Some(Party::Both);
         }
         Some(
@@ -684,6 +688,97 @@ impl<'a> Finder<'a> {
                 num, count, qualifier, kind, population, words, first, end, side, own, rule, previous,
             ),
         )
+    }
+
+    /// One person named as an item of a list after a figure: "بينهم أربعة أطفال وامرأة
+    /// حامل", "بينهم فتاة بحالة حرجة", "وفرد من المباحث العامة".
+    fn single_items(&self, words: &[Word], found: &[Found]) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        for (q, w) in words.iter().enumerate() {
+            let linked =
+                w.wa || q.checked_sub(1).is_some_and(|p| Self::is_subset(&words[p]) || words[p].bare == "و");
+            if !linked || w.kind != TokenKind::Arabic {
+                continue;
+            }
+            let Some((n, _)) = self.noun(w) else { continue };
+            if n.kind.is_some() || n.population.is_none() || n.plural || self.is_dual(w) {
+                continue;
+            }
+            // the figure before it, unless a figure already counts this word
+            if found.iter().any(|f| f.at <= q && q <= f.end_word) {
+                continue;
+            }
+            let Some(p) =
+                out.iter().chain(found.iter()).filter(|f| f.end_word < q).max_by_key(|f| f.end_word)
+            else {
+                continue;
+            };
+            if p.count.is_none() || !self.listed(p, words, q) {
+                continue;
+            }
+            let item = Found {
+                at: q,
+                end_word: q,
+                noun: Some(w.stem.to_string()),
+                count: Some(1),
+                qualifier: "exact",
+                kind: p.kind,
+                population: n.population.unwrap_or(Population::Unspecified),
+                side: p.side.clone(),
+                own_side: p.own_side,
+                cumulative: p.cumulative,
+                evidence: w.span,
+                rule: "list",
+            };
+            out.push(item);
+        }
+        out
+    }
+
+    /// Whether a noun is a dual (جريحين, جنديان): a figure of its own.
+    fn is_dual(&self, w: &Word) -> bool {
+        (w.stem.ends_with("ين") || w.stem.ends_with("ان"))
+            && !self.lex.nouns.contains_key(w.stem.as_ref())
+            && self.noun(w).is_some_and(|(n, _)| !n.plural)
+    }
+
+    /// Whether the number at word `first` is the next item of a list after the figure
+    /// `previous`: "بينهم 38 طفلا", "، و116 من قوات النظام", "9 أفراد من الفرقة الأولى و 12
+    /// فردا": only a comma, a subset word (بينهم، منهم) or a conjunction, after at most a
+    /// short من-complement of the previous noun.
+    fn listed(&self, previous: &Found, words: &[Word], first: usize) -> bool {
+        let Some(between) = words.get(previous.end_word + 1..first) else { return false };
+        let mut rest = between;
+        // the previous noun's complement: "من الفرقة الأمنية الأولى", "من عناصر داعش"
+        if rest.first().is_some_and(|w| !w.is_stop() && !w.wa && w.bare != "و") {
+            // up to the next comma or و, a parenthesis included: "من الفرقة الأمنية الأولى
+            // (كتيبة ثوار طرابلس)،"
+            let mut n = 0;
+            let mut depth = 0usize;
+            while let Some(w) = rest.get(n) {
+                match w.bare.as_ref() {
+                    "(" => depth += 1,
+                    ")" => depth = depth.saturating_sub(1),
+                    _ if depth == 0 && (w.is_stop() || w.bare == "و" || w.wa || Self::is_subset(w)) => break,
+                    _ => {}
+                }
+                n += 1;
+            }
+            if n > 10 {
+                return false;
+            }
+            rest = &rest[n..];
+        }
+        let coordinated = words[first].wa || rest.last().is_some_and(|w| w.bare == "و");
+        let subset = rest.iter().any(Self::is_subset);
+        (coordinated || subset)
+            && rest.iter().all(|w| matches!(w.bare.as_ref(), "،" | "," | "و" | "من") || Self::is_subset(w))
+    }
+
+    /// "بينهم", "من بينهم", "منهم": a subset of the figure before follows.
+    fn is_subset(w: &Word) -> bool {
+        matches!(w.stem.as_ref(), "بينهم" | "منهم" | "بينهن" | "منهن")
+            || matches!(w.bare.as_ref(), "بينهم" | "منهم" | "بينهن" | "منهن")
     }
 
     /// A noun that carries a kind (القتلى, الجرحى) standing before a number.
@@ -727,7 +822,15 @@ impl<'a> Finder<'a> {
             .take_while(|w| !w.is_stop())
             .chain(words[end + 1..].iter().take(3).take_while(|w| !w.is_stop()))
             .any(|w| self.marker(w) == Some(Marker::Cumulative));
+        // who the people are (جنود, مدنيين), not what befell them (قتلى) nor آخرين
+        let noun = words
+            .get(end)
+            .filter(|w| self.noun(w).is_some_and(|(n, _)| n.kind.is_none() && n.population.is_some()))
+            .map(|w| w.stem.strip_suffix('ا').unwrap_or(&w.stem).to_string());
         Found {
+            at: first,
+            end_word: end.max(first),
+            noun,
             count,
             qualifier,
             kind,
@@ -754,18 +857,33 @@ impl<'a> Finder<'a> {
             if ranks {
                 k = if self.marker(next) == Some(Marker::Ranks) { i + 2 } else { i + 3 };
             }
+            // one person: "مقتل جندي", "بقتل أحد عسكرييها"
+            let one = !ranks && matches!(next.bare.as_ref(), "احد" | "احدى" | "احدي");
+            if one {
+                k = i + 2;
+            }
             let (population, plural, own) = match words.get(k).and_then(|v| self.noun(v)) {
                 Some((n, own)) if n.kind.is_none() && n.population.is_some() => (n.population, n.plural, own),
                 _ if ranks => (None, true, false),
                 _ => continue,
             };
-            if !plural || (!ranks && k != i + 1) {
+            if !ranks && k != i + 1 + usize::from(one) {
+                continue;
+            }
+            let count = if one || (!plural && !self.is_dual(&words[k])) { Some(1) } else { None };
+            if !plural && count.is_none() {
                 continue;
             }
             // a figure right after ("مقتل جنود عددهم 5") is the number's claim
             let mut side = None;
             let mut population = population.unwrap_or(Population::Unspecified);
-            for v in words[k..].iter().take(4).take_while(|v| !v.is_stop() && v.kind != TokenKind::Number) {
+            // parentheses do not end the clause: "في صفوف العسكريين (الأذريين)"
+            let clause = words[k..]
+                .iter()
+                .filter(|v| v.bare != "(" && v.bare != ")")
+                .take(4)
+                .take_while(|v| !v.is_stop() && v.kind != TokenKind::Number);
+            for v in clause {
                 if let Some(e) = v.entity
                     && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
                 {
@@ -794,15 +912,18 @@ impl<'a> Finder<'a> {
                 .last()
                 .map_or(w.span.end(), |v| v.span.end());
             out.push(Found {
-                count: None,
-                qualifier: "unspecified",
+                at: i,
+                end_word: k,
+                noun: words.get(k).map(|v| v.stem.strip_suffix('ا').unwrap_or(&v.stem).to_string()),
+                count,
+                qualifier: if count.is_some() { "exact" } else { "unspecified" },
                 kind: t.kind,
                 population,
                 side,
                 own_side: own || (ranks && words.get(k).is_some_and(|v| v.bare.ends_with("نا"))),
                 cumulative: false,
                 evidence: Span::new(w.span.start(), end),
-                rule: "no-count",
+                rule: if count.is_some() { "one" } else { "no-count" },
             });
         }
         out
@@ -816,6 +937,12 @@ impl<'a> Finder<'a> {
 /// A claim before its claimant, date and reporters are known.
 #[derive(Clone, Debug)]
 struct Found {
+    /// The index of its first word in the sentence (for its claimant).
+    at: usize,
+    /// The index of its last word (the counted noun).
+    end_word: usize,
+    /// The counted noun, keyed, without its tanween alif.
+    noun: Option<String>,
     count: Option<u64>,
     qualifier: &'static str,
     kind: Kind,

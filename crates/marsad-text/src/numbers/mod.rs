@@ -86,7 +86,7 @@ use std::sync::LazyLock;
 use self::grammar::{Grammar, Join, Tok};
 use self::lexicon::{Lexicon, looked_up};
 use self::scan::Step;
-use crate::{Normalized, Span, TokenKind, tokenize_within};
+use crate::{Normalized, Span, Token, TokenKind, tokenize_within};
 
 /// The value of a number expression.
 ///
@@ -450,18 +450,47 @@ impl NumberParser {
     pub fn find(&self, norm: &Normalized<'_>, within: Span) -> Vec<NumberExpr> {
         // Arabic news averages about ten bytes a token: one allocation, rarely a second.
         let mut toks: Vec<Tok<'_>> = Vec::with_capacity(norm.to_normalized(within).len() / 8 + 8);
-        toks.extend(tokenize_within(norm, within).map(|t| {
-            let text = t.norm_str(norm);
-            Tok {
-                kind: t.kind,
-                text,
-                span: t.span,
-                norm: t.norm,
-                new_line: t.starts_line(),
-                senses: if looked_up(t.kind) { self.lex.get(text) } else { None },
-            }
-        }));
-        let grammar = Grammar { lex: &self.lex, t: &toks, lenient: false };
+        toks.extend(tokenize_within(norm, within).map(|t| self.tok(norm, &t)));
+        self.scan(&toks)
+    }
+
+    /// The number expressions of text already tokenised: `tokens` are consecutive tokens of
+    /// `norm` (a sentence of an article's token stream), and the result is what
+    /// [`NumberParser::find`] gives over their range, without tokenising again.
+    ///
+    /// ```
+    /// use marsad_text::numbers::NumberParser;
+    /// use marsad_text::{Normalizer, tokenize};
+    /// let norm = Normalizer::analysis().normalize("قتل 65 مدنياً وجرح 298 آخرين");
+    /// let tokens: Vec<_> = tokenize(&norm).collect();
+    /// let numbers = NumberParser::builtin();
+    /// assert_eq!(numbers.find_in_tokens(&norm, &tokens), numbers.find(&norm, norm.full_span()));
+    /// ```
+    pub fn find_in_tokens<'t>(
+        &self,
+        norm: &Normalized<'_>,
+        tokens: impl IntoIterator<Item = &'t Token>,
+    ) -> Vec<NumberExpr> {
+        let tokens = tokens.into_iter();
+        let mut toks: Vec<Tok<'_>> = Vec::with_capacity(tokens.size_hint().0);
+        toks.extend(tokens.map(|t| self.tok(norm, t)));
+        self.scan(&toks)
+    }
+
+    fn tok<'n>(&'n self, norm: &'n Normalized<'_>, t: &Token) -> Tok<'n> {
+        let text = t.norm_str(norm);
+        Tok {
+            kind: t.kind,
+            text,
+            span: t.span,
+            norm: t.norm,
+            new_line: t.starts_line(),
+            senses: if looked_up(t.kind) { self.lex.get(text) } else { None },
+        }
+    }
+
+    fn scan(&self, toks: &[Tok<'_>]) -> Vec<NumberExpr> {
+        let grammar = Grammar { lex: &self.lex, t: toks, lenient: false };
         let mut found = Vec::new();
         let mut i = 0;
         while i < toks.len() {

@@ -1,0 +1,815 @@
+//! Attribution: who asserts what a sentence reports (the claimant), and which news agencies
+//! carry it (reported_by). Shared by the casualty and event layers.
+//!
+//! The module reads a sentence as [`Word`]s (keyed forms and the entity each word belongs to)
+//! and finds its *cues*, from the words of `data/attribution/cues.tsv`:
+//! - **speech** (`speech-after`): a verb of saying and the first person, body or country after
+//!   it, before a complementiser (`قالت وزارة الدفاع الأرمنية إن`, `وذكر المرصد السوري لحقوق
+//!   الإنسان، الثلاثاء، أن`); a body named by a nisba only (`السلطات الأذرية`) speaks for its
+//!   country;
+//! - **speech** (`speech-before`): with no subject after it, a person or body just before the
+//!   verb (`إن مستشفى ريف دمشق التخصصي أكد`);
+//! - **pronoun** (`pronoun`): with no subject at all, the last claimant of the verb's gender in
+//!   the paragraph, else in the article (`وأضافت` → the ministry, `وأضاف` → the observatory);
+//! - **source** (`source`): "according to" and the name after it (`بحسب تصريحات ... نيكول
+//!   باشينيان`, `حسبما أعلنت وزارة الصحة`); a news agency there, or as the subject of a verb of
+//!   saying, reports (`reported_by`) and claims only when no one else is named;
+//! - **statement** (`statement`): `بيان`, `بيانات باكو`: the owner after it, else the last
+//!   claimant (`وأوضح البيان`);
+//! - **anonymous**: an unnamed speaker (`مصدر عسكري`, `مصادر محلية`, `ناشطون`): a cue with no
+//!   claimant, so that no earlier claimant is carried over;
+//! - `المتحدث باسم الجيش` speaks for the army.
+//!
+//! A figure is governed by the nearest cue before it in its sentence, else by the nearest one
+//! after it (`..., حسبما أعلنت وزارة الصحة`); a sentence with no cue continues the paragraph's
+//! last statement (`carried`).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use marsad_kb::names::key;
+use marsad_kb::{EntityType, EntryId, Kb};
+use marsad_text::{AnalysedToken, Normalized, Normalizer, Span, TokenKind};
+use rustc_hash::FxHashMap;
+
+use crate::entities::Entity;
+use crate::lexicon::tsv_rows;
+
+const CUES: &str = include_str!("../../../data/attribution/cues.tsv");
+
+/// A side or a claimant: an entity of the article, a country the article does not name as
+/// such (`Armenia` from `الأرمينية`), or both warring sides.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Party {
+    /// An index into the article's entities.
+    Entity(usize),
+    /// An English name.
+    Name(String),
+    /// Both warring sides (a side only).
+    Both,
+}
+
+/// A token as the rules see it; its forms borrow from the normalised text (keying copies a
+/// word only when it folds a letter).
+#[derive(Clone, Debug)]
+pub struct Word<'n> {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Keyed without conjunctions (وأرمينيا → ارمينيا).
+    pub bare: Cow<'n, str>,
+    /// Keyed without any proclitic (بمقتل → مقتل).
+    pub stem: Cow<'n, str>,
+    /// The entity whose mention covers the token.
+    pub entity: Option<usize>,
+    /// It was written with the conjunction fa (فقالت).
+    pub fa: bool,
+    /// It was written with the conjunction wa (وإصابة, و116).
+    pub wa: bool,
+    /// It was written with a preposition li or bi (لوكالة, بوزارة).
+    pub prep: bool,
+}
+
+impl Word<'_> {
+    /// Sentence-internal punctuation that ends a clause.
+    pub fn is_stop(&self) -> bool {
+        self.kind == TokenKind::Punct
+            && [".", "،", ",", "؛", ";", ":", "(", ")", "!", "؟", "?"].contains(&self.bare.as_ref())
+    }
+
+    /// A full stop, a semicolon, a colon or a question mark: punctuation a subject is not
+    /// searched past (a comma is: `وذكر المرصد، الثلاثاء، أن`).
+    fn is_hard_stop(&self) -> bool {
+        self.kind == TokenKind::Punct && [".", "؛", ";", ":", "!", "؟", "?"].contains(&self.bare.as_ref())
+    }
+}
+
+/// The entity index of each token (`None` outside mentions).
+pub fn entity_of_tokens(tokens: &[AnalysedToken], entities: &[Entity]) -> Vec<Option<usize>> {
+    let mut mentions: Vec<(Span, usize)> =
+        entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
+    mentions.sort_by_key(|(s, _)| s.start());
+    tokens
+        .iter()
+        .map(|t| {
+            let s = t.token.span;
+            let k = mentions.partition_point(|(m, _)| m.start() < s.end());
+            mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i)
+        })
+        .collect()
+}
+
+/// The words of `tokens[range]`, with `entity_of` from [`entity_of_tokens`].
+pub fn words<'n>(
+    norm: &'n Normalized<'_>,
+    tokens: &[AnalysedToken],
+    entity_of: &[Option<usize>],
+    range: std::ops::Range<usize>,
+) -> Vec<Word<'n>> {
+    let n = norm.text();
+    range
+        .filter_map(|i| {
+            let t = tokens.get(i)?;
+            Some(Word {
+                span: t.token.span,
+                kind: t.token.kind,
+                bare: key(t.bare(n)),
+                stem: key(t.stem(n)),
+                entity: entity_of.get(i).copied().flatten(),
+                fa: t.has(marsad_text::Proclitic::Fa),
+                wa: t.has(marsad_text::Proclitic::Wa),
+                prep: t.has(marsad_text::Proclitic::Li) || t.has(marsad_text::Proclitic::Bi),
+            })
+        })
+        .collect()
+}
+
+/// The token range of a sentence.
+pub fn sentence_range(tokens: &[AnalysedToken], sentence: Span) -> std::ops::Range<usize> {
+    let lo = tokens.partition_point(|t| t.token.span.start() < sentence.start());
+    let hi = tokens.partition_point(|t| t.token.span.start() < sentence.end());
+    lo..hi
+}
+
+/// The role of a cue word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Speech,
+    Source,
+    Statement,
+    Anonymous,
+    Complement,
+    OnBehalf,
+}
+
+/// Grammatical gender, of a verb's agreement or of a claimant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Masculine,
+    Feminine,
+}
+
+/// A cue word's entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueWord {
+    pub role: Role,
+    pub gender: Option<Gender>,
+}
+
+/// A row of `cues.tsv` that cannot be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CueError {
+    #[error("cues.tsv: row {0:?} has too few columns")]
+    Columns(String),
+    #[error("cues.tsv: unknown {column} {value:?}")]
+    Value { column: &'static str, value: String },
+}
+
+/// The cue table, keyed.
+#[derive(Debug, Default)]
+pub struct Cues {
+    words: FxHashMap<String, CueWord>,
+}
+
+impl Cues {
+    /// The table shipped in `data/attribution/cues.tsv`.
+    pub fn builtin() -> &'static Cues {
+        static BUILTIN: LazyLock<Cues> =
+            LazyLock::new(|| Cues::parse(CUES).expect("data/attribution/cues.tsv loads (tested)"));
+        &BUILTIN
+    }
+
+    /// Reads the table from its text.
+    pub fn parse(src: &str) -> Result<Cues, CueError> {
+        let mut words = FxHashMap::default();
+        for row in tsv_rows(src).skip(1) {
+            if row.len() < 3 {
+                return Err(CueError::Columns(row.join("\t")));
+            }
+            let role = match row[1] {
+                "speech" => Role::Speech,
+                "source" => Role::Source,
+                "statement" => Role::Statement,
+                "anonymous" => Role::Anonymous,
+                "complement" => Role::Complement,
+                "on-behalf" => Role::OnBehalf,
+                v => return Err(CueError::Value { column: "role", value: v.into() }),
+            };
+            let gender = match row[2] {
+                "m" => Some(Gender::Masculine),
+                "f" => Some(Gender::Feminine),
+                "-" => None,
+                v => return Err(CueError::Value { column: "gender", value: v.into() }),
+            };
+            let k = key(&Normalizer::analysis().normalize_str(row[0])).into_owned();
+            words.insert(k, CueWord { role, gender });
+        }
+        Ok(Cues { words })
+    }
+
+    /// The cue a word is, looked up without its conjunction; a statement noun also with its
+    /// article (البيان); a definite unnamed source (المصدر ذاته) points back to the last
+    /// statement, like البيان.
+    pub fn get(&self, w: &Word) -> Option<CueWord> {
+        if w.kind != TokenKind::Arabic {
+            return None;
+        }
+        if let Some(c) = self.words.get(w.bare.as_ref()) {
+            return Some(*c);
+        }
+        let c = self.words.get(w.stem.as_ref())?;
+        match c.role {
+            Role::Statement => Some(*c),
+            Role::Anonymous if w.bare.starts_with("ال") => {
+                Some(CueWord { role: Role::Statement, gender: None })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// One cue of a sentence and whom it names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cue {
+    /// The index of the cue word in the sentence's words.
+    pub at: usize,
+    pub role: Role,
+    /// Who asserts, `None` for an unnamed speaker.
+    pub claimant: Option<Party>,
+    /// How the claimant was found: `speech-after`, `speech-before`, `pronoun`, `source`,
+    /// `statement`, `anonymous`.
+    pub rule: &'static str,
+    /// "According to" (`بحسب`, `حسبما أعلنت`, `على ما أفاد`): it governs the figures of the
+    /// clause before it too.
+    pub trailing: bool,
+}
+
+/// The attribution of one sentence.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Attribution {
+    /// The cues, in word order.
+    pub cues: Vec<Cue>,
+    /// The news agencies the sentence cites (entity indexes).
+    pub reported_by: Vec<usize>,
+    /// The claimant carried over from the paragraph's previous statement, for words no cue
+    /// governs.
+    pub carried: Option<Party>,
+    /// Word indexes of complementisers (`إن`, `أن`): reported content starts after them.
+    pub complements: Vec<usize>,
+}
+
+impl Attribution {
+    /// Whether the sentence is reported speech (it has a cue of its own).
+    pub fn is_reported(&self) -> bool {
+        !self.cues.is_empty()
+    }
+
+    /// The cue governing the word at `i`: an "according to" after it in the same reported
+    /// clause (no complementiser between), else the nearest cue before it, else the nearest
+    /// after it.
+    pub fn cue_at(&self, i: usize) -> Option<&Cue> {
+        let after = self.cues.iter().find(|c| c.at > i);
+        if let Some(c) = after
+            && c.trailing
+            && !self.complements.iter().any(|&k| k > i && k < c.at)
+        {
+            return Some(c);
+        }
+        self.cues.iter().rev().find(|c| c.at <= i).or(after)
+    }
+
+    /// The claimant of a figure at word `i`.
+    pub fn claimant_at(&self, i: usize) -> Option<&Party> {
+        match self.cue_at(i) {
+            Some(c) => c.claimant.as_ref(),
+            None => self.carried.as_ref(),
+        }
+    }
+}
+
+/// Reads the sentences of one article in order, carrying claimants over.
+pub struct Attributor<'a> {
+    entities: &'a [Entity],
+    kb: &'a Kb,
+    cues: &'a Cues,
+    block: usize,
+    /// The paragraph's last claimant.
+    last: Option<Party>,
+    /// The last claimant of each gender, in the paragraph and in the article.
+    last_m: Option<Party>,
+    last_f: Option<Party>,
+    article_m: Option<Party>,
+    article_f: Option<Party>,
+    /// The article's last claimant.
+    article: Option<Party>,
+    /// Words a subject is not searched past (the caller's content words: a casualty trigger
+    /// in `أعلن مساء السبت مقتل عشرة إرهابيين من بوكو حرام`).
+    barrier: Option<&'a dyn Fn(&Word) -> bool>,
+}
+
+impl<'a> Attributor<'a> {
+    pub fn new(entities: &'a [Entity], kb: &'a Kb) -> Attributor<'a> {
+        Attributor {
+            entities,
+            kb,
+            cues: Cues::builtin(),
+            block: usize::MAX,
+            last: None,
+            last_m: None,
+            last_f: None,
+            article_m: None,
+            article_f: None,
+            article: None,
+            barrier: None,
+        }
+    }
+
+    /// Stops subject searches at the words `barrier` accepts.
+    pub fn with_barrier(mut self, barrier: &'a dyn Fn(&Word) -> bool) -> Attributor<'a> {
+        self.barrier = Some(barrier);
+        self
+    }
+
+    fn is_barrier(&self, w: &Word) -> bool {
+        self.barrier.is_some_and(|b| b(w))
+    }
+
+    /// The attribution of the next sentence, in paragraph `block` (a claimant carries over
+    /// within a paragraph only; a pronoun may reach back to earlier paragraphs).
+    pub fn sentence(&mut self, words: &[Word], block: usize) -> Attribution {
+        if block != self.block {
+            self.block = block;
+            self.last = None;
+            self.last_m = None;
+            self.last_f = None;
+        }
+        let mut out = Attribution { carried: self.last.clone(), ..Attribution::default() };
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            let Some(cue) = self.cues.get(w) else {
+                i += 1;
+                continue;
+            };
+            match cue.role {
+                Role::Complement => {
+                    out.complements.push(i);
+                    i += 1;
+                }
+                Role::Speech | Role::Source | Role::Statement => {
+                    let (subject, skip) = self.subject_after(words, i + 1, &mut out.reported_by);
+                    let mut found = match subject {
+                        Subject::Named(p) => Some((Some(p), "speech-after")),
+                        Subject::Anonymous => Some((None, "anonymous")),
+                        Subject::Agency(e) => {
+                            if !out.reported_by.contains(&e) {
+                                out.reported_by.push(e);
+                            }
+                            // "نقلت وكالة الأنباء عن وزارة الصحة": the source after عن
+                            match self.subject_after(words, skip, &mut out.reported_by).0 {
+                                Subject::Named(p) if words.get(skip).is_some_and(|v| v.bare == "عن") => {
+                                    Some((Some(p), "speech-after"))
+                                }
+                                _ => Some((Some(Party::Entity(e)), "agency")),
+                            }
+                        }
+                        Subject::Statement => self.earlier(None).map(|p| (Some(p), "statement")),
+                        Subject::None => None,
+                    };
+                    if cue.role == Role::Source {
+                        found = found.map(|(p, r)| (p, if r == "speech-after" { "source" } else { r }));
+                    }
+                    if found.is_none() && cue.role == Role::Speech {
+                        found = self.subject_before(words, i).map(|p| (Some(p), "speech-before"));
+                    }
+                    if found.is_none()
+                        && cue.role == Role::Statement
+                        && let Some(last) = out.cues.last()
+                    {
+                        // "وذكر مصدران أمنيان أن الحصيلة بلغت": the sentence's own speaker
+                        found = Some((last.claimant.clone(), "statement"));
+                    }
+                    if found.is_none() && cue.role != Role::Source {
+                        // no subject named: the verb's pronoun, or the statement's owner
+                        let gender = if cue.role == Role::Speech { cue.gender } else { None };
+                        found = self.earlier(gender).map(|p| (Some(p), "pronoun"));
+                    }
+                    if let Some((claimant, rule)) = found {
+                        if let Some(p) = &claimant {
+                            self.remember(p.clone());
+                        }
+                        let before = i.checked_sub(1).map(|k| words[k].bare.as_ref());
+                        let trailing = cue.role == Role::Source
+                            || matches!(before, Some("ما" | "حسبما" | "وفقما" | "كما"))
+                            || self.cues.get(w).is_some_and(|_| matches!(w.bare.as_ref(), "حسبما" | "وفقما"));
+                        out.cues.push(Cue { at: i, role: cue.role, claimant, rule, trailing });
+                    }
+                    i = skip.max(i + 1);
+                }
+                _ => i += 1,
+            }
+        }
+        // an agency claims only when no one else is named in the sentence
+        if out.cues.iter().any(|c| c.rule != "agency" && c.claimant.is_some()) {
+            out.cues.retain(|c| c.rule != "agency");
+        }
+        if let Some(c) = out.cues.iter().rev().find_map(|c| c.claimant.clone()) {
+            self.last = Some(c);
+        } else if out.cues.iter().any(|c| c.rule == "anonymous") {
+            self.last = None;
+        }
+        out
+    }
+
+    /// The claimant a verb with no subject refers to: the last one of its gender in the
+    /// paragraph, then in the article, then the last one of any gender.
+    fn earlier(&self, gender: Option<Gender>) -> Option<Party> {
+        let by_gender = match gender {
+            Some(Gender::Masculine) => self.last_m.clone().or_else(|| self.article_m.clone()),
+            Some(Gender::Feminine) => self.last_f.clone().or_else(|| self.article_f.clone()),
+            None => None,
+        };
+        by_gender.or_else(|| self.last.clone()).or_else(|| self.article.clone())
+    }
+
+    fn remember(&mut self, p: Party) {
+        self.last = Some(p.clone());
+        self.article = Some(p.clone());
+        match self.gender(&p) {
+            Gender::Masculine => {
+                self.last_m = Some(p.clone());
+                self.article_m = Some(p);
+            }
+            Gender::Feminine => {
+                self.last_f = Some(p.clone());
+                self.article_f = Some(p);
+            }
+        }
+    }
+
+    /// The grammatical gender of a claimant: a country, a body named by a feminine noun
+    /// (وزارة، الحكومة، الشرطة، منظمة) or a plural (السلطات) is feminine; a person, a
+    /// masculine body (المرصد، الجيش) masculine.
+    pub fn gender(&self, p: &Party) -> Gender {
+        let Party::Entity(i) = p else { return Gender::Feminine };
+        let e = &self.entities[*i];
+        match e.etype {
+            EntityType::Person => Gender::Masculine,
+            EntityType::Gpe | EntityType::Loc => Gender::Feminine,
+            EntityType::Org => {
+                let first = e.name_ar.split_whitespace().next().unwrap_or("");
+                let first = first.strip_prefix("ال").unwrap_or(first);
+                if first.ends_with('ة') || first.ends_with("ات") {
+                    Gender::Feminine
+                } else {
+                    Gender::Masculine
+                }
+            }
+        }
+    }
+
+    fn is_agency(&self, e: usize) -> bool {
+        self.entities[e].subtype.as_deref() == Some("agency")
+    }
+
+    fn kb_entry(&self, e: usize) -> Option<EntryId> {
+        self.entities[e].kb.as_deref().and_then(|id| self.kb.by_id(id))
+    }
+
+    /// A country as a party: its entity in the article, else its English name.
+    fn country(&self, c: EntryId) -> Party {
+        let entry = self.kb.entry(c);
+        match self.entities.iter().position(|e| e.kb.as_deref() == Some(entry.id.as_str())) {
+            Some(i) => Party::Entity(i),
+            None => Party::Name(entry.name_en.clone()),
+        }
+    }
+
+    /// An entity as a claimant: a capital speaks for its country (بيانات باكو).
+    fn claimant_of(&self, e: usize) -> Party {
+        if let Some(id) = self.kb_entry(e) {
+            let entry = self.kb.entry(id);
+            if entry.subtype == "capital"
+                && let Some(c) = entry.country
+            {
+                return self.country(c);
+            }
+        }
+        Party::Entity(e)
+    }
+
+    fn nisba(&self, w: &Word) -> Option<EntryId> {
+        if w.kind != TokenKind::Arabic {
+            return None;
+        }
+        self.kb.nisba(&w.bare).or_else(|| self.kb.nisba(&w.stem))
+    }
+
+    /// Whether an entity can speak: a person, a body, a country or a capital (not a city, a
+    /// province or a place: `قال حاكم ولاية فاراه` is said by the governor).
+    fn can_speak(&self, e: usize) -> bool {
+        match self.entities[e].etype {
+            EntityType::Person | EntityType::Org => true,
+            EntityType::Loc => false,
+            EntityType::Gpe => self
+                .kb_entry(e)
+                .is_some_and(|id| matches!(self.kb.entry(id).subtype.as_str(), "country" | "capital")),
+        }
+    }
+
+    /// The words of the mention of entity `e` that starts at `j`: where it ends.
+    fn mention_end(words: &[Word], j: usize, e: usize) -> usize {
+        let mut k = j + 1;
+        while k < words.len() && words[k].entity == Some(e) {
+            k += 1;
+        }
+        k
+    }
+
+    /// The subject after a cue at `from`: the first person, body or country within ten
+    /// words, stopping at the caller's barrier words, at a complementiser, another cue, a number or a full stop; a person
+    /// named right after a body or a title (`المتحدث باسم وزارة الدفاع محمد ردمانش`, `حاكم
+    /// ولاية فاراه، عبد البصير سالانغي`) is preferred; a nisba names the country only when
+    /// no name follows (السلطات الأذرية). Returns where the subject ends.
+    fn subject_after(&self, words: &[Word], from: usize, reported: &mut Vec<usize>) -> (Subject, usize) {
+        let mut agency = None;
+        let mut nisba = None;
+        let mut anonymous = false;
+        let mut end = from;
+        let mut j = from;
+        while j < words.len() && j < from + 10 {
+            let v = &words[j];
+            if v.is_hard_stop() || v.kind == TokenKind::Number || self.is_barrier(v) {
+                break;
+            }
+            if let Some(e) = v.entity {
+                let k = Self::mention_end(words, j, e);
+                if v.prep && self.is_agency(e) {
+                    // told to an agency ("قال لوكالة رويترز"): it reports, the speaker is
+                    // still to come
+                    agency.get_or_insert(e);
+                    if !reported.contains(&e) {
+                        reported.push(e);
+                    }
+                    j = k;
+                    end = k;
+                    continue;
+                }
+                if !self.can_speak(e) || v.prep {
+                    j = k;
+                    end = k;
+                    continue;
+                }
+                if anonymous
+                    && !words[from..j]
+                        .iter()
+                        .any(|w| self.cues.get(w).map(|c| c.role) == Some(Role::OnBehalf))
+                {
+                    // "مصدر في وزارة الدفاع": still unnamed
+                    return (Subject::Anonymous, k);
+                }
+                if self.entities[e].etype != EntityType::Person
+                    && let Some((p, pk)) = self.person_after(words, k)
+                {
+                    return (Subject::Named(Party::Entity(p)), pk);
+                }
+                if self.is_agency(e) {
+                    return (Subject::Agency(e), k);
+                }
+                return (Subject::Named(self.claimant_of(e)), k);
+            }
+            match self.cues.get(v).map(|c| c.role) {
+                Some(Role::Complement | Role::Speech | Role::Source) => break,
+                Some(Role::Anonymous) if j <= from + 2 => anonymous = true,
+                Some(Role::Statement) if j == from && v.bare.starts_with("ال") && !v.prep => {
+                    // "وأوضح البيان": the statement of the last claimant
+                    return (Subject::Statement, j + 1);
+                }
+                _ => {}
+            }
+            if nisba.is_none()
+                && !anonymous
+                && let Some(c) = self.nisba(v)
+            {
+                nisba = Some(self.country(c));
+            }
+            j += 1;
+            end = j;
+        }
+        if anonymous {
+            return (Subject::Anonymous, end);
+        }
+        match (nisba, agency) {
+            (Some(p), _) => (Subject::Named(p), end),
+            (None, Some(e)) => (Subject::Agency(e), end),
+            (None, None) => (Subject::None, from),
+        }
+    }
+
+    /// A person named within five words after `from`, before a complementiser or a full stop.
+    fn person_after(&self, words: &[Word], from: usize) -> Option<(usize, usize)> {
+        for j in from..(from + 5).min(words.len()) {
+            let v = &words[j];
+            if v.is_hard_stop()
+                || self.is_barrier(v)
+                || self.cues.get(v).is_some_and(|c| c.role != Role::OnBehalf)
+            {
+                return None;
+            }
+            if let Some(e) = v.entity
+                && self.entities[e].etype == EntityType::Person
+            {
+                return Some((e, Self::mention_end(words, j, e)));
+            }
+        }
+        None
+    }
+
+    /// A person or body just before a verb of saying (`إن المرصد السوري أكد`, `وكان جيش
+    /// النيجر قد أعلن`): within four words, not after a preposition; or the topic of `أما X
+    /// ... فقالت`.
+    fn subject_before(&self, words: &[Word], at: usize) -> Option<Party> {
+        if words[at].fa
+            && let Some(k) = words[..at].iter().rposition(|w| w.bare == "اما")
+            && let Some(e) = words.get(k + 1).and_then(|w| w.entity)
+            && self.can_speak(e)
+        {
+            return Some(if self.is_agency(e) { Party::Entity(e) } else { self.claimant_of(e) });
+        }
+        for k in (at.saturating_sub(4)..at).rev() {
+            let v = &words[k];
+            if v.is_stop() || self.cues.get(v).is_some_and(|c| c.role != Role::Complement) {
+                return None;
+            }
+            if let Some(e) = v.entity {
+                if !matches!(self.entities[e].etype, EntityType::Person | EntityType::Org)
+                    || self.is_agency(e)
+                {
+                    return None;
+                }
+                // the mention's first word must not carry a preposition (في وزارة الدفاع)
+                let mut first = k;
+                while first > 0 && words[first - 1].entity == Some(e) {
+                    first -= 1;
+                }
+                let w = &words[first];
+                if w.stem != w.bare && !w.bare.starts_with("ال") {
+                    return None;
+                }
+                if first > 0
+                    && ["في", "من", "على", "الى", "عن", "مع"].contains(&words[first - 1].bare.as_ref())
+                {
+                    return None;
+                }
+                return Some(self.claimant_of(e));
+            }
+        }
+        None
+    }
+}
+
+enum Subject {
+    Named(Party),
+    Agency(usize),
+    Anonymous,
+    /// A statement without its owner (`البيان`).
+    Statement,
+    None,
+}
+
+#[cfg(test)]
+mod tests {
+    use marsad_doc::{Document, Format, Metadata, Source};
+
+    use super::*;
+    use crate::{Extraction, Extractor, Options};
+
+    fn extract(text: &str) -> Extraction {
+        let doc = Document {
+            id: "t".into(),
+            source: Source { path: None, format: Format::Text, line: None },
+            text: text.into(),
+            meta: Metadata::default(),
+        };
+        Extractor::new(Options::default()).extract(&doc)
+    }
+
+    /// For each sentence, the claimant of its first number (or of its last word) by name.
+    fn claimants(text: &str) -> Vec<Option<String>> {
+        let ex = extract(text);
+        let norm = crate::extract::normalizer().normalize(text);
+        let entity_of = entity_of_tokens(&ex.tokens, &ex.entities);
+        let mut at = Attributor::new(&ex.entities, Kb::builtin());
+        let mut out = Vec::new();
+        for &s in &ex.sentences {
+            let block =
+                ex.blocks.iter().position(|b| ex.tokens[b.clone()].iter().any(|t| s.contains(t.token.span)));
+            let ws = words(&norm, &ex.tokens, &entity_of, sentence_range(&ex.tokens, s));
+            let a = at.sentence(&ws, block.unwrap_or(0));
+            let i = ws.iter().position(|w| w.kind == TokenKind::Number).unwrap_or(ws.len().saturating_sub(1));
+            out.push(a.claimant_at(i).map(|p| match p {
+                Party::Entity(e) => ex.entities[*e].name.clone(),
+                Party::Name(n) => n.clone(),
+                Party::Both => "both".into(),
+            }));
+        }
+        out
+    }
+
+    #[test]
+    fn shipped_cues_load_and_bad_rows_are_errors() {
+        let cues = Cues::parse(CUES).unwrap();
+        assert!(cues.words.len() > 80);
+        assert!(matches!(Cues::parse("word\trole\tgender\nقال\tsays\tm\n"), Err(CueError::Value { .. })));
+        assert!(matches!(Cues::parse("word\trole\tgender\nقال\tspeech\n"), Err(CueError::Columns(_))));
+    }
+
+    #[test]
+    fn subject_after_the_verb_across_commas() {
+        let c = claimants(
+            "وذكر المرصد السوري لحقوق الإنسان، الثلاثاء، أن 21 عنصرا على الأقل من قوات النظام قتلوا في كمين.",
+        );
+        assert_eq!(c, [Some("Syrian Observatory for Human Rights".into())]);
+    }
+
+    #[test]
+    fn speech_verb_after_the_figure() {
+        let c = claimants("وقتل 11 شخصا في الهجوم، حسبما أعلنت وزارة الصحة الليبية.");
+        assert_eq!(c.len(), 1);
+        assert!(c[0].as_deref().is_some_and(|n| n.contains("Health")), "{c:?}");
+    }
+
+    #[test]
+    fn pronoun_subject_takes_the_last_claimant_of_its_gender() {
+        let c = claimants(
+            "وقالت وزارة الدفاع الأرمنية إن 49 جنديا قتلوا. وقال المرصد إن القصف مستمر. وأضافت أن 12 جنديا أصيبوا.",
+        );
+        assert_eq!(c[2].as_deref(), Some("Ministry of Defence (Armenia)"), "{c:?}");
+    }
+
+    #[test]
+    fn claimant_carries_over_within_a_paragraph_only() {
+        let c = claimants(
+            "وذكر المرصد السوري لحقوق الإنسان أن 21 عنصرا قتلوا. وقتل 8 مسلحين في الكمين.\n\nوقتل 3 مدنيين في قصف.",
+        );
+        assert_eq!(c[1].as_deref(), Some("Syrian Observatory for Human Rights"));
+        assert_eq!(c[2], None);
+    }
+
+    #[test]
+    fn anonymous_sources_have_no_claimant_and_stop_the_carry_over() {
+        let c = claimants("وقال المرصد السوري إن 5 قتلوا. وأفاد مصدر أمني بمقتل 3 جنود.");
+        assert_eq!(c[1], None, "{c:?}");
+    }
+
+    #[test]
+    fn an_agency_reports_and_claims_only_alone() {
+        let text = "وقال وزير الداخلية الصومالي لوكالة رويترز إن 5 من المهاجمين قتلوا.";
+        let ex = extract(text);
+        let c = claimants(text);
+        assert_ne!(c[0].as_deref(), Some("Reuters"), "{c:?} {:?}", ex.entities);
+        let c = claimants("وقتل 29 جنديا أوكرانيا، بحسب رويترز.");
+        assert_eq!(c[0].as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn nisba_body_speaks_for_its_country() {
+        let c = claimants("وأعلنت السلطات الأذرية خسارة 71 من قواتها.");
+        assert_eq!(c[0].as_deref(), Some("Azerbaijan"));
+    }
+
+    #[test]
+    fn the_statement_and_the_same_source_point_back() {
+        let text = "بالمقابل، اتّهمت وزارة الدفاع الأذرية القوات الأرمنية بشنّ أعمال تخريبية.\n\nوأضاف البيان أنّ القصف أسفر عن 3 قتلى.\n\nوقال المرصد السوري إن القصف مستمر. وأشار المصدر ذاته إلى مقتل 5 مدنيين.";
+        let c = claimants(text);
+        assert_eq!(c[1].as_deref(), Some("Ministry of Defence (Azerbaijan)"), "{c:?}");
+        assert_eq!(c[3].as_deref(), Some("Syrian Observatory for Human Rights"), "{c:?}");
+    }
+
+    #[test]
+    fn the_subject_is_not_searched_past_the_callers_barrier() {
+        let text = "وكان جيش النيجر قد أعلن مساء السبت مقتل عشرة إرهابيين من بوكو حرام.";
+        let ex = extract(text);
+        let norm = crate::extract::normalizer().normalize(text);
+        let entity_of = entity_of_tokens(&ex.tokens, &ex.entities);
+        let ws = words(&norm, &ex.tokens, &entity_of, 0..ex.tokens.len());
+        let barrier = |w: &Word| w.bare == "مقتل";
+        let mut at = Attributor::new(&ex.entities, Kb::builtin()).with_barrier(&barrier);
+        let a = at.sentence(&ws, 0);
+        let i = ws.iter().position(|w| w.bare == "عشره").unwrap_or(0);
+        let got = a.claimant_at(i).map(|p| match p {
+            Party::Entity(e) => ex.entities[*e].name.clone(),
+            other => format!("{other:?}"),
+        });
+        assert!(got.as_deref().is_some_and(|n| n.contains("Niger")), "{got:?}");
+    }
+
+    #[test]
+    fn acknowledging_is_saying_and_two_unnamed_sources_are_unnamed() {
+        let c = claimants(
+            "أقر التحالف الدولي بقيادة الولايات المتحدة، الجمعة، بمقتل تسعة مدنيين إضافيين في ضربات جوية.",
+        );
+        assert!(c[0].is_some(), "{c:?}");
+        let c = claimants("وقال المرصد السوري إن 5 قتلوا. وذكر مصدران أمنيان أمس أن الحصيلة بلغت 27 قتيلا.");
+        assert_eq!(c[1], None, "{c:?}");
+    }
+}
