@@ -28,7 +28,7 @@ use marsad_text::is_letter;
 /// assert_eq!(key("باكو"), "باكو");
 /// ```
 pub fn key(word: &str) -> Cow<'_, str> {
-    if !word.chars().any(needs_folding) {
+    if !needs_key(word) {
         return Cow::Borrowed(word);
     }
     let mut out = String::with_capacity(word.len());
@@ -46,6 +46,30 @@ pub fn key(word: &str) -> Cow<'_, str> {
 
 fn needs_folding(c: char) -> bool {
     matches!(c, 'ة' | 'ؤ' | 'ئ') || is_upper(c)
+}
+
+/// Whether [`key`] changes `word`: [`needs_folding`] over its characters, reading ASCII and
+/// the Arabic block (two bytes each, U+0600..U+06FF) byte by byte without decoding.
+fn needs_key(word: &str) -> bool {
+    let b = word.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                return true;
+            }
+            i += 1;
+        } else if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
+            // ة U+0629, ؤ U+0624, ئ U+0626
+            if x == 0xD8 && matches!(b[i + 1], 0xA4 | 0xA6 | 0xA9) {
+                return true;
+            }
+            i += 2;
+        } else {
+            return word.get(i..).is_some_and(|rest| rest.chars().any(needs_folding));
+        }
+    }
+    false
 }
 
 /// `char::is_uppercase` without the Unicode table lookup for ASCII and Arabic letters, which
@@ -180,6 +204,20 @@ mod tests {
         assert_eq!(key("رئيس"), "رييس");
         assert_eq!(key("CNN"), "cnn");
         assert_eq!(key("İstanbul"), "i̇stanbul");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_agrees_with_the_characters(
+            word in "[\\u{0600}-\\u{06FF}a-zA-Z0-9 \\u{00C0}-\\u{024F}\\u{0400}-\\u{04FF}\\u{0750}-\\u{077F}\\u{FB50}-\\u{FDFF}]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(needs_key(&word), word.chars().any(needs_folding));
+        }
+
+        #[test]
+        fn the_byte_scan_agrees_on_any_text(word in "\\PC{0,12}") {
+            proptest::prop_assert_eq!(needs_key(&word), word.chars().any(needs_folding));
+        }
     }
 
     #[test]
