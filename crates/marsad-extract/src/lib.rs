@@ -7,6 +7,7 @@
 //! - [`times`]: dates and times found and resolved to TIMEX3 values.
 //! - [`entities`]: people, organisations and places, linked to the knowledge base.
 //! - [`casualties`]: casualty claims: figure, kind, population, side, claimant.
+//! - [`events`]: events: PLOVER category and mode, roles, date, claimant, modality, evidence.
 //! - [`extract`]: the pipeline over one document, [`Extractor`].
 //! - [`wire`]: the JSON record of `docs/CONTRACT.md`, offsets in code points.
 //!
@@ -30,6 +31,7 @@ pub mod casualties;
 pub mod clean;
 pub mod dates;
 pub mod entities;
+pub mod events;
 pub mod extract;
 pub mod language;
 mod lexicon;

@@ -1,0 +1,893 @@
+//! Events: what happened (or was said, planned, denied), PLOVER-typed, with who did it to whom,
+//! where, when, who says so and the clause that reports it.
+//!
+//! The layer reads each sentence of the title and paragraphs on the article's token stream.
+//! All words live in `data/events/` ([`lexicon`]); words are matched on their keyed forms
+//! without proclitics, tanween alif or pronoun suffix, phrases word by word.
+//!
+//! Rules, in the order they apply:
+//! - **clauses**: a sentence is cut at `، ؛ : . ! ?` and before a boundary word (`حيث`,
+//!   `فيما`, `كما`, `الأمر الذي`...). A clause gives at most one event: its triggers
+//!   (`triggers.tsv`) compete by rank, the highest wins, the first on a tie. Speech acts govern
+//!   what follows them (`اتهمت أذربيجان القوات الأرمينية بشن أعمال تخريبية` is an accusation,
+//!   not an attack), agreements outrank talks (`توصلتا إلى اتفاق لوقف إطلاق النار`),
+//!   and talks outrank fighting words (`بذلت جهودا لإنهاء الاشتباكات`). A trigger flagged
+//!   `nolam` does not count after the preposition ل of purpose (`تتوسط لوقف إطلاق النار` is
+//!   mediation, not a ceasefire); one with `with=` needs its companion word in the clause
+//!   (`حمّل ... مسؤولية`, `تواصل ... مع`). Blocking phrases (`جرائم الحرب`) consume their words;
+//! - **mode**: the trigger's, refined by the first word of `modes.tsv` found in the clause
+//!   (`قصف جوي` → air-strike, `هجوم انتحاري` → ASSAULT/suicide-bombing, `تواصل ... هاتفيا` →
+//!   phone-call, `انهيار ... وقف إطلاق النار` → FIGHT/ceasefire-violation);
+//! - **killing words** (rank 1: `قتل`, `مقتل`) make an event only when the sentence has no other
+//!   violent one; after a verb of saying they are a statement of casualties
+//!   (`أعلن الجيش الأوكراني أن 4 جنود قتلوا` → STATEMENT/casualty-report);
+//! - **one happening**: a noun trigger in the clause after an event of the same category in
+//!   the same sentence extends that event (`تعرضت للقصف، ولا سيما بقذائف الهاون`);
+//! - **modality**: `future` when a future word stands in the clause (`تعتزم التوجه`,
+//!   `المحادثات المرتقبة`) or the trigger carries the future prefix (`سيعقد`); `hypothetical`
+//!   after a condition before the trigger (`إذا`, `قد تحاول`); **negated** when a negation
+//!   stands just before the trigger (`لم`, `لن`; not `لا تزال`), and for a violent event that
+//!   the next clause denies (`... الأمر الذي نفته باكو`: the denial is its own STATEMENT event);
+//! - **roles**: for a verb, the actor is the first party right after it (verb-subject order),
+//!   else the last before it; for a noun, a party before it in the clause (`شنت أذربيجان
+//!   قصفا`), a nisba after it (`قصف أذري`), both sides of `بين X و Y`, or the agent after
+//!   `شنته`/`من قبل`; targets follow `على`, `ضد`, `مع`, `استهدف`, or are the object of a
+//!   speech act (`اتهمت أذربيجان القوات الأرمينية`); places after `في`, `ب`, `قرب` are
+//!   locations. Parties are entities of the article, or countries named by a nisba;
+//! - **date**: the clause's time expression, else the sentence's, else the last one earlier in
+//!   the paragraph (`context`), else the publication date (`published`);
+//! - **claimant and reporters**: see [`Finder::attribution`].
+
+pub mod lexicon;
+#[cfg(test)]
+mod tests;
+
+use std::borrow::Cow;
+
+use marsad_kb::names::key;
+use marsad_kb::{EntityType, EntryId, Kb};
+use marsad_text::{AnalysedToken, Normalized, Proclitic, Span, TokenKind};
+
+use self::lexicon::{Forms, Lexicon, Marker, Pos, Trigger};
+use crate::casualties::Party;
+use crate::casualties::lexicon::{Lexicon as SpeechLexicon, Marker as SpeechMarker};
+use crate::entities::Entity;
+use crate::times::TimeExpr;
+
+/// An event category: PLOVER's, plus STATEMENT and APPEAL (docs/CONTRACT.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Category {
+    Agree,
+    Consult,
+    Support,
+    Cooperate,
+    Aid,
+    Concede,
+    Retreat,
+    Investigate,
+    Demand,
+    Disapprove,
+    Reject,
+    Threaten,
+    Protest,
+    Mobilize,
+    Sanction,
+    Coerce,
+    Assault,
+    Fight,
+    Crime,
+    Statement,
+    Appeal,
+}
+
+impl Category {
+    const ALL: [(Category, &'static str); 21] = [
+        (Category::Agree, "AGREE"),
+        (Category::Consult, "CONSULT"),
+        (Category::Support, "SUPPORT"),
+        (Category::Cooperate, "COOPERATE"),
+        (Category::Aid, "AID"),
+        (Category::Concede, "CONCEDE"),
+        (Category::Retreat, "RETREAT"),
+        (Category::Investigate, "INVESTIGATE"),
+        (Category::Demand, "DEMAND"),
+        (Category::Disapprove, "DISAPPROVE"),
+        (Category::Reject, "REJECT"),
+        (Category::Threaten, "THREATEN"),
+        (Category::Protest, "PROTEST"),
+        (Category::Mobilize, "MOBILIZE"),
+        (Category::Sanction, "SANCTION"),
+        (Category::Coerce, "COERCE"),
+        (Category::Assault, "ASSAULT"),
+        (Category::Fight, "FIGHT"),
+        (Category::Crime, "CRIME"),
+        (Category::Statement, "STATEMENT"),
+        (Category::Appeal, "APPEAL"),
+    ];
+
+    /// The name in records (`FIGHT`).
+    pub fn as_str(self) -> &'static str {
+        Category::ALL.iter().find(|(c, _)| *c == self).map_or("", |(_, s)| s)
+    }
+
+    /// The category named `s` in records and data files.
+    ///
+    /// ```
+    /// use marsad_extract::events::Category;
+    /// assert_eq!(Category::parse("FIGHT"), Some(Category::Fight));
+    /// assert_eq!(Category::parse("BATTLE"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.iter().find(|(_, n)| *n == s).map(|(c, _)| *c)
+    }
+
+    /// Force: conventional (FIGHT) or against civilians and unconventional (ASSAULT).
+    pub fn is_violent(self) -> bool {
+        matches!(self, Category::Fight | Category::Assault)
+    }
+}
+
+/// Whether the text reports the event as done, planned or possible.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modality {
+    Asserted,
+    /// Planned or expected (`تعتزم التوجه`, `سيعقد`, `المحادثات المرتقبة`).
+    Future,
+    /// A condition or a possibility (`إذا لم يتوقفوا`, `قد تحاول`).
+    Hypothetical,
+}
+
+impl Modality {
+    /// The name in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Future => "future",
+            Modality::Hypothetical => "hypothetical",
+        }
+    }
+}
+
+/// Where an event's date comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFrom {
+    /// A time expression of the event's own sentence.
+    Sentence,
+    /// The last time expression earlier in the paragraph.
+    Context,
+    /// The publication date.
+    Published,
+}
+
+impl DateFrom {
+    /// The name in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateFrom::Sentence => "sentence",
+            DateFrom::Context => "context",
+            DateFrom::Published => "published",
+        }
+    }
+}
+
+/// How an event was found, for a user asking "why?".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// The rule: `trigger` (a trigger word won its clause), `killing` (a killing word alone in
+    /// its sentence), `casualty-report` (a verb of saying with a casualty figure).
+    pub rule: &'static str,
+    /// The trigger entry as written in `triggers.tsv` (or the speech verb).
+    pub entry: String,
+    /// The trigger's rank.
+    pub rank: u8,
+    /// The word of `modes.tsv` that refined the mode, and where it is.
+    pub refined_by: Option<(String, Span)>,
+    /// Markers that set the modality or negation, with where they are.
+    pub markers: Vec<(&'static str, Span)>,
+    /// Other triggers of the clause that lost to this one.
+    pub outranked: Vec<String>,
+}
+
+/// One event. Spans index the original text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub category: Category,
+    pub mode: String,
+    pub modality: Modality,
+    /// Said not to have happened, or denied.
+    pub negated: bool,
+    pub actors: Vec<Party>,
+    pub targets: Vec<Party>,
+    /// Indexes of the article's entities where it happened.
+    pub locations: Vec<usize>,
+    /// TIMEX3 value.
+    pub date: Option<String>,
+    pub date_from: Option<DateFrom>,
+    pub claimant: Option<Party>,
+    /// Indexes of the news agencies that report it.
+    pub reported_by: Vec<usize>,
+    /// The trigger word or phrase.
+    pub trigger: Span,
+    /// The clause that reports it.
+    pub evidence: Span,
+    pub explanation: Explanation,
+}
+
+/// The article as the layer reads it.
+pub struct Article<'a> {
+    pub norm: &'a Normalized<'a>,
+    /// All content tokens, in text order.
+    pub tokens: &'a [AnalysedToken],
+    /// Sentence spans of the title and paragraphs, in text order.
+    pub sentences: &'a [Span],
+    /// Paragraph (and title) spans, in text order.
+    pub blocks: &'a [Span],
+    pub entities: &'a [Entity],
+    pub times: &'a [TimeExpr],
+    pub kb: &'a Kb,
+    /// The publication date (TIMEX3), when known.
+    pub published: Option<String>,
+    /// Evidence spans of the article's casualty claims.
+    pub claims: &'a [Span],
+}
+
+/// The events of an article, in text order.
+pub fn find(article: &Article<'_>) -> Vec<Event> {
+    find_with(article, Lexicon::builtin())
+}
+
+/// The events of an article with the given tables.
+pub fn find_with(article: &Article<'_>, lex: &Lexicon) -> Vec<Event> {
+    if article.tokens.is_empty() {
+        return Vec::new();
+    }
+    Finder::new(article, lex).run()
+}
+
+/// A token as the rules see it: its keyed forms.
+struct Word<'n> {
+    span: Span,
+    kind: TokenKind,
+    /// Without any proclitic (بالقصف → قصف).
+    stem: Cow<'n, str>,
+    /// Without conjunctions (والقصف → القصف).
+    bare: Cow<'n, str>,
+    /// As written (normalised and keyed).
+    whole: Cow<'n, str>,
+    /// It carries the preposition ل.
+    li: bool,
+    /// It carries the future prefix س.
+    sa: bool,
+    /// It carries a preposition (ب ل ك).
+    prep: bool,
+    entity: Option<usize>,
+}
+
+impl Word<'_> {
+    /// The distinct keyed forms, most stripped first.
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        let stem: &str = &self.stem;
+        let bare: &str = &self.bare;
+        let whole: &str = &self.whole;
+        std::iter::once(stem).chain((bare != stem).then_some(bare)).chain((whole != bare).then_some(whole))
+    }
+
+    /// Whether one of its forms is `k`.
+    fn is(&self, k: &str) -> bool {
+        self.kind == TokenKind::Arabic && self.keys().any(|w| Forms::of(w).contains(k))
+    }
+
+    fn is_stop(&self) -> bool {
+        self.kind == TokenKind::Punct
+            && matches!(&*self.whole, "." | "،" | "," | "؛" | ";" | ":" | "!" | "؟" | "?")
+    }
+}
+
+/// A trigger found in a clause.
+struct Hit<'l> {
+    /// Word index of its first and after its last word.
+    at: usize,
+    end: usize,
+    trigger: &'l Trigger,
+}
+
+struct Finder<'a> {
+    a: &'a Article<'a>,
+    lex: &'a Lexicon,
+    speech: &'static SpeechLexicon,
+    words: Vec<Word<'a>>,
+}
+
+/// Prepositions (as separate words) after which a party is not the subject.
+const PREPOSITIONS: [&str; 12] =
+    ["في", "علي", "ضد", "الي", "من", "مع", "عن", "بين", "قرب", "داخل", "حول", "لدي"];
+/// Words after which a party is the target.
+const TARGET_WORDS: [&str; 5] = ["علي", "ضد", "مع", "استهدف", "استهدفت"];
+/// Words after which a place is where it happened.
+const PLACE_WORDS: [&str; 6] = ["في", "قرب", "داخل", "حول", "بالقرب", "شمال"];
+/// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
+const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذها", "قبل", "جانب", "نصبه", "شنتها"];
+
+impl<'a> Finder<'a> {
+    fn new(a: &'a Article<'a>, lex: &'a Lexicon) -> Finder<'a> {
+        let mut mentions: Vec<(Span, usize)> = a
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
+            .collect();
+        mentions.sort_by_key(|(s, _)| s.start());
+        let n = a.norm.text();
+        let words = a
+            .tokens
+            .iter()
+            .map(|t| {
+                let s = t.token.span;
+                let k = mentions.partition_point(|(m, _)| m.start() < s.end());
+                let entity = mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i);
+                Word {
+                    span: s,
+                    kind: t.token.kind,
+                    stem: key(t.stem(n)),
+                    bare: key(t.bare(n)),
+                    whole: key(t.norm_str(n)),
+                    li: t.has(Proclitic::Li),
+                    sa: t.has(Proclitic::Sa),
+                    prep: t.has(Proclitic::Li) || t.has(Proclitic::Bi) || t.has(Proclitic::Ka),
+                    entity,
+                }
+            })
+            .collect();
+        Finder { a, lex, speech: SpeechLexicon::builtin(), words }
+    }
+
+    fn run(&self) -> Vec<Event> {
+        let mut out: Vec<Event> = Vec::new();
+        for &sentence in self.a.sentences {
+            let lo = self.words.partition_point(|w| w.span.start() < sentence.start());
+            let hi = self.words.partition_point(|w| w.span.start() < sentence.end());
+            if lo >= hi {
+                continue;
+            }
+            let events = self.sentence(sentence, lo, hi);
+            out.extend(events);
+        }
+        out
+    }
+
+    /// The clauses of the words `lo..hi`, as word ranges.
+    fn clauses(&self, lo: usize, hi: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = lo;
+        let mut i = lo;
+        while i < hi {
+            let w = &self.words[i];
+            if w.is_stop() {
+                if i > start {
+                    out.push((start, i));
+                }
+                start = i + 1;
+            } else if i > start
+                && let Some((Marker::Boundary, _)) = self.marker_at(i, hi)
+            {
+                out.push((start, i));
+                start = i;
+            }
+            i += 1;
+        }
+        if hi > start {
+            out.push((start, hi));
+        }
+        out
+    }
+
+    /// The marker phrase starting at word `i` (before `hi`), and the index after it.
+    fn marker_at(&self, i: usize, hi: usize) -> Option<(Marker, usize)> {
+        let w = &self.words[i];
+        if w.kind != TokenKind::Arabic {
+            return None;
+        }
+        for k in w.keys() {
+            let Some(list) = self.lex.markers.starting(&Forms::of(k)) else { continue };
+            for (rest, role) in list {
+                if self.follows(i + 1, hi, rest) {
+                    return Some((*role, i + 1 + rest.len()));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether the words from `i` (before `hi`) are `rest`.
+    fn follows(&self, i: usize, hi: usize, rest: &[String]) -> bool {
+        i + rest.len() <= hi && rest.iter().zip(&self.words[i..]).all(|(k, w)| w.is(k))
+    }
+
+    /// The trigger phrase starting at word `i`, longest first; blocking phrases included.
+    fn trigger_at(&self, i: usize, hi: usize) -> Option<Hit<'a>> {
+        let w = &self.words[i];
+        if w.kind != TokenKind::Arabic {
+            return None;
+        }
+        for k in w.keys() {
+            let Some(list) = self.lex.triggers.starting(&Forms::of(k)) else { continue };
+            for (rest, trigger) in list {
+                if self.follows(i + 1, hi, rest) {
+                    return Some(Hit { at: i, end: i + 1 + rest.len(), trigger });
+                }
+            }
+        }
+        None
+    }
+
+    /// The events of one sentence (words `lo..hi`).
+    fn sentence(&self, sentence: Span, lo: usize, hi: usize) -> Vec<Event> {
+        let clauses = self.clauses(lo, hi);
+        let speech = self.attribution(lo, hi);
+        let mut events: Vec<(Event, Pos)> = Vec::new();
+        let mut previous_denied: Option<usize> = None;
+        for &(clo, chi) in &clauses {
+            // triggers of the clause, blocking phrases consuming their words
+            let mut hits: Vec<Hit<'a>> = Vec::new();
+            let mut i = clo;
+            while i < chi {
+                match self.trigger_at(i, chi) {
+                    Some(h) => {
+                        i = h.end;
+                        if h.trigger.category.is_some() && self.admissible(&h, chi) {
+                            hits.push(h);
+                        }
+                    }
+                    None => i += 1,
+                }
+            }
+            let Some(best) =
+                hits.iter().enumerate().max_by_key(|(k, h)| (h.trigger.rank, std::cmp::Reverse(*k)))
+            else {
+                continue;
+            };
+            let best = best.1;
+            let Some(mut category) = best.trigger.category else { continue };
+            let mut mode = best.trigger.mode.clone();
+            // the mode's refiner: the first listed in modes.tsv
+            let mut refined_by = None;
+            let mut order = usize::MAX;
+            for w in &self.words[clo..chi] {
+                if w.kind != TokenKind::Arabic {
+                    continue;
+                }
+                let r = w.keys().find_map(|k| Forms::of(k).find_map(|f| self.lex.refiners.get(f)));
+                if let Some(r) = r
+                    && r.order < order
+                    && r.applies_to(category, &mode)
+                {
+                    order = r.order;
+                    refined_by = Some((r.word.clone(), w.span, r.category, r.mode.clone()));
+                }
+            }
+            if let Some((_, _, c, m)) = &refined_by {
+                category = *c;
+                mode = m.clone();
+            }
+            let (modality, negated, markers) = self.modality(clo, chi, best);
+            let trigger = Span::new(self.words[best.at].span.start(), self.words[best.end - 1].span.end());
+            let evidence = Span::new(self.words[clo].span.start(), self.words[chi - 1].span.end());
+            let (actors, targets, locations) = self.roles(clo, chi, best, category);
+            let (date, date_from) = self.date(sentence, evidence);
+            let (claimant, reported_by) = speech.of(best.at);
+            let outranked =
+                hits.iter().filter(|h| h.at != best.at).map(|h| h.trigger.phrase.clone()).collect();
+            let event = Event {
+                category,
+                mode,
+                modality,
+                negated,
+                actors,
+                targets,
+                locations,
+                date,
+                date_from,
+                claimant,
+                reported_by,
+                trigger,
+                evidence,
+                explanation: Explanation {
+                    rule: if best.trigger.rank <= 1 { "killing" } else { "trigger" },
+                    entry: best.trigger.phrase.clone(),
+                    rank: best.trigger.rank,
+                    refined_by: refined_by.map(|(w, s, _, _)| (w, s)),
+                    markers,
+                    outranked,
+                },
+            };
+            // a denial right after a reported act: the act is denied
+            if event.category == Category::Statement
+                && event.mode == "denial"
+                && matches!(self.marker_at(clo, chi), Some((Marker::Boundary, _)))
+            {
+                previous_denied = events.len().checked_sub(1);
+            }
+            // the same happening told on: a noun after an event of the same category
+            if let Some((last, _)) = events.last_mut()
+                && last.category == event.category
+                && best.trigger.pos == Pos::Noun
+            {
+                last.evidence = last.evidence.cover(event.evidence);
+                continue;
+            }
+            events.push((event, best.trigger.pos));
+        }
+        if let Some(k) = previous_denied
+            && let Some((e, _)) = events.get_mut(k)
+            && e.category.is_violent()
+        {
+            e.negated = true;
+        }
+        // killing words: only when nothing else in the sentence is violent
+        let violent = events.iter().any(|(e, _)| e.category.is_violent() && e.explanation.rank > 1);
+        let mut out: Vec<Event> = Vec::with_capacity(events.len());
+        for (mut e, _) in events {
+            if e.explanation.rank <= 1 {
+                if violent {
+                    continue;
+                }
+                // after a verb of saying, the sentence reports a toll
+                if let Some(at) = speech.said_before(e.trigger.start()) {
+                    e.category = Category::Statement;
+                    e.mode = "casualty-report".to_string();
+                    e.explanation.rule = "casualty-report";
+                    e.evidence = Span::new(at.start().min(e.evidence.start()), e.evidence.end());
+                }
+            }
+            out.push(e);
+        }
+        // a verb of saying with a casualty figure and no event: a statement of the toll
+        if out.is_empty()
+            && let Some(at) = speech.first_verb
+            && let Some(claim) =
+                self.a.claims.iter().find(|c| sentence.contains(**c) && c.start() > at.start())
+        {
+            let (claimant, reported_by) = speech.of_span(at);
+            let (date, date_from) = self.date(sentence, Span::new(at.start(), claim.end()));
+            out.push(Event {
+                category: Category::Statement,
+                mode: "casualty-report".to_string(),
+                modality: Modality::Asserted,
+                negated: false,
+                actors: claimant.iter().cloned().collect(),
+                targets: Vec::new(),
+                locations: Vec::new(),
+                date,
+                date_from,
+                claimant,
+                reported_by,
+                trigger: at,
+                evidence: Span::new(at.start(), claim.end()),
+                explanation: Explanation {
+                    rule: "casualty-report",
+                    entry: self.text(at).to_string(),
+                    rank: 0,
+                    refined_by: None,
+                    markers: Vec::new(),
+                    outranked: Vec::new(),
+                },
+            });
+        }
+        out
+    }
+
+    /// The original text of a span.
+    fn text(&self, s: Span) -> &str {
+        s.slice(self.a.norm.original())
+    }
+
+    /// Whether a trigger's flags allow it here.
+    fn admissible(&self, h: &Hit<'_>, chi: usize) -> bool {
+        if h.trigger.no_lam && self.words[h.at].li {
+            return false;
+        }
+        h.trigger.with.is_empty()
+            || self.words[h.end..chi].iter().any(|w| h.trigger.with.iter().any(|k| w.is(k)))
+    }
+
+    /// Modality, negation and the markers that set them.
+    fn modality(
+        &self,
+        clo: usize,
+        chi: usize,
+        best: &Hit<'_>,
+    ) -> (Modality, bool, Vec<(&'static str, Span)>) {
+        let mut modality = Modality::Asserted;
+        let mut negated = false;
+        let mut markers = Vec::new();
+        if self.words[best.at].sa {
+            modality = Modality::Future;
+            markers.push(("future", self.words[best.at].span));
+        }
+        let mut i = clo;
+        while i < chi {
+            let Some((role, end)) = self.marker_at(i, chi) else {
+                i += 1;
+                continue;
+            };
+            let span = Span::new(self.words[i].span.start(), self.words[end - 1].span.end());
+            match role {
+                Marker::Future => {
+                    modality = Modality::Future;
+                    markers.push(("future", span));
+                }
+                Marker::Negation if end <= best.at && best.at - end <= 1 => {
+                    negated = true;
+                    markers.push(("negation", span));
+                    if self.words[i].is("لن") {
+                        modality = Modality::Future;
+                    }
+                }
+                Marker::Hypothetical if i < best.at && modality == Modality::Asserted => {
+                    modality = Modality::Hypothetical;
+                    markers.push(("hypothetical", span));
+                }
+                Marker::Possibility
+                    if i < best.at
+                        && modality == Modality::Asserted
+                        && self.words.get(end).is_some_and(|w| w.whole.starts_with(['ي', 'ت', 'ن'])) =>
+                {
+                    modality = Modality::Hypothetical;
+                    markers.push(("hypothetical", span));
+                }
+                _ => {}
+            }
+            i = end;
+        }
+        (modality, negated, markers)
+    }
+
+    /// The party a word stands for: its entity, or the country of a nisba.
+    fn party(&self, w: &Word<'_>) -> Option<Party> {
+        if let Some(e) = w.entity {
+            return Some(Party::Entity(e));
+        }
+        if w.kind != TokenKind::Arabic {
+            return None;
+        }
+        let c = self.a.kb.nisba(&w.bare).or_else(|| self.a.kb.nisba(&w.stem))?;
+        Some(self.country(c))
+    }
+
+    /// A country as a party: its entity in the article, else its English name.
+    fn country(&self, c: EntryId) -> Party {
+        let entry = self.a.kb.entry(c);
+        match self.a.entities.iter().position(|e| e.kb.as_deref() == Some(entry.id.as_str())) {
+            Some(i) => Party::Entity(i),
+            None => Party::Name(entry.name_en.clone()),
+        }
+    }
+
+    fn etype(&self, p: &Party) -> Option<EntityType> {
+        match p {
+            Party::Entity(i) => Some(self.a.entities[*i].etype),
+            _ => Some(EntityType::Gpe),
+        }
+    }
+
+    /// Whether one of `words` stands one or two words before word `i` (في مدينة كنجة, على
+    /// مواقع أرمينية), or, with `clitic`, the word carries a preposition (بمدينة).
+    fn governed_by(&self, i: usize, clo: usize, words: &[&str], clitic: bool) -> bool {
+        (clitic && self.words[i].prep)
+            || (clo..i).rev().take(2).any(|k| words.iter().any(|p| *self.words[k].bare == **p))
+    }
+
+    /// Actors, targets and locations of the event whose trigger is `best` in the clause.
+    fn roles(
+        &self,
+        clo: usize,
+        chi: usize,
+        best: &Hit<'_>,
+        category: Category,
+    ) -> (Vec<Party>, Vec<Party>, Vec<usize>) {
+        // the parties of the clause, each once, with the word where it first stands
+        let mut parties: Vec<(usize, Party)> = Vec::new();
+        for i in clo..chi {
+            if (best.at..best.end).contains(&i) {
+                continue;
+            }
+            if let Some(p) = self.party(&self.words[i])
+                && !parties.iter().any(|(_, q)| *q == p)
+            {
+                parties.push((i, p));
+            }
+        }
+        let mut actors: Vec<Party> = Vec::new();
+        let mut targets: Vec<Party> = Vec::new();
+        let mut locations: Vec<usize> = Vec::new();
+        for (i, p) in &parties {
+            let i = *i;
+            if let Party::Entity(e) = p
+                && matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
+                && self.governed_by(i, clo, &PLACE_WORDS, true)
+                && self.a.entities[*e].subtype.as_deref() != Some("country")
+            {
+                locations.push(*e);
+                continue;
+            }
+            if i > best.at && self.governed_by(i, clo, &TARGET_WORDS, false) {
+                targets.push(p.clone());
+            }
+        }
+        let free = |i: usize| !self.governed_by(i, clo, &PREPOSITIONS, true);
+        let usable = |p: &Party| !targets.contains(p) && !matches!(self.etype(p), Some(EntityType::Loc));
+        // the agent of a noun: هجوم شنته طالبان, من قبل
+        let agent = self.words[best.end..chi]
+            .iter()
+            .position(|w| AGENT_WORDS.iter().any(|a| w.is(a)))
+            .map(|k| best.end + k);
+        if let Some(k) = agent
+            && let Some((_, p)) = parties.iter().find(|(i, p)| *i > k && usable(p))
+        {
+            actors.push(p.clone());
+        }
+        // بين X و Y: both sides
+        if actors.is_empty()
+            && let Some(b) =
+                self.words[best.end..chi].iter().position(|w| w.bare == "بين").map(|k| best.end + k)
+        {
+            actors.extend(
+                parties
+                    .iter()
+                    .filter(|(i, p)| *i > b && !matches!(self.etype(p), Some(EntityType::Loc)))
+                    .take(2)
+                    .map(|(_, p)| p.clone()),
+            );
+        }
+        if actors.is_empty() {
+            let after =
+                parties.iter().find(|(i, p)| *i >= best.end && *i <= best.end + 4 && free(*i) && usable(p));
+            let before = parties.iter().rev().find(|(i, p)| *i < best.at && free(*i) && usable(p));
+            let subject = match best.trigger.pos {
+                Pos::Verb => after.or(before),
+                // قصف أذري: a nisba right after the noun
+                Pos::Noun => before.or(after.filter(|(i, _)| *i == best.end)),
+            };
+            if let Some((_, p)) = subject {
+                actors.push(p.clone());
+            }
+        }
+        // the object of a speech act or a verb: اتهمت أذربيجان القوات الأرمينية
+        if targets.is_empty()
+            && matches!(
+                category,
+                Category::Disapprove
+                    | Category::Appeal
+                    | Category::Demand
+                    | Category::Consult
+                    | Category::Threaten
+            )
+            && let Some((_, p)) = parties.iter().find(|(i, p)| {
+                *i > best.at && !actors.contains(p) && !locations.iter().any(|l| *p == Party::Entity(*l))
+            })
+        {
+            targets.push(p.clone());
+        }
+        targets.retain(|t| !actors.contains(t));
+        (actors, targets, locations)
+    }
+
+    /// The date of an event: its clause's time, its sentence's, the paragraph's last before
+    /// it, or the publication date.
+    fn date(&self, sentence: Span, evidence: Span) -> (Option<String>, Option<DateFrom>) {
+        let times = self.a.times;
+        if let Some(t) = times
+            .iter()
+            .find(|t| evidence.contains(t.span))
+            .or_else(|| times.iter().find(|t| sentence.contains(t.span)))
+        {
+            return (Some(t.value.to_string()), Some(DateFrom::Sentence));
+        }
+        let block = self.a.blocks.iter().find(|b| b.contains(sentence));
+        if let Some(b) = block
+            && let Some(t) =
+                times.iter().rev().find(|t| b.contains(t.span) && t.span.end() <= sentence.start())
+        {
+            return (Some(t.value.to_string()), Some(DateFrom::Context));
+        }
+        match &self.a.published {
+            Some(p) => (Some(p.clone()), Some(DateFrom::Published)),
+            None => (None, None),
+        }
+    }
+
+    /// Who says what the sentence (words `lo..hi`) reports, and which agencies report it.
+    ///
+    /// A verb or noun of saying (`قالت`, `أعلنت`, `في بيان`; the casualty layer's table,
+    /// `data/casualties/markers.tsv`) makes the first person, body or country within ten
+    /// words after it the claimant of what follows it; an "according to" word (`بحسب`,
+    /// `وفقا لـ`, `نقلا عن`) makes the name after it the claimant of the whole sentence. A news
+    /// agency is who reports (`reported_by`), and the claimant only when no one else is named.
+    ///
+    /// This is the one place the event layer decides attribution, so that it can move to a
+    /// module shared with the casualty layer.
+    fn attribution(&self, lo: usize, hi: usize) -> Attribution {
+        let mut said: Vec<(usize, Option<Party>)> = Vec::new();
+        let mut source: Option<Party> = None;
+        let mut reported: Vec<usize> = Vec::new();
+        let mut first_verb = None;
+        for i in lo..hi {
+            let w = &self.words[i];
+            if w.kind != TokenKind::Arabic {
+                continue;
+            }
+            let role = self.speech.markers.get(&*w.bare).or_else(|| self.speech.markers.get(&*w.stem));
+            let Some(role @ (SpeechMarker::Speech | SpeechMarker::Source)) = role.copied() else { continue };
+            let mut subject = None;
+            for v in self.words[i + 1..hi].iter().take(10) {
+                if v.is_stop() && &*v.whole != "،" {
+                    break;
+                }
+                if let Some(e) = v.entity
+                    && self.a.entities[e].etype != EntityType::Loc
+                {
+                    subject = Some(e);
+                    break;
+                }
+            }
+            let agency = subject.filter(|&e| self.a.entities[e].subtype.as_deref() == Some("agency"));
+            if let Some(e) = agency
+                && !reported.contains(&e)
+            {
+                reported.push(e);
+            }
+            let claimant = subject.filter(|_| agency.is_none()).map(Party::Entity);
+            match role {
+                SpeechMarker::Source => {
+                    if source.is_none() {
+                        source = claimant;
+                    }
+                }
+                _ => {
+                    if first_verb.is_none() {
+                        first_verb = Some(w.span);
+                    }
+                    said.push((i, claimant));
+                }
+            }
+        }
+        let agency = reported.first().map(|&e| Party::Entity(e));
+        let spans = said.iter().map(|(i, _)| self.words[*i].span).collect();
+        Attribution { said, spans, source, agency, reported, first_verb }
+    }
+}
+
+/// The attribution of one sentence.
+struct Attribution {
+    /// Verbs of saying (word index) and their subjects.
+    said: Vec<(usize, Option<Party>)>,
+    /// Their spans, in the same order.
+    spans: Vec<Span>,
+    /// The name after "according to".
+    source: Option<Party>,
+    /// The first reporting agency as a party.
+    agency: Option<Party>,
+    reported: Vec<usize>,
+    /// The first verb of saying.
+    first_verb: Option<Span>,
+}
+
+impl Attribution {
+    /// The claimant and reporters of what stands at word `at`.
+    fn of(&self, at: usize) -> (Option<Party>, Vec<usize>) {
+        let said = self.said.iter().rev().filter(|(i, _)| *i < at).find_map(|(_, p)| p.clone());
+        (said.or_else(|| self.source.clone()).or_else(|| self.agency.clone()), self.reported.clone())
+    }
+
+    /// The claimant and reporters of what a verb of saying at `span` introduces.
+    fn of_span(&self, span: Span) -> (Option<Party>, Vec<usize>) {
+        let said =
+            self.spans.iter().zip(&self.said).find(|(s, _)| **s == span).and_then(|(_, (_, p))| p.clone());
+        (said.or_else(|| self.source.clone()).or_else(|| self.agency.clone()), self.reported.clone())
+    }
+
+    /// The last verb of saying before `offset`.
+    fn said_before(&self, offset: usize) -> Option<Span> {
+        self.spans.iter().rev().find(|s| s.end() <= offset).copied()
+    }
+}

@@ -1,0 +1,1 @@
+//! The event rules on sentences like those of the corpus.
