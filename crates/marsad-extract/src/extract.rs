@@ -149,7 +149,9 @@ impl Extractor {
 
         let t = Instant::now();
         let events = if language.is_arabic() {
-            let claims: Vec<Span> = casualties.iter().map(|c| c.evidence).collect();
+            // the title and headings name what the body reports
+            let mut skip: Vec<Span> = cleaned.title.iter().filter_map(|t| t.span).collect();
+            skip.extend(cleaned.paragraphs.iter().filter(|p| p.kind.as_str() == "heading").map(|p| p.span));
             crate::events::find(&crate::events::Article {
                 norm: &norm,
                 tokens: &tokens,
@@ -159,7 +161,7 @@ impl Extractor {
                 times: &time_exprs,
                 kb: self.kb,
                 published: published.as_ref().map(|p| p.date.to_string()),
-                claims: &claims,
+                skip: &skip,
             })
         } else {
             Vec::new()

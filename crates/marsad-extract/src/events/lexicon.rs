@@ -6,6 +6,7 @@
 //! these as it is, without a tanween alif (قصفا → قصف) or without a pronoun suffix (نفته →
 //! نفت, مسؤوليتها → مسؤولية: a ت before the suffix is a ة).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use marsad_kb::names::key;
@@ -82,6 +83,9 @@ pub enum Marker {
     Possibility,
     Still,
     Boundary,
+    Reference,
+    Onset,
+    Demonstrative,
 }
 
 /// Phrases keyed by their first word; the other words follow, longest phrase first.
@@ -135,29 +139,32 @@ pub(crate) fn entry_key(word: &str) -> String {
     key(&Normalizer::analysis().normalize_str(word.trim())).into_owned()
 }
 
-/// The forms a keyed text word is looked up under: itself, without a tanween alif, without a
-/// pronoun suffix (with ة restored before it). At most a few, no allocation but for the ة.
+/// The forms a normalised text word is looked up under, keyed: itself, without a tanween alif,
+/// without a pronoun suffix (a ت left before it tried as the ة it was: مسؤوليتها → مسؤولية).
+/// The suffix is taken off the unkeyed word, so that a ة is never read as the pronoun ه.
 #[derive(Clone, Debug)]
 pub struct Forms<'w> {
-    forms: [Option<std::borrow::Cow<'w, str>>; 4],
+    forms: [Option<Cow<'w, str>>; 4],
 }
 
 /// Pronoun suffixes a verb or noun may carry, longest first.
 const SUFFIXES: [&str; 5] = ["هما", "هم", "ها", "نا", "ه"];
 
 impl<'w> Forms<'w> {
-    /// The forms of `word` (keyed).
+    /// The forms of `word` (normalised with the analysis normaliser, not keyed).
     pub fn of(word: &'w str) -> Forms<'w> {
-        use std::borrow::Cow;
-        let mut forms: [Option<Cow<'w, str>>; 4] = [Some(Cow::Borrowed(word)), None, None, None];
+        let mut forms: [Option<Cow<'w, str>>; 4] = [Some(key(word)), None, None, None];
         let long = |s: &str| s.chars().count() >= 3;
         if let Some(s) = word.strip_suffix('ا').filter(|s| long(s)) {
-            forms[1] = Some(Cow::Borrowed(s));
+            forms[1] = Some(key(s));
         }
         if let Some(stem) = SUFFIXES.iter().find_map(|suf| word.strip_suffix(suf)).filter(|s| long(s)) {
-            forms[2] = Some(Cow::Borrowed(stem));
+            // the noun before the verb: سيطرتها is سيطرة + ها before it is سيطرت + ها
             if let Some(t) = stem.strip_suffix('ت') {
-                forms[3] = Some(Cow::Owned(format!("{t}ه")));
+                forms[2] = Some(Cow::Owned(key(&format!("{t}ه")).into_owned()));
+                forms[3] = Some(key(stem));
+            } else {
+                forms[2] = Some(key(stem));
             }
         }
         Forms { forms }
@@ -270,6 +277,9 @@ impl Lexicon {
                 "possibility" => Marker::Possibility,
                 "still" => Marker::Still,
                 "boundary" => Marker::Boundary,
+                "reference" => Marker::Reference,
+                "onset" => Marker::Onset,
+                "demonstrative" => Marker::Demonstrative,
                 v => {
                     return Err(LexiconError::Value { file: "markers.tsv", column: "role", value: v.into() });
                 }
@@ -288,8 +298,7 @@ mod tests {
     fn shipped_tables_load() {
         let lex = Lexicon::parse(TRIGGERS, MODES, MARKERS).unwrap();
         assert!(lex.triggers.len() > 300);
-        let k = entry_key("اشتباكات");
-        let hits = lex.triggers.starting(&Forms::of(&k)).unwrap();
+        let hits = lex.triggers.starting(&Forms::of("اشتباكات")).unwrap();
         assert_eq!(hits[0].1.category, Some(Category::Fight));
         assert_eq!(lex.refiners.get(&entry_key("انتحاري")).map(|r| r.category), Some(Category::Assault));
     }
@@ -297,8 +306,7 @@ mod tests {
     #[test]
     fn longest_phrase_first() {
         let lex = Lexicon::builtin();
-        let k = entry_key("وقف");
-        let hits = lex.triggers.starting(&Forms::of(&k)).unwrap();
+        let hits = lex.triggers.starting(&Forms::of("وقف")).unwrap();
         assert!(hits.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
         assert_eq!(hits[0].0, vec![entry_key("لاطلاق"), entry_key("النار")]);
     }
@@ -307,8 +315,10 @@ mod tests {
     fn word_forms() {
         let f = Forms::of("نفته");
         assert!(f.contains("نفت"));
-        let k = entry_key("مسؤوليتها");
-        assert!(Forms::of(&k).contains(&entry_key("مسؤولية")));
+        assert!(Forms::of("مسؤوليتها").contains(&entry_key("مسؤولية")));
+        // a ة is not the pronoun ه: سيطرة is not سيطر + ه
+        assert!(!Forms::of("سيطرة").contains("سيطر"));
+        assert!(Forms::of("سيطرتها").contains(&entry_key("سيطرة")));
         assert!(Forms::of("قصفا").contains("قصف"));
         // short words keep their letters
         assert!(!Forms::of("له").contains("ل"));

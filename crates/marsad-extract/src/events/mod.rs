@@ -18,11 +18,15 @@
 //! - **mode**: the trigger's, refined by the first word of `modes.tsv` found in the clause
 //!   (`قصف جوي` → air-strike, `هجوم انتحاري` → ASSAULT/suicide-bombing, `تواصل ... هاتفيا` →
 //!   phone-call, `انهيار ... وقف إطلاق النار` → FIGHT/ceasefire-violation);
-//! - **killing words** (rank 1: `قتل`, `مقتل`) make an event only when the sentence has no other
-//!   violent one; after a verb of saying they are a statement of casualties
-//!   (`أعلن الجيش الأوكراني أن 4 جنود قتلوا` → STATEMENT/casualty-report);
+//! - **references**: a noun trigger after a preposition of time (`منذ اندلاع المعارك`, `بعد
+//!   المحادثات`, `خلال الاجتماع`) refers to what happened and makes an event only when its
+//!   sentence has no other; a definite noun trigger or one after a demonstrative (`الغارة`,
+//!   `هذا الهجوم`) is the article's earlier event of the same category when there is one;
 //! - **one happening**: a noun trigger in the clause after an event of the same category in
-//!   the same sentence extends that event (`تعرضت للقصف، ولا سيما بقذائف الهاون`);
+//!   the same sentence extends that event (`تعرضت للقصف، ولا سيما بقذائف الهاون`), and so does
+//!   a noun after a speech act, which goes on listing what it asks or blames (`تدعو ... إلى
+//!   ممارسة ضبط النفس، والالتزام الصارم بوقف إطلاق النار`);
+//! - **title and headings** are not read: they name what the body reports;
 //! - **modality**: `future` when a future word stands in the clause (`تعتزم التوجه`,
 //!   `المحادثات المرتقبة`) or the trigger carries the future prefix (`سيعقد`); `hypothetical`
 //!   after a condition before the trigger (`إذا`, `قد تحاول`); **negated** when a negation
@@ -41,8 +45,6 @@
 pub mod lexicon;
 #[cfg(test)]
 mod tests;
-
-use std::borrow::Cow;
 
 use marsad_kb::names::key;
 use marsad_kb::{EntityType, EntryId, Kb};
@@ -173,8 +175,8 @@ impl DateFrom {
 /// How an event was found, for a user asking "why?".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Explanation {
-    /// The rule: `trigger` (a trigger word won its clause), `killing` (a killing word alone in
-    /// its sentence), `casualty-report` (a verb of saying with a casualty figure).
+    /// The rule: `trigger` (a trigger word won its clause) or `reference` (a noun that refers
+    /// to what happened, alone in its sentence: `منذ اندلاع المعارك`).
     pub rule: &'static str,
     /// The trigger entry as written in `triggers.tsv` (or the speech verb).
     pub entry: String,
@@ -227,8 +229,9 @@ pub struct Article<'a> {
     pub kb: &'a Kb,
     /// The publication date (TIMEX3), when known.
     pub published: Option<String>,
-    /// Evidence spans of the article's casualty claims.
-    pub claims: &'a [Span],
+    /// Spans not to read for events: the title and headings (they name what the body
+    /// reports).
+    pub skip: &'a [Span],
 }
 
 /// The events of an article, in text order.
@@ -248,12 +251,14 @@ pub fn find_with(article: &Article<'_>, lex: &Lexicon) -> Vec<Event> {
 struct Word<'n> {
     span: Span,
     kind: TokenKind,
-    /// Without any proclitic (بالقصف → قصف).
-    stem: Cow<'n, str>,
+    /// Without any proclitic (بالقصف → قصف), normalised.
+    stem: &'n str,
     /// Without conjunctions (والقصف → القصف).
-    bare: Cow<'n, str>,
-    /// As written (normalised and keyed).
-    whole: Cow<'n, str>,
+    bare: &'n str,
+    /// As written, normalised.
+    whole: &'n str,
+    /// It carries the article ال.
+    definite: bool,
     /// It carries the preposition ل.
     li: bool,
     /// It carries the future prefix س.
@@ -266,9 +271,7 @@ struct Word<'n> {
 impl Word<'_> {
     /// The distinct keyed forms, most stripped first.
     fn keys(&self) -> impl Iterator<Item = &str> {
-        let stem: &str = &self.stem;
-        let bare: &str = &self.bare;
-        let whole: &str = &self.whole;
+        let (stem, bare, whole) = (self.stem, self.bare, self.whole);
         std::iter::once(stem).chain((bare != stem).then_some(bare)).chain((whole != bare).then_some(whole))
     }
 
@@ -279,7 +282,11 @@ impl Word<'_> {
 
     fn is_stop(&self) -> bool {
         self.kind == TokenKind::Punct
-            && matches!(&*self.whole, "." | "،" | "," | "؛" | ";" | ":" | "!" | "؟" | "?")
+            && matches!(self.whole, "." | "،" | "," | "؛" | ";" | ":" | "!" | "؟" | "?")
+    }
+
+    fn is_comma(&self) -> bool {
+        self.kind == TokenKind::Punct && matches!(self.whole, "،" | ",")
     }
 }
 
@@ -289,6 +296,10 @@ struct Hit<'l> {
     at: usize,
     end: usize,
     trigger: &'l Trigger,
+    /// The trigger's rank, lowered for a reference (منذ اندلاع المعارك).
+    rank: u8,
+    /// A definite noun, or one after a demonstrative: it may refer back.
+    anaphoric: bool,
 }
 
 struct Finder<'a> {
@@ -328,9 +339,10 @@ impl<'a> Finder<'a> {
                 Word {
                     span: s,
                     kind: t.token.kind,
-                    stem: key(t.stem(n)),
-                    bare: key(t.bare(n)),
-                    whole: key(t.norm_str(n)),
+                    stem: t.stem(n),
+                    bare: t.bare(n),
+                    whole: t.norm_str(n),
+                    definite: t.has(Proclitic::Al),
                     li: t.has(Proclitic::Li),
                     sa: t.has(Proclitic::Sa),
                     prep: t.has(Proclitic::Li) || t.has(Proclitic::Bi) || t.has(Proclitic::Ka),
@@ -344,24 +356,44 @@ impl<'a> Finder<'a> {
     fn run(&self) -> Vec<Event> {
         let mut out: Vec<Event> = Vec::new();
         for &sentence in self.a.sentences {
+            if self.a.skip.iter().any(|s| s.contains(sentence)) {
+                continue;
+            }
             let lo = self.words.partition_point(|w| w.span.start() < sentence.start());
             let hi = self.words.partition_point(|w| w.span.start() < sentence.end());
             if lo >= hi {
                 continue;
             }
-            let events = self.sentence(sentence, lo, hi);
-            out.extend(events);
+            for (event, anaphoric) in self.sentence(sentence, lo, hi) {
+                // هذا الهجوم, الغارة: the article's earlier event of the same category, told on
+                if anaphoric && out.iter().any(|e| e.category == event.category) {
+                    continue;
+                }
+                out.push(event);
+            }
         }
         out
     }
 
-    /// The clauses of the words `lo..hi`, as word ranges.
+    /// The clauses of the words `lo..hi`, as word ranges. A name set off by commas (an
+    /// apposition: `وزير الدفاع الأذري، ذكير خسنوف، هاتفيا`) does not cut its clause.
     fn clauses(&self, lo: usize, hi: usize) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut start = lo;
         let mut i = lo;
         while i < hi {
             let w = &self.words[i];
+            if w.is_comma() {
+                let next = (i + 1..hi).find(|&k| self.words[k].is_stop()).unwrap_or(hi);
+                let named = next > i + 1
+                    && next < hi
+                    && self.words[next].is_comma()
+                    && self.words[i + 1..next].iter().all(|v| v.entity.is_some());
+                if named {
+                    i = next + 1;
+                    continue;
+                }
+            }
             if w.is_stop() {
                 if i > start {
                     out.push((start, i));
@@ -398,6 +430,11 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// The role of the one-word marker `w`, if it is one.
+    fn marker(&self, i: usize) -> Option<Marker> {
+        self.marker_at(i, i + 1).map(|(m, _)| m)
+    }
+
     /// Whether the words from `i` (before `hi`) are `rest`.
     fn follows(&self, i: usize, hi: usize, rest: &[String]) -> bool {
         i + rest.len() <= hi && rest.iter().zip(&self.words[i..]).all(|(k, w)| w.is(k))
@@ -413,18 +450,40 @@ impl<'a> Finder<'a> {
             let Some(list) = self.lex.triggers.starting(&Forms::of(k)) else { continue };
             for (rest, trigger) in list {
                 if self.follows(i + 1, hi, rest) {
-                    return Some(Hit { at: i, end: i + 1 + rest.len(), trigger });
+                    return Some(Hit {
+                        at: i,
+                        end: i + 1 + rest.len(),
+                        trigger,
+                        rank: trigger.rank,
+                        anaphoric: false,
+                    });
                 }
             }
         }
         None
     }
 
-    /// The events of one sentence (words `lo..hi`).
-    fn sentence(&self, sentence: Span, lo: usize, hi: usize) -> Vec<Event> {
+    /// A noun trigger after a preposition of time only refers to what happened (`منذ اندلاع
+    /// المعارك`); after a demonstrative or with the article it may refer back (`هذا الهجوم`).
+    fn situate(&self, h: &mut Hit<'_>, clo: usize) {
+        if h.trigger.pos != Pos::Noun {
+            return;
+        }
+        let before = |k: usize| (h.at >= clo + k).then(|| self.marker(h.at - k)).flatten();
+        let reference = before(1) == Some(Marker::Reference)
+            || (before(1) == Some(Marker::Onset) && before(2) == Some(Marker::Reference));
+        if reference {
+            h.rank = h.rank.min(1);
+        }
+        h.anaphoric = self.words[h.at].definite || before(1) == Some(Marker::Demonstrative);
+    }
+
+    /// The events of one sentence (words `lo..hi`), each with whether it may refer back to an
+    /// earlier one.
+    fn sentence(&self, sentence: Span, lo: usize, hi: usize) -> Vec<(Event, bool)> {
         let clauses = self.clauses(lo, hi);
         let speech = self.attribution(lo, hi);
-        let mut events: Vec<(Event, Pos)> = Vec::new();
+        let mut events: Vec<(Event, Pos, bool)> = Vec::new();
         let mut previous_denied: Option<usize> = None;
         for &(clo, chi) in &clauses {
             // triggers of the clause, blocking phrases consuming their words
@@ -432,21 +491,21 @@ impl<'a> Finder<'a> {
             let mut i = clo;
             while i < chi {
                 match self.trigger_at(i, chi) {
-                    Some(h) => {
+                    Some(mut h) => {
                         i = h.end;
-                        if h.trigger.category.is_some() && self.admissible(&h, chi) {
+                        if h.trigger.category.is_some() && self.admissible(&h, clo, chi) {
+                            self.situate(&mut h, clo);
                             hits.push(h);
                         }
                     }
                     None => i += 1,
                 }
             }
-            let Some(best) =
-                hits.iter().enumerate().max_by_key(|(k, h)| (h.trigger.rank, std::cmp::Reverse(*k)))
+            let Some((_, best)) =
+                hits.iter().enumerate().max_by_key(|(k, h)| (h.rank, std::cmp::Reverse(*k)))
             else {
                 continue;
             };
-            let best = best.1;
             let Some(mut category) = best.trigger.category else { continue };
             let mut mode = best.trigger.mode.clone();
             // the mode's refiner: the first listed in modes.tsv
@@ -492,9 +551,9 @@ impl<'a> Finder<'a> {
                 trigger,
                 evidence,
                 explanation: Explanation {
-                    rule: if best.trigger.rank <= 1 { "killing" } else { "trigger" },
+                    rule: if best.rank <= 1 { "reference" } else { "trigger" },
                     entry: best.trigger.phrase.clone(),
-                    rank: best.trigger.rank,
+                    rank: best.rank,
                     refined_by: refined_by.map(|(w, s, _, _)| (w, s)),
                     markers,
                     outranked,
@@ -507,84 +566,46 @@ impl<'a> Finder<'a> {
             {
                 previous_denied = events.len().checked_sub(1);
             }
-            // the same happening told on: a noun after an event of the same category
-            if let Some((last, _)) = events.last_mut()
-                && last.category == event.category
+            if let Some((last, _, _)) = events.last_mut()
                 && best.trigger.pos == Pos::Noun
+                && best.rank > 1
+                && (last.category == event.category
+                    // the list of what a speech act asks or blames goes on after a comma
+                    || (last.explanation.rank >= 5 && best.rank < 5))
             {
+                // the same happening told on: a noun after an event of the same category
                 last.evidence = last.evidence.cover(event.evidence);
                 continue;
             }
-            events.push((event, best.trigger.pos));
+            events.push((event, best.trigger.pos, best.anaphoric));
         }
         if let Some(k) = previous_denied
-            && let Some((e, _)) = events.get_mut(k)
+            && let Some((e, _, _)) = events.get_mut(k)
             && e.category.is_violent()
         {
             e.negated = true;
         }
-        // killing words: only when nothing else in the sentence is violent
-        let violent = events.iter().any(|(e, _)| e.category.is_violent() && e.explanation.rank > 1);
-        let mut out: Vec<Event> = Vec::with_capacity(events.len());
-        for (mut e, _) in events {
-            if e.explanation.rank <= 1 {
-                if violent {
-                    continue;
-                }
-                // after a verb of saying, the sentence reports a toll
-                if let Some(at) = speech.said_before(e.trigger.start()) {
-                    e.category = Category::Statement;
-                    e.mode = "casualty-report".to_string();
-                    e.explanation.rule = "casualty-report";
-                    e.evidence = Span::new(at.start().min(e.evidence.start()), e.evidence.end());
-                }
+        // references to what happened: only when nothing else in the sentence is an event
+        let reported = events.iter().any(|(e, _, _)| e.explanation.rank > 1);
+        events
+            .into_iter()
+            .filter(|(e, _, _)| !reported || e.explanation.rank > 1)
+            .map(|(e, _, anaphoric)| (e, anaphoric))
+            .collect()
+    }
+
+    /// Whether a trigger's flags allow it here: `nolam` not after the ل of purpose, on the
+    /// word (لوقف إطلاق النار) or before it (للتوصل إلى معاهدة); `with=` only with its
+    /// companion word later in the clause.
+    fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize) -> bool {
+        if h.trigger.no_lam {
+            let w = &self.words;
+            let purpose = w[h.at].li
+                || (h.at > clo && w[h.at - 1].li)
+                || (h.at > clo + 1 && matches!(w[h.at - 1].bare, "الي" | "علي") && w[h.at - 2].li);
+            if purpose {
+                return false;
             }
-            out.push(e);
-        }
-        // a verb of saying with a casualty figure and no event: a statement of the toll
-        if out.is_empty()
-            && let Some(at) = speech.first_verb
-            && let Some(claim) =
-                self.a.claims.iter().find(|c| sentence.contains(**c) && c.start() > at.start())
-        {
-            let (claimant, reported_by) = speech.of_span(at);
-            let (date, date_from) = self.date(sentence, Span::new(at.start(), claim.end()));
-            out.push(Event {
-                category: Category::Statement,
-                mode: "casualty-report".to_string(),
-                modality: Modality::Asserted,
-                negated: false,
-                actors: claimant.iter().cloned().collect(),
-                targets: Vec::new(),
-                locations: Vec::new(),
-                date,
-                date_from,
-                claimant,
-                reported_by,
-                trigger: at,
-                evidence: Span::new(at.start(), claim.end()),
-                explanation: Explanation {
-                    rule: "casualty-report",
-                    entry: self.text(at).to_string(),
-                    rank: 0,
-                    refined_by: None,
-                    markers: Vec::new(),
-                    outranked: Vec::new(),
-                },
-            });
-        }
-        out
-    }
-
-    /// The original text of a span.
-    fn text(&self, s: Span) -> &str {
-        s.slice(self.a.norm.original())
-    }
-
-    /// Whether a trigger's flags allow it here.
-    fn admissible(&self, h: &Hit<'_>, chi: usize) -> bool {
-        if h.trigger.no_lam && self.words[h.at].li {
-            return false;
         }
         h.trigger.with.is_empty()
             || self.words[h.end..chi].iter().any(|w| h.trigger.with.iter().any(|k| w.is(k)))
@@ -673,8 +694,7 @@ impl<'a> Finder<'a> {
     /// Whether one of `words` stands one or two words before word `i` (في مدينة كنجة, على
     /// مواقع أرمينية), or, with `clitic`, the word carries a preposition (بمدينة).
     fn governed_by(&self, i: usize, clo: usize, words: &[&str], clitic: bool) -> bool {
-        (clitic && self.words[i].prep)
-            || (clo..i).rev().take(2).any(|k| words.iter().any(|p| *self.words[k].bare == **p))
+        (clitic && self.words[i].prep) || (clo..i).rev().take(2).any(|k| words.contains(&self.words[k].bare))
     }
 
     /// Actors, targets and locations of the event whose trigger is `best` in the clause.
@@ -810,17 +830,17 @@ impl<'a> Finder<'a> {
         let mut said: Vec<(usize, Option<Party>)> = Vec::new();
         let mut source: Option<Party> = None;
         let mut reported: Vec<usize> = Vec::new();
-        let mut first_verb = None;
         for i in lo..hi {
             let w = &self.words[i];
             if w.kind != TokenKind::Arabic {
                 continue;
             }
-            let role = self.speech.markers.get(&*w.bare).or_else(|| self.speech.markers.get(&*w.stem));
+            let role =
+                self.speech.markers.get(&*key(w.bare)).or_else(|| self.speech.markers.get(&*key(w.stem)));
             let Some(role @ (SpeechMarker::Speech | SpeechMarker::Source)) = role.copied() else { continue };
             let mut subject = None;
             for v in self.words[i + 1..hi].iter().take(10) {
-                if v.is_stop() && &*v.whole != "،" {
+                if v.is_stop() && !v.is_comma() {
                     break;
                 }
                 if let Some(e) = v.entity
@@ -843,17 +863,11 @@ impl<'a> Finder<'a> {
                         source = claimant;
                     }
                 }
-                _ => {
-                    if first_verb.is_none() {
-                        first_verb = Some(w.span);
-                    }
-                    said.push((i, claimant));
-                }
+                _ => said.push((i, claimant)),
             }
         }
         let agency = reported.first().map(|&e| Party::Entity(e));
-        let spans = said.iter().map(|(i, _)| self.words[*i].span).collect();
-        Attribution { said, spans, source, agency, reported, first_verb }
+        Attribution { said, source, agency, reported }
     }
 }
 
@@ -861,15 +875,11 @@ impl<'a> Finder<'a> {
 struct Attribution {
     /// Verbs of saying (word index) and their subjects.
     said: Vec<(usize, Option<Party>)>,
-    /// Their spans, in the same order.
-    spans: Vec<Span>,
     /// The name after "according to".
     source: Option<Party>,
     /// The first reporting agency as a party.
     agency: Option<Party>,
     reported: Vec<usize>,
-    /// The first verb of saying.
-    first_verb: Option<Span>,
 }
 
 impl Attribution {
@@ -877,17 +887,5 @@ impl Attribution {
     fn of(&self, at: usize) -> (Option<Party>, Vec<usize>) {
         let said = self.said.iter().rev().filter(|(i, _)| *i < at).find_map(|(_, p)| p.clone());
         (said.or_else(|| self.source.clone()).or_else(|| self.agency.clone()), self.reported.clone())
-    }
-
-    /// The claimant and reporters of what a verb of saying at `span` introduces.
-    fn of_span(&self, span: Span) -> (Option<Party>, Vec<usize>) {
-        let said =
-            self.spans.iter().zip(&self.said).find(|(s, _)| **s == span).and_then(|(_, (_, p))| p.clone());
-        (said.or_else(|| self.source.clone()).or_else(|| self.agency.clone()), self.reported.clone())
-    }
-
-    /// The last verb of saying before `offset`.
-    fn said_before(&self, offset: usize) -> Option<Span> {
-        self.spans.iter().rev().find(|s| s.end() <= offset).copied()
     }
 }
