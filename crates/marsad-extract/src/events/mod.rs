@@ -215,6 +215,20 @@ pub struct Event {
     pub explanation: Explanation,
 }
 
+impl Event {
+    /// Whether `later` tells this event again: same category, mode and date, an actor or a
+    /// place named, and none that this one lacks.
+    fn repeated_by(&self, later: &Event) -> bool {
+        self.category == later.category
+            && self.mode == later.mode
+            && self.date == later.date
+            && self.modality == later.modality
+            && !(later.actors.is_empty() && later.locations.is_empty())
+            && later.actors.iter().all(|a| self.actors.contains(a))
+            && later.locations.iter().all(|l| self.locations.contains(l))
+    }
+}
+
 /// The article as the layer reads it.
 pub struct Article<'a> {
     pub norm: &'a Normalized<'a>,
@@ -367,6 +381,10 @@ impl<'a> Finder<'a> {
             for (event, anaphoric) in self.sentence(sentence, lo, hi) {
                 // هذا الهجوم, الغارة: the article's earlier event of the same category, told on
                 if anaphoric && out.iter().any(|e| e.category == event.category) {
+                    continue;
+                }
+                // the lede told again in the body: same act, same day, no new party or place
+                if out.iter().any(|e| e.repeated_by(&event)) {
                     continue;
                 }
                 out.push(event);
@@ -566,10 +584,14 @@ impl<'a> Finder<'a> {
             {
                 previous_denied = events.len().checked_sub(1);
             }
+            // كما opens a new happening
+            let also = self.words[clo].is("كما");
             if let Some((last, _, _)) = events.last_mut()
                 && best.trigger.pos == Pos::Noun
                 && best.rank > 1
+                && !also
                 && (last.category == event.category
+                    || (last.category.is_violent() && event.category.is_violent())
                     // the list of what a speech act asks or blames goes on after a comma
                     || (last.explanation.rank >= 5 && best.rank < 5))
             {
