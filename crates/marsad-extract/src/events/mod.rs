@@ -549,9 +549,17 @@ impl<'a> Finder<'a> {
             let (modality, negated, markers) = self.modality(clo, chi, best);
             let trigger = Span::new(self.words[best.at].span.start(), self.words[best.end - 1].span.end());
             let evidence = Span::new(self.words[clo].span.start(), self.words[chi - 1].span.end());
-            let (actors, targets, locations) = self.roles(clo, chi, best, category);
-            let (date, date_from) = self.date(sentence, evidence);
             let (claimant, reported_by) = speech.of(best.at);
+            let (mut actors, targets, locations) = self.roles(clo, chi, best, category);
+            // who speaks of a happening is not its actor (أعلن باشينيان استمرار العمليات القتالية)
+            if best.trigger.pos == Pos::Noun
+                && best.rank < 5
+                && actors.len() == 1
+                && actors.first() == claimant.as_ref()
+            {
+                actors.clear();
+            }
+            let (date, date_from) = self.date(sentence, evidence);
             let outranked =
                 hits.iter().filter(|h| h.at != best.at).map(|h| h.trigger.phrase.clone()).collect();
             let event = Event {
@@ -593,7 +601,11 @@ impl<'a> Finder<'a> {
                 && (last.category == event.category
                     || (last.category.is_violent() && event.category.is_violent())
                     // the list of what a speech act asks or blames goes on after a comma
-                    || (last.explanation.rank >= 5 && best.rank < 5))
+                    // (، والالتزام بوقف إطلاق النار)
+                    || (last.explanation.rank >= 5
+                        && best.rank < 5
+                        && best.at <= clo + 3
+                        && self.a.tokens[clo].has(Proclitic::Wa)))
             {
                 // the same happening told on: a noun after an event of the same category
                 last.evidence = last.evidence.cover(event.evidence);
@@ -640,12 +652,14 @@ impl<'a> Finder<'a> {
         chi: usize,
         best: &Hit<'_>,
     ) -> (Modality, bool, Vec<(&'static str, Span)>) {
-        let mut modality = Modality::Asserted;
+        let mut future = false;
+        let mut hypothetical = false;
         let mut negated = false;
         let mut markers = Vec::new();
-        if self.words[best.at].sa {
-            modality = Modality::Future;
-            markers.push(("future", self.words[best.at].span));
+        // the future prefix on the trigger or on the verb before it (سيعقد ... اجتماعا)
+        if let Some(w) = self.words[clo..=best.at].iter().find(|w| w.sa) {
+            future = true;
+            markers.push(("future", w.span));
         }
         let mut i = clo;
         while i < chi {
@@ -656,32 +670,39 @@ impl<'a> Finder<'a> {
             let span = Span::new(self.words[i].span.start(), self.words[end - 1].span.end());
             match role {
                 Marker::Future => {
-                    modality = Modality::Future;
+                    future = true;
                     markers.push(("future", span));
                 }
                 Marker::Negation if end <= best.at && best.at - end <= 1 => {
                     negated = true;
                     markers.push(("negation", span));
-                    if self.words[i].is("لن") {
-                        modality = Modality::Future;
-                    }
+                    future |= self.words[i].is("لن");
                 }
-                Marker::Hypothetical if i < best.at && modality == Modality::Asserted => {
-                    modality = Modality::Hypothetical;
+                Marker::Hypothetical if i < best.at => {
+                    hypothetical = true;
                     markers.push(("hypothetical", span));
                 }
+                // قد تحاول, not وقد تواصل (and indeed he contacted)
                 Marker::Possibility
                     if i < best.at
-                        && modality == Modality::Asserted
+                        && self.words[i].whole == "قد"
                         && self.words.get(end).is_some_and(|w| w.whole.starts_with(['ي', 'ت', 'ن'])) =>
                 {
-                    modality = Modality::Hypothetical;
+                    hypothetical = true;
                     markers.push(("hypothetical", span));
                 }
                 _ => {}
             }
             i = end;
         }
+        // a condition governs what it promises (إذا لم يتوقفوا فسوف نواصل)
+        let modality = if hypothetical {
+            Modality::Hypothetical
+        } else if future {
+            Modality::Future
+        } else {
+            Modality::Asserted
+        };
         (modality, negated, markers)
     }
 
@@ -693,7 +714,7 @@ impl<'a> Finder<'a> {
         if w.kind != TokenKind::Arabic {
             return None;
         }
-        let c = self.a.kb.nisba(&w.bare).or_else(|| self.a.kb.nisba(&w.stem))?;
+        let c = self.a.kb.nisba(&key(w.bare)).or_else(|| self.a.kb.nisba(&key(w.stem)))?;
         Some(self.country(c))
     }
 
@@ -733,7 +754,13 @@ impl<'a> Finder<'a> {
             if (best.at..best.end).contains(&i) {
                 continue;
             }
-            if let Some(p) = self.party(&self.words[i])
+            // a nisba before a name modifies a title (وزير الدفاع الأذري، ذكير خسنوف): the name is
+            // the party
+            let w = &self.words[i];
+            if w.entity.is_none() && self.words[i + 1..chi.min(i + 4)].iter().any(|v| v.entity.is_some()) {
+                continue;
+            }
+            if let Some(p) = self.party(w)
                 && !parties.iter().any(|(_, q)| *q == p)
             {
                 parties.push((i, p));
@@ -785,8 +812,13 @@ impl<'a> Finder<'a> {
             let after =
                 parties.iter().find(|(i, p)| *i >= best.end && *i <= best.end + 4 && free(*i) && usable(p));
             let before = parties.iter().rev().find(|(i, p)| *i < best.at && free(*i) && usable(p));
+            let named = |(i, _): &&(usize, Party)| self.words[*i].entity.is_some();
             let subject = match best.trigger.pos {
-                Pos::Verb => after.or(before),
+                // subject-verb right before it (إن أذربيجان قصفت), else verb-subject with a name
+                // (a nisba after the verb qualifies its object: قصفت مواقع أرمنية)
+                Pos::Verb => {
+                    before.filter(|(i, _)| best.at - *i <= 2).or(after.filter(named)).or(before).or(after)
+                }
                 // قصف أذري: a nisba right after the noun
                 Pos::Noun => before.or(after.filter(|(i, _)| *i == best.end)),
             };
@@ -842,7 +874,7 @@ impl<'a> Finder<'a> {
     ///
     /// A verb or noun of saying (`قالت`, `أعلنت`, `في بيان`; the casualty layer's table,
     /// `data/casualties/markers.tsv`) makes the first person, body or country within ten
-    /// words after it the claimant of what follows it; an "according to" word (`بحسب`,
+    /// words after it (before `إن`, `أن`) the claimant of what follows it; an "according to" word (`بحسب`,
     /// `وفقا لـ`, `نقلا عن`) makes the name after it the claimant of the whole sentence. A news
     /// agency is who reports (`reported_by`), and the claimant only when no one else is named.
     ///
@@ -862,7 +894,9 @@ impl<'a> Finder<'a> {
             let Some(role @ (SpeechMarker::Speech | SpeechMarker::Source)) = role.copied() else { continue };
             let mut subject = None;
             for v in self.words[i + 1..hi].iter().take(10) {
-                if v.is_stop() && !v.is_comma() {
+                // the claimant stands before what is claimed (قالت الوزارة في بيان إن ...)
+                if (v.is_stop() && !v.is_comma()) || matches!(v.bare, "ان" | "انه" | "انها" | "بان")
+                {
                     break;
                 }
                 if let Some(e) = v.entity
