@@ -8,6 +8,7 @@
 //! - [`entities`]: people, organisations and places, linked to the knowledge base.
 //! - [`casualties`]: casualty claims: figure, kind, population, side, claimant.
 //! - [`events`]: events: PLOVER category and mode, roles, date, claimant, modality, evidence.
+//! - [`explain`]: events and claims as readable lines, with the reason for each.
 //! - [`extract`]: the pipeline over one document, [`Extractor`].
 //! - [`wire`]: the JSON record of `docs/CONTRACT.md`, offsets in code points.
 //!
@@ -32,6 +33,7 @@ pub mod clean;
 pub mod dates;
 pub mod entities;
 pub mod events;
+pub mod explain;
 pub mod extract;
 pub mod language;
 mod lexicon;
