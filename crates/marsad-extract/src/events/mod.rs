@@ -48,9 +48,11 @@ mod tests;
 
 use marsad_kb::names::key;
 use marsad_kb::{EntityType, EntryId, Kb};
-use marsad_text::{AnalysedToken, Normalized, Proclitic, Span, TokenKind};
+use std::cell::RefCell;
 
-use self::lexicon::{Forms, Lexicon, Marker, Pos, Trigger};
+use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind};
+
+use self::lexicon::{Forms, Lexicon, Marker, Pos, Refiner, Trigger};
 use crate::casualties::Party;
 use crate::casualties::lexicon::{Lexicon as SpeechLexicon, Marker as SpeechMarker};
 use crate::entities::Entity;
@@ -254,7 +256,7 @@ pub fn find(article: &Article<'_>) -> Vec<Event> {
 }
 
 /// The events of an article with the given tables.
-pub fn find_with(article: &Article<'_>, lex: &Lexicon) -> Vec<Event> {
+pub fn find_with(article: &Article<'_>, lex: &'static Lexicon) -> Vec<Event> {
     if article.tokens.is_empty() {
         return Vec::new();
     }
@@ -280,6 +282,35 @@ struct Word<'n> {
     /// It carries a preposition (ب ل ك).
     prep: bool,
     entity: Option<usize>,
+    /// What the tables say of it.
+    entries: Entries<'n>,
+}
+
+/// What the tables say of one word: the phrases it may start, its refiner, its role as a
+/// marker of saying. Looked up once per distinct word of the article.
+#[derive(Clone, Copy, Default)]
+struct Entries<'l> {
+    triggers: Option<&'l [(Vec<String>, Trigger)]>,
+    markers: Option<&'l [(Vec<String>, Marker)]>,
+    refiner: Option<&'l Refiner>,
+    speech: Option<SpeechMarker>,
+}
+
+impl<'l> Entries<'l> {
+    fn of(w: &Word<'_>, lex: &'l Lexicon, speech: &SpeechLexicon) -> Entries<'l> {
+        if w.kind != TokenKind::Arabic {
+            return Entries::default();
+        }
+        let mut e = Entries::default();
+        for k in w.keys() {
+            let forms = Forms::of(k);
+            e.triggers = e.triggers.or_else(|| lex.triggers.starting(&forms));
+            e.markers = e.markers.or_else(|| lex.markers.starting(&forms));
+            e.refiner = e.refiner.or_else(|| forms.find_map(|f| lex.refiners.get(f)));
+        }
+        e.speech = speech.markers.get(&*key(w.bare)).or_else(|| speech.markers.get(&*key(w.stem))).copied();
+        e
+    }
 }
 
 impl Word<'_> {
@@ -291,7 +322,8 @@ impl Word<'_> {
 
     /// Whether one of its forms is `k`.
     fn is(&self, k: &str) -> bool {
-        self.kind == TokenKind::Arabic && self.keys().any(|w| Forms::of(w).contains(k))
+        self.kind == TokenKind::Arabic
+            && (self.keys().any(|w| w == k) || self.keys().any(|w| Forms::of(w).contains(k)))
     }
 
     fn is_stop(&self) -> bool {
@@ -318,8 +350,6 @@ struct Hit<'l> {
 
 struct Finder<'a> {
     a: &'a Article<'a>,
-    lex: &'a Lexicon,
-    speech: &'static SpeechLexicon,
     words: Vec<Word<'a>>,
 }
 
@@ -334,7 +364,7 @@ const PLACE_WORDS: [&str; 6] = ["في", "قرب", "داخل", "حول", "بال�
 const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذها", "قبل", "جانب", "نصبه", "شنتها"];
 
 impl<'a> Finder<'a> {
-    fn new(a: &'a Article<'a>, lex: &'a Lexicon) -> Finder<'a> {
+    fn new(a: &'a Article<'a>, lex: &'static Lexicon) -> Finder<'a> {
         let mut mentions: Vec<(Span, usize)> = a
             .entities
             .iter()
@@ -343,28 +373,43 @@ impl<'a> Finder<'a> {
             .collect();
         mentions.sort_by_key(|(s, _)| s.start());
         let n = a.norm.text();
-        let words = a
-            .tokens
-            .iter()
-            .map(|t| {
-                let s = t.token.span;
-                let k = mentions.partition_point(|(m, _)| m.start() < s.end());
-                let entity = mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i);
-                Word {
-                    span: s,
-                    kind: t.token.kind,
-                    stem: t.stem(n),
-                    bare: t.bare(n),
-                    whole: t.norm_str(n),
-                    definite: t.has(Proclitic::Al),
-                    li: t.has(Proclitic::Li),
-                    sa: t.has(Proclitic::Sa),
-                    prep: t.has(Proclitic::Li) || t.has(Proclitic::Bi) || t.has(Proclitic::Ka),
-                    entity,
-                }
-            })
-            .collect();
-        Finder { a, lex, speech: SpeechLexicon::builtin(), words }
+        let speech = SpeechLexicon::builtin();
+        // what the tables say of a word depends on its form alone: one look-up per form, kept
+        // per thread across articles (news repeats its words)
+        thread_local! {
+            static FORMS: RefCell<FormCache<Entries<'static>>> = RefCell::new(FormCache::new(1 << 16));
+        }
+        FORMS.with_borrow_mut(|cache| {
+            cache.keep_for(std::ptr::from_ref(lex) as usize as u64);
+            let words = a
+                .tokens
+                .iter()
+                .map(|t| {
+                    let s = t.token.span;
+                    let k = mentions.partition_point(|(m, _)| m.start() < s.end());
+                    let entity =
+                        mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i);
+                    let mut w = Word {
+                        span: s,
+                        kind: t.token.kind,
+                        stem: t.stem(n),
+                        bare: t.bare(n),
+                        whole: t.norm_str(n),
+                        definite: t.has(Proclitic::Al),
+                        li: t.has(Proclitic::Li),
+                        sa: t.has(Proclitic::Sa),
+                        prep: t.has(Proclitic::Li) || t.has(Proclitic::Bi) || t.has(Proclitic::Ka),
+                        entity,
+                        entries: Entries::default(),
+                    };
+                    if w.kind == TokenKind::Arabic {
+                        w.entries = *cache.get_or_insert_with(t, n, || Entries::of(&w, lex, speech));
+                    }
+                    w
+                })
+                .collect();
+            Finder { a, words }
+        })
     }
 
     fn run(&self) -> Vec<Event> {
@@ -380,7 +425,10 @@ impl<'a> Finder<'a> {
             }
             for (event, anaphoric) in self.sentence(sentence, lo, hi) {
                 // هذا الهجوم, الغارة: the article's earlier event of the same category, told on
-                if anaphoric && out.iter().any(|e| e.category == event.category) {
+                let same = |e: &Event| {
+                    e.category == event.category || (e.category.is_violent() && event.category.is_violent())
+                };
+                if anaphoric && out.iter().any(same) {
                     continue;
                 }
                 // the lede told again in the body: same act, same day, no new party or place
@@ -433,19 +481,10 @@ impl<'a> Finder<'a> {
 
     /// The marker phrase starting at word `i` (before `hi`), and the index after it.
     fn marker_at(&self, i: usize, hi: usize) -> Option<(Marker, usize)> {
-        let w = &self.words[i];
-        if w.kind != TokenKind::Arabic {
-            return None;
-        }
-        for k in w.keys() {
-            let Some(list) = self.lex.markers.starting(&Forms::of(k)) else { continue };
-            for (rest, role) in list {
-                if self.follows(i + 1, hi, rest) {
-                    return Some((*role, i + 1 + rest.len()));
-                }
-            }
-        }
-        None
+        let list = self.words[i].entries.markers?;
+        list.iter()
+            .find(|(rest, _)| self.follows(i + 1, hi, rest))
+            .map(|(rest, role)| (*role, i + 1 + rest.len()))
     }
 
     /// The role of the one-word marker `w`, if it is one.
@@ -460,25 +499,14 @@ impl<'a> Finder<'a> {
 
     /// The trigger phrase starting at word `i`, longest first; blocking phrases included.
     fn trigger_at(&self, i: usize, hi: usize) -> Option<Hit<'a>> {
-        let w = &self.words[i];
-        if w.kind != TokenKind::Arabic {
-            return None;
-        }
-        for k in w.keys() {
-            let Some(list) = self.lex.triggers.starting(&Forms::of(k)) else { continue };
-            for (rest, trigger) in list {
-                if self.follows(i + 1, hi, rest) {
-                    return Some(Hit {
-                        at: i,
-                        end: i + 1 + rest.len(),
-                        trigger,
-                        rank: trigger.rank,
-                        anaphoric: false,
-                    });
-                }
-            }
-        }
-        None
+        let list = self.words[i].entries.triggers?;
+        list.iter().find(|(rest, _)| self.follows(i + 1, hi, rest)).map(|(rest, trigger)| Hit {
+            at: i,
+            end: i + 1 + rest.len(),
+            trigger,
+            rank: trigger.rank,
+            anaphoric: false,
+        })
     }
 
     /// A noun trigger after a preposition of time only refers to what happened (`منذ اندلاع
@@ -519,9 +547,10 @@ impl<'a> Finder<'a> {
                     None => i += 1,
                 }
             }
-            let Some((_, best)) =
-                hits.iter().enumerate().max_by_key(|(k, h)| (h.rank, std::cmp::Reverse(*k)))
-            else {
+            let Some((_, best)) = hits.iter().enumerate().max_by_key(|(k, h)| {
+                // on a tie, a specific act before a generic one (استهدف أكثر التفجيرات دموية)
+                (h.rank, h.trigger.mode != "attack", std::cmp::Reverse(*k))
+            }) else {
                 continue;
             };
             let Some(mut category) = best.trigger.category else { continue };
@@ -530,11 +559,7 @@ impl<'a> Finder<'a> {
             let mut refined_by = None;
             let mut order = usize::MAX;
             for w in &self.words[clo..chi] {
-                if w.kind != TokenKind::Arabic {
-                    continue;
-                }
-                let r = w.keys().find_map(|k| Forms::of(k).find_map(|f| self.lex.refiners.get(f)));
-                if let Some(r) = r
+                if let Some(r) = w.entries.refiner
                     && r.order < order
                     && r.applies_to(category, &mode)
                 {
@@ -593,7 +618,7 @@ impl<'a> Finder<'a> {
                 previous_denied = events.len().checked_sub(1);
             }
             // كما opens a new happening
-            let also = self.words[clo].is("كما");
+            let also = self.words[clo].bare == "كما";
             if let Some((last, _, _)) = events.last_mut()
                 && best.trigger.pos == Pos::Noun
                 && best.rank > 1
@@ -676,7 +701,7 @@ impl<'a> Finder<'a> {
                 Marker::Negation if end <= best.at && best.at - end <= 1 => {
                     negated = true;
                     markers.push(("negation", span));
-                    future |= self.words[i].is("لن");
+                    future |= self.words[i].bare == "لن";
                 }
                 Marker::Hypothetical if i < best.at => {
                     hypothetical = true;
@@ -788,7 +813,7 @@ impl<'a> Finder<'a> {
         // the agent of a noun: هجوم شنته طالبان, من قبل
         let agent = self.words[best.end..chi]
             .iter()
-            .position(|w| AGENT_WORDS.iter().any(|a| w.is(a)))
+            .position(|w| AGENT_WORDS.contains(&w.bare))
             .map(|k| best.end + k);
         if let Some(k) = agent
             && let Some((_, p)) = parties.iter().find(|(i, p)| *i > k && usable(p))
@@ -889,9 +914,9 @@ impl<'a> Finder<'a> {
             if w.kind != TokenKind::Arabic {
                 continue;
             }
-            let role =
-                self.speech.markers.get(&*key(w.bare)).or_else(|| self.speech.markers.get(&*key(w.stem)));
-            let Some(role @ (SpeechMarker::Speech | SpeechMarker::Source)) = role.copied() else { continue };
+            let Some(role @ (SpeechMarker::Speech | SpeechMarker::Source)) = w.entries.speech else {
+                continue;
+            };
             let mut subject = None;
             for v in self.words[i + 1..hi].iter().take(10) {
                 // the claimant stands before what is claimed (قالت الوزارة في بيان إن ...)
