@@ -12,6 +12,7 @@ use marsad_text::{Normalizer, Span, analyse, sentences};
 use crate::casualties::Casualty;
 use crate::clean::{Cleaned, Cleaner};
 use crate::entities::Entity;
+use crate::events::Event;
 use crate::language::{self, Language};
 use crate::published::{self, Published};
 use crate::times::TimeExpr;
@@ -40,6 +41,12 @@ pub struct Extraction {
     pub entities: Vec<Entity>,
     /// Casualty claims (Arabic articles only); their parties index [`Extraction::entities`].
     pub casualties: Vec<Casualty>,
+    /// Events (Arabic articles only), in text order; their parties index
+    /// [`Extraction::entities`].
+    pub events: Vec<Event>,
+    /// For each casualty claim, the index in [`Extraction::events`] of the event it belongs to
+    /// (see [`link_claims`]).
+    pub claim_events: Vec<Option<usize>>,
     /// Tokens of the title and paragraphs with their clitic analysis, in text order: the one
     /// token stream every layer reads.
     pub tokens: Vec<AnalysedToken>,
@@ -139,6 +146,28 @@ impl Extractor {
             Vec::new()
         };
         times.casualties = t.elapsed();
+
+        let t = Instant::now();
+        let events = if language.is_arabic() {
+            // the title and headings name what the body reports
+            let mut skip: Vec<Span> = cleaned.title.iter().filter_map(|t| t.span).collect();
+            skip.extend(cleaned.paragraphs.iter().filter(|p| p.kind.as_str() == "heading").map(|p| p.span));
+            crate::events::find(&crate::events::Article {
+                norm: &norm,
+                tokens: &tokens,
+                sentences: &sentence_spans,
+                blocks: &content,
+                entities: &entities,
+                times: &time_exprs,
+                kb: self.kb,
+                published: published.as_ref().map(|p| p.date.to_string()),
+                skip: &skip,
+            })
+        } else {
+            Vec::new()
+        };
+        let claim_events = link_claims(&casualties, &events, &sentence_spans);
+        times.events = t.elapsed();
         (
             Extraction {
                 language,
@@ -148,6 +177,8 @@ impl Extractor {
                 times: time_exprs,
                 entities,
                 casualties,
+                events,
+                claim_events,
                 tokens,
                 blocks,
                 normalized,
@@ -172,6 +203,8 @@ pub struct StageTimes {
     pub entities: Duration,
     /// Casualty claims.
     pub casualties: Duration,
+    /// Events, and linking claims to them.
+    pub events: Duration,
 }
 
 impl std::ops::AddAssign for StageTimes {
@@ -182,7 +215,29 @@ impl std::ops::AddAssign for StageTimes {
         self.times += other.times;
         self.entities += other.entities;
         self.casualties += other.casualties;
+        self.events += other.events;
     }
+}
+
+/// The event each casualty claim belongs to: the first event whose evidence overlaps the
+/// claim's, else the first event of the claim's sentence (a claim of a sentence without events
+/// belongs to none).
+///
+/// ```
+/// use marsad_extract::extract::link_claims;
+/// let no_claims: Vec<marsad_extract::casualties::Casualty> = Vec::new();
+/// assert!(link_claims(&no_claims, &[], &[]).is_empty());
+/// ```
+pub fn link_claims(claims: &[Casualty], events: &[Event], sentences: &[Span]) -> Vec<Option<usize>> {
+    claims
+        .iter()
+        .map(|c| {
+            events.iter().position(|e| e.evidence.overlaps(c.evidence)).or_else(|| {
+                let s = sentences.iter().find(|s| s.contains(c.evidence))?;
+                events.iter().position(|e| s.contains(e.evidence))
+            })
+        })
+        .collect()
 }
 
 /// Title and paragraph spans in text order.

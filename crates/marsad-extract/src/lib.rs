@@ -8,6 +8,8 @@
 //! - [`entities`]: people, organisations and places, linked to the knowledge base.
 //! - [`attribution`]: who claims what a sentence reports, and which agencies carry it.
 //! - [`casualties`]: casualty claims: figure, kind, population, side, claimant.
+//! - [`events`]: events: PLOVER category and mode, roles, date, claimant, modality, evidence.
+//! - [`explain`]: events and claims as readable lines, with the reason for each.
 //! - [`extract`]: the pipeline over one document, [`Extractor`].
 //! - [`wire`]: the JSON record of `docs/CONTRACT.md`, offsets in code points.
 //!
@@ -32,6 +34,8 @@ pub mod casualties;
 pub mod clean;
 pub mod dates;
 pub mod entities;
+pub mod events;
+pub mod explain;
 pub mod extract;
 pub mod language;
 mod lexicon;

@@ -7,6 +7,7 @@ use marsad_text::{CharOffsets, Span, TokenKind};
 use serde::Serialize;
 
 use crate::casualties::{Casualty, Party};
+use crate::events::Event;
 use crate::extract::Extraction;
 
 /// One record: an article and everything extracted from it.
@@ -134,14 +135,15 @@ pub struct TimeRecord<'a> {
     pub conflict: Option<&'a str>,
 }
 
-/// A typed event. The event layer is not written yet: the record's `events` list is always
-/// empty, kept so that the record has the contract's shape.
+/// A typed event; `actors`, `targets`, `claimant` and `reported_by` are entity ids (`e1`), or an
+/// English name for a country the article names only by an adjective; `locations` are entity
+/// ids.
 #[derive(Debug, Serialize)]
 pub struct EventRecord {
     pub id: String,
     #[serde(rename = "type")]
-    pub kind: String,
-    pub mode: Option<String>,
+    pub kind: &'static str,
+    pub mode: String,
     pub date: Option<String>,
     pub actors: Vec<String>,
     pub targets: Vec<String>,
@@ -150,6 +152,48 @@ pub struct EventRecord {
     pub reported_by: Vec<String>,
     pub negated: bool,
     pub evidence: SpanRecord,
+    // fields beyond the contract
+    /// `asserted`, `future` (planned, expected) or `hypothetical` (a condition, a possibility):
+    /// only asserted events are reported as having happened.
+    pub modality: &'static str,
+    /// Where the date comes from: `sentence`, `context` (earlier in the paragraph) or
+    /// `published` (the publication date).
+    pub date_anchor: Option<&'static str>,
+    /// The trigger word or phrase.
+    pub trigger: SpanRecord,
+    /// The rule that made the event: `trigger`, `killing`, `casualty-report`.
+    pub rule: &'static str,
+}
+
+impl EventRecord {
+    fn new(i: usize, e: &Event, offsets: &CharOffsets) -> EventRecord {
+        let span = |s: Span| {
+            let r = offsets.char_range(s);
+            SpanRecord { start: r.start, end: r.end }
+        };
+        EventRecord {
+            id: event_id(i),
+            kind: e.category.as_str(),
+            mode: e.mode.clone(),
+            date: e.date.clone(),
+            actors: e.actors.iter().map(party).collect(),
+            targets: e.targets.iter().map(party).collect(),
+            locations: e.locations.iter().map(|&l| entity_id(l)).collect(),
+            claimant: e.claimant.as_ref().map(party),
+            reported_by: e.reported_by.iter().map(|&r| entity_id(r)).collect(),
+            negated: e.negated,
+            evidence: span(e.evidence),
+            modality: e.modality.as_str(),
+            date_anchor: e.date_from.map(|d| d.as_str()),
+            trigger: span(e.trigger),
+            rule: e.explanation.rule,
+        }
+    }
+}
+
+/// The id of the article's `i`th event in records.
+pub fn event_id(i: usize) -> String {
+    format!("v{}", i + 1)
 }
 
 /// A casualty claim; `side`, `claimant` and `reported_by` are entity ids (`e1`), or an English
@@ -175,12 +219,12 @@ pub struct CasualtyRecord {
 }
 
 /// The id of the article's `i`th entity in records.
-fn entity_id(i: usize) -> String {
+pub fn entity_id(i: usize) -> String {
     format!("e{}", i + 1)
 }
 
 /// A party as written in records.
-fn party(p: &Party) -> String {
+pub fn party(p: &Party) -> String {
     match p {
         Party::Entity(i) => entity_id(*i),
         Party::Name(name) => name.clone(),
@@ -189,7 +233,7 @@ fn party(p: &Party) -> String {
 }
 
 impl CasualtyRecord {
-    fn new(c: &Casualty, offsets: &CharOffsets) -> CasualtyRecord {
+    fn new(c: &Casualty, event: Option<usize>, offsets: &CharOffsets) -> CasualtyRecord {
         let r = offsets.char_range(c.evidence);
         CasualtyRecord {
             count: c.count,
@@ -201,7 +245,7 @@ impl CasualtyRecord {
             reported_by: c.reported_by.iter().map(|&i| entity_id(i)).collect(),
             date: c.date.clone(),
             cumulative: c.cumulative,
-            event: None,
+            event: event.map(event_id),
             evidence: SpanRecord { start: r.start, end: r.end },
             rule: c.rule,
             claimant_rule: c.claimant_rule,
@@ -293,8 +337,13 @@ impl<'a> Record<'a> {
                     }
                 })
                 .collect(),
-            events: Vec::new(),
-            casualties: ex.casualties.iter().map(|c| CasualtyRecord::new(c, &offsets)).collect(),
+            events: ex.events.iter().enumerate().map(|(i, e)| EventRecord::new(i, e, &offsets)).collect(),
+            casualties: ex
+                .casualties
+                .iter()
+                .enumerate()
+                .map(|(i, c)| CasualtyRecord::new(c, ex.claim_events.get(i).copied().flatten(), &offsets))
+                .collect(),
             language: &ex.language.code,
             outlet_from,
             published_evidence: ex.published.as_ref().and_then(|p| {

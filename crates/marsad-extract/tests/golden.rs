@@ -1,6 +1,6 @@
-//! Golden tests on the five seed articles: the cleaned structure of each, its entities, and the dates and
-//! times of each resolved against its publication date (`examples/corpus/seeds.jsonl`), rendered
-//! so that a diff reads like the text (`[start..end] kind "text"`, offsets in code points as in
+//! Golden tests on the five seed articles: the cleaned structure of each, its entities, its
+//! events and casualty claims, and the dates and times of each resolved against its publication
+//! date (`examples/corpus/seeds.jsonl`), rendered so that a diff reads like the text (`[start..end] kind "text"`, offsets in code points as in
 //! records).
 //!
 //! Update after an intended change with `INSTA_UPDATE=always cargo test -p marsad-extract
@@ -196,3 +196,27 @@ golden!(seed_001_al_arab, "001_d67965d036683f9b.txt");
 golden!(seed_002_no_title, "002_99d1a8828afe04f7.txt");
 golden!(seed_003_asharq_al_awsat, "003_6b2d5fff41c62f6f.txt");
 golden!(seed_004_asharq_news, "004_b5f0c4ca6264197a.txt");
+
+/// Renders the events and casualty claims of one seed, written on `published`: one readable
+/// line each (`v3 FIGHT/shelling 2022-09-13 | actors: Azerbaijan | ... | «evidence»`,
+/// `135 killed military Armenia | claimant: ... | rule: noun | «evidence»`), each followed by
+/// the reason for it.
+fn render_events(file: &str, published: &str) -> String {
+    let (doc, extraction) = extract_seed(file, published);
+    format!("published: {published}\n{}", marsad_extract::explain::render(&doc.text, &extraction, true))
+}
+
+macro_rules! golden_events {
+    ($name:ident, $file:literal, $published:literal) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(render_events($file, $published));
+        }
+    };
+}
+
+golden_events!(events_000, "000_b587ee3253eb2d41.txt", "2022-09-16");
+golden_events!(events_001, "001_d67965d036683f9b.txt", "2022-09-13");
+golden_events!(events_002, "002_99d1a8828afe04f7.txt", "2022-11-25");
+golden_events!(events_003, "003_6b2d5fff41c62f6f.txt", "2020-10-24");
+golden_events!(events_004, "004_b5f0c4ca6264197a.txt", "2022-09-13");

@@ -124,6 +124,11 @@ pub struct ExtractArgs {
     /// No progress bar and no summary on standard error (errors are still reported).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Print each article's events and casualty claims to standard error as readable lines,
+    /// each with the rule that produced it (why it is there).
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]

@@ -18,7 +18,14 @@ use crate::summary::{SkippedEntry, Summary};
 
 /// The result of processing one item.
 enum Outcome {
-    Record { line: Vec<u8>, language: String, published_from: Option<&'static str>, text_bytes: usize },
+    Record {
+        line: Vec<u8>,
+        language: String,
+        published_from: Option<&'static str>,
+        text_bytes: usize,
+        /// The readable events and claims with their reasons (`--explain`).
+        explain: Option<String>,
+    },
     Skipped(SkippedEntry),
 }
 
@@ -47,12 +54,16 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Ended> {
     let mut summary = Summary::default();
 
     let (batches, reader) = pipeline::read_batches(inputs);
-    let work = |item: Item| process(&extractor, item);
+    let explain = args.explain;
+    let work = |item: Item| process(&extractor, item, explain);
     let result = pipeline::run(batches, work, |outcomes| -> io::Result<()> {
         for outcome in outcomes {
             match outcome {
-                Outcome::Record { line, language, published_from, text_bytes } => {
+                Outcome::Record { line, language, published_from, text_bytes, explain } => {
                     out.write_all(&line)?;
+                    if let Some(text) = explain {
+                        bar.suspend(|| eprint!("{text}"));
+                    }
                     summary.articles += 1;
                     summary.text_bytes += text_bytes as u64;
                     *summary.languages.entry(language).or_default() += 1;
@@ -87,7 +98,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Ended> {
 
 /// Extracts and serialises one item. A panic inside extraction (a bug) becomes a skipped input
 /// with a clear message rather than the end of the run.
-fn process(extractor: &Extractor, item: Item) -> Outcome {
+fn process(extractor: &Extractor, item: Item, explain: bool) -> Outcome {
     let doc = match item {
         Item::Document(doc) => doc,
         Item::Skipped(s) => return Outcome::Skipped(SkippedEntry::from(&s)),
@@ -97,11 +108,25 @@ fn process(extractor: &Extractor, item: Item) -> Outcome {
         let record = Record::new(&doc, &extraction);
         let mut line = serde_json::to_vec(&record).expect("records serialise (no maps with non-string keys)");
         line.push(b'\n');
-        (line, extraction.language.code.clone(), extraction.published.as_ref().map(|p| p.from.as_str()))
+        let explain = explain.then(|| {
+            format!(
+                "== {} ({} events, {} casualty claims)\n{}",
+                doc.id,
+                extraction.events.len(),
+                extraction.casualties.len(),
+                marsad_extract::explain::render(&doc.text, &extraction, true)
+            )
+        });
+        (
+            line,
+            extraction.language.code.clone(),
+            extraction.published.as_ref().map(|p| p.from.as_str()),
+            explain,
+        )
     }));
     match result {
-        Ok((line, language, published_from)) => {
-            Outcome::Record { line, language, published_from, text_bytes: doc.text.len() }
+        Ok((line, language, published_from, explain)) => {
+            Outcome::Record { line, language, published_from, text_bytes: doc.text.len(), explain }
         }
         Err(panic) => {
             let message = super::panic_message(&*panic);

@@ -35,6 +35,8 @@ struct Totals {
     times: u64,
     /// Entity mentions.
     mentions: u64,
+    events: u64,
+    claims: u64,
 }
 
 pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
@@ -97,7 +99,8 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
     let rate = |d: Duration| mb / d.as_secs_f64().max(1e-9);
     let s = &totals.stages;
     let clean_text = s.clean + s.text;
-    let all = s.clean + s.text + s.metadata + s.times + s.entities + s.casualties + totals.serialise;
+    let all =
+        s.clean + s.text + s.metadata + s.times + s.entities + s.casualties + s.events + totals.serialise;
     writeln!(out, "per core (CPU time in the workers; MB of text per second of one core):")?;
     writeln!(out, "  scan (count characters: the floor)      {:>9.1} MB/s", rate(totals.scan))?;
     writeln!(out, "  cleaning                                {:>9.1} MB/s", rate(s.clean))?;
@@ -108,6 +111,7 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
     writeln!(out, "  dates and times                         {:>9.1} MB/s", rate(s.times))?;
     writeln!(out, "  entities                                {:>9.1} MB/s", rate(s.entities))?;
     writeln!(out, "  casualty claims                         {:>9.1} MB/s", rate(s.casualties))?;
+    writeln!(out, "  events (and linking claims to them)     {:>9.1} MB/s", rate(s.events))?;
     writeln!(out, "  JSON record                             {:>9.1} MB/s", rate(totals.serialise))?;
     writeln!(out, "  whole extraction                        {:>9.1} MB/s", rate(all))?;
     writeln!(
@@ -125,7 +129,7 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
     )?;
     writeln!(
         out,
-        "checks: {} chars, {} paragraphs, {} debris, {} sentences, {} tokens, {} times, {} entity mentions, {} of JSON",
+        "checks: {} chars, {} paragraphs, {} debris, {} sentences, {} tokens, {} times, {} entity mentions, {} events, {} casualty claims, {} of JSON",
         totals.chars,
         totals.paragraphs,
         totals.debris,
@@ -133,6 +137,8 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
         totals.tokens,
         totals.times,
         totals.mentions,
+        totals.events,
+        totals.claims,
         human_bytes(totals.json_bytes)
     )?;
     if let Some(path) = &args.report {
@@ -152,6 +158,7 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
                 "times": s.times.as_secs_f64(),
                 "entities": s.entities.as_secs_f64(),
                 "casualties": s.casualties.as_secs_f64(),
+                "events": s.events.as_secs_f64(),
                 "json": totals.serialise.as_secs_f64(),
                 "whole_extraction": all.as_secs_f64(),
             },
@@ -163,6 +170,8 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<()> {
                 "tokens": totals.tokens,
                 "times": totals.times,
                 "entity_mentions": totals.mentions,
+                "events": totals.events,
+                "casualty_claims": totals.claims,
                 "json_bytes": totals.json_bytes,
             },
         });
@@ -196,6 +205,8 @@ fn measure(extractor: &Extractor, item: Item) -> Totals {
     t.tokens = extraction.tokens.len() as u64;
     t.mentions = extraction.entities.iter().map(|e| e.mentions.len() as u64).sum();
     t.times = extraction.times.len() as u64;
+    t.events = extraction.events.len() as u64;
+    t.claims = extraction.casualties.len() as u64;
     t.json_bytes = json;
     t
 }
@@ -215,4 +226,6 @@ fn merge(acc: &mut Totals, r: Totals) {
     acc.tokens += r.tokens;
     acc.times += r.times;
     acc.mentions += r.mentions;
+    acc.events += r.events;
+    acc.claims += r.claims;
 }

@@ -1,0 +1,337 @@
+//! The event layer's word tables (`data/events/*.tsv`), normalised and keyed like the text they
+//! are matched against.
+//!
+//! Entries are phrases of one or more words. A text word matches an entry word when one of its
+//! forms equals it: without proclitics (the stem), without conjunctions, or whole; each of
+//! these as it is, without a tanween alif (قصفا → قصف) or without a pronoun suffix (نفته →
+//! نفت, مسؤوليتها → مسؤولية: a ت before the suffix is a ة).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use marsad_kb::names::key;
+use marsad_text::Normalizer;
+use rustc_hash::FxHashMap;
+
+use super::Category;
+use crate::lexicon::tsv_rows;
+
+const TRIGGERS: &str = include_str!("../../../../data/events/triggers.tsv");
+const MODES: &str = include_str!("../../../../data/events/modes.tsv");
+const MARKERS: &str = include_str!("../../../../data/events/markers.tsv");
+
+/// A table row that cannot be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LexiconError {
+    /// A row has fewer columns than the header names.
+    #[error("{file}: row {row:?} has too few columns")]
+    Columns { file: &'static str, row: String },
+    /// A value is not one of its column's vocabulary.
+    #[error("{file}: unknown {column} {value:?}")]
+    Value { file: &'static str, column: &'static str, value: String },
+}
+
+/// Whether a trigger is a verb or a noun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pos {
+    Verb,
+    Noun,
+}
+
+/// A trigger entry of `triggers.tsv`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    /// The phrase as written in the table (for explanations).
+    pub phrase: String,
+    /// `None` for a phrase that is not an event and blocks its words (جرائم الحرب).
+    pub category: Option<Category>,
+    pub mode: String,
+    /// Which trigger speaks for its clause (higher wins).
+    pub rank: u8,
+    pub pos: Pos,
+    /// Not when the first word carries the preposition ل (purpose: لوقف إطلاق النار).
+    pub no_lam: bool,
+    /// Keys of which one must follow in the clause (حمل ... مسؤولية).
+    pub with: Vec<String>,
+}
+
+/// A refiner of `modes.tsv`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refiner {
+    pub word: String,
+    /// The events it refines: a category, and a mode or any.
+    pub applies: Vec<(Category, Option<String>)>,
+    pub category: Category,
+    pub mode: String,
+    /// Its line order: the first listed wins.
+    pub order: usize,
+}
+
+impl Refiner {
+    /// Whether it refines an event of this category and mode.
+    pub fn applies_to(&self, category: Category, mode: &str) -> bool {
+        self.applies.iter().any(|(c, m)| *c == category && m.as_deref().is_none_or(|m| m == mode))
+    }
+}
+
+/// The role of a marker of `markers.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    Future,
+    Negation,
+    Hypothetical,
+    Possibility,
+    Still,
+    Boundary,
+    Reference,
+    Onset,
+    Demonstrative,
+}
+
+/// Phrases keyed by their first word; the other words follow, longest phrase first.
+#[derive(Debug)]
+pub struct Phrases<V> {
+    map: FxHashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases { map: FxHashMap::default() }
+    }
+}
+
+impl<V> Phrases<V> {
+    fn insert(&mut self, phrase: &str, value: V) {
+        let mut words = phrase.split_whitespace().map(entry_key);
+        let Some(first) = words.next() else { return };
+        let rest: Vec<String> = words.collect();
+        let list = self.map.entry(first).or_default();
+        list.push((rest, value));
+        list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+    }
+
+    /// The phrases whose first word is one of `forms`, longest first.
+    pub fn starting(&self, forms: &Forms<'_>) -> Option<&[(Vec<String>, V)]> {
+        forms.find_map(|f| self.map.get(f)).map(Vec::as_slice)
+    }
+
+    /// How many first words there are.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// The three tables, keyed.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub triggers: Phrases<Trigger>,
+    pub refiners: FxHashMap<String, Refiner>,
+    pub markers: Phrases<Marker>,
+}
+
+/// The key of a data entry: analysis-normalised, then keyed (ة → ه, ؤ → و, ئ → ي).
+pub(crate) fn entry_key(word: &str) -> String {
+    key(&Normalizer::analysis().normalize_str(word.trim())).into_owned()
+}
+
+/// The forms a normalised text word is looked up under, keyed: itself, without a tanween alif,
+/// without a pronoun suffix (a ت left before it tried as the ة it was: مسؤوليتها → مسؤولية).
+/// The suffix is taken off the unkeyed word, so that a ة is never read as the pronoun ه.
+#[derive(Clone, Debug)]
+pub struct Forms<'w> {
+    forms: [Option<Cow<'w, str>>; 4],
+}
+
+/// Pronoun suffixes a verb or noun may carry, longest first.
+const SUFFIXES: [&str; 5] = ["هما", "هم", "ها", "نا", "ه"];
+
+impl<'w> Forms<'w> {
+    /// The forms of `word` (normalised with the analysis normaliser, not keyed).
+    pub fn of(word: &'w str) -> Forms<'w> {
+        let mut forms: [Option<Cow<'w, str>>; 4] = [Some(key(word)), None, None, None];
+        let long = |s: &str| s.chars().count() >= 3;
+        if let Some(s) = word.strip_suffix('ا').filter(|s| long(s)) {
+            forms[1] = Some(key(s));
+        }
+        if let Some(stem) = SUFFIXES.iter().find_map(|suf| word.strip_suffix(suf)).filter(|s| long(s)) {
+            // the noun before the verb: سيطرتها is سيطرة + ها before it is سيطرت + ها
+            if let Some(t) = stem.strip_suffix('ت') {
+                forms[2] = Some(Cow::Owned(key(&format!("{t}ه")).into_owned()));
+                forms[3] = Some(key(stem));
+            } else {
+                forms[2] = Some(key(stem));
+            }
+        }
+        Forms { forms }
+    }
+
+    /// The first form for which `f` gives something.
+    pub fn find_map<'a, T>(&'a self, mut f: impl FnMut(&'a str) -> Option<T>) -> Option<T> {
+        self.forms.iter().flatten().find_map(|s| f(s))
+    }
+
+    /// Whether one of the forms is `key`.
+    pub fn contains(&self, key: &str) -> bool {
+        self.forms.iter().flatten().any(|s| s == key)
+    }
+}
+
+fn columns<'a>(file: &'static str, row: Vec<&'a str>, n: usize) -> Result<Vec<&'a str>, LexiconError> {
+    if row.len() < n {
+        return Err(LexiconError::Columns { file, row: row.join("\t") });
+    }
+    Ok(row)
+}
+
+fn category(file: &'static str, value: &str) -> Result<Category, LexiconError> {
+    Category::parse(value).ok_or_else(|| LexiconError::Value { file, column: "type", value: value.into() })
+}
+
+impl Lexicon {
+    /// The tables shipped in `data/events/`, loaded on first use.
+    pub fn builtin() -> &'static Lexicon {
+        static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+            // the files ship with the binary and a test loads them: a broken file is a build bug
+            Lexicon::parse(TRIGGERS, MODES, MARKERS).expect("data/events loads (tested)")
+        });
+        &BUILTIN
+    }
+
+    /// Reads the three tables from their text.
+    pub fn parse(triggers: &str, modes: &str, markers: &str) -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon::default();
+        for row in tsv_rows(triggers).skip(1) {
+            let f = columns("triggers.tsv", row, 6)?;
+            let cat = match f[1] {
+                "-" => None,
+                c => Some(category("triggers.tsv", c)?),
+            };
+            let rank = f[3].parse::<u8>().map_err(|_| LexiconError::Value {
+                file: "triggers.tsv",
+                column: "rank",
+                value: f[3].into(),
+            })?;
+            let pos = match f[4] {
+                "verb" => Pos::Verb,
+                "noun" => Pos::Noun,
+                v => {
+                    return Err(LexiconError::Value { file: "triggers.tsv", column: "pos", value: v.into() });
+                }
+            };
+            let mut no_lam = false;
+            let mut with = Vec::new();
+            for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
+                if flag == "nolam" {
+                    no_lam = true;
+                } else if let Some(words) = flag.strip_prefix("with=") {
+                    with.extend(words.split('|').map(entry_key));
+                } else {
+                    return Err(LexiconError::Value {
+                        file: "triggers.tsv",
+                        column: "flags",
+                        value: flag.into(),
+                    });
+                }
+            }
+            let trigger = Trigger {
+                phrase: f[0].to_string(),
+                category: cat,
+                mode: f[2].to_string(),
+                rank,
+                pos,
+                no_lam,
+                with,
+            };
+            lex.triggers.insert(f[0], trigger);
+        }
+        for (order, row) in tsv_rows(modes).skip(1).enumerate() {
+            let f = columns("modes.tsv", row, 4)?;
+            let mut applies = Vec::new();
+            for a in f[1].split(',').map(str::trim) {
+                let (c, m) = match a.split_once('/') {
+                    Some((c, m)) => (c, Some(m.to_string())),
+                    None => (a, None),
+                };
+                applies.push((category("modes.tsv", c)?, m));
+            }
+            let refiner = Refiner {
+                word: f[0].to_string(),
+                applies,
+                category: category("modes.tsv", f[2])?,
+                mode: f[3].to_string(),
+                order,
+            };
+            lex.refiners.entry(entry_key(f[0])).or_insert(refiner);
+        }
+        for row in tsv_rows(markers).skip(1) {
+            let f = columns("markers.tsv", row, 2)?;
+            let role = match f[1] {
+                "future" => Marker::Future,
+                "negation" => Marker::Negation,
+                "hypothetical" => Marker::Hypothetical,
+                "possibility" => Marker::Possibility,
+                "still" => Marker::Still,
+                "boundary" => Marker::Boundary,
+                "reference" => Marker::Reference,
+                "onset" => Marker::Onset,
+                "demonstrative" => Marker::Demonstrative,
+                v => {
+                    return Err(LexiconError::Value { file: "markers.tsv", column: "role", value: v.into() });
+                }
+            };
+            lex.markers.insert(f[0], role);
+        }
+        Ok(lex)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_tables_load() {
+        let lex = Lexicon::parse(TRIGGERS, MODES, MARKERS).unwrap();
+        assert!(lex.triggers.len() > 300);
+        let hits = lex.triggers.starting(&Forms::of("اشتباكات")).unwrap();
+        assert_eq!(hits[0].1.category, Some(Category::Fight));
+        assert_eq!(lex.refiners.get(&entry_key("انتحاري")).map(|r| r.category), Some(Category::Assault));
+    }
+
+    #[test]
+    fn longest_phrase_first() {
+        let lex = Lexicon::builtin();
+        let hits = lex.triggers.starting(&Forms::of("وقف")).unwrap();
+        assert!(hits.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+        assert!(hits.iter().any(|(rest, _)| *rest == [entry_key("لاطلاق"), entry_key("النار")]));
+    }
+
+    #[test]
+    fn word_forms() {
+        let f = Forms::of("نفته");
+        assert!(f.contains("نفت"));
+        assert!(Forms::of("مسؤوليتها").contains(&entry_key("مسؤولية")));
+        // a ة is not the pronoun ه: سيطرة is not سيطر + ه
+        assert!(!Forms::of("سيطرة").contains("سيطر"));
+        assert!(Forms::of("سيطرتها").contains(&entry_key("سيطرة")));
+        assert!(Forms::of("قصفا").contains("قصف"));
+        // short words keep their letters
+        assert!(!Forms::of("له").contains("ل"));
+    }
+
+    #[test]
+    fn bad_rows_are_typed_errors() {
+        let head = "phrase\ttype\tmode\trank\tpos\tflags\n";
+        let err = Lexicon::parse(&format!("{head}قصف\tBATTLE\tshelling\t2\tnoun\t-\n"), "", "");
+        assert!(matches!(err, Err(LexiconError::Value { column: "type", .. })));
+        let err = Lexicon::parse(&format!("{head}قصف\tFIGHT\tshelling\n"), "", "");
+        assert!(matches!(err, Err(LexiconError::Columns { .. })));
+        let err = Lexicon::parse(&format!("{head}قصف\tFIGHT\tshelling\t2\tnoun\tsometimes\n"), "", "");
+        assert!(matches!(err, Err(LexiconError::Value { column: "flags", .. })));
+    }
+}

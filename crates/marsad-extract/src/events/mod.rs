@@ -1,0 +1,972 @@
+//! Events: what happened (or was said, planned, denied), PLOVER-typed, with who did it to whom,
+//! where, when, who says so and the clause that reports it.
+//!
+//! The layer reads each sentence of the title and paragraphs on the article's token stream.
+//! All words live in `data/events/` ([`lexicon`]); words are matched on their keyed forms
+//! without proclitics, tanween alif or pronoun suffix, phrases word by word.
+//!
+//! Rules, in the order they apply:
+//! - **clauses**: a sentence is cut at `، ؛ : . ! ?` and before a boundary word (`حيث`,
+//!   `فيما`, `كما`, `الأمر الذي`...). A clause gives at most one event: its triggers
+//!   (`triggers.tsv`) compete by rank, the highest wins, the first on a tie. Speech acts govern
+//!   what follows them (`اتهمت أذربيجان القوات الأرمينية بشن أعمال تخريبية` is an accusation,
+//!   not an attack), agreements outrank talks (`توصلتا إلى اتفاق لوقف إطلاق النار`),
+//!   and talks outrank fighting words (`بذلت جهودا لإنهاء الاشتباكات`). A trigger flagged
+//!   `nolam` does not count after the preposition ل of purpose (`تتوسط لوقف إطلاق النار` is
+//!   mediation, not a ceasefire); one with `with=` needs its companion word in the clause
+//!   (`حمّل ... مسؤولية`, `تواصل ... مع`). Blocking phrases (`جرائم الحرب`) consume their words;
+//! - **mode**: the trigger's, refined by the first word of `modes.tsv` found in the clause
+//!   (`قصف جوي` → air-strike, `هجوم انتحاري` → ASSAULT/suicide-bombing, `تواصل ... هاتفيا` →
+//!   phone-call, `انهيار ... وقف إطلاق النار` → FIGHT/ceasefire-violation);
+//! - **references**: a noun trigger after a preposition of time (`منذ اندلاع المعارك`, `بعد
+//!   المحادثات`, `خلال الاجتماع`) refers to what happened and makes an event only when its
+//!   sentence has no other; a definite noun trigger or one after a demonstrative (`الغارة`,
+//!   `هذا الهجوم`) is the article's earlier event of the same category when there is one;
+//! - **one happening**: a noun trigger in the clause after an event of the same category in
+//!   the same sentence extends that event (`تعرضت للقصف، ولا سيما بقذائف الهاون`), and so does
+//!   a noun after a speech act, which goes on listing what it asks or blames (`تدعو ... إلى
+//!   ممارسة ضبط النفس، والالتزام الصارم بوقف إطلاق النار`);
+//! - **title and headings** are not read: they name what the body reports;
+//! - **modality**: `future` when a future word stands in the clause (`تعتزم التوجه`,
+//!   `المحادثات المرتقبة`) or the trigger carries the future prefix (`سيعقد`); `hypothetical`
+//!   after a condition before the trigger (`إذا`, `قد تحاول`); **negated** when a negation
+//!   stands just before the trigger (`لم`, `لن`; not `لا تزال`), and for a violent event that
+//!   the next clause denies (`... الأمر الذي نفته باكو`: the denial is its own STATEMENT event);
+//! - **roles**: for a verb, the actor is the first party right after it (verb-subject order),
+//!   else the last before it; for a noun, a party before it in the clause (`شنت أذربيجان
+//!   قصفا`), a nisba after it (`قصف أذري`), both sides of `بين X و Y`, or the agent after
+//!   `شنته`/`من قبل`; targets follow `على`, `ضد`, `مع`, `استهدف`, or are the object of a
+//!   speech act (`اتهمت أذربيجان القوات الأرمينية`); places after `في`, `ب`, `قرب` are
+//!   locations. Parties are entities of the article, or countries named by a nisba;
+//! - **date**: the clause's time expression, else the sentence's, else the last one earlier in
+//!   the paragraph (`context`), else the publication date (`published`);
+//! - **claimant and reporters**: see [`Finder::attribution`].
+
+pub mod lexicon;
+#[cfg(test)]
+mod tests;
+
+use marsad_kb::names::key;
+use marsad_kb::{EntityType, EntryId, Kb};
+use std::cell::RefCell;
+
+use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind};
+
+use self::lexicon::{Forms, Lexicon, Marker, Pos, Refiner, Trigger};
+use crate::casualties::Party;
+use crate::casualties::lexicon::{Lexicon as SpeechLexicon, Marker as SpeechMarker};
+use crate::entities::Entity;
+use crate::times::TimeExpr;
+
+/// An event category: PLOVER's, plus STATEMENT and APPEAL (docs/CONTRACT.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Category {
+    Agree,
+    Consult,
+    Support,
+    Cooperate,
+    Aid,
+    Concede,
+    Retreat,
+    Investigate,
+    Demand,
+    Disapprove,
+    Reject,
+    Threaten,
+    Protest,
+    Mobilize,
+    Sanction,
+    Coerce,
+    Assault,
+    Fight,
+    Crime,
+    Statement,
+    Appeal,
+}
+
+impl Category {
+    const ALL: [(Category, &'static str); 21] = [
+        (Category::Agree, "AGREE"),
+        (Category::Consult, "CONSULT"),
+        (Category::Support, "SUPPORT"),
+        (Category::Cooperate, "COOPERATE"),
+        (Category::Aid, "AID"),
+        (Category::Concede, "CONCEDE"),
+        (Category::Retreat, "RETREAT"),
+        (Category::Investigate, "INVESTIGATE"),
+        (Category::Demand, "DEMAND"),
+        (Category::Disapprove, "DISAPPROVE"),
+        (Category::Reject, "REJECT"),
+        (Category::Threaten, "THREATEN"),
+        (Category::Protest, "PROTEST"),
+        (Category::Mobilize, "MOBILIZE"),
+        (Category::Sanction, "SANCTION"),
+        (Category::Coerce, "COERCE"),
+        (Category::Assault, "ASSAULT"),
+        (Category::Fight, "FIGHT"),
+        (Category::Crime, "CRIME"),
+        (Category::Statement, "STATEMENT"),
+        (Category::Appeal, "APPEAL"),
+    ];
+
+    /// The name in records (`FIGHT`).
+    pub fn as_str(self) -> &'static str {
+        Category::ALL.iter().find(|(c, _)| *c == self).map_or("", |(_, s)| s)
+    }
+
+    /// The category named `s` in records and data files.
+    ///
+    /// ```
+    /// use marsad_extract::events::Category;
+    /// assert_eq!(Category::parse("FIGHT"), Some(Category::Fight));
+    /// assert_eq!(Category::parse("BATTLE"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.iter().find(|(_, n)| *n == s).map(|(c, _)| *c)
+    }
+
+    /// Force: conventional (FIGHT) or against civilians and unconventional (ASSAULT).
+    pub fn is_violent(self) -> bool {
+        matches!(self, Category::Fight | Category::Assault)
+    }
+}
+
+/// Whether the text reports the event as done, planned or possible.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modality {
+    Asserted,
+    /// Planned or expected (`تعتزم التوجه`, `سيعقد`, `المحادثات المرتقبة`).
+    Future,
+    /// A condition or a possibility (`إذا لم يتوقفوا`, `قد تحاول`).
+    Hypothetical,
+}
+
+impl Modality {
+    /// The name in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Future => "future",
+            Modality::Hypothetical => "hypothetical",
+        }
+    }
+}
+
+/// Where an event's date comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFrom {
+    /// A time expression of the event's own sentence.
+    Sentence,
+    /// The last time expression earlier in the paragraph.
+    Context,
+    /// The publication date.
+    Published,
+}
+
+impl DateFrom {
+    /// The name in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateFrom::Sentence => "sentence",
+            DateFrom::Context => "context",
+            DateFrom::Published => "published",
+        }
+    }
+}
+
+/// How an event was found, for a user asking "why?".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// The rule: `trigger` (a trigger word won its clause) or `reference` (a noun that refers
+    /// to what happened, alone in its sentence: `منذ اندلاع المعارك`).
+    pub rule: &'static str,
+    /// The trigger entry as written in `triggers.tsv` (or the speech verb).
+    pub entry: String,
+    /// The trigger's rank.
+    pub rank: u8,
+    /// The word of `modes.tsv` that refined the mode, and where it is.
+    pub refined_by: Option<(String, Span)>,
+    /// Markers that set the modality or negation, with where they are.
+    pub markers: Vec<(&'static str, Span)>,
+    /// Other triggers of the clause that lost to this one.
+    pub outranked: Vec<String>,
+}
+
+/// One event. Spans index the original text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub category: Category,
+    pub mode: String,
+    pub modality: Modality,
+    /// Said not to have happened, or denied.
+    pub negated: bool,
+    pub actors: Vec<Party>,
+    pub targets: Vec<Party>,
+    /// Indexes of the article's entities where it happened.
+    pub locations: Vec<usize>,
+    /// TIMEX3 value.
+    pub date: Option<String>,
+    pub date_from: Option<DateFrom>,
+    pub claimant: Option<Party>,
+    /// Indexes of the news agencies that report it.
+    pub reported_by: Vec<usize>,
+    /// The trigger word or phrase.
+    pub trigger: Span,
+    /// The clause that reports it.
+    pub evidence: Span,
+    pub explanation: Explanation,
+}
+
+impl Event {
+    /// Whether `later` tells this event again: same category, mode and date, an actor or a
+    /// place named, and none that this one lacks.
+    fn repeated_by(&self, later: &Event) -> bool {
+        self.category == later.category
+            && self.mode == later.mode
+            && self.date == later.date
+            && self.modality == later.modality
+            && !(later.actors.is_empty() && later.locations.is_empty())
+            && later.actors.iter().all(|a| self.actors.contains(a))
+            && later.locations.iter().all(|l| self.locations.contains(l))
+    }
+}
+
+/// The article as the layer reads it.
+pub struct Article<'a> {
+    pub norm: &'a Normalized<'a>,
+    /// All content tokens, in text order.
+    pub tokens: &'a [AnalysedToken],
+    /// Sentence spans of the title and paragraphs, in text order.
+    pub sentences: &'a [Span],
+    /// Paragraph (and title) spans, in text order.
+    pub blocks: &'a [Span],
+    pub entities: &'a [Entity],
+    pub times: &'a [TimeExpr],
+    pub kb: &'a Kb,
+    /// The publication date (TIMEX3), when known.
+    pub published: Option<String>,
+    /// Spans not to read for events: the title and headings (they name what the body
+    /// reports).
+    pub skip: &'a [Span],
+}
+
+/// The events of an article, in text order.
+pub fn find(article: &Article<'_>) -> Vec<Event> {
+    find_with(article, Lexicon::builtin())
+}
+
+/// The events of an article with the given tables.
+pub fn find_with(article: &Article<'_>, lex: &'static Lexicon) -> Vec<Event> {
+    if article.tokens.is_empty() {
+        return Vec::new();
+    }
+    Finder::new(article, lex).run()
+}
+
+/// A token as the rules see it: its keyed forms.
+struct Word<'n> {
+    span: Span,
+    kind: TokenKind,
+    /// Without any proclitic (بالقصف → قصف), normalised.
+    stem: &'n str,
+    /// Without conjunctions (والقصف → القصف).
+    bare: &'n str,
+    /// As written, normalised.
+    whole: &'n str,
+    /// It carries the article ال.
+    definite: bool,
+    /// It carries the preposition ل.
+    li: bool,
+    /// It carries the future prefix س.
+    sa: bool,
+    /// It carries a preposition (ب ل ك).
+    prep: bool,
+    entity: Option<usize>,
+    /// What the tables say of it.
+    entries: Entries<'n>,
+}
+
+/// What the tables say of one word: the phrases it may start, its refiner, its role as a
+/// marker of saying. Looked up once per distinct word of the article.
+#[derive(Clone, Copy, Default)]
+struct Entries<'l> {
+    triggers: Option<&'l [(Vec<String>, Trigger)]>,
+    markers: Option<&'l [(Vec<String>, Marker)]>,
+    refiner: Option<&'l Refiner>,
+    speech: Option<SpeechMarker>,
+}
+
+impl<'l> Entries<'l> {
+    fn of(w: &Word<'_>, lex: &'l Lexicon, speech: &SpeechLexicon) -> Entries<'l> {
+        if w.kind != TokenKind::Arabic {
+            return Entries::default();
+        }
+        let mut e = Entries::default();
+        for k in w.keys() {
+            let forms = Forms::of(k);
+            e.triggers = e.triggers.or_else(|| lex.triggers.starting(&forms));
+            e.markers = e.markers.or_else(|| lex.markers.starting(&forms));
+            e.refiner = e.refiner.or_else(|| forms.find_map(|f| lex.refiners.get(f)));
+        }
+        e.speech = speech.markers.get(&*key(w.bare)).or_else(|| speech.markers.get(&*key(w.stem))).copied();
+        e
+    }
+}
+
+impl Word<'_> {
+    /// The distinct keyed forms, most stripped first.
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        let (stem, bare, whole) = (self.stem, self.bare, self.whole);
+        std::iter::once(stem).chain((bare != stem).then_some(bare)).chain((whole != bare).then_some(whole))
+    }
+
+    /// Whether one of its forms is `k`.
+    fn is(&self, k: &str) -> bool {
+        self.kind == TokenKind::Arabic
+            && (self.keys().any(|w| w == k) || self.keys().any(|w| Forms::of(w).contains(k)))
+    }
+
+    fn is_stop(&self) -> bool {
+        self.kind == TokenKind::Punct
+            && matches!(self.whole, "." | "،" | "," | "؛" | ";" | ":" | "!" | "؟" | "?")
+    }
+
+    fn is_comma(&self) -> bool {
+        self.kind == TokenKind::Punct && matches!(self.whole, "،" | ",")
+    }
+}
+
+/// A trigger found in a clause.
+struct Hit<'l> {
+    /// Word index of its first and after its last word.
+    at: usize,
+    end: usize,
+    trigger: &'l Trigger,
+    /// The trigger's rank, lowered for a reference (منذ اندلاع المعارك).
+    rank: u8,
+    /// A definite noun, or one after a demonstrative: it may refer back.
+    anaphoric: bool,
+}
+
+struct Finder<'a> {
+    a: &'a Article<'a>,
+    words: Vec<Word<'a>>,
+}
+
+/// Prepositions (as separate words) after which a party is not the subject.
+const PREPOSITIONS: [&str; 12] =
+    ["في", "علي", "ضد", "الي", "من", "مع", "عن", "بين", "قرب", "داخل", "حول", "لدي"];
+/// Words after which a party is the target.
+const TARGET_WORDS: [&str; 5] = ["علي", "ضد", "مع", "استهدف", "استهدفت"];
+/// Words after which a place is where it happened.
+const PLACE_WORDS: [&str; 6] = ["في", "قرب", "داخل", "حول", "بالقرب", "شمال"];
+/// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
+const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذها", "قبل", "جانب", "نصبه", "شنتها"];
+
+impl<'a> Finder<'a> {
+    fn new(a: &'a Article<'a>, lex: &'static Lexicon) -> Finder<'a> {
+        let mut mentions: Vec<(Span, usize)> = a
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
+            .collect();
+        mentions.sort_by_key(|(s, _)| s.start());
+        let n = a.norm.text();
+        let speech = SpeechLexicon::builtin();
+        // what the tables say of a word depends on its form alone: one look-up per form, kept
+        // per thread across articles (news repeats its words)
+        thread_local! {
+            static FORMS: RefCell<FormCache<Entries<'static>>> = RefCell::new(FormCache::new(1 << 16));
+        }
+        FORMS.with_borrow_mut(|cache| {
+            cache.keep_for(std::ptr::from_ref(lex) as usize as u64);
+            let words = a
+                .tokens
+                .iter()
+                .map(|t| {
+                    let s = t.token.span;
+                    let k = mentions.partition_point(|(m, _)| m.start() < s.end());
+                    let entity =
+                        mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i);
+                    let mut w = Word {
+                        span: s,
+                        kind: t.token.kind,
+                        stem: t.stem(n),
+                        bare: t.bare(n),
+                        whole: t.norm_str(n),
+                        definite: t.has(Proclitic::Al),
+                        li: t.has(Proclitic::Li),
+                        sa: t.has(Proclitic::Sa),
+                        prep: t.has(Proclitic::Li) || t.has(Proclitic::Bi) || t.has(Proclitic::Ka),
+                        entity,
+                        entries: Entries::default(),
+                    };
+                    if w.kind == TokenKind::Arabic {
+                        w.entries = *cache.get_or_insert_with(t, n, || Entries::of(&w, lex, speech));
+                    }
+                    w
+                })
+                .collect();
+            Finder { a, words }
+        })
+    }
+
+    fn run(&self) -> Vec<Event> {
+        let mut out: Vec<Event> = Vec::new();
+        for &sentence in self.a.sentences {
+            if self.a.skip.iter().any(|s| s.contains(sentence)) {
+                continue;
+            }
+            let lo = self.words.partition_point(|w| w.span.start() < sentence.start());
+            let hi = self.words.partition_point(|w| w.span.start() < sentence.end());
+            if lo >= hi {
+                continue;
+            }
+            for (event, anaphoric) in self.sentence(sentence, lo, hi) {
+                // هذا الهجوم, الغارة: the article's earlier event of the same category, told on
+                let same = |e: &Event| {
+                    e.category == event.category || (e.category.is_violent() && event.category.is_violent())
+                };
+                if anaphoric && out.iter().any(same) {
+                    continue;
+                }
+                // the lede told again in the body: same act, same day, no new party or place
+                if out.iter().any(|e| e.repeated_by(&event)) {
+                    continue;
+                }
+                out.push(event);
+            }
+        }
+        out
+    }
+
+    /// The clauses of the words `lo..hi`, as word ranges. A name set off by commas (an
+    /// apposition: `وزير الدفاع الأذري، ذكير خسنوف، هاتفيا`) does not cut its clause.
+    fn clauses(&self, lo: usize, hi: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = lo;
+        let mut i = lo;
+        while i < hi {
+            let w = &self.words[i];
+            if w.is_comma() {
+                let next = (i + 1..hi).find(|&k| self.words[k].is_stop()).unwrap_or(hi);
+                let named = next > i + 1
+                    && next < hi
+                    && self.words[next].is_comma()
+                    && self.words[i + 1..next].iter().all(|v| v.entity.is_some());
+                if named {
+                    i = next + 1;
+                    continue;
+                }
+            }
+            if w.is_stop() {
+                if i > start {
+                    out.push((start, i));
+                }
+                start = i + 1;
+            } else if i > start
+                && let Some((Marker::Boundary, _)) = self.marker_at(i, hi)
+            {
+                out.push((start, i));
+                start = i;
+            }
+            i += 1;
+        }
+        if hi > start {
+            out.push((start, hi));
+        }
+        out
+    }
+
+    /// The marker phrase starting at word `i` (before `hi`), and the index after it.
+    fn marker_at(&self, i: usize, hi: usize) -> Option<(Marker, usize)> {
+        let list = self.words[i].entries.markers?;
+        list.iter()
+            .find(|(rest, _)| self.follows(i + 1, hi, rest))
+            .map(|(rest, role)| (*role, i + 1 + rest.len()))
+    }
+
+    /// The role of the one-word marker `w`, if it is one.
+    fn marker(&self, i: usize) -> Option<Marker> {
+        self.marker_at(i, i + 1).map(|(m, _)| m)
+    }
+
+    /// Whether the words from `i` (before `hi`) are `rest`.
+    fn follows(&self, i: usize, hi: usize, rest: &[String]) -> bool {
+        i + rest.len() <= hi && rest.iter().zip(&self.words[i..]).all(|(k, w)| w.is(k))
+    }
+
+    /// The trigger phrase starting at word `i`, longest first; blocking phrases included.
+    fn trigger_at(&self, i: usize, hi: usize) -> Option<Hit<'a>> {
+        let list = self.words[i].entries.triggers?;
+        list.iter().find(|(rest, _)| self.follows(i + 1, hi, rest)).map(|(rest, trigger)| Hit {
+            at: i,
+            end: i + 1 + rest.len(),
+            trigger,
+            rank: trigger.rank,
+            anaphoric: false,
+        })
+    }
+
+    /// A noun trigger after a preposition of time only refers to what happened (`منذ اندلاع
+    /// المعارك`); after a demonstrative or with the article it may refer back (`هذا الهجوم`).
+    fn situate(&self, h: &mut Hit<'_>, clo: usize) {
+        if h.trigger.pos != Pos::Noun {
+            return;
+        }
+        let before = |k: usize| (h.at >= clo + k).then(|| self.marker(h.at - k)).flatten();
+        let reference = before(1) == Some(Marker::Reference)
+            || (before(1) == Some(Marker::Onset) && before(2) == Some(Marker::Reference));
+        if reference {
+            h.rank = h.rank.min(1);
+        }
+        h.anaphoric = self.words[h.at].definite || before(1) == Some(Marker::Demonstrative);
+    }
+
+    /// The events of one sentence (words `lo..hi`), each with whether it may refer back to an
+    /// earlier one.
+    fn sentence(&self, sentence: Span, lo: usize, hi: usize) -> Vec<(Event, bool)> {
+        let clauses = self.clauses(lo, hi);
+        let speech = self.attribution(lo, hi);
+        let mut events: Vec<(Event, Pos, bool)> = Vec::new();
+        let mut previous_denied: Option<usize> = None;
+        for &(clo, chi) in &clauses {
+            // triggers of the clause, blocking phrases consuming their words
+            let mut hits: Vec<Hit<'a>> = Vec::new();
+            let mut i = clo;
+            while i < chi {
+                match self.trigger_at(i, chi) {
+                    Some(mut h) => {
+                        i = h.end;
+                        if h.trigger.category.is_some() && self.admissible(&h, clo, chi) {
+                            self.situate(&mut h, clo);
+                            hits.push(h);
+                        }
+                    }
+                    None => i += 1,
+                }
+            }
+            let Some((_, best)) = hits.iter().enumerate().max_by_key(|(k, h)| {
+                // on a tie, a specific act before a generic one (استهدف أكثر التفجيرات دموية)
+                (h.rank, h.trigger.mode != "attack", std::cmp::Reverse(*k))
+            }) else {
+                continue;
+            };
+            let Some(mut category) = best.trigger.category else { continue };
+            let mut mode = best.trigger.mode.clone();
+            // the mode's refiner: the first listed in modes.tsv
+            let mut refined_by = None;
+            let mut order = usize::MAX;
+            for w in &self.words[clo..chi] {
+                if let Some(r) = w.entries.refiner
+                    && r.order < order
+                    && r.applies_to(category, &mode)
+                {
+                    order = r.order;
+                    refined_by = Some((r.word.clone(), w.span, r.category, r.mode.clone()));
+                }
+            }
+            if let Some((_, _, c, m)) = &refined_by {
+                category = *c;
+                mode = m.clone();
+            }
+            let (modality, negated, markers) = self.modality(clo, chi, best);
+            let trigger = Span::new(self.words[best.at].span.start(), self.words[best.end - 1].span.end());
+            let evidence = Span::new(self.words[clo].span.start(), self.words[chi - 1].span.end());
+            let (claimant, reported_by) = speech.of(best.at);
+            let (mut actors, targets, locations) = self.roles(clo, chi, best, category);
+            // who speaks of a happening is not its actor (أعلن باشينيان استمرار العمليات القتالية)
+            if best.trigger.pos == Pos::Noun
+                && best.rank < 5
+                && actors.len() == 1
+                && actors.first() == claimant.as_ref()
+            {
+                actors.clear();
+            }
+            let (date, date_from) = self.date(sentence, evidence);
+            let outranked =
+                hits.iter().filter(|h| h.at != best.at).map(|h| h.trigger.phrase.clone()).collect();
+            let event = Event {
+                category,
+                mode,
+                modality,
+                negated,
+                actors,
+                targets,
+                locations,
+                date,
+                date_from,
+                claimant,
+                reported_by,
+                trigger,
+                evidence,
+                explanation: Explanation {
+                    rule: if best.rank <= 1 { "reference" } else { "trigger" },
+                    entry: best.trigger.phrase.clone(),
+                    rank: best.rank,
+                    refined_by: refined_by.map(|(w, s, _, _)| (w, s)),
+                    markers,
+                    outranked,
+                },
+            };
+            // a denial right after a reported act: the act is denied
+            if event.category == Category::Statement
+                && event.mode == "denial"
+                && matches!(self.marker_at(clo, chi), Some((Marker::Boundary, _)))
+            {
+                previous_denied = events.len().checked_sub(1);
+            }
+            // كما opens a new happening
+            let also = self.words[clo].bare == "كما";
+            if let Some((last, _, _)) = events.last_mut()
+                && best.trigger.pos == Pos::Noun
+                && best.rank > 1
+                && !also
+                && (last.category == event.category
+                    || (last.category.is_violent() && event.category.is_violent())
+                    // the list of what a speech act asks or blames goes on after a comma
+                    // (، والالتزام بوقف إطلاق النار)
+                    || (last.explanation.rank >= 5
+                        && best.rank < 5
+                        && best.at <= clo + 3
+                        && self.a.tokens[clo].has(Proclitic::Wa)))
+            {
+                // the same happening told on: a noun after an event of the same category
+                last.evidence = last.evidence.cover(event.evidence);
+                continue;
+            }
+            events.push((event, best.trigger.pos, best.anaphoric));
+        }
+        if let Some(k) = previous_denied
+            && let Some((e, _, _)) = events.get_mut(k)
+            && e.category.is_violent()
+        {
+            e.negated = true;
+        }
+        // references to what happened: only when nothing else in the sentence is an event
+        let reported = events.iter().any(|(e, _, _)| e.explanation.rank > 1);
+        events
+            .into_iter()
+            .filter(|(e, _, _)| !reported || e.explanation.rank > 1)
+            .map(|(e, _, anaphoric)| (e, anaphoric))
+            .collect()
+    }
+
+    /// Whether a trigger's flags allow it here: `nolam` not after the ل of purpose, on the
+    /// word (لوقف إطلاق النار) or before it (للتوصل إلى معاهدة); `with=` only with its
+    /// companion word later in the clause.
+    fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize) -> bool {
+        if h.trigger.no_lam {
+            let w = &self.words;
+            let purpose = w[h.at].li
+                || (h.at > clo && w[h.at - 1].li)
+                || (h.at > clo + 1 && matches!(w[h.at - 1].bare, "الي" | "علي") && w[h.at - 2].li);
+            if purpose {
+                return false;
+            }
+        }
+        h.trigger.with.is_empty()
+            || self.words[h.end..chi].iter().any(|w| h.trigger.with.iter().any(|k| w.is(k)))
+    }
+
+    /// Modality, negation and the markers that set them.
+    fn modality(
+        &self,
+        clo: usize,
+        chi: usize,
+        best: &Hit<'_>,
+    ) -> (Modality, bool, Vec<(&'static str, Span)>) {
+        let mut future = false;
+        let mut hypothetical = false;
+        let mut negated = false;
+        let mut markers = Vec::new();
+        // the future prefix on the trigger or on the verb before it (سيعقد ... اجتماعا)
+        if let Some(w) = self.words[clo..=best.at].iter().find(|w| w.sa) {
+            future = true;
+            markers.push(("future", w.span));
+        }
+        let mut i = clo;
+        while i < chi {
+            let Some((role, end)) = self.marker_at(i, chi) else {
+                i += 1;
+                continue;
+            };
+            let span = Span::new(self.words[i].span.start(), self.words[end - 1].span.end());
+            match role {
+                Marker::Future => {
+                    future = true;
+                    markers.push(("future", span));
+                }
+                Marker::Negation if end <= best.at && best.at - end <= 1 => {
+                    negated = true;
+                    markers.push(("negation", span));
+                    future |= self.words[i].bare == "لن";
+                }
+                Marker::Hypothetical if i < best.at => {
+                    hypothetical = true;
+                    markers.push(("hypothetical", span));
+                }
+                // قد تحاول, not وقد تواصل (and indeed he contacted)
+                Marker::Possibility
+                    if i < best.at
+                        && self.words[i].whole == "قد"
+                        && self.words.get(end).is_some_and(|w| w.whole.starts_with(['ي', 'ت', 'ن'])) =>
+                {
+                    hypothetical = true;
+                    markers.push(("hypothetical", span));
+                }
+                _ => {}
+            }
+            i = end;
+        }
+        // a condition governs what it promises (إذا لم يتوقفوا فسوف نواصل)
+        let modality = if hypothetical {
+            Modality::Hypothetical
+        } else if future {
+            Modality::Future
+        } else {
+            Modality::Asserted
+        };
+        (modality, negated, markers)
+    }
+
+    /// The party a word stands for: its entity, or the country of a nisba.
+    fn party(&self, w: &Word<'_>) -> Option<Party> {
+        if let Some(e) = w.entity {
+            return Some(Party::Entity(e));
+        }
+        if w.kind != TokenKind::Arabic {
+            return None;
+        }
+        let c = self.a.kb.nisba(&key(w.bare)).or_else(|| self.a.kb.nisba(&key(w.stem)))?;
+        Some(self.country(c))
+    }
+
+    /// A country as a party: its entity in the article, else its English name.
+    fn country(&self, c: EntryId) -> Party {
+        let entry = self.a.kb.entry(c);
+        match self.a.entities.iter().position(|e| e.kb.as_deref() == Some(entry.id.as_str())) {
+            Some(i) => Party::Entity(i),
+            None => Party::Name(entry.name_en.clone()),
+        }
+    }
+
+    fn etype(&self, p: &Party) -> Option<EntityType> {
+        match p {
+            Party::Entity(i) => Some(self.a.entities[*i].etype),
+            _ => Some(EntityType::Gpe),
+        }
+    }
+
+    /// Whether one of `words` stands one or two words before word `i` (في مدينة كنجة, على
+    /// مواقع أرمينية), or, with `clitic`, the word carries a preposition (بمدينة).
+    fn governed_by(&self, i: usize, clo: usize, words: &[&str], clitic: bool) -> bool {
+        (clitic && self.words[i].prep) || (clo..i).rev().take(2).any(|k| words.contains(&self.words[k].bare))
+    }
+
+    /// Actors, targets and locations of the event whose trigger is `best` in the clause.
+    fn roles(
+        &self,
+        clo: usize,
+        chi: usize,
+        best: &Hit<'_>,
+        category: Category,
+    ) -> (Vec<Party>, Vec<Party>, Vec<usize>) {
+        // the parties of the clause, each once, with the word where it first stands
+        let mut parties: Vec<(usize, Party)> = Vec::new();
+        for i in clo..chi {
+            if (best.at..best.end).contains(&i) {
+                continue;
+            }
+            // a nisba before a name modifies a title (وزير الدفاع الأذري، ذكير خسنوف): the name is
+            // the party
+            let w = &self.words[i];
+            if w.entity.is_none() && self.words[i + 1..chi.min(i + 4)].iter().any(|v| v.entity.is_some()) {
+                continue;
+            }
+            if let Some(p) = self.party(w)
+                && !parties.iter().any(|(_, q)| *q == p)
+            {
+                parties.push((i, p));
+            }
+        }
+        let mut actors: Vec<Party> = Vec::new();
+        let mut targets: Vec<Party> = Vec::new();
+        let mut locations: Vec<usize> = Vec::new();
+        for (i, p) in &parties {
+            let i = *i;
+            if let Party::Entity(e) = p
+                && matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
+                && self.governed_by(i, clo, &PLACE_WORDS, true)
+                && self.a.entities[*e].subtype.as_deref() != Some("country")
+            {
+                locations.push(*e);
+                continue;
+            }
+            if i > best.at && self.governed_by(i, clo, &TARGET_WORDS, false) {
+                targets.push(p.clone());
+            }
+        }
+        let free = |i: usize| !self.governed_by(i, clo, &PREPOSITIONS, true);
+        let usable = |p: &Party| !targets.contains(p) && !matches!(self.etype(p), Some(EntityType::Loc));
+        // the agent of a noun: هجوم شنته طالبان, من قبل
+        let agent = self.words[best.end..chi]
+            .iter()
+            .position(|w| AGENT_WORDS.contains(&w.bare))
+            .map(|k| best.end + k);
+        if let Some(k) = agent
+            && let Some((_, p)) = parties.iter().find(|(i, p)| *i > k && usable(p))
+        {
+            actors.push(p.clone());
+        }
+        // بين X و Y: both sides
+        if actors.is_empty()
+            && let Some(b) =
+                self.words[best.end..chi].iter().position(|w| w.bare == "بين").map(|k| best.end + k)
+        {
+            actors.extend(
+                parties
+                    .iter()
+                    .filter(|(i, p)| *i > b && !matches!(self.etype(p), Some(EntityType::Loc)))
+                    .take(2)
+                    .map(|(_, p)| p.clone()),
+            );
+        }
+        if actors.is_empty() {
+            let after =
+                parties.iter().find(|(i, p)| *i >= best.end && *i <= best.end + 4 && free(*i) && usable(p));
+            let before = parties.iter().rev().find(|(i, p)| *i < best.at && free(*i) && usable(p));
+            let named = |(i, _): &&(usize, Party)| self.words[*i].entity.is_some();
+            let subject = match best.trigger.pos {
+                // subject-verb right before it (إن أذربيجان قصفت), else verb-subject with a name
+                // (a nisba after the verb qualifies its object: قصفت مواقع أرمنية)
+                Pos::Verb => {
+                    before.filter(|(i, _)| best.at - *i <= 2).or(after.filter(named)).or(before).or(after)
+                }
+                // قصف أذري: a nisba right after the noun
+                Pos::Noun => before.or(after.filter(|(i, _)| *i == best.end)),
+            };
+            if let Some((_, p)) = subject {
+                actors.push(p.clone());
+            }
+        }
+        // the object of a speech act or a verb: اتهمت أذربيجان القوات الأرمينية
+        if targets.is_empty()
+            && matches!(
+                category,
+                Category::Disapprove
+                    | Category::Appeal
+                    | Category::Demand
+                    | Category::Consult
+                    | Category::Threaten
+            )
+            && let Some((_, p)) = parties.iter().find(|(i, p)| {
+                *i > best.at && !actors.contains(p) && !locations.iter().any(|l| *p == Party::Entity(*l))
+            })
+        {
+            targets.push(p.clone());
+        }
+        targets.retain(|t| !actors.contains(t));
+        (actors, targets, locations)
+    }
+
+    /// The date of an event: its clause's time, its sentence's, the paragraph's last before
+    /// it, or the publication date.
+    fn date(&self, sentence: Span, evidence: Span) -> (Option<String>, Option<DateFrom>) {
+        let times = self.a.times;
+        if let Some(t) = times
+            .iter()
+            .find(|t| evidence.contains(t.span))
+            .or_else(|| times.iter().find(|t| sentence.contains(t.span)))
+        {
+            return (Some(t.value.to_string()), Some(DateFrom::Sentence));
+        }
+        let block = self.a.blocks.iter().find(|b| b.contains(sentence));
+        if let Some(b) = block
+            && let Some(t) =
+                times.iter().rev().find(|t| b.contains(t.span) && t.span.end() <= sentence.start())
+        {
+            return (Some(t.value.to_string()), Some(DateFrom::Context));
+        }
+        match &self.a.published {
+            Some(p) => (Some(p.clone()), Some(DateFrom::Published)),
+            None => (None, None),
+        }
+    }
+
+    /// Who says what the sentence (words `lo..hi`) reports, and which agencies report it.
+    ///
+    /// A verb or noun of saying (`قالت`, `أعلنت`, `في بيان`; the casualty layer's table,
+    /// `data/casualties/markers.tsv`) makes the first person, body or country within ten
+    /// words after it (before `إن`, `أن`) the claimant of what follows it; an "according to" word (`بحسب`,
+    /// `وفقا لـ`, `نقلا عن`) makes the name after it the claimant of the whole sentence. A news
+    /// agency is who reports (`reported_by`), and the claimant only when no one else is named.
+    ///
+    /// This is the one place the event layer decides attribution, so that it can move to a
+    /// module shared with the casualty layer.
+    fn attribution(&self, lo: usize, hi: usize) -> Attribution {
+        let mut said: Vec<(usize, Option<Party>)> = Vec::new();
+        let mut source: Option<Party> = None;
+        let mut reported: Vec<usize> = Vec::new();
+        for i in lo..hi {
+            let w = &self.words[i];
+            if w.kind != TokenKind::Arabic {
+                continue;
+            }
+            let Some(role @ (SpeechMarker::Speech | SpeechMarker::Source)) = w.entries.speech else {
+                continue;
+            };
+            let mut subject = None;
+            for v in self.words[i + 1..hi].iter().take(10) {
+                // the claimant stands before what is claimed (قالت الوزارة في بيان إن ...)
+                if (v.is_stop() && !v.is_comma()) || matches!(v.bare, "ان" | "انه" | "انها" | "بان")
+                {
+                    break;
+                }
+                if let Some(e) = v.entity
+                    && self.a.entities[e].etype != EntityType::Loc
+                {
+                    subject = Some(e);
+                    break;
+                }
+            }
+            let agency = subject.filter(|&e| self.a.entities[e].subtype.as_deref() == Some("agency"));
+            if let Some(e) = agency
+                && !reported.contains(&e)
+            {
+                reported.push(e);
+            }
+            let claimant = subject.filter(|_| agency.is_none()).map(Party::Entity);
+            match role {
+                SpeechMarker::Source => {
+                    if source.is_none() {
+                        source = claimant;
+                    }
+                }
+                _ => said.push((i, claimant)),
+            }
+        }
+        let agency = reported.first().map(|&e| Party::Entity(e));
+        Attribution { said, source, agency, reported }
+    }
+}
+
+/// The attribution of one sentence.
+struct Attribution {
+    /// Verbs of saying (word index) and their subjects.
+    said: Vec<(usize, Option<Party>)>,
+    /// The name after "according to".
+    source: Option<Party>,
+    /// The first reporting agency as a party.
+    agency: Option<Party>,
+    reported: Vec<usize>,
+}
+
+impl Attribution {
+    /// The claimant and reporters of what stands at word `at`.
+    fn of(&self, at: usize) -> (Option<Party>, Vec<usize>) {
+        let said = self.said.iter().rev().filter(|(i, _)| *i < at).find_map(|(_, p)| p.clone());
+        (said.or_else(|| self.source.clone()).or_else(|| self.agency.clone()), self.reported.clone())
+    }
+}

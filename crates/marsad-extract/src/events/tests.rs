@@ -1,0 +1,237 @@
+//! One test per rule, on sentences of the seed articles and the corpus or written like them.
+
+use marsad_doc::{Document, Format, Metadata, Source};
+
+use super::{Category, DateFrom, Event, Modality, Party};
+use crate::{Extraction, Extractor, Options};
+
+fn extract_on(text: &str, published: Option<&str>) -> Extraction {
+    let doc = Document {
+        id: "t".into(),
+        source: Source { path: None, format: Format::Text, line: None },
+        text: text.into(),
+        meta: Metadata { published: published.map(|p| p.parse().expect("a date")), ..Metadata::default() },
+    };
+    Extractor::new(Options::default()).extract(&doc)
+}
+
+fn extract(text: &str) -> Extraction {
+    extract_on(text, Some("2022-09-13"))
+}
+
+/// The events as `CATEGORY/mode`.
+fn kinds(ex: &Extraction) -> Vec<String> {
+    ex.events.iter().map(|e| format!("{}/{}", e.category.as_str(), e.mode)).collect()
+}
+
+fn only(ex: &Extraction) -> &Event {
+    assert_eq!(ex.events.len(), 1, "{:?}", kinds(ex));
+    &ex.events[0]
+}
+
+/// The English names of parties.
+fn names(ex: &Extraction, ps: &[Party]) -> Vec<String> {
+    ps.iter()
+        .map(|p| match p {
+            Party::Entity(i) => ex.entities[*i].name.clone(),
+            Party::Name(n) => n.clone(),
+            Party::Both => "both".into(),
+        })
+        .collect()
+}
+
+fn evidence<'t>(text: &'t str, e: &Event) -> &'t str {
+    e.evidence.slice(text)
+}
+
+#[test]
+fn a_speech_act_governs_its_clause() {
+    // the attack is what the ministry blames, not an event of its own
+    let text = "اتّهمت وزارة الدفاع الأذرية القوات الأرمنية بشنّ أعمال تخريبية واسعة النطاق قرب مقاطعة كلباجار.";
+    let ex = extract(text);
+    let e = only(&ex);
+    assert_eq!((e.category, e.mode.as_str()), (Category::Disapprove, "accusation"));
+    assert_eq!(names(&ex, &e.actors), ["Ministry of Defence (Azerbaijan)"]);
+    assert_eq!(names(&ex, &e.targets), ["Armed Forces of Armenia"]);
+    assert_eq!(e.explanation.outranked, ["هجوم"; 0]);
+}
+
+#[test]
+fn shelling_refined_by_its_means_with_actor_and_place() {
+    let text = "شنّت أذربيجان قصفا مكثفا بالمدفعية على مواقع عسكرية أرمنية في بلدة جيرموك.";
+    let ex = extract(text);
+    let e = only(&ex);
+    assert_eq!((e.category, e.mode.as_str()), (Category::Fight, "artillery"));
+    assert_eq!(names(&ex, &e.actors), ["Azerbaijan"]);
+    assert_eq!(e.locations.iter().map(|&l| ex.entities[l].name.as_str()).collect::<Vec<_>>(), ["Jermuk"]);
+    assert_eq!(e.explanation.refined_by.as_ref().map(|(w, _)| w.as_str()), Some("مدفعية"));
+    assert_eq!(evidence(text, e), text.trim_end_matches('.'));
+}
+
+#[test]
+fn a_suicide_attack_is_an_assault_and_an_attack_on_positions_a_fight() {
+    let ex = extract("قتل 11 شخصا على الأقل في هجوم انتحاري استهدف مقر المفوضية في طرابلس.");
+    assert_eq!(kinds(&ex), ["ASSAULT/suicide-bombing"]);
+    let ex = extract("شن تنظيم داعش هجوما على مواقع الجيش قرب مدينة سرت.");
+    assert_eq!(kinds(&ex), ["FIGHT/attack"]);
+    let ex = extract("وشنّ التنظيم هجمات على سفارات في طرابلس.");
+    assert_eq!(kinds(&ex), ["ASSAULT/attack"]);
+}
+
+#[test]
+fn the_lam_of_purpose_keeps_a_ceasefire_from_being_agreed() {
+    let ex = extract("روسيا تتوسط لوقف إطلاق النار بين يريفان وباكو.");
+    assert_eq!(kinds(&ex), ["CONSULT/mediation"]);
+    // an agreement outranks the talks that reached it
+    let ex = extract("أكدت روسيا أنها تفاوضت على وقف لإطلاق النار يفترض أن يطبق منذ صباح الثلاثاء.");
+    assert_eq!(kinds(&ex), ["AGREE/ceasefire"]);
+    assert_eq!(ex.events[0].explanation.outranked, ["تفاوضت"]);
+}
+
+#[test]
+fn a_companion_word_is_needed() {
+    let ex = extract("تواصل وزير الدفاع الأذري هاتفيا مع وزير الدفاع الروسي.");
+    assert_eq!(kinds(&ex), ["CONSULT/phone-call"]);
+    // تواصل without مع is "goes on"
+    let ex = extract("تواصل القتال في المنطقة الحدودية.");
+    assert_eq!(kinds(&ex), ["FIGHT/armed-clash"]);
+}
+
+#[test]
+fn a_name_between_commas_does_not_cut_the_clause() {
+    let ex = extract("تواصل وزير الدفاع الأذري، ذكير خسنوف، هاتفيًّا مع وزير الدفاع الروسي، سيرجي شويجو.");
+    assert_eq!(kinds(&ex), ["CONSULT/phone-call"]);
+}
+
+#[test]
+fn planned_events_are_future() {
+    let ex = extract("أعلنت أن نانسي بيلوسي تعتزم التوجه إلى أرمينيا في زيارة تعبر فيها عن دعمها للبلد.");
+    let e = only(&ex);
+    assert_eq!((e.category, e.modality), (Category::Consult, Modality::Future));
+    assert_eq!(e.explanation.markers.first().map(|(r, _)| *r), Some("future"));
+    // the future prefix on the verb
+    let ex = extract("سيعقد مجلس المنظمة اجتماعا الثلاثاء عبر الفيديو لمناقشة التصعيد.");
+    let e = only(&ex);
+    assert_eq!((e.mode.as_str(), e.modality), ("video-conference", Modality::Future));
+}
+
+#[test]
+fn a_meeting_that_will_not_be_held_is_cancelled() {
+    let ex = extract("وقال علييف إن اللقاء المقرر مع باشينيان في بروكسل في 7 ديسمبر \"لن يُعقد\".");
+    assert_eq!(kinds(&ex), ["REJECT/meeting-cancelled"]);
+}
+
+#[test]
+fn negation_before_the_trigger_but_not_still() {
+    let ex = extract("لم تنسحب القوات الأرمينية من المنطقة.");
+    let e = only(&ex);
+    assert_eq!((e.category, e.negated), (Category::Retreat, true));
+    let ex = extract("وقالت الشرطة إن قوات الأمن لا تزال تتعرض لإطلاق نار من مسلحين في قرية كاتشدورا.");
+    let e = only(&ex);
+    assert_eq!((e.category, e.negated), (Category::Fight, false));
+}
+
+#[test]
+fn a_condition_is_hypothetical() {
+    let ex = extract("إذا لم يتوقفوا فسوف نواصل الهجوم على مواقعهم حتى النهاية.");
+    assert_eq!(ex.events.first().map(|e| e.modality), Some(Modality::Hypothetical));
+}
+
+#[test]
+fn a_denial_is_its_own_statement_and_denies_the_act() {
+    let text = "قصفت القوات الأذربيجانية مبان سكنية في خانكندي، الأمر الذي نفته باكو.";
+    let ex = extract(text);
+    assert_eq!(kinds(&ex), ["FIGHT/shelling", "STATEMENT/denial"]);
+    assert!(ex.events[0].negated);
+    assert_eq!(names(&ex, &ex.events[1].actors), ["Baku"]);
+    // an accusation that is denied still was made
+    let ex = extract(
+        "اتهم مسؤولون في الإقليم القوات الأذربيجانية بإطلاق صواريخ على مبان سكنية، الأمر الذي نفته باكو.",
+    );
+    assert_eq!(kinds(&ex), ["DISAPPROVE/accusation", "STATEMENT/denial"]);
+    assert!(!ex.events[0].negated);
+}
+
+#[test]
+fn a_reference_after_a_preposition_of_time_is_not_a_new_event() {
+    let ex = extract("اتهمت أرمينيا أذربيجان بخرق الهدنة بعد المحادثات.");
+    assert_eq!(kinds(&ex), ["DISAPPROVE/accusation"]);
+    // alone in its sentence, it still says that fighting happened
+    let ex = extract("قُتل 65 مدنياً منذ اندلاع المعارك.");
+    let e = only(&ex);
+    assert_eq!((e.category, e.explanation.rule), (Category::Fight, "reference"));
+}
+
+#[test]
+fn a_definite_noun_refers_back_to_the_same_event() {
+    let ex =
+        extract("شنت طائرات التحالف غارات على مواقع الحوثيين في مأرب.\nوأسفرت الغارات عن مقتل 20 مسلحا.");
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike"]);
+}
+
+#[test]
+fn the_same_happening_told_on_is_one_event() {
+    let text = "وأضافت أن مواقع جيشها تعرّضت للقصف، ولاسيما بقذائف الهاون.";
+    let ex = extract(text);
+    let e = only(&ex);
+    assert_eq!(e.category, Category::Fight);
+    assert!(evidence(text, e).ends_with("الهاون"));
+}
+
+#[test]
+fn blocking_phrases_are_not_events() {
+    let ex = extract("ووثق التقرير انتهاكات قد ترقى إلى جرائم الحرب.");
+    assert!(!kinds(&ex).iter().any(|k| k.starts_with("FIGHT")), "{:?}", kinds(&ex));
+}
+
+#[test]
+fn claimant_and_reporting_agency() {
+    let ex = extract("قالت وزارة الدفاع الأرمنية في بيان إن أذربيجان قصفت مواقع أرمنية، حسب رويترز.");
+    let e = only(&ex);
+    assert_eq!(names(&ex, e.claimant.as_slice()), ["Ministry of Defence (Armenia)"]);
+    assert_eq!(e.reported_by.iter().map(|&r| ex.entities[r].name.as_str()).collect::<Vec<_>>(), ["Reuters"]);
+    assert_eq!(names(&ex, &e.actors), ["Azerbaijan"]);
+}
+
+#[test]
+fn the_date_comes_from_the_sentence_the_paragraph_or_publication() {
+    let ex =
+        extract("شنت أذربيجان قصفا على جيرموك فجر الثلاثاء 13 سبتمبر 2022. واتهمت أرمينيا أذربيجان بالعدوان.");
+    assert_eq!(ex.events.len(), 2, "{:?}", kinds(&ex));
+    assert_eq!(
+        (ex.events[0].date.as_deref(), ex.events[0].date_from),
+        (Some("2022-09-13TMO"), Some(DateFrom::Sentence))
+    );
+    assert_eq!(ex.events[1].date_from, Some(DateFrom::Context));
+    let ex = extract("واتهمت أرمينيا أذربيجان بالعدوان.");
+    assert_eq!(
+        (ex.events[0].date.as_deref(), ex.events[0].date_from),
+        (Some("2022-09-13"), Some(DateFrom::Published))
+    );
+    let ex = extract_on("واتهمت أرمينيا أذربيجان بالعدوان.", None);
+    assert_eq!((ex.events[0].date.as_deref(), ex.events[0].date_from), (None, None));
+}
+
+#[test]
+fn claims_are_linked_to_their_event() {
+    let ex =
+        extract("شنت أذربيجان قصفا على جيرموك أسفر عن مقتل 49 جنديا.\nوأعلنت وزارة الصحة وفاة 3 مدنيين.");
+    assert_eq!(ex.events.len(), 1, "{:?}", kinds(&ex));
+    assert_eq!(ex.casualties.len(), 2);
+    assert_eq!(ex.claim_events, [Some(0), None]);
+}
+
+#[test]
+fn an_appeal_goes_on_after_a_comma() {
+    let ex =
+        extract("روسيا تدعو كلاً من أذربيجان وأرمينيا إلى ممارسة ضبط النفس، والالتزام الصارم بوقف إطلاق النار.");
+    let e = only(&ex);
+    assert_eq!(e.category, Category::Appeal);
+    assert_eq!(names(&ex, &e.actors), ["Russia"]);
+}
+
+#[test]
+fn nothing_in_an_empty_or_foreign_text() {
+    assert!(extract("").events.is_empty());
+    assert!(extract("The army shelled the border villages on Tuesday.").events.is_empty());
+}
