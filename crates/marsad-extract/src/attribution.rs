@@ -210,16 +210,22 @@ impl Cues {
     /// article (البيان); a definite unnamed source (المصدر ذاته) points back to the last
     /// statement, like البيان.
     pub fn get(&self, w: &Word) -> Option<CueWord> {
-        if w.kind != TokenKind::Arabic {
+        self.of_keys(w.kind, &w.bare, &w.stem)
+    }
+
+    /// [`Cues::get`] for a word given by its kind and keys (without conjunctions, without any
+    /// proclitic).
+    pub fn of_keys(&self, kind: TokenKind, bare: &str, stem: &str) -> Option<CueWord> {
+        if kind != TokenKind::Arabic {
             return None;
         }
-        if let Some(c) = self.words.get(w.bare.as_ref()) {
+        if let Some(c) = self.words.get(bare) {
             return Some(*c);
         }
-        let c = self.words.get(w.stem.as_ref())?;
+        let c = self.words.get(stem)?;
         match c.role {
             Role::Statement => Some(*c),
-            Role::Anonymous if w.bare.starts_with("ال") => {
+            Role::Anonymous if bare.starts_with("ال") => {
                 Some(CueWord { role: Role::Statement, gender: None })
             }
             _ => None,

@@ -53,8 +53,8 @@ use std::cell::RefCell;
 use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind};
 
 use self::lexicon::{Forms, Lexicon, Marker, Pos, Refiner, Trigger};
+use crate::attribution::{Cues, Role as SpeechRole};
 use crate::casualties::Party;
-use crate::casualties::lexicon::{Lexicon as SpeechLexicon, Marker as SpeechMarker};
 use crate::entities::Entity;
 use crate::times::TimeExpr;
 
@@ -293,11 +293,11 @@ struct Entries<'l> {
     triggers: Option<&'l [(Vec<String>, Trigger)]>,
     markers: Option<&'l [(Vec<String>, Marker)]>,
     refiner: Option<&'l Refiner>,
-    speech: Option<SpeechMarker>,
+    speech: Option<SpeechRole>,
 }
 
 impl<'l> Entries<'l> {
-    fn of(w: &Word<'_>, lex: &'l Lexicon, speech: &SpeechLexicon) -> Entries<'l> {
+    fn of(w: &Word<'_>, lex: &'l Lexicon, cues: &Cues) -> Entries<'l> {
         if w.kind != TokenKind::Arabic {
             return Entries::default();
         }
@@ -308,7 +308,7 @@ impl<'l> Entries<'l> {
             e.markers = e.markers.or_else(|| lex.markers.starting(&forms));
             e.refiner = e.refiner.or_else(|| forms.find_map(|f| lex.refiners.get(f)));
         }
-        e.speech = speech.markers.get(&*key(w.bare)).or_else(|| speech.markers.get(&*key(w.stem))).copied();
+        e.speech = cues.of_keys(w.kind, &key(w.bare), &key(w.stem)).map(|c| c.role);
         e
     }
 }
@@ -373,7 +373,7 @@ impl<'a> Finder<'a> {
             .collect();
         mentions.sort_by_key(|(s, _)| s.start());
         let n = a.norm.text();
-        let speech = SpeechLexicon::builtin();
+        let speech = Cues::builtin();
         // what the tables say of a word depends on its form alone: one look-up per form, kept
         // per thread across articles (news repeats its words)
         thread_local! {
@@ -403,7 +403,7 @@ impl<'a> Finder<'a> {
                         entries: Entries::default(),
                     };
                     if w.kind == TokenKind::Arabic {
-                        w.entries = *cache.get_or_insert_with(t, n, || Entries::of(&w, lex, speech));
+                        w.entries = *cache.get_or_insert_with(t, || Entries::of(&w, lex, speech));
                     }
                     w
                 })
@@ -914,7 +914,7 @@ impl<'a> Finder<'a> {
             if w.kind != TokenKind::Arabic {
                 continue;
             }
-            let Some(role @ (SpeechMarker::Speech | SpeechMarker::Source)) = w.entries.speech else {
+            let Some(role @ (SpeechRole::Speech | SpeechRole::Source)) = w.entries.speech else {
                 continue;
             };
             let mut subject = None;
@@ -939,7 +939,7 @@ impl<'a> Finder<'a> {
             }
             let claimant = subject.filter(|_| agency.is_none()).map(Party::Entity);
             match role {
-                SpeechMarker::Source => {
+                SpeechRole::Source => {
                     if source.is_none() {
                         source = claimant;
                     }
