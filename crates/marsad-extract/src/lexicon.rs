@@ -7,6 +7,29 @@
 
 use marsad_text::Normalizer;
 
+/// A table row that cannot be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LexiconError {
+    /// A row has fewer columns than the header names.
+    #[error("{file}: row {row:?} has too few columns")]
+    Columns { file: &'static str, row: String },
+    /// A value is not one of its column's vocabulary.
+    #[error("{file}: unknown {column} {value:?}")]
+    Value { file: &'static str, column: &'static str, value: String },
+}
+
+/// The row if it has at least `n` columns.
+pub(crate) fn columns<'a>(
+    file: &'static str,
+    row: Vec<&'a str>,
+    n: usize,
+) -> Result<Vec<&'a str>, LexiconError> {
+    if row.len() < n {
+        return Err(LexiconError::Columns { file, row: row.join("\t") });
+    }
+    Ok(row)
+}
+
 /// Lines of a data file with comments (`#` at the start of a line) and blank lines removed.
 pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))

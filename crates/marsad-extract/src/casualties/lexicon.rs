@@ -8,23 +8,14 @@ use marsad_text::Normalizer;
 use rustc_hash::FxHashMap;
 
 use super::{Kind, Population};
-use crate::lexicon::tsv_rows;
+use crate::lexicon::{columns, tsv_rows};
 
 const NOUNS: &str = include_str!("../../../../data/casualties/nouns.tsv");
 const TRIGGERS: &str = include_str!("../../../../data/casualties/triggers.tsv");
 const MARKERS: &str = include_str!("../../../../data/casualties/markers.tsv");
 const GROUPS: &str = include_str!("../../../../data/casualties/groups.tsv");
 
-/// A table row that cannot be read.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum LexiconError {
-    /// A row has fewer columns than the header names.
-    #[error("{file}: row {row:?} has too few columns")]
-    Columns { file: &'static str, row: String },
-    /// A value is not one of its column's vocabulary.
-    #[error("{file}: unknown {column} {value:?}")]
-    Value { file: &'static str, column: &'static str, value: String },
-}
+pub use crate::lexicon::LexiconError;
 
 /// What a counted noun says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,13 +64,6 @@ fn entry_key(word: &str) -> String {
 /// Data rows after the header line (the first row).
 fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
     tsv_rows(src).skip(1)
-}
-
-fn columns<'a>(file: &'static str, row: Vec<&'a str>, n: usize) -> Result<Vec<&'a str>, LexiconError> {
-    if row.len() < n {
-        return Err(LexiconError::Columns { file, row: row.join("\t") });
-    }
-    Ok(row)
 }
 
 fn kind(file: &'static str, value: &str) -> Result<Kind, LexiconError> {

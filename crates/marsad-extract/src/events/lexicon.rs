@@ -14,22 +14,13 @@ use marsad_text::Normalizer;
 use rustc_hash::FxHashMap;
 
 use super::Category;
-use crate::lexicon::tsv_rows;
+use crate::lexicon::{columns, tsv_rows};
 
 const TRIGGERS: &str = include_str!("../../../../data/events/triggers.tsv");
 const MODES: &str = include_str!("../../../../data/events/modes.tsv");
 const MARKERS: &str = include_str!("../../../../data/events/markers.tsv");
 
-/// A table row that cannot be read.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum LexiconError {
-    /// A row has fewer columns than the header names.
-    #[error("{file}: row {row:?} has too few columns")]
-    Columns { file: &'static str, row: String },
-    /// A value is not one of its column's vocabulary.
-    #[error("{file}: unknown {column} {value:?}")]
-    Value { file: &'static str, column: &'static str, value: String },
-}
+pub use crate::lexicon::LexiconError;
 
 /// Whether a trigger is a verb or a noun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,13 +170,6 @@ impl<'w> Forms<'w> {
     pub fn contains(&self, key: &str) -> bool {
         self.forms.iter().flatten().any(|s| s == key)
     }
-}
-
-fn columns<'a>(file: &'static str, row: Vec<&'a str>, n: usize) -> Result<Vec<&'a str>, LexiconError> {
-    if row.len() < n {
-        return Err(LexiconError::Columns { file, row: row.join("\t") });
-    }
-    Ok(row)
 }
 
 fn category(file: &'static str, value: &str) -> Result<Category, LexiconError> {
