@@ -606,11 +606,7 @@ impl<'a> Finder<'a> {
                     }
                     side = Some(self.side_of(e));
                     // قتيلا من الجيش الأرميني
-                    if population == Population::Unspecified
-                        && matches!(self.entities_subtype(e), Some("armed-forces" | "police"))
-                    {
-                        population = Population::Military;
-                    }
+                    self.forces_are_military(e, &mut population);
                 }
                 break;
             }
@@ -888,11 +884,7 @@ impl<'a> Finder<'a> {
                     && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
                 {
                     side = Some(self.side_of(e));
-                    if population == Population::Unspecified
-                        && self.entities_subtype(e).is_some_and(|s| s == "armed-forces")
-                    {
-                        population = Population::Military;
-                    }
+                    self.forces_are_military(e, &mut population);
                     break;
                 }
                 if let Some(c) = self.nisba(v) {
@@ -927,6 +919,15 @@ impl<'a> Finder<'a> {
             });
         }
         out
+    }
+
+    /// People of an army or a police force are military, when nothing said otherwise.
+    fn forces_are_military(&self, e: usize, population: &mut Population) {
+        if *population == Population::Unspecified
+            && matches!(self.entities_subtype(e), Some("armed-forces" | "police"))
+        {
+            *population = Population::Military;
+        }
     }
 
     fn entities_subtype(&self, e: usize) -> Option<&str> {
