@@ -684,20 +684,8 @@ enum Subject {
 
 #[cfg(test)]
 mod tests {
-    use marsad_doc::{Document, Format, Metadata, Source};
-
     use super::*;
-    use crate::{Extraction, Extractor, Options};
-
-    fn extract(text: &str) -> Extraction {
-        let doc = Document {
-            id: "t".into(),
-            source: Source { path: None, format: Format::Text, line: None },
-            text: text.into(),
-            meta: Metadata::default(),
-        };
-        Extractor::new(Options::default()).extract(&doc)
-    }
+    use crate::extract::extract_text as extract;
 
     /// For each sentence, the claimant of its first number (or of its last word) by name.
     fn claimants(text: &str) -> Vec<Option<String>> {

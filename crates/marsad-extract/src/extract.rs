@@ -253,3 +253,16 @@ fn content_spans(cleaned: &Cleaned) -> Vec<Span> {
 pub fn normalizer() -> &'static Normalizer {
     Cleaner::builtin().normalizer()
 }
+
+/// The extraction of a text given as a plain-text article without metadata (for the tests of
+/// the layers).
+#[cfg(test)]
+pub(crate) fn extract_text(text: &str) -> Extraction {
+    let doc = Document {
+        id: "t".into(),
+        source: marsad_doc::Source { path: None, format: marsad_doc::Format::Text, line: None },
+        text: text.into(),
+        meta: marsad_doc::Metadata::default(),
+    };
+    Extractor::new(Options::default()).extract(&doc)
+}

@@ -1,20 +1,9 @@
 //! One test per rule, on sentences of the seed articles (examples/corpus/) or written like
 //! them.
 
-use marsad_doc::{Document, Format, Metadata, Source};
-
 use super::{Casualty, Kind, Party, Population};
-use crate::{Extraction, Extractor, Options};
-
-fn extract(text: &str) -> Extraction {
-    let doc = Document {
-        id: "t".into(),
-        source: Source { path: None, format: Format::Text, line: None },
-        text: text.into(),
-        meta: Metadata::default(),
-    };
-    Extractor::new(Options::default()).extract(&doc)
-}
+use crate::Extraction;
+use crate::extract::extract_text as extract;
 
 /// The claims as (count, kind, population) with the evidence text.
 fn claims(text: &str) -> Vec<(Option<u64>, Kind, Population)> {
