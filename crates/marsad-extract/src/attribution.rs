@@ -106,21 +106,30 @@ pub fn words<'n>(
     range: std::ops::Range<usize>,
 ) -> Vec<Word<'n>> {
     let n = norm.text();
-    range
-        .filter_map(|i| {
-            let t = tokens.get(i)?;
-            Some(Word {
-                span: t.token.span,
-                kind: t.token.kind,
-                bare: key(t.bare(n)),
-                stem: key(t.stem(n)),
-                entity: entity_of.get(i).copied().flatten(),
-                fa: t.has(marsad_text::Proclitic::Fa),
-                wa: t.has(marsad_text::Proclitic::Wa),
-                prep: t.has(marsad_text::Proclitic::Li) || t.has(marsad_text::Proclitic::Bi),
-            })
-        })
-        .collect()
+    let tokens = tokens.get(range.clone()).unwrap_or_default();
+    let mut out = Vec::with_capacity(tokens.len());
+    for (i, t) in range.zip(tokens) {
+        let (mut fa, mut wa, mut prep) = (false, false, false);
+        for (p, _) in t.segmentation.iter().flat_map(|s| s.proclitics()) {
+            match p {
+                marsad_text::Proclitic::Fa => fa = true,
+                marsad_text::Proclitic::Wa => wa = true,
+                marsad_text::Proclitic::Li | marsad_text::Proclitic::Bi => prep = true,
+                _ => {}
+            }
+        }
+        out.push(Word {
+            span: t.token.span,
+            kind: t.token.kind,
+            bare: norm.key_of(t.bare(n)),
+            stem: norm.key_of(t.stem(n)),
+            entity: entity_of.get(i).copied().flatten(),
+            fa,
+            wa,
+            prep,
+        });
+    }
+    out
 }
 
 /// The token range of a sentence.

@@ -15,75 +15,8 @@
 //!
 //! [`Normalizer::analysis`]: marsad_text::Normalizer::analysis
 
-use std::borrow::Cow;
-
 use marsad_text::is_letter;
-
-/// The exact comparison key of a normalised word: ة → ه, ؤ → و, ئ → ي, Latin lowercased.
-///
-/// ```
-/// use marsad_kb::names::key;
-/// assert_eq!(key("الارمينية"), "الارمينيه");
-/// assert_eq!(key("NATO"), "nato");
-/// assert_eq!(key("باكو"), "باكو");
-/// ```
-pub fn key(word: &str) -> Cow<'_, str> {
-    if !needs_key(word) {
-        return Cow::Borrowed(word);
-    }
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        match c {
-            'ة' => out.push('ه'),
-            'ؤ' => out.push('و'),
-            'ئ' => out.push('ي'),
-            c if is_upper(c) => out.extend(c.to_lowercase()),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn needs_folding(c: char) -> bool {
-    matches!(c, 'ة' | 'ؤ' | 'ئ') || is_upper(c)
-}
-
-/// Whether [`key`] changes `word`: [`needs_folding`] over its characters, reading ASCII and
-/// the Arabic block (two bytes each, U+0600..U+06FF) byte by byte without decoding.
-fn needs_key(word: &str) -> bool {
-    let b = word.as_bytes();
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        if x < 0x80 {
-            if x.is_ascii_uppercase() {
-                return true;
-            }
-            i += 1;
-        } else if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
-            // ة U+0629, ؤ U+0624, ئ U+0626
-            if x == 0xD8 && matches!(b[i + 1], 0xA4 | 0xA6 | 0xA9) {
-                return true;
-            }
-            i += 2;
-        } else {
-            return word.get(i..).is_some_and(|rest| rest.chars().any(needs_folding));
-        }
-    }
-    false
-}
-
-/// `char::is_uppercase` without the Unicode table lookup for ASCII and Arabic letters, which
-/// are most of what is keyed.
-#[inline]
-fn is_upper(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_uppercase()
-    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        false
-    } else {
-        c.is_uppercase()
-    }
-}
+pub use marsad_text::key;
 
 /// The loose key of a foreign name written in Arabic letters (see the module documentation).
 /// Words are keyed one by one; Latin words are returned lowercased.
@@ -197,28 +130,6 @@ pub fn letter_count(word: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_fold_only_what_spelling_varies_on() {
-        assert_eq!(key("مؤتمر"), "موتمر");
-        assert_eq!(key("رئيس"), "رييس");
-        assert_eq!(key("CNN"), "cnn");
-        assert_eq!(key("İstanbul"), "i̇stanbul");
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_byte_scan_agrees_with_the_characters(
-            word in "[\\u{0600}-\\u{06FF}a-zA-Z0-9 \\u{00C0}-\\u{024F}\\u{0400}-\\u{04FF}\\u{0750}-\\u{077F}\\u{FB50}-\\u{FDFF}]{0,12}"
-        ) {
-            proptest::prop_assert_eq!(needs_key(&word), word.chars().any(needs_folding));
-        }
-
-        #[test]
-        fn the_byte_scan_agrees_on_any_text(word in "\\PC{0,12}") {
-            proptest::prop_assert_eq!(needs_key(&word), word.chars().any(needs_folding));
-        }
-    }
 
     #[test]
     fn skeletons_keep_arabic_consonants_apart() {

@@ -54,6 +54,7 @@
 //! costs one entry and no copy. Offsets are `usize`, so there is no size limit.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use crate::Span;
@@ -559,10 +560,10 @@ impl<'t, const ALIGN: bool> Builder<'t, ALIGN> {
             } else {
                 vec![Piece { norm: 0, orig: 0, orig_end: src.len(), parallel: true }]
             };
-            return Normalized { original: src, text: Cow::Borrowed(src), pieces };
+            return Normalized { original: src, text: Cow::Borrowed(src), pieces, keyed: OnceCell::new() };
         }
         self.flush(src.len());
-        Normalized { original: src, text: Cow::Owned(self.out), pieces: self.pieces }
+        Normalized { original: src, text: Cow::Owned(self.out), pieces: self.pieces, keyed: OnceCell::new() }
     }
 }
 
@@ -585,6 +586,8 @@ pub struct Normalized<'t> {
     original: &'t str,
     text: Cow<'t, str>,
     pieces: Vec<Piece>,
+    /// The text keyed in place ([`crate::key::keyed_view`]), made on first use.
+    keyed: OnceCell<Option<Box<str>>>,
 }
 
 impl<'t> Normalized<'t> {
@@ -592,6 +595,30 @@ impl<'t> Normalized<'t> {
     #[inline]
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The exact key ([`crate::key()`]) of `word`, a slice of [`text`](Normalized::text): read
+    /// from the text keyed once in place, so that keying every word of a document neither
+    /// folds nor copies word by word. A `word` from elsewhere is keyed by itself.
+    ///
+    /// ```
+    /// use marsad_text::Normalizer;
+    /// let norm = Normalizer::analysis().normalize("قالت الوزارة");
+    /// let word = &norm.text()[9..];
+    /// assert_eq!(norm.key_of(word), "الوزاره");
+    /// assert!(matches!(norm.key_of(word), std::borrow::Cow::Borrowed(_)));
+    /// assert_eq!(norm.key_of("مدينة"), "مدينه");
+    /// ```
+    #[inline]
+    pub fn key_of<'a>(&'a self, word: &'a str) -> Cow<'a, str> {
+        let text: &str = &self.text;
+        let start = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        let keyed = self.keyed.get_or_init(|| crate::key::keyed_view(text).map(String::into_boxed_str));
+        match keyed.as_deref().and_then(|k| k.get(start..start.checked_add(word.len())?)) {
+            // a slice of the text: its key is the view at the same bytes
+            Some(k) if start <= text.len() => Cow::Borrowed(k),
+            _ => crate::key::key(word),
+        }
     }
 
     /// The original text.
