@@ -183,6 +183,10 @@ const NARROW_FLOOR: i32 = -(1 << 30);
 /// [`viterbi`] over integer emissions and transitions, without branches on the constraints:
 /// in 32 bits, each position's scores shifted so that the best is 0 (the same path, ties
 /// included, as the wide version; it is used when a score is out of the narrow range).
+// compiled for AVX2 and SSE4.1 besides the baseline, chosen at run time (the lanes' selects
+// and maxima are single instructions there)
+#[allow(unsafe_code)]
+#[multiversion::multiversion(targets("x86_64+avx2", "x86_64+sse4.1"))]
 pub(crate) fn best_path(emissions: &[[i32; LABELS]], transitions: &Transitions<i32>) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
