@@ -228,6 +228,16 @@ impl<V> FormCache<V> {
         tokens: &[AnalysedToken],
         mut compute: impl FnMut(&AnalysedToken) -> V,
     ) -> Vec<u32> {
+        self.ids_at(tokens, |_, t| compute(t))
+    }
+
+    /// [`FormCache::ids`], `compute` told the token's index in `tokens` too (for values made
+    /// from a parallel list, e.g. the stage's own view of each token).
+    pub fn ids_at(
+        &mut self,
+        tokens: &[AnalysedToken],
+        mut compute: impl FnMut(usize, &AnalysedToken) -> V,
+    ) -> Vec<u32> {
         self.make_room(tokens.len());
         let mask = self.slots.len() - 1;
         let slot_of = |t: &AnalysedToken| t.form as u64 as usize & mask;
@@ -239,7 +249,7 @@ impl<V> FormCache<V> {
             if let Some(ahead) = tokens.get(i + AHEAD) {
                 prefetch(&self.slots[slot_of(ahead)]);
             }
-            ids.push(self.id_of(t.form, || compute(t)));
+            ids.push(self.id_of(t.form, || compute(i, t)));
         }
         ids
     }

@@ -28,13 +28,29 @@ mod tables;
 mod timex;
 
 use jiff::civil::Date;
-use marsad_text::{AnalysedToken, Normalized, Span, TokenKind};
+use std::cell::RefCell;
+
+use marsad_text::{AnalysedToken, FormCache, Normalized, Span, TokenKind};
 
 pub use resolve::Anchor;
 pub use timex::Timex;
 
 use resolve::{Ctx, resolve};
 use scan::{DayRef, Explicit, Found, Scanner, Spec, Word};
+
+/// The table bits of each word ([`Scanner::starts_of`]), looked up once per form and thread.
+fn starts_of(tokens: &[AnalysedToken], words: &[Word<'_>]) -> Vec<u16> {
+    thread_local! {
+        static STARTS: RefCell<FormCache<u16>> = RefCell::new(FormCache::new(1 << 16));
+    }
+    STARTS.with(|cache| match cache.try_borrow_mut() {
+        Ok(mut cache) => {
+            let ids = cache.ids_at(tokens, |i, _| words.get(i).map_or(0, Scanner::starts_of));
+            ids.into_iter().map(|id| *cache.get(id)).collect()
+        }
+        Err(_) => words.iter().map(Scanner::starts_of).collect(),
+    })
+}
 
 /// A time expression of the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,7 +92,7 @@ pub fn find(
     for &tokens in paragraphs {
         let words: Vec<Word<'_>> = tokens.iter().map(|t| Word::new(t, norm)).collect();
         let future: Vec<bool> = words.iter().map(is_future).collect();
-        let mut found = Scanner::new(&words).scan();
+        let mut found = Scanner::with_starts(&words, starts_of(tokens, &words)).scan();
         let inherited = inherit_years(&words, &mut found);
         let mut paragraph_day: Option<Date> = None;
         let mut resolved: Vec<Option<(resolve::Resolved, &Found)>> = Vec::with_capacity(found.len());

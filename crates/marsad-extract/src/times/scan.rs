@@ -161,19 +161,26 @@ pub(super) struct Scanner<'w, 'a> {
 }
 
 impl<'w, 'a> Scanner<'w, 'a> {
+    #[cfg(test)]
     pub fn new(words: &'w [Word<'a>]) -> Scanner<'w, 'a> {
+        Scanner::with_starts(words, words.iter().map(Self::starts_of).collect())
+    }
+
+    /// A scanner over `words` whose table bits ([`Scanner::starts_of`]) are known.
+    pub fn with_starts(words: &'w [Word<'a>], starts: Vec<u16>) -> Scanner<'w, 'a> {
+        debug_assert_eq!(words.len(), starts.len());
         Scanner {
             words,
             tables: Tables::builtin(),
             numbers: NumberParser::builtin(),
             ordinals: vec![OnceCell::new(); words.len()],
-            starts: words.iter().map(|w| Self::starts_of(w)).collect(),
+            starts,
         }
     }
 
     /// The table bits of a word: its forms (without clitics, without conjunction, as written)
-    /// looked up once each.
-    fn starts_of(w: &Word<'_>) -> u16 {
+    /// looked up once each. They depend on the word's form alone.
+    pub fn starts_of(w: &Word<'_>) -> u16 {
         if !w.is_word() {
             return 0;
         }
