@@ -36,6 +36,11 @@ pub struct AnalysedToken {
     /// same form have the same one, and caches of what a form alone determines
     /// ([`crate::FormCache`]) are keyed by it.
     pub form: u128,
+    /// Bytes of the normalised token before its [`bare`](AnalysedToken::bare) form and
+    /// before its [`stem`](AnalysedToken::stem) (0 where the form is the whole token): worked
+    /// out once at analysis, as every stage asks for them.
+    bare_from: u8,
+    stem_from: u8,
 }
 
 /// The tokens of `within` (a span of the original text) with their clitic analysis.
@@ -47,7 +52,27 @@ pub fn analyse<'n>(
     tokenize_within(norm, within).map(move |token| {
         let text = token.norm_str(norm);
         let segmentation = (token.kind == TokenKind::Arabic).then(|| segmenter.segment(text));
-        AnalysedToken { token, segmentation, form: crate::forms::fingerprint(text, token.kind, segmentation) }
+        // the start of a form if it is a non-empty rest of the token, else 0 (the whole token)
+        let from = |start: usize| {
+            text.get(start..)
+                .filter(|rest| !rest.is_empty())
+                .and_then(|_| u8::try_from(start).ok())
+                .unwrap_or(0)
+        };
+        let conjunctions = segmentation.map_or(0, |s| {
+            s.proclitics().take_while(|(p, _)| p.is_conjunction()).last().map_or(0, |(_, r)| r.end)
+        });
+        let stem = segmentation.map_or(0, |s| {
+            debug_assert_eq!(s.stem().end, text.len());
+            s.stem().start
+        });
+        AnalysedToken {
+            token,
+            segmentation,
+            form: crate::forms::fingerprint(text, token.kind, segmentation),
+            bare_from: from(conjunctions),
+            stem_from: from(stem),
+        }
     })
 }
 
@@ -64,17 +89,17 @@ impl AnalysedToken {
         self.segmentation.is_some_and(|s| s.has(p))
     }
 
-    /// Bytes of the normalised token taken by leading conjunctions (و, ف).
-    fn conjunction_len(&self) -> usize {
-        self.segmentation.map_or(0, |s| {
-            s.proclitics().take_while(|(p, _)| p.is_conjunction()).last().map_or(0, |(_, r)| r.end)
-        })
+    /// The normalised token from byte `from` of it on.
+    #[inline]
+    fn rest<'n>(&self, normalized: &'n str, from: u8) -> &'n str {
+        let n = self.token.norm;
+        normalized.get(n.start() + usize::from(from)..n.end()).unwrap_or("")
     }
 
     /// The normalised token without its leading conjunctions (وأرمينيا → ارمينيا).
+    #[inline]
     pub fn bare<'n>(&self, normalized: &'n str) -> &'n str {
-        let word = self.norm_str(normalized);
-        word.get(self.conjunction_len()..).filter(|s| !s.is_empty()).unwrap_or(word)
+        self.rest(normalized, self.bare_from)
     }
 
     /// Without conjunctions and prepositions, the article kept (للعراق → العراق,
@@ -88,18 +113,15 @@ impl AnalysedToken {
     }
 
     /// Without any proclitic, the article included (والعراق → عراق).
+    #[inline]
     pub fn stem<'n>(&self, normalized: &'n str) -> &'n str {
-        let word = self.norm_str(normalized);
-        match self.segmentation.map(|s| s.stem_str(word)) {
-            Some(stem) if !stem.is_empty() => stem,
-            _ => word,
-        }
+        self.rest(normalized, self.stem_from)
     }
 
     /// Where the token starts in the original text once its conjunction is left out
     /// (ونوفمبر → نوفمبر): expressions and mentions start there.
     pub fn start_without_conjunction(&self, norm: &Normalized<'_>) -> usize {
-        let conj = self.conjunction_len();
+        let conj = usize::from(self.bare_from);
         let t = &self.token;
         if conj == 0 || conj >= t.norm.len() {
             return t.span.start();
