@@ -161,11 +161,6 @@ pub(super) struct Scanner<'w, 'a> {
 }
 
 impl<'w, 'a> Scanner<'w, 'a> {
-    #[cfg(test)]
-    pub fn new(words: &'w [Word<'a>]) -> Scanner<'w, 'a> {
-        Scanner::with_starts(words, words.iter().map(Self::starts_of).collect())
-    }
-
     /// A scanner over `words` whose table bits ([`Scanner::starts_of`]) are known.
     pub fn with_starts(words: &'w [Word<'a>], starts: Vec<u16>) -> Scanner<'w, 'a> {
         debug_assert_eq!(words.len(), starts.len());
