@@ -645,6 +645,20 @@ impl<'a> Finder<'a> {
         if group_people && population == Population::Unspecified {
             population = Population::Military;
         }
+        // "بعض القتلى من المدنيين وعددهم 232 شخصا": the people whose number it is
+        if population == Population::Unspecified
+            && first >= 1
+            && matches!(words[first - 1].bare.as_ref(), "عددهم" | "عددهن")
+        {
+            population = words[first.saturating_sub(5)..first - 1]
+                .iter()
+                .rev()
+                .take_while(|w| !w.is_stop())
+                .find_map(|w| {
+                    self.noun(w).and_then(|(n, _)| n.population).filter(|&p| p != Population::Unspecified)
+                })
+                .unwrap_or(population);
+        }
         // after the noun: من + people, a nisba, a name
         let bare_figure = noun_at.is_none() && nisba_side.is_none();
         let mut side = nisba_side;

@@ -412,3 +412,11 @@ fn people_of_an_armed_group_are_its_fighters() {
         ]
     );
 }
+
+#[test]
+fn their_number_is_of_the_people_before() {
+    assert_eq!(
+        claims("وقال التقرير إن بعض القتلى من المدنيين وعددهم 232 شخصا كانوا مشنوقين."),
+        [(Some(232), Kind::Killed, Population::Civilian)]
+    );
+}
