@@ -316,6 +316,9 @@ pub struct Attributor<'a> {
     article_f: Option<Party>,
     /// The article's last claimant.
     article: Option<Party>,
+    /// The owner of the last statement of each noun (`تقرير للأمم المتحدة`), for `التقرير`
+    /// later.
+    owners: Vec<(String, Party)>,
     /// Words a subject is not searched past (the caller's content words: a casualty trigger
     /// in `أعلن مساء السبت مقتل عشرة إرهابيين من بوكو حرام`).
     barrier: Option<&'a dyn Fn(&Word) -> bool>,
@@ -334,6 +337,7 @@ impl<'a> Attributor<'a> {
             article_m: None,
             article_f: None,
             article: None,
+            owners: Vec::new(),
             barrier: None,
         }
     }
@@ -387,7 +391,11 @@ impl<'a> Attributor<'a> {
                                 _ => Some((Some(Party::Entity(e)), "agency")),
                             }
                         }
-                        Subject::Statement => self.earlier(None).map(|p| (Some(p), "statement")),
+                        // "وقال التقرير": the owner of the last report, else the last claimant
+                        Subject::Statement => self
+                            .owner_of(&words[i + 1])
+                            .or_else(|| self.earlier(None))
+                            .map(|p| (Some(p), "statement")),
                         Subject::None => None,
                     };
                     if cue.role == Role::Source {
@@ -411,6 +419,16 @@ impl<'a> Attributor<'a> {
                     if let Some((claimant, rule)) = found {
                         if let Some(p) = &claimant {
                             self.remember(p.clone());
+                            // "وثق تقرير حديث للأمم المتحدة": whose report it is
+                            if rule == "speech-after"
+                                && let Some(n) = words[i + 1..skip.max(i + 1)]
+                                    .iter()
+                                    .find(|v| self.cues.get(v).is_some_and(|c| c.role == Role::Statement))
+                            {
+                                let noun = Self::statement_noun(n);
+                                self.owners.retain(|(k, _)| *k != noun);
+                                self.owners.push((noun, p.clone()));
+                            }
                         }
                         let before = i.checked_sub(1).map(|k| words[k].bare.as_ref());
                         let trailing = cue.role == Role::Source
@@ -444,6 +462,17 @@ impl<'a> Attributor<'a> {
             None => None,
         };
         by_gender.or_else(|| self.last.clone()).or_else(|| self.article.clone())
+    }
+
+    /// A statement noun without its article (التقرير → تقرير).
+    fn statement_noun(w: &Word) -> String {
+        w.stem.strip_prefix("ال").unwrap_or(&w.stem).to_string()
+    }
+
+    /// The owner of the last statement named by the same noun.
+    fn owner_of(&self, w: &Word) -> Option<Party> {
+        let noun = Self::statement_noun(w);
+        self.owners.iter().rev().find(|(k, _)| *k == noun).map(|(_, p)| p.clone())
     }
 
     fn remember(&mut self, p: Party) {
@@ -569,7 +598,13 @@ impl<'a> Attributor<'a> {
                     end = k;
                     continue;
                 }
-                if !self.can_speak(e) || v.prep {
+                // a statement's owner after it: "تقرير حديث للأمم المتحدة", "بيان لوزارة الدفاع"
+                let owner = v.prep
+                    && !self.is_agency(e)
+                    && words[from..j]
+                        .iter()
+                        .any(|w| self.cues.get(w).is_some_and(|c| c.role == Role::Statement));
+                if !self.can_speak(e) || (v.prep && !owner) {
                     j = k;
                     end = k;
                     continue;
@@ -639,9 +674,10 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    /// A person or body just before a verb of saying (`إن المرصد السوري أكد`, `وكان جيش
-    /// النيجر قد أعلن`): within four words, not after a preposition; or the topic of `أما X
-    /// ... فقالت`.
+    /// A person, body or country just before a verb of saying (`إن المرصد السوري أكد`,
+    /// `وكان جيش النيجر قد أعلن`, `وكانت كل من أرمينيا وأذربيجان أعلنت`): within four words,
+    /// not after a preposition, the auxiliaries `كان` and `قد` and a comma before them skipped
+    /// (`قوات حكومة الوفاق، كانت أعلنت`); or the topic of `أما X ... فقالت`.
     fn subject_before(&self, words: &[Word], at: usize) -> Option<Party> {
         if words[at].fa
             && let Some(k) = words[..at].iter().rposition(|w| w.bare == "اما")
@@ -650,15 +686,21 @@ impl<'a> Attributor<'a> {
         {
             return Some(if self.is_agency(e) { Party::Entity(e) } else { self.claimant_of(e) });
         }
+        let is_auxiliary = |w: &Word| matches!(w.bare.as_ref(), "كان" | "كانت" | "قد");
+        let mut at = at;
+        while at > 0 && is_auxiliary(&words[at - 1]) {
+            at -= 1;
+            if at > 0 && words[at - 1].bare == "،" {
+                at -= 1;
+            }
+        }
         for k in (at.saturating_sub(4)..at).rev() {
             let v = &words[k];
             if v.is_stop() || self.cues.get(v).is_some_and(|c| c.role != Role::Complement) {
                 return None;
             }
             if let Some(e) = v.entity {
-                if !matches!(self.entities[e].etype, EntityType::Person | EntityType::Org)
-                    || self.is_agency(e)
-                {
+                if !self.can_speak(e) || self.is_agency(e) {
                     return None;
                 }
                 // the mention's first word must not carry a preposition (في وزارة الدفاع)
@@ -784,7 +826,7 @@ mod tests {
     fn the_statement_and_the_same_source_point_back() {
         let text = "بالمقابل، اتّهمت وزارة الدفاع الأذرية القوات الأرمنية بشنّ أعمال تخريبية.\n\nوأضاف البيان أنّ القصف أسفر عن 3 قتلى.\n\nوقال المرصد السوري إن القصف مستمر. وأشار المصدر ذاته إلى مقتل 5 مدنيين.";
         let c = claimants(text);
-        assert_eq!(c[1].as_deref(), Some("Ministry of Defence (Azerbaijan)"), "{c:?}");
+        assert_eq!(c[1].as_deref(), Some("Ministry of Defense (Azerbaijan)"), "{c:?}");
         assert_eq!(c[3].as_deref(), Some("Syrian Observatory for Human Rights"), "{c:?}");
     }
 
@@ -804,6 +846,26 @@ mod tests {
             other => format!("{other:?}"),
         });
         assert!(got.as_deref().is_some_and(|n| n.contains("Niger")), "{got:?}");
+    }
+
+    #[test]
+    fn the_report_is_its_owners() {
+        let c = claimants(
+            "وثق تقرير حديث للأمم المتحدة عن جنوب السودان جرائم مروعة.\n\nوقال متحدث باسم جيش جنوب السودان إن الجيش لم يتسلم التقرير.\n\nوقال التقرير إن بعض القتلى من المدنيين وعددهم 232 شخصا.",
+        );
+        assert_eq!(c[2].as_deref(), Some("United Nations"), "{c:?}");
+    }
+
+    #[test]
+    fn a_country_or_a_body_before_the_verb_past_an_auxiliary() {
+        let c = claimants(
+            "وكانت كل من أرمينيا وأذربيجان أعلنت في وقت سابق أن الاشتباكات أسفرت عن مقتل 5 عسكريين أذريين.",
+        );
+        assert_eq!(c[0].as_deref(), Some("Azerbaijan"), "{c:?}");
+        let c = claimants(
+            "يذكر أن قوات حكومة الوفاق الليبية، كانت أعلنت السبت أن 11 من عناصرها قتلوا في الاشتباكات.",
+        );
+        assert!(c[0].is_some(), "{c:?}");
     }
 
     #[test]

@@ -44,6 +44,11 @@ pub enum Marker {
     Cumulative,
     Both,
     War,
+    /// Fighters of the other side as a reporter names them (مسلحين، متمردين، إرهابيين،
+    /// انتحاريين، مهاجمين): an armed group's people, not a country's.
+    Hostile,
+    /// A body's seat (ومقره لندن): the place after it is not where the people were hit.
+    Seat,
 }
 
 /// The three tables, keyed.
@@ -132,6 +137,8 @@ impl Lexicon {
                 "cumulative" => Marker::Cumulative,
                 "both" => Marker::Both,
                 "war" => Marker::War,
+                "hostile" => Marker::Hostile,
+                "seat" => Marker::Seat,
                 v => {
                     return Err(LexiconError::Value { file: "markers.tsv", column: "role", value: v.into() });
                 }

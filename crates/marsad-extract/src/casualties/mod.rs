@@ -179,12 +179,21 @@ struct Finder<'a> {
     article_country: Option<Party>,
     /// The two countries the article mentions most.
     main_countries: Vec<Party>,
+    /// The armed group the article mentions most: whose fighters `مسلحين` and `متمردين` are.
+    article_group: Option<Party>,
 }
 
 impl<'a> Finder<'a> {
     fn new(a: &'a Article<'a>, lex: &'a Lexicon) -> Finder<'a> {
         let entity_of = attribution::entity_of_tokens(a.tokens, a.entities);
-        let mut f = Finder { a, lex, entity_of, article_country: None, main_countries: Vec::new() };
+        let mut f = Finder {
+            a,
+            lex,
+            entity_of,
+            article_country: None,
+            main_countries: Vec::new(),
+            article_group: None,
+        };
         let mut votes: Vec<(EntryId, usize)> = Vec::new();
         for i in 0..a.entities.len() {
             if let Some(c) = f.country_id(i) {
@@ -200,7 +209,32 @@ impl<'a> Finder<'a> {
         let mut ranked = votes.clone();
         ranked.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         f.main_countries = ranked.iter().take(2).map(|&(c, _)| f.country(c)).collect();
+        // a tie goes to a group named as itself over one named as another's patron ("حركة
+        // الشباب الموالية لتنظيم القاعدة"), then to the first mentioned
+        f.article_group = a
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.etype == EntityType::Org && e.subtype.as_deref() == Some("armed-group"))
+            .rev()
+            .max_by_key(|(_, e)| {
+                (e.mentions.len(), !e.mentions.first().is_some_and(|m| f.after_preposition(m.span)))
+            })
+            .map(|(i, _)| Party::Entity(i));
         f
+    }
+
+    /// Whether a mention carries a preposition or follows a word that does (`لتنظيم القاعدة`).
+    fn after_preposition(&self, span: Span) -> bool {
+        // the token holding the mention's start (a hashtag may hold it: #القاعدة)
+        let k = self.a.tokens.partition_point(|t| t.token.span.end() <= span.start());
+        let prep = |t: &AnalysedToken| t.has(marsad_text::Proclitic::Li) || t.has(marsad_text::Proclitic::Bi);
+        // the word before, a hashtag sign skipped (لتنظيم #القاعدة)
+        let before = self.a.tokens[..k.min(self.a.tokens.len())]
+            .iter()
+            .rev()
+            .find(|t| t.token.kind != TokenKind::Punct);
+        self.a.tokens.get(k).is_some_and(prep) || before.is_some_and(prep)
     }
 
     /// The country an entity is or lies in (a GPE or a place).
@@ -213,10 +247,15 @@ impl<'a> Finder<'a> {
         if entry.subtype == "country" { Some(id) } else { entry.country }
     }
 
-    /// The one country the sentence's places are in.
+    /// The one country the sentence's places are in; not a body's seat (`وقال المرصد،
+    /// ومقره لندن، إن`).
     fn sentence_country(&self, words: &[Word]) -> Option<Party> {
         let mut found: Option<EntryId> = None;
-        for e in words.iter().filter_map(|w| w.entity) {
+        for (i, w) in words.iter().enumerate() {
+            let Some(e) = w.entity else { continue };
+            if words[i.saturating_sub(2)..i].iter().any(|v| self.marker(v) == Some(Marker::Seat)) {
+                continue;
+            }
             if let Some(c) = self.country_id(e) {
                 if found.is_some_and(|f| f != c) {
                     return None;
@@ -277,14 +316,20 @@ impl<'a> Finder<'a> {
                     None if attribution.carried.is_some() => (attribution.carried.clone(), "carried"),
                     None => (None, "none"),
                 };
-                if c.side.is_none() && c.own_side {
+                // fighters named as the other side (مسلحين، متمردين، إرهابيين) are the armed
+                // group's, not the claimant's nor the place's: the article's group, else unknown
+                let hostile = c.side.is_none() && c.hostile;
+                if hostile {
+                    c.side = self.article_group.clone();
+                }
+                if c.side.is_none() && c.own_side && !hostile {
                     c.side = claimant.as_ref().map(|p| self.country_of_party(p));
                 }
                 // whose people, when the clause does not say: the claimant's own soldiers; both
                 // sides in fighting; the claimant's country; where it happened; the article's
                 // country
                 let own_country = claimant.as_ref().and_then(|p| self.national(p));
-                if c.side.is_none() && c.population == Population::Military {
+                if c.side.is_none() && c.population == Population::Military && !hostile {
                     c.side = own_country.clone();
                 }
                 if c.side.is_none() && c.population == Population::Unspecified && war {
@@ -292,8 +337,13 @@ impl<'a> Finder<'a> {
                 }
                 // a foreign government's figure (the US on Syria) is not of its own people
                 let own_country = own_country.filter(|p| self.main_countries.contains(p));
-                c.side =
-                    c.side.or(own_country).or_else(|| place.clone()).or_else(|| self.article_country.clone());
+                if !hostile {
+                    c.side = c
+                        .side
+                        .or(own_country)
+                        .or_else(|| place.clone())
+                        .or_else(|| self.article_country.clone());
+                }
                 out.push(Casualty {
                     count: c.count,
                     qualifier: c.qualifier,
@@ -339,9 +389,12 @@ impl<'a> Finder<'a> {
             match dup {
                 // the same figure told twice: keep who claims it
                 Some(k) if out[k].claimant.is_none() && c.claimant.is_some() => {
-                    let side = out[k].side.clone();
+                    let (side, population) = (out[k].side.clone(), out[k].population);
                     out[k] = c.clone();
                     out[k].side = out[k].side.clone().or(side);
+                    if out[k].population == Population::Unspecified {
+                        out[k].population = population;
+                    }
                 }
                 Some(_) => {}
                 None => out.push(c.clone()),
@@ -359,6 +412,15 @@ impl<'a> Finder<'a> {
     /// The marker role of a word.
     fn marker(&self, w: &Word) -> Option<Marker> {
         self.lex.markers.get(w.bare.as_ref()).or_else(|| self.lex.markers.get(w.stem.as_ref())).copied()
+    }
+
+    /// Fighters of the other side (مسلحين، متمردا، الإرهابيين).
+    fn is_hostile(&self, w: &Word) -> bool {
+        w.kind == TokenKind::Arabic
+            && (self.marker(w) == Some(Marker::Hostile)
+                || w.stem
+                    .strip_suffix('ا')
+                    .is_some_and(|s| self.lex.markers.get(s) == Some(&Marker::Hostile)))
     }
 
     fn trigger(&self, w: &Word) -> Option<lexicon::Trigger> {
@@ -475,6 +537,10 @@ impl<'a> Finder<'a> {
         }
         let noun = noun_at.and_then(|k| self.noun(&words[k]));
         let mut nisba_side = None;
+        // "26 حوثيا": the people of an armed group are its fighters
+        let mut group_people = false;
+        // the people are a من-complement ("22 من المدنيين"): where it is
+        let mut partitive = noun_at.filter(|&k| k > last && words[k - 1].bare == "من");
         if let Some(k) = noun_at
             && noun.is_none()
         {
@@ -498,6 +564,7 @@ impl<'a> Finder<'a> {
             } else if let Some(c) = self.nisba(w) {
                 // a people: "1332 عراقيا", "6 فلسطينيين"
                 nisba_side = Some(self.country(c));
+                group_people = self.lex.groups.contains_key(w.bare.as_ref());
             } else {
                 return None;
             }
@@ -575,6 +642,23 @@ impl<'a> Finder<'a> {
         let population = noun.and_then(|n| n.population);
         let others = noun.is_some() && population.is_none();
         let mut population = population.unwrap_or(Population::Unspecified);
+        if group_people && population == Population::Unspecified {
+            population = Population::Military;
+        }
+        // "بعض القتلى من المدنيين وعددهم 232 شخصا": the people whose number it is
+        if population == Population::Unspecified
+            && first >= 1
+            && matches!(words[first - 1].bare.as_ref(), "عددهم" | "عددهن")
+        {
+            population = words[first.saturating_sub(5)..first - 1]
+                .iter()
+                .rev()
+                .take_while(|w| !w.is_stop())
+                .find_map(|w| {
+                    self.noun(w).and_then(|(n, _)| n.population).filter(|&p| p != Population::Unspecified)
+                })
+                .unwrap_or(population);
+        }
         // after the noun: من + people, a nisba, a name
         let bare_figure = noun_at.is_none() && nisba_side.is_none();
         let mut side = nisba_side;
@@ -620,16 +704,30 @@ impl<'a> Finder<'a> {
                 && tail[..j].iter().any(|v| v.bare == "من")
             {
                 population = n.population.unwrap_or(population);
+                partitive = Some(end + 1 + j);
             }
             if j >= 3 {
                 break;
             }
             j += 1;
         }
+        // "22 من المدنيين والمقاتلين", "27 شخصا من المدنيين والطلاب العسكريين": people of
+        // both kinds
+        if let Some(m) = partitive
+            && population != Population::Unspecified
+            && self
+                .coordinated_population(words, m)
+                .is_some_and(|p| p != population && p != Population::Unspecified)
+        {
+            population = Population::Unspecified;
+        }
         // "وإصابة 37 آخرين", "قتل 29 جنديا وأصيب 175": the people of the figure before
+        let mut hostile_before = false;
         if (others || bare_figure)
             && let Some(p) = previous
         {
+            // "قتل 5 إرهابيين، وقتل 3 آخرين", not a figure far after
+            hostile_before = p.hostile && first <= p.end_word + 12;
             if population == Population::Unspecified {
                 population = p.population;
             }
@@ -679,11 +777,25 @@ impl<'a> Finder<'a> {
         if side.is_none() && !own && tail.iter().any(|w| self.marker(w) == Some(Marker::Both)) {
             side = Some(Party::Both);
         }
-        Some(
-            self.finish(
-                num, count, qualifier, kind, population, words, first, end, side, own, rule, previous,
-            ),
-        )
+        let mut found = self
+            .finish(num, count, qualifier, kind, population, words, first, end, side, own, rule, previous);
+        found.hostile |= hostile_before;
+        Some(found)
+    }
+
+    /// The population of a people noun coordinated after the one at `m` ("من المدنيين
+    /// والمقاتلين"), an adjective after it included ("والطلاب العسكريين": military).
+    fn coordinated_population(&self, words: &[Word], m: usize) -> Option<Population> {
+        let v = words.get(m + 1).filter(|v| v.wa && v.kind == TokenKind::Arabic)?;
+        let (n, _) = self.noun(v).filter(|(n, _)| n.kind.is_none())?;
+        let mut p = n.population?;
+        if let Some(adj) = words.get(m + 2).filter(|a| !a.wa && !a.is_stop())
+            && let Some((a, _)) = self.noun(adj)
+            && let Some(ap) = a.population.filter(|&ap| ap != Population::Unspecified)
+        {
+            p = ap;
+        }
+        Some(p)
     }
 
     /// One person named as an item of a list after a figure: "بينهم أربعة أطفال وامرأة
@@ -722,6 +834,7 @@ impl<'a> Finder<'a> {
                 population: n.population.unwrap_or(Population::Unspecified),
                 side: p.side.clone(),
                 own_side: p.own_side,
+                hostile: false,
                 cumulative: p.cumulative,
                 evidence: w.span,
                 rule: "list",
@@ -833,6 +946,7 @@ impl<'a> Finder<'a> {
             population,
             side,
             own_side,
+            hostile: words.get(end).is_some_and(|w| self.is_hostile(w)),
             cumulative,
             evidence: Span::new(start, stop),
             rule,
@@ -913,6 +1027,7 @@ impl<'a> Finder<'a> {
                 population,
                 side,
                 own_side: own || (ranks && words.get(k).is_some_and(|v| v.bare.ends_with("نا"))),
+                hostile: words.get(k).is_some_and(|v| self.is_hostile(v)),
                 cumulative: false,
                 evidence: Span::new(w.span.start(), end),
                 rule: if count.is_some() { "one" } else { "no-count" },
@@ -951,6 +1066,8 @@ struct Found {
     side: Option<Party>,
     /// The people are the claimant's own (قواتها, في صفوفنا).
     own_side: bool,
+    /// The people are fighters of the other side (مسلحين، متمردين: `hostile` in markers.tsv).
+    hostile: bool,
     cumulative: bool,
     evidence: Span,
     rule: &'static str,

@@ -366,3 +366,57 @@ fn people_followed_by_their_figure_are_not_a_second_claim() {
         [(Some(4), Kind::Killed, Population::Military)]
     );
 }
+
+#[test]
+fn hostile_fighters_are_the_armed_groups_not_the_claimants() {
+    let text = "شنت جماعة بوكو حرام هجوما على قرية. وكان جيش النيجر قد أعلن مساء السبت مقتل عشرة إرهابيين بعدما صد هجوما لبوكو حرام على أحد مواقعه.";
+    let ex = extract(text);
+    let c = only(&ex);
+    assert_eq!((c.count, c.population), (Some(10), Population::Military));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Boko Haram"), "{:?}", ex.entities);
+    // no armed group named: unknown, not the claimant's country
+    let ex = extract("وقالت الشرطة الهندية إن المواجهات أسفرت عن مقتل ثلاثة مسلحين.");
+    assert_eq!(only(&ex).side, None);
+}
+
+#[test]
+fn a_bodys_seat_is_not_where_people_were_hit() {
+    let text = "وقال المرصد السوري لحقوق الإنسان، الموالي للمعارضة، ومقره لندن، إن الغارات الجوية قتلت حوالي 40 شخصا في ريف دمشق.";
+    let ex = extract(text);
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"));
+}
+
+#[test]
+fn people_of_both_kinds_are_of_no_one_population() {
+    assert_eq!(
+        claims("وقال مسؤولون إن 22 من المدنيين والمقاتلين لقوا مصرعهم."),
+        [(Some(22), Kind::Killed, Population::Unspecified)]
+    );
+    assert_eq!(
+        claims("وتبنت الحركة هجوما آخر أسفر عن مقتل 27 شخصا من المدنيين والطلاب العسكريين."),
+        [(Some(27), Kind::Killed, Population::Unspecified)]
+    );
+    assert_eq!(claims("وقتل 24 من المدنيين في القصف."), [(Some(24), Kind::Killed, Population::Civilian)]);
+}
+
+#[test]
+fn people_of_an_armed_group_are_its_fighters() {
+    let ex = extract("وقالت مصادر ميدانية إن مواجهات مسلحة أسفرت عن مصرع 26 حوثيا وإصابة 12 آخرين.");
+    let got: Vec<_> =
+        ex.casualties.iter().map(|c| (c.count, c.population, name(&ex, c.side.as_ref()))).collect();
+    assert_eq!(
+        got,
+        [
+            (Some(26), Population::Military, Some("Houthis".into())),
+            (Some(12), Population::Military, Some("Houthis".into()))
+        ]
+    );
+}
+
+#[test]
+fn their_number_is_of_the_people_before() {
+    assert_eq!(
+        claims("وقال التقرير إن بعض القتلى من المدنيين وعددهم 232 شخصا كانوا مشنوقين."),
+        [(Some(232), Kind::Killed, Population::Civilian)]
+    );
+}

@@ -51,7 +51,7 @@ fn a_speech_act_governs_its_clause() {
     let ex = extract(text);
     let e = only(&ex);
     assert_eq!((e.category, e.mode.as_str()), (Category::Disapprove, "accusation"));
-    assert_eq!(names(&ex, &e.actors), ["Ministry of Defence (Azerbaijan)"]);
+    assert_eq!(names(&ex, &e.actors), ["Ministry of Defense (Azerbaijan)"]);
     assert_eq!(names(&ex, &e.targets), ["Armed Forces of Armenia"]);
     assert_eq!(e.explanation.outranked, ["هجوم"; 0]);
 }
