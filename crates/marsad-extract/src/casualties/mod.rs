@@ -44,13 +44,21 @@ pub mod lexicon;
 #[cfg(test)]
 mod tests;
 
+use std::cell::RefCell;
+
 use marsad_kb::{EntityType, EntryId, Kb};
 use marsad_text::numbers::{NumberExpr, NumberParser, Quantity};
-use marsad_text::{AnalysedToken, Normalized, Span, TokenKind};
+use marsad_text::{AnalysedToken, FormCache, Normalized, Span, TokenKind};
 
 use self::lexicon::{Lexicon, Marker};
 pub use crate::attribution::Party;
-use crate::attribution::{self, Attributor, Word};
+use crate::attribution::{self, Attributor, Cues, Role, Word};
+
+/// A token that may name a casualty (a trigger or a noun of a kind: [`Finder::relevance`]).
+const CASUALTY_WORD: u8 = 1;
+/// A token that may say who speaks (a cue other than a complementiser): the attribution of
+/// later sentences may depend on it.
+const SPEAKING_WORD: u8 = 2;
 use crate::entities::Entity;
 use crate::times::TimeExpr;
 
@@ -288,13 +296,23 @@ impl<'a> Finder<'a> {
         let mut out: Vec<Casualty> = Vec::new();
         let barrier = |w: &Word| self.trigger(w).is_some() || self.kind_noun(w).is_some();
         let mut attributor = Attributor::new(self.a.entities, self.a.kb).with_barrier(&barrier);
+        let relevance = self.relevance();
         for &sentence in self.a.sentences {
+            // a sentence with no word of casualties and no one speaking in it changes nothing
+            let range = attribution::sentence_range(self.a.tokens, sentence);
+            let relevant = relevance.get(range).unwrap_or_default().iter().fold(0, |a, r| a | r);
+            if relevant == 0 {
+                continue;
+            }
             let block = self.a.blocks.iter().position(|s| s.contains(sentence)).unwrap_or(usize::MAX);
             let words = self.words(sentence);
             if words.is_empty() {
                 continue;
             }
             let attribution = attributor.sentence(&words, block);
+            if relevant & CASUALTY_WORD == 0 {
+                continue;
+            }
             let date = self.a.times.iter().find(|t| sentence.contains(t.span)).map(|t| t.value.to_string());
             let mut found = self.numbered(sentence, &words);
             // a figure right after the people ("قتلت القوات 4 مسلحين") is the number's claim
@@ -401,6 +419,30 @@ impl<'a> Finder<'a> {
             }
         }
         out
+    }
+
+    /// What each token may do here ([`CASUALTY_WORD`], [`SPEAKING_WORD`]): a matter of its
+    /// form alone, looked up once per form and thread.
+    fn relevance(&self) -> Vec<u8> {
+        thread_local! {
+            static FORMS: RefCell<FormCache<u8>> = RefCell::new(FormCache::new(1 << 16));
+        }
+        let of = |i: usize| {
+            let words = attribution::words(self.a.norm, self.a.tokens, &[], i..i + 1);
+            words.first().map_or(0, |w| {
+                let casualty = self.trigger(w).is_some() || self.kind_noun(w).is_some();
+                let speaking = Cues::builtin().get(w).is_some_and(|c| c.role != Role::Complement);
+                u8::from(casualty) * CASUALTY_WORD | u8::from(speaking) * SPEAKING_WORD
+            })
+        };
+        FORMS.with(|cache| match cache.try_borrow_mut() {
+            Ok(mut cache) => {
+                cache.keep_for(std::ptr::from_ref(self.lex) as usize as u64);
+                let ids = cache.ids_at(self.a.tokens, |i, _| of(i));
+                ids.into_iter().map(|id| *cache.get(id)).collect()
+            }
+            Err(_) => (0..self.a.tokens.len()).map(of).collect(),
+        })
     }
 
     /// The words of a sentence.
