@@ -6,7 +6,28 @@ use sha2::{Digest, Sha256};
 
 use crate::StoreError;
 use crate::record::Record;
-use crate::terms::{Term, char_starts, index_text, terms};
+use crate::terms::{char_starts, index_text, terms};
+
+/// Deflates a stored record (records are three times their text in JSON; deflated, a
+/// fraction of it). Level 1: the workers pay for it, and speed matters more than the last bytes.
+pub fn compress(json: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e =
+        flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 4), flate2::Compression::fast());
+    // writing to a Vec cannot fail
+    let _ = e.write_all(json);
+    e.finish().unwrap_or_default()
+}
+
+/// Inflates a stored record.
+pub fn decompress(deflated: &[u8]) -> Result<String, StoreError> {
+    use std::io::Read;
+    let mut s = String::new();
+    flate2::read::DeflateDecoder::new(deflated)
+        .read_to_string(&mut s)
+        .map_err(|e| StoreError::Record { key: String::new(), message: format!("stored record: {e}") })?;
+    Ok(s)
+}
 
 /// What identifies the input an article came from, and what its content was.
 ///
@@ -56,15 +77,13 @@ pub struct Article {
     pub identity: Identity,
     /// The parsed record (its `text` is the article text).
     pub record: Record,
-    /// The record as JSON, with an empty `text` (the text is stored once, in its own column;
-    /// [`crate::splice_text`] puts it back).
-    pub record_json: String,
+    /// The record as JSON with an empty `text` (the text is stored once, in its own column;
+    /// [`crate::splice_text`] puts it back), deflate-compressed ([`compress`]).
+    pub record_deflated: Vec<u8>,
     /// Index text of the title.
     pub index_title: String,
     /// Index text of the body (paragraphs).
     pub index_body: String,
-    /// The terms of the content (title and paragraphs) for near-duplicate signatures.
-    pub shingle_terms: Vec<String>,
 }
 
 impl Article {
@@ -85,17 +104,15 @@ impl Article {
         } else {
             record.paragraphs.iter().map(|p| (byte(p.start), byte(p.end))).collect()
         };
-        let title_terms = title_span.map(|s| terms(&record.text, &[s])).unwrap_or_default();
-        let body_terms = terms(&record.text, &body);
-        let index_title = index_text(&title_terms);
-        let index_body = index_text(&body_terms);
-        let shingle_terms = title_terms.into_iter().chain(body_terms).map(|t: Term| t.form).collect();
-        Ok(Article { identity, record, record_json, index_title, index_body, shingle_terms })
+        let index_title = title_span.map(|s| index_text(&terms(&record.text, &[s]))).unwrap_or_default();
+        let index_body = index_text(&terms(&record.text, &body));
+        let record_deflated = compress(record_json.as_bytes());
+        Ok(Article { identity, record, record_deflated, index_title, index_body })
     }
 }
 
 /// Puts `text` back into a record serialised with an empty `text` field (`"text":""`, as
-/// [`Article::record_json`] holds it).
+/// [`Article::record_deflated`] holds it, inflated).
 ///
 /// The first `"text":""` of the JSON is the record's own: every field before it (`id`,
 /// `source`, `outlet`, `published`, `published_from`) is either not a string or a string in

@@ -41,7 +41,7 @@ CREATE TABLE articles (
     hash BLOB NOT NULL,                -- SHA-256 of text and metadata
     title TEXT,
     text TEXT NOT NULL,
-    record TEXT NOT NULL,              -- the JSON record with "text":"" (the text is above)
+    record BLOB NOT NULL,              -- the JSON record with "text":"" (the text is above), deflated
     run INTEGER REFERENCES runs(id)
 );
 CREATE INDEX articles_published ON articles(published);
@@ -60,21 +60,13 @@ CREATE TABLE entities (
 );
 CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
 CREATE INDEX entities_kb ON entities(kb);
-CREATE TABLE article_entities (
-    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    local TEXT NOT NULL,               -- the record's id (e1)
-    entity INTEGER NOT NULL REFERENCES entities(id),
-    PRIMARY KEY (article, local)
-) WITHOUT ROWID;
-CREATE INDEX article_entities_entity ON article_entities(entity);
 CREATE TABLE mentions (
     article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local TEXT NOT NULL,               -- the record's entity id (e1)
     entity INTEGER NOT NULL REFERENCES entities(id),
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    rule TEXT
-);
-CREATE INDEX mentions_article ON mentions(article);
+    spans TEXT NOT NULL,               -- the entity's mentions in the article: JSON [[start, end, rule], ...]
+    PRIMARY KEY (article, local)
+) WITHOUT ROWID;
 CREATE INDEX mentions_entity ON mentions(entity);
 CREATE TABLE times (
     article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -146,12 +138,15 @@ CREATE TABLE debris (
 CREATE INDEX debris_article ON debris(article);
 "#,
     // 2: the full-text index over normalised terms (see `terms`): contentless, since snippets
-    // are made from the original text; bm25 weights the title above the body.
+    // are made from the original text; bm25 weights the title above the body. The terms are
+    // letters and digits joined by single spaces, already folded, so the plain `ascii`
+    // tokenizer splits them exactly (unicode61 would too, at twice the cost: its character
+    // tables have nothing left to do).
     r#"
 CREATE VIRTUAL TABLE article_fts USING fts5(
     title, body,
     content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 0'
+    tokenize = 'ascii'
 );
 "#,
 ];

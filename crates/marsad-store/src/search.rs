@@ -184,7 +184,7 @@ pub(crate) fn run(conn: &Connection, query: &SearchQuery) -> Result<Vec<Hit>, St
         }
         let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.id AND ae.entity IN ({list}))"
+            " AND EXISTS (SELECT 1 FROM mentions ae WHERE ae.article = a.id AND ae.entity IN ({list}))"
         ));
     }
     sql.push_str(" ORDER BY rank LIMIT ?7");
@@ -221,11 +221,12 @@ pub(crate) fn run(conn: &Connection, query: &SearchQuery) -> Result<Vec<Hit>, St
         .collect::<Result<_, _>>()?;
     let mut hits = Vec::with_capacity(rows.len());
     for (id, mut hit) in rows {
-        let stored: Option<(String, String)> = conn
+        let stored: Option<(Vec<u8>, String)> = conn
             .prepare_cached("SELECT record, text FROM articles WHERE id = ?1")?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         if let Some((record, text)) = stored {
+            let record = crate::article::decompress(&record).unwrap_or_default();
             hit.snippet = snippet(&record, &text, &parsed.phrases);
         }
         hits.push(hit);

@@ -45,7 +45,11 @@ impl SqliteStore {
         conn.busy_timeout(Duration::from_secs(30)).map_err(at)?;
         // WAL can only be set outside a transaction; a read-only medium keeps its mode
         let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(at)?;
-        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;").map_err(at)?;
+        // a 64 MiB page cache: the indexes of a batch are written in key order, not row order
+        conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+        )
+        .map_err(at)?;
         let mut store = SqliteStore { conn, path: path.to_path_buf(), entity_ids: FxHashMap::default() };
         store.migrate()?;
         Ok(store)
@@ -184,7 +188,7 @@ fn insert_article(
         &a.identity.hash.0[..],
         r.title.as_ref().map(|t| t.text.as_str()),
         r.text,
-        a.record_json,
+        a.record_deflated,
         run.0
     ])?;
     let article = tx.last_insert_rowid();
@@ -195,16 +199,19 @@ fn insert_article(
     for e in &r.entities {
         let id = entity_id(tx, cache, e)?;
         local.insert(e.id.as_str(), id);
+        // one row per entity of the article, its mentions together: a row per mention would
+        // be most of the rows an ingest writes
+        let spans: Vec<(usize, usize, Option<&str>)> =
+            e.mentions.iter().map(|m| (m.start, m.end, m.rule.as_deref())).collect();
         tx.prepare_cached(
-            "INSERT OR IGNORE INTO article_entities (article, local, entity) VALUES (?1, ?2, ?3)",
+            "INSERT OR IGNORE INTO mentions (article, local, entity, spans) VALUES (?1, ?2, ?3, ?4)",
         )?
-        .execute(params![article, e.id, id])?;
-        let mut mention = tx.prepare_cached(
-            "INSERT INTO mentions (article, entity, start, end, rule) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for m in &e.mentions {
-            mention.execute(params![article, id, m.start, m.end, m.rule])?;
-        }
+        .execute(params![
+            article,
+            e.id,
+            id,
+            serde_json::to_string(&spans).unwrap_or_else(|_| "[]".into())
+        ])?;
     }
     let party = |p: &Option<String>| -> (Option<i64>, Option<String>) {
         match p {
@@ -523,7 +530,7 @@ impl Store for SqliteStore {
         match &entity {
             Some(e) => sql.push_str(&format!(
                 " AND (c.side_entity IN ({e}) OR c.claimant_entity IN ({e}) OR c.side = ?4 COLLATE NOCASE
-                   OR (c.side = 'both' AND EXISTS (SELECT 1 FROM article_entities ae
+                   OR (c.side = 'both' AND EXISTS (SELECT 1 FROM mentions ae
                        WHERE ae.article = a.id AND ae.entity IN ({e}))))"
             )),
             None => sql.push_str(" AND ?4 IS NULL"),
@@ -542,9 +549,9 @@ impl Store for SqliteStore {
         let mut stmt = self.conn.prepare("SELECT record, text FROM articles ORDER BY id")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let record: String = row.get(0)?;
+            let record: Vec<u8> = row.get(0)?;
             let text: String = row.get(1)?;
-            f(crate::splice_text(&record, &text))?;
+            f(crate::splice_text(&crate::article::decompress(&record)?, &text))?;
         }
         Ok(())
     }
@@ -615,7 +622,11 @@ impl Store for SqliteStore {
         Ok(Stats {
             articles: count("articles")?,
             entities: count("entities")?,
-            mentions: count("mentions")?,
+            mentions: self.conn.query_row(
+                "SELECT coalesce(sum(json_array_length(spans)), 0) FROM mentions",
+                [],
+                |r| r.get::<_, i64>(0),
+            )? as u64,
             events: count("events")?,
             claims: count("claims")?,
             runs: count("runs")?,

@@ -52,7 +52,9 @@ pub fn terms(text: &str, within: &[(usize, usize)]) -> Vec<Term> {
         }
         for token in tokenize_within(&norm, marsad_text::Span::new(start, end)) {
             let word = token.norm_str(&norm);
-            if let Some(form) = form(word, token.kind, segmenter) {
+            let mut form = String::new();
+            push_form(word, token.kind, segmenter, &mut form);
+            if !form.is_empty() {
                 out.push(Term { form, start: token.span.start(), end: token.span.end() });
             }
         }
@@ -60,16 +62,34 @@ pub fn terms(text: &str, within: &[(usize, usize)]) -> Vec<Term> {
     out
 }
 
-/// The index form of one normalised token, if it makes a term.
-fn form(word: &str, kind: TokenKind, segmenter: &Segmenter) -> Option<String> {
+/// Appends the index form of one token of the analysis view (nothing for punctuation).
+pub fn push_form(word: &str, kind: TokenKind, segmenter: &Segmenter, out: &mut String) {
     let base = match kind {
         TokenKind::Arabic => segmenter.segment(word).stem_str(word),
         TokenKind::Word | TokenKind::Number => word,
-        TokenKind::Punct | TokenKind::Symbol => return None,
+        TokenKind::Punct | TokenKind::Symbol => return,
     };
-    let folded = Normalizer::search_key().normalize_str(base);
-    let form: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
-    (!form.is_empty()).then_some(form)
+    fold(base, out);
+}
+
+/// Appends `word`, already in the analysis view, with the folds that the search-key preset
+/// adds to it ([`Normalizer::search_key`]: lowercase, ة → ه, ؤ → و, ئ → ي), keeping letters and
+/// digits only. Equal to `Normalizer::search_key().normalize_str(word)` filtered, without
+/// allocating (this runs for every word of every article; a test checks the equality).
+fn fold(word: &str, out: &mut String) {
+    for c in word.chars() {
+        match c {
+            'ة' => out.push('ه'),
+            'ؤ' => out.push('و'),
+            'ئ' => out.push('ي'),
+            // the Arabic letters (a fast path: the general test below is a table search)
+            '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => out.push(c),
+            c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => {}
+            c if c.is_alphanumeric() => out.extend(c.to_lowercase().filter(|c| c.is_alphanumeric())),
+            _ => {}
+        }
+    }
 }
 
 /// The terms of a query word or phrase, through the same steps as the indexed text.
@@ -109,6 +129,35 @@ mod tests {
         }
         assert_eq!(query_terms("المدفعيّة"), query_terms("مدفعيه"));
         assert_eq!(query_terms("CNN، ١٣٥!"), ["cnn", "135"]);
+    }
+
+    #[test]
+    fn the_fast_fold_is_the_search_key_normaliser() {
+        let analysis = Normalizer::analysis();
+        for word in [
+            "القاعدة",
+            "مسؤول",
+            "رئيس",
+            "CNN",
+            "Ünïcode",
+            "ΣΟΦΙΑ",
+            "١٣٥",
+            "ﻷن",
+            "مؤسسةٌ",
+            "x-19",
+            "ŉ",
+            "İstanbul",
+        ] {
+            let word = analysis.normalize_str(word);
+            let mut fast = String::new();
+            fold(&word, &mut fast);
+            let slow: String = Normalizer::search_key()
+                .normalize_str(&word)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            assert_eq!(fast, slow, "{word}");
+        }
     }
 
     #[test]

@@ -107,10 +107,10 @@ fn content(db: &str) -> Vec<(String, Vec<u8>, i64, i64, i64, i64)> {
     let mut stmt = conn
         .prepare(
             "SELECT key, hash,
-                (SELECT count(*) FROM mentions m WHERE m.article = a.id),
+                (SELECT sum(json_array_length(spans)) FROM mentions m WHERE m.article = a.id),
                 (SELECT count(*) FROM events e WHERE e.article = a.id),
                 (SELECT count(*) FROM claims c WHERE c.article = a.id),
-                (SELECT count(*) FROM article_entities x WHERE x.article = a.id)
+                (SELECT count(*) FROM mentions x WHERE x.article = a.id)
              FROM articles a ORDER BY key",
         )
         .unwrap();

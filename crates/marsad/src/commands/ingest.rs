@@ -10,6 +10,7 @@ use std::io::{self, IsTerminal};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -18,7 +19,7 @@ use crossbeam_channel::bounded;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use marsad_extract::wire::Record;
 use marsad_extract::{Extractor, Options};
-use marsad_ingest::{Document, Item};
+use marsad_ingest::{Document, Format, Item};
 use marsad_store::{Article, BatchStats, ContentHash, Elsewhere, Identity, RunStatus, SqliteStore, Store};
 use rayon::prelude::*;
 
@@ -39,6 +40,11 @@ pub struct IngestSummary {
     pub text_bytes: u64,
     pub elapsed: Duration,
     pub db: PathBuf,
+    /// Time the writer thread spent writing.
+    pub writing: Duration,
+    /// CPU time of the workers spent extracting, and preparing rows (record JSON, terms).
+    pub extracting: Duration,
+    pub preparing: Duration,
 }
 
 impl IngestSummary {
@@ -65,6 +71,12 @@ impl IngestSummary {
             self.text_bytes as f64 / 1e6 / secs,
             peak_rss_bytes().map_or("unknown".into(), |b| format!("{:.0} MiB", b as f64 / (1 << 20) as f64)),
         );
+        out.push_str(&format!(
+            "ingest: workers {:.1} s extracting, {:.1} s preparing rows; writer busy {:.1} s\n",
+            self.extracting.as_secs_f64(),
+            self.preparing.as_secs_f64(),
+            self.writing.as_secs_f64()
+        ));
         for s in self.skipped.iter().take(20) {
             out.push_str(&format!("ingest: skipped {}: {}\n", s.input, s.reason));
         }
@@ -101,8 +113,12 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
     let (jobs, received) = bounded::<WriteJob>(WRITE_AHEAD);
     let writer_thread = thread::Builder::new().name("marsad-writer".into()).spawn(move || {
         let mut total = BatchStats::default();
+        let mut busy = Duration::ZERO;
         for job in received {
-            match writer.write_batch(run, &job.articles, job.elsewhere) {
+            let t = Instant::now();
+            let written = writer.write_batch(run, &job.articles, job.elsewhere);
+            busy += t.elapsed();
+            match written {
                 Ok(stats) => total += stats,
                 Err(e) => {
                     let _ = writer.end_run(run, RunStatus::Failed);
@@ -110,12 +126,13 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
                 }
             }
         }
-        Ok((writer, total))
+        Ok((writer, total, busy))
     })?;
 
     let bar = progress_bar(args.quiet, progress.total_bytes());
     let extractor = Extractor::new(Options::default());
     let canon = CanonicalPaths::default();
+    let timers = Timers::default();
     let mut summary = IngestSummary { db: args.db.clone(), ..IngestSummary::default() };
     let mut unchanged_total = 0u64;
     let (batches, reader) = pipeline::read_batches_of(inputs, args.batch);
@@ -136,7 +153,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
             .into_par_iter()
             .zip(identities)
             .zip(known)
-            .map(|((item, identity), known)| process(&extractor, item, identity, known))
+            .map(|((item, identity), known)| process(&extractor, item, identity, known, &timers))
             .collect();
         let mut job =
             WriteJob { articles: Vec::with_capacity(outcomes.len()), elsewhere: Elsewhere::default() };
@@ -164,7 +181,10 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
     drop(jobs);
     let written =
         writer_thread.join().map_err(|p| anyhow!("internal error in the writer: {}", panic_message(&*p)))?;
-    let (mut writer, mut stats) = written.context("cannot write to the database")?;
+    let (mut writer, mut stats, busy) = written.context("cannot write to the database")?;
+    summary.writing = busy;
+    summary.extracting = Duration::from_nanos(timers.extracting.load(Ordering::Relaxed));
+    summary.preparing = Duration::from_nanos(timers.preparing.load(Ordering::Relaxed));
     if sent.is_err() {
         return Err(anyhow!("the writer stopped early"));
     }
@@ -183,6 +203,7 @@ fn process(
     item: Item,
     identity: Option<Identity>,
     known: Option<ContentHash>,
+    timers: &Timers,
 ) -> Outcome {
     let (doc, identity) = match (item, identity) {
         (Item::Document(doc), Some(identity)) => (doc, identity),
@@ -199,7 +220,9 @@ fn process(
     }
     let source = doc.source.display();
     let result = catch_unwind(AssertUnwindSafe(|| {
+        let t = Instant::now();
         let extraction = extractor.extract(&doc);
+        timers.add_extracting(t.elapsed());
         let mut record = Record::new(&doc, &extraction);
         // the text is stored once, in its own column
         record.text = "";
@@ -221,7 +244,10 @@ fn process(
         }
     };
     let bytes = doc.text.len();
-    match Article::new(identity, json, doc.text) {
+    let t = Instant::now();
+    let article = Article::new(identity, json, doc.text);
+    timers.add_preparing(t.elapsed());
+    match article {
         Ok(a) => Outcome::Article(Box::new(a), bytes),
         Err(e) => Outcome::Skipped(SkippedEntry { input: source, reason: e.to_string() }),
     }
@@ -235,11 +261,9 @@ fn identity(doc: &Document, canon: &CanonicalPaths) -> Identity {
         Some(p) => canon.get(p),
         None => "<stdin>".to_string(),
     };
-    let key = if doc.source.line.is_some() || doc.source.path.is_none() {
-        format!("{path}#{}", doc.id)
-    } else {
-        path
-    };
+    // a JSON input (lines, an array) holds many articles: their record ids tell them apart
+    let many = doc.source.line.is_some() || doc.source.path.is_none() || doc.source.format == Format::Jsonl;
+    let key = if many { format!("{path}#{}", doc.id) } else { path };
     let published = doc.meta.published.map(|d| d.to_string()).unwrap_or_default();
     let extra = serde_json::to_string(&doc.meta.extra).unwrap_or_default();
     let hash = ContentHash::of(&[
@@ -254,6 +278,22 @@ fn identity(doc: &Document, canon: &CanonicalPaths) -> Identity {
         &extra,
     ]);
     Identity { key, hash }
+}
+
+/// CPU time of the workers, in nanoseconds.
+#[derive(Default)]
+struct Timers {
+    extracting: AtomicU64,
+    preparing: AtomicU64,
+}
+
+impl Timers {
+    fn add_extracting(&self, d: Duration) {
+        self.extracting.fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
+    }
+    fn add_preparing(&self, d: Duration) {
+        self.preparing.fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
+    }
 }
 
 /// Canonical paths, remembered (a JSON Lines file holds thousands of articles).
