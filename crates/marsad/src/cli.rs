@@ -35,6 +35,40 @@ pub enum Command {
         cat page.html | marsad extract -")]
     Extract(ExtractArgs),
 
+    /// Extract articles into the corpus database (SQLite), incrementally.
+    ///
+    /// Reads the same inputs as `extract`. Each article is identified by its canonical path
+    /// (and record id, for JSON Lines) and hashed: an article already stored with the same
+    /// content is not extracted again, a changed one is replaced. Batches are written in one
+    /// transaction each, so a run that is killed keeps every batch it committed and the next
+    /// run completes it.
+    ///
+    /// Exit status: 0 when every input was read, 1 when some were skipped, 2 for usage errors,
+    /// 3 when the run failed.
+    #[command(after_help = "Examples:\n  \
+        marsad ingest examples/corpus --db marsad.db\n  \
+        marsad ingest ../shared/corpus/bench/ant-multisource-2018.jsonl.gz --db bench.db")]
+    Ingest(IngestArgs),
+
+    /// Search the corpus database: Arabic-aware full text (marks, alef forms and clitics
+    /// folded), phrases in double quotes, OR, -word to exclude; ranked by bm25, with snippets.
+    #[command(after_help = "Examples:\n  \
+        marsad search 'قصف أذربيجان' --db marsad.db\n  \
+        marsad search '\"وزارة الدفاع\" OR الجيش' --from 2022-09-01 --to 2022-09-30 --kind killed")]
+    Search(SearchArgs),
+
+    /// Export the corpus database: JSON Lines records, ACLED-style CSV, PLOVER JSON, GeoJSON.
+    #[command(after_help = "Examples:\n  \
+        marsad export --format acled-csv --db marsad.db -o events.csv\n  \
+        marsad export --format geojson -o events.geojson")]
+    Export(ExportArgs),
+
+    /// The casualty claim ledger: every figure per side and kind over time, with claimant,
+    /// outlet and evidence; running totals and contradictions flagged.
+    #[command(after_help = "Example:\n  \
+        marsad claims --entity Armenia --from 2022-09-01 --to 2022-09-30 --db marsad.db")]
+    Claims(ClaimsArgs),
+
     /// Measure extraction speed and memory on a corpus (articles/s, MB/s per core, peak memory).
     ///
     /// Runs the extraction pipeline without writing records, timing each stage inside the
@@ -129,6 +163,124 @@ pub struct ExtractArgs {
     /// each with the rule that produced it (why it is there).
     #[arg(long)]
     pub explain: bool,
+}
+
+/// The database option shared by the commands that use it.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// The corpus database (SQLite; created by `ingest` when missing).
+    #[arg(long, value_name = "FILE", default_value = "marsad.db")]
+    pub db: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The corpus database (SQLite; created when missing).
+    #[arg(long, value_name = "FILE", default_value = "marsad.db")]
+    pub db: PathBuf,
+
+    /// Articles per batch, each batch written in one transaction (a kill loses at most the
+    /// batches not yet committed).
+    #[arg(long, value_name = "N", default_value_t = 512)]
+    pub batch: usize,
+
+    /// No progress bar and no summary on standard error (errors are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query.
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+
+    #[command(flatten)]
+    pub db: DbArgs,
+
+    /// Articles published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Articles published on or before this date (YYYY-MM-DD, or YYYY-MM for a whole month).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Articles of this outlet.
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+
+    /// Articles mentioning this entity (English or Arabic name, or knowledge-base id).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+
+    /// Articles with an event of this PLOVER category (FIGHT, ASSAULT, CONSULT...).
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+
+    /// Articles with a casualty claim of this kind (killed, wounded, missing, captured,
+    /// displaced, casualties).
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+
+    /// At most this many hits.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+
+    /// One JSON object per hit (snippet offsets in code points of the article text).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFormat {
+    /// The stored records, one per line (as `marsad extract` writes them).
+    Jsonl,
+    /// Events as ACLED-style CSV rows.
+    AcledCsv,
+    /// Events as PLOVER JSON, one object per line.
+    PloverJson,
+    /// Located events as a GeoJSON FeatureCollection.
+    Geojson,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    #[command(flatten)]
+    pub db: DbArgs,
+
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+
+    /// Claims about this side (or by this claimant): English or Arabic name, or knowledge-base id.
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+
+    /// Claims dated on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Claims dated on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Only this casualty kind (killed, wounded, ...).
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -55,6 +55,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(if summary.complete() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SKIPPED) })
             }
         },
+        Command::Ingest(args) => {
+            let summary = commands::ingest::run(&args)?;
+            if !args.quiet {
+                let _ = std::io::stderr().write_all(summary.render().as_bytes());
+            } else {
+                for s in &summary.skipped {
+                    let _ = writeln!(std::io::stderr(), "marsad: skipped {}: {}", s.input, s.reason);
+                }
+            }
+            Ok(if summary.complete() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SKIPPED) })
+        }
+        Command::Search(args) => {
+            commands::search::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export(args) => {
+            commands::export::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Claims(args) => {
+            commands::claims::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Throughput(args) => {
             commands::throughput::run(&args)?;
             Ok(ExitCode::SUCCESS)

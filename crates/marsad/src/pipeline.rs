@@ -28,17 +28,23 @@ pub fn item_bytes(item: &Item) -> usize {
 
 /// Starts reading `inputs` on a thread of its own; returns the batches in input order.
 pub fn read_batches(inputs: Inputs) -> (Receiver<Vec<Item>>, thread::JoinHandle<Inputs>) {
+    read_batches_of(inputs, BATCH_ITEMS)
+}
+
+/// [`read_batches`] with batches closing at `items` items (and still at [`BATCH_BYTES`]).
+pub fn read_batches_of(inputs: Inputs, items: usize) -> (Receiver<Vec<Item>>, thread::JoinHandle<Inputs>) {
+    let items = items.max(1);
     let (tx, rx) = bounded(READ_AHEAD);
     let handle = thread::Builder::new()
         .name("marsad-reader".into())
         .spawn(move || {
             let mut inputs = inputs;
-            let mut batch = Vec::with_capacity(BATCH_ITEMS);
+            let mut batch = Vec::with_capacity(items);
             let mut bytes = 0;
             for item in inputs.by_ref() {
                 bytes += item_bytes(&item);
                 batch.push(item);
-                if batch.len() >= BATCH_ITEMS || bytes >= BATCH_BYTES {
+                if batch.len() >= items || bytes >= BATCH_BYTES {
                     if tx.send(std::mem::take(&mut batch)).is_err() {
                         // the consumer stopped (e.g. its output closed): stop reading
                         return inputs;

@@ -1,7 +1,11 @@
 //! The subcommands.
 
+pub mod claims;
 pub mod eval_ner;
+pub mod export;
 pub mod extract;
+pub mod ingest;
+pub mod search;
 pub mod throughput;
 
 use marsad_ingest::{Format, Inputs, Options};
@@ -63,4 +67,18 @@ pub fn configure_threads(jobs: Option<usize>) -> anyhow::Result<()> {
         rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global()?;
     }
     Ok(())
+}
+
+/// Opens a corpus database that must exist (search, export, claims): a missing file is the
+/// user's to fix, not a new empty database.
+pub fn open_existing(path: &std::path::Path) -> anyhow::Result<marsad_store::SqliteStore> {
+    if !path.is_file() {
+        return Err(UsageError(format!(
+            "no database at {} (create one with `marsad ingest PATH --db {}`)",
+            path.display(),
+            path.display()
+        ))
+        .into());
+    }
+    marsad_store::SqliteStore::open(path).map_err(|e| UsageError(e.to_string()).into())
 }

@@ -1,0 +1,139 @@
+//! An article ready to be stored: its record, its identity, its content hash and its
+//! search terms, all computed outside the writer (in the extraction workers) so that the one
+//! writer thread only writes.
+
+use sha2::{Digest, Sha256};
+
+use crate::StoreError;
+use crate::record::Record;
+use crate::terms::{char_starts, index_text, terms};
+
+/// Deflates a stored record (records are three times their text in JSON; deflated, a
+/// fraction of it). Level 1: the workers pay for it, and speed matters more than the last bytes.
+pub fn compress(json: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e =
+        flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 4), flate2::Compression::fast());
+    // writing to a Vec cannot fail
+    let _ = e.write_all(json);
+    e.finish().unwrap_or_default()
+}
+
+/// Inflates a stored record.
+pub fn decompress(deflated: &[u8]) -> Result<String, StoreError> {
+    use std::io::Read;
+    let mut s = String::new();
+    flate2::read::DeflateDecoder::new(deflated)
+        .read_to_string(&mut s)
+        .map_err(|e| StoreError::Record { key: String::new(), message: format!("stored record: {e}") })?;
+    Ok(s)
+}
+
+/// What identifies the input an article came from, and what its content was.
+///
+/// The key is stable across runs (a canonical path, plus the record id for inputs holding many
+/// articles); the hash says whether the article changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Identity {
+    /// Where the article comes from: re-ingesting the same key replaces the article when its
+    /// hash differs and is a no-op when it does not.
+    pub key: String,
+    /// A hash of everything extraction reads: text and metadata.
+    pub hash: ContentHash,
+}
+
+/// SHA-256 of an article's input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ContentHash(pub [u8; 32]);
+
+impl ContentHash {
+    /// Hashes the given fields, each length-prefixed (so that `("ab", "c")` and `("a", "bc")`
+    /// differ).
+    ///
+    /// ```
+    /// use marsad_store::ContentHash;
+    /// assert_ne!(ContentHash::of(&["ab", "c"]), ContentHash::of(&["a", "bc"]));
+    /// assert_eq!(ContentHash::of(&["x"]), ContentHash::of(&["x"]));
+    /// ```
+    pub fn of(fields: &[&str]) -> ContentHash {
+        let mut h = Sha256::new();
+        for f in fields {
+            h.update((f.len() as u64).to_le_bytes());
+            h.update(f.as_bytes());
+        }
+        ContentHash(h.finalize().into())
+    }
+
+    /// The hash as lowercase hexadecimal.
+    pub fn hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// An article with everything the store writes for it.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Identity and content hash.
+    pub identity: Identity,
+    /// The parsed record (its `text` is the article text).
+    pub record: Record,
+    /// The record as JSON with an empty `text` (the text is stored once, in its own column;
+    /// [`crate::splice_text`] puts it back), deflate-compressed ([`compress`]).
+    pub record_deflated: Vec<u8>,
+    /// Index text of the title.
+    pub index_title: String,
+    /// Index text of the body (paragraphs).
+    pub index_body: String,
+}
+
+impl Article {
+    /// Builds an article from a record serialised with an empty `text` field and the text
+    /// itself.
+    pub fn new(identity: Identity, record_json: String, text: String) -> Result<Article, StoreError> {
+        let mut record: Record = serde_json::from_str(&record_json)
+            .map_err(|e| StoreError::Record { key: identity.key.clone(), message: e.to_string() })?;
+        record.text = text;
+        let starts = char_starts(&record.text);
+        let byte = |cp: usize| starts.get(cp).copied().unwrap_or(record.text.len());
+        let title_span = match &record.title {
+            Some(t) => t.start.zip(t.end).map(|(s, e)| (byte(s), byte(e))),
+            None => None,
+        };
+        let body: Vec<(usize, usize)> = if record.paragraphs.is_empty() && title_span.is_none() {
+            vec![(0, record.text.len())]
+        } else {
+            record.paragraphs.iter().map(|p| (byte(p.start), byte(p.end))).collect()
+        };
+        let index_title = title_span.map(|s| index_text(&terms(&record.text, &[s]))).unwrap_or_default();
+        let index_body = index_text(&terms(&record.text, &body));
+        let record_deflated = compress(record_json.as_bytes());
+        Ok(Article { identity, record, record_deflated, index_title, index_body })
+    }
+}
+
+/// Puts `text` back into a record serialised with an empty `text` field (`"text":""`, as
+/// [`Article::record_deflated`] holds it, inflated).
+///
+/// The first `"text":""` of the JSON is the record's own: every field before it (`id`,
+/// `source`, `outlet`, `published`, `published_from`) is either not a string or a string in
+/// which a quote is escaped, so the sequence cannot occur inside one of them.
+///
+/// ```
+/// let json = r#"{"id":"a \"text\":\"\"","text":"","title":null}"#;
+/// assert_eq!(marsad_store::splice_text(json, "نص"), r#"{"id":"a \"text\":\"\"","text":"نص","title":null}"#);
+/// ```
+pub fn splice_text(record_json: &str, text: &str) -> String {
+    const EMPTY: &str = "\"text\":\"\"";
+    match record_json.find(EMPTY) {
+        Some(at) => {
+            let quoted = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into());
+            let mut s = String::with_capacity(record_json.len() + quoted.len());
+            s.push_str(&record_json[..at]);
+            s.push_str("\"text\":");
+            s.push_str(&quoted);
+            s.push_str(&record_json[at + EMPTY.len()..]);
+            s
+        }
+        None => record_json.to_string(),
+    }
+}

@@ -1,0 +1,245 @@
+//! The corpus database of marsad: articles and everything extracted from them, kept in a
+//! persistent, incremental store that can be searched, followed across articles and exported.
+//!
+//! - [`Store`]: what a backend does (ingest runs, batches written in one transaction each,
+//!   search, claims, iteration for exports). [`SqliteStore`] is the embedded default; a
+//!   PostgreSQL backend can implement the same trait without touching callers.
+//! - [`record`]: the extraction record as the store reads it (the contract's fields).
+//! - [`article`]: an [`Article`] ready to be written, prepared outside the writer.
+//! - [`terms`]: the normalised, clitic-split terms the full-text index holds, aligned with the
+//!   original text.
+//! - [`schema`]: the SQLite schema as versioned migrations.
+//! - [`search`]: queries, filters, ranked hits with snippets in original-text offsets.
+//! - [`export`]: JSON Lines, ACLED-style CSV, PLOVER JSON, GeoJSON.
+//!
+//! ```
+//! use marsad_store::{SqliteStore, Store};
+//! let dir = tempfile::tempdir().unwrap();
+//! let mut store = SqliteStore::open(&dir.path().join("marsad.db")).unwrap();
+//! assert_eq!(store.stats().unwrap().articles, 0);
+//! ```
+
+#![deny(unsafe_code)]
+
+pub mod article;
+pub mod export;
+pub mod ledger;
+pub mod record;
+pub mod schema;
+pub mod search;
+mod sqlite;
+pub mod terms;
+
+use std::path::PathBuf;
+
+pub use article::{Article, ContentHash, Identity, splice_text};
+pub use search::{Hit, SearchQuery, Snippet};
+pub use sqlite::SqliteStore;
+
+/// What can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database could not be opened or used.
+    #[error("database {path}: {source}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// A statement failed.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The database was written by a newer marsad.
+    #[error(
+        "database {path} has schema version {found}, newer than this marsad supports ({supported}): use a newer marsad"
+    )]
+    TooNew { path: PathBuf, found: i64, supported: i64 },
+    /// The file is an SQLite database of another application.
+    #[error("{path} is an SQLite database but not a marsad one (application id {found:#x})")]
+    NotMarsad { path: PathBuf, found: i64 },
+    /// A record could not be read.
+    #[error("record {key}: {message}")]
+    Record { key: String, message: String },
+    /// A search query that cannot be run.
+    #[error("query: {0}")]
+    Query(String),
+    /// Output could not be written.
+    #[error("cannot write: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// An ingest run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunId(pub i64);
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunStatus {
+    /// Every input was read and written.
+    Complete,
+    /// The run stopped on an error (what was committed stays).
+    Failed,
+}
+
+/// What writing a batch did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchStats {
+    /// Articles whose key was new.
+    pub added: u64,
+    /// Articles whose key was known with another content hash: the old one was replaced.
+    pub replaced: u64,
+    /// Articles already stored with the same hash: nothing written.
+    pub unchanged: u64,
+}
+
+impl std::ops::AddAssign for BatchStats {
+    fn add_assign(&mut self, o: BatchStats) {
+        self.added += o.added;
+        self.replaced += o.replaced;
+        self.unchanged += o.unchanged;
+    }
+}
+
+/// Inputs of a batch that do not come to [`Store::write_batch`] as articles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// Articles the caller found stored with the same hash (not extracted again).
+    pub unchanged: u64,
+    /// Inputs that could not be read or extracted.
+    pub skipped: u64,
+}
+
+/// Sizes of a database.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub articles: u64,
+    pub entities: u64,
+    pub mentions: u64,
+    pub events: u64,
+    pub claims: u64,
+    pub runs: u64,
+}
+
+/// A party of an event or claim as stored: a global entity, or a bare name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Party {
+    /// English name (or the name given in the record).
+    pub name: String,
+    /// Arabic canonical name, for entities.
+    pub name_ar: Option<String>,
+    /// Knowledge-base id, when known.
+    pub kb: Option<String>,
+    /// Entity type (PERSON, ORG, GPE, LOC), for entities.
+    pub kind: Option<String>,
+    /// For places: the knowledge-base id of their country (a country: itself).
+    pub country: Option<String>,
+    /// For places in the knowledge base: latitude and longitude.
+    pub coordinates: Option<(f64, f64)>,
+    /// Finer type (city, province, ...).
+    pub subtype: Option<String>,
+}
+
+/// Which claims to list.
+#[derive(Clone, Debug, Default)]
+pub struct ClaimFilter {
+    /// Claims whose side (or claimant) is this entity: its English name, Arabic name or
+    /// knowledge-base id; and claims about both sides in the articles that name it (the tolls
+    /// of its conflicts).
+    pub entity: Option<String>,
+    /// Earliest claim date (YYYY-MM-DD; compared on the date's prefix).
+    pub from: Option<String>,
+    /// Latest claim date.
+    pub to: Option<String>,
+    /// Casualty kind (killed, wounded, ...).
+    pub kind: Option<String>,
+}
+
+/// A casualty claim with its source, as the ledger and the exports read it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimRow {
+    pub article_key: String,
+    pub doc_id: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub count: Option<u64>,
+    pub qualifier: String,
+    pub kind: String,
+    pub population: String,
+    pub side: Option<Party>,
+    pub claimant: Option<Party>,
+    pub reported_by: Vec<String>,
+    pub date: Option<String>,
+    pub cumulative: bool,
+    /// The record's id of the event the claim belongs to (v3).
+    pub event: Option<String>,
+    pub evidence: String,
+}
+
+/// An event with its parties and source, as the exports read it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventRow {
+    pub article_key: String,
+    pub doc_id: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// The record's id (v3).
+    pub local: String,
+    pub kind: String,
+    pub mode: String,
+    pub date: Option<String>,
+    pub modality: Option<String>,
+    pub negated: bool,
+    pub actors: Vec<Party>,
+    pub targets: Vec<Party>,
+    pub locations: Vec<Party>,
+    pub claimant: Option<Party>,
+    pub reported_by: Vec<Party>,
+    pub evidence: String,
+    /// The casualty claims linked to this event.
+    pub claims: Vec<ClaimRow>,
+}
+
+/// A storage backend. Callers (the `marsad` command) use only this trait, so that another
+/// backend can follow without touching them.
+///
+/// Writing happens in runs: [`begin_run`](Store::begin_run), then batches, each in one
+/// transaction ([`write_batch`](Store::write_batch)), then [`end_run`](Store::end_run). A run
+/// killed between batches keeps every batch it committed and nothing of the others.
+pub trait Store {
+    /// Records the start of an ingest run over `inputs`.
+    fn begin_run(&mut self, inputs: &[String]) -> Result<RunId, StoreError>;
+
+    /// The stored content hash of each key (None: not stored), so that unchanged articles
+    /// need not be extracted again.
+    fn known_hashes(&self, keys: &[&str]) -> Result<Vec<Option<ContentHash>>, StoreError>;
+
+    /// Writes `batch` in one transaction: new keys are added, known keys with another hash are
+    /// replaced (with all their rows), known keys with the same hash are left alone.
+    /// `elsewhere` counts, for the run, the articles of the same stretch of input that the
+    /// caller found unchanged itself (and did not extract) and the inputs it skipped.
+    fn write_batch(
+        &mut self,
+        run: RunId,
+        batch: &[Article],
+        elsewhere: Elsewhere,
+    ) -> Result<BatchStats, StoreError>;
+
+    /// Records how the run ended.
+    fn end_run(&mut self, run: RunId, status: RunStatus) -> Result<(), StoreError>;
+
+    /// Searches the articles.
+    fn search(&self, query: &SearchQuery) -> Result<Vec<Hit>, StoreError>;
+
+    /// The casualty claims matching `filter`, by date, then publication date, then article.
+    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError>;
+
+    /// Calls `f` with each stored record, in JSON, in ingestion order.
+    fn for_each_record(&self, f: &mut dyn FnMut(String) -> Result<(), StoreError>) -> Result<(), StoreError>;
+
+    /// Calls `f` with each stored event, with its parties and claims, in ingestion order.
+    fn for_each_event(&self, f: &mut dyn FnMut(EventRow) -> Result<(), StoreError>)
+    -> Result<(), StoreError>;
+
+    /// Sizes of the database.
+    fn stats(&self) -> Result<Stats, StoreError>;
+}

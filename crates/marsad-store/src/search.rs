@@ -1,0 +1,306 @@
+//! Full-text search over the stored articles.
+//!
+//! The query goes through the same steps as the indexed text ([`crate::terms`]): `الجيش`,
+//! `والجيشِ` and `للجيش` all find `جيش`. Words are all required; `"..."` makes a phrase, `OR`
+//! between two words or phrases takes either, and a leading `-` excludes a word or phrase.
+//! Hits are ranked by bm25 (the title weighs three times the body) and come with a snippet cut
+//! from the original text, the matched words given as code-point offsets of that text.
+//!
+//! ```
+//! use marsad_store::search::parse;
+//! let q = parse(r#"قصف "وزارة الدفاع" -روسيا"#).unwrap();
+//! assert_eq!(q.fts, r#"("قصف" AND "وزاره دفاع") NOT "روسيا""#);
+//! assert_eq!(q.phrases, [vec!["قصف".to_string()], vec!["وزاره".into(), "دفاع".into()]]);
+//! ```
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::StoreError;
+use crate::record::Record;
+use crate::terms::{Term, char_starts, query_terms, terms};
+
+/// A search with its filters.
+#[derive(Clone, Debug, Default)]
+pub struct SearchQuery {
+    /// The query (see the [module documentation](self)).
+    pub text: String,
+    /// Articles published on or after this date (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Articles published on or before this date (a prefix: `2018-03` is the whole month).
+    pub to: Option<String>,
+    /// Articles of this outlet (case-insensitive).
+    pub outlet: Option<String>,
+    /// Articles mentioning this entity (English or Arabic name, or knowledge-base id).
+    pub entity: Option<String>,
+    /// Articles with an event of this PLOVER category (FIGHT, ASSAULT, ...).
+    pub category: Option<String>,
+    /// Articles with a casualty claim of this kind (killed, wounded, ...).
+    pub kind: Option<String>,
+    /// At most this many hits.
+    pub limit: usize,
+}
+
+/// One article found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub key: String,
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// bm25 relevance (higher is better).
+    pub score: f64,
+    pub snippet: Snippet,
+}
+
+/// A passage of the original text around the best matches.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Snippet {
+    /// Code-point offset of the passage in the article text.
+    pub start: usize,
+    /// Code-point offset of its end.
+    pub end: usize,
+    /// The passage, as in the original text.
+    pub text: String,
+    /// The matched words and phrases: code-point ranges of the article text, inside
+    /// `start..end`.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+impl Snippet {
+    /// The passage with each highlight wrapped in `open` and `close`.
+    ///
+    /// ```
+    /// use marsad_store::Snippet;
+    /// let s = Snippet { start: 10, end: 15, text: "ab cd".into(), highlights: vec![(13, 15)] };
+    /// assert_eq!(s.marked("[", "]"), "ab [cd]");
+    /// ```
+    pub fn marked(&self, open: &str, close: &str) -> String {
+        let mut out = String::with_capacity(self.text.len() + 8 * self.highlights.len());
+        let mut at = self.start;
+        let mut chars = self.text.chars();
+        let mut take = |n: usize, out: &mut String| out.extend(chars.by_ref().take(n));
+        for &(s, e) in &self.highlights {
+            if s < at || e > self.end || s >= e {
+                continue;
+            }
+            take(s - at, &mut out);
+            out.push_str(open);
+            take(e - s, &mut out);
+            out.push_str(close);
+            at = e;
+        }
+        take(usize::MAX, &mut out);
+        out
+    }
+}
+
+/// A parsed query: the FTS5 expression and the phrases to highlight.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    /// The FTS5 MATCH expression over normalised terms.
+    pub fts: String,
+    /// The positive words and phrases, as terms.
+    pub phrases: Vec<Vec<String>>,
+}
+
+/// Parses a user query into an FTS5 expression over normalised terms.
+pub fn parse(query: &str) -> Result<Parsed, StoreError> {
+    // units: (negated, or-joined to the previous, terms)
+    let mut units: Vec<(bool, bool, Vec<String>)> = Vec::new();
+    let mut or_next = false;
+    let mut rest = query.trim();
+    while !rest.is_empty() {
+        let negated = rest.starts_with('-');
+        if negated {
+            rest = &rest[1..];
+        }
+        let (piece, after) = if let Some(inner) = rest.strip_prefix('"') {
+            match inner.find('"') {
+                Some(end) => (&inner[..end], &inner[end + 1..]),
+                None => (inner, ""),
+            }
+        } else {
+            match rest.find(char::is_whitespace) {
+                Some(end) => (&rest[..end], &rest[end..]),
+                None => (rest, ""),
+            }
+        };
+        rest = after.trim_start();
+        if piece == "OR" && !negated {
+            or_next = !units.is_empty();
+            continue;
+        }
+        let t = query_terms(piece);
+        if !t.is_empty() {
+            units.push((negated, std::mem::take(&mut or_next), t));
+        }
+    }
+    if !units.iter().any(|u| !u.0) {
+        return Err(StoreError::Query(format!(
+            "nothing to search for in {query:?} (a word or a number is needed)"
+        )));
+    }
+    let phrase = |t: &[String]| format!("\"{}\"", t.join(" "));
+    let mut fts = String::new();
+    for (negated, or, t) in units.iter().filter(|u| !u.0) {
+        debug_assert!(!negated);
+        if !fts.is_empty() {
+            fts.push_str(if *or { " OR " } else { " AND " });
+        }
+        fts.push_str(&phrase(t));
+    }
+    if units.iter().any(|u| u.0) {
+        fts = format!("({fts})");
+    }
+    for (_, _, t) in units.iter().filter(|u| u.0) {
+        fts.push_str(" NOT ");
+        fts.push_str(&phrase(t));
+    }
+    let phrases = units.into_iter().filter(|u| !u.0).map(|u| u.2).collect();
+    Ok(Parsed { fts, phrases })
+}
+
+/// Runs `query` on a connection.
+pub(crate) fn run(conn: &Connection, query: &SearchQuery) -> Result<Vec<Hit>, StoreError> {
+    let parsed = parse(&query.text)?;
+    let mut sql = String::from(
+        "SELECT a.id, a.key, a.doc_id, a.title, a.outlet, a.published, bm25(article_fts, 3.0, 1.0) AS rank
+         FROM article_fts JOIN articles a ON a.id = article_fts.rowid
+         WHERE article_fts MATCH ?1
+           AND (?2 IS NULL OR a.published >= ?2)
+           AND (?3 IS NULL OR substr(a.published, 1, length(?3)) <= ?3)
+           AND (?4 IS NULL OR a.outlet = ?4 COLLATE NOCASE)
+           AND (?5 IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND e.type = upper(?5)))
+           AND (?6 IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article = a.id AND c.kind = lower(?6)))",
+    );
+    if let Some(name) = &query.entity {
+        let ids: Vec<i64> = conn
+            .prepare(&crate::sqlite::entity_ids_sql(name))?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM mentions ae WHERE ae.article = a.id AND ae.entity IN ({list}))"
+        ));
+    }
+    sql.push_str(" ORDER BY rank LIMIT ?7");
+    let limit = query.limit.clamp(1, 10_000) as i64;
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows: Vec<(i64, Hit)> = stmt
+        .query_map(
+            rusqlite::params![
+                parsed.fts,
+                query.from,
+                query.to,
+                query.outlet,
+                query.category,
+                query.kind,
+                limit
+            ],
+            |r| {
+                let rank: f64 = r.get(6)?;
+                Ok((
+                    r.get(0)?,
+                    Hit {
+                        key: r.get(1)?,
+                        doc_id: r.get(2)?,
+                        title: r.get(3)?,
+                        outlet: r.get(4)?,
+                        published: r.get(5)?,
+                        score: -rank,
+                        snippet: Snippet::default(),
+                    },
+                ))
+            },
+        )
+        .map_err(|e| StoreError::Query(format!("{}: {e}", parsed.fts)))?
+        .collect::<Result<_, _>>()?;
+    let mut hits = Vec::with_capacity(rows.len());
+    for (id, mut hit) in rows {
+        let stored: Option<(Vec<u8>, String)> = conn
+            .prepare_cached("SELECT record, text FROM articles WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((record, text)) = stored {
+            let record = crate::article::decompress(&record).unwrap_or_default();
+            hit.snippet = snippet(&record, &text, &parsed.phrases);
+        }
+        hits.push(hit);
+    }
+    Ok(hits)
+}
+
+/// Terms around the best matches in a snippet.
+const WINDOW: usize = 30;
+
+/// The best passage of an article for `phrases`: the window of [`WINDOW`] terms covering the
+/// most distinct phrases, then the most matches.
+fn snippet(record_json: &str, text: &str, phrases: &[Vec<String>]) -> Snippet {
+    let content: Vec<(usize, usize)> = match serde_json::from_str::<Record>(record_json) {
+        Ok(mut r) => {
+            r.text = text.to_string();
+            let starts = char_starts(text);
+            r.content_spans()
+                .into_iter()
+                .map(|(s, e)| {
+                    (
+                        starts.get(s).copied().unwrap_or(text.len()),
+                        starts.get(e).copied().unwrap_or(text.len()),
+                    )
+                })
+                .collect()
+        }
+        Err(_) => vec![(0, text.len())],
+    };
+    let all = terms(text, &content);
+    // matches: (first term, past the last term, phrase index)
+    let mut matches: Vec<(usize, usize, usize)> = Vec::new();
+    for (p, phrase) in phrases.iter().enumerate() {
+        if phrase.is_empty() || phrase.len() > all.len() {
+            continue;
+        }
+        for i in 0..=all.len() - phrase.len() {
+            if all[i..i + phrase.len()].iter().zip(phrase).all(|(t, q)| &t.form == q) {
+                matches.push((i, i + phrase.len(), p));
+            }
+        }
+    }
+    matches.sort_unstable();
+    let (from, to) = best_window(&matches, all.len());
+    if all.is_empty() {
+        return Snippet::default();
+    }
+    let offsets = marsad_text::CharOffsets::new(text);
+    let cp = |b: usize| offsets.char_index(b);
+    let window: &[Term] = &all[from..to.max(from + 1).min(all.len())];
+    let (start, end) = (window[0].start, window[window.len() - 1].end);
+    let highlights = matches
+        .iter()
+        .filter(|m| m.0 >= from && m.1 <= to)
+        .map(|&(s, e, _)| (cp(all[s].start), cp(all[e - 1].end)))
+        .collect();
+    Snippet { start: cp(start), end: cp(end), text: text[start..end].to_string(), highlights }
+}
+
+/// The window of terms to show: starting a little before the first match of the densest
+/// stretch.
+fn best_window(matches: &[(usize, usize, usize)], n: usize) -> (usize, usize) {
+    let mut best = (0usize, 0usize, 0usize); // (distinct phrases, matches, start)
+    for (i, m) in matches.iter().enumerate() {
+        let inside: Vec<&(usize, usize, usize)> =
+            matches[i..].iter().take_while(|o| o.1 <= m.0 + WINDOW).collect();
+        let mut distinct: Vec<usize> = inside.iter().map(|o| o.2).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let score = (distinct.len(), inside.len());
+        if score > (best.0, best.1) {
+            best = (score.0, score.1, m.0);
+        }
+    }
+    let start = best.2.saturating_sub(WINDOW / 5);
+    (start, (start + WINDOW).min(n))
+}

@@ -1,0 +1,647 @@
+//! The SQLite backend (embedded, the default).
+//!
+//! The database runs in WAL mode: readers (a search, the hash look-ups of an ingest) see the
+//! last committed batch while the writer writes the next. `synchronous = NORMAL` keeps every
+//! committed batch through a crash of the process (kill -9); only a power loss can take back
+//! the last ones, never corrupt the file.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use marsad_kb::Kb;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rustc_hash::FxHashMap;
+
+use crate::schema::{APPLICATION_ID, LATEST, MIGRATIONS};
+use crate::terms::query_terms;
+use crate::{
+    Article, BatchStats, ClaimFilter, ClaimRow, ContentHash, Elsewhere, EventRow, Party, RunId, RunStatus,
+    SearchQuery, Stats, Store, StoreError,
+};
+
+/// Entities remembered by the writer between batches (their ids), at most.
+const ENTITY_CACHE: usize = 200_000;
+
+/// A marsad database in an SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+    /// Global entity ids by key, so that most entities of a batch cost no statement.
+    entity_ids: FxHashMap<String, i64>,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore").field("path", &self.path).finish()
+    }
+}
+
+impl SqliteStore {
+    /// Opens (or creates) the database at `path`, bringing an older schema up to date. A
+    /// database of a newer marsad, or an SQLite file of another application, is refused.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let at = |source| StoreError::Open { path: path.to_path_buf(), source };
+        let conn = Connection::open(path).map_err(at)?;
+        conn.busy_timeout(Duration::from_secs(30)).map_err(at)?;
+        // WAL can only be set outside a transaction; a read-only medium keeps its mode
+        let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(at)?;
+        // a 64 MiB page cache: the indexes of a batch are written in key order, not row order
+        conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+        )
+        .map_err(at)?;
+        let mut store = SqliteStore { conn, path: path.to_path_buf(), entity_ids: FxHashMap::default() };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// The underlying connection (for checks and tools).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Brings the database to [`LATEST`], one migration per transaction.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        self.migrate_to(LATEST)
+    }
+
+    /// Applies the migrations up to `target` (tests build older databases with it).
+    #[doc(hidden)]
+    pub fn migrate_to(&mut self, target: i64) -> Result<(), StoreError> {
+        let version = self.schema_version()?;
+        let app: i64 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if app != 0 && app != APPLICATION_ID {
+            return Err(StoreError::NotMarsad { path: self.path.clone(), found: app });
+        }
+        if app == 0 && version > 0 {
+            return Err(StoreError::NotMarsad { path: self.path.clone(), found: app });
+        }
+        if version > LATEST {
+            return Err(StoreError::TooNew { path: self.path.clone(), found: version, supported: LATEST });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().take(target as usize).skip(version as usize) {
+            let tx = self.conn.transaction()?;
+            // read again inside the transaction: another process may have migrated meanwhile
+            let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now > i as i64 {
+                continue;
+            }
+            tx.execute_batch(sql)?;
+            tx.execute_batch(&format!(
+                "PRAGMA user_version = {}; PRAGMA application_id = {APPLICATION_ID};",
+                i + 1
+            ))?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Opens a database without migrating it (tests build older databases with it).
+    #[doc(hidden)]
+    pub fn open_at_version(path: &Path, version: i64) -> Result<SqliteStore, StoreError> {
+        let conn =
+            Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        let mut store = SqliteStore { conn, path: path.to_path_buf(), entity_ids: FxHashMap::default() };
+        store.migrate_to(version)?;
+        Ok(store)
+    }
+}
+
+/// The global id of an entity of a record, created when new.
+fn entity_id(
+    tx: &Transaction<'_>,
+    cache: &mut FxHashMap<String, i64>,
+    e: &crate::record::Entity,
+) -> Result<i64, StoreError> {
+    let key = entity_key(e);
+    if let Some(&id) = cache.get(&key) {
+        return Ok(id);
+    }
+    let found: Option<i64> = tx
+        .prepare_cached("SELECT id FROM entities WHERE key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?;
+    let id = match found {
+        Some(id) => id,
+        None => {
+            let kb = Kb::builtin();
+            let entry = e.kb.as_deref().and_then(|id| kb.by_id(id)).map(|id| kb.entry(id));
+            let country = entry.and_then(|en| match en.country {
+                Some(c) => Some(kb.entry(c).id.clone()),
+                None if en.id.starts_with("country:") => Some(en.id.clone()),
+                None => None,
+            });
+            let coords = entry.and_then(|en| en.coordinates);
+            tx.prepare_cached(
+                "INSERT INTO entities (key, kb, type, name, name_ar, subtype, country, lat, lon)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                key,
+                e.kb,
+                e.kind,
+                e.name,
+                e.name_ar,
+                e.subtype,
+                country,
+                coords.map(|c| c.0),
+                coords.map(|c| c.1)
+            ])?;
+            tx.last_insert_rowid()
+        }
+    };
+    if cache.len() >= ENTITY_CACHE {
+        cache.clear();
+    }
+    cache.insert(key, id);
+    Ok(id)
+}
+
+/// Writes one article's rows (the article is new or its old rows are gone).
+fn insert_article(
+    tx: &Transaction<'_>,
+    cache: &mut FxHashMap<String, i64>,
+    run: RunId,
+    a: &Article,
+) -> Result<(), StoreError> {
+    let r = &a.record;
+    tx.prepare_cached(
+        "INSERT INTO articles (key, doc_id, source_path, source_format, source_line, outlet, published,
+                 published_from, language, hash, title, text, record, run)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        a.identity.key,
+        r.id,
+        r.source.path,
+        r.source.format,
+        r.source.line,
+        r.outlet,
+        r.published,
+        r.published_from,
+        r.language,
+        &a.identity.hash.0[..],
+        r.title.as_ref().map(|t| t.text.as_str()),
+        r.text,
+        a.record_deflated,
+        run.0
+    ])?;
+    let article = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![article, a.index_title, a.index_body])?;
+
+    let mut local: FxHashMap<&str, i64> = FxHashMap::default();
+    for e in &r.entities {
+        let id = entity_id(tx, cache, e)?;
+        local.insert(e.id.as_str(), id);
+        // one row per entity of the article, its mentions together: a row per mention would
+        // be most of the rows an ingest writes
+        let spans: Vec<(usize, usize, Option<&str>)> =
+            e.mentions.iter().map(|m| (m.start, m.end, m.rule.as_deref())).collect();
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO mentions (article, local, entity, spans) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            article,
+            e.id,
+            id,
+            serde_json::to_string(&spans).unwrap_or_else(|_| "[]".into())
+        ])?;
+    }
+    let party = |p: &Option<String>| -> (Option<i64>, Option<String>) {
+        match p {
+            None => (None, None),
+            Some(s) => match local.get(s.as_str()) {
+                Some(&id) => (Some(id), None),
+                None => (None, Some(s.clone())),
+            },
+        }
+    };
+    {
+        let mut time = tx.prepare_cached(
+                "INSERT INTO times (article, start, end, type, value, anchor, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+        for t in &r.times {
+            time.execute(params![article, t.start, t.end, t.kind, t.value, t.anchor, t.rule])?;
+        }
+        let mut debris = tx.prepare_cached(
+            "INSERT INTO debris (article, start, end, reason, rule) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for d in &r.debris {
+            debris.execute(params![article, d.start, d.end, d.reason, d.rule])?;
+        }
+    }
+    let mut event_ids: FxHashMap<&str, i64> = FxHashMap::default();
+    for ev in &r.events {
+        let (claimant_entity, claimant) = party(&ev.claimant);
+        tx.prepare_cached(
+                "INSERT INTO events (article, local, type, mode, date, modality, negated, claimant_entity, claimant,
+                     evidence_start, evidence_end, trigger_start, trigger_end, rule)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?
+            .execute(params![
+                article,
+                ev.id,
+                ev.kind,
+                ev.mode,
+                ev.date,
+                ev.modality,
+                ev.negated,
+                claimant_entity,
+                claimant,
+                ev.evidence.start,
+                ev.evidence.end,
+                ev.trigger.map(|t| t.start),
+                ev.trigger.map(|t| t.end),
+                ev.rule
+            ])?;
+        let id = tx.last_insert_rowid();
+        event_ids.insert(ev.id.as_str(), id);
+        let mut role =
+            tx.prepare_cached("INSERT INTO event_roles (event, role, entity, name) VALUES (?1, ?2, ?3, ?4)")?;
+        let roles = [
+            ("actor", &ev.actors),
+            ("target", &ev.targets),
+            ("location", &ev.locations),
+            ("reported_by", &ev.reported_by),
+        ];
+        for (name, parties) in roles {
+            for p in parties.iter() {
+                let (entity, bare) = party(&Some(p.clone()));
+                role.execute(params![id, name, entity, bare])?;
+            }
+        }
+    }
+    let mut claim = tx.prepare_cached(
+            "INSERT INTO claims (article, ordinal, count, qualifier, kind, population, side_entity, side,
+                 claimant_entity, claimant, reported_by, date, cumulative, event, evidence_start, evidence_end, rule)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        )?;
+    for (i, c) in r.casualties.iter().enumerate() {
+        let (side_entity, side) = party(&c.side);
+        let (claimant_entity, claimant) = party(&c.claimant);
+        let reported: Vec<i64> =
+            c.reported_by.iter().filter_map(|r| local.get(r.as_str()).copied()).collect();
+        let event = c.event.as_deref().and_then(|v| event_ids.get(v).copied());
+        claim.execute(params![
+            article,
+            i,
+            c.count.map(|n| n.min(i64::MAX as u64) as i64),
+            c.qualifier,
+            c.kind,
+            c.population,
+            side_entity,
+            side,
+            claimant_entity,
+            claimant,
+            serde_json::to_string(&reported).unwrap_or_else(|_| "[]".into()),
+            c.date,
+            c.cumulative,
+            event,
+            c.evidence.start,
+            c.evidence.end,
+            c.rule
+        ])?;
+    }
+    Ok(())
+}
+
+impl SqliteStore {
+    /// A party read back: entity columns, else the bare name.
+    fn read_party(&self, entity: Option<i64>, name: Option<String>) -> Result<Option<Party>, StoreError> {
+        match (entity, name) {
+            (Some(id), _) => Ok(self
+                .conn
+                .prepare_cached(
+                    "SELECT name, name_ar, kb, type, country, lat, lon, subtype FROM entities WHERE id = ?1",
+                )?
+                .query_row([id], |r| {
+                    let lat: Option<f64> = r.get(5)?;
+                    let lon: Option<f64> = r.get(6)?;
+                    Ok(Party {
+                        name: r.get(0)?,
+                        name_ar: r.get(1)?,
+                        kb: r.get(2)?,
+                        kind: r.get(3)?,
+                        country: r.get(4)?,
+                        coordinates: lat.zip(lon),
+                        subtype: r.get(7)?,
+                    })
+                })
+                .optional()?),
+            (None, Some(name)) => Ok(Some(Party { name, ..Party::default() })),
+            (None, None) => Ok(None),
+        }
+    }
+
+    /// Claims of the query `sql` (its columns in the order of [`CLAIM_COLUMNS`]).
+    fn claim_rows(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Vec<ClaimRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let raw: Vec<RawClaim> = stmt
+            .query_map(params, |r| {
+                Ok(RawClaim {
+                    article_key: r.get(0)?,
+                    doc_id: r.get(1)?,
+                    outlet: r.get(2)?,
+                    published: r.get(3)?,
+                    count: r.get(4)?,
+                    qualifier: r.get(5)?,
+                    kind: r.get(6)?,
+                    population: r.get(7)?,
+                    side_entity: r.get(8)?,
+                    side: r.get(9)?,
+                    claimant_entity: r.get(10)?,
+                    claimant: r.get(11)?,
+                    reported_by: r.get(12)?,
+                    date: r.get(13)?,
+                    cumulative: r.get(14)?,
+                    event: r.get(15)?,
+                    evidence: r.get(16)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        raw.into_iter()
+            .map(|c| {
+                let reported: Vec<i64> =
+                    c.reported_by.as_deref().and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default();
+                let mut reported_by = Vec::with_capacity(reported.len());
+                for id in reported {
+                    if let Some(p) = self.read_party(Some(id), None)? {
+                        reported_by.push(p.name);
+                    }
+                }
+                Ok(ClaimRow {
+                    article_key: c.article_key,
+                    doc_id: c.doc_id,
+                    outlet: c.outlet,
+                    published: c.published,
+                    count: c.count.map(|n| n.max(0) as u64),
+                    qualifier: c.qualifier,
+                    kind: c.kind,
+                    population: c.population,
+                    side: self.read_party(c.side_entity, c.side)?,
+                    claimant: self.read_party(c.claimant_entity, c.claimant)?,
+                    reported_by,
+                    date: c.date,
+                    cumulative: c.cumulative,
+                    event: c.event,
+                    evidence: c.evidence,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The columns of a claim query (`c` claims, `a` articles, `ev` events).
+const CLAIM_COLUMNS: &str =
+    "a.key, a.doc_id, a.outlet, a.published, c.count, c.qualifier, c.kind, c.population,
+    c.side_entity, c.side, c.claimant_entity, c.claimant, c.reported_by, c.date, c.cumulative, ev.local,
+    substr(a.text, c.evidence_start + 1, c.evidence_end - c.evidence_start)";
+
+struct RawClaim {
+    article_key: String,
+    doc_id: String,
+    outlet: Option<String>,
+    published: Option<String>,
+    count: Option<i64>,
+    qualifier: String,
+    kind: String,
+    population: String,
+    side_entity: Option<i64>,
+    side: Option<String>,
+    claimant_entity: Option<i64>,
+    claimant: Option<String>,
+    reported_by: Option<String>,
+    date: Option<String>,
+    cumulative: bool,
+    event: Option<String>,
+    evidence: String,
+}
+
+/// The key merging an entity across articles: its knowledge-base id, else its type and
+/// normalised Arabic name (search terms: alef forms, marks and clitics folded).
+fn entity_key(e: &crate::record::Entity) -> String {
+    match &e.kb {
+        Some(kb) => format!("kb:{kb}"),
+        None => {
+            let name = query_terms(&e.name_ar).join(" ");
+            let name = if name.is_empty() { e.name.to_lowercase() } else { name };
+            format!("name:{}:{name}", e.kind)
+        }
+    }
+}
+
+impl Store for SqliteStore {
+    fn begin_run(&mut self, inputs: &[String]) -> Result<RunId, StoreError> {
+        self.conn.execute(
+            "INSERT INTO runs (started, status, marsad_version, inputs) VALUES (datetime('now'), 'running', ?1, ?2)",
+            params![env!("CARGO_PKG_VERSION"), serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into())],
+        )?;
+        Ok(RunId(self.conn.last_insert_rowid()))
+    }
+
+    fn known_hashes(&self, keys: &[&str]) -> Result<Vec<Option<ContentHash>>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT hash FROM articles WHERE key = ?1")?;
+        keys.iter()
+            .map(|k| {
+                let h: Option<Vec<u8>> = stmt.query_row([k], |r| r.get(0)).optional()?;
+                Ok(h.and_then(|h| <[u8; 32]>::try_from(h.as_slice()).ok()).map(ContentHash))
+            })
+            .collect()
+    }
+
+    fn write_batch(
+        &mut self,
+        run: RunId,
+        batch: &[Article],
+        elsewhere: Elsewhere,
+    ) -> Result<BatchStats, StoreError> {
+        let outcome = (|| -> Result<BatchStats, StoreError> {
+            let tx = self.conn.transaction()?;
+            let mut stats = BatchStats::default();
+            for a in batch {
+                let existing: Option<(i64, Vec<u8>)> = tx
+                    .prepare_cached("SELECT id, hash FROM articles WHERE key = ?1")?
+                    .query_row([&a.identity.key], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                match existing {
+                    Some((_, hash)) if hash == a.identity.hash.0 => {
+                        stats.unchanged += 1;
+                        continue;
+                    }
+                    Some((id, _)) => {
+                        tx.prepare_cached("DELETE FROM article_fts WHERE rowid = ?1")?.execute([id])?;
+                        tx.prepare_cached("DELETE FROM articles WHERE id = ?1")?.execute([id])?;
+                        stats.replaced += 1;
+                    }
+                    None => stats.added += 1,
+                }
+                insert_article(&tx, &mut self.entity_ids, run, a)?;
+            }
+            tx.execute(
+                "UPDATE runs SET seen = seen + ?2, added = added + ?3, replaced = replaced + ?4,
+                     unchanged = unchanged + ?5, skipped = skipped + ?6 WHERE id = ?1",
+                params![
+                    run.0,
+                    (batch.len() as u64 + elsewhere.unchanged) as i64,
+                    stats.added as i64,
+                    stats.replaced as i64,
+                    (stats.unchanged + elsewhere.unchanged) as i64,
+                    elsewhere.skipped as i64
+                ],
+            )?;
+            tx.commit()?;
+            Ok(stats)
+        })();
+        if outcome.is_err() {
+            // ids cached during a rolled-back transaction may not exist
+            self.entity_ids.clear();
+        }
+        outcome
+    }
+
+    fn end_run(&mut self, run: RunId, status: RunStatus) -> Result<(), StoreError> {
+        let status = match status {
+            RunStatus::Complete => "complete",
+            RunStatus::Failed => "failed",
+        };
+        self.conn.execute(
+            "UPDATE runs SET ended = datetime('now'), status = ?2 WHERE id = ?1",
+            params![run.0, status],
+        )?;
+        Ok(())
+    }
+
+    fn search(&self, query: &SearchQuery) -> Result<Vec<crate::Hit>, StoreError> {
+        crate::search::run(&self.conn, query)
+    }
+
+    fn claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
+        let entity = f.entity.as_deref().map(entity_ids_sql);
+        let mut sql = format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article
+             LEFT JOIN events ev ON ev.id = c.event WHERE 1"
+        );
+        match &entity {
+            Some(e) => sql.push_str(&format!(
+                " AND (c.side_entity IN ({e}) OR c.claimant_entity IN ({e}) OR c.side = ?4 COLLATE NOCASE
+                   OR (c.side = 'both' AND EXISTS (SELECT 1 FROM mentions ae
+                       WHERE ae.article = a.id AND ae.entity IN ({e}))))"
+            )),
+            None => sql.push_str(" AND ?4 IS NULL"),
+        }
+        // a period overlaps --from when its end does: 2022-09 is after --from 2022-09-01
+        sql.push_str(" AND (?1 IS NULL OR coalesce(c.date, a.published) || '~' >= ?1)");
+        // a date ends at its end: 2022-09 is before --to 2022-09-30 and --to 2022-09
+        sql.push_str(" AND (?2 IS NULL OR substr(coalesce(c.date, a.published), 1, length(?2)) <= ?2)");
+        sql.push_str(" AND (?3 IS NULL OR c.kind = ?3)");
+        sql.push_str(" ORDER BY coalesce(c.date, a.published), a.published, a.id, c.ordinal");
+        let needle = f.entity.clone();
+        self.claim_rows(&sql, &[&f.from, &f.to, &f.kind, &needle])
+    }
+
+    fn for_each_record(&self, f: &mut dyn FnMut(String) -> Result<(), StoreError>) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare("SELECT record, text FROM articles ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let record: Vec<u8> = row.get(0)?;
+            let text: String = row.get(1)?;
+            f(crate::splice_text(&crate::article::decompress(&record)?, &text))?;
+        }
+        Ok(())
+    }
+
+    fn for_each_event(
+        &self,
+        f: &mut dyn FnMut(EventRow) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT ev.id, a.id, a.key, a.doc_id, a.outlet, a.published, ev.local, ev.type, ev.mode, ev.date,
+                 ev.modality, ev.negated, ev.claimant_entity, ev.claimant,
+                 substr(a.text, ev.evidence_start + 1, ev.evidence_end - ev.evidence_start)
+             FROM events ev JOIN articles a ON a.id = ev.article ORDER BY a.id, ev.id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let event: i64 = r.get(0)?;
+            let mut row = EventRow {
+                article_key: r.get(2)?,
+                doc_id: r.get(3)?,
+                outlet: r.get(4)?,
+                published: r.get(5)?,
+                local: r.get(6)?,
+                kind: r.get(7)?,
+                mode: r.get(8)?,
+                date: r.get(9)?,
+                modality: r.get(10)?,
+                negated: r.get(11)?,
+                actors: Vec::new(),
+                targets: Vec::new(),
+                locations: Vec::new(),
+                claimant: self.read_party(r.get(12)?, r.get(13)?)?,
+                reported_by: Vec::new(),
+                evidence: r.get(14)?,
+                claims: Vec::new(),
+            };
+            let roles: Vec<(String, Option<i64>, Option<String>)> = self
+                .conn
+                .prepare_cached("SELECT role, entity, name FROM event_roles WHERE event = ?1 ORDER BY rowid")?
+                .query_map([event], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_, _>>()?;
+            for (role, entity, name) in roles {
+                let Some(p) = self.read_party(entity, name)? else { continue };
+                match role.as_str() {
+                    "actor" => row.actors.push(p),
+                    "target" => row.targets.push(p),
+                    "location" => row.locations.push(p),
+                    _ => row.reported_by.push(p),
+                }
+            }
+            row.claims = self.claim_rows(
+                &format!(
+                    "SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article
+                     LEFT JOIN events ev ON ev.id = c.event WHERE c.event = ?1 ORDER BY c.ordinal"
+                ),
+                &[&event],
+            )?;
+            f(row)?;
+        }
+        Ok(())
+    }
+
+    fn stats(&self) -> Result<Stats, StoreError> {
+        let count = |table: &str| -> Result<u64, StoreError> {
+            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))?
+                as u64)
+        };
+        Ok(Stats {
+            articles: count("articles")?,
+            entities: count("entities")?,
+            mentions: self.conn.query_row(
+                "SELECT coalesce(sum(json_array_length(spans)), 0) FROM mentions",
+                [],
+                |r| r.get::<_, i64>(0),
+            )? as u64,
+            events: count("events")?,
+            claims: count("claims")?,
+            runs: count("runs")?,
+        })
+    }
+}
+
+/// SQL selecting the ids of the entities a user names (English or Arabic name, or
+/// knowledge-base id). The name is quoted as an SQL literal.
+pub(crate) fn entity_ids_sql(name: &str) -> String {
+    let lit = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    let key = query_terms(name).join(" ");
+    format!(
+        "SELECT id FROM entities WHERE name = {n} COLLATE NOCASE OR kb = {n} OR name_ar = {n} OR key LIKE {k}",
+        n = lit(name),
+        k = lit(&format!("name:%:{key}")),
+    )
+}

@@ -1,0 +1,331 @@
+//! `marsad ingest`: extract articles into the corpus database, incrementally.
+//!
+//! The inputs are read and extracted as by `marsad extract` (a reader thread, batches extracted
+//! in parallel); before a batch is extracted its articles' content hashes are looked up, so an
+//! unchanged article costs a hash, not an extraction. The extracted batch goes to one writer
+//! thread, which writes it in one transaction while the next batch is extracted: a kill loses
+//! at most the batches in flight, and never leaves half an article.
+
+use std::io::{self, IsTerminal};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, anyhow};
+use crossbeam_channel::bounded;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use marsad_extract::wire::Record;
+use marsad_extract::{Extractor, Options};
+use marsad_ingest::{Document, Format, Item};
+use marsad_store::{Article, BatchStats, ContentHash, Elsewhere, Identity, RunStatus, SqliteStore, Store};
+use rayon::prelude::*;
+
+use crate::cli::IngestArgs;
+use crate::commands::{UsageError, configure_threads, join_reader, open_inputs, panic_message};
+use crate::memory::peak_rss_bytes;
+use crate::pipeline;
+use crate::summary::SkippedEntry;
+
+/// Batches extracted ahead of the one being written.
+const WRITE_AHEAD: usize = 2;
+
+/// What a run did.
+#[derive(Debug, Default)]
+pub struct IngestSummary {
+    pub stats: BatchStats,
+    pub skipped: Vec<SkippedEntry>,
+    pub text_bytes: u64,
+    pub elapsed: Duration,
+    pub db: PathBuf,
+    /// Time the writer thread spent writing.
+    pub writing: Duration,
+    /// CPU time of the workers spent extracting, and preparing rows (record JSON, terms).
+    pub extracting: Duration,
+    pub preparing: Duration,
+}
+
+impl IngestSummary {
+    /// Whether every input was read.
+    pub fn complete(&self) -> bool {
+        self.skipped.is_empty()
+    }
+
+    /// The summary for standard error.
+    pub fn render(&self) -> String {
+        let s = &self.stats;
+        let read = s.added + s.replaced + s.unchanged;
+        let secs = self.elapsed.as_secs_f64().max(1e-9);
+        let mut out = format!(
+            "ingest: {read} articles into {}: {} added, {} replaced, {} unchanged, {} skipped\n\
+             ingest: {:.1} s, {:.0} articles/s, {:.2} MB/s of text, peak memory {}\n",
+            self.db.display(),
+            s.added,
+            s.replaced,
+            s.unchanged,
+            self.skipped.len(),
+            secs,
+            read as f64 / secs,
+            self.text_bytes as f64 / 1e6 / secs,
+            peak_rss_bytes().map_or("unknown".into(), |b| format!("{:.0} MiB", b as f64 / (1 << 20) as f64)),
+        );
+        out.push_str(&format!(
+            "ingest: workers {:.1} s extracting, {:.1} s preparing rows; writer busy {:.1} s\n",
+            self.extracting.as_secs_f64(),
+            self.preparing.as_secs_f64(),
+            self.writing.as_secs_f64()
+        ));
+        for s in self.skipped.iter().take(20) {
+            out.push_str(&format!("ingest: skipped {}: {}\n", s.input, s.reason));
+        }
+        if self.skipped.len() > 20 {
+            out.push_str(&format!("ingest: ... and {} more skipped\n", self.skipped.len() - 20));
+        }
+        out
+    }
+}
+
+/// One input after extraction.
+enum Outcome {
+    Article(Box<Article>, usize),
+    Unchanged,
+    Skipped(SkippedEntry),
+}
+
+/// A batch for the writer.
+struct WriteJob {
+    articles: Vec<Article>,
+    elsewhere: Elsewhere,
+}
+
+pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
+    configure_threads(args.input.jobs)?;
+    let started = Instant::now();
+    let inputs = open_inputs(&args.input)?;
+    let progress = inputs.progress();
+    let mut writer = SqliteStore::open(&args.db).map_err(|e| UsageError(e.to_string()))?;
+    let lookup = SqliteStore::open(&args.db).map_err(|e| UsageError(e.to_string()))?;
+    let paths: Vec<String> = args.input.paths.iter().map(|p| p.display().to_string()).collect();
+    let run = writer.begin_run(&paths)?;
+
+    let (jobs, received) = bounded::<WriteJob>(WRITE_AHEAD);
+    let writer_thread = thread::Builder::new().name("marsad-writer".into()).spawn(move || {
+        let mut total = BatchStats::default();
+        let mut busy = Duration::ZERO;
+        for job in received {
+            let t = Instant::now();
+            let written = writer.write_batch(run, &job.articles, job.elsewhere);
+            busy += t.elapsed();
+            match written {
+                Ok(stats) => total += stats,
+                Err(e) => {
+                    let _ = writer.end_run(run, RunStatus::Failed);
+                    return Err(e);
+                }
+            }
+        }
+        Ok((writer, total, busy))
+    })?;
+
+    let bar = progress_bar(args.quiet, progress.total_bytes());
+    let extractor = Extractor::new(Options::default());
+    let canon = CanonicalPaths::default();
+    let timers = Timers::default();
+    let mut summary = IngestSummary { db: args.db.clone(), ..IngestSummary::default() };
+    let mut unchanged_total = 0u64;
+    let (batches, reader) = pipeline::read_batches_of(inputs, args.batch);
+    let mut sent = Ok(());
+    for batch in batches {
+        let identities: Vec<Option<Identity>> = batch
+            .par_iter()
+            .map(|item| match item {
+                Item::Document(doc) => Some(identity(doc, &canon)),
+                Item::Skipped(_) => None,
+            })
+            .collect();
+        let keys: Vec<&str> = identities.iter().flatten().map(|i| i.key.as_str()).collect();
+        let mut known = lookup.known_hashes(&keys)?.into_iter();
+        let known: Vec<Option<ContentHash>> =
+            identities.iter().map(|i| if i.is_some() { known.next().flatten() } else { None }).collect();
+        let outcomes: Vec<Outcome> = batch
+            .into_par_iter()
+            .zip(identities)
+            .zip(known)
+            .map(|((item, identity), known)| process(&extractor, item, identity, known, &timers))
+            .collect();
+        let mut job =
+            WriteJob { articles: Vec::with_capacity(outcomes.len()), elsewhere: Elsewhere::default() };
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Article(a, bytes) => {
+                    summary.text_bytes += bytes as u64;
+                    job.articles.push(*a);
+                }
+                Outcome::Unchanged => job.elsewhere.unchanged += 1,
+                Outcome::Skipped(s) => {
+                    job.elsewhere.skipped += 1;
+                    summary.skipped.push(s);
+                }
+            }
+        }
+        unchanged_total += job.elsewhere.unchanged;
+        if jobs.send(job).is_err() {
+            // the writer stopped: its error is reported below
+            sent = Err(());
+            break;
+        }
+        bar.set_position(progress.bytes_read());
+    }
+    drop(jobs);
+    let written =
+        writer_thread.join().map_err(|p| anyhow!("internal error in the writer: {}", panic_message(&*p)))?;
+    let (mut writer, mut stats, busy) = written.context("cannot write to the database")?;
+    summary.writing = busy;
+    summary.extracting = Duration::from_nanos(timers.extracting.load(Ordering::Relaxed));
+    summary.preparing = Duration::from_nanos(timers.preparing.load(Ordering::Relaxed));
+    if sent.is_err() {
+        return Err(anyhow!("the writer stopped early"));
+    }
+    join_reader(reader)?;
+    bar.finish_and_clear();
+    writer.end_run(run, RunStatus::Complete)?;
+    stats.unchanged += unchanged_total;
+    summary.stats = stats;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// Extracts one changed article and prepares its rows; an unchanged one is only counted.
+fn process(
+    extractor: &Extractor,
+    item: Item,
+    identity: Option<Identity>,
+    known: Option<ContentHash>,
+    timers: &Timers,
+) -> Outcome {
+    let (doc, identity) = match (item, identity) {
+        (Item::Document(doc), Some(identity)) => (doc, identity),
+        (Item::Skipped(s), _) => return Outcome::Skipped(SkippedEntry::from(&s)),
+        (Item::Document(doc), None) => {
+            return Outcome::Skipped(SkippedEntry {
+                input: doc.source.display(),
+                reason: "internal error: no identity".into(),
+            });
+        }
+    };
+    if known == Some(identity.hash) {
+        return Outcome::Unchanged;
+    }
+    let source = doc.source.display();
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let t = Instant::now();
+        let extraction = extractor.extract(&doc);
+        timers.add_extracting(t.elapsed());
+        let mut record = Record::new(&doc, &extraction);
+        // the text is stored once, in its own column
+        record.text = "";
+        serde_json::to_string(&record)
+    }));
+    let json = match result {
+        Ok(Ok(json)) => json,
+        Ok(Err(e)) => {
+            return Outcome::Skipped(SkippedEntry { input: source, reason: format!("record: {e}") });
+        }
+        Err(panic) => {
+            return Outcome::Skipped(SkippedEntry {
+                input: source,
+                reason: format!(
+                    "internal error while extracting (a bug in marsad, please report it): {}",
+                    panic_message(&*panic)
+                ),
+            });
+        }
+    };
+    let bytes = doc.text.len();
+    let t = Instant::now();
+    let article = Article::new(identity, json, doc.text);
+    timers.add_preparing(t.elapsed());
+    match article {
+        Ok(a) => Outcome::Article(Box::new(a), bytes),
+        Err(e) => Outcome::Skipped(SkippedEntry { input: source, reason: e.to_string() }),
+    }
+}
+
+/// The key and content hash of a document: its canonical path, and its record id when the
+/// input holds many articles (JSON Lines); the hash covers the text and every metadata field
+/// extraction reads.
+fn identity(doc: &Document, canon: &CanonicalPaths) -> Identity {
+    let path = match &doc.source.path {
+        Some(p) => canon.get(p),
+        None => "<stdin>".to_string(),
+    };
+    // a JSON input (lines, an array) holds many articles: their record ids tell them apart
+    let many = doc.source.line.is_some() || doc.source.path.is_none() || doc.source.format == Format::Jsonl;
+    let key = if many { format!("{path}#{}", doc.id) } else { path };
+    let published = doc.meta.published.map(|d| d.to_string()).unwrap_or_default();
+    let extra = serde_json::to_string(&doc.meta.extra).unwrap_or_default();
+    let hash = ContentHash::of(&[
+        &doc.id,
+        doc.source.format.as_str(),
+        &doc.text,
+        doc.meta.title.as_deref().unwrap_or(""),
+        doc.meta.outlet.as_deref().unwrap_or(""),
+        &published,
+        doc.meta.url.as_deref().unwrap_or(""),
+        doc.meta.byline.as_deref().unwrap_or(""),
+        &extra,
+    ]);
+    Identity { key, hash }
+}
+
+/// CPU time of the workers, in nanoseconds.
+#[derive(Default)]
+struct Timers {
+    extracting: AtomicU64,
+    preparing: AtomicU64,
+}
+
+impl Timers {
+    fn add_extracting(&self, d: Duration) {
+        self.extracting.fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
+    }
+    fn add_preparing(&self, d: Duration) {
+        self.preparing.fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
+    }
+}
+
+/// Canonical paths, remembered (a JSON Lines file holds thousands of articles).
+#[derive(Default)]
+struct CanonicalPaths {
+    last: Mutex<Option<(String, String)>>,
+}
+
+impl CanonicalPaths {
+    fn get(&self, path: &str) -> String {
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((p, c)) = last.as_ref()
+            && p == path
+        {
+            return c.clone();
+        }
+        let c = std::fs::canonicalize(Path::new(path))
+            .map_or_else(|_| path.to_string(), |c| c.display().to_string());
+        *last = Some((path.to_string(), c.clone()));
+        c
+    }
+}
+
+fn progress_bar(quiet: bool, total: u64) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() || total == 0 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()).with_style(
+        ProgressStyle::with_template("{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
