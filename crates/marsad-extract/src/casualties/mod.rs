@@ -432,7 +432,7 @@ impl<'a> Finder<'a> {
             words.first().map_or(0, |w| {
                 let casualty = self.trigger(w).is_some() || self.kind_noun(w).is_some();
                 let speaking = Cues::builtin().get(w).is_some_and(|c| c.role != Role::Complement);
-                u8::from(casualty) * CASUALTY_WORD | u8::from(speaking) * SPEAKING_WORD
+                (u8::from(casualty) * CASUALTY_WORD) | (u8::from(speaking) * SPEAKING_WORD)
             })
         };
         FORMS.with(|cache| match cache.try_borrow_mut() {
