@@ -26,7 +26,8 @@
 //! and a final وي after one as awi (the nisba: `الزوي` → `al-Zawi`), ة as a, an initial ع left
 //! out (`عمار` → `Ammar`). In a word known to be Arabic (after the article or a particle of
 //! names), two consonants at its start take an a between them, since an Arabic word never
-//! begins with two (`الجبوري` → `al-Jaburi`). Words are capitalised, the article is not but at
+//! begins with two (`الجبوري` → `al-Jaburi`, `الوسلاتي` → `al-Waslati`). A four-letter word
+//! shaped CايC is the participle CāyiC (`فايد` → `Fayed`). Words are capitalised, the article is not but at
 //! the start of the name. The result depends on the name and the knowledge base only.
 //!
 //! ```
@@ -253,9 +254,25 @@ fn core_letters(w: &str, arabic: bool) -> String {
         if c == 'ع' && i == 0 && next.is_some_and(is_consonant_letter) {
             out.push('a');
         }
-        // an Arabic word does not begin with two consonants
-        if arabic && i == 1 && is_consonant_letter(c) && rest[0] != 'ع' && is_consonant_letter(rest[0]) {
+        // an Arabic word does not begin with two consonants (an initial و or ي is one)
+        if arabic
+            && i == 1
+            && is_consonant_letter(c)
+            && rest[0] != 'ع'
+            && (is_consonant_letter(rest[0]) || matches!(rest[0], 'و' | 'ي'))
+        {
             out.push('a');
+        }
+        // the participle CāyiC: فايد → Fayed
+        if c == 'ي'
+            && n == 4
+            && i == 2
+            && rest[1] == 'ا'
+            && is_consonant_letter(rest[0])
+            && is_consonant_letter(rest[3])
+        {
+            out.push_str("ye");
+            continue;
         }
         out.push_str(piece);
     }
@@ -274,6 +291,9 @@ mod tests {
         assert_eq!(transliterate("السويداء"), "Al-Swyda");
         assert_eq!(transliterate("الزوي"), "Al-Zawi");
         assert_eq!(transliterate("الجبوري"), "Al-Jaburi");
+        assert_eq!(transliterate("الوسلاتي"), "Al-Waslati");
+        assert_eq!(transliterate("فايد"), "Fayed");
+        assert_eq!(transliterate("الفايد"), "Al-Fayed");
         assert_eq!(transliterate("العبيدي"), "Al-Abidi");
         assert_eq!(transliterate("برونو"), "Brunu");
         assert_eq!(transliterate("CNN"), "CNN");
