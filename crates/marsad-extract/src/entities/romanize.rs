@@ -24,11 +24,12 @@
 //! follows (no assimilation to the sun letters: `al-Rashid`, not `ar-Rashid`), و and ي as the
 //! vowels u and i between consonants and as w and y elsewhere, a final ي after a consonant as i
 //! and a final وي after one as awi (the nisba: `الزوي` → `al-Zawi`), ة as a, an initial ع left
-//! out (`عمار` → `Ammar`). In a word known to be Arabic (after the article or a particle of
+//! out but before a consonant, where it sounds a (`عبد` → `Abd`). In a word known to be Arabic (after the article or a particle of
 //! names), two consonants at its start take an a between them, since an Arabic word never
-//! begins with two (`الجبوري` → `al-Jaburi`, `الوسلاتي` → `al-Waslati`). A four-letter word
-//! shaped CايC is the participle CāyiC (`فايد` → `Fayed`). Words are capitalised, the article is not but at
-//! the start of the name. The result depends on the name and the knowledge base only.
+//! begins with two (`الجبوري` → `al-Jaburi`, `الوسلاتي` → `al-Waslati`), and such a word of four
+//! letters shaped CايC is the participle CāyiC (`الفايد` → `al-Fayed`; not in a word that may be
+//! foreign: `راين` is Ryan). Words are capitalised, the article is not but at the start of the
+//! name. The result depends on the name and the knowledge base only.
 //!
 //! ```
 //! use marsad_extract::entities::romanize;
@@ -263,8 +264,9 @@ fn core_letters(w: &str, arabic: bool) -> String {
         {
             out.push('a');
         }
-        // the participle CāyiC: فايد → Fayed
-        if c == 'ي'
+        // the participle CāyiC: الفايد → al-Fayed
+        if arabic
+            && c == 'ي'
             && n == 4
             && i == 2
             && rest[1] == 'ا'
@@ -292,7 +294,8 @@ mod tests {
         assert_eq!(transliterate("الزوي"), "Al-Zawi");
         assert_eq!(transliterate("الجبوري"), "Al-Jaburi");
         assert_eq!(transliterate("الوسلاتي"), "Al-Waslati");
-        assert_eq!(transliterate("فايد"), "Fayed");
+        // not in a word that may be foreign (راين: Ryan)
+        assert_eq!(transliterate("فايد"), "Fayd");
         assert_eq!(transliterate("الفايد"), "Al-Fayed");
         assert_eq!(transliterate("العبيدي"), "Al-Abidi");
         assert_eq!(transliterate("برونو"), "Brunu");
