@@ -316,6 +316,9 @@ pub struct Kb {
     orgs_by_country: FxHashMap<EntryId, Vec<EntryId>>,
     given: FxHashMap<String, GivenName>,
     given_compounds: PhraseIndex<GivenName>,
+    /// The English spelling of first names (one word or a compound), by their keys joined
+    /// with a space.
+    given_english: FxHashMap<String, String>,
     titles: PhraseIndex<Title>,
     common: rustc_hash::FxHashSet<String>,
     frequent: rustc_hash::FxHashSet<String>,
@@ -393,6 +396,13 @@ impl Kb {
             return Some((len, *g));
         }
         self.given_name(first).map(|g| (1, g))
+    }
+
+    /// The usual English spelling of a first name, by its key (one word, `خالد`) or the keys
+    /// of a compound's words joined by a space (`عبد الرحمن`, `نور الدين`): `Khaled`,
+    /// `Abdul Rahman`, `Nour al-Din`. `None` for a name the file gives no spelling, or no name.
+    pub fn given_english(&self, key: &str) -> Option<&str> {
+        self.given_english.get(key).map(String::as_str)
     }
 
     /// Whether `key` is a word so common that a one-word name spelled like it needs context.

@@ -72,6 +72,24 @@ pub(crate) fn load(sources: &Sources<'_>) -> Result<Kb, KbError> {
     Ok(b.kb)
 }
 
+/// What is wrong with the English spelling of a first name, if anything: one spelling in Latin
+/// letters (with `-` and `'` inside words), its first letter a capital.
+fn english_problem(en: &str) -> Option<&'static str> {
+    if en.contains('|') {
+        return Some("one spelling per row");
+    }
+    if !en.chars().all(|c| c == ' ' || c == '-' || c == '\'' || (c.is_alphabetic() && c < '\u{0250}')) {
+        return Some("Latin letters, spaces, - and ' only");
+    }
+    if !en.chars().next().is_some_and(char::is_uppercase) {
+        return Some("it starts with a capital");
+    }
+    if en.contains("  ") || en.ends_with([' ', '-', '\'']) {
+        return Some("a space, - or ' between letters only");
+    }
+    None
+}
+
 fn row_error(file: &'static str, row: &Row<'_>, message: impl Into<String>) -> KbError {
     KbError::Row { file, line: row.line, message: message.into() }
 }
@@ -416,7 +434,7 @@ impl Builder<'_> {
             return Ok(());
         }
         let t = Table::parse(FILE, src, &["name", "origin"])?;
-        let (name, origin) = (t.col("name"), t.col("origin"));
+        let (name, origin, english) = (t.col("name"), t.col("origin"), t.col("english"));
         for row in &t.rows {
             let arabic = match row.get(origin) {
                 "arabic" => true,
@@ -430,6 +448,26 @@ impl Builder<'_> {
                 }
             };
             let words = phrase_keys(self.normalizer, row.get(name));
+            let en = row.get(english);
+            if !en.is_empty() {
+                if let Some(problem) = english_problem(en) {
+                    return Err(row_error(FILE, row, format!("english {en:?}: {problem}")));
+                }
+                let k = words.join(" ");
+                match self.kb.given_english.get(&k) {
+                    Some(other) if other != en => {
+                        return Err(row_error(
+                            FILE,
+                            row,
+                            format!("english {en:?}: {} is spelled {other:?} on another row", row.get(name)),
+                        ));
+                    }
+                    Some(_) => {}
+                    None => {
+                        self.kb.given_english.insert(k, en.to_string());
+                    }
+                }
+            }
             if let [single] = words.as_slice() {
                 self.kb.given.entry(single.clone()).or_insert(GivenName { arabic });
             } else if words.len() > 1 {

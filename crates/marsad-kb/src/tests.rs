@@ -36,7 +36,8 @@ fn kb() -> Kb {
         places: PLACES,
         orgs: ORGS,
         people: PEOPLE,
-        given_names: "name\torigin\tgender\nسيرجي\tforeign\tm\nعبد الرحمن\tarabic\tm\n",
+        given_names: "name\torigin\tgender\tenglish\nسيرجي\tforeign\tm\tSergei\nعبد الرحمن\tarabic\tm\tAbdul Rahman
+عبدالرحمن\tarabic\tm\tAbdul Rahman\nرضا\tarabic\tm\tRida\nعمرو\tarabic\tm\t\n",
         titles: "title\tkind\ten\nوزير الخارجية\trole\tMinister of Foreign Affairs\nالرئيس\ttitle\tPresident\n",
         common_words: "# test\nالأمل\n",
         ..Sources::default()
@@ -134,6 +135,14 @@ fn nisba_regime_given_names_and_titles() {
     assert!(kb.given_name("عبد").is_some());
     let words = ["الرحمن"];
     assert_eq!(kb.given_name_at("عبد", |k| words.get(k).copied()).map(|(n, _)| n), Some(2));
+    // the English spelling of one word, a compound and its joined spelling; none when empty
+    assert_eq!(kb.given_english("رضا"), Some("Rida"));
+    assert_eq!(kb.given_english("سيرجي"), Some("Sergei"));
+    assert_eq!(kb.given_english("عبد الرحمن"), Some("Abdul Rahman"));
+    assert_eq!(kb.given_english("عبدالرحمن"), Some("Abdul Rahman"));
+    assert_eq!(kb.given_english("عمرو"), None);
+    assert!(kb.given_name("عمرو").is_some());
+    assert_eq!(kb.given_english("الرحمن"), None);
     let words = ["الخارجيه", "الامريكي"];
     let (len, title) = kb.title("وزير", |k| words.get(k).copied()).unwrap();
     assert_eq!((len, title.en.as_str()), (2, "Minister of Foreign Affairs"));
@@ -164,6 +173,26 @@ fn errors_name_the_file_and_line() {
     let slug =
         Sources { people: "id\tname_en\tnames_ar\tcountry\nperson:A B\tA\tا\t\n", ..Sources::default() };
     assert!(Kb::from_sources(&slug).is_err());
+    fn given(rows: &str) -> Sources<'_> {
+        Sources { given_names: rows, ..Sources::default() }
+    }
+    for (rows, message) in [
+        ("name\torigin\tenglish\nخالد\tarabic\tخالد\n", "given-names.tsv:2: english \"خالد\": Latin letters"),
+        (
+            "name\torigin\tenglish\n# x\nخالد\tarabic\tKhaled|Khalid\n",
+            "given-names.tsv:3: english \"Khaled|Khalid\": one",
+        ),
+        ("name\torigin\tenglish\nخالد\tarabic\tkhaled\n", "given-names.tsv:2: english \"khaled\": it starts"),
+        (
+            "name\torigin\tenglish\nعبد الله\tarabic\tAbdullah\nعبد اللّه\tarabic\tAbdallah\n",
+            "given-names.tsv:3: english \"Abdallah\": عبد اللّه is spelled \"Abdullah\" on another row",
+        ),
+    ] {
+        let error = Kb::from_sources(&given(rows)).unwrap_err().to_string();
+        assert!(error.starts_with(message), "{error}");
+    }
+    // the column is optional
+    assert!(Kb::from_sources(&given("name\torigin\nخالد\tarabic\n")).is_ok());
 }
 
 #[test]
@@ -172,4 +201,9 @@ fn the_shipped_knowledge_base_loads() {
     let stats = kb.stats();
     assert!(stats.entries > 200, "{stats:?}");
     assert!(kb.by_id("country:armenia").is_some());
+    for (name, english) in
+        [("محمد", "Mohammed"), ("عبد الله", "Abdullah"), ("عبدالله", "Abdullah"), ("جون", "John")]
+    {
+        assert_eq!(kb.given_english(name), Some(english), "{name}");
+    }
 }

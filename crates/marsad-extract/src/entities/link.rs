@@ -375,21 +375,21 @@ fn naming(d: &Draft, longest: &str, kb: &Kb) -> (String, String, Option<String>,
         Referent::Headed { template, base, name } => {
             let base_name = match base {
                 Some(b) => kb.entry(*b).name_en.clone(),
-                None => readable(name, &d.words),
+                None => readable(name, &d.words, kb),
             };
             (template.replace("{name}", &base_name), longest.to_string(), None, None)
         }
-        Referent::Unknown(_) => (readable(longest, &d.words), longest.to_string(), None, None),
+        Referent::Unknown(_) => (readable(longest, &d.words, kb), longest.to_string(), None, None),
     }
 }
 
 /// A romanisation of `written`; of the mention's normalised words when the written form gives
 /// none (a presentation-form ligature such as ﷴ); the text itself as a last resort.
-fn readable(written: &str, words: &[String]) -> String {
-    let r = romanize(written);
+fn readable(written: &str, words: &[String], kb: &Kb) -> String {
+    let r = romanize(written, kb);
     if !r.trim().is_empty() {
         return r;
     }
-    let r = romanize(&words.join(" "));
+    let r = romanize(&words.join(" "), kb);
     if !r.trim().is_empty() { r } else { written.to_string() }
 }

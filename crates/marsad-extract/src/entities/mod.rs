@@ -49,7 +49,7 @@ mod tests;
 use marsad_kb::{EntityType, Kb};
 use marsad_text::{AnalysedToken, Normalized, Span};
 
-pub use romanize::romanize;
+pub use romanize::{romanize, transliterate};
 
 /// An entity of the article with all its mentions.
 #[derive(Clone, Debug, PartialEq)]

@@ -123,7 +123,7 @@ fn people_after_a_title_or_a_first_name() {
         ["PERSON Surini Babikyan [سوريني بابيكيان]"]
     );
     assert_eq!(summary("علاء بريك"), ["PERSON Ala Brik [علاء بريك]"]);
-    assert_eq!(summary("قال العقيد ماجد الفهد"), ["PERSON Majd al-Fhd [ماجد الفهد]"]);
+    assert_eq!(summary("قال العقيد ماجد الفهد"), ["PERSON Majd al-Fahd [ماجد الفهد]"]);
 }
 
 #[test]
