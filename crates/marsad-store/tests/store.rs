@@ -70,6 +70,20 @@ fn open() -> (tempfile::TempDir, SqliteStore) {
     (dir, store)
 }
 
+/// A new database holding articles `a` (TEXT_A) and `b` (TEXT_B), written in one batch.
+fn open_with_two_articles() -> (tempfile::TempDir, SqliteStore) {
+    let (dir, mut store) = open();
+    let run = store.begin_run(&[]).unwrap();
+    store
+        .write_batch(
+            run,
+            &[article("a.txt", "a", TEXT_A, "X"), article("b.txt", "b", TEXT_B, "Y")],
+            Elsewhere::default(),
+        )
+        .unwrap();
+    (dir, store)
+}
+
 #[test]
 fn a_new_database_is_at_the_latest_schema() {
     let (_dir, store) = open();
@@ -158,15 +172,7 @@ fn writing_the_same_batch_twice_changes_nothing_and_a_changed_article_is_replace
 
 #[test]
 fn entities_are_merged_across_articles_by_kb_id_or_normalised_name() {
-    let (_dir, mut store) = open();
-    let run = store.begin_run(&[]).unwrap();
-    store
-        .write_batch(
-            run,
-            &[article("a.txt", "a", TEXT_A, "X"), article("b.txt", "b", TEXT_B, "Y")],
-            Elsewhere::default(),
-        )
-        .unwrap();
+    let (_dir, store) = open_with_two_articles();
     // Armenia, Goris, the unknown person: three entities for six record entities
     assert_eq!(store.stats().unwrap().entities, 3);
     let goris: (Option<f64>, Option<String>) = store
@@ -181,15 +187,7 @@ fn entities_are_merged_across_articles_by_kb_id_or_normalised_name() {
 
 #[test]
 fn search_folds_marks_alef_forms_and_clitics_and_maps_snippets_to_the_original() {
-    let (_dir, mut store) = open();
-    let run = store.begin_run(&[]).unwrap();
-    store
-        .write_batch(
-            run,
-            &[article("a.txt", "a", TEXT_A, "X"), article("b.txt", "b", TEXT_B, "Y")],
-            Elsewhere::default(),
-        )
-        .unwrap();
+    let (_dir, store) = open_with_two_articles();
     let search = |text: &str| {
         store.search(&SearchQuery { text: text.into(), limit: 10, ..SearchQuery::default() }).unwrap()
     };
@@ -250,15 +248,7 @@ fn claims_come_back_with_their_source_and_evidence() {
 
 #[test]
 fn exports_carry_every_record_and_the_located_events() {
-    let (_dir, mut store) = open();
-    let run = store.begin_run(&[]).unwrap();
-    store
-        .write_batch(
-            run,
-            &[article("a.txt", "a", TEXT_A, "X"), article("b.txt", "b", TEXT_B, "Y")],
-            Elsewhere::default(),
-        )
-        .unwrap();
+    let (_dir, store) = open_with_two_articles();
     let mut out = Vec::new();
     export(&store, Format::Jsonl, &mut out).unwrap();
     let lines: Vec<serde_json::Value> =
