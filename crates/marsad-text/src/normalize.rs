@@ -614,10 +614,11 @@ impl<'t> Normalized<'t> {
         let text: &str = &self.text;
         let start = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
         let keyed = self.keyed.get_or_init(|| crate::key::keyed_view(text).map(String::into_boxed_str));
+        // a slice of the text (its bytes lie within the text's): its key is the view at the
+        // same bytes; the view has the text's length
         match keyed.as_deref().and_then(|k| k.get(start..start.checked_add(word.len())?)) {
-            // a slice of the text: its key is the view at the same bytes
-            Some(k) if start <= text.len() => Cow::Borrowed(k),
-            _ => crate::key::key(word),
+            Some(k) => Cow::Borrowed(k),
+            None => crate::key::key(word),
         }
     }
 

@@ -300,12 +300,12 @@ impl<'a> Finder<'a> {
         for &sentence in self.a.sentences {
             // a sentence with no word of casualties and no one speaking in it changes nothing
             let range = attribution::sentence_range(self.a.tokens, sentence);
-            let relevant = relevance.get(range).unwrap_or_default().iter().fold(0, |a, r| a | r);
+            let relevant = relevance.get(range.clone()).unwrap_or_default().iter().fold(0, |a, r| a | r);
             if relevant == 0 {
                 continue;
             }
             let block = self.a.blocks.iter().position(|s| s.contains(sentence)).unwrap_or(usize::MAX);
-            let words = self.words(sentence);
+            let words = attribution::words(self.a.norm, self.a.tokens, &self.entity_of, range);
             if words.is_empty() {
                 continue;
             }
@@ -443,12 +443,6 @@ impl<'a> Finder<'a> {
             }
             Err(_) => (0..self.a.tokens.len()).map(of).collect(),
         })
-    }
-
-    /// The words of a sentence.
-    fn words(&self, sentence: Span) -> Vec<Word<'_>> {
-        let range = attribution::sentence_range(self.a.tokens, sentence);
-        attribution::words(self.a.norm, self.a.tokens, &self.entity_of, range)
     }
 
     /// The marker role of a word.
