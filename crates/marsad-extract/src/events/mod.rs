@@ -739,7 +739,11 @@ impl<'a> Finder<'a> {
         if w.kind != TokenKind::Arabic {
             return None;
         }
-        let c = self.a.kb.nisba(&key(w.bare)).or_else(|| self.a.kb.nisba(&key(w.stem)))?;
+        let c = self
+            .a
+            .kb
+            .nisba(&self.a.norm.key_of(w.bare))
+            .or_else(|| self.a.kb.nisba(&self.a.norm.key_of(w.stem)))?;
         Some(self.country(c))
     }
 
