@@ -696,10 +696,30 @@ impl<'a> Detector<'a> {
             let mut named = false;
             let mut known_org = None;
             let mut after_place = false;
+            let mut coordinated = false;
             while k < self.w.len() && k - j < 4 {
                 let w = &self.w[k];
-                if !w.word() || w.new_line || (k > j && w.conj) || is_function_word(w) {
+                if !w.word() || w.new_line || is_function_word(w) {
                     break;
+                }
+                // a second ordinary noun of the construct goes on with it (مركز المعلومات
+                // والتأهيل لحقوق الإنسان); a name after و is another entity
+                if k > j && w.conj {
+                    let definite = w.heads.first().is_some_and(|h| h.starts_with("ال"));
+                    let opens_name = w.heads.iter().any(|h| {
+                        let bare = h.strip_prefix("ال").unwrap_or(h);
+                        self.tables.org_patterns.longest(bare, |_| None).is_some()
+                            || self.tables.org_heads.longest(h, |_| None).is_some()
+                    });
+                    if coordinated
+                        || !definite
+                        || opens_name
+                        || self.kb_at[k].is_some()
+                        || self.nisba_at(k).is_some()
+                    {
+                        break;
+                    }
+                    coordinated = true;
                 }
                 // after a place, the name goes on only with a definite adjective or a
                 // complement (منظمة شنغهاي للتعاون), not with a verb (جبهة قره باغ تشتعل)
@@ -729,8 +749,19 @@ impl<'a> Detector<'a> {
                 named |= !w.common && self.nisba_at(k).is_none();
                 k += 1;
             }
-            // trailing ordinary words are not part of the name (للأنباء is)
-            while k > j && known_org.is_none() && self.w[k - 1].common && !self.w[k - 1].tail.starts_with('ل')
+            // trailing ordinary words are not part of the name (للأنباء is, and so is the
+            // definite noun after it: لحقوق الإنسان)
+            let complement_of = |x: usize| {
+                x > j
+                    && self.w[x - 1].tail.starts_with('ل')
+                    && !self.w[x].conj
+                    && self.w[x].heads.first().is_some_and(|h| h.starts_with("ال"))
+            };
+            while k > j
+                && known_org.is_none()
+                && self.w[k - 1].common
+                && !self.w[k - 1].tail.starts_with('ل')
+                && !complement_of(k - 1)
             {
                 k -= 1;
             }

@@ -5,7 +5,7 @@ use marsad_text::{Normalized, Span};
 use rustc_hash::FxHashMap;
 
 use super::detect::{Cand, Referent, W};
-use super::{Entity, Mention, romanize};
+use super::{Entity, Mention, org_english, romanize};
 
 /// A mention on its way to an entity.
 struct Draft {
@@ -379,7 +379,10 @@ fn naming(d: &Draft, longest: &str, kb: &Kb) -> (String, String, Option<String>,
             };
             (template.replace("{name}", &base_name), longest.to_string(), None, None)
         }
-        Referent::Unknown(_) => (readable(longest, &d.words, kb), longest.to_string(), None, None),
+        Referent::Unknown(_) => {
+            let english = (d.etype == EntityType::Org).then(|| org_english(longest, kb)).flatten();
+            (english.unwrap_or_else(|| readable(longest, &d.words, kb)), longest.to_string(), None, None)
+        }
     }
 }
 

@@ -143,7 +143,20 @@ fn places_after_a_head() {
 
 #[test]
 fn organisations_after_a_head() {
-    assert_eq!(summary("نقلت وكالة سبأ للأنباء عن"), ["ORG Wkala Sba lil-Anba [وكالة سبأ للأنباء]"]);
+    // named in English where every word can be read (entities::english)
+    assert_eq!(summary("نقلت وكالة سبأ للأنباء عن"), ["ORG Sba Agency for News [وكالة سبأ للأنباء]"]);
+    // a second ordinary noun of the construct and the noun after the complement's ل belong to
+    // the name
+    assert_eq!(
+        summary("وقال مركز الملعومات والتأهيل لحقوق الإنسان في تقرير"),
+        ["ORG Information and Training Center for Human Rights [مركز الملعومات والتأهيل لحقوق الإنسان]"]
+    );
+    // a name after و is another entity
+    assert_eq!(
+        summary("وقالت جبهة حلحلان وجبهة البلق"),
+        ["ORG Hlhlan Front [جبهة حلحلان]", "ORG Al-Balq Front [جبهة البلق]"]
+    );
+    assert_eq!(summary("وقالت جبهة حلحلان والجبهة الشعبية")[0], "ORG Hlhlan Front [جبهة حلحلان]");
 }
 
 /// (type, English name, knowledge-base id, mentions as written) with the shipped knowledge base
