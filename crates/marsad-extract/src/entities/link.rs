@@ -74,11 +74,14 @@ pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W>, Vec<Cand>)], kb: &K
         .map(|(_, members)| {
             let first = &drafts[members[0]];
             // named after its most specific mention: a known entry, then a body whose
-            // country is said
+            // country is said; a family name alone that the knowledge base knows is
+            // someone else's when the article names its own bearer in full (محمد الجبوري is
+            // not Salim al-Jabouri)
             let named = members
                 .iter()
                 .map(|&i| &drafts[i])
                 .min_by_key(|d| match &d.referent {
+                    _ if d.short => 3,
                     Referent::Kb(_) | Referent::Body { known: Some(_), .. } => 0,
                     Referent::Body { country: Some(_), .. } => 1,
                     _ => 2,

@@ -90,6 +90,18 @@ fn known_names_with_clitics_and_their_short_forms() {
 }
 
 #[test]
+fn a_family_name_the_kb_knows_joins_the_full_name_the_article_gives() {
+    // الجبوري alone is Salim al-Jabouri in the knowledge base; here it is محمد الجبوري
+    let text = "كشف العميد محمد الجبوري عن مقتل مسلحين.\nوقال الجبوري إن الهجوم فشل";
+    let ex = crate::extract::extract_text(text);
+    let people: Vec<_> = ex.entities.iter().filter(|e| e.etype == EntityType::Person).collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert!(people[0].name.starts_with("Mohammed al-Ja") && people[0].kb.is_none(), "{people:?}");
+    let mentions: Vec<&str> = people[0].mentions.iter().map(|m| m.span.slice(text)).collect();
+    assert_eq!(mentions, ["محمد الجبوري", "الجبوري"]);
+}
+
+#[test]
 fn national_bodies_from_a_head_and_a_nisba_or_a_country() {
     assert_eq!(
         summary("أعلنت وزارة الدفاع الأرمينية أن الجيش الأذري وقوات باكو وجيش النيجر"),
