@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use marsad_kb::names::key;
-use marsad_kb::{EntityType, EntryId, Kb};
+use marsad_kb::{EntityType, EntryId, Kb, TitleKind};
 use marsad_text::{AnalysedToken, Normalized, Normalizer, Span, TokenKind};
 use rustc_hash::FxHashMap;
 
@@ -319,6 +319,8 @@ pub struct Attributor<'a> {
     article_f: Option<Party>,
     /// The article's last claimant.
     article: Option<Party>,
+    /// The article's last person to claim (for `وأكدت وزيرة الدولة لشؤون الإعلام أن`).
+    article_person: Option<Party>,
     /// The owner of the last statement of each noun (`تقرير للأمم المتحدة`), for `التقرير`
     /// later.
     owners: Vec<(String, Party)>,
@@ -340,6 +342,7 @@ impl<'a> Attributor<'a> {
             article_m: None,
             article_f: None,
             article: None,
+            article_person: None,
             owners: Vec::new(),
             barrier: None,
         }
@@ -498,6 +501,11 @@ impl<'a> Attributor<'a> {
     }
 
     fn remember(&mut self, p: Party) {
+        if let Party::Entity(i) = p
+            && self.entities[i].etype == EntityType::Person
+        {
+            self.article_person = Some(p.clone());
+        }
         self.last = Some(p.clone());
         self.article = Some(p.clone());
         match self.gender(&p) {
@@ -606,6 +614,15 @@ impl<'a> Attributor<'a> {
         let mut agency = None;
         let mut nisba = None;
         let mut anonymous = false;
+        // an office without a name and without a country (وزيرة الدولة لشؤون الإعلام): the
+        // person the article has quoted last
+        let titled = words.get(from).is_some_and(|v| {
+            v.kind == TokenKind::Arabic
+                && self
+                    .kb
+                    .title(&v.bare, |k| words.get(from + 1 + k).map(|w| w.bare.as_ref()))
+                    .is_some_and(|(_, t)| matches!(t.kind, TitleKind::Title | TitleKind::Role))
+        });
         let mut end = from;
         let mut j = from;
         while j < words.len() && j < from + reach {
@@ -675,6 +692,13 @@ impl<'a> Attributor<'a> {
         }
         if anonymous {
             return (Subject::Anonymous, end);
+        }
+        if titled
+            && nisba.is_none()
+            && agency.is_none()
+            && let Some(p) = &self.article_person
+        {
+            return (Subject::Named(p.clone()), end);
         }
         match (nisba, agency) {
             (Some(p), _) => (Subject::Named(p), end),
@@ -822,6 +846,22 @@ mod tests {
         // an agency that relays reports; the one it quotes claims
         let c = claimants("ونقلت وكالة رويترز عن وزارة الصحة الليبية أن 11 شخصا قتلوا.");
         assert!(c[0].as_deref().is_some_and(|n| n.contains("Health")), "{c:?}");
+    }
+
+    #[test]
+    fn an_office_without_a_name_is_the_person_quoted_last() {
+        let c = claimants(
+            "وجاء إعلان الحكومة على لسان المتحدثة الرسمية باسمها، جمانة غنيمات، قائلة إن 4 عناصر قتلوا. \
+             وأكدت وزيرة الدولة لشؤون الإعلام أن الأجهزة الأمنية ألقت القبض على 5 إرهابيين.",
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(c.iter().all(|n| n.as_deref().is_some_and(|n| n.starts_with("Joumana"))), "{c:?}");
+        // with a country, the office is that country's
+        let c = claimants("وقال وزير الخارجية الروسي إن 3 جنود قتلوا.");
+        assert_eq!(c, [Some("Russia".to_string())]);
+        // بين is "between" far more often than "he showed"; بينت is a verb
+        assert!(Cues::builtin().of_keys(TokenKind::Arabic, "بين", "بين").is_none());
+        assert!(Cues::builtin().of_keys(TokenKind::Arabic, "بينت", "بينت").is_some());
     }
 
     #[test]
