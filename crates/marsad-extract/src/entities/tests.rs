@@ -102,6 +102,26 @@ fn a_family_name_the_kb_knows_joins_the_full_name_the_article_gives() {
 }
 
 #[test]
+fn a_country_spelled_like_an_adjective_where_no_noun_takes_it() {
+    let countries = |text: &str| -> Vec<String> {
+        crate::extract::extract_text(text)
+            .entities
+            .iter()
+            .filter(|e| e.etype == EntityType::Gpe)
+            .map(|e| e.name.clone())
+            .collect()
+    };
+    assert_eq!(countries("وقالت السعودية إن الهجوم فشل"), ["Saudi Arabia"]);
+    assert_eq!(countries("شهدت مدينة مروة أقصى شمال الكاميرون هجوما"), ["Marwa", "Cameroon"]);
+    assert_eq!(countries("وصل الوفد إلى سورية ثم إلى مالي"), ["Syria", "Mali"]);
+    // an adjective of the noun before it
+    assert!(countries("وقصفت الطائرات السعودية مواقع").is_empty());
+    assert!(countries("وقدمت دعما مالي الطابع").is_empty());
+    assert!(countries("ونقلت مصادر سورية أن").is_empty());
+    assert!(countries("وتدفع الأسر غير السعودية رسوما").is_empty());
+}
+
+#[test]
 fn national_bodies_from_a_head_and_a_nisba_or_a_country() {
     assert_eq!(
         summary("أعلنت وزارة الدفاع الأرمينية أن الجيش الأذري وقوات باكو وجيش النيجر"),
