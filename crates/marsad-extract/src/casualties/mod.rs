@@ -746,6 +746,13 @@ impl<'a> Finder<'a> {
             }
             if let Some(c) = self.nisba(w) {
                 side = Some(self.country(c));
+                // "844 قتيلا من العراقيين المدنيين": the adjective after the people
+                if population == Population::Unspecified
+                    && let Some(adj) = tail.get(j + 1).filter(|a| !a.wa)
+                    && let Some((n, _)) = self.noun(adj).filter(|(n, _)| n.kind.is_none())
+                {
+                    population = n.population.unwrap_or(population);
+                }
                 break;
             }
             // a construct or an adjective right after a noun of no population: "ثلاثة رجال

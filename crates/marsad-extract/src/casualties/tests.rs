@@ -455,3 +455,11 @@ fn others_in_the_next_sentence_are_more_of_the_same_people() {
     let text = "وقال مسؤول عسكري إن خمسة جنود قتلوا في الهجوم.\n\nوفي حادث آخر، أصيب خمسة آخرون.";
     assert_eq!(claims(text)[1], (Some(5), Kind::Wounded, Population::Unspecified));
 }
+
+#[test]
+fn the_adjective_after_a_partitive_people_gives_the_population() {
+    assert_eq!(
+        claims("وقالت البعثة إن هذه الحصيلة تتضمن 844 قتيلا من العراقيين المدنيين."),
+        [(Some(844), Kind::Killed, Population::Civilian)]
+    );
+}
