@@ -503,7 +503,19 @@ impl<'a> Finder<'a> {
     }
 
     fn trigger(&self, w: &Word) -> Option<lexicon::Trigger> {
-        self.lex.triggers.get(w.bare.as_ref()).or_else(|| self.lex.triggers.get(w.stem.as_ref())).copied()
+        let t = self
+            .lex
+            .triggers
+            .get(w.bare.as_ref())
+            .or_else(|| self.lex.triggers.get(w.stem.as_ref()))
+            .copied()?;
+        // الأسر, بالأسر: the families, not capture
+        let definite =
+            || w.bare.strip_suffix(w.stem.as_ref()).is_some_and(|p| p.ends_with("ال") || p.ends_with("لل"));
+        if t.indefinite && definite() {
+            return None;
+        }
+        Some(t)
     }
 
     fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
@@ -685,8 +697,9 @@ impl<'a> Finder<'a> {
                         Some(other) if other != k => Kind::Casualties,
                         _ => k,
                     });
-                let after =
-                    after.or(among.map(|kind| (0, lexicon::Trigger { kind, before: false, after: true })));
+                let after = after.or(among.map(|kind| {
+                    (0, lexicon::Trigger { kind, before: false, after: true, indefinite: false })
+                }));
                 // a trigger governs the first figure after it; a later one is an item of a list
                 // ("قتل 11 من عناصر داعش و10 مدنيين") or nothing ("الذي شنه 200 مسلح")
                 let floor = previous.map_or(0, |p| p.end_word + 1).min(first);

@@ -483,3 +483,10 @@ fn a_country_named_as_an_actor_is_not_where_it_happened() {
     let ex = extract("وقتل 23 شخصا في غارة شنها التحالف بقيادة السعودية على سوق في صنعاء.");
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Yemen"));
 }
+
+#[test]
+fn the_families_are_not_captivity() {
+    // الأسر with the article is "the families"; أسر without it may be "capture"
+    assert!(claims("وبلغ عدد الأسر التي حصلت على الدعم نحو 830 ألف أسرة.").is_empty());
+    assert_eq!(claims("وأعلن الجيش أسر 12 مسلحا."), [(Some(12), Kind::Captured, Population::Military)]);
+}
