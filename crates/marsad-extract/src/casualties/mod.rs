@@ -515,6 +515,10 @@ impl<'a> Finder<'a> {
         if t.indefinite && definite() {
             return None;
         }
+        // بحياة: the preposition is what is left of the word before its stem
+        if t.bi && !w.bare.strip_suffix(w.stem.as_ref()).is_some_and(|p| p.starts_with('ب')) {
+            return None;
+        }
         Some(t)
     }
 
@@ -698,14 +702,30 @@ impl<'a> Finder<'a> {
                         _ => k,
                     });
                 let after = after.or(among.map(|kind| {
-                    (0, lexicon::Trigger { kind, before: false, after: true, indefinite: false })
+                    (
+                        0,
+                        lexicon::Trigger {
+                            kind,
+                            before: false,
+                            after: true,
+                            indefinite: false,
+                            people: false,
+                            bi: false,
+                        },
+                    )
                 }));
                 // a trigger governs the first figure after it; a later one is an item of a list
                 // ("قتل 11 من عناصر داعش و10 مدنيين") or nothing ("الذي شنه 200 مسلح")
                 let floor = previous.map_or(0, |p| p.end_word + 1).min(first);
+                // some words are casualty words only with the people named (خسارة 71 من
+                // قواتها, not a team's خسارة 1 - 3)
+                let people_named = noun.is_some() || nisba_side.is_some() || partitive.is_some();
                 let before =
                     words[floor..first].iter().rev().take(9).take_while(|w| !w.is_stop()).find_map(|w| {
-                        self.trigger(w).filter(|t| t.before).map(|t| t.kind).or_else(|| self.kind_noun(w))
+                        self.trigger(w)
+                            .filter(|t| t.before && (people_named || !t.people))
+                            .map(|t| t.kind)
+                            .or_else(|| self.kind_noun(w))
                     });
                 match (after, before) {
                     (Some((0, t)), _) if !t.before => {

@@ -490,3 +490,15 @@ fn the_families_are_not_captivity() {
     assert!(claims("وبلغ عدد الأسر التي حصلت على الدعم نحو 830 ألف أسرة.").is_empty());
     assert_eq!(claims("وأعلن الجيش أسر 12 مسلحا."), [(Some(12), Kind::Captured, Population::Military)]);
 }
+
+#[test]
+fn a_lost_match_and_a_threatened_life_are_not_casualties() {
+    // خسارة needs the people named; حياة needs ب (أودى بحياة)
+    assert!(claims("وكانت اليابان منيت بخسارة مذلة 1-4 في الجولة الثالثة.").is_empty());
+    assert!(claims("وأثرت الأمطار على حياة أكثر من 45 ألف شخص.").is_empty());
+    assert_eq!(
+        claims("وأعلنت باكو خسارة 71 من قواتها في المعارك."),
+        [(Some(71), Kind::Killed, Population::Military)]
+    );
+    assert_eq!(claims("وأودى الانفجار بحياة 12 شخصا."), [(Some(12), Kind::Killed, Population::Unspecified)]);
+}
