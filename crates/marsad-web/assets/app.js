@@ -176,10 +176,10 @@
     const filters = filterForm("#/", [
       Object.assign({ name: "from" }, DATE), Object.assign({ name: "to" }, DATE),
       { name: "outlet", options: outletOptions() }, { name: "category", options: categoryOptions() },
-      { name: "kind", options: KINDS.map((k) => ({ value: k, label: t(k) })) },
+      { name: "kind", options: KINDS.map((k) => ({ value: k, label: t(k) })) }, { name: "entity" },
     ], params);
     const offset = Number(params.offset || 0);
-    const page = await api("/articles" + q({ from: params.from, to: params.to, outlet: params.outlet, category: params.category, kind: params.kind, offset: offset, limit: 50 }));
+    const page = await api("/articles" + q({ from: params.from, to: params.to, outlet: params.outlet, category: params.category, kind: params.kind, entity: params.entity, offset: offset, limit: 50 }));
     const rows = page.items.map((a) => el("tr", {},
       el("td", { class: "nowrap", dir: "ltr" }, a.published || "—"),
       el("td", {}, a.outlet || "—"),
@@ -615,9 +615,9 @@
       el("h1", {}, el("bdi", { lang: "ar", dir: "rtl" }, e.name_ar || ""), " · ", el("bdi", { lang: "en", dir: "ltr" }, e.name)),
       el("dl", { class: "facts" },
         el("dt", {}, t("type")), el("dd", {}, t(e.type) + (e.subtype ? " · " + e.subtype : "")),
-        e.kb ? [el("dt", {}, t("kb")), el("dd", { dir: "ltr" }, e.kb)] : null,
-        e.country ? [el("dt", {}, t("country")), el("dd", { dir: "ltr" }, e.country)] : null,
-        e.lat !== null && e.lat !== undefined ? [el("dt", {}, t("coordinates")), el("dd", { dir: "ltr" }, e.lat.toFixed(3) + ", " + e.lon.toFixed(3))] : null,
+        e.kb ? [el("dt", {}, t("kb")), el("dd", {}, el("bdi", { dir: "ltr" }, e.kb))] : null,
+        e.country ? [el("dt", {}, t("country")), el("dd", {}, el("bdi", { dir: "ltr" }, e.country))] : null,
+        e.lat !== null && e.lat !== undefined ? [el("dt", {}, t("coordinates")), el("dd", {}, el("bdi", { dir: "ltr" }, e.lat.toFixed(3) + ", " + e.lon.toFixed(3)))] : null,
         el("dt", {}, t("n_articles")), el("dd", {}, String(e.articles))),
       el("p", {}, el("a", { href: "#/timeline" + q({ entity: e.id }) }, t("timeline")), " · ", el("a", { href: "#/claims" + q({ entity: e.kb || e.name }) }, t("claims")), " · ",
         el("a", { href: "#/" + q({ entity: e.id }) }, t("articles"))),

@@ -164,7 +164,15 @@ async fn openapi() -> Response {
     r
 }
 
+/// How long `/api/stats` is kept (an ingest through the API clears it at once).
+const STATS_TTL: std::time::Duration = std::time::Duration::from_secs(10);
+
 async fn stats(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
+    if let Some((at, v)) = state.stats.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
+        && at.elapsed() < STATS_TTL
+    {
+        return Ok(ok(v));
+    }
     let ingest = state.token.is_some();
     let v = read(&state, move |s| {
         let st = s.stats()?;
@@ -178,6 +186,7 @@ async fn stats(State(state): State<Arc<AppState>>) -> Result<Response, ApiError>
         }))
     })
     .await?;
+    *state.stats.lock().unwrap_or_else(|e| e.into_inner()) = Some((std::time::Instant::now(), v.clone()));
     Ok(ok(&v))
 }
 

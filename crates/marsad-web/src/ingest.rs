@@ -170,7 +170,9 @@ pub async fn handler(
             .with_stdin(Cursor::new(body));
         let extractor = st.extractor();
         let mut store = st.writer.lock().unwrap_or_else(|e| e.into_inner());
-        write(&mut store, extractor, inputs, "api:", "api")
+        let written = write(&mut store, extractor, inputs, "api:", "api");
+        *st.stats.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        written
     })
     .await
     .map_err(|e| ApiError::internal(format!("internal error (a bug in marsad, please report it): {e}")))??;

@@ -35,6 +35,7 @@ use axum::response::{IntoResponse, Response};
 use marsad_store::{SqliteStore, StoreError};
 use serde::Serialize;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -101,6 +102,8 @@ pub struct AppState {
     max_body: usize,
     timeout: Duration,
     extractor: OnceLock<marsad_extract::Extractor>,
+    /// `/api/stats`, kept for a few seconds (counting the mentions reads the whole table).
+    stats: Mutex<Option<(std::time::Instant, serde_json::Value)>>,
 }
 
 impl AppState {
@@ -121,6 +124,7 @@ impl AppState {
             max_body: config.max_body,
             timeout: config.timeout,
             extractor: OnceLock::new(),
+            stats: Mutex::new(None),
         })
     }
 
@@ -143,14 +147,44 @@ impl AppState {
     }
 }
 
+/// The running query of a request, interrupted when the request is dropped before it is
+/// answered (the client went away, or the request timed out): a blocking thread cannot be
+/// cancelled, but SQLite can stop its statement, which frees the connection at once.
+struct InterruptOnDrop {
+    running: Arc<Mutex<Option<rusqlite::InterruptHandle>>>,
+    armed: bool,
+}
+
+impl Drop for InterruptOnDrop {
+    fn drop(&mut self) {
+        if self.armed
+            && let Some(handle) = self.running.lock().unwrap_or_else(|e| e.into_inner()).take()
+        {
+            handle.interrupt();
+        }
+    }
+}
+
 /// Runs a read on a blocking thread.
 async fn read<T: Send + 'static>(
     state: &Arc<AppState>,
     f: impl FnOnce(&SqliteStore) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let state = state.clone();
-    tokio::task::spawn_blocking(move || state.with_reader(f))
-        .await
+    let mut guard = InterruptOnDrop { running: Arc::new(Mutex::new(None)), armed: true };
+    let running = guard.running.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        state.with_reader(|store| {
+            *running.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some(store.connection().get_interrupt_handle());
+            let out = f(store);
+            *running.lock().unwrap_or_else(|e| e.into_inner()) = None;
+            out
+        })
+    })
+    .await;
+    guard.armed = false;
+    result
         .map_err(|e| ApiError::internal(format!("internal error (a bug in marsad, please report it): {e}")))?
 }
 
@@ -190,6 +224,9 @@ pub(crate) fn escape_json(bytes: Vec<u8>) -> Vec<u8> {
 /// The application: API and UI.
 pub fn router(state: Arc<AppState>) -> Router {
     let timeout = state.timeout;
+    // no request body is larger than an ingest may be (the ingest route checks its own limit
+    // first, with a clearer message); a body sent to a read endpoint is not read at all
+    let body_limit = state.max_body.saturating_add(64 << 10);
     let api = api::routes(state);
     Router::new()
         .merge(assets::routes())
@@ -197,7 +234,6 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(|| async {
             ApiError::not_found("no such page (the API is under /api, see /api/openapi.json)")
         })
-        .layer(axum::middleware::map_response(api::json_errors))
         .layer(CatchPanicLayer::custom(|panic: Box<dyn std::any::Any + Send>| {
             let message = panic
                 .downcast_ref::<&str>()
@@ -207,7 +243,10 @@ pub fn router(state: Arc<AppState>) -> Router {
             ApiError::internal(format!("internal error (a bug in marsad, please report it): {message}"))
                 .into_response()
         }))
+        .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, timeout))
+        // outside the layers above, so that their answers (413, 503) are JSON too
+        .layer(axum::middleware::map_response(api::json_errors))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

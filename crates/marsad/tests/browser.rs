@@ -406,6 +406,18 @@ fn the_ui_shows_articles_timeline_ledger_and_map() {
     browser.wait_page("map");
     browser.screenshot("07-map-world");
 
+    // an entity page: the articles that mention it, the mention marked in its context
+    browser.open(&format!("{base}#/entity/country:armenia"));
+    browser.wait_page("entity");
+    let entity = browser.js("return {h1: document.querySelector('h1').textContent,
+                 mentions: document.querySelectorAll('ul.mentions > li').length,
+                 marks: document.querySelectorAll('ul.mentions mark.ent').length,
+                 events: document.querySelectorAll('ul.events > li.event').length};");
+    assert!(entity["h1"].as_str().unwrap().contains("Armenia"), "{entity}");
+    assert!(entity["mentions"].as_u64().unwrap() >= 5 && entity["marks"].as_u64().unwrap() >= 5, "{entity}");
+    assert!(entity["events"].as_u64().unwrap() > 0, "{entity}");
+    browser.screenshot("10-entity");
+
     // English labels, left to right
     browser.open(&format!("{base}#/claims?entity=Armenia"));
     browser.wait_page("claims");
