@@ -253,6 +253,10 @@ fn entity_ids(conn: &Connection, name: &str) -> Result<Vec<i64>, StoreError> {
     if let Ok(id) = name.parse::<i64>() {
         return Ok(vec![id]);
     }
+    // no name holds a NUL, and SQLite refuses one inside a statement
+    if name.contains('\0') {
+        return Ok(Vec::new());
+    }
     Ok(conn
         .prepare(&crate::sqlite::entity_ids_sql(name))?
         .query_map([], |r| r.get(0))?
@@ -717,5 +721,7 @@ mod tests {
             store.entities(&EntityFilter { q: Some("50%_\\".into()), ..EntityFilter::default() }).unwrap();
         assert_eq!(ents.total, 0);
         assert!(store.outlets().unwrap().is_empty());
+        let nul = ArticleFilter { entity: Some("a\0b".into()), ..ArticleFilter::default() };
+        assert_eq!(store.articles(&nul).unwrap().total, 0);
     }
 }

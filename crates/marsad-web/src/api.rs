@@ -108,11 +108,15 @@ fn ok<T: serde::Serialize>(value: &T) -> Response {
     json_bytes(StatusCode::OK, value)
 }
 
-/// A text parameter: empty is absent, long is refused.
+/// A text parameter: empty is absent, long is refused, and so are control characters (a NUL
+/// cannot reach SQLite).
 fn text(value: Option<String>, name: &str) -> Result<Option<String>, ApiError> {
     match value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty()) {
         Some(v) if v.chars().count() > MAX_PARAM_CHARS => {
             Err(ApiError::bad_request(format!("{name}: longer than {MAX_PARAM_CHARS} characters")))
+        }
+        Some(v) if v.chars().any(|c| c.is_control()) => {
+            Err(ApiError::bad_request(format!("{name}: control characters are not allowed")))
         }
         v => Ok(v),
     }
@@ -144,6 +148,17 @@ fn flag(value: Option<String>, name: &str) -> Result<bool, ApiError> {
     }
 }
 
+/// The largest `limit` accepted (and lowered to the page size); a larger one is a mistake.
+pub const MAX_LIMIT: usize = 10_000;
+
+fn check_limit(limit: usize) -> Result<usize, ApiError> {
+    match limit {
+        0 => Err(ApiError::bad_request("limit: at least 1")),
+        n if n > MAX_LIMIT => Err(ApiError::bad_request(format!("limit: at most {MAX_LIMIT}"))),
+        n => Ok(n),
+    }
+}
+
 fn paging(offset: Option<usize>, limit: Option<usize>, default: usize) -> Result<Paging, ApiError> {
     let offset = offset.unwrap_or(0);
     if offset > MAX_OFFSET {
@@ -151,10 +166,7 @@ fn paging(offset: Option<usize>, limit: Option<usize>, default: usize) -> Result
             "offset: at most {MAX_OFFSET} (narrow the filters instead)"
         )));
     }
-    let limit = limit.unwrap_or(default);
-    if limit == 0 {
-        return Err(ApiError::bad_request("limit: at least 1"));
-    }
+    let limit = check_limit(limit.unwrap_or(default))?;
     Ok(Paging { offset, limit: limit.min(MAX_PAGE) })
 }
 
@@ -255,10 +267,7 @@ async fn search(
     Params(p): Params<SearchParams>,
 ) -> Result<Response, ApiError> {
     let Some(q) = text(p.q, "q")? else { return Err(ApiError::bad_request("q: a query is needed")) };
-    let limit = p.limit.unwrap_or(20);
-    if limit == 0 {
-        return Err(ApiError::bad_request("limit: at least 1"));
-    }
+    let limit = check_limit(p.limit.unwrap_or(20))?;
     let query = SearchQuery {
         text: q,
         from: date(p.from, "from")?,
@@ -324,8 +333,8 @@ async fn entity(
     Params(p): Params<PageParams>,
 ) -> Result<Response, ApiError> {
     let paging = paging(p.offset, p.limit, 50)?;
-    if id.chars().count() > MAX_PARAM_CHARS {
-        return Err(ApiError::bad_request("entity id: too long"));
+    if id.chars().count() > MAX_PARAM_CHARS || id.chars().any(|c| c.is_control()) {
+        return Err(ApiError::bad_request("entity id: too long, or control characters"));
     }
     let v = read(&state, move |s| {
         let Some(e) = s.entity(&id)? else { return Err(ApiError::not_found(format!("no entity {id:?}"))) };

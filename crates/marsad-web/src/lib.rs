@@ -261,7 +261,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         ))
 }
 
-/// Serves `config.db` on `addr` until Ctrl-C; `ready` is called with the bound address (port
+/// Serves `config.db` on `addr` until Ctrl-C or SIGTERM; `ready` is called with the bound address (port
 /// 0 picks a free one).
 pub fn serve(config: &Config, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
     let state = Arc::new(AppState::open(config)?);
@@ -271,13 +271,26 @@ pub fn serve(config: &Config, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) 
         let listener =
             tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
         ready(listener.local_addr()?);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await?;
+        axum::serve(listener, app).with_graceful_shutdown(stop_signal()).await?;
         Ok(())
     })
+}
+
+/// Ctrl-C, or (on Unix) SIGTERM: either stops the server cleanly, so that the demo's
+/// temporary database is removed.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 #[cfg(test)]

@@ -176,7 +176,8 @@ async fn articles_are_listed_filtered_and_paged() {
     assert_eq!((page["total"].as_u64(), page["items"].as_array().unwrap().len()), (Some(5), 2));
     assert_eq!(page["items"][0]["published"], "2022-09-16");
     // a page size above the limit is lowered, not refused
-    assert_eq!(ok(&app, "/api/articles?limit=100000").await["limit"], 500);
+    assert_eq!(ok(&app, "/api/articles?limit=10000").await["limit"], 500);
+    get(&app, "/api/articles?limit=10001").await.error(StatusCode::BAD_REQUEST);
 
     for (uri, needle) in [
         ("/api/articles?from=yesterday", "from"),
@@ -527,6 +528,10 @@ async fn errors_are_json_everywhere() {
     for q in [
         "%FF",
         "limit=%00",
+        "entity=a%00b",
+        "outlet=%00",
+        "q=%00x",
+        "place=%01",
         "from=%F0%9F%92%A3",
         "a=b=c&&&",
         "entity=%27%3B%20DROP%20TABLE%20articles%3B--",

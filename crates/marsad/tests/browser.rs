@@ -25,6 +25,17 @@ struct Killed(Child);
 
 impl Drop for Killed {
     fn drop(&mut self) {
+        // SIGTERM first: `marsad serve --demo` then removes its temporary database
+        let pid = self.0.id().to_string();
+        if Command::new("kill").args(["-TERM", &pid]).status().is_ok_and(|s| s.success()) {
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(5) {
+                if let Ok(Some(_)) = self.0.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -238,7 +249,9 @@ fn start_browser(chromium: &Path, chromedriver: &Path, shots: PathBuf) -> (Kille
         assert!(start.elapsed() < Duration::from_secs(30), "chromedriver did not start");
         std::thread::sleep(Duration::from_millis(100));
     }
-    let profile = std::env::temp_dir().join(format!("marsad-chromium-{}", std::process::id()));
+    // a new, empty profile each run, under target/ (not left in the system's temporary folder)
+    let profile = Path::new(env!("CARGO_TARGET_TMPDIR")).join("chromium-profile");
+    let _ = std::fs::remove_dir_all(&profile);
     let caps = json!({"capabilities": {"alwaysMatch": {
         "browserName": "chrome",
         "goog:chromeOptions": {
