@@ -297,6 +297,9 @@ impl<'a> Finder<'a> {
         let barrier = |w: &Word| self.trigger(w).is_some() || self.kind_noun(w).is_some();
         let mut attributor = Attributor::new(self.a.entities, self.a.kb).with_barrier(&barrier);
         let relevance = self.relevance();
+        // the people of the last figure, and its paragraph: "وأصيب خمسة آخرون" in the next
+        // sentence means more of them
+        let mut last: Option<(usize, Population, Option<Party>, bool)> = None;
         for &sentence in self.a.sentences {
             // a sentence with no word of casualties and no one speaking in it changes nothing
             let range = attribution::sentence_range(self.a.tokens, sentence);
@@ -329,6 +332,17 @@ impl<'a> Finder<'a> {
             let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
             let place = self.sentence_country(&words);
             for mut c in found {
+                if c.others
+                    && let Some((b, population, side, hostile)) = &last
+                    && *b == block
+                {
+                    if c.population == Population::Unspecified {
+                        c.population = *population;
+                    }
+                    c.side = c.side.or_else(|| side.clone());
+                    c.hostile |= *hostile;
+                }
+                last = Some((block, c.population, c.side.clone(), c.hostile));
                 let (claimant, claimant_rule) = match attribution.cue_at(c.at) {
                     Some(cue) => (cue.claimant.clone(), cue.rule),
                     None if attribution.carried.is_some() => (attribution.carried.clone(), "carried"),
@@ -732,7 +746,25 @@ impl<'a> Finder<'a> {
             }
             if let Some(c) = self.nisba(w) {
                 side = Some(self.country(c));
+                // "844 قتيلا من العراقيين المدنيين": the adjective after the people
+                if population == Population::Unspecified
+                    && let Some(adj) = tail.get(j + 1).filter(|a| !a.wa)
+                    && let Some((n, _)) = self.noun(adj).filter(|(n, _)| n.kind.is_none())
+                {
+                    population = n.population.unwrap_or(population);
+                }
                 break;
+            }
+            // a construct or an adjective right after a noun of no population: "ثلاثة رجال
+            // شرطة", "أربعة أشخاص مدنيين"
+            if j == 0
+                && noun_at.is_some()
+                && population == Population::Unspecified
+                && !w.wa
+                && let Some((n, _)) = self.noun(w).filter(|(n, _)| n.kind.is_none())
+                && let Some(p) = n.population.filter(|&p| p != Population::Unspecified)
+            {
+                population = p;
             }
             if let Some((n, _)) = self.noun(w)
                 && j <= 1
@@ -809,6 +841,17 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+        // "وبلغ عدد القتلى من الشرطة 7": the people named before the figure, after the
+        // casualty noun it counts
+        if population == Population::Unspecified
+            && noun_at.is_none()
+            && first >= 3
+            && words[first - 2].bare == "من"
+            && self.kind_noun(&words[first - 3]).is_some()
+            && let Some((n, _)) = self.noun(&words[first - 1]).filter(|(n, _)| n.kind.is_none())
+        {
+            population = n.population.unwrap_or(population);
+        }
         // "6500 ضحية من الجانبين": in the figure's own clause
         if side.is_none() && !own && tail.iter().any(|w| self.marker(w) == Some(Marker::Both)) {
             side = Some(Party::Both);
@@ -816,6 +859,7 @@ impl<'a> Finder<'a> {
         let mut found = self
             .finish(num, count, qualifier, kind, population, words, first, end, side, own, rule, previous);
         found.hostile |= hostile_before;
+        found.others = others && previous.is_none();
         Some(found)
     }
 
@@ -874,6 +918,7 @@ impl<'a> Finder<'a> {
                 cumulative: p.cumulative,
                 evidence: w.span,
                 rule: "list",
+                others: false,
             };
             out.push(item);
         }
@@ -986,6 +1031,7 @@ impl<'a> Finder<'a> {
             cumulative,
             evidence: Span::new(start, stop),
             rule,
+            others: false,
         }
     }
 
@@ -1067,6 +1113,7 @@ impl<'a> Finder<'a> {
                 cumulative: false,
                 evidence: Span::new(w.span.start(), end),
                 rule: if count.is_some() { "one" } else { "no-count" },
+                others: false,
             });
         }
         out
@@ -1107,4 +1154,7 @@ struct Found {
     cumulative: bool,
     evidence: Span,
     rule: &'static str,
+    /// "وأصيب خمسة آخرون" with no figure before it in its sentence: the people of the last
+    /// figure of the paragraph's sentence before.
+    others: bool,
 }

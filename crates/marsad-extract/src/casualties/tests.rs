@@ -420,3 +420,46 @@ fn their_number_is_of_the_people_before() {
         [(Some(232), Kind::Killed, Population::Civilian)]
     );
 }
+
+#[test]
+fn a_construct_or_adjective_after_a_noun_of_no_population_gives_it() {
+    assert_eq!(
+        claims("وقال قائد الشرطة إن المسلحين قتلوا ثلاثة رجال شرطة وأصيب اثنان آخران."),
+        [(Some(3), Kind::Killed, Population::Military), (Some(2), Kind::Wounded, Population::Military)]
+    );
+    // a figure of people alone stays unspecified
+    assert_eq!(claims("وأسفر الهجوم عن مقتل 16 شخصا."), [(Some(16), Kind::Killed, Population::Unspecified)]);
+}
+
+#[test]
+fn the_people_named_after_the_counted_casualty_noun_before_the_figure() {
+    assert_eq!(
+        claims("وأسفر التفجير عن مقتل 17 شخصا، وبلغ عدد القتلى من الشرطة 7."),
+        [(Some(17), Kind::Killed, Population::Unspecified), (Some(7), Kind::Killed, Population::Military)]
+    );
+}
+
+#[test]
+fn others_in_the_next_sentence_are_more_of_the_same_people() {
+    let text = "وقال مسؤول عسكري إن خمسة جنود قتلوا عندما هاجم مقاتلون نقطة التفتيش. وقتل جنديان آخران عندما \
+                ارسلت الحكومة تعزيزات. وأصيب خمسة آخرون.";
+    assert_eq!(
+        claims(text),
+        [
+            (Some(5), Kind::Killed, Population::Military),
+            (Some(2), Kind::Killed, Population::Military),
+            (Some(5), Kind::Wounded, Population::Military),
+        ]
+    );
+    // not across paragraphs
+    let text = "وقال مسؤول عسكري إن خمسة جنود قتلوا في الهجوم.\n\nوفي حادث آخر، أصيب خمسة آخرون.";
+    assert_eq!(claims(text)[1], (Some(5), Kind::Wounded, Population::Unspecified));
+}
+
+#[test]
+fn the_adjective_after_a_partitive_people_gives_the_population() {
+    assert_eq!(
+        claims("وقالت البعثة إن هذه الحصيلة تتضمن 844 قتيلا من العراقيين المدنيين."),
+        [(Some(844), Kind::Killed, Population::Civilian)]
+    );
+}
