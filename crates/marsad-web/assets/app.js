@@ -270,7 +270,7 @@
       }));
 
     const evList = (r.events || []).map((ev) => el("li", {},
-      el("span", { class: "tag cat-" + ev.type }, ev.type), " ", ev.mode, ev.date ? el("span", { class: "muted", dir: "ltr" }, " " + ev.date) : null,
+      el("span", { class: "tag cat-" + ev.type }, ev.type), " ", el("bdi", {}, ev.mode), ev.date ? [" · ", el("bdi", { class: "muted", dir: "ltr" }, ev.date)] : null,
       ev.negated ? el("span", { class: "tag neg" }, t("negated")) : null,
       ev.actors.length ? [" · ", t("actors") + ": ", ev.actors.map(name).join("، ")] : null,
       ev.targets.length ? [" → ", ev.targets.map(name).join("، ")] : null,
@@ -279,7 +279,7 @@
       el("strong", { class: "fig" }, figureText(c)), " ", t(c.kind), " (", t(c.population), ")",
       c.side ? [" · ", t("side") + ": ", c.side === "both" ? t("both_sides") : name(c.side)] : null,
       c.claimant ? [" · ", t("claimant") + ": ", name(c.claimant)] : null,
-      c.date ? el("span", { class: "muted", dir: "ltr" }, " " + c.date) : null));
+      c.date ? [" · ", el("bdi", { class: "muted", dir: "ltr" }, c.date)] : null));
     const entList = (r.entities || []).map((e) => el("li", {},
       a.entity_ids[e.id] !== undefined ? el("a", { href: entityHref(a.entity_ids[e.id]) }, lang === "ar" ? e.name_ar : e.name) : (lang === "ar" ? e.name_ar : e.name),
       " ", el("span", { class: "muted" }, t(e.type) + " · " + e.mentions.length)));
@@ -390,10 +390,10 @@
   function eventItem(ev) {
     return el("li", { class: "event" + (ev.negated ? " negated" : ""), "data-event": ev.id },
       el("div", { class: "event-head" },
-        el("span", { class: "tag cat-" + ev.type }, ev.type), " ", el("span", { class: "mode" }, ev.mode),
+        el("span", { class: "tag cat-" + ev.type }, ev.type), " ", el("bdi", { class: "mode" }, ev.mode),
         ev.negated ? el("span", { class: "tag neg" }, t("negated")) : null,
         ev.modality && ev.modality !== "asserted" ? el("span", { class: "tag" }, ev.modality) : null,
-        " ", el("span", { class: "muted", dir: "ltr" }, ev.date || ev.published || ""),
+        " · ", el("bdi", { class: "muted", dir: "ltr" }, ev.date || ev.published || ""),
         ev.actors.length ? [" · ", joinNodes(ev.actors.map(partyLink))] : null,
         ev.targets.length ? [" → ", joinNodes(ev.targets.map(partyLink))] : null,
         ev.locations.length ? [" · " + t("at") + " ", joinNodes(ev.locations.map(partyLink))] : null,

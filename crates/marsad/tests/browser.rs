@@ -304,6 +304,15 @@ fn the_ui_shows_articles_timeline_ledger_and_map() {
             .as_i64()
             .unwrap();
     let events_total = http_json(addr, "GET", "/api/events?limit=1", None)["total"].as_u64().unwrap();
+    let with_debris =
+        articles["items"].as_array().unwrap().iter().find(|a| a["doc_id"] == "004_b5f0c4ca6264197a").unwrap()
+            ["id"]
+            .as_i64()
+            .unwrap();
+    let debris = http_json(addr, "GET", &format!("/api/articles/{with_debris}"), None)["record"]["debris"]
+        .as_array()
+        .unwrap()
+        .len();
 
     let (_driver, browser) = start_browser(&chromium, &chromedriver, shots.clone());
 
@@ -343,6 +352,20 @@ fn the_ui_shows_articles_timeline_ledger_and_map() {
     );
     assert!(tip_text.contains("القاعدة") || tip_text.contains("Rule"), "the rule is shown: {tip_text}");
     browser.screenshot("02-article");
+
+    // debris is shown apart from the text, each piece with its reason
+    browser.open(&format!("{base}#/article/{with_debris}"));
+    browser.wait_page("article");
+    let apart = browser.js(
+        "const d = document.getElementById('debris');
+         d.scrollIntoView();
+         return {pieces: d.querySelectorAll('li').length, inside: document.getElementById('article-text').contains(d),
+                 reasons: Array.from(d.querySelectorAll('li .tag')).map(t => t.textContent)};",
+    );
+    assert_eq!(apart["pieces"].as_u64(), Some(debris as u64), "{apart}");
+    assert_eq!(apart["inside"], false);
+    assert!(apart["reasons"].as_array().unwrap().iter().any(|r| r == "read-more"), "{apart}");
+    browser.screenshot("02b-article-debris");
 
     // the article with markup: shown as text, nothing runs
     browser.open(&format!("{base}#/article/{xss_id}"));
@@ -441,6 +464,13 @@ fn the_ui_shows_articles_timeline_ledger_and_map() {
                  text_dir: document.querySelector('table.ledger td a').getAttribute('dir')};");
     assert_eq!(en, json!({"dir": "ltr", "h1": "Casualty claim ledger", "text_dir": "rtl"}));
     browser.screenshot("08-claims-english");
+    browser.open(&format!("{base}#/article/{article_id}"));
+    browser.wait_page("article");
+    let en_article = browser.js(
+        "return {ui: document.documentElement.dir, text: document.getElementById('article-text').getAttribute('dir')};",
+    );
+    assert_eq!(en_article, json!({"ui": "ltr", "text": "rtl"}));
+    browser.screenshot("08b-article-english");
     browser.js("localStorage.removeItem('marsad-lang'); return null;");
 
     // search with highlighted snippets
