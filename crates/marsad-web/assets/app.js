@@ -536,17 +536,30 @@
     root.appendChild(svg("line", { x1: L, x2: W - R, y1: H - B, y2: H - B, class: "axis-line" }));
     const sorted = pts.slice().sort((a, b) => a.x - b.x || a.i - b.i);
     if (sorted.length > 1) root.appendChild(svg("polyline", { points: sorted.map((p) => X(p.x) + "," + Y(p.y)).join(" "), class: "series", stroke: color }));
-    sorted.forEach((p, k) => {
+    // labels go where they overlap no other label nor point: above, below, then to the sides
+    const placed = sorted.map((p) => ({ x0: X(p.x) - 7, x1: X(p.x) + 7, y0: Y(p.y) - 7, y1: Y(p.y) + 7 }));
+    const clear = (b) => b.x0 >= 0 && b.x1 <= W && b.y0 >= 0 && b.y1 <= H - B + 2 &&
+      placed.every((o) => b.x1 <= o.x0 || b.x0 >= o.x1 || b.y1 <= o.y0 || b.y0 >= o.y1);
+    const spot = (cx, cy, text) => {
+      const w = text.length * 7.5 + 4, h = 14;
+      const tries = [[0, -12], [0, 22], [w / 2 + 10, 5], [-w / 2 - 10, 5], [w / 2 + 10, -12], [-w / 2 - 10, -12], [w / 2 + 10, 22], [-w / 2 - 10, 22], [0, -26], [0, 36]];
+      for (const [dx, dy] of tries) {
+        const b = { x0: cx + dx - w / 2, x1: cx + dx + w / 2, y0: cy + dy - h + 2, y1: cy + dy + 2 };
+        if (clear(b)) { placed.push(b); return [cx + dx, cy + dy]; }
+      }
+      return [cx, cy - 12];
+    };
+    sorted.forEach((p) => {
       const bad = p.e.note.kind === "contradicts";
       const label = groupTitle(g) + ": " + p.e.figure + " · " + t("reported") + " " + p.e.reported + " · " + t("about") + " " + p.e.date + " · " + noteText(p.e.note) + " · «" + p.e.evidence + "»";
       const cx = X(p.x), cy = Y(p.y);
-      // labels alternate above and below the point, so that close figures stay readable
-      const ly = k % 2 ? cy + 20 : cy - 10;
+      const text = shortFigure(p.e) + (bad ? " ⚠" : "");
+      const [lx, ly] = spot(cx, cy, text);
       root.appendChild(svg("a", { href: p.e.article !== null ? articleHref(p.e.article, p.e.evidence) : "#/claims", class: "point" + (bad ? " bad" : ""), "data-figure": p.e.count, "aria-label": label },
         svg("title", {}, label),
         bad ? svg("circle", { cx: cx, cy: cy, r: 11, class: "ring" }) : null,
         svg("circle", { cx: cx, cy: cy, r: 6, fill: color }),
-        svg("text", { x: cx, y: Math.max(12, Math.min(H - B - 4, ly)), "text-anchor": cx > W - 60 ? "end" : "middle", class: "point-label" }, shortFigure(p.e) + (bad ? " ⚠" : ""))));
+        svg("text", { x: lx, y: ly, "text-anchor": "middle", class: "point-label" }, text)));
     });
     return el("figure", { class: "chart-box" }, el("figcaption", {}, el("span", { class: "swatch c" + (gi % COLORS.length) }), groupTitle(g), el("span", { class: "muted" }, " · " + g.entries.length + " " + t("n_claims"))), root);
   }

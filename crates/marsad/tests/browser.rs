@@ -297,6 +297,17 @@ fn the_ui_shows_articles_timeline_ledger_and_map() {
     );
     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
     let xss_id = serde_json::from_slice::<Value>(&body).unwrap()["articles"][0]["id"].as_i64().unwrap();
+    // and a figure that contradicts Pashinyan's 49 the same day (another claimant, 20)
+    let contra = json!({"id": "contra", "published": "2022-09-13", "outlet": "Test",
+        "text": "أعلنت وزارة الدفاع الأذربيجانية الثلاثاء مقتل 20 جنديا أرمينيا في الاشتباكات على الحدود.\n\nوقالت الوزارة في بيان إن قواتها ردت على استفزازات الجيش الأرميني."});
+    let (status, body) = http(
+        addr,
+        "POST",
+        "/api/ingest",
+        &[("Content-Type", "application/json"), ("Authorization", &format!("Bearer {TOKEN}"))],
+        contra.to_string().as_bytes(),
+    );
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
     let articles = http_json(addr, "GET", "/api/articles?limit=50", None);
     let article_id =
         articles["items"].as_array().unwrap().iter().find(|a| a["doc_id"] == "001_d67965d036683f9b").unwrap()
@@ -320,7 +331,7 @@ fn the_ui_shows_articles_timeline_ledger_and_map() {
     browser.open(&base);
     browser.wait_page("articles");
     let home = browser.js("return {dir: document.documentElement.dir, lang: document.documentElement.lang, rows: document.querySelectorAll('#articles tbody tr').length};");
-    assert_eq!(home, json!({"dir": "rtl", "lang": "ar", "rows": 6}));
+    assert_eq!(home, json!({"dir": "rtl", "lang": "ar", "rows": 7}));
     browser.screenshot("01-articles");
 
     // the article view: entities, times, events and figures highlighted in place
@@ -417,6 +428,14 @@ fn the_ui_shows_articles_timeline_ledger_and_map() {
     );
     let rows: Vec<&str> = ledger["rows"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
     assert!(rows.iter().any(|r| r.contains("135") && r.contains("+86")), "{rows:?}");
+    // the contradiction is flagged: 49 ringed in the chart, its row marked in the table
+    let flagged = browser.js(
+        "return {points: Array.from(document.querySelectorAll('#ledger-chart a.point.bad')).map(p => p.getAttribute('data-figure')),
+                 rows: Array.from(document.querySelectorAll('table.ledger tr.contradiction')).map(r => r.textContent),
+                 count: document.getElementById('claim-count').textContent};",
+    );
+    assert_eq!(flagged["points"], json!(["49"]), "{flagged}");
+    assert!(flagged["rows"][0].as_str().unwrap().contains("49"), "{flagged}");
     browser.screenshot("05-claims");
     // following a point opens the article at its evidence
     let href = browser.js(
