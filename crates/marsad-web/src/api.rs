@@ -44,6 +44,12 @@ pub fn routes(state: Arc<AppState>) -> Router {
         .route("/events", get(events))
         .route("/claims", get(claims))
         .route("/export/{format}", get(export))
+        // reads are answered 503 past the time limit (their statement is interrupted); an
+        // ingest is not, since it would still be written after the answer said it failed
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            state.timeout,
+        ))
         .route("/ingest", ingest_route)
         .fallback(|| async { ApiError::not_found("no such endpoint (see /api/openapi.json)") })
         .with_state(state)

@@ -37,7 +37,6 @@ use serde::Serialize;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::TimeoutLayer;
 
 pub use error::ApiError;
 pub use ingest::{DEMO_CORPUS, IngestReport, demo_database};
@@ -223,7 +222,6 @@ pub(crate) fn escape_json(bytes: Vec<u8>) -> Vec<u8> {
 
 /// The application: API and UI.
 pub fn router(state: Arc<AppState>) -> Router {
-    let timeout = state.timeout;
     // no request body is larger than an ingest may be (the ingest route checks its own limit
     // first, with a clearer message); a body sent to a read endpoint is not read at all
     let body_limit = state.max_body.saturating_add(64 << 10);
@@ -244,8 +242,8 @@ pub fn router(state: Arc<AppState>) -> Router {
                 .into_response()
         }))
         .layer(RequestBodyLimitLayer::new(body_limit))
-        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, timeout))
-        // outside the layers above, so that their answers (413, 503) are JSON too
+        // outside the layers above, so that their answers (413, and 503 from the API's time
+        // limit) are JSON too
         .layer(axum::middleware::map_response(api::json_errors))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

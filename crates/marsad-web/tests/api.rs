@@ -568,3 +568,17 @@ async fn the_ui_is_served_from_the_binary_with_a_strict_policy() {
         !js.contains("innerHTML") && !js.contains("insertAdjacentHTML") && !js.contains("document.write")
     );
 }
+
+#[tokio::test]
+async fn reads_past_the_time_limit_are_503_in_json_and_ingest_is_not_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    std::fs::copy(demo_db(), &db).unwrap();
+    let mut config = Config::new(&db);
+    config.token = Some("t".into());
+    config.timeout = std::time::Duration::ZERO;
+    let app = app_with(config);
+    get(&app, "/api/events?limit=500").await.error(StatusCode::SERVICE_UNAVAILABLE);
+    let r = post(&app, Some("t"), "text/plain", "خبر قصير عن اشتباكات على الحدود.").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+}
