@@ -35,6 +35,9 @@ pub struct Trigger {
     pub before: bool,
     /// It may come after the number and its noun (4 جنود قتلوا).
     pub after: bool,
+    /// Only without the article: with it, it is another word (الأسر is "the families",
+    /// أسر "capture").
+    pub indefinite: bool,
 }
 
 /// The role of a marker word.
@@ -116,7 +119,7 @@ impl Lexicon {
         for row in rows(triggers) {
             let f = columns("triggers.tsv", row, 3)?;
             let (before, after) = match f[2] {
-                "before" => (true, false),
+                "before" | "before-indefinite" => (true, false),
                 "after" => (false, true),
                 "both" => (true, true),
                 v => {
@@ -127,8 +130,11 @@ impl Lexicon {
                     });
                 }
             };
-            lex.triggers
-                .insert(entry_key(f[0]), Trigger { kind: kind("triggers.tsv", f[1])?, before, after });
+            let indefinite = f[2] == "before-indefinite";
+            lex.triggers.insert(
+                entry_key(f[0]),
+                Trigger { kind: kind("triggers.tsv", f[1])?, before, after, indefinite },
+            );
         }
         for row in rows(markers) {
             let f = columns("markers.tsv", row, 2)?;

@@ -202,10 +202,14 @@ impl<'a> Finder<'a> {
             main_countries: Vec::new(),
             article_group: None,
         };
+        // a town or a province says where things happen more than a country's name, often
+        // an actor's (السعودية in the war in Yemen; روسيا وتركيا وإيران talking about إدلب):
+        // its mentions count twice
         let mut votes: Vec<(EntryId, usize)> = Vec::new();
         for i in 0..a.entities.len() {
             if let Some(c) = f.country_id(i) {
-                let n = a.entities[i].mentions.len();
+                let place = f.kb_entry(i).is_some_and(|e| f.a.kb.entry(e).kind == marsad_kb::Kind::Place);
+                let n = a.entities[i].mentions.len() * if place { 2 } else { 1 };
                 match votes.iter_mut().find(|(v, _)| *v == c) {
                     Some((_, total)) => *total += n,
                     None => votes.push((c, n)),
@@ -262,6 +266,31 @@ impl<'a> Finder<'a> {
         for (i, w) in words.iter().enumerate() {
             let Some(e) = w.entity else { continue };
             if words[i.saturating_sub(2)..i].iter().any(|v| self.marker(v) == Some(Marker::Seat)) {
+                continue;
+            }
+            // a country's name is where it happened after a word of place (في اليمن, شمال
+            // سوريا), else it is an actor (التحالف بقيادة السعودية); a town is a place
+            let first = i == 0 || words[i - 1].entity != Some(e);
+            let country_name =
+                self.kb_entry(e).is_some_and(|k| self.a.kb.entry(k).kind == marsad_kb::Kind::Country);
+            if country_name
+                && first
+                && !i.checked_sub(1).is_some_and(|k| {
+                    matches!(
+                        words[k].bare.as_ref(),
+                        "في" | "داخل"
+                            | "شمال"
+                            | "جنوب"
+                            | "شرق"
+                            | "غرب"
+                            | "وسط"
+                            | "انحاء"
+                            | "اراضي"
+                            | "ارض"
+                            | "عموم"
+                    )
+                })
+            {
                 continue;
             }
             if let Some(c) = self.country_id(e) {
@@ -474,7 +503,19 @@ impl<'a> Finder<'a> {
     }
 
     fn trigger(&self, w: &Word) -> Option<lexicon::Trigger> {
-        self.lex.triggers.get(w.bare.as_ref()).or_else(|| self.lex.triggers.get(w.stem.as_ref())).copied()
+        let t = self
+            .lex
+            .triggers
+            .get(w.bare.as_ref())
+            .or_else(|| self.lex.triggers.get(w.stem.as_ref()))
+            .copied()?;
+        // الأسر, بالأسر: the families, not capture
+        let definite =
+            || w.bare.strip_suffix(w.stem.as_ref()).is_some_and(|p| p.ends_with("ال") || p.ends_with("لل"));
+        if t.indefinite && definite() {
+            return None;
+        }
+        Some(t)
     }
 
     fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
@@ -656,8 +697,9 @@ impl<'a> Finder<'a> {
                         Some(other) if other != k => Kind::Casualties,
                         _ => k,
                     });
-                let after =
-                    after.or(among.map(|kind| (0, lexicon::Trigger { kind, before: false, after: true })));
+                let after = after.or(among.map(|kind| {
+                    (0, lexicon::Trigger { kind, before: false, after: true, indefinite: false })
+                }));
                 // a trigger governs the first figure after it; a later one is an item of a list
                 // ("قتل 11 من عناصر داعش و10 مدنيين") or nothing ("الذي شنه 200 مسلح")
                 let floor = previous.map_or(0, |p| p.end_word + 1).min(first);
@@ -801,14 +843,19 @@ impl<'a> Finder<'a> {
             }
             side = side.or_else(|| p.side.clone());
         }
-        // "88 قتيلا وجريحا بينهم نساء وأطفال": people with women and children among them are
-        // civilians
+        // "88 قتيلا وجريحا بينهم نساء وأطفال", "57 قتيلا بينهم 12 طفلا": people with women
+        // and children among them are civilians
         if population == Population::Unspecified
             && let Some(k) =
                 words[end + 1..].iter().take(8).take_while(|w| !w.is_stop()).position(Self::is_subset)
-            && let Some(v) = words.get(end + 2 + k)
+            && let Some(v) = words
+                .get(end + 2 + k)
+                .and_then(|v| if v.kind == TokenKind::Number { words.get(end + 3 + k) } else { Some(v) })
             && v.kind == TokenKind::Arabic
-            && self.noun(v).is_some_and(|(n, _)| n.population == Some(Population::Civilian) && n.plural)
+            && self.noun(v).is_some_and(|(n, _)| {
+                n.population == Some(Population::Civilian)
+                    && (n.plural || words[end + 2 + k].kind == TokenKind::Number)
+            })
         {
             population = Population::Civilian;
         }

@@ -463,3 +463,30 @@ fn the_adjective_after_a_partitive_people_gives_the_population() {
         [(Some(844), Kind::Killed, Population::Civilian)]
     );
 }
+
+#[test]
+fn a_count_of_children_among_them_makes_the_people_civilians() {
+    assert_eq!(
+        claims("وارتكب الطيران مجزرة راح ضحيتها 57 قتيلا بينهم 12 طفلا على الأقل، فيما أصيب أكثر من 100 آخرين."),
+        [
+            (Some(57), Kind::Killed, Population::Civilian),
+            (Some(12), Kind::Killed, Population::Civilian),
+            (Some(100), Kind::Wounded, Population::Civilian),
+        ]
+    );
+}
+
+#[test]
+fn a_country_named_as_an_actor_is_not_where_it_happened() {
+    let ex = extract("وقتل 23 شخصا في غارة شنها التحالف بقيادة السعودية على سوق في اليمن.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Yemen"));
+    let ex = extract("وقتل 23 شخصا في غارة شنها التحالف بقيادة السعودية على سوق في صنعاء.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Yemen"));
+}
+
+#[test]
+fn the_families_are_not_captivity() {
+    // الأسر with the article is "the families"; أسر without it may be "capture"
+    assert!(claims("وبلغ عدد الأسر التي حصلت على الدعم نحو 830 ألف أسرة.").is_empty());
+    assert_eq!(claims("وأعلن الجيش أسر 12 مسلحا."), [(Some(12), Kind::Captured, Population::Military)]);
+}
