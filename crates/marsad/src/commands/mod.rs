@@ -6,6 +6,7 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod search;
+pub mod serve;
 pub mod throughput;
 
 use marsad_ingest::{Format, Inputs, Options};
