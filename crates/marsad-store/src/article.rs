@@ -6,7 +6,8 @@ use sha2::{Digest, Sha256};
 
 use crate::StoreError;
 use crate::record::Record;
-use crate::terms::{char_starts, index_text, terms};
+use crate::sketch::Sketch;
+use crate::terms::{Term, char_starts, index_text, terms};
 
 /// Deflates a stored record (records are three times their text in JSON; deflated, a
 /// fraction of it). Level 1: the workers pay for it, and speed matters more than the last bytes.
@@ -84,6 +85,13 @@ pub struct Article {
     pub index_title: String,
     /// Index text of the body (paragraphs).
     pub index_body: String,
+    /// MinHash sketch of the body and its paragraphs (near-duplicates, text reuse).
+    pub sketch: Sketch,
+    /// Per entity of the record: the key merging it across articles (knowledge-base id, else
+    /// type and normalised Arabic name).
+    pub entity_keys: Vec<String>,
+    /// Per entity of the record: its mentions as JSON `[[start, end, rule], ...]`.
+    pub mention_spans: Vec<String>,
 }
 
 impl Article {
@@ -105,10 +113,47 @@ impl Article {
             record.paragraphs.iter().map(|p| (byte(p.start), byte(p.end))).collect()
         };
         let index_title = title_span.map(|s| index_text(&terms(&record.text, &[s]))).unwrap_or_default();
-        let index_body = index_text(&terms(&record.text, &body));
+        let body_terms = terms(&record.text, &body);
+        let index_body = index_text(&body_terms);
+        let sketch = sketch_of(&body_terms, &body);
         let record_deflated = compress(record_json.as_bytes());
-        Ok(Article { identity, record, record_deflated, index_title, index_body })
+        let entity_keys = record.entities.iter().map(crate::sqlite::entity_key).collect();
+        let mention_spans = record
+            .entities
+            .iter()
+            .map(|e| {
+                let spans: Vec<(usize, usize, Option<&str>)> =
+                    e.mentions.iter().map(|m| (m.start, m.end, m.rule.as_deref())).collect();
+                serde_json::to_string(&spans).unwrap_or_else(|_| "[]".into())
+            })
+            .collect();
+        Ok(Article {
+            identity,
+            record,
+            record_deflated,
+            index_title,
+            index_body,
+            sketch,
+            entity_keys,
+            mention_spans,
+        })
     }
+}
+
+/// The sketch of a body from its terms and its paragraphs' byte ranges (in text order, as
+/// the record lists them: a term belongs to the paragraph it starts in).
+fn sketch_of(body_terms: &[Term], paragraphs: &[(usize, usize)]) -> Sketch {
+    let mut texts: Vec<(u16, String)> = Vec::with_capacity(paragraphs.len());
+    let mut rest = body_terms;
+    for (i, &(start, end)) in paragraphs.iter().enumerate() {
+        let skip = rest.iter().take_while(|t| t.start < start).count();
+        rest = &rest[skip..];
+        let n = rest.iter().take_while(|t| t.start < end).count();
+        texts.push((i.min(u16::MAX as usize) as u16, index_text(&rest[..n])));
+        rest = &rest[n..];
+    }
+    let refs: Vec<(u16, &str)> = texts.iter().map(|(i, t)| (*i, t.as_str())).collect();
+    Sketch::of(&refs)
 }
 
 /// Puts `text` back into a record serialised with an empty `text` field (`"text":""`, as

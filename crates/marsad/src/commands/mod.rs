@@ -2,10 +2,12 @@
 
 pub mod claims;
 pub mod eval_ner;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod search;
+pub mod stories;
 pub mod throughput;
 
 use marsad_ingest::{Format, Inputs, Options};
