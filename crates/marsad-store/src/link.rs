@@ -37,15 +37,16 @@
 //! each become one only through a near-duplicate (an article joins a story through any link). An article removed (replaced by a changed version) leaves its story,
 //! which is not split.
 
+use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::StoreError;
 use crate::sketch::{Comparison, Sketch, compare};
 
-/// Articles read per bucket, at most; a bucket holding as many takes no more.
+/// Articles taken from a bucket, at most; a bucket holding as many takes no more (so that no
+/// bucket holds more).
 pub const BUCKET_CAP: i64 = 32;
-const _: () = assert!(BUCKET_CAP == 32, "the probe statement says LIMIT 32");
 /// Days a merged event may span, from its first to its last day.
 pub const MAX_EVENT_SPAN: i32 = 3;
 /// Days a story may span, and near-duplicates be apart, to be one story.
@@ -193,20 +194,42 @@ impl Linker {
         tx.prepare_cached("INSERT OR REPLACE INTO sketches (article, day, sketch) VALUES (?1, ?2, ?3)")?
             .execute(params![item.article, item.day, item.sketch.encode()])?;
         let mut candidates: Vec<i64> = Vec::new();
-        {
-            // the cap is written into the statement: a bound LIMIT makes SQLite prepare it again
-            // at every run
-            let mut probe = tx.prepare_cached(
-                "SELECT article FROM sketch_buckets WHERE bucket = ?1 ORDER BY article DESC LIMIT 32",
-            )?;
-            let mut insert =
-                tx.prepare_cached("INSERT OR IGNORE INTO sketch_buckets (bucket, article) VALUES (?1, ?2)")?;
-            for bucket in item.sketch.buckets() {
-                let found: Vec<i64> = probe.query_map([bucket], |r| r.get(0))?.collect::<Result<_, _>>()?;
-                if (found.len() as i64) < BUCKET_CAP {
-                    insert.execute(params![bucket, item.article])?;
+        let buckets = item.sketch.buckets();
+        if !buckets.is_empty() {
+            // one statement for all the article's buckets (dozens: one per band and four per
+            // paragraph), then one for the buckets that are not full
+            let list = std::rc::Rc::new(buckets.iter().map(|&b| Value::Integer(b)).collect::<Vec<_>>());
+            let found: Vec<(i64, i64)> = tx
+                .prepare_cached(
+                    "SELECT bucket, article FROM sketch_buckets WHERE bucket IN rarray(?1) ORDER BY bucket, article",
+                )?
+                .query_map([list], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            let mut open: Vec<Value> = Vec::with_capacity(buckets.len());
+            let mut rows = found.iter().peekable();
+            for &bucket in &buckets {
+                while rows.peek().is_some_and(|r| r.0 < bucket) {
+                    rows.next();
                 }
-                candidates.extend(found.into_iter().filter(|&a| a != item.article));
+                let mut n = 0i64;
+                while let Some(&&(b, article)) = rows.peek()
+                    && b == bucket
+                {
+                    rows.next();
+                    n += 1;
+                    if n <= BUCKET_CAP && article != item.article {
+                        candidates.push(article);
+                    }
+                }
+                if n < BUCKET_CAP {
+                    open.push(Value::Integer(bucket));
+                }
+            }
+            if !open.is_empty() {
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO sketch_buckets (bucket, article) SELECT value, ?2 FROM rarray(?1)",
+                )?
+                .execute(params![std::rc::Rc::new(open), item.article])?;
             }
         }
         candidates.sort_unstable();
@@ -472,7 +495,7 @@ fn merge_event(
             tx.last_insert_rowid()
         }
     };
-    tx.prepare_cached("INSERT OR REPLACE INTO event_merges (event, merged) VALUES (?1, ?2)")?
+    tx.prepare_cached("INSERT INTO event_merges (event, merged) VALUES (?1, ?2)")?
         .execute([ev.id, merged])?;
     let mut key = tx.prepare_cached(
         "INSERT OR IGNORE INTO merged_keys (type, entity, day, merged, place) VALUES (?1, ?2, ?3, ?4, ?5)",

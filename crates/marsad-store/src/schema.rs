@@ -155,6 +155,9 @@ CREATE VIRTUAL TABLE article_fts USING fts5(
     // would need an index on `article`): the rows of a replaced article stay and are skipped,
     // its sketch being gone. Days are days since 1970-01-01.
     r#"
+-- the index's pending terms are written out once per commit (a batch), not at every MiB:
+-- fewer, larger segments to merge
+INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', 67108864);
 CREATE TABLE sketches (
     article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     day INTEGER,                       -- publication day

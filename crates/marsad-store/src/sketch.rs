@@ -5,18 +5,26 @@
 //!
 //! - The article signature is [`HASHES`] minimum hashes of the body's [`SHINGLE`]-word
 //!   shingles; the fraction of equal positions of two signatures estimates the Jaccard
-//!   similarity of their shingle sets. For LSH it is cut into [`BANDS`] bands of
+//!   similarity of their shingle sets. For LSH its first half is cut into [`BANDS`] bands of
 //!   [`ROWS`] values: two articles land in the same bucket of a band with probability `J^4`,
-//!   in at least one of the 16 with `1 - (1 - J^4)^16` (0.5 at J = 0.5, 0.98 at J = 0.7,
-//!   0.06 at J = 0.25).
+//!   in at least one of the 8 with `1 - (1 - J^4)^8` (0.40 at J = 0.5, 0.88 at J = 0.7, 0.99 at
+//!   J = 0.8, 0.06 at J = 0.3). Near-duplicates below 0.7 are found through their paragraphs.
 //! - Each paragraph of at least [`PARAGRAPH_MIN_TERMS`] terms gets [`PARAGRAPH_HASHES`]
 //!   16-bit minimum hashes of its [`PARAGRAPH_SHINGLE`]-word shingles (wire copy is lightly
 //!   edited from outlet to outlet: `الأرمنية`/`الأرمينية`, a clause dropped), and
-//!   [`PARAGRAPH_BANDS`] buckets of two values each: an edited paragraph of Jaccard 0.5 with its
-//!   source meets it in a bucket with probability 0.68, one of 0.7 with 0.95.
+//!   [`PARAGRAPH_BANDS`] buckets of one (32-bit) minimum hash each: an edited paragraph of
+//!   Jaccard 0.4 with its source meets it in a bucket with probability 0.87, one of 0.6 with
+//!   0.97. Single-hash bands also gather paragraphs that merely share a common phrase; the
+//!   cap on a bucket's size (`link::BUCKET_CAP`) keeps those few, and the comparison of the
+//!   full sketches drops them.
 //!
-//! Hashes are fixed functions of the terms (FNV-1a and the splitmix64 finaliser, with fixed
-//! seeds), so that sketches stored by one run compare with those of the next.
+//! Every bucket is a row of the database (`sketch_buckets`), which is what makes a corpus of
+//! millions of articles searchable for a new one's candidates: about 8 + 3 x paragraphs rows
+//! per article, each a look-up and an insert (fewer bands would miss more; more would cost
+//! each article more rows).
+//!
+//! Hashes are fixed functions of the terms (FNV-1a, the splitmix64 finaliser and fixed
+//! multiply-add functions), so that sketches stored by one run compare with those of the next.
 //!
 //! ```
 //! use marsad_store::sketch::Sketch;
@@ -31,15 +39,17 @@
 pub const SHINGLE: usize = 4;
 /// Minimum hashes in an article signature.
 pub const HASHES: usize = 64;
-/// LSH bands of the article signature.
-pub const BANDS: usize = 16;
+/// LSH bands of the article signature (over its first `BANDS * ROWS` values).
+pub const BANDS: usize = 8;
 /// Values per band.
-pub const ROWS: usize = HASHES / BANDS;
+pub const ROWS: usize = 4;
 /// Words per shingle of a paragraph sketch.
 pub const PARAGRAPH_SHINGLE: usize = 3;
 /// Minimum hashes per paragraph.
-pub const PARAGRAPH_HASHES: usize = 16;
-/// LSH bands per paragraph (two values each, the first ones of the sketch).
+pub const PARAGRAPH_HASHES: usize = 32;
+// the bands are cut from the hashes
+const _: () = assert!(BANDS * ROWS <= HASHES && PARAGRAPH_BANDS <= PARAGRAPH_HASHES);
+/// LSH bands per paragraph: one minimum hash each (in full), the first ones of the sketch.
 pub const PARAGRAPH_BANDS: usize = 4;
 /// Paragraphs shorter than this (datelines, bylines, one-line captions) get no sketch.
 pub const PARAGRAPH_MIN_TERMS: usize = 10;
@@ -53,6 +63,8 @@ pub struct ParagraphSketch {
     pub terms: u16,
     /// Minimum hashes (16 bits each).
     pub mins: [u16; PARAGRAPH_HASHES],
+    /// The first [`PARAGRAPH_BANDS`] minimum hashes in full (32 bits): the LSH keys.
+    pub keys: [u32; PARAGRAPH_BANDS],
 }
 
 impl ParagraphSketch {
@@ -81,16 +93,35 @@ const fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The seeds of the hash functions (fixed: stored sketches depend on them).
-const SEEDS: [u64; HASHES] = {
-    let mut s = [0u64; HASHES];
+/// The hash functions, fixed (stored sketches depend on them): function `i` of a shingle's
+/// 32-bit mixed hash `x` is `A[i] * x + B[i]` modulo 2^32 (`A[i]` odd: a permutation of the
+/// 32-bit values; min-wise enough on mixed input, and 32-bit lanes vectorise).
+const A: [u32; HASHES] = {
+    let mut s = [0u32; HASHES];
     let mut i = 0;
     while i < HASHES {
-        s[i] = mix(0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i as u64 + 1));
+        s[i] = (mix(0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i as u64 + 1)) >> 32) as u32 | 1;
         i += 1;
     }
     s
 };
+const B: [u32; HASHES] = {
+    let mut s = [0u32; HASHES];
+    let mut i = 0;
+    while i < HASHES {
+        s[i] = (mix(0x632b_e59b_d9b4_e019u64.wrapping_mul(i as u64 + 7)) >> 32) as u32;
+        i += 1;
+    }
+    s
+};
+
+/// Lowers `mins` to the hashes of `x` where they are lower.
+#[inline]
+fn lower<const N: usize>(mins: &mut [u32; N], x: u32) {
+    for ((m, a), b) in mins.iter_mut().zip(&A).zip(&B) {
+        *m = (*m).min(a.wrapping_mul(x).wrapping_add(*b));
+    }
+}
 
 /// FNV-1a of a term.
 fn term_hash(term: &str) -> u64 {
@@ -102,9 +133,14 @@ fn term_hash(term: &str) -> u64 {
     h
 }
 
-/// Hashes of the `n`-word shingles of `terms` (none when there are fewer than `n` terms).
+/// Hashes of the `n`-word shingles of `terms` (none when there are fewer than `n` terms): an
+/// order-sensitive combination of the terms' hashes, mixed by the caller.
 fn shingles(terms: &[u64], n: usize) -> impl Iterator<Item = u64> + '_ {
-    terms.windows(n).map(|w| w.iter().fold(0x2545_f491_4f6c_dd1du64, |h, &t| mix(h.rotate_left(17) ^ t)))
+    terms.windows(n).map(|w| {
+        w.iter().fold(0x2545_f491_4f6c_dd1du64, |h, &t| {
+            (h.rotate_left(23) ^ t).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        })
+    })
 }
 
 impl Sketch {
@@ -120,20 +156,24 @@ impl Sketch {
             if terms.len() < PARAGRAPH_MIN_TERMS {
                 continue;
             }
-            let mut mins = [u16::MAX; PARAGRAPH_HASHES];
+            let mut wide = [u32::MAX; PARAGRAPH_HASHES];
             for s in shingles(terms, PARAGRAPH_SHINGLE) {
-                for (m, seed) in mins.iter_mut().zip(&SEEDS) {
-                    *m = (*m).min((mix(s ^ seed) >> 48) as u16);
-                }
+                lower(&mut wide, mix(s) as u32);
             }
-            out.push(ParagraphSketch { ordinal, terms: terms.len().min(u16::MAX as usize) as u16, mins });
+            let mins = wide.map(|m| (m >> 16) as u16);
+            let mut keys = [0u32; PARAGRAPH_BANDS];
+            keys.copy_from_slice(&wide[..PARAGRAPH_BANDS]);
+            out.push(ParagraphSketch {
+                ordinal,
+                terms: terms.len().min(u16::MAX as usize) as u16,
+                mins,
+                keys,
+            });
         }
         let mut signature = [u32::MAX; HASHES];
         // shingles run across paragraph ends: the body is one text for the signature
         for s in shingles(&all, SHINGLE) {
-            for (m, seed) in signature.iter_mut().zip(&SEEDS) {
-                *m = (*m).min((mix(s ^ seed) >> 32) as u32);
-            }
+            lower(&mut signature, mix(s) as u32);
         }
         Sketch { terms: all.len().min(u32::MAX as usize) as u32, signature, paragraphs: out }
     }
@@ -158,15 +198,14 @@ impl Sketch {
     pub fn buckets(&self) -> Vec<i64> {
         let mut out = Vec::with_capacity(BANDS + PARAGRAPH_BANDS * self.paragraphs.len());
         if !self.is_empty() {
-            for (b, band) in self.signature.chunks(ROWS).enumerate() {
+            for (b, band) in self.signature[..BANDS * ROWS].chunks(ROWS).enumerate() {
                 let h = band.iter().fold(mix(0xa1 ^ ((b as u64) << 8)), |h, &v| mix(h ^ v as u64));
                 out.push(h as i64);
             }
         }
         for p in &self.paragraphs {
-            for b in 0..PARAGRAPH_BANDS {
-                let (x, y) = (p.mins[2 * b] as u64, p.mins[2 * b + 1] as u64);
-                out.push(mix(mix(0xb2 ^ ((b as u64) << 8)) ^ (x << 16) ^ y) as i64);
+            for (b, &key) in p.keys.iter().enumerate() {
+                out.push(mix(mix(0xb2 ^ ((b as u64) << 8)) ^ key as u64) as i64);
             }
         }
         out.sort_unstable();
@@ -176,8 +215,9 @@ impl Sketch {
 
     /// The sketch as bytes: version, terms, signature, then each paragraph (little-endian).
     pub fn encode(&self) -> Vec<u8> {
-        let mut b =
-            Vec::with_capacity(1 + 4 + 4 * HASHES + 2 + self.paragraphs.len() * (4 + 2 * PARAGRAPH_HASHES));
+        let mut b = Vec::with_capacity(
+            1 + 4 + 4 * HASHES + 2 + self.paragraphs.len() * (4 + 2 * PARAGRAPH_HASHES + 4 * PARAGRAPH_BANDS),
+        );
         b.push(1);
         b.extend_from_slice(&self.terms.to_le_bytes());
         for v in &self.signature {
@@ -189,6 +229,9 @@ impl Sketch {
             b.extend_from_slice(&p.ordinal.to_le_bytes());
             b.extend_from_slice(&p.terms.to_le_bytes());
             for v in &p.mins {
+                b.extend_from_slice(&v.to_le_bytes());
+            }
+            for v in &p.keys {
                 b.extend_from_slice(&v.to_le_bytes());
             }
         }
@@ -216,7 +259,11 @@ impl Sketch {
             for v in mins.iter_mut() {
                 *v = u16::from_le_bytes(r.take(2)?.try_into().ok()?);
             }
-            paragraphs.push(ParagraphSketch { ordinal, terms, mins });
+            let mut keys = [0u32; PARAGRAPH_BANDS];
+            for v in keys.iter_mut() {
+                *v = u32::from_le_bytes(r.take(4)?.try_into().ok()?);
+            }
+            paragraphs.push(ParagraphSketch { ordinal, terms, mins, keys });
         }
         r.0.is_empty().then_some(Sketch { terms, signature, paragraphs })
     }
