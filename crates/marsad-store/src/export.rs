@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use marsad_kb::Kb;
 use serde_json::{Value, json};
 
-use crate::{ClaimRow, EventRow, Party, Store, StoreError};
+use crate::{ClaimRow, EventRow, MergedEvent, Party, Store, StoreError};
 
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,9 +52,22 @@ pub const ACLED_HEADER: [&str; 16] = [
 ];
 
 /// marsad's columns after ACLED's: the largest killed figure claimed for actor1's side, for
-/// actor2's side and for civilians, every linked claim as text, and where the event comes from.
-pub const CLAIM_HEADER: [&str; 7] =
-    ["actor1_killed", "actor2_killed", "civilians_killed", "wounded", "claims", "article", "event_id"];
+/// actor2's side and for civilians, every linked claim as text, where the event comes from
+/// (the articles' keys, `; `-separated), its id (`m` and the merged event's number, else the
+/// article key and the record's event id) and how many reports were merged into it.
+pub const CLAIM_HEADER: [&str; 8] = [
+    "actor1_killed",
+    "actor2_killed",
+    "civilians_killed",
+    "wounded",
+    "claims",
+    "article",
+    "event_id",
+    "reports",
+];
+
+/// Where [`CLAIM_HEADER`] starts in a row.
+const CLAIM_HEADER_AT: usize = ACLED_HEADER.len();
 
 /// What an export wrote.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -78,29 +91,57 @@ pub fn export(store: &dyn Store, format: Format, out: &mut dyn Write) -> Result<
         Format::AcledCsv => {
             let header: Vec<&str> = ACLED_HEADER.iter().chain(CLAIM_HEADER.iter()).copied().collect();
             write_csv_row(out, &header)?;
-            store.for_each_event(&mut |ev| {
-                match acled_row(&ev) {
-                    Some(row) => {
+            store.for_each_merged_event(&mut |m| {
+                match combine(&m, true).as_ref().and_then(|ev| acled_row(ev).map(|r| (ev, r))) {
+                    Some((ev, mut row)) => {
+                        row.push(sources(&m, true).len().to_string());
+                        row[CLAIM_HEADER_AT + 6] = merged_id(&m, ev);
                         let fields: Vec<&str> = row.iter().map(String::as_str).collect();
                         write_csv_row(out, &fields)?;
                         stats.written += 1;
                     }
-                    None => stats.left_out += 1,
+                    None => stats.left_out += m.members.len() as u64,
                 }
                 Ok(())
             })?
         }
-        Format::PloverJson => store.for_each_event(&mut |ev| {
-            serde_json::to_writer(&mut *out, &plover(&ev)).map_err(std::io::Error::from)?;
+        Format::PloverJson => store.for_each_merged_event(&mut |m| {
+            let Some(ev) = combine(&m, false) else { return Ok(()) };
+            let mut v = plover(&ev);
+            v["event_id"] = json!(merged_id(&m, &ev));
+            v["merged_event"] = json!(m.id);
+            v["sources"] = Value::Array(
+                m.members
+                    .iter()
+                    .map(|e| {
+                        json!({
+                            "event_id": format!("{}#{}", e.article_key, e.local),
+                            "outlet": e.outlet,
+                            "article": e.doc_id,
+                            "key": e.article_key,
+                            "published": e.published,
+                            "event_date": e.date,
+                            "claimant": e.claimant.as_ref().map(party_json),
+                            "modality": e.modality,
+                            "negated": e.negated,
+                            "event_text": e.evidence,
+                        })
+                    })
+                    .collect(),
+            );
+            serde_json::to_writer(&mut *out, &v).map_err(std::io::Error::from)?;
             out.write_all(b"\n")?;
             stats.written += 1;
             Ok(())
         })?,
         Format::Geojson => {
             out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
-            store.for_each_event(&mut |ev| {
-                match feature(&ev) {
-                    Some(f) => {
+            store.for_each_merged_event(&mut |m| {
+                match combine(&m, true).as_ref().and_then(|ev| feature(ev).map(|f| (ev, f))) {
+                    Some((ev, mut f)) => {
+                        f["properties"]["event_id"] = json!(merged_id(&m, ev));
+                        f["properties"]["merged_event"] = json!(m.id);
+                        f["properties"]["reports"] = json!(sources(&m, true).len());
                         if stats.written > 0 {
                             out.write_all(b",\n")?;
                         } else {
@@ -109,7 +150,7 @@ pub fn export(store: &dyn Store, format: Format, out: &mut dyn Write) -> Result<
                         serde_json::to_writer(&mut *out, &f).map_err(std::io::Error::from)?;
                         stats.written += 1;
                     }
-                    None => stats.left_out += 1,
+                    None => stats.left_out += m.members.len() as u64,
                 }
                 Ok(())
             })?;
@@ -242,6 +283,67 @@ fn claim_text(c: &ClaimRow) -> String {
         s.push_str(&format!(" per {}", cl.name));
     }
     s
+}
+
+/// The members of a merged event that count: those reported as having happened, or all.
+fn sources(m: &MergedEvent, happened_only: bool) -> Vec<&EventRow> {
+    m.members.iter().filter(|e| !happened_only || happened(e)).collect()
+}
+
+/// The id of an exported event: `m` and the merged event's number, else the single report's.
+fn merged_id(m: &MergedEvent, ev: &EventRow) -> String {
+    match m.id {
+        Some(id) => format!("m{id}"),
+        None => format!("{}#{}", ev.article_key, ev.local),
+    }
+}
+
+/// One event row standing for a merged event (its members that happened, or all of them):
+/// the first located member's evidence and parties (parties taken from the next members
+/// when it has none), every member's claims (per side, the exports take the largest figure,
+/// so that outlets repeating one toll do not add up), the outlets and article keys of all,
+/// and the merged days as the date.
+fn combine(m: &MergedEvent, happened_only: bool) -> Option<EventRow> {
+    let members = sources(m, happened_only);
+    let rep =
+        members.iter().find(|e| e.locations.iter().any(|l| l.coordinates.is_some())).or(members.first())?;
+    let mut ev: EventRow = (*rep).clone();
+    if members.len() == 1 {
+        return Some(ev);
+    }
+    for e in &members {
+        if ev.actors.is_empty() {
+            ev.actors = e.actors.clone();
+        }
+        if ev.targets.is_empty() {
+            ev.targets = e.targets.clone();
+        }
+        if ev.locations.is_empty() {
+            ev.locations = e.locations.clone();
+        }
+    }
+    ev.claims = members.iter().flat_map(|e| e.claims.iter().cloned()).collect();
+    let mut outlets: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for e in &members {
+        if let Some(o) = &e.outlet
+            && !outlets.contains(o)
+        {
+            outlets.push(o.clone());
+        }
+        if !keys.contains(&e.article_key) {
+            keys.push(e.article_key.clone());
+        }
+    }
+    ev.outlet = (!outlets.is_empty()).then(|| outlets.join("; "));
+    ev.article_key = keys.join("; ");
+    ev.date = match (&m.first, &m.last) {
+        (Some(f), Some(l)) if f == l => Some(f.clone()),
+        (Some(f), Some(l)) => Some(format!("{f}/{l}")),
+        _ => ev.date,
+    };
+    ev.published = members.iter().filter_map(|e| e.published.clone()).min();
+    Some(ev)
 }
 
 /// The ACLED row of an event, if ACLED codes it.
@@ -391,4 +493,77 @@ fn feature(ev: &EventRow) -> Option<Value> {
             "claims": ev.claims.iter().map(claim_text).collect::<Vec<_>>(),
         }
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(key: &str, outlet: &str, killed: u64, located: bool) -> EventRow {
+        let place = Party {
+            name: "Jermuk".into(),
+            kb: Some("place:jermuk".into()),
+            coordinates: located.then_some((39.84, 45.67)),
+            ..Party::default()
+        };
+        let claim = ClaimRow {
+            article_key: key.into(),
+            doc_id: key.into(),
+            outlet: Some(outlet.into()),
+            published: Some("2022-09-13".into()),
+            count: Some(killed),
+            qualifier: "exact".into(),
+            kind: "killed".into(),
+            population: "military".into(),
+            side: Some(Party { name: "Armenia".into(), kb: Some("country:am".into()), ..Party::default() }),
+            claimant: None,
+            reported_by: vec![],
+            date: None,
+            cumulative: false,
+            event: Some("v1".into()),
+            evidence: "e".into(),
+        };
+        EventRow {
+            article_key: key.into(),
+            doc_id: key.into(),
+            outlet: Some(outlet.into()),
+            published: Some("2022-09-13".into()),
+            local: "v1".into(),
+            kind: "FIGHT".into(),
+            mode: "shelling".into(),
+            date: Some("2022-09-13".into()),
+            modality: None,
+            negated: false,
+            actors: vec![Party { name: "Azerbaijan".into(), ..Party::default() }],
+            targets: vec![],
+            locations: vec![place],
+            claimant: None,
+            reported_by: vec![],
+            evidence: "قصف".into(),
+            claims: vec![claim],
+        }
+    }
+
+    #[test]
+    fn a_merged_event_is_one_acled_row_with_every_source_and_no_double_count() {
+        let m = MergedEvent {
+            id: Some(7),
+            kind: "FIGHT".into(),
+            mode: "shelling".into(),
+            first: Some("2022-09-13".into()),
+            last: Some("2022-09-13".into()),
+            members: vec![
+                event("a", "AFP", 49, false),
+                event("b", "Asharq", 49, true),
+                event("c", "AFP", 50, true),
+            ],
+        };
+        let ev = combine(&m, true).unwrap();
+        assert_eq!(ev.outlet.as_deref(), Some("AFP; Asharq"));
+        assert_eq!(ev.article_key, "a; b; c");
+        assert!(ev.locations[0].coordinates.is_some(), "the located report stands for the event");
+        let row = acled_row(&ev).unwrap();
+        assert_eq!(row[15], "50", "the largest figure per side, not the sum of the reports");
+        assert_eq!(merged_id(&m, &ev), "m7");
+    }
 }

@@ -10,6 +10,7 @@
 //!   original text.
 //! - [`schema`]: the SQLite schema as versioned migrations.
 //! - [`search`]: queries, filters, ranked hits with snippets in original-text offsets.
+//! - [`sketch`]: MinHash sketches of bodies and paragraphs (near-duplicates, text reuse).
 //! - [`export`]: JSON Lines, ACLED-style CSV, PLOVER JSON, GeoJSON.
 //!
 //! ```
@@ -25,16 +26,20 @@ pub mod article;
 pub mod browse;
 pub mod export;
 pub mod ledger;
+pub mod link;
 pub mod record;
 pub mod schema;
 pub mod search;
+pub mod sketch;
 mod sqlite;
+mod stories;
 pub mod terms;
 
 use std::path::PathBuf;
 
 pub use article::{Article, ContentHash, Identity, splice_text};
 pub use search::{Hit, SearchQuery, Snippet};
+pub use sketch::Sketch;
 pub use sqlite::SqliteStore;
 
 /// What can go wrong in the store.
@@ -200,6 +205,119 @@ pub struct EventRow {
     pub claims: Vec<ClaimRow>,
 }
 
+/// Which stories to list.
+#[derive(Clone, Debug, Default)]
+pub struct StoryFilter {
+    /// Stories whose last article was published on or after this date (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Stories whose first article was published on or before this date.
+    pub to: Option<String>,
+    /// Stories with at least this many articles (at least 2: a story links articles).
+    pub min_articles: u64,
+    /// At most this many stories (0: all).
+    pub limit: usize,
+}
+
+/// A story (articles about one happening) as a list shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StorySummary {
+    pub id: i64,
+    /// The title of its earliest article (the first words of its text when it has none).
+    pub title: String,
+    /// First and last publication dates.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub articles: u64,
+    /// Distinct outlets, in order of first publication.
+    pub outlets: Vec<String>,
+}
+
+/// An article of a story.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoryArticle {
+    pub key: String,
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// How it joined the story: `seed` (the first), `duplicate`, `reuse` or `event`.
+    pub why: String,
+}
+
+/// A near-duplicate or text-reuse pair.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleLink {
+    /// Keys of the two articles (the earlier stored first).
+    pub a: String,
+    pub b: String,
+    /// `duplicate` or `reuse`.
+    pub kind: String,
+    /// Estimated Jaccard similarity of the bodies.
+    pub similarity: f64,
+    /// Reused paragraphs: index in `a`'s record paragraphs, in `b`'s, estimated similarity.
+    pub paragraphs: Vec<(u16, u16, f64)>,
+}
+
+/// A story with its articles, the text they share and the events they report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    pub summary: StorySummary,
+    /// By publication date.
+    pub articles: Vec<StoryArticle>,
+    /// The links between its articles.
+    pub links: Vec<ArticleLink>,
+    /// The merged events reported by at least two of its articles.
+    pub events: Vec<MergedEventSummary>,
+}
+
+/// Which merged events to list.
+#[derive(Clone, Debug, Default)]
+pub struct MergedEventFilter {
+    /// Events on or after this day (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Events on or before this day.
+    pub to: Option<String>,
+    /// Only this category (FIGHT, ...).
+    pub category: Option<String>,
+    /// Events reported by at least this many articles.
+    pub min_articles: u64,
+    /// At most this many (0: all).
+    pub limit: usize,
+}
+
+/// An event merged across articles, as a list shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergedEventSummary {
+    pub id: i64,
+    pub kind: String,
+    pub mode: String,
+    /// First and last day of the member events.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// Member events and the articles they come from.
+    pub events: u64,
+    pub articles: u64,
+    pub actors: Vec<String>,
+    pub targets: Vec<String>,
+    pub places: Vec<String>,
+    pub outlets: Vec<String>,
+    pub claimants: Vec<String>,
+}
+
+/// An event merged across articles, with every member event (its article, claimant, outlet,
+/// evidence and claims).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergedEvent {
+    /// None for an event that could not be merged (no day, not asserted, no party or place):
+    /// it stands alone.
+    pub id: Option<i64>,
+    pub kind: String,
+    pub mode: String,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub members: Vec<EventRow>,
+}
+
 /// A storage backend. Callers (the `marsad` command) use only this trait, so that another
 /// backend can follow without touching them.
 ///
@@ -243,4 +361,26 @@ pub trait Store {
 
     /// Sizes of the database.
     fn stats(&self) -> Result<Stats, StoreError>;
+
+    /// Stories matching `filter`, the largest first (then the latest).
+    fn stories(&self, filter: &StoryFilter) -> Result<Vec<StorySummary>, StoreError>;
+
+    /// One story with its articles, links and shared events.
+    fn story(&self, id: i64) -> Result<Option<Story>, StoreError>;
+
+    /// Near-duplicate and text-reuse pairs that involve the article with this key.
+    fn links(&self, key: &str) -> Result<Vec<ArticleLink>, StoreError>;
+
+    /// Merged events matching `filter`, the most reported first (then the latest).
+    fn merged_events(&self, filter: &MergedEventFilter) -> Result<Vec<MergedEventSummary>, StoreError>;
+
+    /// One merged event with its member events.
+    fn merged_event(&self, id: i64) -> Result<Option<MergedEvent>, StoreError>;
+
+    /// Calls `f` with each event merged across articles (and each event that stands alone),
+    /// in the order of their first member's ingestion.
+    fn for_each_merged_event(
+        &self,
+        f: &mut dyn FnMut(MergedEvent) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
 }

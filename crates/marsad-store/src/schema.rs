@@ -18,7 +18,7 @@ CREATE TABLE runs (
     id INTEGER PRIMARY KEY,
     started TEXT NOT NULL,
     ended TEXT,
-    status TEXT NOT NULL,              -- running | complete | failed (a run killed stays 'running')
+    status TEXT NOT NULL,              -- running | complete | failed | interrupted (killed: marked by the next run)
     marsad_version TEXT NOT NULL,
     inputs TEXT NOT NULL,              -- JSON array of the paths given
     seen INTEGER NOT NULL DEFAULT 0,
@@ -148,6 +148,71 @@ CREATE VIRTUAL TABLE article_fts USING fts5(
     content = '', contentless_delete = 1,
     tokenize = 'ascii'
 );
+"#,
+    // 3: across articles. MinHash sketches and their LSH buckets (see `sketch`), the
+    // near-duplicate and text-reuse pairs they find, stories (clusters of articles about one
+    // happening) and events merged across articles. Bucket rows carry no foreign key (it
+    // would need an index on `article`): the rows of a replaced article stay and are skipped,
+    // its sketch being gone. Days are days since 1970-01-01.
+    r#"
+-- the index's pending terms are written out once per commit (a batch), not at every MiB:
+-- fewer, larger segments to merge
+INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', 67108864);
+CREATE TABLE sketches (
+    article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    day INTEGER,                       -- publication day
+    sketch BLOB NOT NULL               -- `Sketch::encode`
+);
+CREATE TABLE sketch_buckets (
+    bucket INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    PRIMARY KEY (bucket, article)
+) WITHOUT ROWID;
+CREATE TABLE article_links (
+    a INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,   -- the earlier stored (a < b)
+    b INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,                -- duplicate | reuse
+    similarity REAL NOT NULL,          -- estimated Jaccard similarity of the bodies
+    paragraphs TEXT NOT NULL,          -- JSON [[paragraph of a, paragraph of b, similarity], ...]
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX article_links_b ON article_links(b);
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    articles INTEGER NOT NULL,
+    first_day INTEGER,                 -- earliest and latest publication days
+    last_day INTEGER
+);
+CREATE INDEX stories_size ON stories(articles);
+CREATE TABLE story_articles (
+    article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story INTEGER NOT NULL,
+    why TEXT NOT NULL                  -- duplicate | reuse | event: how it joined
+);
+CREATE INDEX story_articles_story ON story_articles(story);
+CREATE TABLE merged_events (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    first_day INTEGER,                 -- the days the member events are dated on (null: not mergeable)
+    last_day INTEGER,
+    events INTEGER NOT NULL,
+    articles INTEGER NOT NULL
+);
+CREATE INDEX merged_events_articles ON merged_events(articles);
+CREATE TABLE event_merges (
+    event INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    merged INTEGER NOT NULL
+);
+CREATE INDEX event_merges_merged ON event_merges(merged);
+CREATE TABLE merged_keys (
+    type TEXT NOT NULL,
+    entity INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    merged INTEGER NOT NULL,
+    place INTEGER NOT NULL,            -- 1: a location of the event (2: a country), 0: an actor or target
+    PRIMARY KEY (type, entity, day, merged)
+) WITHOUT ROWID;
 "#,
 ];
 

@@ -10,14 +10,19 @@ use std::time::Duration;
 
 use marsad_kb::Kb;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::link::{EventKeys, Linkable, Linker, day_number, event_days};
 use crate::schema::{APPLICATION_ID, LATEST, MIGRATIONS};
+use crate::sketch::Sketch;
 use crate::terms::query_terms;
 use crate::{
-    Article, BatchStats, ClaimFilter, ClaimRow, ContentHash, Elsewhere, EventRow, Party, RunId, RunStatus,
-    SearchQuery, Stats, Store, StoreError,
+    Article, BatchStats, ClaimFilter, ClaimRow, ContentHash, Elsewhere, EventRow, Identity, Party, RunId,
+    RunStatus, SearchQuery, Stats, Store, StoreError,
 };
+
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 128;
 
 /// Entities remembered by the writer between batches (their ids), at most.
 const ENTITY_CACHE: usize = 200_000;
@@ -28,6 +33,8 @@ pub struct SqliteStore {
     path: PathBuf,
     /// Global entity ids by key, so that most entities of a batch cost no statement.
     entity_ids: FxHashMap<String, i64>,
+    /// Links new articles with the stored ones (near-duplicates, merged events, stories).
+    linker: Linker,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -43,15 +50,35 @@ impl SqliteStore {
         let at = |source| StoreError::Open { path: path.to_path_buf(), source };
         let conn = Connection::open(path).map_err(at)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(at)?;
+        // a new database gets 8 KiB pages (articles of a few KiB fit a page more often, and the
+        // trees are shallower); it takes effect only before the first table is written
+        conn.execute_batch("PRAGMA page_size = 8192;").map_err(at)?;
         // WAL can only be set outside a transaction; a read-only medium keeps its mode
         let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(at)?;
-        // a 64 MiB page cache: the indexes of a batch are written in key order, not row order
+        // a 64 MiB page cache: the indexes of a batch are written in key order, not row order;
+        // the WAL is copied back every 32 MiB (8192 pages), not 4: an index page that many
+        // batches write is copied back once
         conn.execute_batch(
-            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;
+             PRAGMA wal_autocheckpoint = 8192;",
         )
         .map_err(at)?;
-        let mut store = SqliteStore { conn, path: path.to_path_buf(), entity_ids: FxHashMap::default() };
+        // every statement of a batch stays prepared (rusqlite keeps 16 by default: a batch
+        // uses more, and preparing is most of the cost of a small statement)
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        // rarray(): a list of values bound as one parameter
+        rusqlite::vtab::array::load_module(&conn).map_err(at)?;
+        let mut store = SqliteStore {
+            conn,
+            path: path.to_path_buf(),
+            entity_ids: FxHashMap::default(),
+            linker: Linker::default(),
+        };
+        let before = store.schema_version()?;
         store.migrate()?;
+        if before < 3 && before > 0 {
+            store.link_stored()?;
+        }
         Ok(store)
     }
 
@@ -106,10 +133,117 @@ impl SqliteStore {
     pub fn open_at_version(path: &Path, version: i64) -> Result<SqliteStore, StoreError> {
         let conn =
             Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
-        let mut store = SqliteStore { conn, path: path.to_path_buf(), entity_ids: FxHashMap::default() };
+        let mut store = SqliteStore {
+            conn,
+            path: path.to_path_buf(),
+            entity_ids: FxHashMap::default(),
+            linker: Linker::default(),
+        };
         store.migrate_to(version)?;
         Ok(store)
     }
+}
+
+impl SqliteStore {
+    /// Links the stored articles that have no sketch yet (a database made before links
+    /// existed: opening it after migration 3 runs this once), a transaction per 256 articles.
+    /// Returns how many were linked.
+    pub fn link_stored(&mut self) -> Result<u64, StoreError> {
+        let mut done = 0u64;
+        loop {
+            let rows: Vec<(i64, String, Vec<u8>, String)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT a.id, a.key, a.record, a.text FROM articles a
+                     WHERE NOT EXISTS (SELECT 1 FROM sketches s WHERE s.article = a.id) ORDER BY a.id LIMIT 256",
+                )?
+                .query_map([], |r| {
+                    // whatever a damaged row holds, it is read as bytes (and then not linked)
+                    let bytes = |i: usize| -> rusqlite::Result<Vec<u8>> {
+                        Ok(match r.get_ref(i)? {
+                            rusqlite::types::ValueRef::Blob(b) | rusqlite::types::ValueRef::Text(b) => b.to_vec(),
+                            _ => Vec::new(),
+                        })
+                    };
+                    Ok((r.get(0)?, r.get(1)?, bytes(2)?, String::from_utf8_lossy(&bytes(3)?).into_owned()))
+                })?
+                .collect::<Result<_, _>>()?;
+            if rows.is_empty() {
+                return Ok(done);
+            }
+            let outcome = (|| -> Result<(), StoreError> {
+                let tx = self.conn.transaction()?;
+                for (id, key, record, text) in rows {
+                    let identity = Identity { key, hash: ContentHash([0; 32]) };
+                    let linkable = match crate::article::decompress(&record)
+                        .and_then(|json| Article::new(identity, json, text))
+                    {
+                        Ok(a) => stored_linkable(&tx, id, &a)?,
+                        // an unreadable record is not linked, and not tried again
+                        Err(_) => {
+                            Linkable { article: id, day: None, sketch: Sketch::of(&[]), events: Vec::new() }
+                        }
+                    };
+                    self.linker.link(&tx, linkable)?;
+                    done += 1;
+                }
+                tx.commit()?;
+                Ok(())
+            })();
+            self.linker.clear();
+            outcome?;
+        }
+    }
+}
+
+/// What linking needs of a stored article, its ids read back from the database.
+fn stored_linkable(tx: &Transaction<'_>, id: i64, a: &Article) -> Result<Linkable, StoreError> {
+    let owned: Vec<(String, i64, bool)> = tx
+        .prepare_cached(
+            "SELECT m.local, m.entity, coalesce(e.kb LIKE 'country:%', 0) FROM mentions m
+             JOIN entities e ON e.id = m.entity WHERE m.article = ?1",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let local: FxHashMap<&str, i64> = owned.iter().map(|(l, e, _)| (l.as_str(), *e)).collect();
+    let countries: FxHashSet<i64> = owned.iter().filter(|o| o.2).map(|o| o.1).collect();
+    let events: FxHashMap<String, i64> = tx
+        .prepare_cached("SELECT local, id FROM events WHERE article = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let day = a.record.published.as_deref().and_then(day_number);
+    let keys = a
+        .record
+        .events
+        .iter()
+        .filter_map(|ev| events.get(&ev.id).map(|&eid| event_keys(eid, ev, day, &local, &countries)))
+        .collect();
+    Ok(Linkable { article: id, day, sketch: a.sketch.clone(), events: keys })
+}
+
+/// Deletes an article and every row of it. The writer does not have SQLite enforce the
+/// foreign keys (checking that each of the hundred rows of a new article points at the
+/// article just written cost more than a tenth of its time), so it deletes what the schema's
+/// `ON DELETE CASCADE` would, itself; `PRAGMA foreign_key_check` stays clean (a test checks).
+fn delete_article(tx: &Transaction<'_>, id: i64) -> Result<(), StoreError> {
+    for sql in [
+        "DELETE FROM event_roles WHERE event IN (SELECT id FROM events WHERE article = ?1)",
+        "DELETE FROM event_merges WHERE event IN (SELECT id FROM events WHERE article = ?1)",
+        "DELETE FROM claims WHERE article = ?1",
+        "DELETE FROM events WHERE article = ?1",
+        "DELETE FROM mentions WHERE article = ?1",
+        "DELETE FROM times WHERE article = ?1",
+        "DELETE FROM debris WHERE article = ?1",
+        "DELETE FROM sketches WHERE article = ?1",
+        "DELETE FROM story_articles WHERE article = ?1",
+        "DELETE FROM article_links WHERE a = ?1",
+        "DELETE FROM article_links WHERE b = ?1",
+        "DELETE FROM article_fts WHERE rowid = ?1",
+        "DELETE FROM articles WHERE id = ?1",
+    ] {
+        tx.prepare_cached(sql)?.execute([id])?;
+    }
+    Ok(())
 }
 
 /// The global id of an entity of a record, created when new.
@@ -117,9 +251,9 @@ fn entity_id(
     tx: &Transaction<'_>,
     cache: &mut FxHashMap<String, i64>,
     e: &crate::record::Entity,
+    key: &str,
 ) -> Result<i64, StoreError> {
-    let key = entity_key(e);
-    if let Some(&id) = cache.get(&key) {
+    if let Some(&id) = cache.get(key) {
         return Ok(id);
     }
     let found: Option<i64> = tx
@@ -158,7 +292,7 @@ fn entity_id(
     if cache.len() >= ENTITY_CACHE {
         cache.clear();
     }
-    cache.insert(key, id);
+    cache.insert(key.to_string(), id);
     Ok(id)
 }
 
@@ -168,7 +302,7 @@ fn insert_article(
     cache: &mut FxHashMap<String, i64>,
     run: RunId,
     a: &Article,
-) -> Result<(), StoreError> {
+) -> Result<Linkable, StoreError> {
     let r = &a.record;
     tx.prepare_cached(
         "INSERT INTO articles (key, doc_id, source_path, source_format, source_line, outlet, published,
@@ -196,22 +330,19 @@ fn insert_article(
         .execute(params![article, a.index_title, a.index_body])?;
 
     let mut local: FxHashMap<&str, i64> = FxHashMap::default();
-    for e in &r.entities {
-        let id = entity_id(tx, cache, e)?;
+    let mut countries: FxHashSet<i64> = FxHashSet::default();
+    for ((e, key), spans) in r.entities.iter().zip(&a.entity_keys).zip(&a.mention_spans) {
+        let id = entity_id(tx, cache, e, key)?;
         local.insert(e.id.as_str(), id);
+        if e.kb.as_deref().is_some_and(|k| k.starts_with("country:")) {
+            countries.insert(id);
+        }
         // one row per entity of the article, its mentions together: a row per mention would
         // be most of the rows an ingest writes
-        let spans: Vec<(usize, usize, Option<&str>)> =
-            e.mentions.iter().map(|m| (m.start, m.end, m.rule.as_deref())).collect();
         tx.prepare_cached(
             "INSERT OR IGNORE INTO mentions (article, local, entity, spans) VALUES (?1, ?2, ?3, ?4)",
         )?
-        .execute(params![
-            article,
-            e.id,
-            id,
-            serde_json::to_string(&spans).unwrap_or_else(|_| "[]".into())
-        ])?;
+        .execute(params![article, e.id, id, spans])?;
     }
     let party = |p: &Option<String>| -> (Option<i64>, Option<String>) {
         match p {
@@ -237,6 +368,8 @@ fn insert_article(
         }
     }
     let mut event_ids: FxHashMap<&str, i64> = FxHashMap::default();
+    let day = r.published.as_deref().and_then(day_number);
+    let mut keys = Vec::new();
     for ev in &r.events {
         let (claimant_entity, claimant) = party(&ev.claimant);
         tx.prepare_cached(
@@ -262,6 +395,7 @@ fn insert_article(
             ])?;
         let id = tx.last_insert_rowid();
         event_ids.insert(ev.id.as_str(), id);
+        keys.push(event_keys(id, ev, day, &local, &countries));
         let mut role =
             tx.prepare_cached("INSERT INTO event_roles (event, role, entity, name) VALUES (?1, ?2, ?3, ?4)")?;
         let roles = [
@@ -308,12 +442,38 @@ fn insert_article(
             c.rule
         ])?;
     }
-    Ok(())
+    Ok(Linkable { article, day, sketch: a.sketch.clone(), events: keys })
+}
+
+/// What merging needs of an event of a record: its days (when it happened, not negated),
+/// its places and parties as global entity ids.
+fn event_keys(
+    id: i64,
+    ev: &crate::record::Event,
+    published: Option<i32>,
+    local: &FxHashMap<&str, i64>,
+    countries: &FxHashSet<i64>,
+) -> EventKeys {
+    let happened = !ev.negated && ev.modality.as_deref().is_none_or(|m| m == "asserted");
+    let global =
+        |ids: &[String]| -> Vec<i64> { ids.iter().filter_map(|l| local.get(l.as_str()).copied()).collect() };
+    EventKeys {
+        id,
+        kind: ev.kind.clone(),
+        mode: ev.mode.clone(),
+        days: if happened { event_days(ev.date.as_deref(), published) } else { None },
+        places: global(&ev.locations).into_iter().map(|e| (e, countries.contains(&e))).collect(),
+        parties: global(&ev.actors).into_iter().chain(global(&ev.targets)).collect(),
+    }
 }
 
 impl SqliteStore {
     /// A party read back: entity columns, else the bare name.
-    fn read_party(&self, entity: Option<i64>, name: Option<String>) -> Result<Option<Party>, StoreError> {
+    pub(crate) fn read_party(
+        &self,
+        entity: Option<i64>,
+        name: Option<String>,
+    ) -> Result<Option<Party>, StoreError> {
         match (entity, name) {
             (Some(id), _) => Ok(self
                 .conn
@@ -397,6 +557,61 @@ impl SqliteStore {
     }
 }
 
+/// The query of event rows ([`SqliteStore::event_row`]); a WHERE clause and an order follow.
+pub(crate) const EVENT_SELECT: &str =
+    "SELECT ev.id, a.id, a.key, a.doc_id, a.outlet, a.published, ev.local, ev.type, ev.mode, ev.date,
+         ev.modality, ev.negated, ev.claimant_entity, ev.claimant,
+         substr(a.text, ev.evidence_start + 1, ev.evidence_end - ev.evidence_start)
+     FROM events ev JOIN articles a ON a.id = ev.article";
+
+impl SqliteStore {
+    /// An event with its parties and claims, from a row of [`EVENT_SELECT`].
+    pub(crate) fn event_row(&self, r: &rusqlite::Row<'_>) -> Result<EventRow, StoreError> {
+        let event: i64 = r.get(0)?;
+        let mut row = EventRow {
+            article_key: r.get(2)?,
+            doc_id: r.get(3)?,
+            outlet: r.get(4)?,
+            published: r.get(5)?,
+            local: r.get(6)?,
+            kind: r.get(7)?,
+            mode: r.get(8)?,
+            date: r.get(9)?,
+            modality: r.get(10)?,
+            negated: r.get(11)?,
+            actors: Vec::new(),
+            targets: Vec::new(),
+            locations: Vec::new(),
+            claimant: self.read_party(r.get(12)?, r.get(13)?)?,
+            reported_by: Vec::new(),
+            evidence: r.get(14)?,
+            claims: Vec::new(),
+        };
+        let roles: Vec<(String, Option<i64>, Option<String>)> = self
+            .conn
+            .prepare_cached("SELECT role, entity, name FROM event_roles WHERE event = ?1 ORDER BY rowid")?
+            .query_map([event], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        for (role, entity, name) in roles {
+            let Some(p) = self.read_party(entity, name)? else { continue };
+            match role.as_str() {
+                "actor" => row.actors.push(p),
+                "target" => row.targets.push(p),
+                "location" => row.locations.push(p),
+                _ => row.reported_by.push(p),
+            }
+        }
+        row.claims = self.claim_rows(
+            &format!(
+                "SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article
+                 LEFT JOIN events ev ON ev.id = c.event WHERE c.event = ?1 ORDER BY c.ordinal"
+            ),
+            &[&event],
+        )?;
+        Ok(row)
+    }
+}
+
 /// The columns of a claim query (`c` claims, `a` articles, `ev` events).
 const CLAIM_COLUMNS: &str =
     "a.key, a.doc_id, a.outlet, a.published, c.count, c.qualifier, c.kind, c.population,
@@ -425,7 +640,7 @@ struct RawClaim {
 
 /// The key merging an entity across articles: its knowledge-base id, else its type and
 /// normalised Arabic name (search terms: alef forms, marks and clitics folded).
-fn entity_key(e: &crate::record::Entity) -> String {
+pub(crate) fn entity_key(e: &crate::record::Entity) -> String {
     match &e.kb {
         Some(kb) => format!("kb:{kb}"),
         None => {
@@ -438,6 +653,12 @@ fn entity_key(e: &crate::record::Entity) -> String {
 
 impl Store for SqliteStore {
     fn begin_run(&mut self, inputs: &[String]) -> Result<RunId, StoreError> {
+        // a run still 'running' when another begins was killed (one ingest writes a database
+        // at a time): it is marked so, what it committed stays
+        self.conn.execute(
+            "UPDATE runs SET status = 'interrupted', ended = datetime('now') WHERE status = 'running'",
+            [],
+        )?;
         self.conn.execute(
             "INSERT INTO runs (started, status, marsad_version, inputs) VALUES (datetime('now'), 'running', ?1, ?2)",
             params![env!("CARGO_PKG_VERSION"), serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into())],
@@ -464,6 +685,8 @@ impl Store for SqliteStore {
         let outcome = (|| -> Result<BatchStats, StoreError> {
             let tx = self.conn.transaction()?;
             let mut stats = BatchStats::default();
+            let (mut merged, mut stories) = (Vec::new(), Vec::new());
+            let mut linkables = Vec::with_capacity(batch.len());
             for a in batch {
                 let existing: Option<(i64, Vec<u8>)> = tx
                     .prepare_cached("SELECT id, hash FROM articles WHERE key = ?1")?
@@ -475,13 +698,31 @@ impl Store for SqliteStore {
                         continue;
                     }
                     Some((id, _)) => {
-                        tx.prepare_cached("DELETE FROM article_fts WHERE rowid = ?1")?.execute([id])?;
-                        tx.prepare_cached("DELETE FROM articles WHERE id = ?1")?.execute([id])?;
+                        merged.extend(
+                            tx.prepare_cached(
+                                "SELECT DISTINCT em.merged FROM events e JOIN event_merges em ON em.event = e.id
+                                 WHERE e.article = ?1",
+                            )?
+                            .query_map([id], |r| r.get::<_, i64>(0))?
+                            .collect::<Result<Vec<_>, _>>()?,
+                        );
+                        stories.extend(
+                            tx.prepare_cached("SELECT story FROM story_articles WHERE article = ?1")?
+                                .query_row([id], |r| r.get::<_, i64>(0))
+                                .optional()?,
+                        );
+                        delete_article(&tx, id)?;
                         stats.replaced += 1;
                     }
                     None => stats.added += 1,
                 }
-                insert_article(&tx, &mut self.entity_ids, run, a)?;
+                linkables.push(insert_article(&tx, &mut self.entity_ids, run, a)?);
+            }
+            if !merged.is_empty() || !stories.is_empty() {
+                crate::link::forget(&tx, &merged, &stories)?;
+            }
+            for l in linkables {
+                self.linker.link(&tx, l)?;
             }
             tx.execute(
                 "UPDATE runs SET seen = seen + ?2, added = added + ?3, replaced = replaced + ?4,
@@ -498,6 +739,7 @@ impl Store for SqliteStore {
             tx.commit()?;
             Ok(stats)
         })();
+        self.linker.clear();
         if outcome.is_err() {
             // ids cached during a rolled-back transaction may not exist
             self.entity_ids.clear();
@@ -560,58 +802,42 @@ impl Store for SqliteStore {
         &self,
         f: &mut dyn FnMut(EventRow) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT ev.id, a.id, a.key, a.doc_id, a.outlet, a.published, ev.local, ev.type, ev.mode, ev.date,
-                 ev.modality, ev.negated, ev.claimant_entity, ev.claimant,
-                 substr(a.text, ev.evidence_start + 1, ev.evidence_end - ev.evidence_start)
-             FROM events ev JOIN articles a ON a.id = ev.article ORDER BY a.id, ev.id",
-        )?;
+        let mut stmt = self.conn.prepare(&format!("{EVENT_SELECT} ORDER BY a.id, ev.id"))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let event: i64 = r.get(0)?;
-            let mut row = EventRow {
-                article_key: r.get(2)?,
-                doc_id: r.get(3)?,
-                outlet: r.get(4)?,
-                published: r.get(5)?,
-                local: r.get(6)?,
-                kind: r.get(7)?,
-                mode: r.get(8)?,
-                date: r.get(9)?,
-                modality: r.get(10)?,
-                negated: r.get(11)?,
-                actors: Vec::new(),
-                targets: Vec::new(),
-                locations: Vec::new(),
-                claimant: self.read_party(r.get(12)?, r.get(13)?)?,
-                reported_by: Vec::new(),
-                evidence: r.get(14)?,
-                claims: Vec::new(),
-            };
-            let roles: Vec<(String, Option<i64>, Option<String>)> = self
-                .conn
-                .prepare_cached("SELECT role, entity, name FROM event_roles WHERE event = ?1 ORDER BY rowid")?
-                .query_map([event], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<Result<_, _>>()?;
-            for (role, entity, name) in roles {
-                let Some(p) = self.read_party(entity, name)? else { continue };
-                match role.as_str() {
-                    "actor" => row.actors.push(p),
-                    "target" => row.targets.push(p),
-                    "location" => row.locations.push(p),
-                    _ => row.reported_by.push(p),
-                }
-            }
-            row.claims = self.claim_rows(
-                &format!(
-                    "SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article
-                     LEFT JOIN events ev ON ev.id = c.event WHERE c.event = ?1 ORDER BY c.ordinal"
-                ),
-                &[&event],
-            )?;
-            f(row)?;
+            f(self.event_row(r)?)?;
         }
         Ok(())
+    }
+
+    fn stories(&self, filter: &crate::StoryFilter) -> Result<Vec<crate::StorySummary>, StoreError> {
+        self.list_stories(filter)
+    }
+
+    fn story(&self, id: i64) -> Result<Option<crate::Story>, StoreError> {
+        self.read_story(id)
+    }
+
+    fn links(&self, key: &str) -> Result<Vec<crate::ArticleLink>, StoreError> {
+        self.article_links(key)
+    }
+
+    fn merged_events(
+        &self,
+        filter: &crate::MergedEventFilter,
+    ) -> Result<Vec<crate::MergedEventSummary>, StoreError> {
+        self.list_merged_events(filter)
+    }
+
+    fn merged_event(&self, id: i64) -> Result<Option<crate::MergedEvent>, StoreError> {
+        self.read_merged_event(id)
+    }
+
+    fn for_each_merged_event(
+        &self,
+        f: &mut dyn FnMut(crate::MergedEvent) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.each_merged_event(f)
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {

@@ -30,6 +30,15 @@
 
 use marsad_text::{Normalizer, Segmenter, TokenKind, tokenize_within};
 
+/// Arabic word forms remembered per thread, at most.
+const FORM_CACHE: usize = 200_000;
+
+thread_local! {
+    /// The index form of each Arabic word (analysis view) met by this thread.
+    static FORMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
 /// One term of a text: its indexed form and the original byte range it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Term {
@@ -52,8 +61,28 @@ pub fn terms(text: &str, within: &[(usize, usize)]) -> Vec<Term> {
         }
         for token in tokenize_within(&norm, marsad_text::Span::new(start, end)) {
             let word = token.norm_str(&norm);
-            let mut form = String::new();
-            push_form(word, token.kind, segmenter, &mut form);
+            let form = match token.kind {
+                // Arabic words repeat (a few thousand forms make most of a corpus): their
+                // segmentation is remembered per thread
+                TokenKind::Arabic => FORMS.with(|cache| {
+                    let mut cache = cache.borrow_mut();
+                    if let Some(f) = cache.get(word) {
+                        return f.to_string();
+                    }
+                    let mut form = String::new();
+                    push_form(word, token.kind, segmenter, &mut form);
+                    if cache.len() >= FORM_CACHE {
+                        cache.clear();
+                    }
+                    cache.insert(word.into(), form.as_str().into());
+                    form
+                }),
+                _ => {
+                    let mut form = String::new();
+                    push_form(word, token.kind, segmenter, &mut form);
+                    form
+                }
+            };
             if !form.is_empty() {
                 out.push(Term { form, start: token.span.start(), end: token.span.end() });
             }

@@ -261,20 +261,276 @@ fn exports_carry_every_record_and_the_located_events() {
     let csv = String::from_utf8(csv).unwrap();
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     assert_eq!(&header[..16], &ACLED_HEADER);
-    assert_eq!(csv.lines().count(), 3, "{csv}");
+    // both articles report the shelling of Goris on 2022-09-13: one merged event, one row
+    assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(
         csv.contains(
             "Explosions/Remote violence,Shelling/artillery/missile attack,Azerbaijan,Armenia,Armenia,,Goris"
         ),
         "{csv}"
     );
+    let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(row[12], "X; Y", "source: both outlets");
+    assert_eq!(row[15], "49", "fatalities");
+    assert_eq!(row[header.iter().position(|h| *h == "article").unwrap()], "a.txt; b.txt");
+    assert_eq!(row[header.iter().position(|h| *h == "reports").unwrap()], "2");
 
     let mut geo = Vec::new();
     export(&store, Format::Geojson, &mut geo).unwrap();
     let geo: serde_json::Value = serde_json::from_slice(&geo).unwrap();
     assert_eq!(geo["type"], "FeatureCollection");
     let features = geo["features"].as_array().unwrap();
-    assert_eq!(features.len(), 2);
+    assert_eq!(features.len(), 1);
+    assert_eq!(features[0]["properties"]["reports"], 2);
     let lonlat = features[0]["geometry"]["coordinates"].as_array().unwrap();
     assert!((46.0..47.0).contains(&lonlat[0].as_f64().unwrap()), "longitude first: {lonlat:?}");
+}
+
+/// A record with the given paragraphs (one per line of `text`) and nothing extracted.
+fn plain(key: &str, text: &str, outlet: &str, published: &str) -> Article {
+    let mut paragraphs = Vec::new();
+    let mut at = 0usize;
+    for line in text.split('\n') {
+        let n = line.chars().count();
+        paragraphs.push(json!({"start": at, "end": at + n, "kind": "body"}));
+        at += n + 1;
+    }
+    let record = json!({
+        "id": key, "source": {"path": key, "format": "text"}, "outlet": outlet, "published": published,
+        "text": "", "title": null, "paragraphs": paragraphs,
+    });
+    Article::new(
+        Identity { key: key.into(), hash: ContentHash::of(&[key, text, published]) },
+        record.to_string(),
+        text.into(),
+    )
+    .unwrap()
+}
+
+/// `n` distinct Arabic-looking words from a seed.
+fn words(seed: u32, n: usize) -> Vec<String> {
+    const LETTERS: [char; 20] =
+        ['ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ع', 'غ', 'ق', 'ك', 'م', 'ن'];
+    let mut x = seed.wrapping_mul(2_654_435_761).wrapping_add(12_345);
+    (0..n)
+        .map(|_| {
+            (0..4)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    LETTERS[(x % 20) as usize]
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn para(seed: u32, n: usize) -> String {
+    words(seed, n).join(" ")
+}
+
+fn write(store: &mut SqliteStore, batch: &[Article]) {
+    let run = store.begin_run(&[]).unwrap();
+    store.write_batch(run, batch, Elsewhere::default()).unwrap();
+    store.end_run(run, marsad_store::RunStatus::Complete).unwrap();
+}
+
+#[test]
+fn near_duplicates_reused_paragraphs_and_stories_are_found_across_batches() {
+    let (_dir, mut store) = open();
+    let wire = words(1, 40);
+    // the wire paragraph, edited: two words changed, one dropped
+    let mut edited = wire.clone();
+    edited[10] = "تعديل".into();
+    edited[30] = "اخر".into();
+    edited.remove(20);
+    let wire2 = para(2, 35);
+    let x = format!("{}\n{}\n{}\n{}", para(10, 12), wire.join(" "), para(11, 25), wire2);
+    let y = format!("{}\n{}\n{}\n{}", para(20, 28), edited.join(" "), wire2, para(21, 40));
+    // x again with its first paragraph rewritten: a near-duplicate
+    let w = format!("{}\n{}\n{}\n{}", para(30, 12), wire.join(" "), para(11, 25), wire2);
+    write(&mut store, &[plain("x", &x, "AFP", "2022-09-13")]);
+    // later batches find the stored articles through the buckets
+    write(
+        &mut store,
+        &[plain("y", &y, "Asharq", "2022-09-14"), plain("z", &para(40, 120), "Other", "2022-09-13")],
+    );
+    write(
+        &mut store,
+        &[
+            plain("w", &w, "Reuters", "2022-09-15"),
+            plain("late", &x.replace(&para(10, 12), &para(50, 12)), "AFP", "2022-10-30"),
+        ],
+    );
+
+    let links = store.links("x").unwrap();
+    let kinds: Vec<(&str, &str, &str)> =
+        links.iter().map(|l| (l.a.as_str(), l.b.as_str(), l.kind.as_str())).collect();
+    assert!(kinds.contains(&("x", "y", "reuse")), "{links:?}");
+    assert!(kinds.contains(&("x", "w", "duplicate")), "{links:?}");
+    assert!(kinds.contains(&("x", "late", "duplicate")), "{links:?}");
+    let reuse = links.iter().find(|l| l.b == "y").unwrap();
+    let pairs: Vec<(u16, u16)> = reuse.paragraphs.iter().map(|p| (p.0, p.1)).collect();
+    assert_eq!(pairs, [(1, 1), (3, 2)], "the edited wire paragraph and the copied one: {reuse:?}");
+    assert!(store.links("z").unwrap().is_empty(), "an unrelated article is linked to nothing");
+
+    // one story: x, y (two shared paragraphs, a day apart), w (near-duplicate); not the copy
+    // published six weeks later (a story spans at most a week), not the unrelated article
+    let stories = store.stories(&marsad_store::StoryFilter::default()).unwrap();
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    let s = &stories[0];
+    assert_eq!(s.articles, 3);
+    assert_eq!((s.first.as_deref(), s.last.as_deref()), (Some("2022-09-13"), Some("2022-09-15")));
+    assert_eq!(s.outlets, ["AFP", "Asharq", "Reuters"]);
+    let story = store.story(s.id).unwrap().unwrap();
+    let keys: Vec<&str> = story.articles.iter().map(|a| a.key.as_str()).collect();
+    assert_eq!(keys, ["x", "y", "w"]);
+    assert!(story.links.len() >= 2);
+    assert!(store.story(s.id + 1000).unwrap().is_none());
+    // filters
+    let none = marsad_store::StoryFilter { from: Some("2022-09-16".into()), ..Default::default() };
+    assert!(store.stories(&none).unwrap().is_empty());
+    let big = marsad_store::StoryFilter { min_articles: 4, ..Default::default() };
+    assert!(store.stories(&big).unwrap().is_empty());
+    assert!(matches!(
+        store.stories(&marsad_store::StoryFilter { from: Some("soon".into()), ..Default::default() }),
+        Err(StoreError::Query(_))
+    ));
+
+    // y replaced by an unrelated text: it leaves the story, its links are gone
+    write(&mut store, &[plain("y", &para(60, 90), "Asharq", "2022-09-14")]);
+    assert!(!store.links("x").unwrap().iter().any(|l| l.b == "y" || l.a == "y"));
+    let s = &store.stories(&marsad_store::StoryFilter::default()).unwrap()[0];
+    assert_eq!(s.articles, 2);
+    assert_eq!(s.last.as_deref(), Some("2022-09-15"));
+}
+
+/// An article whose one event is given.
+fn with_event(
+    key: &str,
+    outlet: &str,
+    published: &str,
+    event: serde_json::Value,
+    place: (&str, &str, &str),
+) -> Article {
+    let text = format!("قصف على {}\n{}", place.1, para(100 + key.bytes().map(u32::from).sum::<u32>(), 30));
+    let record = json!({
+        "id": key, "source": {"path": key, "format": "text"}, "outlet": outlet, "published": published,
+        "text": "", "title": null, "paragraphs": [{"start": 0, "end": text.chars().count(), "kind": "body"}],
+        "entities": [
+            {"id": "e1", "type": "GPE", "name": place.0, "name_ar": place.1, "kb": place.2, "mentions": []},
+            {"id": "e2", "type": "GPE", "name": "Azerbaijan", "name_ar": "أذربيجان", "kb": "country:azerbaijan", "mentions": []},
+            {"id": "e3", "type": "PERSON", "name": "Nikol Pashinyan", "name_ar": "نيكول باشينيان", "kb": null, "mentions": []},
+        ],
+        "events": [event],
+        "casualties": [],
+    });
+    Article::new(Identity { key: key.into(), hash: ContentHash::of(&[key, &text]) }, record.to_string(), text)
+        .unwrap()
+}
+
+fn fight(mode: &str, date: Option<&str>, negated: bool) -> serde_json::Value {
+    json!({"id": "v1", "type": "FIGHT", "mode": mode, "date": date, "actors": ["e2"], "targets": [],
+        "locations": ["e1"], "claimant": "e3", "negated": negated, "evidence": {"start": 0, "end": 3}})
+}
+
+#[test]
+fn events_are_merged_across_articles_on_category_mode_day_and_place() {
+    let (_dir, mut store) = open();
+    let goris = ("Goris", "غوريس", "place:goris");
+    let jermuk = ("Jermuk", "جيرموك", "place:jermuk");
+    write(
+        &mut store,
+        &[
+            with_event("a", "AFP", "2022-09-13", fight("shelling", Some("2022-09-13"), false), goris),
+            // the next day's report of the same shelling, dated by its publication only
+            with_event("b", "Asharq", "2022-09-14", fight("artillery", None, false), goris),
+        ],
+    );
+    write(
+        &mut store,
+        &[
+            // a generic mode: the same happening
+            with_event("c", "Reuters", "2022-09-13", fight("attack", Some("2022-09-12TNI"), false), goris),
+            // another place, another mode, another week, negated: each its own
+            with_event("d", "AFP", "2022-09-13", fight("shelling", Some("2022-09-13"), false), jermuk),
+            with_event("e", "AFP", "2022-09-13", fight("air-strike", Some("2022-09-13"), false), goris),
+            with_event("f", "AFP", "2022-09-25", fight("shelling", Some("2022-09-25"), false), goris),
+            with_event("g", "AFP", "2022-09-13", fight("shelling", Some("2022-09-13"), true), goris),
+        ],
+    );
+    let several = marsad_store::MergedEventFilter { min_articles: 2, ..Default::default() };
+    let merged = store.merged_events(&several).unwrap();
+    assert_eq!(merged.len(), 1, "{merged:?}");
+    let all = store.merged_events(&marsad_store::MergedEventFilter::default()).unwrap();
+    assert_eq!(all.len(), 4, "the negated event is not merged: {all:?}");
+    let m = &merged[0];
+    assert_eq!((m.kind.as_str(), m.mode.as_str(), m.articles, m.events), ("FIGHT", "shelling", 3, 3));
+    assert_eq!((m.first.as_deref(), m.last.as_deref()), (Some("2022-09-12"), Some("2022-09-14")));
+    assert_eq!(m.outlets, ["AFP", "Reuters", "Asharq"]);
+    assert_eq!(m.places, ["Goris"]);
+    assert_eq!(m.claimants, ["Nikol Pashinyan"]);
+    let full = store.merged_event(m.id).unwrap().unwrap();
+    let keys: Vec<&str> = full.members.iter().map(|e| e.article_key.as_str()).collect();
+    assert_eq!(keys, ["a", "c", "b"]);
+    // every event is exported once: the merged one and the five that stand alone (or alone
+    // in their merged event)
+    let mut n = 0;
+    store
+        .for_each_merged_event(&mut |m| {
+            n += 1;
+            assert!(m.members.len() == 3 || m.members.len() == 1);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(n, 5);
+    // the articles of the merged event make a story
+    let stories = store.stories(&marsad_store::StoryFilter::default()).unwrap();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].articles, 3);
+    let f = marsad_store::MergedEventFilter { category: Some("assault".into()), ..several };
+    assert!(store.merged_events(&f).unwrap().is_empty());
+}
+
+#[test]
+fn a_database_of_version_2_is_linked_when_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    let wire = para(1, 60);
+    let batch = [
+        plain("x", &format!("{}\n{wire}", para(2, 20)), "AFP", "2022-09-13"),
+        plain("y", &format!("{wire}\n{}", para(3, 20)), "Asharq", "2022-09-13"),
+    ];
+    {
+        let mut old = SqliteStore::open_at_version(&path, 2).unwrap();
+        // written by the version-2 writer: only the tables it had
+        let conn = old.connection();
+        for (i, a) in batch.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO articles (id, key, doc_id, source_format, outlet, published, hash, text, record) VALUES (?1, ?2, ?2, 'text', ?3, ?4, x'00', ?5, ?6)",
+                rusqlite::params![i as i64 + 1, a.identity.key, a.record.outlet, a.record.published, a.record.text, a.record_deflated],
+            )
+            .unwrap();
+        }
+        let _ = &mut old;
+    }
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST);
+    let links = store.links("x").unwrap();
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].kind, "duplicate");
+    assert_eq!(store.stories(&marsad_store::StoryFilter::default()).unwrap().len(), 1);
+}
+
+#[test]
+fn a_run_left_running_is_marked_interrupted_by_the_next() {
+    let (_dir, mut store) = open();
+    let killed = store.begin_run(&["a".into()]).unwrap();
+    let next = store.begin_run(&["a".into()]).unwrap();
+    let status = |id: i64| -> String {
+        store.connection().query_row("SELECT status FROM runs WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(status(killed.0), "interrupted");
+    assert_eq!(status(next.0), "running");
 }

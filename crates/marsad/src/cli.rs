@@ -69,6 +69,20 @@ pub enum Command {
         marsad claims --entity Armenia --from 2022-09-01 --to 2022-09-30 --db marsad.db")]
     Claims(ClaimsArgs),
 
+    /// Stories: articles about one happening across outlets (near-duplicates, shared wire
+    /// paragraphs, the same merged event within a few days); with an ID, one story in full.
+    #[command(after_help = "Examples:\n  \
+        marsad stories --db marsad.db\n  \
+        marsad stories 12 --db marsad.db")]
+    Stories(crate::commands::stories::StoriesArgs),
+
+    /// Events merged across articles (same category, compatible mode and day, shared places
+    /// or parties), each with all its reports; with an ID, one event in full.
+    #[command(after_help = "Examples:\n  \
+        marsad events --category FIGHT --db marsad.db\n  \
+        marsad events 7 --db marsad.db")]
+    Events(crate::commands::events::EventsArgs),
+
     /// Measure extraction speed and memory on a corpus (articles/s, MB/s per core, peak memory).
     ///
     /// Runs the extraction pipeline without writing records, timing each stage inside the

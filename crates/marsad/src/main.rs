@@ -78,6 +78,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::claims::run(&args)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Stories(args) => {
+            commands::stories::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Events(args) => {
+            commands::events::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Throughput(args) => {
             commands::throughput::run(&args)?;
             Ok(ExitCode::SUCCESS)

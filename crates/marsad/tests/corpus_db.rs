@@ -1,5 +1,5 @@
 //! The corpus database through the command line (issue 6): `ingest` (idempotent, replacing,
-//! surviving kill -9), `search`, `claims`, `export`.
+//! surviving kill -9), `search`, `claims`, `export`, `stories`, `events`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -168,6 +168,12 @@ fn a_kill_during_ingest_loses_nothing_committed_and_the_next_run_completes_it() 
 
     let rerun = run(&["ingest", &input, "--db", &db, "--batch", "8"]);
     ok(&rerun);
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM runs WHERE status = 'interrupted'"),
+        1,
+        "the next run closes it"
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM runs WHERE status = 'running'"), 0);
     let stderr = String::from_utf8_lossy(&rerun.stderr);
     assert!(
         stderr.contains(&format!("{} added, 0 replaced, {after_kill} unchanged", n as i64 - after_kill)),
@@ -217,6 +223,33 @@ fn search_claims_and_exports_on_the_seeds() {
     assert_eq!(none.status.code(), Some(2), "a query with no word is a usage error");
     let missing = run(&["search", "x", "--db", &dir.path().join("none.db").display().to_string()]);
     assert_eq!(missing.status.code(), Some(2));
+
+    // stories: 001 and 004 (published the same day) share AFP paragraphs
+    let stories = ok(&run(&["stories", "--db", &db, "--json"]));
+    let stories: Vec<Value> = stories.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    let id = stories[0]["id"].to_string();
+    let story = ok(&run(&["stories", &id, "--db", &db, "--json"]));
+    let story: Value = serde_json::from_str(&story).unwrap();
+    let ids: Vec<&str> =
+        story["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["001_d67965d036683f9b", "004_b5f0c4ca6264197a"]);
+    let link = &story["links"][0];
+    assert_eq!(link["kind"], "reuse");
+    assert!(link["paragraphs"].as_array().unwrap().len() >= 2, "{link}");
+    let readable = ok(&run(&["stories", "--db", &db]));
+    assert!(readable.contains("2 articles  2022-09-13"), "{readable}");
+    assert!(ok(&run(&["stories", &id, "--db", &db])).contains("shared text:"));
+    assert_eq!(run(&["stories", "999", "--db", &db]).status.code(), Some(2));
+    // events merged across the two
+    let events = ok(&run(&["events", "--db", &db, "--json"]));
+    assert!(events.lines().count() >= 1, "{events}");
+    for l in events.lines() {
+        let v: Value = serde_json::from_str(l).unwrap();
+        assert!(v["articles"].as_u64().unwrap() >= 2);
+    }
+    let first: Value = serde_json::from_str(events.lines().next().unwrap()).unwrap();
+    assert!(ok(&run(&["events", &first["id"].to_string(), "--db", &db])).contains("reports"));
 
     // the ledger
     let ledger = ok(&run(&["claims", "--entity", "Armenia", "--db", &db]));

@@ -2,11 +2,13 @@
 
 pub mod claims;
 pub mod eval_ner;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod search;
 pub mod serve;
+pub mod stories;
 pub mod throughput;
 
 use marsad_ingest::{Format, Inputs, Options};

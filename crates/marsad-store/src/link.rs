@@ -1,0 +1,587 @@
+//! Linking articles across the corpus, incrementally: each new article is compared with the
+//! stored ones through LSH buckets (never with all of them), its events are merged with the
+//! stored events of the same happening, and both grow the stories.
+//!
+//! ## Near-duplicates and text reuse
+//! The article's [`Sketch`] buckets are looked up in `sketch_buckets` (at most
+//! [`BUCKET_CAP`] articles per bucket are read, and a full bucket takes no more: a paragraph of
+//! boilerplate shared by thousands of articles would otherwise make every one a candidate);
+//! each candidate's sketch is compared with the new one ([`crate::sketch::compare`]). A pair is
+//! recorded in `article_links` as `duplicate` (near-duplicates: estimated Jaccard similarity of
+//! the bodies' 4-word shingles at least 0.5, or reused paragraphs making up 80% of either) or
+//! `reuse` (at least one paragraph of one found, edited or not, in the other), with the
+//! paragraph pairs.
+//!
+//! ## Merged events
+//! An event is mergeable when it is asserted and not negated, has a day (its date, a range of
+//! at most [`MAX_EVENT_SPAN`] + 1 days, or the publication day when it has no date; a month or
+//! a year is too vague) and at least one party or place. It joins the stored merged event
+//! that shares the most with it among those of the same category whose mode is compatible
+//! (equal; or ACLED's sub-event type is the same; or either is a generic `attack`,
+//! `armed-clash` or `other`), whose days meet its days widened by one day on each side
+//! (reports lag, time zones), whose span stays within [`MAX_EVENT_SPAN`] days once it joins
+//! (no drift day after day), and which shares with it a place that is not a country, or a
+//! country and an actor or target, or two actors or targets (entities are the global ones:
+//! by knowledge-base id, else by type and normalised name). Otherwise it starts a merged
+//! event of its own. An event joins one merged event: merged events are never chained.
+//!
+//! ## Stories
+//! Two articles belong to the same story when they are near-duplicates published within
+//! [`STORY_SPAN`] days of each other; or one reuses at least two paragraphs of the other (or
+//! paragraphs making up 30% of either) and they were published within [`REUSE_SPAN`] days;
+//! or they report the same merged event of a category that is a happening (not a statement,
+//! an appeal, a demand, a rejection, a threat, support or cooperation). Stories are built by
+//! union as links arrive, with two limits against chaining: a union that would make a story
+//! span more than [`STORY_SPAN`] days from its first to its last article is not made (a
+//! running conflict would otherwise become one story), and two stories of several articles
+//! each become one only through a near-duplicate (an article joins a story through any link). An article removed (replaced by a changed version) leaves its story,
+//! which is not split.
+
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Transaction, params};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::StoreError;
+use crate::sketch::{Comparison, Sketch, compare};
+
+/// Articles taken from a bucket, at most; a bucket holding as many takes no more (so that no
+/// bucket holds more).
+pub const BUCKET_CAP: i64 = 32;
+/// Days a merged event may span, from its first to its last day.
+pub const MAX_EVENT_SPAN: i32 = 3;
+/// Days a story may span, and near-duplicates be apart, to be one story.
+pub const STORY_SPAN: i32 = 7;
+/// Days apart that articles sharing paragraphs may be to be one story.
+pub const REUSE_SPAN: i32 = 3;
+
+/// The categories whose merged events make a story (happenings, not sayings).
+const STORY_CATEGORIES: &[&str] = &[
+    "FIGHT",
+    "ASSAULT",
+    "PROTEST",
+    "COERCE",
+    "MOBILIZE",
+    "RETREAT",
+    "AGREE",
+    "CONSULT",
+    "AID",
+    "SANCTION",
+    "CRIME",
+    "CONCEDE",
+    "INVESTIGATE",
+];
+
+/// Modes compatible with any other of their category.
+const GENERIC_MODES: &[&str] = &["", "attack", "armed-clash", "other"];
+
+/// What linking needs of a new article (ids are the database's).
+#[derive(Clone, Debug)]
+pub struct Linkable {
+    pub article: i64,
+    /// Publication day (days since 1970-01-01).
+    pub day: Option<i32>,
+    pub sketch: Sketch,
+    pub events: Vec<EventKeys>,
+}
+
+/// What merging needs of one event.
+#[derive(Clone, Debug, Default)]
+pub struct EventKeys {
+    pub id: i64,
+    pub kind: String,
+    pub mode: String,
+    /// First and last day; None: not mergeable.
+    pub days: Option<(i32, i32)>,
+    /// Locations: global entity id, whether it is a country.
+    pub places: Vec<(i64, bool)>,
+    /// Actors and targets: global entity ids.
+    pub parties: Vec<i64>,
+}
+
+/// Days since 1970-01-01 of a date starting `YYYY-MM-DD` (None for anything else).
+///
+/// ```
+/// use marsad_store::link::{day_number, day_string};
+/// assert_eq!(day_number("1970-01-02"), Some(1));
+/// assert_eq!(day_number("2022-09-13TMO"), Some(19248));
+/// assert_eq!(day_number("2022-09"), None);
+/// assert_eq!(day_number("2022-02-30"), None);
+/// assert_eq!(day_string(19248), "2022-09-13");
+/// ```
+pub fn day_number(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || !s.is_char_boundary(10) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i32> {
+        let part = &s[r];
+        if !part.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        part.parse().ok()
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days_in = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&m) || d < 1 || d > days_in[(m - 1) as usize] {
+        return None;
+    }
+    // days from civil (Howard Hinnant's algorithm)
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The `YYYY-MM-DD` of a day number.
+pub fn day_string(z: i32) -> String {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The days an event is dated on, if it can be merged on them: its day, its range (at most
+/// [`MAX_EVENT_SPAN`] days long), or the publication day when it has no date.
+pub fn event_days(date: Option<&str>, published: Option<i32>) -> Option<(i32, i32)> {
+    match date {
+        None => published.map(|d| (d, d)),
+        Some(d) => match d.split_once('/') {
+            Some((a, b)) => {
+                let (a, b) = (day_number(a)?, day_number(b)?);
+                (b >= a && b - a <= MAX_EVENT_SPAN).then_some((a, b))
+            }
+            None => day_number(d).map(|x| (x, x)),
+        },
+    }
+}
+
+/// Whether two modes of one category can describe the same happening.
+pub fn modes_compatible(kind: &str, a: &str, b: &str) -> bool {
+    if a == b || GENERIC_MODES.contains(&a) || GENERIC_MODES.contains(&b) {
+        return true;
+    }
+    match (crate::export::acled_type(kind, a), crate::export::acled_type(kind, b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Per-batch caches of the linker.
+#[derive(Default)]
+pub struct Linker {
+    /// Sketches read or written in this transaction, by article.
+    sketches: FxHashMap<i64, (Option<i32>, Sketch)>,
+}
+
+impl Linker {
+    /// Forgets what the transaction saw (after a commit or a rollback).
+    pub fn clear(&mut self) {
+        self.sketches.clear();
+    }
+
+    /// Links one new article (its rows are written, in the same transaction).
+    pub fn link(&mut self, tx: &Transaction<'_>, item: Linkable) -> Result<(), StoreError> {
+        tx.prepare_cached("INSERT OR REPLACE INTO sketches (article, day, sketch) VALUES (?1, ?2, ?3)")?
+            .execute(params![item.article, item.day, item.sketch.encode()])?;
+        let mut candidates: Vec<i64> = Vec::new();
+        let buckets = item.sketch.buckets();
+        if !buckets.is_empty() {
+            // one statement for all the article's buckets (dozens: one per band and four per
+            // paragraph), then one for the buckets that are not full
+            let list = std::rc::Rc::new(buckets.iter().map(|&b| Value::Integer(b)).collect::<Vec<_>>());
+            let found: Vec<(i64, i64)> = tx
+                .prepare_cached(
+                    "SELECT bucket, article FROM sketch_buckets WHERE bucket IN rarray(?1) ORDER BY bucket, article",
+                )?
+                .query_map([list], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            let mut open: Vec<Value> = Vec::with_capacity(buckets.len());
+            let mut rows = found.iter().peekable();
+            for &bucket in &buckets {
+                while rows.peek().is_some_and(|r| r.0 < bucket) {
+                    rows.next();
+                }
+                let mut n = 0i64;
+                while let Some(&&(b, article)) = rows.peek()
+                    && b == bucket
+                {
+                    rows.next();
+                    n += 1;
+                    if n <= BUCKET_CAP && article != item.article {
+                        candidates.push(article);
+                    }
+                }
+                if n < BUCKET_CAP {
+                    open.push(Value::Integer(bucket));
+                }
+            }
+            if !open.is_empty() {
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO sketch_buckets (bucket, article) SELECT value, ?2 FROM rarray(?1)",
+                )?
+                .execute(params![std::rc::Rc::new(open), item.article])?;
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for other in candidates {
+            let Some((day, sketch)) = self.sketch(tx, other)? else { continue };
+            let c = compare(&sketch, &item.sketch);
+            if c.paragraphs.is_empty() && !c.near_duplicate {
+                continue;
+            }
+            let kind = if c.near_duplicate { "duplicate" } else { "reuse" };
+            let paragraphs: Vec<(u16, u16, f64)> =
+                c.paragraphs.iter().map(|&(a, b, s)| (a, b, (s * 100.0).round() / 100.0)).collect();
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO article_links (a, b, kind, similarity, paragraphs) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                other.min(item.article),
+                other.max(item.article),
+                kind,
+                (c.similarity * 100.0).round() / 100.0,
+                serde_json::to_string(&paragraphs).unwrap_or_else(|_| "[]".into())
+            ])?;
+            if same_story(&c, &sketch, &item.sketch, day, item.day) {
+                join(tx, other, day, item.article, item.day, kind)?;
+            }
+        }
+        self.sketches.insert(item.article, (item.day, item.sketch));
+        for ev in &item.events {
+            merge_event(tx, item.article, item.day, ev)?;
+        }
+        Ok(())
+    }
+
+    fn sketch(
+        &mut self,
+        tx: &Transaction<'_>,
+        article: i64,
+    ) -> Result<Option<(Option<i32>, Sketch)>, StoreError> {
+        if let Some(s) = self.sketches.get(&article) {
+            return Ok(Some(s.clone()));
+        }
+        let row: Option<(Option<i32>, Vec<u8>)> = tx
+            .prepare_cached("SELECT day, sketch FROM sketches WHERE article = ?1")?
+            .query_row([article], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(row.and_then(|(day, blob)| Sketch::decode(&blob).map(|s| (day, s))))
+    }
+}
+
+/// Whether a link makes two articles one story (before the story span is checked).
+fn same_story(c: &Comparison, a: &Sketch, b: &Sketch, day_a: Option<i32>, day_b: Option<i32>) -> bool {
+    let apart = match (day_a, day_b) {
+        (Some(x), Some(y)) => (x - y).abs(),
+        // an undated article: near-duplicates only
+        _ => return c.near_duplicate,
+    };
+    if c.near_duplicate {
+        return apart <= STORY_SPAN;
+    }
+    let share = |reused: u32, of: u32| of > 0 && reused as f64 >= 0.3 * of as f64;
+    let enough =
+        c.paragraphs.len() >= 2 || share(c.reused_terms.0, a.terms) || share(c.reused_terms.1, b.terms);
+    enough && apart <= REUSE_SPAN
+}
+
+/// A story's row: id, articles, first and last day.
+type StoryRow = (i64, i64, Option<i32>, Option<i32>);
+
+fn story_of(tx: &Transaction<'_>, article: i64) -> Result<Option<StoryRow>, StoreError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT s.id, s.articles, s.first_day, s.last_day FROM story_articles sa JOIN stories s ON s.id = sa.story
+             WHERE sa.article = ?1",
+        )?
+        .query_row([article], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?)
+}
+
+fn span(days: &[Option<i32>]) -> (Option<i32>, Option<i32>) {
+    let known = days.iter().flatten();
+    (known.clone().min().copied(), known.max().copied())
+}
+
+fn within(first: Option<i32>, last: Option<i32>) -> bool {
+    match (first, last) {
+        (Some(f), Some(l)) => l - f <= STORY_SPAN,
+        _ => true,
+    }
+}
+
+/// Puts two articles in one story, unless that would make it span more than [`STORY_SPAN`] days.
+fn join(
+    tx: &Transaction<'_>,
+    a: i64,
+    day_a: Option<i32>,
+    b: i64,
+    day_b: Option<i32>,
+    why: &str,
+) -> Result<(), StoreError> {
+    let (sa, sb) = (story_of(tx, a)?, story_of(tx, b)?);
+    let add = |story: i64, article: i64, why: &str| -> Result<(), StoreError> {
+        tx.prepare_cached("INSERT OR REPLACE INTO story_articles (article, story, why) VALUES (?1, ?2, ?3)")?
+            .execute(params![article, story, why])?;
+        Ok(())
+    };
+    let update = |story: i64, n: i64, first: Option<i32>, last: Option<i32>| -> Result<(), StoreError> {
+        tx.prepare_cached("UPDATE stories SET articles = ?2, first_day = ?3, last_day = ?4 WHERE id = ?1")?
+            .execute(params![story, n, first, last])?;
+        Ok(())
+    };
+    match (sa, sb) {
+        (None, None) => {
+            let (first, last) = span(&[day_a, day_b]);
+            if !within(first, last) {
+                return Ok(());
+            }
+            tx.prepare_cached("INSERT INTO stories (articles, first_day, last_day) VALUES (2, ?1, ?2)")?
+                .execute(params![first, last])?;
+            let story = tx.last_insert_rowid();
+            add(story, a, "seed")?;
+            add(story, b, why)?;
+        }
+        (Some((s, n, f, l)), None) | (None, Some((s, n, f, l))) => {
+            let (joining, day) = if story_of(tx, a)?.is_some() { (b, day_b) } else { (a, day_a) };
+            let (first, last) = span(&[f, l, day]);
+            if !within(first, last) {
+                return Ok(());
+            }
+            add(s, joining, why)?;
+            update(s, n + 1, first, last)?;
+        }
+        (Some((s1, n1, f1, l1)), Some((s2, n2, f2, l2))) => {
+            // two stories become one only on a near-duplicate: a shared background paragraph
+            // or event would otherwise chain story after story
+            if s1 == s2 || why != "duplicate" {
+                return Ok(());
+            }
+            let (first, last) = span(&[f1, l1, f2, l2]);
+            if !within(first, last) {
+                return Ok(());
+            }
+            // the smaller joins the larger
+            let (keep, gone) = if n1 >= n2 { (s1, s2) } else { (s2, s1) };
+            tx.prepare_cached("UPDATE story_articles SET story = ?1 WHERE story = ?2")?
+                .execute([keep, gone])?;
+            tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?.execute([gone])?;
+            update(keep, n1 + n2, first, last)?;
+        }
+    }
+    Ok(())
+}
+
+/// What a new event shares with a stored merged event: places, countries, parties.
+type Shared = (FxHashSet<i64>, FxHashSet<i64>, FxHashSet<i64>);
+
+/// How much a candidate shares: places, parties, countries (compared in that order).
+type Score = (usize, usize, usize);
+
+/// Merges one new event with the stored merged events, or starts one.
+fn merge_event(
+    tx: &Transaction<'_>,
+    article: i64,
+    article_day: Option<i32>,
+    ev: &EventKeys,
+) -> Result<(), StoreError> {
+    let Some((first, last)) = ev.days else { return Ok(()) };
+    if ev.places.is_empty() && ev.parties.is_empty() {
+        return Ok(());
+    }
+    // keys: entity -> place kind (1 place, 2 country, 0 party)
+    let mut keys: Vec<(i64, i64)> =
+        ev.places.iter().map(|&(e, country)| (e, if country { 2 } else { 1 })).collect();
+    keys.extend(ev.parties.iter().map(|&e| (e, 0)));
+    keys.sort_unstable();
+    keys.dedup_by_key(|k| k.0);
+    keys.truncate(12);
+    // shared with each candidate: (places, countries, parties)
+    let mut shared: FxHashMap<i64, Shared> = FxHashMap::default();
+    {
+        let mut probe = tx.prepare_cached(
+            "SELECT merged, place FROM merged_keys WHERE type = ?1 AND entity = ?2 AND day BETWEEN ?3 AND ?4",
+        )?;
+        for &(entity, place) in &keys {
+            let rows = probe.query_map(params![ev.kind, entity, first - 1, last + 1], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+            })?;
+            for row in rows {
+                let (merged, stored) = row?;
+                let s = shared.entry(merged).or_default();
+                // a place for both, or a party for both
+                match (place, stored) {
+                    (1, 1) => s.0.insert(entity),
+                    (2, 2) => s.1.insert(entity),
+                    (0, 0) => s.2.insert(entity),
+                    _ => false,
+                };
+            }
+        }
+    }
+    // (merged event, (places, parties, countries) shared, its days once joined)
+    let mut best: Option<(i64, Score, (i32, i32))> = None;
+    let mut ids: Vec<i64> = shared.keys().copied().collect();
+    ids.sort_unstable();
+    for m in ids {
+        let (places, countries, parties) = &shared[&m];
+        let (p, c, a) = (places.len(), countries.len(), parties.len());
+        if !(p >= 1 || (c >= 1 && a >= 1) || a >= 2) {
+            continue;
+        }
+        let row: Option<(String, Option<i32>, Option<i32>)> = tx
+            .prepare_cached("SELECT mode, first_day, last_day FROM merged_events WHERE id = ?1")?
+            .query_row([m], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((mode, Some(f), Some(l))) = row else { continue };
+        if !modes_compatible(&ev.kind, &mode, &ev.mode) {
+            continue;
+        }
+        let (nf, nl) = (f.min(first), l.max(last));
+        if nl - nf > MAX_EVENT_SPAN || first > l + 1 || last < f - 1 {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| (p, a, c) > b.1) {
+            best = Some((m, (p, a, c), (nf, nl)));
+        }
+    }
+    let merged = match best {
+        Some((m, _, (nf, nl))) => {
+            let new_article: bool = tx
+                .prepare_cached(
+                    "SELECT NOT EXISTS (SELECT 1 FROM event_merges em JOIN events e ON e.id = em.event
+                     WHERE em.merged = ?1 AND e.article = ?2)",
+                )?
+                .query_row([m, article], |r| r.get(0))?;
+            // a generic mode gives way to the specific one
+            tx.prepare_cached(
+                "UPDATE merged_events SET first_day = ?2, last_day = ?3, events = events + 1,
+                     articles = articles + ?4,
+                     mode = CASE WHEN mode IN ('', 'attack', 'armed-clash', 'other') THEN ?5 ELSE mode END
+                 WHERE id = ?1",
+            )?
+            .execute(params![m, nf, nl, new_article as i64, ev.mode])?;
+            if new_article && STORY_CATEGORIES.contains(&ev.kind.as_str()) {
+                let other: Option<(i64, Option<i32>)> = tx
+                    .prepare_cached(
+                        "SELECT e.article, s.day FROM event_merges em JOIN events e ON e.id = em.event
+                         LEFT JOIN sketches s ON s.article = e.article
+                         WHERE em.merged = ?1 AND e.article != ?2 ORDER BY em.event LIMIT 1",
+                    )?
+                    .query_row([m, article], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                if let Some((o, day)) = other {
+                    join(tx, o, day, article, article_day, "event")?;
+                }
+            }
+            m
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO merged_events (type, mode, first_day, last_day, events, articles) VALUES (?1, ?2, ?3, ?4, 1, 1)",
+            )?
+            .execute(params![ev.kind, ev.mode, first, last])?;
+            tx.last_insert_rowid()
+        }
+    };
+    tx.prepare_cached("INSERT INTO event_merges (event, merged) VALUES (?1, ?2)")?
+        .execute([ev.id, merged])?;
+    let mut key = tx.prepare_cached(
+        "INSERT OR IGNORE INTO merged_keys (type, entity, day, merged, place) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for &(entity, place) in &keys {
+        for day in first..=last {
+            key.execute(params![ev.kind, entity, day, merged, place])?;
+        }
+    }
+    Ok(())
+}
+
+/// After articles were deleted (replaced): drops them from the counts of their merged events
+/// and stories, and drops the stories left with fewer than two articles.
+pub fn forget(tx: &Transaction<'_>, merged: &[i64], stories: &[i64]) -> Result<(), StoreError> {
+    for &m in merged {
+        tx.prepare_cached(
+            "UPDATE merged_events SET
+                 events = (SELECT count(*) FROM event_merges WHERE merged = ?1),
+                 articles = (SELECT count(DISTINCT e.article) FROM event_merges em JOIN events e ON e.id = em.event
+                             WHERE em.merged = ?1)
+             WHERE id = ?1",
+        )?
+        .execute([m])?;
+        let empty: bool = tx
+            .prepare_cached("SELECT events = 0 FROM merged_events WHERE id = ?1")?
+            .query_row([m], |r| r.get(0))
+            .optional()?
+            .unwrap_or(false);
+        if empty {
+            tx.prepare_cached("DELETE FROM merged_events WHERE id = ?1")?.execute([m])?;
+        }
+    }
+    for &s in stories {
+        let n: i64 = tx
+            .prepare_cached("SELECT count(*) FROM story_articles WHERE story = ?1")?
+            .query_row([s], |r| r.get(0))?;
+        if n < 2 {
+            tx.prepare_cached("DELETE FROM story_articles WHERE story = ?1")?.execute([s])?;
+            tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?.execute([s])?;
+        } else {
+            tx.prepare_cached(
+                "UPDATE stories SET articles = ?2,
+                     first_day = (SELECT min(k.day) FROM story_articles sa JOIN sketches k ON k.article = sa.article WHERE sa.story = ?1),
+                     last_day = (SELECT max(k.day) FROM story_articles sa JOIN sketches k ON k.article = sa.article WHERE sa.story = ?1)
+                 WHERE id = ?1",
+            )?
+            .execute([s, n])?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_round_trip() {
+        for s in ["1970-01-01", "2000-02-29", "2022-09-13", "1999-12-31", "2100-03-01", "1900-01-01"] {
+            assert_eq!(day_string(day_number(s).unwrap()), s);
+        }
+        assert_eq!(day_number("2022-09-13").unwrap() - day_number("2022-09-12").unwrap(), 1);
+        for bad in ["", "2022", "XXXX-12-07", "2022-13-01", "2021-02-29", "٢٠٢٢-٠٩-١٣", "2022-09-1"] {
+            assert_eq!(day_number(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn event_days_take_a_day_a_short_range_or_the_publication_day() {
+        let d = |s: &str| day_number(s).unwrap();
+        assert_eq!(event_days(Some("2022-09-13"), None), Some((d("2022-09-13"), d("2022-09-13"))));
+        assert_eq!(event_days(Some("2022-09-13TNI"), None), Some((d("2022-09-13"), d("2022-09-13"))));
+        assert_eq!(event_days(Some("2022-09-15/2022-09-16"), None), Some((d("2022-09-15"), d("2022-09-16"))));
+        assert_eq!(event_days(Some("2022-09-01/2022-09-30"), None), None);
+        assert_eq!(event_days(Some("2022-09"), Some(5)), None);
+        assert_eq!(event_days(None, Some(5)), Some((5, 5)));
+        assert_eq!(event_days(None, None), None);
+    }
+
+    #[test]
+    fn modes_are_compatible_when_equal_generic_or_of_one_acled_type() {
+        assert!(modes_compatible("FIGHT", "shelling", "shelling"));
+        assert!(modes_compatible("FIGHT", "shelling", "attack"));
+        assert!(modes_compatible("FIGHT", "shelling", "artillery"));
+        assert!(!modes_compatible("FIGHT", "shelling", "air-strike"));
+        assert!(!modes_compatible("CONSULT", "meeting", "phone-call"));
+    }
+}
