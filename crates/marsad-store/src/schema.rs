@@ -159,6 +159,8 @@ CREATE VIRTUAL TABLE article_fts USING fts5(
 -- fewer, larger segments to merge
 INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', 67108864);
 CREATE INDEX entities_name_ar ON entities(name_ar);
+-- the claims of an event (exports, merged events): without it, a scan of every claim per event
+CREATE INDEX claims_event ON claims(event);
 CREATE TABLE sketches (
     article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     day INTEGER,                       -- publication day
