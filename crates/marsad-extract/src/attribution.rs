@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use marsad_kb::names::key;
-use marsad_kb::{EntityType, EntryId, Kb};
+use marsad_kb::{EntityType, EntryId, Kb, TitleKind};
 use marsad_text::{AnalysedToken, Normalized, Normalizer, Span, TokenKind};
 use rustc_hash::FxHashMap;
 
@@ -162,6 +162,9 @@ pub enum Gender {
 pub struct CueWord {
     pub role: Role,
     pub gender: Option<Gender>,
+    /// A verb of relaying (`نقلت`, role `relay` in the table, a [`Role::Speech`] otherwise):
+    /// the name after its `عن` is who claims, its subject only passes it on.
+    pub relay: bool,
 }
 
 /// A row of `cues.tsv` that cannot be read.
@@ -195,7 +198,7 @@ impl Cues {
                 return Err(CueError::Columns(row.join("\t")));
             }
             let role = match row[1] {
-                "speech" => Role::Speech,
+                "speech" | "relay" => Role::Speech,
                 "source" => Role::Source,
                 "statement" => Role::Statement,
                 "anonymous" => Role::Anonymous,
@@ -210,7 +213,7 @@ impl Cues {
                 v => return Err(CueError::Value { column: "gender", value: v.into() }),
             };
             let k = key(&Normalizer::analysis().normalize_str(row[0])).into_owned();
-            words.insert(k, CueWord { role, gender });
+            words.insert(k, CueWord { role, gender, relay: row[1] == "relay" });
         }
         Ok(Cues { words })
     }
@@ -235,7 +238,7 @@ impl Cues {
         match c.role {
             Role::Statement => Some(*c),
             Role::Anonymous if bare.starts_with("ال") => {
-                Some(CueWord { role: Role::Statement, gender: None })
+                Some(CueWord { role: Role::Statement, gender: None, relay: false })
             }
             _ => None,
         }
@@ -316,6 +319,8 @@ pub struct Attributor<'a> {
     article_f: Option<Party>,
     /// The article's last claimant.
     article: Option<Party>,
+    /// The article's last person to claim (for `وأكدت وزيرة الدولة لشؤون الإعلام أن`).
+    article_person: Option<Party>,
     /// The owner of the last statement of each noun (`تقرير للأمم المتحدة`), for `التقرير`
     /// later.
     owners: Vec<(String, Party)>,
@@ -337,6 +342,7 @@ impl<'a> Attributor<'a> {
             article_m: None,
             article_f: None,
             article: None,
+            article_person: None,
             owners: Vec::new(),
             barrier: None,
         }
@@ -375,7 +381,26 @@ impl<'a> Attributor<'a> {
                     i += 1;
                 }
                 Role::Speech | Role::Source | Role::Statement => {
-                    let (subject, skip) = self.subject_after(words, i + 1, &mut out.reported_by);
+                    // a statement's owner follows it closely (بيان وزارة الدفاع, بيان صادر عن
+                    // الوزارة), not as the subject of a clause of its own (حصيلة الاشتباكات
+                    // التي شهدتها العاصمة طرابلس)
+                    let reach = if cue.role == Role::Statement { 4 } else { 10 };
+                    let (mut subject, mut skip) =
+                        self.subject_after(words, i + 1, reach, &mut out.reported_by);
+                    // "ونقلت المصادر عن المستشار الأمني ... هاشم بشر": who is relayed claims
+                    let relayed_from = skip;
+                    if cue.relay && words.get(relayed_from).is_some_and(|v| v.bare == "عن") {
+                        if let Subject::Agency(e) = subject
+                            && !out.reported_by.contains(&e)
+                        {
+                            out.reported_by.push(e);
+                        }
+                        let (source, end) =
+                            self.subject_after(words, relayed_from + 1, 10, &mut out.reported_by);
+                        if !subject_is_none(&source) {
+                            (subject, skip) = (source, end);
+                        }
+                    }
                     let mut found = match subject {
                         Subject::Named(p) => Some((Some(p), "speech-after")),
                         Subject::Anonymous => Some((None, "anonymous")),
@@ -384,7 +409,7 @@ impl<'a> Attributor<'a> {
                                 out.reported_by.push(e);
                             }
                             // "نقلت وكالة الأنباء عن وزارة الصحة": the source after عن
-                            match self.subject_after(words, skip, &mut out.reported_by).0 {
+                            match self.subject_after(words, skip, 10, &mut out.reported_by).0 {
                                 Subject::Named(p) if words.get(skip).is_some_and(|v| v.bare == "عن") => {
                                     Some((Some(p), "speech-after"))
                                 }
@@ -476,6 +501,11 @@ impl<'a> Attributor<'a> {
     }
 
     fn remember(&mut self, p: Party) {
+        if let Party::Entity(i) = p
+            && self.entities[i].etype == EntityType::Person
+        {
+            self.article_person = Some(p.clone());
+        }
         self.last = Some(p.clone());
         self.article = Some(p.clone());
         match self.gender(&p) {
@@ -574,13 +604,28 @@ impl<'a> Attributor<'a> {
     /// named right after a body or a title (`المتحدث باسم وزارة الدفاع محمد ردمانش`, `حاكم
     /// ولاية فاراه، عبد البصير سالانغي`) is preferred; a nisba names the country only when
     /// no name follows (السلطات الأذرية). Returns where the subject ends.
-    fn subject_after(&self, words: &[Word], from: usize, reported: &mut Vec<usize>) -> (Subject, usize) {
+    fn subject_after(
+        &self,
+        words: &[Word],
+        from: usize,
+        reach: usize,
+        reported: &mut Vec<usize>,
+    ) -> (Subject, usize) {
         let mut agency = None;
         let mut nisba = None;
         let mut anonymous = false;
+        // an office without a name and without a country (وزيرة الدولة لشؤون الإعلام): the
+        // person the article has quoted last
+        let titled = words.get(from).is_some_and(|v| {
+            v.kind == TokenKind::Arabic
+                && self
+                    .kb
+                    .title(&v.bare, |k| words.get(from + 1 + k).map(|w| w.bare.as_ref()))
+                    .is_some_and(|(_, t)| matches!(t.kind, TitleKind::Title | TitleKind::Role))
+        });
         let mut end = from;
         let mut j = from;
-        while j < words.len() && j < from + 10 {
+        while j < words.len() && j < from + reach {
             let v = &words[j];
             if v.is_hard_stop() || v.kind == TokenKind::Number || self.is_barrier(v) {
                 break;
@@ -647,6 +692,13 @@ impl<'a> Attributor<'a> {
         }
         if anonymous {
             return (Subject::Anonymous, end);
+        }
+        if titled
+            && nisba.is_none()
+            && agency.is_none()
+            && let Some(p) = &self.article_person
+        {
+            return (Subject::Named(p.clone()), end);
         }
         match (nisba, agency) {
             (Some(p), _) => (Subject::Named(p), end),
@@ -724,6 +776,10 @@ impl<'a> Attributor<'a> {
     }
 }
 
+fn subject_is_none(s: &Subject) -> bool {
+    matches!(s, Subject::None | Subject::Statement)
+}
+
 enum Subject {
     Named(Party),
     Agency(usize),
@@ -774,6 +830,38 @@ mod tests {
             "وذكر المرصد السوري لحقوق الإنسان، الثلاثاء، أن 21 عنصرا على الأقل من قوات النظام قتلوا في كمين.",
         );
         assert_eq!(c, [Some("Syrian Observatory for Human Rights".into())]);
+    }
+
+    #[test]
+    fn who_is_relayed_claims_and_a_statement_owner_follows_closely() {
+        // "نقلت X عن Y": Y claims, past the toll's clause that names the capital
+        let c = claimants(
+            "ونقلت المصادر عن المستشار الأمني في حكومة الوفاق الليبية، هاشم بشر، ارتفاع حصيلة الاشتباكات التي \
+             شهدتها العاصمة طرابلس إلى 52 قتيلا.",
+        );
+        assert!(c[0].as_deref().is_some_and(|n| n.starts_with("Hashem")), "{c:?}");
+        // the toll is not the capital's
+        let c = claimants("وارتفعت حصيلة الاشتباكات التي شهدتها العاصمة الليبية طرابلس إلى 52 قتيلا.");
+        assert_eq!(c, [None]);
+        // an agency that relays reports; the one it quotes claims
+        let c = claimants("ونقلت وكالة رويترز عن وزارة الصحة الليبية أن 11 شخصا قتلوا.");
+        assert!(c[0].as_deref().is_some_and(|n| n.contains("Health")), "{c:?}");
+    }
+
+    #[test]
+    fn an_office_without_a_name_is_the_person_quoted_last() {
+        let c = claimants(
+            "وجاء إعلان الحكومة على لسان المتحدثة الرسمية باسمها، جمانة غنيمات، قائلة إن 4 عناصر قتلوا. \
+             وأكدت وزيرة الدولة لشؤون الإعلام أن الأجهزة الأمنية ألقت القبض على 5 إرهابيين.",
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(c.iter().all(|n| n.as_deref().is_some_and(|n| n.starts_with("Joumana"))), "{c:?}");
+        // with a country, the office is that country's
+        let c = claimants("وقال وزير الخارجية الروسي إن 3 جنود قتلوا.");
+        assert_eq!(c, [Some("Russia".to_string())]);
+        // بين is "between" far more often than "he showed"; بينت is a verb
+        assert!(Cues::builtin().of_keys(TokenKind::Arabic, "بين", "بين").is_none());
+        assert!(Cues::builtin().of_keys(TokenKind::Arabic, "بينت", "بينت").is_some());
     }
 
     #[test]

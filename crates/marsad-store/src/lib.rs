@@ -23,6 +23,7 @@
 #![deny(unsafe_code)]
 
 pub mod article;
+pub mod browse;
 pub mod export;
 pub mod ledger;
 pub mod link;

@@ -92,6 +92,18 @@ pub enum Command {
         marsad throughput ../shared/corpus/bench/ant-multisource-2018.jsonl.gz --repeat 3")]
     Throughput(ThroughputArgs),
 
+    /// Serve the corpus database over HTTP: the web UI (Arabic first, English labels
+    /// available) at / and the JSON API under /api (described at /api/openapi.json).
+    ///
+    /// Read endpoints are open; POST /api/ingest needs the bearer token given by --token or
+    /// the MARSAD_TOKEN environment variable (without one, ingest is refused). The default
+    /// address is loopback only.
+    #[command(after_help = "Examples:\n  \
+        marsad serve --demo\n  \
+        marsad serve --db marsad.db --addr 127.0.0.1:8080\n  \
+        MARSAD_TOKEN=secret marsad serve --db marsad.db")]
+    Serve(ServeArgs),
+
     /// Score the entity layer on a named-entity corpus in CoNLL form (`token TAG` lines, BIO
     /// tags PERS/PER, ORG, LOC/GPE, a blank line between sentences), such as the ANERcorp
     /// test split: per type and micro precision, recall and F1, exact spans.
@@ -314,6 +326,30 @@ pub struct ThroughputArgs {
     /// time, peak memory), for scripts that compare runs
     #[arg(long, value_name = "FILE")]
     pub report: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+
+    /// The address to listen on (port 0: any free port).
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+
+    /// Serve the bundled sample corpus (examples/corpus), ingested into a temporary database
+    /// (--db is not used).
+    #[arg(long)]
+    pub demo: bool,
+
+    /// The bearer token POST /api/ingest requires (default: the MARSAD_TOKEN environment
+    /// variable).
+    #[arg(long, value_name = "TOKEN")]
+    pub token: Option<String>,
+
+    /// The largest request body POST /api/ingest accepts, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    pub max_body_mib: usize,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

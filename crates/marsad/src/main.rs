@@ -90,6 +90,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::throughput::run(&args)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve(args) => {
+            commands::serve::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::EvalNer(args) => {
             commands::eval_ner::run(&args)?;
             Ok(ExitCode::SUCCESS)

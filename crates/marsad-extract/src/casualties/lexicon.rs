@@ -35,6 +35,14 @@ pub struct Trigger {
     pub before: bool,
     /// It may come after the number and its noun (4 جنود قتلوا).
     pub after: bool,
+    /// Only without the article: with it, it is another word (الأسر is "the families",
+    /// أسر "capture").
+    pub indefinite: bool,
+    /// Only with people named: a counted noun of people or من and people (خسارة 71 من
+    /// قواتها; not a team's خسارة 3 - 1).
+    pub people: bool,
+    /// Only after the preposition ب (أودى بحياة 5 أشخاص; not تهدد حياة المدنيين).
+    pub bi: bool,
 }
 
 /// The role of a marker word.
@@ -127,8 +135,30 @@ impl Lexicon {
                     });
                 }
             };
-            lex.triggers
-                .insert(entry_key(f[0]), Trigger { kind: kind("triggers.tsv", f[1])?, before, after });
+            let mut t = Trigger {
+                kind: kind("triggers.tsv", f[1])?,
+                before,
+                after,
+                indefinite: false,
+                people: false,
+                bi: false,
+            };
+            for need in f.get(3).copied().unwrap_or("-").split('+') {
+                match need {
+                    "-" | "" => {}
+                    "indefinite" => t.indefinite = true,
+                    "people" => t.people = true,
+                    "bi" => t.bi = true,
+                    v => {
+                        return Err(LexiconError::Value {
+                            file: "triggers.tsv",
+                            column: "needs",
+                            value: v.into(),
+                        });
+                    }
+                }
+            }
+            lex.triggers.insert(entry_key(f[0]), t);
         }
         for row in rows(markers) {
             let f = columns("markers.tsv", row, 2)?;

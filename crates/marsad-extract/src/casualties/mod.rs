@@ -202,10 +202,14 @@ impl<'a> Finder<'a> {
             main_countries: Vec::new(),
             article_group: None,
         };
+        // a town or a province says where things happen more than a country's name, often
+        // an actor's (السعودية in the war in Yemen; روسيا وتركيا وإيران talking about إدلب):
+        // its mentions count twice
         let mut votes: Vec<(EntryId, usize)> = Vec::new();
         for i in 0..a.entities.len() {
             if let Some(c) = f.country_id(i) {
-                let n = a.entities[i].mentions.len();
+                let place = f.kb_entry(i).is_some_and(|e| f.a.kb.entry(e).kind == marsad_kb::Kind::Place);
+                let n = a.entities[i].mentions.len() * if place { 2 } else { 1 };
                 match votes.iter_mut().find(|(v, _)| *v == c) {
                     Some((_, total)) => *total += n,
                     None => votes.push((c, n)),
@@ -264,6 +268,31 @@ impl<'a> Finder<'a> {
             if words[i.saturating_sub(2)..i].iter().any(|v| self.marker(v) == Some(Marker::Seat)) {
                 continue;
             }
+            // a country's name is where it happened after a word of place (في اليمن, شمال
+            // سوريا), else it is an actor (التحالف بقيادة السعودية); a town is a place
+            let first = i == 0 || words[i - 1].entity != Some(e);
+            let country_name =
+                self.kb_entry(e).is_some_and(|k| self.a.kb.entry(k).kind == marsad_kb::Kind::Country);
+            if country_name
+                && first
+                && !i.checked_sub(1).is_some_and(|k| {
+                    matches!(
+                        words[k].bare.as_ref(),
+                        "في" | "داخل"
+                            | "شمال"
+                            | "جنوب"
+                            | "شرق"
+                            | "غرب"
+                            | "وسط"
+                            | "انحاء"
+                            | "اراضي"
+                            | "ارض"
+                            | "عموم"
+                    )
+                })
+            {
+                continue;
+            }
             if let Some(c) = self.country_id(e) {
                 if found.is_some_and(|f| f != c) {
                     return None;
@@ -297,6 +326,9 @@ impl<'a> Finder<'a> {
         let barrier = |w: &Word| self.trigger(w).is_some() || self.kind_noun(w).is_some();
         let mut attributor = Attributor::new(self.a.entities, self.a.kb).with_barrier(&barrier);
         let relevance = self.relevance();
+        // the people of the last figure, and its paragraph: "وأصيب خمسة آخرون" in the next
+        // sentence means more of them
+        let mut last: Option<(usize, Population, Option<Party>, bool)> = None;
         for &sentence in self.a.sentences {
             // a sentence with no word of casualties and no one speaking in it changes nothing
             let range = attribution::sentence_range(self.a.tokens, sentence);
@@ -329,6 +361,17 @@ impl<'a> Finder<'a> {
             let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
             let place = self.sentence_country(&words);
             for mut c in found {
+                if c.others
+                    && let Some((b, population, side, hostile)) = &last
+                    && *b == block
+                {
+                    if c.population == Population::Unspecified {
+                        c.population = *population;
+                    }
+                    c.side = c.side.or_else(|| side.clone());
+                    c.hostile |= *hostile;
+                }
+                last = Some((block, c.population, c.side.clone(), c.hostile));
                 let (claimant, claimant_rule) = match attribution.cue_at(c.at) {
                     Some(cue) => (cue.claimant.clone(), cue.rule),
                     None if attribution.carried.is_some() => (attribution.carried.clone(), "carried"),
@@ -460,7 +503,23 @@ impl<'a> Finder<'a> {
     }
 
     fn trigger(&self, w: &Word) -> Option<lexicon::Trigger> {
-        self.lex.triggers.get(w.bare.as_ref()).or_else(|| self.lex.triggers.get(w.stem.as_ref())).copied()
+        let t = self
+            .lex
+            .triggers
+            .get(w.bare.as_ref())
+            .or_else(|| self.lex.triggers.get(w.stem.as_ref()))
+            .copied()?;
+        // الأسر, بالأسر: the families, not capture
+        let definite =
+            || w.bare.strip_suffix(w.stem.as_ref()).is_some_and(|p| p.ends_with("ال") || p.ends_with("لل"));
+        if t.indefinite && definite() {
+            return None;
+        }
+        // بحياة: the preposition is what is left of the word before its stem
+        if t.bi && !w.bare.strip_suffix(w.stem.as_ref()).is_some_and(|p| p.starts_with('ب')) {
+            return None;
+        }
+        Some(t)
     }
 
     fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
@@ -642,14 +701,31 @@ impl<'a> Finder<'a> {
                         Some(other) if other != k => Kind::Casualties,
                         _ => k,
                     });
-                let after =
-                    after.or(among.map(|kind| (0, lexicon::Trigger { kind, before: false, after: true })));
+                let after = after.or(among.map(|kind| {
+                    (
+                        0,
+                        lexicon::Trigger {
+                            kind,
+                            before: false,
+                            after: true,
+                            indefinite: false,
+                            people: false,
+                            bi: false,
+                        },
+                    )
+                }));
                 // a trigger governs the first figure after it; a later one is an item of a list
                 // ("قتل 11 من عناصر داعش و10 مدنيين") or nothing ("الذي شنه 200 مسلح")
                 let floor = previous.map_or(0, |p| p.end_word + 1).min(first);
+                // some words are casualty words only with the people named (خسارة 71 من
+                // قواتها, not a team's خسارة 1 - 3)
+                let people_named = noun.is_some() || nisba_side.is_some() || partitive.is_some();
                 let before =
                     words[floor..first].iter().rev().take(9).take_while(|w| !w.is_stop()).find_map(|w| {
-                        self.trigger(w).filter(|t| t.before).map(|t| t.kind).or_else(|| self.kind_noun(w))
+                        self.trigger(w)
+                            .filter(|t| t.before && (people_named || !t.people))
+                            .map(|t| t.kind)
+                            .or_else(|| self.kind_noun(w))
                     });
                 match (after, before) {
                     (Some((0, t)), _) if !t.before => {
@@ -732,7 +808,25 @@ impl<'a> Finder<'a> {
             }
             if let Some(c) = self.nisba(w) {
                 side = Some(self.country(c));
+                // "844 قتيلا من العراقيين المدنيين": the adjective after the people
+                if population == Population::Unspecified
+                    && let Some(adj) = tail.get(j + 1).filter(|a| !a.wa)
+                    && let Some((n, _)) = self.noun(adj).filter(|(n, _)| n.kind.is_none())
+                {
+                    population = n.population.unwrap_or(population);
+                }
                 break;
+            }
+            // a construct or an adjective right after a noun of no population: "ثلاثة رجال
+            // شرطة", "أربعة أشخاص مدنيين"
+            if j == 0
+                && noun_at.is_some()
+                && population == Population::Unspecified
+                && !w.wa
+                && let Some((n, _)) = self.noun(w).filter(|(n, _)| n.kind.is_none())
+                && let Some(p) = n.population.filter(|&p| p != Population::Unspecified)
+            {
+                population = p;
             }
             if let Some((n, _)) = self.noun(w)
                 && j <= 1
@@ -769,14 +863,19 @@ impl<'a> Finder<'a> {
             }
             side = side.or_else(|| p.side.clone());
         }
-        // "88 قتيلا وجريحا بينهم نساء وأطفال": people with women and children among them are
-        // civilians
+        // "88 قتيلا وجريحا بينهم نساء وأطفال", "57 قتيلا بينهم 12 طفلا": people with women
+        // and children among them are civilians
         if population == Population::Unspecified
             && let Some(k) =
                 words[end + 1..].iter().take(8).take_while(|w| !w.is_stop()).position(Self::is_subset)
-            && let Some(v) = words.get(end + 2 + k)
+            && let Some(v) = words
+                .get(end + 2 + k)
+                .and_then(|v| if v.kind == TokenKind::Number { words.get(end + 3 + k) } else { Some(v) })
             && v.kind == TokenKind::Arabic
-            && self.noun(v).is_some_and(|(n, _)| n.population == Some(Population::Civilian) && n.plural)
+            && self.noun(v).is_some_and(|(n, _)| {
+                n.population == Some(Population::Civilian)
+                    && (n.plural || words[end + 2 + k].kind == TokenKind::Number)
+            })
         {
             population = Population::Civilian;
         }
@@ -809,6 +908,17 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+        // "وبلغ عدد القتلى من الشرطة 7": the people named before the figure, after the
+        // casualty noun it counts
+        if population == Population::Unspecified
+            && noun_at.is_none()
+            && first >= 3
+            && words[first - 2].bare == "من"
+            && self.kind_noun(&words[first - 3]).is_some()
+            && let Some((n, _)) = self.noun(&words[first - 1]).filter(|(n, _)| n.kind.is_none())
+        {
+            population = n.population.unwrap_or(population);
+        }
         // "6500 ضحية من الجانبين": in the figure's own clause
         if side.is_none() && !own && tail.iter().any(|w| self.marker(w) == Some(Marker::Both)) {
             side = Some(Party::Both);
@@ -816,6 +926,7 @@ impl<'a> Finder<'a> {
         let mut found = self
             .finish(num, count, qualifier, kind, population, words, first, end, side, own, rule, previous);
         found.hostile |= hostile_before;
+        found.others = others && previous.is_none();
         Some(found)
     }
 
@@ -874,6 +985,7 @@ impl<'a> Finder<'a> {
                 cumulative: p.cumulative,
                 evidence: w.span,
                 rule: "list",
+                others: false,
             };
             out.push(item);
         }
@@ -986,6 +1098,7 @@ impl<'a> Finder<'a> {
             cumulative,
             evidence: Span::new(start, stop),
             rule,
+            others: false,
         }
     }
 
@@ -1067,6 +1180,7 @@ impl<'a> Finder<'a> {
                 cumulative: false,
                 evidence: Span::new(w.span.start(), end),
                 rule: if count.is_some() { "one" } else { "no-count" },
+                others: false,
             });
         }
         out
@@ -1107,4 +1221,7 @@ struct Found {
     cumulative: bool,
     evidence: Span,
     rule: &'static str,
+    /// "وأصيب خمسة آخرون" with no figure before it in its sentence: the people of the last
+    /// figure of the paragraph's sentence before.
+    others: bool,
 }

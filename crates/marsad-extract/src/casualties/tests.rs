@@ -420,3 +420,85 @@ fn their_number_is_of_the_people_before() {
         [(Some(232), Kind::Killed, Population::Civilian)]
     );
 }
+
+#[test]
+fn a_construct_or_adjective_after_a_noun_of_no_population_gives_it() {
+    assert_eq!(
+        claims("وقال قائد الشرطة إن المسلحين قتلوا ثلاثة رجال شرطة وأصيب اثنان آخران."),
+        [(Some(3), Kind::Killed, Population::Military), (Some(2), Kind::Wounded, Population::Military)]
+    );
+    // a figure of people alone stays unspecified
+    assert_eq!(claims("وأسفر الهجوم عن مقتل 16 شخصا."), [(Some(16), Kind::Killed, Population::Unspecified)]);
+}
+
+#[test]
+fn the_people_named_after_the_counted_casualty_noun_before_the_figure() {
+    assert_eq!(
+        claims("وأسفر التفجير عن مقتل 17 شخصا، وبلغ عدد القتلى من الشرطة 7."),
+        [(Some(17), Kind::Killed, Population::Unspecified), (Some(7), Kind::Killed, Population::Military)]
+    );
+}
+
+#[test]
+fn others_in_the_next_sentence_are_more_of_the_same_people() {
+    let text = "وقال مسؤول عسكري إن خمسة جنود قتلوا عندما هاجم مقاتلون نقطة التفتيش. وقتل جنديان آخران عندما \
+                ارسلت الحكومة تعزيزات. وأصيب خمسة آخرون.";
+    assert_eq!(
+        claims(text),
+        [
+            (Some(5), Kind::Killed, Population::Military),
+            (Some(2), Kind::Killed, Population::Military),
+            (Some(5), Kind::Wounded, Population::Military),
+        ]
+    );
+    // not across paragraphs
+    let text = "وقال مسؤول عسكري إن خمسة جنود قتلوا في الهجوم.\n\nوفي حادث آخر، أصيب خمسة آخرون.";
+    assert_eq!(claims(text)[1], (Some(5), Kind::Wounded, Population::Unspecified));
+}
+
+#[test]
+fn the_adjective_after_a_partitive_people_gives_the_population() {
+    assert_eq!(
+        claims("وقالت البعثة إن هذه الحصيلة تتضمن 844 قتيلا من العراقيين المدنيين."),
+        [(Some(844), Kind::Killed, Population::Civilian)]
+    );
+}
+
+#[test]
+fn a_count_of_children_among_them_makes_the_people_civilians() {
+    assert_eq!(
+        claims("وارتكب الطيران مجزرة راح ضحيتها 57 قتيلا بينهم 12 طفلا على الأقل، فيما أصيب أكثر من 100 آخرين."),
+        [
+            (Some(57), Kind::Killed, Population::Civilian),
+            (Some(12), Kind::Killed, Population::Civilian),
+            (Some(100), Kind::Wounded, Population::Civilian),
+        ]
+    );
+}
+
+#[test]
+fn a_country_named_as_an_actor_is_not_where_it_happened() {
+    let ex = extract("وقتل 23 شخصا في غارة شنها التحالف بقيادة السعودية على سوق في اليمن.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Yemen"));
+    let ex = extract("وقتل 23 شخصا في غارة شنها التحالف بقيادة السعودية على سوق في صنعاء.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Yemen"));
+}
+
+#[test]
+fn the_families_are_not_captivity() {
+    // الأسر with the article is "the families"; أسر without it may be "capture"
+    assert!(claims("وبلغ عدد الأسر التي حصلت على الدعم نحو 830 ألف أسرة.").is_empty());
+    assert_eq!(claims("وأعلن الجيش أسر 12 مسلحا."), [(Some(12), Kind::Captured, Population::Military)]);
+}
+
+#[test]
+fn a_lost_match_and_a_threatened_life_are_not_casualties() {
+    // خسارة needs the people named; حياة needs ب (أودى بحياة)
+    assert!(claims("وكانت اليابان منيت بخسارة مذلة 1-4 في الجولة الثالثة.").is_empty());
+    assert!(claims("وأثرت الأمطار على حياة أكثر من 45 ألف شخص.").is_empty());
+    assert_eq!(
+        claims("وأعلنت باكو خسارة 71 من قواتها في المعارك."),
+        [(Some(71), Kind::Killed, Population::Military)]
+    );
+    assert_eq!(claims("وأودى الانفجار بحياة 12 شخصا."), [(Some(12), Kind::Killed, Population::Unspecified)]);
+}

@@ -403,6 +403,29 @@ impl<'a> Detector<'a> {
         }
     }
 
+    /// Whether the word at `i` may be an adjective of the word before it: it has no
+    /// proclitic, and the word before is a word of the same line, not a function word, and
+    /// definite when it is (القوات السعودية, دعم مالي).
+    fn adjective_position(&self, i: usize) -> bool {
+        let Some(w) = self.w.get(i) else { return false };
+        if i == 0 || w.new_line || w.conj || w.prep || w.tail != *w.heads.first().unwrap_or(&w.tail) {
+            return false;
+        }
+        let prev = &self.w[i - 1];
+        let definite = |v: &W| v.heads.first().unwrap_or(&v.tail).starts_with("ال");
+        // after a quoted name ("فوكس سينما" السعودية) and after غير (غير السعودية)
+        if prev.kind == TokenKind::Punct && matches!(prev.tail.as_str(), "\"" | "”" | "»" | ")") {
+            return definite(w);
+        }
+        if prev.is(&["غير"]) {
+            return true;
+        }
+        if !prev.word() || is_function_word(prev) {
+            return false;
+        }
+        definite(w) == definite(prev)
+    }
+
     /// The title or role phrase starting at `i`: its length and kind.
     fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
         self.titles.get(i).copied().flatten()
@@ -419,8 +442,16 @@ impl<'a> Detector<'a> {
             let free_after = self.w.get(m.end).is_none_or(|w| {
                 w.new_line || !w.word() || !w.tail.starts_with("ال") || self.kb_at[m.end].is_some()
             });
+            // a country's one-word name spelled like an adjective or a word (السعودية,
+            // الكاميرون, سورية, مالي) is the country where no noun before it could take it as
+            // its adjective (في السعودية, قالت السعودية; not القوات السعودية, دعم مالي)
+            let country_here = m.end == m.start + 1 && !self.adjective_position(m.start);
             let usable = |c: &&marsad_kb::Candidate| {
-                !c.ambiguous || headed || (self.kb.entry(c.entry).kind == Kind::Org && free_after)
+                let kind = self.kb.entry(c.entry).kind;
+                !c.ambiguous
+                    || headed
+                    || (kind == Kind::Org && free_after)
+                    || (kind == Kind::Country && country_here)
             };
             let Some(chosen) =
                 m.candidates.iter().filter(usable).fold(None, |best: Option<&marsad_kb::Candidate>, c| {
@@ -696,10 +727,30 @@ impl<'a> Detector<'a> {
             let mut named = false;
             let mut known_org = None;
             let mut after_place = false;
+            let mut coordinated = false;
             while k < self.w.len() && k - j < 4 {
                 let w = &self.w[k];
-                if !w.word() || w.new_line || (k > j && w.conj) || is_function_word(w) {
+                if !w.word() || w.new_line || is_function_word(w) {
                     break;
+                }
+                // a second ordinary noun of the construct goes on with it (مركز المعلومات
+                // والتأهيل لحقوق الإنسان); a name after و is another entity
+                if k > j && w.conj {
+                    let definite = w.heads.first().is_some_and(|h| h.starts_with("ال"));
+                    let opens_name = w.heads.iter().any(|h| {
+                        let bare = h.strip_prefix("ال").unwrap_or(h);
+                        self.tables.org_patterns.longest(bare, |_| None).is_some()
+                            || self.tables.org_heads.longest(h, |_| None).is_some()
+                    });
+                    if coordinated
+                        || !definite
+                        || opens_name
+                        || self.kb_at[k].is_some()
+                        || self.nisba_at(k).is_some()
+                    {
+                        break;
+                    }
+                    coordinated = true;
                 }
                 // after a place, the name goes on only with a definite adjective or a
                 // complement (منظمة شنغهاي للتعاون), not with a verb (جبهة قره باغ تشتعل)
@@ -729,8 +780,19 @@ impl<'a> Detector<'a> {
                 named |= !w.common && self.nisba_at(k).is_none();
                 k += 1;
             }
-            // trailing ordinary words are not part of the name (للأنباء is)
-            while k > j && known_org.is_none() && self.w[k - 1].common && !self.w[k - 1].tail.starts_with('ل')
+            // trailing ordinary words are not part of the name (للأنباء is, and so is the
+            // definite noun after it: لحقوق الإنسان)
+            let complement_of = |x: usize| {
+                x > j
+                    && self.w[x - 1].tail.starts_with('ل')
+                    && !self.w[x].conj
+                    && self.w[x].heads.first().is_some_and(|h| h.starts_with("ال"))
+            };
+            while k > j
+                && known_org.is_none()
+                && self.w[k - 1].common
+                && !self.w[k - 1].tail.starts_with('ل')
+                && !complement_of(k - 1)
             {
                 k -= 1;
             }

@@ -5,7 +5,7 @@ use marsad_text::{Normalized, Span};
 use rustc_hash::FxHashMap;
 
 use super::detect::{Cand, Referent, W};
-use super::{Entity, Mention, romanize};
+use super::{Entity, Mention, org_english, romanize};
 
 /// A mention on its way to an entity.
 struct Draft {
@@ -74,11 +74,14 @@ pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W>, Vec<Cand>)], kb: &K
         .map(|(_, members)| {
             let first = &drafts[members[0]];
             // named after its most specific mention: a known entry, then a body whose
-            // country is said
+            // country is said; a family name alone that the knowledge base knows is
+            // someone else's when the article names its own bearer in full (محمد الجبوري is
+            // not Salim al-Jabouri)
             let named = members
                 .iter()
                 .map(|&i| &drafts[i])
                 .min_by_key(|d| match &d.referent {
+                    _ if d.short => 3,
                     Referent::Kb(_) | Referent::Body { known: Some(_), .. } => 0,
                     Referent::Body { country: Some(_), .. } => 1,
                     _ => 2,
@@ -379,7 +382,10 @@ fn naming(d: &Draft, longest: &str, kb: &Kb) -> (String, String, Option<String>,
             };
             (template.replace("{name}", &base_name), longest.to_string(), None, None)
         }
-        Referent::Unknown(_) => (readable(longest, &d.words, kb), longest.to_string(), None, None),
+        Referent::Unknown(_) => {
+            let english = (d.etype == EntityType::Org).then(|| org_english(longest, kb)).flatten();
+            (english.unwrap_or_else(|| readable(longest, &d.words, kb)), longest.to_string(), None, None)
+        }
     }
 }
 

@@ -40,6 +40,7 @@
 //! ```
 
 mod detect;
+mod english;
 mod link;
 mod romanize;
 mod tables;
@@ -49,6 +50,7 @@ mod tests;
 use marsad_kb::{EntityType, Kb};
 use marsad_text::{AnalysedToken, Normalized, Span};
 
+pub use english::org_english;
 pub use romanize::{romanize, transliterate};
 
 /// An entity of the article with all its mentions.

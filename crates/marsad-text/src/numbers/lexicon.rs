@@ -88,6 +88,7 @@ pub(super) struct Senses {
     pub year_after: bool,
     pub hijri_after: bool,
     pub clock_before: bool,
+    pub designator: bool,
     /// A function word (as listed, no proclitics): never a counted noun.
     pub not_noun: bool,
 }
@@ -257,6 +258,7 @@ pub(super) enum Role {
     YearAfter,
     HijriAfter,
     ClockBefore,
+    Designator,
 }
 
 pub(super) fn parse_role(f: &[&str]) -> Option<Role> {
@@ -267,6 +269,7 @@ pub(super) fn parse_role(f: &[&str]) -> Option<Role> {
         "year-after" => Some(Role::YearAfter),
         "hijri-after" => Some(Role::HijriAfter),
         "clock-before" => Some(Role::ClockBefore),
+        "designator" => Some(Role::Designator),
         _ => None,
     }
 }
@@ -346,6 +349,7 @@ impl Lexicon {
                         Role::YearAfter => s.year_after = true,
                         Role::HijriAfter => s.hijri_after = true,
                         Role::ClockBefore => s.clock_before = true,
+                        Role::Designator => s.designator = true,
                     });
                 }
             }

@@ -327,11 +327,14 @@ pub enum Unit {
     Date,
     /// The number is an hour of the day: الساعة 9 صباحا; the unit span is الساعة.
     Clock,
+    /// The number names a model or a type: إف 16, إس 400, سو 24; the unit span is the
+    /// letters before it.
+    Designation,
 }
 
 impl Unit {
     /// The name for records: `percent`, `duration`, `age`, `distance`, `area`, `weight`,
-    /// `money`, `year`, `date`, `clock` (the time unit of a duration or an age is
+    /// `money`, `year`, `date`, `clock`, `designation` (the time unit of a duration or an age is
     /// [`TimeUnit::as_str`]).
     ///
     /// ```
@@ -349,6 +352,7 @@ impl Unit {
             Unit::Year => "year",
             Unit::Date => "date",
             Unit::Clock => "clock",
+            Unit::Designation => "designation",
         }
     }
 

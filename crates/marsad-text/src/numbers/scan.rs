@@ -216,6 +216,13 @@ impl Grammar<'_, '_> {
             {
                 e.unit = Some(Unit::Clock);
                 e.unit_span = just_before.and_then(|k| self.cover(k, k + 1));
+            } else if senses_before.is_some_and(|s| s.designator)
+                && before.is_none()
+                && form == NumberForm::Digits
+            {
+                // إف 16, إس 400: a model, not a count
+                e.unit = Some(Unit::Designation);
+                e.unit_span = just_before.and_then(|k| self.cover(k, k + 1));
             }
         }
         // a qualifier after the number or its unit, the counted noun, a qualifier after it

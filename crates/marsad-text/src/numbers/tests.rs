@@ -323,6 +323,13 @@ fn word_apis() {
 fn models_clock_hours_and_hijri_years() {
     check("طائرات F-16 و F16", &[] as &[&str]);
     check("منظومة إس-300", &[] as &[&str]);
+    // the letters written apart from the number
+    check("مقاتلة إف 16", &["16 = 16 digits designation(إف)"]);
+    check(
+        "منظومة إس 400 وقاذفات بي 52",
+        &["400 = 400 digits designation(إس)", "52 = 52 digits designation(بي)"],
+    );
+    check("دبابات تي 72", &["72 = 72 digits designation(تي)"]);
     check("جائحة كوفيد-19", &[] as &[&str]);
     check("الساعة 9 صباحا", &["9 = 9 digits clock(الساعة)"]);
     check("عام 1444 هـ", &["1444 = 1444 digits year(هـ)"]);

@@ -7,6 +7,7 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod search;
+pub mod serve;
 pub mod stories;
 pub mod throughput;
 

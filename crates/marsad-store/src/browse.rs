@@ -1,0 +1,727 @@
+//! Read-side queries for browsing the corpus (the web API of `marsad serve`): pages of
+//! articles, events and entities with filters, one article's stored record with the global ids
+//! of its entities, one entity with the articles that mention it.
+//!
+//! Every list is a [`Page`]: the total that matches, and at most [`MAX_PAGE`] items from an
+//! offset. Dates are compared as the ledger compares them: a period (`2022-09`) is after
+//! `from = 2022-09-01` when its end is, and before `to = 2022-09` when its start is; an event
+//! without a date is placed at its article's publication date.
+//!
+//! ```
+//! use marsad_store::SqliteStore;
+//! use marsad_store::browse::{ArticleFilter, Browse};
+//! let dir = tempfile::tempdir().unwrap();
+//! let store = SqliteStore::open(&dir.path().join("marsad.db")).unwrap();
+//! let page = store.articles(&ArticleFilter::default()).unwrap();
+//! assert_eq!((page.total, page.items.len()), (0, 0));
+//! ```
+
+use rusqlite::types::ToSql;
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use serde::Serialize;
+
+use crate::{SqliteStore, StoreError};
+
+/// The most items a page holds (a larger `limit` is lowered to it).
+pub const MAX_PAGE: usize = 500;
+
+/// Which slice of a list to return.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paging {
+    /// Items to skip.
+    pub offset: usize,
+    /// Items to return (1..=[`MAX_PAGE`]).
+    pub limit: usize,
+}
+
+impl Default for Paging {
+    fn default() -> Paging {
+        Paging { offset: 0, limit: 50 }
+    }
+}
+
+impl Paging {
+    fn limit(&self) -> i64 {
+        self.limit.clamp(1, MAX_PAGE) as i64
+    }
+    fn offset(&self) -> i64 {
+        self.offset.min(i64::MAX as usize) as i64
+    }
+}
+
+/// A page of a list.
+#[derive(Clone, Debug, Serialize)]
+pub struct Page<T> {
+    /// How many items match, in all.
+    pub total: u64,
+    pub offset: usize,
+    /// The page size used (after lowering to [`MAX_PAGE`]).
+    pub limit: usize,
+    pub items: Vec<T>,
+}
+
+/// Which articles to list (newest first).
+#[derive(Clone, Debug, Default)]
+pub struct ArticleFilter {
+    /// Published on or after (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Published on or before (a prefix: `2022-09` is the whole month).
+    pub to: Option<String>,
+    /// Of this outlet (case-insensitive).
+    pub outlet: Option<String>,
+    /// Mentioning this entity: its id in the database, knowledge-base id, or name.
+    pub entity: Option<String>,
+    /// With an event of this category (FIGHT...).
+    pub category: Option<String>,
+    /// With a casualty claim of this kind (killed...).
+    pub kind: Option<String>,
+    pub paging: Paging,
+}
+
+/// An article in a list.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ArticleSummary {
+    /// The article's id in the database (stable until the article is replaced).
+    pub id: i64,
+    pub key: String,
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// Length of the text in code points.
+    pub chars: u64,
+    pub entities: u64,
+    pub events: u64,
+    pub claims: u64,
+}
+
+/// One stored article.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct StoredArticle {
+    pub id: i64,
+    pub key: String,
+    pub doc_id: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// The record as `marsad extract` wrote it (JSON, text included).
+    pub record: String,
+    /// The database id of each of the record's entities: (record id `e1`, entity id).
+    pub entity_ids: Vec<(String, i64)>,
+}
+
+/// An entity of the database (merged across articles).
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct EntityRef {
+    /// Its id in the database; None for a party that is a bare name.
+    pub id: Option<i64>,
+    pub name: String,
+    pub name_ar: Option<String>,
+    pub kb: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub subtype: Option<String>,
+    /// Knowledge-base id of its country (places).
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// Which entities to list (most mentioned first).
+#[derive(Clone, Debug, Default)]
+pub struct EntityFilter {
+    /// A part of the English or Arabic name, or a knowledge-base id.
+    pub q: Option<String>,
+    /// PERSON, ORG, GPE or LOC.
+    pub kind: Option<String>,
+    pub paging: Paging,
+}
+
+/// An entity in a list.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EntitySummary {
+    #[serde(flatten)]
+    pub entity: EntityRef,
+    /// Articles that mention it.
+    pub articles: u64,
+}
+
+/// Where an entity is mentioned: one article and its mention spans.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EntityMentions {
+    pub article: i64,
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// The mentions: code-point spans of the article text and the rule that found each.
+    pub spans: Vec<(usize, usize, Option<String>)>,
+    /// The text around the first mention.
+    pub context: String,
+    /// Code-point offset of `context` in the article text.
+    pub context_start: usize,
+}
+
+/// Which events to list (by date).
+#[derive(Clone, Debug, Default)]
+pub struct EventFilter {
+    /// Dated on or after (an undated event counts at its article's publication date).
+    pub from: Option<String>,
+    /// Dated on or before (a prefix).
+    pub to: Option<String>,
+    /// PLOVER category (FIGHT...), case-insensitive.
+    pub category: Option<String>,
+    /// Mode (shelling...).
+    pub mode: Option<String>,
+    /// With this entity as actor, target, location, claimant or reporting agency: its id in
+    /// the database, knowledge-base id, or name.
+    pub entity: Option<String>,
+    /// Located at this place (id, knowledge-base id or name).
+    pub place: Option<String>,
+    /// Of this article.
+    pub article: Option<i64>,
+    /// Only events located at a place with coordinates.
+    pub located: bool,
+    /// Latest first.
+    pub newest_first: bool,
+    pub paging: Paging,
+}
+
+/// An event with its parties.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EventSummary {
+    pub id: i64,
+    pub article: i64,
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// The record's id (v3).
+    pub local: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mode: String,
+    pub date: Option<String>,
+    pub modality: Option<String>,
+    pub negated: bool,
+    pub actors: Vec<EntityRef>,
+    pub targets: Vec<EntityRef>,
+    pub locations: Vec<EntityRef>,
+    pub claimant: Option<EntityRef>,
+    pub reported_by: Vec<EntityRef>,
+    pub evidence: String,
+    pub evidence_start: usize,
+    pub evidence_end: usize,
+    pub trigger_start: Option<usize>,
+    pub trigger_end: Option<usize>,
+    pub rule: Option<String>,
+    /// Casualty claims linked to the event.
+    pub claims: u64,
+}
+
+/// A value and how many rows have it (outlets, categories).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Count {
+    pub value: String,
+    pub count: u64,
+}
+
+/// Read-side queries over a corpus database.
+pub trait Browse {
+    /// A page of articles, newest first.
+    fn articles(&self, filter: &ArticleFilter) -> Result<Page<ArticleSummary>, StoreError>;
+    /// One article with its record; None when there is no such id.
+    fn article(&self, id: i64) -> Result<Option<StoredArticle>, StoreError>;
+    /// The id of the article stored under `key`.
+    fn article_id(&self, key: &str) -> Result<Option<i64>, StoreError>;
+    /// A page of entities, most mentioned first.
+    fn entities(&self, filter: &EntityFilter) -> Result<Page<EntitySummary>, StoreError>;
+    /// One entity by its id in the database or its knowledge-base id.
+    fn entity(&self, id: &str) -> Result<Option<EntitySummary>, StoreError>;
+    /// The articles mentioning an entity, newest first.
+    fn entity_mentions(&self, id: i64, paging: Paging) -> Result<Page<EntityMentions>, StoreError>;
+    /// A page of events, by date.
+    fn events(&self, filter: &EventFilter) -> Result<Page<EventSummary>, StoreError>;
+    /// Outlets with their article counts.
+    fn outlets(&self) -> Result<Vec<Count>, StoreError>;
+    /// Event categories with their counts.
+    fn categories(&self) -> Result<Vec<Count>, StoreError>;
+}
+
+/// The ids of the entities a user names: an id in the database (digits), else a
+/// knowledge-base id or name.
+fn entity_ids(conn: &Connection, name: &str) -> Result<Vec<i64>, StoreError> {
+    if let Ok(id) = name.parse::<i64>() {
+        return Ok(vec![id]);
+    }
+    // no name holds a NUL, and SQLite refuses one inside a statement
+    if name.contains('\0') {
+        return Ok(Vec::new());
+    }
+    Ok(conn
+        .prepare(&crate::sqlite::entity_ids_sql(name))?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
+}
+
+fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// An event's date, else its article's publication date. The article is read only for an
+/// event without a date (coalesce stops at its first value), so that filtering and sorting
+/// events reads the events alone (joining every event to its article row cost a second per
+/// page on the bench corpus).
+const EVENT_DATE: &str = "coalesce(ev.date, (SELECT published FROM articles WHERE id = ev.article), '')";
+
+const ENTITY_COLUMNS: &str = "e.id, e.name, e.name_ar, e.kb, e.type, e.subtype, e.country, e.lat, e.lon";
+
+fn entity_ref(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<EntityRef> {
+    Ok(EntityRef {
+        id: Some(r.get(at)?),
+        name: r.get(at + 1)?,
+        name_ar: r.get(at + 2)?,
+        kb: r.get(at + 3)?,
+        kind: r.get(at + 4)?,
+        subtype: r.get(at + 5)?,
+        country: r.get(at + 6)?,
+        lat: r.get(at + 7)?,
+        lon: r.get(at + 8)?,
+    })
+}
+
+impl SqliteStore {
+    fn party(&self, entity: Option<i64>, name: Option<String>) -> Result<Option<EntityRef>, StoreError> {
+        match (entity, name) {
+            (Some(id), _) => Ok(self
+                .connection()
+                .prepare_cached(&format!("SELECT {ENTITY_COLUMNS} FROM entities e WHERE e.id = ?1"))?
+                .query_row([id], |r| entity_ref(r, 0))
+                .optional()?),
+            (None, Some(name)) => Ok(Some(EntityRef { name, ..EntityRef::default() })),
+            (None, None) => Ok(None),
+        }
+    }
+}
+
+/// Runs a count and a page query sharing `filter_sql` and its parameters.
+fn page<T>(
+    conn: &Connection,
+    count_sql: &str,
+    page_sql: &str,
+    params: &[Box<dyn ToSql>],
+    paging: Paging,
+    row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Page<T>, StoreError> {
+    let total: i64 =
+        conn.prepare_cached(count_sql)?.query_row(params_from_iter(params.iter()), |r| r.get(0))?;
+    let mut all: Vec<&dyn ToSql> = params.iter().map(|p| p.as_ref()).collect();
+    let (limit, offset) = (paging.limit(), paging.offset());
+    all.push(&limit);
+    all.push(&offset);
+    let items =
+        conn.prepare_cached(page_sql)?.query_map(params_from_iter(all), row)?.collect::<Result<_, _>>()?;
+    Ok(Page { total: total.max(0) as u64, offset: paging.offset, limit: limit as usize, items })
+}
+
+/// A filter's WHERE clause, built with numbered parameters.
+#[derive(Default)]
+struct Where {
+    sql: String,
+    params: Vec<Box<dyn ToSql>>,
+}
+
+impl Where {
+    /// Adds `clause`, where `?` stands for the next parameter (given in order).
+    fn add(&mut self, clause: &str, values: Vec<Box<dyn ToSql>>) {
+        let mut out = String::new();
+        for (i, piece) in clause.split('?').enumerate() {
+            if i > 0 {
+                out.push_str(&format!("?{}", self.params.len() + i));
+            }
+            out.push_str(piece);
+        }
+        self.params.extend(values);
+        self.sql.push_str(" AND ");
+        self.sql.push_str(&out);
+    }
+    fn next(&self) -> usize {
+        self.params.len() + 1
+    }
+}
+
+fn boxed(s: &str) -> Vec<Box<dyn ToSql>> {
+    vec![Box::new(s.to_string())]
+}
+
+impl Browse for SqliteStore {
+    fn articles(&self, f: &ArticleFilter) -> Result<Page<ArticleSummary>, StoreError> {
+        let conn = self.connection();
+        let mut w = Where::default();
+        if let Some(from) = &f.from {
+            w.add("a.published >= ?", boxed(from));
+        }
+        if let Some(to) = &f.to {
+            w.add("substr(a.published, 1, length(?)) <= ?", vec![Box::new(to.clone()), Box::new(to.clone())]);
+        }
+        if let Some(o) = &f.outlet {
+            w.add("a.outlet = ? COLLATE NOCASE", boxed(o));
+        }
+        if let Some(c) = &f.category {
+            w.add("EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND e.type = upper(?))", boxed(c));
+        }
+        if let Some(k) = &f.kind {
+            w.add("EXISTS (SELECT 1 FROM claims c WHERE c.article = a.id AND c.kind = lower(?))", boxed(k));
+        }
+        if let Some(name) = &f.entity {
+            let ids = entity_ids(conn, name)?;
+            w.sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article = a.id AND m.entity IN ({}))",
+                if ids.is_empty() { "NULL".to_string() } else { id_list(&ids) }
+            ));
+        }
+        let n = w.next();
+        page(
+            conn,
+            &format!("SELECT count(*) FROM articles a WHERE 1{}", w.sql),
+            &format!(
+                "SELECT a.id, a.key, a.doc_id, a.title, a.outlet, a.published, length(a.text),
+                    (SELECT count(*) FROM mentions m WHERE m.article = a.id),
+                    (SELECT count(*) FROM events e WHERE e.article = a.id),
+                    (SELECT count(*) FROM claims c WHERE c.article = a.id)
+                 FROM articles a WHERE 1{}
+                 ORDER BY a.published DESC, a.id DESC LIMIT ?{n} OFFSET ?{}",
+                w.sql,
+                n + 1
+            ),
+            &w.params,
+            f.paging,
+            |r| {
+                Ok(ArticleSummary {
+                    id: r.get(0)?,
+                    key: r.get(1)?,
+                    doc_id: r.get(2)?,
+                    title: r.get(3)?,
+                    outlet: r.get(4)?,
+                    published: r.get(5)?,
+                    chars: r.get::<_, i64>(6)?.max(0) as u64,
+                    entities: r.get::<_, i64>(7)?.max(0) as u64,
+                    events: r.get::<_, i64>(8)?.max(0) as u64,
+                    claims: r.get::<_, i64>(9)?.max(0) as u64,
+                })
+            },
+        )
+    }
+
+    fn article(&self, id: i64) -> Result<Option<StoredArticle>, StoreError> {
+        let conn = self.connection();
+        let row = conn
+            .prepare_cached(
+                "SELECT key, doc_id, outlet, published, record, text FROM articles WHERE id = ?1",
+            )?
+            .query_row([id], |r| {
+                let stored = StoredArticle {
+                    id,
+                    key: r.get(0)?,
+                    doc_id: r.get(1)?,
+                    outlet: r.get(2)?,
+                    published: r.get(3)?,
+                    record: String::new(),
+                    entity_ids: Vec::new(),
+                };
+                Ok((stored, r.get::<_, Vec<u8>>(4)?, r.get::<_, String>(5)?))
+            })
+            .optional()?;
+        let Some((mut stored, record, text)) = row else { return Ok(None) };
+        let record = crate::splice_text(&crate::article::decompress(&record)?, &text);
+        stored.record = record;
+        stored.entity_ids = conn
+            .prepare_cached("SELECT local, entity FROM mentions WHERE article = ?1")?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(stored))
+    }
+
+    fn article_id(&self, key: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .connection()
+            .prepare_cached("SELECT id FROM articles WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn entities(&self, f: &EntityFilter) -> Result<Page<EntitySummary>, StoreError> {
+        let conn = self.connection();
+        let mut w = Where::default();
+        if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            let like = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+            w.add(
+                "(e.name LIKE ? ESCAPE '\\' OR e.name_ar LIKE ? ESCAPE '\\' OR e.kb = ?)",
+                vec![Box::new(like.clone()), Box::new(like), Box::new(q.to_string())],
+            );
+        }
+        if let Some(k) = &f.kind {
+            w.add("e.type = upper(?)", boxed(k));
+        }
+        let n = w.next();
+        page(
+            conn,
+            &format!("SELECT count(*) FROM entities e WHERE 1{}", w.sql),
+            &format!(
+                "SELECT {ENTITY_COLUMNS}, (SELECT count(*) FROM mentions m WHERE m.entity = e.id) AS n
+                 FROM entities e WHERE 1{} ORDER BY n DESC, e.id LIMIT ?{n} OFFSET ?{}",
+                w.sql,
+                n + 1
+            ),
+            &w.params,
+            f.paging,
+            |r| Ok(EntitySummary { entity: entity_ref(r, 0)?, articles: r.get::<_, i64>(9)?.max(0) as u64 }),
+        )
+    }
+
+    fn entity(&self, id: &str) -> Result<Option<EntitySummary>, StoreError> {
+        let (sql, key): (&str, Box<dyn ToSql>) = match id.parse::<i64>() {
+            Ok(n) => ("e.id = ?1", Box::new(n)),
+            Err(_) => ("e.kb = ?1", Box::new(id.to_string())),
+        };
+        Ok(self
+            .connection()
+            .prepare_cached(&format!(
+                "SELECT {ENTITY_COLUMNS}, (SELECT count(*) FROM mentions m WHERE m.entity = e.id)
+                 FROM entities e WHERE {sql} ORDER BY e.id LIMIT 1"
+            ))?
+            .query_row([key], |r| {
+                Ok(EntitySummary { entity: entity_ref(r, 0)?, articles: r.get::<_, i64>(9)?.max(0) as u64 })
+            })
+            .optional()?)
+    }
+
+    fn entity_mentions(&self, id: i64, paging: Paging) -> Result<Page<EntityMentions>, StoreError> {
+        let conn = self.connection();
+        let mut p = page(
+            conn,
+            "SELECT count(*) FROM mentions m WHERE m.entity = ?1",
+            "SELECT a.id, a.doc_id, a.title, a.outlet, a.published, m.spans
+             FROM mentions m JOIN articles a ON a.id = m.article WHERE m.entity = ?1
+             ORDER BY a.published DESC, a.id DESC LIMIT ?2 OFFSET ?3",
+            &[Box::new(id)],
+            paging,
+            |r| {
+                let spans: String = r.get(5)?;
+                Ok(EntityMentions {
+                    article: r.get(0)?,
+                    doc_id: r.get(1)?,
+                    title: r.get(2)?,
+                    outlet: r.get(3)?,
+                    published: r.get(4)?,
+                    spans: serde_json::from_str(&spans).unwrap_or_default(),
+                    context: String::new(),
+                    context_start: 0,
+                })
+            },
+        )?;
+        const AROUND: usize = 60;
+        for m in &mut p.items {
+            if let Some(&(s, e, _)) = m.spans.first() {
+                let from = s.saturating_sub(AROUND);
+                let len = (e.saturating_sub(from) + AROUND).min(1000) as i64;
+                m.context = conn
+                    .prepare_cached("SELECT substr(text, ?2 + 1, ?3) FROM articles WHERE id = ?1")?
+                    .query_row(rusqlite::params![m.article, from as i64, len], |r| r.get(0))?;
+                m.context_start = from;
+            }
+        }
+        Ok(p)
+    }
+
+    fn events(&self, f: &EventFilter) -> Result<Page<EventSummary>, StoreError> {
+        let conn = self.connection();
+        let mut w = Where::default();
+        // a period overlaps `from` when its end does: 2022-09 is after from = 2022-09-01
+        if let Some(from) = &f.from {
+            w.add(&format!("{EVENT_DATE} || '~' >= ?"), boxed(from));
+        }
+        if let Some(to) = &f.to {
+            w.add(
+                &format!("substr({EVENT_DATE}, 1, length(?)) <= ?"),
+                vec![Box::new(to.clone()), Box::new(to.clone())],
+            );
+        }
+        if let Some(c) = &f.category {
+            w.add("ev.type = upper(?)", boxed(c));
+        }
+        if let Some(m) = &f.mode {
+            w.add("ev.mode = ?", boxed(m));
+        }
+        if let Some(a) = f.article {
+            w.add("ev.article = ?", vec![Box::new(a)]);
+        }
+        if let Some(name) = &f.entity {
+            let ids = id_list(&entity_ids(conn, name)?);
+            let ids = if ids.is_empty() { "NULL".to_string() } else { ids };
+            // IN (subquery) is computed once, from the roles of these entities (EXISTS per event
+            // was planned as a scan of every role of a frequent entity for each event)
+            w.sql.push_str(&format!(
+                " AND (ev.claimant_entity IN ({ids})
+                   OR ev.id IN (SELECT r.event FROM event_roles r WHERE r.entity IN ({ids})))"
+            ));
+        }
+        if let Some(name) = &f.place {
+            let ids = id_list(&entity_ids(conn, name)?);
+            let ids = if ids.is_empty() { "NULL".to_string() } else { ids };
+            w.sql.push_str(&format!(
+                " AND ev.id IN (SELECT r.event FROM event_roles r WHERE r.entity IN ({ids}) AND r.role = 'location')"
+            ));
+        }
+        if f.located {
+            w.sql.push_str(
+                " AND ev.id IN (SELECT r.event FROM entities e JOIN event_roles r ON r.entity = e.id
+                   WHERE e.lat IS NOT NULL AND r.role = 'location')",
+            );
+        }
+        let order = if f.newest_first { "DESC" } else { "" };
+        let n = w.next();
+        // the page's ids first (events alone), then each event with its article
+        let ids = page(
+            conn,
+            &format!("SELECT count(*) FROM events ev WHERE 1{}", w.sql),
+            &format!(
+                "SELECT ev.id FROM events ev WHERE 1{}
+                 ORDER BY {EVENT_DATE} {order}, ev.id {order} LIMIT ?{n} OFFSET ?{}",
+                w.sql,
+                n + 1
+            ),
+            &w.params,
+            f.paging,
+            |r| r.get::<_, i64>(0),
+        )?;
+        let mut p = Page { total: ids.total, offset: ids.offset, limit: ids.limit, items: Vec::new() };
+        for id in ids.items {
+            let row = conn
+                .prepare_cached(
+                    "SELECT ev.id, a.id, a.doc_id, a.title, a.outlet, a.published, ev.local, ev.type, ev.mode,
+                        ev.date, ev.modality, ev.negated, ev.claimant_entity, ev.claimant,
+                        substr(a.text, ev.evidence_start + 1, ev.evidence_end - ev.evidence_start),
+                        ev.evidence_start, ev.evidence_end, ev.trigger_start, ev.trigger_end, ev.rule,
+                        -- by article first: claims have no index on their event
+                        (SELECT count(*) FROM claims c WHERE c.article = ev.article AND c.event = ev.id)
+                     FROM events ev JOIN articles a ON a.id = ev.article WHERE ev.id = ?1",
+                )?
+                .query_row([id], |r| {
+                    let claimant: (Option<i64>, Option<String>) = (r.get(12)?, r.get(13)?);
+                    let usize_at = |i: usize| -> rusqlite::Result<usize> { Ok(r.get::<_, i64>(i)?.max(0) as usize) };
+                    let opt_at = |i: usize| -> rusqlite::Result<Option<usize>> {
+                        Ok(r.get::<_, Option<i64>>(i)?.map(|n| n.max(0) as usize))
+                    };
+                    Ok((
+                        claimant,
+                        EventSummary {
+                            id: r.get(0)?,
+                            article: r.get(1)?,
+                            doc_id: r.get(2)?,
+                            title: r.get(3)?,
+                            outlet: r.get(4)?,
+                            published: r.get(5)?,
+                            local: r.get(6)?,
+                            kind: r.get(7)?,
+                            mode: r.get(8)?,
+                            date: r.get(9)?,
+                            modality: r.get(10)?,
+                            negated: r.get(11)?,
+                            actors: Vec::new(),
+                            targets: Vec::new(),
+                            locations: Vec::new(),
+                            claimant: None,
+                            reported_by: Vec::new(),
+                            evidence: r.get(14)?,
+                            evidence_start: usize_at(15)?,
+                            evidence_end: usize_at(16)?,
+                            trigger_start: opt_at(17)?,
+                            trigger_end: opt_at(18)?,
+                            rule: r.get(19)?,
+                            claims: r.get::<_, i64>(20)?.max(0) as u64,
+                        },
+                    ))
+                })
+                .optional()?;
+            p.items.extend(row);
+        }
+        let mut items = Vec::with_capacity(p.items.len());
+        for ((entity, name), mut ev) in std::mem::take(&mut p.items) {
+            ev.claimant = self.party(entity, name)?;
+            let roles: Vec<(String, Option<i64>, Option<String>)> = conn
+                .prepare_cached("SELECT role, entity, name FROM event_roles WHERE event = ?1 ORDER BY rowid")?
+                .query_map([ev.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_, _>>()?;
+            for (role, entity, name) in roles {
+                let Some(party) = self.party(entity, name)? else { continue };
+                match role.as_str() {
+                    "actor" => ev.actors.push(party),
+                    "target" => ev.targets.push(party),
+                    "location" => ev.locations.push(party),
+                    _ => ev.reported_by.push(party),
+                }
+            }
+            items.push(ev);
+        }
+        Ok(Page { total: p.total, offset: p.offset, limit: p.limit, items })
+    }
+
+    fn outlets(&self) -> Result<Vec<Count>, StoreError> {
+        counts(
+            self.connection(),
+            "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY 2 DESC, 1",
+        )
+    }
+
+    fn categories(&self) -> Result<Vec<Count>, StoreError> {
+        counts(self.connection(), "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC, 1")
+    }
+}
+
+fn counts(conn: &Connection, sql: &str) -> Result<Vec<Count>, StoreError> {
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_map([], |r| Ok(Count { value: r.get(0)?, count: r.get::<_, i64>(1)?.max(0) as u64 }))?
+        .collect::<Result<_, _>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn where_numbers_its_parameters_in_order() {
+        let mut w = Where::default();
+        w.add("a = ?", boxed("x"));
+        w.add("substr(b, 1, length(?)) <= ?", vec![Box::new(1), Box::new(2)]);
+        assert_eq!(w.sql, " AND a = ?1 AND substr(b, 1, length(?2)) <= ?3");
+        assert_eq!(w.next(), 4);
+    }
+
+    #[test]
+    fn an_empty_database_has_empty_pages_and_no_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("m.db")).unwrap();
+        let events = store
+            .events(&EventFilter {
+                entity: Some("Armenia".into()),
+                place: Some("7".into()),
+                located: true,
+                from: Some("2022".into()),
+                to: Some("2023".into()),
+                category: Some("fight".into()),
+                paging: Paging { offset: 10, limit: 100_000 },
+                ..EventFilter::default()
+            })
+            .unwrap();
+        assert_eq!((events.total, events.limit), (0, MAX_PAGE));
+        assert!(store.article(1).unwrap().is_none());
+        assert!(store.entity("country:armenia").unwrap().is_none());
+        let ents =
+            store.entities(&EntityFilter { q: Some("50%_\\".into()), ..EntityFilter::default() }).unwrap();
+        assert_eq!(ents.total, 0);
+        assert!(store.outlets().unwrap().is_empty());
+        let nul = ArticleFilter { entity: Some("a\0b".into()), ..ArticleFilter::default() };
+        assert_eq!(store.articles(&nul).unwrap().total, 0);
+    }
+}
