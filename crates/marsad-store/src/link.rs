@@ -3,10 +3,11 @@
 //! stored events of the same happening, and both grow the stories.
 //!
 //! ## Near-duplicates and text reuse
-//! The article's [`Sketch`] buckets are looked up in `sketch_buckets` (at most
-//! [`BUCKET_CAP`] articles per bucket are read, and a full bucket takes no more: a paragraph of
-//! boilerplate shared by thousands of articles would otherwise make every one a candidate);
-//! each candidate's sketch is compared with the new one ([`crate::sketch::compare`]). A pair is
+//! The article's [`Sketch`] buckets are looked up in `sketch_buckets`. A bucket holds at most
+//! [`BUCKET_CAP`] articles: a full one takes no more and gives no candidates (a phrase or a
+//! paragraph of boilerplate shared by thousands of articles would otherwise make every one a
+//! candidate). The [`MAX_CANDIDATES`] stored articles sharing the most buckets with the new
+//! one have their sketches compared with its ([`crate::sketch::compare`]). A pair is
 //! recorded in `article_links` as `duplicate` (near-duplicates: estimated Jaccard similarity of
 //! the bodies' 4-word shingles at least 0.5, or reused paragraphs making up 80% of either) or
 //! `reuse` (at least one paragraph of one found, edited or not, in the other), with the
@@ -44,9 +45,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::StoreError;
 use crate::sketch::{Comparison, Sketch, compare};
 
-/// Articles taken from a bucket, at most; a bucket holding as many takes no more (so that no
-/// bucket holds more).
+/// Articles a bucket holds, at most: a full bucket takes no more and gives no candidates (a
+/// common phrase or boilerplate, not a sign of reuse).
 pub const BUCKET_CAP: i64 = 32;
+/// Stored articles compared with a new one, at most (those sharing the most buckets).
+pub const MAX_CANDIDATES: usize = 64;
 /// Days a merged event may span, from its first to its last day.
 pub const MAX_EVENT_SPAN: i32 = 3;
 /// Days a story may span, and near-duplicates be apart, to be one story.
@@ -211,18 +214,23 @@ impl Linker {
                 while rows.peek().is_some_and(|r| r.0 < bucket) {
                     rows.next();
                 }
+                let first = candidates.len();
                 let mut n = 0i64;
                 while let Some(&&(b, article)) = rows.peek()
                     && b == bucket
                 {
                     rows.next();
                     n += 1;
-                    if n <= BUCKET_CAP && article != item.article {
+                    if article != item.article {
                         candidates.push(article);
                     }
                 }
                 if n < BUCKET_CAP {
                     open.push(Value::Integer(bucket));
+                } else {
+                    // a full bucket is a phrase or boilerplate that many articles share: it
+                    // tells nothing, its members are not candidates
+                    candidates.truncate(first);
                 }
             }
             if !open.is_empty() {
@@ -232,8 +240,14 @@ impl Linker {
                 .execute(params![std::rc::Rc::new(open), item.article])?;
             }
         }
+        // the candidates sharing the most buckets first, at most MAX_CANDIDATES of them
         candidates.sort_unstable();
-        candidates.dedup();
+        let mut counted: Vec<(usize, i64)> =
+            candidates.chunk_by(|a, b| a == b).map(|run| (run.len(), run[0])).collect();
+        counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        counted.truncate(MAX_CANDIDATES);
+        let mut candidates: Vec<i64> = counted.into_iter().map(|c| c.1).collect();
+        candidates.sort_unstable();
         for other in candidates {
             let Some((day, sketch)) = self.sketch(tx, other)? else { continue };
             let c = compare(&sketch, &item.sketch);

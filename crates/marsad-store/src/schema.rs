@@ -149,7 +149,7 @@ CREATE VIRTUAL TABLE article_fts USING fts5(
     tokenize = 'ascii'
 );
 "#,
-    // 3: across articles. MinHash sketches and their LSH buckets (see `sketch`), the
+    // 3: across articles (and the Arabic name of entities indexed, for search filters). MinHash sketches and their LSH buckets (see `sketch`), the
     // near-duplicate and text-reuse pairs they find, stories (clusters of articles about one
     // happening) and events merged across articles. Bucket rows carry no foreign key (it
     // would need an index on `article`): the rows of a replaced article stay and are skipped,
@@ -158,6 +158,9 @@ CREATE VIRTUAL TABLE article_fts USING fts5(
 -- the index's pending terms are written out once per commit (a batch), not at every MiB:
 -- fewer, larger segments to merge
 INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', 67108864);
+CREATE INDEX entities_name_ar ON entities(name_ar);
+-- the claims of an event (exports, merged events): without it, a scan of every claim per event
+CREATE INDEX claims_event ON claims(event);
 CREATE TABLE sketches (
     article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     day INTEGER,                       -- publication day

@@ -16,7 +16,6 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::StoreError;
-use crate::record::Record;
 use crate::terms::{Term, char_starts, query_terms, terms};
 
 /// A search with its filters.
@@ -162,18 +161,39 @@ pub fn parse(query: &str) -> Result<Parsed, StoreError> {
 }
 
 /// Runs `query` on a connection.
+///
+/// Without filters, the index alone ranks the matches (bm25 over the index's own tables) and
+/// only the best `limit` are read from `articles`; with filters, each match is checked
+/// against them first. An entity filter is a set of articles built once from the entity
+/// index, not a look-up per match.
 pub(crate) fn run(conn: &Connection, query: &SearchQuery) -> Result<Vec<Hit>, StoreError> {
     let parsed = parse(&query.text)?;
-    let mut sql = String::from(
-        "SELECT a.id, a.key, a.doc_id, a.title, a.outlet, a.published, bm25(article_fts, 3.0, 1.0) AS rank
-         FROM article_fts JOIN articles a ON a.id = article_fts.rowid
-         WHERE article_fts MATCH ?1
-           AND (?2 IS NULL OR a.published >= ?2)
-           AND (?3 IS NULL OR substr(a.published, 1, length(?3)) <= ?3)
-           AND (?4 IS NULL OR a.outlet = ?4 COLLATE NOCASE)
-           AND (?5 IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND e.type = upper(?5)))
-           AND (?6 IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article = a.id AND c.kind = lower(?6)))",
-    );
+    let filtered = query.from.is_some()
+        || query.to.is_some()
+        || query.outlet.is_some()
+        || query.entity.is_some()
+        || query.category.is_some()
+        || query.kind.is_some();
+    let mut sql = if filtered {
+        String::from(
+            "SELECT a.id, a.key, a.doc_id, a.title, a.outlet, a.published, bm25(article_fts, 3.0, 1.0) AS rank
+             FROM article_fts JOIN articles a ON a.id = article_fts.rowid
+             WHERE article_fts MATCH ?1
+               AND (?2 IS NULL OR a.published >= ?2)
+               AND (?3 IS NULL OR substr(a.published, 1, length(?3)) <= ?3)
+               AND (?4 IS NULL OR a.outlet = ?4 COLLATE NOCASE)
+               AND (?5 IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND e.type = upper(?5)))
+               AND (?6 IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article = a.id AND c.kind = lower(?6)))",
+        )
+    } else {
+        String::from(
+            "SELECT a.id, a.key, a.doc_id, a.title, a.outlet, a.published, f.rank
+             FROM (SELECT rowid, bm25(article_fts, 3.0, 1.0) AS rank FROM article_fts WHERE article_fts MATCH ?1
+                   ORDER BY rank LIMIT ?7) f
+             JOIN articles a ON a.id = f.rowid
+             WHERE ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL",
+        )
+    };
     if let Some(name) = &query.entity {
         let ids: Vec<i64> = conn
             .prepare(&crate::sqlite::entity_ids_sql(name))?
@@ -183,13 +203,11 @@ pub(crate) fn run(conn: &Connection, query: &SearchQuery) -> Result<Vec<Hit>, St
             return Ok(Vec::new());
         }
         let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM mentions ae WHERE ae.article = a.id AND ae.entity IN ({list}))"
-        ));
+        sql.push_str(&format!(" AND a.id IN (SELECT article FROM mentions WHERE entity IN ({list}))"));
     }
     sql.push_str(" ORDER BY rank LIMIT ?7");
     let limit = query.limit.clamp(1, 10_000) as i64;
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = conn.prepare(&sql)?;
     let rows: Vec<(i64, Hit)> = stmt
         .query_map(
             rusqlite::params![
@@ -220,11 +238,10 @@ pub(crate) fn run(conn: &Connection, query: &SearchQuery) -> Result<Vec<Hit>, St
         .map_err(|e| StoreError::Query(format!("{}: {e}", parsed.fts)))?
         .collect::<Result<_, _>>()?;
     let mut hits = Vec::with_capacity(rows.len());
+    let mut read = conn.prepare("SELECT record, text FROM articles WHERE id = ?1")?;
     for (id, mut hit) in rows {
-        let stored: Option<(Vec<u8>, String)> = conn
-            .prepare_cached("SELECT record, text FROM articles WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+        let stored: Option<(Vec<u8>, String)> =
+            read.query_row([id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
         if let Some((record, text)) = stored {
             let record = crate::article::decompress(&record).unwrap_or_default();
             hit.snippet = snippet(&record, &text, &parsed.phrases);
@@ -234,17 +251,41 @@ pub(crate) fn run(conn: &Connection, query: &SearchQuery) -> Result<Vec<Hit>, St
     Ok(hits)
 }
 
+/// The fields of a record that say where its content is (the rest is skipped, not built).
+#[derive(serde::Deserialize)]
+struct Layout {
+    title: Option<crate::record::Title>,
+    #[serde(default)]
+    paragraphs: Vec<crate::record::Paragraph>,
+}
+
+impl Layout {
+    /// Code-point spans of the content, as [`crate::record::Record::content_spans`] gives them.
+    fn content_spans(self, text: &str) -> Vec<(usize, usize)> {
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(self.paragraphs.len() + 1);
+        if let Some(crate::record::Title { start: Some(s), end: Some(e), .. }) = self.title {
+            spans.push((s, e));
+        }
+        spans.extend(self.paragraphs.iter().map(|p| (p.start, p.end)));
+        spans.sort_unstable();
+        if spans.is_empty() && !text.is_empty() {
+            spans.push((0, text.chars().count()));
+        }
+        spans
+    }
+}
+
 /// Terms around the best matches in a snippet.
 const WINDOW: usize = 30;
 
 /// The best passage of an article for `phrases`: the window of [`WINDOW`] terms covering the
 /// most distinct phrases, then the most matches.
 fn snippet(record_json: &str, text: &str, phrases: &[Vec<String>]) -> Snippet {
-    let content: Vec<(usize, usize)> = match serde_json::from_str::<Record>(record_json) {
-        Ok(mut r) => {
-            r.text = text.to_string();
+    let content: Vec<(usize, usize)> = match serde_json::from_str::<Layout>(record_json) {
+        Ok(layout) => {
             let starts = char_starts(text);
-            r.content_spans()
+            layout
+                .content_spans(text)
                 .into_iter()
                 .map(|(s, e)| {
                     (

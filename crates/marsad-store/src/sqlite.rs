@@ -861,13 +861,16 @@ impl Store for SqliteStore {
 }
 
 /// SQL selecting the ids of the entities a user names (English or Arabic name, or
-/// knowledge-base id). The name is quoted as an SQL literal.
+/// knowledge-base id). The name is quoted as an SQL literal; every test is an index look-up
+/// (the normalised name through the exact keys of the four entity types, not a pattern).
 pub(crate) fn entity_ids_sql(name: &str) -> String {
     let lit = |s: &str| format!("'{}'", s.replace('\'', "''"));
     let key = query_terms(name).join(" ");
+    let keys: Vec<String> =
+        ["PERSON", "ORG", "GPE", "LOC"].iter().map(|t| lit(&format!("name:{t}:{key}"))).collect();
     format!(
-        "SELECT id FROM entities WHERE name = {n} COLLATE NOCASE OR kb = {n} OR name_ar = {n} OR key LIKE {k}",
+        "SELECT id FROM entities WHERE name = {n} COLLATE NOCASE OR kb = {n} OR name_ar = {n} OR key IN ({k})",
         n = lit(name),
-        k = lit(&format!("name:%:{key}")),
+        k = keys.join(", "),
     )
 }
