@@ -15,7 +15,10 @@ use bytes::Bytes;
 use marsad_store::browse::{ArticleFilter, Browse, EntityFilter, EventFilter, MAX_PAGE, Paging};
 use marsad_store::export::Format;
 use marsad_store::ledger::{self, Note};
-use marsad_store::{ClaimFilter, ClaimRow, Party, SearchQuery, SqliteStore, Store};
+use marsad_store::{
+    ClaimFilter, ClaimRow, MergedEventSummary, Party, SearchQuery, SqliteStore, Store, StoryFilter,
+    StorySummary,
+};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -43,6 +46,8 @@ pub fn routes(state: Arc<AppState>) -> Router {
         .route("/entities/{id}", get(entity))
         .route("/events", get(events))
         .route("/claims", get(claims))
+        .route("/stories", get(stories))
+        .route("/stories/{id}", get(story))
         .route("/export/{format}", get(export))
         // reads are answered 503 past the time limit (their statement is interrupted); an
         // ingest is not, since it would still be written after the answer said it failed
@@ -398,6 +403,84 @@ async fn events(
     };
     let page = read(&state, move |s| Ok(s.events(&filter)?)).await?;
     Ok(ok(&page))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoryParams {
+    from: Option<String>,
+    to: Option<String>,
+    min_articles: Option<u64>,
+    limit: Option<usize>,
+}
+
+fn story_summary_json(s: &StorySummary) -> Value {
+    json!({
+        "id": s.id, "title": s.title, "first": s.first, "last": s.last,
+        "articles": s.articles, "outlets": s.outlets,
+    })
+}
+
+fn merged_event_json(e: &MergedEventSummary) -> Value {
+    json!({
+        "id": e.id, "category": e.kind, "mode": e.mode, "first": e.first, "last": e.last,
+        "events": e.events, "articles": e.articles, "actors": e.actors, "targets": e.targets,
+        "places": e.places, "outlets": e.outlets, "claimants": e.claimants,
+    })
+}
+
+/// Stories: articles about one happening across outlets (near-duplicates, reused paragraphs,
+/// a shared merged event), newest first.
+async fn stories(
+    State(state): State<Arc<AppState>>,
+    Params(p): Params<StoryParams>,
+) -> Result<Response, ApiError> {
+    let limit = check_limit(p.limit.unwrap_or(50))?.min(MAX_PAGE);
+    let filter = StoryFilter {
+        from: date(p.from, "from")?,
+        to: date(p.to, "to")?,
+        min_articles: p.min_articles.unwrap_or(2).max(2),
+        limit,
+    };
+    let list = read(&state, move |s| Ok(s.stories(&filter)?)).await?;
+    let items: Vec<Value> = list.iter().map(story_summary_json).collect();
+    Ok(ok(&json!({"stories": items, "limit": limit})))
+}
+
+/// One story: its articles (with how each joined), the text they share and the events they
+/// report together.
+async fn story(State(state): State<Arc<AppState>>, Id(id): Id) -> Result<Response, ApiError> {
+    let n = parse_id(&id, "story")?;
+    let found = read(&state, move |s| Ok(s.story(n)?)).await?;
+    let Some(st) = found else { return Err(ApiError::not_found(format!("no story {n}"))) };
+    let keys: Vec<String> = st.articles.iter().map(|a| a.key.clone()).collect();
+    let ids = read(&state, move |s| {
+        keys.iter().map(|k| Ok((k.clone(), s.article_id(k)?))).collect::<Result<HashMap<_, _>, ApiError>>()
+    })
+    .await?;
+    let articles: Vec<Value> = st
+        .articles
+        .iter()
+        .map(|a| {
+            json!({
+                "id": ids.get(&a.key).copied().flatten(), "key": a.key, "doc_id": a.doc_id, "title": a.title,
+                "outlet": a.outlet, "published": a.published, "why": a.why,
+            })
+        })
+        .collect();
+    let links: Vec<Value> = st
+        .links
+        .iter()
+        .map(|l| {
+            let paragraphs: Vec<Value> =
+                l.paragraphs.iter().map(|(a, b, sim)| json!({"a": a, "b": b, "similarity": sim})).collect();
+            json!({"a": l.a, "b": l.b, "kind": l.kind, "similarity": l.similarity, "paragraphs": paragraphs})
+        })
+        .collect();
+    let events: Vec<Value> = st.events.iter().map(merged_event_json).collect();
+    Ok(ok(&json!({
+        "story": story_summary_json(&st.summary), "articles": articles, "links": links, "events": events,
+    })))
 }
 
 #[derive(Deserialize)]
