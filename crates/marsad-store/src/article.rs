@@ -82,6 +82,25 @@ impl ContentHash {
         ContentHash(h.finalize().into())
     }
 
+    /// The hash of everything extraction reads of a document: its id, format, text and
+    /// metadata. Every way into the store (`marsad ingest`, the web API's ingest) keys
+    /// articles by it, so that the same input is the same article whichever way it came.
+    pub fn of_document(doc: &marsad_doc::Document) -> ContentHash {
+        let published = doc.meta.published.map(|d| d.to_string()).unwrap_or_default();
+        let extra = serde_json::to_string(&doc.meta.extra).unwrap_or_default();
+        ContentHash::of(&[
+            &doc.id,
+            doc.source.format.as_str(),
+            &doc.text,
+            doc.meta.title.as_deref().unwrap_or(""),
+            doc.meta.outlet.as_deref().unwrap_or(""),
+            &published,
+            doc.meta.url.as_deref().unwrap_or(""),
+            doc.meta.byline.as_deref().unwrap_or(""),
+            &extra,
+        ])
+    }
+
     /// The hash as lowercase hexadecimal.
     pub fn hex(&self) -> String {
         self.0.iter().map(|b| format!("{b:02x}")).collect()

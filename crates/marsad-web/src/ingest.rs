@@ -292,20 +292,7 @@ fn article(extractor: &marsad_extract::Extractor, doc: &Document, prefix: &str) 
 
 /// The key (`prefix` + document id) and the content hash of everything extraction reads.
 fn identity(doc: &Document, prefix: &str) -> Identity {
-    let published = doc.meta.published.map(|d| d.to_string()).unwrap_or_default();
-    let extra = serde_json::to_string(&doc.meta.extra).unwrap_or_default();
-    let hash = ContentHash::of(&[
-        &doc.id,
-        doc.source.format.as_str(),
-        &doc.text,
-        doc.meta.title.as_deref().unwrap_or(""),
-        doc.meta.outlet.as_deref().unwrap_or(""),
-        &published,
-        doc.meta.url.as_deref().unwrap_or(""),
-        doc.meta.byline.as_deref().unwrap_or(""),
-        &extra,
-    ]);
-    Identity { key: format!("{prefix}{}", doc.id), hash }
+    Identity { key: format!("{prefix}{}", doc.id), hash: ContentHash::of_document(doc) }
 }
 
 #[cfg(test)]

@@ -264,20 +264,7 @@ fn identity(doc: &Document, canon: &CanonicalPaths) -> Identity {
     // a JSON input (lines, an array) holds many articles: their record ids tell them apart
     let many = doc.source.line.is_some() || doc.source.path.is_none() || doc.source.format == Format::Jsonl;
     let key = if many { format!("{path}#{}", doc.id) } else { path };
-    let published = doc.meta.published.map(|d| d.to_string()).unwrap_or_default();
-    let extra = serde_json::to_string(&doc.meta.extra).unwrap_or_default();
-    let hash = ContentHash::of(&[
-        &doc.id,
-        doc.source.format.as_str(),
-        &doc.text,
-        doc.meta.title.as_deref().unwrap_or(""),
-        doc.meta.outlet.as_deref().unwrap_or(""),
-        &published,
-        doc.meta.url.as_deref().unwrap_or(""),
-        doc.meta.byline.as_deref().unwrap_or(""),
-        &extra,
-    ]);
-    Identity { key, hash }
+    Identity { key, hash: ContentHash::of_document(doc) }
 }
 
 /// CPU time of the workers, in nanoseconds.
