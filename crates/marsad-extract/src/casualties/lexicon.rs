@@ -57,6 +57,9 @@ pub enum Marker {
     Hostile,
     /// A body's seat (ومقره لندن): the place after it is not where the people were hit.
     Seat,
+    /// A word of place (في, شمال, أنحاء): a country named after it is where it happened,
+    /// elsewhere an actor (التحالف بقيادة السعودية).
+    Place,
 }
 
 /// The three tables, keyed.
@@ -169,6 +172,7 @@ impl Lexicon {
                 "war" => Marker::War,
                 "hostile" => Marker::Hostile,
                 "seat" => Marker::Seat,
+                "place" => Marker::Place,
                 v => {
                     return Err(LexiconError::Value { file: "markers.tsv", column: "role", value: v.into() });
                 }

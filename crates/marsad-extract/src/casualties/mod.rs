@@ -275,21 +275,7 @@ impl<'a> Finder<'a> {
                 self.kb_entry(e).is_some_and(|k| self.a.kb.entry(k).kind == marsad_kb::Kind::Country);
             if country_name
                 && first
-                && !i.checked_sub(1).is_some_and(|k| {
-                    matches!(
-                        words[k].bare.as_ref(),
-                        "في" | "داخل"
-                            | "شمال"
-                            | "جنوب"
-                            | "شرق"
-                            | "غرب"
-                            | "وسط"
-                            | "انحاء"
-                            | "اراضي"
-                            | "ارض"
-                            | "عموم"
-                    )
-                })
+                && !i.checked_sub(1).is_some_and(|k| self.marker(&words[k]) == Some(Marker::Place))
             {
                 continue;
             }
