@@ -388,16 +388,15 @@ impl<'a> Attributor<'a> {
                     let (mut subject, mut skip) =
                         self.subject_after(words, i + 1, reach, &mut out.reported_by);
                     // "ونقلت المصادر عن المستشار الأمني ... هاشم بشر": who is relayed claims
-                    let relayed_from = skip;
-                    if cue.relay && words.get(relayed_from).is_some_and(|v| v.bare == "عن") {
+                    if cue.relay && words.get(skip).is_some_and(|v| v.bare == "عن") {
                         if let Subject::Agency(e) = subject
                             && !out.reported_by.contains(&e)
                         {
                             out.reported_by.push(e);
                         }
-                        let (source, end) =
-                            self.subject_after(words, relayed_from + 1, 10, &mut out.reported_by);
-                        if !subject_is_none(&source) {
+                        let (source, end) = self.subject_after(words, skip + 1, 10, &mut out.reported_by);
+                        // a statement with no owner after عن names no one either
+                        if !matches!(source, Subject::None | Subject::Statement) {
                             (subject, skip) = (source, end);
                         }
                     }
@@ -774,10 +773,6 @@ impl<'a> Attributor<'a> {
         }
         None
     }
-}
-
-fn subject_is_none(s: &Subject) -> bool {
-    matches!(s, Subject::None | Subject::Statement)
 }
 
 enum Subject {

@@ -495,15 +495,16 @@ impl<'a> Finder<'a> {
             .get(w.bare.as_ref())
             .or_else(|| self.lex.triggers.get(w.stem.as_ref()))
             .copied()?;
-        // الأسر, بالأسر: the families, not capture
-        let definite =
-            || w.bare.strip_suffix(w.stem.as_ref()).is_some_and(|p| p.ends_with("ال") || p.ends_with("لل"));
-        if t.indefinite && definite() {
-            return None;
-        }
-        // بحياة: the preposition is what is left of the word before its stem
-        if t.bi && !w.bare.strip_suffix(w.stem.as_ref()).is_some_and(|p| p.starts_with('ب')) {
-            return None;
+        if t.indefinite || t.bi {
+            // what the word has before its stem: بال in بالأسر, ب in بحياة
+            let proclitics = w.bare.strip_suffix(w.stem.as_ref()).unwrap_or("");
+            // الأسر, بالأسر: the families, not capture
+            if t.indefinite && (proclitics.ends_with("ال") || proclitics.ends_with("لل")) {
+                return None;
+            }
+            if t.bi && !proclitics.starts_with('ب') {
+                return None;
+            }
         }
         Some(t)
     }
