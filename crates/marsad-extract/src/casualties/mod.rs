@@ -547,7 +547,8 @@ impl<'a> Finder<'a> {
     }
 
     /// The side an entity stands for: a country itself; the country of its armed forces,
-    /// ministries, police, government and capital; any other body itself (an armed group).
+    /// ministries, police, government and capital; any other body itself (an armed group, or
+    /// one side of a divided country: `faction-government`, `faction-forces`).
     fn side_of(&self, i: usize) -> Party {
         if let Some(id) = self.kb_entry(i) {
             let entry = self.a.kb.entry(id);
@@ -1176,7 +1177,7 @@ impl<'a> Finder<'a> {
     /// People of an army or a police force are military, when nothing said otherwise.
     fn forces_are_military(&self, e: usize, population: &mut Population) {
         if *population == Population::Unspecified
-            && matches!(self.entities_subtype(e), Some("armed-forces" | "police"))
+            && matches!(self.entities_subtype(e), Some("armed-forces" | "faction-forces" | "police"))
         {
             *population = Population::Military;
         }

@@ -502,3 +502,24 @@ fn a_lost_match_and_a_threatened_life_are_not_casualties() {
     );
     assert_eq!(claims("وأودى الانفجار بحياة 12 شخصا."), [(Some(12), Kind::Killed, Population::Unspecified)]);
 }
+
+#[test]
+fn one_side_of_a_divided_country_is_its_own_side() {
+    // Libya's Government of National Accord, not Libya, which its enemies share
+    let text = "يذكر أن قوات حكومة الوفاق الليبية، كانت أعلنت السبت، أنها سيطرت على ميناء سرت بعد اشتباكات مع تنظيم داعش قتل فيها 11 من عناصرها.";
+    let ex = extract(text);
+    let c = only(&ex);
+    assert_eq!((c.count, c.population), (Some(11), Population::Military));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Government of National Accord"));
+    assert_eq!(name(&ex, c.claimant.as_ref()).as_deref(), Some("Government of National Accord"));
+}
+
+#[test]
+fn according_to_a_person_named_with_its_li() {
+    let text =
+        "قتل ثلاثة رجال شرطة وأصيب اثنان آخران في ولاية غزني، وفقاً لسور غول، قائد بالجيش الأفغاني في الولاية.";
+    let ex = extract(text);
+    let got: Vec<_> = ex.casualties.iter().map(|c| (c.count, name(&ex, c.claimant.as_ref()))).collect();
+    assert_eq!(got, [(Some(3), Some("Sur Ghul".to_string())), (Some(2), Some("Sur Ghul".to_string()))]);
+    assert!(ex.casualties.iter().all(|c| c.claimant_rule == "source"));
+}
