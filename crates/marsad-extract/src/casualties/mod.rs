@@ -1109,7 +1109,12 @@ impl<'a> Finder<'a> {
             if one {
                 k = i + 2;
             }
-            let (population, plural, own) = match words.get(k).and_then(|v| self.noun(v)) {
+            // a fighter jet falls (سقوط مقاتلة إسرائيلية); a fighter dies (مصرع مقاتلة بريطانية)
+            let jet = matches!(w.stem.as_ref(), "سقوط" | "اسقاط")
+                && words
+                    .get(k)
+                    .is_some_and(|v| matches!(v.stem.as_ref(), "مقاتله" | "مقاتلتين" | "مقاتلتان"));
+            let (population, plural, own) = match words.get(k).filter(|_| !jet).and_then(|v| self.noun(v)) {
                 Some((n, own)) if n.kind.is_none() && n.population.is_some() => (n.population, n.plural, own),
                 _ if ranks => (None, true, false),
                 _ => continue,

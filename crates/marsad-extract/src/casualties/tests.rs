@@ -523,3 +523,13 @@ fn according_to_a_person_named_with_its_li() {
     assert_eq!(got, [(Some(3), Some("Sur Ghul".to_string())), (Some(2), Some("Sur Ghul".to_string()))]);
     assert!(ex.casualties.iter().all(|c| c.claimant_rule == "source"));
 }
+
+#[test]
+fn a_fighter_jet_that_falls_is_not_a_fighter_killed() {
+    assert!(claims("وأعلن الجيش سقوط مقاتلة إسرائيلية من طراز إف 16 في الجليل.").is_empty());
+    // a woman fighter who dies is
+    assert_eq!(
+        claims("وأعلنت الوحدات مصرع مقاتلة بريطانية شاركت بالمعارك في عفرين."),
+        [(Some(1), Kind::Killed, Population::Military)]
+    );
+}
