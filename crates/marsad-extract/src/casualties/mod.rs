@@ -878,23 +878,7 @@ impl<'a> Finder<'a> {
                 .position(|w| self.marker(w) == Some(Marker::Ranks))
         {
             let r = first - 1 - r;
-            for v in &words[r + 1..first] {
-                if let Some(e) = v.entity
-                    && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
-                {
-                    side = Some(self.side_of(e));
-                    break;
-                }
-                if let Some(c) = self.nisba(v) {
-                    side = Some(self.country(c));
-                    break;
-                }
-                if let Some((n, _)) = self.noun(v)
-                    && population == Population::Unspecified
-                {
-                    population = n.population.unwrap_or(population);
-                }
-            }
+            side = self.ranks_of(&words[r + 1..first], &mut population, false);
         }
         // "وبلغ عدد القتلى من الشرطة 7": the people named before the figure, after the
         // casualty noun it counts
@@ -1127,7 +1111,6 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // a figure right after ("مقتل جنود عددهم 5") is the number's claim
-            let mut side = None;
             let mut population = population.unwrap_or(Population::Unspecified);
             // parentheses do not end the clause: "في صفوف العسكريين (الأذريين)"
             let clause = words[k..]
@@ -1135,24 +1118,7 @@ impl<'a> Finder<'a> {
                 .filter(|v| v.bare != "(" && v.bare != ")")
                 .take(4)
                 .take_while(|v| !v.is_stop() && v.kind != TokenKind::Number);
-            for v in clause {
-                if let Some(e) = v.entity
-                    && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
-                {
-                    side = Some(self.side_of(e));
-                    self.forces_are_military(e, &mut population);
-                    break;
-                }
-                if let Some(c) = self.nisba(v) {
-                    side = Some(self.country(c));
-                    break;
-                }
-                if let Some((n, _)) = self.noun(v)
-                    && population == Population::Unspecified
-                {
-                    population = n.population.unwrap_or(population);
-                }
-            }
+            let side = self.ranks_of(clause, &mut population, true);
             let end = words[k..]
                 .iter()
                 .take(4)
@@ -1177,6 +1143,37 @@ impl<'a> Finder<'a> {
             });
         }
         out
+    }
+
+    /// Whose ranks `words` name (`في صفوف القوات الأرمينية`, `مقتل عسكريين أذريين`): the side
+    /// of the first country or body, or of the first nisba, which ends the reading; a noun of
+    /// people before it gives the population when none is known, and with `forces` so does
+    /// the body when it is an army or a police force.
+    fn ranks_of<'w, 'n: 'w>(
+        &self,
+        words: impl IntoIterator<Item = &'w Word<'n>>,
+        population: &mut Population,
+        forces: bool,
+    ) -> Option<Party> {
+        for v in words {
+            if let Some(e) = v.entity
+                && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
+            {
+                if forces {
+                    self.forces_are_military(e, population);
+                }
+                return Some(self.side_of(e));
+            }
+            if let Some(c) = self.nisba(v) {
+                return Some(self.country(c));
+            }
+            if let Some((n, _)) = self.noun(v)
+                && *population == Population::Unspecified
+            {
+                *population = n.population.unwrap_or(*population);
+            }
+        }
+        None
     }
 
     /// People of an army or a police force are military, when nothing said otherwise.
