@@ -37,8 +37,8 @@
 //! - **date**: the first time expression of the sentence; **cumulative**: a running-total word
 //!   before the number (`ليصل العدد الإجمالي ... إلى 963`, `ارتفع`, `منذ`);
 //! - **one claim per (figure, kind, claimant)** in an article, for the same people (`5
-//!   انتحاريين` and `5 من المهاجمين` are two claims); a figure of the title repeated in the
-//!   body is the body's claim.
+//!   انتحاريين` and `5 من المهاجمين` are two claims, and so are the items of one list); a figure
+//!   of the title repeated in the body is the body's claim.
 
 pub mod lexicon;
 #[cfg(test)]
@@ -427,9 +427,16 @@ impl<'a> Finder<'a> {
                         || o.population == Population::Unspecified
                         || c.population == Population::Unspecified)
             };
+            // the items of one list are different people, whatever their figures (وفردين من
+            // الفرقة التاسعة، وفردين من الفرقة العاشرة)
+            let listed = |o: &Casualty| {
+                (c.rule == "list" || o.rule == "list")
+                    && self.a.sentences.iter().any(|s| s.contains(o.evidence) && s.contains(c.evidence))
+            };
             let dup = out.iter().position(|o| {
                 same(o)
                     && compatible(o)
+                    && !listed(o)
                     && (o.claimant == c.claimant || o.claimant.is_none() || c.claimant.is_none())
                     && (c.count.is_some() || (o.population == c.population && o.side == c.side))
             });

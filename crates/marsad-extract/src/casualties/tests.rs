@@ -533,3 +533,13 @@ fn a_fighter_jet_that_falls_is_not_a_fighter_killed() {
         [(Some(1), Kind::Killed, Population::Military)]
     );
 }
+
+#[test]
+fn the_items_of_one_list_are_claims_of_their_own_even_with_one_figure() {
+    let text = "وقال المستشار إن حصيلة القتلى شملت 9 أفراد من الفرقة الأمنية الأولى، وفردين من الفرقة الأمنية التاسعة، وفردين من الفرقة الأمنية العاشرة، وفرد من الكتيبة 155 مشاة.";
+    let counts: Vec<Option<u64>> = extract(text).casualties.iter().map(|c| c.count).collect();
+    assert_eq!(counts, [Some(9), Some(2), Some(2), Some(1)]);
+    // the same figure told again in another sentence is still one claim
+    let text = "قتل 5 جنود في الهجوم. وقال الجيش إن 5 جنود قتلوا.";
+    assert_eq!(claims(text), [(Some(5), Kind::Killed, Population::Military)]);
+}
