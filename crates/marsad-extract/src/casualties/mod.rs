@@ -1113,7 +1113,18 @@ impl<'a> Finder<'a> {
             if !ranks && k != i + 1 + usize::from(one) {
                 continue;
             }
-            let count = if one || (!plural && !self.is_dual(&words[k])) { Some(1) } else { None };
+            // "مقتل المجندين الثلاثة": a definite number after the definite people counts them
+            let definite_count = words
+                .get(k + 1)
+                .filter(|_| plural && words[k].bare.starts_with("ال"))
+                .and_then(|v| v.bare.strip_prefix("ال"))
+                .and_then(|n| {
+                    let n = n.strip_suffix('ه').map_or_else(|| n.to_string(), |s| format!("{s}ة"));
+                    NumberParser::builtin().cardinal(&[&n])
+                })
+                .filter(|&(v, used)| used == 1 && v >= 2)
+                .map(|(v, _)| v);
+            let count = if one || (!plural && !self.is_dual(&words[k])) { Some(1) } else { definite_count };
             if !plural && count.is_none() {
                 continue;
             }

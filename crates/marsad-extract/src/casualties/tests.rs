@@ -543,3 +543,16 @@ fn the_items_of_one_list_are_claims_of_their_own_even_with_one_figure() {
     let text = "قتل 5 جنود في الهجوم. وقال الجيش إن 5 جنود قتلوا.";
     assert_eq!(claims(text), [(Some(5), Kind::Killed, Population::Military)]);
 }
+
+#[test]
+fn a_definite_number_after_the_definite_people_counts_them() {
+    assert_eq!(
+        claims("وانفجرت عبوة ناسفة مما نتج عنه مقتل المجندين الثلاثة."),
+        [(Some(3), Kind::Killed, Population::Military)]
+    );
+    // an ordinal is no count
+    assert_eq!(
+        claims("وأعلن الجيش مقتل الجنود الأوائل في الهجوم."),
+        [(None, Kind::Killed, Population::Military)]
+    );
+}
