@@ -1160,6 +1160,59 @@ impl<'a> Finder<'a> {
                 others: false,
             });
         }
+        out.extend(self.one_said_hit(words));
+        out
+    }
+
+    /// One person said to be hit, the verb after: "أعلنت القوة أن جنديا عاملا في الحلف قتل".
+    /// The noun is indefinite and singular (its tanween alif written) right after the
+    /// complementiser, and the verb follows within four words of the clause.
+    fn one_said_hit(&self, words: &[Word]) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate().skip(1) {
+            if words[i - 1].bare != "ان" || !w.stem.ends_with('ا') {
+                continue;
+            }
+            // the alif of tanween, not of a pronoun (جيشها قتل: its army killed)
+            let Some((n, _)) = self.noun(w).filter(|&(n, own)| n.kind.is_none() && !n.plural && !own) else {
+                continue;
+            };
+            let Some(population) = n.population else { continue };
+            let verb = words[i + 1..]
+                .iter()
+                .enumerate()
+                .take(4)
+                .take_while(|(_, v)| !v.is_stop() && !v.wa && v.kind != TokenKind::Number && v.bare != "ان")
+                .find_map(|(j, v)| self.trigger(v).filter(|t| t.after).map(|t| (i + 1 + j, v, t)));
+            let Some((j, v, t)) = verb else { continue };
+            // not a new clause (أطلق النار فقتل مدنيين: the soldier killed) nor a verb with
+            // people or a figure as its object
+            let object = words.get(j + 1).is_some_and(|o| {
+                o.kind == TokenKind::Number
+                    || self.noun(o).is_some()
+                    || matches!(o.bare.as_ref(), "احد" | "احدي")
+            });
+            // a verb in the plural has more people than the one (رجلا وامرأتين أصيبوا)
+            if v.wa || v.fa || object || v.bare.ends_with("وا") {
+                continue;
+            }
+            out.push(Found {
+                at: i,
+                end_word: i,
+                noun: Some(w.stem.strip_suffix('ا').unwrap_or(&w.stem).to_string()),
+                count: Some(1),
+                qualifier: "exact",
+                kind: t.kind,
+                population,
+                side: None,
+                own_side: false,
+                hostile: self.is_hostile(w),
+                cumulative: false,
+                evidence: Span::new(w.span.start(), v.span.end()),
+                rule: "one",
+                others: false,
+            });
+        }
         out
     }
 

@@ -556,3 +556,16 @@ fn a_definite_number_after_the_definite_people_counts_them() {
         [(None, Kind::Killed, Population::Military)]
     );
 }
+
+#[test]
+fn one_person_said_to_be_hit_with_the_verb_after() {
+    assert_eq!(
+        claims("وأعلنت قوة حلف شمال الأطلسي أن جنديا عاملا في الحلف قتل من دون أن تكشف جنسيته."),
+        [(Some(1), Kind::Killed, Population::Military)]
+    );
+    // the one who acts is not hit; a verb in the plural has more people; a pronoun's alif
+    assert!(claims("وقال الجيش إن جنديا أطلق النار فقتل شخصين.").iter().all(|c| c.2 != Population::Military));
+    assert!(claims("وقالت الشرطة إن رجلا وامرأتين أصيبوا.").iter().all(|c| c.0 != Some(1)));
+    let text = "وأعلنت مالي أن جيشها قتل أحد المسلحين.";
+    assert!(extract(text).casualties.iter().all(|c| !c.evidence.slice(text).contains("جيشها")));
+}
