@@ -100,7 +100,7 @@ impl Starts {
 
 /// What the rules read of a word form: its keys and facts, whether it is a function word, and
 /// which of its heads start a phrase of each table; computed once per form and thread.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 struct Form {
     keys: Arc<WordKeys>,
     function: bool,
@@ -123,19 +123,32 @@ impl Form {
     }
 }
 
-/// The forms of `tokens`, from the thread's cache (for one knowledge base at a time).
-fn forms(kb: &Kb, tokens: &[AnalysedToken], normalized: &str) -> Vec<Form> {
+/// The keys of `tokens` (for the knowledge base's matcher) and what the rules read of their
+/// forms besides, from the thread's cache of forms (for one knowledge base at a time).
+fn forms(kb: &Kb, tokens: &[AnalysedToken], normalized: &str) -> (Vec<TokenKeys>, Vec<(bool, Starts)>) {
     thread_local! {
         static FORMS: RefCell<FormCache<Form>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
     }
+    let split = |forms: &mut dyn Iterator<Item = (&AnalysedToken, &Form)>| {
+        let mut keys = Vec::with_capacity(tokens.len());
+        let mut facts = Vec::with_capacity(tokens.len());
+        for (t, f) in forms {
+            keys.push(TokenKeys { form: Arc::clone(&f.keys), new_line: t.token.starts_line() });
+            facts.push((f.function, f.starts));
+        }
+        (keys, facts)
+    };
     FORMS.with(|cache| match cache.try_borrow_mut() {
         Ok(mut cache) => {
             cache.keep_for(kb.id());
             let ids = cache.ids(tokens, |t| Form::new(kb, t, normalized));
-            ids.into_iter().map(|id| cache.get(id).clone()).collect()
+            split(&mut tokens.iter().zip(ids).map(|(t, id)| (t, cache.get(id))))
         }
         // re-entered from inside the cache (not done here): compute without it
-        Err(_) => tokens.iter().map(|t| Form::new(kb, t, normalized)).collect(),
+        Err(_) => {
+            let forms: Vec<Form> = tokens.iter().map(|t| Form::new(kb, t, normalized)).collect();
+            split(&mut tokens.iter().zip(&forms))
+        }
     })
 }
 
@@ -274,35 +287,70 @@ fn is_function_word(w: &W) -> bool {
     w.function
 }
 
-/// Whether `written` carries tanween (U+064B to U+064D). They are the only characters written
-/// D9 8B to D9 8D in UTF-8 (D9 only ever leads a character), so the bytes are read directly.
-fn has_tanween(written: &str) -> bool {
-    written.as_bytes().windows(2).any(|w| w[0] == 0xD9 && (0x8B..=0x8D).contains(&w[1]))
+/// Where tanween (U+064B to U+064D) is in the original text of `tokens`: the byte offsets, in
+/// order. Those are the only characters written D9 8B to D9 8D in UTF-8 (D9 only ever leads a
+/// character), and bytes 8B to 8D are rare in Arabic text, so one search of the block's text
+/// for them answers for every token (most blocks have none).
+fn tanween_in(tokens: &[AnalysedToken], norm: &Normalized<'_>) -> Vec<usize> {
+    let lo = tokens.iter().map(|t| t.token.span.start()).min().unwrap_or(0);
+    let hi = tokens.iter().map(|t| t.token.span.end()).max().unwrap_or(0);
+    let bytes = norm.original().as_bytes().get(lo..hi).unwrap_or_default();
+    memchr::memchr3_iter(0x8B, 0x8C, 0x8D, bytes)
+        .filter(|&i| i > 0 && bytes[i - 1] == 0xD9)
+        .map(|i| lo + i - 1)
+        .collect()
+}
+
+/// Whether the last letter of `written` is ى (U+0649). Most words end with a letter of the
+/// basic Arabic block, read from their last two bytes (D8 A1..BF and D9 81..8A; ى is D9 89).
+fn ends_with_maksura(written: &str) -> bool {
+    match written.as_bytes() {
+        [.., 0xD9, 0x89] => true,
+        [.., 0xD8, 0xA1..=0xBF] | [.., 0xD9, 0x81..=0x8A] => false,
+        _ => written.trim_end_matches(|c: char| !is_letter(c)).ends_with('ى'),
+    }
 }
 
 /// The words of a block, from the tokens, their keys (shared with the knowledge base's
-/// matcher) and their forms.
-fn words(tokens: &[AnalysedToken], keys: Vec<TokenKeys>, forms: &[Form], norm: &Normalized<'_>) -> Vec<W> {
+/// matcher) and the facts of their forms.
+fn words(
+    tokens: &[AnalysedToken],
+    keys: Vec<TokenKeys>,
+    facts: &[(bool, Starts)],
+    norm: &Normalized<'_>,
+) -> Vec<W> {
+    let tanween = tanween_in(tokens, norm);
     tokens
         .iter()
         .zip(keys)
-        .zip(forms)
-        .map(|((t, k), f)| {
+        .zip(facts)
+        .map(|((t, k), &(function, starts))| {
             let written = t.token.text(norm);
+            let span = t.token.span;
+            let (mut conj, mut prep) = (false, false);
+            if let Some(s) = t.segmentation {
+                for (p, _) in s.proclitics() {
+                    conj |= matches!(p, Proclitic::Wa | Proclitic::Fa);
+                    prep |= matches!(p, Proclitic::Bi | Proclitic::Li | Proclitic::Ka);
+                }
+            }
             W {
                 kind: t.token.kind,
-                common: k.common || f.function,
+                common: k.common || function,
                 nisba: k.nisba,
                 form: k.form,
-                conj: t.has(Proclitic::Wa) || t.has(Proclitic::Fa),
-                prep: t.has(Proclitic::Bi) || t.has(Proclitic::Li) || t.has(Proclitic::Ka),
-                maksura: written.trim_end_matches(|c: char| !is_letter(c)).ends_with('ى'),
-                tanween: has_tanween(written),
+                conj,
+                prep,
+                maksura: ends_with_maksura(written),
+                tanween: !tanween.is_empty() && {
+                    let at = tanween.partition_point(|&p| p < span.start());
+                    tanween.get(at).is_some_and(|&p| p < span.end())
+                },
                 new_line: t.token.starts_line(),
                 start: mention_start(t, norm),
-                span: t.token.span,
-                function: f.function,
-                starts: f.starts,
+                span,
+                function,
+                starts,
             }
         })
         .collect()
@@ -360,14 +408,9 @@ impl<'a> Detector<'a> {
         norm: &Normalized<'_>,
         tagger: Option<Tagger<'_>>,
     ) -> Detector<'a> {
-        let forms = forms(kb, tokens, norm.text());
-        let keys: Vec<TokenKeys> = tokens
-            .iter()
-            .zip(&forms)
-            .map(|(t, f)| TokenKeys { form: Arc::clone(&f.keys), new_line: t.token.starts_line() })
-            .collect();
+        let (keys, facts) = forms(kb, tokens, norm.text());
         let matches = kb.find_keyed(&keys);
-        let w = words(tokens, keys, &forms, norm);
+        let w = words(tokens, keys, &facts, norm);
         let mut kb_at = vec![None; w.len()];
         let tagged = tagger.map_or_else(Vec::new, |t| {
             let tags = t.model.tag_with_matches(tokens, norm.text(), kb, &matches);
