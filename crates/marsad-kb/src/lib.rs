@@ -275,6 +275,19 @@ impl<T: Clone> PhraseIndex<T> {
             .collect()
     }
 
+    /// The first of [`PhraseIndex::matches`] (the longest), without collecting the others.
+    pub(crate) fn first_match<'w>(
+        &self,
+        first: &str,
+        next: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<(usize, &T)> {
+        self.by_first
+            .get(first)?
+            .iter()
+            .find(|(tail, _)| tail.iter().enumerate().all(|(k, w)| next(k) == Some(w.as_str())))
+            .map(|(tail, v)| (tail.len() + 1, v))
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.by_first.values().map(Vec::len).sum()
     }
@@ -392,10 +405,16 @@ impl Kb {
         first: &str,
         next: impl Fn(usize) -> Option<&'w str>,
     ) -> Option<(usize, GivenName)> {
-        if let Some((len, g)) = self.given_compounds.matches(first, next).into_iter().next() {
+        if let Some((len, g)) = self.given_compounds.first_match(first, next) {
             return Some((len, *g));
         }
         self.given_name(first).map(|g| (1, g))
+    }
+
+    /// Whether a first name (one word or a compound) starts with `first` (a key): where it
+    /// does not, [`Kb::given_name_at`] finds none.
+    pub fn starts_given_name(&self, first: &str) -> bool {
+        self.given.contains_key(first) || self.given_compounds.starts_with(first)
     }
 
     /// The usual English spelling of a first name, by its key (one word, `خالد`) or the keys
@@ -413,7 +432,7 @@ impl Kb {
     /// The longest title starting with `first` (a key) and going on with `next(0)`, ...: its
     /// length in words and the title.
     pub fn title<'w>(&self, first: &str, next: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &Title)> {
-        self.titles.matches(first, next).into_iter().next()
+        self.titles.first_match(first, next)
     }
 
     /// Whether a title, role, honorific or kin particle starts with `first` (a key).

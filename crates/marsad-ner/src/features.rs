@@ -225,6 +225,11 @@ impl Atoms {
         (self.core, self.shape)
     }
 
+    /// The shape code (at most [`SHAPES`]).
+    pub(crate) fn shape(&self) -> u8 {
+        self.shape
+    }
+
     /// Atoms with only [`Atoms::context_part`] set.
     pub(crate) fn from_context_part((core, shape): (u64, u8)) -> Atoms {
         Atoms { core, shape, ..Atoms::default() }
@@ -408,11 +413,45 @@ pub(crate) fn after2_features(p2: &Atoms, push: &mut impl FnMut(u64)) {
 /// it (names, titles).
 pub(crate) fn context_features(a: &Atoms, m1: &Atoms, p1: &Atoms, gaz: bool, push: &mut impl FnMut(u64)) {
     if !gaz {
-        push(feature(t::BIGRAM_M1, pair(m1.core, a.core)));
-        push(feature(t::BIGRAM_P1, pair(a.core, p1.core)));
-        push(feature(t::SHAPES, u64::from(m1.shape) << 16 | u64::from(a.shape) << 8 | u64::from(p1.shape)));
+        push(bigram_before(bigram(m1, a)));
+        push(bigram_after(bigram(a, p1)));
+        push(shapes_feature(m1.shape, a.shape, p1.shape));
         return;
     }
+    gazetteer_context_features(a, m1, p1, push);
+}
+
+/// The value of the bigram of two neighbouring tokens: the first one's [`bigram_after`] and the
+/// second one's [`bigram_before`] read it (so that it is worked out once per pair).
+#[inline]
+pub(crate) fn bigram(first: &Atoms, second: &Atoms) -> u64 {
+    pair(first.core, second.core)
+}
+
+/// The feature of token i reading its bigram with token i − 1 ([`bigram`]).
+#[inline]
+pub(crate) fn bigram_before(bigram: u64) -> u64 {
+    feature(t::BIGRAM_M1, bigram)
+}
+
+/// The feature of token i reading its bigram with token i + 1 ([`bigram`]).
+#[inline]
+pub(crate) fn bigram_after(bigram: u64) -> u64 {
+    feature(t::BIGRAM_P1, bigram)
+}
+
+/// The feature of token i reading the shapes of tokens i − 1, i and i + 1.
+#[inline]
+pub(crate) fn shapes_feature(m1: u8, a: u8, p1: u8) -> u64 {
+    feature(t::SHAPES, u64::from(m1) << 16 | u64::from(a) << 8 | u64::from(p1))
+}
+
+/// The largest shape code (the edge's): shapes index tables of `SHAPES + 1` rows.
+pub(crate) const SHAPES: usize = shape::EDGE as usize;
+
+/// The knowledge-base part of [`context_features`].
+#[inline]
+pub(crate) fn gazetteer_context_features(a: &Atoms, m1: &Atoms, p1: &Atoms, push: &mut impl FnMut(u64)) {
     if a.gaz != 0 {
         push(feature(t::GAZ, u64::from(a.gaz)));
         push(feature(t::GAZ_SUB, pair(u64::from(a.gaz), a.gaz_sub)));

@@ -3,36 +3,44 @@
 //! Most features of a token read one token only: its own word, or one neighbour's. The weights
 //! of those are summed once per word form and kept in a per-thread [`FormCache`] (for one model
 //! and knowledge base at a time): what the form scores by itself, and what it adds to the
-//! tokens right after and right before it. A token then costs three additions of score rows
-//! and the lookups of the few features that read a token two places away, several tokens
-//! (bigrams, shapes) or what the knowledge base found around it (names, titles). The scores are exactly those of
-//! [`Model::decode`] over [`crate::features::extract`]; a test holds the two together.
+//! tokens one and two places after and before it. The feature reading the shapes of three
+//! tokens is summed once per triple of shapes (there are a thousand). A token then costs five
+//! additions of score rows, one for its shapes, and the lookups of the few features that read
+//! two tokens' words (bigrams) or what the knowledge base found around it (names, titles). The
+//! scores are exactly those of [`Model::decode`] over [`crate::features::extract`] (integer
+//! additions wrap, so their order does not matter); a test holds the two together.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use marsad_kb::{Kb, Match};
 use marsad_text::{AnalysedToken, FormCache, TokenKind};
 
 use crate::LABELS;
 use crate::features::{
-    Atoms, Gazetteer, Scratch, after_features, after2_features, before_features, before2_features,
-    context_features, form_atoms, match_atoms, own_features, title_atoms,
+    Atoms, Gazetteer, SHAPES, Scratch, after_features, after2_features, before_features, before2_features,
+    bigram, bigram_after, bigram_before, form_atoms, gazetteer_context_features, match_atoms, own_features,
+    shapes_feature, title_atoms,
 };
 use crate::model::Model;
 
 /// How many forms a thread keeps scores for.
 const CACHE_FORMS: usize = 100_000;
 
-/// The rows of a form's scores: its own features, and those of the tokens right after it
-/// (which read it as the previous token) and right before it. (The one feature that reads a
-/// token two places away, its core, is looked up per token: a row for it would make every
-/// form's record larger, and the records' size is what the cache's speed depends on.)
+/// The rows of a form's scores: its own features, and those of the tokens one place after it
+/// (which read it as the previous token), one place before it, two places after it and two
+/// places before it. A row added costs less than a feature looked up in the model's table
+/// (whose slots are mostly out of the processor's cache).
 const OWN: usize = 0;
 const AS_PREVIOUS: usize = 1;
 const AS_NEXT: usize = 2;
+const AS_SECOND_PREVIOUS: usize = 3;
+const AS_SECOND_NEXT: usize = 4;
 
-type Scores = [[i32; LABELS]; 3];
+type Scores = [[i32; LABELS]; 5];
+
+/// The rows of the shapes feature, by the shapes of the previous token, the token and the next
+/// one (`(m1 · (SHAPES + 1) + a) · (SHAPES + 1) + p1`).
+const SHAPE_ROWS: usize = (SHAPES + 1) * (SHAPES + 1) * (SHAPES + 1);
 
 /// A word form's atoms, keys and summed scores.
 #[derive(Debug)]
@@ -48,19 +56,25 @@ struct Form {
 
 #[derive(Debug)]
 struct Cache {
-    forms: FormCache<Rc<Form>>,
+    forms: FormCache<Form>,
     /// The scores of the edges (before the first token and after the last).
     edge: Scores,
+    /// The shapes feature's scores ([`SHAPE_ROWS`]).
+    shapes: Vec<[i32; LABELS]>,
     owner: Option<u64>,
     scratch: Scratch,
+    /// The atoms of a sentence's tokens (reused).
+    atoms: Vec<Atoms>,
 }
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache {
         forms: FormCache::new(CACHE_FORMS),
-        edge: [[0; LABELS]; 3],
+        edge: [[0; LABELS]; 5],
+        shapes: Vec::new(),
         owner: None,
         scratch: Scratch::default(),
+        atoms: Vec::new(),
     });
 }
 
@@ -84,7 +98,7 @@ impl Model {
 
     /// The summed scores of the single-token features of a token with atoms `a`.
     fn form_scores(&self, a: &Atoms, gaz: bool) -> Scores {
-        let mut s = [[0; LABELS]; 3];
+        let mut s = [[0; LABELS]; 5];
         for kb_part in [false, true] {
             if kb_part && !gaz {
                 break;
@@ -93,7 +107,20 @@ impl Model {
             before_features(a, kb_part, &mut |h| self.add_weights(&mut s[AS_PREVIOUS], h));
             after_features(a, kb_part, &mut |h| self.add_weights(&mut s[AS_NEXT], h));
         }
+        before2_features(a, &mut |h| self.add_weights(&mut s[AS_SECOND_PREVIOUS], h));
+        after2_features(a, &mut |h| self.add_weights(&mut s[AS_SECOND_NEXT], h));
         s
+    }
+
+    /// The shapes feature's scores for every triple of shapes ([`SHAPE_ROWS`]).
+    fn shape_scores(&self) -> Vec<[i32; LABELS]> {
+        let mut rows = vec![[0; LABELS]; SHAPE_ROWS];
+        for (k, row) in rows.iter_mut().enumerate() {
+            let n = SHAPES + 1;
+            let (m1, a, p1) = (k / (n * n), k / n % n, k % n);
+            self.add_weights(row, shapes_feature(m1 as u8, a as u8, p1 as u8));
+        }
+        rows
     }
 
     fn form(&self, t: &AnalysedToken, normalized: &str, kb: Option<&Kb>, scratch: &mut Scratch) -> Form {
@@ -135,53 +162,71 @@ impl Model {
         let kb = gaz.then_some(kb);
         CACHE.with(|cache| {
             let mut cache = cache.try_borrow_mut().ok()?;
-            let Cache { forms, edge, owner, scratch } = &mut *cache;
+            let Cache { forms, edge, shapes, owner, scratch, atoms } = &mut *cache;
             let id = self.id().wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ kb.map_or(0, Kb::id);
             if *owner != Some(id) {
                 forms.keep_for(id);
                 *edge = self.form_scores(&Atoms::edge(), gaz);
+                *shapes = self.shape_scores();
                 *owner = Some(id);
             }
-            let ids = forms.ids(sentence, |t| Rc::new(self.form(t, normalized, kb, scratch)));
-            let sentence_forms: Vec<Rc<Form>> = ids.into_iter().map(|id| Rc::clone(forms.get(id))).collect();
-            Some(self.form_emissions(&sentence_forms, edge, kb.map(|kb| Gazetteer { kb, matches })))
+            let ids = forms.ids(sentence, |t| self.form(t, normalized, kb, scratch));
+            let sentence_forms: Vec<&Form> = ids.into_iter().map(|id| forms.get(id)).collect();
+            let gazetteer = kb.map(|kb| Gazetteer { kb, matches });
+            Some(self.form_emissions(&sentence_forms, edge, shapes, gazetteer, atoms))
         })
     }
 
     fn form_emissions(
         &self,
-        forms: &[Rc<Form>],
+        forms: &[&Form],
         edge: &Scores,
+        shapes: &[[i32; LABELS]],
         gazetteer: Option<Gazetteer<'_>>,
+        atoms: &mut Vec<Atoms>,
     ) -> Vec<[i32; LABELS]> {
         let n = forms.len();
-        let mut atoms: Vec<Atoms> = forms.iter().map(|f| Atoms::from_context_part(f.context)).collect();
+        atoms.clear();
+        atoms.extend(forms.iter().map(|f| Atoms::from_context_part(f.context)));
         if let Some(g) = gazetteer {
-            match_atoms(g, &mut atoms);
+            match_atoms(g, atoms);
             title_atoms(
                 g.kb,
-                &mut atoms,
+                atoms,
                 |i| forms.get(i).and_then(|f| f.title_start.as_deref()),
                 |i| forms.get(i).map(|f| &*f.written),
             );
         }
         let edge_atoms = Atoms::edge();
-        let at =
-            |i: usize, back: usize| i.checked_sub(back).and_then(|j| atoms.get(j)).unwrap_or(&edge_atoms);
+        let at = |i: Option<usize>| i.and_then(|j| atoms.get(j)).unwrap_or(&edge_atoms);
         let row = |i: Option<usize>, which: usize| {
             i.and_then(|j| forms.get(j)).map_or(&edge[which], |f| &f.scores[which])
         };
+        let shape_row = |m1: &Atoms, a: &Atoms, p1: &Atoms| {
+            let k = (usize::from(m1.shape()) * (SHAPES + 1) + usize::from(a.shape())) * (SHAPES + 1)
+                + usize::from(p1.shape());
+            shapes.get(k)
+        };
         let mut emissions = Vec::with_capacity(n);
+        // the bigram with the previous token, worked out as the previous token's next bigram
+        let mut before = atoms.first().map_or(0, |a| bigram(&edge_atoms, a));
         for i in 0..n {
             let mut s = forms[i].scores[OWN];
             add_row(&mut s, row(i.checked_sub(1), AS_PREVIOUS));
             add_row(&mut s, row(Some(i + 1), AS_NEXT));
-            let (a, m1, p1) = (&atoms[i], at(i, 1), atoms.get(i + 1).unwrap_or(&edge_atoms));
-            before2_features(at(i, 2), &mut |h| self.add_weights(&mut s, h));
-            after2_features(atoms.get(i + 2).unwrap_or(&edge_atoms), &mut |h| self.add_weights(&mut s, h));
-            context_features(a, m1, p1, false, &mut |h| self.add_weights(&mut s, h));
+            add_row(&mut s, row(i.checked_sub(2), AS_SECOND_PREVIOUS));
+            add_row(&mut s, row(Some(i + 2), AS_SECOND_NEXT));
+            let (a, m1, p1) = (&atoms[i], at(i.checked_sub(1)), at(Some(i + 1)));
+            let after = bigram(a, p1);
+            self.add_weights(&mut s, bigram_before(before));
+            self.add_weights(&mut s, bigram_after(after));
+            before = after;
+            match shape_row(m1, a, p1) {
+                Some(r) => add_row(&mut s, r),
+                None => self.add_weights(&mut s, shapes_feature(m1.shape(), a.shape(), p1.shape())),
+            }
             if gazetteer.is_some() {
-                context_features(a, m1, p1, true, &mut |h| self.add_weights(&mut s, h));
+                gazetteer_context_features(a, m1, p1, &mut |h| self.add_weights(&mut s, h));
             }
             emissions.push(s);
         }

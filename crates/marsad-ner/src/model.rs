@@ -183,7 +183,12 @@ const NARROW_FLOOR: i32 = -(1 << 30);
 /// [`viterbi`] over integer emissions and transitions, without branches on the constraints:
 /// in 32 bits, each position's scores shifted so that the best is 0 (the same path, ties
 /// included, as the wide version; it is used when a score is out of the narrow range).
-// compiled for AVX2 and SSE4.1 besides the baseline, chosen at run time (the lanes' selects
+///
+/// The forward pass keeps each position's scores and only their maxima, which vectorise well;
+/// the back pointers are worked out afterwards for the labels of the path alone, from the
+/// same scores with the same comparisons (the first best predecessor), so the path is the one
+/// back pointers kept for every label would give.
+// compiled for AVX2 and SSE4.1 besides the baseline, chosen at run time (the lanes' additions
 // and maxima are single instructions there)
 #[allow(unsafe_code)]
 #[multiversion::multiversion(targets("x86_64+avx2", "x86_64+sse4.1"))]
@@ -192,67 +197,85 @@ pub(crate) fn best_path(emissions: &[[i32; LABELS]], transitions: &Transitions<i
     if n == 0 {
         return Vec::new();
     }
-    let narrow = |x: &i32| (-NARROW_LIMIT..=NARROW_LIMIT).contains(x);
-    if !transitions.iter().flatten().all(narrow) || !emissions.iter().flatten().all(narrow) {
+    // the extremes as one pass of minima and maxima (it vectorises, a search for the first
+    // value out of range does not)
+    let extremes = |values: &[i32]| values.iter().fold((0i32, 0i32), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+    let (low, high) = extremes(emissions.as_flattened());
+    let (t_low, t_high) = extremes(transitions.as_flattened());
+    if low.min(t_low) < -NARROW_LIMIT || high.max(t_high) > NARROW_LIMIT {
         return best_path_wide(emissions, transitions);
     }
-    // the labels padded to a whole number of 4-lane vectors; padding lanes are forbidden
-    const LANES: usize = LABELS.div_ceil(4) * 4;
+    // the labels padded to a whole number of 8-lane vectors. `from[p][l]` is the step from
+    // label p to label l, `into[l][p]` the same step read the other way; forbidden steps and
+    // padding lanes are NARROW_FORBIDDEN. The padding lanes of a position's scores are never
+    // read as a previous label, and stay below its best label (they are reached by forbidden
+    // steps alone, at most -2²⁹ + 2²⁵, the best label by a legal step from the previous best,
+    // at least -2²⁵), so the maximum of all the lanes is the best label's score.
+    const LANES: usize = LABELS.div_ceil(8) * 8;
     let allowed_after = &*ALLOWED;
-    let mut t = [[NARROW_FORBIDDEN; LANES]; LABELS + 1];
-    for (row, cells) in t.iter_mut().enumerate() {
-        for (l, cell) in cells.iter_mut().enumerate().take(LABELS) {
-            if allowed_after[row][l] {
-                *cell = transitions[row][l];
+    let mut from = [[NARROW_FORBIDDEN; LANES]; LABELS];
+    let mut into = [[NARROW_FORBIDDEN; LANES]; LABELS];
+    for p in 0..LABELS {
+        for l in 0..LABELS {
+            if allowed_after[1 + p][l] {
+                from[p][l] = transitions[1 + p][l];
+                into[l][p] = transitions[1 + p][l];
             }
         }
     }
     let shift = |scores: &mut [i32; LANES]| {
-        let best = scores[..LABELS].iter().copied().max().unwrap_or(0);
+        let best = scores.iter().fold(i32::MIN, |m, &s| m.max(s));
         for s in scores.iter_mut() {
             *s = (*s - best).max(NARROW_FLOOR);
         }
     };
-    let emission = |i: usize| {
-        let mut e = [0i32; LANES];
-        e[..LABELS].copy_from_slice(&emissions[i]);
-        e
-    };
-    let mut back = vec![[0u8; LABELS]; n];
-    let mut score = [0i32; LANES];
-    let e0 = emission(0);
-    for l in 0..LANES {
-        score[l] = t[0][l] + e0[l];
+    // the scores of each position, as the next position reads them
+    let mut scores: Vec<[i32; LANES]> = Vec::with_capacity(n);
+    let mut score = [NARROW_FORBIDDEN; LANES];
+    for l in 0..LABELS {
+        let step = if allowed_after[0][l] { transitions[0][l] } else { NARROW_FORBIDDEN };
+        score[l] = step + emissions[0][l];
     }
     shift(&mut score);
-    for (i, step) in back.iter_mut().enumerate().skip(1) {
-        let mut best = [0i32; LANES];
-        let mut arg = [0i32; LANES];
-        for l in 0..LANES {
-            best[l] = score[0] + t[1][l];
-        }
-        for p in 1..LABELS {
-            let (from, row) = (score[p], &t[1 + p]);
+    scores.push(score);
+    // the count of previous labels hidden from the optimiser: with it known, the loop over
+    // them is unrolled and vectorised across the previous labels (gathering each column of the
+    // steps), which costs several times the plain loop of 8-lane additions and maxima
+    let previous = std::hint::black_box(LABELS).min(LABELS);
+    for e in &emissions[1..] {
+        let mut next = [i32::MIN; LANES];
+        for (&s, row) in score[..previous].iter().zip(&from) {
             for l in 0..LANES {
-                let candidate = from + row[l];
-                let better = candidate > best[l];
-                best[l] = if better { candidate } else { best[l] };
-                arg[l] = if better { p as i32 } else { arg[l] };
+                next[l] = next[l].max(s + row[l]);
             }
         }
-        let e = emission(i);
-        for l in 0..LANES {
-            best[l] += e[l];
+        for l in 0..LABELS {
+            next[l] += e[l];
         }
-        shift(&mut best);
-        score = best;
-        for (b, a) in step.iter_mut().zip(arg) {
-            *b = a as u8;
+        shift(&mut next);
+        score = next;
+        scores.push(score);
+    }
+    // the best last label (the first on ties), then each label's first best predecessor
+    let mut out = vec![0usize; n];
+    let mut label = 0;
+    for l in 1..LABELS {
+        if score[l] > score[label] {
+            label = l;
         }
     }
-    let mut last = [0i32; LABELS];
-    last.copy_from_slice(&score[..LABELS]);
-    backtrack(&last, &back)
+    for i in (0..n).rev() {
+        out[i] = label;
+        let Some(prev) = i.checked_sub(1).and_then(|j| scores.get(j)) else { break };
+        let steps = &into[label];
+        let mut candidates = [0i32; LANES];
+        for p in 0..LANES {
+            candidates[p] = prev[p] + steps[p];
+        }
+        let best = candidates.iter().fold(i32::MIN, |m, &c| m.max(c));
+        label = candidates[..LABELS].iter().position(|&c| c == best).unwrap_or(0);
+    }
+    out
 }
 
 /// [`best_path`] in 64 bits, for any emissions and transitions.

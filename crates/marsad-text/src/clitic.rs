@@ -108,6 +108,9 @@ pub struct Segmentation {
     /// Each proclitic with the byte offset where it ends.
     parts: [(Proclitic, u8); 3],
     count: u8,
+    /// Bit `p as u8` for each proclitic stripped: every stage asks [`Segmentation::has`] of
+    /// most tokens, and a mask answers without a search of the parts.
+    mask: u8,
     len: usize,
 }
 
@@ -124,7 +127,7 @@ impl Segmentation {
 
     /// The analysis without proclitics.
     pub fn whole(word: &str) -> Segmentation {
-        Segmentation { parts: [(Proclitic::Wa, 0); 3], count: 0, len: word.len() }
+        Segmentation { parts: [(Proclitic::Wa, 0); 3], count: 0, mask: 0, len: word.len() }
     }
 
     /// The proclitics in order, with their byte ranges in the word.
@@ -142,8 +145,9 @@ impl Segmentation {
     }
 
     /// Whether the analysis strips `p`.
+    #[inline]
     pub fn has(&self, p: Proclitic) -> bool {
-        self.parts[..usize::from(self.count)].iter().any(|&(q, _)| q == p)
+        self.mask & 1 << (p as u8) != 0
     }
 
     /// Whether nothing was stripped.
@@ -190,6 +194,7 @@ impl Segmentation {
         if let Some(slot) = self.parts.get_mut(usize::from(self.count)) {
             *slot = (p, u8::try_from(start + bytes).unwrap_or(u8::MAX));
             self.count += 1;
+            self.mask |= 1 << (p as u8);
         }
         self
     }

@@ -2,13 +2,14 @@
 //! the patterns that name what it does not (a title before a person, a head before a place or
 //! an organisation, a nisba after the head of a national body).
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use marsad_kb::names::key;
+use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Kind, TitleKind, TokenKeys, WordKeys};
+use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind, is_letter};
 
 use crate::attribution::{Cues, Role};
-use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Kind, TitleKind, WordKeys};
-use marsad_text::{AnalysedToken, Normalized, Proclitic, Span, TokenKind, is_letter};
 
 use super::Tagger;
 use super::tables::{OrgHead, Phrases, PlaceHead, Tables};
@@ -70,6 +71,87 @@ pub(super) struct W {
     /// cut off cleanly).
     pub start: usize,
     pub span: Span,
+    /// A function word ([`FUNCTION_WORDS`]).
+    function: bool,
+    /// Which heads start a phrase of each table.
+    starts: Starts,
+}
+
+/// For each table the rules look words up in, which of a form's heads start one of its
+/// phrases or names (bit k for `heads[k]`): the lookups of the others would find nothing, and
+/// most words start none.
+#[derive(Clone, Copy, Debug, Default)]
+struct Starts {
+    org_heads: u8,
+    place_heads: u8,
+    org_patterns: u8,
+    /// First names ([`Kb::starts_given_name`]).
+    given: u8,
+}
+
+impl Starts {
+    /// The bits of the heads for which `starts` holds (a head past the eighth always has its
+    /// bit: it is looked up).
+    fn of(heads: &[String], starts: impl Fn(&str) -> bool) -> u8 {
+        heads
+            .iter()
+            .enumerate()
+            .fold(0, |bits, (k, h)| if k >= 8 || starts(h) { bits | 1 << k.min(7) } else { bits })
+    }
+}
+
+/// What the rules read of a word form: its keys and facts, whether it is a function word, and
+/// which of its heads start a phrase of each table; computed once per form and thread.
+#[derive(Debug)]
+struct Form {
+    keys: Arc<WordKeys>,
+    function: bool,
+    starts: Starts,
+}
+
+impl Form {
+    fn new(kb: &Kb, t: &AnalysedToken, normalized: &str) -> Form {
+        let keys = kb.word_keys(t, normalized);
+        let tables = Tables::builtin();
+        let heads = &keys.heads;
+        let starts = Starts {
+            org_heads: Starts::of(heads, |h| tables.org_heads.starts(h)),
+            place_heads: Starts::of(heads, |h| tables.place_heads.starts(h)),
+            org_patterns: Starts::of(heads, |h| tables.org_patterns.starts(h)),
+            given: Starts::of(heads, |h| kb.starts_given_name(h)),
+        };
+        let function = heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()));
+        Form { keys: Arc::new(keys), function, starts }
+    }
+}
+
+/// The keys of `tokens` (for the knowledge base's matcher) and what the rules read of their
+/// forms besides, from the thread's cache of forms (for one knowledge base at a time).
+fn forms(kb: &Kb, tokens: &[AnalysedToken], normalized: &str) -> (Vec<TokenKeys>, Vec<(bool, Starts)>) {
+    thread_local! {
+        static FORMS: RefCell<FormCache<Form>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
+    }
+    let split = |forms: &mut dyn Iterator<Item = (&AnalysedToken, &Form)>| {
+        let mut keys = Vec::with_capacity(tokens.len());
+        let mut facts = Vec::with_capacity(tokens.len());
+        for (t, f) in forms {
+            keys.push(TokenKeys { form: Arc::clone(&f.keys), new_line: t.token.starts_line() });
+            facts.push((f.function, f.starts));
+        }
+        (keys, facts)
+    };
+    FORMS.with(|cache| match cache.try_borrow_mut() {
+        Ok(mut cache) => {
+            cache.keep_for(kb.id());
+            let ids = cache.ids(tokens, |t| Form::new(kb, t, normalized));
+            split(&mut tokens.iter().zip(ids).map(|(t, id)| (t, cache.get(id))))
+        }
+        // re-entered from inside the cache (not done here): compute without it
+        Err(_) => {
+            let forms: Vec<Form> = tokens.iter().map(|t| Form::new(kb, t, normalized)).collect();
+            split(&mut tokens.iter().zip(&forms))
+        }
+    })
 }
 
 impl std::ops::Deref for W {
@@ -87,6 +169,11 @@ impl W {
 
     fn is(&self, words: &[&str]) -> bool {
         self.heads.iter().any(|h| words.contains(&h.as_str()))
+    }
+
+    /// The heads whose bit is set in `bits` (see [`Starts`]), in order.
+    fn heads_in(&self, bits: u8) -> impl Iterator<Item = &String> {
+        self.heads.iter().enumerate().filter(move |(k, _)| bits >> (*k).min(7) & 1 != 0).map(|(_, h)| h)
     }
 }
 
@@ -199,30 +286,73 @@ static FUNCTION_KEYS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
     std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().map(|w| key(w).into_owned()).collect());
 
 fn is_function_word(w: &W) -> bool {
-    w.heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()))
+    w.function
 }
 
-/// The words of a block, from the tokens and their keys ([`marsad_kb::token_keys`], made once
-/// and shared with the knowledge base's matcher).
-fn words(tokens: &[AnalysedToken], keys: Vec<marsad_kb::TokenKeys>, norm: &Normalized<'_>) -> Vec<W> {
+/// Where tanween (U+064B to U+064D) is in the original text of `tokens`: the byte offsets, in
+/// order. Those are the only characters written D9 8B to D9 8D in UTF-8 (D9 only ever leads a
+/// character), and bytes 8B to 8D are rare in Arabic text, so one search of the block's text
+/// for them answers for every token (most blocks have none).
+fn tanween_in(tokens: &[AnalysedToken], norm: &Normalized<'_>) -> Vec<usize> {
+    let lo = tokens.iter().map(|t| t.token.span.start()).min().unwrap_or(0);
+    let hi = tokens.iter().map(|t| t.token.span.end()).max().unwrap_or(0);
+    let bytes = norm.original().as_bytes().get(lo..hi).unwrap_or_default();
+    memchr::memchr3_iter(0x8B, 0x8C, 0x8D, bytes)
+        .filter(|&i| i > 0 && bytes[i - 1] == 0xD9)
+        .map(|i| lo + i - 1)
+        .collect()
+}
+
+/// Whether the last letter of `written` is ى (U+0649). Most words end with a letter of the
+/// basic Arabic block, read from their last two bytes (D8 A1..BF and D9 81..8A; ى is D9 89).
+fn ends_with_maksura(written: &str) -> bool {
+    match written.as_bytes() {
+        [.., 0xD9, 0x89] => true,
+        [.., 0xD8, 0xA1..=0xBF] | [.., 0xD9, 0x81..=0x8A] => false,
+        _ => written.trim_end_matches(|c: char| !is_letter(c)).ends_with('ى'),
+    }
+}
+
+/// The words of a block, from the tokens, their keys (shared with the knowledge base's
+/// matcher) and the facts of their forms.
+fn words(
+    tokens: &[AnalysedToken],
+    keys: Vec<TokenKeys>,
+    facts: &[(bool, Starts)],
+    norm: &Normalized<'_>,
+) -> Vec<W> {
+    let tanween = tanween_in(tokens, norm);
     tokens
         .iter()
         .zip(keys)
-        .map(|(t, k)| {
+        .zip(facts)
+        .map(|((t, k), &(function, starts))| {
             let written = t.token.text(norm);
-            let common = k.common || k.heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()));
+            let span = t.token.span;
+            let (mut conj, mut prep) = (false, false);
+            if let Some(s) = t.segmentation {
+                for (p, _) in s.proclitics() {
+                    conj |= matches!(p, Proclitic::Wa | Proclitic::Fa);
+                    prep |= matches!(p, Proclitic::Bi | Proclitic::Li | Proclitic::Ka);
+                }
+            }
             W {
                 kind: t.token.kind,
-                common,
+                common: k.common || function,
                 nisba: k.nisba,
                 form: k.form,
-                conj: t.has(Proclitic::Wa) || t.has(Proclitic::Fa),
-                prep: t.has(Proclitic::Bi) || t.has(Proclitic::Li) || t.has(Proclitic::Ka),
-                maksura: written.trim_end_matches(|c: char| !is_letter(c)).ends_with('ى'),
-                tanween: written.contains(['\u{064B}', '\u{064C}', '\u{064D}']),
+                conj,
+                prep,
+                maksura: ends_with_maksura(written),
+                tanween: !tanween.is_empty() && {
+                    let at = tanween.partition_point(|&p| p < span.start());
+                    tanween.get(at).is_some_and(|&p| p < span.end())
+                },
                 new_line: t.token.starts_line(),
                 start: mention_start(t, norm),
-                span: t.token.span,
+                span,
+                function,
+                starts,
             }
         })
         .collect()
@@ -280,9 +410,9 @@ impl<'a> Detector<'a> {
         norm: &Normalized<'_>,
         tagger: Option<Tagger<'_>>,
     ) -> Detector<'a> {
-        let keys = kb.token_keys(tokens, norm.text());
+        let (keys, facts) = forms(kb, tokens, norm.text());
         let matches = kb.find_keyed(&keys);
-        let w = words(tokens, keys, norm);
+        let w = words(tokens, keys, &facts, norm);
         let mut kb_at = vec![None; w.len()];
         let tagged = tagger.map_or_else(Vec::new, |t| {
             let tags = t.model.tag_with_matches(tokens, norm.text(), kb, &matches);
@@ -440,8 +570,8 @@ impl<'a> Detector<'a> {
             // (مدينة الأمل, تنظيم القاعدة), or, for an organisation, no definite word after it
             // that it would qualify (القاعدة الجوية is an air base)
             let headed = m.start > 0
-                && (self.head_ends_at(&self.tables.place_heads, m.start)
-                    || self.head_ends_at(&self.tables.org_patterns, m.start));
+                && (self.head_ends_at(&self.tables.place_heads, |s| s.place_heads, m.start)
+                    || self.head_ends_at(&self.tables.org_patterns, |s| s.org_patterns, m.start));
             let free_after = self.w.get(m.end).is_none_or(|w| {
                 w.new_line || !w.word() || !w.tail.starts_with("ال") || self.kb_at[m.end].is_some()
             });
@@ -506,11 +636,14 @@ impl<'a> Detector<'a> {
         }
     }
 
-    /// Whether a head of `phrases` (تنظيم, حركة...; مدينة, بلدة...) ends right before `i`.
-    fn head_ends_at<T>(&self, phrases: &Phrases<T>, i: usize) -> bool {
+    /// Whether a head of `phrases` (تنظيم, حركة...; مدينة, بلدة...) ends right before `i`;
+    /// `bits` picks the heads that start one ([`Starts`]).
+    fn head_ends_at<T>(&self, phrases: &Phrases<T>, bits: impl Fn(&Starts) -> u8, i: usize) -> bool {
         (1..=2.min(i)).any(|len| {
             let s = i - len;
-            self.w[s].heads.iter().any(|h| phrases.longest(h, self.tail(s)).is_some_and(|(l, _)| l == len))
+            let w = &self.w[s];
+            w.heads_in(bits(&w.starts))
+                .any(|h| phrases.longest(h, self.tail(s)).is_some_and(|(l, _)| l == len))
         })
     }
 
@@ -521,8 +654,9 @@ impl<'a> Detector<'a> {
             if !self.w[i].word() || self.in_title[i] {
                 continue;
             }
+            let w = &self.w[i];
             let Some((len, head)) =
-                self.w[i].heads.iter().find_map(|h| self.tables.org_heads.longest(h, self.tail(i)))
+                w.heads_in(w.starts.org_heads).find_map(|h| self.tables.org_heads.longest(h, self.tail(i)))
             else {
                 continue;
             };
@@ -621,8 +755,7 @@ impl<'a> Detector<'a> {
             let given_len = if w.maksura {
                 0
             } else {
-                w.heads
-                    .iter()
+                w.heads_in(w.starts.given)
                     .filter_map(|h| self.kb.given_name_at(h, self.tail(k)))
                     .map(|(n, _)| n)
                     .max()
@@ -660,8 +793,10 @@ impl<'a> Detector<'a> {
             if !self.w[i].word() {
                 continue;
             }
-            let Some((len, head)) =
-                self.w[i].heads.iter().find_map(|h| self.tables.place_heads.longest(h, self.tail(i)))
+            let w = &self.w[i];
+            let Some((len, head)) = w
+                .heads_in(w.starts.place_heads)
+                .find_map(|h| self.tables.place_heads.longest(h, self.tail(i)))
             else {
                 continue;
             };
@@ -731,8 +866,10 @@ impl<'a> Detector<'a> {
             if self.kb_at[i].is_some() {
                 continue;
             }
-            let Some((len, pattern)) =
-                self.w[i].heads.iter().find_map(|h| self.tables.org_patterns.longest(h, self.tail(i)))
+            let w = &self.w[i];
+            let Some((len, pattern)) = w
+                .heads_in(w.starts.org_patterns)
+                .find_map(|h| self.tables.org_patterns.longest(h, self.tail(i)))
             else {
                 continue;
             };
@@ -989,8 +1126,9 @@ impl<'a> Detector<'a> {
         if let Some(m) = self.kb_at.get(k)?.as_ref() {
             return Some(m.end);
         }
+        let w = self.w.get(k)?;
         let (len, _) =
-            self.w.get(k)?.heads.iter().find_map(|h| self.tables.org_heads.longest(h, self.tail(k)))?;
+            w.heads_in(w.starts.org_heads).find_map(|h| self.tables.org_heads.longest(h, self.tail(k)))?;
         let j = k + len;
         if self.nisba_at(j).is_some() {
             return Some(j + 1);
@@ -1006,7 +1144,7 @@ impl<'a> Detector<'a> {
             let w = &self.w[i];
             let given = w.word()
                 && !self.in_title[i]
-                && w.heads.iter().any(|h| {
+                && w.heads_in(w.starts.given).any(|h| {
                     self.kb.given_name_at(h, self.tail(i)).is_some_and(|(len, _)| len > 1 || !w.common)
                 });
             let kunya = w.word() && w.is(&["ابو", "ام"]);

@@ -294,12 +294,14 @@ fn alone(
     let mut out = Vec::new();
     for (w, _) in blocks {
         for (k, t) in w.iter().enumerate() {
+            // the names first: few words are one of them (the three tests are independent)
+            let Some((_, owner)) = names.iter().find(|(n, _)| t.heads.iter().any(|h| h == n)) else {
+                continue;
+            };
             if is_covered(t.span) || !accept(w, k) {
                 continue;
             }
-            if let Some((_, owner)) = names.iter().find(|(n, _)| t.heads.iter().any(|h| h == n)) {
-                out.push((*owner, Span::new(t.start, t.span.end())));
-            }
+            out.push((*owner, Span::new(t.start, t.span.end())));
         }
     }
     out

@@ -64,6 +64,11 @@ impl<T> Phrases<T> {
         Phrases { by_first }
     }
 
+    /// Whether a phrase starts with `first`: where none does, [`Phrases::longest`] finds none.
+    pub fn starts(&self, first: &str) -> bool {
+        self.by_first.contains_key(first)
+    }
+
     /// The longest phrase starting with `first` and going on with `next(0)`...: its length in
     /// words and value.
     pub fn longest<'w>(&self, first: &str, next: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &T)> {

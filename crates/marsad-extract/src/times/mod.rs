@@ -36,19 +36,24 @@ pub use resolve::Anchor;
 pub use timex::Timex;
 
 use resolve::{Ctx, resolve};
-use scan::{DayRef, Explicit, Found, Scanner, Spec, Word};
+use scan::{DayRef, Explicit, FormBits, Found, Scanner, Spec, Word};
 
-/// The table bits of each word ([`Scanner::starts_of`]), looked up once per form and thread.
-fn starts_of(tokens: &[AnalysedToken], words: &[Word<'_>]) -> Vec<u16> {
+/// What each word's form says ([`FormBits`]), looked up once per form and thread.
+fn form_bits(tokens: &[AnalysedToken], words: &[Word<'_>]) -> Vec<FormBits> {
     thread_local! {
-        static STARTS: RefCell<FormCache<u16>> = RefCell::new(FormCache::new(1 << 16));
+        static FORMS: RefCell<FormCache<FormBits>> = RefCell::new(FormCache::new(1 << 16));
     }
-    STARTS.with(|cache| match cache.try_borrow_mut() {
+    let of = |w: &Word<'_>| FormBits {
+        starts: Scanner::starts_of(w),
+        start_word: Scanner::is_start_word(w),
+        future: is_future(w),
+    };
+    FORMS.with(|cache| match cache.try_borrow_mut() {
         Ok(mut cache) => {
-            let ids = cache.ids_at(tokens, |i, _| words.get(i).map_or(0, Scanner::starts_of));
+            let ids = cache.ids_at(tokens, |i, _| words.get(i).map_or(FormBits::default(), of));
             ids.into_iter().map(|id| *cache.get(id)).collect()
         }
-        Err(_) => words.iter().map(Scanner::starts_of).collect(),
+        Err(_) => words.iter().map(of).collect(),
     })
 }
 
@@ -91,8 +96,9 @@ pub fn find(
     let mut anchor_day = None;
     for &tokens in paragraphs {
         let words: Vec<Word<'_>> = tokens.iter().map(|t| Word::new(t, norm)).collect();
-        let future: Vec<bool> = words.iter().map(is_future).collect();
-        let mut found = Scanner::with_starts(&words, starts_of(tokens, &words)).scan();
+        let forms = form_bits(tokens, &words);
+        let future: Vec<bool> = forms.iter().map(|f| f.future).collect();
+        let mut found = Scanner::with_forms(&words, forms).scan();
         let inherited = inherit_years(&words, &mut found);
         let mut paragraph_day: Option<Date> = None;
         let mut resolved: Vec<Option<(resolve::Resolved, &Found)>> = Vec::with_capacity(found.len());
@@ -108,7 +114,7 @@ pub fn find(
             let r = resolve(&f.spec, &ctx).filter(|r| r.value.representable());
             let background = f.first > 0
                 && words[f.first - 1].kind == TokenKind::Arabic
-                && tables::Grammar::has(&tables.grammar.background_lead, &words[f.first - 1].core);
+                && tables::Grammar::has(&tables.grammar.background_lead, words[f.first - 1].core());
             if let Some(r) = &r {
                 if let Some(d) = r.value.approximate_day() {
                     anchor_day = Some(d);
@@ -122,7 +128,8 @@ pub fn find(
         }
         adopt_universal_time(&words, &mut resolved);
         for (r, f) in resolved.into_iter().flatten() {
-            let span = Span::new(words[f.first].start_without_conjunction, words[f.end - 1].span.end());
+            let span =
+                Span::new(tokens[f.first].start_without_conjunction(norm), words[f.end - 1].span.end());
             out.push(TimeExpr { span, value: r.value, anchor: r.anchor, rule: f.rule, conflict: r.conflict });
         }
     }
@@ -132,7 +139,7 @@ pub fn find(
 /// A token that puts its sentence in the future.
 fn is_future(w: &Word<'_>) -> bool {
     w.kind == TokenKind::Arabic
-        && (w.future_clitic || tables::Grammar::has(&tables::Tables::builtin().grammar.future, &w.core))
+        && (w.future_clitic || tables::Grammar::has(&tables::Tables::builtin().grammar.future, w.core()))
 }
 
 /// Whether the sentence holding token `at`, up to it, speaks of the future.

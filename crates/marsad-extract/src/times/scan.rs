@@ -24,13 +24,13 @@ pub(super) struct Word<'a> {
     pub norm: &'a str,
     /// Without a leading conjunction (و, ف).
     pub bare: &'a str,
-    /// Without conjunction and preposition, the article kept (بنهاية → نهاية, للعام → العام).
-    pub core: Cow<'a, str>,
+    /// [`Word::core`], made when first asked for (a word with a preposition needs a new string,
+    /// and most words are never asked).
+    core: OnceCell<Cow<'a, str>>,
+    token: &'a AnalysedToken,
+    normalized: &'a str,
     /// The token in the original text.
     pub span: Span,
-    /// Where the token starts in the original text without its conjunction (ونوفمبر →
-    /// نوفمبر): an expression's span starts there, the conjunction is not part of it.
-    pub start_without_conjunction: usize,
     /// The token opens a line.
     pub line_start: bool,
     /// The token carries the future proclitic س (سيعقد).
@@ -38,18 +38,24 @@ pub(super) struct Word<'a> {
 }
 
 impl<'a> Word<'a> {
-    pub fn new(at: &AnalysedToken, norm: &'a Normalized<'a>) -> Word<'a> {
+    pub fn new(at: &'a AnalysedToken, norm: &'a Normalized<'a>) -> Word<'a> {
         let n = norm.text();
         Word {
             kind: at.token.kind,
             norm: at.norm_str(n),
             bare: at.bare(n),
-            core: at.core(n),
+            core: OnceCell::new(),
+            token: at,
+            normalized: n,
             span: at.token.span,
-            start_without_conjunction: at.start_without_conjunction(norm),
             line_start: at.token.starts_line(),
             future_clitic: at.has(Proclitic::Sa),
         }
+    }
+
+    /// Without conjunction and preposition, the article kept (بنهاية → نهاية, للعام → العام).
+    pub fn core(&self) -> &str {
+        self.core.get_or_init(|| self.token.core(self.normalized))
     }
 
     fn is_word(&self) -> bool {
@@ -155,22 +161,42 @@ pub(super) struct Scanner<'w, 'a> {
     numbers: &'static NumberParser,
     /// The ordinal at each token, read once: several patterns ask for it.
     ordinals: Vec<OnceCell<Option<(u32, usize)>>>,
-    /// At each token, the bits of the tables that have a phrase starting with it (in any of
-    /// its forms): a table whose bit is not set is not asked there.
-    starts: Vec<u16>,
+    /// What each token's form says ([`FormBits`]): a table whose bit is not set is not asked
+    /// there.
+    forms: Vec<FormBits>,
 }
 
+/// What the recogniser reads of a word form alone, looked up once per form and thread.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct FormBits {
+    /// The bits of the tables that have a phrase starting with the word (in any of its forms,
+    /// [`Scanner::starts_of`]).
+    pub starts: u16,
+    /// A word some rule starts with by itself ([`Scanner::is_start_word`]).
+    pub start_word: bool,
+    /// The word puts its sentence in the future.
+    pub future: bool,
+}
+
+/// Words some rule starts with by themselves (besides numbers and the words of the tables).
+const START_WORDS: &[&str] = &["من", "بين", "الساعة", "عام", "العام", "سنة", "السنة", "قبل", "يوم", "نهار"];
+
 impl<'w, 'a> Scanner<'w, 'a> {
-    /// A scanner over `words` whose table bits ([`Scanner::starts_of`]) are known.
-    pub fn with_starts(words: &'w [Word<'a>], starts: Vec<u16>) -> Scanner<'w, 'a> {
-        debug_assert_eq!(words.len(), starts.len());
+    /// A scanner over `words` whose forms' bits are known.
+    pub fn with_forms(words: &'w [Word<'a>], forms: Vec<FormBits>) -> Scanner<'w, 'a> {
+        debug_assert_eq!(words.len(), forms.len());
         Scanner {
             words,
             tables: Tables::builtin(),
             numbers: NumberParser::builtin(),
             ordinals: vec![OnceCell::new(); words.len()],
-            starts,
+            forms,
         }
+    }
+
+    /// Whether a word is one of [`START_WORDS`] (without its clitics, or as written).
+    pub fn is_start_word(w: &Word<'_>) -> bool {
+        (w.is_word() && START_WORDS.contains(&w.core())) || START_WORDS.contains(&w.norm)
     }
 
     /// The table bits of a word: its forms (without clitics, without conjunction, as written)
@@ -180,7 +206,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return 0;
         }
         let tables = Tables::builtin();
-        let core: &str = w.core.as_ref();
+        let core = w.core();
         let mut bits = tables.starts(core);
         if w.bare != core {
             bits |= tables.starts(w.bare);
@@ -235,18 +261,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// month name follows closely (an ordinal day: السادس من أكتوبر). Every rule starts with
     /// one of these; the test lets the other words, nearly all of them, go at once.
     fn may_start(&self, i: usize) -> bool {
-        const START_WORDS: &[&str] =
-            &["من", "بين", "الساعة", "عام", "العام", "سنة", "السنة", "قبل", "يوم", "نهار"];
         self.words.get(i).is_some_and(|w| w.kind == TokenKind::Number)
-            || self.starts.get(i).is_some_and(|&bits| bits != 0)
-            || self.is(i, START_WORDS)
+            || self.forms.get(i).is_some_and(|f| f.starts != 0 || f.start_word)
             || self.month_within(i + 1, 4)
     }
 
     // ----- token helpers -----
 
     fn core(&self, i: usize) -> Option<&str> {
-        self.words.get(i).filter(|w| w.is_word()).map(|w| w.core.as_ref())
+        self.words.get(i).filter(|w| w.is_word()).map(Word::core)
     }
 
     fn norm(&self, i: usize) -> Option<&str> {
@@ -292,14 +315,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// The longest phrase of `table` at `i`, the first word looked up without its clitics.
     fn phrase<T: Copy>(&self, table: &Phrases<T>, i: usize) -> Option<(T, usize)> {
-        if self.starts.get(i).is_none_or(|&bits| bits & table.bit == 0) {
+        if self.forms.get(i).is_none_or(|f| f.starts & table.bit == 0) {
             return None;
         }
         let first = self.words.get(i).filter(|w| w.is_word())?;
         let next = |k: usize| self.words.get(i + 1 + k).filter(|w| w.is_word()).map(|w| w.norm);
         // the longest phrase; on a tie, the head without clitics first
         let mut best: Option<(T, usize)> = None;
-        for head in [first.core.as_ref(), first.bare, first.norm] {
+        for head in [first.core(), first.bare, first.norm] {
             if let Some((v, n)) = table.longest(head, next)
                 && best.is_none_or(|(_, m)| n > m)
             {
@@ -316,7 +339,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let quote = |k: usize| self.punct(k, &["\"", "«", "»", "“", "”"]);
         let first = if quote(i) { i + 1 } else { i };
-        if self.starts.get(first).is_none_or(|&bits| bits & self.tables.holidays.bit == 0) {
+        if self.forms.get(first).is_none_or(|f| f.starts & self.tables.holidays.bit == 0) {
             return None;
         }
         let mut words = Vec::new();
@@ -352,7 +375,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Whether a month name starts within `n` tokens from `k`.
     fn month_within(&self, k: usize, n: usize) -> bool {
         let months = self.tables.months.bit | self.tables.hijri_months.bit;
-        self.starts.iter().skip(k).take(n).any(|&bits| bits & months != 0)
+        self.forms.iter().skip(k).take(n).any(|f| f.starts & months != 0)
     }
 
     /// A cardinal in words or digits (ثلاثة, 7) with the tokens it takes.
@@ -899,7 +922,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if let Some(next) = self.words.get(end)
             && next.is_word()
             && !next.line_start
-            && !Grammar::has(&self.tables.grammar.after_year, &next.core)
+            && !Grammar::has(&self.tables.grammar.after_year, next.core())
             && next.bare == next.norm
         {
             return None;
