@@ -1084,11 +1084,16 @@ impl<'a> Detector<'a> {
             } else {
                 self.title_at(end).is_some_and(|(_, kind)| kind == TitleKind::Role)
             };
+            if !apposition {
+                continue;
+            }
             // a word of the name is a first name, or not a common word, or the tagger sees a
             // person there; else (سور غول) only a comma and an apposition delimit it, and no
             // word has the article (قيصر الغناء، المطرب is not a name)
-            let given =
-                |k: usize| self.w[k].heads.iter().any(|h| self.kb.given_name_at(h, self.tail(k)).is_some());
+            let given = |k: usize| {
+                let v = &self.w[k];
+                v.heads_in(v.starts.given).any(|h| self.kb.given_name_at(h, self.tail(k)).is_some())
+            };
             let name_like = |k: usize| !self.w[k].common || given(k);
             let tagged =
                 self.tagged.iter().any(|e| e.etype == EntityType::Person && e.start < end && i < e.end);
@@ -1106,17 +1111,15 @@ impl<'a> Detector<'a> {
             } {
                 end -= 1;
             }
-            if apposition {
-                out.push(Cand {
-                    first: i,
-                    end,
-                    etype: EntityType::Person,
-                    referent: Referent::Unknown(self.key_of(i, end)),
-                    rule: "apposition",
-                    rank: 47,
-                    short: false,
-                });
-            }
+            out.push(Cand {
+                first: i,
+                end,
+                etype: EntityType::Person,
+                referent: Referent::Unknown(self.key_of(i, end)),
+                rule: "apposition",
+                rank: 47,
+                short: false,
+            });
         }
     }
 
