@@ -202,6 +202,8 @@ pub struct Title {
 pub struct GivenName {
     /// An Arabic name (or a foreign one in Arabic letters).
     pub arabic: bool,
+    /// A name given to women only (`gender` f): a verb agrees with its bearer in the feminine.
+    pub female: bool,
 }
 
 /// The text of the data files, one per file of `data/kb/` (empty for a file not given).

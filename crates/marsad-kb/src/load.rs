@@ -435,6 +435,7 @@ impl Builder<'_> {
         }
         let t = Table::parse(FILE, src, &["name", "origin"])?;
         let (name, origin, english) = (t.col("name"), t.col("origin"), t.col("english"));
+        let gender = t.col("gender");
         for row in &t.rows {
             let arabic = match row.get(origin) {
                 "arabic" => true,
@@ -447,6 +448,8 @@ impl Builder<'_> {
                     ));
                 }
             };
+            let female = row.get(gender) == "f";
+            let given = GivenName { arabic, female };
             let words = phrase_keys(self.normalizer, row.get(name));
             let en = row.get(english);
             if !en.is_empty() {
@@ -469,14 +472,14 @@ impl Builder<'_> {
                 }
             }
             if let [single] = words.as_slice() {
-                self.kb.given.entry(single.clone()).or_insert(GivenName { arabic });
+                self.kb.given.entry(single.clone()).or_insert(given);
             } else if words.len() > 1 {
                 // a compound (عبد الرحمن, نور الدين) is a name as a whole: its words alone are
                 // not names (الدين, الله); عبد opens a name whatever follows it
                 if words[0] == "عبد" {
-                    self.kb.given.entry(words[0].clone()).or_insert(GivenName { arabic });
+                    self.kb.given.entry(words[0].clone()).or_insert(given);
                 }
-                self.kb.given_compounds.insert(words, GivenName { arabic });
+                self.kb.given_compounds.insert(words, given);
             }
         }
         Ok(())

@@ -619,7 +619,9 @@ impl<'a> Finder<'a> {
             None => None,
         };
         if noun_at.is_none() && words.get(last + 1).is_some_and(|w| w.bare == "من") {
-            noun_at = Some(last + 2).filter(|&k| k < words.len());
+            // the people may be quoted: "3 من \"الإرهابيين\""
+            let k = last + 2 + usize::from(words.get(last + 2).is_some_and(Word::is_quote));
+            noun_at = Some(k).filter(|&k| k < words.len());
         }
         // a word after و starts the next item, not the counted noun ("مقتل 64 واصابة 74")
         if noun_at.is_some_and(|k| k > last && (words[k].wa || words[k].fa)) {
@@ -630,7 +632,11 @@ impl<'a> Finder<'a> {
         // "26 حوثيا": the people of an armed group are its fighters
         let mut group_people = false;
         // the people are a من-complement ("22 من المدنيين"): where it is
-        let mut partitive = noun_at.filter(|&k| k > last && words[k - 1].bare == "من");
+        let mut partitive = noun_at.filter(|&k| {
+            k > last
+                && (words[k - 1].bare == "من"
+                    || (k >= 2 && words[k - 1].is_quote() && words[k - 2].bare == "من"))
+        });
         if let Some(k) = noun_at
             && noun.is_none()
         {
@@ -655,6 +661,16 @@ impl<'a> Finder<'a> {
                 // a people: "1332 عراقيا", "6 فلسطينيين"
                 nisba_side = Some(self.country(c));
                 group_people = self.lex.groups.contains_key(w.bare.as_ref());
+            } else if let Some(e) = w.entity.filter(|&e| {
+                partitive.is_some()
+                    && matches!(
+                        self.entities_subtype(e),
+                        Some("armed-group" | "armed-forces" | "faction-forces")
+                    )
+            }) {
+                // members of a force named after من: "قتل 27 من كتائب حزب الله"
+                nisba_side = Some(self.side_of(e));
+                group_people = true;
             } else {
                 return None;
             }
@@ -1196,6 +1212,11 @@ impl<'a> Finder<'a> {
             if v.wa || v.fa || object || v.bare.ends_with("وا") {
                 continue;
             }
+            // the body the one serves in, between the noun and the verb: "جنديا عاملا في الحلف"
+            let side = words[i + 1..j].windows(2).find_map(|pair| {
+                let e = pair[1].entity.filter(|&e| self.entity_type(e) == EntityType::Org)?;
+                matches!(pair[0].bare.as_ref(), "في" | "من").then(|| self.side_of(e))
+            });
             out.push(Found {
                 at: i,
                 end_word: i,
@@ -1204,7 +1225,7 @@ impl<'a> Finder<'a> {
                 qualifier: "exact",
                 kind: t.kind,
                 population,
-                side: None,
+                side,
                 own_side: false,
                 hostile: self.is_hostile(w),
                 cumulative: false,

@@ -359,6 +359,7 @@ mod tests {
             ("عبد القادر شيخ كبير", "Abdul Qadir Sheikh Kabir"),
             ("سيد ظفر هاشمي", "Sayed Zafar Hashemi"),
             ("آل ثاني", "Al Thani"),
+            ("سور غول", "Sur Gul"),
             ("صالح الوسلاتي", "Saleh al-Waslati"),
             ("محمد", "Mohammed"),
             ("أحمد عبد الله", "Ahmed Abdullah"),
