@@ -9,6 +9,10 @@
 //!   country;
 //! - **speech** (`speech-before`): with no subject after it, a person or body just before the
 //!   verb (`إن مستشفى ريف دمشق التخصصي أكد`);
+//! - **a definite noun as subject** (`speech-after` or `anonymous`): a definite noun right
+//!   after the verb that is no known name (`وقالت المنظمة`, `وأعلنت الشرطة`) is the subject:
+//!   the earlier claimant with that word in its name (`منظمة الصليب الأحمر`), else a speaker
+//!   left unnamed; not the pronoun's referent (a time, `وقال الثلاثاء`, is no subject);
 //! - **pronoun** (`pronoun`): with no subject at all, the last claimant of the verb's gender in
 //!   the paragraph, else in the article (`وأضافت` → the ministry, `وأضاف` → the observatory);
 //! - **source** (`source`): "according to" and the name after it (`بحسب تصريحات ... نيكول
@@ -327,6 +331,11 @@ pub struct Attributor<'a> {
     article: Option<Party>,
     /// The article's last person to claim (for `وأكدت وزيرة الدولة لشؤون الإعلام أن`).
     article_person: Option<Party>,
+    /// The claimants named so far, latest last (a few dozen at most: one per cue), for a
+    /// definite noun that refers back to one by its head (`وأضافت الوزارة`).
+    recent: Vec<Party>,
+    /// The words of the mentions read so far (without the article), with their entity.
+    heads: Vec<(String, usize)>,
     /// The owner of the last statement of each noun (`تقرير للأمم المتحدة`), for `التقرير`
     /// later.
     owners: Vec<(String, Party)>,
@@ -349,6 +358,8 @@ impl<'a> Attributor<'a> {
             article_f: None,
             article: None,
             article_person: None,
+            recent: Vec::new(),
+            heads: Vec::new(),
             owners: Vec::new(),
             barrier: None,
         }
@@ -374,6 +385,18 @@ impl<'a> Attributor<'a> {
             self.last_f = None;
         }
         let mut out = Attribution { carried: self.last.clone(), ..Attribution::default() };
+        // the words of each mention (منظمة in منظمة الصليب الأحمر, الداخلية in وزارة
+        // الداخلية), for a definite noun that refers back to its entity (وقالت المنظمة)
+        for w in words {
+            if let Some(e) = w.entity
+                && w.kind == TokenKind::Arabic
+            {
+                let head = w.stem.strip_prefix("ال").unwrap_or(&w.stem);
+                if !self.heads.iter().any(|(h, x)| *x == e && h == head) {
+                    self.heads.push((head.to_string(), e));
+                }
+            }
+        }
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
@@ -420,6 +443,12 @@ impl<'a> Attributor<'a> {
                             (Subject::None | Subject::Statement, _) => (Subject::Anonymous, an + 1),
                             found => found,
                         };
+                    }
+                    if cue.role == Role::Speech
+                        && matches!(subject, Subject::None)
+                        && let Some(unnamed) = words.get(i + 1).and_then(|v| self.unnamed_subject(v))
+                    {
+                        (subject, skip) = (unnamed, i + 2);
                     }
                     let mut found = match subject {
                         Subject::Named(p) => Some((Some(p), "speech-after")),
@@ -530,6 +559,8 @@ impl<'a> Attributor<'a> {
     }
 
     fn remember(&mut self, p: Party) {
+        self.recent.retain(|q| *q != p);
+        self.recent.push(p.clone());
         if let Party::Entity(i) = p
             && self.entities[i].etype == EntityType::Person
         {
@@ -749,6 +780,33 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// A definite noun right after the verb that names no one the layers know (`وقالت
+    /// الشرطة`, `وأضافت الوزارة`): the earlier claimant whose name it heads (وزارة الصحة),
+    /// the last one for `الأخير`, else a speaker left unnamed; not the pronoun's referent,
+    /// which a verb with a subject of its own does not have. `None` for a word that is no
+    /// such subject: a time (`وقال الثلاثاء`), a preposition, a cue.
+    fn unnamed_subject(&self, v: &Word) -> Option<Subject> {
+        v.bare.strip_prefix("ال")?;
+        let head = v.stem.strip_prefix("ال").unwrap_or(&v.stem);
+        if v.kind != TokenKind::Arabic
+            || v.prep
+            || v.entity.is_some()
+            || head.chars().count() < 3
+            || self.cues.get(v).is_some()
+            || crate::times::opens_time(&v.bare)
+        {
+            return None;
+        }
+        if matches!(head, "اخير" | "اخيره") {
+            return self.last.clone().map(Subject::Named);
+        }
+        let heads = |p: &Party| {
+            let Party::Entity(e) = *p else { return false };
+            self.heads.iter().any(|(h, x)| *x == e && h == head)
+        };
+        Some(self.recent.iter().rev().find(|p| heads(p)).cloned().map_or(Subject::Anonymous, Subject::Named))
+    }
+
     /// A person named within five words after `from`, before a complementiser or a full stop.
     fn person_after(&self, words: &[Word], from: usize) -> Option<(usize, usize)> {
         for j in from..(from + 5).min(words.len()) {
@@ -897,6 +955,22 @@ mod tests {
         // a named source after عن claims
         let c = claimants("ونقلت صحيفة محلية عن وزارة الصحة الليبية أن 11 شخصا قتلوا.");
         assert!(c[0].as_deref().is_some_and(|n| n.contains("Health")), "{c:?}");
+    }
+
+    #[test]
+    fn a_definite_noun_after_the_verb_is_its_subject_not_a_pronoun() {
+        // the noun heads an earlier claimant's name: that claimant
+        let c = claimants(
+            "قتل عدد من الأطفال في هجوم على حافلة، حسب منظمة الصليب الأحمر. وقالت المنظمة إن 30 شخصا أصيبوا.",
+        );
+        assert_eq!(c[1].as_deref(), Some("International Committee of the Red Cross"), "{c:?}");
+        // a body no one named: unnamed, not the last woman quoted (a feminine verb)
+        let c =
+            claimants("وقالت المستشارة الألمانية أنجيلا ميركل إن الهجوم مفزع. وقالت الشرطة إن 3 أشخاص أصيبوا.");
+        assert_eq!(c, [Some("Angela Merkel".into()), None]);
+        // a time after the verb is no subject: the pronoun still refers back
+        let c = claimants("وقالت أنجيلا ميركل إن الهجوم مفزع. وقالت الثلاثاء إن 3 أشخاص أصيبوا.");
+        assert_eq!(c, [Some("Angela Merkel".into()), Some("Angela Merkel".into())]);
     }
 
     #[test]

@@ -79,6 +79,12 @@ impl TimeExpr {
     }
 }
 
+/// Whether a keyed word may open a time expression (`الثلاثاء`, `اليوم`, `مساء`): other
+/// layers tell a time after a verb from its subject (`وقال الثلاثاء` names no one).
+pub(crate) fn opens_time(word: &str) -> bool {
+    tables::Tables::builtin().starts(word) != 0
+}
+
 /// Finds and resolves the time expressions of the `paragraphs` (the analysed tokens of the
 /// title and of each paragraph, in text order) of a normalised text. `published` is the
 /// publication date, when known.
