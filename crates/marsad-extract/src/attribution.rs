@@ -88,7 +88,7 @@ impl Word<'_> {
 
     /// A full stop, a semicolon, a colon or a question mark: punctuation a subject is not
     /// searched past (a comma is: `وذكر المرصد، الثلاثاء، أن`).
-    fn is_hard_stop(&self) -> bool {
+    pub fn is_hard_stop(&self) -> bool {
         self.kind == TokenKind::Punct && [".", "؛", ";", ":", "!", "؟", "?"].contains(&self.bare.as_ref())
     }
 }

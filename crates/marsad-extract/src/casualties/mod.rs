@@ -914,8 +914,21 @@ impl<'a> Finder<'a> {
         {
             population = n.population.unwrap_or(population);
         }
-        // "6500 ضحية من الجانبين": in the figure's own clause
-        if side.is_none() && !own && tail.iter().any(|w| self.marker(w) == Some(Marker::Both)) {
+        // "6500 ضحية من الجانبين": in the figure's own clause; before the figure, for people
+        // of no stated kind ("حصيلة القتلى، سواء من التنظيم والنظام أو المدنيين، إلى 610")
+        let both_before = || {
+            population == Population::Unspecified
+                && words[..first]
+                    .iter()
+                    .rev()
+                    .take(10)
+                    .take_while(|w| !w.is_hard_stop())
+                    .any(|w| self.marker(w) == Some(Marker::Both))
+        };
+        if side.is_none()
+            && !own
+            && (tail.iter().any(|w| self.marker(w) == Some(Marker::Both)) || both_before())
+        {
             side = Some(Party::Both);
         }
         let mut found = self

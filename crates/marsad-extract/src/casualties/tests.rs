@@ -612,3 +612,18 @@ fn quoted_people_after_min() {
         [(Some(4), Kind::Killed, Population::Military), (Some(3), Kind::Killed, Population::Military)]
     );
 }
+
+#[test]
+fn whichever_side_before_the_figure_is_both() {
+    // 001 in the real corpus
+    let ex = extract(
+        "وارتفعت بذلك حصيلة القتلى الذين سقطوا في المحافظة خلال الأسابيع السبعة الأخيرة، سواء من التنظيم \
+         الإرهابي والنظام أو المدنيين إلى 610 قتيلا في سوريا.",
+    );
+    let c = only(&ex);
+    assert_eq!((c.count, c.population), (Some(610), Population::Unspecified));
+    assert_eq!(c.side, Some(Party::Both));
+    // soldiers of no side stated are not both sides' because of a word far before
+    let ex = extract("وانتهت الحرب بين الطرفين. وقتل 5 جنود سوريين في هجوم.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"));
+}
