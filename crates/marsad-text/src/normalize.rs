@@ -32,6 +32,8 @@
 //! - Arabic presentation forms (U+FB50..U+FDFF, U+FE70..U+FEFE) → base letters, then folded as
 //!   above: one original character can give several (`ﻻ` → `لا`, `ﷲ` → `الله`). The table is
 //!   `data/text/presentation-forms.txt`, derived from the Unicode compatibility decompositions;
+//! - an underscore between two Arabic letters, which joins a hashtag's words
+//!   (`#حركة_الشباب`), → ASCII space; elsewhere (`file_name`) it is kept;
 //! - space separators (NBSP U+00A0, U+1680, U+2000..U+200A, U+202F, U+205F, U+3000) → ASCII space.
 //!
 //! Everything else is kept as it is: ة stays distinct from ه, ؤ and ئ and ء are kept, Latin is not
@@ -154,11 +156,14 @@ impl Normalizer {
             // are kept, and deciding so costs a byte test or a table read.
             let b0 = bytes[i];
             let (c, act) = if b0 < 0x80 {
-                if !(self.search && b0.is_ascii_uppercase()) {
+                if b0 == b'_' {
+                    (char::from(b0), Act::Joiner)
+                } else if !(self.search && b0.is_ascii_uppercase()) {
                     i += 1;
                     continue;
+                } else {
+                    (char::from(b0), Act::Char(char::from(b0.to_ascii_lowercase())))
                 }
-                (char::from(b0), Act::Char(char::from(b0.to_ascii_lowercase())))
             } else if (0xD8..=0xDB).contains(&b0) && i + 1 < bytes.len() {
                 let index = (usize::from(b0 & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
                 let act = arabic[index];
@@ -208,6 +213,13 @@ impl Normalizer {
                     b.attach(i, end);
                 }
             }
+            Act::Joiner => {
+                if b.last_char(i).is_some_and(is_arabic_letter)
+                    && text.get(end..).and_then(|t| t.chars().next()).is_some_and(is_arabic_letter)
+                {
+                    b.replace_char(i, end, ' ');
+                }
+            }
             Act::Carrier(plain, composed) => {
                 // U+0654 HAMZA ABOVE is D9 94 in UTF-8.
                 if text.as_bytes().get(end..end + 2) == Some(&[0xD9, 0x94]) {
@@ -242,7 +254,9 @@ impl Normalizer {
     fn action(&self, c: char) -> Act {
         let cp = c as u32;
         if cp < 0x80 {
-            return if self.search && c.is_ascii_uppercase() {
+            return if c == '_' {
+                Act::Joiner
+            } else if self.search && c.is_ascii_uppercase() {
                 Act::Char(c.to_ascii_lowercase())
             } else {
                 Act::Keep
@@ -272,7 +286,7 @@ impl Normalizer {
     /// The preset's fold of a base character, as used on presentation-form replacements.
     fn fold_into(&self, c: char, out: &mut String) {
         match self.action(c) {
-            Act::Keep | Act::Tatweel | Act::Form => out.push(c),
+            Act::Keep | Act::Tatweel | Act::Joiner | Act::Form => out.push(c),
             Act::Char(d) | Act::Carrier(d, _) => out.push(d),
             Act::Mark | Act::Invisible => {}
             Act::Lower => out.extend(c.to_lowercase()),
@@ -292,6 +306,8 @@ enum Act {
     Invisible,
     /// Delete as a mark after an Arabic letter, keep otherwise.
     Tatweel,
+    /// An underscore: a space between two Arabic letters (a hashtag's words), kept otherwise.
+    Joiner,
     /// A hamza seat: becomes the first char (kept when equal), or the second when a decomposed
     /// hamza above follows.
     Carrier(char, char),
@@ -875,6 +891,18 @@ mod tests {
         assert_eq!(back(&norm, "وب"), "وبـ");
         assert_eq!(analysis("بغداد ـ رويترز"), "بغداد ـ رويترز");
         assert_eq!(analysis("الـــعــراق"), "العراق");
+    }
+
+    #[test]
+    fn an_underscore_between_arabic_letters_is_a_space() {
+        let norm = Normalizer::analysis().normalize("وتبنت #حركة_الشباب الهجوم، و#نيكول_باشينيان");
+        assert_eq!(norm.text(), "وتبنت #حركة الشباب الهجوم، و#نيكول باشينيان");
+        assert_eq!(back(&norm, "حركة الشباب"), "حركة_الشباب");
+        // elsewhere it stays: Latin, digits, the ends of a word
+        for kept in ["file_name", "حركة_2018", "_حركة", "حركة_", "a_حركة"] {
+            assert_eq!(analysis(kept), kept);
+        }
+        assert_eq!(Normalizer::search_key().normalize("#حركة_الشباب").text(), "#حركه الشباب");
     }
 
     #[test]
