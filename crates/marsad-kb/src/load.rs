@@ -448,7 +448,13 @@ impl Builder<'_> {
                     ));
                 }
             };
-            let female = row.get(gender) == "f";
+            let female = match row.get(gender) {
+                "f" => true,
+                "m" | "" => false,
+                other => {
+                    return Err(row_error(FILE, row, format!("gender {other:?} is neither m, f nor empty")));
+                }
+            };
             let given = GivenName { arabic, female };
             let words = phrase_keys(self.normalizer, row.get(name));
             let en = row.get(english);

@@ -38,7 +38,7 @@
 //!
 //! Everything else is kept as it is: ة stays distinct from ه, ؤ and ئ and ء are kept, Latin is not
 //! lowercased, line breaks (`\n`, `\r\n`, U+2028...) and tabs are untouched, punctuation and
-//! quotes are untouched (the Arabic comma ، is not a comma).
+//! quotes are untouched but for the underscore above (the Arabic comma ، is not a comma).
 //!
 //! # Extra rules of the [`Normalizer::search_key`] preset (keys for search and indexing)
 //!
@@ -214,9 +214,7 @@ impl Normalizer {
                 }
             }
             Act::Joiner => {
-                if b.last_char(i).is_some_and(is_arabic_letter)
-                    && text.get(end..).and_then(|t| t.chars().next()).is_some_and(is_arabic_letter)
-                {
+                if b.last_char(i).is_some_and(is_arabic_letter) && self.letter_next(text, end) {
                     b.replace_char(i, end, ' ');
                 }
             }
@@ -247,6 +245,25 @@ impl Normalizer {
             }
         }
         end
+    }
+
+    /// Whether the view's next character after byte `at` is an Arabic letter: the original's
+    /// next characters as this preset turns them, marks and invisible ones skipped (so that
+    /// `ب_َت` and `ب_ت` agree and normalising twice changes nothing).
+    fn letter_next(&self, text: &str, at: usize) -> bool {
+        for c in text.get(at..).unwrap_or("").chars() {
+            return match self.action(c) {
+                Act::Mark | Act::Invisible => continue,
+                Act::Form => match forms(self.search).get(c) {
+                    Some(Form::Mark) => continue,
+                    Some(Form::Text(s)) => s.chars().next().is_some_and(is_arabic_letter),
+                    None => is_arabic_letter(c),
+                },
+                Act::Char(d) | Act::Carrier(d, _) => is_arabic_letter(d),
+                _ => is_arabic_letter(c),
+            };
+        }
+        false
     }
 
     /// What happens to `c` in this preset.
@@ -902,6 +919,9 @@ mod tests {
         for kept in ["file_name", "حركة_2018", "_حركة", "حركة_", "a_حركة"] {
             assert_eq!(analysis(kept), kept);
         }
+        // a mark or an invisible character after it does not hide the next letter
+        assert_eq!(analysis("ب_\u{064E}ت"), "ب ت");
+        assert_eq!(analysis("ب_\u{200C}ت"), "ب ت");
         assert_eq!(Normalizer::search_key().normalize("#حركة_الشباب").text(), "#حركه الشباب");
     }
 

@@ -916,14 +916,15 @@ impl<'a> Finder<'a> {
         }
         // "6500 ضحية من الجانبين": in the figure's own clause; before the figure, for people
         // of no stated kind ("حصيلة القتلى، سواء من التنظيم والنظام أو المدنيين، إلى 610")
+        // (سواء من: "whichever of", not على حد سواء: "alike")
         let both_before = || {
             population == Population::Unspecified
-                && words[..first]
-                    .iter()
-                    .rev()
-                    .take(10)
-                    .take_while(|w| !w.is_hard_stop())
-                    .any(|w| self.marker(w) == Some(Marker::Both))
+                && (first.saturating_sub(10)..first).rev().take_while(|&k| !words[k].is_hard_stop()).any(
+                    |k| {
+                        self.marker(&words[k]) == Some(Marker::Both)
+                            || (words[k].bare == "سواء" && words.get(k + 1).is_some_and(|v| v.bare == "من"))
+                    },
+                )
         };
         if side.is_none()
             && !own
@@ -1227,7 +1228,12 @@ impl<'a> Finder<'a> {
             }
             // the body the one serves in, between the noun and the verb: "جنديا عاملا في الحلف"
             let side = words[i + 1..j].windows(2).find_map(|pair| {
-                let e = pair[1].entity.filter(|&e| self.entity_type(e) == EntityType::Org)?;
+                let e = pair[1].entity.filter(|&e| {
+                    matches!(
+                        self.entities_subtype(e),
+                        Some("armed-group" | "armed-forces" | "faction-forces" | "alliance" | "police")
+                    )
+                })?;
                 matches!(pair[0].bare.as_ref(), "في" | "من").then(|| self.side_of(e))
             });
             out.push(Found {

@@ -590,6 +590,11 @@ fn the_one_hit_serves_in_the_body_named_before_the_verb() {
     let c = only(&ex);
     assert_eq!((c.count, c.kind, c.population), (Some(1), Kind::Killed, Population::Military));
     assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("NATO"));
+    // a body that is no warring side is not the side
+    let ex = extract("وأعلنت الأمم المتحدة أن موظفا في وكالة الأونروا قتل في غارة على غزة.");
+    let c = only(&ex);
+    assert_eq!((c.count, c.kind), (Some(1), Kind::Killed));
+    assert_ne!(name(&ex, c.side.as_ref()).as_deref(), Some("UNRWA"));
 }
 
 #[test]
@@ -623,7 +628,12 @@ fn whichever_side_before_the_figure_is_both() {
     let c = only(&ex);
     assert_eq!((c.count, c.population), (Some(610), Population::Unspecified));
     assert_eq!(c.side, Some(Party::Both));
-    // soldiers of no side stated are not both sides' because of a word far before
-    let ex = extract("وانتهت الحرب بين الطرفين. وقتل 5 جنود سوريين في هجوم.");
-    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"));
+    // "alike" is not "whichever side", before or after the figure
+    for text in [
+        "أسفر القصف عن مقتل 12 شخصا في المدن والقرى السورية على حد سواء.",
+        "وتعرضت المدن والقرى السورية على حد سواء لقصف أسفر عن مقتل 12 شخصا.",
+    ] {
+        let ex = extract(text);
+        assert_ne!(only(&ex).side, Some(Party::Both), "{text}");
+    }
 }

@@ -387,7 +387,7 @@ impl Cleaner {
             if s.separator.is_match(&line.key) {
                 debris.line(text, st, DebrisReason::Separator, "structure/separator");
                 last_separator = Some(i);
-            } else if is_hashtag_row(line, s.cfg.hashtags_min_share) {
+            } else if is_hashtag_row(line.trim.slice(text), s.cfg.hashtags_min_share) {
                 debris.line(text, st, DebrisReason::Hashtags, "structure/hashtag-row");
             } else if let Some(seen) = repeated.get_mut(line.key.as_str()).filter(|n| **n >= 2) {
                 // prose duplicated by the scraper, or a headline repeated at the bottom of the
@@ -814,13 +814,21 @@ impl Cleaner {
     }
 }
 
-/// Whether a line is mostly `#tags`.
-fn is_hashtag_row(line: &Line, min_share: f32) -> bool {
-    if line.words == 0 || !line.key.as_bytes().contains(&b'#') {
+/// Whether a line (as written: a tag's words are joined by `_`, which the normalised view
+/// splits) is mostly `#tags`.
+fn is_hashtag_row(line: &str, min_share: f32) -> bool {
+    if !line.as_bytes().contains(&b'#') {
         return false;
     }
-    let tags = line.key.split(' ').filter(|w| w.starts_with('#') && w.len() > 1).count();
-    tags >= 2 && tags as f32 / line.words as f32 >= min_share
+    let (mut words, mut tags) = (0usize, 0usize);
+    for w in line.split_whitespace() {
+        words += 1;
+        let w = w.trim_start_matches(lines::is_invisible);
+        if w.starts_with('#') && w.len() > 1 {
+            tags += 1;
+        }
+    }
+    tags >= 2 && tags as f32 / words as f32 >= min_share
 }
 
 /// Strips closing quotes, brackets and spaces from the end of a line.

@@ -208,6 +208,13 @@ fn hashtags_inline_are_content_but_hashtag_rows_are_debris() {
     let c = clean(text);
     assert_eq!(debris_of(text, &c), ["hashtags: #الصومال #مقديشو #حركة_الشباب"]);
     assert_eq!(c.paragraphs.len(), 1);
+    // tags of several words joined by _ are one word each
+    let text = "
+وكانت غزة شهدت في وقت متأخر من مساء الخميس غارات جوية عنيفة على أحياء سكنية، تلاها تبادل إطلاق نار.
+#غزة_تحت_القصف #طوفان_الأقصى
+";
+    let c = clean(text);
+    assert_eq!(debris_of(text, &c), ["hashtags: #غزة_تحت_القصف #طوفان_الأقصى"]);
 }
 
 #[test]
