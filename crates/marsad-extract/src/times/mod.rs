@@ -129,7 +129,7 @@ pub fn find(
         adopt_universal_time(&words, &mut resolved);
         for (r, f) in resolved.into_iter().flatten() {
             let span =
-                Span::new(tokens[f.first].start_without_conjunction(norm), words[f.end - 1].span.end());
+                Span::new(tokens[f.first].start_without_conjunction(norm), words[f.end - 1].span().end());
             out.push(TimeExpr { span, value: r.value, anchor: r.anchor, rule: f.rule, conflict: r.conflict });
         }
     }
@@ -139,7 +139,7 @@ pub fn find(
 /// A token that puts its sentence in the future.
 fn is_future(w: &Word<'_>) -> bool {
     w.kind == TokenKind::Arabic
-        && (w.future_clitic || tables::Grammar::has(&tables::Tables::builtin().grammar.future, w.core()))
+        && (w.future_clitic() || tables::Grammar::has(&tables::Tables::builtin().grammar.future, w.core()))
 }
 
 /// Whether the sentence holding token `at`, up to it, speaks of the future.
