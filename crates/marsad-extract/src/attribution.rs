@@ -648,7 +648,11 @@ impl<'a> Attributor<'a> {
                     && words[from..j]
                         .iter()
                         .any(|w| self.cues.get(w).is_some_and(|c| c.role == Role::Statement));
-                if !self.can_speak(e) || (v.prep && !owner) {
+                // "وفقاً لسور غول": the source's name comes with its ل
+                let source_li = j == from
+                    && from > 0
+                    && self.cues.get(&words[from - 1]).is_some_and(|c| c.role == Role::Source);
+                if !self.can_speak(e) || (v.prep && !owner && !source_li) {
                     j = k;
                     end = k;
                     continue;
@@ -929,6 +933,15 @@ mod tests {
             other => format!("{other:?}"),
         });
         assert!(got.as_deref().is_some_and(|n| n.contains("Niger")), "{got:?}");
+    }
+
+    #[test]
+    fn according_to_takes_its_source_with_the_li() {
+        let c = claimants("قتل ثلاثة رجال شرطة، وفقاً للجيش الأفغاني في الولاية.");
+        assert_eq!(c[0].as_deref(), Some("Afghan National Army"), "{c:?}");
+        // but a body after another verb's ل is who is addressed, not who speaks
+        let c = claimants("وقال مسؤول للجيش الأفغاني إن 3 قتلوا.");
+        assert_ne!(c[0].as_deref(), Some("Afghan National Army"), "{c:?}");
     }
 
     #[test]

@@ -7,7 +7,9 @@ use sha2::{Digest, Sha256};
 use crate::StoreError;
 use crate::record::Record;
 use crate::sketch::Sketch;
-use crate::terms::{Term, char_starts, index_text, terms};
+use crate::sketch::term_hash;
+use crate::terms::{char_starts, each_term};
+use marsad_text::Normalizer;
 
 /// The first byte of a record compressed with LZ4 (the size of the JSON follows, then the
 /// block). Records of databases written before were raw deflate streams, whose first byte
@@ -148,10 +150,23 @@ impl Article {
         } else {
             record.paragraphs.iter().map(|p| (byte(p.start), byte(p.end))).collect()
         };
-        let index_title = title_span.map(|s| index_text(&terms(&record.text, &[s]))).unwrap_or_default();
-        let body_terms = terms(&record.text, &body);
-        let index_body = index_text(&body_terms);
-        let sketch = sketch_of(&body_terms, &body);
+        // one normalisation of the text for the title and the body; the body's terms are
+        // joined into the index text and hashed for the sketch as they come
+        let norm = Normalizer::analysis().normalize(&record.text);
+        let mut index_title = String::new();
+        if let Some(span) = title_span {
+            each_term(&norm, &[span], |form, _, _| push_term(&mut index_title, form));
+        }
+        let mut index_body = String::with_capacity(record.text.len());
+        let mut starts: Vec<usize> = Vec::new();
+        let mut hashes: Vec<u64> = Vec::new();
+        each_term(&norm, &body, |form, start, _| {
+            push_term(&mut index_body, form);
+            starts.push(start);
+            hashes.push(term_hash(form));
+        });
+        drop(norm);
+        let sketch = sketch_of(&starts, &hashes, &body);
         let record_deflated = compress(record_json.as_bytes());
         let entity_keys = record.entities.iter().map(crate::sqlite::entity_key).collect();
         let mention_spans = record
@@ -176,20 +191,27 @@ impl Article {
     }
 }
 
-/// The sketch of a body from its terms and its paragraphs' byte ranges (in text order, as
-/// the record lists them: a term belongs to the paragraph it starts in).
-fn sketch_of(body_terms: &[Term], paragraphs: &[(usize, usize)]) -> Sketch {
-    let mut texts: Vec<(u16, String)> = Vec::with_capacity(paragraphs.len());
-    let mut rest = body_terms;
-    for (i, &(start, end)) in paragraphs.iter().enumerate() {
-        let skip = rest.iter().take_while(|t| t.start < start).count();
-        rest = &rest[skip..];
-        let n = rest.iter().take_while(|t| t.start < end).count();
-        texts.push((i.min(u16::MAX as usize) as u16, index_text(&rest[..n])));
-        rest = &rest[n..];
+/// Appends a term to an index text (terms separated by single spaces).
+fn push_term(out: &mut String, form: &str) {
+    if !out.is_empty() {
+        out.push(' ');
     }
-    let refs: Vec<(u16, &str)> = texts.iter().map(|(i, t)| (*i, t.as_str())).collect();
-    Sketch::of(&refs)
+    out.push_str(form);
+}
+
+/// The sketch of a body from its terms (their start offsets and hashes, in the order the
+/// paragraphs were read) and its paragraphs' byte ranges (in text order, as the record lists
+/// them: a term belongs to the paragraph it starts in).
+fn sketch_of(starts: &[usize], hashes: &[u64], paragraphs: &[(usize, usize)]) -> Sketch {
+    let mut parts: Vec<(u16, &[u64])> = Vec::with_capacity(paragraphs.len());
+    let mut at = 0;
+    for (i, &(start, end)) in paragraphs.iter().enumerate() {
+        at += starts[at..].iter().take_while(|&&s| s < start).count();
+        let n = starts[at..].iter().take_while(|&&s| s < end).count();
+        parts.push((i.min(u16::MAX as usize) as u16, &hashes[at..at + n]));
+        at += n;
+    }
+    Sketch::of_hashed(&parts)
 }
 
 /// Puts `text` back into a record serialised with an empty `text` field (`"text":""`, as
@@ -232,6 +254,38 @@ mod tests {
         let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
         e.write_all(json.as_bytes()).unwrap();
         assert_eq!(decompress(&e.finish().unwrap()).unwrap(), json);
+    }
+
+    #[test]
+    fn index_texts_and_sketch_are_those_of_the_terms_of_each_part() {
+        use crate::terms::{index_text, terms};
+        let title = "قصفٌ على غوريس";
+        let p1 = "قال وزير الدفاع الأرميني إن القوات الأذربيجانية قصفت مواقع في المدينة الليلة الماضية، وأسفر القصف عن مقتل 49 جندياً.";
+        let p2 = "وأضاف أن «الجيشَ» ردّ على مصادر النيران، ولم يُبلَّغ عن إصابات بين المدنيين في البلدات الحدودية حتى الآن.";
+        let text = format!("{title}\n\n{p1}\n\n{p2}");
+        let cp = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let len = |s: &str| s.chars().count();
+        let json = serde_json::json!({
+            "id": "a", "source": {"path": null, "format": "txt"}, "outlet": null, "published": null, "text": "",
+            "title": {"text": title, "start": 0, "end": len(title)},
+            "paragraphs": [
+                {"start": cp(p1), "end": cp(p1) + len(p1), "kind": "body"},
+                {"start": cp(p2), "end": cp(p2) + len(p2), "kind": "body"}
+            ]
+        });
+        let a = Article::new(
+            Identity { key: "k".into(), hash: ContentHash([0; 32]) },
+            json.to_string(),
+            text.clone(),
+        )
+        .unwrap();
+        let byte = |s: &str| (text.find(s).unwrap(), text.find(s).unwrap() + s.len());
+        assert_eq!(a.index_title, index_text(&terms(&text, &[byte(title)])));
+        assert_eq!(a.index_title, "قصف علي غوريس");
+        assert_eq!(a.index_body, index_text(&terms(&text, &[byte(p1), byte(p2)])));
+        let parts = [index_text(&terms(&text, &[byte(p1)])), index_text(&terms(&text, &[byte(p2)]))];
+        assert_eq!(a.sketch, Sketch::of(&[(0, &parts[0]), (1, &parts[1])]));
+        assert_eq!(a.sketch.paragraphs.len(), 2);
     }
 
     #[test]

@@ -323,7 +323,9 @@ pub struct MergedEvent {
 ///
 /// Writing happens in runs: [`begin_run`](Store::begin_run), then batches, each in one
 /// transaction ([`write_batch`](Store::write_batch)), then [`end_run`](Store::end_run). A run
-/// killed between batches keeps every batch it committed and nothing of the others.
+/// killed between batches keeps every batch it committed and nothing of the others. (A
+/// backend may let a transaction take several batches, as [`SqliteStore::set_commit_every`]
+/// does: a kill then loses the batches of the open transaction, never part of one.)
 pub trait Store {
     /// Records the start of an ingest run over `inputs`.
     fn begin_run(&mut self, inputs: &[String]) -> Result<RunId, StoreError>;
@@ -332,8 +334,9 @@ pub trait Store {
     /// need not be extracted again.
     fn known_hashes(&self, keys: &[&str]) -> Result<Vec<Option<ContentHash>>, StoreError>;
 
-    /// Writes `batch` in one transaction: new keys are added, known keys with another hash are
-    /// replaced (with all their rows), known keys with the same hash are left alone.
+    /// Writes `batch` in one transaction (or in the open one, which [`end_run`](Store::end_run)
+    /// commits): new keys are added, known keys with another hash are replaced (with all their
+    /// rows), known keys with the same hash are left alone.
     /// `elsewhere` counts, for the run, the articles of the same stretch of input that the
     /// caller found unchanged itself (and did not extract) and the inputs it skipped.
     fn write_batch(

@@ -124,7 +124,7 @@ fn lower<const N: usize>(mins: &mut [u32; N], x: u32) {
 }
 
 /// FNV-1a of a term.
-fn term_hash(term: &str) -> u64 {
+pub(crate) fn term_hash(term: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in term.bytes() {
         h ^= b as u64;
@@ -147,12 +147,24 @@ impl Sketch {
     /// The sketch of an article's body given as its paragraphs: `(ordinal, index text)`, the
     /// index text being terms joined by single spaces ([`crate::terms::index_text`]).
     pub fn of(paragraphs: &[(u16, &str)]) -> Sketch {
-        let mut all: Vec<u64> = Vec::new();
+        let hashed: Vec<(u16, Vec<u64>)> = paragraphs
+            .iter()
+            .map(|&(ordinal, text)| {
+                (ordinal, text.split(' ').filter(|t| !t.is_empty()).map(term_hash).collect())
+            })
+            .collect();
+        let refs: Vec<(u16, &[u64])> = hashed.iter().map(|(o, h)| (*o, h.as_slice())).collect();
+        Sketch::of_hashed(&refs)
+    }
+
+    /// [`Sketch::of`] with each paragraph given as the hashes of its terms (FNV-1a of each
+    /// term's bytes): what the ingest computes while it builds the index text.
+    pub(crate) fn of_hashed(paragraphs: &[(u16, &[u64])]) -> Sketch {
+        let total = paragraphs.iter().map(|p| p.1.len()).sum();
+        let mut all: Vec<u64> = Vec::with_capacity(total);
         let mut out = Vec::new();
-        for &(ordinal, text) in paragraphs {
-            let start = all.len();
-            all.extend(text.split(' ').filter(|t| !t.is_empty()).map(term_hash));
-            let terms = &all[start..];
+        for &(ordinal, terms) in paragraphs {
+            all.extend_from_slice(terms);
             if terms.len() < PARAGRAPH_MIN_TERMS {
                 continue;
             }

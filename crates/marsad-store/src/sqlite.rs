@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use marsad_kb::Kb;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::link::{EventKeys, Linkable, Linker, day_number, event_days};
@@ -35,6 +35,16 @@ pub struct SqliteStore {
     entity_ids: FxHashMap<String, i64>,
     /// Links new articles with the stored ones (near-duplicates, merged events, stories).
     linker: Linker,
+    /// Articles written in the open transaction (None: no transaction is open).
+    open: Option<usize>,
+    /// Articles a transaction of [`Store::write_batch`] takes before it is committed (0: each
+    /// batch is committed).
+    commit_every: usize,
+    /// Search index rows of the open transaction (rowid, title, body), written just before
+    /// its commit: FTS5 writes its pending terms out as a new segment whenever a statement
+    /// opens a savepoint (an `INSERT OR REPLACE` does), so rows indexed as they come made a
+    /// segment per batch, each merged again later; written last, a transaction makes one.
+    pending_fts: Vec<(i64, String, String)>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -73,6 +83,9 @@ impl SqliteStore {
             path: path.to_path_buf(),
             entity_ids: FxHashMap::default(),
             linker: Linker::default(),
+            open: None,
+            commit_every: 0,
+            pending_fts: Vec::new(),
         };
         let before = store.schema_version()?;
         store.migrate()?;
@@ -138,9 +151,75 @@ impl SqliteStore {
             path: path.to_path_buf(),
             entity_ids: FxHashMap::default(),
             linker: Linker::default(),
+            open: None,
+            commit_every: 0,
+            pending_fts: Vec::new(),
         };
         store.migrate_to(version)?;
         Ok(store)
+    }
+}
+
+impl SqliteStore {
+    /// Lets [`Store::write_batch`] keep its transaction open until `articles` articles were
+    /// written in it (0, the default: each batch is committed). A run writing a corpus commits
+    /// every few thousand articles rather than every batch: each commit writes every page its
+    /// transaction changed, and the index pages that random keys change (LSH buckets, the
+    /// entity index of mentions, the search index) are changed again by the next batch. What
+    /// is committed stays whole either way; [`Store::end_run`] and [`SqliteStore::commit`]
+    /// commit the rest.
+    pub fn set_commit_every(&mut self, articles: usize) {
+        self.commit_every = articles;
+    }
+
+    /// Commits the open transaction, if any (its bucket rows are written first).
+    pub fn commit(&mut self) -> Result<(), StoreError> {
+        if self.open.is_none() {
+            return Ok(());
+        }
+        let done = self
+            .linker
+            .flush(&self.conn)
+            .and_then(|()| self.flush_fts())
+            .and_then(|()| Ok(self.conn.execute_batch("COMMIT")?));
+        match done {
+            Ok(()) => self.open = None,
+            Err(_) => self.rollback(),
+        }
+        done
+    }
+
+    /// Writes the search index rows of the transaction.
+    fn flush_fts(&mut self) -> Result<(), StoreError> {
+        let mut insert =
+            self.conn.prepare_cached("INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+        for (rowid, title, body) in self.pending_fts.drain(..) {
+            insert.execute(params![rowid, title, body])?;
+        }
+        Ok(())
+    }
+
+    fn begin(&mut self) -> Result<(), StoreError> {
+        if self.open.is_none() {
+            self.conn.execute_batch("BEGIN")?;
+            self.open = Some(0);
+            if let Err(e) = self.linker.begin(&self.conn) {
+                self.rollback();
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Rolls the open transaction back and forgets what was cached from it (ids of a
+    /// rolled-back transaction may not exist, or be given again).
+    fn rollback(&mut self) {
+        if self.open.take().is_some() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        self.linker.clear();
+        self.entity_ids.clear();
+        self.pending_fts.clear();
     }
 }
 
@@ -171,33 +250,44 @@ impl SqliteStore {
             if rows.is_empty() {
                 return Ok(done);
             }
-            let outcome = (|| -> Result<(), StoreError> {
-                let tx = self.conn.transaction()?;
-                for (id, key, record, text) in rows {
-                    let identity = Identity { key, hash: ContentHash([0; 32]) };
-                    let linkable = match crate::article::decompress(&record)
-                        .and_then(|json| Article::new(identity, json, text))
-                    {
-                        Ok(a) => stored_linkable(&tx, id, &a)?,
-                        // an unreadable record is not linked, and not tried again
-                        Err(_) => {
-                            Linkable { article: id, day: None, sketch: Sketch::of(&[]), events: Vec::new() }
-                        }
-                    };
-                    self.linker.link(&tx, linkable)?;
-                    done += 1;
+            self.begin()?;
+            match link_rows(&self.conn, &mut self.linker, rows) {
+                Ok(n) => {
+                    done += n;
+                    self.commit()?;
                 }
-                tx.commit()?;
-                Ok(())
-            })();
-            self.linker.clear();
-            outcome?;
+                Err(e) => {
+                    self.rollback();
+                    return Err(e);
+                }
+            }
         }
     }
 }
 
+/// Links stored articles (id, key, record, text) read by [`SqliteStore::link_stored`].
+fn link_rows(
+    conn: &Connection,
+    linker: &mut Linker,
+    rows: Vec<(i64, String, Vec<u8>, String)>,
+) -> Result<u64, StoreError> {
+    let mut done = 0;
+    for (id, key, record, text) in rows {
+        let identity = Identity { key, hash: ContentHash([0; 32]) };
+        let linkable =
+            match crate::article::decompress(&record).and_then(|json| Article::new(identity, json, text)) {
+                Ok(a) => stored_linkable(conn, id, &a)?,
+                // an unreadable record is not linked, and not tried again
+                Err(_) => Linkable { article: id, day: None, sketch: Sketch::of(&[]), events: Vec::new() },
+            };
+        linker.link(conn, linkable)?;
+        done += 1;
+    }
+    Ok(done)
+}
+
 /// What linking needs of a stored article, its ids read back from the database.
-fn stored_linkable(tx: &Transaction<'_>, id: i64, a: &Article) -> Result<Linkable, StoreError> {
+fn stored_linkable(tx: &Connection, id: i64, a: &Article) -> Result<Linkable, StoreError> {
     let owned: Vec<(String, i64, bool)> = tx
         .prepare_cached(
             "SELECT m.local, m.entity, coalesce(e.kb LIKE 'country:%', 0) FROM mentions m
@@ -225,7 +315,7 @@ fn stored_linkable(tx: &Transaction<'_>, id: i64, a: &Article) -> Result<Linkabl
 /// foreign keys (checking that each of the hundred rows of a new article points at the
 /// article just written cost more than a tenth of its time), so it deletes what the schema's
 /// `ON DELETE CASCADE` would, itself; `PRAGMA foreign_key_check` stays clean (a test checks).
-fn delete_article(tx: &Transaction<'_>, id: i64) -> Result<(), StoreError> {
+fn delete_article(tx: &Connection, id: i64) -> Result<(), StoreError> {
     for sql in [
         "DELETE FROM event_roles WHERE event IN (SELECT id FROM events WHERE article = ?1)",
         "DELETE FROM event_merges WHERE event IN (SELECT id FROM events WHERE article = ?1)",
@@ -248,7 +338,7 @@ fn delete_article(tx: &Transaction<'_>, id: i64) -> Result<(), StoreError> {
 
 /// The global id of an entity of a record, created when new.
 fn entity_id(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     cache: &mut FxHashMap<String, i64>,
     e: &crate::record::Entity,
     key: &str,
@@ -298,8 +388,9 @@ fn entity_id(
 
 /// Writes one article's rows (the article is new or its old rows are gone).
 fn insert_article(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     cache: &mut FxHashMap<String, i64>,
+    fts: &mut Vec<(i64, String, String)>,
     run: RunId,
     a: &Article,
 ) -> Result<Linkable, StoreError> {
@@ -326,8 +417,8 @@ fn insert_article(
         run.0
     ])?;
     let article = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
-        .execute(params![article, a.index_title, a.index_body])?;
+    // indexed just before the commit (`SqliteStore::pending_fts`)
+    fts.push((article, a.index_title.clone(), a.index_body.clone()));
 
     let mut local: FxHashMap<&str, i64> = FxHashMap::default();
     let mut countries: FxHashSet<i64> = FxHashSet::default();
@@ -557,6 +648,73 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// Writes a batch in the open transaction.
+    fn write_open(
+        &mut self,
+        run: RunId,
+        batch: &[Article],
+        elsewhere: Elsewhere,
+    ) -> Result<BatchStats, StoreError> {
+        let tx = &self.conn;
+        let mut stats = BatchStats::default();
+        let (mut merged, mut stories) = (Vec::new(), Vec::new());
+        let mut linkables = Vec::with_capacity(batch.len());
+        for a in batch {
+            let existing: Option<(i64, Vec<u8>)> = tx
+                .prepare_cached("SELECT id, hash FROM articles WHERE key = ?1")?
+                .query_row([&a.identity.key], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            match existing {
+                Some((_, hash)) if hash == a.identity.hash.0 => {
+                    stats.unchanged += 1;
+                    continue;
+                }
+                Some((id, _)) => {
+                    merged.extend(
+                        tx.prepare_cached(
+                            "SELECT DISTINCT em.merged FROM events e JOIN event_merges em ON em.event = e.id
+                             WHERE e.article = ?1",
+                        )?
+                        .query_map([id], |r| r.get::<_, i64>(0))?
+                        .collect::<Result<Vec<_>, _>>()?,
+                    );
+                    stories.extend(
+                        tx.prepare_cached("SELECT story FROM story_articles WHERE article = ?1")?
+                            .query_row([id], |r| r.get::<_, i64>(0))
+                            .optional()?,
+                    );
+                    delete_article(tx, id)?;
+                    self.linker.forget_article(id);
+                    self.pending_fts.retain(|p| p.0 != id);
+                    stats.replaced += 1;
+                }
+                None => stats.added += 1,
+            }
+            linkables.push(insert_article(tx, &mut self.entity_ids, &mut self.pending_fts, run, a)?);
+        }
+        if !merged.is_empty() || !stories.is_empty() {
+            crate::link::forget(tx, &merged, &stories)?;
+        }
+        for l in linkables {
+            self.linker.link(tx, l)?;
+        }
+        tx.execute(
+            "UPDATE runs SET seen = seen + ?2, added = added + ?3, replaced = replaced + ?4,
+                 unchanged = unchanged + ?5, skipped = skipped + ?6 WHERE id = ?1",
+            params![
+                run.0,
+                (batch.len() as u64 + elsewhere.unchanged) as i64,
+                stats.added as i64,
+                stats.replaced as i64,
+                (stats.unchanged + elsewhere.unchanged) as i64,
+                elsewhere.skipped as i64
+            ],
+        )?;
+        Ok(stats)
+    }
+}
+
 /// The query of event rows ([`SqliteStore::event_row`]); a WHERE clause and an order follow.
 pub(crate) const EVENT_SELECT: &str =
     "SELECT ev.id, a.id, a.key, a.doc_id, a.outlet, a.published, ev.local, ev.type, ev.mode, ev.date,
@@ -682,72 +840,25 @@ impl Store for SqliteStore {
         batch: &[Article],
         elsewhere: Elsewhere,
     ) -> Result<BatchStats, StoreError> {
-        let outcome = (|| -> Result<BatchStats, StoreError> {
-            let tx = self.conn.transaction()?;
-            let mut stats = BatchStats::default();
-            let (mut merged, mut stories) = (Vec::new(), Vec::new());
-            let mut linkables = Vec::with_capacity(batch.len());
-            for a in batch {
-                let existing: Option<(i64, Vec<u8>)> = tx
-                    .prepare_cached("SELECT id, hash FROM articles WHERE key = ?1")?
-                    .query_row([&a.identity.key], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()?;
-                match existing {
-                    Some((_, hash)) if hash == a.identity.hash.0 => {
-                        stats.unchanged += 1;
-                        continue;
-                    }
-                    Some((id, _)) => {
-                        merged.extend(
-                            tx.prepare_cached(
-                                "SELECT DISTINCT em.merged FROM events e JOIN event_merges em ON em.event = e.id
-                                 WHERE e.article = ?1",
-                            )?
-                            .query_map([id], |r| r.get::<_, i64>(0))?
-                            .collect::<Result<Vec<_>, _>>()?,
-                        );
-                        stories.extend(
-                            tx.prepare_cached("SELECT story FROM story_articles WHERE article = ?1")?
-                                .query_row([id], |r| r.get::<_, i64>(0))
-                                .optional()?,
-                        );
-                        delete_article(&tx, id)?;
-                        stats.replaced += 1;
-                    }
-                    None => stats.added += 1,
+        self.begin()?;
+        match self.write_open(run, batch, elsewhere) {
+            Ok(stats) => {
+                let written = self.open.unwrap_or(0) + batch.len();
+                self.open = Some(written);
+                if written >= self.commit_every {
+                    self.commit()?;
                 }
-                linkables.push(insert_article(&tx, &mut self.entity_ids, run, a)?);
+                Ok(stats)
             }
-            if !merged.is_empty() || !stories.is_empty() {
-                crate::link::forget(&tx, &merged, &stories)?;
+            Err(e) => {
+                self.rollback();
+                Err(e)
             }
-            for l in linkables {
-                self.linker.link(&tx, l)?;
-            }
-            tx.execute(
-                "UPDATE runs SET seen = seen + ?2, added = added + ?3, replaced = replaced + ?4,
-                     unchanged = unchanged + ?5, skipped = skipped + ?6 WHERE id = ?1",
-                params![
-                    run.0,
-                    (batch.len() as u64 + elsewhere.unchanged) as i64,
-                    stats.added as i64,
-                    stats.replaced as i64,
-                    (stats.unchanged + elsewhere.unchanged) as i64,
-                    elsewhere.skipped as i64
-                ],
-            )?;
-            tx.commit()?;
-            Ok(stats)
-        })();
-        self.linker.clear();
-        if outcome.is_err() {
-            // ids cached during a rolled-back transaction may not exist
-            self.entity_ids.clear();
         }
-        outcome
     }
 
     fn end_run(&mut self, run: RunId, status: RunStatus) -> Result<(), StoreError> {
+        self.commit()?;
         let status = match status {
             RunStatus::Complete => "complete",
             RunStatus::Failed => "failed",

@@ -534,3 +534,141 @@ fn a_run_left_running_is_marked_interrupted_by_the_next() {
     assert_eq!(status(killed.0), "interrupted");
     assert_eq!(status(next.0), "running");
 }
+
+/// 420 articles: random texts, every eleventh from the 200th on a near-duplicate of the
+/// article 200 before it (its last two paragraphs), every other fifth from the 150th on
+/// reusing the first paragraph of the article 150 before it, edited (both found after the
+/// writer has read the stored buckets into its filter).
+fn corpus() -> Vec<Article> {
+    let duplicate = |i: u32| i.is_multiple_of(11) && i >= 200;
+    let first = |i: u32| if duplicate(i) { 5000 + i } else { 1000 + i };
+    let texts: Vec<String> = (0..420u32)
+        .map(|i| {
+            if duplicate(i) {
+                let j = i - 200;
+                format!("{}\n{}\n{}", para(first(i), 30), para(2000 + j, 45), para(3000 + j, 25))
+            } else if i.is_multiple_of(5) && i >= 150 {
+                let mut reused = words(first(i - 150), 30);
+                reused[7] = "تعديل".into();
+                format!("{}\n{}\n{}", para(first(i), 30), reused.join(" "), para(3000 + i, 25))
+            } else {
+                format!("{}\n{}\n{}", para(first(i), 30), para(2000 + i, 45), para(3000 + i, 25))
+            }
+        })
+        .collect();
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| plain(&format!("k{i:03}"), t, "Feed", &format!("2022-09-{:02}", 1 + i % 20)))
+        .collect()
+}
+
+/// A link by article keys: a, b, kind, paragraphs.
+type KeyedLink = (String, String, String, String);
+
+/// Every link and story of a database, by article key.
+fn linked(store: &SqliteStore) -> (Vec<KeyedLink>, Vec<Vec<String>>) {
+    let conn = store.connection();
+    let links = conn
+        .prepare(
+            "SELECT x.key, y.key, l.kind, l.paragraphs FROM article_links l
+             JOIN articles x ON x.id = l.a JOIN articles y ON y.id = l.b ORDER BY x.key, y.key",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut stories: Vec<Vec<String>> = Vec::new();
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM stories")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .flatten()
+        .collect();
+    for id in ids {
+        let mut keys: Vec<String> = conn
+            .prepare(
+                "SELECT a.key FROM story_articles s JOIN articles a ON a.id = s.article WHERE s.story = ?1",
+            )
+            .unwrap()
+            .query_map([id], |r| r.get(0))
+            .unwrap()
+            .flatten()
+            .collect();
+        keys.sort();
+        stories.push(keys);
+    }
+    stories.sort();
+    (links, stories)
+}
+
+#[test]
+fn transactions_of_several_batches_and_the_bucket_filter_link_as_batch_by_batch() {
+    let corpus = corpus();
+    // one transaction per batch of 20, the store opened again for each (so it never reads the
+    // buckets into a filter: every bucket is looked up)
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one.db");
+    for batch in corpus.chunks(20) {
+        let mut store = SqliteStore::open(&one).unwrap();
+        write(&mut store, batch);
+    }
+    // one store, transactions of 100 articles, the filter read after 256 articles
+    let grouped = dir.path().join("grouped.db");
+    let mut store = SqliteStore::open(&grouped).unwrap();
+    store.set_commit_every(100);
+    let run = store.begin_run(&[]).unwrap();
+    let reader = SqliteStore::open(&grouped).unwrap();
+    let stored = || -> i64 {
+        reader.connection().query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap()
+    };
+    for (i, batch) in corpus.chunks(20).enumerate() {
+        store.write_batch(run, batch, Elsewhere::default()).unwrap();
+        // what another connection sees: the committed transactions only
+        assert_eq!(stored(), (20 * (i as i64 + 1)) / 100 * 100, "after batch {i}");
+    }
+    store.end_run(run, marsad_store::RunStatus::Complete).unwrap();
+    assert_eq!(stored(), 420);
+
+    let expected = linked(&SqliteStore::open(&one).unwrap());
+    let (links, stories) = linked(&store);
+    assert_eq!((&links, &stories), (&expected.0, &expected.1));
+    // every pair the corpus was made with is found, before the filter and after it
+    let kind = |a: u32, b: u32| {
+        links.iter().find(|l| l.0 == format!("k{a:03}") && l.1 == format!("k{b:03}")).map(|l| l.2.as_str())
+    };
+    for i in 150..420u32 {
+        if i.is_multiple_of(11) && i >= 200 {
+            assert!(kind(i - 200, i).is_some(), "k{i} copies two paragraphs of k{}: {links:?}", i - 200);
+        } else if i.is_multiple_of(5) {
+            assert_eq!(kind(i - 150, i), Some("reuse"), "k{i} reuses a paragraph of k{}: {links:?}", i - 150);
+        }
+    }
+    assert!(links.iter().filter(|l| l.2 == "duplicate" && l.1.as_str() > "k300").count() >= 5, "{links:?}");
+    let conn = store.connection();
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(check, "ok");
+    conn.execute("INSERT INTO article_fts(article_fts) VALUES ('integrity-check')", []).unwrap();
+}
+
+#[test]
+fn buckets_written_by_another_connection_are_found_by_a_writer_holding_a_filter() {
+    let corpus = corpus();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    // 300 articles: the store has read the buckets into its filter
+    for batch in corpus[..300].chunks(50) {
+        write(&mut store, batch);
+    }
+    // another connection stores an article...
+    let wire = para(7000, 60);
+    let text = |own: u32| format!("{}\n{wire}", para(own, 30));
+    write(&mut SqliteStore::open(&path).unwrap(), &[plain("other", &text(7001), "Other", "2022-09-05")]);
+    // ...which this one finds: its filter, made before, is dropped
+    write(&mut store, &[plain("mine", &text(7002), "Mine", "2022-09-05")]);
+    let links = store.links("mine").unwrap();
+    assert!(links.iter().any(|l| l.a == "other" && l.kind == "reuse"), "{links:?}");
+}

@@ -39,9 +39,9 @@ pub enum Command {
     ///
     /// Reads the same inputs as `extract`. Each article is identified by its canonical path
     /// (and record id, for JSON Lines) and hashed: an article already stored with the same
-    /// content is not extracted again, a changed one is replaced. Batches are written in one
-    /// transaction each, so a run that is killed keeps every batch it committed and the next
-    /// run completes it.
+    /// content is not extracted again, a changed one is replaced. Articles are written in
+    /// transactions of `--batch` articles, so a run that is killed keeps every transaction it
+    /// committed and the next run completes it.
     ///
     /// Exit status: 0 when every input was read, 1 when some were skipped, 2 for usage errors,
     /// 3 when the run failed.
@@ -208,9 +208,9 @@ pub struct IngestArgs {
     #[arg(long, value_name = "FILE", default_value = "marsad.db")]
     pub db: PathBuf,
 
-    /// Articles per batch, each batch written in one transaction (a kill loses at most the
-    /// batches not yet committed).
-    #[arg(long, value_name = "N", default_value_t = 512)]
+    /// Articles per transaction (extracted in batches of at most 512): a kill loses at most
+    /// the articles not yet committed, which the next run writes.
+    #[arg(long, value_name = "N", default_value_t = 4096)]
     pub batch: usize,
 
     /// No progress bar and no summary on standard error (errors are still reported).

@@ -37,8 +37,8 @@
 //! - **date**: the first time expression of the sentence; **cumulative**: a running-total word
 //!   before the number (`ليصل العدد الإجمالي ... إلى 963`, `ارتفع`, `منذ`);
 //! - **one claim per (figure, kind, claimant)** in an article, for the same people (`5
-//!   انتحاريين` and `5 من المهاجمين` are two claims); a figure of the title repeated in the
-//!   body is the body's claim.
+//!   انتحاريين` and `5 من المهاجمين` are two claims, and so are the items of one list); a figure
+//!   of the title repeated in the body is the body's claim.
 
 pub mod lexicon;
 #[cfg(test)]
@@ -427,9 +427,16 @@ impl<'a> Finder<'a> {
                         || o.population == Population::Unspecified
                         || c.population == Population::Unspecified)
             };
+            // the items of one list are different people, whatever their figures (وفردين من
+            // الفرقة التاسعة، وفردين من الفرقة العاشرة)
+            let listed = |o: &Casualty| {
+                (c.rule == "list" || o.rule == "list")
+                    && self.a.sentences.iter().any(|s| s.contains(o.evidence) && s.contains(c.evidence))
+            };
             let dup = out.iter().position(|o| {
                 same(o)
                     && compatible(o)
+                    && !listed(o)
                     && (o.claimant == c.claimant || o.claimant.is_none() || c.claimant.is_none())
                     && (c.count.is_some() || (o.population == c.population && o.side == c.side))
             });
@@ -547,7 +554,8 @@ impl<'a> Finder<'a> {
     }
 
     /// The side an entity stands for: a country itself; the country of its armed forces,
-    /// ministries, police, government and capital; any other body itself (an armed group).
+    /// ministries, police, government and capital; any other body itself (an armed group, or
+    /// one side of a divided country: `faction-government`, `faction-forces`).
     fn side_of(&self, i: usize) -> Party {
         if let Some(id) = self.kb_entry(i) {
             let entry = self.a.kb.entry(id);
@@ -877,23 +885,7 @@ impl<'a> Finder<'a> {
                 .position(|w| self.marker(w) == Some(Marker::Ranks))
         {
             let r = first - 1 - r;
-            for v in &words[r + 1..first] {
-                if let Some(e) = v.entity
-                    && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
-                {
-                    side = Some(self.side_of(e));
-                    break;
-                }
-                if let Some(c) = self.nisba(v) {
-                    side = Some(self.country(c));
-                    break;
-                }
-                if let Some((n, _)) = self.noun(v)
-                    && population == Population::Unspecified
-                {
-                    population = n.population.unwrap_or(population);
-                }
-            }
+            side = self.ranks_of(&words[r + 1..first], &mut population, false);
         }
         // "وبلغ عدد القتلى من الشرطة 7": the people named before the figure, after the
         // casualty noun it counts
@@ -1108,7 +1100,12 @@ impl<'a> Finder<'a> {
             if one {
                 k = i + 2;
             }
-            let (population, plural, own) = match words.get(k).and_then(|v| self.noun(v)) {
+            // a fighter jet falls (سقوط مقاتلة إسرائيلية); a fighter dies (مصرع مقاتلة بريطانية)
+            let jet = matches!(w.stem.as_ref(), "سقوط" | "اسقاط")
+                && words
+                    .get(k)
+                    .is_some_and(|v| matches!(v.stem.as_ref(), "مقاتله" | "مقاتلتين" | "مقاتلتان"));
+            let (population, plural, own) = match words.get(k).filter(|_| !jet).and_then(|v| self.noun(v)) {
                 Some((n, own)) if n.kind.is_none() && n.population.is_some() => (n.population, n.plural, own),
                 _ if ranks => (None, true, false),
                 _ => continue,
@@ -1116,12 +1113,22 @@ impl<'a> Finder<'a> {
             if !ranks && k != i + 1 + usize::from(one) {
                 continue;
             }
-            let count = if one || (!plural && !self.is_dual(&words[k])) { Some(1) } else { None };
+            // "مقتل المجندين الثلاثة": a definite number after the definite people counts them
+            let definite_count = words
+                .get(k + 1)
+                .filter(|_| plural && words[k].bare.starts_with("ال"))
+                .and_then(|v| v.bare.strip_prefix("ال"))
+                .and_then(|n| {
+                    let n = n.strip_suffix('ه').map_or_else(|| n.to_string(), |s| format!("{s}ة"));
+                    NumberParser::builtin().cardinal(&[&n])
+                })
+                .filter(|&(v, used)| used == 1 && v >= 2)
+                .map(|(v, _)| v);
+            let count = if one || (!plural && !self.is_dual(&words[k])) { Some(1) } else { definite_count };
             if !plural && count.is_none() {
                 continue;
             }
             // a figure right after ("مقتل جنود عددهم 5") is the number's claim
-            let mut side = None;
             let mut population = population.unwrap_or(Population::Unspecified);
             // parentheses do not end the clause: "في صفوف العسكريين (الأذريين)"
             let clause = words[k..]
@@ -1129,24 +1136,7 @@ impl<'a> Finder<'a> {
                 .filter(|v| v.bare != "(" && v.bare != ")")
                 .take(4)
                 .take_while(|v| !v.is_stop() && v.kind != TokenKind::Number);
-            for v in clause {
-                if let Some(e) = v.entity
-                    && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
-                {
-                    side = Some(self.side_of(e));
-                    self.forces_are_military(e, &mut population);
-                    break;
-                }
-                if let Some(c) = self.nisba(v) {
-                    side = Some(self.country(c));
-                    break;
-                }
-                if let Some((n, _)) = self.noun(v)
-                    && population == Population::Unspecified
-                {
-                    population = n.population.unwrap_or(population);
-                }
-            }
+            let side = self.ranks_of(clause, &mut population, true);
             let end = words[k..]
                 .iter()
                 .take(4)
@@ -1170,13 +1160,97 @@ impl<'a> Finder<'a> {
                 others: false,
             });
         }
+        out.extend(self.one_said_hit(words));
         out
+    }
+
+    /// One person said to be hit, the verb after: "أعلنت القوة أن جنديا عاملا في الحلف قتل".
+    /// The noun is indefinite and singular (its tanween alif written) right after the
+    /// complementiser, and the verb follows within four words of the clause.
+    fn one_said_hit(&self, words: &[Word]) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate().skip(1) {
+            if words[i - 1].bare != "ان" || !w.stem.ends_with('ا') {
+                continue;
+            }
+            // the alif of tanween, not of a pronoun (جيشها قتل: its army killed)
+            let Some((n, _)) = self.noun(w).filter(|&(n, own)| n.kind.is_none() && !n.plural && !own) else {
+                continue;
+            };
+            let Some(population) = n.population else { continue };
+            let verb = words[i + 1..]
+                .iter()
+                .enumerate()
+                .take(4)
+                .take_while(|(_, v)| !v.is_stop() && !v.wa && v.kind != TokenKind::Number && v.bare != "ان")
+                .find_map(|(j, v)| self.trigger(v).filter(|t| t.after).map(|t| (i + 1 + j, v, t)));
+            let Some((j, v, t)) = verb else { continue };
+            // not a new clause (أطلق النار فقتل مدنيين: the soldier killed) nor a verb with
+            // people or a figure as its object
+            let object = words.get(j + 1).is_some_and(|o| {
+                o.kind == TokenKind::Number
+                    || self.noun(o).is_some()
+                    || matches!(o.bare.as_ref(), "احد" | "احدي")
+            });
+            // a verb in the plural has more people than the one (رجلا وامرأتين أصيبوا)
+            if v.wa || v.fa || object || v.bare.ends_with("وا") {
+                continue;
+            }
+            out.push(Found {
+                at: i,
+                end_word: i,
+                noun: Some(w.stem.strip_suffix('ا').unwrap_or(&w.stem).to_string()),
+                count: Some(1),
+                qualifier: "exact",
+                kind: t.kind,
+                population,
+                side: None,
+                own_side: false,
+                hostile: self.is_hostile(w),
+                cumulative: false,
+                evidence: Span::new(w.span.start(), v.span.end()),
+                rule: "one",
+                others: false,
+            });
+        }
+        out
+    }
+
+    /// Whose ranks `words` name (`في صفوف القوات الأرمينية`, `مقتل عسكريين أذريين`): the side
+    /// of the first country or body, or of the first nisba, which ends the reading; a noun of
+    /// people before it gives the population when none is known, and with `forces` so does
+    /// the body when it is an army or a police force.
+    fn ranks_of<'w, 'n: 'w>(
+        &self,
+        words: impl IntoIterator<Item = &'w Word<'n>>,
+        population: &mut Population,
+        forces: bool,
+    ) -> Option<Party> {
+        for v in words {
+            if let Some(e) = v.entity
+                && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
+            {
+                if forces {
+                    self.forces_are_military(e, population);
+                }
+                return Some(self.side_of(e));
+            }
+            if let Some(c) = self.nisba(v) {
+                return Some(self.country(c));
+            }
+            if let Some((n, _)) = self.noun(v)
+                && *population == Population::Unspecified
+            {
+                *population = n.population.unwrap_or(*population);
+            }
+        }
+        None
     }
 
     /// People of an army or a police force are military, when nothing said otherwise.
     fn forces_are_military(&self, e: usize, population: &mut Population) {
         if *population == Population::Unspecified
-            && matches!(self.entities_subtype(e), Some("armed-forces" | "police"))
+            && matches!(self.entities_subtype(e), Some("armed-forces" | "faction-forces" | "police"))
         {
             *population = Population::Military;
         }

@@ -502,3 +502,70 @@ fn a_lost_match_and_a_threatened_life_are_not_casualties() {
     );
     assert_eq!(claims("وأودى الانفجار بحياة 12 شخصا."), [(Some(12), Kind::Killed, Population::Unspecified)]);
 }
+
+#[test]
+fn one_side_of_a_divided_country_is_its_own_side() {
+    // Libya's Government of National Accord, not Libya, which its enemies share
+    let text = "يذكر أن قوات حكومة الوفاق الليبية، كانت أعلنت السبت، أنها سيطرت على ميناء سرت بعد اشتباكات مع تنظيم داعش قتل فيها 11 من عناصرها.";
+    let ex = extract(text);
+    let c = only(&ex);
+    assert_eq!((c.count, c.population), (Some(11), Population::Military));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Government of National Accord"));
+    assert_eq!(name(&ex, c.claimant.as_ref()).as_deref(), Some("Government of National Accord"));
+}
+
+#[test]
+fn according_to_a_person_named_with_its_li() {
+    let text =
+        "قتل ثلاثة رجال شرطة وأصيب اثنان آخران في ولاية غزني، وفقاً لسور غول، قائد بالجيش الأفغاني في الولاية.";
+    let ex = extract(text);
+    let got: Vec<_> = ex.casualties.iter().map(|c| (c.count, name(&ex, c.claimant.as_ref()))).collect();
+    assert_eq!(got, [(Some(3), Some("Sur Ghul".to_string())), (Some(2), Some("Sur Ghul".to_string()))]);
+    assert!(ex.casualties.iter().all(|c| c.claimant_rule == "source"));
+}
+
+#[test]
+fn a_fighter_jet_that_falls_is_not_a_fighter_killed() {
+    assert!(claims("وأعلن الجيش سقوط مقاتلة إسرائيلية من طراز إف 16 في الجليل.").is_empty());
+    // a woman fighter who dies is
+    assert_eq!(
+        claims("وأعلنت الوحدات مصرع مقاتلة بريطانية شاركت بالمعارك في عفرين."),
+        [(Some(1), Kind::Killed, Population::Military)]
+    );
+}
+
+#[test]
+fn the_items_of_one_list_are_claims_of_their_own_even_with_one_figure() {
+    let text = "وقال المستشار إن حصيلة القتلى شملت 9 أفراد من الفرقة الأمنية الأولى، وفردين من الفرقة الأمنية التاسعة، وفردين من الفرقة الأمنية العاشرة، وفرد من الكتيبة 155 مشاة.";
+    let counts: Vec<Option<u64>> = extract(text).casualties.iter().map(|c| c.count).collect();
+    assert_eq!(counts, [Some(9), Some(2), Some(2), Some(1)]);
+    // the same figure told again in another sentence is still one claim
+    let text = "قتل 5 جنود في الهجوم. وقال الجيش إن 5 جنود قتلوا.";
+    assert_eq!(claims(text), [(Some(5), Kind::Killed, Population::Military)]);
+}
+
+#[test]
+fn a_definite_number_after_the_definite_people_counts_them() {
+    assert_eq!(
+        claims("وانفجرت عبوة ناسفة مما نتج عنه مقتل المجندين الثلاثة."),
+        [(Some(3), Kind::Killed, Population::Military)]
+    );
+    // an ordinal is no count
+    assert_eq!(
+        claims("وأعلن الجيش مقتل الجنود الأوائل في الهجوم."),
+        [(None, Kind::Killed, Population::Military)]
+    );
+}
+
+#[test]
+fn one_person_said_to_be_hit_with_the_verb_after() {
+    assert_eq!(
+        claims("وأعلنت قوة حلف شمال الأطلسي أن جنديا عاملا في الحلف قتل من دون أن تكشف جنسيته."),
+        [(Some(1), Kind::Killed, Population::Military)]
+    );
+    // the one who acts is not hit; a verb in the plural has more people; a pronoun's alif
+    assert!(claims("وقال الجيش إن جنديا أطلق النار فقتل شخصين.").iter().all(|c| c.2 != Population::Military));
+    assert!(claims("وقالت الشرطة إن رجلا وامرأتين أصيبوا.").iter().all(|c| c.0 != Some(1)));
+    let text = "وأعلنت مالي أن جيشها قتل أحد المسلحين.";
+    assert!(extract(text).casualties.iter().all(|c| !c.evidence.slice(text).contains("جيشها")));
+}

@@ -9,6 +9,8 @@ use marsad_kb::names::key;
 use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Kind, TitleKind, TokenKeys, WordKeys};
 use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind, is_letter};
 
+use crate::attribution::{Cues, Role};
+
 use super::Tagger;
 use super::tables::{OrgHead, Phrases, PlaceHead, Tables};
 
@@ -465,6 +467,7 @@ impl<'a> Detector<'a> {
         self.headed_places(&mut out);
         self.org_patterns(&mut out);
         self.titled_people(&mut out);
+        self.appositive_people(&mut out);
         self.named_people(&mut out);
         self.tagger(&mut out);
         out
@@ -749,8 +752,16 @@ impl<'a> Detector<'a> {
             if !w.word() || (k > i && (w.conj || w.new_line)) || self.in_title[k] {
                 break;
             }
-            let given = !w.maksura
-                && w.heads_in(w.starts.given).any(|h| self.kb.given_name_at(h, self.tail(k)).is_some());
+            let given_len = if w.maksura {
+                0
+            } else {
+                w.heads_in(w.starts.given)
+                    .filter_map(|h| self.kb.given_name_at(h, self.tail(k)))
+                    .map(|(n, _)| n)
+                    .max()
+                    .unwrap_or(0)
+            };
+            let given = given_len > 0;
             // a verb in the plural (حاولوا, قالوا) never names anyone
             let plural_verb = w.tail.chars().count() >= 5 && w.tail.ends_with("وا");
             let common = (w.common || w.maksura || plural_verb) && !(given || (k == i && allow_common_first));
@@ -768,7 +779,9 @@ impl<'a> Detector<'a> {
             if common || other_entity || self.title_at(k).is_some() {
                 break;
             }
-            k += 1;
+            // a compound first name is one name of its words (عبد القادر: القادر alone is
+            // a common word)
+            k += if given_len > 1 && k - i + given_len <= max { given_len } else { 1 };
         }
         k
     }
@@ -974,6 +987,11 @@ impl<'a> Detector<'a> {
                 if let Some(end) = self.body_or_country_end(k) {
                     k = end;
                 }
+                // adjectives of the body: قائد الشرطة المحلية شيش بول فايد
+                let end = k;
+                while k < end + 2 && self.definite_adjective_at(k) {
+                    k += 1;
+                }
             }
             // another title may follow (الرئيس الأمريكي الجنرال ...)
             if let Some((l2, _)) = self.title_at(k) {
@@ -1006,6 +1024,105 @@ impl<'a> Detector<'a> {
         }
     }
 
+    /// A definite common word in the position of an adjective (المحلية, الأمنية), not a
+    /// country's nisba (that names the body's country).
+    fn definite_adjective_at(&self, k: usize) -> bool {
+        self.w.get(k).is_some_and(|w| {
+            w.common
+                && w.nisba.is_none()
+                && w.tail.starts_with("ال")
+                && self.title_at(k).is_none()
+                && self.adjective_position(k)
+        })
+    }
+
+    /// A name between a verb of saying (or `وفقا ل`, `حسب`) and an apposition that says who
+    /// the person is: `وفقاً لسور غول، قائد بالجيش الأفغاني`, `وقال عبد القادر شيخ كبير، وهو
+    /// مسعف`, `كما صرح سيد ظفر هاشمي المتحدث باسم الرئيس`. The frame delimits the name, so
+    /// its words may be common words (غول, كبير); it may not start with a word of the cue
+    /// table, so that `قال مصدر أمني، وهو ضابط` names no one.
+    fn appositive_people(&self, out: &mut Vec<Cand>) {
+        let cues = Cues::builtin();
+        for i in 1..self.w.len() {
+            let (prev, w) = (&self.w[i - 1], &self.w[i]);
+            if !w.word() || w.new_line || w.conj || !prev.word() {
+                continue;
+            }
+            // a verb of saying before the name, or a source word before ل + the name
+            let cue = prev.heads.iter().find_map(|h| cues.of_keys(prev.kind, h, h)).map(|c| c.role);
+            let framed = match cue {
+                Some(Role::Source) => true,
+                Some(Role::Speech) => !w.prep,
+                _ => false,
+            };
+            if !framed || w.heads.iter().any(|h| cues.of_keys(w.kind, h, h).is_some()) {
+                continue;
+            }
+            let mut end = i;
+            while end < self.w.len() && end - i < 4 {
+                let v = &self.w[end];
+                let other_entity = self.kb_at[end].as_ref().is_some_and(|m| {
+                    m.candidates.iter().any(|c| !c.ambiguous && self.kb.entry(c.entry).kind != Kind::Person)
+                });
+                if !v.word()
+                    || (end > i && (v.conj || v.prep || v.new_line))
+                    || v.tanween
+                    || is_function_word(v)
+                    || other_entity
+                    || self.title_at(end).is_some()
+                {
+                    break;
+                }
+                end += 1;
+            }
+            if end < i + 2 || w.tail.starts_with("ال") {
+                continue;
+            }
+            let comma = self.w.get(end).is_some_and(|v| matches!(v.tail.as_str(), "،" | ","));
+            let apposition = if comma {
+                self.title_at(end + 1).is_some() || self.w.get(end + 1).is_some_and(|v| v.is(&["وهو", "وهي"]))
+            } else {
+                self.title_at(end).is_some_and(|(_, kind)| kind == TitleKind::Role)
+            };
+            if !apposition {
+                continue;
+            }
+            // a word of the name is a first name, or not a common word, or the tagger sees a
+            // person there; else (سور غول) only a comma and an apposition delimit it, and no
+            // word has the article (قيصر الغناء، المطرب is not a name)
+            let given = |k: usize| {
+                let v = &self.w[k];
+                v.heads_in(v.starts.given).any(|h| self.kb.given_name_at(h, self.tail(k)).is_some())
+            };
+            let name_like = |k: usize| !self.w[k].common || given(k);
+            let tagged =
+                self.tagged.iter().any(|e| e.etype == EntityType::Person && e.start < end && i < e.end);
+            let plain = (i..end).any(name_like) || tagged;
+            let delimited = comma && apposition && (i..end).all(|k| !self.w[k].tail.starts_with("ال"));
+            if !(plain || delimited) {
+                continue;
+            }
+            // a common noun in ة or with a pronoun at its end starts the apposition the table
+            // lacks (سهير محمد علي سكرتيرة الفنانة, مازن السديري والده); a family name with
+            // the article stays (محمد خليفة المبارك)
+            while plain && end > i + 2 && {
+                let v = &self.w[end - 1];
+                !name_like(end - 1) && !v.tail.starts_with("ال") && v.tail.ends_with('ه')
+            } {
+                end -= 1;
+            }
+            out.push(Cand {
+                first: i,
+                end,
+                etype: EntityType::Person,
+                referent: Referent::Unknown(self.key_of(i, end)),
+                rule: "apposition",
+                rank: 47,
+                short: false,
+            });
+        }
+    }
+
     /// Where a body (a name of the knowledge base, or a head of a national body with its
     /// country) or a country starting at `k` ends.
     fn body_or_country_end(&self, k: usize) -> Option<usize> {
@@ -1030,8 +1147,9 @@ impl<'a> Detector<'a> {
             let w = &self.w[i];
             let given = w.word()
                 && !self.in_title[i]
-                && !w.common
-                && w.heads_in(w.starts.given).any(|h| self.kb.given_name_at(h, self.tail(i)).is_some());
+                && w.heads_in(w.starts.given).any(|h| {
+                    self.kb.given_name_at(h, self.tail(i)).is_some_and(|(len, _)| len > 1 || !w.common)
+                });
             let kunya = w.word() && w.is(&["ابو", "ام"]);
             if !(given || kunya) {
                 i += 1;

@@ -3,7 +3,8 @@
 //! Arabic script leaves short vowels out, so no letter-by-letter romanisation can be exact. A
 //! name is therefore read word by word, and the first that applies of these gives each word:
 //!
-//! 1. a compound first name the knowledge base spells (`given-names.tsv`): `عبد الرحمن` →
+//! 1. a compound first name the knowledge base spells (`given-names.tsv`, then
+//!    `name-words.tsv`): `عبد الرحمن` →
 //!    `Abdul Rahman`, `نور الدين` → `Nour al-Din`;
 //! 2. the particles of names: `بن` → `bin`, `بنت` → `bint`, `ابن` → `Ibn`, `أبو` → `Abu`,
 //!    `أبي` → `Abi`, `أم` → `Umm`, `آل` → `Al`, `الله` → `Allah`;
@@ -15,6 +16,9 @@
 //!    first name, `Taieb`: `عمر الطيب` → `Omar al-Taieb`);
 //! 5. a first name the file spells (`خالد` → `Khaled`), in any place of the name: family names
 //!    that are first names too take the same spelling (`رضا عيسى` → `Rida Issa`);
+//!    5b. a family name or another word of names that is not a first name, as
+//!    `data/kb/name-words.tsv` spells it (`الجبوري` → `al-Jubouri`, `شيخ` → `Sheikh`; two
+//!    words too: `آل ثاني` → `Al Thani`);
 //! 6. the joined `عبدال...` as in 3 (`عبدالنور` → `Abdul Nour`);
 //! 7. a first word with the article whose rest is an Arabic first name (`الحسن` → `al-Hassan`);
 //! 8. the letters, below.
@@ -38,7 +42,8 @@
 //! assert_eq!(romanize("خالد عمرو", kb), "Khaled Amr");
 //! assert_eq!(romanize("رضا عيسى", kb), "Rida Issa");
 //! assert_eq!(romanize("عبد البصير سالانغي", kb), "Abdul Basir Salanghi");
-//! assert_eq!(romanize("ميلود الزوي", kb), "Miloud al-Zawi");
+//! assert_eq!(romanize("ميلود الزوي", kb), "Miloud al-Zwai");
+//! assert_eq!(romanize("محمد الجبوري", kb), "Mohammed al-Jubouri");
 //! assert_eq!(romanize("علاء بريك", kb), "Alaa Brik");
 //! assert_eq!(romanize("باشينيان", kb), "Bashinyan");
 //! assert_eq!(romanize("تلول الصفا", kb), "Tlul al-Safa");
@@ -80,6 +85,26 @@ pub fn transliterate(name: &str) -> String {
     capitalize_first(words.join(" "))
 }
 
+/// `data/kb/name-words.tsv`: words of names that are not first names, keyed, with their usual
+/// English spelling.
+static NAME_WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<String, String>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../../../data/kb/name-words.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, en)| {
+                (key(&Normalizer::analysis().normalize_str(w.trim())).into_owned(), en.trim().to_string())
+            })
+            .collect()
+    });
+
+/// The usual English spelling of a word of names that is not a first name, by its key.
+fn name_words(key: &str) -> Option<&'static str> {
+    NAME_WORDS.get(key).map(String::as_str)
+}
+
 /// The particles of names and their English.
 const PARTICLES: &[(&str, &str)] = &[
     ("بن", "bin"),
@@ -97,10 +122,11 @@ fn name_word(written: &[String], keys: &[String], i: usize, arabic: bool, kb: &K
     let given = |k: &str| kb.given_english(k).map(str::to_string);
     // 1. compounds the file spells, the longest first
     for len in [3, 2] {
-        if i + len <= keys.len()
-            && let Some(en) = given(&keys[i..i + len].join(" "))
-        {
-            return (en, len, false);
+        if i + len <= keys.len() {
+            let words = keys[i..i + len].join(" ");
+            if let Some(en) = given(&words).or_else(|| name_words(&words).map(str::to_string)) {
+                return (en, len, false);
+            }
         }
     }
     let k = keys[i].as_str();
@@ -144,6 +170,11 @@ fn name_word(written: &[String], keys: &[String], i: usize, arabic: bool, kb: &K
     // 5. one word
     if let Some(en) = given(k) {
         return (en, 1, false);
+    }
+    // 5b. a family name or another word of names with its usual spelling (الجبوري →
+    // al-Jubouri, شيخ → Sheikh)
+    if let Some(en) = name_words(k) {
+        return (en.to_string(), 1, false);
     }
     // 6. the joined عبدال...
     if let Some(rest) = k.strip_prefix("عبدال").filter(|r| r.chars().count() >= 2) {
@@ -305,6 +336,17 @@ mod tests {
     }
 
     #[test]
+    fn every_row_of_name_words_is_read() {
+        let rows = include_str!("../../../../data/kb/name-words.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count();
+        // the header is not a row; no two rows share a key
+        assert_eq!(NAME_WORDS.len(), rows - 1);
+        assert!(NAME_WORDS.values().all(|en| !en.is_empty() && en.is_ascii()), "{NAME_WORDS:?}");
+    }
+
+    #[test]
     fn names() {
         let kb = Kb::builtin();
         for (arabic, english) in [
@@ -312,7 +354,12 @@ mod tests {
             ("خالد عمر", "Khaled Omar"),
             ("رضا عيسى", "Rida Issa"),
             ("عبد البصير سالانغي", "Abdul Basir Salanghi"),
-            ("ميلود الزوي", "Miloud al-Zawi"),
+            ("ميلود الزوي", "Miloud al-Zwai"),
+            // family names and other name words spelled by name-words.tsv; letters for the rest
+            ("عبد القادر شيخ كبير", "Abdul Qadir Sheikh Kabir"),
+            ("سيد ظفر هاشمي", "Sayed Zafar Hashemi"),
+            ("آل ثاني", "Al Thani"),
+            ("صالح الوسلاتي", "Saleh al-Waslati"),
             ("محمد", "Mohammed"),
             ("أحمد عبد الله", "Ahmed Abdullah"),
             ("عبدالله حمود", "Abdullah Hamoud"),
@@ -321,7 +368,7 @@ mod tests {
             ("يوسف إسماعيل", "Youssef Ismail"),
             ("حسين", "Hussein"),
             ("مصطفى", "Mustafa"),
-            ("صالح الجبوري", "Saleh al-Jaburi"),
+            ("صالح الجبوري", "Saleh al-Jubouri"),
             ("منصور المنصور", "Mansour al-Mansour"),
             ("الحسن", "Hassan"),
             ("علي الحسن", "Ali al-Hassan"),

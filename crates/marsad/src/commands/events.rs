@@ -7,7 +7,7 @@ use clap::Args;
 use marsad_store::{MergedEventFilter, Store};
 
 use crate::cli::DbArgs;
-use crate::commands::{UsageError, open_existing};
+use crate::commands::{UsageError, open_existing, query_error};
 
 #[derive(Debug, Args)]
 pub struct EventsArgs {
@@ -49,15 +49,9 @@ fn list(v: &[String]) -> String {
 
 pub fn run(args: &EventsArgs) -> anyhow::Result<()> {
     let store = open_existing(&args.db.db)?;
-    let usage = |e: marsad_store::StoreError| -> anyhow::Error {
-        match e {
-            marsad_store::StoreError::Query(m) => UsageError(m).into(),
-            e => e.into(),
-        }
-    };
     let mut out = io::stdout().lock();
     if let Some(id) = args.id {
-        let Some(ev) = store.merged_event(id).map_err(usage)? else {
+        let Some(ev) = store.merged_event(id).map_err(query_error)? else {
             return Err(UsageError(format!("no merged event {id} in {}", args.db.db.display())).into());
         };
         writeln!(
@@ -111,7 +105,7 @@ pub fn run(args: &EventsArgs) -> anyhow::Result<()> {
         min_articles: args.min_articles,
         limit: args.limit,
     };
-    let events = store.merged_events(&filter).map_err(usage)?;
+    let events = store.merged_events(&filter).map_err(query_error)?;
     if events.is_empty() && !args.json {
         writeln!(io::stderr(), "events: no merged event matches")?;
     }

@@ -32,6 +32,9 @@ use crate::summary::SkippedEntry;
 /// Batches extracted ahead of the one being written.
 const WRITE_AHEAD: usize = 2;
 
+/// Articles extracted together, at most (a transaction may take several batches: `--batch`).
+const EXTRACT_BATCH: usize = 512;
+
 /// What a run did.
 #[derive(Debug, Default)]
 pub struct IngestSummary {
@@ -109,6 +112,8 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
     let lookup = SqliteStore::open(&args.db).map_err(|e| UsageError(e.to_string()))?;
     let paths: Vec<String> = args.input.paths.iter().map(|p| p.display().to_string()).collect();
     let run = writer.begin_run(&paths)?;
+    // a transaction takes `--batch` articles, extracted in batches of at most EXTRACT_BATCH
+    writer.set_commit_every(args.batch);
 
     let (jobs, received) = bounded::<WriteJob>(WRITE_AHEAD);
     let writer_thread = thread::Builder::new().name("marsad-writer".into()).spawn(move || {
@@ -126,6 +131,14 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
                 }
             }
         }
+        // what was written is committed when the writer is done, whatever happens next
+        let t = Instant::now();
+        let committed = writer.commit();
+        busy += t.elapsed();
+        if let Err(e) = committed {
+            let _ = writer.end_run(run, RunStatus::Failed);
+            return Err(e);
+        }
         Ok((writer, total, busy))
     })?;
 
@@ -135,7 +148,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
     let timers = Timers::default();
     let mut summary = IngestSummary { db: args.db.clone(), ..IngestSummary::default() };
     let mut unchanged_total = 0u64;
-    let (batches, reader) = pipeline::read_batches_of(inputs, args.batch);
+    let (batches, reader) = pipeline::read_batches_of(inputs, args.batch.clamp(1, EXTRACT_BATCH));
     let mut sent = Ok(());
     for batch in batches {
         let identities: Vec<Option<Identity>> = batch

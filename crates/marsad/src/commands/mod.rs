@@ -27,6 +27,15 @@ impl std::fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// A store error as the command's error: a query the store refuses (a bad date, an unknown
+/// category) is the user's, anything else the run's.
+pub fn query_error(e: marsad_store::StoreError) -> anyhow::Error {
+    match e {
+        marsad_store::StoreError::Query(m) => UsageError(m).into(),
+        e => e.into(),
+    }
+}
+
 /// The ingest options and the paths an input-reading command was given.
 pub fn open_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
     let options = Options {

@@ -7,7 +7,7 @@ use clap::Args;
 use marsad_store::{Store, StoryFilter};
 
 use crate::cli::DbArgs;
-use crate::commands::{UsageError, open_existing};
+use crate::commands::{UsageError, open_existing, query_error};
 
 #[derive(Debug, Args)]
 pub struct StoriesArgs {
@@ -46,15 +46,9 @@ fn one_line(s: &str, max: usize) -> String {
 
 pub fn run(args: &StoriesArgs) -> anyhow::Result<()> {
     let store = open_existing(&args.db.db)?;
-    let usage = |e: marsad_store::StoreError| -> anyhow::Error {
-        match e {
-            marsad_store::StoreError::Query(m) => UsageError(m).into(),
-            e => e.into(),
-        }
-    };
     let mut out = io::stdout().lock();
     if let Some(id) = args.id {
-        let Some(story) = store.story(id).map_err(usage)? else {
+        let Some(story) = store.story(id).map_err(query_error)? else {
             return Err(UsageError(format!("no story {id} in {}", args.db.db.display())).into());
         };
         if args.json {
@@ -141,7 +135,7 @@ pub fn run(args: &StoriesArgs) -> anyhow::Result<()> {
         min_articles: args.min_articles,
         limit: args.limit,
     };
-    let stories = store.stories(&filter).map_err(usage)?;
+    let stories = store.stories(&filter).map_err(query_error)?;
     if stories.is_empty() && !args.json {
         writeln!(io::stderr(), "stories: no story matches (a story needs two linked articles)")?;
     }
