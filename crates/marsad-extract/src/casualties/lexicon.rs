@@ -208,12 +208,21 @@ impl Lexicon {
         {
             return Some((*n, false));
         }
+        // one buffer for the forms made by adding a letter (a string per form tried was most
+        // of the cost of a word that is no noun, the common case)
+        let mut buf = String::with_capacity(word.len() + 2);
+        let with = |buf: &mut String, stem: &str, ending: &str| {
+            buf.clear();
+            buf.push_str(stem);
+            buf.push_str(ending);
+        };
         // a dual the number layer counted (جنديان, طفلتين): the singular
         for (suffix, ending) in [("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", "")] {
-            if let Some(stem) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 3)
-                && let Some(n) = self.nouns.get(&format!("{stem}{ending}")).filter(|n| !n.plural)
-            {
-                return Some((*n, false));
+            if let Some(stem) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 3) {
+                with(&mut buf, stem, ending);
+                if let Some(n) = self.nouns.get(buf.as_str()).filter(|n| !n.plural) {
+                    return Some((*n, false));
+                }
             }
         }
         for suffix in ["هما", "هم", "ها", "نا", "ه"] {
@@ -221,10 +230,11 @@ impl Lexicon {
             if let Some(n) = self.nouns.get(stem) {
                 return Some((*n, true));
             }
-            if stem.ends_with('ي')
-                && let Some(n) = self.nouns.get(&format!("{stem}ن"))
-            {
-                return Some((*n, true));
+            if stem.ends_with('ي') {
+                with(&mut buf, stem, "ن");
+                if let Some(n) = self.nouns.get(buf.as_str()) {
+                    return Some((*n, true));
+                }
             }
         }
         None
