@@ -377,7 +377,7 @@ impl<'a> Finder<'a> {
         // what the tables say of a word depends on its form alone: one look-up per form, kept
         // per thread across articles (news repeats its words)
         thread_local! {
-            static FORMS: RefCell<FormCache<Entries<'static>>> = RefCell::new(FormCache::new(1 << 16));
+            static FORMS: RefCell<FormCache<Entries<'static>>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
         }
         FORMS.with_borrow_mut(|cache| {
             cache.keep_for(std::ptr::from_ref(lex) as usize as u64);

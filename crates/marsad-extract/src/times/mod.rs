@@ -41,7 +41,7 @@ use scan::{DayRef, Explicit, FormBits, Found, Scanner, Spec, Word};
 /// What each word's form says ([`FormBits`]), looked up once per form and thread.
 fn form_bits(tokens: &[AnalysedToken], words: &[Word<'_>]) -> Vec<FormBits> {
     thread_local! {
-        static FORMS: RefCell<FormCache<FormBits>> = RefCell::new(FormCache::new(1 << 16));
+        static FORMS: RefCell<FormCache<FormBits>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
     }
     let of = |w: &Word<'_>| FormBits {
         starts: Scanner::starts_of(w),
