@@ -208,9 +208,9 @@ impl Lexicon {
         {
             return Some((*n, false));
         }
-        // one buffer for the forms made by adding a letter (a string per form tried was most
-        // of the cost of a word that is no noun, the common case)
-        let mut buf = String::with_capacity(word.len() + 2);
+        // one buffer for the forms made by adding a letter, allocated at the first of them
+        // (most words end with none of the suffixes and need none)
+        let mut buf = String::new();
         let with = |buf: &mut String, stem: &str, ending: &str| {
             buf.clear();
             buf.push_str(stem);
