@@ -379,6 +379,7 @@ impl<'a> Finder<'a> {
         thread_local! {
             static FORMS: RefCell<FormCache<Entries<'static>>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
         }
+        let mut before = crate::attribution::MentionsBefore::default();
         FORMS.with_borrow_mut(|cache| {
             cache.keep_for(std::ptr::from_ref(lex) as usize as u64);
             let mut words: Vec<Word<'a>> = a
@@ -386,7 +387,7 @@ impl<'a> Finder<'a> {
                 .iter()
                 .map(|t| {
                     let s = t.token.span;
-                    let k = mentions.partition_point(|(m, _)| m.start() < s.end());
+                    let k = before.count(&mentions, s.end(), |(m, _)| m.start());
                     let entity =
                         mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i);
                     Word {
