@@ -203,6 +203,11 @@ impl Lexicon {
         if let Some(n) = self.nouns.get(word) {
             return Some((*n, false));
         }
+        // every ending tried below ends in ا, ن, م or ه: a word ending otherwise (most words)
+        // is no other form of a noun, and is spared the ten comparisons of its end
+        if !matches!(word.chars().next_back(), Some('ا' | 'ن' | 'م' | 'ه')) {
+            return None;
+        }
         if let Some(stripped) = word.strip_suffix('ا').filter(|s| s.chars().count() >= 3)
             && let Some(n) = self.nouns.get(stripped)
         {
