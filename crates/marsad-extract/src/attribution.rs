@@ -103,14 +103,39 @@ pub fn entity_of_tokens(tokens: &[AnalysedToken], entities: &[Entity]) -> Vec<Op
     let mut mentions: Vec<(Span, usize)> =
         entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
     mentions.sort_by_key(|(s, _)| s.start());
+    let mut before = MentionsBefore::default();
     tokens
         .iter()
         .map(|t| {
             let s = t.token.span;
-            let k = mentions.partition_point(|(m, _)| m.start() < s.end());
+            let k = before.count(&mentions, s.end(), |(m, _)| m.start());
             mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i)
         })
         .collect()
+}
+
+/// How many of a list sorted by start begin before a position, for positions read in text
+/// order: the count of the last position moved forward (a token's mentions are a few steps
+/// on from the previous token's), a binary search only when a position goes back.
+#[derive(Default)]
+pub(crate) struct MentionsBefore {
+    count: usize,
+    last: usize,
+}
+
+impl MentionsBefore {
+    /// The number of `items` (sorted by `start`) whose start is before `end`.
+    pub(crate) fn count<T>(&mut self, items: &[T], end: usize, start: impl Fn(&T) -> usize) -> usize {
+        if end < self.last {
+            self.count = items.partition_point(|x| start(x) < end);
+        } else {
+            while items.get(self.count).is_some_and(|x| start(x) < end) {
+                self.count += 1;
+            }
+        }
+        self.last = end;
+        self.count
+    }
 }
 
 /// The words of `tokens[range]`, with `entity_of` from [`entity_of_tokens`].
@@ -913,6 +938,28 @@ enum Subject {
     /// A statement without its owner (`البيان`).
     Statement,
     None,
+}
+
+#[cfg(test)]
+mod mentions_before_tests {
+    use super::MentionsBefore;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The running count agrees with a binary search for any order of positions.
+        #[test]
+        fn agrees_with_a_binary_search(
+            mut starts in prop::collection::vec(0usize..200, 0..40),
+            ends in prop::collection::vec(0usize..220, 0..60),
+        ) {
+            starts.sort_unstable();
+            let mut before = MentionsBefore::default();
+            for end in ends {
+                let expected = starts.partition_point(|&s| s < end);
+                prop_assert_eq!(before.count(&starts, end, |&s| s), expected);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -258,23 +258,27 @@ impl<T: Clone> PhraseIndex<T> {
         list.insert(at, (tail, value));
     }
 
-    /// The phrases starting with `first` whose tail matches `next(0)`, `next(1)`..., longest
-    /// first: their length in words and value.
     /// Whether some phrase starts with `first`.
     pub(crate) fn starts_with(&self, first: &str) -> bool {
         self.by_first.contains_key(first)
     }
 
+    /// The phrases starting with `first` whose tail matches `next(0)`, `next(1)`..., longest
+    /// first: their length in words and value.
+    ///
+    /// An iterator rather than a vector: the matcher calls this at most words of a text and
+    /// most calls find nothing, so an allocation per call was most of its cost.
     pub(crate) fn matches<'w>(
         &self,
         first: &str,
         next: impl Fn(usize) -> Option<&'w str>,
-    ) -> Vec<(usize, &T)> {
-        let Some(list) = self.by_first.get(first) else { return Vec::new() };
-        list.iter()
-            .filter(|(tail, _)| tail.iter().enumerate().all(|(k, w)| next(k) == Some(w.as_str())))
+    ) -> impl Iterator<Item = (usize, &T)> {
+        self.by_first
+            .get(first)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(move |(tail, _)| tail.iter().enumerate().all(|(k, w)| next(k) == Some(w.as_str())))
             .map(|(tail, v)| (tail.len() + 1, v))
-            .collect()
     }
 
     /// The first of [`PhraseIndex::matches`] (the longest), without collecting the others.

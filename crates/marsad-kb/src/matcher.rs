@@ -95,12 +95,14 @@ impl Kb {
         // loose keys are made only for Arabic words that may start a foreign name: the word
         // without its clitics, and as written
         let own = keys[i].loose_heads.as_ref()?;
-        let later: Vec<&str> = keys[i + 1..]
-            .iter()
-            .take(3)
-            .take_while(|k| k.word && !k.new_line)
-            .map(|k| k.tail_skeleton.as_str())
-            .collect();
+        // the next three words at most (on the stack: this runs at many words)
+        let mut later: [&str; 3] = [""; 3];
+        let mut count = 0;
+        for (slot, k) in later.iter_mut().zip(keys[i + 1..].iter().take_while(|k| k.word && !k.new_line)) {
+            *slot = k.tail_skeleton.as_str();
+            count += 1;
+        }
+        let later = &later[..count];
         let next = |n: usize| later.get(n).copied();
         let mut best: Option<Match> = None;
         for head in own {

@@ -60,6 +60,18 @@ pub fn sentences(norm: &Normalized<'_>, within: Span) -> Vec<Span> {
     // is checked against ؟'s second byte), and a continuation byte never equals one of them, so
     // `i` is a char boundary whenever a character is decoded.
     while i < end {
+        // Whole blocks without any of those bytes (nearly all of a text) are skipped at once:
+        // the test of a block is a few vector comparisons. A block ending with D8 is not
+        // skipped (its next byte may make ؟).
+        while let Some(block) = bytes.get(i..end).and_then(|rest| rest.first_chunk::<BLOCK>()) {
+            if block[BLOCK - 1] == 0xD8 || !plain(block) {
+                break;
+            }
+            i += BLOCK;
+        }
+        if i >= end {
+            break;
+        }
         let b = bytes[i];
         // Branch-free on the common bytes: D8 starts half the Arabic letters, so testing it
         // with a branch of its own would mispredict all the time.
@@ -94,6 +106,37 @@ fn final_abbreviations() -> &'static [String] {
             .collect()
     });
     &ABBREVIATIONS
+}
+
+/// The bytes of a block tested at once by [`sentences`].
+const BLOCK: usize = 16;
+
+/// Whether a byte is one of [`INTERESTING`] or the second byte of ؟ (9F), by comparisons that
+/// vectorise over a block (a table lookup does not).
+#[inline]
+fn maybe_interesting(b: u8) -> bool {
+    (b == b'.')
+        | (b == b'!')
+        | (b == b'?')
+        | (b == b'"')
+        | (b == b'\n')
+        | (b == b'\r')
+        | (b == 0x0B)
+        | (b == 0x0C)
+        | (b == 0xC2)
+        | (b == 0xE2)
+        | (b == 0x9F)
+}
+
+/// Whether none of a block's bytes is [`maybe_interesting`] (written as lanes of 0 and 1
+/// compared with 0 at once, which compiles to vector comparisons).
+#[inline]
+fn plain(block: &[u8; BLOCK]) -> bool {
+    let mut hits = [0u8; BLOCK];
+    for (hit, &b) in hits.iter_mut().zip(block) {
+        *hit = u8::from(maybe_interesting(b));
+    }
+    u128::from_ne_bytes(hits) == 0
 }
 
 /// Bytes that start a terminator, a quote or a line break (besides ؟, D8 9F, tested apart).
@@ -442,6 +485,32 @@ mod tests {
     fn split(text: &str) -> Vec<&str> {
         let norm = Normalizer::analysis().normalize(text);
         sentences(&norm, norm.full_span()).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn the_block_test_lets_no_interesting_byte_through() {
+        for b in 0..=255u8 {
+            if INTERESTING[usize::from(b)] || b == 0x9F {
+                assert!(maybe_interesting(b), "{b:#04x}");
+                let mut block = [b'a'; BLOCK];
+                block[BLOCK / 2] = b;
+                assert!(!plain(&block), "{b:#04x}");
+            }
+        }
+        assert!(plain(&[b'a'; BLOCK]));
+    }
+
+    #[test]
+    fn blocks_skipped_whole_split_like_bytes_read_one_by_one() {
+        // terminators, quotes and ؟ at every offset around a block boundary
+        let filler = "كلمة ";
+        for pad in 0..BLOCK + 2 {
+            for end in ["؟ ثم", ". ثم", "\nثم", "!» ثم"] {
+                // odd and even byte offsets: a one-byte letter, then two-byte ones
+                let text = format!("{}{}{}{end}", "x".repeat(pad % 2), "ا".repeat(pad), filler);
+                assert_eq!(split(&text).len(), 2, "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -203,17 +203,31 @@ impl Lexicon {
         if let Some(n) = self.nouns.get(word) {
             return Some((*n, false));
         }
+        // every ending tried below ends in ا, ن, م or ه: a word ending otherwise (most words)
+        // is no other form of a noun, and is spared the ten comparisons of its end
+        if !matches!(word.chars().next_back(), Some('ا' | 'ن' | 'م' | 'ه')) {
+            return None;
+        }
         if let Some(stripped) = word.strip_suffix('ا').filter(|s| s.chars().count() >= 3)
             && let Some(n) = self.nouns.get(stripped)
         {
             return Some((*n, false));
         }
+        // one buffer for the forms made by adding a letter, allocated at the first of them
+        // (most words end with none of the suffixes and need none)
+        let mut buf = String::new();
+        let with = |buf: &mut String, stem: &str, ending: &str| {
+            buf.clear();
+            buf.push_str(stem);
+            buf.push_str(ending);
+        };
         // a dual the number layer counted (جنديان, طفلتين): the singular
         for (suffix, ending) in [("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", "")] {
-            if let Some(stem) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 3)
-                && let Some(n) = self.nouns.get(&format!("{stem}{ending}")).filter(|n| !n.plural)
-            {
-                return Some((*n, false));
+            if let Some(stem) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 3) {
+                with(&mut buf, stem, ending);
+                if let Some(n) = self.nouns.get(buf.as_str()).filter(|n| !n.plural) {
+                    return Some((*n, false));
+                }
             }
         }
         for suffix in ["هما", "هم", "ها", "نا", "ه"] {
@@ -221,10 +235,11 @@ impl Lexicon {
             if let Some(n) = self.nouns.get(stem) {
                 return Some((*n, true));
             }
-            if stem.ends_with('ي')
-                && let Some(n) = self.nouns.get(&format!("{stem}ن"))
-            {
-                return Some((*n, true));
+            if stem.ends_with('ي') {
+                with(&mut buf, stem, "ن");
+                if let Some(n) = self.nouns.get(buf.as_str()) {
+                    return Some((*n, true));
+                }
             }
         }
         None

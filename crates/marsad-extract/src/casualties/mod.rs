@@ -461,7 +461,7 @@ impl<'a> Finder<'a> {
     /// form alone, looked up once per form and thread.
     fn relevance(&self) -> Vec<u8> {
         thread_local! {
-            static FORMS: RefCell<FormCache<u8>> = RefCell::new(FormCache::new(1 << 16));
+            static FORMS: RefCell<FormCache<u8>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
         }
         let of = |i: usize| {
             let words = attribution::words(self.a.norm, self.a.tokens, &[], i..i + 1);

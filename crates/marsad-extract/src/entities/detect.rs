@@ -75,6 +75,9 @@ pub(super) struct W {
     function: bool,
     /// Which heads start a phrase of each table.
     starts: Starts,
+    /// The role of the first head that is a word of the cue table ([`Cues::of_keys`]): a
+    /// verb of saying or a source word frames a name after it.
+    cue: Option<Role>,
 }
 
 /// For each table the rules look words up in, which of a form's heads start one of its
@@ -100,13 +103,21 @@ impl Starts {
     }
 }
 
-/// What the rules read of a word form: its keys and facts, whether it is a function word, and
-/// which of its heads start a phrase of each table; computed once per form and thread.
+/// What the rules read of a word form besides its keys: whether it is a function word, which
+/// of its heads start a phrase of each table, its role in the cue table.
+#[derive(Clone, Copy, Debug)]
+struct Facts {
+    function: bool,
+    starts: Starts,
+    cue: Option<Role>,
+}
+
+/// What the rules read of a word form: its keys and [`Facts`]; computed once per form and
+/// thread.
 #[derive(Debug)]
 struct Form {
     keys: Arc<WordKeys>,
-    function: bool,
-    starts: Starts,
+    facts: Facts,
 }
 
 impl Form {
@@ -121,13 +132,15 @@ impl Form {
             given: Starts::of(heads, |h| kb.starts_given_name(h)),
         };
         let function = heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()));
-        Form { keys: Arc::new(keys), function, starts }
+        let cues = Cues::builtin();
+        let cue = heads.iter().find_map(|h| cues.of_keys(t.token.kind, h, h)).map(|c| c.role);
+        Form { keys: Arc::new(keys), facts: Facts { function, starts, cue } }
     }
 }
 
 /// The keys of `tokens` (for the knowledge base's matcher) and what the rules read of their
 /// forms besides, from the thread's cache of forms (for one knowledge base at a time).
-fn forms(kb: &Kb, tokens: &[AnalysedToken], normalized: &str) -> (Vec<TokenKeys>, Vec<(bool, Starts)>) {
+fn forms(kb: &Kb, tokens: &[AnalysedToken], normalized: &str) -> (Vec<TokenKeys>, Vec<Facts>) {
     thread_local! {
         static FORMS: RefCell<FormCache<Form>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
     }
@@ -136,7 +149,7 @@ fn forms(kb: &Kb, tokens: &[AnalysedToken], normalized: &str) -> (Vec<TokenKeys>
         let mut facts = Vec::with_capacity(tokens.len());
         for (t, f) in forms {
             keys.push(TokenKeys { form: Arc::clone(&f.keys), new_line: t.token.starts_line() });
-            facts.push((f.function, f.starts));
+            facts.push(f.facts);
         }
         (keys, facts)
     };
@@ -315,18 +328,13 @@ fn ends_with_maksura(written: &str) -> bool {
 
 /// The words of a block, from the tokens, their keys (shared with the knowledge base's
 /// matcher) and the facts of their forms.
-fn words(
-    tokens: &[AnalysedToken],
-    keys: Vec<TokenKeys>,
-    facts: &[(bool, Starts)],
-    norm: &Normalized<'_>,
-) -> Vec<W> {
+fn words(tokens: &[AnalysedToken], keys: Vec<TokenKeys>, facts: &[Facts], norm: &Normalized<'_>) -> Vec<W> {
     let tanween = tanween_in(tokens, norm);
     tokens
         .iter()
         .zip(keys)
         .zip(facts)
-        .map(|((t, k), &(function, starts))| {
+        .map(|((t, k), &Facts { function, starts, cue })| {
             let written = t.token.text(norm);
             let span = t.token.span;
             let (mut conj, mut prep) = (false, false);
@@ -353,6 +361,7 @@ fn words(
                 span,
                 function,
                 starts,
+                cue,
             }
         })
         .collect()
@@ -1042,20 +1051,18 @@ impl<'a> Detector<'a> {
     /// its words may be common words (غول, كبير); it may not start with a word of the cue
     /// table, so that `قال مصدر أمني، وهو ضابط` names no one.
     fn appositive_people(&self, out: &mut Vec<Cand>) {
-        let cues = Cues::builtin();
         for i in 1..self.w.len() {
             let (prev, w) = (&self.w[i - 1], &self.w[i]);
             if !w.word() || w.new_line || w.conj || !prev.word() {
                 continue;
             }
             // a verb of saying before the name, or a source word before ل + the name
-            let cue = prev.heads.iter().find_map(|h| cues.of_keys(prev.kind, h, h)).map(|c| c.role);
-            let framed = match cue {
+            let framed = match prev.cue {
                 Some(Role::Source) => true,
                 Some(Role::Speech) => !w.prep,
                 _ => false,
             };
-            if !framed || w.heads.iter().any(|h| cues.of_keys(w.kind, h, h).is_some()) {
+            if !framed || w.cue.is_some() {
                 continue;
             }
             let mut end = i;

@@ -1,5 +1,7 @@
 //! Grouping mentions into entities, and naming them.
 
+use std::cell::RefCell;
+
 use marsad_kb::{EntityType, EntryId, Kb};
 use marsad_text::{Normalized, Span};
 use rustc_hash::FxHashMap;
@@ -385,7 +387,9 @@ fn naming(d: &Draft, longest: &str, kb: &Kb) -> (String, String, Option<String>,
             (template.replace("{name}", &base_name), longest.to_string(), None, None)
         }
         Referent::Unknown(_) => {
-            let english = (d.etype == EntityType::Org).then(|| org_english(longest, kb)).flatten();
+            let english = (d.etype == EntityType::Org)
+                .then(|| remembered(|n| &mut n.english, kb, longest, || org_english(longest, kb)))
+                .flatten();
             (english.unwrap_or_else(|| readable(longest, &d.words, kb)), longest.to_string(), None, None)
         }
     }
@@ -394,10 +398,58 @@ fn naming(d: &Draft, longest: &str, kb: &Kb) -> (String, String, Option<String>,
 /// A romanisation of `written`; of the mention's normalised words when the written form gives
 /// none (a presentation-form ligature such as ﷴ); the text itself as a last resort.
 fn readable(written: &str, words: &[String], kb: &Kb) -> String {
-    let r = romanize(written, kb);
+    let romanized = |name: &str| remembered(|n| &mut n.romanized, kb, name, || romanize(name, kb));
+    let r = romanized(written);
     if !r.trim().is_empty() {
         return r;
     }
-    let r = romanize(&words.join(" "), kb);
+    let r = romanized(&words.join(" "));
     if !r.trim().is_empty() { r } else { written.to_string() }
+}
+
+/// Names already romanised and organisations' English names already made, kept by the thread
+/// for one knowledge base at a time: the names an article does not find in the knowledge base
+/// come back in other articles, and making them is the costliest step of linking.
+#[derive(Default)]
+struct Remembered {
+    owner: u64,
+    romanized: FxHashMap<String, String>,
+    english: FxHashMap<String, Option<String>>,
+}
+
+/// How many names of each kind a thread remembers before it starts afresh.
+const REMEMBERED: usize = 20_000;
+
+thread_local! {
+    static REMEMBERED_NAMES: RefCell<Remembered> = RefCell::new(Remembered::default());
+}
+
+/// `make()`, the value of `name` in the map `which` picks, remembered for the next time.
+fn remembered<V: Clone>(
+    which: impl Fn(&mut Remembered) -> &mut FxHashMap<String, V>,
+    kb: &Kb,
+    name: &str,
+    make: impl FnOnce() -> V,
+) -> V {
+    let known = REMEMBERED_NAMES.with(|r| {
+        let mut r = r.try_borrow_mut().ok()?;
+        if r.owner != kb.id() {
+            *r = Remembered { owner: kb.id(), ..Remembered::default() };
+        }
+        which(&mut r).get(name).cloned()
+    });
+    if let Some(v) = known {
+        return v;
+    }
+    let v = make();
+    REMEMBERED_NAMES.with(|r| {
+        if let Ok(mut r) = r.try_borrow_mut() {
+            let map = which(&mut r);
+            if map.len() >= REMEMBERED {
+                map.clear();
+            }
+            map.insert(name.to_string(), v.clone());
+        }
+    });
+    v
 }

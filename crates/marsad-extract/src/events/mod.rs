@@ -377,19 +377,20 @@ impl<'a> Finder<'a> {
         // what the tables say of a word depends on its form alone: one look-up per form, kept
         // per thread across articles (news repeats its words)
         thread_local! {
-            static FORMS: RefCell<FormCache<Entries<'static>>> = RefCell::new(FormCache::new(1 << 16));
+            static FORMS: RefCell<FormCache<Entries<'static>>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
         }
+        let mut before = crate::attribution::MentionsBefore::default();
         FORMS.with_borrow_mut(|cache| {
             cache.keep_for(std::ptr::from_ref(lex) as usize as u64);
-            let words = a
+            let mut words: Vec<Word<'a>> = a
                 .tokens
                 .iter()
                 .map(|t| {
                     let s = t.token.span;
-                    let k = mentions.partition_point(|(m, _)| m.start() < s.end());
+                    let k = before.count(&mentions, s.end(), |(m, _)| m.start());
                     let entity =
                         mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i);
-                    let mut w = Word {
+                    Word {
                         span: s,
                         kind: t.token.kind,
                         stem: t.stem(n),
@@ -401,13 +402,18 @@ impl<'a> Finder<'a> {
                         prep: t.has(Proclitic::Li) || t.has(Proclitic::Bi) || t.has(Proclitic::Ka),
                         entity,
                         entries: Entries::default(),
-                    };
-                    if w.kind == TokenKind::Arabic {
-                        w.entries = *cache.get_or_insert_with(t, || Entries::of(&w, lex, speech));
                     }
-                    w
                 })
                 .collect();
+            // the entries of every token's form in one pass over the cache, which fetches the
+            // table slots of the tokens a few places ahead while it probes (a probe per token
+            // mostly waited for memory); a form that is not Arabic has none ([`Entries::of`])
+            let ids = cache.ids_at(a.tokens, |i, _| {
+                words.get(i).map_or_else(Entries::default, |w| Entries::of(w, lex, speech))
+            });
+            for (w, id) in words.iter_mut().zip(ids) {
+                w.entries = *cache.get(id);
+            }
             Finder { a, words }
         })
     }

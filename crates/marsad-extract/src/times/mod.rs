@@ -41,7 +41,7 @@ use scan::{DayRef, Explicit, FormBits, Found, Scanner, Spec, Word};
 /// What each word's form says ([`FormBits`]), looked up once per form and thread.
 fn form_bits(tokens: &[AnalysedToken], words: &[Word<'_>]) -> Vec<FormBits> {
     thread_local! {
-        static FORMS: RefCell<FormCache<FormBits>> = RefCell::new(FormCache::new(1 << 16));
+        static FORMS: RefCell<FormCache<FormBits>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
     }
     let of = |w: &Word<'_>| FormBits {
         starts: Scanner::starts_of(w),
@@ -135,7 +135,7 @@ pub fn find(
         adopt_universal_time(&words, &mut resolved);
         for (r, f) in resolved.into_iter().flatten() {
             let span =
-                Span::new(tokens[f.first].start_without_conjunction(norm), words[f.end - 1].span.end());
+                Span::new(tokens[f.first].start_without_conjunction(norm), words[f.end - 1].span().end());
             out.push(TimeExpr { span, value: r.value, anchor: r.anchor, rule: f.rule, conflict: r.conflict });
         }
     }
@@ -145,7 +145,7 @@ pub fn find(
 /// A token that puts its sentence in the future.
 fn is_future(w: &Word<'_>) -> bool {
     w.kind == TokenKind::Arabic
-        && (w.future_clitic || tables::Grammar::has(&tables::Tables::builtin().grammar.future, w.core()))
+        && (w.future_clitic() || tables::Grammar::has(&tables::Tables::builtin().grammar.future, w.core()))
 }
 
 /// Whether the sentence holding token `at`, up to it, speaks of the future.

@@ -22,19 +22,13 @@ pub(super) struct Word<'a> {
     pub kind: TokenKind,
     /// The normalised token.
     pub norm: &'a str,
-    /// Without a leading conjunction (و, ف).
-    pub bare: &'a str,
     /// [`Word::core`], made when first asked for (a word with a preposition needs a new string,
     /// and most words are never asked).
     core: OnceCell<Cow<'a, str>>,
     token: &'a AnalysedToken,
     normalized: &'a str,
-    /// The token in the original text.
-    pub span: Span,
     /// The token opens a line.
     pub line_start: bool,
-    /// The token carries the future proclitic س (سيعقد).
-    pub future_clitic: bool,
 }
 
 impl<'a> Word<'a> {
@@ -43,14 +37,26 @@ impl<'a> Word<'a> {
         Word {
             kind: at.token.kind,
             norm: at.norm_str(n),
-            bare: at.bare(n),
             core: OnceCell::new(),
             token: at,
             normalized: n,
-            span: at.token.span,
             line_start: at.token.starts_line(),
-            future_clitic: at.has(Proclitic::Sa),
         }
+    }
+
+    /// Without a leading conjunction (و, ف).
+    pub fn bare(&self) -> &'a str {
+        self.token.bare(self.normalized)
+    }
+
+    /// The token in the original text.
+    pub fn span(&self) -> Span {
+        self.token.token.span
+    }
+
+    /// The token carries the future proclitic س (سيعقد).
+    pub fn future_clitic(&self) -> bool {
+        self.token.has(Proclitic::Sa)
     }
 
     /// Without conjunction and preposition, the article kept (بنهاية → نهاية, للعام → العام).
@@ -208,10 +214,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let tables = Tables::builtin();
         let core = w.core();
         let mut bits = tables.starts(core);
-        if w.bare != core {
-            bits |= tables.starts(w.bare);
+        let bare = w.bare();
+        if bare != core {
+            bits |= tables.starts(bare);
         }
-        if w.norm != w.bare {
+        if w.norm != bare {
             bits |= tables.starts(w.norm);
         }
         bits
@@ -322,7 +329,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let next = |k: usize| self.words.get(i + 1 + k).filter(|w| w.is_word()).map(|w| w.norm);
         // the longest phrase; on a tie, the head without clitics first
         let mut best: Option<(T, usize)> = None;
-        for head in [first.core(), first.bare, first.norm] {
+        for head in [first.core(), first.bare(), first.norm] {
             if let Some((v, n)) = table.longest(head, next)
                 && best.is_none_or(|(_, m)| n > m)
             {
@@ -375,7 +382,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Whether a month name starts within `n` tokens from `k`.
     fn month_within(&self, k: usize, n: usize) -> bool {
         let months = self.tables.months.bit | self.tables.hijri_months.bit;
-        self.forms.iter().skip(k).take(n).any(|f| f.starts & months != 0)
+        let end = k.saturating_add(n).min(self.forms.len());
+        self.forms.get(k..end).is_some_and(|forms| forms.iter().any(|f| f.starts & months != 0))
     }
 
     /// A cardinal in words or digits (ثلاثة, 7) with the tokens it takes.
@@ -923,7 +931,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && next.is_word()
             && !next.line_start
             && !Grammar::has(&self.tables.grammar.after_year, next.core())
-            && next.bare == next.norm
+            && next.bare() == next.norm
         {
             return None;
         }
