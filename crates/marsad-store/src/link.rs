@@ -309,11 +309,16 @@ impl Linker {
             .flat_map(|(b, articles)| articles.into_iter().map(move |a| (b, a)))
             .collect();
         rows.sort_unstable();
-        let mut insert =
-            tx.prepare_cached("INSERT OR IGNORE INTO sketch_buckets (bucket, article) VALUES (?1, ?2)")?;
-        for (bucket, article) in rows {
-            insert.execute([bucket, article])?;
-        }
+        crate::sqlite::insert_rows(
+            tx,
+            "INSERT OR IGNORE INTO sketch_buckets (bucket, article) VALUES",
+            2,
+            &rows,
+            |stmt, at, &(bucket, article)| {
+                stmt.raw_bind_parameter(at, bucket)?;
+                stmt.raw_bind_parameter(at + 1, article)
+            },
+        )?;
         Ok(())
     }
 

@@ -208,13 +208,19 @@ impl SqliteStore {
     /// Writes the mention rows of the transaction, in the order of the entity index.
     fn flush_mentions(&mut self) -> Result<(), StoreError> {
         self.pending_mentions.sort_unstable_by(|a, b| (a.entity, a.article).cmp(&(b.entity, b.article)));
-        let mut insert = self.conn.prepare_cached(
-            "INSERT OR IGNORE INTO mentions (article, local, entity, spans) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for m in self.pending_mentions.drain(..) {
-            insert.execute(params![m.article, m.local, m.entity, m.spans])?;
-        }
-        Ok(())
+        let rows = std::mem::take(&mut self.pending_mentions);
+        insert_rows(
+            &self.conn,
+            "INSERT OR IGNORE INTO mentions (article, local, entity, spans) VALUES",
+            4,
+            &rows,
+            |stmt, at, m| {
+                stmt.raw_bind_parameter(at, m.article)?;
+                stmt.raw_bind_parameter(at + 1, &m.local)?;
+                stmt.raw_bind_parameter(at + 2, m.entity)?;
+                stmt.raw_bind_parameter(at + 3, &m.spans)
+            },
+        )
     }
 
     /// Writes the search index rows of the transaction.
@@ -1020,4 +1026,44 @@ pub(crate) fn entity_ids_sql(name: &str) -> String {
         n = lit(name),
         k = keys.join(", "),
     )
+}
+
+/// Rows a multi-row `INSERT` of [`insert_rows`] takes at once.
+const ROWS_PER_INSERT: usize = 64;
+
+/// Inserts rows of `width` values each with `sql` (an `INSERT ... VALUES` without its
+/// values), [`ROWS_PER_INSERT`] rows per statement: the rows written at a commit (hundreds
+/// of thousands of bucket and mention rows) cost a statement step each when inserted one by
+/// one, most of it not in the insertion itself. `bind` binds the values of a row, starting at
+/// the parameter index it is given.
+pub(crate) fn insert_rows<T>(
+    conn: &Connection,
+    sql: &str,
+    width: usize,
+    rows: &[T],
+    mut bind: impl FnMut(&mut rusqlite::Statement<'_>, usize, &T) -> rusqlite::Result<()>,
+) -> Result<(), StoreError> {
+    let values = |n: usize| {
+        let row = format!("({})", vec!["?"; width].join(", "));
+        format!("{sql} {}", vec![row; n].join(", "))
+    };
+    let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
+    if chunks.len() > 0 {
+        let mut full = conn.prepare_cached(&values(ROWS_PER_INSERT))?;
+        for chunk in chunks.by_ref() {
+            for (i, row) in chunk.iter().enumerate() {
+                bind(&mut full, 1 + i * width, row)?;
+            }
+            full.raw_execute()?;
+        }
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = conn.prepare(&values(rest.len()))?;
+        for (i, row) in rest.iter().enumerate() {
+            bind(&mut last, 1 + i * width, row)?;
+        }
+        last.raw_execute()?;
+    }
+    Ok(())
 }
