@@ -51,6 +51,8 @@ pub struct IngestSummary {
     /// CPU time of the workers spent extracting, and preparing rows (record JSON, terms).
     pub extracting: Duration,
     pub preparing: Duration,
+    /// Time the extraction waited for the writer to take a batch (its queue full).
+    pub waiting: Duration,
 }
 
 impl IngestSummary {
@@ -78,10 +80,11 @@ impl IngestSummary {
             peak_rss_bytes().map_or("unknown".into(), |b| format!("{:.0} MiB", b as f64 / (1 << 20) as f64)),
         );
         out.push_str(&format!(
-            "ingest: workers {:.1} s extracting, {:.1} s preparing rows; writer busy {:.1} s\n",
+            "ingest: workers {:.1} s extracting, {:.1} s preparing rows; writer busy {:.1} s, waited for {:.1} s\n",
             self.extracting.as_secs_f64(),
             self.preparing.as_secs_f64(),
-            self.writing.as_secs_f64()
+            self.writing.as_secs_f64(),
+            self.waiting.as_secs_f64()
         ));
         for s in self.skipped.iter().take(20) {
             out.push_str(&format!("ingest: skipped {}: {}\n", s.input, s.reason));
@@ -188,7 +191,10 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
             }
         }
         unchanged_total += job.elsewhere.unchanged;
-        if jobs.send(job).is_err() {
+        let t = Instant::now();
+        let sent_job = jobs.send(job);
+        summary.waiting += t.elapsed();
+        if sent_job.is_err() {
             // the writer stopped: its error is reported below
             sent = Err(());
             break;
