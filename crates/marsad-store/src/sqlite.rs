@@ -207,7 +207,7 @@ impl SqliteStore {
 
     /// Writes the mention rows of the transaction, in the order of the entity index.
     fn flush_mentions(&mut self) -> Result<(), StoreError> {
-        self.pending_mentions.sort_unstable_by(|a, b| (a.entity, a.article).cmp(&(b.entity, b.article)));
+        self.pending_mentions.sort_unstable_by_key(|m| (m.entity, m.article));
         let rows = std::mem::take(&mut self.pending_mentions);
         insert_rows(
             &self.conn,
