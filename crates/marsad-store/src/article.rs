@@ -132,10 +132,59 @@ pub struct Article {
     pub mention_spans: Vec<String>,
 }
 
+/// The search terms of an article, gathered by a caller that has analysed its text already
+/// ([`Article::with_terms`]): its title's terms, then its body's, paragraph after paragraph.
+#[derive(Clone, Debug, Default)]
+pub struct IndexTerms {
+    title: String,
+    body: String,
+    /// Per body term: where it starts in the text (bytes), and the hash the sketch takes.
+    starts: Vec<usize>,
+    hashes: Vec<u64>,
+}
+
+impl IndexTerms {
+    /// Adds a term of the title.
+    pub fn push_title(&mut self, form: &str) {
+        push_term(&mut self.title, form);
+    }
+
+    /// Adds a term of the body, starting at byte `start` of the text.
+    pub fn push_body(&mut self, form: &str, start: usize) {
+        push_term(&mut self.body, form);
+        self.starts.push(start);
+        self.hashes.push(term_hash(form));
+    }
+}
+
 impl Article {
     /// Builds an article from a record serialised with an empty `text` field and the text
     /// itself.
     pub fn new(identity: Identity, record_json: String, text: String) -> Result<Article, StoreError> {
+        Article::build(identity, record_json, text, None)
+    }
+
+    /// [`Article::new`] with the search terms given, as [`crate::terms::terms`] finds them:
+    /// the terms of the record's title span, then those of each of its paragraphs in the
+    /// record's order, each the [`crate::terms::push_analysed_form`] of a token of the analysis
+    /// normaliser's view (what extraction analysed already: `marsad ingest` takes them from
+    /// it rather than normalising and segmenting the text a second time). A record with
+    /// neither title span nor paragraphs has its whole text indexed, its terms found here.
+    pub fn with_terms(
+        identity: Identity,
+        record_json: String,
+        text: String,
+        terms: IndexTerms,
+    ) -> Result<Article, StoreError> {
+        Article::build(identity, record_json, text, Some(terms))
+    }
+
+    fn build(
+        identity: Identity,
+        record_json: String,
+        text: String,
+        given: Option<IndexTerms>,
+    ) -> Result<Article, StoreError> {
         let mut record: Record = serde_json::from_str(&record_json)
             .map_err(|e| StoreError::Record { key: identity.key.clone(), message: e.to_string() })?;
         record.text = text;
@@ -150,23 +199,21 @@ impl Article {
         } else {
             record.paragraphs.iter().map(|p| (byte(p.start), byte(p.end))).collect()
         };
-        // one normalisation of the text for the title and the body; the body's terms are
-        // joined into the index text and hashed for the sketch as they come
-        let norm = Normalizer::analysis().normalize(&record.text);
-        let mut index_title = String::new();
-        if let Some(span) = title_span {
-            each_term(&norm, &[span], |form, _, _| push_term(&mut index_title, form));
-        }
-        let mut index_body = String::with_capacity(record.text.len());
-        let mut starts: Vec<usize> = Vec::new();
-        let mut hashes: Vec<u64> = Vec::new();
-        each_term(&norm, &body, |form, start, _| {
-            push_term(&mut index_body, form);
-            starts.push(start);
-            hashes.push(term_hash(form));
-        });
-        drop(norm);
-        let sketch = sketch_of(&starts, &hashes, &body);
+        let terms = match given {
+            Some(terms) if !(record.paragraphs.is_empty() && title_span.is_none()) => terms,
+            _ => {
+                // one normalisation of the text for the title and the body
+                let norm = Normalizer::analysis().normalize(&record.text);
+                let mut terms = IndexTerms::default();
+                if let Some(span) = title_span {
+                    each_term(&norm, &[span], |form, _, _| terms.push_title(form));
+                }
+                each_term(&norm, &body, |form, start, _| terms.push_body(form, start));
+                terms
+            }
+        };
+        let sketch = sketch_of(&terms.starts, &terms.hashes, &body);
+        let (index_title, index_body) = (terms.title, terms.body);
         let record_deflated = compress(record_json.as_bytes());
         let entity_keys = record.entities.iter().map(crate::sqlite::entity_key).collect();
         let mention_spans = record

@@ -37,7 +37,7 @@ pub mod terms;
 
 use std::path::PathBuf;
 
-pub use article::{Article, ContentHash, Identity, splice_text};
+pub use article::{Article, ContentHash, Identity, IndexTerms, splice_text};
 pub use search::{Hit, SearchQuery, Snippet};
 pub use sketch::Sketch;
 pub use sqlite::SqliteStore;

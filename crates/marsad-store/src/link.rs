@@ -309,11 +309,16 @@ impl Linker {
             .flat_map(|(b, articles)| articles.into_iter().map(move |a| (b, a)))
             .collect();
         rows.sort_unstable();
-        let mut insert =
-            tx.prepare_cached("INSERT OR IGNORE INTO sketch_buckets (bucket, article) VALUES (?1, ?2)")?;
-        for (bucket, article) in rows {
-            insert.execute([bucket, article])?;
-        }
+        crate::sqlite::insert_rows(
+            tx,
+            "INSERT OR IGNORE INTO sketch_buckets (bucket, article) VALUES",
+            2,
+            &rows,
+            |stmt, at, &(bucket, article)| {
+                stmt.raw_bind_parameter(at, bucket)?;
+                stmt.raw_bind_parameter(at + 1, article)
+            },
+        )?;
         Ok(())
     }
 
@@ -326,52 +331,64 @@ impl Linker {
 
     /// Links one new article (its rows are written, in the same transaction).
     pub fn link(&mut self, tx: &Connection, item: Linkable) -> Result<(), StoreError> {
-        tx.prepare_cached("INSERT OR REPLACE INTO sketches (article, day, sketch) VALUES (?1, ?2, ?3)")?
-            .execute(params![item.article, item.day, item.sketch.encode()])?;
-        let mut candidates: Vec<i64> = Vec::new();
-        let buckets = item.sketch.buckets();
-        self.linked += 1;
+        self.link_all(tx, vec![item])
+    }
+
+    /// Links new articles, in order (their rows are written, in the same transaction): as if
+    /// each were linked in turn, with one look-up of the stored buckets and one of the stored
+    /// sketches for all of them.
+    pub fn link_all(&mut self, tx: &Connection, items: Vec<Linkable>) -> Result<(), StoreError> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let mut sketch_row =
+            tx.prepare_cached("INSERT OR REPLACE INTO sketches (article, day, sketch) VALUES (?1, ?2, ?3)")?;
+        for item in &items {
+            sketch_row.execute(params![item.article, item.day, item.sketch.encode()])?;
+        }
+        drop(sketch_row);
+        self.linked += items.len();
         if self.filter.is_none() && self.linked > FILTER_AFTER {
             self.build_filter(tx)?;
         }
-        // the buckets that may be stored (all of them, without a filter)
-        let stored: Vec<Value> = buckets
+        let buckets: Vec<Vec<i64>> = items.iter().map(|i| i.sketch.buckets()).collect();
+        // the stored rows of the buckets that may be stored (all of them, without a filter),
+        // in one statement; the rows of this transaction are in `pending` (the table does not
+        // change before the commit)
+        let mut wanted: Vec<i64> = buckets
             .iter()
-            .filter(|&&b| self.filter.as_ref().is_none_or(|f| f.may_contain(b)))
-            .map(|&b| Value::Integer(b))
+            .flatten()
+            .copied()
+            .filter(|&b| self.filter.as_ref().is_none_or(|f| f.may_contain(b)))
             .collect();
-        if !buckets.is_empty() {
-            // one statement for all the article's buckets that may be stored (dozens: one per
-            // band and four per paragraph); the rows of this transaction are in `pending`
-            let found: Vec<(i64, i64)> = if stored.is_empty() {
-                Vec::new()
-            } else {
-                tx.prepare_cached(
-                    "SELECT bucket, article FROM sketch_buckets WHERE bucket IN rarray(?1) ORDER BY bucket, article",
-                )?
-                .query_map([Rc::new(stored)], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<Result<_, _>>()?
-            };
-            let mut rows = found.iter().peekable();
-            for &bucket in &buckets {
-                while rows.peek().is_some_and(|r| r.0 < bucket) {
-                    rows.next();
-                }
+        wanted.sort_unstable();
+        wanted.dedup();
+        let found: Vec<(i64, i64)> = if wanted.is_empty() {
+            Vec::new()
+        } else {
+            let list = Rc::new(wanted.into_iter().map(Value::Integer).collect::<Vec<_>>());
+            tx.prepare_cached(
+                "SELECT bucket, article FROM sketch_buckets WHERE bucket IN rarray(?1) ORDER BY bucket, article",
+            )?
+            .query_map([list], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?
+        };
+        let stored = |bucket: i64| -> &[(i64, i64)] {
+            let from = found.partition_point(|r| r.0 < bucket);
+            let to = from + found[from..].partition_point(|r| r.0 == bucket);
+            &found[from..to]
+        };
+        // each article's candidates, in order: the buckets of those before it count
+        let mut lists: Vec<Vec<i64>> = Vec::with_capacity(items.len());
+        for (item, buckets) in items.iter().zip(&buckets) {
+            let mut candidates: Vec<i64> = Vec::new();
+            for &bucket in buckets {
                 let first = candidates.len();
-                let mut n = 0i64;
-                while let Some(&&(b, article)) = rows.peek()
-                    && b == bucket
-                {
-                    rows.next();
-                    n += 1;
-                    if article != item.article {
-                        candidates.push(article);
-                    }
-                }
+                let rows = stored(bucket);
+                candidates.extend(rows.iter().map(|r| r.1).filter(|&a| a != item.article));
                 let pending = self.pending.get(&bucket).map_or(&[][..], |v| v.as_slice());
-                n += pending.len() as i64;
                 candidates.extend(pending.iter().filter(|&&a| a != item.article));
-                if n < BUCKET_CAP {
+                if ((rows.len() + pending.len()) as i64) < BUCKET_CAP {
                     self.pending.entry(bucket).or_default().push(item.article);
                     if let Some(f) = self.filter.as_mut() {
                         f.insert(bucket);
@@ -382,64 +399,91 @@ impl Linker {
                     candidates.truncate(first);
                 }
             }
+            // the candidates sharing the most buckets first, at most MAX_CANDIDATES of them
+            candidates.sort_unstable();
+            let mut counted: Vec<(usize, i64)> =
+                candidates.chunk_by(|a, b| a == b).map(|run| (run.len(), run[0])).collect();
+            counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            counted.truncate(MAX_CANDIDATES);
+            let mut candidates: Vec<i64> = counted.into_iter().map(|c| c.1).collect();
+            candidates.sort_unstable();
+            lists.push(candidates);
         }
-        // the candidates sharing the most buckets first, at most MAX_CANDIDATES of them
-        candidates.sort_unstable();
-        let mut counted: Vec<(usize, i64)> =
-            candidates.chunk_by(|a, b| a == b).map(|run| (run.len(), run[0])).collect();
-        counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        counted.truncate(MAX_CANDIDATES);
-        let mut candidates: Vec<i64> = counted.into_iter().map(|c| c.1).collect();
-        candidates.sort_unstable();
-        for other in candidates {
-            let Some(stored) = self.sketch(tx, other)? else { continue };
-            let (day, sketch) = (stored.0, &stored.1);
-            let c = compare(sketch, &item.sketch);
-            if c.paragraphs.is_empty() && !c.near_duplicate {
+        // the sketches: of these articles, remembered, or read in one statement
+        let mut sketches: FxHashMap<i64, Dated> =
+            items.iter().map(|i| (i.article, Arc::new((i.day, i.sketch.clone())))).collect();
+        let mut missing: Vec<i64> = Vec::new();
+        for &other in lists.iter().flatten() {
+            if sketches.contains_key(&other) {
                 continue;
             }
-            let kind = if c.near_duplicate { "duplicate" } else { "reuse" };
-            let paragraphs: Vec<(u16, u16, f64)> =
-                c.paragraphs.iter().map(|&(a, b, s)| (a, b, (s * 100.0).round() / 100.0)).collect();
-            tx.prepare_cached(
-                "INSERT OR REPLACE INTO article_links (a, b, kind, similarity, paragraphs) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                other.min(item.article),
-                other.max(item.article),
-                kind,
-                (c.similarity * 100.0).round() / 100.0,
-                serde_json::to_string(&paragraphs).unwrap_or_else(|_| "[]".into())
-            ])?;
-            if same_story(&c, sketch, &item.sketch, day, item.day) {
-                join(tx, other, day, item.article, item.day, kind)?;
+            match self.remembered(other) {
+                Some(s) => {
+                    sketches.insert(other, s);
+                }
+                None => missing.push(other),
             }
         }
-        for ev in &item.events {
-            merge_event(tx, item.article, item.day, ev)?;
+        if !missing.is_empty() {
+            missing.sort_unstable();
+            missing.dedup();
+            let list = Rc::new(missing.into_iter().map(Value::Integer).collect::<Vec<_>>());
+            let rows: Vec<(i64, Option<i32>, Vec<u8>)> = tx
+                .prepare_cached("SELECT article, day, sketch FROM sketches WHERE article IN rarray(?1)")?
+                .query_map([list], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_, _>>()?;
+            for (article, day, blob) in rows {
+                if let Some(s) = Sketch::decode(&blob) {
+                    let s = Arc::new((day, s));
+                    self.remember(article, s.clone());
+                    sketches.insert(article, s);
+                }
+            }
         }
-        self.remember(item.article, Arc::new((item.day, item.sketch)));
+        for (item, candidates) in items.iter().zip(lists) {
+            for other in candidates {
+                // a candidate without a sketch was deleted
+                let Some(stored) = sketches.get(&other) else { continue };
+                let (day, sketch) = (stored.0, &stored.1);
+                let c = compare(sketch, &item.sketch);
+                if c.paragraphs.is_empty() && !c.near_duplicate {
+                    continue;
+                }
+                let kind = if c.near_duplicate { "duplicate" } else { "reuse" };
+                let paragraphs: Vec<(u16, u16, f64)> =
+                    c.paragraphs.iter().map(|&(a, b, s)| (a, b, (s * 100.0).round() / 100.0)).collect();
+                tx.prepare_cached(
+                    "INSERT OR REPLACE INTO article_links (a, b, kind, similarity, paragraphs) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![
+                    other.min(item.article),
+                    other.max(item.article),
+                    kind,
+                    (c.similarity * 100.0).round() / 100.0,
+                    serde_json::to_string(&paragraphs).unwrap_or_else(|_| "[]".into())
+                ])?;
+                if same_story(&c, sketch, &item.sketch, day, item.day) {
+                    join(tx, other, day, item.article, item.day, kind)?;
+                }
+            }
+            for ev in &item.events {
+                merge_event(tx, item.article, item.day, ev)?;
+            }
+        }
+        for item in items {
+            self.remember(item.article, Arc::new((item.day, item.sketch)));
+        }
         Ok(())
     }
 
-    fn sketch(&mut self, tx: &Connection, article: i64) -> Result<Option<Dated>, StoreError> {
+    /// A sketch kept in memory (a look-up in the older generation moves it to the newer).
+    fn remembered(&mut self, article: i64) -> Option<Dated> {
         if let Some(s) = self.recent.get(&article) {
-            return Ok(Some(s.clone()));
+            return Some(s.clone());
         }
-        if let Some(s) = self.older.remove(&article) {
-            self.remember(article, s.clone());
-            return Ok(Some(s));
-        }
-        let row: Option<(Option<i32>, Vec<u8>)> = tx
-            .prepare_cached("SELECT day, sketch FROM sketches WHERE article = ?1")?
-            .query_row([article], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let Some(found) = row.and_then(|(day, blob)| Sketch::decode(&blob).map(|s| Arc::new((day, s))))
-        else {
-            return Ok(None);
-        };
-        self.remember(article, found.clone());
-        Ok(Some(found))
+        let s = self.older.remove(&article)?;
+        self.remember(article, s.clone());
+        Some(s)
     }
 }
 

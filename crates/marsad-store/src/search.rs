@@ -14,6 +14,7 @@
 //! ```
 
 use rusqlite::{Connection, OptionalExtension};
+use rustc_hash::FxHashSet;
 
 use crate::StoreError;
 use crate::terms::{Term, char_starts, query_terms, terms};
@@ -162,91 +163,80 @@ pub fn parse(query: &str) -> Result<Parsed, StoreError> {
 
 /// Runs `query` on a connection.
 ///
-/// Without filters, the index alone ranks the matches (bm25 over the index's own tables) and
-/// only the best `limit` are read from `articles`; with filters, each match is checked
-/// against them first. An entity filter is a set of articles built once from the entity
-/// index, not a look-up per match.
+/// The index alone finds and ranks the matches (bm25 over the index's own tables, the title
+/// weighing three times the body; equal ranks in article order); then the matches are read
+/// from `articles` in rank order, each checked against the filters, until `limit` passed.
+/// A filter is thus checked on the best matches only, not on every match (a common word
+/// matches thousands of articles, each a row to read and an event or claim to look up, when
+/// a common filter is met by one of the first few); an entity filter is a set of articles
+/// built once from the entity index, not a look-up per match.
 pub(crate) fn run(conn: &Connection, query: &SearchQuery) -> Result<Vec<Hit>, StoreError> {
     let parsed = parse(&query.text)?;
-    let filtered = query.from.is_some()
-        || query.to.is_some()
-        || query.outlet.is_some()
-        || query.entity.is_some()
-        || query.category.is_some()
-        || query.kind.is_some();
-    let mut sql = if filtered {
-        String::from(
-            "SELECT a.id, a.key, a.doc_id, a.title, a.outlet, a.published, bm25(article_fts, 3.0, 1.0) AS rank
-             FROM article_fts JOIN articles a ON a.id = article_fts.rowid
-             WHERE article_fts MATCH ?1
-               AND (?2 IS NULL OR a.published >= ?2)
-               AND (?3 IS NULL OR substr(a.published, 1, length(?3)) <= ?3)
-               AND (?4 IS NULL OR a.outlet = ?4 COLLATE NOCASE)
-               AND (?5 IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND e.type = upper(?5)))
-               AND (?6 IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article = a.id AND c.kind = lower(?6)))",
-        )
-    } else {
-        String::from(
-            "SELECT a.id, a.key, a.doc_id, a.title, a.outlet, a.published, f.rank
-             FROM (SELECT rowid, bm25(article_fts, 3.0, 1.0) AS rank FROM article_fts WHERE article_fts MATCH ?1
-                   ORDER BY rank LIMIT ?7) f
-             JOIN articles a ON a.id = f.rowid
-             WHERE ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL",
-        )
-    };
-    if let Some(name) = &query.entity {
-        let ids: Vec<i64> = conn
-            .prepare(&crate::sqlite::entity_ids_sql(name))?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        if ids.is_empty() {
-            return Ok(Vec::new());
+    let limit = query.limit.clamp(1, 10_000);
+    let entity: Option<FxHashSet<i64>> = match &query.entity {
+        Some(name) => {
+            let ids: Vec<i64> = conn
+                .prepare(&crate::sqlite::entity_ids_sql(name))?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+            let articles = conn
+                .prepare(&format!("SELECT DISTINCT article FROM mentions WHERE entity IN ({list})"))?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            Some(articles)
         }
-        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        sql.push_str(&format!(" AND a.id IN (SELECT article FROM mentions WHERE entity IN ({list}))"));
-    }
-    sql.push_str(" ORDER BY rank LIMIT ?7");
-    let limit = query.limit.clamp(1, 10_000) as i64;
-    let mut stmt = conn.prepare(&sql)?;
-    let rows: Vec<(i64, Hit)> = stmt
-        .query_map(
-            rusqlite::params![
-                parsed.fts,
-                query.from,
-                query.to,
-                query.outlet,
-                query.category,
-                query.kind,
-                limit
-            ],
-            |r| {
-                let rank: f64 = r.get(6)?;
+        None => None,
+    };
+    let mut matches: Vec<(f64, i64)> = conn
+        .prepare("SELECT bm25(article_fts, 3.0, 1.0), rowid FROM article_fts WHERE article_fts MATCH ?1")?
+        .query_map([&parsed.fts], |r| Ok((r.get(0)?, r.get(1)?)))
+        .and_then(|rows| rows.collect::<Result<_, _>>())
+        .map_err(|e| StoreError::Query(format!("{}: {e}", parsed.fts)))?;
+    // the lowest bm25 is the best match
+    matches.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut read = conn.prepare(
+        "SELECT a.key, a.doc_id, a.title, a.outlet, a.published, a.record, a.text FROM articles a
+         WHERE a.id = ?1
+           AND (?2 IS NULL OR a.published >= ?2)
+           AND (?3 IS NULL OR substr(a.published, 1, length(?3)) <= ?3)
+           AND (?4 IS NULL OR a.outlet = ?4 COLLATE NOCASE)
+           AND (?5 IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND e.type = upper(?5)))
+           AND (?6 IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article = a.id AND c.kind = lower(?6)))",
+    )?;
+    let mut hits = Vec::with_capacity(limit.min(matches.len()));
+    for (rank, id) in matches {
+        if entity.as_ref().is_some_and(|set| !set.contains(&id)) {
+            continue;
+        }
+        let params = rusqlite::params![id, query.from, query.to, query.outlet, query.category, query.kind];
+        let found: Option<(Hit, Vec<u8>, String)> = read
+            .query_row(params, |r| {
                 Ok((
-                    r.get(0)?,
                     Hit {
-                        key: r.get(1)?,
-                        doc_id: r.get(2)?,
-                        title: r.get(3)?,
-                        outlet: r.get(4)?,
-                        published: r.get(5)?,
+                        key: r.get(0)?,
+                        doc_id: r.get(1)?,
+                        title: r.get(2)?,
+                        outlet: r.get(3)?,
+                        published: r.get(4)?,
                         score: -rank,
                         snippet: Snippet::default(),
                     },
+                    r.get(5)?,
+                    r.get(6)?,
                 ))
-            },
-        )
-        .map_err(|e| StoreError::Query(format!("{}: {e}", parsed.fts)))?
-        .collect::<Result<_, _>>()?;
-    let mut hits = Vec::with_capacity(rows.len());
-    let mut read = conn.prepare("SELECT record, text FROM articles WHERE id = ?1")?;
-    for (id, mut hit) in rows {
-        let stored: Option<(Vec<u8>, String)> =
-            read.query_row([id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        if let Some((record, text)) = stored {
-            let record = crate::article::decompress(&record).unwrap_or_default();
-            hit.snippet = snippet(&record, &text, &parsed.phrases);
-        }
+            })
+            .optional()?;
+        let Some((mut hit, record, text)) = found else { continue };
+        let record = crate::article::decompress(&record).unwrap_or_default();
+        hit.snippet = snippet(&record, &text, &parsed.phrases);
         hits.push(hit);
+        if hits.len() == limit {
+            break;
+        }
     }
     Ok(hits)
 }

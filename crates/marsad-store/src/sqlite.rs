@@ -45,6 +45,19 @@ pub struct SqliteStore {
     /// opens a savepoint (an `INSERT OR REPLACE` does), so rows indexed as they come made a
     /// segment per batch, each merged again later; written last, a transaction makes one.
     pending_fts: Vec<(i64, String, String)>,
+    /// Mention rows of the open transaction, written just before its commit in the order of
+    /// the entity index (`mentions_entity`): written as they come, each of them was a look-up
+    /// at a random place of that index. (The rows' primary key starts with the article, which
+    /// is new: in any order they go to the end of the table.)
+    pending_mentions: Vec<Mention>,
+}
+
+/// A row of `mentions`.
+struct Mention {
+    entity: i64,
+    article: i64,
+    local: String,
+    spans: String,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -86,6 +99,7 @@ impl SqliteStore {
             open: None,
             commit_every: 0,
             pending_fts: Vec::new(),
+            pending_mentions: Vec::new(),
         };
         let before = store.schema_version()?;
         store.migrate()?;
@@ -154,6 +168,7 @@ impl SqliteStore {
             open: None,
             commit_every: 0,
             pending_fts: Vec::new(),
+            pending_mentions: Vec::new(),
         };
         store.migrate_to(version)?;
         Ok(store)
@@ -180,6 +195,7 @@ impl SqliteStore {
         let done = self
             .linker
             .flush(&self.conn)
+            .and_then(|()| self.flush_mentions())
             .and_then(|()| self.flush_fts())
             .and_then(|()| Ok(self.conn.execute_batch("COMMIT")?));
         match done {
@@ -187,6 +203,24 @@ impl SqliteStore {
             Err(_) => self.rollback(),
         }
         done
+    }
+
+    /// Writes the mention rows of the transaction, in the order of the entity index.
+    fn flush_mentions(&mut self) -> Result<(), StoreError> {
+        self.pending_mentions.sort_unstable_by_key(|m| (m.entity, m.article));
+        let rows = std::mem::take(&mut self.pending_mentions);
+        insert_rows(
+            &self.conn,
+            "INSERT OR IGNORE INTO mentions (article, local, entity, spans) VALUES",
+            4,
+            &rows,
+            |stmt, at, m| {
+                stmt.raw_bind_parameter(at, m.article)?;
+                stmt.raw_bind_parameter(at + 1, &m.local)?;
+                stmt.raw_bind_parameter(at + 2, m.entity)?;
+                stmt.raw_bind_parameter(at + 3, &m.spans)
+            },
+        )
     }
 
     /// Writes the search index rows of the transaction.
@@ -201,7 +235,10 @@ impl SqliteStore {
 
     fn begin(&mut self) -> Result<(), StoreError> {
         if self.open.is_none() {
-            self.conn.execute_batch("BEGIN")?;
+            // the write lock at once: a transaction holds thousands of articles, and another
+            // connection committing between its first read and its first write would make
+            // that write fail
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.open = Some(0);
             if let Err(e) = self.linker.begin(&self.conn) {
                 self.rollback();
@@ -220,6 +257,7 @@ impl SqliteStore {
         self.linker.clear();
         self.entity_ids.clear();
         self.pending_fts.clear();
+        self.pending_mentions.clear();
     }
 }
 
@@ -391,6 +429,7 @@ fn insert_article(
     tx: &Connection,
     cache: &mut FxHashMap<String, i64>,
     fts: &mut Vec<(i64, String, String)>,
+    mentions: &mut Vec<Mention>,
     run: RunId,
     a: &Article,
 ) -> Result<Linkable, StoreError> {
@@ -428,12 +467,9 @@ fn insert_article(
         if e.kb.as_deref().is_some_and(|k| k.starts_with("country:")) {
             countries.insert(id);
         }
-        // one row per entity of the article, its mentions together: a row per mention would
-        // be most of the rows an ingest writes
-        tx.prepare_cached(
-            "INSERT OR IGNORE INTO mentions (article, local, entity, spans) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![article, e.id, id, spans])?;
+        // one row per entity of the article, its mentions together (a row per mention would
+        // be most of the rows an ingest writes), written before the commit
+        mentions.push(Mention { entity: id, article, local: e.id.clone(), spans: spans.clone() });
     }
     let party = |p: &Option<String>| -> (Option<i64>, Option<String>) {
         match p {
@@ -687,18 +723,24 @@ impl SqliteStore {
                     delete_article(tx, id)?;
                     self.linker.forget_article(id);
                     self.pending_fts.retain(|p| p.0 != id);
+                    self.pending_mentions.retain(|m| m.article != id);
                     stats.replaced += 1;
                 }
                 None => stats.added += 1,
             }
-            linkables.push(insert_article(tx, &mut self.entity_ids, &mut self.pending_fts, run, a)?);
+            linkables.push(insert_article(
+                tx,
+                &mut self.entity_ids,
+                &mut self.pending_fts,
+                &mut self.pending_mentions,
+                run,
+                a,
+            )?);
         }
         if !merged.is_empty() || !stories.is_empty() {
             crate::link::forget(tx, &merged, &stories)?;
         }
-        for l in linkables {
-            self.linker.link(tx, l)?;
-        }
+        self.linker.link_all(tx, linkables)?;
         tx.execute(
             "UPDATE runs SET seen = seen + ?2, added = added + ?3, replaced = replaced + ?4,
                  unchanged = unchanged + ?5, skipped = skipped + ?6 WHERE id = ?1",
@@ -984,4 +1026,44 @@ pub(crate) fn entity_ids_sql(name: &str) -> String {
         n = lit(name),
         k = keys.join(", "),
     )
+}
+
+/// Rows a multi-row `INSERT` of [`insert_rows`] takes at once.
+const ROWS_PER_INSERT: usize = 64;
+
+/// Inserts rows of `width` values each with `sql` (an `INSERT ... VALUES` without its
+/// values), [`ROWS_PER_INSERT`] rows per statement: the rows written at a commit (hundreds
+/// of thousands of bucket and mention rows) cost a statement step each when inserted one by
+/// one, most of it not in the insertion itself. `bind` binds the values of a row, starting at
+/// the parameter index it is given.
+pub(crate) fn insert_rows<T>(
+    conn: &Connection,
+    sql: &str,
+    width: usize,
+    rows: &[T],
+    mut bind: impl FnMut(&mut rusqlite::Statement<'_>, usize, &T) -> rusqlite::Result<()>,
+) -> Result<(), StoreError> {
+    let values = |n: usize| {
+        let row = format!("({})", vec!["?"; width].join(", "));
+        format!("{sql} {}", vec![row; n].join(", "))
+    };
+    let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
+    if chunks.len() > 0 {
+        let mut full = conn.prepare_cached(&values(ROWS_PER_INSERT))?;
+        for chunk in chunks.by_ref() {
+            for (i, row) in chunk.iter().enumerate() {
+                bind(&mut full, 1 + i * width, row)?;
+            }
+            full.raw_execute()?;
+        }
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = conn.prepare(&values(rest.len()))?;
+        for (i, row) in rest.iter().enumerate() {
+            bind(&mut last, 1 + i * width, row)?;
+        }
+        last.raw_execute()?;
+    }
+    Ok(())
 }

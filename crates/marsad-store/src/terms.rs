@@ -28,7 +28,7 @@
 //! assert_eq!(query_terms("الجيش"), ["جيش"]);
 //! ```
 
-use marsad_text::{Normalized, Normalizer, Segmenter, TokenKind, tokenize_within};
+use marsad_text::{Normalized, Normalizer, Segmentation, Segmenter, TokenKind, tokenize_within};
 
 /// One term of a text: its indexed form and the original byte range it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,10 +77,23 @@ pub fn each_term(norm: &Normalized<'_>, within: &[(usize, usize)], mut f: impl F
 
 /// Appends the index form of one token of the analysis view (nothing for punctuation).
 pub fn push_form(word: &str, kind: TokenKind, segmenter: &Segmenter, out: &mut String) {
-    let base = match kind {
-        TokenKind::Arabic => segmenter.segment(word).stem_str(word),
-        TokenKind::Word | TokenKind::Number => word,
-        TokenKind::Punct | TokenKind::Symbol => return,
+    let segmentation = (kind == TokenKind::Arabic).then(|| segmenter.segment(word));
+    push_analysed_form(word, kind, segmentation.as_ref(), out);
+}
+
+/// [`push_form`] for a token already analysed: an Arabic word's `segmentation` is the
+/// builtin segmenter's (as extraction's tokens carry it; segmented here when missing).
+pub fn push_analysed_form(
+    word: &str,
+    kind: TokenKind,
+    segmentation: Option<&Segmentation>,
+    out: &mut String,
+) {
+    let base = match (kind, segmentation) {
+        (TokenKind::Arabic, Some(s)) => s.stem_str(word),
+        (TokenKind::Arabic, None) => Segmenter::builtin().segment(word).stem_str(word),
+        (TokenKind::Word | TokenKind::Number, _) => word,
+        (TokenKind::Punct | TokenKind::Symbol, _) => return,
     };
     fold(base, out);
 }

@@ -18,9 +18,12 @@ use anyhow::{Context, anyhow};
 use crossbeam_channel::bounded;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use marsad_extract::wire::Record;
-use marsad_extract::{Extractor, Options};
+use marsad_extract::{Extraction, Extractor, Options};
 use marsad_ingest::{Document, Format, Item};
-use marsad_store::{Article, BatchStats, ContentHash, Elsewhere, Identity, RunStatus, SqliteStore, Store};
+use marsad_store::{
+    Article, BatchStats, ContentHash, Elsewhere, Identity, IndexTerms, RunStatus, SqliteStore, Store,
+};
+use marsad_text::{AnalysedToken, Span};
 use rayon::prelude::*;
 
 use crate::cli::IngestArgs;
@@ -48,6 +51,8 @@ pub struct IngestSummary {
     /// CPU time of the workers spent extracting, and preparing rows (record JSON, terms).
     pub extracting: Duration,
     pub preparing: Duration,
+    /// Time the extraction waited for the writer to take a batch (its queue full).
+    pub waiting: Duration,
 }
 
 impl IngestSummary {
@@ -75,10 +80,11 @@ impl IngestSummary {
             peak_rss_bytes().map_or("unknown".into(), |b| format!("{:.0} MiB", b as f64 / (1 << 20) as f64)),
         );
         out.push_str(&format!(
-            "ingest: workers {:.1} s extracting, {:.1} s preparing rows; writer busy {:.1} s\n",
+            "ingest: workers {:.1} s extracting, {:.1} s preparing rows; writer busy {:.1} s, waited for {:.1} s\n",
             self.extracting.as_secs_f64(),
             self.preparing.as_secs_f64(),
-            self.writing.as_secs_f64()
+            self.writing.as_secs_f64(),
+            self.waiting.as_secs_f64()
         ));
         for s in self.skipped.iter().take(20) {
             out.push_str(&format!("ingest: skipped {}: {}\n", s.input, s.reason));
@@ -143,7 +149,8 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
     })?;
 
     let bar = progress_bar(args.quiet, progress.total_bytes());
-    let extractor = Extractor::new(Options::default());
+    // the analysis view's text is kept: the search terms are read from extraction's tokens
+    let extractor = Extractor::new(Options { tokens: true });
     let canon = CanonicalPaths::default();
     let timers = Timers::default();
     let mut summary = IngestSummary { db: args.db.clone(), ..IngestSummary::default() };
@@ -184,7 +191,10 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
             }
         }
         unchanged_total += job.elsewhere.unchanged;
-        if jobs.send(job).is_err() {
+        let t = Instant::now();
+        let sent_job = jobs.send(job);
+        summary.waiting += t.elapsed();
+        if sent_job.is_err() {
             // the writer stopped: its error is reported below
             sent = Err(());
             break;
@@ -234,15 +244,20 @@ fn process(
     let source = doc.source.display();
     let result = catch_unwind(AssertUnwindSafe(|| {
         let t = Instant::now();
-        let extraction = extractor.extract(&doc);
+        let mut extraction = extractor.extract(&doc);
         timers.add_extracting(t.elapsed());
+        // the normalised text goes to the terms, not into the record (it would add the tokens)
+        let normalized = extraction.normalized.take();
+        let t = Instant::now();
+        let terms = normalized.as_deref().and_then(|n| index_terms(&extraction, n));
+        timers.add_preparing(t.elapsed());
         let mut record = Record::new(&doc, &extraction);
         // the text is stored once, in its own column
         record.text = "";
-        serde_json::to_string(&record)
+        serde_json::to_string(&record).map(|json| (json, terms))
     }));
-    let json = match result {
-        Ok(Ok(json)) => json,
+    let (json, terms) = match result {
+        Ok(Ok(done)) => done,
         Ok(Err(e)) => {
             return Outcome::Skipped(SkippedEntry { input: source, reason: format!("record: {e}") });
         }
@@ -258,12 +273,54 @@ fn process(
     };
     let bytes = doc.text.len();
     let t = Instant::now();
-    let article = Article::new(identity, json, doc.text);
+    let article = match terms {
+        Some(terms) => Article::with_terms(identity, json, doc.text, terms),
+        None => Article::new(identity, json, doc.text),
+    };
     timers.add_preparing(t.elapsed());
     match article {
         Ok(a) => Outcome::Article(Box::new(a), bytes),
         Err(e) => Outcome::Skipped(SkippedEntry { input: source, reason: e.to_string() }),
     }
+}
+
+/// The search terms of an extracted article, from the tokens extraction analysed (the same
+/// normaliser, tokens and segmentation as the store's own [`marsad_store::terms::terms`]): the
+/// title's, then each paragraph's in order. None when the tokens do not line up with the
+/// title and paragraphs (the store then finds the terms itself).
+fn index_terms(ex: &Extraction, normalized: &str) -> Option<IndexTerms> {
+    let title = ex.cleaned.title.as_ref().and_then(|t| t.span);
+    // extraction's blocks of tokens are its content spans in text order
+    let mut content: Vec<Span> =
+        title.into_iter().chain(ex.cleaned.paragraphs.iter().map(|p| p.span)).collect();
+    content.sort();
+    if content.len() != ex.blocks.len() {
+        return None;
+    }
+    let tokens = |span: Span| -> Option<&[AnalysedToken]> {
+        let i = content.binary_search(&span).ok()?;
+        ex.tokens.get(ex.blocks.get(i)?.clone())
+    };
+    let mut terms = IndexTerms::default();
+    let mut form = String::new();
+    let mut each = |span: Span, f: &mut dyn FnMut(&str, usize)| -> Option<()> {
+        for t in tokens(span)? {
+            form.clear();
+            let word = t.norm_str(normalized);
+            marsad_store::terms::push_analysed_form(word, t.token.kind, t.segmentation.as_ref(), &mut form);
+            if !form.is_empty() {
+                f(&form, t.token.span.start());
+            }
+        }
+        Some(())
+    };
+    if let Some(span) = title {
+        each(span, &mut |form, _| terms.push_title(form))?;
+    }
+    for p in &ex.cleaned.paragraphs {
+        each(p.span, &mut |form, start| terms.push_body(form, start))?;
+    }
+    Some(terms)
 }
 
 /// The key and content hash of a document: its canonical path, and its record id when the
@@ -328,4 +385,56 @@ fn progress_bar(quiet: bool, total: u64) -> ProgressBar {
     );
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_doc::{Format, Metadata, Source};
+
+    /// The articles of the seeds and, when the shared material is there, of the real corpus.
+    fn texts() -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut out = Vec::new();
+        for dir in [root.join("examples/corpus"), root.join("../shared/corpus/real")] {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+                let text = std::fs::read_to_string(&path).unwrap();
+                out.push((path.display().to_string(), text));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn terms_read_from_extraction_are_those_the_store_finds() {
+        let extractor = Extractor::new(Options { tokens: true });
+        let texts = texts();
+        assert!(texts.len() >= 5);
+        for (name, text) in texts {
+            let doc = Document {
+                id: name.clone(),
+                source: Source { path: None, format: Format::Text, line: None },
+                text,
+                meta: Metadata::default(),
+            };
+            let mut extraction = extractor.extract(&doc);
+            let normalized = extraction.normalized.take().unwrap();
+            let terms = index_terms(&extraction, &normalized).expect("the tokens line up");
+            let mut record = Record::new(&doc, &extraction);
+            assert!(record.tokens.is_none(), "the record has no tokens");
+            record.text = "";
+            let json = serde_json::to_string(&record).unwrap();
+            let identity = || Identity { key: name.clone(), hash: ContentHash([0; 32]) };
+            let given = Article::with_terms(identity(), json.clone(), doc.text.clone(), terms).unwrap();
+            let found = Article::new(identity(), json, doc.text.clone()).unwrap();
+            assert!(!found.index_body.is_empty(), "{name}");
+            assert_eq!(given.index_title, found.index_title, "{name}");
+            assert_eq!(given.index_body, found.index_body, "{name}");
+            assert_eq!(given.sketch, found.sketch, "{name}");
+            assert_eq!(given.record_deflated, found.record_deflated, "{name}");
+        }
+    }
 }
