@@ -1135,8 +1135,25 @@ impl<'a> Finder<'a> {
                 && words
                     .get(k)
                     .is_some_and(|v| matches!(v.stem.as_ref(), "مقاتله" | "مقاتلتين" | "مقاتلتان"));
+            // one more of the people before: "قتل جندي وأصيب آخر", "وقتل آخر، قالت السلطات";
+            // not "قتل آخر جندي" (the last soldier)
+            let mut another = false;
             let (population, plural, own) = match words.get(k).filter(|_| !jet).and_then(|v| self.noun(v)) {
                 Some((n, own)) if n.kind.is_none() && n.population.is_some() => (n.population, n.plural, own),
+                Some((n, _))
+                    if n.kind.is_none()
+                        && n.population.is_none()
+                        && !ranks
+                        && !one
+                        // indefinite and singular as written: not الآخر, بالآخر, آخران
+                        && words[k].bare == "اخر"
+                        && words.get(k + 1).is_none_or(|v| {
+                            v.is_stop() || v.wa || matches!(v.bare.as_ref(), "في" | "بجروح" | "جراء" | "اثر" | "خلال")
+                        }) =>
+                {
+                    another = true;
+                    (None, false, false)
+                }
                 _ if ranks => (None, true, false),
                 _ => continue,
             };
@@ -1187,7 +1204,7 @@ impl<'a> Finder<'a> {
                 cumulative: false,
                 evidence: Span::new(w.span.start(), end),
                 rule: if count.is_some() { "one" } else { "no-count" },
-                others: false,
+                others: another,
             });
         }
         out.extend(self.one_said_hit(words));

@@ -637,3 +637,20 @@ fn whichever_side_before_the_figure_is_both() {
         assert_ne!(only(&ex).side, Some(Party::Both), "{text}");
     }
 }
+
+#[test]
+fn another_one_is_one_more_of_the_people_before() {
+    assert_eq!(
+        claims("قتل جندي وأصيب آخر في هجوم على حاجز."),
+        [(Some(1), Kind::Killed, Population::Military), (Some(1), Kind::Wounded, Population::Military)]
+    );
+    // 005 in the real corpus: its own claimant, after it
+    let ex = extract("وقتل آخر، قالت السلطات الهندية إنه مقاتل، في تبادل لإطلاق النار.");
+    let c = only(&ex);
+    assert_eq!((c.count, c.kind), (Some(1), Kind::Killed));
+    assert_eq!(name(&ex, c.claimant.as_ref()).as_deref(), Some("India"));
+    // the last soldier, the other one, two others: not this rule
+    assert!(claims("وقتل آخر جندي في الكتيبة.").is_empty());
+    assert!(claims("وسقط الآخر في البحر.").is_empty());
+    assert!(claims("وجرح آخران.").is_empty());
+}
