@@ -190,6 +190,31 @@ impl W {
     }
 }
 
+/// Adjectives that describe a body by its relation to another (keyed): `المنظمة التابعة للأمم
+/// المتحدة`, `الموقع الرسمي للجيش`, `الشركة المشغلة للطريق` are descriptions, not names.
+const RELATIONAL: &[&str] = &[
+    "التابع",
+    "التابعه",
+    "الموالي",
+    "المواليه",
+    "المنظمه",
+    "المشغله",
+    "المشغل",
+    "المناهض",
+    "المناهضه",
+    "العابره",
+    "المسوول",
+    "المسووله",
+    "المسؤول",
+    "المسؤوله",
+    "الرسمي",
+    "الرسميه",
+    "المكلف",
+    "المكلفه",
+    "المعني",
+    "المعنيه",
+];
+
 /// Words that never belong to a name: particles, prepositions, pronouns, auxiliaries.
 const FUNCTION_WORDS: &[&str] = &[
     "في",
@@ -876,11 +901,23 @@ impl<'a> Detector<'a> {
                 continue;
             }
             let w = &self.w[i];
-            let Some((len, pattern)) = w
+            // the head with the article names an organisation only in a descriptive name (see
+            // below): `المركز الإعلامي للمقاومة`
+            let (len, pattern, definite_head) = match w
                 .heads_in(w.starts.org_patterns)
                 .find_map(|h| self.tables.org_patterns.longest(h, self.tail(i)))
-            else {
-                continue;
+            {
+                Some((len, pattern)) => (len, pattern, false),
+                None => {
+                    let Some((len, pattern)) = w
+                        .tail
+                        .strip_prefix("ال")
+                        .and_then(|bare| self.tables.org_patterns.longest(bare, self.tail(i)))
+                    else {
+                        continue;
+                    };
+                    (len, pattern, true)
+                }
             };
             let j = i + len;
             let mut k = j;
@@ -955,6 +992,28 @@ impl<'a> Detector<'a> {
                 && !complement_of(k - 1)
             {
                 k -= 1;
+            }
+            // a definite head, a definite adjective and a complement with ل: a descriptive
+            // name of ordinary words (المركز الإعلامي للمقاومة, المكتب الإعلامي للحوثيين), and
+            // not the body in its complement (المركز الإعلامي لحزب الله is not Hezbollah)
+            if definite_head {
+                let w = |x: usize| &self.w[x];
+                let descriptive = k >= j + 2
+                    && w(j).tail.starts_with("ال")
+                    && !w(j).conj
+                    && w(j).nisba.is_none()
+                    && !RELATIONAL.contains(&w(j).tail.as_str())
+                    && w(j + 1).tail.starts_with("لل")
+                    && !w(j + 1).conj;
+                if !descriptive {
+                    continue;
+                }
+                named = true;
+                known_org = None;
+                // the complement and at most its adjective (للطب الشرعي, للجيش اليمني), not
+                // a name after it (اللجنة المنظمة للاحتجاجات خالد البطش)
+                let adjective = j + 2 < k && w(j + 2).tail.starts_with("ال") && !w(j + 2).conj;
+                k = j + 2 + usize::from(adjective);
             }
             if k > j && (named || known_org.is_some()) {
                 out.push(Cand {

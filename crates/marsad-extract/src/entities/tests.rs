@@ -347,3 +347,26 @@ fn the_adjectives_of_a_roles_body_come_before_the_name() {
         [("شيش بول فايد".to_string(), "title")]
     );
 }
+
+#[test]
+fn a_descriptive_name_with_a_definite_head_is_an_organisation() {
+    // 042 and 019 in the real corpus
+    let ex = crate::extract::extract_text("وأشار المركز الإعلامي للمقاومة إلى أن المقاومة تصدت للهجوم.");
+    let orgs: Vec<_> =
+        ex.entities.iter().filter(|e| e.etype == EntityType::Org).map(|e| e.name_ar.as_str()).collect();
+    assert_eq!(orgs, ["المركز الإعلامي للمقاومة"]);
+    let ex = crate::extract::extract_text("وقال المعهد الوطني للطب الشرعي إن 62 جثة وصلت.");
+    assert!(
+        ex.entities.iter().any(|e| e.etype == EntityType::Org && e.name_ar == "المعهد الوطني للطب الشرعي")
+    );
+    // a description by relation is not a name, and a name after the complement is not in it
+    let ex = crate::extract::extract_text(
+        "ونشر الموقع الرسمي للجيش اليمني الخبر. وقال رئيس اللجنة المنظمة للاحتجاجات خالد البطش إن الوضع صعب.",
+    );
+    assert!(
+        ex.entities.iter().all(|e| !e.name_ar.starts_with("الموقع") && !e.name_ar.starts_with("اللجنة")),
+        "{:?}",
+        ex.entities.iter().map(|e| &e.name_ar).collect::<Vec<_>>()
+    );
+    assert!(ex.entities.iter().any(|e| e.etype == EntityType::Person && e.name_ar == "خالد البطش"));
+}
