@@ -998,7 +998,9 @@ impl<'a> Detector<'a> {
             // not the body in its complement (المركز الإعلامي لحزب الله is not Hezbollah)
             if definite_head {
                 let w = |x: usize| &self.w[x];
+                // الجبهة الشرقية للغوطة is a front line, not a group
                 let descriptive = k >= j + 2
+                    && w(i).tail != "الجبهه"
                     && w(j).tail.starts_with("ال")
                     && !w(j).conj
                     && w(j).nisba.is_none()
@@ -1012,7 +1014,10 @@ impl<'a> Detector<'a> {
                 known_org = None;
                 // the complement and at most its adjective (للطب الشرعي, للجيش اليمني), not
                 // a name after it (اللجنة المنظمة للاحتجاجات خالد البطش)
-                let adjective = j + 2 < k && w(j + 2).tail.starts_with("ال") && !w(j + 2).conj;
+                let adjective = j + 2 < k
+                    && w(j + 2).tail.starts_with("ال")
+                    && !w(j + 2).conj
+                    && !RELATIONAL.contains(&w(j + 2).tail.as_str());
                 k = j + 2 + usize::from(adjective);
             }
             if k > j && (named || known_org.is_some()) {

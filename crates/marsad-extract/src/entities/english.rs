@@ -83,6 +83,8 @@ struct Unit {
     and: bool,
     /// After ل: a complement starts.
     to: bool,
+    /// A place of the knowledge base.
+    place: bool,
 }
 
 /// The entry for `stem`: as written, as the masculine of a feminine adjective (وطنية), or
@@ -137,12 +139,12 @@ pub fn org_english(written: &str, kb: &Kb) -> Option<String> {
         if let Some((next, _, false)) = stems.get(i + 1)
             && let Some(&(en, pos)) = table.get(&format!("{stem} {next}"))
         {
-            units.push(Unit { en: en.to_string(), pos: Some(pos), and, to });
+            units.push(Unit { en: en.to_string(), pos: Some(pos), and, to, place: false });
             i += 2;
             continue;
         }
         if let Some((en, pos)) = look_up(stem) {
-            units.push(Unit { en: en.to_string(), pos: Some(pos), and, to });
+            units.push(Unit { en: en.to_string(), pos: Some(pos), and, to, place: false });
             i += 1;
             continue;
         }
@@ -157,7 +159,7 @@ pub fn org_english(written: &str, kb: &Kb) -> Option<String> {
                 .iter()
                 .find_map(|s| name.strip_suffix(s))
                 .unwrap_or(name);
-            units.push(Unit { en: short.to_string(), pos: None, and, to });
+            units.push(Unit { en: short.to_string(), pos: None, and, to, place: true });
             i = m.end;
             continue;
         }
@@ -171,7 +173,7 @@ pub fn org_english(written: &str, kb: &Kb) -> Option<String> {
         if proper.is_empty() {
             return None;
         }
-        units.push(Unit { en: proper, pos: None, and, to });
+        units.push(Unit { en: proper, pos: None, and, to, place: false });
         i += 1;
     }
     let name = phrase(&units)?;
@@ -185,10 +187,18 @@ fn phrase(units: &[Unit]) -> Option<String> {
         return None;
     }
     let complement = rest.iter().position(|u| u.to).unwrap_or(rest.len());
-    let (own, after) = rest.split_at(complement);
+    let (own, mut after) = rest.split_at(complement);
+    // a complement that is a place alone goes first, as a modifier: المركز الإعلامي للغوطة →
+    // Ghouta Media Center, as مركز الغوطة الإعلامي
+    let mut names: Vec<&str> = Vec::new();
+    if let [place] = after
+        && place.place
+    {
+        names.push(&place.en);
+        after = &[];
+    }
     let mut adjectives: Vec<&str> = Vec::new();
     let mut construct: Vec<String> = Vec::new();
-    let mut names: Vec<&str> = Vec::new();
     for u in own {
         match u.pos {
             Some(Pos::Adj) => adjectives.push(&u.en),
@@ -234,6 +244,9 @@ mod tests {
         );
         assert_eq!(en("المركز الوطني للمعلومات").as_deref(), Some("National Center for Information"));
         assert_eq!(en("مديرية صحة الأنبار").as_deref(), Some("Al Anbar Health Directorate"));
+        // a place as the complement is a modifier too
+        assert_eq!(en("المركز الإعلامي للغوطة").as_deref(), Some("Ghouta Media Center"));
+        assert_eq!(en("مركز الغوطة الإعلامي").as_deref(), Some("Ghouta Media Center"));
         assert_eq!(en("الهيئة الطبية الدولية").as_deref(), Some("International Medical Commission"));
     }
 

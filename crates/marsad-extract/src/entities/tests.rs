@@ -369,4 +369,11 @@ fn a_descriptive_name_with_a_definite_head_is_an_organisation() {
         ex.entities.iter().map(|e| &e.name_ar).collect::<Vec<_>>()
     );
     assert!(ex.entities.iter().any(|e| e.etype == EntityType::Person && e.name_ar == "خالد البطش"));
+    // a relation after the complement ends the name; a front is a front line
+    let ex = crate::extract::extract_text(
+        "وقالت اللجنة العليا للإغاثة التابعة للحكومة اليمنية إن الوضع صعب على الجبهة الشرقية للغوطة.",
+    );
+    let names: Vec<_> = ex.entities.iter().map(|e| e.name_ar.as_str()).collect();
+    assert!(names.contains(&"اللجنة العليا للإغاثة"), "{names:?}");
+    assert!(names.iter().all(|n| !n.starts_with("الجبهة")), "{names:?}");
 }
