@@ -190,9 +190,10 @@ impl W {
     }
 }
 
-/// Adjectives that describe a body by its relation to another (keyed): `المنظمة التابعة للأمم
+/// Adjectives that describe a body by its relation to another, keyed (ة → ه, ؤ → و, as the
+/// words' `tail` is): `المنظمة التابعة للأمم
 /// المتحدة`, `الموقع الرسمي للجيش`, `الشركة المشغلة للطريق` are descriptions, not names.
-const RELATIONAL: &[&str] = &[
+pub(super) const RELATIONAL: &[&str] = &[
     "التابع",
     "التابعه",
     "الموالي",
@@ -205,8 +206,6 @@ const RELATIONAL: &[&str] = &[
     "العابره",
     "المسوول",
     "المسووله",
-    "المسؤول",
-    "المسؤوله",
     "الرسمي",
     "الرسميه",
     "المكلف",

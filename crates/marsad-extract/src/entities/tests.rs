@@ -377,3 +377,12 @@ fn a_descriptive_name_with_a_definite_head_is_an_organisation() {
     assert!(names.contains(&"اللجنة العليا للإغاثة"), "{names:?}");
     assert!(names.iter().all(|n| !n.starts_with("الجبهة")), "{names:?}");
 }
+
+#[test]
+fn relational_adjectives_are_written_as_the_words_they_are_compared_with() {
+    // the words' `tail` is normalised and keyed: an entry that is not would never match
+    for w in super::detect::RELATIONAL {
+        let keyed = marsad_text::key(&Normalizer::analysis().normalize_str(w)).into_owned();
+        assert_eq!(&keyed, w);
+    }
+}
