@@ -313,6 +313,9 @@ pub struct Attribution {
     pub carried: Option<Party>,
     /// Word indexes of complementisers (`إن`, `أن`): reported content starts after them.
     pub complements: Vec<usize>,
+    /// People named right after a body they serve (`المستشار الأمني في حكومة الوفاق الليبية،
+    /// هاشم بشر`): (person, body), entity indexes.
+    pub affiliations: Vec<(usize, usize)>,
 }
 
 impl Attribution {
@@ -448,8 +451,7 @@ impl<'a> Attributor<'a> {
                     // الوزارة), not as the subject of a clause of its own (حصيلة الاشتباكات
                     // التي شهدتها العاصمة طرابلس)
                     let reach = if cue.role == Role::Statement { 4 } else { 10 };
-                    let (mut subject, mut skip) =
-                        self.subject_after(words, i + 1, reach, &mut out.reported_by);
+                    let (mut subject, mut skip) = self.subject_after(words, i + 1, reach, &mut out);
                     // "ونقلت المصادر عن المستشار الأمني ... هاشم بشر": who is relayed claims
                     if cue.relay && words.get(skip).is_some_and(|v| v.bare == "عن") {
                         if let Subject::Agency(e) = subject
@@ -457,7 +459,7 @@ impl<'a> Attributor<'a> {
                         {
                             out.reported_by.push(e);
                         }
-                        let (source, end) = self.subject_after(words, skip + 1, 10, &mut out.reported_by);
+                        let (source, end) = self.subject_after(words, skip + 1, 10, &mut out);
                         // a statement with no owner after عن names no one either
                         if !matches!(source, Subject::None | Subject::Statement) {
                             (subject, skip) = (source, end);
@@ -471,7 +473,7 @@ impl<'a> Attributor<'a> {
                     {
                         // "ونقلت خدمة «دي إيه إن» الإخبارية عن مسؤولين": an unknown relayer; who
                         // is relayed claims, else no one named does (not an earlier claimant)
-                        (subject, skip) = match self.subject_after(words, an + 1, 10, &mut out.reported_by) {
+                        (subject, skip) = match self.subject_after(words, an + 1, 10, &mut out) {
                             (Subject::None | Subject::Statement, _) => (Subject::Anonymous, an + 1),
                             found => found,
                         };
@@ -495,7 +497,7 @@ impl<'a> Attributor<'a> {
                                 out.reported_by.push(e);
                             }
                             // "نقلت وكالة الأنباء عن وزارة الصحة": the source after عن
-                            match self.subject_after(words, skip, 10, &mut out.reported_by).0 {
+                            match self.subject_after(words, skip, 10, &mut out).0 {
                                 Subject::Named(p) if words.get(skip).is_some_and(|v| v.bare == "عن") => {
                                     Some((Some(p), "speech-after"))
                                 }
@@ -716,7 +718,7 @@ impl<'a> Attributor<'a> {
         words: &[Word],
         from: usize,
         reach: usize,
-        reported: &mut Vec<usize>,
+        out: &mut Attribution,
     ) -> (Subject, usize) {
         let mut agency = None;
         let mut nisba = None;
@@ -743,8 +745,8 @@ impl<'a> Attributor<'a> {
                     // told to an agency ("قال لوكالة رويترز"): it reports, the speaker is
                     // still to come
                     agency.get_or_insert(e);
-                    if !reported.contains(&e) {
-                        reported.push(e);
+                    if !out.reported_by.contains(&e) {
+                        out.reported_by.push(e);
                     }
                     j = k;
                     end = k;
@@ -776,6 +778,9 @@ impl<'a> Attributor<'a> {
                 if self.entities[e].etype != EntityType::Person
                     && let Some((p, pk)) = self.person_after(words, k)
                 {
+                    if !self.is_agency(e) {
+                        out.affiliations.push((p, e));
+                    }
                     return (Subject::Named(Party::Entity(p)), pk);
                 }
                 if self.is_agency(e) {

@@ -315,6 +315,8 @@ impl<'a> Finder<'a> {
         // the people of the last figure, and its paragraph: "وأصيب خمسة آخرون" in the next
         // sentence means more of them
         let mut last: Option<(usize, Population, Option<Party>, bool)> = None;
+        // the body each person was named with (person entity -> body entity), first naming first
+        let mut affiliations: Vec<(usize, usize)> = Vec::new();
         for &sentence in self.a.sentences {
             // a sentence with no word of casualties and no one speaking in it changes nothing
             let range = attribution::sentence_range(self.a.tokens, sentence);
@@ -328,6 +330,11 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let attribution = attributor.sentence(&words, block);
+            for &(p, b) in &attribution.affiliations {
+                if !affiliations.iter().any(|&(q, _)| q == p) {
+                    affiliations.push((p, b));
+                }
+            }
             if relevant & CASUALTY_WORD == 0 {
                 continue;
             }
@@ -369,15 +376,16 @@ impl<'a> Finder<'a> {
                 if hostile {
                     c.side = self.article_group.clone();
                 }
+                let serves = claimant.as_ref().and_then(|p| self.serves(p, &affiliations));
                 if c.side.is_none() && c.own_side && !hostile {
-                    c.side = claimant.as_ref().map(|p| self.country_of_party(p));
+                    c.side = serves.clone().or_else(|| claimant.as_ref().map(|p| self.country_of_party(p)));
                 }
                 // whose people, when the clause does not say: the claimant's own soldiers; both
                 // sides in fighting; the claimant's country; where it happened; the article's
                 // country
                 let own_country = claimant.as_ref().and_then(|p| self.national(p));
                 if c.side.is_none() && c.population == Population::Military && !hostile {
-                    c.side = own_country.clone();
+                    c.side = serves.or_else(|| own_country.clone());
                 }
                 if c.side.is_none() && c.population == Population::Unspecified && war {
                     c.side = Some(Party::Both);
@@ -574,6 +582,29 @@ impl<'a> Finder<'a> {
             }
         }
         Party::Entity(i)
+    }
+
+    /// The side of the body a person serves, named with them (`المستشار الأمني في حكومة
+    /// الوفاق الليبية، هاشم بشر` speaks for the Government of National Accord, not for
+    /// Libya, which both of its sides share): a state's body, an army or an armed group of the
+    /// knowledge base; not a newsroom, a monitor or an international body.
+    fn serves(&self, p: &Party, affiliations: &[(usize, usize)]) -> Option<Party> {
+        let &Party::Entity(i) = p else { return None };
+        let &(_, body) = affiliations.iter().find(|&&(q, _)| q == i)?;
+        let entry = self.a.kb.entry(self.kb_entry(body)?);
+        matches!(
+            entry.subtype.as_str(),
+            "faction-government"
+                | "faction-forces"
+                | "armed-group"
+                | "armed-forces"
+                | "ministry"
+                | "police"
+                | "government"
+                | "security"
+                | "intelligence"
+        )
+        .then(|| self.side_of(body))
     }
 
     fn country_of_party(&self, p: &Party) -> Party {

@@ -654,3 +654,27 @@ fn another_one_is_one_more_of_the_people_before() {
     assert!(claims("وسقط الآخر في البحر.").is_empty());
     assert!(claims("وجرح آخران.").is_empty());
 }
+
+#[test]
+fn an_official_named_with_a_side_of_a_divided_country_speaks_for_its_forces() {
+    // 033's first paragraph: the units are the Government of National Accord's, whose adviser
+    // lists them; Libya would be both sides at once
+    let text = "ونقلت المصادر عن المستشار الأمني في حكومة الوفاق الليبية، هاشم بشر، ارتفاع حصيلة \
+                الاشتباكات. وأوضح المسؤول الليبي إن قائمة الضحايا شملت 9 أفراد من الفرقة الأمنية الأولى.";
+    let ex = extract(text);
+    let c = only(&ex);
+    assert_eq!((c.count, c.population), (Some(9), Population::Military));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Government of National Accord"));
+    // with no body named beside him, the same official's figure stays Libya's
+    let text = "وقال المسؤول الليبي هاشم بشر إن قائمة الضحايا شملت 9 أفراد من الفرقة الأمنية الأولى في طرابلس.";
+    let ex = extract(text);
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Libya"));
+    // a spokesman of a state's ministry gives its country; a monitor's director gives no side
+    // of his own: the people are where it happened
+    let text = "وقال المتحدث باسم وزارة الدفاع الأمريكية شون روبرتسون إن جنديين قتلا في سوريا.";
+    let ex = extract(text);
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("United States"));
+    let text = "وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن 5 عناصر قتلوا في إدلب.";
+    let ex = extract(text);
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"));
+}
