@@ -153,7 +153,8 @@ pub struct Casualty {
     pub evidence: Span,
     /// The rule that gave the kind: `noun`, `after`, `before`, `list`, `one`, `no-count`.
     pub rule: &'static str,
-    /// The counted noun, keyed (جنود, مدنيين), to tell figures of different people apart.
+    /// The counted noun, keyed (جنود, مدنيين), to tell figures of different people apart;
+    /// `جنود اخرين` for more of them (خمسة جنود آخرين).
     pub noun: Option<String>,
 }
 
@@ -1097,7 +1098,7 @@ impl<'a> Finder<'a> {
         side: Option<Party>,
         own_side: bool,
         rule: &'static str,
-        _previous: Option<&Found>,
+        previous: Option<&Found>,
     ) -> Found {
         // evidence: from the nearest trigger before (within the clause) to the noun
         let mut start = num.span.start();
@@ -1119,11 +1120,21 @@ impl<'a> Finder<'a> {
             .take_while(|w| !w.is_stop())
             .chain(words[end + 1..].iter().take(3).take_while(|w| !w.is_stop()))
             .any(|w| self.marker(w) == Some(Marker::Cumulative));
-        // who the people are (جنود, مدنيين), not what befell them (قتلى) nor آخرين
+        // who the people are (جنود, مدنيين), not what befell them (قتلى) nor آخرين; with
+        // آخرين after it when they are more of them (خمسة جنود آخرين: five other soldiers, not
+        // the five soldiers of an earlier sentence), unless they are others than the figure
+        // before them in the sentence (قتل 4 أشخاص وأصيب 30 شخصا آخرين)
+        let others = |w: &Word| self.noun(w).is_some_and(|(n, _)| n.kind.is_none() && n.population.is_none());
         let noun = words
             .get(end)
             .filter(|w| self.noun(w).is_some_and(|(n, _)| n.kind.is_none() && n.population.is_some()))
-            .map(|w| w.stem.strip_suffix('ا').unwrap_or(&w.stem).to_string());
+            .map(|w| {
+                let mut noun = w.stem.strip_suffix('ا').unwrap_or(&w.stem).to_string();
+                if previous.is_none() && words.get(end + 1).is_some_and(others) {
+                    noun.push_str(" اخرين");
+                }
+                noun
+            });
         Found {
             at: first,
             end_word: end.max(first),

@@ -678,3 +678,26 @@ fn an_official_named_with_a_side_of_a_divided_country_speaks_for_its_forces() {
     let ex = extract(text);
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"));
 }
+
+#[test]
+fn other_soldiers_are_a_figure_of_their_own() {
+    // 060: the spokesman's five and the paramedics' five more are ten soldiers
+    let text = "وقال الناطق باسم القوات الخاصة بالجيش العقيد ميلود الزوي إن خمسة جنود قُتلوا. \
+                وذكر مسعفون ومصدر عسكري أن خمسة جنود آخرين قُتلوا في انفجار قنبلة.";
+    assert_eq!(
+        claims(text),
+        [(Some(5), Kind::Killed, Population::Military), (Some(5), Kind::Killed, Population::Military)]
+    );
+    // the same five told again is one claim; others than the killed of the same sentence are
+    // no new figure either
+    let text = "قتل 4 أشخاص وأصيب 30 شخصا آخرين عندما صدمت سيارة حشدا من المارة. \
+                وقالت الشرطة إن نحو 30 شخصا أصيبوا. وقال الجيش إن خمسة جنود قتلوا. وأكد أن خمسة جنود قتلوا.";
+    assert_eq!(
+        claims(text),
+        [
+            (Some(4), Kind::Killed, Population::Unspecified),
+            (Some(30), Kind::Wounded, Population::Unspecified),
+            (Some(5), Kind::Killed, Population::Military)
+        ]
+    );
+}
