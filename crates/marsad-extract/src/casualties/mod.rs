@@ -659,8 +659,24 @@ impl<'a> Finder<'a> {
         if noun_at.is_some_and(|k| k > last && (words[k].wa || words[k].fa)) {
             noun_at = None;
         }
+        // "أسفرت عن مقتل 16 منهم": of the people named before, in the sentence (مواقع وتعزيزات
+        // حوثية): their population, or the group or country of a nisba
+        let mut antecedent = None;
+        if noun_at.is_some_and(|k| matches!(words[k].bare.as_ref(), "منهم" | "منهن")) {
+            noun_at = None;
+            antecedent =
+                words[..first].iter().rev().take(15).take_while(|w| !w.is_hard_stop()).find_map(|w| {
+                    let people = self.noun(w).and_then(|(n, _)| n.population.filter(|_| n.kind.is_none()));
+                    people.map(|p| (p, None)).or_else(|| {
+                        let c = self.nisba(w)?;
+                        let group = self.lex.groups.contains_key(w.bare.as_ref());
+                        let population = if group { Population::Military } else { Population::Unspecified };
+                        Some((population, Some(self.country(c))))
+                    })
+                });
+        }
         let noun = noun_at.and_then(|k| self.noun(&words[k]));
-        let mut nisba_side = None;
+        let mut nisba_side = antecedent.as_ref().and_then(|(_, side)| side.clone());
         // "26 حوثيا": the people of an armed group are its fighters
         let mut group_people = false;
         // the people are a من-complement ("22 من المدنيين"): where it is
@@ -799,6 +815,9 @@ impl<'a> Finder<'a> {
         let mut population = population.unwrap_or(Population::Unspecified);
         if group_people && population == Population::Unspecified {
             population = Population::Military;
+        }
+        if let Some((p, _)) = antecedent {
+            population = p;
         }
         // "بعض القتلى من المدنيين وعددهم 232 شخصا": the people whose number it is
         if population == Population::Unspecified

@@ -701,3 +701,19 @@ fn other_soldiers_are_a_figure_of_their_own() {
         ]
     );
 }
+
+#[test]
+fn a_figure_of_them_counts_the_people_named_before() {
+    // 042: "16 of them" are of the Houthi positions and reinforcements struck
+    let text = "شنت طائرات التحالف غارات عنيفة استهدفت مواقع وتعزيزات حوثية بجبهة مجزر، أسفرت عن مقتل 16 منهم بجبهة حلحلان.";
+    let ex = extract(text);
+    let c = only(&ex);
+    assert_eq!((c.count, c.kind, c.population), (Some(16), Kind::Killed, Population::Military));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Houthis"));
+    // of the civilians on board; a figure of them with no casualty word is nothing
+    assert_eq!(
+        claims("وكان على متن الحافلة 40 مدنيا، قتل 12 منهم."),
+        [(Some(12), Kind::Killed, Population::Civilian)]
+    );
+    assert!(claims("وكان على متن الحافلة 40 مدنيا، 12 منهم من النساء.").is_empty());
+}
