@@ -365,6 +365,10 @@ impl<'a> Finder<'a> {
                     c.side = c.side.or_else(|| side.clone());
                     c.hostile |= *hostile;
                 }
+                // the displaced are civilians (تشريد 2,6 مليون، فرار الملايين من قراهم)
+                if c.kind == Kind::Displaced && c.population == Population::Unspecified {
+                    c.population = Population::Civilian;
+                }
                 last = Some((block, c.population, c.side.clone(), c.hostile));
                 let (claimant, claimant_rule) = match attribution.cue_at(c.at) {
                     Some(cue) => (cue.claimant.clone(), cue.rule),

@@ -717,3 +717,17 @@ fn a_figure_of_them_counts_the_people_named_before() {
     );
     assert!(claims("وكان على متن الحافلة 40 مدنيا، 12 منهم من النساء.").is_empty());
 }
+
+#[test]
+fn the_displaced_are_civilians() {
+    // 015: people of no stated kind driven from their homes
+    assert_eq!(
+        claims(
+            "وأسفر النزاع الذي يشهده حوض بحيرة تشاد عن أكثر من عشرين ألف قتيل وتسبب بتشريد 2,6 مليون آخرين في نيجيريا."
+        ),
+        [
+            (Some(20000), Kind::Killed, Population::Unspecified),
+            (Some(2_600_000), Kind::Displaced, Population::Civilian)
+        ]
+    );
+}
