@@ -666,10 +666,16 @@ impl<'a> Finder<'a> {
         // "أسفرت عن مقتل 16 منهم": of the people named before, in the sentence (مواقع وتعزيزات
         // حوثية): their population, or the group or country of a nisba
         let mut antecedent = None;
-        if noun_at.is_some_and(|k| matches!(words[k].bare.as_ref(), "منهم" | "منهن")) {
+        // ("بلغ 10 منهم ثمانية في قوات الأمن": of whom eight, a subset that follows)
+        if let Some(k) = noun_at.filter(|&k| matches!(words[k].bare.as_ref(), "منهم" | "منهن")) {
             noun_at = None;
-            antecedent =
-                words[..first].iter().rev().take(15).take_while(|w| !w.is_hard_stop()).find_map(|w| {
+            let subset_follows = words.get(k + 1).is_some_and(Self::is_count);
+            antecedent = words[..first]
+                .iter()
+                .rev()
+                .take(15)
+                .take_while(|w| !subset_follows && !w.is_hard_stop())
+                .find_map(|w| {
                     let people = self.noun(w).and_then(|(n, _)| n.population.filter(|_| n.kind.is_none()));
                     people.map(|p| (p, None)).or_else(|| {
                         let c = self.nisba(w)?;
@@ -936,11 +942,11 @@ impl<'a> Finder<'a> {
                 words[end + 1..].iter().take(8).take_while(|w| !w.is_stop()).position(Self::is_subset)
             && let Some(v) = words
                 .get(end + 2 + k)
-                .and_then(|v| if v.kind == TokenKind::Number { words.get(end + 3 + k) } else { Some(v) })
+                .and_then(|v| if Self::is_count(v) { words.get(end + 3 + k) } else { Some(v) })
             && v.kind == TokenKind::Arabic
             && self.noun(v).is_some_and(|(n, _)| {
                 n.population == Some(Population::Civilian)
-                    && (n.plural || words[end + 2 + k].kind == TokenKind::Number)
+                    && (n.plural || Self::is_count(&words[end + 2 + k]))
             })
         {
             population = Population::Civilian;
@@ -1094,6 +1100,16 @@ impl<'a> Finder<'a> {
         let subset = rest.iter().any(Self::is_subset);
         (coordinated || subset)
             && rest.iter().all(|w| matches!(w.bare.as_ref(), "،" | "," | "و" | "من") || Self::is_subset(w))
+    }
+
+    /// A figure in digits or in words (12, أربعة, ثلاثة آلاف).
+    fn is_count(w: &Word) -> bool {
+        w.kind == TokenKind::Number
+            || (w.kind == TokenKind::Arabic && {
+                // keyed words end in ه where the lexicon has ة (اربعه)
+                let word = w.bare.strip_suffix('ه').map_or_else(|| w.bare.to_string(), |s| format!("{s}ة"));
+                NumberParser::builtin().cardinal(&[&word]).is_some()
+            })
     }
 
     /// "بينهم", "من بينهم", "منهم": a subset of the figure before follows.

@@ -474,6 +474,20 @@ fn a_count_of_children_among_them_makes_the_people_civilians() {
             (Some(100), Kind::Wounded, Population::Civilian),
         ]
     );
+    // the count in words, as in digits
+    assert_eq!(
+        claims("قتل 12 شخصا على الأقل بينهم أربعة أطفال وامرأة حامل أمس الأربعاء."),
+        [
+            (Some(12), Kind::Killed, Population::Civilian),
+            (Some(4), Kind::Killed, Population::Civilian),
+            (Some(1), Kind::Killed, Population::Civilian),
+        ]
+    );
+    // "10, of whom eight": منهم before a figure opens a subset, it does not count the 10
+    assert_eq!(
+        claims("وأشار إلى أن عدد الجرحى في حالة صعبة بلغ 10 منهم ثمانية في قوات الأمن.")[0],
+        (Some(10), Kind::Wounded, Population::Unspecified)
+    );
 }
 
 #[test]
