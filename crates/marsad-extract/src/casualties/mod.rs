@@ -936,10 +936,15 @@ impl<'a> Finder<'a> {
             side = side.or_else(|| p.side.clone());
         }
         // "88 قتيلا وجريحا بينهم نساء وأطفال", "57 قتيلا بينهم 12 طفلا": people with women
-        // and children among them are civilians
+        // and children among them are civilians; after their verb and a comma too ("23 شخصا
+        // قتلوا في الغارات، بينهم نساء وأطفال"), not past another figure
+        let comma = |w: &Word| matches!(w.bare.as_ref(), "،" | ",");
         if population == Population::Unspecified
-            && let Some(k) =
-                words[end + 1..].iter().take(8).take_while(|w| !w.is_stop()).position(Self::is_subset)
+            && let Some(k) = words[end + 1..]
+                .iter()
+                .take(8)
+                .take_while(|w| (!w.is_stop() || comma(w)) && w.kind != TokenKind::Number)
+                .position(Self::is_subset)
             && let Some(v) = words
                 .get(end + 2 + k)
                 .and_then(|v| if Self::is_count(v) { words.get(end + 3 + k) } else { Some(v) })

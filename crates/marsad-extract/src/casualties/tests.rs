@@ -483,6 +483,15 @@ fn a_count_of_children_among_them_makes_the_people_civilians() {
             (Some(1), Kind::Killed, Population::Civilian),
         ]
     );
+    // after the verb and a comma (013), not past another figure
+    assert_eq!(
+        claims("وقال مسؤول محلي إن 23 شخصا قتلوا في الغارات، بينهم نساء وأطفال."),
+        [(Some(23), Kind::Killed, Population::Civilian)]
+    );
+    assert_eq!(
+        claims("قتل 5 أشخاص وأصيب 30، بينهم أطفال.")[0],
+        (Some(5), Kind::Killed, Population::Unspecified)
+    );
     // "10, of whom eight": منهم before a figure opens a subset, it does not count the 10
     assert_eq!(
         claims("وأشار إلى أن عدد الجرحى في حالة صعبة بلغ 10 منهم ثمانية في قوات الأمن.")[0],
