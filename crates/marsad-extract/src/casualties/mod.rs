@@ -463,7 +463,14 @@ impl<'a> Finder<'a> {
                         out[k].population = population;
                     }
                 }
-                Some(_) => {}
+                // told again with the people described as civilians: "23 شخصا قتلوا في الغارات،
+                // بينهم نساء وأطفال" after "لقي 23 شخصا مصرعهم" (not as soldiers: a retelling
+                // names the shooter, "مقتل شاب برصاص شرطي", more often than the dead)
+                Some(k) => {
+                    if out[k].population == Population::Unspecified && c.population == Population::Civilian {
+                        out[k].population = c.population;
+                    }
+                }
                 None => out.push(c.clone()),
             }
         }

@@ -754,3 +754,12 @@ fn the_displaced_are_civilians() {
         ]
     );
 }
+
+#[test]
+fn a_figure_told_again_as_civilians_makes_the_claim_civilian() {
+    // 013: the ambulance services' 23, then the local official's 23 "among them women and
+    // children": one claim, of civilians
+    let text = "لقي 23 شخصا على الأقل مصرعهم في غارات جوية على حفل زفاف، وفق ما أفادت هيئات الإسعاف.\n\
+                وقال مسؤول محلي إن 23 شخصا قتلوا في الغارات، بينهم نساء وأطفال.";
+    assert_eq!(claims(text), [(Some(23), Kind::Killed, Population::Civilian)]);
+}
