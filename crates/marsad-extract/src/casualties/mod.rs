@@ -942,26 +942,38 @@ impl<'a> Finder<'a> {
             }
             side = side.or_else(|| p.side.clone());
         }
-        // "88 قتيلا وجريحا بينهم نساء وأطفال", "57 قتيلا بينهم 12 طفلا": people with women
-        // and children among them are civilians; after their verb and a comma too ("23 شخصا
-        // قتلوا في الغارات، بينهم نساء وأطفال"), not past another figure
+        // who is among the people: "بينهم 12 طفلا", "بينهم نساء وأطفال", after their verb and
+        // a comma too ("23 شخصا قتلوا في الغارات، بينهم نساء وأطفال"), not past another figure
         let comma = |w: &Word| matches!(w.bare.as_ref(), "،" | ",");
+        let among = words[end + 1..]
+            .iter()
+            .take(8)
+            .take_while(|w| (!w.is_stop() || comma(w)) && w.kind != TokenKind::Number)
+            .position(Self::is_subset)
+            .and_then(|k| {
+                let at = end + 2 + k;
+                let counted = words.get(at).is_some_and(Self::is_count);
+                words
+                    .get(at + usize::from(counted))
+                    .filter(|v| v.kind == TokenKind::Arabic)
+                    .map(|v| (v, counted))
+            });
+        // women and children among them: civilians ("57 قتيلا بينهم 12 طفلا")
         if population == Population::Unspecified
-            && let Some(k) = words[end + 1..]
-                .iter()
-                .take(8)
-                .take_while(|w| (!w.is_stop() || comma(w)) && w.kind != TokenKind::Number)
-                .position(Self::is_subset)
-            && let Some(v) = words
-                .get(end + 2 + k)
-                .and_then(|v| if Self::is_count(v) { words.get(end + 3 + k) } else { Some(v) })
-            && v.kind == TokenKind::Arabic
-            && self.noun(v).is_some_and(|(n, _)| {
-                n.population == Some(Population::Civilian)
-                    && (n.plural || Self::is_count(&words[end + 2 + k]))
-            })
+            && let Some((v, counted)) = among
+            && self
+                .noun(v)
+                .is_some_and(|(n, _)| n.population == Some(Population::Civilian) && (n.plural || counted))
         {
             population = Population::Civilian;
+        }
+        // attackers among them: the dead of both sides ("30 شخصا بينهم خمسة انتحاريين")
+        if side.is_none()
+            && population == Population::Unspecified
+            && let Some((v, _)) = among
+            && self.is_hostile(v)
+        {
+            side = Some(Party::Both);
         }
         // whose ranks, before the figure: "ليصل العدد الإجمالي للخسائر البشرية في صفوف القوات
         // الأرمينية إلى 963"
@@ -1053,6 +1065,8 @@ impl<'a> Finder<'a> {
             if p.count.is_none() || !self.listed(p, words, q) {
                 continue;
             }
+            // the attacker among the dead is not of the side of the others (بينهم الانتحاري)
+            let hostile = self.is_hostile(w);
             let item = Found {
                 at: q,
                 end_word: q,
@@ -1061,9 +1075,9 @@ impl<'a> Finder<'a> {
                 qualifier: "exact",
                 kind: p.kind,
                 population: n.population.unwrap_or(Population::Unspecified),
-                side: p.side.clone(),
-                own_side: p.own_side,
-                hostile: false,
+                side: if hostile { None } else { p.side.clone() },
+                own_side: p.own_side && !hostile,
+                hostile,
                 cumulative: p.cumulative,
                 evidence: w.span,
                 rule: "list",

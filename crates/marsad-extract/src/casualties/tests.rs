@@ -763,3 +763,14 @@ fn a_figure_told_again_as_civilians_makes_the_claim_civilian() {
                 وقال مسؤول محلي إن 23 شخصا قتلوا في الغارات، بينهم نساء وأطفال.";
     assert_eq!(claims(text), [(Some(23), Kind::Killed, Population::Civilian)]);
 }
+
+#[test]
+fn attackers_among_the_dead_make_them_of_both_sides() {
+    // 007: the suicide bombers are among the 30
+    let ex = extract("وقالت الشرطة الصومالية إن عدد القتلى ارتفع إلى نحو 30 شخصا بينهم خمسة انتحاريين.");
+    assert_eq!(name(&ex, ex.casualties[0].side.as_ref()).as_deref(), Some("both"));
+    // the one attacker among them is not of the victims' side
+    let ex = extract("وقتل ستة أشخاص بينهم الانتحاري في هجوم لحركة الشباب على مقر حكومي في مقديشو.");
+    let sides: Vec<_> = ex.casualties.iter().map(|c| (c.count, name(&ex, c.side.as_ref()))).collect();
+    assert_eq!(sides, [(Some(6), Some("both".into())), (Some(1), Some("Al-Shabaab".into()))]);
+}
