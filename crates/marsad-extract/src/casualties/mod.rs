@@ -677,14 +677,22 @@ impl<'a> Finder<'a> {
         if let Some(k) = noun_at.filter(|&k| matches!(words[k].bare.as_ref(), "منهم" | "منهن")) {
             noun_at = None;
             let subset_follows = words.get(k + 1).is_some_and(Self::is_count);
-            antecedent = words[..first]
-                .iter()
+            antecedent = (first.saturating_sub(15)..first)
                 .rev()
-                .take(15)
-                .take_while(|w| !subset_follows && !w.is_hard_stop())
-                .find_map(|w| {
+                .take_while(|&j| !subset_follows && !words[j].is_hard_stop())
+                .find_map(|j| {
+                    let w = &words[j];
                     let people = self.noun(w).and_then(|(n, _)| n.population.filter(|_| n.kind.is_none()));
-                    people.map(|p| (p, None)).or_else(|| {
+                    // the force they serve, named after them (رتل لعناصر تنظيم داعش)
+                    let force = || {
+                        let e = words.get(j + 1)?.entity?;
+                        matches!(
+                            self.entities_subtype(e),
+                            Some("armed-group" | "armed-forces" | "faction-forces")
+                        )
+                        .then(|| self.side_of(e))
+                    };
+                    people.map(|p| (p, force())).or_else(|| {
                         let c = self.nisba(w)?;
                         let group = self.lex.groups.contains_key(w.bare.as_ref());
                         let population = if group { Population::Military } else { Population::Unspecified };

@@ -733,6 +733,19 @@ fn a_figure_of_them_counts_the_people_named_before() {
     let c = only(&ex);
     assert_eq!((c.count, c.kind, c.population), (Some(16), Kind::Killed, Population::Military));
     assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Houthis"));
+    // of the members of a force named after them (044), and the others wounded with them
+    let text = "وقال الجبوري إن سيارة مفخخة انفجرت عند مرور رتل لعناصر تنظيم داعش ما اسفر عن مقتل 42 منهم، \
+                بينهم قياديون وإصابة 18 آخرين.";
+    let ex = extract(text);
+    let sides: Vec<_> =
+        ex.casualties.iter().map(|c| (c.count, c.population, name(&ex, c.side.as_ref()))).collect();
+    assert_eq!(
+        sides,
+        [
+            (Some(42), Population::Military, Some("Islamic State".into())),
+            (Some(18), Population::Military, Some("Islamic State".into()))
+        ]
+    );
     // of the civilians on board; a figure of them with no casualty word is nothing
     assert_eq!(
         claims("وكان على متن الحافلة 40 مدنيا، قتل 12 منهم."),
