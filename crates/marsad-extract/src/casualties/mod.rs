@@ -975,6 +975,19 @@ impl<'a> Finder<'a> {
         {
             population = Population::Civilian;
         }
+        // what they were, said after them: "1120 من الأشخاص الذين قتلوا في العراق الشهر الماضي،
+        // كانوا من المدنيين"
+        if population == Population::Unspecified
+            && let Some(k) = words[end + 1..]
+                .iter()
+                .take(12)
+                .take_while(|w| (!w.is_stop() || comma(w)) && w.kind != TokenKind::Number)
+                .position(|w| matches!(w.bare.as_ref(), "كانوا" | "كن"))
+            && let Some(v) = words[end + 2 + k..].iter().take(2).find(|v| v.bare != "من")
+            && let Some((n, _)) = self.noun(v).filter(|(n, _)| n.kind.is_none())
+        {
+            population = n.population.unwrap_or(population);
+        }
         // attackers among them: the dead of both sides ("30 شخصا بينهم خمسة انتحاريين")
         if side.is_none()
             && population == Population::Unspecified

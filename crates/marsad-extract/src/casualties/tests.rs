@@ -787,3 +787,21 @@ fn attackers_among_the_dead_make_them_of_both_sides() {
     let sides: Vec<_> = ex.casualties.iter().map(|c| (c.count, name(&ex, c.side.as_ref()))).collect();
     assert_eq!(sides, [(Some(6), Some("both".into())), (Some(1), Some("Al-Shabaab".into()))]);
 }
+
+#[test]
+fn what_the_people_were_said_after_them_gives_their_population() {
+    // 031, and a Yemeni health official on Saada
+    assert_eq!(
+        claims("وقالت الأمم المتحدة إن 1120 من الأشخاص الذين قتلوا في العراق الشهر الماضي، كانوا من المدنيين."),
+        [(Some(1120), Kind::Killed, Population::Civilian)]
+    );
+    assert_eq!(
+        claims("وقال مدير مكتب الصحة إن ما لا يقل عن 42 قتيلا كانوا من الأطفال في صعدة."),
+        [(Some(42), Kind::Killed, Population::Civilian)]
+    );
+    // not past another figure
+    assert_eq!(
+        claims("قتل 30 شخصا وأصيب 12 كانوا من المدنيين.")[0],
+        (Some(30), Kind::Killed, Population::Unspecified)
+    );
+}
