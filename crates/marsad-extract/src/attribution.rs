@@ -533,6 +533,16 @@ impl<'a> Attributor<'a> {
                         let rule = if last.claimant.is_some() { "pronoun" } else { "anonymous" };
                         found = Some((last.claimant.clone(), rule));
                     }
+                    if found.is_none()
+                        && cue.role == Role::Speech
+                        && i.checked_sub(1)
+                            .is_some_and(|k| matches!(words[k].bare.as_ref(), "ما" | "حسبما" | "وفقما"))
+                        && self.unknown_construct_subject(words, i + 1)
+                    {
+                        // "وفق ما أفادت هيئات الإسعاف": an unknown body says it, not an earlier
+                        // claimant
+                        found = Some((None, "anonymous"));
+                    }
                     if found.is_none() && cue.role != Role::Source {
                         // no subject named: the verb's pronoun, or the statement's owner
                         let gender = if cue.role == Role::Speech { cue.gender } else { None };
@@ -867,6 +877,51 @@ impl<'a> Attributor<'a> {
         Some(self.recent.iter().rev().find(|p| heads(p)).cloned().map_or(Subject::Anonymous, Subject::Named))
     }
 
+    /// Whether the words at `at` are a noun of no known name with a definite complement (`هيئات
+    /// الإسعاف`, `فرق الإنقاذ`): a subject, not a preposition (`خلال المؤتمر`) nor a time.
+    fn unknown_construct_subject(&self, words: &[Word], at: usize) -> bool {
+        const PREPOSITIONS: &[&str] = &[
+            "خلال",
+            "عقب",
+            "بعد",
+            "قبل",
+            "اثناء",
+            "عبر",
+            "حول",
+            "امام",
+            "لدى",
+            "منذ",
+            "عند",
+            "وسط",
+            "ضمن",
+            "نقلا",
+            "مساء",
+            "صباح",
+            "فجر",
+            "ظهر",
+            "ليل",
+            "يوم",
+            "نهار",
+            "مطلع",
+            "اواخر",
+            "اوائل",
+            "نهايه",
+            "بدايه",
+        ];
+        let (Some(head), Some(complement)) = (words.get(at), words.get(at + 1)) else { return false };
+        head.kind == TokenKind::Arabic
+            && complement.kind == TokenKind::Arabic
+            && head.entity.is_none()
+            && !head.prep
+            && !head.bare.starts_with("ال")
+            && head.bare.chars().count() >= 3
+            && !PREPOSITIONS.contains(&head.bare.as_ref())
+            && self.cues.get(head).is_none()
+            && !crate::times::opens_time(&head.bare)
+            && complement.bare.starts_with("ال")
+            && !crate::times::opens_time(&complement.bare)
+    }
+
     /// A person named within five words after `from`, before a complementiser or a full stop.
     fn person_after(&self, words: &[Word], from: usize) -> Option<(usize, usize)> {
         for j in from..(from + 5).min(words.len()) {
@@ -1192,5 +1247,20 @@ mod tests {
         assert!(c[0].is_some(), "{c:?}");
         let c = claimants("وقال المرصد السوري إن 5 قتلوا. وذكر مصدران أمنيان أمس أن الحصيلة بلغت 27 قتيلا.");
         assert_eq!(c[1], None, "{c:?}");
+    }
+
+    #[test]
+    fn according_to_an_unknown_body_is_not_an_earlier_claimant() {
+        // 013: the ambulance services, not the Houthis of the sentence before
+        let c = claimants(
+            "واتهم الحوثيون التحالف العربي بشن الغارة. لقي 23 شخصا على الأقل مصرعهم في غارات جوية على حفل زفاف، \
+             وفق ما أفادت هيئات الإسعاف.",
+        );
+        assert_eq!(c[1], None, "{c:?}");
+        // a time or a preposition after the verb leaves its pronoun to an earlier speaker
+        let c = claimants("وقال المرصد السوري إن 5 قتلوا. وقتل 3 آخرون، حسبما أفاد مساء الأحد.");
+        assert_eq!(c[1].as_deref(), Some("Syrian Observatory for Human Rights"), "{c:?}");
+        let c = claimants("وقال المرصد السوري إن 5 قتلوا. وقتل 3 آخرون، حسبما أفاد خلال المؤتمر.");
+        assert_eq!(c[1].as_deref(), Some("Syrian Observatory for Human Rights"), "{c:?}");
     }
 }
