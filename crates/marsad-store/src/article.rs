@@ -204,7 +204,12 @@ impl Article {
         Ok(Article::assemble(identity, record, record_json, given))
     }
 
-    fn assemble(identity: Identity, record: Record, record_json: String, given: Option<IndexTerms>) -> Article {
+    fn assemble(
+        identity: Identity,
+        record: Record,
+        record_json: String,
+        given: Option<IndexTerms>,
+    ) -> Article {
         let title_cp = match &record.title {
             Some(t) => t.start.zip(t.end),
             None => None,
@@ -245,7 +250,16 @@ impl Article {
                 serde_json::to_string(&spans).unwrap_or_else(|_| "[]".into())
             })
             .collect();
-        Article { identity, record, record_deflated, index_title, index_body, sketch, entity_keys, mention_spans }
+        Article {
+            identity,
+            record,
+            record_deflated,
+            index_title,
+            index_body,
+            sketch,
+            entity_keys,
+            mention_spans,
+        }
     }
 }
 

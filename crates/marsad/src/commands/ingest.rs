@@ -2,7 +2,8 @@
 //!
 //! The inputs are read and extracted as by `marsad extract` (a reader thread, batches extracted
 //! in parallel); before a batch is extracted its articles' content hashes are looked up, so an
-//! unchanged article costs a hash, not an extraction. The extracted batch goes to one writer
+//! unchanged article costs a hash, not an extraction (an article another version of marsad
+//! stored is changed; `--reextract` makes every article changed). The extracted batch goes to one writer
 //! thread, which writes it in one transaction while the next batch is extracted: a kill loses
 //! at most the batches in flight, and never leaves half an article.
 
@@ -120,7 +121,9 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
     let inputs = open_inputs(&args.input)?;
     let progress = inputs.progress();
     let mut writer = SqliteStore::open(&args.db).map_err(|e| UsageError(e.to_string()))?;
-    let lookup = SqliteStore::open(&args.db).map_err(|e| UsageError(e.to_string()))?;
+    let mut lookup = SqliteStore::open(&args.db).map_err(|e| UsageError(e.to_string()))?;
+    writer.set_reextract(args.reextract);
+    lookup.set_reextract(args.reextract);
     let paths: Vec<String> = args.input.paths.iter().map(|p| p.display().to_string()).collect();
     let run = writer.begin_run(&paths)?;
     // a transaction takes `--batch` articles, extracted in batches of at most EXTRACT_BATCH
@@ -312,7 +315,12 @@ fn stored_record(r: &Record<'_>) -> stored::Record {
         debris: r
             .debris
             .iter()
-            .map(|d| stored::Debris { start: d.start, end: d.end, reason: own(d.reason), rule: Some(own(d.rule)) })
+            .map(|d| stored::Debris {
+                start: d.start,
+                end: d.end,
+                reason: own(d.reason),
+                rule: Some(own(d.rule)),
+            })
             .collect(),
         entities: r
             .entities
