@@ -8,7 +8,7 @@ use crate::StoreError;
 use crate::record::Record;
 use crate::sketch::Sketch;
 use crate::sketch::term_hash;
-use crate::terms::{char_starts, each_term};
+use crate::terms::each_term;
 use marsad_text::Normalizer;
 
 /// The first byte of a record compressed with LZ4 (the size of the JSON follows, then the
@@ -179,6 +179,19 @@ impl Article {
         Article::build(identity, record_json, text, Some(terms))
     }
 
+    /// [`Article::with_terms`] for a caller that has the record already (`marsad ingest`
+    /// converts the extractor's own, rather than parsing the JSON it serialised): `record` is
+    /// `record_json` parsed, with its `text` put back. Its terms are those of
+    /// [`Article::with_terms`] when given, else found here.
+    pub fn from_record(
+        identity: Identity,
+        record: Record,
+        record_json: String,
+        terms: Option<IndexTerms>,
+    ) -> Article {
+        Article::assemble(identity, record, record_json, terms)
+    }
+
     fn build(
         identity: Identity,
         record_json: String,
@@ -188,16 +201,28 @@ impl Article {
         let mut record: Record = serde_json::from_str(&record_json)
             .map_err(|e| StoreError::Record { key: identity.key.clone(), message: e.to_string() })?;
         record.text = text;
-        let starts = char_starts(&record.text);
-        let byte = |cp: usize| starts.get(cp).copied().unwrap_or(record.text.len());
-        let title_span = match &record.title {
-            Some(t) => t.start.zip(t.end).map(|(s, e)| (byte(s), byte(e))),
+        Ok(Article::assemble(identity, record, record_json, given))
+    }
+
+    fn assemble(
+        identity: Identity,
+        record: Record,
+        record_json: String,
+        given: Option<IndexTerms>,
+    ) -> Article {
+        let title_cp = match &record.title {
+            Some(t) => t.start.zip(t.end),
             None => None,
         };
+        // the byte offsets of the title's and paragraphs' ends, in one pass over the text
+        let mut cps: Vec<usize> = record.paragraphs.iter().flat_map(|p| [p.start, p.end]).collect();
+        cps.extend(title_cp.iter().flat_map(|&(s, e)| [s, e]));
+        let bytes = byte_offsets(&record.text, &cps);
+        let title_span = title_cp.map(|_| (bytes[bytes.len() - 2], bytes[bytes.len() - 1]));
         let body: Vec<(usize, usize)> = if record.paragraphs.is_empty() && title_span.is_none() {
             vec![(0, record.text.len())]
         } else {
-            record.paragraphs.iter().map(|p| (byte(p.start), byte(p.end))).collect()
+            bytes.chunks_exact(2).take(record.paragraphs.len()).map(|b| (b[0], b[1])).collect()
         };
         let terms = match given {
             Some(terms) if !(record.paragraphs.is_empty() && title_span.is_none()) => terms,
@@ -225,7 +250,7 @@ impl Article {
                 serde_json::to_string(&spans).unwrap_or_else(|_| "[]".into())
             })
             .collect();
-        Ok(Article {
+        Article {
             identity,
             record,
             record_deflated,
@@ -234,8 +259,26 @@ impl Article {
             sketch,
             entity_keys,
             mention_spans,
-        })
+        }
     }
+}
+
+/// The byte offsets in `text` of code point offsets (past the end: the text's length), in one
+/// pass over the text whatever their order.
+fn byte_offsets(text: &str, cps: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..cps.len()).collect();
+    order.sort_unstable_by_key(|&i| cps[i]);
+    let mut out = vec![text.len(); cps.len()];
+    let mut chars = text.char_indices().map(|(b, _)| b);
+    let (mut at, mut next) = (0, chars.next());
+    for i in order {
+        while at < cps[i] && next.is_some() {
+            next = chars.next();
+            at += 1;
+        }
+        out[i] = next.unwrap_or(text.len());
+    }
+    out
 }
 
 /// Appends a term to an index text (terms separated by single spaces).

@@ -330,8 +330,8 @@ pub trait Store {
     /// Records the start of an ingest run over `inputs`.
     fn begin_run(&mut self, inputs: &[String]) -> Result<RunId, StoreError>;
 
-    /// The stored content hash of each key (None: not stored), so that unchanged articles
-    /// need not be extracted again.
+    /// The stored content hash of each key (None: not stored, or extracted by another version
+    /// of marsad), so that unchanged articles need not be extracted again.
     fn known_hashes(&self, keys: &[&str]) -> Result<Vec<Option<ContentHash>>, StoreError>;
 
     /// Writes `batch` in one transaction (or in the open one, which [`end_run`](Store::end_run)

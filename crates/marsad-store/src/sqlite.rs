@@ -50,7 +50,19 @@ pub struct SqliteStore {
     /// at a random place of that index. (The rows' primary key starts with the article, which
     /// is new: in any order they go to the end of the table.)
     pending_mentions: Vec<Mention>,
+    /// Whether a stored article of the same content is extracted and written again
+    /// ([`SqliteStore::set_reextract`]).
+    reextract: bool,
 }
+
+/// The version of marsad a run records (`runs.marsad_version`): an article written by a run
+/// of another version was extracted by another extractor, and counts as changed.
+const MARSAD_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The stored id and content hash of an article, by key, with whether this version of marsad
+/// extracted it (the version of the run that wrote it).
+const STORED_ARTICLE: &str = "SELECT a.id, a.hash, r.marsad_version IS ?2 FROM articles a
+     LEFT JOIN runs r ON r.id = a.run WHERE a.key = ?1";
 
 /// A row of `mentions`.
 struct Mention {
@@ -100,6 +112,7 @@ impl SqliteStore {
             commit_every: 0,
             pending_fts: Vec::new(),
             pending_mentions: Vec::new(),
+            reextract: false,
         };
         let before = store.schema_version()?;
         store.migrate()?;
@@ -169,6 +182,7 @@ impl SqliteStore {
             commit_every: 0,
             pending_fts: Vec::new(),
             pending_mentions: Vec::new(),
+            reextract: false,
         };
         store.migrate_to(version)?;
         Ok(store)
@@ -185,6 +199,13 @@ impl SqliteStore {
     /// commit the rest.
     pub fn set_commit_every(&mut self, articles: usize) {
         self.commit_every = articles;
+    }
+
+    /// Has [`Store::write_batch`] replace a stored article even when its content is unchanged
+    /// (`marsad ingest --reextract`: the extractor changed within one version of marsad, as
+    /// in development; across versions, articles are extracted again anyway).
+    pub fn set_reextract(&mut self, reextract: bool) {
+        self.reextract = reextract;
     }
 
     /// Commits the open transaction, if any (its bucket rows are written first).
@@ -697,16 +718,20 @@ impl SqliteStore {
         let (mut merged, mut stories) = (Vec::new(), Vec::new());
         let mut linkables = Vec::with_capacity(batch.len());
         for a in batch {
-            let existing: Option<(i64, Vec<u8>)> = tx
-                .prepare_cached("SELECT id, hash FROM articles WHERE key = ?1")?
-                .query_row([&a.identity.key], |r| Ok((r.get(0)?, r.get(1)?)))
+            let existing: Option<(i64, Vec<u8>, bool)> = tx
+                .prepare_cached(STORED_ARTICLE)?
+                .query_row(params![&a.identity.key, MARSAD_VERSION], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
                 .optional()?;
             match existing {
-                Some((_, hash)) if hash == a.identity.hash.0 => {
+                Some((_, hash, same_version))
+                    if hash == a.identity.hash.0 && same_version && !self.reextract =>
+                {
                     stats.unchanged += 1;
                     continue;
                 }
-                Some((id, _)) => {
+                Some((id, _, _)) => {
                     merged.extend(
                         tx.prepare_cached(
                             "SELECT DISTINCT em.merged FROM events e JOIN event_merges em ON em.event = e.id
@@ -861,17 +886,20 @@ impl Store for SqliteStore {
         )?;
         self.conn.execute(
             "INSERT INTO runs (started, status, marsad_version, inputs) VALUES (datetime('now'), 'running', ?1, ?2)",
-            params![env!("CARGO_PKG_VERSION"), serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into())],
+            params![MARSAD_VERSION, serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into())],
         )?;
         Ok(RunId(self.conn.last_insert_rowid()))
     }
 
     fn known_hashes(&self, keys: &[&str]) -> Result<Vec<Option<ContentHash>>, StoreError> {
-        let mut stmt = self.conn.prepare_cached("SELECT hash FROM articles WHERE key = ?1")?;
+        let mut stmt = self.conn.prepare_cached(STORED_ARTICLE)?;
         keys.iter()
             .map(|k| {
-                let h: Option<Vec<u8>> = stmt.query_row([k], |r| r.get(0)).optional()?;
-                Ok(h.and_then(|h| <[u8; 32]>::try_from(h.as_slice()).ok()).map(ContentHash))
+                let h: Option<(Vec<u8>, bool)> =
+                    stmt.query_row(params![k, MARSAD_VERSION], |r| Ok((r.get(1)?, r.get(2)?))).optional()?;
+                // an article another version extracted is as good as not stored
+                let h = h.filter(|h| h.1 && !self.reextract);
+                Ok(h.and_then(|h| <[u8; 32]>::try_from(h.0.as_slice()).ok()).map(ContentHash))
             })
             .collect()
     }

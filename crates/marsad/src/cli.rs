@@ -213,6 +213,12 @@ pub struct IngestArgs {
     #[arg(long, value_name = "N", default_value_t = 4096)]
     pub batch: usize,
 
+    /// Extract and write every article again, changed or not (after a change of the extractor
+    /// within one version of marsad; an article stored by another version is extracted again
+    /// without it).
+    #[arg(long)]
+    pub reextract: bool,
+
     /// No progress bar and no summary on standard error (errors are still reported).
     #[arg(short, long)]
     pub quiet: bool,

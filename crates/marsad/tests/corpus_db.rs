@@ -72,6 +72,26 @@ fn ingesting_the_seeds_twice_is_a_no_op_and_a_changed_article_is_replaced() {
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), 5);
     assert_eq!(count(&db, "SELECT count(*) FROM runs WHERE status = 'complete'"), 3);
     assert_eq!(count(&db, "SELECT count(*) FROM articles WHERE text LIKE '%الوضع هادئ%'"), 1);
+    let edited = sizes(&db);
+
+    // an article another version of marsad extracted is extracted again (its run says which)
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE runs SET marsad_version = '0.0.0-older' WHERE id = (SELECT run FROM articles WHERE text LIKE '%الوضع هادئ%')",
+            [],
+        )
+        .unwrap();
+    let upgraded = run(&["ingest", &corpus, "--db", &db]);
+    ok(&upgraded);
+    assert!(String::from_utf8_lossy(&upgraded.stderr).contains("0 added, 1 replaced, 4 unchanged"));
+    // and --reextract extracts every one again, changed or not
+    let forced = run(&["ingest", &corpus, "--db", &db, "--reextract"]);
+    ok(&forced);
+    assert!(String::from_utf8_lossy(&forced.stderr).contains("0 added, 5 replaced, 0 unchanged"));
+    assert_eq!(sizes(&db), edited);
+    let after = run(&["ingest", &corpus, "--db", &db]);
+    assert!(String::from_utf8_lossy(&after.stderr).contains("0 added, 0 replaced, 5 unchanged"));
 }
 
 /// A JSON Lines feed of `n` articles made from the seed texts, each with its own id.

@@ -2,7 +2,8 @@
 //!
 //! The inputs are read and extracted as by `marsad extract` (a reader thread, batches extracted
 //! in parallel); before a batch is extracted its articles' content hashes are looked up, so an
-//! unchanged article costs a hash, not an extraction. The extracted batch goes to one writer
+//! unchanged article costs a hash, not an extraction (an article another version of marsad
+//! stored is changed; `--reextract` makes every article changed). The extracted batch goes to one writer
 //! thread, which writes it in one transaction while the next batch is extracted: a kill loses
 //! at most the batches in flight, and never leaves half an article.
 
@@ -17,9 +18,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, anyhow};
 use crossbeam_channel::bounded;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use marsad_extract::wire::Record;
+use marsad_extract::wire::{self, Record};
 use marsad_extract::{Extraction, Extractor, Options};
 use marsad_ingest::{Document, Format, Item};
+use marsad_store::record as stored;
 use marsad_store::{
     Article, BatchStats, ContentHash, Elsewhere, Identity, IndexTerms, RunStatus, SqliteStore, Store,
 };
@@ -32,8 +34,12 @@ use crate::memory::peak_rss_bytes;
 use crate::pipeline;
 use crate::summary::SkippedEntry;
 
-/// Batches extracted ahead of the one being written.
-const WRITE_AHEAD: usize = 2;
+/// Batches extracted ahead of the one being written: enough to cover a commit (the search
+/// index, mention and bucket rows of a `--batch` transaction are written at its end, a burst
+/// of the writer's time), so that the workers go on extracting meanwhile rather than wait
+/// (with 2 batches they waited 2.1–2.6 s of a bench run for it, with 8 none; the memory they
+/// hold is a few MiB a batch).
+const WRITE_AHEAD: usize = 8;
 
 /// Articles extracted together, at most (a transaction may take several batches: `--batch`).
 const EXTRACT_BATCH: usize = 512;
@@ -115,7 +121,9 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
     let inputs = open_inputs(&args.input)?;
     let progress = inputs.progress();
     let mut writer = SqliteStore::open(&args.db).map_err(|e| UsageError(e.to_string()))?;
-    let lookup = SqliteStore::open(&args.db).map_err(|e| UsageError(e.to_string()))?;
+    let mut lookup = SqliteStore::open(&args.db).map_err(|e| UsageError(e.to_string()))?;
+    writer.set_reextract(args.reextract);
+    lookup.set_reextract(args.reextract);
     let paths: Vec<String> = args.input.paths.iter().map(|p| p.display().to_string()).collect();
     let run = writer.begin_run(&paths)?;
     // a transaction takes `--batch` articles, extracted in batches of at most EXTRACT_BATCH
@@ -242,6 +250,7 @@ fn process(
         return Outcome::Unchanged;
     }
     let source = doc.source.display();
+    let bytes = doc.text.len();
     let result = catch_unwind(AssertUnwindSafe(|| {
         let t = Instant::now();
         let mut extraction = extractor.extract(&doc);
@@ -250,13 +259,16 @@ fn process(
         let normalized = extraction.normalized.take();
         let t = Instant::now();
         let terms = normalized.as_deref().and_then(|n| index_terms(&extraction, n));
-        timers.add_preparing(t.elapsed());
         let mut record = Record::new(&doc, &extraction);
         // the text is stored once, in its own column
         record.text = "";
-        serde_json::to_string(&record).map(|json| (json, terms))
+        let json = serde_json::to_string(&record)?;
+        // the store's record is the extractor's, converted: not the JSON parsed back
+        let stored = stored_record(&record);
+        timers.add_preparing(t.elapsed());
+        Ok::<_, serde_json::Error>((json, stored, terms))
     }));
-    let (json, terms) = match result {
+    let (json, mut stored, terms) = match result {
         Ok(Ok(done)) => done,
         Ok(Err(e)) => {
             return Outcome::Skipped(SkippedEntry { input: source, reason: format!("record: {e}") });
@@ -271,16 +283,113 @@ fn process(
             });
         }
     };
-    let bytes = doc.text.len();
     let t = Instant::now();
-    let article = match terms {
-        Some(terms) => Article::with_terms(identity, json, doc.text, terms),
-        None => Article::new(identity, json, doc.text),
-    };
+    stored.text = doc.text;
+    let article = Article::from_record(identity, stored, json, terms);
     timers.add_preparing(t.elapsed());
-    match article {
-        Ok(a) => Outcome::Article(Box::new(a), bytes),
-        Err(e) => Outcome::Skipped(SkippedEntry { input: source, reason: e.to_string() }),
+    Outcome::Article(Box::new(article), bytes)
+}
+
+/// The record as the store reads it ([`marsad_store::record::Record`]) of the extractor's
+/// record: what parsing the record's JSON gives, without its text (the caller puts it back).
+fn stored_record(r: &Record<'_>) -> stored::Record {
+    let own = |s: &str| s.to_string();
+    let span = |s: &wire::SpanRecord| stored::Span { start: s.start, end: s.end };
+    stored::Record {
+        id: own(r.id),
+        source: stored::Source {
+            path: r.source.path.map(own),
+            format: own(r.source.format),
+            line: r.source.line,
+        },
+        outlet: r.outlet.map(own),
+        published: r.published.clone(),
+        published_from: r.published_from.map(own),
+        text: String::new(),
+        title: r.title.as_ref().map(|t| stored::Title { text: own(t.text), start: t.start, end: t.end }),
+        paragraphs: r
+            .paragraphs
+            .iter()
+            .map(|p| stored::Paragraph { start: p.start, end: p.end, kind: own(p.kind) })
+            .collect(),
+        debris: r
+            .debris
+            .iter()
+            .map(|d| stored::Debris {
+                start: d.start,
+                end: d.end,
+                reason: own(d.reason),
+                rule: Some(own(d.rule)),
+            })
+            .collect(),
+        entities: r
+            .entities
+            .iter()
+            .map(|e| stored::Entity {
+                id: e.id.clone(),
+                kind: own(e.kind),
+                name: own(e.name),
+                name_ar: own(e.name_ar),
+                kb: e.kb.map(own),
+                subtype: e.subtype.map(own),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| stored::Mention { start: m.start, end: m.end, rule: Some(own(m.rule)) })
+                    .collect(),
+            })
+            .collect(),
+        times: r
+            .times
+            .iter()
+            .map(|t| stored::Time {
+                start: t.start,
+                end: t.end,
+                kind: own(t.kind),
+                value: t.value.clone(),
+                anchor: own(t.anchor),
+                rule: Some(own(t.rule)),
+            })
+            .collect(),
+        events: r
+            .events
+            .iter()
+            .map(|e| stored::Event {
+                id: e.id.clone(),
+                kind: own(e.kind),
+                mode: e.mode.clone(),
+                date: e.date.clone(),
+                actors: e.actors.clone(),
+                targets: e.targets.clone(),
+                locations: e.locations.clone(),
+                claimant: e.claimant.clone(),
+                reported_by: e.reported_by.clone(),
+                negated: e.negated,
+                evidence: span(&e.evidence),
+                modality: Some(own(e.modality)),
+                trigger: Some(span(&e.trigger)),
+                rule: Some(own(e.rule)),
+            })
+            .collect(),
+        casualties: r
+            .casualties
+            .iter()
+            .map(|c| stored::Casualty {
+                count: c.count,
+                qualifier: c.qualifier.clone(),
+                kind: c.kind.clone(),
+                population: c.population.clone(),
+                side: c.side.clone(),
+                claimant: c.claimant.clone(),
+                reported_by: c.reported_by.clone(),
+                date: c.date.clone(),
+                cumulative: c.cumulative,
+                event: c.event.clone(),
+                evidence: span(&c.evidence),
+                rule: Some(own(c.rule)),
+            })
+            .collect(),
+        language: Some(own(r.language)),
     }
 }
 
@@ -409,7 +518,7 @@ mod tests {
     }
 
     #[test]
-    fn terms_read_from_extraction_are_those_the_store_finds() {
+    fn terms_and_record_read_from_extraction_are_those_the_store_finds() {
         let extractor = Extractor::new(Options { tokens: true });
         let texts = texts();
         assert!(texts.len() >= 5);
@@ -427,14 +536,20 @@ mod tests {
             assert!(record.tokens.is_none(), "the record has no tokens");
             record.text = "";
             let json = serde_json::to_string(&record).unwrap();
+            let mut converted = stored_record(&record);
+            converted.text = doc.text.clone();
             let identity = || Identity { key: name.clone(), hash: ContentHash([0; 32]) };
-            let given = Article::with_terms(identity(), json.clone(), doc.text.clone(), terms).unwrap();
+            let given = Article::from_record(identity(), converted, json.clone(), Some(terms));
             let found = Article::new(identity(), json, doc.text.clone()).unwrap();
             assert!(!found.index_body.is_empty(), "{name}");
             assert_eq!(given.index_title, found.index_title, "{name}");
             assert_eq!(given.index_body, found.index_body, "{name}");
             assert_eq!(given.sketch, found.sketch, "{name}");
             assert_eq!(given.record_deflated, found.record_deflated, "{name}");
+            // the converted record is the parsed one
+            assert_eq!(format!("{:?}", given.record), format!("{:?}", found.record), "{name}");
+            assert_eq!(given.entity_keys, found.entity_keys, "{name}");
+            assert_eq!(given.mention_spans, found.mention_spans, "{name}");
         }
     }
 }
