@@ -1264,7 +1264,7 @@ impl<'a> Finder<'a> {
                     .get(k)
                     .is_some_and(|v| matches!(v.stem.as_ref(), "مقاتله" | "مقاتلتين" | "مقاتلتان"));
             // one more of the people before: "قتل جندي وأصيب آخر", "وقتل آخر، قالت السلطات";
-            // not "قتل آخر جندي" (the last soldier)
+            // two more: "قتل ثلاثة مدنيين وأصيب آخران"; not "قتل آخر جندي" (the last soldier)
             let mut another = false;
             let (population, plural, own) = match words.get(k).filter(|_| !jet).and_then(|v| self.noun(v)) {
                 Some((n, own)) if n.kind.is_none() && n.population.is_some() => (n.population, n.plural, own),
@@ -1273,8 +1273,9 @@ impl<'a> Finder<'a> {
                         && n.population.is_none()
                         && !ranks
                         && !one
-                        // indefinite and singular as written: not الآخر, بالآخر, آخران
-                        && words[k].bare == "اخر"
+                        // indefinite as written: not الآخر, بالآخر; the dual in the
+                        // nominative only (آخرين is as often a plural)
+                        && matches!(words[k].bare.as_ref(), "اخر" | "اخران")
                         && words.get(k + 1).is_none_or(|v| {
                             v.is_stop() || v.wa || matches!(v.bare.as_ref(), "في" | "بجروح" | "جراء" | "اثر" | "خلال")
                         }) =>
@@ -1299,7 +1300,13 @@ impl<'a> Finder<'a> {
                 })
                 .filter(|&(v, used)| used == 1 && v >= 2)
                 .map(|(v, _)| v);
-            let count = if one || (!plural && !self.is_dual(&words[k])) { Some(1) } else { definite_count };
+            let count = if another && words[k].bare == "اخران" {
+                Some(2)
+            } else if one || (!plural && !self.is_dual(&words[k])) {
+                Some(1)
+            } else {
+                definite_count
+            };
             if !plural && count.is_none() {
                 continue;
             }
