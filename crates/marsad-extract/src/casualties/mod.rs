@@ -346,6 +346,13 @@ impl<'a> Finder<'a> {
                 .uncounted(&words)
                 .into_iter()
                 .filter(|u| u.count.is_some() || !found.iter().any(|n| n.at > u.at && n.at <= u.end_word + 3))
+                // "عشرات القتلى في صفوف": the vague figure's claim
+                .filter(|u| {
+                    u.count.is_some()
+                        || !found.iter().any(|n| {
+                            n.evidence.start() <= u.evidence.start() && u.evidence.start() < n.evidence.end()
+                        })
+                })
                 .collect();
             found.extend(uncounted);
             found.sort_by_key(|c| c.at);
@@ -1343,6 +1350,70 @@ impl<'a> Finder<'a> {
             });
         }
         out.extend(self.one_said_hit(words));
+        out.extend(self.dead_in_the_ranks(words));
+        out
+    }
+
+    /// The dead or the wounded, with no figure, in someone's ranks: "هناك قتلى وجرحى في صفوف
+    /// الحوثيين", "سقوط قتلى في صفوف القوات الأرمينية". The casualty noun is indefinite and
+    /// plural (not "عدد القتلى في صفوف الجيش", whose figure follows).
+    fn dead_in_the_ranks(&self, words: &[Word]) -> Vec<Found> {
+        let mut out = Vec::new();
+        let indefinite_kind = |w: &Word| {
+            self.noun(w)
+                .filter(|(n, _)| n.plural && !w.stem.starts_with("ال") && !w.bare.starts_with("ال"))
+                .and_then(|(n, _)| n.kind)
+        };
+        let mut i = 0;
+        while i < words.len() {
+            let Some(first) = indefinite_kind(&words[i]) else {
+                i += 1;
+                continue;
+            };
+            // "قتلى وجرحى": both
+            let (kind, mut k) = match words.get(i + 1).filter(|v| v.wa).and_then(|v| indefinite_kind(v)) {
+                Some(other) if other != first => (Kind::Casualties, i + 2),
+                _ => (first, i + 1),
+            };
+            if words.get(k).is_some_and(|v| v.bare == "في") {
+                k += 1;
+            }
+            if !words.get(k).is_some_and(|v| self.marker(v) == Some(Marker::Ranks)) {
+                i += 1;
+                continue;
+            }
+            let mut population = Population::Unspecified;
+            let clause = words[k + 1..]
+                .iter()
+                .filter(|v| v.bare != "(" && v.bare != ")")
+                .take(4)
+                .take_while(|v| !v.is_stop() && v.kind != TokenKind::Number);
+            let side = self.ranks_of(clause, &mut population, true);
+            let end = words[k + 1..].iter().take(4).take_while(|v| !v.is_stop()).last().map_or(k, |_| k + 1);
+            let last = words[k + 1..]
+                .iter()
+                .take(4)
+                .take_while(|v| !v.is_stop())
+                .last()
+                .map_or(words[k].span.end(), |v| v.span.end());
+            out.push(Found {
+                at: i,
+                end_word: end,
+                noun: None,
+                count: None,
+                qualifier: "unspecified",
+                kind,
+                population,
+                side,
+                own_side: words[k].bare.ends_with("نا"),
+                hostile: false,
+                cumulative: false,
+                evidence: Span::new(words[i].span.start(), last),
+                rule: "no-count",
+                others: false,
+            });
+            i = k + 1;
+        }
         out
     }
 
@@ -1439,10 +1510,14 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// People of an army or a police force are military, when nothing said otherwise.
+    /// People of an army, a police force or an armed group are military (its fighters), when
+    /// nothing said otherwise.
     fn forces_are_military(&self, e: usize, population: &mut Population) {
         if *population == Population::Unspecified
-            && matches!(self.entities_subtype(e), Some("armed-forces" | "faction-forces" | "police"))
+            && matches!(
+                self.entities_subtype(e),
+                Some("armed-forces" | "faction-forces" | "police" | "armed-group")
+            )
         {
             *population = Population::Military;
         }

@@ -806,3 +806,22 @@ fn what_the_people_were_said_after_them_gives_their_population() {
         (Some(30), Kind::Killed, Population::Unspecified)
     );
 }
+
+#[test]
+fn the_dead_in_someones_ranks_without_a_figure() {
+    // 056: a claim with no count, of the Houthis' fighters
+    let ex = extract("وأوضح مصدر في المقاومة أن هناك قتلى وجرحى في صفوف الحوثيين.");
+    let c = only(&ex);
+    assert_eq!((c.count, c.kind, c.population), (None, Kind::Casualties, Population::Military));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Houthis"));
+    assert_eq!(
+        claims("أسفر القصف عن سقوط قتلى في صفوف المدنيين."),
+        [(None, Kind::Killed, Population::Civilian)]
+    );
+    // the number of the dead in the ranks is the figure's claim; the vague figure's too
+    assert_eq!(
+        claims("وبلغ عدد القتلى في صفوف الجيش 20 جنديا."),
+        [(Some(20), Kind::Killed, Population::Military)]
+    );
+    assert_eq!(claims("وسقط عشرات القتلى في صفوف المدنيين.").len(), 1);
+}
