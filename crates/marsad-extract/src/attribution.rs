@@ -543,6 +543,13 @@ impl<'a> Attributor<'a> {
                         // claimant
                         found = Some((None, "anonymous"));
                     }
+                    if found.is_none()
+                        && cue.role == Role::Speech
+                        && let Some(p) = self.opening_subject(words, i, cue.gender)
+                    {
+                        // "وتبنت حركة الشباب مسؤولية الهجمات، إذ قالت": the sentence's subject
+                        found = Some((Some(p), "pronoun"));
+                    }
                     if found.is_none() && cue.role != Role::Source {
                         // no subject named: the verb's pronoun, or the statement's owner
                         let gender = if cue.role == Role::Speech { cue.gender } else { None };
@@ -922,6 +929,29 @@ impl<'a> Attributor<'a> {
             && !crate::times::opens_time(&complement.bare)
     }
 
+    /// The subject of the verb that opens the sentence, named right after it (`وتبنت حركة
+    /// الشباب مسؤولية الهجمات، إذ قالت في بيان`), for a later verb of saying with no subject of
+    /// its own when their genders agree: it goes on speaking, before any earlier claimant.
+    fn opening_subject(&self, words: &[Word], at: usize, gender: Option<Gender>) -> Option<Party> {
+        let verb = words.first()?;
+        if verb.kind != TokenKind::Arabic
+            || verb.entity.is_some()
+            || verb.prep
+            || self.cues.get(verb).is_some()
+        {
+            return None;
+        }
+        // a hashtag's sign before the name (وتبنت #حركة_الشباب)
+        let j = if words.get(1).is_some_and(|w| w.bare == "#") { 2 } else { 1 };
+        let subject = words.get(j)?;
+        let e = subject.entity.filter(|_| !subject.prep && subject.kind == TokenKind::Arabic)?;
+        if !self.can_speak(e) || Self::mention_end(words, j, e) >= at {
+            return None;
+        }
+        let p = self.claimant_of(e);
+        gender.is_none_or(|g| self.gender(&p) == g).then_some(p)
+    }
+
     /// A person named within five words after `from`, before a complementiser or a full stop.
     fn person_after(&self, words: &[Word], from: usize) -> Option<(usize, usize)> {
         for j in from..(from + 5).min(words.len()) {
@@ -1247,6 +1277,23 @@ mod tests {
         assert!(c[0].is_some(), "{c:?}");
         let c = claimants("وقال المرصد السوري إن 5 قتلوا. وذكر مصدران أمنيان أمس أن الحصيلة بلغت 27 قتيلا.");
         assert_eq!(c[1], None, "{c:?}");
+    }
+
+    #[test]
+    fn a_verb_with_no_subject_goes_on_with_the_subject_that_opens_its_sentence() {
+        // 007: Al-Shabaab claims the attacks and speaks on, not the ministry of the sentence
+        // before
+        let c = claimants(
+            "وقالت وزارة الأمن الصومالية إن قوات الأمن قتلت 5 من المهاجمين. وتبنت #حركة_الشباب مسؤولية الهجمات، \
+             إذ قالت في بيان إن مقاتليها أوقعوا 20 قتيلا.",
+        );
+        assert_eq!(c[1].as_deref(), Some("Al-Shabaab"), "{c:?}");
+        // a verb of the other gender is not its subject's
+        let c = claimants(
+            "وقالت وزارة الأمن الصومالية إن قوات الأمن قتلت 5 من المهاجمين. وتبنت #حركة_الشباب مسؤولية الهجمات، \
+             وقال إن 20 قتلوا.",
+        );
+        assert_ne!(c[1].as_deref(), Some("Al-Shabaab"), "{c:?}");
     }
 
     #[test]
