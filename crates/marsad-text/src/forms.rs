@@ -64,20 +64,32 @@ const EMPTY_SLOT: Slot = Slot { high: 0, low: 0, id: EMPTY, hit: false };
 /// How many tokens ahead the slot of a token is fetched.
 const AHEAD: usize = 6;
 
-/// Asks the processor to bring `slot` into the cache (a hint: it reads nothing).
+/// Asks the processor to bring every cache line of `value` into its cache (a hint: it reads
+/// nothing), for a value read a little later whose address is known now: a scattered table
+/// slot, the cached value of a word a few tokens ahead.
 #[inline(always)]
 #[allow(unsafe_code)]
-fn prefetch(slot: &Slot) {
+pub fn prefetch<T>(value: &T) {
     #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is a hint that never faults and reads nothing into the program; the
-    // SSE instruction set it needs is part of every x86-64 processor.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-            std::ptr::from_ref(slot).cast(),
-        );
+    {
+        const LINE: usize = 64;
+        let start = std::ptr::from_ref(value).cast::<i8>();
+        let size = std::mem::size_of::<T>().max(1);
+        // the lines of the first and last byte and those between (the offsets stay inside
+        // `value`, so the pointer arithmetic is `wrapping_add` only to keep this safe code)
+        let first = start as usize / LINE;
+        let last = (start as usize + size - 1) / LINE;
+        for line in 0..=(last - first) {
+            let p = start.wrapping_add((line * LINE).min(size - 1));
+            // SAFETY: a prefetch is a hint that never faults and reads nothing into the
+            // program; the SSE instruction set it needs is part of every x86-64 processor.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p);
+            }
+        }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = slot;
+    let _ = value;
 }
 
 /// The SplitMix64 finaliser.

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use marsad_kb::names::key;
 use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Keyed, Kind, TitleKind, WordKeys};
-use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind, is_letter};
+use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind, is_letter, prefetch};
 
 use crate::attribution::{Cues, Role};
 
@@ -361,11 +361,20 @@ fn ends_with_maksura(written: &str) -> bool {
 
 /// The words of a block, from the tokens and their forms.
 fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>) -> Vec<W<'f>> {
+    // the forms lie scattered in the thread's cache: each is fetched a few words ahead
+    const AHEAD: usize = 4;
+    for f in forms.iter().take(AHEAD) {
+        prefetch(*f);
+    }
     let tanween = tanween_in(tokens, norm);
     tokens
         .iter()
         .zip(forms)
-        .map(|(t, &&Form { ref keys, facts: Facts { function, starts, cue } })| {
+        .enumerate()
+        .map(|(i, (t, &&Form { ref keys, facts: Facts { function, starts, cue } }))| {
+            if let Some(f) = forms.get(i + AHEAD) {
+                prefetch(*f);
+            }
             let written = t.token.text(norm);
             let span = t.token.span;
             let (mut conj, mut prep) = (false, false);
