@@ -221,6 +221,12 @@ impl Model {
             if let Some(f) = forms.get(i + AHEAD) {
                 prefetch(&f.scores);
             }
+            // and the model's filter words for the bigram of two tokens ahead with its next
+            if let Some(a) = atoms.get(i + 2) {
+                let ahead = bigram(a, at(Some(i + 3)));
+                self.prefetch_weights(bigram_after(ahead));
+                self.prefetch_weights(bigram_before(ahead));
+            }
             let mut s = forms[i].scores[OWN];
             add_row(&mut s, row(i.checked_sub(1), AS_PREVIOUS));
             add_row(&mut s, row(Some(i + 1), AS_NEXT));
