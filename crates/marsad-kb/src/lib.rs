@@ -52,7 +52,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 pub use matcher::{Candidate, How, Match};
-pub use words::{CACHE_FORMS, TokenKeys, WordKeys};
+pub use words::{CACHE_FORMS, Keyed, TokenKeys, WordKeys};
 
 /// A problem in a knowledge-base file.
 #[derive(Debug, thiserror::Error)]
@@ -233,8 +233,16 @@ pub struct Sources<'a> {
     pub ordinary_words: &'a str,
 }
 
-/// The words of a phrase after its first, and its value.
-type Tail<T> = (Box<[String]>, T);
+/// The words of a phrase after its first, the hash of the second word ([`word_hash`], `0` for
+/// a phrase of one word), and its value.
+type Tail<T> = (Box<[String]>, u64, T);
+
+/// The hash of a phrase's second word, compared before the word itself: the phrases starting
+/// with a frequent word (قوات, وزارة, محافظة) are a few hundred, and most of them are told
+/// apart from the text's next word without reading their words.
+fn word_hash(word: &str) -> u64 {
+    std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, word)
+}
 
 /// A phrase index: the first word's key, then the keys of the other words, longest first.
 #[derive(Debug)]
@@ -253,9 +261,10 @@ impl<T: Clone> PhraseIndex<T> {
         let mut words = words.into_iter();
         let Some(first) = words.next() else { return };
         let tail: Box<[String]> = words.collect();
+        let second = tail.first().map_or(0, |w| word_hash(w));
         let list = self.by_first.entry(first).or_default();
-        let at = list.partition_point(|(t, _)| t.len() >= tail.len());
-        list.insert(at, (tail, value));
+        let at = list.partition_point(|(t, _, _)| t.len() >= tail.len());
+        list.insert(at, (tail, second, value));
     }
 
     /// Whether some phrase starts with `first`.
@@ -273,12 +282,17 @@ impl<T: Clone> PhraseIndex<T> {
         first: &str,
         next: impl Fn(usize) -> Option<&'w str>,
     ) -> impl Iterator<Item = (usize, &T)> {
+        let second = next(0).map(word_hash);
         self.by_first
             .get(first)
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(move |(tail, _)| tail.iter().enumerate().all(|(k, w)| next(k) == Some(w.as_str())))
-            .map(|(tail, v)| (tail.len() + 1, v))
+            .filter(move |(tail, hash, _)| {
+                tail.is_empty()
+                    || (second == Some(*hash)
+                        && tail.iter().enumerate().all(|(k, w)| next(k) == Some(w.as_str())))
+            })
+            .map(|(tail, _, v)| (tail.len() + 1, v))
     }
 
     /// The first of [`PhraseIndex::matches`] (the longest), without collecting the others.
@@ -287,11 +301,7 @@ impl<T: Clone> PhraseIndex<T> {
         first: &str,
         next: impl Fn(usize) -> Option<&'w str>,
     ) -> Option<(usize, &T)> {
-        self.by_first
-            .get(first)?
-            .iter()
-            .find(|(tail, _)| tail.iter().enumerate().all(|(k, w)| next(k) == Some(w.as_str())))
-            .map(|(tail, v)| (tail.len() + 1, v))
+        self.matches(first, next).next()
     }
 
     pub(crate) fn len(&self) -> usize {

@@ -3,7 +3,7 @@
 use marsad_text::AnalysedToken;
 
 use crate::names::letter_count;
-use crate::words::TokenKeys;
+use crate::words::Keyed;
 use crate::{AliasKind, AliasRef, EntryId, Kb};
 
 /// How a name was matched.
@@ -56,11 +56,11 @@ impl Kb {
 
     /// [`Kb::find`] on the tokens' keys ([`Kb::token_keys`]), for callers that compare the keys
     /// themselves too. Match positions index `keys`.
-    pub fn find_keyed(&self, keys: &[TokenKeys]) -> Vec<Match> {
+    pub fn find_keyed<K: Keyed>(&self, keys: &[K]) -> Vec<Match> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < keys.len() {
-            if !keys[i].word {
+            if !keys[i].word_keys().word {
                 i += 1;
                 continue;
             }
@@ -77,13 +77,15 @@ impl Kb {
         out
     }
 
-    fn exact_at(&self, keys: &[TokenKeys], i: usize) -> Option<Match> {
-        if !keys[i].exact_start {
+    fn exact_at<K: Keyed>(&self, keys: &[K], i: usize) -> Option<Match> {
+        let own = keys[i].word_keys();
+        if !own.exact_start {
             return None;
         }
-        let next = |k: usize| keys.get(i + 1 + k).filter(|t| !t.new_line).map(|t| t.tail.as_str());
+        let next =
+            |k: usize| keys.get(i + 1 + k).filter(|t| !t.new_line()).map(|t| t.word_keys().tail.as_str());
         let mut best: Option<Match> = None;
-        for head in &keys[i].heads {
+        for head in &own.heads {
             for (len, alias) in self.names.matches(head, next) {
                 add(&mut best, i, len, alias, How::Exact);
             }
@@ -91,15 +93,16 @@ impl Kb {
         best
     }
 
-    fn loose_at(&self, keys: &[TokenKeys], i: usize) -> Option<Match> {
+    fn loose_at<K: Keyed>(&self, keys: &[K], i: usize) -> Option<Match> {
         // loose keys are made only for Arabic words that may start a foreign name: the word
         // without its clitics, and as written
-        let own = keys[i].loose_heads.as_ref()?;
+        let own = keys[i].word_keys().loose_heads.as_ref()?;
         // the next three words at most (on the stack: this runs at many words)
         let mut later: [&str; 3] = [""; 3];
         let mut count = 0;
-        for (slot, k) in later.iter_mut().zip(keys[i + 1..].iter().take_while(|k| k.word && !k.new_line)) {
-            *slot = k.tail_skeleton.as_str();
+        let words = keys[i + 1..].iter().take_while(|k| k.word_keys().word && !k.new_line());
+        for (slot, k) in later.iter_mut().zip(words) {
+            *slot = k.word_keys().tail_skeleton.as_str();
             count += 1;
         }
         let later = &later[..count];
@@ -113,9 +116,9 @@ impl Kb {
         best
     }
 
-    fn typo_at(&self, keys: &[TokenKeys], i: usize) -> Option<Match> {
+    fn typo_at<K: Keyed>(&self, keys: &[K], i: usize) -> Option<Match> {
         let mut best: Option<Match> = None;
-        for alias in &keys[i].typos {
+        for alias in &keys[i].word_keys().typos {
             add(&mut best, i, 1, alias, How::Typo);
         }
         best

@@ -58,6 +58,26 @@ pub struct TokenKeys {
     pub new_line: bool,
 }
 
+/// A token as the matcher reads it ([`Kb::find_keyed`]): its form's keys and facts, and whether
+/// a line break comes before it. Callers that keep their own view of each token match on it
+/// directly.
+pub trait Keyed {
+    /// The keys and facts of the token's form.
+    fn word_keys(&self) -> &WordKeys;
+    /// A line break comes before it: names do not run across lines.
+    fn new_line(&self) -> bool;
+}
+
+impl Keyed for TokenKeys {
+    fn word_keys(&self) -> &WordKeys {
+        &self.form
+    }
+
+    fn new_line(&self) -> bool {
+        self.new_line
+    }
+}
+
 impl std::ops::Deref for TokenKeys {
     type Target = WordKeys;
 

@@ -13,7 +13,7 @@
 use std::cell::RefCell;
 
 use marsad_kb::{Kb, Match};
-use marsad_text::{AnalysedToken, FormCache, TokenKind};
+use marsad_text::{AnalysedToken, FormCache, TokenKind, prefetch};
 
 use crate::LABELS;
 use crate::features::{
@@ -37,6 +37,10 @@ const AS_SECOND_PREVIOUS: usize = 3;
 const AS_SECOND_NEXT: usize = 4;
 
 type Scores = [[i32; LABELS]; 5];
+
+/// How many tokens ahead of the one scored the rows of a form are fetched: a sentence's forms
+/// lie scattered in the cache of forms, and a token reads the rows of the two after it.
+const AHEAD: usize = 4;
 
 /// The rows of the shapes feature, by the shapes of the previous token, the token and the next
 /// one (`(m1 · (SHAPES + 1) + a) · (SHAPES + 1) + p1`).
@@ -186,6 +190,9 @@ impl Model {
         atoms: &mut Vec<Atoms>,
     ) -> Vec<[i32; LABELS]> {
         let n = forms.len();
+        for f in forms.iter().take(AHEAD) {
+            prefetch(&f.scores);
+        }
         atoms.clear();
         atoms.extend(forms.iter().map(|f| Atoms::from_context_part(f.context)));
         if let Some(g) = gazetteer {
@@ -211,6 +218,15 @@ impl Model {
         // the bigram with the previous token, worked out as the previous token's next bigram
         let mut before = atoms.first().map_or(0, |a| bigram(&edge_atoms, a));
         for i in 0..n {
+            if let Some(f) = forms.get(i + AHEAD) {
+                prefetch(&f.scores);
+            }
+            // and the model's filter words for the bigram of two tokens ahead with its next
+            if let Some(a) = atoms.get(i + 2) {
+                let ahead = bigram(a, at(Some(i + 3)));
+                self.prefetch_weights(bigram_after(ahead));
+                self.prefetch_weights(bigram_before(ahead));
+            }
             let mut s = forms[i].scores[OWN];
             add_row(&mut s, row(i.checked_sub(1), AS_PREVIOUS));
             add_row(&mut s, row(Some(i + 1), AS_NEXT));

@@ -116,6 +116,15 @@ impl Table {
         }
     }
 
+    /// Asks for the filter word of `h` to be fetched ([`marsad_text::prefetch`]), for a
+    /// lookup a little later.
+    #[inline]
+    fn prefetch(&self, h: u64) {
+        if let Some(f) = self.filter.get(filter_bit(h).0) {
+            marsad_text::prefetch(f);
+        }
+    }
+
     #[inline]
     fn get(&self, h: u64) -> Option<&Weights> {
         let (word, bit) = filter_bit(h);
@@ -432,6 +441,11 @@ impl Model {
     /// An id unique to this model within the process.
     pub(crate) fn id(&self) -> u64 {
         self.id
+    }
+
+    /// Asks for what the lookup of feature `h` reads first to be fetched (a hint).
+    pub(crate) fn prefetch_weights(&self, h: u64) {
+        self.table.prefetch(h);
     }
 
     /// The weights of a feature hash.

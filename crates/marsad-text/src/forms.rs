@@ -64,20 +64,32 @@ const EMPTY_SLOT: Slot = Slot { high: 0, low: 0, id: EMPTY, hit: false };
 /// How many tokens ahead the slot of a token is fetched.
 const AHEAD: usize = 6;
 
-/// Asks the processor to bring `slot` into the cache (a hint: it reads nothing).
+/// Asks the processor to bring every cache line of `value` into its cache (a hint: it reads
+/// nothing), for a value read a little later whose address is known now: a scattered table
+/// slot, the cached value of a word a few tokens ahead.
 #[inline(always)]
 #[allow(unsafe_code)]
-fn prefetch(slot: &Slot) {
+pub fn prefetch<T>(value: &T) {
     #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is a hint that never faults and reads nothing into the program; the
-    // SSE instruction set it needs is part of every x86-64 processor.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-            std::ptr::from_ref(slot).cast(),
-        );
+    {
+        const LINE: usize = 64;
+        let start = std::ptr::from_ref(value).cast::<i8>();
+        let size = std::mem::size_of::<T>().max(1);
+        // the lines of the first and last byte and those between (the offsets stay inside
+        // `value`, so the pointer arithmetic is `wrapping_add` only to keep this safe code)
+        let first = start as usize / LINE;
+        let last = (start as usize + size - 1) / LINE;
+        for line in 0..=(last - first) {
+            let p = start.wrapping_add((line * LINE).min(size - 1));
+            // SAFETY: a prefetch is a hint that never faults and reads nothing into the
+            // program; the SSE instruction set it needs is part of every x86-64 processor.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p);
+            }
+        }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = slot;
+    let _ = value;
 }
 
 /// The SplitMix64 finaliser.
@@ -236,22 +248,48 @@ impl<V> FormCache<V> {
     pub fn ids_at(
         &mut self,
         tokens: &[AnalysedToken],
-        mut compute: impl FnMut(usize, &AnalysedToken) -> V,
+        compute: impl FnMut(usize, &AnalysedToken) -> V,
     ) -> Vec<u32> {
         self.make_room(tokens.len());
+        let mut ids = Vec::with_capacity(tokens.len());
+        self.push_ids(tokens, compute, &mut ids);
+        ids
+    }
+
+    /// [`FormCache::ids`] of several blocks of tokens at once, one after the other in one
+    /// vector: the ids of all the blocks are valid together, until the next call.
+    pub fn ids_of_blocks(
+        &mut self,
+        blocks: &[&[AnalysedToken]],
+        mut compute: impl FnMut(&AnalysedToken) -> V,
+    ) -> Vec<u32> {
+        let total = blocks.iter().map(|b| b.len()).sum();
+        self.make_room(total);
+        let mut ids = Vec::with_capacity(total);
+        for tokens in blocks {
+            self.push_ids(tokens, |_, t| compute(t), &mut ids);
+        }
+        ids
+    }
+
+    /// Pushes the ids of `tokens` to `ids` (room was made for them).
+    fn push_ids(
+        &mut self,
+        tokens: &[AnalysedToken],
+        mut compute: impl FnMut(usize, &AnalysedToken) -> V,
+        ids: &mut Vec<u32>,
+    ) {
         let mask = self.slots.len() - 1;
         let slot_of = |t: &AnalysedToken| t.form as u64 as usize & mask;
         for t in tokens.iter().take(AHEAD) {
             prefetch(&self.slots[slot_of(t)]);
         }
-        let mut ids = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             if let Some(ahead) = tokens.get(i + AHEAD) {
                 prefetch(&self.slots[slot_of(ahead)]);
             }
             ids.push(self.id_of(t.form, || compute(i, t)));
         }
-        ids
     }
 
     /// The value with id `id` ([`FormCache::ids`]).
@@ -327,6 +365,17 @@ mod tests {
         // a second block finds them all cached
         let again = cache.ids(&t, |_| unreachable!());
         assert_eq!(again, ids);
+    }
+
+    #[test]
+    fn blocks_get_ids_valid_together() {
+        let (t, n) = tokens("باكو يريفان باكو 12 وباكو يريفان");
+        let mut cache = FormCache::new(3);
+        let ids = cache.ids_of_blocks(&[&t[..2], &t[2..]], |tok| tok.norm_str(&n).to_string());
+        assert_eq!(ids.len(), t.len());
+        for (tok, id) in t.iter().zip(&ids) {
+            assert_eq!(cache.get(*id), tok.norm_str(&n));
+        }
     }
 
     #[test]

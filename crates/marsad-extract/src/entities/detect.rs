@@ -3,11 +3,10 @@
 //! an organisation, a nisba after the head of a national body).
 
 use std::cell::RefCell;
-use std::sync::Arc;
 
 use marsad_kb::names::key;
-use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Kind, TitleKind, TokenKeys, WordKeys};
-use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind, is_letter};
+use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Keyed, Kind, TitleKind, WordKeys};
+use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind, is_letter, prefetch};
 
 use crate::attribution::{Cues, Role};
 
@@ -49,11 +48,11 @@ pub(super) struct Cand {
 }
 
 /// A token with the keys the rules compare.
-pub(super) struct W {
+pub(super) struct W<'f> {
     pub kind: TokenKind,
     /// The form's keys (`heads`: without clitics, without conjunction, as written; `tail`:
     /// as written) and what the knowledge base knows of it, shared by every token of the form.
-    pub form: Arc<WordKeys>,
+    pub form: &'f WordKeys,
     /// A function word or a common word: not a name by itself.
     pub common: bool,
     /// The country it is the nisba adjective of (words only).
@@ -115,8 +114,8 @@ struct Facts {
 /// What the rules read of a word form: its keys and [`Facts`]; computed once per form and
 /// thread.
 #[derive(Debug)]
-struct Form {
-    keys: Arc<WordKeys>,
+pub(super) struct Form {
+    keys: WordKeys,
     facts: Facts,
 }
 
@@ -134,48 +133,58 @@ impl Form {
         let function = heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()));
         let cues = Cues::builtin();
         let cue = heads.iter().find_map(|h| cues.of_keys(t.token.kind, h, h)).map(|c| c.role);
-        Form { keys: Arc::new(keys), facts: Facts { function, starts, cue } }
+        Form { keys, facts: Facts { function, starts, cue } }
     }
 }
 
-/// The keys of `tokens` (for the knowledge base's matcher) and what the rules read of their
-/// forms besides, from the thread's cache of forms (for one knowledge base at a time).
-fn forms(kb: &Kb, tokens: &[AnalysedToken], normalized: &str) -> (Vec<TokenKeys>, Vec<Facts>) {
+/// Runs `f` with the forms of the tokens of `blocks` (one after the other in one slice), from
+/// the thread's cache of forms (for one knowledge base at a time): every token of a form
+/// reads the one value, borrowed while `f` runs.
+pub(super) fn with_forms<R>(
+    kb: &Kb,
+    blocks: &[&[AnalysedToken]],
+    normalized: &str,
+    f: impl FnOnce(&[&Form]) -> R,
+) -> R {
     thread_local! {
         static FORMS: RefCell<FormCache<Form>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
     }
-    let split = |forms: &mut dyn Iterator<Item = (&AnalysedToken, &Form)>| {
-        let mut keys = Vec::with_capacity(tokens.len());
-        let mut facts = Vec::with_capacity(tokens.len());
-        for (t, f) in forms {
-            keys.push(TokenKeys { form: Arc::clone(&f.keys), new_line: t.token.starts_line() });
-            facts.push(f.facts);
-        }
-        (keys, facts)
-    };
     FORMS.with(|cache| match cache.try_borrow_mut() {
         Ok(mut cache) => {
             cache.keep_for(kb.id());
-            let ids = cache.ids(tokens, |t| Form::new(kb, t, normalized));
-            split(&mut tokens.iter().zip(ids).map(|(t, id)| (t, cache.get(id))))
+            let ids = cache.ids_of_blocks(blocks, |t| Form::new(kb, t, normalized));
+            let forms: Vec<&Form> = ids.into_iter().map(|id| cache.get(id)).collect();
+            f(&forms)
         }
         // re-entered from inside the cache (not done here): compute without it
         Err(_) => {
-            let forms: Vec<Form> = tokens.iter().map(|t| Form::new(kb, t, normalized)).collect();
-            split(&mut tokens.iter().zip(&forms))
+            let owned: Vec<Form> =
+                blocks.iter().flat_map(|b| b.iter()).map(|t| Form::new(kb, t, normalized)).collect();
+            let forms: Vec<&Form> = owned.iter().collect();
+            f(&forms)
         }
     })
 }
 
-impl std::ops::Deref for W {
+impl std::ops::Deref for W<'_> {
     type Target = WordKeys;
 
     fn deref(&self) -> &WordKeys {
-        &self.form
+        self.form
     }
 }
 
-impl W {
+impl Keyed for W<'_> {
+    fn word_keys(&self) -> &WordKeys {
+        self.form
+    }
+
+    fn new_line(&self) -> bool {
+        self.new_line
+    }
+}
+
+impl W<'_> {
     fn word(&self) -> bool {
         self.kind == TokenKind::Arabic
     }
@@ -322,7 +331,7 @@ const FUNCTION_WORDS: &[&str] = &[
 static FUNCTION_KEYS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
     std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().map(|w| key(w).into_owned()).collect());
 
-fn is_function_word(w: &W) -> bool {
+fn is_function_word(w: &W<'_>) -> bool {
     w.function
 }
 
@@ -350,15 +359,22 @@ fn ends_with_maksura(written: &str) -> bool {
     }
 }
 
-/// The words of a block, from the tokens, their keys (shared with the knowledge base's
-/// matcher) and the facts of their forms.
-fn words(tokens: &[AnalysedToken], keys: Vec<TokenKeys>, facts: &[Facts], norm: &Normalized<'_>) -> Vec<W> {
+/// The words of a block, from the tokens and their forms.
+fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>) -> Vec<W<'f>> {
+    // the forms lie scattered in the thread's cache: each is fetched a few words ahead
+    const AHEAD: usize = 4;
+    for f in forms.iter().take(AHEAD) {
+        prefetch(*f);
+    }
     let tanween = tanween_in(tokens, norm);
     tokens
         .iter()
-        .zip(keys)
-        .zip(facts)
-        .map(|((t, k), &Facts { function, starts, cue })| {
+        .zip(forms)
+        .enumerate()
+        .map(|(i, (t, &&Form { ref keys, facts: Facts { function, starts, cue } }))| {
+            if let Some(f) = forms.get(i + AHEAD) {
+                prefetch(*f);
+            }
             let written = t.token.text(norm);
             let span = t.token.span;
             let (mut conj, mut prep) = (false, false);
@@ -370,9 +386,9 @@ fn words(tokens: &[AnalysedToken], keys: Vec<TokenKeys>, facts: &[Facts], norm: 
             }
             W {
                 kind: t.token.kind,
-                common: k.common || function,
-                nisba: k.nisba,
-                form: k.form,
+                common: keys.common || function,
+                nisba: keys.nisba,
+                form: keys,
                 conj,
                 prep,
                 maksura: ends_with_maksura(written),
@@ -417,7 +433,7 @@ fn mention_start(t: &AnalysedToken, norm: &Normalized<'_>) -> usize {
 }
 
 /// The keys of the words after `i` on its line (`k` = 0 is the next word), for phrase lookups.
-fn tail_of<'w>(w: &'w [W], i: usize) -> impl Fn(usize) -> Option<&'w str> + 'w {
+fn tail_of<'w>(w: &'w [W<'_>], i: usize) -> impl Fn(usize) -> Option<&'w str> + 'w {
     move |k| w.get(i + 1 + k).filter(|t| !t.new_line).map(|t| t.tail.as_str())
 }
 
@@ -425,7 +441,7 @@ fn tail_of<'w>(w: &'w [W], i: usize) -> impl Fn(usize) -> Option<&'w str> + 'w {
 pub(super) struct Detector<'a> {
     kb: &'a Kb,
     tables: &'static Tables,
-    pub w: Vec<W>,
+    pub w: Vec<W<'a>>,
     /// The knowledge base's matches, by first token.
     kb_at: Vec<Option<marsad_kb::Match>>,
     /// Tokens inside a title or role phrase (`وزير الدفاع الأرميني`): no body is named there.
@@ -437,15 +453,16 @@ pub(super) struct Detector<'a> {
 }
 
 impl<'a> Detector<'a> {
+    /// The detector of a block: its tokens and their forms ([`with_forms`]).
     pub fn new(
         kb: &'a Kb,
         tokens: &[AnalysedToken],
+        forms: &[&'a Form],
         norm: &Normalized<'_>,
         tagger: Option<Tagger<'_>>,
     ) -> Detector<'a> {
-        let (keys, facts) = forms(kb, tokens, norm.text());
-        let matches = kb.find_keyed(&keys);
-        let w = words(tokens, keys, &facts, norm);
+        let w = words(tokens, forms, norm);
+        let matches = kb.find_keyed(&w);
         let mut kb_at = vec![None; w.len()];
         let tagged = tagger.map_or_else(Vec::new, |t| {
             let tags = t.model.tag_with_matches(tokens, norm.text(), kb, &matches);
@@ -578,7 +595,7 @@ impl<'a> Detector<'a> {
             return false;
         }
         let prev = &self.w[i - 1];
-        let definite = |v: &W| v.heads.first().unwrap_or(&v.tail).starts_with("ال");
+        let definite = |v: &W<'_>| v.heads.first().unwrap_or(&v.tail).starts_with("ال");
         // after a quoted name ("فوكس سينما" السعودية) and after غير (غير السعودية)
         if prev.kind == TokenKind::Punct && matches!(prev.tail.as_str(), "\"" | "”" | "»" | ")") {
             return definite(w);

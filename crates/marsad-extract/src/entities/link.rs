@@ -24,7 +24,7 @@ struct Draft {
     bare: Option<String>,
 }
 
-pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W>, Vec<Cand>)], kb: &Kb) -> Vec<Entity> {
+pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W<'_>>, Vec<Cand>)], kb: &Kb) -> Vec<Entity> {
     let text = norm.original();
     let mut drafts: Vec<Draft> = Vec::new();
     for (w, cands) in blocks {
@@ -241,7 +241,7 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
 
 /// A family name alone (`باشينيان`) wherever it is not already part of a mention, once the
 /// article names the person in full.
-fn family_names(blocks: &[(Vec<W>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb) {
+fn family_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb) {
     let mut names: Vec<(String, usize)> = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
         if d.etype != EntityType::Person || d.words.len() < 2 {
@@ -278,10 +278,10 @@ fn family_names(blocks: &[(Vec<W>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb
 /// The words of `blocks` that no draft covers and whose key is one of `names`, with the draft
 /// that name belongs to, where `accept` (the block's words, the word's index) agrees.
 fn alone(
-    blocks: &[(Vec<W>, Vec<Cand>)],
+    blocks: &[(Vec<W<'_>>, Vec<Cand>)],
     drafts: &[Draft],
     names: &[(String, usize)],
-    accept: impl Fn(&[W], usize) -> bool,
+    accept: impl Fn(&[W<'_>], usize) -> bool,
 ) -> Vec<(usize, Span)> {
     if names.is_empty() {
         return Vec::new();
@@ -313,7 +313,7 @@ fn alone(
 /// الإنسان`, `التحالف` after `التحالف العربي`), once the article names it in full: a definite
 /// noun that starts the name of one organisation only, not the head of a national body
 /// (`الجيش`), and not qualified by an adjective of its own (`التحالف الدولي` is another).
-fn first_words(blocks: &[(Vec<W>, Vec<Cand>)], drafts: &mut Vec<Draft>) {
+fn first_words(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>) {
     let tables = super::tables::Tables::builtin();
     let mut names: Vec<(String, Option<usize>)> = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
@@ -340,7 +340,7 @@ fn first_words(blocks: &[(Vec<W>, Vec<Cand>)], drafts: &mut Vec<Draft>) {
     }
     let names: Vec<(String, usize)> = names.into_iter().filter_map(|(n, o)| Some((n, o?))).collect();
     // not qualified by an adjective of its own
-    let unqualified = |w: &[W], k: usize| {
+    let unqualified = |w: &[W<'_>], k: usize| {
         !w.get(k + 1).is_some_and(|n| !n.new_line && n.tail.starts_with("ال") && !n.conj && !n.prep)
     };
     for (owner, span) in alone(blocks, drafts, &names, unqualified) {

@@ -105,11 +105,16 @@ pub fn find_with(
     kb: &Kb,
     tagger: Option<Tagger<'_>>,
 ) -> Vec<Entity> {
-    let mut detected = Vec::with_capacity(blocks.len());
-    for &tokens in blocks {
-        let mut d = detect::Detector::new(kb, tokens, norm, tagger);
-        let cands = detect::resolve(d.detect());
-        detected.push((d.w, cands));
-    }
-    link::link(norm, &detected, kb)
+    detect::with_forms(kb, blocks, norm.text(), |forms| {
+        let mut detected = Vec::with_capacity(blocks.len());
+        let mut rest = forms;
+        for &tokens in blocks {
+            let (block_forms, after) = rest.split_at(tokens.len().min(rest.len()));
+            rest = after;
+            let mut d = detect::Detector::new(kb, tokens, block_forms, norm, tagger);
+            let cands = detect::resolve(d.detect());
+            detected.push((d.w, cands));
+        }
+        link::link(norm, &detected, kb)
+    })
 }
