@@ -1371,7 +1371,7 @@ impl<'a> Finder<'a> {
                 continue;
             };
             // "قتلى وجرحى": both
-            let (kind, mut k) = match words.get(i + 1).filter(|v| v.wa).and_then(|v| indefinite_kind(v)) {
+            let (kind, mut k) = match words.get(i + 1).filter(|v| v.wa).and_then(&indefinite_kind) {
                 Some(other) if other != first => (Kind::Casualties, i + 2),
                 _ => (first, i + 1),
             };
