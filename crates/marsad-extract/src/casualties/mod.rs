@@ -1389,13 +1389,8 @@ impl<'a> Finder<'a> {
                 .take(4)
                 .take_while(|v| !v.is_stop() && v.kind != TokenKind::Number);
             let side = self.ranks_of(clause, &mut population, true);
-            let end = words[k + 1..].iter().take(4).take_while(|v| !v.is_stop()).last().map_or(k, |_| k + 1);
-            let last = words[k + 1..]
-                .iter()
-                .take(4)
-                .take_while(|v| !v.is_stop())
-                .last()
-                .map_or(words[k].span.end(), |v| v.span.end());
+            // the evidence runs to the clause's last word read (في صفوف القوات الأرمينية)
+            let end = k + words[k + 1..].iter().take(4).take_while(|v| !v.is_stop()).count();
             out.push(Found {
                 at: i,
                 end_word: end,
@@ -1408,7 +1403,7 @@ impl<'a> Finder<'a> {
                 own_side: words[k].bare.ends_with("نا"),
                 hostile: false,
                 cumulative: false,
-                evidence: Span::new(words[i].span.start(), last),
+                evidence: Span::new(words[i].span.start(), words[end].span.end()),
                 rule: "no-count",
                 others: false,
             });
