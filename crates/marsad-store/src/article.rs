@@ -133,7 +133,7 @@ pub struct Article {
 }
 
 /// The search terms of an article, gathered by a caller that has analysed its text already
-/// ([`Article::with_terms`]): its title's terms, then its body's, paragraph after paragraph.
+/// ([`Article::from_record`]): its title's terms, then its body's, paragraph after paragraph.
 #[derive(Clone, Debug, Default)]
 pub struct IndexTerms {
     title: String,
@@ -161,50 +161,22 @@ impl Article {
     /// Builds an article from a record serialised with an empty `text` field and the text
     /// itself.
     pub fn new(identity: Identity, record_json: String, text: String) -> Result<Article, StoreError> {
-        Article::build(identity, record_json, text, None)
-    }
-
-    /// [`Article::new`] with the search terms given, as [`crate::terms::terms`] finds them:
-    /// the terms of the record's title span, then those of each of its paragraphs in the
-    /// record's order, each the [`crate::terms::push_analysed_form`] of a token of the analysis
-    /// normaliser's view (what extraction analysed already: `marsad ingest` takes them from
-    /// it rather than normalising and segmenting the text a second time). A record with
-    /// neither title span nor paragraphs has its whole text indexed, its terms found here.
-    pub fn with_terms(
-        identity: Identity,
-        record_json: String,
-        text: String,
-        terms: IndexTerms,
-    ) -> Result<Article, StoreError> {
-        Article::build(identity, record_json, text, Some(terms))
-    }
-
-    /// [`Article::with_terms`] for a caller that has the record already (`marsad ingest`
-    /// converts the extractor's own, rather than parsing the JSON it serialised): `record` is
-    /// `record_json` parsed, with its `text` put back. Its terms are those of
-    /// [`Article::with_terms`] when given, else found here.
-    pub fn from_record(
-        identity: Identity,
-        record: Record,
-        record_json: String,
-        terms: Option<IndexTerms>,
-    ) -> Article {
-        Article::assemble(identity, record, record_json, terms)
-    }
-
-    fn build(
-        identity: Identity,
-        record_json: String,
-        text: String,
-        given: Option<IndexTerms>,
-    ) -> Result<Article, StoreError> {
         let mut record: Record = serde_json::from_str(&record_json)
             .map_err(|e| StoreError::Record { key: identity.key.clone(), message: e.to_string() })?;
         record.text = text;
-        Ok(Article::assemble(identity, record, record_json, given))
+        Ok(Article::from_record(identity, record, record_json, None))
     }
 
-    fn assemble(
+    /// An article of a record the caller has already (`marsad ingest` converts the
+    /// extractor's own, rather than parsing the JSON it serialised): `record` is `record_json`
+    /// parsed, with its `text` put back. `terms`, when given, are the search terms as
+    /// [`crate::terms::terms`] finds them: the terms of the record's title span, then those of
+    /// each of its paragraphs in the record's order, each the
+    /// [`crate::terms::push_analysed_form`] of a token of the analysis normaliser's view (what
+    /// extraction analysed already, rather than normalising and segmenting the text a second
+    /// time). A record with neither title span nor paragraphs has its whole text indexed, its
+    /// terms found here, as they are when none are given.
+    pub fn from_record(
         identity: Identity,
         record: Record,
         record_json: String,

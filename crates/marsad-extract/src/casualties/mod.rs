@@ -299,12 +299,8 @@ impl<'a> Finder<'a> {
         if entry.subtype == "country" {
             return Some(Party::Entity(i));
         }
-        let national = entry.etype == EntityType::Person
-            || entry.etype == EntityType::Gpe
-            || matches!(
-                entry.subtype.as_str(),
-                "armed-forces" | "ministry" | "police" | "government" | "security" | "intelligence"
-            );
+        let national =
+            entry.etype == EntityType::Person || entry.etype == EntityType::Gpe || state_body(&entry.subtype);
         if national { entry.country.map(|c| self.country(c)) } else { None }
     }
 
@@ -586,16 +582,9 @@ impl<'a> Finder<'a> {
     fn side_of(&self, i: usize) -> Party {
         if let Some(id) = self.kb_entry(i) {
             let entry = self.a.kb.entry(id);
-            let national = matches!(
-                entry.subtype.as_str(),
-                "armed-forces"
-                    | "ministry"
-                    | "police"
-                    | "government"
-                    | "capital"
-                    | "security"
-                    | "intelligence"
-            ) || (entry.etype == EntityType::Gpe && entry.subtype != "country");
+            let national = state_body(&entry.subtype)
+                || entry.subtype == "capital"
+                || (entry.etype == EntityType::Gpe && entry.subtype != "country");
             if national && let Some(c) = entry.country {
                 return self.country(c);
             }
@@ -611,18 +600,8 @@ impl<'a> Finder<'a> {
         let &Party::Entity(i) = p else { return None };
         let &(_, body) = affiliations.iter().find(|&&(q, _)| q == i)?;
         let entry = self.a.kb.entry(self.kb_entry(body)?);
-        matches!(
-            entry.subtype.as_str(),
-            "faction-government"
-                | "faction-forces"
-                | "armed-group"
-                | "armed-forces"
-                | "ministry"
-                | "police"
-                | "government"
-                | "security"
-                | "intelligence"
-        )
+        (state_body(&entry.subtype)
+            || matches!(entry.subtype.as_str(), "faction-government" | "faction-forces" | "armed-group"))
         .then(|| self.side_of(body))
     }
 
@@ -1521,6 +1500,12 @@ impl<'a> Finder<'a> {
     fn entities_subtype(&self, e: usize) -> Option<&str> {
         self.a.entities[e].subtype.as_deref()
     }
+}
+
+/// A state's body of the knowledge base (its army, a ministry, its police...): it stands for
+/// its country.
+fn state_body(subtype: &str) -> bool {
+    matches!(subtype, "armed-forces" | "ministry" | "police" | "government" | "security" | "intelligence")
 }
 
 /// A claim before its claimant, date and reporters are known.
