@@ -33,7 +33,8 @@
 //!   عسكرييها`);
 //! - **claimant** and **reported_by**: from [`crate::attribution`] (verbs of saying before or
 //!   after the figure, "according to", pronouns, statements, unnamed sources, carry-over in
-//!   the paragraph); `claimant_rule` says which rule;
+//!   the paragraph); paragraphs with no source between two quoting the same statement or
+//!   report go on with it (`between`); `claimant_rule` says which rule;
 //! - **date**: the first time expression of the sentence; **cumulative**: a running-total word
 //!   before the number (`ليصل العدد الإجمالي ... إلى 963`, `ارتفع`, `منذ`);
 //! - **one claim per (figure, kind, claimant)** in an article, for the same people (`5
@@ -314,6 +315,11 @@ impl<'a> Finder<'a> {
         let mut last: Option<(usize, Population, Option<Party>, bool)> = None;
         // the body each person was named with (person entity -> body entity), first naming first
         let mut affiliations: Vec<(usize, usize)> = Vec::new();
+        // the sentences that say who speaks, in text order, with their first and last cue; and
+        // the claims no one speaks for, with their paragraph and how many of those sentences
+        // come before them
+        let mut spoken: Vec<Spoken> = Vec::new();
+        let mut unclaimed: Vec<(usize, usize, usize)> = Vec::new();
         for &sentence in self.a.sentences {
             // a sentence with no word of casualties and no one speaking in it changes nothing
             let range = attribution::sentence_range(self.a.tokens, sentence);
@@ -327,6 +333,20 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let attribution = attributor.sentence(&words, block);
+            if let (Some(first), Some(last)) = (attribution.cues.first(), attribution.cues.last()) {
+                let document = |c: &attribution::Cue| {
+                    c.rule.starts_with("statement") && {
+                        // the statement's noun: the cue itself, or the subject of its verb
+                        let at = if c.role == attribution::Role::Statement { c.at } else { c.at + 1 };
+                        words.get(at).is_some_and(|w| Cues::builtin().is_document(w))
+                    }
+                };
+                spoken.push(Spoken {
+                    block,
+                    first: (first.claimant.clone(), document(first)),
+                    last: (last.claimant.clone(), document(last)),
+                });
+            }
             for &(p, b) in &attribution.affiliations {
                 if !affiliations.iter().any(|&(q, _)| q == p) {
                     affiliations.push((p, b));
@@ -376,7 +396,10 @@ impl<'a> Finder<'a> {
                 let (claimant, claimant_rule) = match attribution.cue_at(c.at) {
                     Some(cue) => (cue.claimant.clone(), cue.rule),
                     None if attribution.carried.is_some() => (attribution.carried.clone(), "carried"),
-                    None => (None, "none"),
+                    None => {
+                        unclaimed.push((out.len(), block, spoken.len()));
+                        (None, "none")
+                    }
                 };
                 // fighters named as the other side (مسلحين، متمردين، إرهابيين) are the armed
                 // group's, not the claimant's nor the place's: the article's group, else unknown
@@ -424,6 +447,7 @@ impl<'a> Finder<'a> {
                 });
             }
         }
+        between_statements(&mut out, &unclaimed, &spoken);
         self.dedup(out)
     }
 
@@ -1504,6 +1528,44 @@ impl<'a> Finder<'a> {
 
 /// A state's body of the knowledge base (its army, a ministry, its police...): it stands for
 /// its country.
+/// A sentence that says who speaks: its paragraph, and the claimants of its first and its
+/// last cue, each with whether the cue quotes a document (`وأورد البيان`, `وأضاف التقرير`).
+struct Spoken {
+    block: usize,
+    first: (Option<Party>, bool),
+    last: (Option<Party>, bool),
+}
+
+/// Paragraphs with no source of their own between two paragraphs quoting the same statement
+/// or report go on with it (`وأورد البيان أنه ... قتل مدنيان` / `وفي الأول من تشرين الثاني
+/// قتل ثلاثة مدنيين` / `وأضاف البيان أن ...`): their figures are its owner's, when the
+/// statement resumes within [`STATEMENT_GAP`] paragraphs and no one else speaks between. A
+/// person's words around a paragraph do not make it theirs: reporters set background there
+/// (`واندلعت الاشتباكات ... في أواخر يوليو الماضي`).
+fn between_statements(claims: &mut [Casualty], unclaimed: &[(usize, usize, usize)], spoken: &[Spoken]) {
+    for &(c, block, k) in unclaimed {
+        let (Some(before), Some(after)) = (k.checked_sub(1).map(|k| &spoken[k]), spoken.get(k)) else {
+            continue;
+        };
+        let ((claimant, document), (resumed, document_again)) = (&before.last, &after.first);
+        // an unnamed source earlier in the paragraph keeps its figures unnamed
+        if before.block < block
+            && after.block.saturating_sub(before.block) <= STATEMENT_GAP
+            && *document
+            && *document_again
+            && claimant.is_some()
+            && claimant == resumed
+        {
+            claims[c].claimant = claimant.clone();
+            claims[c].claimant_rule = "between";
+        }
+    }
+}
+
+/// The most paragraphs from a statement to its resumption for the paragraphs between to be
+/// read as its own.
+const STATEMENT_GAP: usize = 3;
+
 fn state_body(subtype: &str) -> bool {
     matches!(subtype, "armed-forces" | "ministry" | "police" | "government" | "security" | "intelligence")
 }

@@ -625,7 +625,7 @@ fn a_verb_with_no_subject_takes_the_last_speaker_of_its_gender_a_woman_included(
          اعتقلوا. وأضاف أن 3 مسلحين قتلوا. وأكدت أن 6 آخرين أصيبوا.",
     );
     let got: Vec<_> = ex.casualties.iter().map(|c| (c.count, name(&ex, c.claimant.as_ref()))).collect();
-    let (samir, joumana) = (Some("Samir Mbidin".to_string()), Some("Joumana Ghunaimat".to_string()));
+    let (samir, joumana) = (Some("Samir Mbidin".to_string()), Some("Jumana Ghunaimat".to_string()));
     assert_eq!(got, [(Some(4), samir.clone()), (Some(3), samir), (Some(6), joumana)]);
 }
 
@@ -824,4 +824,37 @@ fn the_dead_in_someones_ranks_without_a_figure() {
         [(Some(20), Kind::Killed, Population::Military)]
     );
     assert_eq!(claims("وسقط عشرات القتلى في صفوف المدنيين.").len(), 1);
+}
+
+#[test]
+fn paragraphs_between_two_of_one_statement_are_its_own() {
+    // 011 in the real corpus: the coalition's statement lists its strikes over three
+    // paragraphs, the middle one without a verb of saying
+    let text = "وأورد البيان أنه في التاسع من كانون الثاني/يناير 2017 قرب مدينة الموصل العراقية، قتل مدنيان في ضربة استهدفت آلية مفخخة.\n\
+                وفي الأول من تشرين الثاني/نوفمبر قتل ثلاثة مدنيين وأصيب آخران في ضربة في محافظة دير الزور.\n\
+                وأضاف البيان أن التحالف شن 29 ألفا و358 ضربة منذ آب/أغسطس 2014.";
+    let text = format!(
+        "أقر التحالف الدولي بقيادة الولايات المتحدة، الجمعة، بمقتل تسعة مدنيين في ضربات جوية.\n{text}"
+    );
+    let ex = extract(&text);
+    let got: Vec<_> =
+        ex.casualties.iter().map(|c| (c.count, name(&ex, c.claimant.as_ref()), c.claimant_rule)).collect();
+    let coalition = name(&ex, ex.casualties[0].claimant.as_ref());
+    assert!(coalition.is_some(), "{got:?}");
+    assert_eq!(got[2], (Some(3), coalition.clone(), "between"), "{got:?}");
+    assert_eq!(got[3], (Some(2), coalition, "between"), "{got:?}");
+
+    // no statement resumes after it: the paragraph keeps no claimant
+    let text = "وأورد البيان أن مدنيين اثنين قتلا في ضربة قرب الموصل.\n\
+                وفي الأول من تشرين الثاني/نوفمبر قتل ثلاثة مدنيين في ضربة في محافظة دير الزور.";
+    let ex = extract(text);
+    assert_eq!(ex.casualties.last().map(|c| (c.count, c.claimant_rule)), Some((Some(3), "none")));
+
+    // another speaker resumes: no claimant either
+    let text = "قال الجيش الأمريكي في بيان إن مدنيين اثنين قتلا في ضربة قرب الموصل.\n\
+                وفي الأول من تشرين الثاني/نوفمبر قتل ثلاثة مدنيين في ضربة في محافظة دير الزور.\n\
+                وقالت وزارة الدفاع العراقية إن قواتها تقدمت في المدينة.";
+    let ex = extract(text);
+    let three = ex.casualties.iter().find(|c| c.count == Some(3)).expect("the three dead");
+    assert_eq!((three.claimant.as_ref(), three.claimant_rule), (None, "none"));
 }
