@@ -60,6 +60,9 @@ pub enum Marker {
     /// A word of place (في, شمال, أنحاء): a country named after it is where it happened,
     /// elsewhere an actor (التحالف بقيادة السعودية).
     Place,
+    /// A meeting or an agreement named after a place (قمة طهران, محادثات جنيف, اتفاق
+    /// سوتشي): the place right after it is not where the people were hit.
+    Named,
 }
 
 /// The three tables, keyed.
@@ -173,6 +176,7 @@ impl Lexicon {
                 "hostile" => Marker::Hostile,
                 "seat" => Marker::Seat,
                 "place" => Marker::Place,
+                "named" => Marker::Named,
                 v => {
                     return Err(LexiconError::Value { file: "markers.tsv", column: "role", value: v.into() });
                 }

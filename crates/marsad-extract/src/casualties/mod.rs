@@ -262,12 +262,17 @@ impl<'a> Finder<'a> {
     }
 
     /// The one country the sentence's places are in; not a body's seat (`وقال المرصد،
-    /// ومقره لندن، إن`).
+    /// ومقره لندن، إن`) nor a meeting's place (`قمة طهران`).
     fn sentence_country(&self, words: &[Word]) -> Option<Party> {
         let mut found: Option<EntryId> = None;
         for (i, w) in words.iter().enumerate() {
             let Some(e) = w.entity else { continue };
             if words[i.saturating_sub(2)..i].iter().any(|v| self.marker(v) == Some(Marker::Seat)) {
+                continue;
+            }
+            // "بعد يوم من قمة طهران": a meeting's place, not where it happened
+            let start = (0..=i).rev().take_while(|&k| words[k].entity == Some(e)).last().unwrap_or(i);
+            if start.checked_sub(1).is_some_and(|k| self.marker(&words[k]) == Some(Marker::Named)) {
                 continue;
             }
             // a country's name is where it happened after a word of place (في اليمن, شمال

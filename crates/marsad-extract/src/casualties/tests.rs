@@ -858,3 +858,18 @@ fn paragraphs_between_two_of_one_statement_are_its_own() {
     let three = ex.casualties.iter().find(|c| c.count == Some(3)).expect("the three dead");
     assert_eq!((three.claimant.as_ref(), three.claimant_rule), (None, "none"));
 }
+
+#[test]
+fn a_meetings_place_is_not_where_the_people_were_hit() {
+    // 025 in the real corpus: the shelling of Idlib, the day after the Tehran summit
+    let text = "وشن الطيران الروسي غارات على ريف إدلب السورية.\n\
+                بدورها، قالت منظمة الخوذ البيضاء إن القصف أسفر عن مقتل 4 أشخاص وإصابة 5 آخرين، \
+                بعد يوم من قمة طهران.";
+    let ex = extract(text);
+    let sides: Vec<_> = ex.casualties.iter().map(|c| name(&ex, c.side.as_ref())).collect();
+    assert_eq!(sides, [Some("Syria".to_string()), Some("Syria".to_string())]);
+    // the same capital as a place of its own is where it happened
+    let text = "قالت الشرطة إن انفجارا في طهران أسفر عن مقتل 4 أشخاص.";
+    let ex = extract(text);
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Iran"));
+}
