@@ -29,6 +29,8 @@
 //!   conjunction (`بينهم 680 طفلا، و371 امرأة`, `9 أفراد من الفرقة الأولى و 12 فردا`), takes
 //!   its kind; a trigger governs only the first figure after it; one person named in such a
 //!   list (`وامرأة حامل`) is a figure of one;
+//! - **cases** (`cases`): a figure of cases of what befell people (`197 حالة اختطاف`, `167
+//!   حالة إخفاء قسري`);
 //! - **one** (`one`): a trigger and a singular person noun, or أحد (`مقتل جندي`, `بقتل أحد
 //!   عسكرييها`);
 //! - **claimant** and **reported_by**: from [`crate::attribution`] (verbs of saying before or
@@ -729,6 +731,42 @@ impl<'a> Finder<'a> {
             && noun.is_none()
         {
             let w = &words[k];
+            // cases of what befell people: "197 حالة اختطاف", "167 حالة إخفاء قسري", "550
+            // حالة قتل"; not a disease's (حالة إصابة is an infection, حالة وفاة its deaths)
+            if matches!(w.bare.as_ref(), "حالة" | "حاله" | "حالات")
+                && let Some(v) = words.get(k + 1).filter(|v| !v.wa)
+                && let Some(t) = self.trigger(v).filter(|t| {
+                    matches!(t.kind, Kind::Captured | Kind::Missing)
+                        || (t.kind == Kind::Killed && v.stem == "قتل")
+                })
+            {
+                // whom it befell: "نفذتها سلطات الاحتلال بحق فلسطينيين", not the authorities
+                let victims = words[k + 2..]
+                    .iter()
+                    .take(8)
+                    .take_while(|v| !v.is_stop() && v.kind != TokenKind::Number)
+                    .position(|v| v.bare == "بحق")
+                    .and_then(|j| words.get(k + 3 + j));
+                let side = victims.and_then(|v| self.nisba(v)).map(|c| self.country(c));
+                let population = victims
+                    .and_then(|v| self.noun(v))
+                    .and_then(|(n, _)| n.population)
+                    .unwrap_or(Population::Unspecified);
+                return Some(self.finish(
+                    num,
+                    count,
+                    qualifier,
+                    t.kind,
+                    population,
+                    words,
+                    first,
+                    k + 1,
+                    side,
+                    false,
+                    "cases",
+                    previous,
+                ));
+            }
             if let Some(t) = self.trigger(w).filter(|t| t.after) {
                 // the verb follows the number directly: "1003 لقوا مصرعهم"
                 return Some(self.finish(

@@ -873,3 +873,24 @@ fn a_meetings_place_is_not_where_the_people_were_hit() {
     let ex = extract(text);
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Iran"));
 }
+
+#[test]
+fn cases_of_what_befell_people_are_figures() {
+    // 003 in the real corpus: a human-rights report's counts
+    assert_eq!(
+        claims("كما رصد التقرير 197 حالة اختطاف و167 حالة إخفاء قسري و792 حالة احتجاز تعسفي و87 حالة تعذيب."),
+        [
+            (Some(197), Kind::Captured, Population::Unspecified),
+            (Some(167), Kind::Missing, Population::Unspecified),
+            (Some(792), Kind::Captured, Population::Unspecified),
+        ]
+    );
+    // cases of anything else are not, nor a disease's infections and deaths
+    assert!(claims("وسجلت الوزارة 120 حالة كوليرا جديدة في المحافظة.").is_empty());
+    assert!(claims("وسجلت الوزارة 1100 حالة إصابة بالكوليرا و72 حالة وفاة.").is_empty());
+    assert_eq!(claims("ووثق التقرير 550 حالة قتل."), [(Some(550), Kind::Killed, Population::Unspecified)]);
+    // whom it befell, not who did it
+    let text = "وذكر نادي الأسير الفلسطيني في بيان أن نحو مليون حالة اعتقال نفذتها سلطات الاحتلال الإسرائيلي بحق فلسطينيين منذ عام 1948.";
+    let ex = extract(text);
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("State of Palestine"));
+}
