@@ -163,12 +163,19 @@ impl<V> FormCache<V> {
     /// would pass its capacity it keeps only the forms met again since they were computed or
     /// last kept (the frequent ones: a day of news has a few hundred thousand forms, most
     /// seen once), or starts afresh when those alone nearly fill it.
+    ///
+    /// The table and the values are allocated at their full size on first use and then kept:
+    /// memory that is freed and allocated again comes back from the system as fresh pages, each
+    /// cleared by the kernel on its first write, which costs more than the values it holds.
     fn make_room(&mut self, more: usize) {
         if self.values.len() + more > self.capacity {
             self.keep_met_again();
             if self.values.len() + more > self.capacity {
                 self.clear();
             }
+        }
+        if self.values.capacity() < self.capacity {
+            self.values.reserve_exact(self.capacity - self.values.len());
         }
         let needed = ((self.values.len() + more) * 2).next_power_of_two().max(64);
         if self.slots.len() < needed {
@@ -182,23 +189,67 @@ impl<V> FormCache<V> {
     }
 
     /// Drops the forms not met again (see [`FormCache::make_room`]); the kept ones get new ids
-    /// in their old order, and their marks are reset.
+    /// in their old order, and their marks are reset. The values and the table are rewritten
+    /// where they are, with no other memory than a bit per value.
     fn keep_met_again(&mut self) {
-        let mut kept: Vec<Slot> = self.slots.iter().filter(|s| s.id != EMPTY && s.hit).copied().collect();
-        if kept.len() * 10 > self.capacity * 9 {
+        let mut keep = vec![0u64; self.values.len().div_ceil(64)];
+        let mut kept = 0;
+        for s in self.slots.iter().filter(|s| s.id != EMPTY && s.hit) {
+            let id = s.id as usize;
+            if let Some(word) = keep.get_mut(id / 64) {
+                *word |= 1 << (id % 64);
+                kept += 1;
+            }
+        }
+        if kept * 10 > self.capacity * 9 {
             self.clear();
             return;
         }
-        kept.sort_unstable_by_key(|s| s.id);
-        let mut old: Vec<Option<V>> = self.values.drain(..).map(Some).collect();
-        self.slots.fill(EMPTY_SLOT);
-        for mut s in kept {
-            let Some(value) = old.get_mut(s.id as usize).and_then(Option::take) else { continue };
-            s.id = self.values.len() as u32;
-            s.hit = false;
-            self.values.push(value);
-            let at = self.probe(u128::from(s.high) << 64 | u128::from(s.low));
-            self.slots[at] = s;
+        // the new id of a kept value is the number of kept values before it
+        let mut before = Vec::with_capacity(keep.len());
+        let mut sum = 0u32;
+        for word in &keep {
+            before.push(sum);
+            sum += word.count_ones();
+        }
+        let is_kept = |id: usize| keep.get(id / 64).is_some_and(|w| w >> (id % 64) & 1 != 0);
+        let new_id = |id: usize| before[id / 64] + (keep[id / 64] & ((1u64 << (id % 64)) - 1)).count_ones();
+        let mut id = 0;
+        self.values.retain(|_| {
+            id += 1;
+            is_kept(id - 1)
+        });
+        for s in &mut self.slots {
+            if s.id == EMPTY {
+                continue;
+            }
+            let old = s.id as usize;
+            if s.hit && is_kept(old) {
+                s.id = new_id(old);
+                s.hit = false;
+            } else {
+                *s = EMPTY_SLOT;
+            }
+        }
+        self.rehash_in_place();
+    }
+
+    /// Moves every entry of the table to the first free slot of its probe sequence, after
+    /// entries were emptied (which may have cut the sequences of others). The walk starts after
+    /// an empty slot, so that no sequence runs across its start: an entry then only moves back
+    /// into slots already walked, and the sequences of those stay whole.
+    fn rehash_in_place(&mut self) {
+        let len = self.slots.len();
+        let Some(start) = self.slots.iter().position(|s| s.id == EMPTY) else { return };
+        for k in 1..=len {
+            let at = (start + k) & (len - 1);
+            let s = self.slots[at];
+            if s.id == EMPTY {
+                continue;
+            }
+            self.slots[at] = EMPTY_SLOT;
+            let to = self.probe(u128::from(s.high) << 64 | u128::from(s.low));
+            self.slots[to] = s;
         }
     }
 
@@ -413,6 +464,38 @@ mod tests {
         assert_eq!(cache.len(), 3);
         assert_eq!(run(&mut cache, &t[..1]), ["باكو"]);
         assert_eq!(computed, ["باكو", "يريفان", "موسكو", "كييف", "لندن"]);
+    }
+
+    #[test]
+    fn keeping_the_forms_met_again_keeps_every_kept_form_findable() {
+        // many rounds of a few frequent forms among rare ones: each keep rewrites the table
+        // where it is, and every form must still find its own value
+        let words: Vec<String> = (0..2000).map(|i| format!("w{}", i * 7919 % 2003)).collect();
+        let (t, n) = tokens(&words.join(" "));
+        let mut cache = FormCache::new(150);
+        let mut computed = 0;
+        for round in 0..40 {
+            let block: Vec<AnalysedToken> =
+                t.iter().skip(round * 37 % 1900).take(60).chain(t.iter().take(20)).copied().collect();
+            let ids = cache.ids(&block, |tok| {
+                computed += 1;
+                tok.norm_str(&n).to_string()
+            });
+            for (tok, id) in block.iter().zip(&ids) {
+                assert_eq!(cache.get(*id), tok.norm_str(&n));
+            }
+            assert!(cache.len() <= 150);
+        }
+        // the twenty frequent forms were met again at every keep: computed once each
+        let before = computed;
+        let ids = cache.ids(&t[..20], |tok| {
+            computed += 1;
+            tok.norm_str(&n).to_string()
+        });
+        assert_eq!(computed, before);
+        for (tok, id) in t[..20].iter().zip(&ids) {
+            assert_eq!(cache.get(*id), tok.norm_str(&n));
+        }
     }
 
     #[test]

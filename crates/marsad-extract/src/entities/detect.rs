@@ -89,6 +89,9 @@ struct Starts {
     org_patterns: u8,
     /// First names ([`Kb::starts_given_name`]).
     given: u8,
+    /// The word as written, without its article, starts an organisation pattern (a definite
+    /// head: `المركز الإعلامي للمقاومة`).
+    definite_org_pattern: bool,
 }
 
 impl Starts {
@@ -129,6 +132,10 @@ impl Form {
             place_heads: Starts::of(heads, |h| tables.place_heads.starts(h)),
             org_patterns: Starts::of(heads, |h| tables.org_patterns.starts(h)),
             given: Starts::of(heads, |h| kb.starts_given_name(h)),
+            definite_org_pattern: keys
+                .tail
+                .strip_prefix("ال")
+                .is_some_and(|bare| tables.org_patterns.starts(bare)),
         };
         let function = heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()));
         let cues = Cues::builtin();
@@ -925,6 +932,10 @@ impl<'a> Detector<'a> {
             {
                 Some((len, pattern)) => (len, pattern, false),
                 None => {
+                    // (most words start none: no lookup for them)
+                    if !w.starts.definite_org_pattern {
+                        continue;
+                    }
                     let Some((len, pattern)) = w
                         .tail
                         .strip_prefix("ال")
