@@ -405,38 +405,37 @@ fn entity_id(
     if let Some(&id) = cache.get(key) {
         return Ok(id);
     }
-    let found: Option<i64> = tx
-        .prepare_cached("SELECT id FROM entities WHERE key = ?1")?
-        .query_row([&key], |r| r.get(0))
-        .optional()?;
-    let id = match found {
-        Some(id) => id,
-        None => {
-            let kb = Kb::builtin();
-            let entry = e.kb.as_deref().and_then(|id| kb.by_id(id)).map(|id| kb.entry(id));
-            let country = entry.and_then(|en| match en.country {
-                Some(c) => Some(kb.entry(c).id.clone()),
-                None if en.id.starts_with("country:") => Some(en.id.clone()),
-                None => None,
-            });
-            let coords = entry.and_then(|en| en.coordinates);
-            tx.prepare_cached(
-                "INSERT INTO entities (key, kb, type, name, name_ar, subtype, country, lat, lon)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                key,
-                e.kb,
-                e.kind,
-                e.name,
-                e.name_ar,
-                e.subtype,
-                country,
-                coords.map(|c| c.0),
-                coords.map(|c| c.1)
-            ])?;
-            tx.last_insert_rowid()
-        }
+    // inserted unless its key is stored (one look-up of the key, not a look-up and then an
+    // insert: most entities the cache does not know are new); a stored one is read back.
+    // An insert that conflicts stores nothing and takes no id.
+    let kb = Kb::builtin();
+    let entry = e.kb.as_deref().and_then(|id| kb.by_id(id)).map(|id| kb.entry(id));
+    let country = entry.and_then(|en| match en.country {
+        Some(c) => Some(kb.entry(c).id.as_str()),
+        None if en.id.starts_with("country:") => Some(en.id.as_str()),
+        None => None,
+    });
+    let coords = entry.and_then(|en| en.coordinates);
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO entities (key, kb, type, name, name_ar, subtype, country, lat, lon)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (key) DO NOTHING",
+        )?
+        .execute(params![
+            key,
+            e.kb,
+            e.kind,
+            e.name,
+            e.name_ar,
+            e.subtype,
+            country,
+            coords.map(|c| c.0),
+            coords.map(|c| c.1)
+        ])?;
+    let id = if inserted == 1 {
+        tx.last_insert_rowid()
+    } else {
+        tx.prepare_cached("SELECT id FROM entities WHERE key = ?1")?.query_row([&key], |r| r.get(0))?
     };
     if cache.len() >= ENTITY_CACHE {
         cache.clear();

@@ -110,6 +110,59 @@ fn an_older_database_is_migrated_and_keeps_its_rows() {
     assert_eq!(store.stats().unwrap().articles, 1);
 }
 
+/// The search index's `automerge` setting as stored (None: FTS5's default, 4).
+fn automerge(store: &SqliteStore) -> Option<i64> {
+    use rusqlite::OptionalExtension;
+    store
+        .connection()
+        .query_row("SELECT v FROM article_fts_config WHERE k = 'automerge'", [], |r| r.get(0))
+        .optional()
+        .unwrap()
+}
+
+#[test]
+fn a_database_of_version_3_has_its_search_index_merged_16_segments_at_a_time_when_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    {
+        let old = SqliteStore::open_at_version(&path, 3).unwrap();
+        assert_eq!(old.schema_version().unwrap(), 3);
+        // an article and its search index row, as the version-3 writer wrote them
+        let a = article("a.txt", "a", TEXT_A, "X");
+        let conn = old.connection();
+        conn.execute(
+            "INSERT INTO articles (id, key, doc_id, source_format, outlet, hash, text, record) VALUES (1, ?1, ?2, 'text', ?3, x'00', ?4, ?5)",
+            rusqlite::params![a.identity.key, a.record.id, a.record.outlet, a.record.text, a.record_deflated],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO article_fts (rowid, title, body) VALUES (1, ?1, ?2)",
+            rusqlite::params![a.index_title, a.index_body],
+        )
+        .unwrap();
+        assert_eq!(automerge(&old), None);
+    }
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST);
+    assert_eq!(automerge(&store), Some(16));
+    // the index written before the migration is searched, and written to, as before
+    let run = store.begin_run(&[]).unwrap();
+    store.write_batch(run, &[article("b.txt", "b", TEXT_B, "Y")], Elsewhere::default()).unwrap();
+    store.end_run(run, marsad_store::RunStatus::Complete).unwrap();
+    let found = |text: &str| -> Vec<String> {
+        let q = SearchQuery { text: text.into(), limit: 10, ..SearchQuery::default() };
+        let mut ids: Vec<String> = store.search(&q).unwrap().into_iter().map(|h| h.doc_id).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(found("مدفعية"), ["a"]);
+    assert_eq!(found("موسكو"), ["b"]);
+    assert_eq!(found("غوريس"), ["a", "b"]);
+    // a new database has the setting too
+    let (_dir, new) = open();
+    assert_eq!(automerge(&new), Some(16));
+}
+
 #[test]
 fn a_newer_database_is_refused_with_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
