@@ -1569,8 +1569,6 @@ impl<'a> Finder<'a> {
     }
 }
 
-/// A state's body of the knowledge base (its army, a ministry, its police...): it stands for
-/// its country.
 /// A sentence that says who speaks: its paragraph, and the claimants of its first and its
 /// last cue, each with whether the cue quotes a document (`وأورد البيان`, `وأضاف التقرير`).
 struct Spoken {
@@ -1609,6 +1607,8 @@ fn between_statements(claims: &mut [Casualty], unclaimed: &[(usize, usize, usize
 /// read as its own.
 const STATEMENT_GAP: usize = 3;
 
+/// A state's body of the knowledge base (its army, a ministry, its police...): it stands for
+/// its country.
 fn state_body(subtype: &str) -> bool {
     matches!(subtype, "armed-forces" | "ministry" | "police" | "government" | "security" | "intelligence")
 }
