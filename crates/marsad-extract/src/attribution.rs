@@ -1048,10 +1048,10 @@ enum Subject {
     None,
 }
 
-/// "Official" after a statement's noun (`حصيلة رسمية`, `بيان رسمي`): a figure of no named
-/// owner, not the last speaker's.
+/// "Official" after a statement's noun (`حصيلة رسمية`, `بيان رسمي`; words are keyed, ة → ه):
+/// a figure of no named owner, not the last speaker's.
 fn official(w: &Word) -> bool {
-    matches!(w.bare.as_ref(), "رسمية" | "رسميه" | "رسمي")
+    matches!(w.bare.as_ref(), "رسميه" | "رسمي")
 }
 
 #[cfg(test)]

@@ -733,7 +733,7 @@ impl<'a> Finder<'a> {
             let w = &words[k];
             // cases of what befell people: "197 حالة اختطاف", "167 حالة إخفاء قسري", "550
             // حالة قتل"; not a disease's (حالة إصابة is an infection, حالة وفاة its deaths)
-            if matches!(w.bare.as_ref(), "حالة" | "حاله" | "حالات")
+            if matches!(w.bare.as_ref(), "حاله" | "حالات")
                 && let Some(v) = words.get(k + 1).filter(|v| !v.wa)
                 && let Some(t) = self.trigger(v).filter(|t| {
                     matches!(t.kind, Kind::Captured | Kind::Missing)
