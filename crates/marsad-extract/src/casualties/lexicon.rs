@@ -63,6 +63,9 @@ pub enum Marker {
     /// A meeting or an agreement named after a place (قمة طهران, محادثات جنيف, اتفاق
     /// سوتشي): the place right after it is not where the people were hit.
     Named,
+    /// Where a force stands (مواقع, تجمعات, ثكنة, رتل): the force named after it is whose
+    /// people a figure later in the sentence counts, when it names no side.
+    Site,
 }
 
 /// The three tables, keyed.
@@ -177,6 +180,7 @@ impl Lexicon {
                 "seat" => Marker::Seat,
                 "place" => Marker::Place,
                 "named" => Marker::Named,
+                "site" => Marker::Site,
                 v => {
                     return Err(LexiconError::Value { file: "markers.tsv", column: "role", value: v.into() });
                 }

@@ -24,7 +24,14 @@
 //! - **side**: a nisba adjective after the noun (`عسكريين أذريين`, `مراهق روسي`), a name after
 //!   `من` or `في صفوف` (`135 جنديًّا من أرمينيا`, `في صفوف القوات الأرمينية`), a possessive
 //!   on the noun (`71 من قواتها`: the claimant's own side), `من الجانبين` (`both`); armed
-//!   forces, ministries and capitals stand for their country;
+//!   forces, ministries and capitals stand for their country; with none of these, the force
+//!   whose positions the sentence says were hit (`استهدفوا أحد المواقع التي كان يتجمع فيها
+//!   عناصر التمرد الحوثي ... ما أدى إلى سقوط تسعة قتلى`: site words in `markers.tsv`), for a
+//!   figure that does not name its people as civilians or persons, who are then its fighters;
+//!   else the claimant's own forces, both sides in fighting, the claimant's country, where it
+//!   happened, the article's country;
+//! - **cases** are of civilians when they are abductions, disappearances or detentions (the
+//!   vocabulary of human-rights documentation), unless the victims are named otherwise;
 //! - **lists** (`list`): a figure after another one, linked by a comma, a subset word or a
 //!   conjunction (`بينهم 680 طفلا، و371 امرأة`, `9 أفراد من الفرقة الأولى و 12 فردا`), takes
 //!   its kind; a trigger governs only the first figure after it; one person named in such a
@@ -399,6 +406,23 @@ impl<'a> Finder<'a> {
                 if c.kind == Kind::Displaced && c.population == Population::Unspecified {
                     c.population = Population::Civilian;
                 }
+                // the force whose positions were hit; a figure with no people named is of its
+                // fighters (and so are the others after it: "وإصابة 24 آخرين")
+                if c.side.is_none()
+                    && !c.hostile
+                    && !c.own_side
+                    && !self.names_people(&words, c.evidence)
+                    && let Some(side) = self.site_side(
+                        &words,
+                        words.partition_point(|w| w.span.start() < c.evidence.start()),
+                        c.noun.is_none() && c.population == Population::Unspecified,
+                    )
+                {
+                    c.side = Some(side);
+                    if c.noun.is_none() && c.population == Population::Unspecified {
+                        c.population = Population::Military;
+                    }
+                }
                 last = Some((block, c.population, c.side.clone(), c.hostile));
                 let (claimant, claimant_rule) = match attribution.cue_at(c.at) {
                     Some(cue) => (cue.claimant.clone(), cue.rule),
@@ -538,6 +562,73 @@ impl<'a> Finder<'a> {
     /// The marker role of a word.
     fn marker(&self, w: &Word) -> Option<Marker> {
         self.lex.markers.get(w.bare.as_ref()).or_else(|| self.lex.markers.get(w.stem.as_ref())).copied()
+    }
+
+    /// The force whose positions the sentence says were hit before the claim whose evidence
+    /// starts at `from` ("استهدفوا أحد المواقع التي كان يتجمع فيها عناصر التمرد الحوثي ... ما
+    /// أدى إلى سقوط تسعة قتلى", "استهدفت تجمعات لقوات حكومة الوفاق", "هجوم على معسكر للجيش
+    /// الهندي في كشمير، نجم عنه مقتل ستة جنود").
+    ///
+    /// The site word is at most 25 words before the claim, in the same happening: not before a
+    /// word that opens another (`ردا على هجوم`, `غداة مواجهات`, `عقب`, `إثر`, `بعد`), nor
+    /// before a casualty word or a figure (another claim's) unless the claim names no people
+    /// of its own (`across`: "سقوط تسعة قتلى وإصابة 24 آخرين" are the same people). The force
+    /// follows it in its clause: an army, a state's force or body, an armed group, or an armed
+    /// group's adjective (not a people's: `تجمعا لآلاف الفلسطينيين` is a crowd); the clause
+    /// ends at the attacker (`تعرض موقع باروا العسكري لهجوم من قبل جماعة بوكو حرام`). The site
+    /// word tells the target from the actor, who is named as freely before the verb as after
+    /// it. A website (`موقع قناة العالم`, `مواقع التواصل`) is no site: the singular is one
+    /// when it is military or someone's (`موقعا عسكريا`, `موقعا للانقلابيين`).
+    fn site_side(&self, words: &[Word], from: usize, across: bool) -> Option<Party> {
+        let is_site = |j: usize| {
+            let w = &words[j];
+            let site = w.kind == TokenKind::Arabic
+                && (self.marker(w) == Some(Marker::Site)
+                    || w.stem
+                        .strip_suffix('ا')
+                        .is_some_and(|s| self.lex.markers.get(s) == Some(&Marker::Site)));
+            let next = words.get(j + 1);
+            let singular = matches!(w.stem.as_ref(), "موقع" | "موقعا");
+            site && !next.is_some_and(|v| {
+                matches!(v.stem.as_ref(), "تواصل" | "الكترونيه" | "اخباريه" | "رسمي" | "انترنت")
+                    || matches!(v.bare.as_ref(), "التواصل" | "الالكترونيه" | "الاخباريه" | "الرسمي" | "الانترنت")
+            }) && (!singular || next.is_some_and(|v| v.stem.starts_with("عسكري") || v.bare.starts_with("ل")))
+        };
+        let site = (from.saturating_sub(25)..from.min(words.len()))
+            .rev()
+            .take_while(|&j| {
+                let w = &words[j];
+                !w.is_hard_stop()
+                    && !matches!(w.bare.as_ref(), "ردا" | "غداه" | "عقب" | "اثر" | "بعد")
+                    && (across || (w.kind != TokenKind::Number && self.trigger(w).is_none()))
+            })
+            .find(|&j| is_site(j))?;
+        words[site + 1..from]
+            .iter()
+            .take(8)
+            .take_while(|v| !v.is_stop() && !matches!(v.bare.as_ref(), "قبل" | "يد" | "بواسطه"))
+            .find_map(|v| {
+                if let Some(e) = v.entity {
+                    let force = self.entities_subtype(e).is_some_and(|t| {
+                        state_body(t) || matches!(t, "armed-group" | "faction-forces" | "faction-government")
+                    });
+                    return force.then(|| self.side_of(e));
+                }
+                let group = self.lex.groups.contains_key(v.bare.as_ref())
+                    || self.lex.groups.contains_key(v.stem.as_ref());
+                self.nisba(v).filter(|_| group).map(|c| self.country(c))
+            })
+    }
+
+    /// Whether the words of a claim's evidence name its people as civilians or as persons
+    /// (`بمقتل مدنيين اثنين`, `قتل 96 شخصا`), who are not a force's fighters.
+    fn names_people(&self, words: &[Word], evidence: Span) -> bool {
+        words.iter().filter(|w| evidence.contains(w.span)).any(|w| {
+            self.noun(w).is_some_and(|(n, _)| {
+                n.kind.is_none()
+                    && matches!(n.population, Some(Population::Civilian | Population::Unspecified))
+            })
+        })
     }
 
     /// Fighters of the other side (مسلحين، متمردا، الإرهابيين).
@@ -748,10 +839,14 @@ impl<'a> Finder<'a> {
                     .position(|v| v.bare == "بحق")
                     .and_then(|j| words.get(k + 3 + j));
                 let side = victims.and_then(|v| self.nisba(v)).map(|c| self.country(c));
-                let population = victims
-                    .and_then(|v| self.noun(v))
-                    .and_then(|(n, _)| n.population)
-                    .unwrap_or(Population::Unspecified);
+                // abduction, disappearance and detention counted as cases are the vocabulary of
+                // human-rights documentation (a report's "حالة إخفاء قسري", "حالة احتجاز
+                // تعسفي"): its victims are civilians unless named otherwise; a killing's cases
+                // say nothing of who was killed
+                let population =
+                    victims.and_then(|v| self.noun(v)).and_then(|(n, _)| n.population).unwrap_or(
+                        if t.kind == Kind::Killed { Population::Unspecified } else { Population::Civilian },
+                    );
                 return Some(self.finish(
                     num,
                     count,

@@ -880,9 +880,9 @@ fn cases_of_what_befell_people_are_figures() {
     assert_eq!(
         claims("كما رصد التقرير 197 حالة اختطاف و167 حالة إخفاء قسري و792 حالة احتجاز تعسفي و87 حالة تعذيب."),
         [
-            (Some(197), Kind::Captured, Population::Unspecified),
-            (Some(167), Kind::Missing, Population::Unspecified),
-            (Some(792), Kind::Captured, Population::Unspecified),
+            (Some(197), Kind::Captured, Population::Civilian),
+            (Some(167), Kind::Missing, Population::Civilian),
+            (Some(792), Kind::Captured, Population::Civilian),
         ]
     );
     // cases of anything else are not, nor a disease's infections and deaths
@@ -893,4 +893,51 @@ fn cases_of_what_befell_people_are_figures() {
     let text = "وذكر نادي الأسير الفلسطيني في بيان أن نحو مليون حالة اعتقال نفذتها سلطات الاحتلال الإسرائيلي بحق فلسطينيين منذ عام 1948.";
     let ex = extract(text);
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("State of Palestine"));
+    // victims named as fighters are not made civilians
+    assert_eq!(
+        claims("ووثق التقرير 40 حالة اختطاف بحق جنود في الجيش.")[..],
+        [(Some(40), Kind::Captured, Population::Military)]
+    );
+}
+
+/// The figures of a text as (count, population, side).
+fn sides(text: &str) -> Vec<(Option<u64>, Population, Option<String>)> {
+    let ex = extract(text);
+    ex.casualties.iter().map(|c| (c.count, c.population, name(&ex, c.side.as_ref()))).collect()
+}
+
+#[test]
+fn the_force_whose_positions_were_hit_is_the_side() {
+    // 042: the positions where Houthi fighters gathered, struck; the dead and the others
+    // wounded with them are theirs, not Yemen's (where it happened)
+    let text = "وأشارت مصادر ميدانية إلى أن الثوار استهدفوا أحد المواقع التي كان يتجمع فيها عناصر التمرد الحوثي \
+                وفلول الرئيس المخلوع صالح، بقذيفة صاروخية، ما أدى إلى سقوط تسعة قتلى وإصابة 24 آخرين بجروح.";
+    let houthis = Some("Houthis".to_string());
+    assert_eq!(
+        sides(text),
+        [(Some(9), Population::Military, houthis.clone()), (Some(24), Population::Military, houthis)]
+    );
+    // an army's camp (the bench: India, not Pakistan, named earlier in the sentence)
+    let text = "ارتفعت حدة التوتر هذا الشهر بين الهند وباكستان عقب هجوم على معسكر للجيش الهندي في كشمير، نجم عنه مقتل ستة جنود.";
+    assert_eq!(sides(text), [(Some(6), Population::Military, Some("India".into()))]);
+}
+
+#[test]
+fn a_site_that_is_no_force_s_gives_no_side() {
+    // the attacker is not the target: "لهجوم من قبل جماعة بوكو حرام"
+    let text = "وقالت وزارة الدفاع إنه تعرض موقع باروا العسكري لهجوم من قبل جماعة بوكو حرام الإرهابية ما أدى إلى مقتل جندي.";
+    assert_ne!(sides(text)[0].2.as_deref(), Some("Boko Haram"));
+    // a website
+    let text = "وحسب موقع قناة العالم الإيرانية فإن عدد القتلى الذين سقطوا في البلدتين منذ بداية الحرب في سوريا قد وصل إلى 2150 قتيلا.";
+    assert_eq!(sides(text)[0].1, Population::Unspecified);
+    // civilians hit where a force stood are not its people
+    let text = "أؤكد أنها سيارة ملغمة اقتحمت دورية عسكرية مشتركة من قوات برخان وقوات مالي، وآخر الأخبار تفيد بمقتل مدنيين اثنين.";
+    let found = sides(text);
+    assert_eq!(found.len(), 1);
+    assert_ne!(found[0].1, Population::Military);
+    assert_ne!(found[0].2.as_deref(), Some("France"));
+    // a happening before another: the strikes on Hamas positions came the day after clashes
+    let text = "شنت إسرائيل السبت سلسلة غارات جوية على مواقع لحركة حماس في قطاع غزة، غداة مواجهات على الحدود، \
+                قتل فيها فلسطينيان وأصيب أكثر من 200 آخرين بجروح.";
+    assert!(sides(text).iter().all(|(_, _, side)| side.as_deref() != Some("Hamas")));
 }
