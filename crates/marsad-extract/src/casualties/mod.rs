@@ -620,6 +620,35 @@ impl<'a> Finder<'a> {
             })
     }
 
+    /// The verb after a list of forces the people are of, beyond the short complement's eight
+    /// words (`488 عنصرا من منتسبي قوات الامن العراقية وقوات البيشمركة وقوات المهام الخاصة
+    /// والحشد الشعبي قتلوا`): the list starts with من and its words are forces named, military
+    /// nouns and joins, with at most three others (`منتسبي`, `المهام الخاصة`). Anything else
+    /// is another clause's verb (`ثمانية أشخاص من عائلة واحدة ينتمون إلى تنظيم ... سيحاكمون
+    /// بتهمة قتل`).
+    fn after_forces(&self, words: &[Word], from: usize) -> Option<(usize, lexicon::Trigger)> {
+        if words.get(from).is_none_or(|w| w.bare != "من") {
+            return None;
+        }
+        let mut others = 0;
+        for (d, w) in words[from..].iter().enumerate().take(16).skip(1) {
+            if w.is_stop() || w.kind == TokenKind::Number {
+                return None;
+            }
+            if let Some(t) = self.trigger(w) {
+                return (d >= 8 && t.after).then_some((d, t));
+            }
+            let military = self.noun(w).is_some_and(|(n, _)| n.population == Some(Population::Military));
+            if w.entity.is_none() && !military && w.bare != "و" {
+                others += 1;
+                if others > 3 {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
     /// Whether the words of a claim's evidence name its people as civilians or as persons
     /// (`بمقتل مدنيين اثنين`, `قتل 96 شخصا`), who are not a force's fighters.
     fn names_people(&self, words: &[Word], evidence: Span) -> bool {
@@ -916,14 +945,17 @@ impl<'a> Finder<'a> {
             }
             None => {
                 // after the noun, its qualifier and a short complement (21 عنصرا على الأقل من
-                // قوات النظام والمسلحين الموالين لها قتلوا)
+                // قوات النظام والمسلحين الموالين لها قتلوا), or a list of forces after من (488
+                // عنصرا من منتسبي قوات الامن العراقية وقوات البيشمركة وقوات المهام الخاصة
+                // والحشد الشعبي قتلوا)
                 let from = end.max(last) + 1;
-                let after = words[from..]
+                let near = words[from..]
                     .iter()
                     .take(8)
                     .take_while(|w| !w.is_stop() && w.kind != TokenKind::Number)
                     .enumerate()
                     .find_map(|(d, w)| self.trigger(w).filter(|t| t.after).map(|t| (d, t)));
+                let after = near.or_else(|| self.after_forces(words, from));
                 // "30 طفلا بين الجرحى": among the wounded
                 // "60 شخصا بين جريح وقتيل": killed and wounded
                 let among = (words.get(from).is_some_and(|w| w.bare == "بين"))

@@ -941,3 +941,24 @@ fn a_site_that_is_no_force_s_gives_no_side() {
                 قتل فيها فلسطينيان وأصيب أكثر من 200 آخرين بجروح.";
     assert!(sides(text).iter().all(|(_, _, side)| side.as_deref() != Some("Hamas")));
 }
+
+#[test]
+fn the_verb_after_a_list_of_forces() {
+    // 054: the verb comes fourteen words after the figure, past the forces its people are of;
+    // the others wounded are of them too
+    assert_eq!(
+        claims(
+            "واكد البيان ان 488 عنصرا من منتسبي قوات الامن العراقية وقوات البيشمركة وقوات المهام الخاصة \
+             والحشد الشعبي قتلوا خلال شهر يوليو فيما اصيب 492 اخرون."
+        ),
+        [(Some(488), Kind::Killed, Population::Military), (Some(492), Kind::Wounded, Population::Military)]
+    );
+    // not another clause's verb: eight people to be tried for killing
+    assert!(
+        claims(
+            "قال مجلس القضاء الأعلى في العراق إن ثمانية أشخاص من عائلة واحدة ينتمون إلى تنظيم الدولة الإسلامية \
+             المتطرف سيحاكمون بتهمة قتل."
+        )
+        .is_empty()
+    );
+}
