@@ -43,6 +43,9 @@ pub struct Trigger {
     pub people: bool,
     /// Only after the preposition ب (أودى بحياة 5 أشخاص; not تهدد حياة المدنيين).
     pub bi: bool,
+    /// Only with من after it in its clause: what the people suffer from (يعانون من أعراض
+    /// الاختناق; not يعاني سكانها أوضاعا إنسانية سيئة).
+    pub min: bool,
 }
 
 /// The role of a marker word.
@@ -151,6 +154,7 @@ impl Lexicon {
                 indefinite: false,
                 people: false,
                 bi: false,
+                min: false,
             };
             for need in f.get(3).copied().unwrap_or("-").split('+') {
                 match need {
@@ -158,6 +162,7 @@ impl Lexicon {
                     "indefinite" => t.indefinite = true,
                     "people" => t.people = true,
                     "bi" => t.bi = true,
+                    "min" => t.min = true,
                     v => {
                         return Err(LexiconError::Value {
                             file: "triggers.tsv",

@@ -690,6 +690,11 @@ impl<'a> Finder<'a> {
         Some(t)
     }
 
+    /// Whether من follows the word at `i` in its clause (a trigger's `min` need).
+    fn min_follows(words: &[Word], i: usize) -> bool {
+        words[i + 1..].iter().take(6).take_while(|v| !v.is_stop()).any(|v| v.bare == "من")
+    }
+
     fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
         if w.kind != TokenKind::Arabic {
             return None;
@@ -975,6 +980,7 @@ impl<'a> Finder<'a> {
                             indefinite: false,
                             people: false,
                             bi: false,
+                            min: false,
                         },
                     )
                 }));
@@ -985,9 +991,14 @@ impl<'a> Finder<'a> {
                 // قواتها, not a team's خسارة 1 - 3)
                 let people_named = noun.is_some() || nisba_side.is_some() || partitive.is_some();
                 let before =
-                    words[floor..first].iter().rev().take(9).take_while(|w| !w.is_stop()).find_map(|w| {
+                    (floor..first).rev().take(9).take_while(|&j| !words[j].is_stop()).find_map(|j| {
+                        let w = &words[j];
                         self.trigger(w)
-                            .filter(|t| t.before && (people_named || !t.people))
+                            .filter(|t| {
+                                t.before
+                                    && (people_named || !t.people)
+                                    && (!t.min || Self::min_follows(words, j))
+                            })
                             .map(|t| t.kind)
                             .or_else(|| self.kind_noun(w))
                     });
@@ -1424,7 +1435,10 @@ impl<'a> Finder<'a> {
     fn uncounted(&self, words: &[Word]) -> Vec<Found> {
         let mut out = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let Some(t) = self.trigger(w).filter(|t| t.before) else { continue };
+            let Some(t) = self.trigger(w).filter(|t| t.before && (!t.min || Self::min_follows(words, i)))
+            else {
+                continue;
+            };
             let Some(next) = words.get(i + 1) else { continue };
             let mut k = i + 1;
             let ranks = next.bare == "في"
@@ -1444,9 +1458,20 @@ impl<'a> Finder<'a> {
                     .get(k)
                     .is_some_and(|v| matches!(v.stem.as_ref(), "مقاتله" | "مقاتلتين" | "مقاتلتان"));
             // one more of the people before: "قتل جندي وأصيب آخر", "وقتل آخر، قالت السلطات";
-            // two more: "قتل ثلاثة مدنيين وأصيب آخران"; not "قتل آخر جندي" (the last soldier)
+            // two more: "قتل ثلاثة مدنيين وأصيب آخران"; more, uncounted: "وأصيب آخرون حين
+            // أطلقت الشرطة النار" (the nominative plural: the subject of the verb), "وقتل
+            // بعضهم في الهجوم"; not "قتل آخر جندي" (the last soldier)
+            // (after a verb: "إصابات بعضهم حرجة" describes the wounded of a figure before)
+            let some = !ranks
+                && !one
+                && matches!(next.bare.as_ref(), "بعضهم" | "بعضهن")
+                && matches!(w.stem.as_ref(), "قتل" | "جرح" | "اصيب" | "اعتقل" | "اسر" | "خطف" | "اختطف");
             let mut another = false;
             let (population, plural, own) = match words.get(k).filter(|_| !jet).and_then(|v| self.noun(v)) {
+                _ if some => {
+                    another = true;
+                    (None, true, false)
+                }
                 Some((n, own)) if n.kind.is_none() && n.population.is_some() => (n.population, n.plural, own),
                 Some((n, _))
                     if n.kind.is_none()
@@ -1455,13 +1480,18 @@ impl<'a> Finder<'a> {
                         && !one
                         // indefinite as written: not الآخر, بالآخر; the dual in the
                         // nominative only (آخرين is as often a plural)
-                        && matches!(words[k].bare.as_ref(), "اخر" | "اخران")
+                        && matches!(words[k].bare.as_ref(), "اخر" | "اخران" | "اخرون")
                         && words.get(k + 1).is_none_or(|v| {
-                            v.is_stop() || v.wa || matches!(v.bare.as_ref(), "في" | "بجروح" | "جراء" | "اثر" | "خلال")
+                            v.is_stop()
+                                || v.wa
+                                || matches!(
+                                    v.bare.as_ref(),
+                                    "في" | "بجروح" | "جراء" | "اثر" | "خلال" | "حين" | "عندما"
+                                )
                         }) =>
                 {
                     another = true;
-                    (None, false, false)
+                    (None, words[k].bare == "اخرون", false)
                 }
                 _ if ranks => (None, true, false),
                 _ => continue,
@@ -1492,12 +1522,12 @@ impl<'a> Finder<'a> {
             }
             // a figure right after ("مقتل جنود عددهم 5") is the number's claim
             let mut population = population.unwrap_or(Population::Unspecified);
-            // parentheses do not end the clause: "في صفوف العسكريين (الأذريين)"
-            let clause = words[k..]
-                .iter()
-                .filter(|v| v.bare != "(" && v.bare != ")")
-                .take(4)
-                .take_while(|v| !v.is_stop() && v.kind != TokenKind::Number);
+            // parentheses do not end the clause: "في صفوف العسكريين (الأذريين)"; a time clause
+            // does, whose subject is the shooter ("وأصيب آخرون حين أطلقت الشرطة النار")
+            let clause =
+                words[k..].iter().filter(|v| v.bare != "(" && v.bare != ")").take(4).take_while(|v| {
+                    !v.is_stop() && v.kind != TokenKind::Number && !matches!(v.bare.as_ref(), "حين" | "عندما")
+                });
             let side = self.ranks_of(clause, &mut population, true);
             let end = words[k..]
                 .iter()

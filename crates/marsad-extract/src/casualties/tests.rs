@@ -962,3 +962,37 @@ fn the_verb_after_a_list_of_forces() {
         .is_empty()
     );
 }
+
+#[test]
+fn others_and_some_of_them_without_a_figure() {
+    // 005: more of the civilians before, wounded, uncounted; the police who fired is not whose
+    assert_eq!(
+        sides(
+            "وقتل أيضا مدنيان وأصيب اخرون حين أطلقت الشرطة النار على مئات المتظاهرين رشقوا قوات الأمن بالحجارة."
+        )
+        .iter()
+        .map(|&(count, population, _)| (count, population))
+        .collect::<Vec<_>>(),
+        [(Some(2), Population::Civilian), (None, Population::Civilian)]
+    );
+    // 007: some of them killed
+    assert_eq!(
+        claims("وقال إن المهاجمين احتجزوا عددا من الرهائن وقتل بعضهم في الهجوم."),
+        [(None, Kind::Killed, Population::Unspecified)]
+    );
+    // the injuries of some of the wounded counted before are no new figure
+    assert_eq!(claims("وأصيب 12 شخصا إصابات بعضهم حرجة.").len(), 1);
+}
+
+#[test]
+fn suffering_is_an_injury_only_from_something() {
+    // 019: a thousand more suffering from the attack
+    assert_eq!(
+        claims("وقتل 70 شخصا بينما يعاني حوالي ألف آخرون من الهجوم المزعوم.")[1..],
+        [(Some(1000), Kind::Wounded, Population::Unspecified)]
+    );
+    // 003: its people suffer a humanitarian situation, no injury
+    assert!(claims("ويعاني سكانها أوضاعا إنسانية سيئة.").is_empty());
+    assert!(claims("ويعاني قرابة 400 ألف شخص من الحصار منذ 2013.").len() <= 1);
+    assert!(claims("ويعاني قرابة 400 ألف شخص حصارا خانقا منذ 2013.").is_empty());
+}
