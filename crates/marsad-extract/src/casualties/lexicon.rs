@@ -69,6 +69,9 @@ pub enum Marker {
     /// Where a force stands (مواقع, تجمعات, ثكنة, رتل): the force named after it is whose
     /// people a figure later in the sentence counts, when it names no side.
     Site,
+    /// A definite noun that names again a body of the article (الحلف, التنظيم): the body of
+    /// this subtype named last before it.
+    Back(&'static str),
 }
 
 /// The three tables, keyed.
@@ -186,6 +189,8 @@ impl Lexicon {
                 "place" => Marker::Place,
                 "named" => Marker::Named,
                 "site" => Marker::Site,
+                "back-alliance" => Marker::Back("alliance"),
+                "back-armed-group" => Marker::Back("armed-group"),
                 v => {
                     return Err(LexiconError::Value { file: "markers.tsv", column: "role", value: v.into() });
                 }

@@ -715,6 +715,37 @@ impl<'a> Finder<'a> {
             .or_else(|| self.lex.groups.get(w.bare.as_ref()).and_then(|id| kb.by_id(id)))
     }
 
+    /// The entity a word names: its mention's; for a definite noun that names again a body
+    /// of the article (`الحلف`, `التنظيم`: markers `back-*`), the body of that subtype last
+    /// named with that noun before it: in its name (`حلف شمال الأطلسي`) or right before it
+    /// (`تنظيم داعش`). `التنظيم` after `تنظيم داعش` and `قوات سوريا الديمقراطية` is the
+    /// Islamic State, though the Kurdish-led forces were named last.
+    fn entity_of(&self, w: &Word) -> Option<usize> {
+        if w.entity.is_some() {
+            return w.entity;
+        }
+        let Some(Marker::Back(subtype)) = self.marker(w) else { return None };
+        let head = w.stem.as_ref();
+        let text = self.a.norm.original();
+        let keyed = |word: &str| self.a.norm.key_of(word).ends_with(head);
+        let named_with_head = |m: Span| {
+            text.get(m.start()..m.end()).and_then(|t| t.split_whitespace().next()).is_some_and(keyed)
+                || text.get(..m.start()).and_then(|t| t.split_whitespace().next_back()).is_some_and(keyed)
+        };
+        let at = w.span.start();
+        self.a
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.subtype.as_deref() == Some(subtype))
+            .filter_map(|(i, e)| {
+                let m = e.mentions.iter().rev().find(|m| m.span.start() < at && named_with_head(m.span))?;
+                Some((m.span.start(), i))
+            })
+            .max()
+            .map(|(_, i)| i)
+    }
+
     fn entity_type(&self, i: usize) -> EntityType {
         self.a.entities[i].etype
     }
@@ -1064,7 +1095,7 @@ impl<'a> Finder<'a> {
                 j += 1;
                 continue;
             }
-            if let Some(e) = w.entity {
+            if let Some(e) = self.entity_of(w) {
                 // "من الجيش الأرميني", "في صفوف القوات", and a construct: "عدد عناصر داعش"
                 let construct = j >= 1 && self.noun(tail[j - 1]).is_some_and(|(n, _)| n.kind.is_none());
                 if matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
@@ -1649,7 +1680,7 @@ impl<'a> Finder<'a> {
             }
             // the body the one serves in, between the noun and the verb: "جنديا عاملا في الحلف"
             let side = words[i + 1..j].windows(2).find_map(|pair| {
-                let e = pair[1].entity.filter(|&e| {
+                let e = self.entity_of(&pair[1]).filter(|&e| {
                     matches!(
                         self.entities_subtype(e),
                         Some("armed-group" | "armed-forces" | "faction-forces" | "alliance" | "police")
@@ -1688,7 +1719,7 @@ impl<'a> Finder<'a> {
         forces: bool,
     ) -> Option<Party> {
         for v in words {
-            if let Some(e) = v.entity
+            if let Some(e) = self.entity_of(v)
                 && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
             {
                 if forces {

@@ -996,3 +996,14 @@ fn suffering_is_an_injury_only_from_something() {
     assert!(claims("ويعاني قرابة 400 ألف شخص من الحصار منذ 2013.").len() <= 1);
     assert!(claims("ويعاني قرابة 400 ألف شخص حصارا خانقا منذ 2013.").is_empty());
 }
+
+#[test]
+fn a_body_named_again_by_its_noun() {
+    // 039: "الحلف" is the alliance named before as "حلف شمال الأطلسي"
+    let text = "وأعلنت قوة حلف شمال الأطلسي في أفغانستان أن جنديا عاملا في الحلف قتل من دون أن يكشف عن جنسيته.";
+    assert_eq!(sides(text), [(Some(1), Population::Military, Some("NATO".into()))]);
+    // "التنظيم" is the body last named with that noun, not the last armed group named
+    let text = "وهاجم تنظيم داعش مواقع قوات سوريا الديمقراطية في دير الزور. \
+                وقال المرصد إن 20 قتيلا سقطوا في صفوف التنظيم.";
+    assert_eq!(sides(text).last().and_then(|s| s.2.clone()).as_deref(), Some("Islamic State"));
+}
