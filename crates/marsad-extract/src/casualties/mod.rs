@@ -957,6 +957,19 @@ impl<'a> Finder<'a> {
                 // members of a force named after من: "قتل 27 من كتائب حزب الله"
                 nisba_side = Some(self.side_of(e));
                 group_people = true;
+            } else if partitive.is_some()
+                && (self.marker(w) == Some(Marker::Both)
+                    || (matches!(num.value, Quantity::Range { .. })
+                        && (w.bare.ends_with("هم") || w.bare.ends_with("هن"))))
+            {
+                // no people after من: of both sides ("إصابة العشرات من الطرفين", "مقتل 15 من
+                // الجانبين"), or, after a vague count, whence: their homes ("فرار الملايين من
+                // قراهم"; not "بعشرات المليارات من الدولارات", "ملايين من النحل")
+                if self.marker(w) == Some(Marker::Both) {
+                    nisba_side = Some(Party::Both);
+                }
+                noun_at = None;
+                partitive = None;
             } else {
                 return None;
             }

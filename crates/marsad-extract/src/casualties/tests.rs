@@ -1007,3 +1007,19 @@ fn a_body_named_again_by_its_noun() {
                 وقال المرصد إن 20 قتيلا سقطوا في صفوف التنظيم.";
     assert_eq!(sides(text).last().and_then(|s| s.2.clone()).as_deref(), Some("Islamic State"));
 }
+
+#[test]
+fn no_people_after_min() {
+    // 001: dozens of both sides wounded
+    let text = "وأسفرت الاشتباكات عن مقتل 21 عنصرا من قوات النظام، إضافة إلى إصابة العشرات من الطرفين بجراح متفاوتة الخطورة.";
+    let found = sides(text);
+    assert_eq!(found.last(), Some(&(None, Population::Unspecified, Some("both".into()))));
+    // 021: millions fled their villages
+    assert_eq!(
+        claims("وأدى القتال إلى فرار الملايين من قراهم."),
+        [(None, Kind::Displaced, Population::Civilian)]
+    );
+    // not money nor bees
+    assert!(claims("وسجلت الشركات خسائر بعشرات المليارات من الدولارات.").is_empty());
+    assert!(claims("وأقدمت الدبابير على قتل ملايين من النحل في المقاطعة.").is_empty());
+}
