@@ -64,6 +64,74 @@ const MARSAD_VERSION: &str = env!("CARGO_PKG_VERSION");
 const STORED_ARTICLE: &str = "SELECT a.id, a.hash, r.marsad_version IS ?2 FROM articles a
      LEFT JOIN runs r ON r.id = a.run WHERE a.key = ?1";
 
+/// The rows of a batch's articles in `times`, `debris` and `event_roles`, written together at
+/// the end of the batch ([`ChildRows::write`]), many rows per statement: written one statement
+/// a row, they were 200,000 statement executions of a bench ingest, each costing more than the
+/// row it inserts. They borrow from the batch; each row knows its article, so that the rows
+/// of an article replaced within the batch can be dropped.
+#[derive(Default)]
+struct ChildRows<'a> {
+    times: Vec<(i64, &'a crate::record::Time)>,
+    debris: Vec<(i64, &'a crate::record::Debris)>,
+    roles: Vec<Role<'a>>,
+}
+
+/// A row of `event_roles`, with its event's article: (article, event, role, entity, bare name).
+type Role<'a> = (i64, i64, &'static str, Option<i64>, Option<&'a str>);
+
+impl ChildRows<'_> {
+    /// Drops the rows of an article (deleted: replaced by a later one of the batch).
+    fn forget(&mut self, article: i64) {
+        self.times.retain(|r| r.0 != article);
+        self.debris.retain(|r| r.0 != article);
+        self.roles.retain(|r| r.0 != article);
+    }
+
+    /// Writes the rows, in the order they came (the roles of an event are read in rowid order).
+    fn write(&self, tx: &Connection) -> Result<(), StoreError> {
+        insert_rows(
+            tx,
+            "INSERT INTO times (article, start, end, type, value, anchor, rule) VALUES",
+            7,
+            &self.times,
+            |stmt, at, &(article, t)| {
+                stmt.raw_bind_parameter(at, article)?;
+                stmt.raw_bind_parameter(at + 1, t.start as i64)?;
+                stmt.raw_bind_parameter(at + 2, t.end as i64)?;
+                stmt.raw_bind_parameter(at + 3, &t.kind)?;
+                stmt.raw_bind_parameter(at + 4, &t.value)?;
+                stmt.raw_bind_parameter(at + 5, &t.anchor)?;
+                stmt.raw_bind_parameter(at + 6, &t.rule)
+            },
+        )?;
+        insert_rows(
+            tx,
+            "INSERT INTO debris (article, start, end, reason, rule) VALUES",
+            5,
+            &self.debris,
+            |stmt, at, &(article, d)| {
+                stmt.raw_bind_parameter(at, article)?;
+                stmt.raw_bind_parameter(at + 1, d.start as i64)?;
+                stmt.raw_bind_parameter(at + 2, d.end as i64)?;
+                stmt.raw_bind_parameter(at + 3, &d.reason)?;
+                stmt.raw_bind_parameter(at + 4, &d.rule)
+            },
+        )?;
+        insert_rows(
+            tx,
+            "INSERT INTO event_roles (event, role, entity, name) VALUES",
+            4,
+            &self.roles,
+            |stmt, at, &(_, event, role, entity, name)| {
+                stmt.raw_bind_parameter(at, event)?;
+                stmt.raw_bind_parameter(at + 1, role)?;
+                stmt.raw_bind_parameter(at + 2, entity)?;
+                stmt.raw_bind_parameter(at + 3, name)
+            },
+        )
+    }
+}
+
 /// A row of `mentions`.
 struct Mention {
     entity: i64,
@@ -445,13 +513,14 @@ fn entity_id(
 }
 
 /// Writes one article's rows (the article is new or its old rows are gone).
-fn insert_article(
+fn insert_article<'a>(
     tx: &Connection,
     cache: &mut FxHashMap<String, i64>,
     fts: &mut Vec<(i64, String, String)>,
     mentions: &mut Vec<Mention>,
+    children: &mut ChildRows<'a>,
     run: RunId,
-    a: &Article,
+    a: &'a Article,
 ) -> Result<Linkable, StoreError> {
     let r = &a.record;
     tx.prepare_cached(
@@ -500,20 +569,9 @@ fn insert_article(
             },
         }
     };
-    {
-        let mut time = tx.prepare_cached(
-                "INSERT INTO times (article, start, end, type, value, anchor, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
-        for t in &r.times {
-            time.execute(params![article, t.start, t.end, t.kind, t.value, t.anchor, t.rule])?;
-        }
-        let mut debris = tx.prepare_cached(
-            "INSERT INTO debris (article, start, end, reason, rule) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for d in &r.debris {
-            debris.execute(params![article, d.start, d.end, d.reason, d.rule])?;
-        }
-    }
+    // written at the end of the batch (`ChildRows`)
+    children.times.extend(r.times.iter().map(|t| (article, t)));
+    children.debris.extend(r.debris.iter().map(|d| (article, d)));
     let mut event_ids: FxHashMap<&str, i64> = FxHashMap::default();
     let day = r.published.as_deref().and_then(day_number);
     let mut keys = Vec::new();
@@ -543,8 +601,6 @@ fn insert_article(
         let id = tx.last_insert_rowid();
         event_ids.insert(ev.id.as_str(), id);
         keys.push(event_keys(id, ev, day, &local, &countries));
-        let mut role =
-            tx.prepare_cached("INSERT INTO event_roles (event, role, entity, name) VALUES (?1, ?2, ?3, ?4)")?;
         let roles = [
             ("actor", &ev.actors),
             ("target", &ev.targets),
@@ -553,8 +609,11 @@ fn insert_article(
         ];
         for (name, parties) in roles {
             for p in parties.iter() {
-                let (entity, bare) = party(&Some(p.clone()));
-                role.execute(params![id, name, entity, bare])?;
+                let row = match local.get(p.as_str()) {
+                    Some(&entity) => (article, id, name, Some(entity), None),
+                    None => (article, id, name, None, Some(p.as_str())),
+                };
+                children.roles.push(row);
             }
         }
     }
@@ -716,6 +775,7 @@ impl SqliteStore {
         let mut stats = BatchStats::default();
         let (mut merged, mut stories) = (Vec::new(), Vec::new());
         let mut linkables = Vec::with_capacity(batch.len());
+        let mut children = ChildRows::default();
         for a in batch {
             let existing: Option<(i64, Vec<u8>, bool)> = tx
                 .prepare_cached(STORED_ARTICLE)?
@@ -748,6 +808,7 @@ impl SqliteStore {
                     self.linker.forget_article(id);
                     self.pending_fts.retain(|p| p.0 != id);
                     self.pending_mentions.retain(|m| m.article != id);
+                    children.forget(id);
                     stats.replaced += 1;
                 }
                 None => stats.added += 1,
@@ -757,10 +818,12 @@ impl SqliteStore {
                 &mut self.entity_ids,
                 &mut self.pending_fts,
                 &mut self.pending_mentions,
+                &mut children,
                 run,
                 a,
             )?);
         }
+        children.write(tx)?;
         if !merged.is_empty() || !stories.is_empty() {
             crate::link::forget(tx, &merged, &stories)?;
         }
