@@ -196,35 +196,41 @@ const FILTER_AFTER: usize = 256;
 
 /// A Bloom filter of the buckets in `sketch_buckets`: most buckets of a new article (nine in
 /// ten on the bench corpus) are in no stored article, and the filter says so without a
-/// look-up. Its size is fixed (8 MiB, three hash functions): one in 8,000 absent buckets
-/// passes at a million stored rows, one in 20 at ten million; a bucket that passes is looked
-/// up as before, so the filter changes which look-ups are made, never what they find.
+/// look-up. Its size is fixed (8 MiB); it is blocked: the three bits of a bucket are in one
+/// 64-bit word, so that a test costs one cache miss rather than three (the filter is tested
+/// for each of the 38 buckets of every new article, and each miss is a random place in 8 MiB).
+/// One in 5,000 absent buckets passes at a million stored rows, one in 20 at ten million; a
+/// bucket that passes is looked up as before, so the filter changes which look-ups are made,
+/// never what they find.
 pub struct BucketFilter {
-    bits: Vec<u64>,
+    words: Vec<u64>,
 }
 
 impl BucketFilter {
-    const BITS: u32 = 26;
+    /// log2 of the number of 64-bit words.
+    const WORDS: u32 = 20;
 
     fn new() -> BucketFilter {
-        BucketFilter { bits: vec![0; (1 << Self::BITS) / 64] }
+        BucketFilter { words: vec![0; 1 << Self::WORDS] }
     }
 
-    fn positions(bucket: i64) -> [usize; 3] {
-        let mask = (1u64 << Self::BITS) - 1;
+    /// The word of a bucket and its three bits in it.
+    #[inline]
+    fn locate(bucket: i64) -> (usize, u64) {
         let x = splitmix(bucket as u64);
-        let y = splitmix(x ^ 0x5851_f42d_4c95_7f2d);
-        [(x & mask) as usize, ((x >> 32) & mask) as usize, (y & mask) as usize]
+        let word = (x & ((1 << Self::WORDS) - 1)) as usize;
+        let bits = (1 << ((x >> 40) & 63)) | (1 << ((x >> 46) & 63)) | (1 << ((x >> 52) & 63));
+        (word, bits)
     }
 
     fn insert(&mut self, bucket: i64) {
-        for p in Self::positions(bucket) {
-            self.bits[p / 64] |= 1 << (p % 64);
-        }
+        let (word, bits) = Self::locate(bucket);
+        self.words[word] |= bits;
     }
 
     fn may_contain(&self, bucket: i64) -> bool {
-        Self::positions(bucket).iter().all(|&p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+        let (word, bits) = Self::locate(bucket);
+        self.words[word] & bits == bits
     }
 }
 
@@ -355,11 +361,16 @@ impl Linker {
         // the stored rows of the buckets that may be stored (all of them, without a filter),
         // in one statement; the rows of this transaction are in `pending` (the table does not
         // change before the commit)
+        // whether each bucket may be stored (all of them, without a filter): the others are
+        // neither looked up in the table nor in what it returned
+        let maybe: Vec<Vec<bool>> = buckets
+            .iter()
+            .map(|bs| bs.iter().map(|&b| self.filter.as_ref().is_none_or(|f| f.may_contain(b))).collect())
+            .collect();
         let mut wanted: Vec<i64> = buckets
             .iter()
-            .flatten()
-            .copied()
-            .filter(|&b| self.filter.as_ref().is_none_or(|f| f.may_contain(b)))
+            .zip(&maybe)
+            .flat_map(|(bs, m)| bs.iter().zip(m).filter(|p| *p.1).map(|p| *p.0))
             .collect();
         wanted.sort_unstable();
         wanted.dedup();
@@ -380,16 +391,17 @@ impl Linker {
         };
         // each article's candidates, in order: the buckets of those before it count
         let mut lists: Vec<Vec<i64>> = Vec::with_capacity(items.len());
-        for (item, buckets) in items.iter().zip(&buckets) {
+        for ((item, buckets), maybe) in items.iter().zip(&buckets).zip(&maybe) {
             let mut candidates: Vec<i64> = Vec::new();
-            for &bucket in buckets {
+            for (&bucket, &maybe) in buckets.iter().zip(maybe) {
                 let first = candidates.len();
-                let rows = stored(bucket);
+                let rows = if maybe { stored(bucket) } else { &[][..] };
                 candidates.extend(rows.iter().map(|r| r.1).filter(|&a| a != item.article));
-                let pending = self.pending.get(&bucket).map_or(&[][..], |v| v.as_slice());
+                // (a full bucket leaves an empty entry: nothing is written for it)
+                let pending = self.pending.entry(bucket).or_default();
                 candidates.extend(pending.iter().filter(|&&a| a != item.article));
                 if ((rows.len() + pending.len()) as i64) < BUCKET_CAP {
-                    self.pending.entry(bucket).or_default().push(item.article);
+                    pending.push(item.article);
                     if let Some(f) = self.filter.as_mut() {
                         f.insert(bucket);
                     }

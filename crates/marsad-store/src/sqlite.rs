@@ -64,6 +64,120 @@ const MARSAD_VERSION: &str = env!("CARGO_PKG_VERSION");
 const STORED_ARTICLE: &str = "SELECT a.id, a.hash, r.marsad_version IS ?2 FROM articles a
      LEFT JOIN runs r ON r.id = a.run WHERE a.key = ?1";
 
+/// The rows of a batch's articles in `times`, `debris` and `event_roles`, written together at
+/// the end of the batch ([`ChildRows::write`]), many rows per statement: written one statement
+/// a row, they were 200,000 statement executions of a bench ingest, each costing more than the
+/// row it inserts. They borrow from the batch; each row knows its article, so that the rows
+/// of an article replaced within the batch can be dropped.
+#[derive(Default)]
+struct ChildRows<'a> {
+    /// The rows of `events`: their ids are given here (`next_event`), as SQLite would give
+    /// them (one more than the largest stored or given), so that the rows that point at an
+    /// event can be made before it is written.
+    events: Vec<NewEvent<'a>>,
+    next_event: i64,
+    times: Vec<(i64, &'a crate::record::Time)>,
+    debris: Vec<(i64, &'a crate::record::Debris)>,
+    roles: Vec<Role<'a>>,
+}
+
+/// A row of `events`: (article, id, the record's event, claimant entity, claimant name).
+type NewEvent<'a> = (i64, i64, &'a crate::record::Event, Option<i64>, Option<&'a str>);
+
+/// A row of `event_roles`, with its event's article: (article, event, role, entity, bare name).
+type Role<'a> = (i64, i64, &'static str, Option<i64>, Option<&'a str>);
+
+impl<'a> ChildRows<'a> {
+    /// Before a batch: the next event id is one more than the largest stored.
+    fn new(tx: &Connection) -> Result<ChildRows<'a>, StoreError> {
+        Ok(ChildRows { next_event: Self::stored_events_end(tx)?, ..ChildRows::default() })
+    }
+
+    fn stored_events_end(tx: &Connection) -> Result<i64, StoreError> {
+        Ok(tx.prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM events")?.query_row([], |r| r.get(0))?)
+    }
+
+    /// Drops the rows of a deleted article (replaced), written or not: the next event id is
+    /// again one more than the largest left, stored or given, as SQLite's would be.
+    fn forget(&mut self, tx: &Connection, article: i64) -> Result<(), StoreError> {
+        self.events.retain(|r| r.0 != article);
+        let given = self.events.last().map_or(0, |r| r.1 + 1);
+        self.next_event = Self::stored_events_end(tx)?.max(given);
+        self.times.retain(|r| r.0 != article);
+        self.debris.retain(|r| r.0 != article);
+        self.roles.retain(|r| r.0 != article);
+        Ok(())
+    }
+
+    /// Writes the rows, in the order they came (the roles of an event are read in rowid order).
+    fn write(&self, tx: &Connection) -> Result<(), StoreError> {
+        insert_rows(
+            tx,
+            "INSERT INTO events (id, article, local, type, mode, date, modality, negated, claimant_entity,
+                 claimant, evidence_start, evidence_end, trigger_start, trigger_end, rule) VALUES",
+            15,
+            &self.events,
+            |stmt, at, &(article, id, ev, claimant_entity, claimant)| {
+                stmt.raw_bind_parameter(at, id)?;
+                stmt.raw_bind_parameter(at + 1, article)?;
+                stmt.raw_bind_parameter(at + 2, &ev.id)?;
+                stmt.raw_bind_parameter(at + 3, &ev.kind)?;
+                stmt.raw_bind_parameter(at + 4, &ev.mode)?;
+                stmt.raw_bind_parameter(at + 5, &ev.date)?;
+                stmt.raw_bind_parameter(at + 6, &ev.modality)?;
+                stmt.raw_bind_parameter(at + 7, ev.negated)?;
+                stmt.raw_bind_parameter(at + 8, claimant_entity)?;
+                stmt.raw_bind_parameter(at + 9, claimant)?;
+                stmt.raw_bind_parameter(at + 10, ev.evidence.start as i64)?;
+                stmt.raw_bind_parameter(at + 11, ev.evidence.end as i64)?;
+                stmt.raw_bind_parameter(at + 12, ev.trigger.map(|t| t.start as i64))?;
+                stmt.raw_bind_parameter(at + 13, ev.trigger.map(|t| t.end as i64))?;
+                stmt.raw_bind_parameter(at + 14, &ev.rule)
+            },
+        )?;
+        insert_rows(
+            tx,
+            "INSERT INTO times (article, start, end, type, value, anchor, rule) VALUES",
+            7,
+            &self.times,
+            |stmt, at, &(article, t)| {
+                stmt.raw_bind_parameter(at, article)?;
+                stmt.raw_bind_parameter(at + 1, t.start as i64)?;
+                stmt.raw_bind_parameter(at + 2, t.end as i64)?;
+                stmt.raw_bind_parameter(at + 3, &t.kind)?;
+                stmt.raw_bind_parameter(at + 4, &t.value)?;
+                stmt.raw_bind_parameter(at + 5, &t.anchor)?;
+                stmt.raw_bind_parameter(at + 6, &t.rule)
+            },
+        )?;
+        insert_rows(
+            tx,
+            "INSERT INTO debris (article, start, end, reason, rule) VALUES",
+            5,
+            &self.debris,
+            |stmt, at, &(article, d)| {
+                stmt.raw_bind_parameter(at, article)?;
+                stmt.raw_bind_parameter(at + 1, d.start as i64)?;
+                stmt.raw_bind_parameter(at + 2, d.end as i64)?;
+                stmt.raw_bind_parameter(at + 3, &d.reason)?;
+                stmt.raw_bind_parameter(at + 4, &d.rule)
+            },
+        )?;
+        insert_rows(
+            tx,
+            "INSERT INTO event_roles (event, role, entity, name) VALUES",
+            4,
+            &self.roles,
+            |stmt, at, &(_, event, role, entity, name)| {
+                stmt.raw_bind_parameter(at, event)?;
+                stmt.raw_bind_parameter(at + 1, role)?;
+                stmt.raw_bind_parameter(at + 2, entity)?;
+                stmt.raw_bind_parameter(at + 3, name)
+            },
+        )
+    }
+}
+
 /// A row of `mentions`.
 struct Mention {
     entity: i64,
@@ -445,13 +559,14 @@ fn entity_id(
 }
 
 /// Writes one article's rows (the article is new or its old rows are gone).
-fn insert_article(
+fn insert_article<'a>(
     tx: &Connection,
     cache: &mut FxHashMap<String, i64>,
     fts: &mut Vec<(i64, String, String)>,
     mentions: &mut Vec<Mention>,
+    children: &mut ChildRows<'a>,
     run: RunId,
-    a: &Article,
+    a: &'a Article,
 ) -> Result<Linkable, StoreError> {
     let r = &a.record;
     tx.prepare_cached(
@@ -500,51 +615,26 @@ fn insert_article(
             },
         }
     };
-    {
-        let mut time = tx.prepare_cached(
-                "INSERT INTO times (article, start, end, type, value, anchor, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
-        for t in &r.times {
-            time.execute(params![article, t.start, t.end, t.kind, t.value, t.anchor, t.rule])?;
-        }
-        let mut debris = tx.prepare_cached(
-            "INSERT INTO debris (article, start, end, reason, rule) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for d in &r.debris {
-            debris.execute(params![article, d.start, d.end, d.reason, d.rule])?;
-        }
-    }
+    // written at the end of the batch (`ChildRows`)
+    children.times.extend(r.times.iter().map(|t| (article, t)));
+    children.debris.extend(r.debris.iter().map(|d| (article, d)));
     let mut event_ids: FxHashMap<&str, i64> = FxHashMap::default();
     let day = r.published.as_deref().and_then(day_number);
     let mut keys = Vec::new();
     for ev in &r.events {
-        let (claimant_entity, claimant) = party(&ev.claimant);
-        tx.prepare_cached(
-                "INSERT INTO events (article, local, type, mode, date, modality, negated, claimant_entity, claimant,
-                     evidence_start, evidence_end, trigger_start, trigger_end, rule)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?
-            .execute(params![
-                article,
-                ev.id,
-                ev.kind,
-                ev.mode,
-                ev.date,
-                ev.modality,
-                ev.negated,
-                claimant_entity,
-                claimant,
-                ev.evidence.start,
-                ev.evidence.end,
-                ev.trigger.map(|t| t.start),
-                ev.trigger.map(|t| t.end),
-                ev.rule
-            ])?;
-        let id = tx.last_insert_rowid();
+        let (claimant_entity, claimant) = match ev.claimant.as_deref() {
+            None => (None, None),
+            Some(c) => match local.get(c) {
+                Some(&id) => (Some(id), None),
+                None => (None, Some(c)),
+            },
+        };
+        // written at the end of the batch, with the id given here
+        let id = children.next_event;
+        children.next_event += 1;
+        children.events.push((article, id, ev, claimant_entity, claimant));
         event_ids.insert(ev.id.as_str(), id);
         keys.push(event_keys(id, ev, day, &local, &countries));
-        let mut role =
-            tx.prepare_cached("INSERT INTO event_roles (event, role, entity, name) VALUES (?1, ?2, ?3, ?4)")?;
         let roles = [
             ("actor", &ev.actors),
             ("target", &ev.targets),
@@ -553,8 +643,11 @@ fn insert_article(
         ];
         for (name, parties) in roles {
             for p in parties.iter() {
-                let (entity, bare) = party(&Some(p.clone()));
-                role.execute(params![id, name, entity, bare])?;
+                let row = match local.get(p.as_str()) {
+                    Some(&entity) => (article, id, name, Some(entity), None),
+                    None => (article, id, name, None, Some(p.as_str())),
+                };
+                children.roles.push(row);
             }
         }
     }
@@ -716,6 +809,7 @@ impl SqliteStore {
         let mut stats = BatchStats::default();
         let (mut merged, mut stories) = (Vec::new(), Vec::new());
         let mut linkables = Vec::with_capacity(batch.len());
+        let mut children = ChildRows::new(tx)?;
         for a in batch {
             let existing: Option<(i64, Vec<u8>, bool)> = tx
                 .prepare_cached(STORED_ARTICLE)?
@@ -748,6 +842,7 @@ impl SqliteStore {
                     self.linker.forget_article(id);
                     self.pending_fts.retain(|p| p.0 != id);
                     self.pending_mentions.retain(|m| m.article != id);
+                    children.forget(tx, id)?;
                     stats.replaced += 1;
                 }
                 None => stats.added += 1,
@@ -757,10 +852,12 @@ impl SqliteStore {
                 &mut self.entity_ids,
                 &mut self.pending_fts,
                 &mut self.pending_mentions,
+                &mut children,
                 run,
                 a,
             )?);
         }
+        children.write(tx)?;
         if !merged.is_empty() || !stories.is_empty() {
             crate::link::forget(tx, &merged, &stories)?;
         }
