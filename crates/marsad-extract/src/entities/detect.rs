@@ -72,6 +72,8 @@ pub(super) struct W<'f> {
     pub span: Span,
     /// A function word ([`FUNCTION_WORDS`]).
     function: bool,
+    /// Which of the [`MARKED`] words it is.
+    marks: u8,
     /// Which heads start a phrase of each table.
     starts: Starts,
     /// The role of the first head that is a word of the cue table ([`Cues::of_keys`]): a
@@ -110,6 +112,7 @@ impl Starts {
 #[derive(Clone, Copy, Debug)]
 struct Facts {
     function: bool,
+    marks: u8,
     starts: Starts,
     cue: Option<Role>,
 }
@@ -138,9 +141,13 @@ impl Form {
                 .is_some_and(|bare| tables.org_patterns.starts(bare)),
         };
         let function = heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()));
+        let marks = MARKED
+            .iter()
+            .filter(|(_, words)| heads.iter().any(|h| words.contains(&h.as_str())))
+            .fold(0, |bits, (mark, _)| bits | mark);
         let cues = Cues::builtin();
         let cue = heads.iter().find_map(|h| cues.of_keys(t.token.kind, h, h)).map(|c| c.role);
-        Form { keys, facts: Facts { function, starts, cue } }
+        Form { keys, facts: Facts { function, marks, starts, cue } }
     }
 }
 
@@ -196,8 +203,9 @@ impl W<'_> {
         self.kind == TokenKind::Arabic
     }
 
-    fn is(&self, words: &[&str]) -> bool {
-        self.heads.iter().any(|h| words.contains(&h.as_str()))
+    /// Whether one of its heads is one of the words of `mark` ([`MARKED`]).
+    fn is(&self, mark: u8) -> bool {
+        self.marks & mark != 0
     }
 
     /// The heads whose bit is set in `bits` (see [`Starts`]), in order.
@@ -205,6 +213,22 @@ impl W<'_> {
         self.heads.iter().enumerate().filter(move |(k, _)| bits >> (*k).min(7) & 1 != 0).map(|(_, h)| h)
     }
 }
+
+/// The words some rules look for by themselves (bits of [`W::is`]): whether a form is one of
+/// them is worked out once per form, where comparing every token's heads with them was a
+/// good part of the rules' time.
+const NIZAM: u8 = 1;
+const GHAYR: u8 = 1 << 1;
+const BI_ISM: u8 = 1 << 2;
+const WA_HUWA: u8 = 1 << 3;
+const KUNYA: u8 = 1 << 4;
+const MARKED: [(u8, &[&str]); 5] = [
+    (NIZAM, &["النظام"]),
+    (GHAYR, &["غير"]),
+    (BI_ISM, &["باسم"]),
+    (WA_HUWA, &["وهو", "وهي"]),
+    (KUNYA, &["ابو", "ام"]),
+];
 
 /// Adjectives that describe a body by its relation to another, keyed (ة → ه, ؤ → و, as the
 /// words' `tail` is): `المنظمة التابعة للأمم
@@ -378,7 +402,7 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
         .iter()
         .zip(forms)
         .enumerate()
-        .map(|(i, (t, &&Form { ref keys, facts: Facts { function, starts, cue } }))| {
+        .map(|(i, (t, &&Form { ref keys, facts: Facts { function, marks, starts, cue } }))| {
             if let Some(f) = forms.get(i + AHEAD) {
                 prefetch(*f);
             }
@@ -407,6 +431,7 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
                 start: mention_start(t, norm),
                 span,
                 function,
+                marks,
                 starts,
                 cue,
             }
@@ -607,7 +632,7 @@ impl<'a> Detector<'a> {
         if prev.kind == TokenKind::Punct && matches!(prev.tail.as_str(), "\"" | "”" | "»" | ")") {
             return definite(w);
         }
-        if prev.is(&["غير"]) {
+        if prev.is(GHAYR) {
             return true;
         }
         if !prev.word() || is_function_word(prev) {
@@ -718,8 +743,7 @@ impl<'a> Detector<'a> {
                 continue;
             };
             let j = i + len;
-            let next_is =
-                |k: usize, words: &[&str]| self.w.get(k).is_some_and(|w| !w.new_line && w.is(words));
+            let next_is = |k: usize, mark: u8| self.w.get(k).is_some_and(|w| !w.new_line && w.is(mark));
             // الجيش الأذري (both definite), جيش النيجر (a construct before a country); not
             // قوات روسية (Russian forces, no name)
             let definite_head = head.words.iter().any(|h| h.starts_with("ال"))
@@ -729,7 +753,7 @@ impl<'a> Detector<'a> {
             let (end, country, regime) =
                 if let Some(c) = self.nisba_at(j).filter(|_| definite_head && definite_nisba(j)) {
                     (j + 1, Some(c), false)
-                } else if next_is(j, &["النظام"]) {
+                } else if next_is(j, NIZAM) {
                     match self.nisba_at(j + 1) {
                         Some(c) => (j + 2, Some(c), false),
                         None => (j + 1, None, true),
@@ -779,7 +803,7 @@ impl<'a> Detector<'a> {
     /// "النظام السوري": the government named for its country.
     fn regime(&self, out: &mut Vec<Cand>) {
         for i in 0..self.w.len().saturating_sub(1) {
-            if !self.w[i].is(&["النظام"]) {
+            if !self.w[i].is(NIZAM) {
                 continue;
             }
             let w = &self.w[i + 1];
@@ -1081,7 +1105,7 @@ impl<'a> Detector<'a> {
             }
             if kind == TitleKind::Role {
                 // the role's body or country: باسم وزارة الدفاع الأرمينية, رئيس وزراء أرمينيا
-                if self.w.get(k).is_some_and(|w| w.is(&["باسم"])) {
+                if self.w.get(k).is_some_and(|w| w.is(BI_ISM)) {
                     k += 1;
                 }
                 if let Some(end) = self.body_or_country_end(k) {
@@ -1178,7 +1202,7 @@ impl<'a> Detector<'a> {
             }
             let comma = self.w.get(end).is_some_and(|v| matches!(v.tail.as_str(), "،" | ","));
             let apposition = if comma {
-                self.title_at(end + 1).is_some() || self.w.get(end + 1).is_some_and(|v| v.is(&["وهو", "وهي"]))
+                self.title_at(end + 1).is_some() || self.w.get(end + 1).is_some_and(|v| v.is(WA_HUWA))
             } else {
                 self.title_at(end).is_some_and(|(_, kind)| kind == TitleKind::Role)
             };
@@ -1248,7 +1272,7 @@ impl<'a> Detector<'a> {
                 && w.heads_in(w.starts.given).any(|h| {
                     self.kb.given_name_at(h, self.tail(i)).is_some_and(|(len, _)| len > 1 || !w.common)
                 });
-            let kunya = w.word() && w.is(&["ابو", "ام"]);
+            let kunya = w.word() && w.is(KUNYA);
             if !(given || kunya) {
                 i += 1;
                 continue;
