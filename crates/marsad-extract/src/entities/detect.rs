@@ -115,6 +115,11 @@ struct Facts {
     marks: u8,
     starts: Starts,
     cue: Option<Role>,
+    /// Starts with a conjunction, with a preposition (the fields of [`W`] of those names).
+    conj: bool,
+    prep: bool,
+    /// [`clitic_cut`] (the segmentation and the normalised word are the form's).
+    cut: usize,
 }
 
 /// What the rules read of a word form: its keys and [`Facts`]; computed once per form and
@@ -147,7 +152,15 @@ impl Form {
             .fold(0, |bits, (mark, _)| bits | mark);
         let cues = Cues::builtin();
         let cue = heads.iter().find_map(|h| cues.of_keys(t.token.kind, h, h)).map(|c| c.role);
-        Form { keys, facts: Facts { function, marks, starts, cue } }
+        let (mut conj, mut prep) = (false, false);
+        if let Some(s) = t.segmentation {
+            for (p, _) in s.proclitics() {
+                conj |= matches!(p, Proclitic::Wa | Proclitic::Fa);
+                prep |= matches!(p, Proclitic::Bi | Proclitic::Li | Proclitic::Ka);
+            }
+        }
+        let cut = clitic_cut(t, normalized);
+        Form { keys, facts: Facts { function, marks, starts, cue, conj, prep, cut } }
     }
 }
 
@@ -402,50 +415,58 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
         .iter()
         .zip(forms)
         .enumerate()
-        .map(|(i, (t, &&Form { ref keys, facts: Facts { function, marks, starts, cue } }))| {
-            if let Some(f) = forms.get(i + AHEAD) {
-                prefetch(*f);
-            }
-            let written = t.token.text(norm);
-            let span = t.token.span;
-            let (mut conj, mut prep) = (false, false);
-            if let Some(s) = t.segmentation {
-                for (p, _) in s.proclitics() {
-                    conj |= matches!(p, Proclitic::Wa | Proclitic::Fa);
-                    prep |= matches!(p, Proclitic::Bi | Proclitic::Li | Proclitic::Ka);
+        .map(
+            |(
+                i,
+                (t, &&Form { ref keys, facts: Facts { function, marks, starts, cue, conj, prep, cut } }),
+            )| {
+                if let Some(f) = forms.get(i + AHEAD) {
+                    prefetch(*f);
                 }
-            }
-            W {
-                kind: t.token.kind,
-                common: keys.common || function,
-                nisba: keys.nisba,
-                form: keys,
-                conj,
-                prep,
-                maksura: ends_with_maksura(written),
-                tanween: !tanween.is_empty() && {
-                    let at = tanween.partition_point(|&p| p < span.start());
-                    tanween.get(at).is_some_and(|&p| p < span.end())
-                },
-                new_line: t.token.starts_line(),
-                start: mention_start(t, norm),
-                span,
-                function,
-                marks,
-                starts,
-                cue,
-            }
-        })
+                let written = t.token.text(norm);
+                let span = t.token.span;
+                W {
+                    kind: t.token.kind,
+                    common: keys.common || function,
+                    nisba: keys.nisba,
+                    form: keys,
+                    conj,
+                    prep,
+                    maksura: ends_with_maksura(written),
+                    tanween: !tanween.is_empty() && {
+                        let at = tanween.partition_point(|&p| p < span.start());
+                        tanween.get(at).is_some_and(|&p| p < span.end())
+                    },
+                    new_line: t.token.starts_line(),
+                    start: mention_start(t, cut, norm),
+                    span,
+                    function,
+                    marks,
+                    starts,
+                    cue,
+                }
+            },
+        )
         .collect()
 }
 
 /// Where a mention starting at `t` starts: after its conjunctions and prepositions when what
 /// remains is the word as written (وبأرمينيا → أرمينيا), else after its conjunction only
-/// (للأمم: the preposition and the article share a letter).
-fn mention_start(t: &AnalysedToken, norm: &Normalized<'_>) -> usize {
-    let Some(s) = t.segmentation else { return t.token.span.start() };
-    let n = norm.text();
-    let word = t.norm_str(n);
+/// (للأمم: the preposition and the article share a letter). `cut` is [`clitic_cut`] of its form.
+fn mention_start(t: &AnalysedToken, cut: usize, norm: &Normalized<'_>) -> usize {
+    if cut == 0 {
+        return t.token.span.start();
+    }
+    let rest = Span::new(t.token.norm.start() + cut, t.token.norm.end());
+    norm.to_original(rest).start().max(t.token.span.start())
+}
+
+/// How many bytes of the normalised word `t` the clitics a mention leaves out take (see
+/// [`mention_start`]); 0 when none are left out, or when they would leave nothing. It depends on
+/// the form only (its segmentation and normalised word), so it is worked out once per form.
+fn clitic_cut(t: &AnalysedToken, normalized: &str) -> usize {
+    let Some(s) = t.segmentation else { return 0 };
+    let word = t.norm_str(normalized);
     let mut cut = 0;
     for (p, range) in s.proclitics() {
         if p == Proclitic::Al || p == Proclitic::Sa {
@@ -457,11 +478,7 @@ fn mention_start(t: &AnalysedToken, norm: &Normalized<'_>) -> usize {
         }
         cut = range.end;
     }
-    if cut == 0 || cut >= word.len() {
-        return t.token.span.start();
-    }
-    let rest = Span::new(t.token.norm.start() + cut, t.token.norm.end());
-    norm.to_original(rest).start().max(t.token.span.start())
+    if cut >= word.len() { 0 } else { cut }
 }
 
 /// The keys of the words after `i` on its line (`k` = 0 is the next word), for phrase lookups.
