@@ -72,7 +72,7 @@ pub(super) struct W<'f> {
     pub span: Span,
     /// A function word ([`FUNCTION_WORDS`]).
     function: bool,
-    /// Which of the [`MARKED`] words it is.
+    /// Which of the [`mark_of`] words it is.
     marks: u8,
     /// Which heads start a phrase of each table.
     starts: Starts,
@@ -146,10 +146,7 @@ impl Form {
                 .is_some_and(|bare| tables.org_patterns.starts(bare)),
         };
         let function = heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()));
-        let marks = MARKED
-            .iter()
-            .filter(|(_, words)| heads.iter().any(|h| words.contains(&h.as_str())))
-            .fold(0, |bits, (mark, _)| bits | mark);
+        let marks = heads.iter().fold(0, |bits, h| bits | mark_of(h));
         let cues = Cues::builtin();
         let cue = heads.iter().find_map(|h| cues.of_keys(t.token.kind, h, h)).map(|c| c.role);
         let (mut conj, mut prep) = (false, false);
@@ -216,7 +213,7 @@ impl W<'_> {
         self.kind == TokenKind::Arabic
     }
 
-    /// Whether one of its heads is one of the words of `mark` ([`MARKED`]).
+    /// Whether one of its heads is one of the words of `mark` ([`mark_of`]).
     fn is(&self, mark: u8) -> bool {
         self.marks & mark != 0
     }
@@ -227,7 +224,7 @@ impl W<'_> {
     }
 }
 
-/// The words some rules look for by themselves (bits of [`W::is`]): whether a form is one of
+/// The words some rules look for by themselves (bits of [`W::is`], see [`mark_of`]): whether a form is one of
 /// them is worked out once per form, where comparing every token's heads with them was a
 /// good part of the rules' time.
 const NIZAM: u8 = 1;
@@ -235,13 +232,19 @@ const GHAYR: u8 = 1 << 1;
 const BI_ISM: u8 = 1 << 2;
 const WA_HUWA: u8 = 1 << 3;
 const KUNYA: u8 = 1 << 4;
-const MARKED: [(u8, &[&str]); 5] = [
-    (NIZAM, &["النظام"]),
-    (GHAYR, &["غير"]),
-    (BI_ISM, &["باسم"]),
-    (WA_HUWA, &["وهو", "وهي"]),
-    (KUNYA, &["ابو", "ام"]),
-];
+
+/// The bit of a head among the marked words (0 for the others). A `match` on the literals
+/// compares a head with the few of its length only, without a call per word.
+fn mark_of(head: &str) -> u8 {
+    match head {
+        "النظام" => NIZAM,
+        "غير" => GHAYR,
+        "باسم" => BI_ISM,
+        "وهو" | "وهي" => WA_HUWA,
+        "ابو" | "ام" => KUNYA,
+        _ => 0,
+    }
+}
 
 /// Adjectives that describe a body by its relation to another, keyed (ة → ه, ؤ → و, as the
 /// words' `tail` is): `المنظمة التابعة للأمم
@@ -1341,4 +1344,35 @@ pub(super) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
     }
     taken.sort_by_key(|c| c.first);
     taken
+}
+
+#[cfg(test)]
+mod form_facts {
+    use marsad_text::{Normalizer, Segmenter, analyse};
+
+    use super::*;
+
+    #[test]
+    fn marks_are_the_words_the_rules_look_for() {
+        let marks: Vec<u8> =
+            ["النظام", "غير", "باسم", "وهو", "وهي", "ابو", "ام"].iter().map(|w| mark_of(w)).collect();
+        assert_eq!(marks, [NIZAM, GHAYR, BI_ISM, WA_HUWA, WA_HUWA, KUNYA, KUNYA]);
+        for other in ["نظام", "النظامي", "اب", "", "x"] {
+            assert_eq!(mark_of(other), 0, "{other}");
+        }
+    }
+
+    #[test]
+    fn the_clitic_cut_leaves_the_word_as_written() {
+        let norm = Normalizer::analysis().normalize("وبأرمينيا للأمم الجيش أرمينيا");
+        let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
+        let n = norm.text();
+        let rest: Vec<&str> = tokens.iter().map(|t| &t.norm_str(n)[clitic_cut(t, n)..]).collect();
+        // the conjunction and the preposition go; the preposition whose ل the article shares
+        // stays, and so does the article
+        assert_eq!(rest[0], rest[3]);
+        assert_eq!(rest[1], tokens[1].norm_str(n));
+        assert_eq!(rest[2], tokens[2].norm_str(n));
+        assert_eq!(clitic_cut(&tokens[3], n), 0);
+    }
 }
