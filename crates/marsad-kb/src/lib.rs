@@ -282,10 +282,11 @@ impl<T: Clone> PhraseIndex<T> {
         first: &str,
         next: impl Fn(usize) -> Option<&'w str>,
     ) -> impl Iterator<Item = (usize, &T)> {
-        let second = next(0).map(word_hash);
-        self.by_first
-            .get(first)
-            .map_or(&[][..], Vec::as_slice)
+        let tails = self.by_first.get(first).map_or(&[][..], Vec::as_slice);
+        // the next word is hashed only when some phrase starts with `first` (most lookups
+        // find none)
+        let second = if tails.is_empty() { None } else { next(0).map(word_hash) };
+        tails
             .iter()
             .filter(move |(tail, hash, _)| {
                 tail.is_empty()

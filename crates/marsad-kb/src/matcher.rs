@@ -79,13 +79,15 @@ impl Kb {
 
     fn exact_at<K: Keyed>(&self, keys: &[K], i: usize) -> Option<Match> {
         let own = keys[i].word_keys();
-        if !own.exact_start {
+        if own.exact_heads == 0 {
             return None;
         }
         let next =
             |k: usize| keys.get(i + 1 + k).filter(|t| !t.new_line()).map(|t| t.word_keys().tail.as_str());
         let mut best: Option<Match> = None;
-        for head in &own.heads {
+        // only the heads that start a name (the others would find nothing)
+        let starting = own.heads.iter().enumerate().filter(|(k, _)| own.exact_heads >> (*k).min(7) & 1 != 0);
+        for (_, head) in starting {
             for (len, alias) in self.names.matches(head, next) {
                 add(&mut best, i, len, alias, How::Exact);
             }

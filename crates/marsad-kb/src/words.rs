@@ -37,8 +37,10 @@ pub struct WordKeys {
     pub nisba: Option<EntryId>,
     /// One of the heads starts a title, role, honorific or kin particle ([`Kb::title`]).
     pub title_start: bool,
-    /// One of the heads starts an exact name.
-    pub(crate) exact_start: bool,
+    /// Which heads start an exact name: bit k for `heads[k]` (bit 7 for the eighth and later
+    /// ones); 0 when none does. The matcher looks up only those: most words start no name,
+    /// and of those that do, most start one under one head only.
+    pub(crate) exact_heads: u8,
     /// The loose keys of the word without clitics and as written, when a foreign name may
     /// start with one of them (an Arabic word, no guard).
     pub(crate) loose_heads: Option<[String; 2]>,
@@ -137,7 +139,11 @@ impl Kb {
         let common = heads.iter().any(|h| self.is_common_word(h));
         let nisba = if arabic { heads.iter().find_map(|h| self.nisba(h)) } else { None };
         let title_start = heads.iter().any(|h| self.titles.starts_with(h));
-        let exact_start = heads.iter().any(|h| self.names.starts_with(h));
+        let exact_heads = heads
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| self.names.starts_with(h))
+            .fold(0u8, |bits, (k, _)| bits | 1 << k.min(7));
         let tail_skeleton = if arabic { skeleton(&tail) } else { String::new() };
         let loose_heads = (arabic && !heads.iter().any(|h| self.guarded(h)))
             .then(|| [skeleton(&heads[0]), tail_skeleton.clone()])
@@ -151,7 +157,7 @@ impl Kb {
             common,
             nisba,
             title_start,
-            exact_start,
+            exact_heads,
             loose_heads,
             tail_skeleton,
             typos,

@@ -42,6 +42,9 @@ type Scores = [[i32; LABELS]; 5];
 /// lie scattered in the cache of forms, and a token reads the rows of the two after it.
 const AHEAD: usize = 4;
 
+/// How many bigrams ahead of the token scored the model's filter words for them are fetched.
+const PAIRS_AHEAD: usize = 4;
+
 /// The rows of the shapes feature, by the shapes of the previous token, the token and the next
 /// one (`(m1 · (SHAPES + 1) + a) · (SHAPES + 1) + p1`).
 const SHAPE_ROWS: usize = (SHAPES + 1) * (SHAPES + 1) * (SHAPES + 1);
@@ -69,6 +72,8 @@ struct Cache {
     scratch: Scratch,
     /// The atoms of a sentence's tokens (reused).
     atoms: Vec<Atoms>,
+    /// The bigrams of a sentence's neighbouring tokens (reused; see [`Model::form_emissions`]).
+    pairs: Vec<u64>,
 }
 
 thread_local! {
@@ -79,6 +84,7 @@ thread_local! {
         owner: None,
         scratch: Scratch::default(),
         atoms: Vec::new(),
+        pairs: Vec::new(),
     });
 }
 
@@ -166,7 +172,7 @@ impl Model {
         let kb = gaz.then_some(kb);
         CACHE.with(|cache| {
             let mut cache = cache.try_borrow_mut().ok()?;
-            let Cache { forms, edge, shapes, owner, scratch, atoms } = &mut *cache;
+            let Cache { forms, edge, shapes, owner, scratch, atoms, pairs } = &mut *cache;
             let id = self.id().wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ kb.map_or(0, Kb::id);
             if *owner != Some(id) {
                 forms.keep_for(id);
@@ -177,7 +183,7 @@ impl Model {
             let ids = forms.ids(sentence, |t| self.form(t, normalized, kb, scratch));
             let sentence_forms: Vec<&Form> = ids.into_iter().map(|id| forms.get(id)).collect();
             let gazetteer = kb.map(|kb| Gazetteer { kb, matches });
-            Some(self.form_emissions(&sentence_forms, edge, shapes, gazetteer, atoms))
+            Some(self.form_emissions(&sentence_forms, edge, shapes, gazetteer, atoms, pairs))
         })
     }
 
@@ -188,13 +194,24 @@ impl Model {
         shapes: &[[i32; LABELS]],
         gazetteer: Option<Gazetteer<'_>>,
         atoms: &mut Vec<Atoms>,
+        pairs: &mut Vec<u64>,
     ) -> Vec<[i32; LABELS]> {
         let n = forms.len();
+        // the forms lie scattered in the cache of forms: the atoms are read a few forms ahead of
+        // where they are fetched, and so are the score rows afterwards
+        for f in forms.iter().take(AHEAD) {
+            prefetch(&f.context);
+        }
+        atoms.clear();
+        atoms.extend(forms.iter().enumerate().map(|(i, f)| {
+            if let Some(ahead) = forms.get(i + AHEAD) {
+                prefetch(&ahead.context);
+            }
+            Atoms::from_context_part(f.context)
+        }));
         for f in forms.iter().take(AHEAD) {
             prefetch(&f.scores);
         }
-        atoms.clear();
-        atoms.extend(forms.iter().map(|f| Atoms::from_context_part(f.context)));
         if let Some(g) = gazetteer {
             match_atoms(g, atoms);
             title_atoms(
@@ -215,17 +232,30 @@ impl Model {
             shapes.get(k)
         };
         let mut emissions = Vec::with_capacity(n);
-        // the bigram with the previous token, worked out as the previous token's next bigram
-        let mut before = atoms.first().map_or(0, |a| bigram(&edge_atoms, a));
+        // the bigram of each token with the one before it (`pairs[i]`, the edge's before the
+        // first), and of the last with the edge (`pairs[n]`): token i reads `pairs[i]` and
+        // `pairs[i + 1]`
+        pairs.clear();
+        pairs.extend((0..=n).map(|i| bigram(at(i.checked_sub(1)), at(Some(i)))));
+        // the lookups of the bigram features mostly miss the processor's cache: the model's
+        // filter words are fetched four pairs ahead, and two pairs ahead, where the filter word
+        // has come, the slot of a feature the filter lets through
+        for &p in pairs.iter().take(PAIRS_AHEAD) {
+            self.prefetch_weights(bigram_before(p));
+            self.prefetch_weights(bigram_after(p));
+        }
+        let mut before = pairs.first().copied().unwrap_or(0);
         for i in 0..n {
             if let Some(f) = forms.get(i + AHEAD) {
                 prefetch(&f.scores);
             }
-            // and the model's filter words for the bigram of two tokens ahead with its next
-            if let Some(a) = atoms.get(i + 2) {
-                let ahead = bigram(a, at(Some(i + 3)));
-                self.prefetch_weights(bigram_after(ahead));
-                self.prefetch_weights(bigram_before(ahead));
+            if let Some(&p) = pairs.get(i + PAIRS_AHEAD) {
+                self.prefetch_weights(bigram_before(p));
+                self.prefetch_weights(bigram_after(p));
+            }
+            if let Some(&p) = pairs.get(i + 2) {
+                self.prefetch_slot(bigram_before(p));
+                self.prefetch_slot(bigram_after(p));
             }
             let mut s = forms[i].scores[OWN];
             add_row(&mut s, row(i.checked_sub(1), AS_PREVIOUS));
@@ -233,7 +263,7 @@ impl Model {
             add_row(&mut s, row(i.checked_sub(2), AS_SECOND_PREVIOUS));
             add_row(&mut s, row(Some(i + 2), AS_SECOND_NEXT));
             let (a, m1, p1) = (&atoms[i], at(i.checked_sub(1)), at(Some(i + 1)));
-            let after = bigram(a, p1);
+            let after = pairs.get(i + 1).copied().unwrap_or_else(|| bigram(a, p1));
             self.add_weights(&mut s, bigram_before(before));
             self.add_weights(&mut s, bigram_after(after));
             before = after;

@@ -125,6 +125,19 @@ impl Table {
         }
     }
 
+    /// Asks for the slot of `h` to be fetched when the filter says the model may have it (the
+    /// filter word should be in the processor's cache already: [`Table::prefetch`] a little
+    /// earlier), for a lookup a little later.
+    #[inline]
+    fn prefetch_slot(&self, h: u64) {
+        let (word, bit) = filter_bit(h);
+        if self.filter.get(word).is_some_and(|f| f & bit != 0)
+            && let Some(slot) = self.slots.get((h as usize) & self.mask)
+        {
+            marsad_text::prefetch(slot);
+        }
+    }
+
     #[inline]
     fn get(&self, h: u64) -> Option<&Weights> {
         let (word, bit) = filter_bit(h);
@@ -446,6 +459,12 @@ impl Model {
     /// Asks for what the lookup of feature `h` reads first to be fetched (a hint).
     pub(crate) fn prefetch_weights(&self, h: u64) {
         self.table.prefetch(h);
+    }
+
+    /// Asks for the slot of feature `h` to be fetched when the model may have it (a hint; its
+    /// filter word was asked for by [`Model::prefetch_weights`] a little earlier).
+    pub(crate) fn prefetch_slot(&self, h: u64) {
+        self.table.prefetch_slot(h);
     }
 
     /// The weights of a feature hash.

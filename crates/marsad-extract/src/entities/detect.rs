@@ -72,6 +72,8 @@ pub(super) struct W<'f> {
     pub span: Span,
     /// A function word ([`FUNCTION_WORDS`]).
     function: bool,
+    /// Which of the [`mark_of`] words it is.
+    marks: u8,
     /// Which heads start a phrase of each table.
     starts: Starts,
     /// The role of the first head that is a word of the cue table ([`Cues::of_keys`]): a
@@ -110,8 +112,14 @@ impl Starts {
 #[derive(Clone, Copy, Debug)]
 struct Facts {
     function: bool,
+    marks: u8,
     starts: Starts,
     cue: Option<Role>,
+    /// Starts with a conjunction, with a preposition (the fields of [`W`] of those names).
+    conj: bool,
+    prep: bool,
+    /// [`clitic_cut`] (the segmentation and the normalised word are the form's).
+    cut: usize,
 }
 
 /// What the rules read of a word form: its keys and [`Facts`]; computed once per form and
@@ -138,9 +146,18 @@ impl Form {
                 .is_some_and(|bare| tables.org_patterns.starts(bare)),
         };
         let function = heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()));
+        let marks = heads.iter().fold(0, |bits, h| bits | mark_of(h));
         let cues = Cues::builtin();
         let cue = heads.iter().find_map(|h| cues.of_keys(t.token.kind, h, h)).map(|c| c.role);
-        Form { keys, facts: Facts { function, starts, cue } }
+        let (mut conj, mut prep) = (false, false);
+        if let Some(s) = t.segmentation {
+            for (p, _) in s.proclitics() {
+                conj |= matches!(p, Proclitic::Wa | Proclitic::Fa);
+                prep |= matches!(p, Proclitic::Bi | Proclitic::Li | Proclitic::Ka);
+            }
+        }
+        let cut = clitic_cut(t, normalized);
+        Form { keys, facts: Facts { function, marks, starts, cue, conj, prep, cut } }
     }
 }
 
@@ -196,13 +213,36 @@ impl W<'_> {
         self.kind == TokenKind::Arabic
     }
 
-    fn is(&self, words: &[&str]) -> bool {
-        self.heads.iter().any(|h| words.contains(&h.as_str()))
+    /// Whether one of its heads is one of the words of `mark` ([`mark_of`]).
+    fn is(&self, mark: u8) -> bool {
+        self.marks & mark != 0
     }
 
     /// The heads whose bit is set in `bits` (see [`Starts`]), in order.
     fn heads_in(&self, bits: u8) -> impl Iterator<Item = &String> {
         self.heads.iter().enumerate().filter(move |(k, _)| bits >> (*k).min(7) & 1 != 0).map(|(_, h)| h)
+    }
+}
+
+/// The words some rules look for by themselves (bits of [`W::is`], see [`mark_of`]): whether a form is one of
+/// them is worked out once per form, where comparing every token's heads with them was a
+/// good part of the rules' time.
+const NIZAM: u8 = 1;
+const GHAYR: u8 = 1 << 1;
+const BI_ISM: u8 = 1 << 2;
+const WA_HUWA: u8 = 1 << 3;
+const KUNYA: u8 = 1 << 4;
+
+/// The bit of a head among the marked words (0 for the others). A `match` on the literals
+/// compares a head with the few of its length only, without a call per word.
+fn mark_of(head: &str) -> u8 {
+    match head {
+        "النظام" => NIZAM,
+        "غير" => GHAYR,
+        "باسم" => BI_ISM,
+        "وهو" | "وهي" => WA_HUWA,
+        "ابو" | "ام" => KUNYA,
+        _ => 0,
     }
 }
 
@@ -378,49 +418,58 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
         .iter()
         .zip(forms)
         .enumerate()
-        .map(|(i, (t, &&Form { ref keys, facts: Facts { function, starts, cue } }))| {
-            if let Some(f) = forms.get(i + AHEAD) {
-                prefetch(*f);
-            }
-            let written = t.token.text(norm);
-            let span = t.token.span;
-            let (mut conj, mut prep) = (false, false);
-            if let Some(s) = t.segmentation {
-                for (p, _) in s.proclitics() {
-                    conj |= matches!(p, Proclitic::Wa | Proclitic::Fa);
-                    prep |= matches!(p, Proclitic::Bi | Proclitic::Li | Proclitic::Ka);
+        .map(
+            |(
+                i,
+                (t, &&Form { ref keys, facts: Facts { function, marks, starts, cue, conj, prep, cut } }),
+            )| {
+                if let Some(f) = forms.get(i + AHEAD) {
+                    prefetch(*f);
                 }
-            }
-            W {
-                kind: t.token.kind,
-                common: keys.common || function,
-                nisba: keys.nisba,
-                form: keys,
-                conj,
-                prep,
-                maksura: ends_with_maksura(written),
-                tanween: !tanween.is_empty() && {
-                    let at = tanween.partition_point(|&p| p < span.start());
-                    tanween.get(at).is_some_and(|&p| p < span.end())
-                },
-                new_line: t.token.starts_line(),
-                start: mention_start(t, norm),
-                span,
-                function,
-                starts,
-                cue,
-            }
-        })
+                let written = t.token.text(norm);
+                let span = t.token.span;
+                W {
+                    kind: t.token.kind,
+                    common: keys.common || function,
+                    nisba: keys.nisba,
+                    form: keys,
+                    conj,
+                    prep,
+                    maksura: ends_with_maksura(written),
+                    tanween: !tanween.is_empty() && {
+                        let at = tanween.partition_point(|&p| p < span.start());
+                        tanween.get(at).is_some_and(|&p| p < span.end())
+                    },
+                    new_line: t.token.starts_line(),
+                    start: mention_start(t, cut, norm),
+                    span,
+                    function,
+                    marks,
+                    starts,
+                    cue,
+                }
+            },
+        )
         .collect()
 }
 
 /// Where a mention starting at `t` starts: after its conjunctions and prepositions when what
 /// remains is the word as written (وبأرمينيا → أرمينيا), else after its conjunction only
-/// (للأمم: the preposition and the article share a letter).
-fn mention_start(t: &AnalysedToken, norm: &Normalized<'_>) -> usize {
-    let Some(s) = t.segmentation else { return t.token.span.start() };
-    let n = norm.text();
-    let word = t.norm_str(n);
+/// (للأمم: the preposition and the article share a letter). `cut` is [`clitic_cut`] of its form.
+fn mention_start(t: &AnalysedToken, cut: usize, norm: &Normalized<'_>) -> usize {
+    if cut == 0 {
+        return t.token.span.start();
+    }
+    let rest = Span::new(t.token.norm.start() + cut, t.token.norm.end());
+    norm.to_original(rest).start().max(t.token.span.start())
+}
+
+/// How many bytes of the normalised word `t` the clitics a mention leaves out take (see
+/// [`mention_start`]); 0 when none are left out, or when they would leave nothing. It depends on
+/// the form only (its segmentation and normalised word), so it is worked out once per form.
+fn clitic_cut(t: &AnalysedToken, normalized: &str) -> usize {
+    let Some(s) = t.segmentation else { return 0 };
+    let word = t.norm_str(normalized);
     let mut cut = 0;
     for (p, range) in s.proclitics() {
         if p == Proclitic::Al || p == Proclitic::Sa {
@@ -432,11 +481,7 @@ fn mention_start(t: &AnalysedToken, norm: &Normalized<'_>) -> usize {
         }
         cut = range.end;
     }
-    if cut == 0 || cut >= word.len() {
-        return t.token.span.start();
-    }
-    let rest = Span::new(t.token.norm.start() + cut, t.token.norm.end());
-    norm.to_original(rest).start().max(t.token.span.start())
+    if cut >= word.len() { 0 } else { cut }
 }
 
 /// The keys of the words after `i` on its line (`k` = 0 is the next word), for phrase lookups.
@@ -607,7 +652,7 @@ impl<'a> Detector<'a> {
         if prev.kind == TokenKind::Punct && matches!(prev.tail.as_str(), "\"" | "”" | "»" | ")") {
             return definite(w);
         }
-        if prev.is(&["غير"]) {
+        if prev.is(GHAYR) {
             return true;
         }
         if !prev.word() || is_function_word(prev) {
@@ -718,8 +763,7 @@ impl<'a> Detector<'a> {
                 continue;
             };
             let j = i + len;
-            let next_is =
-                |k: usize, words: &[&str]| self.w.get(k).is_some_and(|w| !w.new_line && w.is(words));
+            let next_is = |k: usize, mark: u8| self.w.get(k).is_some_and(|w| !w.new_line && w.is(mark));
             // الجيش الأذري (both definite), جيش النيجر (a construct before a country); not
             // قوات روسية (Russian forces, no name)
             let definite_head = head.words.iter().any(|h| h.starts_with("ال"))
@@ -729,7 +773,7 @@ impl<'a> Detector<'a> {
             let (end, country, regime) =
                 if let Some(c) = self.nisba_at(j).filter(|_| definite_head && definite_nisba(j)) {
                     (j + 1, Some(c), false)
-                } else if next_is(j, &["النظام"]) {
+                } else if next_is(j, NIZAM) {
                     match self.nisba_at(j + 1) {
                         Some(c) => (j + 2, Some(c), false),
                         None => (j + 1, None, true),
@@ -779,7 +823,7 @@ impl<'a> Detector<'a> {
     /// "النظام السوري": the government named for its country.
     fn regime(&self, out: &mut Vec<Cand>) {
         for i in 0..self.w.len().saturating_sub(1) {
-            if !self.w[i].is(&["النظام"]) {
+            if !self.w[i].is(NIZAM) {
                 continue;
             }
             let w = &self.w[i + 1];
@@ -1081,7 +1125,7 @@ impl<'a> Detector<'a> {
             }
             if kind == TitleKind::Role {
                 // the role's body or country: باسم وزارة الدفاع الأرمينية, رئيس وزراء أرمينيا
-                if self.w.get(k).is_some_and(|w| w.is(&["باسم"])) {
+                if self.w.get(k).is_some_and(|w| w.is(BI_ISM)) {
                     k += 1;
                 }
                 if let Some(end) = self.body_or_country_end(k) {
@@ -1178,7 +1222,7 @@ impl<'a> Detector<'a> {
             }
             let comma = self.w.get(end).is_some_and(|v| matches!(v.tail.as_str(), "،" | ","));
             let apposition = if comma {
-                self.title_at(end + 1).is_some() || self.w.get(end + 1).is_some_and(|v| v.is(&["وهو", "وهي"]))
+                self.title_at(end + 1).is_some() || self.w.get(end + 1).is_some_and(|v| v.is(WA_HUWA))
             } else {
                 self.title_at(end).is_some_and(|(_, kind)| kind == TitleKind::Role)
             };
@@ -1248,7 +1292,7 @@ impl<'a> Detector<'a> {
                 && w.heads_in(w.starts.given).any(|h| {
                     self.kb.given_name_at(h, self.tail(i)).is_some_and(|(len, _)| len > 1 || !w.common)
                 });
-            let kunya = w.word() && w.is(&["ابو", "ام"]);
+            let kunya = w.word() && w.is(KUNYA);
             if !(given || kunya) {
                 i += 1;
                 continue;
@@ -1300,4 +1344,35 @@ pub(super) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
     }
     taken.sort_by_key(|c| c.first);
     taken
+}
+
+#[cfg(test)]
+mod form_facts {
+    use marsad_text::{Normalizer, Segmenter, analyse};
+
+    use super::*;
+
+    #[test]
+    fn marks_are_the_words_the_rules_look_for() {
+        let marks: Vec<u8> =
+            ["النظام", "غير", "باسم", "وهو", "وهي", "ابو", "ام"].iter().map(|w| mark_of(w)).collect();
+        assert_eq!(marks, [NIZAM, GHAYR, BI_ISM, WA_HUWA, WA_HUWA, KUNYA, KUNYA]);
+        for other in ["نظام", "النظامي", "اب", "", "x"] {
+            assert_eq!(mark_of(other), 0, "{other}");
+        }
+    }
+
+    #[test]
+    fn the_clitic_cut_leaves_the_word_as_written() {
+        let norm = Normalizer::analysis().normalize("وبأرمينيا للأمم الجيش أرمينيا");
+        let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
+        let n = norm.text();
+        let rest: Vec<&str> = tokens.iter().map(|t| &t.norm_str(n)[clitic_cut(t, n)..]).collect();
+        // the conjunction and the preposition go; the preposition whose ل the article shares
+        // stays, and so does the article
+        assert_eq!(rest[0], rest[3]);
+        assert_eq!(rest[1], tokens[1].norm_str(n));
+        assert_eq!(rest[2], tokens[2].norm_str(n));
+        assert_eq!(clitic_cut(&tokens[3], n), 0);
+    }
 }

@@ -293,9 +293,15 @@ fn alone(
         let after = covered.partition_point(|s| s.end() <= t.start());
         covered.get(after).is_some_and(|s| s.start() < t.end())
     };
+    // the byte lengths of the names (modulo 64): a word none of whose heads is as long as a
+    // name is none of them, which spares comparing most words with every name
+    let lengths = names.iter().fold(0u64, |bits, (n, _)| bits | 1 << (n.len() % 64));
     let mut out = Vec::new();
     for (w, _) in blocks {
         for (k, t) in w.iter().enumerate() {
+            if !t.heads.iter().any(|h| lengths >> (h.len() % 64) & 1 != 0) {
+                continue;
+            }
             // the names first: few words are one of them (the three tests are independent)
             let Some((_, owner)) = names.iter().find(|(n, _)| t.heads.iter().any(|h| h == n)) else {
                 continue;
