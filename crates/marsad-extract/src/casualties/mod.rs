@@ -582,11 +582,7 @@ impl<'a> Finder<'a> {
     fn site_side(&self, words: &[Word], from: usize, across: bool) -> Option<Party> {
         let is_site = |j: usize| {
             let w = &words[j];
-            let site = w.kind == TokenKind::Arabic
-                && (self.marker(w) == Some(Marker::Site)
-                    || w.stem
-                        .strip_suffix('ا')
-                        .is_some_and(|s| self.lex.markers.get(s) == Some(&Marker::Site)));
+            let site = self.is_marked(w, Marker::Site);
             let next = words.get(j + 1);
             let singular = matches!(w.stem.as_ref(), "موقع" | "موقعا");
             site && !next.is_some_and(|v| {
@@ -662,11 +658,15 @@ impl<'a> Finder<'a> {
 
     /// Fighters of the other side (مسلحين، متمردا، الإرهابيين).
     fn is_hostile(&self, w: &Word) -> bool {
+        self.is_marked(w, Marker::Hostile)
+    }
+
+    /// Whether an Arabic word is a marker of this role, with or without its tanween alif
+    /// (متمردا, موقعا).
+    fn is_marked(&self, w: &Word, role: Marker) -> bool {
         w.kind == TokenKind::Arabic
-            && (self.marker(w) == Some(Marker::Hostile)
-                || w.stem
-                    .strip_suffix('ا')
-                    .is_some_and(|s| self.lex.markers.get(s) == Some(&Marker::Hostile)))
+            && (self.marker(w) == Some(role)
+                || w.stem.strip_suffix('ا').is_some_and(|s| self.lex.markers.get(s) == Some(&role)))
     }
 
     fn trigger(&self, w: &Word) -> Option<lexicon::Trigger> {
