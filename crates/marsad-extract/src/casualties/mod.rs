@@ -690,6 +690,27 @@ impl<'a> Finder<'a> {
         Some(t)
     }
 
+    /// The kind of the trigger at `j`, read with the one joined to it before: killed and
+    /// wounded together are one figure of both (`مقتل وإصابة 12 جنديا`, `قتل وجرح 30 شخصا`,
+    /// `كما قتل وجرح آخرون`), not of the wounded alone. Not when the first verb may have a
+    /// figure or people of its own before it in the clause (`أن 4 جنود قتلوا وأصيب 15`, `نحو 25
+    /// من ميليشيات الحوثي وقوات موالية للرئيس المخلوع علي صالح قتلوا وأصيب 15 آخرون`: two
+    /// figures).
+    fn paired_kind(&self, words: &[Word], j: usize, kind: Kind) -> Kind {
+        let pair = |a: Kind, b: Kind| {
+            matches!((a, b), (Kind::Killed, Kind::Wounded) | (Kind::Wounded, Kind::Killed))
+        };
+        let Some(first) = j.checked_sub(1) else { return kind };
+        let joined = words[j].wa
+            && self.trigger(&words[first]).is_some_and(|t| t.before && pair(t.kind, kind))
+            && !words[first.saturating_sub(12)..first]
+                .iter()
+                .rev()
+                .take_while(|v| !v.is_stop())
+                .any(|v| v.kind == TokenKind::Number || self.noun(v).is_some());
+        if joined { Kind::Casualties } else { kind }
+    }
+
     /// Whether من follows the word at `i` in its clause (a trigger's `min` need).
     fn min_follows(words: &[Word], i: usize) -> bool {
         words[i + 1..].iter().take(6).take_while(|v| !v.is_stop()).any(|v| v.bare == "من")
@@ -1043,7 +1064,7 @@ impl<'a> Finder<'a> {
                                     && (people_named || !t.people)
                                     && (!t.min || Self::min_follows(words, j))
                             })
-                            .map(|t| t.kind)
+                            .map(|t| self.paired_kind(words, j, t.kind))
                             .or_else(|| self.kind_noun(w))
                     });
                 match (after, before) {
@@ -1421,11 +1442,13 @@ impl<'a> Finder<'a> {
         rule: &'static str,
         previous: Option<&Found>,
     ) -> Found {
-        // evidence: from the nearest trigger before (within the clause) to the noun
+        // evidence: from the nearest trigger before (within the clause), or the one it is
+        // joined to (قتل وجرح), to the noun
         let mut start = num.span.start();
-        for w in words[..first].iter().rev().take(9).take_while(|w| !w.is_stop()) {
-            if self.trigger(w).is_some() {
-                start = w.span.start();
+        for j in (0..first).rev().take(9).take_while(|&j| !words[j].is_stop()) {
+            if let Some(t) = self.trigger(&words[j]) {
+                let paired = self.paired_kind(words, j, t.kind) != t.kind;
+                start = words[if paired { j - 1 } else { j }].span.start();
                 break;
             }
         }
@@ -1579,19 +1602,22 @@ impl<'a> Finder<'a> {
                 .take_while(|v| !v.is_stop())
                 .last()
                 .map_or(w.span.end(), |v| v.span.end());
+            // killed and wounded together (قتل وجرح آخرون): the pair's evidence starts at its first verb
+            let kind = self.paired_kind(words, i, t.kind);
+            let from = if kind == t.kind { i } else { i - 1 };
             out.push(Found {
                 at: i,
                 end_word: k,
                 noun: words.get(k).map(|v| v.stem.strip_suffix('ا').unwrap_or(&v.stem).to_string()),
                 count,
                 qualifier: if count.is_some() { "exact" } else { "unspecified" },
-                kind: t.kind,
+                kind,
                 population,
                 side,
                 own_side: own || (ranks && words.get(k).is_some_and(|v| v.bare.ends_with("نا"))),
                 hostile: words.get(k).is_some_and(|v| self.is_hostile(v)),
                 cumulative: false,
-                evidence: Span::new(w.span.start(), end),
+                evidence: Span::new(words[from].span.start(), end),
                 rule: if count.is_some() { "one" } else { "no-count" },
                 others: another,
             });

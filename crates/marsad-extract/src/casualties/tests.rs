@@ -1023,3 +1023,29 @@ fn no_people_after_min() {
     assert!(claims("وسجلت الشركات خسائر بعشرات المليارات من الدولارات.").is_empty());
     assert!(claims("وأقدمت الدبابير على قتل ملايين من النحل في المقاطعة.").is_empty());
 }
+
+#[test]
+fn killed_and_wounded_together_are_one_figure_of_both() {
+    assert_eq!(
+        claims("أسفر الهجوم عن مقتل وإصابة 12 جنديا."),
+        [(Some(12), Kind::Casualties, Population::Military)]
+    );
+    let ex = extract("وقتل وجرح 30 شخصا في الانفجار.");
+    assert_eq!(only(&ex).kind, Kind::Casualties);
+    assert_eq!(only(&ex).evidence.slice("وقتل وجرح 30 شخصا في الانفجار."), "وقتل وجرح 30 شخصا");
+    assert_eq!(
+        claims("كما قتل وجرح آخرون في انفجار سيارتين مفخختين."),
+        [(None, Kind::Casualties, Population::Unspecified)]
+    );
+    // two figures: the first verb has its own (051, 041)
+    assert_eq!(
+        claims(
+            "وقال مصدر إن نحو 25 من ميليشيات الحوثي وقوات موالية للرئيس المخلوع علي صالح قتلوا وأصيب 15 آخرون."
+        ),
+        [(Some(25), Kind::Killed, Population::Military), (Some(15), Kind::Wounded, Population::Military)]
+    );
+    assert_eq!(
+        claims("وأعلن الجيش أن 4 جنود قتلوا وأصيب 15 في قتال مع متمردين."),
+        [(Some(4), Kind::Killed, Population::Military), (Some(15), Kind::Wounded, Population::Military)]
+    );
+}
