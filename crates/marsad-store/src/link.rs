@@ -358,15 +358,14 @@ impl Linker {
             self.build_filter(tx)?;
         }
         let buckets: Vec<Vec<i64>> = items.iter().map(|i| i.sketch.buckets()).collect();
-        // the stored rows of the buckets that may be stored (all of them, without a filter),
-        // in one statement; the rows of this transaction are in `pending` (the table does not
-        // change before the commit)
         // whether each bucket may be stored (all of them, without a filter): the others are
         // neither looked up in the table nor in what it returned
         let maybe: Vec<Vec<bool>> = buckets
             .iter()
             .map(|bs| bs.iter().map(|&b| self.filter.as_ref().is_none_or(|f| f.may_contain(b))).collect())
             .collect();
+        // the stored rows of the buckets that may be stored, in one statement; the rows of
+        // this transaction are in `pending` (the table does not change before the commit)
         let mut wanted: Vec<i64> = buckets
             .iter()
             .zip(&maybe)

@@ -224,9 +224,9 @@ impl W<'_> {
     }
 }
 
-/// The words some rules look for by themselves (bits of [`W::is`], see [`mark_of`]): whether a form is one of
-/// them is worked out once per form, where comparing every token's heads with them was a
-/// good part of the rules' time.
+/// The words some rules look for by themselves (bits of [`W::is`], see [`mark_of`]): whether
+/// a form is one of them is worked out once per form, where comparing every token's heads
+/// with them was a good part of the rules' time.
 const NIZAM: u8 = 1;
 const GHAYR: u8 = 1 << 1;
 const BI_ISM: u8 = 1 << 2;
