@@ -184,6 +184,9 @@ pub struct Article<'a> {
     pub kb: &'a Kb,
 }
 
+/// The smallest figure that, told again in an article, is taken for the same people.
+const SAME_FIGURE_MIN: u64 = 10;
+
 /// The casualty claims of an article, in text order.
 pub fn find(article: &Article<'_>) -> Vec<Casualty> {
     Finder::new(article, Lexicon::builtin()).run()
@@ -370,7 +373,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let date = self.a.times.iter().find(|t| sentence.contains(t.span)).map(|t| t.value.to_string());
-            let mut found = self.numbered(sentence, &words);
+            let mut found = self.numbered(sentence, &words, &out);
             // a figure right after the people ("قتلت القوات 4 مسلحين") is the number's claim
             let uncounted: Vec<Found> = self
                 .uncounted(&words)
@@ -424,6 +427,22 @@ impl<'a> Finder<'a> {
                     }
                 }
                 last = Some((block, c.population, c.side.clone(), c.hostile));
+                // children or women among the wounded (or the dead) told just before: they were
+                // civilians ("هناك 20 قتيلا و 40 جريحا في الغارة" then "هناك 30 طفلا بين الجرحى")
+                if let Some(kind) = self.among_the(&words, &c) {
+                    let near =
+                        out.iter_mut().rev().take(4).find(|o| {
+                            o.kind == kind && o.count.is_none_or(|n| c.count.is_some_and(|k| k < n))
+                        });
+                    // in its paragraph or the one before
+                    let of = |o: &Casualty| self.a.blocks.iter().position(|b| b.contains(o.evidence));
+                    if let Some(o) = near
+                        && o.population == Population::Unspecified
+                        && of(o).is_some_and(|b| b == block || b + 1 == block)
+                    {
+                        o.population = Population::Civilian;
+                    }
+                }
                 let (claimant, claimant_rule) = match attribution.cue_at(c.at) {
                     Some(cue) => (cue.claimant.clone(), cue.rule),
                     None if attribution.carried.is_some() => (attribution.carried.clone(), "carried"),
@@ -821,14 +840,27 @@ impl<'a> Finder<'a> {
     }
 
     /// Claims that start from a number.
-    fn numbered(&self, sentence: Span, words: &[Word]) -> Vec<Found> {
+    /// The figures of a sentence. `earlier`: the claims of the sentences before it.
+    fn numbered(&self, sentence: Span, words: &[Word], earlier: &[Casualty]) -> Vec<Found> {
         // the article's tokens, not the sentence tokenised again
         let range = attribution::sentence_range(self.a.tokens, sentence);
         let tokens = self.a.tokens[range].iter().map(|t| &t.token);
         let numbers = NumberParser::builtin().find_in_tokens(self.a.norm, tokens);
         let mut out: Vec<Found> = Vec::new();
         for num in numbers {
-            if let Some(c) = self.claim_of_number(&num, words, out.last()) {
+            if let Some(mut c) = self.claim_of_number(&num, words, out.last()) {
+                // the same figure told again is of the same people: "حصيلة قتلى القصف ...
+                // بلغت 57 قتيلا فيما أصيب أكثر من 100 آخرين" after "مجزرة راح ضحيتها 57 قتيلا
+                // بينهم 12 طفلا" (and so are the others after it); not a small figure, which
+                // another happening may well have too
+                if c.population == Population::Unspecified
+                    && c.count.is_some_and(|n| n >= SAME_FIGURE_MIN)
+                    && let Some(o) = earlier.iter().rev().find(|o| {
+                        o.count == c.count && o.kind == c.kind && o.population != Population::Unspecified
+                    })
+                {
+                    c.population = o.population;
+                }
                 out.push(c);
             }
         }
@@ -1419,6 +1451,20 @@ impl<'a> Finder<'a> {
     fn is_subset(w: &Word) -> bool {
         matches!(w.stem.as_ref(), "بينهم" | "منهم" | "بينهن" | "منهن")
             || matches!(w.bare.as_ref(), "بينهم" | "منهم" | "بينهن" | "منهن")
+    }
+
+    /// The kind of the people a civilian figure is said to be among, right after it: "30 طفلا
+    /// بين الجرحى" (the wounded), "بين القتلى" (the dead).
+    fn among_the(&self, words: &[Word], c: &Found) -> Option<Kind> {
+        if c.population != Population::Civilian || c.count.is_none() {
+            return None;
+        }
+        let at = words.partition_point(|w| w.span.start() < c.evidence.end());
+        let (between, noun) = (words.get(at)?, words.get(at + 1)?);
+        if between.bare != "بين" {
+            return None;
+        }
+        self.kind_noun(noun).filter(|&k| matches!(k, Kind::Killed | Kind::Wounded))
     }
 
     /// A noun that carries a kind (القتلى, الجرحى) standing before a number.

@@ -1049,3 +1049,33 @@ fn killed_and_wounded_together_are_one_figure_of_both() {
         [(Some(4), Kind::Killed, Population::Military), (Some(15), Kind::Wounded, Population::Military)]
     );
 }
+
+#[test]
+fn a_figure_told_again_is_of_the_same_people() {
+    // 056: the 57 dead told again, with the wounded after them
+    let text = "وارتكبت الميليشيات أمس مجزرة راح ضحيتها 57 قتيلا بينهم 12 طفلا على الأقل في قصف عنيف.\n\
+                وأوضح سكان محليون أن حصيلة قتلى القصف بلغت 57 قتيلا فيما أصيب أكثر من 100 آخرين.";
+    let found = claims(text);
+    assert!(found.contains(&(Some(100), Kind::Wounded, Population::Civilian)), "{found:?}");
+    // a small figure may be other people, and so may the others after it
+    let text = "وقتل ثلاثة مدنيين في القصف.\nوفي هجوم آخر قتل ثلاثة وأصيب خمسة آخرون.";
+    assert!(claims(text).contains(&(Some(5), Kind::Wounded, Population::Unspecified)), "{:?}", claims(text));
+}
+
+#[test]
+fn children_among_the_wounded_make_them_civilians() {
+    // 013: the wounded of the paragraph before, with children among them
+    let text = "وأوردت القناة أن هناك 20 قتيلا و 40 جريحا في الغارة.\n\
+                ونقلت القناة عن مدير المستشفى أن هناك 30 طفلا بين الجرحى في الغارة.";
+    assert_eq!(
+        claims(text),
+        [
+            (Some(20), Kind::Killed, Population::Unspecified),
+            (Some(40), Kind::Wounded, Population::Civilian),
+            (Some(30), Kind::Wounded, Population::Civilian)
+        ]
+    );
+    // not a figure smaller than the children among it
+    let text = "وأصيب 20 شخصا في الغارة.\nوقال الطبيب إن 30 طفلا بين الجرحى.";
+    assert!(claims(text).contains(&(Some(20), Kind::Wounded, Population::Unspecified)), "{:?}", claims(text));
+}
