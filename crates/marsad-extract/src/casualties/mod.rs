@@ -405,6 +405,12 @@ impl<'a> Finder<'a> {
                     c.side = c.side.or_else(|| side.clone());
                     c.hostile |= *hostile;
                 }
+                // what they were, said after them, for a figure with no number of its own too
+                if c.population == Population::Unspecified
+                    && let Some(p) = self.said_to_be(&words, c.end_word)
+                {
+                    c.population = p;
+                }
                 // the displaced are civilians (تشريد 2,6 مليون، فرار الملايين من قراهم)
                 if c.kind == Kind::Displaced && c.population == Population::Unspecified {
                     c.population = Population::Civilian;
@@ -930,6 +936,8 @@ impl<'a> Finder<'a> {
         let mut nisba_side = antecedent.as_ref().and_then(|(_, side)| side.clone());
         // "26 حوثيا": the people of an armed group are its fighters
         let mut group_people = false;
+        // "من الطرفين" in place of the people
+        let mut of_both_sides = false;
         // the people are a من-complement ("22 من المدنيين"): where it is
         let mut partitive = noun_at.filter(|&k| {
             k > last
@@ -1020,6 +1028,7 @@ impl<'a> Finder<'a> {
                 // قراهم"; not "بعشرات المليارات من الدولارات", "ملايين من النحل")
                 if self.marker(w) == Some(Marker::Both) {
                     nisba_side = Some(Party::Both);
+                    of_both_sides = true;
                 }
                 noun_at = None;
                 partitive = None;
@@ -1263,18 +1272,10 @@ impl<'a> Finder<'a> {
         {
             population = Population::Civilian;
         }
-        // what they were, said after them: "1120 من الأشخاص الذين قتلوا في العراق الشهر الماضي،
-        // كانوا من المدنيين"
         if population == Population::Unspecified
-            && let Some(k) = words[end + 1..]
-                .iter()
-                .take(12)
-                .take_while(|w| (!w.is_stop() || comma(w)) && w.kind != TokenKind::Number)
-                .position(|w| matches!(w.bare.as_ref(), "كانوا" | "كن"))
-            && let Some(v) = words[end + 2 + k..].iter().take(2).find(|v| v.bare != "من")
-            && let Some((n, _)) = self.noun(v).filter(|(n, _)| n.kind.is_none())
+            && let Some(p) = self.said_to_be(words, end)
         {
-            population = n.population.unwrap_or(population);
+            population = p;
         }
         // attackers among them: the dead of both sides ("30 شخصا بينهم خمسة انتحاريين")
         if side.is_none()
@@ -1325,6 +1326,14 @@ impl<'a> Finder<'a> {
             && (tail.iter().any(|w| self.marker(w) == Some(Marker::Both)) || both_before())
         {
             side = Some(Party::Both);
+        }
+        // the two sides whose fighters were just counted: "أن 8 على الأقل من مسلحي التنظيم قتلوا،
+        // فضلا عن إصابة العشرات من الطرفين"
+        if of_both_sides
+            && population == Population::Unspecified
+            && previous.is_some_and(|p| p.population == Population::Military && first <= p.end_word + 12)
+        {
+            population = Population::Military;
         }
         let mut found = self
             .finish(num, count, qualifier, kind, population, words, first, end, side, own, rule, previous);
@@ -1465,6 +1474,21 @@ impl<'a> Finder<'a> {
             return None;
         }
         self.kind_noun(noun).filter(|&k| matches!(k, Kind::Killed | Kind::Wounded))
+    }
+
+    /// What the people of a figure ending at word `end` were, said after them: "1120 من
+    /// الأشخاص الذين قتلوا في العراق الشهر الماضي، كانوا من المدنيين"; "وقتل آخر، قالت
+    /// السلطات الهندية إنه مقاتل".
+    fn said_to_be(&self, words: &[Word], end: usize) -> Option<Population> {
+        let comma = |w: &Word| matches!(w.bare.as_ref(), "،" | ",");
+        let k = words
+            .get(end + 1..)?
+            .iter()
+            .take(12)
+            .take_while(|w| (!w.is_stop() || comma(w)) && w.kind != TokenKind::Number)
+            .position(|w| matches!(w.bare.as_ref(), "كانوا" | "كن" | "انه" | "انهم" | "انها" | "انهن"))?;
+        let v = words.get(end + 2 + k..)?.iter().take(2).find(|v| v.bare != "من")?;
+        self.noun(v).filter(|(n, _)| n.kind.is_none()).and_then(|(n, _)| n.population)
     }
 
     /// A noun that carries a kind (القتلى, الجرحى) standing before a number.

@@ -1010,10 +1010,10 @@ fn a_body_named_again_by_its_noun() {
 
 #[test]
 fn no_people_after_min() {
-    // 001: dozens of both sides wounded
+    // 001: dozens of both sides wounded (fighters, as the figure before them)
     let text = "وأسفرت الاشتباكات عن مقتل 21 عنصرا من قوات النظام، إضافة إلى إصابة العشرات من الطرفين بجراح متفاوتة الخطورة.";
     let found = sides(text);
-    assert_eq!(found.last(), Some(&(None, Population::Unspecified, Some("both".into()))));
+    assert_eq!(found.last(), Some(&(None, Population::Military, Some("both".into()))));
     // 021: millions fled their villages
     assert_eq!(
         claims("وأدى القتال إلى فرار الملايين من قراهم."),
@@ -1078,4 +1078,26 @@ fn children_among_the_wounded_make_them_civilians() {
     // not a figure smaller than the children among it
     let text = "وأصيب 20 شخصا في الغارة.\nوقال الطبيب إن 30 طفلا بين الجرحى.";
     assert!(claims(text).contains(&(Some(20), Kind::Wounded, Population::Unspecified)), "{:?}", claims(text));
+}
+
+#[test]
+fn of_both_sides_after_fighters_are_fighters() {
+    // 001
+    let text =
+        "وأضاف أن 8 على الأقل من مسلحي التنظيم قتلوا، فضلا عن إصابة العشرات من الطرفين بجراح متفاوتة الخطورة.";
+    assert_eq!(sides(text).last(), Some(&(None, Population::Military, Some("both".into()))));
+    // after no figure of fighters, who they were is not said
+    let text = "وأسفرت المواجهات عن إصابة العشرات من الطرفين.";
+    assert_eq!(sides(text), [(None, Population::Unspecified, Some("both".into()))]);
+}
+
+#[test]
+fn what_one_was_said_to_be() {
+    // 005: one more killed, said to be a fighter
+    let text = "وقتل سبعة من المسلحين وجنديان هنديان في تبادل لإطلاق النار.\n\
+                وقتل آخر، قالت السلطات الهندية إنه مقاتل، في تبادل لإطلاق النار في منطقة أخرى.";
+    assert_eq!(claims(text).last(), Some(&(Some(1), Kind::Killed, Population::Military)));
+    // said to be something else than people
+    let text = "وقتل 12 شخصا في القصف، وقال المسؤول إنه سيواصل التحقيق.";
+    assert_eq!(claims(text), [(Some(12), Kind::Killed, Population::Unspecified)]);
 }
