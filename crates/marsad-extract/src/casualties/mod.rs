@@ -69,6 +69,8 @@ const CASUALTY_WORD: u8 = 1;
 /// A token that may say who speaks (a cue other than a complementiser): the attribution of
 /// later sentences may depend on it.
 const SPEAKING_WORD: u8 = 2;
+/// A verb "include" (تشمل): a sentence may say what the figures before it do not count.
+const INCLUDE_WORD: u8 = 4;
 use crate::entities::Entity;
 use crate::times::TimeExpr;
 
@@ -369,6 +371,18 @@ impl<'a> Finder<'a> {
                     affiliations.push((p, b));
                 }
             }
+            // "ولا تشمل هذه الأرقام أفراد الشرطة والجيش": the figures just told are of civilians
+            if relevant & INCLUDE_WORD != 0 && self.excludes_forces(&words) {
+                let of = |o: &Casualty| self.a.blocks.iter().position(|b| b.contains(o.evidence));
+                for o in out.iter_mut().rev().take(4) {
+                    if o.population == Population::Unspecified
+                        && o.count.is_some()
+                        && of(o).is_some_and(|b| b == block || b + 1 == block)
+                    {
+                        o.population = Population::Civilian;
+                    }
+                }
+            }
             if relevant & CASUALTY_WORD == 0 {
                 continue;
             }
@@ -571,7 +585,10 @@ impl<'a> Finder<'a> {
             words.first().map_or(0, |w| {
                 let casualty = self.trigger(w).is_some() || self.kind_noun(w).is_some();
                 let speaking = Cues::builtin().get(w).is_some_and(|c| c.role != Role::Complement);
-                (u8::from(casualty) * CASUALTY_WORD) | (u8::from(speaking) * SPEAKING_WORD)
+                let include = Self::is_include(w);
+                (u8::from(casualty) * CASUALTY_WORD)
+                    | (u8::from(speaking) * SPEAKING_WORD)
+                    | (u8::from(include) * INCLUDE_WORD)
             })
         };
         FORMS.with(|cache| match cache.try_borrow_mut() {
@@ -1489,6 +1506,28 @@ impl<'a> Finder<'a> {
             .position(|w| matches!(w.bare.as_ref(), "كانوا" | "كن" | "انه" | "انهم" | "انها" | "انهن"))?;
         let v = words.get(end + 2 + k..)?.iter().take(2).find(|v| v.bare != "من")?;
         self.noun(v).filter(|(n, _)| n.kind.is_none()).and_then(|(n, _)| n.population)
+    }
+
+    /// A verb "include" (تشمل، يتضمن).
+    fn is_include(w: &Word) -> bool {
+        matches!(w.bare.as_ref(), "تشمل" | "يشمل" | "تتضمن" | "يتضمن")
+    }
+
+    /// The sentence says that the figures do not count the forces: "ولا تشمل هذه الأرقام أفراد
+    /// الشرطة والجيش الأفغانيين" (a negated "include", the figures as its subject, a noun of
+    /// soldiers or police after it).
+    fn excludes_forces(&self, words: &[Word]) -> bool {
+        let figures =
+            |w: &Word| matches!(w.bare.as_ref(), "الارقام" | "الحصيله" | "الاعداد" | "الاحصاءات" | "الاحصائيات");
+        words.windows(2).enumerate().any(|(i, pair)| {
+            matches!(pair[0].bare.as_ref(), "لا" | "لم")
+                && Self::is_include(&pair[1])
+                && words[i + 2..].iter().take(3).any(figures)
+                && words[i + 2..].iter().take(10).take_while(|w| !w.is_stop()).any(|w| {
+                    self.noun(w)
+                        .is_some_and(|(n, _)| n.kind.is_none() && n.population == Some(Population::Military))
+                })
+        })
     }
 
     /// A noun that carries a kind (القتلى, الجرحى) standing before a number.

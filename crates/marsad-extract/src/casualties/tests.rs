@@ -1101,3 +1101,17 @@ fn what_one_was_said_to_be() {
     let text = "وقتل 12 شخصا في القصف، وقال المسؤول إنه سيواصل التحقيق.";
     assert_eq!(claims(text), [(Some(12), Kind::Killed, Population::Unspecified)]);
 }
+
+#[test]
+fn figures_that_do_not_count_the_forces_are_of_civilians() {
+    // 039
+    let text = "وقالت البعثة في تقرير إنه قتل 1592 شخصا وأصيب 3329 في أعمال العنف في هذا البلد. \
+                ولا تشمل هذه الأرقام أفراد الشرطة والجيش الأفغانيين.";
+    assert_eq!(
+        claims(text),
+        [(Some(1592), Kind::Killed, Population::Civilian), (Some(3329), Kind::Wounded, Population::Civilian)]
+    );
+    // what an agreement does not include says nothing of the dead
+    let text = "وقتل 12 شخصا في القصف. ولم يشمل الاتفاق جيش خالد بن الوليد.";
+    assert_eq!(claims(text), [(Some(12), Kind::Killed, Population::Unspecified)]);
+}
