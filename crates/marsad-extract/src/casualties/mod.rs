@@ -1615,6 +1615,11 @@ impl<'a> Finder<'a> {
             else {
                 continue;
             };
+            // mourning or praying for souls (حدادا على أرواح مرتبات الأمن) tells of the dead
+            // again, not of a toll
+            if w.stem == "ارواح" && i > 0 && words[i - 1].bare == "علي" {
+                continue;
+            }
             let Some(next) = words.get(i + 1) else { continue };
             let mut k = i + 1;
             let ranks = next.bare == "في"
@@ -1642,6 +1647,18 @@ impl<'a> Finder<'a> {
                 && !one
                 && matches!(next.bare.as_ref(), "بعضهم" | "بعضهن")
                 && matches!(w.stem.as_ref(), "قتل" | "جرح" | "اصيب" | "اعتقل" | "اسر" | "خطف" | "اختطف");
+            // some of a people: "وقتل بعض الأجانب"
+            let some_of = !ranks
+                && !one
+                && next.bare == "بعض"
+                && matches!(w.stem.as_ref(), "قتل" | "جرح" | "اصيب" | "اعتقل" | "اسر" | "خطف" | "اختطف")
+                && words
+                    .get(i + 2)
+                    .and_then(|v| self.noun(v))
+                    .is_some_and(|(n, _)| n.kind.is_none() && n.plural && n.population.is_some());
+            if some_of {
+                k = i + 2;
+            }
             let mut another = false;
             let (population, plural, own) = match words.get(k).filter(|_| !jet).and_then(|v| self.noun(v)) {
                 _ if some => {
@@ -1672,7 +1689,7 @@ impl<'a> Finder<'a> {
                 _ if ranks => (None, true, false),
                 _ => continue,
             };
-            if !ranks && k != i + 1 + usize::from(one) {
+            if !ranks && k != i + 1 + usize::from(one || some_of) {
                 continue;
             }
             // "مقتل المجندين الثلاثة": a definite number after the definite people counts them

@@ -1115,3 +1115,23 @@ fn figures_that_do_not_count_the_forces_are_of_civilians() {
     let text = "وقتل 12 شخصا في القصف. ولم يشمل الاتفاق جيش خالد بن الوليد.";
     assert_eq!(claims(text), [(Some(12), Kind::Killed, Population::Unspecified)]);
 }
+
+#[test]
+fn some_of_a_people_and_one_of_the_personnel() {
+    // 060, 029
+    assert_eq!(claims("وقتل بعض الأجانب في الهجوم."), [(None, Kind::Killed, Population::Civilian)]);
+    assert_eq!(
+        claims("وأسفرت عن مقتل أحد مرتبات الدورية وإصابة 6 آخرين."),
+        [(Some(1), Kind::Killed, Population::Military), (Some(6), Kind::Wounded, Population::Military)]
+    );
+    // not some of something else
+    assert!(claims("وقتل بعض الوقت في المطار.").is_empty());
+}
+
+#[test]
+fn lives_mourned_or_spared_are_no_toll() {
+    // 029: mourning for the souls of the dead told before; the bench: sparing civilians' lives
+    assert!(claims("وأعلن الديوان تنكيس العلم حدادا على أرواح مرتبات الأمن.").is_empty());
+    assert!(claims("ودعا الطرفين إلى الحفاظ على أرواح المدنيين.").is_empty());
+    assert_eq!(claims("وأودى القصف بأرواح المدنيين."), [(None, Kind::Killed, Population::Civilian)]);
+}
