@@ -1028,7 +1028,7 @@ impl<'a> Attributor<'a> {
                     return None;
                 }
                 if first > 0
-                    && ["في", "من", "على", "الى", "عن", "مع"].contains(&words[first - 1].bare.as_ref())
+                    && ["في", "من", "علي", "الي", "عن", "مع"].contains(&words[first - 1].bare.as_ref())
                 {
                     return None;
                 }
