@@ -56,6 +56,16 @@ fn check(metrics: &Value) {
     assert!(f1 >= 0.85, "entity mentions (type strict) F1 {f1}: {metrics:#}");
     let linking = acc("entity linking (one id per gold entity)");
     assert!(linking >= 0.95, "entity linking {linking}: {metrics:#}");
+    // issue 5: casualty claims and events
+    let f1 = |k: &str| metrics[k]["f1"].as_f64().unwrap_or(0.0);
+    let counted = f1("casualty claims (count+kind)");
+    assert!(counted >= 0.90, "casualty claims (count+kind) F1 {counted}: {metrics:#}");
+    let strict = f1("casualty claims (+side+population)");
+    assert!(strict >= 0.85, "casualty claims (+side+population) F1 {strict}: {metrics:#}");
+    let claimant = acc("casualty claimant (of matched)");
+    assert!(claimant >= 0.8, "casualty claimant accuracy {claimant}: {metrics:#}");
+    let events = f1("events (category+evidence)");
+    assert!(events >= 0.6, "events (category+evidence) F1 {events}: {metrics:#}");
 }
 
 #[test]
