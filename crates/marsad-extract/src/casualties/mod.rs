@@ -543,8 +543,12 @@ impl<'a> Finder<'a> {
                 (c.rule == "list" || o.rule == "list")
                     && self.a.sentences.iter().any(|s| s.contains(o.evidence) && s.contains(c.evidence))
             };
+            // uncounted others are other people than any told before ("كما قتل وجرح آخرون" after
+            // "راح ضحيتها عشرات القتلى")
+            let others = c.count.is_none() && c.noun.as_deref().is_some_and(|n| n.starts_with("اخر"));
             let dup = out.iter().position(|o| {
-                same(o)
+                !others
+                    && same(o)
                     && compatible(o)
                     && !listed(o)
                     && (o.claimant == c.claimant || o.claimant.is_none() || c.claimant.is_none())

@@ -1135,3 +1135,17 @@ fn lives_mourned_or_spared_are_no_toll() {
     assert!(claims("ودعا الطرفين إلى الحفاظ على أرواح المدنيين.").is_empty());
     assert_eq!(claims("وأودى القصف بأرواح المدنيين."), [(None, Kind::Killed, Population::Civilian)]);
 }
+
+#[test]
+fn uncounted_others_are_other_people() {
+    // 044: dozens of dead and wounded in one bombing, others in two more
+    let text = "وشهدت بغداد تفجيرات راح ضحيتها عشرات القتلى والجرحى. \
+                وقتل وجرح آخرون في انفجار سيارتين مفخختين في منطقة الشعب.";
+    assert_eq!(
+        claims(text),
+        [
+            (None, Kind::Casualties, Population::Unspecified),
+            (None, Kind::Casualties, Population::Unspecified)
+        ]
+    );
+}
