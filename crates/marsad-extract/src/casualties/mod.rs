@@ -402,6 +402,7 @@ impl<'a> Finder<'a> {
                 })
                 .collect();
             found.extend(uncounted);
+            found.extend(self.one_among_the(&words));
             found.sort_by_key(|c| c.at);
             let singles = self.single_items(&words, &found);
             found.extend(singles);
@@ -1423,6 +1424,45 @@ impl<'a> Finder<'a> {
                 others: false,
             };
             out.push(item);
+        }
+        out
+    }
+
+    /// One person said to be among the dead or the wounded: "من بين القتلى ضابط برتبة
+    /// نقيب" (an officer among the dead).
+    fn one_among_the(&self, words: &[Word]) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if w.bare != "بين" {
+                continue;
+            }
+            let Some(kind) = words.get(i + 1).and_then(|v| self.kind_noun(v)) else { continue };
+            if !matches!(kind, Kind::Killed | Kind::Wounded) {
+                continue;
+            }
+            let Some(person) = words.get(i + 2) else { continue };
+            let Some((n, _)) = self.noun(person) else { continue };
+            if n.kind.is_some() || n.plural || self.is_dual(person) {
+                continue;
+            }
+            let Some(population) = n.population else { continue };
+            let start = if i > 0 && words[i - 1].bare == "من" { i - 1 } else { i };
+            out.push(Found {
+                at: start,
+                end_word: i + 2,
+                noun: Some(person.stem.to_string()),
+                count: Some(1),
+                qualifier: "exact",
+                kind,
+                population,
+                side: None,
+                own_side: false,
+                hostile: self.is_hostile(person),
+                cumulative: false,
+                evidence: Span::new(words[start].span.start(), person.span.end()),
+                rule: "among",
+                others: false,
+            });
         }
         out
     }

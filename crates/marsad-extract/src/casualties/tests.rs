@@ -1149,3 +1149,20 @@ fn uncounted_others_are_other_people() {
         ]
     );
 }
+
+#[test]
+fn one_among_the_dead() {
+    // 023: an officer among the dead told before
+    let text = "قتل 4 من مجندي الشرطة المصرية إثر هجوم على نقطة أمنية.\nوأفاد مصدر أمني أن من بين القتلى ضابط برتبة نقيب.";
+    let ex = extract(text);
+    let last = ex.casualties.last().unwrap();
+    assert_eq!(
+        (last.count, last.kind, last.population, last.rule),
+        (Some(1), Kind::Killed, Population::Military, "among")
+    );
+    assert_eq!(last.evidence.slice(text), "من بين القتلى ضابط");
+    // the bench: a girl among the wounded
+    assert_eq!(claims("ومن بين الجرحى فتاة في حالة حرجة."), [(Some(1), Kind::Wounded, Population::Civilian)]);
+    // not people of no one kind, nor many
+    assert!(claims("وبين القتلى والجرحى حالات كثيرة.").is_empty());
+}
