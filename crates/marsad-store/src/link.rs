@@ -347,12 +347,20 @@ impl Linker {
         if items.is_empty() {
             return Ok(());
         }
-        let mut sketch_row =
-            tx.prepare_cached("INSERT OR REPLACE INTO sketches (article, day, sketch) VALUES (?1, ?2, ?3)")?;
-        for item in &items {
-            sketch_row.execute(params![item.article, item.day, item.sketch.encode()])?;
-        }
-        drop(sketch_row);
+        // many rows a statement (`insert_rows`): a statement a row cost more than the row
+        let rows: Vec<(i64, Option<i32>, Vec<u8>)> =
+            items.iter().map(|i| (i.article, i.day, i.sketch.encode())).collect();
+        crate::sqlite::insert_rows(
+            tx,
+            "INSERT OR REPLACE INTO sketches (article, day, sketch) VALUES",
+            3,
+            &rows,
+            |stmt, at, (article, day, sketch)| {
+                stmt.raw_bind_parameter(at, article)?;
+                stmt.raw_bind_parameter(at + 1, day)?;
+                stmt.raw_bind_parameter(at + 2, sketch)
+            },
+        )?;
         self.linked += items.len();
         if self.filter.is_none() && self.linked > FILTER_AFTER {
             self.build_filter(tx)?;

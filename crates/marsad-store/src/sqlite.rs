@@ -64,7 +64,7 @@ const MARSAD_VERSION: &str = env!("CARGO_PKG_VERSION");
 const STORED_ARTICLE: &str = "SELECT a.id, a.hash, r.marsad_version IS ?2 FROM articles a
      LEFT JOIN runs r ON r.id = a.run WHERE a.key = ?1";
 
-/// The rows of a batch's articles in `times`, `debris` and `event_roles`, written together at
+/// The rows of a batch's articles in `events` and `event_roles`, written together at
 /// the end of the batch ([`ChildRows::write`]), many rows per statement: written one statement
 /// a row, they were 200,000 statement executions of a bench ingest, each costing more than the
 /// row it inserts. They borrow from the batch; each row knows its article, so that the rows
@@ -76,8 +76,6 @@ struct ChildRows<'a> {
     /// event can be made before it is written.
     events: Vec<NewEvent<'a>>,
     next_event: i64,
-    times: Vec<(i64, &'a crate::record::Time)>,
-    debris: Vec<(i64, &'a crate::record::Debris)>,
     roles: Vec<Role<'a>>,
 }
 
@@ -103,8 +101,6 @@ impl<'a> ChildRows<'a> {
         self.events.retain(|r| r.0 != article);
         let given = self.events.last().map_or(0, |r| r.1 + 1);
         self.next_event = Self::stored_events_end(tx)?.max(given);
-        self.times.retain(|r| r.0 != article);
-        self.debris.retain(|r| r.0 != article);
         self.roles.retain(|r| r.0 != article);
         Ok(())
     }
@@ -133,34 +129,6 @@ impl<'a> ChildRows<'a> {
                 stmt.raw_bind_parameter(at + 12, ev.trigger.map(|t| t.start as i64))?;
                 stmt.raw_bind_parameter(at + 13, ev.trigger.map(|t| t.end as i64))?;
                 stmt.raw_bind_parameter(at + 14, &ev.rule)
-            },
-        )?;
-        insert_rows(
-            tx,
-            "INSERT INTO times (article, start, end, type, value, anchor, rule) VALUES",
-            7,
-            &self.times,
-            |stmt, at, &(article, t)| {
-                stmt.raw_bind_parameter(at, article)?;
-                stmt.raw_bind_parameter(at + 1, t.start as i64)?;
-                stmt.raw_bind_parameter(at + 2, t.end as i64)?;
-                stmt.raw_bind_parameter(at + 3, &t.kind)?;
-                stmt.raw_bind_parameter(at + 4, &t.value)?;
-                stmt.raw_bind_parameter(at + 5, &t.anchor)?;
-                stmt.raw_bind_parameter(at + 6, &t.rule)
-            },
-        )?;
-        insert_rows(
-            tx,
-            "INSERT INTO debris (article, start, end, reason, rule) VALUES",
-            5,
-            &self.debris,
-            |stmt, at, &(article, d)| {
-                stmt.raw_bind_parameter(at, article)?;
-                stmt.raw_bind_parameter(at + 1, d.start as i64)?;
-                stmt.raw_bind_parameter(at + 2, d.end as i64)?;
-                stmt.raw_bind_parameter(at + 3, &d.reason)?;
-                stmt.raw_bind_parameter(at + 4, &d.rule)
             },
         )?;
         insert_rows(
@@ -495,8 +463,6 @@ fn delete_article(tx: &Connection, id: i64) -> Result<(), StoreError> {
         "DELETE FROM claims WHERE article = ?1",
         "DELETE FROM events WHERE article = ?1",
         "DELETE FROM mentions WHERE article = ?1",
-        "DELETE FROM times WHERE article = ?1",
-        "DELETE FROM debris WHERE article = ?1",
         "DELETE FROM sketches WHERE article = ?1",
         "DELETE FROM story_articles WHERE article = ?1",
         "DELETE FROM article_links WHERE a = ?1",
@@ -615,9 +581,6 @@ fn insert_article<'a>(
             },
         }
     };
-    // written at the end of the batch (`ChildRows`)
-    children.times.extend(r.times.iter().map(|t| (article, t)));
-    children.debris.extend(r.debris.iter().map(|d| (article, d)));
     let mut event_ids: FxHashMap<&str, i64> = FxHashMap::default();
     let day = r.published.as_deref().and_then(day_number);
     let mut keys = Vec::new();

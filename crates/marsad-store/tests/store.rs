@@ -164,6 +164,64 @@ fn a_database_of_version_3_has_its_search_index_merged_16_segments_at_a_time_whe
 }
 
 #[test]
+fn a_database_of_version_4_loses_its_times_and_debris_tables_and_keeps_them_in_its_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.db");
+    let a = article("a.txt", "a", TEXT_A, "X");
+    {
+        let old = SqliteStore::open_at_version(&path, 4).unwrap();
+        let conn = old.connection();
+        // an article with a time and a piece of debris, as the version-4 writer wrote them
+        let mut record: serde_json::Value =
+            serde_json::from_str(&marsad_store::article::decompress(&a.record_deflated).unwrap()).unwrap();
+        record["times"] = json!([{"start": 0, "end": 3, "type": "DATE", "value": "2022-09-13",
+            "anchor": "published", "rule": "r"}]);
+        record["debris"] = json!([{"start": 4, "end": 6, "reason": "share", "rule": "d"}]);
+        let packed = marsad_store::article::compress(record.to_string().as_bytes());
+        conn.execute(
+            "INSERT INTO articles (id, key, doc_id, source_format, hash, text, record) VALUES (1, ?1, 'a', 'text', x'00', ?2, ?3)",
+            rusqlite::params![a.identity.key, a.record.text, packed],
+        )
+        .unwrap();
+        conn.execute_batch(
+            "INSERT INTO times (article, start, end, type, value, anchor, rule) VALUES (1, 0, 3, 'DATE', '2022-09-13', 'published', 'r');
+             INSERT INTO debris (article, start, end, reason, rule) VALUES (1, 4, 6, 'share', 'd');",
+        )
+        .unwrap();
+    }
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST);
+    let tables: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('times', 'debris', 'times_article', 'debris_article')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 0);
+    // the record still has them
+    let mut records = Vec::new();
+    store
+        .for_each_record(&mut |r| {
+            records.push(r);
+            Ok(())
+        })
+        .unwrap();
+    let record: serde_json::Value = serde_json::from_str(&records[0]).unwrap();
+    assert_eq!(record["times"][0]["value"], "2022-09-13");
+    assert_eq!(record["debris"][0]["reason"], "share");
+    assert_eq!(record["text"], TEXT_A);
+    // and the migrated database is written to (a replaced article) as a new one
+    let run = store.begin_run(&[]).unwrap();
+    let changed = article("a.txt", "a", TEXT_B, "X");
+    let stats = store.write_batch(run, &[changed], Elsewhere::default()).unwrap();
+    assert_eq!(stats.replaced, 1);
+    store.end_run(run, marsad_store::RunStatus::Complete).unwrap();
+    assert_eq!(store.stats().unwrap().articles, 1);
+}
+
+#[test]
 fn a_newer_database_is_refused_with_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.db");

@@ -51,7 +51,7 @@ fn ingesting_the_seeds_twice_is_a_no_op_and_a_changed_article_is_replaced() {
     ok(&first);
     let stderr = String::from_utf8_lossy(&first.stderr);
     assert!(stderr.contains("5 added, 0 replaced, 0 unchanged"), "{stderr}");
-    let tables = ["articles", "entities", "mentions", "events", "claims", "times", "debris"];
+    let tables = ["articles", "entities", "mentions", "events", "claims", "event_roles", "sketches"];
     let sizes = |db: &str| tables.map(|t| count(db, &format!("SELECT count(*) FROM {t}")));
     let before = sizes(&db);
     assert_eq!(before[0], 5);
