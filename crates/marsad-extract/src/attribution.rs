@@ -70,6 +70,9 @@ pub struct Word<'n> {
     pub stem: Cow<'n, str>,
     /// The entity whose mention covers the token.
     pub entity: Option<usize>,
+    /// The token's index in the tokens the words were made from: what is worked out once per
+    /// token of an article (a layer's look-ups of its form) is found by it.
+    pub index: usize,
     /// It was written with the conjunction fa (فقالت).
     pub fa: bool,
     /// It was written with the conjunction wa (وإصابة, و116).
@@ -164,6 +167,7 @@ pub fn words<'n>(
             bare: norm.key_of(t.bare(n)),
             stem: norm.key_of(t.stem(n)),
             entity: entity_of.get(i).copied().flatten(),
+            index: i,
             fa,
             wa,
             prep,

@@ -64,7 +64,7 @@ use self::lexicon::{Lexicon, Marker};
 pub use crate::attribution::Party;
 use crate::attribution::{self, Attributor, Cues, Role, Word};
 
-/// A token that may name a casualty (a trigger or a noun of a kind: [`Finder::relevance`]).
+/// A token that may name a casualty (a trigger or a noun of a kind: [`Finder::look_up`]).
 const CASUALTY_WORD: u8 = 1;
 /// A token that may say who speaks (a cue other than a complementiser): the attribution of
 /// later sentences may depend on it.
@@ -200,6 +200,21 @@ struct Finder<'a> {
     main_countries: Vec<Party>,
     /// The armed group the article mentions most: whose fighters `مسلحين` and `متمردين` are.
     article_group: Option<Party>,
+    /// What the lexicon says of each content token's form, by token index ([`Looked`]; empty
+    /// while the finder is being made): the rules ask it of the same words over and over.
+    looked: Vec<Looked>,
+}
+
+/// What the lexicon says of a word form: its relevance ([`CASUALTY_WORD`], [`SPEAKING_WORD`]),
+/// noun, trigger and marker ([`Finder::noun_of`], [`Finder::trigger_of`],
+/// [`Finder::marker_of`]). Worked out once per form and thread, where looking the words up
+/// again in every rule was a good part of the layer's time.
+#[derive(Clone, Copy, Debug)]
+struct Looked {
+    relevance: u8,
+    noun: Option<(lexicon::Noun, bool)>,
+    trigger: Option<lexicon::Trigger>,
+    marker: Option<Marker>,
 }
 
 impl<'a> Finder<'a> {
@@ -212,6 +227,7 @@ impl<'a> Finder<'a> {
             article_country: None,
             main_countries: Vec::new(),
             article_group: None,
+            looked: Vec::new(),
         };
         // a town or a province says where things happen more than a country's name, often
         // an actor's (السعودية in the war in Yemen; روسيا وتركيا وإيران talking about إدلب):
@@ -244,6 +260,7 @@ impl<'a> Finder<'a> {
                 (e.mentions.len(), !e.mentions.first().is_some_and(|m| f.after_preposition(m.span)))
             })
             .map(|(i, _)| Party::Entity(i));
+        f.looked = f.look_up();
         f
     }
 
@@ -323,7 +340,6 @@ impl<'a> Finder<'a> {
         let mut out: Vec<Casualty> = Vec::new();
         let barrier = |w: &Word| self.trigger(w).is_some() || self.kind_noun(w).is_some();
         let mut attributor = Attributor::new(self.a.entities, self.a.kb).with_barrier(&barrier);
-        let relevance = self.relevance();
         // the people of the last figure, and its paragraph: "وأصيب خمسة آخرون" in the next
         // sentence means more of them
         let mut last: Option<(usize, Population, Option<Party>, bool)> = None;
@@ -337,7 +353,8 @@ impl<'a> Finder<'a> {
         for &sentence in self.a.sentences {
             // a sentence with no word of casualties and no one speaking in it changes nothing
             let range = attribution::sentence_range(self.a.tokens, sentence);
-            let relevant = relevance.get(range.clone()).unwrap_or_default().iter().fold(0, |a, r| a | r);
+            let relevant =
+                self.looked.get(range.clone()).unwrap_or_default().iter().fold(0, |a, l| a | l.relevance);
             if relevant == 0 {
                 continue;
             }
@@ -535,18 +552,27 @@ impl<'a> Finder<'a> {
         out
     }
 
-    /// What each token may do here ([`CASUALTY_WORD`], [`SPEAKING_WORD`]): a matter of its
-    /// form alone, looked up once per form and thread.
-    fn relevance(&self) -> Vec<u8> {
+    /// What the lexicon says of each token ([`Looked`]): a matter of its form alone, looked
+    /// up once per form and thread. Made while [`Finder::looked`] is empty, so that the
+    /// look-ups below compute what they are asked.
+    fn look_up(&self) -> Vec<Looked> {
         thread_local! {
-            static FORMS: RefCell<FormCache<u8>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
+            static FORMS: RefCell<FormCache<Looked>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
         }
+        let none = Looked { relevance: 0, noun: None, trigger: None, marker: None };
         let of = |i: usize| {
             let words = attribution::words(self.a.norm, self.a.tokens, &[], i..i + 1);
-            words.first().map_or(0, |w| {
-                let casualty = self.trigger(w).is_some() || self.kind_noun(w).is_some();
+            words.first().map_or(none, |w| {
+                let (noun, trigger) = (self.noun_of(w), self.trigger_of(w));
+                // a trigger or a noun of a kind ([`Finder::kind_noun`])
+                let casualty = trigger.is_some() || noun.is_some_and(|(n, _)| n.kind.is_some());
                 let speaking = Cues::builtin().get(w).is_some_and(|c| c.role != Role::Complement);
-                (u8::from(casualty) * CASUALTY_WORD) | (u8::from(speaking) * SPEAKING_WORD)
+                Looked {
+                    relevance: (u8::from(casualty) * CASUALTY_WORD) | (u8::from(speaking) * SPEAKING_WORD),
+                    noun,
+                    trigger,
+                    marker: self.marker_of(w),
+                }
             })
         };
         FORMS.with(|cache| match cache.try_borrow_mut() {
@@ -561,6 +587,14 @@ impl<'a> Finder<'a> {
 
     /// The marker role of a word.
     fn marker(&self, w: &Word) -> Option<Marker> {
+        match self.looked.get(w.index) {
+            Some(l) => l.marker,
+            None => self.marker_of(w),
+        }
+    }
+
+    /// [`Finder::marker`], looked up.
+    fn marker_of(&self, w: &Word) -> Option<Marker> {
         self.lex.markers.get(w.bare.as_ref()).or_else(|| self.lex.markers.get(w.stem.as_ref())).copied()
     }
 
@@ -670,6 +704,14 @@ impl<'a> Finder<'a> {
     }
 
     fn trigger(&self, w: &Word) -> Option<lexicon::Trigger> {
+        match self.looked.get(w.index) {
+            Some(l) => l.trigger,
+            None => self.trigger_of(w),
+        }
+    }
+
+    /// [`Finder::trigger`], looked up.
+    fn trigger_of(&self, w: &Word) -> Option<lexicon::Trigger> {
         let t = self
             .lex
             .triggers
@@ -717,6 +759,14 @@ impl<'a> Finder<'a> {
     }
 
     fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
+        match self.looked.get(w.index) {
+            Some(l) => l.noun,
+            None => self.noun_of(w),
+        }
+    }
+
+    /// [`Finder::noun`], looked up.
+    fn noun_of(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
         if w.kind != TokenKind::Arabic {
             return None;
         }

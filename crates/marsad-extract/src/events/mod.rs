@@ -426,7 +426,9 @@ impl<'a> Finder<'a> {
             }
             let lo = self.words.partition_point(|w| w.span.start() < sentence.start());
             let hi = self.words.partition_point(|w| w.span.start() < sentence.end());
-            if lo >= hi {
+            // a sentence without a word that starts a trigger has no event: its clauses and
+            // who speaks in it need not be worked out (most sentences of an article)
+            if lo >= hi || self.words[lo..hi].iter().all(|w| w.entries.triggers.is_none()) {
                 continue;
             }
             for (event, anaphoric) in self.sentence(sentence, lo, hi) {
