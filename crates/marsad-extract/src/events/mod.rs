@@ -304,6 +304,9 @@ impl<'l> Entries<'l> {
         let mut e = Entries::default();
         for k in w.keys() {
             let forms = Forms::of(k);
+            if !lex.may_start(&forms) {
+                continue;
+            }
             e.triggers = e.triggers.or_else(|| lex.triggers.starting(&forms));
             e.markers = e.markers.or_else(|| lex.markers.starting(&forms));
             e.refiner = e.refiner.or_else(|| forms.find_map(|f| lex.refiners.get(f)));
