@@ -180,6 +180,9 @@ pub struct Article<'a> {
     /// The title's span, when there is one.
     pub title: Option<Span>,
     pub entities: &'a [Entity],
+    /// The entity index of each token, `None` outside mentions
+    /// ([`crate::attribution::entity_of_tokens`] of `tokens` and `entities`).
+    pub entity_of: &'a [Option<usize>],
     pub times: &'a [TimeExpr],
     pub kb: &'a Kb,
 }
@@ -193,7 +196,7 @@ struct Finder<'a> {
     a: &'a Article<'a>,
     lex: &'a Lexicon,
     /// Entity index of each content token, by token index.
-    entity_of: Vec<Option<usize>>,
+    entity_of: &'a [Option<usize>],
     /// The country the article mentions most (itself or through its places).
     article_country: Option<Party>,
     /// The two countries the article mentions most.
@@ -219,7 +222,7 @@ struct Looked {
 
 impl<'a> Finder<'a> {
     fn new(a: &'a Article<'a>, lex: &'a Lexicon) -> Finder<'a> {
-        let entity_of = attribution::entity_of_tokens(a.tokens, a.entities);
+        let entity_of = a.entity_of;
         let mut f = Finder {
             a,
             lex,
@@ -359,7 +362,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let block = self.a.blocks.iter().position(|s| s.contains(sentence)).unwrap_or(usize::MAX);
-            let words = attribution::words(self.a.norm, self.a.tokens, &self.entity_of, range);
+            let words = attribution::words(self.a.norm, self.a.tokens, self.entity_of, range);
             if words.is_empty() {
                 continue;
             }
