@@ -340,6 +340,14 @@ impl<'a> Finder<'a> {
     }
 
     fn run(&self) -> Vec<Casualty> {
+        // claims are read in sentences with a word of casualties only: an article without one
+        // has none, and the sentences after its last one are read only for the statement that
+        // follows its last claims ([`between_statements`])
+        let Some(last_casualty) = self.looked.iter().rposition(|l| l.relevance & CASUALTY_WORD != 0) else {
+            return Vec::new();
+        };
+        // how many sentences spoke up to the last word of casualties, once past it
+        let mut spoken_by_then: Option<usize> = None;
         let mut out: Vec<Casualty> = Vec::new();
         let barrier = |w: &Word| self.trigger(w).is_some() || self.kind_noun(w).is_some();
         let mut attributor = Attributor::new(self.a.entities, self.a.kb).with_barrier(&barrier);
@@ -356,6 +364,12 @@ impl<'a> Finder<'a> {
         for &sentence in self.a.sentences {
             // a sentence with no word of casualties and no one speaking in it changes nothing
             let range = attribution::sentence_range(self.a.tokens, sentence);
+            if range.start > last_casualty {
+                let by_then = *spoken_by_then.get_or_insert(spoken.len());
+                if spoken.len() > by_then {
+                    break;
+                }
+            }
             let relevant =
                 self.looked.get(range.clone()).unwrap_or_default().iter().fold(0, |a, l| a | l.relevance);
             if relevant == 0 {
