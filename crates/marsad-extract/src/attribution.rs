@@ -70,6 +70,9 @@ pub struct Word<'n> {
     pub stem: Cow<'n, str>,
     /// The entity whose mention covers the token.
     pub entity: Option<usize>,
+    /// The token's index in the tokens the words were made from: what is worked out once per
+    /// token of an article (a layer's look-ups of its form) is found by it.
+    pub index: usize,
     /// It was written with the conjunction fa (فقالت).
     pub fa: bool,
     /// It was written with the conjunction wa (وإصابة, و116).
@@ -103,12 +106,24 @@ pub fn entity_of_tokens(tokens: &[AnalysedToken], entities: &[Entity]) -> Vec<Op
     let mut mentions: Vec<(Span, usize)> =
         entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
     mentions.sort_by_key(|(s, _)| s.start());
+    // the furthest end of the mentions up to each: a token that starts there or after it
+    // overlaps none of them (most tokens), and is spared looking back over them
+    let reach: Vec<usize> = mentions
+        .iter()
+        .scan(0, |r, (m, _)| {
+            *r = m.end().max(*r);
+            Some(*r)
+        })
+        .collect();
     let mut before = MentionsBefore::default();
     tokens
         .iter()
         .map(|t| {
             let s = t.token.span;
             let k = before.count(&mentions, s.end(), |(m, _)| m.start());
+            if k.checked_sub(1).and_then(|j| reach.get(j)).is_none_or(|&r| r <= s.start()) {
+                return None;
+            }
             mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i)
         })
         .collect()
@@ -164,6 +179,7 @@ pub fn words<'n>(
             bare: norm.key_of(t.bare(n)),
             stem: norm.key_of(t.stem(n)),
             entity: entity_of.get(i).copied().flatten(),
+            index: i,
             fa,
             wa,
             prep,

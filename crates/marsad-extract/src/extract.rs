@@ -134,6 +134,12 @@ impl Extractor {
         times.entities = t.elapsed();
 
         let t = Instant::now();
+        // which entity each token names: casualties and events both read it
+        let entity_of = if language.is_arabic() {
+            crate::attribution::entity_of_tokens(&tokens, &entities)
+        } else {
+            Vec::new()
+        };
         let casualties = if language.is_arabic() {
             crate::casualties::find(&crate::casualties::Article {
                 norm: &norm,
@@ -142,6 +148,7 @@ impl Extractor {
                 blocks: &content,
                 title: cleaned.title.as_ref().and_then(|t| t.span),
                 entities: &entities,
+                entity_of: &entity_of,
                 times: &time_exprs,
                 kb: self.kb,
             })
@@ -161,6 +168,7 @@ impl Extractor {
                 sentences: &sentence_spans,
                 blocks: &content,
                 entities: &entities,
+                entity_of: &entity_of,
                 times: &time_exprs,
                 kb: self.kb,
                 published: published.as_ref().map(|p| p.date.to_string()),

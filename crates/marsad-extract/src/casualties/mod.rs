@@ -64,7 +64,7 @@ use self::lexicon::{Lexicon, Marker};
 pub use crate::attribution::Party;
 use crate::attribution::{self, Attributor, Cues, Role, Word};
 
-/// A token that may name a casualty (a trigger or a noun of a kind: [`Finder::relevance`]).
+/// A token that may name a casualty (a trigger or a noun of a kind: [`Finder::look_up`]).
 const CASUALTY_WORD: u8 = 1;
 /// A token that may say who speaks (a cue other than a complementiser): the attribution of
 /// later sentences may depend on it.
@@ -182,6 +182,9 @@ pub struct Article<'a> {
     /// The title's span, when there is one.
     pub title: Option<Span>,
     pub entities: &'a [Entity],
+    /// The entity index of each token, `None` outside mentions
+    /// ([`crate::attribution::entity_of_tokens`] of `tokens` and `entities`).
+    pub entity_of: &'a [Option<usize>],
     pub times: &'a [TimeExpr],
     pub kb: &'a Kb,
 }
@@ -198,18 +201,33 @@ struct Finder<'a> {
     a: &'a Article<'a>,
     lex: &'a Lexicon,
     /// Entity index of each content token, by token index.
-    entity_of: Vec<Option<usize>>,
+    entity_of: &'a [Option<usize>],
     /// The country the article mentions most (itself or through its places).
     article_country: Option<Party>,
     /// The two countries the article mentions most.
     main_countries: Vec<Party>,
     /// The armed group the article mentions most: whose fighters `مسلحين` and `متمردين` are.
     article_group: Option<Party>,
+    /// What the lexicon says of each content token's form, by token index ([`Looked`]; empty
+    /// while the finder is being made): the rules ask it of the same words over and over.
+    looked: Vec<Looked>,
+}
+
+/// What the lexicon says of a word form: its relevance ([`CASUALTY_WORD`], [`SPEAKING_WORD`]),
+/// noun, trigger and marker ([`Finder::noun_of`], [`Finder::trigger_of`],
+/// [`Finder::marker_of`]). Worked out once per form and thread, where looking the words up
+/// again in every rule was a good part of the layer's time.
+#[derive(Clone, Copy, Debug)]
+struct Looked {
+    relevance: u8,
+    noun: Option<(lexicon::Noun, bool)>,
+    trigger: Option<lexicon::Trigger>,
+    marker: Option<Marker>,
 }
 
 impl<'a> Finder<'a> {
     fn new(a: &'a Article<'a>, lex: &'a Lexicon) -> Finder<'a> {
-        let entity_of = attribution::entity_of_tokens(a.tokens, a.entities);
+        let entity_of = a.entity_of;
         let mut f = Finder {
             a,
             lex,
@@ -217,6 +235,7 @@ impl<'a> Finder<'a> {
             article_country: None,
             main_countries: Vec::new(),
             article_group: None,
+            looked: Vec::new(),
         };
         // a town or a province says where things happen more than a country's name, often
         // an actor's (السعودية in the war in Yemen; روسيا وتركيا وإيران talking about إدلب):
@@ -249,6 +268,7 @@ impl<'a> Finder<'a> {
                 (e.mentions.len(), !e.mentions.first().is_some_and(|m| f.after_preposition(m.span)))
             })
             .map(|(i, _)| Party::Entity(i));
+        f.looked = f.look_up();
         f
     }
 
@@ -325,10 +345,23 @@ impl<'a> Finder<'a> {
     }
 
     fn run(&self) -> Vec<Casualty> {
+        // claims are read in sentences with a word of casualties only: an article without one
+        // has none, and the sentences after its last one (or after the last that may say what
+        // the figures do not count) are read only for the statement that follows its last
+        // claims ([`between_statements`])
+        if !self.looked.iter().any(|l| l.relevance & CASUALTY_WORD != 0) {
+            return Vec::new();
+        }
+        let Some(last_casualty) =
+            self.looked.iter().rposition(|l| l.relevance & (CASUALTY_WORD | INCLUDE_WORD) != 0)
+        else {
+            return Vec::new();
+        };
+        // how many sentences spoke up to the last word of casualties, once past it
+        let mut spoken_by_then: Option<usize> = None;
         let mut out: Vec<Casualty> = Vec::new();
         let barrier = |w: &Word| self.trigger(w).is_some() || self.kind_noun(w).is_some();
         let mut attributor = Attributor::new(self.a.entities, self.a.kb).with_barrier(&barrier);
-        let relevance = self.relevance();
         // the people of the last figure, and its paragraph: "وأصيب خمسة آخرون" in the next
         // sentence means more of them
         let mut last: Option<(usize, Population, Option<Party>, bool)> = None;
@@ -342,12 +375,19 @@ impl<'a> Finder<'a> {
         for &sentence in self.a.sentences {
             // a sentence with no word of casualties and no one speaking in it changes nothing
             let range = attribution::sentence_range(self.a.tokens, sentence);
-            let relevant = relevance.get(range.clone()).unwrap_or_default().iter().fold(0, |a, r| a | r);
+            if range.start > last_casualty {
+                let by_then = *spoken_by_then.get_or_insert(spoken.len());
+                if spoken.len() > by_then {
+                    break;
+                }
+            }
+            let relevant =
+                self.looked.get(range.clone()).unwrap_or_default().iter().fold(0, |a, l| a | l.relevance);
             if relevant == 0 {
                 continue;
             }
             let block = self.a.blocks.iter().position(|s| s.contains(sentence)).unwrap_or(usize::MAX);
-            let words = attribution::words(self.a.norm, self.a.tokens, &self.entity_of, range);
+            let words = attribution::words(self.a.norm, self.a.tokens, self.entity_of, range);
             if words.is_empty() {
                 continue;
             }
@@ -579,21 +619,30 @@ impl<'a> Finder<'a> {
         out
     }
 
-    /// What each token may do here ([`CASUALTY_WORD`], [`SPEAKING_WORD`]): a matter of its
-    /// form alone, looked up once per form and thread.
-    fn relevance(&self) -> Vec<u8> {
+    /// What the lexicon says of each token ([`Looked`]): a matter of its form alone, looked
+    /// up once per form and thread. Made while [`Finder::looked`] is empty, so that the
+    /// look-ups below compute what they are asked.
+    fn look_up(&self) -> Vec<Looked> {
         thread_local! {
-            static FORMS: RefCell<FormCache<u8>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
+            static FORMS: RefCell<FormCache<Looked>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
         }
+        let none = Looked { relevance: 0, noun: None, trigger: None, marker: None };
         let of = |i: usize| {
             let words = attribution::words(self.a.norm, self.a.tokens, &[], i..i + 1);
-            words.first().map_or(0, |w| {
-                let casualty = self.trigger(w).is_some() || self.kind_noun(w).is_some();
+            words.first().map_or(none, |w| {
+                let (noun, trigger) = (self.noun_of(w), self.trigger_of(w));
+                // a trigger or a noun of a kind ([`Finder::kind_noun`])
+                let casualty = trigger.is_some() || noun.is_some_and(|(n, _)| n.kind.is_some());
                 let speaking = Cues::builtin().get(w).is_some_and(|c| c.role != Role::Complement);
                 let include = Self::is_include(w);
-                (u8::from(casualty) * CASUALTY_WORD)
-                    | (u8::from(speaking) * SPEAKING_WORD)
-                    | (u8::from(include) * INCLUDE_WORD)
+                Looked {
+                    relevance: (u8::from(casualty) * CASUALTY_WORD)
+                        | (u8::from(speaking) * SPEAKING_WORD)
+                        | (u8::from(include) * INCLUDE_WORD),
+                    noun,
+                    trigger,
+                    marker: self.marker_of(w),
+                }
             })
         };
         FORMS.with(|cache| match cache.try_borrow_mut() {
@@ -608,6 +657,14 @@ impl<'a> Finder<'a> {
 
     /// The marker role of a word.
     fn marker(&self, w: &Word) -> Option<Marker> {
+        match self.looked.get(w.index) {
+            Some(l) => l.marker,
+            None => self.marker_of(w),
+        }
+    }
+
+    /// [`Finder::marker`], looked up.
+    fn marker_of(&self, w: &Word) -> Option<Marker> {
         self.lex.markers.get(w.bare.as_ref()).or_else(|| self.lex.markers.get(w.stem.as_ref())).copied()
     }
 
@@ -717,6 +774,14 @@ impl<'a> Finder<'a> {
     }
 
     fn trigger(&self, w: &Word) -> Option<lexicon::Trigger> {
+        match self.looked.get(w.index) {
+            Some(l) => l.trigger,
+            None => self.trigger_of(w),
+        }
+    }
+
+    /// [`Finder::trigger`], looked up.
+    fn trigger_of(&self, w: &Word) -> Option<lexicon::Trigger> {
         let t = self
             .lex
             .triggers
@@ -764,6 +829,14 @@ impl<'a> Finder<'a> {
     }
 
     fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
+        match self.looked.get(w.index) {
+            Some(l) => l.noun,
+            None => self.noun_of(w),
+        }
+    }
+
+    /// [`Finder::noun`], looked up.
+    fn noun_of(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
         if w.kind != TokenKind::Arabic {
             return None;
         }

@@ -296,6 +296,10 @@ fn alone(
     // the byte lengths of the names (modulo 64): a word none of whose heads is as long as a
     // name is none of them, which spares comparing most words with every name
     let lengths = names.iter().fold(0u64, |bits, (n, _)| bits | 1 << (n.len() % 64));
+    // each name's place in `names`, the first listed kept for a name listed twice: a word's
+    // heads are looked up, not compared with every name (an article names many people)
+    let place: FxHashMap<&str, usize> =
+        names.iter().enumerate().rev().map(|(p, (n, _))| (n.as_str(), p)).collect();
     let mut out = Vec::new();
     for (w, _) in blocks {
         for (k, t) in w.iter().enumerate() {
@@ -303,7 +307,10 @@ fn alone(
                 continue;
             }
             // the names first: few words are one of them (the three tests are independent)
-            let Some((_, owner)) = names.iter().find(|(n, _)| t.heads.iter().any(|h| h == n)) else {
+            // the first name listed that one of the heads is
+            let Some((_, owner)) =
+                t.heads.iter().filter_map(|h| place.get(h.as_str())).min().map(|&p| &names[p])
+            else {
                 continue;
             };
             if is_covered(t.span) || !accept(w, k) {

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use marsad_kb::names::key;
 use marsad_text::Normalizer;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Category;
 use crate::lexicon::{columns, tsv_rows};
@@ -123,6 +123,9 @@ pub struct Lexicon {
     pub triggers: Phrases<Trigger>,
     pub refiners: FxHashMap<String, Refiner>,
     pub markers: Phrases<Marker>,
+    /// Every word a phrase of the triggers or the markers starts with, and every refiner: a
+    /// form none of whose keys is one needs none of the three tables' look-ups (most forms).
+    firsts: FxHashSet<String>,
 }
 
 /// The key of a data entry: analysis-normalised, then keyed (ة → ه, ؤ → و, ئ → ي).
@@ -270,7 +273,16 @@ impl Lexicon {
             };
             lex.markers.insert(f[0], role);
         }
+        lex.firsts = (lex.triggers.map.keys().chain(lex.markers.map.keys()).chain(lex.refiners.keys()))
+            .cloned()
+            .collect();
         Ok(lex)
+    }
+
+    /// Whether one of `forms` starts a phrase of the triggers or the markers, or is a refiner:
+    /// when not, none of the tables has anything under them.
+    pub fn may_start(&self, forms: &Forms<'_>) -> bool {
+        forms.find_map(|f| self.firsts.contains(f).then_some(())).is_some()
     }
 }
 

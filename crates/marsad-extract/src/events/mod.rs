@@ -241,6 +241,9 @@ pub struct Article<'a> {
     /// Paragraph (and title) spans, in text order.
     pub blocks: &'a [Span],
     pub entities: &'a [Entity],
+    /// The entity index of each token, `None` outside mentions
+    /// ([`crate::attribution::entity_of_tokens`] of `tokens` and `entities`).
+    pub entity_of: &'a [Option<usize>],
     pub times: &'a [TimeExpr],
     pub kb: &'a Kb,
     /// The publication date (TIMEX3), when known.
@@ -304,6 +307,9 @@ impl<'l> Entries<'l> {
         let mut e = Entries::default();
         for k in w.keys() {
             let forms = Forms::of(k);
+            if !lex.may_start(&forms) {
+                continue;
+            }
             e.triggers = e.triggers.or_else(|| lex.triggers.starting(&forms));
             e.markers = e.markers.or_else(|| lex.markers.starting(&forms));
             e.refiner = e.refiner.or_else(|| forms.find_map(|f| lex.refiners.get(f)));
@@ -365,13 +371,6 @@ const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذه�
 
 impl<'a> Finder<'a> {
     fn new(a: &'a Article<'a>, lex: &'static Lexicon) -> Finder<'a> {
-        let mut mentions: Vec<(Span, usize)> = a
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
-            .collect();
-        mentions.sort_by_key(|(s, _)| s.start());
         let n = a.norm.text();
         let speech = Cues::builtin();
         // what the tables say of a word depends on its form alone: one look-up per form, kept
@@ -379,17 +378,15 @@ impl<'a> Finder<'a> {
         thread_local! {
             static FORMS: RefCell<FormCache<Entries<'static>>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
         }
-        let mut before = crate::attribution::MentionsBefore::default();
         FORMS.with_borrow_mut(|cache| {
             cache.keep_for(std::ptr::from_ref(lex) as usize as u64);
             let mut words: Vec<Word<'a>> = a
                 .tokens
                 .iter()
-                .map(|t| {
+                .enumerate()
+                .map(|(i, t)| {
                     let s = t.token.span;
-                    let k = before.count(&mentions, s.end(), |(m, _)| m.start());
-                    let entity =
-                        mentions[..k].iter().rev().take(8).find(|(m, _)| m.overlaps(s)).map(|&(_, i)| i);
+                    let entity = a.entity_of.get(i).copied().flatten();
                     Word {
                         span: s,
                         kind: t.token.kind,
@@ -426,7 +423,9 @@ impl<'a> Finder<'a> {
             }
             let lo = self.words.partition_point(|w| w.span.start() < sentence.start());
             let hi = self.words.partition_point(|w| w.span.start() < sentence.end());
-            if lo >= hi {
+            // a sentence without a word that starts a trigger has no event: its clauses and
+            // who speaks in it need not be worked out (most sentences of an article)
+            if lo >= hi || self.words[lo..hi].iter().all(|w| w.entries.triggers.is_none()) {
                 continue;
             }
             for (event, anaphoric) in self.sentence(sentence, lo, hi) {
