@@ -1776,6 +1776,30 @@ impl<'a> Finder<'a> {
             if some_of {
                 k = i + 2;
             }
+            // a number of a people, uncounted: "مقتل عدد من الجنود", "اختطاف عدد آخر من
+            // المدنيين", "عدد كبير من المسلحين"
+            let number_of = (!ranks && !one && !some_of && next.bare == "عدد")
+                .then(|| {
+                    let described = words[i + 2..]
+                        .iter()
+                        .take(2)
+                        .take_while(|v| {
+                            matches!(v.bare.as_ref(), "كبير" | "اخر" | "قليل" | "غير" | "محدد" | "محدود")
+                        })
+                        .count();
+                    let at = i + 2 + described;
+                    words.get(at).filter(|v| v.bare == "من").map(|_| at + 1)
+                })
+                .flatten()
+                .filter(|&j| {
+                    words
+                        .get(j)
+                        .and_then(|v| self.noun(v))
+                        .is_some_and(|(n, _)| n.kind.is_none() && n.plural && n.population.is_some())
+                });
+            if let Some(j) = number_of {
+                k = j;
+            }
             let mut another = false;
             let (population, plural, own) = match words.get(k).filter(|_| !jet).and_then(|v| self.noun(v)) {
                 _ if some => {
@@ -1806,7 +1830,7 @@ impl<'a> Finder<'a> {
                 _ if ranks => (None, true, false),
                 _ => continue,
             };
-            if !ranks && k != i + 1 + usize::from(one || some_of) {
+            if !ranks && number_of.is_none() && k != i + 1 + usize::from(one || some_of) {
                 continue;
             }
             // "مقتل المجندين الثلاثة": a definite number after the definite people counts them
@@ -1839,6 +1863,15 @@ impl<'a> Finder<'a> {
                     !v.is_stop() && v.kind != TokenKind::Number && !matches!(v.bare.as_ref(), "حين" | "عندما")
                 });
             let side = self.ranks_of(clause, &mut population, true);
+            // people of both kinds: "إصابة عدد من أفراد الشرطة والمدنيين"
+            if number_of.is_some()
+                && population != Population::Unspecified
+                && (self.coordinated_population(words, k))
+                    .or_else(|| self.coordinated_population(words, k + 1))
+                    .is_some_and(|p| p != population && p != Population::Unspecified)
+            {
+                population = Population::Unspecified;
+            }
             let end = words[k..]
                 .iter()
                 .take(4)

@@ -1166,3 +1166,21 @@ fn one_among_the_dead() {
     // not people of no one kind, nor many
     assert!(claims("وبين القتلى والجرحى حالات كثيرة.").is_empty());
 }
+
+#[test]
+fn a_number_of_a_people() {
+    // 001 and the bench: "a number of", uncounted
+    assert_eq!(claims("وأسفر القصف عن مقتل عدد من الجنود."), [(None, Kind::Killed, Population::Military)]);
+    assert_eq!(
+        claims("علاوة على اختطاف عدد آخر من المدنيين."),
+        [(None, Kind::Captured, Population::Civilian)]
+    );
+    assert_eq!(claims("وقتل عدد كبير من المسلحين في المعارك."), [(None, Kind::Killed, Population::Military)]);
+    // people of both kinds
+    assert_eq!(
+        claims("وأسفر الانفجار عن إصابة عدد من أفراد الشرطة والمدنيين."),
+        [(None, Kind::Wounded, Population::Unspecified)]
+    );
+    // a number of things
+    assert!(claims("وأسفر القصف عن تدمير عدد من المنازل.").is_empty());
+}
