@@ -450,6 +450,9 @@ impl<'a> Finder<'a> {
             let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
             let place = self.sentence_country(&words);
             for mut c in found {
+                if c.kind == Kind::Missing && self.lost_something(&words, &c) {
+                    continue;
+                }
                 if c.others
                     && let Some((b, population, side, hostile)) = &last
                     && *b == block
@@ -1499,6 +1502,18 @@ impl<'a> Finder<'a> {
             out.push(item);
         }
         out
+    }
+
+    /// A figure of the missing that says what the people lost (فقد: to lose, and to go
+    /// missing): "فقدان نحو مليون شخص لوظائفهم", "وفقد عدد كبير من الأسر كل شيء", "فقدان أكثر
+    /// من ثلاثة ملايين طفل يمني حقهم في التعليم".
+    fn lost_something(&self, words: &[Word], c: &Found) -> bool {
+        let lost = words.iter().filter(|w| c.evidence.contains(w.span)).any(|w| w.stem.starts_with("فقد"));
+        // what they lost, after the people (and their nisba): a noun with li, all, a right
+        lost && words[c.end_word + 1..].iter().take(2).take_while(|w| !w.is_stop()).any(|w| {
+            (w.prep && w.bare.starts_with('ل') && !w.bare.starts_with("لل"))
+                || matches!(w.bare.as_ref(), "كل" | "حق" | "حقهم" | "حقوقهم" | "وظائفهم" | "الوظائف")
+        })
     }
 
     /// One person said to be among the dead or the wounded: "من بين القتلى ضابط برتبة

@@ -1184,3 +1184,16 @@ fn a_number_of_a_people() {
     // a number of things
     assert!(claims("وأسفر القصف عن تدمير عدد من المنازل.").is_empty());
 }
+
+#[test]
+fn what_the_people_lost_is_no_figure_of_the_missing() {
+    // the bench: jobs, a right, everything
+    assert!(claims("وهذا سيؤدي إلى فقدان نحو مليون شخص لوظائفهم.").is_empty());
+    assert!(claims("وقدرت فقدان أكثر من ثلاثة ملايين طفل يمني حقهم في التعليم.").is_empty());
+    assert!(claims("وفقد عدد كبير من الأسر كل شيء.").is_empty());
+    // the missing
+    assert_eq!(
+        claims("وأسفرت الفيضانات عن مقتل خمسة أشخاص وفقدان اثنين آخرين في الجنوب."),
+        [(Some(5), Kind::Killed, Population::Unspecified), (Some(2), Kind::Missing, Population::Unspecified)]
+    );
+}
