@@ -981,6 +981,28 @@ impl<'a> Finder<'a> {
             Quantity::Range { .. } => (None, "unspecified"),
         };
         let first = words.iter().position(|w| w.span.end() > num.span.start())?;
+        // a number of time units named before it: "على مدى السنوات الـ 49 الماضية", "خلال
+        // الساعات الـ24"
+        let unit = |w: &Word| {
+            matches!(
+                w.bare.as_ref(),
+                "السنوات"
+                    | "الاعوام"
+                    | "الشهور"
+                    | "الاشهر"
+                    | "الاسابيع"
+                    | "الايام"
+                    | "الساعات"
+                    | "الدقائق"
+            )
+        };
+        let before = &words[..first];
+        let article = |w: &Word| matches!(w.bare.as_ref(), "ال" | "الـ");
+        if before.last().is_some_and(unit)
+            || (before.last().is_some_and(article) && before.len() >= 2 && unit(&before[before.len() - 2]))
+        {
+            return None;
+        }
         let mut last = words.iter().rposition(|w| w.span.start() < num.span.end())?;
         if let Some(q) = num.qualifier_span.filter(|q| q.start() >= num.span.end()) {
             last = last.max(words.iter().rposition(|w| w.span.start() < q.end()).unwrap_or(last));
@@ -1750,6 +1772,15 @@ impl<'a> Finder<'a> {
             // mourning or praying for souls (حدادا على أرواح مرتبات الأمن) tells of the dead
             // again, not of a toll
             if w.stem == "ارواح" && i > 0 && words[i - 1].bare == "علي" {
+                continue;
+            }
+            // without losses: "دون خسائر في صفوف المدنيين", "بدون وقوع إصابات"
+            if words[..i]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|v| matches!(v.stem.as_ref(), "دون" | "دونما") || v.bare == "بلا")
+            {
                 continue;
             }
             let Some(next) = words.get(i + 1) else { continue };

@@ -1197,3 +1197,20 @@ fn what_the_people_lost_is_no_figure_of_the_missing() {
         [(Some(5), Kind::Killed, Population::Unspecified), (Some(2), Kind::Missing, Population::Unspecified)]
     );
 }
+
+#[test]
+fn no_losses_and_no_hours_are_no_figures() {
+    // the bench: without casualties
+    assert!(claims("وتم تحرير المديرية دون خسائر في صفوف المدنيين.").is_empty());
+    assert!(claims("وتم تفجيرها بالذخيرة الحية بدون وقوع إصابات في صفوف القوات.").is_empty());
+    // a number of hours or years, named before it
+    assert!(claims("لقد عشت مع احتمال الوفاة المبكرة على مدى السنوات الـ 49 الماضية.").is_empty());
+    assert!(
+        claims("وسجلت الوزارة 10 إصابات مؤكدة خلال الساعات الـ72 الماضية.").iter().all(|c| c.0 != Some(72))
+    );
+    // losses after the hours are losses
+    assert_eq!(
+        claims("وتكبدت الميليشيات خلال الساعات الماضية عشرات القتلى والجرحى."),
+        [(None, Kind::Casualties, Population::Unspecified)]
+    );
+}
