@@ -1180,11 +1180,22 @@ impl<'a> Finder<'a> {
                 // عنصرا من منتسبي قوات الامن العراقية وقوات البيشمركة وقوات المهام الخاصة
                 // والحشد الشعبي قتلوا)
                 let from = end.max(last) + 1;
+                // not past a verb joined by و to people of its own: "مقتل 2 من المحتجين و3 من
+                // عناصر الشرطة وجرح آخرين" (the wounded are others, the 3 are of the list)
+                let own_people = |j: usize| {
+                    words.get(j + 1).is_some_and(|v| {
+                        v.kind == TokenKind::Number || self.noun(v).is_some_and(|(n, _)| n.kind.is_none())
+                    })
+                };
                 let near = words[from..]
                     .iter()
                     .take(8)
-                    .take_while(|w| !w.is_stop() && w.kind != TokenKind::Number)
                     .enumerate()
+                    .take_while(|&(d, w)| {
+                        !w.is_stop()
+                            && w.kind != TokenKind::Number
+                            && !(w.wa && self.trigger(w).is_some() && own_people(from + d))
+                    })
                     .find_map(|(d, w)| self.trigger(w).filter(|t| t.after).map(|t| (d, t)));
                 let after = near.or_else(|| self.after_forces(words, from));
                 // "30 طفلا بين الجرحى": among the wounded

@@ -1214,3 +1214,43 @@ fn no_losses_and_no_hours_are_no_figures() {
         [(None, Kind::Casualties, Population::Unspecified)]
     );
 }
+
+#[test]
+fn a_verb_with_people_of_its_own_is_not_the_figure_before() {
+    // the bench: the 3 police are of the list of the dead; the wounded are others
+    let found = claims("وأدت المواجهات إلى مقتل 2 من المحتجين و3 من عناصر الشرطة وجرح آخرين.");
+    assert_eq!(
+        found[..2],
+        [(Some(2), Kind::Killed, Population::Civilian), (Some(3), Kind::Killed, Population::Military)]
+    );
+}
+
+#[test]
+fn meeting_death_in_the_dual_and_the_plural() {
+    // the bench
+    assert_eq!(
+        claims("وقال التلفزيون إن شخصين لقيا حتفهما وأصيب 14 جراء الاعتداءات."),
+        [
+            (Some(2), Kind::Killed, Population::Unspecified),
+            (Some(14), Kind::Wounded, Population::Unspecified)
+        ]
+    );
+    assert_eq!(
+        claims("وأضاف أن تسعة أشخاص على الأقل قضوا وأصيب 23 آخرون في مناطق مختلفة."),
+        [
+            (Some(9), Kind::Killed, Population::Unspecified),
+            (Some(23), Kind::Wounded, Population::Unspecified)
+        ]
+    );
+    // to spend days is not to die
+    assert!(claims("وقضوا ثلاثة أيام في المستشفى.").is_empty());
+}
+
+#[test]
+fn protesters_and_migrants_are_civilians() {
+    assert_eq!(claims("قتلت قوات الأمن 817 متظاهرا."), [(Some(817), Kind::Killed, Population::Civilian)]);
+    assert_eq!(
+        claims("ولقي 46 مهاجرا حتفهم قبالة السواحل."),
+        [(Some(46), Kind::Killed, Population::Civilian)]
+    );
+}
