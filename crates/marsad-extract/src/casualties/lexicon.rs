@@ -72,6 +72,8 @@ pub enum Marker {
     /// A definite noun that names again a body of the article (الحلف, التنظيم): the body of
     /// this subtype named last before it.
     Back(&'static str),
+    /// An illness (اكتئاب, كوليرا): people struck with it are patients, not casualties.
+    Illness,
 }
 
 /// The three tables, keyed.
@@ -189,6 +191,7 @@ impl Lexicon {
                 "place" => Marker::Place,
                 "named" => Marker::Named,
                 "site" => Marker::Site,
+                "illness" => Marker::Illness,
                 "back-alliance" => Marker::Back("alliance"),
                 "back-armed-group" => Marker::Back("armed-group"),
                 v => {

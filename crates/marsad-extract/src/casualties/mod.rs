@@ -453,6 +453,16 @@ impl<'a> Finder<'a> {
                 if c.kind == Kind::Missing && self.lost_something(&words, &c) {
                     continue;
                 }
+                // struck with an illness: "إصابة المراهقين بالاكتئاب", "إصابة 10 أشخاص بالكوليرا"
+                if c.kind == Kind::Wounded
+                    && words[c.end_word + 1..]
+                        .iter()
+                        .take(2)
+                        .take_while(|w| !w.is_stop())
+                        .any(|w| w.bare.starts_with('ب') && self.marker(w) == Some(Marker::Illness))
+                {
+                    continue;
+                }
                 if c.others
                     && let Some((b, population, side, hostile)) = &last
                     && *b == block

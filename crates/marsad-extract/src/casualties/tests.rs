@@ -1254,3 +1254,15 @@ fn protesters_and_migrants_are_civilians() {
         [(Some(46), Kind::Killed, Population::Civilian)]
     );
 }
+
+#[test]
+fn people_struck_with_an_illness_are_no_casualties() {
+    // the bench: health news
+    assert!(claims("وتزيد وسائل التواصل من خطر إصابة المراهقين بالاكتئاب والقلق.").is_empty());
+    assert!(claims("وأعلنت الوزارة إصابة 10 أشخاص بالكوليرا في المحافظة.").is_empty());
+    // struck by bullets
+    assert_eq!(
+        claims("وأسفر إطلاق النار عن إصابة 10 أشخاص بالرصاص الحي."),
+        [(Some(10), Kind::Wounded, Population::Unspecified)]
+    );
+}
