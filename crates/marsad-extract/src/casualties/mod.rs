@@ -413,11 +413,10 @@ impl<'a> Finder<'a> {
             }
             // "ولا تشمل هذه الأرقام أفراد الشرطة والجيش": the figures just told are of civilians
             if relevant & INCLUDE_WORD != 0 && self.excludes_forces(&words) {
-                let of = |o: &Casualty| self.a.blocks.iter().position(|b| b.contains(o.evidence));
                 for o in out.iter_mut().rev().take(4) {
                     if o.population == Population::Unspecified
                         && o.count.is_some()
-                        && of(o).is_some_and(|b| b == block || b + 1 == block)
+                        && self.just_told(o, block)
                     {
                         o.population = Population::Civilian;
                     }
@@ -508,11 +507,9 @@ impl<'a> Finder<'a> {
                         out.iter_mut().rev().take(4).find(|o| {
                             o.kind == kind && o.count.is_none_or(|n| c.count.is_some_and(|k| k < n))
                         });
-                    // in its paragraph or the one before
-                    let of = |o: &Casualty| self.a.blocks.iter().position(|b| b.contains(o.evidence));
                     if let Some(o) = near
                         && o.population == Population::Unspecified
-                        && of(o).is_some_and(|b| b == block || b + 1 == block)
+                        && self.just_told(o, block)
                     {
                         o.population = Population::Civilian;
                     }
@@ -1559,6 +1556,15 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// Whether a claim was told in paragraph `block` or the one before it.
+    fn just_told(&self, o: &Casualty, block: usize) -> bool {
+        self.a
+            .blocks
+            .iter()
+            .position(|b| b.contains(o.evidence))
+            .is_some_and(|b| b == block || b + 1 == block)
+    }
+
     /// One person said to be among the dead or the wounded: "من بين القتلى ضابط برتبة
     /// نقيب" (an officer among the dead).
     fn one_among_the(&self, words: &[Word]) -> Vec<Found> {
@@ -1827,15 +1833,13 @@ impl<'a> Finder<'a> {
             // أطلقت الشرطة النار" (the nominative plural: the subject of the verb), "وقتل
             // بعضهم في الهجوم"; not "قتل آخر جندي" (the last soldier)
             // (after a verb: "إصابات بعضهم حرجة" describes the wounded of a figure before)
-            let some = !ranks
-                && !one
-                && matches!(next.bare.as_ref(), "بعضهم" | "بعضهن")
-                && matches!(w.stem.as_ref(), "قتل" | "جرح" | "اصيب" | "اعتقل" | "اسر" | "خطف" | "اختطف");
+            let verb = matches!(w.stem.as_ref(), "قتل" | "جرح" | "اصيب" | "اعتقل" | "اسر" | "خطف" | "اختطف");
+            let some = !ranks && !one && verb && matches!(next.bare.as_ref(), "بعضهم" | "بعضهن");
             // some of a people: "وقتل بعض الأجانب"
             let some_of = !ranks
                 && !one
+                && verb
                 && next.bare == "بعض"
-                && matches!(w.stem.as_ref(), "قتل" | "جرح" | "اصيب" | "اعتقل" | "اسر" | "خطف" | "اختطف")
                 && words
                     .get(i + 2)
                     .and_then(|v| self.noun(v))
