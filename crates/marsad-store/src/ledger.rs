@@ -10,7 +10,8 @@
 //!
 //! - `first`: none before it for that period;
 //! - `update +N`: above every earlier figure for the period: a running total that grew (tolls
-//!   of a war are reported as rising totals, so a larger later figure is not a contradiction);
+//!   of a war are reported as rising totals, so a larger later figure is not a contradiction),
+//!   by N over the largest of them as told (`at least 286` after `more than 200`: +86);
 //! - `agrees`: its range meets an earlier figure's;
 //! - `CONTRADICTS #i`: reported the same day as figure `i` by another claimant, with a figure
 //!   that cannot meet it; or below figure `i` for the same period (totals do not fall).
@@ -30,7 +31,7 @@ use crate::ClaimRow;
 pub enum Note {
     First,
     Agrees,
-    /// Above every earlier figure, by this much (from the largest earlier lower bound).
+    /// Above every earlier figure, by this much (its count less the largest earlier count).
     Update(u64),
     /// Cannot be reconciled with the earlier figure at this index of the group.
     Contradicts(usize),
@@ -127,14 +128,17 @@ fn note(earlier: &[Entry], e: &Entry) -> Note {
         .map(|(i, o)| (i, interval(o.claim.count, &o.claim.qualifier), o))
         .collect();
     let Some(low) = period.iter().map(|p| p.1.0).max() else { return Note::First };
+    // the largest figure told before, as told (`about 6500` is 6500, not its lower bound)
+    let told = period.iter().filter_map(|p| p.2.claim.count).max().unwrap_or(0);
     let clash = |p: &&(usize, (u64, u64), &Entry)| {
         p.2.reported == e.reported && !meets(me, p.1) && p.2.claim.claimant != e.claim.claimant
     };
     if let Some(p) = period.iter().find(clash) {
         return Note::Contradicts(p.0);
     }
-    if me.0 > low {
-        return Note::Update(me.0 - low);
+    let count = e.claim.count.unwrap_or(0);
+    if me.0 > low && count > told {
+        return Note::Update(count - told);
     }
     if period.iter().any(|p| meets(me, p.1)) {
         return Note::Agrees;
@@ -255,14 +259,27 @@ mod tests {
                 (40, &Note::First),
                 (49, &Note::Contradicts(1)),
                 (135, &Note::Update(86)),
-                (200, &Note::Update(66)),
-                (286, &Note::Update(85)),
+                (200, &Note::Update(65)),
+                (286, &Note::Update(86)),
                 (300, &Note::Agrees),
                 (100, &Note::Contradicts(5)),
             ]
         );
         let table = render(&groups);
         assert!(table.contains("more than 200"), "{table}");
+        assert!(table.contains("update +86"), "{table}");
         assert!(table.contains("CONTRADICTS #6"), "{table}");
+    }
+
+    #[test]
+    fn an_update_is_told_from_the_figures_as_told_and_a_rounded_figure_it_meets_agrees() {
+        let groups = build(vec![
+            claim(5000, "exact", "2020-10-23", "2020-10-24", "Putin"),
+            claim(6500, "about", "2020", "2022-09-13", "AFP"),
+            claim(6500, "more_than", "2020", "2022-11-25", "AFP"),
+        ]);
+        let notes: Vec<&Note> = groups[0].entries.iter().map(|e| &e.note).collect();
+        // about 6500 (5200 to 7800) is 1500 above 5000 as told; more than 6500 meets it
+        assert_eq!(notes, [&Note::First, &Note::Update(1500), &Note::Agrees]);
     }
 }
