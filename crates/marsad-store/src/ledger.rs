@@ -16,6 +16,9 @@
 //! - `CONTRADICTS #i`: reported the same day as figure `i` by another claimant, with a figure
 //!   that cannot meet it; or below figure `i` for the same period (totals do not fall).
 //!
+//! An article's figures are compared with other articles' figures only: the figures of one
+//! side on one day within one article are its separate incidents or the parts of a toll.
+//!
 //! ```
 //! use marsad_store::ledger::interval;
 //! assert_eq!(interval(Some(200), "more_than"), (201, u64::MAX));
@@ -121,10 +124,13 @@ pub fn build(claims: Vec<ClaimRow>) -> Vec<Group> {
 
 fn note(earlier: &[Entry], e: &Entry) -> Note {
     let me = interval(e.claim.count, &e.claim.qualifier);
+    // an article's own figures are not compared: several figures of one side on one day in one
+    // article are its incidents or the parts of a toll (`9 أفراد` of one unit, `وفردين` of
+    // another), not one source telling another figure
     let period: Vec<(usize, (u64, u64), &Entry)> = earlier
         .iter()
         .enumerate()
-        .filter(|(_, o)| same_period(&o.date, &e.date))
+        .filter(|(_, o)| o.claim.article_key != e.claim.article_key && same_period(&o.date, &e.date))
         .map(|(i, o)| (i, interval(o.claim.count, &o.claim.qualifier), o))
         .collect();
     let Some(low) = period.iter().map(|p| p.1.0).max() else { return Note::First };
@@ -219,7 +225,7 @@ mod tests {
 
     fn claim(count: u64, qualifier: &str, about: &str, reported: &str, claimant: &str) -> ClaimRow {
         ClaimRow {
-            article_key: "k".into(),
+            article_key: format!("{claimant} {reported} {count}"),
             doc_id: "d".into(),
             outlet: Some("O".into()),
             published: Some(reported.into()),
@@ -281,5 +287,35 @@ mod tests {
         let notes: Vec<&Note> = groups[0].entries.iter().map(|e| &e.note).collect();
         // about 6500 (5200 to 7800) is 1500 above 5000 as told; more than 6500 meets it
         assert_eq!(notes, [&Note::First, &Note::Update(1500), &Note::Agrees]);
+    }
+
+    #[test]
+    fn an_articles_own_figures_do_not_contradict_each_other() {
+        let in_article = |count: u64| ClaimRow {
+            article_key: "a".into(),
+            ..claim(count, "exact", "2017-05-27", "2017-05-27", "Hashem")
+        };
+        // one article's toll by unit (9, 2 and 1), then another article's 20 and 6
+        let groups = build(vec![
+            in_article(9),
+            in_article(2),
+            in_article(1),
+            claim(20, "exact", "2017-05-27", "2017-05-28", "X"),
+            claim(6, "exact", "2017-05-27", "2017-05-29", "Z"),
+        ]);
+        let notes: Vec<(u64, &Note)> =
+            groups[0].entries.iter().map(|e| (e.claim.count.unwrap(), &e.note)).collect();
+        assert_eq!(
+            notes,
+            [
+                (9, &Note::First),
+                (2, &Note::First),
+                (1, &Note::First),
+                // above the 9 another article told
+                (20, &Note::Update(11)),
+                // a total that fell: below 20, the largest figure told before it
+                (6, &Note::Contradicts(3)),
+            ]
+        );
     }
 }
