@@ -22,10 +22,14 @@ struct Draft {
     /// For a province or district named with its head word, the name without it (السويداء
     /// for محافظة السويداء): the bare name in the same article means the province.
     bare: Option<String>,
+    /// For a province or district of the knowledge base named with its head word, its one
+    /// word of name as written, looked for alone in the article ([`bare_names`]).
+    written: Option<String>,
 }
 
 pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W<'_>>, Vec<Cand>)], kb: &Kb) -> Vec<Entity> {
     let text = norm.original();
+    let place_heads = &super::tables::Tables::builtin().place_heads;
     let mut drafts: Vec<Draft> = Vec::new();
     for (w, cands) in blocks {
         for c in cands {
@@ -41,6 +45,14 @@ pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W<'_>>, Vec<Cand>)], kb
                 }
                 _ => None,
             };
+            // a province the knowledge base knows, named after a head word (`صلاح الدين` has
+            // none: الدين is not the province), by its name as written (the knowledge base
+            // read `ولاية فاراه` whole, and فاراه alone is not ف + اراه)
+            let headed = matches!(&c.referent, Referent::Kb(e)
+                    if matches!(kb.entry(*e).subtype.as_str(), "province" | "district"))
+                && c.end - c.first == 2
+                && w[c.first].heads.iter().any(|h| place_heads.longest(h, |_| None).is_some());
+            let written = headed.then(|| w[c.first + 1].tail.clone());
             drafts.push(Draft {
                 span: Span::new(w[c.first].start, w[c.end - 1].span.end()),
                 etype: c.etype,
@@ -49,11 +61,13 @@ pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W<'_>>, Vec<Cand>)], kb
                 words,
                 short: c.short,
                 bare,
+                written,
             });
         }
     }
     resolve_regime(&mut drafts, kb);
     family_names(blocks, &mut drafts, kb);
+    bare_names(blocks, &mut drafts, kb);
     first_words(blocks, &mut drafts);
     drafts.sort_by_key(|d| d.span.start());
 
@@ -271,6 +285,36 @@ fn family_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb:
             words,
             short: false,
             bare: None,
+            written: None,
+        });
+    }
+}
+
+/// The name of a province or district the article names with its head word (`فاراه` after
+/// `ولاية فاراه`) wherever it stands alone, not already part of a mention: the article goes on
+/// to say `من فاراه`, `فوق فاراه`. Known to the knowledge base (a place found by its head
+/// alone may be a misreading: `جزيرة شبه`), one word, and not a common word.
+fn bare_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb) {
+    let mut names: Vec<(String, usize)> = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        let Some(bare) = d.written.as_ref() else { continue };
+        let usable =
+            bare.chars().count() >= 3 && !kb.is_common_word(bare) && !names.iter().any(|(n, _)| n == bare);
+        if usable {
+            names.push((bare.clone(), i));
+        }
+    }
+    for (owner, span) in alone(blocks, drafts, &names, |_, _| true) {
+        let owner = &drafts[owner];
+        drafts.push(Draft {
+            span,
+            etype: owner.etype,
+            referent: owner.referent.clone(),
+            rule: "bare-name",
+            words: owner.bare.iter().cloned().collect(),
+            short: false,
+            bare: owner.bare.clone(),
+            written: None,
         });
     }
 }
@@ -308,7 +352,7 @@ fn alone(
             }
             // the names first: few words are one of them (the three tests are independent)
             // the first name listed that one of the heads is
-            let Some((_, owner)) =
+            let Some((name, owner)) =
                 t.heads.iter().filter_map(|h| place.get(h.as_str())).min().map(|&p| &names[p])
             else {
                 continue;
@@ -316,7 +360,10 @@ fn alone(
             if is_covered(t.span) || !accept(w, k) {
                 continue;
             }
-            out.push((*owner, Span::new(t.start, t.span.end())));
+            // the word as written is the name: no clitic to leave out, whatever the segmenter
+            // made of its first letter (فاراه is not ف + اراه, بابل not ب + ابل)
+            let start = if t.tail == *name { t.span.start() } else { t.start };
+            out.push((*owner, Span::new(start, t.span.end())));
         }
     }
     out
@@ -366,6 +413,7 @@ fn first_words(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>) {
             words: owner.words.clone(),
             short: false,
             bare: None,
+            written: None,
         });
     }
 }

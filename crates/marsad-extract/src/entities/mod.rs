@@ -16,7 +16,8 @@
 //! Overlapping candidates are settled by length and strength; then mentions are grouped
 //! (`link`): one entry of the knowledge base, one body of one country, one unknown name; a
 //! family name alone joins the person named in full elsewhere in the article (`باشينيان` →
-//! `نيكول باشينيان`), and is looked for everywhere once the full name is known.
+//! `نيكول باشينيان`), and is looked for everywhere once the full name is known; so is the
+//! bare name of a province named with its head (`فاراه` after `ولاية فاراه`).
 //!
 //! ```
 //! use marsad_extract::entities;
@@ -77,7 +78,8 @@ pub struct Mention {
     /// The mention in the original text, clitics left out where they can be cut off.
     pub span: Span,
     /// The rule that found it (`kb`, `body`, `regime`, `place-head`, `org-head`, `title`,
-    /// `given-name`, `short-name`).
+    /// `given-name`, `apposition`, `tagger`; and in linking `short-name`, `first-word`,
+    /// `bare-name`).
     pub rule: &'static str,
 }
 

@@ -386,3 +386,20 @@ fn relational_adjectives_are_written_as_the_words_they_are_compared_with() {
         assert_eq!(&keyed, w);
     }
 }
+
+#[test]
+fn a_province_named_with_its_head_is_found_by_its_bare_name_too() {
+    // فاراه alone, as written (not ف + اراه), after the article has said ولاية فاراه
+    let text = "أعلنت السلطات في ولاية فاراه مقتل خمسة مسلحين.\nوقال محام من فاراه إن السكان فروا من فاراه";
+    let ex = crate::extract::extract_text(text);
+    let farah: Vec<_> =
+        ex.entities.iter().filter(|e| e.kb.as_deref() == Some("place:farah-province")).collect();
+    assert_eq!(farah.len(), 1, "{:?}", ex.entities);
+    let mentions: Vec<(&str, &str)> =
+        farah[0].mentions.iter().map(|m| (m.span.slice(text), m.rule)).collect();
+    assert_eq!(mentions, [("ولاية فاراه", "kb"), ("فاراه", "bare-name"), ("فاراه", "bare-name")]);
+    // a name without a head word gives no bare name: الدين of صلاح الدين is not the province
+    let text = "وقال مسؤول في محافظة صلاح الدين إن رجل الدين نجا";
+    let ex = crate::extract::extract_text(text);
+    assert!(ex.entities.iter().flat_map(|e| &e.mentions).all(|m| m.rule != "bare-name"), "{:?}", ex.entities);
+}
