@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use marsad_kb::names::key;
 use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Keyed, Kind, TitleKind, WordKeys};
-use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind, is_letter, prefetch};
+use marsad_text::{AnalysedToken, FormTable, Normalized, Proclitic, Span, TokenKind, is_letter, prefetch};
 
 use crate::attribution::{Cues, Role};
 
@@ -171,12 +171,12 @@ pub(super) fn with_forms<R>(
     f: impl FnOnce(&[&Form]) -> R,
 ) -> R {
     thread_local! {
-        static FORMS: RefCell<FormCache<Form>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
+        static FORMS: RefCell<FormTable<Form>> = const { RefCell::new(FormTable::new()) };
     }
     FORMS.with(|cache| match cache.try_borrow_mut() {
         Ok(mut cache) => {
             cache.keep_for(kb.id());
-            let ids = cache.ids_of_blocks(blocks, |t| Form::new(kb, t, normalized));
+            let ids = cache.fill_blocks(blocks, |t| Form::new(kb, t, normalized));
             let forms: Vec<&Form> = ids.into_iter().map(|id| cache.get(id)).collect();
             f(&forms)
         }
