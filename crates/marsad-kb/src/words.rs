@@ -95,15 +95,14 @@ impl Kb {
         CACHE.with(|cache| match cache.try_borrow_mut() {
             Ok(mut cache) => {
                 cache.keep_for(self.id);
-                let ids = cache.fill(tokens, |_, t| Arc::new(self.word_keys(t, normalized)));
-                tokens
-                    .iter()
-                    .zip(ids)
-                    .map(|(t, id)| TokenKeys {
-                        form: Arc::clone(cache.get(id)),
-                        new_line: t.token.starts_line(),
-                    })
-                    .collect()
+                cache.fill_map(
+                    tokens,
+                    |_, t| Arc::new(self.word_keys(t, normalized)),
+                    |i, form| TokenKeys {
+                        form: Arc::clone(form),
+                        new_line: tokens.get(i).is_some_and(|t| t.token.starts_line()),
+                    },
+                )
             }
             // re-entered from inside the cache (not done here): compute without it
             Err(_) => tokens

@@ -143,7 +143,11 @@ fn next_generation() -> u32 {
 
 /// A slot of the interner's table: a fingerprint, the id of its form ([`EMPTY`] index when
 /// unused), and whether the form was met again since it was given its id or last kept.
+///
+/// Aligned to its size, so that a slot lies in one cache line: a probe then reads one line,
+/// and fetching a slot ahead ([`prefetch`]) asks for one.
 #[derive(Clone, Copy, Debug)]
+#[repr(align(32))]
 struct Slot {
     high: u64,
     low: u64,
@@ -304,6 +308,23 @@ impl Interner {
         id
     }
 
+    /// Writes into each of `tokens` its form's id ([`assign_form_ids`]), as [`Interner::ids`].
+    fn assign(&mut self, tokens: &mut [AnalysedToken]) {
+        self.make_room(tokens.len());
+        let mask = self.slots.len() - 1;
+        let slot_of = |t: &AnalysedToken| t.form as u64 as usize & mask;
+        for t in tokens.iter().take(AHEAD) {
+            prefetch(&self.slots[slot_of(t)]);
+        }
+        for i in 0..tokens.len() {
+            if let Some(ahead) = tokens.get(i + AHEAD) {
+                prefetch(&self.slots[slot_of(ahead)]);
+            }
+            let id = self.id_of(tokens[i].form);
+            tokens[i].form_id = FormStamp { id, seen: self.generation };
+        }
+    }
+
     /// Calls `each` with the index of each of `tokens` and its form's id, giving ids to the
     /// forms that have none (room is made for them all first, so that the ids hold together).
     fn ids(&mut self, tokens: &[AnalysedToken], mut each: impl FnMut(usize, FormId)) {
@@ -346,14 +367,7 @@ fn with_interner<R>(f: impl FnOnce(&mut Interner) -> R) -> R {
 /// table given tokens without valid ids do; a token whose id no longer holds is looked up
 /// again, so any token may be given to a table.
 pub fn assign_form_ids(tokens: &mut [AnalysedToken]) {
-    let mut ids = Vec::with_capacity(tokens.len());
-    let seen = with_interner(|interner| {
-        interner.ids(tokens, |_, id| ids.push(id));
-        interner.generation
-    });
-    for (t, id) in tokens.iter_mut().zip(ids) {
-        t.form_id = FormStamp { id, seen };
-    }
+    with_interner(|interner| interner.assign(tokens));
 }
 
 /// The ids of `tokens`' forms: `None` when every token holds a valid one
@@ -424,14 +438,39 @@ impl<V> FormTable<V> {
     pub fn fill(
         &mut self,
         tokens: &[AnalysedToken],
-        mut compute: impl FnMut(usize, &AnalysedToken) -> V,
+        compute: impl FnMut(usize, &AnalysedToken) -> V,
     ) -> Vec<u32> {
         let mut indices = Vec::with_capacity(tokens.len());
-        match fresh_ids(tokens) {
-            None => self.push_indices(tokens, |i| tokens[i].form_id.id, &mut compute, &mut indices),
-            Some(ids) => self.push_indices(tokens, |i| ids[i], &mut compute, &mut indices),
-        }
+        self.each(tokens, compute, |index, _| indices.push(index));
         indices
+    }
+
+    /// What `read` makes of the value of each of `tokens`' forms (told the token's index too),
+    /// computing by `compute` those not in the table yet: [`FormTable::fill`] and the reading
+    /// in one pass, for values read once (copied out, say).
+    pub fn fill_map<R>(
+        &mut self,
+        tokens: &[AnalysedToken],
+        compute: impl FnMut(usize, &AnalysedToken) -> V,
+        mut read: impl FnMut(usize, &V) -> R,
+    ) -> Vec<R> {
+        let mut out = Vec::with_capacity(tokens.len());
+        self.each(tokens, compute, |_, v| out.push(read(out.len(), v)));
+        out
+    }
+
+    /// Calls `each` with the index and the value of each of `tokens`' forms, computing those not
+    /// in the table yet.
+    fn each(
+        &mut self,
+        tokens: &[AnalysedToken],
+        mut compute: impl FnMut(usize, &AnalysedToken) -> V,
+        mut each: impl FnMut(u32, &V),
+    ) {
+        match fresh_ids(tokens) {
+            None => self.push(tokens, |i| tokens[i].form_id.id, &mut compute, &mut each),
+            Some(ids) => self.push(tokens, |i| ids[i], &mut compute, &mut each),
+        }
     }
 
     /// [`FormTable::fill`] of several blocks of tokens at once, one after the other in one
@@ -444,33 +483,34 @@ impl<V> FormTable<V> {
         let total = blocks.iter().map(|b| b.len()).sum();
         let mut indices = Vec::with_capacity(total);
         let mut compute = |_: usize, t: &AnalysedToken| compute(t);
+        let mut each = |index: u32, _: &V| indices.push(index);
         if blocks.iter().all(|b| fresh_ids(b).is_none()) {
             for tokens in blocks {
-                self.push_indices(tokens, |i| tokens[i].form_id.id, &mut compute, &mut indices);
+                self.push(tokens, |i| tokens[i].form_id.id, &mut compute, &mut each);
             }
         } else {
             // some ids no longer hold: the blocks are looked up together, so that the ids
             // given to them hold together
             let tokens: Vec<AnalysedToken> = blocks.iter().flat_map(|b| b.iter().copied()).collect();
             let ids = fresh_ids(&tokens).unwrap_or_default();
-            self.push_indices(&tokens, |i| ids[i], &mut compute, &mut indices);
+            self.push(&tokens, |i| ids[i], &mut compute, &mut each);
         }
         indices
     }
 
-    /// Pushes the indices of `tokens` (whose ids `id_at` tells) to `indices`, computing the
-    /// values not in the table.
+    /// Calls `each` with the index and the value of each of `tokens` (whose ids `id_at` tells),
+    /// computing the values not in the table.
     ///
     /// The table is given room for the interner's capacity on first use, so that it is not
     /// copied over as it grows: the memory is only reserved, and the entries written as the
     /// forms come.
     #[inline(always)]
-    fn push_indices(
+    fn push(
         &mut self,
         tokens: &[AnalysedToken],
         id_at: impl Fn(usize) -> FormId,
         compute: &mut impl FnMut(usize, &AnalysedToken) -> V,
-        indices: &mut Vec<u32>,
+        each: &mut impl FnMut(u32, &V),
     ) {
         let entries = &mut self.entries;
         let given = GIVEN.get() as usize;
@@ -501,11 +541,14 @@ impl<V> FormTable<V> {
                 entries.resize_with(index + 1, Entry::default);
             }
             let e = &mut entries[index];
-            if e.born != id.born {
-                e.value = Some(compute(i, t));
-                e.born = id.born;
-            }
-            indices.push(id.index);
+            let value = match &mut e.value {
+                Some(v) if e.born == id.born => &*v,
+                value => {
+                    e.born = id.born;
+                    &*value.insert(compute(i, t))
+                }
+            };
+            each(id.index, value);
         }
     }
 
@@ -574,6 +617,29 @@ mod tests {
         let mut stamped = t.clone();
         assign_form_ids(&mut stamped);
         assert_eq!(table.fill(&stamped, |_, _| unreachable!()), ids);
+    }
+
+    #[test]
+    fn fill_map_reads_each_tokens_value_in_the_same_pass() {
+        let (mut t, n) = tokens("باكو يريفان باكو");
+        let mut table = FormTable::new();
+        let mut computed = 0;
+        // without ids, then with them: the same values, each form computed once
+        for pass in 0..2 {
+            if pass == 1 {
+                assign_form_ids(&mut t);
+            }
+            let read = table.fill_map(
+                &t,
+                |_, tok| {
+                    computed += 1;
+                    tok.norm_str(&n).to_string()
+                },
+                |i, v| format!("{i}:{v}"),
+            );
+            assert_eq!(read, ["0:باكو", "1:يريفان", "2:باكو"]);
+        }
+        assert_eq!(computed, 2);
     }
 
     #[test]

@@ -658,8 +658,7 @@ impl<'a> Finder<'a> {
         FORMS.with(|cache| match cache.try_borrow_mut() {
             Ok(mut cache) => {
                 cache.keep_for(std::ptr::from_ref(self.lex) as usize as u64);
-                let ids = cache.fill(self.a.tokens, |i, _| of(i));
-                ids.into_iter().map(|id| *cache.get(id)).collect()
+                cache.fill_map(self.a.tokens, |i, _| of(i), |_, v| *v)
             }
             Err(_) => (0..self.a.tokens.len()).map(of).collect(),
         })

@@ -162,7 +162,7 @@ impl Form {
 }
 
 /// Runs `f` with the forms of the tokens of `blocks` (one after the other in one slice), from
-/// the thread's cache of forms (for one knowledge base at a time): every token of a form
+/// the thread's table of forms (for one knowledge base at a time): every token of a form
 /// reads the one value, borrowed while `f` runs.
 pub(super) fn with_forms<R>(
     kb: &Kb,
@@ -408,7 +408,7 @@ fn ends_with_maksura(written: &str) -> bool {
 
 /// The words of a block, from the tokens and their forms.
 fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>) -> Vec<W<'f>> {
-    // the forms lie scattered in the thread's cache: each is fetched a few words ahead
+    // the forms lie scattered in the thread's table: each is fetched a few words ahead
     const AHEAD: usize = 4;
     for f in forms.iter().take(AHEAD) {
         prefetch(*f);

@@ -402,14 +402,17 @@ impl<'a> Finder<'a> {
                     }
                 })
                 .collect();
-            // the entries of every token's form in one pass over the cache, which fetches the
-            // table slots of the tokens a few places ahead while it probes (a probe per token
-            // mostly waited for memory); a form that is not Arabic has none ([`Entries::of`])
-            let ids = cache.fill(a.tokens, |i, _| {
-                words.get(i).map_or_else(Entries::default, |w| Entries::of(w, lex, speech))
-            });
-            for (w, id) in words.iter_mut().zip(ids) {
-                w.entries = *cache.get(id);
+            // the entries of every token's form in one pass over the table of forms, which
+            // fetches the entries of the tokens a few places ahead while it reads (a read per
+            // token mostly waited for memory); a form that is not Arabic has none
+            // ([`Entries::of`])
+            let entries = cache.fill_map(
+                a.tokens,
+                |i, _| words.get(i).map_or_else(Entries::default, |w| Entries::of(w, lex, speech)),
+                |_, e| *e,
+            );
+            for (w, e) in words.iter_mut().zip(entries) {
+                w.entries = e;
             }
             Finder { a, words }
         })

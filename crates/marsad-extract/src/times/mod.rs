@@ -50,8 +50,7 @@ fn form_bits(tokens: &[AnalysedToken], words: &[Word<'_>]) -> Vec<FormBits> {
     };
     FORMS.with(|cache| match cache.try_borrow_mut() {
         Ok(mut cache) => {
-            let ids = cache.fill(tokens, |i, _| words.get(i).map_or(FormBits::default(), of));
-            ids.into_iter().map(|id| *cache.get(id)).collect()
+            cache.fill_map(tokens, |i, _| words.get(i).map_or(FormBits::default(), of), |_, v| *v)
         }
         Err(_) => words.iter().map(of).collect(),
     })
