@@ -40,7 +40,7 @@ use crate::{AnalysedToken, Segmentation, TokenKind};
 /// How many forms the thread's interner holds before it keeps only the forms met again.
 pub const FORM_IDS: usize = 100_000;
 
-/// How many tokens ahead the table slot (or table entry) of a token is fetched.
+/// How many tokens ahead the interner's slot of a token is fetched.
 const AHEAD: usize = 6;
 
 /// Asks the processor to bring every cache line of `value` into its cache (a hint: it reads
@@ -492,8 +492,10 @@ impl<V> FormTable<V> {
             // some ids no longer hold: the blocks are looked up together, so that the ids
             // given to them hold together
             let tokens: Vec<AnalysedToken> = blocks.iter().flat_map(|b| b.iter().copied()).collect();
-            let ids = fresh_ids(&tokens).unwrap_or_default();
-            self.push(&tokens, |i| ids[i], &mut compute, &mut each);
+            match fresh_ids(&tokens) {
+                None => self.push(&tokens, |i| tokens[i].form_id.id, &mut compute, &mut each),
+                Some(ids) => self.push(&tokens, |i| ids[i], &mut compute, &mut each),
+            }
         }
         indices
     }
@@ -520,19 +522,11 @@ impl<V> FormTable<V> {
             }
             entries.resize_with(given, Entry::default);
         }
-        // the entries of the tokens a few places ahead are fetched while the current one is
-        // read: the forms of a text lie scattered in the table
-        for i in 0..tokens.len().min(AHEAD) {
-            if let Some(e) = entries.get(id_at(i).index as usize) {
-                prefetch(&e.born);
-            }
-        }
+        // the entries are not fetched ahead as the interner's slots are: the frequent forms were
+        // given the small indices and their entries sit together, mostly in the processor's
+        // cache, and fetching ahead cost a percent of the extraction's instructions for no time
+        // saved (measured on 10,000 articles)
         for (i, t) in tokens.iter().enumerate() {
-            if i + AHEAD < tokens.len()
-                && let Some(e) = entries.get(id_at(i + AHEAD).index as usize)
-            {
-                prefetch(&e.born);
-            }
             let id = id_at(i);
             let index = id.index as usize;
             if index >= entries.len() {
@@ -652,6 +646,11 @@ mod tests {
         for (tok, id) in t.iter().zip(&ids) {
             assert_eq!(table.get(*id), tok.norm_str(&n));
         }
+        // a block without ids beside one with them: looked up together, the values found
+        let (fresh, m) = tokens("يريفان كييف");
+        let ids = table.fill_blocks(&[&t[..2], &fresh], |tok| tok.norm_str(&m).to_string());
+        let read: Vec<&str> = ids.iter().map(|&id| table.get(id).as_str()).collect();
+        assert_eq!(read, ["باكو", "يريفان", "يريفان", "كييف"]);
     }
 
     #[test]
