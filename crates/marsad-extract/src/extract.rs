@@ -109,6 +109,9 @@ impl Extractor {
             tokens.extend(analyse(&norm, span, self.cleaner.segmenter()));
             blocks.push(start..tokens.len());
         }
+        // every later layer keeps what it derives from a form alone in a table indexed by the
+        // form's id: the ids are looked up here once, rather than by each layer for itself
+        marsad_text::assign_form_ids(&mut tokens);
         let normalized = self.options.tokens.then(|| norm.text().to_string());
         times.text += t.elapsed();
 

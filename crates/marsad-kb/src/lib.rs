@@ -52,7 +52,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 pub use matcher::{Candidate, How, Match};
-pub use words::{CACHE_FORMS, Keyed, TokenKeys, WordKeys};
+pub use words::{Keyed, TokenKeys, WordKeys};
 
 /// A problem in a knowledge-base file.
 #[derive(Debug, thiserror::Error)]

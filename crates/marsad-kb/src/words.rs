@@ -2,22 +2,19 @@
 //! form and thread.
 //!
 //! News repeats its words: a few tens of thousands of forms make up nearly every token of a
-//! day of articles. [`Kb::token_keys`] looks each token's form up in a cache kept by the
-//! thread (for one knowledge base at a time, emptied when it grows past [`CACHE_FORMS`]), so
+//! day of articles. [`Kb::token_keys`] keeps each form's keys in a table of the thread (for
+//! one knowledge base at a time) indexed by the form's id ([`marsad_text::FormTable`]), so
 //! that the keys, the guards, the skeletons and the typo candidates of a form are computed
-//! once, and a token costs one hash lookup.
+//! once, and a token costs one read of the table.
 
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use marsad_text::{AnalysedToken, FormCache, TokenKind};
+use marsad_text::{AnalysedToken, FormTable, TokenKind};
 
 use crate::matcher::TYPO_PREFIX;
 use crate::names::{deletions, key, letter_count, skeleton, within_one_edit};
 use crate::{AliasRef, EntryId, Kb, TYPO_MIN_LETTERS};
-
-/// How many forms a thread's cache holds before it starts afresh.
-pub const CACHE_FORMS: usize = 100_000;
 
 /// The keys of one word form and the knowledge base's facts about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,7 +86,7 @@ impl std::ops::Deref for TokenKeys {
 }
 
 thread_local! {
-    static CACHE: RefCell<FormCache<Arc<WordKeys>>> = RefCell::new(FormCache::new(CACHE_FORMS));
+    static CACHE: RefCell<FormTable<Arc<WordKeys>>> = const { RefCell::new(FormTable::new()) };
 }
 
 impl Kb {
@@ -98,15 +95,14 @@ impl Kb {
         CACHE.with(|cache| match cache.try_borrow_mut() {
             Ok(mut cache) => {
                 cache.keep_for(self.id);
-                let ids = cache.ids(tokens, |t| Arc::new(self.word_keys(t, normalized)));
-                tokens
-                    .iter()
-                    .zip(ids)
-                    .map(|(t, id)| TokenKeys {
-                        form: Arc::clone(cache.get(id)),
-                        new_line: t.token.starts_line(),
-                    })
-                    .collect()
+                cache.fill_map(
+                    tokens,
+                    |_, t| Arc::new(self.word_keys(t, normalized)),
+                    |i, form| TokenKeys {
+                        form: Arc::clone(form),
+                        new_line: tokens.get(i).is_some_and(|t| t.token.starts_line()),
+                    },
+                )
             }
             // re-entered from inside the cache (not done here): compute without it
             Err(_) => tokens

@@ -1,7 +1,7 @@
 //! Tagging with scores summed once per word form.
 //!
 //! Most features of a token read one token only: its own word, or one neighbour's. The weights
-//! of those are summed once per word form and kept in a per-thread [`FormCache`] (for one model
+//! of those are summed once per word form and kept in a per-thread [`FormTable`] (for one model
 //! and knowledge base at a time): what the form scores by itself, and what it adds to the
 //! tokens one and two places after and before it. The feature reading the shapes of three
 //! tokens is summed once per triple of shapes (there are a thousand). A token then costs five
@@ -13,7 +13,7 @@
 use std::cell::RefCell;
 
 use marsad_kb::{Kb, Match};
-use marsad_text::{AnalysedToken, FormCache, TokenKind, prefetch};
+use marsad_text::{AnalysedToken, FormTable, TokenKind, prefetch};
 
 use crate::LABELS;
 use crate::features::{
@@ -22,9 +22,6 @@ use crate::features::{
     shapes_feature, title_atoms,
 };
 use crate::model::Model;
-
-/// How many forms a thread keeps scores for.
-const CACHE_FORMS: usize = 100_000;
 
 /// The rows of a form's scores: its own features, and those of the tokens one place after it
 /// (which read it as the previous token), one place before it, two places after it and two
@@ -39,7 +36,7 @@ const AS_SECOND_NEXT: usize = 4;
 type Scores = [[i32; LABELS]; 5];
 
 /// How many tokens ahead of the one scored the rows of a form are fetched: a sentence's forms
-/// lie scattered in the cache of forms, and a token reads the rows of the two after it.
+/// lie scattered in the table of forms, and a token reads the rows of the two after it.
 const AHEAD: usize = 4;
 
 /// How many bigrams ahead of the token scored the model's filter words for them are fetched.
@@ -63,7 +60,7 @@ struct Form {
 
 #[derive(Debug)]
 struct Cache {
-    forms: FormCache<Form>,
+    forms: FormTable<Form>,
     /// The scores of the edges (before the first token and after the last).
     edge: Scores,
     /// The shapes feature's scores ([`SHAPE_ROWS`]).
@@ -78,7 +75,7 @@ struct Cache {
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache {
-        forms: FormCache::new(CACHE_FORMS),
+        forms: FormTable::new(),
         edge: [[0; LABELS]; 5],
         shapes: Vec::new(),
         owner: None,
@@ -180,7 +177,7 @@ impl Model {
                 *shapes = self.shape_scores();
                 *owner = Some(id);
             }
-            let ids = forms.ids(sentence, |t| self.form(t, normalized, kb, scratch));
+            let ids = forms.fill(sentence, |_, t| self.form(t, normalized, kb, scratch));
             let sentence_forms: Vec<&Form> = ids.into_iter().map(|id| forms.get(id)).collect();
             let gazetteer = kb.map(|kb| Gazetteer { kb, matches });
             Some(self.form_emissions(&sentence_forms, edge, shapes, gazetteer, atoms, pairs))
@@ -197,7 +194,7 @@ impl Model {
         pairs: &mut Vec<u64>,
     ) -> Vec<[i32; LABELS]> {
         let n = forms.len();
-        // the forms lie scattered in the cache of forms: the atoms are read a few forms ahead of
+        // the forms lie scattered in the table of forms: the atoms are read a few forms ahead of
         // where they are fetched, and so are the score rows afterwards
         for f in forms.iter().take(AHEAD) {
             prefetch(&f.context);

@@ -26,16 +26,20 @@ use std::borrow::Cow;
 use crate::{Normalized, Proclitic, Segmentation, Segmenter, Span, Token, TokenKind, tokenize_within};
 
 /// A token with its clitic analysis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct AnalysedToken {
     /// The token (original and normalised spans, kind).
     pub token: Token,
     /// For Arabic words: the proclitics and the stem.
     pub segmentation: Option<Segmentation>,
     /// A 128-bit fingerprint of the form (normalised text, kind, segmentation): tokens of the
-    /// same form have the same one, and caches of what a form alone determines
-    /// ([`crate::FormCache`]) are keyed by it.
+    /// same form have the same one, and the thread's ids of forms ([`crate::forms`]) are keyed
+    /// by it.
     pub form: u128,
+    /// The id of the form in the thread's interner, once [`crate::assign_form_ids`] gave it:
+    /// tables of what a form alone determines ([`crate::FormTable`]) read their values there.
+    /// Not part of the token's value (equality leaves it out).
+    pub(crate) form_id: crate::forms::FormStamp,
     /// Bytes of the normalised token before its [`bare`](AnalysedToken::bare) form and
     /// before its [`stem`](AnalysedToken::stem) (0 where the form is the whole token): worked
     /// out once at analysis, as every stage asks for them.
@@ -70,11 +74,26 @@ pub fn analyse<'n>(
             token,
             segmentation,
             form: crate::forms::fingerprint(text, token.kind, segmentation),
+            form_id: crate::forms::FormStamp::default(),
             bare_from: from(conjunctions),
             stem_from: from(stem),
         }
     })
 }
+
+/// Two tokens are equal when their text, place and analysis are: the id of the form is a
+/// look-up made easier, the same form's whether given or not.
+impl PartialEq for AnalysedToken {
+    fn eq(&self, other: &AnalysedToken) -> bool {
+        self.token == other.token
+            && self.segmentation == other.segmentation
+            && self.form == other.form
+            && self.bare_from == other.bare_from
+            && self.stem_from == other.stem_from
+    }
+}
+
+impl Eq for AnalysedToken {}
 
 impl AnalysedToken {
     /// The token's normalised text; `normalized` is the view's text ([`Normalized::text`]).

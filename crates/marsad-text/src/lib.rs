@@ -56,7 +56,7 @@ pub mod token;
 pub use analysis::{AnalysedToken, analyse};
 pub use chars::is_letter;
 pub use clitic::{Candidates, Proclitic, Segmentation, Segmenter, segment};
-pub use forms::{FormCache, prefetch};
+pub use forms::{FORM_IDS, FormTable, assign_form_ids, prefetch};
 pub use key::key;
 pub use normalize::{Normalized, Normalizer};
 pub use numbers::{NumberExpr, NumberForm, NumberParser, Qualifier, Quantity, TimeUnit, Unit};

@@ -58,7 +58,7 @@ use std::cell::RefCell;
 
 use marsad_kb::{EntityType, EntryId, Kb};
 use marsad_text::numbers::{NumberExpr, NumberParser, Quantity};
-use marsad_text::{AnalysedToken, FormCache, Normalized, Span, TokenKind};
+use marsad_text::{AnalysedToken, FormTable, Normalized, Span, TokenKind};
 
 use self::lexicon::{Lexicon, Marker};
 pub use crate::attribution::Party;
@@ -634,7 +634,7 @@ impl<'a> Finder<'a> {
     /// look-ups below compute what they are asked.
     fn look_up(&self) -> Vec<Looked> {
         thread_local! {
-            static FORMS: RefCell<FormCache<Looked>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
+            static FORMS: RefCell<FormTable<Looked>> = const { RefCell::new(FormTable::new()) };
         }
         let none = Looked { relevance: 0, noun: None, trigger: None, marker: None };
         let of = |i: usize| {
@@ -658,8 +658,7 @@ impl<'a> Finder<'a> {
         FORMS.with(|cache| match cache.try_borrow_mut() {
             Ok(mut cache) => {
                 cache.keep_for(std::ptr::from_ref(self.lex) as usize as u64);
-                let ids = cache.ids_at(self.a.tokens, |i, _| of(i));
-                ids.into_iter().map(|id| *cache.get(id)).collect()
+                cache.fill_map(self.a.tokens, |i, _| of(i), |_, v| *v)
             }
             Err(_) => (0..self.a.tokens.len()).map(of).collect(),
         })

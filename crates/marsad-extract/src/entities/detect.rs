@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use marsad_kb::names::key;
 use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Keyed, Kind, TitleKind, WordKeys};
-use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind, is_letter, prefetch};
+use marsad_text::{AnalysedToken, FormTable, Normalized, Proclitic, Span, TokenKind, is_letter, prefetch};
 
 use crate::attribution::{Cues, Role};
 
@@ -162,7 +162,7 @@ impl Form {
 }
 
 /// Runs `f` with the forms of the tokens of `blocks` (one after the other in one slice), from
-/// the thread's cache of forms (for one knowledge base at a time): every token of a form
+/// the thread's table of forms (for one knowledge base at a time): every token of a form
 /// reads the one value, borrowed while `f` runs.
 pub(super) fn with_forms<R>(
     kb: &Kb,
@@ -171,12 +171,12 @@ pub(super) fn with_forms<R>(
     f: impl FnOnce(&[&Form]) -> R,
 ) -> R {
     thread_local! {
-        static FORMS: RefCell<FormCache<Form>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
+        static FORMS: RefCell<FormTable<Form>> = const { RefCell::new(FormTable::new()) };
     }
     FORMS.with(|cache| match cache.try_borrow_mut() {
         Ok(mut cache) => {
             cache.keep_for(kb.id());
-            let ids = cache.ids_of_blocks(blocks, |t| Form::new(kb, t, normalized));
+            let ids = cache.fill_blocks(blocks, |t| Form::new(kb, t, normalized));
             let forms: Vec<&Form> = ids.into_iter().map(|id| cache.get(id)).collect();
             f(&forms)
         }
@@ -408,7 +408,7 @@ fn ends_with_maksura(written: &str) -> bool {
 
 /// The words of a block, from the tokens and their forms.
 fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>) -> Vec<W<'f>> {
-    // the forms lie scattered in the thread's cache: each is fetched a few words ahead
+    // the forms lie scattered in the thread's table: each is fetched a few words ahead
     const AHEAD: usize = 4;
     for f in forms.iter().take(AHEAD) {
         prefetch(*f);

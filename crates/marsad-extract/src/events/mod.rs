@@ -50,7 +50,7 @@ use marsad_kb::names::key;
 use marsad_kb::{EntityType, EntryId, Kb};
 use std::cell::RefCell;
 
-use marsad_text::{AnalysedToken, FormCache, Normalized, Proclitic, Span, TokenKind};
+use marsad_text::{AnalysedToken, FormTable, Normalized, Proclitic, Span, TokenKind};
 
 use self::lexicon::{Forms, Lexicon, Marker, Pos, Refiner, Trigger};
 use crate::attribution::{Cues, Role as SpeechRole};
@@ -376,7 +376,7 @@ impl<'a> Finder<'a> {
         // what the tables say of a word depends on its form alone: one look-up per form, kept
         // per thread across articles (news repeats its words)
         thread_local! {
-            static FORMS: RefCell<FormCache<Entries<'static>>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
+            static FORMS: RefCell<FormTable<Entries<'static>>> = const { RefCell::new(FormTable::new()) };
         }
         FORMS.with_borrow_mut(|cache| {
             cache.keep_for(std::ptr::from_ref(lex) as usize as u64);
@@ -402,14 +402,17 @@ impl<'a> Finder<'a> {
                     }
                 })
                 .collect();
-            // the entries of every token's form in one pass over the cache, which fetches the
-            // table slots of the tokens a few places ahead while it probes (a probe per token
-            // mostly waited for memory); a form that is not Arabic has none ([`Entries::of`])
-            let ids = cache.ids_at(a.tokens, |i, _| {
-                words.get(i).map_or_else(Entries::default, |w| Entries::of(w, lex, speech))
-            });
-            for (w, id) in words.iter_mut().zip(ids) {
-                w.entries = *cache.get(id);
+            // the entries of every token's form in one pass over the table of forms, which
+            // fetches the entries of the tokens a few places ahead while it reads (a read per
+            // token mostly waited for memory); a form that is not Arabic has none
+            // ([`Entries::of`])
+            let entries = cache.fill_map(
+                a.tokens,
+                |i, _| words.get(i).map_or_else(Entries::default, |w| Entries::of(w, lex, speech)),
+                |_, e| *e,
+            );
+            for (w, e) in words.iter_mut().zip(entries) {
+                w.entries = e;
             }
             Finder { a, words }
         })

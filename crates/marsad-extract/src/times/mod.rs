@@ -30,7 +30,7 @@ mod timex;
 use jiff::civil::Date;
 use std::cell::RefCell;
 
-use marsad_text::{AnalysedToken, FormCache, Normalized, Span, TokenKind};
+use marsad_text::{AnalysedToken, FormTable, Normalized, Span, TokenKind};
 
 pub use resolve::Anchor;
 pub use timex::Timex;
@@ -41,7 +41,7 @@ use scan::{DayRef, Explicit, FormBits, Found, Scanner, Spec, Word};
 /// What each word's form says ([`FormBits`]), looked up once per form and thread.
 fn form_bits(tokens: &[AnalysedToken], words: &[Word<'_>]) -> Vec<FormBits> {
     thread_local! {
-        static FORMS: RefCell<FormCache<FormBits>> = RefCell::new(FormCache::new(marsad_kb::CACHE_FORMS));
+        static FORMS: RefCell<FormTable<FormBits>> = const { RefCell::new(FormTable::new()) };
     }
     let of = |w: &Word<'_>| FormBits {
         starts: Scanner::starts_of(w),
@@ -50,8 +50,7 @@ fn form_bits(tokens: &[AnalysedToken], words: &[Word<'_>]) -> Vec<FormBits> {
     };
     FORMS.with(|cache| match cache.try_borrow_mut() {
         Ok(mut cache) => {
-            let ids = cache.ids_at(tokens, |i, _| words.get(i).map_or(FormBits::default(), of));
-            ids.into_iter().map(|id| *cache.get(id)).collect()
+            cache.fill_map(tokens, |i, _| words.get(i).map_or(FormBits::default(), of), |_, v| *v)
         }
         Err(_) => words.iter().map(of).collect(),
     })
