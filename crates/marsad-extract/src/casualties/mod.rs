@@ -71,7 +71,7 @@ const CASUALTY_WORD: u8 = 1;
 const SPEAKING_WORD: u8 = 2;
 /// A verb "include" (تشمل): a sentence may say what the figures before it do not count.
 const INCLUDE_WORD: u8 = 4;
-use crate::entities::Entity;
+use crate::entities::{Entity, UNIT_RULE};
 use crate::times::TimeExpr;
 
 /// What happened to the people counted.
@@ -871,8 +871,15 @@ impl<'a> Finder<'a> {
     /// (`تنظيم داعش`). `التنظيم` after `تنظيم داعش` and `قوات سوريا الديمقراطية` is the
     /// Islamic State, though the Kurdish-led forces were named last.
     fn entity_of(&self, w: &Word) -> Option<usize> {
-        if w.entity.is_some() {
-            return w.entity;
+        if let Some(e) = w.entity {
+            // a unit named by its number or ordinal (`الفرقة الأمنية الأولى`) is a part of a
+            // side, not a side: whose forces it is are said elsewhere, or not at all (and so
+            // where the article gives the unit's name too: `(كتيبة ثوار طرابلس)`)
+            let in_unit =
+                self.a.entities.get(e).is_some_and(|x| {
+                    x.mentions.iter().any(|m| m.rule == UNIT_RULE && m.span.contains(w.span))
+                });
+            return (!in_unit).then_some(e);
         }
         let Some(Marker::Back(subtype)) = self.marker(w) else { return None };
         let head = w.stem.as_ref();

@@ -1266,3 +1266,15 @@ fn people_struck_with_an_illness_are_no_casualties() {
         [(Some(10), Kind::Wounded, Population::Unspecified)]
     );
 }
+
+#[test]
+fn a_unit_by_its_number_is_no_side() {
+    // the unit is a part of someone's forces, not a side of its own
+    let text = "أعلن الجيش العراقي مقتل 9 جنود من الفرقة التاسعة في هجوم لتنظيم داعش.";
+    let ex = extract(text);
+    let unit = ex.entities.iter().position(|e| e.subtype.as_deref() == Some(crate::entities::UNIT));
+    assert!(unit.is_some(), "{:?}", ex.entities);
+    let c = only(&ex);
+    assert_eq!((c.count, c.population), (Some(9), Population::Military));
+    assert_ne!(c.side, unit.map(Party::Entity), "{c:?}");
+}

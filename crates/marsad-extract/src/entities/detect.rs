@@ -568,6 +568,7 @@ impl<'a> Detector<'a> {
         self.regime(&mut out);
         self.headed_places(&mut out);
         self.org_patterns(&mut out);
+        self.units(&mut out);
         self.titled_people(&mut out);
         self.appositive_people(&mut out);
         self.named_people(&mut out);
@@ -1102,6 +1103,49 @@ impl<'a> Detector<'a> {
                     short: false,
                 });
             }
+        }
+    }
+
+    /// A military or security unit by its number or ordinal (`data/kb/unit-words.tsv`):
+    /// `الكتيبة 155 مشاة`, `اللواء 35`, `السرية 42`, `الفرقة الرابعة`, `الفرقة الأمنية
+    /// الأولى`. A head followed by a name is left to the other rules (`اللواء خليفة حفتر` is a
+    /// rank, `لواء التوحيد` a named brigade); a number of four digits is a year.
+    fn units(&self, out: &mut Vec<Cand>) {
+        let units = &self.tables.units;
+        let is = |set: &rustc_hash::FxHashSet<String>, k: usize| {
+            self.w.get(k).is_some_and(|w| w.word() && !w.new_line && w.heads.iter().any(|h| set.contains(h)))
+        };
+        for i in 0..self.w.len() {
+            let w = &self.w[i];
+            if !w.word() || self.in_title[i] {
+                continue;
+            }
+            let head = w.heads.iter().any(|h| units.heads.contains(h.strip_prefix("ال").unwrap_or(h)));
+            if !head {
+                continue;
+            }
+            let next = self.w.get(i + 1).filter(|n| !n.new_line);
+            let end = match next {
+                Some(n) if n.kind == TokenKind::Number => {
+                    // (ASCII digits: as many bytes as characters)
+                    if n.span.end() - n.span.start() > 3 {
+                        continue;
+                    }
+                    i + 2 + usize::from(is(&units.kinds, i + 2))
+                }
+                _ if is(&units.ordinals, i + 1) => i + 2,
+                _ if is(&units.adjectives, i + 1) && is(&units.ordinals, i + 2) => i + 3,
+                _ => continue,
+            };
+            out.push(Cand {
+                first: i,
+                end,
+                etype: EntityType::Org,
+                referent: Referent::Unknown(self.key_of(i, end)),
+                rule: super::UNIT_RULE,
+                rank: 46,
+                short: false,
+            });
         }
     }
 

@@ -418,6 +418,12 @@ fn first_words(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>) {
     }
 }
 
+/// The subtype of a military or security unit found by its number or ordinal.
+pub const UNIT: &str = "military-unit";
+
+/// The rule of the mentions of a unit by its number or ordinal (`الكتيبة 155`).
+pub const UNIT_RULE: &str = "unit";
+
 /// English name, Arabic name, knowledge-base id, subtype.
 fn naming(d: &Draft, longest: &str, kb: &Kb) -> (String, String, Option<String>, Option<String>) {
     let country_name = |c: Option<EntryId>| c.map(|c| kb.entry(c).name_en.clone());
@@ -451,7 +457,9 @@ fn naming(d: &Draft, longest: &str, kb: &Kb) -> (String, String, Option<String>,
             let english = (d.etype == EntityType::Org)
                 .then(|| remembered(|n| &mut n.english, kb, longest, || org_english(longest, kb)))
                 .flatten();
-            (english.unwrap_or_else(|| readable(longest, &d.words, kb)), longest.to_string(), None, None)
+            // a unit by its number (`الكتيبة 155`) is known to be one
+            let subtype = (d.rule == UNIT_RULE).then(|| UNIT.to_string());
+            (english.unwrap_or_else(|| readable(longest, &d.words, kb)), longest.to_string(), None, subtype)
         }
     }
 }

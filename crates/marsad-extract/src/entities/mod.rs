@@ -52,6 +52,7 @@ use marsad_kb::{EntityType, Kb};
 use marsad_text::{AnalysedToken, Normalized, Span};
 
 pub use english::org_english;
+pub use link::{UNIT, UNIT_RULE};
 pub use romanize::{romanize, transliterate};
 
 /// An entity of the article with all its mentions.

@@ -1,12 +1,12 @@
 //! The entity layer's own tables (`data/kb/org-heads.tsv`, `place-heads.tsv`,
-//! `org-patterns.tsv`), normalised into phrase indexes.
+//! `org-patterns.tsv`, `unit-words.tsv`), normalised into phrase indexes and word sets.
 
 use std::sync::LazyLock;
 
 use marsad_kb::EntityType;
 use marsad_kb::names::key;
 use marsad_text::{Normalizer, tokenize};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::tsv_rows;
 
@@ -41,6 +41,19 @@ pub struct PlaceHead {
     pub etype: EntityType,
     /// The English template for a name with a `part` head (`{name} Governorate`).
     pub en: &'static str,
+}
+
+/// The words of military units' names (`data/kb/unit-words.tsv`), by their keys.
+#[derive(Debug, Default)]
+pub struct UnitWords {
+    /// `كتيبه`, `لواء`, `فرقه` (without the article).
+    pub heads: FxHashSet<String>,
+    /// `الرابعه`, `الاولي`.
+    pub ordinals: FxHashSet<String>,
+    /// `الامنيه`: between a head and an ordinal.
+    pub adjectives: FxHashSet<String>,
+    /// `مشاه`, `مدرع`: after the number.
+    pub kinds: FxHashSet<String>,
 }
 
 /// Phrases by the keys of their words, longest first.
@@ -84,11 +97,13 @@ pub struct Tables {
     pub org_heads: Phrases<OrgHead>,
     pub place_heads: Phrases<PlaceHead>,
     pub org_patterns: Phrases<OrgPattern>,
+    pub units: UnitWords,
 }
 
 const ORG_HEADS: &str = include_str!("../../../../data/kb/org-heads.tsv");
 const PLACE_HEADS: &str = include_str!("../../../../data/kb/place-heads.tsv");
 const ORG_PATTERNS: &str = include_str!("../../../../data/kb/org-patterns.tsv");
+const UNIT_WORDS: &str = include_str!("../../../../data/kb/unit-words.tsv");
 
 static TABLES: LazyLock<Tables> = LazyLock::new(Tables::load);
 
@@ -130,6 +145,16 @@ impl Tables {
                 rows(ORG_PATTERNS)
                     .map(|r| (phrase_keys(r[0]), OrgPattern { place: r.get(2) == Some(&"yes") })),
             ),
+            units: rows(UNIT_WORDS).fold(UnitWords::default(), |mut u, r| {
+                let set = match r[1] {
+                    "head" => &mut u.heads,
+                    "ordinal" => &mut u.ordinals,
+                    "adjective" => &mut u.adjectives,
+                    _ => &mut u.kinds,
+                };
+                set.extend(phrase_keys(r[0]));
+                u
+            }),
         }
     }
 }
@@ -150,5 +175,9 @@ mod tests {
         assert!(t.org_patterns.longest("حركه", |_| None).is_some());
         assert!(t.org_patterns.longest("مستشفي", |_| None).is_some_and(|(_, p)| p.place));
         assert!(t.org_patterns.longest("جبهه", |_| None).is_some_and(|(_, p)| !p.place));
+        let u = &t.units;
+        assert!(u.heads.contains("كتيبه") && u.heads.contains("لواء"));
+        assert!(u.ordinals.contains("الرابعه") && u.ordinals.contains("الاولي"));
+        assert!(u.adjectives.contains("الامنيه") && u.kinds.contains("مشاه"));
     }
 }

@@ -403,3 +403,32 @@ fn a_province_named_with_its_head_is_found_by_its_bare_name_too() {
     let ex = crate::extract::extract_text(text);
     assert!(ex.entities.iter().flat_map(|e| &e.mentions).all(|m| m.rule != "bare-name"), "{:?}", ex.entities);
 }
+
+#[test]
+fn military_units_by_number_or_ordinal() {
+    let text = "قتل 9 أفراد من الفرقة الأمنية الأولى وفردين من الكتيبة 155 مشاة والسرية 42.\nوقال اللواء إن الفرقة الرابعة تقدمت، ولم تشارك الفرقة 2015 ولا لواء التوحيد";
+    let units: Vec<(String, Vec<String>)> = entities(text)
+        .into_iter()
+        .filter(|(t, _, m)| t == "ORG" && m.iter().any(|m| m.starts_with("ال") || m.starts_with("وال")))
+        .map(|(_, n, m)| (n, m))
+        .collect();
+    let mentions: Vec<&str> = units.iter().flat_map(|(_, m)| m.iter().map(String::as_str)).collect();
+    // a head with a number (not a year) or an ordinal, an adjective of the force between them,
+    // a kind of troops after the number; not a rank alone, nor a head before a year
+    assert_eq!(
+        mentions,
+        ["الفرقة الأمنية الأولى", "الكتيبة 155 مشاة", "السرية 42", "الفرقة الرابعة"],
+        "{units:?}"
+    );
+    let ex = crate::extract::extract_text(text);
+    let subtypes: Vec<Option<&str>> = ex
+        .entities
+        .iter()
+        .filter(|e| e.mentions.iter().all(|m| m.rule == crate::entities::UNIT_RULE))
+        .map(|e| e.subtype.as_deref())
+        .collect();
+    assert!(
+        subtypes.len() >= 3 && subtypes.iter().all(|s| *s == Some(crate::entities::UNIT)),
+        "{subtypes:?}"
+    );
+}
