@@ -1314,6 +1314,18 @@ impl<'a> Finder<'a> {
                 j += 1;
                 continue;
             }
+            // fighters of the other side, then people after و who are not: two sides, and
+            // what follows is the second people's ("سبعة من المسلحين وجنديان هنديان": the
+            // soldiers are India's, not the militants); people of one side go on sharing it
+            // ("7 من ضباط وأفراد الحرس", "100 من أفراد البحرية والمدنيين الأميركيين")
+            if w.wa
+                && !self.is_hostile(w)
+                && self.noun(w).is_some_and(|(n, _)| n.kind.is_none())
+                && (words.get(end).is_some_and(|v| self.is_hostile(v))
+                    || tail[..j].iter().any(|v| self.is_hostile(v)))
+            {
+                break;
+            }
             if let Some(e) = self.entity_of(w) {
                 // "من الجيش الأرميني", "في صفوف القوات", and a construct: "عدد عناصر داعش"
                 let construct = j >= 1 && self.noun(tail[j - 1]).is_some_and(|(n, _)| n.kind.is_none());

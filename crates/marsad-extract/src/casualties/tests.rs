@@ -1278,3 +1278,16 @@ fn a_unit_by_its_number_is_no_side() {
     assert_eq!((c.count, c.population), (Some(9), Population::Military));
     assert_ne!(c.side, unit.map(Party::Entity), "{c:?}");
 }
+
+#[test]
+fn militants_and_soldiers_after_them_are_two_sides() {
+    // the nisba after the soldiers is theirs, not the militants'
+    let ex = extract("وقتل سبعة من المسلحين وجنديان هنديان في تبادل لإطلاق النار في كشمير.");
+    let sides: Vec<(Option<u64>, Option<String>)> =
+        ex.casualties.iter().map(|c| (c.count, name(&ex, c.side.as_ref()))).collect();
+    assert_eq!(sides[0], (Some(7), None), "{sides:?}");
+    assert_eq!(sides[1], (Some(2), Some("India".to_string())), "{sides:?}");
+    // people of one side share what follows them
+    let ex = extract("أدى القصف إلى مقتل 7 من ضباط وأفراد الجيش السوري.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"));
+}
