@@ -521,6 +521,7 @@ mod tests {
             date: None,
             cumulative: false,
             event: Some("v1".into()),
+            places: vec![],
             evidence: "e".into(),
         };
         EventRow {

@@ -14,7 +14,9 @@
 //!   by N over the largest of them as told (`at least 286` after `more than 200`: +86);
 //! - `agrees`: its range meets an earlier figure's;
 //! - `CONTRADICTS #i`: reported the same day as figure `i` by another claimant, with a figure
-//!   that cannot meet it; or below figure `i` for the same period (totals do not fall).
+//!   that cannot meet it; or below figure `i` for the same period (totals do not fall). Not
+//!   when the two figures' events happened in different places (towns, provinces: not
+//!   countries), both named.
 //!
 //! An article's figures are compared with other articles' figures only: the figures of one
 //! side on one day within one article are its separate incidents or the parts of a toll.
@@ -133,11 +135,18 @@ fn note(earlier: &[Entry], e: &Entry) -> Note {
         .filter(|(_, o)| o.claim.article_key != e.claim.article_key && same_period(&o.date, &e.date))
         .map(|(i, o)| (i, interval(o.claim.count, &o.claim.qualifier), o))
         .collect();
+    // figures of events in different places (not countries) are of different happenings: the
+    // day's toll of one town does not contradict another town's
+    let apart = |o: &Entry| {
+        !o.claim.places.is_empty()
+            && !e.claim.places.is_empty()
+            && !o.claim.places.iter().any(|p| e.claim.places.contains(p))
+    };
     let Some(low) = period.iter().map(|p| p.1.0).max() else { return Note::First };
     // the largest figure told before, as told (`about 6500` is 6500, not its lower bound)
     let told = period.iter().filter_map(|p| p.2.claim.count).max().unwrap_or(0);
     let clash = |p: &&(usize, (u64, u64), &Entry)| {
-        p.2.reported == e.reported && !meets(me, p.1) && p.2.claim.claimant != e.claim.claimant
+        p.2.reported == e.reported && !meets(me, p.1) && p.2.claim.claimant != e.claim.claimant && !apart(p.2)
     };
     if let Some(p) = period.iter().find(clash) {
         return Note::Contradicts(p.0);
@@ -149,7 +158,7 @@ fn note(earlier: &[Entry], e: &Entry) -> Note {
     if period.iter().any(|p| meets(me, p.1)) {
         return Note::Agrees;
     }
-    match period.iter().filter(|p| me.1 < p.1.0).max_by_key(|p| p.1.0) {
+    match period.iter().filter(|p| me.1 < p.1.0 && !apart(p.2)).max_by_key(|p| p.1.0) {
         Some(p) => Note::Contradicts(p.0),
         None => Note::Other,
     }
@@ -239,6 +248,7 @@ mod tests {
             date: Some(about.into()),
             cumulative: false,
             event: None,
+            places: vec![],
             evidence: "...".into(),
         }
     }
@@ -316,6 +326,27 @@ mod tests {
                 // a total that fell: below 20, the largest figure told before it
                 (6, &Note::Contradicts(3)),
             ]
+        );
+    }
+
+    #[test]
+    fn figures_of_events_in_different_places_do_not_contradict() {
+        let at = |count: u64, claimant: &str, places: Vec<i64>| ClaimRow {
+            places,
+            ..claim(count, "exact", "2018-05-14", "2018-05-14", claimant)
+        };
+        let groups = build(vec![
+            at(16, "A", vec![1]),
+            at(3, "B", vec![2]),
+            at(2, "C", vec![1, 3]),
+            at(1, "D", vec![]),
+        ]);
+        let notes: Vec<(u64, &Note)> =
+            groups[0].entries.iter().map(|e| (e.claim.count.unwrap(), &e.note)).collect();
+        // 3 in another town than 16's; 2 where 16 was; 1 with no place said
+        assert_eq!(
+            notes,
+            [(16, &Note::First), (3, &Note::Other), (2, &Note::Contradicts(0)), (1, &Note::Contradicts(0))]
         );
     }
 }

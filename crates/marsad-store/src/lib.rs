@@ -178,6 +178,9 @@ pub struct ClaimRow {
     pub cumulative: bool,
     /// The record's id of the event the claim belongs to (v3).
     pub event: Option<String>,
+    /// The places (global entity ids) of that event that are not countries: where it
+    /// happened, as far as the article says.
+    pub places: Vec<i64>,
     pub evidence: String,
 }
 

@@ -725,6 +725,7 @@ impl SqliteStore {
                     cumulative: r.get(14)?,
                     event: r.get(15)?,
                     evidence: r.get(16)?,
+                    places: r.get(17)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -753,6 +754,11 @@ impl SqliteStore {
                     date: c.date,
                     cumulative: c.cumulative,
                     event: c.event,
+                    places: c
+                        .places
+                        .as_deref()
+                        .map(|s| s.split(',').filter_map(|id| id.trim().parse().ok()).collect())
+                        .unwrap_or_default(),
                     evidence: c.evidence,
                 })
             })
@@ -900,7 +906,9 @@ impl SqliteStore {
 const CLAIM_COLUMNS: &str =
     "a.key, a.doc_id, a.outlet, a.published, c.count, c.qualifier, c.kind, c.population,
     c.side_entity, c.side, c.claimant_entity, c.claimant, c.reported_by, c.date, c.cumulative, ev.local,
-    substr(a.text, c.evidence_start + 1, c.evidence_end - c.evidence_start)";
+    substr(a.text, c.evidence_start + 1, c.evidence_end - c.evidence_start),
+    (SELECT group_concat(r.entity) FROM event_roles r JOIN entities pe ON pe.id = r.entity
+     WHERE r.event = c.event AND r.role = 'location' AND coalesce(pe.subtype, '') != 'country')";
 
 struct RawClaim {
     article_key: String,
@@ -920,6 +928,7 @@ struct RawClaim {
     cumulative: bool,
     event: Option<String>,
     evidence: String,
+    places: Option<String>,
 }
 
 /// The key merging an entity across articles: its knowledge-base id, else its type and
