@@ -253,6 +253,11 @@ mod tests {
         }
     }
 
+    /// The figures of the first group with their notes.
+    fn notes(groups: &[Group]) -> Vec<(u64, &Note)> {
+        groups[0].entries.iter().map(|e| (e.claim.count.unwrap_or(0), &e.note)).collect()
+    }
+
     #[test]
     fn rising_totals_are_updates_and_a_falling_or_clashing_figure_is_a_contradiction() {
         let groups = build(vec![
@@ -266,8 +271,7 @@ mod tests {
             claim(7, "exact", "2020-10-01", "2020-10-02", "Other war"),
         ]);
         assert_eq!(groups.len(), 1);
-        let notes: Vec<(u64, &Note)> =
-            groups[0].entries.iter().map(|e| (e.claim.count.unwrap(), &e.note)).collect();
+        let notes = notes(&groups);
         assert_eq!(
             notes,
             [
@@ -313,8 +317,7 @@ mod tests {
             claim(20, "exact", "2017-05-27", "2017-05-28", "X"),
             claim(6, "exact", "2017-05-27", "2017-05-29", "Z"),
         ]);
-        let notes: Vec<(u64, &Note)> =
-            groups[0].entries.iter().map(|e| (e.claim.count.unwrap(), &e.note)).collect();
+        let notes = notes(&groups);
         assert_eq!(
             notes,
             [
@@ -341,8 +344,7 @@ mod tests {
             at(2, "C", vec![1, 3]),
             at(1, "D", vec![]),
         ]);
-        let notes: Vec<(u64, &Note)> =
-            groups[0].entries.iter().map(|e| (e.claim.count.unwrap(), &e.note)).collect();
+        let notes = notes(&groups);
         // 3 in another town than 16's; 2 where 16 was; 1 with no place said
         assert_eq!(
             notes,
