@@ -94,6 +94,8 @@ struct Starts {
     /// The word as written, without its article, starts an organisation pattern (a definite
     /// head: `المركز الإعلامي للمقاومة`).
     definite_org_pattern: bool,
+    /// A head, with or without its article, is a unit's (`الكتيبة`, `لواء`: [`Detector::units`]).
+    unit_head: bool,
 }
 
 impl Starts {
@@ -144,6 +146,7 @@ impl Form {
                 .tail
                 .strip_prefix("ال")
                 .is_some_and(|bare| tables.org_patterns.starts(bare)),
+            unit_head: heads.iter().any(|h| tables.units.heads.contains(h.strip_prefix("ال").unwrap_or(h))),
         };
         let function = heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()));
         let marks = heads.iter().fold(0, |bits, h| bits | mark_of(h));
@@ -1117,11 +1120,7 @@ impl<'a> Detector<'a> {
         };
         for i in 0..self.w.len() {
             let w = &self.w[i];
-            if !w.word() || self.in_title[i] {
-                continue;
-            }
-            let head = w.heads.iter().any(|h| units.heads.contains(h.strip_prefix("ال").unwrap_or(h)));
-            if !head {
+            if !w.starts.unit_head || !w.word() || self.in_title[i] {
                 continue;
             }
             let next = self.w.get(i + 1).filter(|n| !n.new_line);
