@@ -221,7 +221,11 @@ impl Kb {
         let mut out: Vec<AliasRef> = Vec::new();
         for head in heads {
             let with_clitics = heads.len() > 1 && *head == tail;
-            if with_clitics || letter_count(head) < TYPO_MIN_LETTERS {
+            // a word has no more letters than characters, which are counted for less than its
+            // letters are told apart (most words are shorter than that)
+            let short =
+                |head: &str| head.chars().count() < TYPO_MIN_LETTERS || letter_count(head) < TYPO_MIN_LETTERS;
+            if with_clitics || short(head) {
                 continue;
             }
             let prefix_end = head.char_indices().nth(TYPO_PREFIX).map_or(head.len(), |(b, _)| b);
