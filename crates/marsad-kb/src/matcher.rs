@@ -104,7 +104,7 @@ impl Kb {
         let mut count = 0;
         let words = keys[i + 1..].iter().take_while(|k| k.word_keys().word && !k.new_line());
         for (slot, k) in later.iter_mut().zip(words) {
-            *slot = k.word_keys().tail_skeleton.as_str();
+            *slot = k.word_keys().tail_skeleton();
             count += 1;
         }
         let later = &later[..count];

@@ -7,8 +7,9 @@
 //! that the keys, the guards, the skeletons and the typo candidates of a form are computed
 //! once, and a token costs one read of the table.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use marsad_text::{AnalysedToken, FormTable, TokenKind};
 
@@ -17,7 +18,7 @@ use crate::names::{deletions, key, letter_count, skeleton, within_one_edit};
 use crate::{AliasRef, EntryId, Kb, TYPO_MIN_LETTERS};
 
 /// The keys of one word form and the knowledge base's facts about it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct WordKeys {
     /// Forms the first word of a name is looked up under: without clitics, without
     /// conjunction, as written (deduplicated; empty for tokens that are not words).
@@ -41,11 +42,53 @@ pub struct WordKeys {
     /// The loose keys of the word without clitics and as written, when a foreign name may
     /// start with one of them (an Arabic word, no guard).
     pub(crate) loose_heads: Option<[String; 2]>,
-    /// The loose key as written (Arabic words), for later words of a foreign name.
-    pub(crate) tail_skeleton: String,
+    /// The loose key as written (Arabic words), for later words of a foreign name: computed
+    /// when first read ([`WordKeys::tail_skeleton`]), since only the words after one that may
+    /// start a foreign name are read under it, where computing it for every form cost more
+    /// than a tenth of [`Kb::word_keys`].
+    tail_skeleton: OnceLock<String>,
     /// The names this word is one letter off (long one-word names), in data order.
     pub(crate) typos: Vec<AliasRef>,
 }
+
+impl WordKeys {
+    /// The loose key of the word as written (Arabic words; empty for others).
+    pub(crate) fn tail_skeleton(&self) -> &str {
+        self.tail_skeleton.get_or_init(|| if self.arabic { skeleton(&self.tail) } else { String::new() })
+    }
+}
+
+/// Two forms' keys are equal when their keys and facts are: the loose key as written follows
+/// from them, whether it was computed yet or not.
+impl PartialEq for WordKeys {
+    fn eq(&self, other: &WordKeys) -> bool {
+        let WordKeys {
+            heads,
+            tail,
+            word,
+            arabic,
+            common,
+            nisba,
+            title_start,
+            exact_heads,
+            loose_heads,
+            tail_skeleton: _,
+            typos,
+        } = self;
+        *heads == other.heads
+            && *tail == other.tail
+            && *word == other.word
+            && *arabic == other.arabic
+            && *common == other.common
+            && *nisba == other.nisba
+            && *title_start == other.title_start
+            && *exact_heads == other.exact_heads
+            && *loose_heads == other.loose_heads
+            && *typos == other.typos
+    }
+}
+
+impl Eq for WordKeys {}
 
 /// The keys of one token: its form's [`WordKeys`] (shared by every token of that form) and
 /// whether a line break comes before it.
@@ -119,11 +162,17 @@ impl Kb {
     pub fn word_keys(&self, t: &AnalysedToken, normalized: &str) -> WordKeys {
         let word = matches!(t.token.kind, TokenKind::Arabic | TokenKind::Word);
         let arabic = t.token.kind == TokenKind::Arabic;
-        let tail = key(t.norm_str(normalized)).into_owned();
+        let written = t.norm_str(normalized);
+        let tail = key(written).into_owned();
         let mut heads = Vec::with_capacity(3);
         if word {
-            for form in [t.core(normalized).as_ref(), t.bare(normalized)] {
-                let k = key(form);
+            // most words have no clitics, and their core and bare forms are the word as
+            // written: a form keyed already (the same text has the same key) is not keyed again
+            let core = t.core(normalized);
+            let bare = t.bare(normalized);
+            let core_key = keyed(&core, written, &tail);
+            let bare_key = (bare != &*core).then(|| keyed(bare, written, &tail));
+            for k in std::iter::once(core_key).chain(bare_key) {
                 if !heads.iter().any(|h: &String| *h == k) {
                     heads.push(k.into_owned());
                 }
@@ -140,9 +189,15 @@ impl Kb {
             .enumerate()
             .filter(|(_, h)| self.names.starts_with(h))
             .fold(0u8, |bits, (k, _)| bits | 1 << k.min(7));
-        let tail_skeleton = if arabic { skeleton(&tail) } else { String::new() };
+        let tail_skeleton = OnceLock::new();
         let loose_heads = (arabic && !heads.iter().any(|h| self.guarded(h)))
-            .then(|| [skeleton(&heads[0]), tail_skeleton.clone()])
+            .then(|| {
+                let loose_tail = skeleton(&tail);
+                let own = if heads[0] == tail { loose_tail.clone() } else { skeleton(&heads[0]) };
+                // computed here: kept for the word's later reads
+                let _ = tail_skeleton.set(loose_tail.clone());
+                [own, loose_tail]
+            })
             .filter(|own| own.iter().any(|s| self.loose.starts_with(s)));
         let typos = self.typos_of(&heads, &tail);
         WordKeys {
@@ -166,7 +221,11 @@ impl Kb {
         let mut out: Vec<AliasRef> = Vec::new();
         for head in heads {
             let with_clitics = heads.len() > 1 && *head == tail;
-            if with_clitics || letter_count(head) < TYPO_MIN_LETTERS {
+            // a word has no more letters than characters, which are counted for less than its
+            // letters are told apart (most words are shorter than that)
+            let short =
+                |head: &str| head.chars().count() < TYPO_MIN_LETTERS || letter_count(head) < TYPO_MIN_LETTERS;
+            if with_clitics || short(head) {
                 continue;
             }
             let prefix_end = head.char_indices().nth(TYPO_PREFIX).map_or(head.len(), |(b, _)| b);
@@ -184,4 +243,10 @@ impl Kb {
         }
         out
     }
+}
+
+/// The key of `form`, a form of the word `written` whose key is `tail`: the text as written
+/// is not keyed again.
+fn keyed<'a>(form: &'a str, written: &str, tail: &'a str) -> Cow<'a, str> {
+    if form == written { Cow::Borrowed(tail) } else { key(form) }
 }

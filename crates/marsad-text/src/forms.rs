@@ -38,7 +38,23 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use crate::{AnalysedToken, Segmentation, TokenKind};
 
 /// How many forms the thread's interner holds before it keeps only the forms met again.
-pub const FORM_IDS: usize = 100_000;
+///
+/// Every form past the bound that comes back is computed again by every layer, and a larger
+/// bound holds more forms' values in every table (about 900 bytes a form in all). Measured on
+/// 10,000 bench articles (`extract -j 1`, callgrind) and on the 30,044 of the full bench:
+///
+/// | bound | instructions, 10,000 | peak memory, 30,044, `-j 1` | peak memory, `-j 2` |
+/// |-------|----------------------|-----------------------------|---------------------|
+/// | 100k  | 21,100.8M            | 220 MB                      | 323–326 MB          |
+/// | 150k  | 20,838.0M (−1.25%)   |                             | 417 MB              |
+/// | 200k  | 20,837.3M            | 304–312 MB                  | 425–427 MB          |
+/// | 400k  | 20,839.0M            | 323–347 MB                  | 456 MB              |
+///
+/// The 10,000 articles have fewer than 150,000 forms, so that every larger bound holds them
+/// all; the interner's slots are as many from 131,073 forms to 262,144, and the memory grows
+/// with the forms held: at 150k a thread holds at most some 45 MB more than at 100k, whatever
+/// the corpus, where 200k would let two threads take 180 MB more on a larger one.
+pub const FORM_IDS: usize = 150_000;
 
 /// How many tokens ahead the interner's slot of a token is fetched.
 const AHEAD: usize = 6;

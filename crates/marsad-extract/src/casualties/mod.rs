@@ -849,7 +849,8 @@ impl<'a> Finder<'a> {
         if w.kind != TokenKind::Arabic {
             return None;
         }
-        self.lex.noun(&w.stem).or_else(|| self.lex.noun(&w.bare))
+        // a word without clitics is its own stem (most words): it is looked up once
+        self.lex.noun(&w.stem).or_else(|| if w.bare == w.stem { None } else { self.lex.noun(&w.bare) })
     }
 
     /// The country a nisba adjective names (الأرمينية, هنود, روسي, عراقيا), or the armed
