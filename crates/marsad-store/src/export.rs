@@ -522,6 +522,7 @@ mod tests {
             cumulative: false,
             event: Some("v1".into()),
             places: vec![],
+            event_type: None,
             evidence: "e".into(),
         };
         EventRow {

@@ -16,7 +16,8 @@
 //! - `CONTRADICTS #i`: reported the same day as figure `i` by another claimant, with a figure
 //!   that cannot meet it; or below figure `i` for the same period (totals do not fall). Not
 //!   when the two figures' events happened in different places (towns, provinces: not
-//!   countries), both named.
+//!   countries), both named, or are of different categories (a protest shot at, an air
+//!   strike).
 //!
 //! An article's figures are compared with other articles' figures only: the figures of one
 //! side on one day within one article are its separate incidents or the parts of a toll.
@@ -136,11 +137,14 @@ fn note(earlier: &[Entry], e: &Entry) -> Note {
         .map(|(i, o)| (i, interval(o.claim.count, &o.claim.qualifier), o))
         .collect();
     // figures of events in different places (not countries) are of different happenings: the
-    // day's toll of one town does not contradict another town's
+    // day's toll of one town does not contradict another town's; nor does a toll of an air
+    // strike that of a protest shot at (events of different categories)
     let apart = |o: &Entry| {
-        !o.claim.places.is_empty()
+        let places = !o.claim.places.is_empty()
             && !e.claim.places.is_empty()
-            && !o.claim.places.iter().any(|p| e.claim.places.contains(p))
+            && !o.claim.places.iter().any(|p| e.claim.places.contains(p));
+        let kinds = matches!((&o.claim.event_type, &e.claim.event_type), (Some(a), Some(b)) if a != b);
+        places || kinds
     };
     let Some(low) = period.iter().map(|p| p.1.0).max() else { return Note::First };
     // the largest figure told before, as told (`about 6500` is 6500, not its lower bound)
@@ -249,6 +253,7 @@ mod tests {
             cumulative: false,
             event: None,
             places: vec![],
+            event_type: None,
             evidence: "...".into(),
         }
     }
@@ -350,5 +355,18 @@ mod tests {
             notes,
             [(16, &Note::First), (3, &Note::Other), (2, &Note::Contradicts(0)), (1, &Note::Contradicts(0))]
         );
+    }
+
+    #[test]
+    fn figures_of_events_of_different_categories_do_not_contradict() {
+        let of = |count: u64, claimant: &str, kind: Option<&str>| ClaimRow {
+            event_type: kind.map(str::to_string),
+            ..claim(count, "exact", "2018-05-14", "2018-05-14", claimant)
+        };
+        // protesters shot (16), an air strike (2), then a figure of the same protest (3)
+        let groups =
+            build(vec![of(16, "A", Some("PROTEST")), of(2, "B", Some("FIGHT")), of(3, "C", Some("PROTEST"))]);
+        let notes = notes(&groups);
+        assert_eq!(notes, [(16, &Note::First), (2, &Note::Other), (3, &Note::Contradicts(0))]);
     }
 }

@@ -181,6 +181,8 @@ pub struct ClaimRow {
     /// The places (global entity ids) of that event that are not countries: where it
     /// happened, as far as the article says.
     pub places: Vec<i64>,
+    /// That event's category (`FIGHT`, `ASSAULT`, `PROTEST`...).
+    pub event_type: Option<String>,
     pub evidence: String,
 }
 

@@ -726,6 +726,7 @@ impl SqliteStore {
                     event: r.get(15)?,
                     evidence: r.get(16)?,
                     places: r.get(17)?,
+                    event_type: r.get(18)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -759,6 +760,7 @@ impl SqliteStore {
                         .as_deref()
                         .map(|s| s.split(',').filter_map(|id| id.trim().parse().ok()).collect())
                         .unwrap_or_default(),
+                    event_type: c.event_type,
                     evidence: c.evidence,
                 })
             })
@@ -908,7 +910,8 @@ const CLAIM_COLUMNS: &str =
     c.side_entity, c.side, c.claimant_entity, c.claimant, c.reported_by, c.date, c.cumulative, ev.local,
     substr(a.text, c.evidence_start + 1, c.evidence_end - c.evidence_start),
     (SELECT group_concat(r.entity) FROM event_roles r JOIN entities pe ON pe.id = r.entity
-     WHERE r.event = c.event AND r.role = 'location' AND coalesce(pe.subtype, '') != 'country')";
+     WHERE r.event = c.event AND r.role = 'location' AND coalesce(pe.subtype, '') != 'country'),
+    ev.type";
 
 struct RawClaim {
     article_key: String,
@@ -929,6 +932,7 @@ struct RawClaim {
     event: Option<String>,
     evidence: String,
     places: Option<String>,
+    event_type: Option<String>,
 }
 
 /// The key merging an entity across articles: its knowledge-base id, else its type and
