@@ -218,13 +218,13 @@ impl Kb {
     /// The long one-word names `heads` are one letter off: a typo is looked for in the word
     /// without its clitics (لإجباره is not لامباره), after its first letters.
     fn typos_of(&self, heads: &[String], tail: &str) -> Vec<AliasRef> {
+        // a word has no more letters than characters, which are counted for less than its
+        // letters are told apart (most words are shorter than that)
+        let short =
+            |head: &str| head.chars().count() < TYPO_MIN_LETTERS || letter_count(head) < TYPO_MIN_LETTERS;
         let mut out: Vec<AliasRef> = Vec::new();
         for head in heads {
             let with_clitics = heads.len() > 1 && *head == tail;
-            // a word has no more letters than characters, which are counted for less than its
-            // letters are told apart (most words are shorter than that)
-            let short =
-                |head: &str| head.chars().count() < TYPO_MIN_LETTERS || letter_count(head) < TYPO_MIN_LETTERS;
             if with_clitics || short(head) {
                 continue;
             }

@@ -402,9 +402,8 @@ impl<'a> Finder<'a> {
                     }
                 })
                 .collect();
-            // the entries of every token's form in one pass over the table of forms, which
-            // fetches the entries of the tokens a few places ahead while it reads (a read per
-            // token mostly waited for memory); a form that is not Arabic has none
+            // the entries of every token's form in one pass over the table of forms, read at
+            // the form ids the text layer gave the tokens; a form that is not Arabic has none
             // ([`Entries::of`])
             let entries = cache.fill_map(
                 a.tokens,
