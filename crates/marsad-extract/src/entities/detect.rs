@@ -227,6 +227,11 @@ impl W<'_> {
     }
 }
 
+/// Whether the word has the article (its first head has no clitic: `للفنانة` is definite).
+fn definite(w: &W<'_>) -> bool {
+    w.heads.first().unwrap_or(&w.tail).starts_with("ال")
+}
+
 /// The words some rules look for by themselves (bits of [`W::is`], see [`mark_of`]): whether
 /// a form is one of them is worked out once per form, where comparing every token's heads
 /// with them was a good part of the rules' time.
@@ -235,6 +240,9 @@ const GHAYR: u8 = 1 << 1;
 const BI_ISM: u8 = 1 << 2;
 const WA_HUWA: u8 = 1 << 3;
 const KUNYA: u8 = 1 << 4;
+/// A preposition with a pronoun (`به`, `عنها`, `عليهم`): after a word, it makes the word an
+/// adjective or a verb of the phrase (`الرئيس اليمني المعترف به دوليا`), not a name.
+const PRONOUN_PREP: u8 = 1 << 5;
 
 /// The bit of a head among the marked words (0 for the others). A `match` on the literals
 /// compares a head with the few of its length only, without a call per word.
@@ -245,6 +253,10 @@ fn mark_of(head: &str) -> u8 {
         "باسم" => BI_ISM,
         "وهو" | "وهي" => WA_HUWA,
         "ابو" | "ام" => KUNYA,
+        "به" | "بها" | "بهم" | "بهما" | "عنه" | "عنها" | "عنهم" | "عليه" | "عليها" | "عليهم" | "فيه"
+        | "فيها" | "منه" | "منها" | "اليه" | "اليها" | "له" | "لها" | "لهم" => {
+            PRONOUN_PREP
+        }
         _ => 0,
     }
 }
@@ -576,7 +588,33 @@ impl<'a> Detector<'a> {
         self.appositive_people(&mut out);
         self.named_people(&mut out);
         self.tagger(&mut out);
+        self.extend_titled(&mut out);
         out
+    }
+
+    /// A name after a title ends where the tagger's name that starts with it ends, when that
+    /// is further: the rule stops at a word it cannot tell from a common one or a particle
+    /// (`رئيس الهيئة أحمد بن فهد`, `رئيس اللجنة جان فرنسوا كارينسو`), the tagger reads on.
+    fn extend_titled(&self, out: &mut [Cand]) {
+        for i in 0..out.len() {
+            if out[i].rule != "title" {
+                continue;
+            }
+            let (first, end) = (out[i].first, out[i].end);
+            let further = out
+                .iter()
+                .filter(|t| {
+                    t.rank == TAGGER && t.etype == EntityType::Person && t.first == first && t.end > end
+                })
+                .map(|t| t.end)
+                .max();
+            // never over another rule's mention (أنجيلا ميركل: ميركل is the knowledge base's)
+            let ruled = |e: usize| out.iter().any(|c| c.rank > TAGGER && c.first < e && end < c.end);
+            if let Some(end) = further.filter(|&e| !ruled(e)) {
+                out[i].end = end;
+                out[i].referent = Referent::Unknown(self.key_of(first, end));
+            }
+        }
     }
 
     /// Names the statistical tagger finds ([`marsad_ner`]): weak candidates that only fill
@@ -651,7 +689,6 @@ impl<'a> Detector<'a> {
             return false;
         }
         let prev = &self.w[i - 1];
-        let definite = |v: &W<'_>| v.heads.first().unwrap_or(&v.tail).starts_with("ال");
         // after a quoted name ("فوكس سينما" السعودية) and after غير (غير السعودية)
         if prev.kind == TokenKind::Punct && matches!(prev.tail.as_str(), "\"" | "”" | "»" | ")") {
             return definite(w);
@@ -867,8 +904,10 @@ impl<'a> Detector<'a> {
                     .unwrap_or(0)
             };
             let given = given_len > 0;
-            // a verb in the plural (حاولوا, قالوا) never names anyone
-            let plural_verb = w.tail.chars().count() >= 5 && w.tail.ends_with("وا");
+            // a verb in the plural (حاولوا, قالوا, يعملون, تقولون) never names anyone
+            let plural_verb = w.tail.chars().count() >= 5
+                && (w.tail.ends_with("وا")
+                    || (w.tail.ends_with("ون") && (w.tail.starts_with('ي') || w.tail.starts_with('ت'))));
             let common = (w.common || w.maksura || plural_verb) && !(given || (k == i && allow_common_first));
             // another name starts here: a person named in full (after the first word), a
             // place, body or country (a family name alone may end this name)
@@ -1162,6 +1201,8 @@ impl<'a> Detector<'a> {
                 continue;
             }
             let mut k = i + len;
+            // the role word heads the word after it, which is not the name
+            let mut headed = false;
             // الرئيس الأذربيجاني, وزير الدفاع الأرميني: the nisba qualifies the title
             if self.nisba_at(k).is_some() {
                 k += 1;
@@ -1173,6 +1214,26 @@ impl<'a> Detector<'a> {
                 }
                 if let Some(end) = self.body_or_country_end(k) {
                     k = end;
+                } else if len == 1 && k == i + 1 && !definite(&self.w[i]) {
+                    // a role word without its article heads the word after it, which says
+                    // what it heads (مدير المرصد, رئيس الحكومة): that word is no name; an
+                    // indefinite one (رئيس دير مار اليان) starts a chain whose end is unknown
+                    match self.w.get(k) {
+                        Some(w) if w.word() && !w.new_line && !w.conj && definite(w) => {
+                            headed = true;
+                            k += 1;
+                            // and its adjectives (محافظ البنك المركزي, مستشار الأمن القومي)
+                            while self.w.get(k).is_some_and(|v| {
+                                definite(v) && !is_function_word(v) && self.adjective_position(k)
+                            }) {
+                                k += 1;
+                            }
+                        }
+                        _ => {
+                            i = k.max(i + 1);
+                            continue;
+                        }
+                    }
                 }
                 // adjectives of the body: قائد الشرطة المحلية شيش بول فايد
                 let end = k;
@@ -1194,7 +1255,15 @@ impl<'a> Detector<'a> {
                 continue;
             }
             let end = self.name_run(k, 4, false);
-            if end > k {
+            // a name in apposition to the title is no definite noun after a conjunction or a
+            // preposition (الرئيس التركي والحكومة, مدير الهيئة الوطنية للاستخبارات; a name may
+            // start with a letter read as one: فاتن),
+            // and has no preposition with a pronoun after it (الرئيس اليمني المعترف به)
+            // after what a role word heads, the name has no clitic at all (رئيس النادي
+            // وشاهدت)
+            let apposed = self.w.get(k).is_some_and(|w| !((w.conj || w.prep) && (headed || definite(w))))
+                && self.w.get(end).is_none_or(|w| w.new_line || !w.is(PRONOUN_PREP));
+            if end > k && apposed {
                 out.push(Cand {
                     first: k,
                     end,
@@ -1216,6 +1285,7 @@ impl<'a> Detector<'a> {
     fn definite_adjective_at(&self, k: usize) -> bool {
         self.w.get(k).is_some_and(|w| {
             w.common
+                && !is_function_word(w)
                 && w.nisba.is_none()
                 && w.tail.starts_with("ال")
                 && self.title_at(k).is_none()
@@ -1397,9 +1467,11 @@ mod form_facts {
 
     #[test]
     fn marks_are_the_words_the_rules_look_for() {
-        let marks: Vec<u8> =
-            ["النظام", "غير", "باسم", "وهو", "وهي", "ابو", "ام"].iter().map(|w| mark_of(w)).collect();
-        assert_eq!(marks, [NIZAM, GHAYR, BI_ISM, WA_HUWA, WA_HUWA, KUNYA, KUNYA]);
+        let marks: Vec<u8> = ["النظام", "غير", "باسم", "وهو", "وهي", "ابو", "ام", "به", "عليها"]
+            .iter()
+            .map(|w| mark_of(w))
+            .collect();
+        assert_eq!(marks, [NIZAM, GHAYR, BI_ISM, WA_HUWA, WA_HUWA, KUNYA, KUNYA, PRONOUN_PREP, PRONOUN_PREP]);
         for other in ["نظام", "النظامي", "اب", "", "x"] {
             assert_eq!(mark_of(other), 0, "{other}");
         }
