@@ -3,7 +3,8 @@
 //!
 //! The layer reads each sentence of the title and paragraphs on the article's token stream.
 //! All words live in `data/events/` ([`lexicon`]); words are matched on their keyed forms
-//! without proclitics, tanween alif or pronoun suffix, phrases word by word.
+//! without proclitics, tanween alif or pronoun suffix, phrases word by word (a phrase flagged
+//! `gap` lets two words stand after its first: `أطلقت الشرطة النار`).
 //!
 //! Rules, in the order they apply:
 //! - **clauses**: a sentence is cut at `، ؛ : . ! ?` and before a boundary word (`حيث`,
@@ -505,19 +506,28 @@ impl<'a> Finder<'a> {
     }
 
     /// The trigger phrase starting at word `i`, longest first; blocking phrases included.
+    /// A `gap` phrase lets up to two words of its clause stand between its first word and the
+    /// rest (`أطلقت الشرطة النار`, `أطلق عليه النار`).
     fn trigger_at(&self, i: usize, hi: usize) -> Option<Hit<'a>> {
         let list = self.words[i].entries.triggers?;
-        list.iter().find(|(rest, _)| self.follows(i + 1, hi, rest)).map(|(rest, trigger)| Hit {
-            at: i,
-            end: i + 1 + rest.len(),
-            trigger,
-            rank: trigger.rank,
-            anaphoric: false,
+        list.iter().find_map(|(rest, trigger)| {
+            let gaps = if trigger.gap && !rest.is_empty() { 2 } else { 0 };
+            (0..=gaps)
+                .take_while(|&g| g == 0 || (i + g < hi && !self.words[i + g].is_stop()))
+                .find(|&g| self.follows(i + 1 + g, hi, rest))
+                .map(|g| Hit {
+                    at: i,
+                    end: i + 1 + g + rest.len(),
+                    trigger,
+                    rank: trigger.rank,
+                    anaphoric: false,
+                })
         })
     }
 
     /// A noun trigger after a preposition of time only refers to what happened (`منذ اندلاع
-    /// المعارك`); after a demonstrative or with the article it may refer back (`هذا الهجوم`).
+    /// المعارك`); after a demonstrative or with the article it may refer back (`هذا الهجوم`),
+    /// unless it is `fresh` (`ألقت الشرطة القبض`).
     fn situate(&self, h: &mut Hit<'_>, clo: usize) {
         if h.trigger.pos != Pos::Noun {
             return;
@@ -528,7 +538,8 @@ impl<'a> Finder<'a> {
         if reference {
             h.rank = h.rank.min(1);
         }
-        h.anaphoric = self.words[h.at].definite || before(1) == Some(Marker::Demonstrative);
+        h.anaphoric =
+            (self.words[h.at].definite && !h.trigger.fresh) || before(1) == Some(Marker::Demonstrative);
     }
 
     /// The events of one sentence (words `lo..hi`), each with whether it may refer back to an

@@ -170,6 +170,33 @@ fn a_definite_noun_refers_back_to_the_same_event() {
 }
 
 #[test]
+fn a_gap_phrase_lets_its_subject_stand_inside() {
+    // أطلق ... النار with the shooter, or the one shot at, between the verb and its object
+    let text = "وأضاف أدرعي أن المخربين اقتربوا من موقع عسكري، حيث أطلق جنودنا النار باتجاههم.";
+    let ex = extract(text);
+    let e = only(&ex);
+    assert_eq!((e.category, e.mode.as_str()), (Category::Fight, "firing"));
+    assert_eq!(e.trigger.slice(text), "أطلق جنودنا النار");
+    // at protesters: the refiner makes it a shooting
+    let ex = extract("قتل العشرات حين أطلقت الشرطة النار على مئات المتظاهرين في المدينة.");
+    assert_eq!(kinds(&ex), ["ASSAULT/shooting"]);
+    let ex = extract("وكانت زوجة الصحفي قد قالت إن زوجها أطلق عليه النار في ظهره.");
+    assert_eq!(kinds(&ex), ["FIGHT/firing"]);
+    // not across a clause
+    let ex = extract("أطلق الجيش حملة، النار مشتعلة في الغابة.");
+    assert!(!kinds(&ex).iter().any(|k| k.ends_with("firing")), "{:?}", kinds(&ex));
+}
+
+#[test]
+fn a_fresh_noun_with_the_article_is_a_new_act() {
+    // ألقت ... القبض tells a new arrest even after another coercive act of the article
+    let ex = extract(
+        "وأعلنت الحكومة اتخاذ قرار هدم ما تبقى من المنزل المفخخ.\nوأكدت الوزيرة أنّ الأجهزة الأمنية ألقت خلال العمليّة القبض على 5 إرهابيين.",
+    );
+    assert_eq!(kinds(&ex), ["COERCE/demolition", "COERCE/arrest"]);
+}
+
+#[test]
 fn the_same_happening_told_on_is_one_event() {
     let text = "وأضافت أن مواقع جيشها تعرّضت للقصف، ولاسيما بقذائف الهاون.";
     let ex = extract(text);
