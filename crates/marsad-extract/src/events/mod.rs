@@ -22,7 +22,9 @@
 //! - **references**: a noun trigger after a preposition of time (`منذ اندلاع المعارك`, `بعد
 //!   المحادثات`, `خلال الاجتماع`) refers to what happened and makes an event only when its
 //!   sentence has no other; a definite noun trigger or one after a demonstrative (`الغارة`,
-//!   `هذا الهجوم`) is the article's earlier event of the same category when there is one;
+//!   `هذا الهجوم`) is the article's earlier event of the same category when there is one,
+//!   unless it is told as a happening of its own: between sides (`القتال الدائر بين القوات
+//!   ...`) or after a verb of breaking out (`اندلعت الاشتباكات`);
 //! - **one happening**: a noun trigger in the clause after an event of the same category in
 //!   the same sentence extends that event (`تعرضت للقصف، ولا سيما بقذائف الهاون`), and so does
 //!   a noun after a speech act, which goes on listing what it asks or blames (`تدعو ... إلى
@@ -367,6 +369,9 @@ const PREPOSITIONS: [&str; 12] =
 const TARGET_WORDS: [&str; 5] = ["علي", "ضد", "مع", "استهدف", "استهدفت"];
 /// Words after which a place is where it happened.
 const PLACE_WORDS: [&str; 6] = ["في", "قرب", "داخل", "حول", "بالقرب", "شمال"];
+/// Verbs of breaking out (keyed, without proclitics): a definite noun trigger after one is a
+/// new happening (`اندلعت الاشتباكات`, `تجددت المعارك`, `انطلقت الحملة العسكرية`).
+const ONSET_VERBS: [&str; 6] = ["اندلعت", "اندلع", "تجددت", "تجدد", "انطلقت", "انطلق"];
 /// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
 const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذها", "قبل", "جانب", "نصبه", "شنتها"];
 
@@ -527,8 +532,9 @@ impl<'a> Finder<'a> {
 
     /// A noun trigger after a preposition of time only refers to what happened (`منذ اندلاع
     /// المعارك`); after a demonstrative or with the article it may refer back (`هذا الهجوم`),
-    /// unless it is `fresh` (`ألقت الشرطة القبض`).
-    fn situate(&self, h: &mut Hit<'_>, clo: usize) {
+    /// unless it is `fresh` (`ألقت الشرطة القبض`) or told as a happening of its own
+    /// ([`Finder::told_anew`]).
+    fn situate(&self, h: &mut Hit<'_>, clo: usize, chi: usize) {
         if h.trigger.pos != Pos::Noun {
             return;
         }
@@ -538,8 +544,27 @@ impl<'a> Finder<'a> {
         if reference {
             h.rank = h.rank.min(1);
         }
-        h.anaphoric =
-            (self.words[h.at].definite && !h.trigger.fresh) || before(1) == Some(Marker::Demonstrative);
+        h.anaphoric = before(1) == Some(Marker::Demonstrative)
+            || (self.words[h.at].definite && !h.trigger.fresh && !self.told_anew(h, clo, chi));
+    }
+
+    /// Whether the definite noun trigger `h` (in the clause `clo..chi`) is told as a happening
+    /// of its own: with the sides it is between, `بين` within two words after it (`والمعارك
+    /// مستمرة بين داعش والنظام`, `القتال الدائر بين القوات`), or after a verb of breaking out,
+    /// `قد` aside (`وكانت قد اندلعت الاشتباكات`, `تجدد القصف`).
+    fn told_anew(&self, h: &Hit<'_>, clo: usize, chi: usize) -> bool {
+        let w = &self.words;
+        if (h.end..chi.min(h.end + 2)).any(|k| w[k].bare == "بين") {
+            return true;
+        }
+        let mut k = h.at;
+        while k > clo {
+            k -= 1;
+            if w[k].bare != "قد" {
+                return w[k].kind == TokenKind::Arabic && ONSET_VERBS.contains(&w[k].stem);
+            }
+        }
+        false
     }
 
     /// The events of one sentence (words `lo..hi`), each with whether it may refer back to an
@@ -558,7 +583,7 @@ impl<'a> Finder<'a> {
                     Some(mut h) => {
                         i = h.end;
                         if h.trigger.category.is_some() && self.admissible(&h, clo, chi) {
-                            self.situate(&mut h, clo);
+                            self.situate(&mut h, clo, chi);
                             hits.push(h);
                         }
                     }

@@ -197,6 +197,22 @@ fn a_fresh_noun_with_the_article_is_a_new_act() {
 }
 
 #[test]
+fn a_definite_noun_between_sides_or_breaking_out_is_a_new_event() {
+    let first = "شنت طائرات التحالف غارات على مواقع الحوثيين في مأرب.\n";
+    // the sides it is between
+    let ex = extract(&format!("{first}وقتل 174 مدنيا جراء القتال الدائر بين القوات الأمنية وعناصر داعش."));
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike", "FIGHT/armed-clash"]);
+    let ex = extract(&format!("{first}والمعارك مستمرة بين داعش والنظام السوري والميليشيات الموالية."));
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike", "FIGHT/armed-clash"]);
+    // a verb of breaking out before it, قد aside
+    let ex = extract(&format!("{first}وكانت قد اندلعت الاشتباكات في عدد من ضواحي العاصمة طرابلس أمس."));
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike", "FIGHT/armed-clash"]);
+    // otherwise it is the event told before
+    let ex = extract(&format!("{first}وأسفرت المعارك عن مقتل 20 مسلحا."));
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike"]);
+}
+
+#[test]
 fn the_same_happening_told_on_is_one_event() {
     let text = "وأضافت أن مواقع جيشها تعرّضت للقصف، ولاسيما بقذائف الهاون.";
     let ex = extract(text);
