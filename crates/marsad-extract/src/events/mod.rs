@@ -26,7 +26,8 @@
 //!   unless it is told as a happening of its own: between sides (`القتال الدائر بين القوات
 //!   ...`) or after a verb of breaking out (`اندلعت الاشتباكات`);
 //! - **one happening**: a noun trigger in the clause after an event of the same category in
-//!   the same sentence extends that event (`تعرضت للقصف، ولا سيما بقذائف الهاون`), and so does
+//!   the same sentence extends that event, unless its clause opens with `كما` or a boundary
+//!   word (`حيث`, `عندما`, `فيما`: a clause of its own) (`تعرضت للقصف، ولا سيما بقذائف الهاون`), and so does
 //!   a noun after a speech act, which goes on listing what it asks or blames (`تدعو ... إلى
 //!   ممارسة ضبط النفس، والالتزام الصارم بوقف إطلاق النار`);
 //! - **title and headings** are not read: they name what the body reports;
@@ -660,8 +661,10 @@ impl<'a> Finder<'a> {
             {
                 previous_denied = events.len().checked_sub(1);
             }
-            // كما opens a new happening
-            let also = self.words[clo].bare == "كما";
+            // كما opens a new happening, and so does a clause of its own after a boundary word
+            // (، عندما شن تنظيم داعش سلسلة هجمات; حيث وقعت عملية انتحارية)
+            let also = self.words[clo].bare == "كما"
+                || matches!(self.marker_at(clo, chi), Some((Marker::Boundary, _)));
             if let Some((last, _, _)) = events.last_mut()
                 && best.trigger.pos == Pos::Noun
                 && best.rank > 1

@@ -222,6 +222,18 @@ fn the_same_happening_told_on_is_one_event() {
 }
 
 #[test]
+fn a_clause_after_a_boundary_word_is_a_happening_of_its_own() {
+    let text =
+        "واندلعت الاشتباكات في محافظة السويداء عندما شن تنظيم داعش سلسلة هجمات مباغتة داخل مركز المحافظة.";
+    let ex = extract(text);
+    assert_eq!(kinds(&ex), ["FIGHT/armed-clash", "ASSAULT/attack"]);
+    assert_eq!(evidence(text, &ex.events[1]), "عندما شن تنظيم داعش سلسلة هجمات مباغتة داخل مركز المحافظة");
+    // without the boundary word, the noun still tells the same happening on
+    let text = "وأضافت أن مواقع جيشها تعرّضت للقصف، ولاسيما بقذائف الهاون.";
+    assert_eq!(kinds(&extract(text)), ["FIGHT/shelling"]);
+}
+
+#[test]
 fn blocking_phrases_are_not_events() {
     let ex = extract("ووثق التقرير انتهاكات قد ترقى إلى جرائم الحرب.");
     assert!(!kinds(&ex).iter().any(|k| k.starts_with("FIGHT")), "{:?}", kinds(&ex));
