@@ -237,6 +237,18 @@ fn a_clause_after_a_boundary_word_is_a_happening_of_its_own() {
 fn blocking_phrases_are_not_events() {
     let ex = extract("ووثق التقرير انتهاكات قد ترقى إلى جرائم الحرب.");
     assert!(!kinds(&ex).iter().any(|k| k.starts_with("FIGHT")), "{:?}", kinds(&ex));
+    // penalty kicks
+    for text in [
+        "وأهدر مهاجم الفريق ضربة جزاء في الدقيقة 80.",
+        "وفاز الأهلي بضربات الترجيح بعد التعادل.",
+        "ضربة الجزاء التي حصلوا عليها لم تكن واضحة.",
+    ] {
+        assert!(
+            !kinds(&extract(text)).iter().any(|k| k.starts_with("FIGHT")),
+            "{text}: {:?}",
+            kinds(&extract(text))
+        );
+    }
 }
 
 #[test]
