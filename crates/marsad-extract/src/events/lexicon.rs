@@ -44,6 +44,10 @@ pub struct Trigger {
     pub no_lam: bool,
     /// Keys of which one must follow in the clause (حمل ... مسؤولية).
     pub with: Vec<String>,
+    /// Up to two words may stand between the first word and the rest (أطلقت الشرطة النار).
+    pub gap: bool,
+    /// With the article it still tells a new act, never one told before (ألقت القبض).
+    pub fresh: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -211,10 +215,15 @@ impl Lexicon {
                 }
             };
             let mut no_lam = false;
+            let (mut gap, mut fresh) = (false, false);
             let mut with = Vec::new();
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 if flag == "nolam" {
                     no_lam = true;
+                } else if flag == "gap" {
+                    gap = true;
+                } else if flag == "fresh" {
+                    fresh = true;
                 } else if let Some(words) = flag.strip_prefix("with=") {
                     with.extend(words.split('|').map(entry_key));
                 } else {
@@ -233,6 +242,8 @@ impl Lexicon {
                 pos,
                 no_lam,
                 with,
+                gap,
+                fresh,
             };
             lex.triggers.insert(f[0], trigger);
         }

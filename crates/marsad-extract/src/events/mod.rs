@@ -3,7 +3,8 @@
 //!
 //! The layer reads each sentence of the title and paragraphs on the article's token stream.
 //! All words live in `data/events/` ([`lexicon`]); words are matched on their keyed forms
-//! without proclitics, tanween alif or pronoun suffix, phrases word by word.
+//! without proclitics, tanween alif or pronoun suffix, phrases word by word (a phrase flagged
+//! `gap` lets two words stand after its first: `أطلقت الشرطة النار`).
 //!
 //! Rules, in the order they apply:
 //! - **clauses**: a sentence is cut at `، ؛ : . ! ?` and before a boundary word (`حيث`,
@@ -21,9 +22,12 @@
 //! - **references**: a noun trigger after a preposition of time (`منذ اندلاع المعارك`, `بعد
 //!   المحادثات`, `خلال الاجتماع`) refers to what happened and makes an event only when its
 //!   sentence has no other; a definite noun trigger or one after a demonstrative (`الغارة`,
-//!   `هذا الهجوم`) is the article's earlier event of the same category when there is one;
+//!   `هذا الهجوم`) is the article's earlier event of the same category when there is one,
+//!   unless it is told as a happening of its own: between sides (`القتال الدائر بين القوات
+//!   ...`) or after a verb of breaking out (`اندلعت الاشتباكات`);
 //! - **one happening**: a noun trigger in the clause after an event of the same category in
-//!   the same sentence extends that event (`تعرضت للقصف، ولا سيما بقذائف الهاون`), and so does
+//!   the same sentence extends that event, unless its clause opens with `كما` or a boundary
+//!   word (`حيث`, `عندما`, `فيما`: a clause of its own) (`تعرضت للقصف، ولا سيما بقذائف الهاون`), and so does
 //!   a noun after a speech act, which goes on listing what it asks or blames (`تدعو ... إلى
 //!   ممارسة ضبط النفس، والالتزام الصارم بوقف إطلاق النار`);
 //! - **title and headings** are not read: they name what the body reports;
@@ -366,6 +370,9 @@ const PREPOSITIONS: [&str; 12] =
 const TARGET_WORDS: [&str; 5] = ["علي", "ضد", "مع", "استهدف", "استهدفت"];
 /// Words after which a place is where it happened.
 const PLACE_WORDS: [&str; 6] = ["في", "قرب", "داخل", "حول", "بالقرب", "شمال"];
+/// Verbs of breaking out (keyed, without proclitics): a definite noun trigger after one is a
+/// new happening (`اندلعت الاشتباكات`, `تجددت المعارك`, `انطلقت الحملة العسكرية`).
+const ONSET_VERBS: [&str; 6] = ["اندلعت", "اندلع", "تجددت", "تجدد", "انطلقت", "انطلق"];
 /// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
 const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذها", "قبل", "جانب", "نصبه", "شنتها"];
 
@@ -505,20 +512,30 @@ impl<'a> Finder<'a> {
     }
 
     /// The trigger phrase starting at word `i`, longest first; blocking phrases included.
+    /// A `gap` phrase lets up to two words of its clause stand between its first word and the
+    /// rest (`أطلقت الشرطة النار`, `أطلق عليه النار`).
     fn trigger_at(&self, i: usize, hi: usize) -> Option<Hit<'a>> {
         let list = self.words[i].entries.triggers?;
-        list.iter().find(|(rest, _)| self.follows(i + 1, hi, rest)).map(|(rest, trigger)| Hit {
-            at: i,
-            end: i + 1 + rest.len(),
-            trigger,
-            rank: trigger.rank,
-            anaphoric: false,
+        list.iter().find_map(|(rest, trigger)| {
+            let gaps = if trigger.gap && !rest.is_empty() { 2 } else { 0 };
+            (0..=gaps)
+                .take_while(|&g| g == 0 || (i + g < hi && !self.words[i + g].is_stop()))
+                .find(|&g| self.follows(i + 1 + g, hi, rest))
+                .map(|g| Hit {
+                    at: i,
+                    end: i + 1 + g + rest.len(),
+                    trigger,
+                    rank: trigger.rank,
+                    anaphoric: false,
+                })
         })
     }
 
     /// A noun trigger after a preposition of time only refers to what happened (`منذ اندلاع
-    /// المعارك`); after a demonstrative or with the article it may refer back (`هذا الهجوم`).
-    fn situate(&self, h: &mut Hit<'_>, clo: usize) {
+    /// المعارك`); after a demonstrative or with the article it may refer back (`هذا الهجوم`),
+    /// unless it is `fresh` (`ألقت الشرطة القبض`) or told as a happening of its own
+    /// ([`Finder::told_anew`]).
+    fn situate(&self, h: &mut Hit<'_>, clo: usize, chi: usize) {
         if h.trigger.pos != Pos::Noun {
             return;
         }
@@ -528,7 +545,27 @@ impl<'a> Finder<'a> {
         if reference {
             h.rank = h.rank.min(1);
         }
-        h.anaphoric = self.words[h.at].definite || before(1) == Some(Marker::Demonstrative);
+        h.anaphoric = before(1) == Some(Marker::Demonstrative)
+            || (self.words[h.at].definite && !h.trigger.fresh && !self.told_anew(h, clo, chi));
+    }
+
+    /// Whether the definite noun trigger `h` (in the clause `clo..chi`) is told as a happening
+    /// of its own: with the sides it is between, `بين` within two words after it (`والمعارك
+    /// مستمرة بين داعش والنظام`, `القتال الدائر بين القوات`), or after a verb of breaking out,
+    /// `قد` aside (`وكانت قد اندلعت الاشتباكات`, `تجدد القصف`).
+    fn told_anew(&self, h: &Hit<'_>, clo: usize, chi: usize) -> bool {
+        let w = &self.words;
+        if (h.end..chi.min(h.end + 2)).any(|k| w[k].bare == "بين") {
+            return true;
+        }
+        let mut k = h.at;
+        while k > clo {
+            k -= 1;
+            if w[k].bare != "قد" {
+                return w[k].kind == TokenKind::Arabic && ONSET_VERBS.contains(&w[k].stem);
+            }
+        }
+        false
     }
 
     /// The events of one sentence (words `lo..hi`), each with whether it may refer back to an
@@ -547,7 +584,7 @@ impl<'a> Finder<'a> {
                     Some(mut h) => {
                         i = h.end;
                         if h.trigger.category.is_some() && self.admissible(&h, clo, chi) {
-                            self.situate(&mut h, clo);
+                            self.situate(&mut h, clo, chi);
                             hits.push(h);
                         }
                     }
@@ -624,8 +661,10 @@ impl<'a> Finder<'a> {
             {
                 previous_denied = events.len().checked_sub(1);
             }
-            // كما opens a new happening
-            let also = self.words[clo].bare == "كما";
+            // كما opens a new happening, and so does a clause of its own after a boundary word
+            // (، عندما شن تنظيم داعش سلسلة هجمات; حيث وقعت عملية انتحارية)
+            let also = self.words[clo].bare == "كما"
+                || matches!(self.marker_at(clo, chi), Some((Marker::Boundary, _)));
             if let Some((last, _, _)) = events.last_mut()
                 && best.trigger.pos == Pos::Noun
                 && best.rank > 1

@@ -170,6 +170,49 @@ fn a_definite_noun_refers_back_to_the_same_event() {
 }
 
 #[test]
+fn a_gap_phrase_lets_its_subject_stand_inside() {
+    // أطلق ... النار with the shooter, or the one shot at, between the verb and its object
+    let text = "وأضاف أدرعي أن المخربين اقتربوا من موقع عسكري، حيث أطلق جنودنا النار باتجاههم.";
+    let ex = extract(text);
+    let e = only(&ex);
+    assert_eq!((e.category, e.mode.as_str()), (Category::Fight, "firing"));
+    assert_eq!(e.trigger.slice(text), "أطلق جنودنا النار");
+    // at protesters: the refiner makes it a shooting
+    let ex = extract("قتل العشرات حين أطلقت الشرطة النار على مئات المتظاهرين في المدينة.");
+    assert_eq!(kinds(&ex), ["ASSAULT/shooting"]);
+    let ex = extract("وكانت زوجة الصحفي قد قالت إن زوجها أطلق عليه النار في ظهره.");
+    assert_eq!(kinds(&ex), ["FIGHT/firing"]);
+    // not across a clause
+    let ex = extract("أطلق الجيش حملة، النار مشتعلة في الغابة.");
+    assert!(!kinds(&ex).iter().any(|k| k.ends_with("firing")), "{:?}", kinds(&ex));
+}
+
+#[test]
+fn a_fresh_noun_with_the_article_is_a_new_act() {
+    // ألقت ... القبض tells a new arrest even after another coercive act of the article
+    let ex = extract(
+        "وأعلنت الحكومة اتخاذ قرار هدم ما تبقى من المنزل المفخخ.\nوأكدت الوزيرة أنّ الأجهزة الأمنية ألقت خلال العمليّة القبض على 5 إرهابيين.",
+    );
+    assert_eq!(kinds(&ex), ["COERCE/demolition", "COERCE/arrest"]);
+}
+
+#[test]
+fn a_definite_noun_between_sides_or_breaking_out_is_a_new_event() {
+    let first = "شنت طائرات التحالف غارات على مواقع الحوثيين في مأرب.\n";
+    // the sides it is between
+    let ex = extract(&format!("{first}وقتل 174 مدنيا جراء القتال الدائر بين القوات الأمنية وعناصر داعش."));
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike", "FIGHT/armed-clash"]);
+    let ex = extract(&format!("{first}والمعارك مستمرة بين داعش والنظام السوري والميليشيات الموالية."));
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike", "FIGHT/armed-clash"]);
+    // a verb of breaking out before it, قد aside
+    let ex = extract(&format!("{first}وكانت قد اندلعت الاشتباكات في عدد من ضواحي العاصمة طرابلس أمس."));
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike", "FIGHT/armed-clash"]);
+    // otherwise it is the event told before
+    let ex = extract(&format!("{first}وأسفرت المعارك عن مقتل 20 مسلحا."));
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike"]);
+}
+
+#[test]
 fn the_same_happening_told_on_is_one_event() {
     let text = "وأضافت أن مواقع جيشها تعرّضت للقصف، ولاسيما بقذائف الهاون.";
     let ex = extract(text);
@@ -179,9 +222,33 @@ fn the_same_happening_told_on_is_one_event() {
 }
 
 #[test]
+fn a_clause_after_a_boundary_word_is_a_happening_of_its_own() {
+    let text =
+        "واندلعت الاشتباكات في محافظة السويداء عندما شن تنظيم داعش سلسلة هجمات مباغتة داخل مركز المحافظة.";
+    let ex = extract(text);
+    assert_eq!(kinds(&ex), ["FIGHT/armed-clash", "ASSAULT/attack"]);
+    assert_eq!(evidence(text, &ex.events[1]), "عندما شن تنظيم داعش سلسلة هجمات مباغتة داخل مركز المحافظة");
+    // without the boundary word, the noun still tells the same happening on
+    let text = "وأضافت أن مواقع جيشها تعرّضت للقصف، ولاسيما بقذائف الهاون.";
+    assert_eq!(kinds(&extract(text)), ["FIGHT/shelling"]);
+}
+
+#[test]
 fn blocking_phrases_are_not_events() {
     let ex = extract("ووثق التقرير انتهاكات قد ترقى إلى جرائم الحرب.");
     assert!(!kinds(&ex).iter().any(|k| k.starts_with("FIGHT")), "{:?}", kinds(&ex));
+    // penalty kicks
+    for text in [
+        "وأهدر مهاجم الفريق ضربة جزاء في الدقيقة 80.",
+        "وفاز الأهلي بضربات الترجيح بعد التعادل.",
+        "ضربة الجزاء التي حصلوا عليها لم تكن واضحة.",
+    ] {
+        assert!(
+            !kinds(&extract(text)).iter().any(|k| k.starts_with("FIGHT")),
+            "{text}: {:?}",
+            kinds(&extract(text))
+        );
+    }
 }
 
 #[test]
