@@ -170,6 +170,7 @@ async fn read<T: Send + 'static>(
     f: impl FnOnce(&SqliteStore) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let state = state.clone();
+    let (started, limit) = (std::time::Instant::now(), state.timeout);
     let mut guard = InterruptOnDrop { running: Arc::new(Mutex::new(None)), armed: true };
     let running = guard.running.clone();
     let result = tokio::task::spawn_blocking(move || {
@@ -183,6 +184,15 @@ async fn read<T: Send + 'static>(
     })
     .await;
     guard.armed = false;
+    // the time limit's layer polls the read before its clock, so a read that ended before it
+    // was polled (its thread descheduled) would be answered however late: past the limit, it
+    // is answered 503 all the same
+    if started.elapsed() > limit {
+        return Err(ApiError::new(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            "the request took longer than the server's time limit",
+        ));
+    }
     result
         .map_err(|e| ApiError::internal(format!("internal error (a bug in marsad, please report it): {e}")))?
 }
