@@ -53,8 +53,11 @@ pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W<'_>>, Vec<Cand>)], kb
                 && c.end - c.first == 2
                 && w[c.first].heads.iter().any(|h| place_heads.longest(h, |_| None).is_some());
             let written = headed.then(|| w[c.first + 1].tail.clone());
+            // a name in apposition to its title carries no clitic: a first letter read as one
+            // is the name's (الشاعرة فتيحة بن قاسم, المخرج كوينتن تارانتينو)
+            let start = if c.rule == "title" { w[c.first].span.start() } else { w[c.first].start };
             drafts.push(Draft {
-                span: Span::new(w[c.first].start, w[c.end - 1].span.end()),
+                span: Span::new(start, w[c.end - 1].span.end()),
                 etype: c.etype,
                 referent: c.referent.clone(),
                 rule: c.rule,
