@@ -301,9 +301,18 @@ fn ordinary_words_are_not_loose_or_mistyped_names() {
 
 /// The people the shipped knowledge base's rules find in `text`, with the rule of each.
 fn people(text: &str) -> Vec<(String, &'static str)> {
+    people_with(text, None)
+}
+
+/// [`people`], with the shipped model tagging too.
+fn people_tagged(text: &str) -> Vec<(String, &'static str)> {
+    people_with(text, Some(Tagger { model: marsad_ner::Model::builtin(), not_names: &[] }))
+}
+
+fn people_with(text: &str, tagger: Option<Tagger<'_>>) -> Vec<(String, &'static str)> {
     let norm = Normalizer::analysis().normalize(text);
     let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
-    find(&norm, &[&tokens], Kb::builtin())
+    find_with(&norm, &[&tokens], Kb::builtin(), tagger)
         .into_iter()
         .filter(|e| e.etype == EntityType::Person)
         .flat_map(|e| e.mentions.into_iter().map(|m| (norm.original()[m.span.range()].to_string(), m.rule)))
@@ -460,18 +469,6 @@ fn what_follows_a_title_is_no_name_when_the_grammar_says_otherwise() {
     assert!(people("يهاجم الرئيس التركي والحكومة المحافظة بدون توقف رئيس الحزب.").is_empty());
     // a verb in the plural after a rank (الفريق is also a team)
     assert!(people("إن المعنيين في الفريق يعملون بشكل مستمر على هذه الحادثة.").is_empty());
-}
-
-/// (name as written, rule) of every person mention, with the shipped model tagging too.
-fn people_tagged(text: &str) -> Vec<(String, &'static str)> {
-    let norm = Normalizer::analysis().normalize(text);
-    let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
-    let tagger = Tagger { model: marsad_ner::Model::builtin(), not_names: &[] };
-    find_with(&norm, &[&tokens], Kb::builtin(), Some(tagger))
-        .into_iter()
-        .filter(|e| e.etype == EntityType::Person)
-        .flat_map(|e| e.mentions.into_iter().map(|m| (norm.original()[m.span.range()].to_string(), m.rule)))
-        .collect()
 }
 
 #[test]
