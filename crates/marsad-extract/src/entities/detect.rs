@@ -904,10 +904,15 @@ impl<'a> Detector<'a> {
                     .unwrap_or(0)
             };
             let given = given_len > 0;
-            // a verb in the plural (حاولوا, قالوا, يعملون, تقولون) never names anyone
+            // a verb in the plural (حاولوا, قالوا, يعملون, وتقولون) never names anyone; after
+            // the first word of a name, ت…سون and ي…سون are the English -son (جيف تومسون,
+            // سكارليت يوهانسون)
+            let bare = w.heads.first().unwrap_or(&w.tail);
             let plural_verb = w.tail.chars().count() >= 5
                 && (w.tail.ends_with("وا")
-                    || (w.tail.ends_with("ون") && (w.tail.starts_with('ي') || w.tail.starts_with('ت'))));
+                    || (bare.ends_with("ون")
+                        && (bare.starts_with('ي') || bare.starts_with('ت'))
+                        && (k == i || !bare.ends_with("سون"))));
             let common = (w.common || w.maksura || plural_verb) && !(given || (k == i && allow_common_first));
             // another name starts here: a person named in full (after the first word), a
             // place, body or country (a family name alone may end this name)
