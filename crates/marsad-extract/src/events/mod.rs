@@ -352,6 +352,9 @@ struct Hit<'l> {
     at: usize,
     end: usize,
     trigger: &'l Trigger,
+    /// The words standing inside a `gap` phrase (الشرطة of أطلقت الشرطة النار): not the
+    /// trigger's, so they may be its parties.
+    gap: usize,
     /// The trigger's rank, lowered for a reference (منذ اندلاع المعارك).
     rank: u8,
     /// A definite noun, or one after a demonstrative: it may refer back.
@@ -524,6 +527,7 @@ impl<'a> Finder<'a> {
                 .map(|g| Hit {
                     at: i,
                     end: i + 1 + g + rest.len(),
+                    gap: g,
                     trigger,
                     rank: trigger.rank,
                     anaphoric: false,
@@ -654,17 +658,14 @@ impl<'a> Finder<'a> {
                     outranked,
                 },
             };
+            let boundary = matches!(self.marker_at(clo, chi), Some((Marker::Boundary, _)));
             // a denial right after a reported act: the act is denied
-            if event.category == Category::Statement
-                && event.mode == "denial"
-                && matches!(self.marker_at(clo, chi), Some((Marker::Boundary, _)))
-            {
+            if event.category == Category::Statement && event.mode == "denial" && boundary {
                 previous_denied = events.len().checked_sub(1);
             }
             // كما opens a new happening, and so does a clause of its own after a boundary word
-            // (، عندما شن تنظيم داعش سلسلة هجمات; حيث وقعت عملية انتحارية)
-            let also = self.words[clo].bare == "كما"
-                || matches!(self.marker_at(clo, chi), Some((Marker::Boundary, _)));
+            // (، عندما شن تنظيم داعش سلسلة هجمات; حيث وقعت عملية انتحارية; وهو ما أدى إلى قتال)
+            let also = self.words[clo].bare == "كما" || boundary;
             if let Some((last, _, _)) = events.last_mut()
                 && best.trigger.pos == Pos::Noun
                 && best.rank > 1
@@ -826,7 +827,7 @@ impl<'a> Finder<'a> {
         // the parties of the clause, each once, with the word where it first stands
         let mut parties: Vec<(usize, Party)> = Vec::new();
         for i in clo..chi {
-            if (best.at..best.end).contains(&i) {
+            if (best.at..best.end).contains(&i) && !(best.at + 1..best.at + 1 + best.gap).contains(&i) {
                 continue;
             }
             // a nisba before a name modifies a title (وزير الدفاع الأذري، ذكير خسنوف): the name is
@@ -888,12 +889,16 @@ impl<'a> Finder<'a> {
                 parties.iter().find(|(i, p)| *i >= best.end && *i <= best.end + 4 && free(*i) && usable(p));
             let before = parties.iter().rev().find(|(i, p)| *i < best.at && free(*i) && usable(p));
             let named = |(i, _): &&(usize, Party)| self.words[*i].entity.is_some();
+            // the subject inside a gap phrase (أطلق الجيش الإسرائيلي النار)
+            let inside = parties.iter().find(|(i, p)| *i > best.at && *i <= best.at + best.gap && usable(p));
             let subject = match best.trigger.pos {
                 // subject-verb right before it (إن أذربيجان قصفت), else verb-subject with a name
                 // (a nisba after the verb qualifies its object: قصفت مواقع أرمنية)
-                Pos::Verb => {
-                    before.filter(|(i, _)| best.at - *i <= 2).or(after.filter(named)).or(before).or(after)
-                }
+                Pos::Verb => inside
+                    .or(before.filter(|(i, _)| best.at - *i <= 2))
+                    .or(after.filter(named))
+                    .or(before)
+                    .or(after),
                 // قصف أذري: a nisba right after the noun
                 Pos::Noun => before.or(after.filter(|(i, _)| *i == best.end)),
             };

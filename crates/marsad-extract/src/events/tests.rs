@@ -182,6 +182,10 @@ fn a_gap_phrase_lets_its_subject_stand_inside() {
     assert_eq!(kinds(&ex), ["ASSAULT/shooting"]);
     let ex = extract("وكانت زوجة الصحفي قد قالت إن زوجها أطلق عليه النار في ظهره.");
     assert_eq!(kinds(&ex), ["FIGHT/firing"]);
+    // the shooter standing inside is the actor
+    let ex = extract("وأطلق الجيش الإسرائيلي النار على فلسطينيين قرب السياج.");
+    let e = only(&ex);
+    assert_eq!(names(&ex, &e.actors), ["Israel Defense Forces"]);
     // not across a clause
     let ex = extract("أطلق الجيش حملة، النار مشتعلة في الغابة.");
     assert!(!kinds(&ex).iter().any(|k| k.ends_with("firing")), "{:?}", kinds(&ex));
