@@ -253,6 +253,21 @@ fn blocking_phrases_are_not_events() {
             kinds(&extract(text))
         );
     }
+    // تحقيق as "achieving", and the FBI: no investigation; an investigation is still one
+    for text in [
+        "وتأهل المنتخب الفرنسي لنهائيات كأس العالم بعد تحقيق الفوز في سبع مباريات.",
+        "لكن الدولة الخليجية لها بعض الطرق الخاصة لتحقيق أهداف رؤيتها 2030.",
+        "بعد تمكن القوات التركية من تحقيق تقدم وفرض سيطرتها على أجزاء واسعة من البلدة.",
+        "بحسب مكتب التحقيقات الفيدرالي.",
+    ] {
+        assert!(
+            !kinds(&extract(text)).iter().any(|k| k.starts_with("INVESTIGATE")),
+            "{text}: {:?}",
+            kinds(&extract(text))
+        );
+    }
+    let ex = extract("وأمر الملك سلمان بفتح تحقيق داخلي في اختفاء الصحفي.");
+    assert!(kinds(&ex).iter().any(|k| k.starts_with("INVESTIGATE")), "{:?}", kinds(&ex));
 }
 
 #[test]
