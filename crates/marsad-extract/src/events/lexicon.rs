@@ -48,6 +48,9 @@ pub struct Trigger {
     pub gap: bool,
     /// With the article it still tells a new act, never one told before (ألقت القبض).
     pub fresh: bool,
+    /// Its first word only as written with ة: with ه it is a participle and a pronoun
+    /// (مهاجمه is his striker, ملاحقه his pursuer), not the verbal noun.
+    pub taa: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -215,7 +218,7 @@ impl Lexicon {
                 }
             };
             let mut no_lam = false;
-            let (mut gap, mut fresh) = (false, false);
+            let (mut gap, mut fresh, mut taa) = (false, false, false);
             let mut with = Vec::new();
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 if flag == "nolam" {
@@ -224,6 +227,8 @@ impl Lexicon {
                     gap = true;
                 } else if flag == "fresh" {
                     fresh = true;
+                } else if flag == "taa" {
+                    taa = true;
                 } else if let Some(words) = flag.strip_prefix("with=") {
                     with.extend(words.split('|').map(entry_key));
                 } else {
@@ -244,6 +249,7 @@ impl Lexicon {
                 with,
                 gap,
                 fresh,
+                taa,
             };
             lex.triggers.insert(f[0], trigger);
         }

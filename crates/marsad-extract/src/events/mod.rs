@@ -519,7 +519,14 @@ impl<'a> Finder<'a> {
     /// rest (`أطلقت الشرطة النار`, `أطلق عليه النار`).
     fn trigger_at(&self, i: usize, hi: usize) -> Option<Hit<'a>> {
         let list = self.words[i].entries.triggers?;
-        list.iter().find_map(|(rest, trigger)| {
+        // written with ه, not ة (مهاجمه; مهاجمته is the verbal noun with its pronoun): a
+        // `taa` phrase does not start here
+        let ha = || {
+            let written = self.a.norm.original()[self.words[i].span.range()]
+                .trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c));
+            written.ends_with('ه') && !written.ends_with("ته")
+        };
+        list.iter().filter(|(_, trigger)| !(trigger.taa && ha())).find_map(|(rest, trigger)| {
             let gaps = if trigger.gap && !rest.is_empty() { 2 } else { 0 };
             (0..=gaps)
                 .take_while(|&g| g == 0 || (i + g < hi && !self.words[i + g].is_stop()))

@@ -266,6 +266,17 @@ fn blocking_phrases_are_not_events() {
             kinds(&extract(text))
         );
     }
+    // مهاجمه and ملاحقه written with ه: his striker, his pursuer; with ة, the attack
+    for text in [
+        "وتقدم تشيلسي بهدف مباغت حمل توقيع مهاجمه الإسباني ألفارو موراتا في الدقيقة 30.",
+        "ويتصدر برشلونة ترتيب الدوري بفارق 8 نقاط عن ملاحقه أتلتيكو مدريد.",
+    ] {
+        assert!(kinds(&extract(text)).is_empty(), "{text}: {:?}", kinds(&extract(text)));
+    }
+    let ex = extract("وكانت صفاء تنوي مهاجمة المتحف اللندني أثناء وقت الذروة.");
+    assert_eq!(kinds(&ex), ["ASSAULT/attack"]);
+    let ex = extract("وتتضمن اللائحة اعتراف الفتاة بإعاقة عمل جندي ومهاجمته.");
+    assert!(kinds(&ex).contains(&"ASSAULT/attack".to_string()), "{:?}", kinds(&ex));
     let ex = extract("وأمر الملك سلمان بفتح تحقيق داخلي في اختفاء الصحفي.");
     assert!(kinds(&ex).iter().any(|k| k.starts_with("INVESTIGATE")), "{:?}", kinds(&ex));
 }
