@@ -774,6 +774,36 @@ impl<'a> Finder<'a> {
         self.is_marked(w, Marker::Hostile)
     }
 
+    /// Whether the people counted at `end` are fighters of the other side: named so
+    /// (مسلحين), or described so by an adjective right after them (`14 من العناصر المتشددة`,
+    /// `عنصرين إرهابيين`) or after من and a noun (`10 مقاتلين آخرين من المجموعة الإرهابية`),
+    /// past آخرين. Not an adjective further on, which describes something else (`قتل 3 جنود
+    /// في هجوم إرهابي`).
+    fn hostile_people(&self, words: &[Word], end: usize) -> bool {
+        let Some(w) = words.get(end) else { return false };
+        if self.is_hostile(w) {
+            return true;
+        }
+        if !self.noun(w).is_some_and(|(n, _)| n.kind.is_none() && n.population.is_some()) {
+            return false;
+        }
+        let adjective = |k: usize| words.get(k).is_some_and(|v| !v.wa && self.is_hostile(v));
+        let mut k = end + 1;
+        if words
+            .get(k)
+            .is_some_and(|v| self.noun(v).is_some_and(|(n, _)| n.kind.is_none() && n.population.is_none()))
+        {
+            k += 1;
+        }
+        if adjective(k) {
+            return true;
+        }
+        words.get(k).is_some_and(|v| v.bare == "من")
+            && (adjective(k + 1)
+                || (words.get(k + 1).is_some_and(|v| v.kind == TokenKind::Arabic && !v.is_stop())
+                    && adjective(k + 2)))
+    }
+
     /// Whether an Arabic word is a marker of this role, with or without its tanween alif
     /// (متمردا, موقعا).
     fn is_marked(&self, w: &Word, role: Marker) -> bool {
@@ -1798,7 +1828,7 @@ impl<'a> Finder<'a> {
             population,
             side,
             own_side,
-            hostile: words.get(end).is_some_and(|w| self.is_hostile(w)),
+            hostile: self.hostile_people(words, end),
             cumulative,
             evidence: Span::new(start, stop),
             rule,

@@ -381,6 +381,32 @@ fn hostile_fighters_are_the_armed_groups_not_the_claimants() {
 }
 
 #[test]
+fn people_a_hostile_adjective_describes_are_not_the_countrys() {
+    // the militants a country's army killed are not Egypt's, though the sentence names the
+    // Egyptian army and the article is about Egypt
+    let text =
+        "قتل 14 من العناصر المتشددة خلال إحباط هجوم إرهابي كبير، السبت، على معسكر للجيش المصري بوسط سيناء.";
+    let ex = extract(text);
+    let c = only(&ex);
+    assert_eq!(
+        (c.count, c.population, c.side.as_ref()),
+        (Some(14), Population::Military, None),
+        "{:?}",
+        ex.entities
+    );
+    let ex = extract("وأعلن الجيش المصري عن مقتل 27 من العناصر التكفيرية شديدة الخطورة شمالي سيناء.");
+    assert_eq!(only(&ex).side, None);
+    let ex = extract("وأعلنت وزارة الداخلية التونسية اصابة عنصرين ارهابيين في المواجهات.");
+    assert_eq!(only(&ex).side, None);
+    // after من and a noun, past آخرين
+    let ex = extract("وقال المتحدث الأفغاني إن 10 مقاتلين آخرين من المجموعة الإرهابية قتلوا في غارة.");
+    assert_eq!(only(&ex).side, None);
+    // an adjective of something else further on says nothing of the people
+    let ex = extract("وقالت وزارة الدفاع الأفغانية إن 3 جنود قتلوا في هجوم إرهابي.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Afghanistan"));
+}
+
+#[test]
 fn a_bodys_seat_is_not_where_people_were_hit() {
     let text = "وقال المرصد السوري لحقوق الإنسان، الموالي للمعارضة، ومقره لندن، إن الغارات الجوية قتلت حوالي 40 شخصا في ريف دمشق.";
     let ex = extract(text);
