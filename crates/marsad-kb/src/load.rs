@@ -20,6 +20,33 @@ const ARAB_COUNTRIES: &[&str] = &[
 /// Last words of names that are not family names (يار الله, نور الدين).
 const NOT_FAMILY_NAMES: &[&str] = &["الله", "الدين", "الرحمن", "الرحيم"];
 
+/// Words that make one family name with the word next to them: a particle before it (برونو
+/// لو مير: the family name is لو مير, and مير alone is someone else, مير سراج ريساني), or a
+/// suffix written apart after it (جاويش أوغلو, خطيب زاده: أوغلو alone is every Turkish -oğlu).
+/// A family name alone that has one is the two words. Not بن: "son of" and a father's first
+/// name (بن زايد, بن محمد) name a dozen people of the knowledge base each.
+const FAMILY_PARTICLES: &[&str] = &["لو", "لا", "دي", "دو", "دا", "ديل", "دل", "فان", "فون", "ال", "ابو"];
+const FAMILY_SUFFIXES: &[&str] = &["اوغلو", "زاده"];
+/// Names of Latin letters, as initials are written (جي دي فانس: J. D., not the particle دي).
+const INITIALS: &[&str] = &["جي", "جيه", "جاي", "اي", "بي", "سي", "دي", "اف", "ام", "ان", "تي", "اس", "كي"];
+
+/// The family name alone of a full name (its keys): the last word, with the particle before it
+/// or the word a suffix follows ([`FAMILY_PARTICLES`]).
+fn family_name(words: &[String]) -> Option<Vec<String>> {
+    let (last, rest) = words.split_last()?;
+    let before = rest.last()?;
+    let initials = rest.len() >= 2 && INITIALS.contains(&rest[rest.len() - 2].as_str());
+    let particle = FAMILY_PARTICLES.contains(&before.as_str()) && !initials;
+    if rest.len() >= 2 && (particle || FAMILY_SUFFIXES.contains(&last.as_str())) {
+        return Some(vec![before.clone(), last.clone()]);
+    }
+    if FAMILY_SUFFIXES.contains(&last.as_str()) || particle {
+        // the whole name is the particle or suffix and one word: no shorter form
+        return None;
+    }
+    Some(vec![last.clone()])
+}
+
 /// The fewest letters a name needs for its loose key to be indexed.
 const LOOSE_MIN_LETTERS: usize = 5;
 /// The fewest letters its loose key needs.
@@ -328,7 +355,8 @@ impl Builder<'_> {
             ("orgs.tsv", sources.orgs, &["names_ar", "abbr"]),
             ("people.tsv", sources.people, &["names_ar"]),
         ];
-        let mut shorts: std::collections::BTreeMap<String, Vec<EntryId>> = std::collections::BTreeMap::new();
+        let mut shorts: std::collections::BTreeMap<Vec<String>, Vec<EntryId>> =
+            std::collections::BTreeMap::new();
         for (file, src, columns) in files {
             if src.is_empty() {
                 continue;
@@ -353,11 +381,12 @@ impl Builder<'_> {
                             AliasKind::Name
                         };
                         let family = (file == "people.tsv" && words.len() > 1)
-                            .then(|| words.last().cloned())
+                            .then(|| family_name(&words))
                             .flatten()
-                            .filter(|w| {
-                                letter_count(w) >= 3
-                                    && !self.kb.given.contains_key(w)
+                            .filter(|f| {
+                                let w = &f[f.len() - 1];
+                                (f.len() > 1 || letter_count(w) >= 3)
+                                    && !(f.len() == 1 && self.kb.given.contains_key(w))
                                     && !NOT_FAMILY_NAMES.contains(&w.as_str())
                             });
                         self.index_alias(e, kind, words);
@@ -369,12 +398,12 @@ impl Builder<'_> {
             }
         }
         // family names alone, once per person; a full name of another entry wins over them
-        for (word, people) in shorts {
+        for (words, people) in shorts {
             let mut seen = Vec::new();
             for e in people {
                 if !seen.contains(&e) {
                     seen.push(e);
-                    self.index_alias(e, AliasKind::Short, vec![word.clone()]);
+                    self.index_alias(e, AliasKind::Short, words.clone());
                 }
             }
         }

@@ -207,3 +207,27 @@ fn the_shipped_knowledge_base_loads() {
         assert_eq!(kb.given_english(name), Some(english), "{name}");
     }
 }
+
+#[test]
+fn a_family_name_alone_keeps_its_particle_or_suffix() {
+    let people = "id\tname_en\tnames_ar\tcountry\trole
+person:bruno-le-maire\tBruno Le Maire\tبرونو لو مير\t\t
+person:mevlut-cavusoglu\tMevlüt Çavuşoğlu\tمولود جاويش أوغلو\t\t
+person:ahmet-davutoglu\tAhmet Davutoğlu\tأحمد داود أوغلو\t\t
+person:jd-vance\tJD Vance\tجي دي فانس\t\t
+person:sergei-shoigu\tSergei Shoigu\tسيرجي شويجو\t\t
+";
+    let kb = Kb::from_sources(&Sources { people, ..Sources::default() }).expect("loads");
+    let short = |text: &str| -> Vec<(String, String)> {
+        found(&kb, text).into_iter().map(|(t, n, _)| (t, n)).collect()
+    };
+    // the particle is part of the family name: مير alone is someone else (مير سراج ريساني)
+    assert_eq!(short("وقال لو مير إن"), [("لو مير".to_string(), "Bruno Le Maire".to_string())]);
+    assert!(short("للسياسي مير سراج ريساني").is_empty());
+    // a suffix written apart: أوغلو alone is every Turkish -oğlu
+    assert_eq!(short("وقال جاويش أوغلو"), [("جاويش أوغلو".to_string(), "Mevlüt Çavuşoğlu".to_string())]);
+    assert!(short("وقال أوغلو").is_empty());
+    // initials are not a particle: جي دي فانس is J. D. Vance, and فانس alone is him
+    assert_eq!(short("وقال فانس"), [("فانس".to_string(), "JD Vance".to_string())]);
+    assert_eq!(short("وقال شويجو"), [("شويجو".to_string(), "Sergei Shoigu".to_string())]);
+}

@@ -750,6 +750,31 @@ impl<'a> Detector<'a> {
             {
                 continue;
             }
+            let short = chosen.kind == AliasKind::Short;
+            if short && self.someone_elses_family_name(chosen.entry, m.start) {
+                // a first name and a family name: a person, though not this one, whose name
+                // may go on as far as the tagger sees it (أكرم خان دوراني)
+                let end = self
+                    .tagged
+                    .iter()
+                    .filter(|e| e.etype == EntityType::Person && e.start == m.start - 1)
+                    .map(|e| e.end)
+                    .fold(m.end, usize::max);
+                // over words as written only (not بتسجيل after عبدالفتاح عسيري)
+                let end = (m.end..end)
+                    .find(|&k| self.w[k].heads.first() != Some(&self.w[k].tail) || self.w[k].common)
+                    .unwrap_or(end);
+                out.push(Cand {
+                    first: m.start - 1,
+                    end,
+                    etype: EntityType::Person,
+                    referent: Referent::Unknown(self.key_of(m.start - 1, end)),
+                    rule: "given-name",
+                    rank: 46,
+                    short: false,
+                });
+                continue;
+            }
             let rank = if e.kind == Kind::Person { 60 } else { 50 };
             out.push(Cand {
                 first: m.start,
@@ -758,9 +783,31 @@ impl<'a> Detector<'a> {
                 referent: Referent::Kb(chosen.entry),
                 rule: "kb",
                 rank,
-                short: chosen.kind == AliasKind::Short,
+                short,
             });
         }
+    }
+
+    /// Whether the family name alone of `entry` at `start` is someone else's: it follows a first
+    /// name on its line (so `start` > 0) that is not one of the entry's own (`فايز كاكار` is not Hulusi Akar,
+    /// `أكرم خان دوراني` not Imran Khan; `دونالد #ترمب` is Trump).
+    fn someone_elses_family_name(&self, entry: EntryId, start: usize) -> bool {
+        let Some(w) = self.w.get(start) else { return false };
+        let names = self.kb.names_of(entry);
+        // a conjunction starts a new item (وبوتين), unless the family name is the word as
+        // written (فانس is not ف + انس)
+        let conj = w.conj && !names.iter().any(|n| n.last() == Some(&w.tail));
+        if start == 0 || w.new_line || conj {
+            return false;
+        }
+        // a first name as written, with no clitic (لصالح ترامب is "in favour of Trump"), not
+        // with a final ى (على بن لادن)
+        let p = &self.w[start - 1];
+        p.word()
+            && !p.maksura
+            && p.heads.first() == Some(&p.tail)
+            && p.heads_in(p.starts.given).any(|h| self.kb.given_name_at(h, self.tail(start - 1)).is_some())
+            && !names.iter().any(|n| n.len() > 1 && p.heads.contains(&n[0]))
     }
 
     /// How likely a candidate entry is when several share a name: countries, organisations and

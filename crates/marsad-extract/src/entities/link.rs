@@ -54,8 +54,26 @@ pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W<'_>>, Vec<Cand>)], kb
                 && w[c.first].heads.iter().any(|h| place_heads.longest(h, |_| None).is_some());
             let written = headed.then(|| w[c.first + 1].tail.clone());
             // a name in apposition to its title carries no clitic: a first letter read as one
-            // is the name's (الشاعرة فتيحة بن قاسم, المخرج كوينتن تارانتينو)
-            let start = if c.rule == "title" { w[c.first].span.start() } else { w[c.first].start };
+            // is the name's (الشاعرة فتيحة بن قاسم, المخرج كوينتن تارانتينو); so does a name
+            // of the knowledge base that is the word as written, or the word after its
+            // conjunction (كيري is John Kerry, not ك + يري; وكيري is و + كيري)
+            let first = &w[c.first];
+            let start = match &c.referent {
+                _ if c.rule == "title" => first.span.start(),
+                Referent::Kb(e) if first.start != first.span.start() => {
+                    let names = kb.names_of(*e);
+                    let is_name = |word: &str| names.iter().any(|n| n.iter().any(|x| x == word));
+                    let bare = first.tail.strip_prefix(['و', 'ف']).filter(|_| first.conj);
+                    if is_name(&first.tail) {
+                        first.span.start()
+                    } else if bare.is_some_and(is_name) {
+                        after_conjunction(text, first.span.start()).min(first.start)
+                    } else {
+                        first.start
+                    }
+                }
+                _ => first.start,
+            };
             drafts.push(Draft {
                 span: Span::new(start, w[c.end - 1].span.end()),
                 etype: c.etype,
@@ -253,6 +271,18 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
             }
         }
         Referent::Unknown(k) => format!("{}:{k}", d.etype),
+    }
+}
+
+/// Where a word starting at byte `start` of `text` goes on after its conjunction (و or ف)
+/// and the marks written on it.
+fn after_conjunction(text: &str, start: usize) -> usize {
+    let mut chars = text.get(start..).unwrap_or("").char_indices();
+    match chars.next() {
+        Some((_, 'و' | 'ف')) => chars
+            .find(|(_, ch)| !matches!(ch, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}'))
+            .map_or(text.len(), |(k, _)| start + k),
+        _ => start,
     }
 }
 

@@ -501,3 +501,55 @@ fn a_name_after_a_title_keeps_a_first_letter_read_as_a_clitic() {
     let found = people("وأعلن المخرج الأمريكي كوينتن تارانتينو أن الفيلم جاهز.");
     assert!(found.iter().any(|(n, r)| n.starts_with("كوينتن") && *r == "title"), "{found:?}");
 }
+
+/// (type, English name, knowledge-base id, mention texts) of every entity of `text`.
+fn entities_of(text: &str) -> Vec<(EntityType, String, Option<String>, Vec<String>)> {
+    crate::extract::extract_text(text)
+        .entities
+        .into_iter()
+        .map(|e| {
+            let mentions = e.mentions.iter().map(|m| m.span.slice(text).to_string()).collect();
+            (e.etype, e.name, e.kb, mentions)
+        })
+        .collect()
+}
+
+#[test]
+fn a_known_family_name_after_another_first_name_is_someone_else() {
+    // كاكار is not Hulusi Akar (أكار after ك), خان not Imran Khan, كوستا not António Costa: a
+    // first name before the family name makes a person of its own
+    for (text, name) in [
+        ("وقال فايز كاكار وزير صحة ولاية بلوشستان إن عدد القتلى ارتفع.", "فايز كاكار"),
+        ("ونجا السياسي المستهدف بالهجوم أكرم خان دوراني، ممثل تحالف للأحزاب الدينية.", "أكرم خان دوراني"),
+        ("ولعب الجناح البرازيلي دوغلاس كوستا دور البطولة في المباراة.", "دوغلاس كوستا"),
+    ] {
+        let people: Vec<_> = entities_of(text).into_iter().filter(|e| e.0 == EntityType::Person).collect();
+        assert_eq!(people.len(), 1, "{text}: {people:?}");
+        assert_eq!(
+            (people[0].2.as_deref(), people[0].3.as_slice()),
+            (None, &[name.to_string()][..]),
+            "{text}"
+        );
+    }
+    // the person's own first name, another spelling of it, or no first name: the person
+    for text in [
+        "وقال رئيس الوزراء عمران خان إن الهجوم فشل.",
+        "وطالب الرئيس دونالد #ترامب بالتحقيق.",
+        "وقال خان إن الهجوم فشل.",
+    ] {
+        let kb: Vec<_> = entities_of(text).into_iter().filter_map(|e| e.2).collect();
+        assert!(kb.iter().any(|k| k == "person:imran-khan" || k == "person:donald-trump"), "{text}: {kb:?}");
+    }
+    // a first name with a clitic is no first name here: لصالح ترامب is "in favour of Trump"
+    let kb: Vec<_> =
+        entities_of("تدخلت موسكو في الانتخابات لصالح ترامب.").into_iter().filter_map(|e| e.2).collect();
+    assert_eq!(kb, ["place:moscow", "person:donald-trump"]);
+}
+
+#[test]
+fn a_name_the_knowledge_base_knows_as_written_keeps_its_first_letter() {
+    // كيري is John Kerry, not ك + يري; وكيري is و + كيري
+    let text = "والتقى الوزير كيري نظيره الروسي. وأضاف وكيري أن الاتفاق صامد.";
+    let kerry = entities_of(text).into_iter().find(|e| e.2.as_deref() == Some("person:john-kerry"));
+    assert_eq!(kerry.map(|e| e.3), Some(vec!["كيري".to_string(), "كيري".to_string()]));
+}
