@@ -35,6 +35,11 @@ const INITIALS: &[&str] = &["جي", "جيه", "جاي", "اي", "بي", "سي", 
 fn family_name(words: &[String]) -> Option<Vec<String>> {
     let (last, rest) = words.split_last()?;
     let before = rest.last()?;
+    // the end of a compound first name (معين عبد الملك, عادل عبد المهدي): الملك alone is "the
+    // king", السلام "peace", and عبد الملك alone anyone's first name
+    if before == "عبد" {
+        return None;
+    }
     let initials = rest.len() >= 2 && INITIALS.contains(&rest[rest.len() - 2].as_str());
     let particle = FAMILY_PARTICLES.contains(&before.as_str()) && !initials;
     if rest.len() >= 2 && (particle || FAMILY_SUFFIXES.contains(&last.as_str())) {

@@ -1115,6 +1115,18 @@ impl<'a> Detector<'a> {
                     }
                     coordinated = true;
                 }
+                // a first name after two words of the name, the last definite, starts the
+                // person the body is said of (حزب العمال المعارض جيريمي كوربن); right after
+                // the head and its first word it is the body's namesake (مؤسسة محمد بن راشد,
+                // مستشفى الملك فهد)
+                if k > j + 1
+                    && !w.common
+                    && !w.tail.starts_with("ال")
+                    && self.w[k - 1].tail.starts_with("ال")
+                    && w.heads_in(w.starts.given).any(|h| self.kb.given_name_at(h, self.tail(k)).is_some())
+                {
+                    break;
+                }
                 // after a place, the name goes on only with a definite adjective or a
                 // complement (منظمة شنغهاي للتعاون), not with a verb (جبهة قره باغ تشتعل)
                 if after_place && !(w.tail.starts_with("ال") || w.tail.starts_with("لل")) {

@@ -553,3 +553,33 @@ fn a_name_the_knowledge_base_knows_as_written_keeps_its_first_letter() {
     let kerry = entities_of(text).into_iter().find(|e| e.2.as_deref() == Some("person:john-kerry"));
     assert_eq!(kerry.map(|e| e.3), Some(vec!["كيري".to_string(), "كيري".to_string()]));
 }
+
+#[test]
+fn the_end_of_a_compound_first_name_is_no_family_name() {
+    // معين عبد الملك: الملك alone is "the king", not Maeen Abdulmalik Saeed
+    let text = "ويقام الحفل على ستاد مدينة الملك عبدالله الرياضية بجدة.";
+    let kb: Vec<_> = entities_of(text).into_iter().filter_map(|e| e.2).collect();
+    assert!(!kb.iter().any(|k| k == "person:maeen-abdulmalik-saeed"), "{kb:?}");
+    let text = "وقال رئيس الوزراء معين عبد الملك إن الحكومة ستدفع الرواتب.";
+    let kb: Vec<_> = entities_of(text).into_iter().filter_map(|e| e.2).collect();
+    assert_eq!(kb, ["person:maeen-abdulmalik-saeed"]);
+}
+
+#[test]
+fn a_bodys_name_stops_at_the_first_name_of_a_person_it_is_said_of() {
+    let people: Vec<_> = entities_of("فقد اتهم زعيم حزب العمال المعارض جيريمي كوربن الحكومة البريطانية.")
+        .into_iter()
+        .filter(|e| e.3.iter().any(|m| m.contains("جيريمي")))
+        .collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(
+        (people[0].0, people[0].3.as_slice()),
+        (EntityType::Person, &["جيريمي كوربن".to_string()][..])
+    );
+    // right after the head and its first word, a first name is the body's namesake
+    let orgs: Vec<_> = entities_of("ووصل وفد مستشفى الملك فهد إلى المدينة.")
+        .into_iter()
+        .filter(|e| e.0 == EntityType::Org)
+        .collect();
+    assert!(orgs.iter().any(|e| e.3 == ["مستشفى الملك فهد"]), "{orgs:?}");
+}
