@@ -1377,6 +1377,19 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
+            // the adjective of another indefinite noun tells whose that is, not whose the
+            // people are: "قتل 29 مدنيا في قصف روسي" (a Russian strike: Syrians were killed)
+            let of_other_noun = j >= 1 && !w.bare.starts_with("ال") && {
+                let v = tail[j - 1];
+                v.kind == TokenKind::Arabic
+                    && !v.bare.starts_with("ال")
+                    && !matches!(v.bare.as_ref(), "من" | "في" | "هم" | "هن" | "هما")
+                    && self.marker(v) != Some(Marker::Ranks)
+                    && self.noun(v).is_none_or(|(n, _)| n.population.is_none())
+            };
+            if of_other_noun && self.nisba(w).is_some() {
+                break;
+            }
             if let Some(c) = self.nisba(w) {
                 side = Some(self.country(c));
                 // "844 قتيلا من العراقيين المدنيين": the adjective after the people

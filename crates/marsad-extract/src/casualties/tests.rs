@@ -407,6 +407,21 @@ fn people_a_hostile_adjective_describes_are_not_the_countrys() {
 }
 
 #[test]
+fn the_nisba_of_the_strike_is_not_the_peoples() {
+    // a Russian strike killed Syrians
+    let ex = extract("وقال المرصد إنه قتل 29 مدنيا الثلاثاء في قصف روسي استهدف مدينة دوما في سوريا.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"), "{:?}", ex.entities);
+    // a Dutch fishing boat: the people are not the Netherlands'
+    let ex = extract("وأسفرت العملية عن اعتقال تسعة أشخاص ومصادرة قارب صيد هولندي.");
+    assert_eq!(only(&ex).side, None, "{:?}", ex.entities);
+    // the people's own adjective stays theirs
+    let ex = extract("وقتل 5 أشخاص من المدنيين السوريين في القصف.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"));
+    let ex = extract("وألقت السلطات القبض على ثلاثة أشخاص هم السعودي عبد الله المطيري واللبناني نظير هاني.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Saudi Arabia"));
+}
+
+#[test]
 fn a_bodys_seat_is_not_where_people_were_hit() {
     let text = "وقال المرصد السوري لحقوق الإنسان، الموالي للمعارضة، ومقره لندن، إن الغارات الجوية قتلت حوالي 40 شخصا في ريف دمشق.";
     let ex = extract(text);

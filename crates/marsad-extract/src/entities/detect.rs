@@ -634,6 +634,10 @@ impl<'a> Detector<'a> {
             if first >= end {
                 continue;
             }
+            // a speaker left unnamed is no name (وقال مصدران إن, مصادر أمنية)
+            if self.w[first].cue == Some(Role::Anonymous) {
+                continue;
+            }
             if (first..end).all(|k| self.w[k].common || self.nisba_at(k).is_some()) {
                 continue;
             }

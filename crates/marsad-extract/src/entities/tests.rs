@@ -583,3 +583,11 @@ fn a_bodys_name_stops_at_the_first_name_of_a_person_it_is_said_of() {
         .collect();
     assert!(orgs.iter().any(|e| e.3 == ["مستشفى الملك فهد"]), "{orgs:?}");
 }
+
+#[test]
+fn a_speaker_left_unnamed_is_no_person() {
+    // the tagger had read مصدران (two sources) as a name
+    let text = "وقال مصدران إن 28 شخصا قتلوا فيما تحدث الثالث عن نحو 30 قتيلا في الهجوم الذي وقع في العاصمة واغادوغو.";
+    let people: Vec<_> = entities_of(text).into_iter().filter(|e| e.0 == EntityType::Person).collect();
+    assert!(people.is_empty(), "{people:?}");
+}
