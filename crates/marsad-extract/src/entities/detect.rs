@@ -713,15 +713,42 @@ impl<'a> Detector<'a> {
 
     fn kb_names(&self, out: &mut Vec<Cand>) {
         for m in self.kb_at.iter().flatten() {
+            // a word written with tanween is an indefinite noun or an adverb, no name
+            // (بيوتاً is houses, not ب + Utah)
+            if m.end == m.start + 1 && self.w[m.start].tanween {
+                continue;
+            }
             // a one-word name spelled like a common word needs support: a head before it
             // (مدينة الأمل, تنظيم القاعدة), or, for an organisation, no definite word after it
             // that it would qualify (القاعدة الجوية is an air base)
             let headed = m.start > 0
                 && (self.head_ends_at(&self.tables.place_heads, |s| s.place_heads, m.start)
                     || self.head_ends_at(&self.tables.org_patterns, |s| s.org_patterns, m.start));
-            let free_after = self.w.get(m.end).is_none_or(|w| {
-                w.new_line || !w.word() || !w.tail.starts_with("ال") || self.kb_at[m.end].is_some()
-            });
+            // (and, for a name of three letters without the article, spelled like a verb or
+            // a verbal noun, no word it would govern: فتح تحقيق, فتح سفارة, فتح الباب are
+            // openings; after such a name only a function word, a new item with و, or a name
+            // of the knowledge base that is no ordinary word)
+            let known_after =
+                |k: usize| self.kb_at[k].as_ref().is_some_and(|n| n.candidates.iter().any(|c| !c.ambiguous));
+            let bare_name = m.end == m.start + 1 && {
+                let w = &self.w[m.start];
+                let name = w.heads.first().unwrap_or(&w.tail);
+                !name.starts_with("ال") && name.chars().count() <= 3
+            };
+            // (كيلو وات is a kilowatt, not the agency وات)
+            let unit_before = bare_name
+                && m.start > 0
+                && matches!(self.w[m.start - 1].tail.as_str(), "كيلو" | "ميغا" | "ميجا" | "جيغا" | "جيجا");
+            let free_after = !unit_before
+                && self.w.get(m.end).is_none_or(|w| {
+                    w.new_line
+                        || !w.word()
+                        || if bare_name {
+                            is_function_word(w) || w.conj || known_after(m.end)
+                        } else {
+                            !w.tail.starts_with("ال") || self.kb_at[m.end].is_some()
+                        }
+                });
             // a country's one-word name spelled like an adjective or a word (السعودية,
             // الكاميرون, سورية, مالي) is the country where no noun before it could take it as
             // its adjective (في السعودية, قالت السعودية; not القوات السعودية, دعم مالي)

@@ -591,3 +591,39 @@ fn a_speaker_left_unnamed_is_no_person() {
     let people: Vec<_> = entities_of(text).into_iter().filter(|e| e.0 == EntityType::Person).collect();
     assert!(people.is_empty(), "{people:?}");
 }
+
+#[test]
+fn a_short_name_spelled_like_a_verbal_noun_needs_to_stand_alone() {
+    // فتح تحقيق is opening an investigation, فتح الباب opening the door
+    for text in [
+        "وكان التحالف أعلن فتح تحقيق في الضربة الجوية.",
+        "وقررت الحكومة فتح سفارة لدى باراغواي.",
+        "وهذا القرار فتح الباب أمام تساؤلات كثيرة.",
+        "وارتفع السعر إلى 100 كيلو وات إلى سعر أعلى.",
+    ] {
+        let orgs: Vec<_> = entities_of(text).into_iter().filter(|e| e.0 == EntityType::Org).collect();
+        assert!(orgs.is_empty(), "{text}: {orgs:?}");
+    }
+    // before a function word, a new item or the end of the sentence, it is the movement
+    for text in ["ولم ينضم مسؤولون من فتح إلى الاجتماع.", "ورفضت فتح وحماس الدعوة.", "وقال مسؤول في فتح."]
+    {
+        let kb: Vec<_> = entities_of(text).into_iter().filter_map(|e| e.2).collect();
+        assert!(kb.iter().any(|k| k == "org:fatah"), "{text}: {kb:?}");
+    }
+}
+
+#[test]
+fn a_word_with_tanween_is_no_name() {
+    // بيوتاً is houses (not ب + Utah), روسياً the adjective Russian, دوماً always
+    for text in [
+        "وسقطت القنابل على بيوتاً متلاصقة لمدنيين.",
+        "وكان يحمل جواز سفر روسياً حتى بلغ الرابعة عشرة.",
+        "ونحن نتطلع دوماً إلى الشراكة.",
+    ] {
+        let places: Vec<_> = entities_of(text)
+            .into_iter()
+            .filter(|e| matches!(e.0, EntityType::Gpe | EntityType::Loc))
+            .collect();
+        assert!(places.is_empty(), "{text}: {places:?}");
+    }
+}
