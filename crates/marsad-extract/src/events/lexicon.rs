@@ -65,10 +65,32 @@ pub struct Refiner {
     pub order: usize,
 }
 
+/// Modes of a lasting state or of a hold on ground, which a refiner of a whole category leaves
+/// as they are: a siege by land, sea and air (حصارا بريا وبحريا وجويا) is a siege, not an air
+/// strike, and a war with air strikes is a war. A refiner that names the mode still applies.
+const LASTING: &[&str] = &[
+    "siege",
+    "war",
+    "civil-war",
+    "insurgency",
+    "annexation",
+    "seize",
+    "recapture",
+    "advance",
+    "invasion",
+    "military-intervention",
+];
+
 impl Refiner {
     /// Whether it refines an event of this category and mode.
     pub fn applies_to(&self, category: Category, mode: &str) -> bool {
-        self.applies.iter().any(|(c, m)| *c == category && m.as_deref().is_none_or(|m| m == mode))
+        self.applies.iter().any(|(c, m)| {
+            *c == category
+                && match m.as_deref() {
+                    Some(m) => m == mode,
+                    None => !LASTING.contains(&mode),
+                }
+        })
     }
 }
 

@@ -334,3 +334,34 @@ fn nothing_in_an_empty_or_foreign_text() {
     assert!(extract("").events.is_empty());
     assert!(extract("The army shelled the border villages on Tuesday.").events.is_empty());
 }
+
+#[test]
+fn a_means_of_force_leaves_a_lasting_state_as_it_is() {
+    // a siege by land, sea and air is a siege, not an air strike
+    let ex = extract("ويفرض عليه حصارا بريا وبحريا وجويا خانقا منذ عام 2007.");
+    assert_eq!(kinds(&ex), ["FIGHT/siege"]);
+    // an attack is refined by its means still
+    assert_eq!(kinds(&extract("وشنت القوات هجوما جويا على مواقع المسلحين.")), ["FIGHT/air-strike"]);
+}
+
+#[test]
+fn a_ceasefire_with_an_adjective_between_its_words() {
+    let ex = extract("ويسري في قطاع غزة وقف هش لإطلاق النار منذ انتهاء حرب العام 2014.");
+    assert_eq!(kinds(&ex), ["AGREE/ceasefire"]);
+    let ex = extract("وأعلن الرئيس وقفا مؤقتا لإطلاق النار مع طالبان.");
+    assert_eq!(kinds(&ex), ["AGREE/ceasefire"]);
+}
+
+#[test]
+fn reaching_a_finding_is_no_agreement() {
+    // توصل إلى is an agreement only when what is reached is one
+    no_event(
+        "AGREE",
+        &[
+            "وتوصلت الدراسة، التي شملت نحو 433 ألف شخص، إلى أن محبي السهر أكثر عرضة للوفاة.",
+            "وشدد المتحدث على أن الفريق توصل إلى سلامة الإجراءات المتخذة من قوات التحالف.",
+        ],
+    );
+    let ex = extract("وتوصلت أرمينيا وأذربيجان إلى اتفاق لوقف القتال.");
+    assert!(kinds(&ex).iter().any(|k| k.starts_with("AGREE")), "{:?}", kinds(&ex));
+}
