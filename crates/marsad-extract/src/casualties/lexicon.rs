@@ -46,6 +46,9 @@ pub struct Trigger {
     /// Only with من after it in its clause: what the people suffer from (يعانون من أعراض
     /// الاختناق; not يعاني سكانها أوضاعا إنسانية سيئة).
     pub min: bool,
+    /// Only with على right after it (القضاء على 71 إرهابيا; not القضاء العسكري, the military
+    /// judiciary).
+    pub ala: bool,
 }
 
 /// The role of a marker word.
@@ -60,6 +63,9 @@ pub enum Marker {
     Hostile,
     /// A body's seat (ومقره لندن): the place after it is not where the people were hit.
     Seat,
+    /// A strike or an attack (قصف, غارات, هجوم): the nisba adjective after it names the
+    /// attacker, not the people hit (قصف روسي).
+    Attack,
     /// A word of place (في, شمال, أنحاء): a country named after it is where it happened,
     /// elsewhere an actor (التحالف بقيادة السعودية).
     Place,
@@ -160,6 +166,7 @@ impl Lexicon {
                 people: false,
                 bi: false,
                 min: false,
+                ala: false,
             };
             for need in f.get(3).copied().unwrap_or("-").split('+') {
                 match need {
@@ -168,6 +175,7 @@ impl Lexicon {
                     "people" => t.people = true,
                     "bi" => t.bi = true,
                     "min" => t.min = true,
+                    "ala" => t.ala = true,
                     v => {
                         return Err(LexiconError::Value {
                             file: "triggers.tsv",
@@ -188,6 +196,7 @@ impl Lexicon {
                 "war" => Marker::War,
                 "hostile" => Marker::Hostile,
                 "seat" => Marker::Seat,
+                "attack" => Marker::Attack,
                 "place" => Marker::Place,
                 "named" => Marker::Named,
                 "site" => Marker::Site,

@@ -867,6 +867,13 @@ impl<'a> Finder<'a> {
         words[i + 1..].iter().take(6).take_while(|v| !v.is_stop()).any(|v| v.bare == "من")
     }
 
+    /// Whether the trigger at `i` has what its entry needs after it in its clause: من
+    /// somewhere ([`lexicon::Trigger::min`]), على right after it ([`lexicon::Trigger::ala`]).
+    fn needs_follow(t: &lexicon::Trigger, words: &[Word], i: usize) -> bool {
+        (!t.min || Self::min_follows(words, i))
+            && (!t.ala || words.get(i + 1).is_some_and(|v| v.bare == "علي"))
+    }
+
     fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
         match self.looked.get(w.index) {
             Some(l) => l.noun,
@@ -1262,6 +1269,7 @@ impl<'a> Finder<'a> {
                             people: false,
                             bi: false,
                             min: false,
+                            ala: false,
                         },
                     )
                 }));
@@ -1276,9 +1284,7 @@ impl<'a> Finder<'a> {
                         let w = &words[j];
                         self.trigger(w)
                             .filter(|t| {
-                                t.before
-                                    && (people_named || !t.people)
-                                    && (!t.min || Self::min_follows(words, j))
+                                t.before && (people_named || !t.people) && Self::needs_follow(t, words, j)
                             })
                             .map(|t| self.paired_kind(words, j, t.kind))
                             .or_else(|| self.kind_noun(w))
@@ -1377,16 +1383,8 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
-            // the adjective of another indefinite noun tells whose that is, not whose the
-            // people are: "قتل 29 مدنيا في قصف روسي" (a Russian strike: Syrians were killed)
-            let of_other_noun = j >= 1 && !w.bare.starts_with("ال") && {
-                let v = tail[j - 1];
-                v.kind == TokenKind::Arabic
-                    && !v.bare.starts_with("ال")
-                    && !matches!(v.bare.as_ref(), "من" | "في" | "هم" | "هن" | "هما")
-                    && self.marker(v) != Some(Marker::Ranks)
-                    && self.noun(v).is_none_or(|(n, _)| n.population.is_none())
-            };
+            // the adjective of a strike names the attacker (see `of_another_noun`)
+            let of_other_noun = j >= 1 && self.of_another_noun(tail[j - 1], w);
             if of_other_noun && self.nisba(w).is_some() {
                 break;
             }
@@ -1798,7 +1796,7 @@ impl<'a> Finder<'a> {
         // joined to (قتل وجرح), to the noun
         let mut start = num.span.start();
         for j in (0..first).rev().take(9).take_while(|&j| !words[j].is_stop()) {
-            if let Some(t) = self.trigger(&words[j]) {
+            if let Some(t) = self.trigger(&words[j]).filter(|t| Self::needs_follow(t, words, j)) {
                 let paired = self.paired_kind(words, j, t.kind) != t.kind;
                 start = words[if paired { j - 1 } else { j }].span.start();
                 break;
@@ -1854,8 +1852,7 @@ impl<'a> Finder<'a> {
     fn uncounted(&self, words: &[Word]) -> Vec<Found> {
         let mut out = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let Some(t) = self.trigger(w).filter(|t| t.before && (!t.min || Self::min_follows(words, i)))
-            else {
+            let Some(t) = self.trigger(w).filter(|t| t.before && Self::needs_follow(t, words, i)) else {
                 continue;
             };
             // mourning or praying for souls (حدادا على أرواح مرتبات الأمن) tells of the dead
@@ -2160,13 +2157,27 @@ impl<'a> Finder<'a> {
     /// of the first country or body, or of the first nisba, which ends the reading; a noun of
     /// people before it gives the population when none is known, and with `forces` so does
     /// the body when it is an army or a police force.
+    /// Whether the nisba adjective `w` after `prev` names an attacker: `prev` is a strike or
+    /// an attack (markers.tsv: attack), whose adjective it is (same definiteness): "قتل 29
+    /// مدنيا في قصف روسي", "جراء القصف التركي" (a Russian or Turkish strike: Syrians were
+    /// killed).
+    fn of_another_noun(&self, prev: &Word, w: &Word) -> bool {
+        let definite = |x: &Word| x.bare.starts_with("ال");
+        !w.wa && self.marker(prev) == Some(Marker::Attack) && definite(prev) == definite(w)
+    }
+
     fn ranks_of<'w, 'n: 'w>(
         &self,
         words: impl IntoIterator<Item = &'w Word<'n>>,
         population: &mut Population,
         forces: bool,
     ) -> Option<Party> {
+        let mut prev: Option<&Word> = None;
         for v in words {
+            if prev.is_some_and(|p| self.of_another_noun(p, v)) && self.nisba(v).is_some() {
+                return None;
+            }
+            prev = Some(v);
             if let Some(e) = self.entity_of(v)
                 && matches!(self.entity_type(e), EntityType::Gpe | EntityType::Org)
             {

@@ -411,14 +411,34 @@ fn the_nisba_of_the_strike_is_not_the_peoples() {
     // a Russian strike killed Syrians
     let ex = extract("وقال المرصد إنه قتل 29 مدنيا الثلاثاء في قصف روسي استهدف مدينة دوما في سوريا.");
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"), "{:?}", ex.entities);
-    // a Dutch fishing boat: the people are not the Netherlands'
-    let ex = extract("وأسفرت العملية عن اعتقال تسعة أشخاص ومصادرة قارب صيد هولندي.");
-    assert_eq!(only(&ex).side, None, "{:?}", ex.entities);
+    // the Turkish shelling of Afrin: the dead are not Turkey's
+    let ex = extract("وقتل عدد من المدنيين جراء القصف التركي على مدينة عفرين في سوريا.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"), "{:?}", ex.entities);
     // the people's own adjective stays theirs
     let ex = extract("وقتل 5 أشخاص من المدنيين السوريين في القصف.");
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"));
     let ex = extract("وألقت السلطات القبض على ثلاثة أشخاص هم السعودي عبد الله المطيري واللبناني نظير هاني.");
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Saudi Arabia"));
+}
+
+#[test]
+fn putting_an_end_to_people_is_killing_them() {
+    let ex = extract("وأعلن المتحدث العسكري القضاء على 71 إرهابيا والقبض على 5 آخرين.");
+    let got: Vec<_> =
+        ex.casualties.iter().map(|c| (c.count, c.kind, c.population, c.side.is_none())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some(71), Kind::Killed, Population::Military, true),
+            (Some(5), Kind::Captured, Population::Military, true)
+        ]
+    );
+    // القضاء is also the judiciary, and ending poverty kills no one
+    for text in
+        ["وأحيل الضابط إلى القضاء العسكري لمحاكمته.", "وتعمل الحكومة على القضاء على الفقر في 10 سنوات."]
+    {
+        assert!(extract(text).casualties.is_empty(), "{text}");
+    }
 }
 
 #[test]
