@@ -376,6 +376,13 @@ const PLACE_WORDS: [&str; 6] = ["في", "قرب", "داخل", "حول", "بال�
 /// Verbs of breaking out (keyed, without proclitics): a definite noun trigger after one is a
 /// new happening (`اندلعت الاشتباكات`, `تجددت المعارك`, `انطلقت الحملة العسكرية`).
 const ONSET_VERBS: [&str; 6] = ["اندلعت", "اندلع", "تجددت", "تجدد", "انطلقت", "انطلق"];
+/// Words of people killed or wounded (normalised, without proclitics), in an event's clause
+/// before its trigger: a party they tell of is whose people were hit, not who struck. Nouns
+/// before their people (`مقتل 6 قياديين من تنظيم داعش في غارة`) and verbs after them (`زعيم
+/// تنظيم داعش و10 مقاتلين قتلوا في غارة جوية`). Not قتل, as often "he killed" as "was
+/// killed" (وقتل المهاجم شرطيتين).
+const HIT_NOUNS: [&str; 7] = ["مقتل", "مصرع", "اصابة", "اصابه", "استشهاد", "سقوط", "اصيب"];
+const HIT_VERBS: [&str; 9] = ["قتلوا", "لقوا", "لقي", "اصيبوا", "اصيب", "سقطوا", "استشهدوا", "حتفهم", "حتفه"];
 /// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
 const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذها", "قبل", "جانب", "نصبه", "شنتها"];
 
@@ -863,6 +870,33 @@ impl<'a> Finder<'a> {
                 continue;
             }
             if i > best.at && self.governed_by(i, clo, &TARGET_WORDS, false) {
+                targets.push(p.clone());
+            }
+        }
+        // a party whose people the clause says were hit before the trigger of violence is a
+        // target (not of a speech act: حمّل باشينيان المسؤولية blames another): after
+        // a noun of the hit people, or before their verb, with no أن between (a reporter's
+        // أن: ذكرت شبكة CNN أن ...)
+        let that = |k: usize| matches!(self.words[k].stem, "ان" | "انه" | "انها");
+        let hit = |i: usize| {
+            let noun = (clo.max(i.saturating_sub(6))..i)
+                .rev()
+                .take_while(|&k| !that(k))
+                .any(|k| HIT_NOUNS.contains(&self.words[k].stem));
+            let verb = (i + 1..best.at.min(i + 10))
+                .take_while(|&k| !that(k))
+                .any(|k| HIT_VERBS.contains(&self.words[k].stem));
+            noun || verb
+        };
+        let violent = matches!(category, Category::Fight | Category::Assault);
+        for (i, p) in &parties {
+            if violent
+                && *i < best.at
+                && hit(*i)
+                && !targets.contains(p)
+                && !matches!(self.etype(p), Some(EntityType::Loc))
+                && !locations.iter().any(|l| *p == Party::Entity(*l))
+            {
                 targets.push(p.clone());
             }
         }

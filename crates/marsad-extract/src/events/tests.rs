@@ -365,3 +365,21 @@ fn reaching_a_finding_is_no_agreement() {
     let ex = extract("وتوصلت أرمينيا وأذربيجان إلى اتفاق لوقف القتال.");
     assert!(kinds(&ex).iter().any(|k| k.starts_with("AGREE")), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn the_party_whose_people_were_hit_is_a_target() {
+    // the Islamic State's leader and fighters were killed in the strike: it did not strike
+    let ex = extract(
+        "وذكرت شبكة CNN أن زعيم تنظيم داعش و 10 مقاتلين آخرين من المجموعة الإرهابية قتلوا في غارة جوية.",
+    );
+    let e = only(&ex);
+    assert!(e.actors.is_empty(), "{:?}", names(&ex, &e.actors));
+    assert_eq!(names(&ex, &e.targets), ["Islamic State"]);
+    let ex = extract("أعلن الجيش العراقي مقتل 6 قياديين من تنظيم داعش في غارة جوية في مدينة الموصل.");
+    let e = only(&ex);
+    assert_eq!(names(&ex, &e.targets), ["Islamic State"]);
+    assert!(!names(&ex, &e.actors).contains(&"Islamic State".to_string()));
+    // a striker named before the trigger stays its actor
+    let ex = extract("وشن الجيش الإسرائيلي غارات على قطاع غزة.");
+    assert_eq!(names(&ex, &only(&ex).actors), ["Israel Defense Forces"]);
+}
