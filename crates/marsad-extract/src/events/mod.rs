@@ -912,6 +912,21 @@ impl<'a> Finder<'a> {
         {
             actors.push(p.clone());
         }
+        // كل من X و Y after a verb: its subjects, listed (دعت كل من الولايات المتحدة
+        // وبريطانيا وفرنسا وإيطاليا إلى ...)
+        if actors.is_empty()
+            && best.trigger.pos == Pos::Verb
+            && self.words.get(best.end).is_some_and(|w| w.stem == "كل")
+            && self.words.get(best.end + 1).is_some_and(|w| w.bare == "من")
+        {
+            for (k, (i, p)) in parties.iter().filter(|(i, _)| *i > best.end + 1).enumerate() {
+                let w = &self.words[*i];
+                if k > 0 && !(w.whole != w.bare && w.whole.starts_with('و')) {
+                    break;
+                }
+                actors.push(p.clone());
+            }
+        }
         // بين X و Y: both sides
         if actors.is_empty()
             && let Some(b) =

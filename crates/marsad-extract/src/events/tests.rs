@@ -383,3 +383,13 @@ fn the_party_whose_people_were_hit_is_a_target() {
     let ex = extract("وشن الجيش الإسرائيلي غارات على قطاع غزة.");
     assert_eq!(names(&ex, &only(&ex).actors), ["Israel Defense Forces"]);
 }
+
+#[test]
+fn a_list_after_kull_min_is_the_verbs_subjects() {
+    let ex = extract(
+        "دعت كل من الولايات المتحدة وبريطانيا وفرنسا وإيطاليا إلى وقف فوري للاشتباكات الدامية في العاصمة الليبية.",
+    );
+    let e = only(&ex);
+    assert_eq!(names(&ex, &e.actors), ["United States", "United Kingdom", "France", "Italy"]);
+    assert!(!names(&ex, &e.targets).contains(&"United States".to_string()), "{:?}", names(&ex, &e.targets));
+}
