@@ -820,8 +820,8 @@ impl<'a> Detector<'a> {
     }
 
     /// Whether the family name alone of `entry` at `start` is someone else's: it follows a first
-    /// name on its line (so `start` > 0) that is not one of the entry's own (`فايز كاكار` is not Hulusi Akar,
-    /// `أكرم خان دوراني` not Imran Khan; `دونالد #ترمب` is Trump).
+    /// name on its line (so `start` > 0) that is not one of the entry's own (`فايز كاكار` is
+    /// not Hulusi Akar, `أكرم خان دوراني` not Imran Khan; `دونالد #ترمب` is Trump).
     fn someone_elses_family_name(&self, entry: EntryId, start: usize) -> bool {
         let Some(w) = self.w.get(start) else { return false };
         let names = self.kb.names_of(entry);
