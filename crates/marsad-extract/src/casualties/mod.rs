@@ -1383,9 +1383,9 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
-            // the adjective of a strike names the attacker (see `of_another_noun`)
-            let of_other_noun = j >= 1 && self.of_another_noun(tail[j - 1], w);
-            if of_other_noun && self.nisba(w).is_some() {
+            // the adjective of a strike names the attacker (see `names_attacker`)
+            let attacker = j >= 1 && self.names_attacker(tail[j - 1], w);
+            if attacker && self.nisba(w).is_some() {
                 break;
             }
             if let Some(c) = self.nisba(w) {
@@ -2161,7 +2161,7 @@ impl<'a> Finder<'a> {
     /// an attack (markers.tsv: attack), whose adjective it is (same definiteness): "قتل 29
     /// مدنيا في قصف روسي", "جراء القصف التركي" (a Russian or Turkish strike: Syrians were
     /// killed).
-    fn of_another_noun(&self, prev: &Word, w: &Word) -> bool {
+    fn names_attacker(&self, prev: &Word, w: &Word) -> bool {
         let definite = |x: &Word| x.bare.starts_with("ال");
         !w.wa && self.marker(prev) == Some(Marker::Attack) && definite(prev) == definite(w)
     }
@@ -2174,7 +2174,7 @@ impl<'a> Finder<'a> {
     ) -> Option<Party> {
         let mut prev: Option<&Word> = None;
         for v in words {
-            if prev.is_some_and(|p| self.of_another_noun(p, v)) && self.nisba(v).is_some() {
+            if prev.is_some_and(|p| self.names_attacker(p, v)) && self.nisba(v).is_some() {
                 return None;
             }
             prev = Some(v);
