@@ -433,6 +433,17 @@ fn putting_an_end_to_people_is_killing_them() {
             (Some(5), Kind::Captured, Population::Military, true)
         ]
     );
+    // the verb too, and the others after it are of the same side
+    let ex = extract("وأعلنت الوزارة أن مفرزة للجيش قضت على ثلاثة من الإرهابيين وألقت القبض على ثلاثة آخرين.");
+    let got: Vec<_> =
+        ex.casualties.iter().map(|c| (c.count, c.kind, c.population, c.side.is_none())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some(3), Kind::Killed, Population::Military, true),
+            (Some(3), Kind::Captured, Population::Military, true)
+        ]
+    );
     // القضاء is also the judiciary, and ending poverty kills no one
     for text in
         ["وأحيل الضابط إلى القضاء العسكري لمحاكمته.", "وتعمل الحكومة على القضاء على الفقر في 10 سنوات."]

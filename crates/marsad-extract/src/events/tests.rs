@@ -393,3 +393,18 @@ fn a_list_after_kull_min_is_the_verbs_subjects() {
     assert_eq!(names(&ex, &e.actors), ["United States", "United Kingdom", "France", "Italy"]);
     assert!(!names(&ex, &e.targets).contains(&"United States".to_string()), "{:?}", names(&ex, &e.targets));
 }
+
+#[test]
+fn social_media_and_telecommunications_are_no_contact() {
+    no_event(
+        "CONSULT",
+        &[
+            "ونشر الفيديو على مواقع التواصل الاجتماعي على نطاق واسع.",
+            "واسترجعت القوات ثلاثة مسدسات وكمية من الذخيرة ووسائل الاتصال.",
+            "وقال وزير الاتصالات وتقنية المعلومات إن الشبكة ستتوسع.",
+        ],
+    );
+    // a contact with someone stays one
+    let ex = extract("وتواصلت الوزارة مع السفارة الأمريكية لمتابعة القضية.");
+    assert!(kinds(&ex).iter().any(|k| k.starts_with("CONSULT")), "{:?}", kinds(&ex));
+}
