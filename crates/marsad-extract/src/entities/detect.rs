@@ -819,6 +819,12 @@ impl<'a> Detector<'a> {
         }
     }
 
+    /// Whether a first name (one word, or a compound: `عبد الرحمن`, `نور الدين`) starts at `k`.
+    fn first_name_at(&self, k: usize) -> bool {
+        let w = &self.w[k];
+        w.heads_in(w.starts.given).any(|h| self.kb.given_name_at(h, self.tail(k)).is_some())
+    }
+
     /// Whether the family name alone of `entry` at `start` is someone else's: it follows a first
     /// name on its line (so `start` > 0) that is not one of the entry's own (`فايز كاكار` is
     /// not Hulusi Akar, `أكرم خان دوراني` not Imran Khan; `دونالد #ترمب` is Trump).
@@ -837,7 +843,7 @@ impl<'a> Detector<'a> {
         p.word()
             && !p.maksura
             && p.heads.first() == Some(&p.tail)
-            && p.heads_in(p.starts.given).any(|h| self.kb.given_name_at(h, self.tail(start - 1)).is_some())
+            && self.first_name_at(start - 1)
             && !names.iter().any(|n| n.len() > 1 && p.heads.contains(&n[0]))
     }
 
@@ -1154,7 +1160,7 @@ impl<'a> Detector<'a> {
                     && !w.common
                     && !w.tail.starts_with("ال")
                     && self.w[k - 1].tail.starts_with("ال")
-                    && w.heads_in(w.starts.given).any(|h| self.kb.given_name_at(h, self.tail(k)).is_some())
+                    && self.first_name_at(k)
                 {
                     break;
                 }
@@ -1440,11 +1446,7 @@ impl<'a> Detector<'a> {
             // a word of the name is a first name, or not a common word, or the tagger sees a
             // person there; else (سور غول) only a comma and an apposition delimit it, and no
             // word has the article (قيصر الغناء، المطرب is not a name)
-            let given = |k: usize| {
-                let v = &self.w[k];
-                v.heads_in(v.starts.given).any(|h| self.kb.given_name_at(h, self.tail(k)).is_some())
-            };
-            let name_like = |k: usize| !self.w[k].common || given(k);
+            let name_like = |k: usize| !self.w[k].common || self.first_name_at(k);
             let tagged =
                 self.tagged.iter().any(|e| e.etype == EntityType::Person && e.start < end && i < e.end);
             let plain = (i..end).any(name_like) || tagged;
