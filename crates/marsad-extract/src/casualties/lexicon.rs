@@ -25,6 +25,9 @@ pub struct Noun {
     /// `None` for آخرين: the population of the figure before it.
     pub population: Option<Population>,
     pub plural: bool,
+    /// A household or a family (عائلة, أسرة): several people of unknown number, read as a
+    /// plural (مقتل عائلة كاملة is a claim without a count, not one person killed).
+    pub group: bool,
 }
 
 /// Where a trigger stands relative to the number it governs.
@@ -135,14 +138,15 @@ impl Lexicon {
                     value: p.into(),
                 })?),
             };
-            let plural = match f[3] {
-                "pl" => true,
-                "sg" => false,
+            let (plural, group) = match f[3] {
+                "pl" => (true, false),
+                "sg" => (false, false),
+                "group" => (true, true),
                 v => {
                     return Err(LexiconError::Value { file: "nouns.tsv", column: "number", value: v.into() });
                 }
             };
-            lex.nouns.insert(entry_key(f[0]), Noun { kind, population, plural });
+            lex.nouns.insert(entry_key(f[0]), Noun { kind, population, plural, group });
         }
         for row in rows(triggers) {
             let f = columns("triggers.tsv", row, 3)?;
@@ -255,7 +259,7 @@ impl Lexicon {
         for (suffix, ending) in [("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", "")] {
             if let Some(stem) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 3) {
                 with(&mut buf, stem, ending);
-                if let Some(n) = self.nouns.get(buf.as_str()).filter(|n| !n.plural) {
+                if let Some(n) = self.nouns.get(buf.as_str()).filter(|n| !n.plural || n.group) {
                     return Some((*n, false));
                 }
             }

@@ -597,6 +597,11 @@ impl<'a> Finder<'a> {
             // uncounted others are other people than any told before ("كما قتل وجرح آخرون" after
             // "راح ضحيتها عشرات القتلى")
             let others = c.count.is_none() && c.noun.as_deref().is_some_and(|n| n.starts_with("اخر"));
+            // a family hit is those people, not a figure told of others ("مقتل أسرة كاملة"
+            // before "حصد أرواح مئات الضحايا"): it is told again with its own noun only
+            let family =
+                |o: &Casualty| o.noun.as_deref().and_then(|n| self.lex.noun(n)).is_some_and(|(n, _)| n.group);
+            let compatible = |o: &Casualty| compatible(o) && (o.noun == c.noun || !(family(o) || family(c)));
             let dup = out.iter().position(|o| {
                 !others
                     && same(o)
@@ -1073,6 +1078,10 @@ impl<'a> Finder<'a> {
         if noun_at.is_some_and(|k| k > last && (words[k].wa || words[k].fa)) {
             noun_at = None;
         }
+        // "صدموا اثنتين منها" (of the planes): منها stands for things, not people (منهم)
+        if noun_at.is_none() && words.get(last + 1).is_some_and(|w| w.bare == "منها") {
+            return None;
+        }
         // "أسفرت عن مقتل 16 منهم": of the people named before, in the sentence (مواقع وتعزيزات
         // حوثية): their population, or the group or country of a nisba
         let mut antecedent = None;
@@ -1410,9 +1419,11 @@ impl<'a> Finder<'a> {
             {
                 population = p;
             }
+            // the members of a family are its people, whatever the noun said (أفراد is
+            // mostly said of forces): "قتل 5 أفراد من عائلة واحدة"
             if let Some((n, _)) = self.noun(w)
                 && j <= 1
-                && population == Population::Unspecified
+                && (population == Population::Unspecified || n.group)
                 && tail[..j].iter().any(|v| v.bare == "من")
             {
                 population = n.population.unwrap_or(population);
@@ -1935,6 +1946,11 @@ impl<'a> Finder<'a> {
                 _ if some => {
                     another = true;
                     (None, true, false)
+                }
+                // the family, with the article, is more often a line of kings or an
+                // institution than people hit (سقوط الأسرة السادسة)
+                Some((n, _)) if n.group && words[k].bare.starts_with("ال") => {
+                    continue;
                 }
                 Some((n, own)) if n.kind.is_none() && n.population.is_some() => (n.population, n.plural, own),
                 Some((n, _))

@@ -1363,3 +1363,40 @@ fn militants_and_soldiers_after_them_are_two_sides() {
     let ex = extract("أدى القصف إلى مقتل 7 من ضباط وأفراد الجيش السوري.");
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"));
 }
+
+#[test]
+fn a_family_hit_is_people_without_a_count() {
+    // a family is several people: no figure, and not one person
+    assert_eq!(
+        claims("تسبب لغم أرضي زرعته الميليشيا، الجمعة، بمقتل أسرة كاملة في مديرية برط العنان بمحافظة الجوف."),
+        [(None, Kind::Killed, Population::Civilian)]
+    );
+    // a figure of families keeps the number it is told with
+    assert_eq!(
+        claims("وأشار التقرير إلى نزوح حوالي 2861 أسرة من المحافظة."),
+        [(Some(2861), Kind::Displaced, Population::Civilian)]
+    );
+    // the members of a family are civilians, whatever أفراد says of forces elsewhere
+    assert_eq!(
+        claims("قتل 5 أفراد من عائلة واحدة في غارة جوية على المنزل."),
+        [(Some(5), Kind::Killed, Population::Civilian)]
+    );
+    // the family with the article is a line of kings here, no people hit
+    assert!(claims("ويعود المعبد إلى ما بعد سقوط الأسرة السادسة في مصر القديمة.").is_empty());
+    // the family's claim is its own, not merged with a vague figure of other dead
+    let text = "تسبب لغم زرعته الميليشيا بمقتل أسرة كاملة في الجوف. \
+                وتسببت الألغام بحصد أرواح مئات الضحايا المدنيين غالبيتهم من النساء والأطفال.";
+    assert_eq!(extract(text).casualties.len(), 2, "{:?}", extract(text).casualties);
+}
+
+#[test]
+fn a_figure_of_them_as_things_is_no_people() {
+    // منها stands for the planes: people would be منهم
+    assert!(
+        claims(
+            "قام 19 شخصا من أعضاء التنظيم بخطف أربعة طائرات ركاب أثناء قيامها برحلات داخلية \
+             صدموا اثنتين منها ببرجي التجارة العالمي."
+        )
+        .is_empty()
+    );
+}
