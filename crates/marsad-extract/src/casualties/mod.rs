@@ -482,6 +482,17 @@ impl<'a> Finder<'a> {
                 if c.kind == Kind::Displaced && c.population == Population::Unspecified {
                     c.population = Population::Civilian;
                 }
+                // the losses someone suffered are theirs: "تكبدت ميليشيات الحوثي عشرات القتلى"
+                if !c.own_side
+                    && let Some((side, force)) =
+                        self.sufferer(&words, words.partition_point(|w| w.span.start() < c.evidence.start()))
+                {
+                    c.side = Some(side);
+                    c.hostile = false;
+                    if force && c.population == Population::Unspecified {
+                        c.population = Population::Military;
+                    }
+                }
                 // the force whose positions were hit; a figure with no people named is of its
                 // fighters (and so are the others after it: "وإصابة 24 آخرين")
                 if c.side.is_none()
@@ -2216,6 +2227,33 @@ impl<'a> Finder<'a> {
 
     /// People of an army, a police force or an armed group are military (its fighters), when
     /// nothing said otherwise.
+    /// Who suffered the losses told from `from` on: the subject of تكبد before them in the
+    /// clause, named right after the verb (`وتكبدت ميليشيات الحوثي عشرات القتلى`) or right
+    /// before it (`إن الأكراد تكبدوا خسائر بشرية إذ سقط 37 قتيلا`), with whether it is a
+    /// force. Not the verbal noun with a pronoun (`عقب تكبدها خسائر`), whose owner is
+    /// further back.
+    fn sufferer(&self, words: &[Word], from: usize) -> Option<(Party, bool)> {
+        let verb = (from.saturating_sub(10)..from.min(words.len()))
+            .rev()
+            .take_while(|&j| !words[j].is_hard_stop())
+            .find(|&j| {
+                let stem = words[j].stem.as_ref();
+                ["تكبد", "يتكبد", "تتكبد"].iter().any(|v| {
+                    stem.strip_prefix(v).is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ون" | "ان"))
+                })
+            })?;
+        let subject = |j: usize| -> Option<usize> {
+            let e = words.get(j)?.entity?;
+            matches!(self.a.entities[e].etype, EntityType::Gpe | EntityType::Org).then_some(e)
+        };
+        let e = subject(verb + 1).or_else(|| verb.checked_sub(1).and_then(subject))?;
+        let force = matches!(
+            self.entities_subtype(e),
+            Some("armed-forces" | "faction-forces" | "police" | "armed-group")
+        );
+        Some((self.side_of(e), force))
+    }
+
     fn forces_are_military(&self, e: usize, population: &mut Population) {
         if *population == Population::Unspecified
             && matches!(

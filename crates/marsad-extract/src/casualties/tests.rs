@@ -1400,3 +1400,24 @@ fn a_figure_of_them_as_things_is_no_people() {
         .is_empty()
     );
 }
+
+#[test]
+fn losses_suffered_are_the_subjects() {
+    // the subject of تكبد, after the verb or before it, is whose dead they are; a force's
+    // dead are fighters
+    for text in [
+        "وتكبدت ميليشيات الحوثي عشرات القتلى في المواجهات مع الجيش اليمني في صعدة.",
+        "وأفادت مصادر عسكرية أن ميليشيات الحوثي تكبدت أكثر من 120 قتيلاً بقصف من طائرات التحالف في الحديدة.",
+    ] {
+        let ex = extract(text);
+        let c = &ex.casualties[0];
+        assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Houthis"), "{text}");
+        assert_eq!(c.population, Population::Military, "{text}");
+    }
+    // and the figures after them in the same list, not the attacker named after them
+    let ex = extract(
+        "أفادت مصادر أن ميليشيات الحوثي تكبدت أكثر من 120 قتيلاً وعشرات الجرحى بقصف من طائرات التحالف.",
+    );
+    let sides: Vec<Option<String>> = ex.casualties.iter().map(|c| name(&ex, c.side.as_ref())).collect();
+    assert_eq!(sides, [Some("Houthis".to_string()), Some("Houthis".to_string())]);
+}
