@@ -542,6 +542,16 @@ impl<'a> Finder<'a> {
                 let serves = claimant.as_ref().and_then(|p| self.serves(p, &affiliations));
                 if c.side.is_none() && c.own_side && !hostile {
                     c.side = serves.clone().or_else(|| claimant.as_ref().map(|p| self.country_of_party(p)));
+                    // no one speaks: the body or country named last before them owns them
+                    // ("أقدمت ميليشيا الحوثي على قتل أحد عناصرها", "باكستان التي تشير إلى أن
+                    // الآلاف من مواطنيها قد قتلوا")
+                    if c.side.is_none() {
+                        c.side = self.possessor(
+                            &words,
+                            words.partition_point(|w| w.span.start() < c.evidence.start()),
+                            c.end_word,
+                        );
+                    }
                 }
                 // whose people, when the clause does not say: the claimant's own soldiers; both
                 // sides in fighting; the claimant's country; where it happened; the article's
@@ -2252,6 +2262,43 @@ impl<'a> Finder<'a> {
             Some("armed-forces" | "faction-forces" | "police" | "armed-group")
         );
         Some((self.side_of(e), force))
+    }
+
+    /// Whom the possessive pronoun of the people at `noun` stands for, when no one speaks
+    /// of them as their own: the body or country named last before `from` in its clause
+    /// (a relative clause goes on with it: `باكستان، التي تشير إلى أن الآلاف من
+    /// مواطنيها`), within twelve words. `ها` and `ه` stand for a body or a country; `هم`
+    /// for a people named in the plural (`الحوثيين ... أحد عناصرهم`), not a man's
+    /// (`الخطيب الحوثي ... الآباء إلى قتل أطفالهم`). A place owns no fighters.
+    fn possessor(&self, words: &[Word], from: usize, noun: usize) -> Option<Party> {
+        let plural = words.get(noun)?.bare.ends_with("هم");
+        let mut j = from.min(words.len());
+        let mut seen = 0;
+        while j > 0 && seen < 12 {
+            j -= 1;
+            seen += 1;
+            let w = &words[j];
+            if w.is_stop() {
+                let relative = w.bare == "،" || w.bare == ",";
+                if relative
+                    && words.get(j + 1).is_some_and(|v| matches!(v.bare.as_ref(), "التي" | "الذي" | "الذين"))
+                {
+                    continue;
+                }
+                return None;
+            }
+            let Some(e) = w.entity else { continue };
+            let entity = &self.a.entities[e];
+            let national = entity.etype == EntityType::Gpe && entity.subtype.as_deref() == Some("country");
+            if !(entity.etype == EntityType::Org || national) {
+                return None;
+            }
+            if plural && !(w.bare.ends_with("ين") || w.bare.ends_with("ون")) {
+                return None;
+            }
+            return Some(self.side_of(e));
+        }
+        None
     }
 
     fn forces_are_military(&self, e: usize, population: &mut Population) {

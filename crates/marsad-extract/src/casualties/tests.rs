@@ -1421,3 +1421,22 @@ fn losses_suffered_are_the_subjects() {
     let sides: Vec<Option<String>> = ex.casualties.iter().map(|c| name(&ex, c.side.as_ref())).collect();
     assert_eq!(sides, [Some("Houthis".to_string()), Some("Houthis".to_string())]);
 }
+
+#[test]
+fn their_own_people_when_no_one_speaks() {
+    // the body or country named before them in the clause owns them
+    let ex = extract(
+        "وقدم غني عرضا جديدا لعقد محادثات مع باكستان، التي ترفض تلك الاتهامات وتشير إلى أن الآلاف من مواطنيها قد قتلوا على يد الجماعات المسلحة.",
+    );
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Pakistan"));
+    let ex = extract(
+        "وتمركزت فيها قوات الجيش عقب معارك ضارية مع ميليشيات الحوثي التي سقط عدد كبير من عناصرها بين قتيل وجريح.",
+    );
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Houthis"));
+    // not past the end of the clause, and not a man's for a plural pronoun
+    let ex =
+        extract("بدعم من تحالف دعم الشرعية، وسط تهاوي دفاعات الميليشيات وفرار عناصرها من الجبهات في اليمن.");
+    assert_ne!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Saudi-led coalition in Yemen"));
+    let ex = extract("ودعا الخطيب الحوثي كافة الآباء إلى قتل أطفالهم إن ذكروا اسمه.");
+    assert!(ex.casualties.iter().all(|c| name(&ex, c.side.as_ref()).as_deref() != Some("Houthis")));
+}
