@@ -1277,6 +1277,15 @@ impl<'a> Finder<'a> {
                             && w.kind != TokenKind::Number
                             && !(w.wa && self.trigger(w).is_some() && own_people(from + d))
                     })
+                    // a verbal noun after a preposition is what they did or are accused of,
+                    // not what befell them ("15 شخصا سعوديا شاركوا في قتل خاشقجي", "متهمين
+                    // بقتل"); not after li, what they were exposed to ("تعرض 21 آخرين للقتل")
+                    .filter(|&(d, w)| {
+                        let governed = d >= 1
+                            && matches!(words[from + d - 1].bare.as_ref(), "في" | "على" | "عن" | "الى");
+                        let accused = w.prep && w.bare.starts_with('ب');
+                        !(governed || accused)
+                    })
                     .find_map(|(d, w)| self.trigger(w).filter(|t| t.after).map(|t| (d, t)));
                 let after = near.or_else(|| self.after_forces(words, from));
                 // "30 طفلا بين الجرحى": among the wounded

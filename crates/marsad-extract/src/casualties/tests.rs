@@ -1440,3 +1440,21 @@ fn their_own_people_when_no_one_speaks() {
     let ex = extract("ودعا الخطيب الحوثي كافة الآباء إلى قتل أطفالهم إن ذكروا اسمه.");
     assert!(ex.casualties.iter().all(|c| name(&ex, c.side.as_ref()).as_deref() != Some("Houthis")));
 }
+
+#[test]
+fn what_they_did_is_not_what_befell_them() {
+    // a casualty noun after a preposition is the deed they took part in or are tried for
+    assert!(claims("وتقول السلطات التركية إن فريقا من 15 شخصا سعوديا شاركوا في قتل خاشقجي.").is_empty());
+    assert!(
+        claims("وقضت محكمة في ميانمار بسجن سبعة جنود من الجيش لضلوعهم في قتل عشرة من مسلمي الروهينجا.")
+            .iter()
+            .all(|c| c.0 != Some(7))
+    );
+    assert!(claims("ودانت المحكمة المتهمة تحت المادة 130 بالقتل العمد.").is_empty());
+    // what they were exposed to is what befell them
+    assert_eq!(
+        claims("وأفاد التقرير بأن الألغام أودت بحياة 6 مدنيين، فيما تعرض 21 آخرين للقتل بعمليات قنص مباشرة.")
+            .len(),
+        2
+    );
+}
