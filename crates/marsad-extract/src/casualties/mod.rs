@@ -57,7 +57,7 @@ mod tests;
 use std::cell::RefCell;
 
 use marsad_kb::{EntityType, EntryId, Kb};
-use marsad_text::numbers::{NumberExpr, NumberParser, Quantity};
+use marsad_text::numbers::{NumberExpr, NumberParser, Qualifier, Quantity};
 use marsad_text::{AnalysedToken, FormTable, Normalized, Span, TokenKind};
 
 use self::lexicon::{Lexicon, Marker};
@@ -824,10 +824,13 @@ impl<'a> Finder<'a> {
         if adjective(k) {
             return true;
         }
-        words.get(k).is_some_and(|v| v.bare == "من")
-            && (adjective(k + 1)
-                || (words.get(k + 1).is_some_and(|v| v.kind == TokenKind::Arabic && !v.is_stop())
-                    && adjective(k + 2)))
+        if words.get(k).is_none_or(|v| v.bare != "من") {
+            return false;
+        }
+        // the people may be quoted: `71 شخصا من "التكفيريين"`
+        let k = k + 1 + usize::from(words.get(k + 1).is_some_and(Word::is_quote));
+        adjective(k)
+            || (words.get(k).is_some_and(|v| v.kind == TokenKind::Arabic && !v.is_stop()) && adjective(k + 1))
     }
 
     /// Whether an Arabic word is a marker of this role, with or without its tanween alif
@@ -1057,7 +1060,22 @@ impl<'a> Finder<'a> {
             Quantity::Exact(n) => (Some(n), num.qualifier.as_str()),
             Quantity::Range { .. } => (None, "unspecified"),
         };
+        // a year or a day of a date ("وولد عام 1857 وتوفي عام 1922"), not a figure with a
+        // qualifier the time layer took for a year ("وجرح أكثر من 2000 في ذكرى النكبة")
+        if num.qualifier == Qualifier::Exact && self.a.times.iter().any(|t| t.span.contains(num.span)) {
+            return None;
+        }
         let first = words.iter().position(|w| w.span.end() > num.span.start())?;
+        // a match's score ("فوز أوروغواي على البرتغال 2 - 1"): a range goes up, and is read
+        // as one by the number layer
+        let dash = |w: &Word| matches!(w.bare.as_ref(), "-" | "–");
+        let number = |w: &Word| w.kind == TokenKind::Number;
+        let after = words.iter().position(|w| w.span.start() >= num.span.end());
+        if after.is_some_and(|d| dash(&words[d]) && words.get(d + 1).is_some_and(number))
+            || (first >= 2 && dash(&words[first - 1]) && number(&words[first - 2]))
+        {
+            return None;
+        }
         // a number of time units named before it: "على مدى السنوات الـ 49 الماضية", "خلال
         // الساعات الـ24"
         let unit = |w: &Word| {

@@ -1458,3 +1458,29 @@ fn what_they_did_is_not_what_befell_them() {
         2
     );
 }
+
+#[test]
+fn dates_and_scores_are_no_figures() {
+    // a year, even one the number layer does not take for one (before 1900)
+    assert!(claims("وولد الرسام عام 1857 وتوفي عام 1922 في فرنسا.").is_empty());
+    assert!(claims("وكان الطالب قد أوقف في بيونغ يانغ في 2016 وتوفي بعد عودته.").is_empty());
+    // a figure the time layer took for a year keeps its qualifier, and its claim
+    assert_eq!(
+        claims("بعد مقتل عشرات المتظاهرين وجرح أكثر من 2000 في ذكرى النكبة.")
+            .iter()
+            .filter(|c| c.0 == Some(2000))
+            .count(),
+        1
+    );
+    // a match's score, either of its numbers
+    assert!(claims("وكان المهاجم قد أصيب خلال فوز أوروغواي على البرتغال 2 - 1 في دور الستة عشر.").is_empty());
+    assert!(
+        claims("وخسر المنتخب البرتغالي 1 - 2 أمام أوروغواي فيما سقط نيمار ورفاقه أمام بلجيكا.").is_empty()
+    );
+}
+
+#[test]
+fn quoted_militants_are_the_other_side() {
+    let ex = extract("أعلن الجيش المصري مقتل 71 شخصا من \"التكفيريين\" في سيناء.");
+    assert_ne!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Egypt"));
+}
