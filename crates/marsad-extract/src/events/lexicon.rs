@@ -51,6 +51,9 @@ pub struct Trigger {
     /// Its first word only as written with ة: with ه it is a participle and a pronoun
     /// (مهاجمه is his striker, ملاحقه his pursuer), not the verbal noun.
     pub taa: bool,
+    /// Only with a party named in its clause, as actor or target: what must be done by no
+    /// one in particular (يجب إيلاء اهتمام بطريقة الحفظ) is an opinion, not a demand.
+    pub party: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -240,7 +243,7 @@ impl Lexicon {
                 }
             };
             let mut no_lam = false;
-            let (mut gap, mut fresh, mut taa) = (false, false, false);
+            let (mut gap, mut fresh, mut taa, mut party) = (false, false, false, false);
             let mut with = Vec::new();
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 if flag == "nolam" {
@@ -251,6 +254,8 @@ impl Lexicon {
                     fresh = true;
                 } else if flag == "taa" {
                     taa = true;
+                } else if flag == "party" {
+                    party = true;
                 } else if let Some(words) = flag.strip_prefix("with=") {
                     with.extend(words.split('|').map(entry_key));
                 } else {
@@ -272,6 +277,7 @@ impl Lexicon {
                 gap,
                 fresh,
                 taa,
+                party,
             };
             lex.triggers.insert(f[0], trigger);
         }

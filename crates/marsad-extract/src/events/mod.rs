@@ -560,7 +560,9 @@ impl<'a> Finder<'a> {
         let before = |k: usize| (h.at >= clo + k).then(|| self.marker(h.at - k)).flatten();
         let reference = before(1) == Some(Marker::Reference)
             || (before(1) == Some(Marker::Onset) && before(2) == Some(Marker::Reference));
-        if reference {
+        // and so does a noun after a demonstrative: it does not speak for a clause that
+        // tells something new (وتحقق البعثة في هذه الاتهامات is an investigation)
+        if reference || before(1) == Some(Marker::Demonstrative) {
             h.rank = h.rank.min(1);
         }
         h.anaphoric = before(1) == Some(Marker::Demonstrative)
@@ -645,6 +647,9 @@ impl<'a> Finder<'a> {
                 && actors.first() == claimant.as_ref()
             {
                 actors.clear();
+            }
+            if best.trigger.party && actors.is_empty() && targets.is_empty() {
+                continue;
             }
             let (date, date_from) = self.date(sentence, evidence);
             let outranked =

@@ -408,3 +408,46 @@ fn social_media_and_telecommunications_are_no_contact() {
     let ex = extract("وتواصلت الوزارة مع السفارة الأمريكية لمتابعة القضية.");
     assert!(kinds(&ex).iter().any(|k| k.starts_with("CONSULT")), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn a_must_of_no_one_is_no_demand() {
+    // an opinion or an instruction: no party named as actor or target
+    no_event(
+        "DEMAND",
+        &[
+            "حيث يجب عليك فتح قائمة الإعدادات على جهازك.",
+            "وأضافت الفنانة أن بعدها يجب إيلاء اهتمام بطريقة الحفظ.",
+            "إن ثمة دروسا يجب تعلمها عن ضرورة تبادل المعلومات.",
+        ],
+    );
+    // a demand of a party named in the clause
+    let ex = extract("وقال الرئيس إن القوات المسلحة الأذربيجانية يجب أن تنسحب من جميع الأراضي المحتلة.");
+    assert!(kinds(&ex).contains(&"DEMAND/demand".to_string()), "{:?}", kinds(&ex));
+}
+
+#[test]
+fn achieving_is_no_investigation() {
+    // تحقق and يحقق investigate in or with someone; with an object they achieve
+    no_event(
+        "INVESTIGATE",
+        &[
+            "ويفترض أن تحقق الحكومة عائدات تتراوح بين 35 و40 مليار ريال من عمليات التخصيص.",
+            "وتحقق العملية تقدماً ميدانياً كبيراً ومستمراً.",
+            "ولم يتسن التحقق من الرقم.",
+        ],
+    );
+    let ex = extract("وتحقق البعثة المشتركة للأمم المتحدة ومنظمة حظر الأسلحة الكيميائية في هذه الاتهامات.");
+    assert!(kinds(&ex).iter().any(|k| k.starts_with("INVESTIGATE")), "{:?}", kinds(&ex));
+    let ex = extract("وقالت الشرطة إنها تحقق مع المشتبه به في الهجوم.");
+    assert!(kinds(&ex).iter().any(|k| k.starts_with("INVESTIGATE")), "{:?}", kinds(&ex));
+}
+
+#[test]
+fn a_noun_after_a_demonstrative_refers_back() {
+    // these accusations were told before: they do not outrank what the clause tells anew
+    let ex = extract("وتحقق البعثة المشتركة للأمم المتحدة ومنظمة حظر الأسلحة الكيميائية في هذه الاتهامات.");
+    assert_eq!(kinds(&ex), ["INVESTIGATE/investigation"]);
+    // and alone in its sentence they are only a reference
+    let ex = extract("ولم يعلق المسؤولون السعوديون حتى الآن على تلك الاتهامات.");
+    assert!(ex.events.iter().all(|e| e.explanation.rule == "reference"), "{:?}", kinds(&ex));
+}
