@@ -451,3 +451,17 @@ fn a_noun_after_a_demonstrative_refers_back() {
     let ex = extract("ولم يعلق المسؤولون السعوديون حتى الآن على تلك الاتهامات.");
     assert!(ex.events.iter().all(|e| e.explanation.rule == "reference"), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn an_interview_or_a_meeting_of_no_one_is_no_meeting() {
+    no_event(
+        "CONSULT",
+        &[
+            "الأمر الذي كشف عنه الفنان في لقاء تلفزيوني مساء الجمعة.",
+            "وقال المدرب في لقاء صحفي إن الفريق جاهز.",
+            "ليترجم سيطرته على مجريات اللقاء في الشوط الثاني.",
+        ],
+    );
+    let ex = extract("وبحث الرئيس الفرنسي خلال لقاء مع رئيس الوزراء الأرميني نيكول باشينيان الوضع في المنطقة.");
+    assert!(kinds(&ex).iter().any(|k| k.starts_with("CONSULT")), "{:?}", kinds(&ex));
+}
