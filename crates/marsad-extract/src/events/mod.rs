@@ -384,6 +384,24 @@ const ONSET_VERBS: [&str; 6] = ["اندلعت", "اندلع", "تجددت", "ت�
 const HIT_NOUNS: [&str; 7] = ["مقتل", "مصرع", "اصابة", "اصابه", "استشهاد", "سقوط", "اصيب"];
 const HIT_VERBS: [&str; 9] = ["قتلوا", "لقوا", "لقي", "اصيبوا", "اصيب", "سقطوا", "استشهدوا", "حتفهم", "حتفه"];
 /// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
+/// The last words of titles (normalised, keyed): a party right after one is the body the
+/// title belongs to (`الأمين العام للأمم المتحدة`, `رئيس المجلس`, `مندوب روسيا`).
+const TITLE_ENDS: [&str; 14] = [
+    "العام",
+    "رئيس",
+    "مدير",
+    "قائد",
+    "زعيم",
+    "سفير",
+    "مندوب",
+    "ممثل",
+    "نائب",
+    "امين",
+    "وزير",
+    "مبعوث",
+    "المتحدث",
+    "الناطق",
+];
 const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذها", "قبل", "جانب", "نصبه", "شنتها"];
 
 impl<'a> Finder<'a> {
@@ -906,6 +924,13 @@ impl<'a> Finder<'a> {
             }
         }
         let free = |i: usize| !self.governed_by(i, clo, &PREPOSITIONS, true);
+        // a party right after a title is the body the title belongs to (الأمين العام للأمم
+        // المتحدة, رئيس المجلس العسكري, مندوب روسيا): who speaks, never whom it is said to
+        // when the title stands where the subject does, right after the verb or before it
+        // (not `في اجتماع مع الأمين العام لحلف الناتو`, whose body is met)
+        let owner = |i: usize| {
+            i > clo && (i <= best.end + 3 || i < best.at) && TITLE_ENDS.contains(&self.words[i - 1].bare)
+        };
         let usable = |p: &Party| !targets.contains(p) && !matches!(self.etype(p), Some(EntityType::Loc));
         // the agent of a noun: هجوم شنته طالبان, من قبل
         let agent = self.words[best.end..chi]
@@ -946,9 +971,23 @@ impl<'a> Finder<'a> {
             );
         }
         if actors.is_empty() {
-            let after =
-                parties.iter().find(|(i, p)| *i >= best.end && *i <= best.end + 4 && free(*i) && usable(p));
-            let before = parties.iter().rev().find(|(i, p)| *i < best.at && free(*i) && usable(p));
+            // the body of a title after the verb speaks through it (دعا الأمين العام للأمم
+            // المتحدة): the subject, unless the title's holder is named after it (للأمم
+            // المتحدة أنطونيو غوتيريش)
+            let after = parties
+                .iter()
+                .find(|(i, p)| *i >= best.end && *i <= best.end + 4 && (free(*i) || owner(*i)) && usable(p))
+                .map(|found| {
+                    let (i, _) = found;
+                    let holder = || {
+                        parties.iter().find(|(k, p)| {
+                            *k > *i && *k <= *i + 4 && free(*k) && self.etype(p) == Some(EntityType::Person)
+                        })
+                    };
+                    if owner(*i) { holder().unwrap_or(found) } else { found }
+                });
+            let before =
+                parties.iter().rev().find(|(i, p)| *i < best.at && (free(*i) || owner(*i)) && usable(p));
             let named = |(i, _): &&(usize, Party)| self.words[*i].entity.is_some();
             // the subject inside a gap phrase (أطلق الجيش الإسرائيلي النار)
             let inside = parties.iter().find(|(i, p)| *i > best.at && *i <= best.at + best.gap && usable(p));
@@ -978,7 +1017,11 @@ impl<'a> Finder<'a> {
                     | Category::Threaten
             )
             && let Some((_, p)) = parties.iter().find(|(i, p)| {
-                *i > best.at && !actors.contains(p) && !locations.iter().any(|l| *p == Party::Entity(*l))
+                *i > best.at
+                    && !owner(*i)
+                    && !self.governed_by(*i, clo, &["لدي"], false)
+                    && !actors.contains(p)
+                    && !locations.iter().any(|l| *p == Party::Entity(*l))
             })
         {
             targets.push(p.clone());

@@ -478,3 +478,21 @@ fn wars_of_trade_and_words_are_no_fighting() {
         ],
     );
 }
+
+#[test]
+fn a_title_speaks_for_its_body() {
+    // the body of a title in the subject's place is the actor, or its holder when named
+    let ex = extract("ودعا الأمين العام للأمم المتحدة الأطراف اليمنية إلى وقف القتال.");
+    let e = only(&ex);
+    assert_eq!(names(&ex, &e.actors), ["United Nations"]);
+    assert!(!names(&ex, &e.targets).contains(&"United Nations".to_string()));
+    let ex = extract("ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش الأطراف اليمنية إلى وقف القتال.");
+    let e = only(&ex);
+    assert_eq!(names(&ex, &e.actors), ["António Guterres"]);
+    assert!(!names(&ex, &e.targets).contains(&"United Nations".to_string()));
+    // a body after لدى is where the envoy serves, not whom he accuses
+    let ex = extract("واتهم مندوب روسيا لدى الأمم المتحدة واشنطن بالكذب.");
+    let e = only(&ex);
+    assert_eq!(names(&ex, &e.actors), ["Russia"]);
+    assert_eq!(names(&ex, &e.targets), ["Washington, D.C."]);
+}
