@@ -627,3 +627,10 @@ fn a_word_with_tanween_is_no_name() {
         assert!(places.is_empty(), "{text}: {places:?}");
     }
 }
+
+#[test]
+fn a_state_of_the_title_holder_is_no_name() {
+    // the resigning or deposed holder of a title: the adjective is no name
+    assert!(people("واستشهد الوزير المستقيل في خطاب استقالته بالأمر.").is_empty());
+    assert_eq!(people("وقال الرئيس المعزول محمد مرسي إنه بريء."), [("محمد مرسي".to_string(), "kb")]);
+}
