@@ -54,6 +54,9 @@ pub struct Trigger {
     /// Only with a party named in its clause, as actor or target: what must be done by no
     /// one in particular (يجب إيلاء اهتمام بطريقة الحفظ) is an opinion, not a demand.
     pub party: bool,
+    /// Not written with ب and the article: an adverb (بالضرورة, necessarily), where بضرورة
+    /// asks for what is necessary.
+    pub no_bi_al: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -243,7 +246,7 @@ impl Lexicon {
                 }
             };
             let mut no_lam = false;
-            let (mut gap, mut fresh, mut taa, mut party) = (false, false, false, false);
+            let (mut gap, mut fresh, mut taa, mut party, mut no_bi_al) = (false, false, false, false, false);
             let mut with = Vec::new();
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 if flag == "nolam" {
@@ -256,6 +259,8 @@ impl Lexicon {
                     taa = true;
                 } else if flag == "party" {
                     party = true;
+                } else if flag == "nobial" {
+                    no_bi_al = true;
                 } else if let Some(words) = flag.strip_prefix("with=") {
                     with.extend(words.split('|').map(entry_key));
                 } else {
@@ -278,6 +283,7 @@ impl Lexicon {
                 fresh,
                 taa,
                 party,
+                no_bi_al,
             };
             lex.triggers.insert(f[0], trigger);
         }

@@ -284,6 +284,8 @@ struct Word<'n> {
     definite: bool,
     /// It carries the preposition ل.
     li: bool,
+    /// It carries the preposition ب.
+    bi: bool,
     /// It carries the future prefix س.
     sa: bool,
     /// It carries a preposition (ب ل ك).
@@ -430,6 +432,7 @@ impl<'a> Finder<'a> {
                         whole: t.norm_str(n),
                         definite: t.has(Proclitic::Al),
                         li: t.has(Proclitic::Li),
+                        bi: t.has(Proclitic::Bi),
                         sa: t.has(Proclitic::Sa),
                         prep: t.has(Proclitic::Li) || t.has(Proclitic::Bi) || t.has(Proclitic::Ka),
                         entity,
@@ -749,6 +752,9 @@ impl<'a> Finder<'a> {
             if purpose {
                 return false;
             }
+        }
+        if h.trigger.no_bi_al && self.words[h.at].bi && self.words[h.at].definite {
+            return false;
         }
         h.trigger.with.is_empty()
             || self.words[h.end..chi].iter().any(|w| h.trigger.with.iter().any(|k| w.is(k)))

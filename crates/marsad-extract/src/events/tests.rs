@@ -496,3 +496,29 @@ fn a_title_speaks_for_its_body() {
     assert_eq!(names(&ex, &e.actors), ["Russia"]);
     assert_eq!(names(&ex, &e.targets), ["Washington, D.C."]);
 }
+
+#[test]
+fn cancelling_and_efforts_need_their_object() {
+    // a cancellation is of a meeting, a visit or talks; efforts are mediation when they seek
+    // a solution, peace or talks
+    no_event(
+        "REJECT",
+        &[
+            "وكانت قد ألغت رحلة فنية حول العالم عام 2016.",
+            "بعد تعديل الدستور وإلغاء الحد الأقصى للولايات الرئاسية.",
+        ],
+    );
+    no_event(
+        "CONSULT",
+        &[
+            "فيما تبذل فرق الأطفاء جهودا للسيطرة على النيران.",
+            "ويحتاج هذا النوع من الضرائب إلى بذل المزيد من الجهود لحصر المجتمع الضريبي.",
+        ],
+    );
+    let ex = extract("وألغت كوريا الشمالية اجتماعا رفيع المستوى مع كوريا الجنوبية.");
+    assert!(kinds(&ex).contains(&"REJECT/meeting-cancelled".to_string()), "{:?}", kinds(&ex));
+    let ex = extract("وتبذل الكويت جهودا دبلوماسية لحل الأزمة الخليجية.");
+    assert!(kinds(&ex).contains(&"CONSULT/mediation".to_string()), "{:?}", kinds(&ex));
+    // necessarily is no necessity
+    no_event("APPEAL", &["قال ترامب إنه ليس متأكدا بالضرورة من سعي الإسرائيليين إلى اتفاق."]);
+}
