@@ -57,6 +57,10 @@ pub struct Trigger {
     /// Not written with ب and the article: an adverb (بالضرورة, necessarily), where بضرورة
     /// asks for what is necessary.
     pub no_bi_al: bool,
+    /// Only with a place or a country named after it in its clause: taking or reaching one
+    /// (ضم القرم, وصلت إلى بغداد), not a cast or a figure (المسلسل ضم 80 شخصية, وصلت
+    /// الحرارة إلى 15 درجة).
+    pub place: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -246,7 +250,8 @@ impl Lexicon {
                 }
             };
             let mut no_lam = false;
-            let (mut gap, mut fresh, mut taa, mut party, mut no_bi_al) = (false, false, false, false, false);
+            let (mut gap, mut fresh, mut taa, mut party, mut no_bi_al, mut place) =
+                (false, false, false, false, false, false);
             let mut with = Vec::new();
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 if flag == "nolam" {
@@ -261,6 +266,8 @@ impl Lexicon {
                     party = true;
                 } else if flag == "nobial" {
                     no_bi_al = true;
+                } else if flag == "place" {
+                    place = true;
                 } else if let Some(words) = flag.strip_prefix("with=") {
                     with.extend(words.split('|').map(entry_key));
                 } else {
@@ -284,6 +291,7 @@ impl Lexicon {
                 taa,
                 party,
                 no_bi_al,
+                place,
             };
             lex.triggers.insert(f[0], trigger);
         }

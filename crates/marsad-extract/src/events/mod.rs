@@ -756,6 +756,14 @@ impl<'a> Finder<'a> {
         if h.trigger.no_bi_al && self.words[h.at].bi && self.words[h.at].definite {
             return false;
         }
+        if h.trigger.place
+            && !self.words[h.end..chi].iter().any(|w| {
+                w.entity
+                    .is_some_and(|e| matches!(self.a.entities[e].etype, EntityType::Gpe | EntityType::Loc))
+            })
+        {
+            return false;
+        }
         h.trigger.with.is_empty()
             || self.words[h.end..chi].iter().any(|w| h.trigger.with.iter().any(|k| w.is(k)))
     }

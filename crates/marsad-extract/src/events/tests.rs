@@ -522,3 +522,22 @@ fn cancelling_and_efforts_need_their_object() {
     // necessarily is no necessity
     no_event("APPEAL", &["قال ترامب إنه ليس متأكدا بالضرورة من سعي الإسرائيليين إلى اتفاق."]);
 }
+
+#[test]
+fn taking_reaching_and_striking_need_their_object() {
+    no_event(
+        "FIGHT",
+        &[
+            "ويرغب فريقا مانشستر يونايتد وتوتنهام في ضم بيل.",
+            "وساعدهم ذلك على استعادة اللياقة البدنية.",
+            "في ما شكل ضربة لرئيسة الوزراء البريطانية تيريزا ماي.",
+            "وقال مسؤولو الطوارئ إن أكثر من 22 ألف شخص نقلوا إلى المستشفيات بسبب ضربات شمس.",
+            "على الرجل الإسرائيلي وضربه بالحزام في وضح النهار.",
+        ],
+    );
+    no_event("CONSULT", &["حيث وصلت الحرارة إلى 15 درجة مئوية تحت الصفر."]);
+    let ex = extract("وأعلنت روسيا ضم شبه جزيرة القرم عام 2014.");
+    assert!(kinds(&ex).contains(&"FIGHT/annexation".to_string()), "{:?}", kinds(&ex));
+    let ex = extract("وشنت طائرات التحالف ضربة جوية على مواقع التنظيم.");
+    assert!(kinds(&ex).iter().any(|k| k.starts_with("FIGHT/air-strike")), "{:?}", kinds(&ex));
+}
