@@ -541,3 +541,9 @@ fn taking_reaching_and_striking_need_their_object() {
     let ex = extract("وشنت طائرات التحالف ضربة جوية على مواقع التنظيم.");
     assert!(kinds(&ex).iter().any(|k| k.starts_with("FIGHT/air-strike")), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn regaining_control_is_a_recapture() {
+    let ex = extract("وتمكنت القوات من استعادة السيطرة على الجزء الشرقي من المدينة.");
+    assert_eq!(kinds(&ex), ["FIGHT/recapture"]);
+}
