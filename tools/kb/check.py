@@ -23,7 +23,7 @@ COUNTRY_COLS = ["id", "name_en", "iso2", "names_ar", "nisba", "demonyms", "capit
 PLACE_COLS = ["id", "type", "subtype", "name_en", "names_ar", "head", "country", "lat", "lon",
               "population", "source"]
 SUBTYPES = {"capital", "city", "town", "village", "province", "district", "region", "territory",
-            "river", "sea", "lake", "mountain", "valley", "desert", "island", "plain", "area",
+            "river", "sea", "lake", "mountain", "valley", "desert", "island", "peninsula", "plain", "area",
             "camp", "crossing", "neighbourhood", "base"}
 ARABIC_NAME = re.compile("^[\u0621-\u063A\u0641-\u064A\u064B-\u0652 ]+$")
 HARAKAT = re.compile("[\u064B-\u065F\u0670\u0640]")

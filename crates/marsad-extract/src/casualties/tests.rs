@@ -1484,3 +1484,10 @@ fn quoted_militants_are_the_other_side() {
     let ex = extract("أعلن الجيش المصري مقتل 71 شخصا من \"التكفيريين\" في سيناء.");
     assert_ne!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Egypt"));
 }
+
+#[test]
+fn the_place_of_the_blasts_gives_their_side() {
+    // كابول, as AFP spells Kabul, is known: the dead are Afghanistan's
+    let ex = extract("وفي نيسان/أبريل، قتل انفجاران في كابول 26 شخصاً على الأقل، بينهم تسعة صحافيين.");
+    assert_eq!(name(&ex, ex.casualties[0].side.as_ref()).as_deref(), Some("Afghanistan"));
+}
