@@ -1990,19 +1990,26 @@ impl<'a> Finder<'a> {
                 k = j;
             }
             let mut another = false;
-            let (population, plural, own) = match words.get(k).filter(|_| !jet).and_then(|v| self.noun(v)) {
-                _ if some => {
-                    another = true;
-                    (None, true, false)
-                }
-                // the family, with the article, is more often a line of kings or an
-                // institution than people hit (سقوط الأسرة السادسة)
-                Some((n, _)) if n.group && words[k].bare.starts_with("ال") => {
-                    continue;
-                }
-                Some((n, own)) if n.kind.is_none() && n.population.is_some() => (n.population, n.plural, own),
-                Some((n, _))
-                    if n.kind.is_none()
+            // indefinite people after ب are what it is tied to or cites, not who was hit
+            // (ارتبط هذا النزوح بشخص محمد علي, بالاستشهاد بنساء); the definite are whom it
+            // befell (لحقت الإصابة بالجندي)
+            let tied = |v: &&Word| v.prep && v.bare.starts_with('ب') && !v.bare.starts_with("بال");
+            let (population, plural, own) =
+                match words.get(k).filter(|v| !jet && !tied(v)).and_then(|v| self.noun(v)) {
+                    _ if some => {
+                        another = true;
+                        (None, true, false)
+                    }
+                    // the family, with the article, is more often a line of kings or an
+                    // institution than people hit (سقوط الأسرة السادسة)
+                    Some((n, _)) if n.group && words[k].bare.starts_with("ال") => {
+                        continue;
+                    }
+                    Some((n, own)) if n.kind.is_none() && n.population.is_some() => {
+                        (n.population, n.plural, own)
+                    }
+                    Some((n, _))
+                        if n.kind.is_none()
                         && n.population.is_none()
                         && !ranks
                         && !one
@@ -2017,13 +2024,13 @@ impl<'a> Finder<'a> {
                                     "في" | "بجروح" | "جراء" | "اثر" | "خلال" | "حين" | "عندما"
                                 )
                         }) =>
-                {
-                    another = true;
-                    (None, words[k].bare == "اخرون", false)
-                }
-                _ if ranks => (None, true, false),
-                _ => continue,
-            };
+                    {
+                        another = true;
+                        (None, words[k].bare == "اخرون", false)
+                    }
+                    _ if ranks => (None, true, false),
+                    _ => continue,
+                };
             if !ranks && number_of.is_none() && k != i + 1 + usize::from(one || some_of) {
                 continue;
             }

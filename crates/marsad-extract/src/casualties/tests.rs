@@ -1491,3 +1491,14 @@ fn the_place_of_the_blasts_gives_their_side() {
     let ex = extract("وفي نيسان/أبريل، قتل انفجاران في كابول 26 شخصاً على الأقل، بينهم تسعة صحافيين.");
     assert_eq!(name(&ex, ex.casualties[0].side.as_ref()).as_deref(), Some("Afghanistan"));
 }
+
+#[test]
+fn people_after_bi_are_tied_not_hit() {
+    // indefinite: what the act is tied to or cites
+    assert!(claims("وارتبط هذا النزوح بشخص محمد علي وظروف حكمه.").is_empty());
+    // definite: whom it befell
+    assert_eq!(
+        claims("ولحقت الإصابة بالجندي بعدما داس على لغم أرضي.").first().map(|c| c.1),
+        Some(Kind::Wounded)
+    );
+}
