@@ -89,7 +89,7 @@ pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W<'_>>, Vec<Cand>)], kb
     resolve_regime(&mut drafts, kb);
     family_names(blocks, &mut drafts, kb);
     bare_names(blocks, &mut drafts, kb);
-    first_words(blocks, &mut drafts);
+    first_words(blocks, &mut drafts, kb);
     drafts.sort_by_key(|d| d.span.start());
 
     // group
@@ -406,7 +406,7 @@ fn alone(
 /// الإنسان`, `التحالف` after `التحالف العربي`), once the article names it in full: a definite
 /// noun that starts the name of one organisation only, not the head of a national body
 /// (`الجيش`), and not qualified by an adjective of its own (`التحالف الدولي` is another).
-fn first_words(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>) {
+fn first_words(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb) {
     let tables = super::tables::Tables::builtin();
     let mut names: Vec<(String, Option<usize>)> = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
@@ -425,8 +425,19 @@ fn first_words(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>) {
             continue;
         }
         match names.iter_mut().find(|(n, _)| n == first) {
-            // two organisations start with this word: it names neither
-            Some((_, owner)) if owner.is_some_and(|o| drafts[o].words != d.words) => *owner = None,
+            // two organisations start with this word: it names neither; one named in full and
+            // shorter (المرصد السوري لحقوق الإنسان, المرصد السوري) is one, unless the word is an
+            // ordinary one too (المعارضة, of المعارضة السورية and المعارضة السورية المسلحة)
+            Some((_, owner))
+                if owner.is_some_and(|o| {
+                    let same_entry =
+                        matches!((&drafts[o].referent, &d.referent), (Referent::Kb(a), Referent::Kb(b)) if a == b);
+                    let one_body = same_entry && !kb.is_common_word(first);
+                    drafts[o].words != d.words && !one_body
+                }) =>
+            {
+                *owner = None;
+            }
             Some(_) => {}
             None => names.push((first.clone(), Some(i))),
         }

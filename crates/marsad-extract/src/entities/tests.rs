@@ -634,3 +634,20 @@ fn a_state_of_the_title_holder_is_no_name() {
     assert!(people("واستشهد الوزير المستقيل في خطاب استقالته بالأمر.").is_empty());
     assert_eq!(people("وقال الرئيس المعزول محمد مرسي إنه بريء."), [("محمد مرسي".to_string(), "kb")]);
 }
+
+#[test]
+fn the_first_word_of_a_body_named_in_full_and_shorter() {
+    // المرصد السوري لحقوق الإنسان and المرصد السوري are one body: المرصد alone is it
+    let text = "ويقول المرصد السوري لحقوق الإنسان إن من بين القتلى مدنيين.\n\
+                وحسب المرصد، ومقره بريطانيا، فإن عشرات آخرين أصيبوا في الهجمات.\n\
+                وأفاد المرصد السوري بوقوع اشتباكات.";
+    let ex = crate::extract::extract_text(text);
+    let sohr = ex.entities.iter().find(|e| e.name == "Syrian Observatory for Human Rights").expect("SOHR");
+    assert!(sohr.mentions.iter().any(|m| m.span.slice(text) == "المرصد"), "{:?}", sohr.mentions);
+    assert_eq!(
+        ex.casualties.first().and_then(|c| c.claimant.clone()),
+        Some(crate::casualties::Party::Entity(
+            ex.entities.iter().position(|e| std::ptr::eq(e, sohr)).unwrap_or(0)
+        ))
+    );
+}
