@@ -462,6 +462,12 @@ impl<'a> Finder<'a> {
                 {
                     continue;
                 }
+                // dead of an illness or of old age, told after them in the sentence: no
+                // casualty of violence ("توفي 23 شخصا نتيجة الإصابة بالفيروس", "بعد معاناة مع
+                // مرض سرطان البروستاتا", "عن عمر ناهز 55 عاما")
+                if c.kind == Kind::Killed && self.died_naturally(&words, c.end_word) {
+                    continue;
+                }
                 if c.others
                     && let Some((b, population, side, hostile)) = &last
                     && *b == block
@@ -795,6 +801,29 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// Whether the dead counted at `end` died of an illness or of old age, as the ten words
+    /// after them say before the sentence ends or another figure: an illness word with ب or within three words
+    /// of a word of cause (بالدفتيريا, بسبب الكوليرا, نتيجة الإصابة بالفيروس, بعد معاناة مع
+    /// مرض), or عن عمر ناهز. Not an illness word alone (وسط قلق is concern).
+    fn died_naturally(&self, words: &[Word], end: usize) -> bool {
+        let after: Vec<&Word> = words[(end + 1).min(words.len())..]
+            .iter()
+            .take(10)
+            .take_while(|w| !w.is_hard_stop() && w.kind != TokenKind::Number)
+            .collect();
+        let cause = |w: &Word| {
+            matches!(
+                w.stem.as_ref(),
+                "جراء" | "نتيجه" | "بسبب" | "سبب" | "اثر" | "معاناه" | "صراع" | "متاثرا"
+            )
+        };
+        let ill = after.iter().enumerate().any(|(k, w)| {
+            self.marker(w) == Some(Marker::Illness)
+                && (w.bare.starts_with('ب') || after[k.saturating_sub(3)..k].iter().any(|v| cause(v)))
+        });
+        ill || after.windows(2).any(|p| p[0].stem == "عمر" && p[1].stem.starts_with("ناهز"))
+    }
+
     /// Fighters of the other side (مسلحين، متمردا، الإرهابيين).
     fn is_hostile(&self, w: &Word) -> bool {
         self.is_marked(w, Marker::Hostile)
@@ -899,7 +928,28 @@ impl<'a> Finder<'a> {
     /// Whether the trigger at `i` has what its entry needs after it in its clause: من
     /// somewhere ([`lexicon::Trigger::min`]), على right after it ([`lexicon::Trigger::ala`]).
     fn needs_follow(t: &lexicon::Trigger, words: &[Word], i: usize) -> bool {
-        (!t.min || Self::min_follows(words, i))
+        // أسر before definite people is their families (أسر الأطفال الملتحقين ببرامج التأهيل,
+        // أسر الضحايا), not their capture
+        let families = t.indefinite && words.get(i + 1).is_some_and(|v| v.bare.starts_with("ال"));
+        // lives saved or protected are no lives lost (أن تنقذ أرواح خمسة أطفال); not a
+        // killing by someone named for saving (جيش الإنقاذ)
+        let saved = i >= 1
+            && matches!(words[i].stem.as_ref(), "ارواح" | "حياه")
+            && matches!(
+                words[i - 1].stem.as_ref(),
+                "انقاذ"
+                    | "ينقذ"
+                    | "تنقذ"
+                    | "انقذ"
+                    | "انقذت"
+                    | "ينقذون"
+                    | "حمايه"
+                    | "يحمي"
+                    | "تحمي"
+            );
+        !families
+            && !saved
+            && (!t.min || Self::min_follows(words, i))
             && (!t.ala || words.get(i + 1).is_some_and(|v| v.bare == "علي"))
     }
 

@@ -1502,3 +1502,18 @@ fn people_after_bi_are_tied_not_hit() {
         Some(Kind::Wounded)
     );
 }
+
+#[test]
+fn deaths_of_illness_and_lives_saved_are_no_casualties() {
+    assert!(claims("وأضافت المنظمة أن ألفين وثلاثمائة شخص توفوا بسبب الكوليرا في المدينة.").is_empty());
+    assert!(claims("وقد توفي حتى الآن 23 شخصا نتيجة الإصابة بالفيروس.").is_empty());
+    assert!(claims("وتوفي ضابط المخابرات الليبي، بعد معاناة مع مرض سرطان البروستاتا.").is_empty());
+    assert!(claims("وأعلنت الوزارة وفاة 62 شخصاً بالدفتيريا منذ ظهور المرض.").is_empty());
+    // concern is no illness
+    assert_eq!(claims("وقتل 5 أشخاص في الهجوم وسط قلق دولي متزايد.").len(), 1);
+    // lives saved, and the families of children
+    assert!(claims("وقالت الأم إن أعضاء ابنها من الممكن أن تنقذ أرواح خمسة أطفال آخرين.").is_empty());
+    assert!(claims("يطمئن المركز أسر الأطفال الملتحقين ببرامج التأهيل على سلامتهم.").is_empty());
+    // a killing by an army named for saving is one
+    assert_eq!(claims("ويتهم مسلحو جيش الإنقاذ بقتل 20 رجلا في القرية.").len(), 1);
+}
