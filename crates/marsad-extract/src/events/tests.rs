@@ -547,3 +547,17 @@ fn regaining_control_is_a_recapture() {
     let ex = extract("وتمكنت القوات من استعادة السيطرة على الجزء الشرقي من المدينة.");
     assert_eq!(kinds(&ex), ["FIGHT/recapture"]);
 }
+
+#[test]
+fn the_top_of_something_is_no_summit() {
+    no_event(
+        "CONSULT",
+        &[
+            "في ظل تربع مانشستر سيتي على قمة الكرة الإنجليزية.",
+            "همهن الأكبر هو التفكير في كيفية الحصول على لقمة العيش.",
+            "فاز الفريق يوم الأحد في قمة مباريات المرحلة التاسعة والعشرين.",
+        ],
+    );
+    let ex = extract("وعقد ترامب قمة مع الزعيم الكوري الشمالي في سنغافورة.");
+    assert!(kinds(&ex).contains(&"CONSULT/summit".to_string()), "{:?}", kinds(&ex));
+}
