@@ -249,50 +249,46 @@ impl Lexicon {
                     return Err(LexiconError::Value { file: "triggers.tsv", column: "pos", value: v.into() });
                 }
             };
-            let mut no_lam = false;
-            let (mut gap, mut fresh, mut taa, mut party, mut no_bi_al, mut place) =
-                (false, false, false, false, false, false);
-            let mut with = Vec::new();
-            for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
-                if flag == "nolam" {
-                    no_lam = true;
-                } else if flag == "gap" {
-                    gap = true;
-                } else if flag == "fresh" {
-                    fresh = true;
-                } else if flag == "taa" {
-                    taa = true;
-                } else if flag == "party" {
-                    party = true;
-                } else if flag == "nobial" {
-                    no_bi_al = true;
-                } else if flag == "place" {
-                    place = true;
-                } else if let Some(words) = flag.strip_prefix("with=") {
-                    with.extend(words.split('|').map(entry_key));
-                } else {
-                    return Err(LexiconError::Value {
-                        file: "triggers.tsv",
-                        column: "flags",
-                        value: flag.into(),
-                    });
-                }
-            }
-            let trigger = Trigger {
+            let mut trigger = Trigger {
                 phrase: f[0].to_string(),
                 category: cat,
                 mode: f[2].to_string(),
                 rank,
                 pos,
-                no_lam,
-                with,
-                gap,
-                fresh,
-                taa,
-                party,
-                no_bi_al,
-                place,
+                no_lam: false,
+                with: Vec::new(),
+                gap: false,
+                fresh: false,
+                taa: false,
+                party: false,
+                no_bi_al: false,
+                place: false,
             };
+            for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
+                let set = match flag {
+                    "nolam" => &mut trigger.no_lam,
+                    "gap" => &mut trigger.gap,
+                    "fresh" => &mut trigger.fresh,
+                    "taa" => &mut trigger.taa,
+                    "party" => &mut trigger.party,
+                    "nobial" => &mut trigger.no_bi_al,
+                    "place" => &mut trigger.place,
+                    _ => match flag.strip_prefix("with=") {
+                        Some(words) => {
+                            trigger.with.extend(words.split('|').map(entry_key));
+                            continue;
+                        }
+                        None => {
+                            return Err(LexiconError::Value {
+                                file: "triggers.tsv",
+                                column: "flags",
+                                value: flag.into(),
+                            });
+                        }
+                    },
+                };
+                *set = true;
+            }
             lex.triggers.insert(f[0], trigger);
         }
         for (order, row) in tsv_rows(modes).skip(1).enumerate() {
