@@ -802,9 +802,10 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether the dead counted at `end` died of an illness or of old age, as the ten words
-    /// after them say before the sentence ends or another figure: an illness word with ب or within three words
-    /// of a word of cause (بالدفتيريا, بسبب الكوليرا, نتيجة الإصابة بالفيروس, بعد معاناة مع
-    /// مرض), or عن عمر ناهز. Not an illness word alone (وسط قلق is concern).
+    /// after them say (before the sentence ends or another figure): an illness word with ب or
+    /// within three words of a word of cause (بالدفتيريا, بسبب الكوليرا, نتيجة الإصابة
+    /// بالفيروس, بعد معاناة مع مرض), or عن عمر ناهز. Not an illness word alone (وسط قلق is
+    /// concern).
     fn died_naturally(&self, words: &[Word], end: usize) -> bool {
         let after: Vec<&Word> = words[(end + 1).min(words.len())..]
             .iter()
@@ -2319,13 +2320,11 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// People of an army, a police force or an armed group are military (its fighters), when
-    /// nothing said otherwise.
     /// Who suffered the losses told from `from` on: the subject of تكبد before them in the
-    /// clause, named right after the verb (`وتكبدت ميليشيات الحوثي عشرات القتلى`) or right
-    /// before it (`إن الأكراد تكبدوا خسائر بشرية إذ سقط 37 قتيلا`), with whether it is a
-    /// force. Not the verbal noun with a pronoun (`عقب تكبدها خسائر`), whose owner is
-    /// further back.
+    /// clause, a body or a country named right after the verb (`وتكبدت ميليشيات الحوثي
+    /// عشرات القتلى`) or right before it (`أن ميليشيات الحوثي تكبدت أكثر من 120 قتيلاً`),
+    /// with whether it is a force. Not the verbal noun with a pronoun (`عقب تكبدها خسائر`),
+    /// whose owner is further back.
     fn sufferer(&self, words: &[Word], from: usize) -> Option<(Party, bool)> {
         let verb = (from.saturating_sub(10)..from.min(words.len()))
             .rev()
@@ -2341,11 +2340,7 @@ impl<'a> Finder<'a> {
             matches!(self.a.entities[e].etype, EntityType::Gpe | EntityType::Org).then_some(e)
         };
         let e = subject(verb + 1).or_else(|| verb.checked_sub(1).and_then(subject))?;
-        let force = matches!(
-            self.entities_subtype(e),
-            Some("armed-forces" | "faction-forces" | "police" | "armed-group")
-        );
-        Some((self.side_of(e), force))
+        Some((self.side_of(e), self.is_force(e)))
     }
 
     /// Whom the possessive pronoun of the people at `noun` stands for, when no one speaks
@@ -2385,15 +2380,17 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// People of an army, a police force or an armed group are military (its fighters), when
+    /// nothing said otherwise.
     fn forces_are_military(&self, e: usize, population: &mut Population) {
-        if *population == Population::Unspecified
-            && matches!(
-                self.entities_subtype(e),
-                Some("armed-forces" | "faction-forces" | "police" | "armed-group")
-            )
-        {
+        if *population == Population::Unspecified && self.is_force(e) {
             *population = Population::Military;
         }
+    }
+
+    /// Whether entity `e` is an army, a police force or an armed group.
+    fn is_force(&self, e: usize) -> bool {
+        matches!(self.entities_subtype(e), Some("armed-forces" | "faction-forces" | "police" | "armed-group"))
     }
 
     fn entities_subtype(&self, e: usize) -> Option<&str> {

@@ -385,7 +385,6 @@ const ONSET_VERBS: [&str; 6] = ["اندلعت", "اندلع", "تجددت", "ت�
 /// killed" (وقتل المهاجم شرطيتين).
 const HIT_NOUNS: [&str; 7] = ["مقتل", "مصرع", "اصابة", "اصابه", "استشهاد", "سقوط", "اصيب"];
 const HIT_VERBS: [&str; 9] = ["قتلوا", "لقوا", "لقي", "اصيبوا", "اصيب", "سقطوا", "استشهدوا", "حتفهم", "حتفه"];
-/// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
 /// The last words of titles (normalised, keyed): a party right after one is the body the
 /// title belongs to (`الأمين العام للأمم المتحدة`, `رئيس المجلس`, `مندوب روسيا`).
 const TITLE_ENDS: [&str; 14] = [
@@ -404,6 +403,7 @@ const TITLE_ENDS: [&str; 14] = [
     "المتحدث",
     "الناطق",
 ];
+/// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
 const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذها", "قبل", "جانب", "نصبه", "شنتها"];
 
 impl<'a> Finder<'a> {
@@ -939,9 +939,9 @@ impl<'a> Finder<'a> {
         }
         let free = |i: usize| !self.governed_by(i, clo, &PREPOSITIONS, true);
         // a party right after a title is the body the title belongs to (الأمين العام للأمم
-        // المتحدة, رئيس المجلس العسكري, مندوب روسيا): who speaks, never whom it is said to
-        // when the title stands where the subject does, right after the verb or before it
-        // (not `في اجتماع مع الأمين العام لحلف الناتو`, whose body is met)
+        // المتحدة, رئيس المجلس العسكري, مندوب روسيا), when the title stands where the subject
+        // does, right after the verb or before it: who speaks, never whom it is said to (not
+        // `في اجتماع مع الأمين العام لحلف الناتو`, whose body is met)
         let owner = |i: usize| {
             i > clo && (i <= best.end + 3 || i < best.at) && TITLE_ENDS.contains(&self.words[i - 1].bare)
         };
