@@ -1130,7 +1130,8 @@ impl<'a> Detector<'a> {
             let mut coordinated = false;
             while k < self.w.len() && k - j < 4 {
                 let w = &self.w[k];
-                if !w.word() || w.new_line || is_function_word(w) {
+                // a word with tanween is no part of a name (جبهة الشريجة تواصلا للمعارك)
+                if !w.word() || w.new_line || is_function_word(w) || w.tanween {
                     break;
                 }
                 // a second ordinary noun of the construct goes on with it (مركز المعلومات

@@ -651,3 +651,13 @@ fn the_first_word_of_a_body_named_in_full_and_shorter() {
         ))
     );
 }
+
+#[test]
+fn a_word_with_tanween_ends_a_body_name() {
+    let ex = crate::extract::extract_text(
+        "وتشهد جبهة الشريجة تواصلاً للمعارك الضارية بين الجيش اليمني وميليشيا الحوثي.",
+    );
+    let front =
+        ex.entities.iter().find(|e| e.mentions.iter().any(|m| m.rule == "org-head")).expect("the front");
+    assert_eq!(front.name, "Al-Sharija Front");
+}

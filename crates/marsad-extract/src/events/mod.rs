@@ -547,6 +547,16 @@ impl<'a> Finder<'a> {
     /// rest (`أطلقت الشرطة النار`, `أطلق عليه النار`).
     fn trigger_at(&self, i: usize, hi: usize) -> Option<Hit<'a>> {
         let list = self.words[i].entries.triggers?;
+        // a word of a person's name, or inside a body's, is no act (دان كوتس, مجلس التعاون
+        // الخليجي, مكتب التحقيقات); a body's first word may be (قمة مجموعة العشرين)
+        if let Some(e) = self.words[i].entity {
+            let inside = i > 0 && self.words[i - 1].entity == Some(e);
+            match self.a.entities[e].etype {
+                EntityType::Person => return None,
+                EntityType::Org if inside => return None,
+                _ => {}
+            }
+        }
         // written with ه, not ة (مهاجمه; مهاجمته is the verbal noun with its pronoun): a
         // `taa` phrase does not start here
         let ha = || {

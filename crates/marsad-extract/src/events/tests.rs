@@ -561,3 +561,15 @@ fn the_top_of_something_is_no_summit() {
     let ex = extract("وعقد ترامب قمة مع الزعيم الكوري الشمالي في سنغافورة.");
     assert!(kinds(&ex).contains(&"CONSULT/summit".to_string()), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn a_word_of_a_name_is_no_act() {
+    // دان of Dan Coats is no condemnation; adopting a plan is no claim of an attack
+    no_event("DISAPPROVE", &["وحذر مدير الاستخبارات الأميركية دان كوتس الأحد من عمليات القرصنة."]);
+    no_event("STATEMENT", &["وأيدت الدول الأعضاء خطة المفوضية لتبني تدابير إعادة التوازن إزاء الرسوم."]);
+    // a summit named as the body's first word is one
+    let ex = extract("وتعقد قمة مجموعة العشرين يومي 20 و21 مايو الجاري في بوينس آيرس.");
+    assert!(kinds(&ex).contains(&"CONSULT/summit".to_string()), "{:?}", kinds(&ex));
+    let ex = extract("وتبنى تنظيم داعش العمليتين الانتحاريتين في العاصمة.");
+    assert!(kinds(&ex).contains(&"STATEMENT/claim-responsibility".to_string()), "{:?}", kinds(&ex));
+}
