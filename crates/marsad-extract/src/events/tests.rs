@@ -573,3 +573,18 @@ fn a_word_of_a_name_is_no_act() {
     let ex = extract("وتبنى تنظيم داعش العمليتين الانتحاريتين في العاصمة.");
     assert!(kinds(&ex).contains(&"STATEMENT/claim-responsibility".to_string()), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn began_is_no_condemnation_and_a_reason_is_no_appeal() {
+    // بدأنا and ولدان are no ب or ل with دان
+    no_event(
+        "DISAPPROVE",
+        &["وقال إن الفريق بدأنا العمل معه منذ ثلاثة أعوام.", "ولديها ولدان في الرابعة والسابعة."],
+    );
+    no_event(
+        "APPEAL",
+        &["وفيما يرى آخرون أن هناك ما يدعو للتفاؤل في الأردن.", "وأكد عدم وجود ما يدعو إلى القلق."],
+    );
+    let ex = extract("ودان الاتحاد الأوروبي الهجوم على المدنيين.");
+    assert!(kinds(&ex).contains(&"DISAPPROVE/condemnation".to_string()), "{:?}", kinds(&ex));
+}
