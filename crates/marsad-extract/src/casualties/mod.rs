@@ -462,6 +462,18 @@ impl<'a> Finder<'a> {
                 {
                     continue;
                 }
+                // what did not happen: "دون سقوط قتلى في صفوف المدنيين", "تشير إلى عدم مقتل
+                // مدنيين", "قرارها بعدم اعتقال أربعة رجال"
+                let first = words.partition_point(|w| w.span.start() < c.evidence.start());
+                let negator =
+                    |k: usize| matches!(words[k].bare.as_ref(), "دون" | "بدون" | "عدم" | "بعدم" | "دونما");
+                // past a word of falling or happening before the dead (دون سقوط قتلى, دون وقوع)
+                let falling = |k: usize| self.trigger(&words[k]).is_some() || words[k].stem == "وقوع";
+                if (first >= 1 && negator(first - 1))
+                    || (first >= 2 && falling(first - 1) && negator(first - 2))
+                {
+                    continue;
+                }
                 // dead of an illness or of old age, told after them in the sentence: no
                 // casualty of violence ("توفي 23 شخصا نتيجة الإصابة بالفيروس", "بعد معاناة مع
                 // مرض سرطان البروستاتا", "عن عمر ناهز 55 عاما")

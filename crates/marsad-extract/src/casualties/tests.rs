@@ -1517,3 +1517,15 @@ fn deaths_of_illness_and_lives_saved_are_no_casualties() {
     // a killing by an army named for saving is one
     assert_eq!(claims("ويتهم مسلحو جيش الإنقاذ بقتل 20 رجلا في القرية.").len(), 1);
 }
+
+#[test]
+fn what_did_not_happen_is_no_claim() {
+    assert!(
+        claims("تقوم الخطة على تطويق الميليشيات بما يضمن تحرير المدينة دون سقوط قتلى في صفوف المدنيين.")
+            .is_empty()
+    );
+    assert!(claims("وقالت القيادة إن التقييمات تشير إلى عدم مقتل مدنيين في الغارة.").is_empty());
+    assert!(claims("وأعلنت الشرطة عن قرارها بعدم اعتقال أربعة رجال.").is_empty());
+    // not documenting a killing is no denial of it
+    assert_eq!(claims("وانتقدت الجماعة أيضا عدم توثيق مقتل نحو 100 ألف شخص.").len(), 1);
+}
