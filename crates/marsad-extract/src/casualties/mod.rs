@@ -1531,7 +1531,14 @@ impl<'a> Finder<'a> {
                 population = p;
             }
             // the members of a family are its people, whatever the noun said (أفراد is
-            // mostly said of forces): "قتل 5 أفراد من عائلة واحدة"
+            // mostly said of forces): "قتل 5 أفراد من عائلة واحدة", "ثلاثة من أفراد العائلة"
+            if let Some((n, _)) = self.noun(w).filter(|(n, _)| n.group)
+                && j == 0
+                && noun_at.is_some()
+                && !w.wa
+            {
+                population = n.population.unwrap_or(population);
+            }
             if let Some((n, _)) = self.noun(w)
                 && j <= 1
                 && (population == Population::Unspecified || n.group)

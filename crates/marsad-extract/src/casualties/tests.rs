@@ -1381,6 +1381,10 @@ fn a_family_hit_is_people_without_a_count() {
         claims("قتل 5 أفراد من عائلة واحدة في غارة جوية على المنزل."),
         [(Some(5), Kind::Killed, Population::Civilian)]
     );
+    assert_eq!(
+        claims("وألقي القبض على ثلاثة من أفراد العائلة بتهمة سرقة عملة ذهبية."),
+        [(Some(3), Kind::Captured, Population::Civilian)]
+    );
     // the family with the article is a line of kings here, no people hit
     assert!(claims("ويعود المعبد إلى ما بعد سقوط الأسرة السادسة في مصر القديمة.").is_empty());
     // the family's claim is its own, not merged with a vague figure of other dead
