@@ -969,6 +969,14 @@ impl<'a> Finder<'a> {
         {
             actors.push(p.clone());
         }
+        // an invitation from someone is theirs (جاء الاجتماع بدعوة من روسيا)
+        if actors.is_empty()
+            && matches!(self.words[best.at].stem, "دعوه" | "دعوة")
+            && self.words.get(best.end).is_some_and(|w| w.bare == "من")
+            && let Some((_, p)) = parties.iter().find(|(i, p)| *i == best.end + 1 && usable(p))
+        {
+            actors.push(p.clone());
+        }
         // كل من X و Y after a verb: its subjects, listed (دعت كل من الولايات المتحدة
         // وبريطانيا وفرنسا وإيطاليا إلى ...)
         if actors.is_empty()

@@ -588,3 +588,10 @@ fn began_is_no_condemnation_and_a_reason_is_no_appeal() {
     let ex = extract("ودان الاتحاد الأوروبي الهجوم على المدنيين.");
     assert!(kinds(&ex).contains(&"DISAPPROVE/condemnation".to_string()), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn an_invitation_is_the_inviters() {
+    let ex = extract("جاء الاجتماع بدعوة من روسيا لمواجهة بريطانيا.");
+    let e = ex.events.iter().find(|e| e.category.as_str() == "APPEAL").expect("the invitation");
+    assert_eq!(names(&ex, &e.actors), ["Russia"]);
+}
