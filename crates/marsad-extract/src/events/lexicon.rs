@@ -61,9 +61,6 @@ pub struct Trigger {
     /// (ضم القرم, وصلت إلى بغداد), not a cast or a figure (المسلسل ضم 80 شخصية, وصلت
     /// الحرارة إلى 15 درجة).
     pub place: bool,
-    /// Not when the word carries a preposition (ب ل ك): a short verb that a misread letter
-    /// makes out of another word (دان in بدأنا, "we began").
-    pub no_prep: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -266,7 +263,6 @@ impl Lexicon {
                 party: false,
                 no_bi_al: false,
                 place: false,
-                no_prep: false,
             };
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 let set = match flag {
@@ -277,7 +273,6 @@ impl Lexicon {
                     "party" => &mut trigger.party,
                     "nobial" => &mut trigger.no_bi_al,
                     "place" => &mut trigger.place,
-                    "noprep" => &mut trigger.no_prep,
                     _ => match flag.strip_prefix("with=") {
                         Some(words) => {
                             trigger.with.extend(words.split('|').map(entry_key));

@@ -766,9 +766,6 @@ impl<'a> Finder<'a> {
         if h.trigger.no_bi_al && self.words[h.at].bi && self.words[h.at].definite {
             return false;
         }
-        if h.trigger.no_prep && self.words[h.at].prep {
-            return false;
-        }
         if h.trigger.place
             && !self.words[h.end..chi].iter().any(|w| {
                 w.entity

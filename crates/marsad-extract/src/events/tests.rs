@@ -576,7 +576,7 @@ fn a_word_of_a_name_is_no_act() {
 
 #[test]
 fn began_is_no_condemnation_and_a_reason_is_no_appeal() {
-    // بدأنا and ولدان are no ب or ل with دان
+    // the clitic guards keep بدأنا and ولدان whole: no ب or و + ل with دان
     no_event(
         "DISAPPROVE",
         &["وقال إن الفريق بدأنا العمل معه منذ ثلاثة أعوام.", "ولديها ولدان في الرابعة والسابعة."],
