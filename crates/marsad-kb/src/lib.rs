@@ -52,7 +52,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 pub use matcher::{Candidate, How, Match};
-pub use words::{Keyed, TokenKeys, WordKeys};
+pub use words::{Keyed, TokenKeys, WordKeys, hyphen_joins};
 
 /// A problem in a knowledge-base file.
 #[derive(Debug, thiserror::Error)]
@@ -158,6 +158,9 @@ pub struct Entry {
     /// Its names are transliterations (a foreign person, place or body), so their loose key is
     /// indexed.
     pub foreign: bool,
+    /// A person whose family name comes first (`كيم جونغ أون`, `شي جين بينغ`, `بان كي مون`): the
+    /// first word of their names is the one that names them alone, not the last.
+    pub family_first: bool,
 }
 
 /// How an alias names its entry.

@@ -30,9 +30,39 @@ const FAMILY_SUFFIXES: &[&str] = &["اوغلو", "زاده"];
 /// Names of Latin letters, as initials are written (جي دي فانس: J. D., not the particle دي).
 const INITIALS: &[&str] = &["جي", "جيه", "جاي", "اي", "بي", "سي", "دي", "اف", "ام", "ان", "تي", "اس", "كي"];
 
+/// Countries whose people are named family name first, in their own order as in Arabic news
+/// (`كيم جونغ أون`, Kim Jong Un, is `كيم` alone; `شي جين بينغ` is `شي`).
+const FAMILY_FIRST_COUNTRIES: &[&str] =
+    &["country:china", "country:taiwan", "country:north-korea", "country:south-korea"];
+
+/// An English name in the Korean romanisation, family name first and the given name joined with
+/// a hyphen (`Ban Ki-moon`, `Moon Jae-in`): the name of a Korean whose row names no country of
+/// [`FAMILY_FIRST_COUNTRIES`] (a Secretary-General acts for the UN).
+pub(crate) fn korean_romanisation(name_en: &str) -> bool {
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_lowercase())
+    };
+    match name_en.split(' ').collect::<Vec<_>>().as_slice() {
+        [family, given] => {
+            capitalised(family)
+                && given.split_once('-').is_some_and(|(a, b)| {
+                    capitalised(a) && !b.is_empty() && b.chars().all(|c| c.is_ascii_lowercase())
+                })
+        }
+        _ => false,
+    }
+}
+
 /// The family name alone of a full name (its keys): the last word, with the particle before it
-/// or the word a suffix follows ([`FAMILY_PARTICLES`]).
-fn family_name(words: &[String]) -> Option<Vec<String>> {
+/// or the word a suffix follows ([`FAMILY_PARTICLES`]). None for a name written family name
+/// first: its first word is one syllable that begins many names and words (`كيم`, `بارك`,
+/// `تشانغ` of بيونغ تشانغ), and names the person alone only in an article that names them in
+/// full (the entity layer links it there).
+fn family_name(words: &[String], family_first: bool) -> Option<Vec<String>> {
+    if family_first {
+        return None;
+    }
     let (last, rest) = words.split_last()?;
     let before = rest.last()?;
     // the end of a compound first name (معين عبد الملك, عادل عبد المهدي): الملك alone is "the
@@ -62,7 +92,9 @@ const PROMINENT_POPULATION: u64 = 100_000;
 /// The keys of the words of a name, tokenised like text.
 pub(crate) fn phrase_keys(normalizer: &Normalizer, phrase: &str) -> Vec<String> {
     let norm = normalizer.normalize(phrase);
-    tokenize(&norm).map(|t| key(t.norm_str(&norm)).into_owned()).collect()
+    // a hyphen between words of a name (`بان كي-مون`) is no word of it: the matcher reads
+    // past it in the text ([`crate::hyphen_joins`])
+    tokenize(&norm).map(|t| key(t.norm_str(&norm)).into_owned()).filter(|w| w != "-").collect()
 }
 
 struct Builder<'n> {
@@ -173,6 +205,7 @@ impl Builder<'_> {
             // a person with no country is taken for an international figure with a
             // transliterated name; a country decides otherwise (resolve)
             foreign: kind == Kind::Person,
+            family_first: kind == Kind::Person && korean_romanisation(name_en),
         });
         Ok(entry_id)
     }
@@ -334,6 +367,9 @@ impl Builder<'_> {
             let entry = &mut self.kb.entries[e.index()];
             entry.country = Some(c);
             entry.foreign = foreign;
+            if entry.kind == Kind::Person && FAMILY_FIRST_COUNTRIES.contains(&id.as_str()) {
+                entry.family_first = true;
+            }
             if entry.kind == Kind::Org {
                 self.kb.orgs_by_country.entry(c).or_default().push(e);
             }
@@ -385,8 +421,9 @@ impl Builder<'_> {
                         } else {
                             AliasKind::Name
                         };
+                        let family_first = self.kb.entries[e.index()].family_first;
                         let family = (file == "people.tsv" && words.len() > 1)
-                            .then(|| family_name(&words))
+                            .then(|| family_name(&words, family_first))
                             .flatten()
                             .filter(|f| {
                                 let w = &f[f.len() - 1];

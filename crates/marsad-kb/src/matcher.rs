@@ -82,14 +82,15 @@ impl Kb {
         if own.exact_heads == 0 {
             return None;
         }
-        let next =
-            |k: usize| keys.get(i + 1 + k).filter(|t| !t.new_line()).map(|t| t.word_keys().tail.as_str());
+        let next = |k: usize| {
+            word_after(keys, i, k).filter(|&j| !keys[j].new_line()).map(|j| keys[j].word_keys().tail.as_str())
+        };
         let mut best: Option<Match> = None;
         // only the heads that start a name (the others would find nothing)
         let starting = own.heads.iter().enumerate().filter(|(k, _)| own.exact_heads >> (*k).min(7) & 1 != 0);
         for (_, head) in starting {
             for (len, alias) in self.names.matches(head, next) {
-                add(&mut best, i, len, alias, How::Exact);
+                add(&mut best, i, name_end(keys, i, len), alias, How::Exact);
             }
         }
         best
@@ -102,7 +103,10 @@ impl Kb {
         // the next three words at most (on the stack: this runs at many words)
         let mut later: [&str; 3] = [""; 3];
         let mut count = 0;
-        let words = keys[i + 1..].iter().take_while(|k| k.word_keys().word && !k.new_line());
+        let words = (0..later.len())
+            .map_while(|k| word_after(keys, i, k))
+            .map(|j| &keys[j])
+            .take_while(|k| k.word_keys().word && !k.new_line());
         for (slot, k) in later.iter_mut().zip(words) {
             *slot = k.word_keys().tail_skeleton();
             count += 1;
@@ -112,7 +116,7 @@ impl Kb {
         let mut best: Option<Match> = None;
         for head in own {
             for (len, alias) in self.loose.matches(head, next) {
-                add(&mut best, i, len, alias, How::Loose);
+                add(&mut best, i, name_end(keys, i, len), alias, How::Loose);
             }
         }
         best
@@ -121,7 +125,7 @@ impl Kb {
     fn typo_at<K: Keyed>(&self, keys: &[K], i: usize) -> Option<Match> {
         let mut best: Option<Match> = None;
         for alias in &keys[i].word_keys().typos {
-            add(&mut best, i, 1, alias, How::Typo);
+            add(&mut best, i, i + 1, alias, How::Typo);
         }
         best
     }
@@ -146,17 +150,38 @@ fn definite_plural(head: &str) -> bool {
     head.starts_with("ال") && letter_count(head) >= 6 && (head.ends_with("ون") || head.ends_with("ين"))
 }
 
-/// Keeps the longest match; adds candidates of the same length (once per entry).
-fn add(best: &mut Option<Match>, start: usize, len: usize, alias: &AliasRef, how: How) {
+/// The position of the `k`-th word after the one at `i` (`k` = 0 is the next), past the
+/// hyphens that join words of a name ([`Keyed::joiner`]).
+fn word_after<K: Keyed>(keys: &[K], i: usize, k: usize) -> Option<usize> {
+    let mut j = i;
+    for _ in 0..=k {
+        j += 1;
+        if keys.get(j)?.joiner() {
+            j += 1;
+        }
+    }
+    (j < keys.len()).then_some(j)
+}
+
+/// One past the last token of a name of `len` words starting at `i`.
+fn name_end<K: Keyed>(keys: &[K], i: usize, len: usize) -> usize {
+    match len {
+        0 | 1 => i + 1,
+        _ => word_after(keys, i, len - 2).map_or(i + len, |j| j + 1),
+    }
+}
+
+/// Keeps the longest match (in tokens); adds candidates of the same extent (once per entry).
+fn add(best: &mut Option<Match>, start: usize, end: usize, alias: &AliasRef, how: How) {
     let candidate = Candidate { entry: alias.entry, kind: alias.kind, how, ambiguous: alias.ambiguous };
     match best {
-        Some(m) if m.end - m.start > len => {}
-        Some(m) if m.end - m.start == len => {
+        Some(m) if m.end > end => {}
+        Some(m) if m.end == end => {
             if !m.candidates.iter().any(|c| c.entry == alias.entry) {
                 m.candidates.push(candidate);
             }
         }
-        _ => *best = Some(Match { start, end: start + len, candidates: vec![candidate] }),
+        _ => *best = Some(Match { start, end, candidates: vec![candidate] }),
     }
 }
 

@@ -98,6 +98,23 @@ pub struct TokenKeys {
     pub form: Arc<WordKeys>,
     /// A line break comes before it: names do not run across lines.
     pub new_line: bool,
+    /// A hyphen that joins the two words around it ([`hyphen_joins`]).
+    pub joiner: bool,
+}
+
+/// Whether token `i` is a hyphen written between two Arabic words with no space (`كيم
+/// جونغ-أون`, `بان كي-مون`): the two are words of one name, matched as if a space stood there.
+pub fn hyphen_joins(tokens: &[AnalysedToken], i: usize, normalized: &str) -> bool {
+    let (Some(prev), Some(t), Some(next)) =
+        (i.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(i), tokens.get(i + 1))
+    else {
+        return false;
+    };
+    t.norm_str(normalized) == "-"
+        && prev.token.kind == TokenKind::Arabic
+        && next.token.kind == TokenKind::Arabic
+        && prev.token.norm.end() == t.token.norm.start()
+        && t.token.norm.end() == next.token.norm.start()
 }
 
 /// A token as the matcher reads it ([`Kb::find_keyed`]): its form's keys and facts, and whether
@@ -108,6 +125,10 @@ pub trait Keyed {
     fn word_keys(&self) -> &WordKeys;
     /// A line break comes before it: names do not run across lines.
     fn new_line(&self) -> bool;
+    /// A hyphen joining two words of a name ([`hyphen_joins`]): names run across it.
+    fn joiner(&self) -> bool {
+        false
+    }
 }
 
 impl Keyed for TokenKeys {
@@ -117,6 +138,10 @@ impl Keyed for TokenKeys {
 
     fn new_line(&self) -> bool {
         self.new_line
+    }
+
+    fn joiner(&self) -> bool {
+        self.joiner
     }
 }
 
@@ -144,15 +169,18 @@ impl Kb {
                     |i, form| TokenKeys {
                         form: Arc::clone(form),
                         new_line: tokens.get(i).is_some_and(|t| t.token.starts_line()),
+                        joiner: hyphen_joins(tokens, i, normalized),
                     },
                 )
             }
             // re-entered from inside the cache (not done here): compute without it
             Err(_) => tokens
                 .iter()
-                .map(|t| TokenKeys {
+                .enumerate()
+                .map(|(i, t)| TokenKeys {
                     form: Arc::new(self.word_keys(t, normalized)),
                     new_line: t.token.starts_line(),
+                    joiner: hyphen_joins(tokens, i, normalized),
                 })
                 .collect(),
         })

@@ -66,6 +66,8 @@ pub(super) struct W<'f> {
     /// Written with tanween (ميدانيًا): an adverb or an indefinite noun, not a name.
     pub tanween: bool,
     pub new_line: bool,
+    /// A hyphen joining two words of a name ([`marsad_kb::hyphen_joins`]).
+    joiner: bool,
     /// Where a mention starting here starts (after a conjunction or a preposition that can be
     /// cut off cleanly).
     pub start: usize,
@@ -208,6 +210,10 @@ impl Keyed for W<'_> {
 
     fn new_line(&self) -> bool {
         self.new_line
+    }
+
+    fn joiner(&self) -> bool {
+        self.joiner
     }
 }
 
@@ -456,6 +462,7 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
                         tanween.get(at).is_some_and(|&p| p < span.end())
                     },
                     new_line: t.token.starts_line(),
+                    joiner: marsad_kb::hyphen_joins(tokens, i, norm.text()),
                     start: mention_start(t, cut, norm),
                     span,
                     function,

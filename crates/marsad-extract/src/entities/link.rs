@@ -27,6 +27,18 @@ struct Draft {
     written: Option<String>,
 }
 
+impl Draft {
+    /// The word of a person's name that names them alone: the last (the family name), or the
+    /// first for a person of the knowledge base named family name first (`كيم` of `كيم جونغ
+    /// أون`).
+    fn family_word(&self, kb: &Kb) -> Option<&String> {
+        match self.referent {
+            Referent::Kb(e) if kb.entry(e).family_first => self.words.first(),
+            _ => self.words.last(),
+        }
+    }
+}
+
 pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W<'_>>, Vec<Cand>)], kb: &Kb) -> Vec<Entity> {
     let text = norm.original();
     let place_heads = &super::tables::Tables::builtin().place_heads;
@@ -210,7 +222,10 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
     // a family name that ends the name of someone the article names in full
     if d.short
         && let Some(o) = all.iter().find(|o| {
-            !o.short && o.etype == EntityType::Person && o.words.len() > 1 && o.words.last() == d.words.last()
+            !o.short
+                && o.etype == EntityType::Person
+                && o.words.len() > 1
+                && o.family_word(kb) == d.words.last()
         })
     {
         return group_key(o, all, kb, text);
@@ -294,7 +309,7 @@ fn family_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb:
         if d.etype != EntityType::Person || d.words.len() < 2 {
             continue;
         }
-        let last = d.words.last().expect("two words or more").clone();
+        let Some(last) = d.family_word(kb).cloned() else { continue };
         let usable = last.chars().count() >= 3
             && !kb.is_common_word(&last)
             && kb.given_name(&last).is_none()

@@ -661,3 +661,25 @@ fn a_word_with_tanween_ends_a_body_name() {
         ex.entities.iter().find(|e| e.mentions.iter().any(|m| m.rule == "org-head")).expect("the front");
     assert_eq!(front.name, "Al-Sharija Front");
 }
+
+#[test]
+fn a_korean_is_named_alone_by_the_first_word_of_the_name() {
+    // BBC Arabic writes the given name with a hyphen; كيم alone is the man named in full
+    let text = "حدد موعد لقائه مع الزعيم الكوري الشمالي كيم جونغ-أون.\nوقال ترمب إن كيم يريد السلام";
+    let ex = crate::extract::extract_text(text);
+    let people: Vec<_> = ex.entities.iter().filter(|e| e.etype == EntityType::Person).collect();
+    let kim: Vec<_> =
+        people.iter().filter(|e| e.mentions.iter().any(|m| m.span.slice(text) == "كيم")).collect();
+    assert_eq!(kim.len(), 1, "{people:?}");
+    assert_eq!(kim[0].kb.as_deref(), Some("person:kim-jong-un"), "{people:?}");
+    let mentions: Vec<&str> = kim[0].mentions.iter().map(|m| m.span.slice(text)).collect();
+    assert_eq!(mentions, ["كيم جونغ-أون", "كيم"]);
+    // مون of مون جي-إن is Moon Jae-in, not the last syllable of Ban Ki-moon
+    let text = "ووصف رئيس كوريا الجنوبية، مون جي-إن، الإعلان بأنه قرار مهم";
+    let ex = crate::extract::extract_text(text);
+    let kbs: Vec<_> = ex.entities.iter().filter_map(|e| e.kb.as_deref()).collect();
+    assert!(kbs.contains(&"person:moon-jae-in") && !kbs.contains(&"person:ban-ki-moon"), "{kbs:?}");
+    // nor is أون of روستوف-أون-دون anyone
+    let ex = crate::extract::extract_text("في مدينتي روستوف-أون-دون وسمارا");
+    assert!(ex.entities.iter().all(|e| e.etype != EntityType::Person), "{:?}", ex.entities);
+}
