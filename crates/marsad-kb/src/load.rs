@@ -17,8 +17,25 @@ const ARAB_COUNTRIES: &[&str] = &[
     "SD", "SY", "TN", "AE", "YE", "EH",
 ];
 
-/// Last words of names that are not family names (يار الله, نور الدين).
-const NOT_FAMILY_NAMES: &[&str] = &["الله", "الدين", "الرحمن", "الرحيم"];
+/// Last words of names that are not family names: of compound first names (يار الله, نور
+/// الدين), and the ordinals of monarchs and popes (محمد السادس, عبد الله الثاني).
+const NOT_FAMILY_NAMES: &[&str] = &[
+    "الله",
+    "الدين",
+    "الرحمن",
+    "الرحيم",
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "عشر",
+];
 
 /// Words that make one family name with the word next to them: a particle before it (برونو
 /// لو مير: the family name is لو مير, and مير alone is someone else, مير سراج ريساني), or a

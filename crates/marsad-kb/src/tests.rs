@@ -291,3 +291,15 @@ fn the_korean_romanisation_is_two_words_the_given_name_hyphenated() {
         assert!(!korean(name), "{name}");
     }
 }
+
+#[test]
+fn an_ordinal_is_no_family_name() {
+    let people = "id\tname_en\tnames_ar\tcountry\trole
+person:mohammed-vi\tMohammed VI\tمحمد السادس\t\t
+person:abdullah-ii\tAbdullah II\tعبد الله الثاني\t\t
+";
+    let kb = Kb::from_sources(&Sources { people, ..Sources::default() }).expect("loads");
+    assert!(names(&kb, "في المركز السادس").is_empty());
+    assert!(names(&kb, "للمرة الثاني").is_empty());
+    assert_eq!(names(&kb, "الملك محمد السادس"), ["Mohammed VI"]);
+}

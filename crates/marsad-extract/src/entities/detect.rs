@@ -338,6 +338,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "هل",
     "كان",
     "كانت",
+    "ليس",
+    "ليست",
     "يكون",
     "تكون",
     "هذا",
@@ -728,9 +730,10 @@ impl<'a> Detector<'a> {
             // a one-word name spelled like a common word needs support: a head before it
             // (مدينة الأمل, تنظيم القاعدة), or, for an organisation, no definite word after it
             // that it would qualify (القاعدة الجوية is an air base)
-            let headed = m.start > 0
-                && (self.head_ends_at(&self.tables.place_heads, |s| s.place_heads, m.start)
-                    || self.head_ends_at(&self.tables.org_patterns, |s| s.org_patterns, m.start));
+            let place_headed =
+                m.start > 0 && self.head_ends_at(&self.tables.place_heads, |s| s.place_heads, m.start);
+            let org_headed =
+                m.start > 0 && self.head_ends_at(&self.tables.org_patterns, |s| s.org_patterns, m.start);
             // (and, for a name of three letters without the article, spelled like a verb or
             // a verbal noun, no word it would govern: فتح تحقيق, فتح سفارة, فتح الباب are
             // openings; after such a name only a function word, a new item with و, or a name
@@ -760,10 +763,19 @@ impl<'a> Detector<'a> {
             // الكاميرون, سورية, مالي) is the country where no noun before it could take it as
             // its adjective (في السعودية, قالت السعودية; not القوات السعودية, دعم مالي)
             let country_here = m.end == m.start + 1 && !self.adjective_position(m.start);
+            // a family name alone that a clitic makes a function word (فليس is ف + ليس, not
+            // Benflis; فانس is Vance, though انس is a word too) is that word
+            let clitic_word = m.end == m.start + 1 && self.w[m.start].function;
             let usable = |c: &&marsad_kb::Candidate| {
                 let kind = self.kb.entry(c.entry).kind;
+                if c.kind == AliasKind::Short && clitic_word {
+                    return false;
+                }
+                // a place's head names a place, never a person (مخيم العودة, مدينة الصدر); a
+                // body's head may be followed by its leader's name (تحالف الصدر, مجلس الحكيم)
                 !c.ambiguous
-                    || headed
+                    || (place_headed && kind != Kind::Person)
+                    || org_headed
                     || (kind == Kind::Org && free_after)
                     || (kind == Kind::Country && country_here)
             };
@@ -813,6 +825,10 @@ impl<'a> Detector<'a> {
                 });
                 continue;
             }
+            if short && self.inside_another_name(chosen.entry, m.start, m.end) {
+                // the tagger's name goes on (its candidate stands)
+                continue;
+            }
             let rank = if e.kind == Kind::Person { 60 } else { 50 };
             out.push(Cand {
                 first: m.start,
@@ -852,6 +868,41 @@ impl<'a> Detector<'a> {
             && p.heads.first() == Some(&p.tail)
             && self.first_name_at(start - 1)
             && !names.iter().any(|n| n.len() > 1 && p.heads.contains(&n[0]))
+    }
+
+    /// Whether the family name alone of `entry` at `start..end` is a word of a longer name the
+    /// tagger reads there, whose other words are not the entry's own (`فلورينتينو بيريز` is not
+    /// Shimon Peres, `شركة فوكس القرن الحادي والعشرين` not Liam Fox, `محمد بن لادن` not Osama
+    /// bin Laden); titles, nisbas, function and common words around it do not count (`الرئيس
+    /// الأميركي دونالد ترمب` is Trump).
+    fn inside_another_name(&self, entry: EntryId, start: usize, end: usize) -> bool {
+        // the entry's words by their loose keys (فيدريكا is فيديريكا, غاريد جاريد)
+        let names: Vec<String> =
+            self.kb.names_of(entry).iter().flatten().map(|x| marsad_kb::names::skeleton(x)).collect();
+        let own = |k: usize| {
+            let w = &self.w[k];
+            w.heads
+                .iter()
+                .chain(std::iter::once(&w.tail))
+                .any(|h| names.contains(&marsad_kb::names::skeleton(h)))
+        };
+        // (a name of the knowledge base after it with a conjunction starts a new item: وظهر
+        // ترامب وكوهين; not every word starting with و or ف: بيرس فاستبيرغ)
+        let neutral = |k: usize| {
+            let w = &self.w[k];
+            !w.word()
+                || w.common
+                || is_function_word(w)
+                || w.nisba.is_some()
+                || self.in_title[k]
+                || (k >= end && w.conj && self.kb_at[k].is_some())
+        };
+        self.tagged.iter().any(|t| {
+            t.start <= start
+                && end <= t.end
+                && t.end - t.start > end - start
+                && (t.start..t.end).filter(|k| !(start..end).contains(k)).any(|k| !neutral(k) && !own(k))
+        })
     }
 
     /// How likely a candidate entry is when several share a name: countries, organisations and

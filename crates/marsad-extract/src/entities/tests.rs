@@ -683,3 +683,39 @@ fn a_korean_is_named_alone_by_the_first_word_of_the_name() {
     let ex = crate::extract::extract_text("في مدينتي روستوف-أون-دون وسمارا");
     assert!(ex.entities.iter().all(|e| e.etype != EntityType::Person), "{:?}", ex.entities);
 }
+
+#[test]
+fn a_family_name_alone_needs_a_name_word_not_an_ordinary_one() {
+    let people = |text: &str| -> Vec<(String, Option<String>)> {
+        crate::extract::extract_text(text)
+            .entities
+            .into_iter()
+            .filter(|e| e.etype == EntityType::Person)
+            .map(|e| (e.name, e.kb))
+            .collect()
+    };
+    // a monarch's ordinal is no family name (محمد السادس)
+    assert!(people("ويحتل الفريق المركز السادس في الدوري بعد التعادل").is_empty());
+    // a clitic and a function word (ف + ليس), not Benflis
+    assert!(people("فليس من المستغرب أن تكون النساء في المقدمة").is_empty());
+    // a place's head names a place: مخيم العودة is a camp, not Ahmad al-Awda
+    assert!(people("وصل عدد من الشبان قرب مخيم العودة للتظاهر").is_empty());
+    // inside another name the tagger reads whole, the family name is someone else's
+    let found = people("وأكد فلورنتينو بيريز لمحيط أومتيتي أنه سيمنحه الراحة");
+    assert!(found.iter().all(|(_, kb)| kb.as_deref() != Some("person:shimon-peres")), "{found:?}");
+    // and shared family names go to whom the news means (Bashar, not Hafez al-Assad)
+    assert_eq!(
+        people("يريد هجوما مدمرا يشمل البنية التحتية لنظام الأسد"),
+        [("Bashar al-Assad".to_string(), Some("person:bashar-al-assad".to_string()))]
+    );
+}
+
+#[test]
+fn a_family_name_alone_goes_to_the_known_bearer_named_in_full() {
+    // ترامب is Donald Trump, not Melania whom the article also names in full
+    let text = "وصلت ميلانيا ترامب إلى لندن مع زوجها دونالد ترامب.\nوقال ترامب إن الزيارة مهمة";
+    let ex = crate::extract::extract_text(text);
+    let trump = ex.entities.iter().find(|e| e.kb.as_deref() == Some("person:donald-trump")).expect("Trump");
+    let mentions: Vec<&str> = trump.mentions.iter().map(|m| m.span.slice(text)).collect();
+    assert_eq!(mentions, ["دونالد ترامب", "ترامب"], "{:?}", ex.entities);
+}
