@@ -693,6 +693,15 @@ impl<'a> Detector<'a> {
         }
     }
 
+    /// Whether the word at `k` is a word of a title or role phrase (`وزير العدل`), not a
+    /// kinship particle or an honorific (`أبو`, `آل`, `الشيخ`).
+    fn in_office(&self, k: usize) -> bool {
+        (k.saturating_sub(4)..=k).any(|j| {
+            self.title_at(j)
+                .is_some_and(|(len, kind)| j + len > k && matches!(kind, TitleKind::Title | TitleKind::Role))
+        })
+    }
+
     /// Whether the word at `i` may be an adjective of the word before it: it has no
     /// proclitic, and the word before is a word of the same line, not a function word, and
     /// definite when it is (القوات السعودية, دعم مالي).
@@ -823,6 +832,10 @@ impl<'a> Detector<'a> {
                     rank: 46,
                     short: false,
                 });
+                continue;
+            }
+            // a word of a title or role is no name (وزير العدل, مفوضة العدل: not Saif al-Adel)
+            if short && (m.start..m.end).any(|k| self.in_office(k)) {
                 continue;
             }
             if short && self.inside_another_name(chosen.entry, m.start, m.end) {

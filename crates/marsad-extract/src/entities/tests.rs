@@ -698,6 +698,8 @@ fn a_family_name_alone_needs_a_name_word_not_an_ordinary_one() {
     assert!(people("ويحتل الفريق المركز السادس في الدوري بعد التعادل").is_empty());
     // a clitic and a function word (ف + ليس), not Benflis
     assert!(people("فليس من المستغرب أن تكون النساء في المقدمة").is_empty());
+    // a word of an office: وزيرة العدل is the minister of justice, not Saif al-Adel
+    assert!(people("ورفضت وزيرة العدل الدعوات التي طالبتها بالاستقالة").is_empty());
     // a place's head names a place: مخيم العودة is a camp, not Ahmad al-Awda
     assert!(people("وصل عدد من الشبان قرب مخيم العودة للتظاهر").is_empty());
     // inside another name the tagger reads whole, the family name is someone else's
