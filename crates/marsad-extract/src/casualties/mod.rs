@@ -1171,6 +1171,12 @@ impl<'a> Finder<'a> {
             None if num.form == marsad_text::numbers::NumberForm::Dual => Some(last),
             None => None,
         };
+        // the numeral two is a dual with no noun of its own: "مقتل اثنين منهم" counts them
+        let numeral_two = matches!(words[last].stem.as_ref(), "اثنين" | "اثنان" | "اثنتين" | "اثنتان");
+        if numeral_two && words.get(last + 1).is_some_and(|w| matches!(w.bare.as_ref(), "منهم" | "منهن"))
+        {
+            noun_at = Some(last + 1);
+        }
         if noun_at.is_none() && words.get(last + 1).is_some_and(|w| w.bare == "من") {
             // the people may be quoted: "3 من \"الإرهابيين\""
             let k = last + 2 + usize::from(words.get(last + 2).is_some_and(Word::is_quote));
@@ -1197,9 +1203,14 @@ impl<'a> Finder<'a> {
                 .find_map(|j| {
                     let w = &words[j];
                     let people = self.noun(w).and_then(|(n, _)| n.population.filter(|_| n.kind.is_none()));
-                    // the force they serve, named after them (رتل لعناصر تنظيم داعش)
+                    // the force they serve, named after them (رتل لعناصر تنظيم داعش), or their
+                    // country's nisba (هجوم على جنود أميركيين ... أدى إلى مقتل اثنين منهم)
                     let force = || {
-                        let e = words.get(j + 1)?.entity?;
+                        let next = words.get(j + 1)?;
+                        if let Some(c) = self.nisba(next) {
+                            return Some(self.country(c));
+                        }
+                        let e = next.entity?;
                         matches!(
                             self.entities_subtype(e),
                             Some("armed-group" | "armed-forces" | "faction-forces")
@@ -1209,7 +1220,16 @@ impl<'a> Finder<'a> {
                     people.map(|p| (p, force())).or_else(|| {
                         let c = self.nisba(w)?;
                         let group = self.lex.groups.contains_key(w.bare.as_ref());
-                        let population = if group { Population::Military } else { Population::Unspecified };
+                        // the people it qualifies (جنود أميركيين)
+                        let qualified = j
+                            .checked_sub(1)
+                            .and_then(|p| self.noun(&words[p]))
+                            .and_then(|(n, _)| n.population.filter(|_| n.kind.is_none()));
+                        let population = match qualified {
+                            Some(p) => p,
+                            None if group => Population::Military,
+                            None => Population::Unspecified,
+                        };
                         Some((population, Some(self.country(c))))
                     })
                 });
@@ -1354,9 +1374,12 @@ impl<'a> Finder<'a> {
                     .take(8)
                     .enumerate()
                     .take_while(|&(d, w)| {
-                        !w.is_stop()
-                            && w.kind != TokenKind::Number
-                            && !(w.wa && self.trigger(w).is_some() && own_people(from + d))
+                        // a word that opens a clause of its own: "تظاهر الآلاف عند الحدود حيث
+                        // قتل تسعة فلسطينيين" (the thousands demonstrated)
+                        let opens_clause =
+                            matches!(w.bare.as_ref(), "حيث" | "بينما" | "فيما" | "عندما" | "حين" | "لكن");
+                        let next_item = w.wa && self.trigger(w).is_some() && own_people(from + d);
+                        !w.is_stop() && !opens_clause && w.kind != TokenKind::Number && !next_item
                     })
                     // a verbal noun after a preposition is what they did or are accused of,
                     // not what befell them ("15 شخصا سعوديا شاركوا في قتل خاشقجي", "متهمين

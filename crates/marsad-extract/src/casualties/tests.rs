@@ -1533,3 +1533,27 @@ fn what_did_not_happen_is_no_claim() {
     // not documenting a killing is no denial of it
     assert_eq!(claims("وانتقدت الجماعة أيضا عدم توثيق مقتل نحو 100 ألف شخص.").len(), 1);
 }
+
+#[test]
+fn a_clause_of_its_own_after_the_figure_is_not_its_verb() {
+    // the thousands demonstrated; the nine were killed where they did
+    assert_eq!(
+        claims(
+            "وازدادت وتيرة العنف مجددا الجمعة فاندلعت مواجهات لدى تظاهر الآلاف عند الحدود حيث قتل تسعة فلسطينيين بينهم صحافي."
+        ),
+        [(Some(9), Kind::Killed, Population::Unspecified)]
+    );
+    // "في حين" opens the wounded's clause: the two children were killed, not wounded
+    let found =
+        claims("وأفادت مصادر طبية بمقتل ثلاثة من رجال الأمن وامرأة وطفلين في الهجوم في حين أصيب 40 آخرون.");
+    assert!(!found.contains(&(Some(2), Kind::Wounded, Population::Civilian)), "{found:?}");
+}
+
+#[test]
+fn two_of_them_are_of_the_people_named_before() {
+    let text = "قضت محكمة أميركية بالسجن مدى الحياة على رجل أدين بالمشاركة في هجوم عام 2003 على جنود أميركيين في أفغانستان، أدى إلى مقتل اثنين منهم، وبالتآمر لتفجير السفارة الأميركية في نيجيريا.";
+    let ex = extract(text);
+    let c = only(&ex);
+    assert_eq!((c.count, c.kind, c.population), (Some(2), Kind::Killed, Population::Military));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("United States"));
+}
