@@ -512,6 +512,19 @@ impl<'a> Attributor<'a> {
                             found => found,
                         };
                     }
+                    // a claim of responsibility asserts a deed, not the figures told with it
+                    // (أعلن تنظيم الدولة الإسلامية مسؤوليته عنها ... وأسفرت عن مقتل 130 شخصا)
+                    if cue.role == Role::Speech
+                        && !matches!(subject, Subject::None)
+                        && words.get(skip..(skip + 2).min(words.len())).is_some_and(|after| {
+                            after
+                                .iter()
+                                .any(|v| v.stem.starts_with("مسووليه") || v.stem.starts_with("مسووليت"))
+                        })
+                    {
+                        i = skip;
+                        continue;
+                    }
                     // a subject just before the verb comes first (وكان الجيش قد أكد الخبر)
                     let before = (cue.role == Role::Speech && matches!(subject, Subject::None))
                         .then(|| self.subject_before(words, i))
@@ -1230,6 +1243,17 @@ mod tests {
         );
         assert_eq!(c[1].as_deref(), Some("Syrian Observatory for Human Rights"));
         assert_eq!(c[2], None);
+    }
+
+    #[test]
+    fn who_claims_responsibility_does_not_claim_the_figures() {
+        let c = claimants(
+            "أعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجوم الانتحاري الذي قتل 14 مسلحا من قوات النظام السوري في جنوبي سوريا.",
+        );
+        assert_eq!(c[0], None, "{c:?}");
+        // the same verb with the figures is a claim (أعلن ... أن)
+        let c = claimants("أعلن تنظيم الدولة الإسلامية أن 14 جنديا قتلوا في الهجوم.");
+        assert_eq!(c[0].as_deref(), Some("Islamic State"), "{c:?}");
     }
 
     #[test]
