@@ -925,22 +925,29 @@ impl<'a> Finder<'a> {
         let Some(first) = j.checked_sub(1) else { return kind };
         let joined = words[j].wa
             && self.trigger(&words[first]).is_some_and(|t| t.before && pair(t.kind, kind))
-            && !words[first.saturating_sub(12)..first]
+            && !words[first.saturating_sub(12)..=first]
                 .iter()
                 .rev()
-                .take_while(|v| !v.is_stop())
+                .skip(1)
+                // (back to its clause's start: "أسر أحد عناصر الحوثيين فيما قتل وجرح العشرات")
+                .take_while(|v| !v.is_stop() && !opens_clause(v))
                 .any(|v| v.kind == TokenKind::Number || self.noun(v).is_some());
         if joined { Kind::Casualties } else { kind }
     }
 
-    /// Whether من follows the word at `i` in its clause (a trigger's `min` need).
-    fn min_follows(words: &[Word], i: usize) -> bool {
-        words[i + 1..].iter().take(6).take_while(|v| !v.is_stop()).any(|v| v.bare == "من")
+    /// Whether من follows the word at `i` in its clause (a trigger's `min` need), and what
+    /// follows it is no illness: people suffer from wounds or from a gas's symptoms (يعانون من
+    /// أعراض الاختناق), not from an illness or the symptoms a text has described (يعاني شخص من
+    /// جميع الأعراض المذكورة سابقا).
+    fn min_follows(&self, words: &[Word], i: usize) -> bool {
+        let clause = || words[i + 1..].iter().take(6).take_while(|v| !v.is_stop());
+        let Some(at) = clause().position(|v| v.bare == "من") else { return false };
+        !clause().skip(at + 1).take(3).any(|v| self.marker(v) == Some(Marker::Illness))
     }
 
     /// Whether the trigger at `i` has what its entry needs after it in its clause: من
     /// somewhere ([`lexicon::Trigger::min`]), على right after it ([`lexicon::Trigger::ala`]).
-    fn needs_follow(t: &lexicon::Trigger, words: &[Word], i: usize) -> bool {
+    fn needs_follow(&self, t: &lexicon::Trigger, words: &[Word], i: usize) -> bool {
         // أسر before definite people is their families (أسر الأطفال الملتحقين ببرامج التأهيل,
         // أسر الضحايا), not their capture
         let families = t.indefinite && words.get(i + 1).is_some_and(|v| v.bare.starts_with("ال"));
@@ -962,7 +969,7 @@ impl<'a> Finder<'a> {
             );
         !families
             && !saved
-            && (!t.min || Self::min_follows(words, i))
+            && (!t.min || self.min_follows(words, i))
             && (!t.ala || words.get(i + 1).is_some_and(|v| v.bare == "علي"))
     }
 
@@ -1376,10 +1383,8 @@ impl<'a> Finder<'a> {
                     .take_while(|&(d, w)| {
                         // a word that opens a clause of its own: "تظاهر الآلاف عند الحدود حيث
                         // قتل تسعة فلسطينيين" (the thousands demonstrated)
-                        let opens_clause =
-                            matches!(w.bare.as_ref(), "حيث" | "بينما" | "فيما" | "عندما" | "حين" | "لكن");
                         let next_item = w.wa && self.trigger(w).is_some() && own_people(from + d);
-                        !w.is_stop() && !opens_clause && w.kind != TokenKind::Number && !next_item
+                        !w.is_stop() && !opens_clause(w) && w.kind != TokenKind::Number && !next_item
                     })
                     // a verbal noun after a preposition is what they did or are accused of,
                     // not what befell them ("15 شخصا سعوديا شاركوا في قتل خاشقجي", "متهمين
@@ -1427,7 +1432,7 @@ impl<'a> Finder<'a> {
                         let w = &words[j];
                         self.trigger(w)
                             .filter(|t| {
-                                t.before && (people_named || !t.people) && Self::needs_follow(t, words, j)
+                                t.before && (people_named || !t.people) && self.needs_follow(t, words, j)
                             })
                             .map(|t| self.paired_kind(words, j, t.kind))
                             .or_else(|| self.kind_noun(w))
@@ -1948,7 +1953,7 @@ impl<'a> Finder<'a> {
         // joined to (قتل وجرح), to the noun
         let mut start = num.span.start();
         for j in (0..first).rev().take(9).take_while(|&j| !words[j].is_stop()) {
-            if let Some(t) = self.trigger(&words[j]).filter(|t| Self::needs_follow(t, words, j)) {
+            if let Some(t) = self.trigger(&words[j]).filter(|t| self.needs_follow(t, words, j)) {
                 let paired = self.paired_kind(words, j, t.kind) != t.kind;
                 start = words[if paired { j - 1 } else { j }].span.start();
                 break;
@@ -2004,7 +2009,7 @@ impl<'a> Finder<'a> {
     fn uncounted(&self, words: &[Word]) -> Vec<Found> {
         let mut out = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let Some(t) = self.trigger(w).filter(|t| t.before && Self::needs_follow(t, words, i)) else {
+            let Some(t) = self.trigger(w).filter(|t| t.before && self.needs_follow(t, words, i)) else {
                 continue;
             };
             // mourning or praying for souls (حدادا على أرواح مرتبات الأمن) tells of the dead
@@ -2508,4 +2513,10 @@ struct Found {
     /// "وأصيب خمسة آخرون" with no figure before it in its sentence: the people of the last
     /// figure of the paragraph's sentence before.
     others: bool,
+}
+
+/// A word that opens a clause of its own (حيث, بينما, فيما, عندما, حين, لكن): a casualty word
+/// on one side of it does not count the people on the other.
+fn opens_clause(w: &Word) -> bool {
+    matches!(w.bare.as_ref(), "حيث" | "بينما" | "فيما" | "عندما" | "حين" | "لكن")
 }

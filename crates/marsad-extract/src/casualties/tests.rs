@@ -1557,3 +1557,24 @@ fn two_of_them_are_of_the_people_named_before() {
     assert_eq!((c.count, c.kind, c.population), (Some(2), Kind::Killed, Population::Military));
     assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("United States"));
 }
+
+#[test]
+fn suffering_from_an_illness_or_described_symptoms_is_no_wound() {
+    assert!(claims("ويعاني الأطفال الذين تعالجهم المنظمة من أمراض جلدية بسبب الافتقار للنظافة.").is_empty());
+    assert!(claims("عندما يعاني شخص من جميع الأعراض المذكورة سابقا من المتوقع أن يتغير مزاجه.").is_empty());
+    assert!(claims("ويعاني 500 شخص من الأعراض المذكورة.").is_empty());
+    // a gas's symptoms are its wounds
+    assert_eq!(
+        claims("ويعاني 500 شخص من أعراض الاختناق بعد الهجوم."),
+        [(Some(500), Kind::Wounded, Population::Unspecified)]
+    );
+}
+
+#[test]
+fn killed_and_wounded_joined_after_a_clause_of_their_own() {
+    // فيما opens the clause: the fighter captured before it does not make قتل a figure's
+    assert_eq!(
+        claims("وأشار إلى أنه تم أسر أحد عناصر الحوثيين فيما قتل وجرح العشرات منهم ولاذ البقية بالفرار."),
+        [(Some(1), Kind::Captured, Population::Military), (None, Kind::Casualties, Population::Military)]
+    );
+}
