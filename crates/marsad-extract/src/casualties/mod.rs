@@ -2017,6 +2017,25 @@ impl<'a> Finder<'a> {
             if w.stem == "ارواح" && i > 0 && words[i - 1].bare == "علي" {
                 continue;
             }
+            // a place named after what is done there (مركز احتجاز الأطفال المهاجرين, سجن
+            // اعتقال, معسكرات الاحتجاز): no one is taken here
+            if i > 0
+                && matches!(
+                    words[i - 1].stem.as_ref(),
+                    "مركز"
+                        | "مراكز"
+                        | "معسكر"
+                        | "معسكرات"
+                        | "مرفق"
+                        | "مرافق"
+                        | "منشاه"
+                        | "منشات"
+                        | "سجن"
+                        | "سجون"
+                )
+            {
+                continue;
+            }
             // without losses: "دون خسائر في صفوف المدنيين", "بدون وقوع إصابات"
             if words[..i]
                 .iter()

@@ -1578,3 +1578,13 @@ fn killed_and_wounded_joined_after_a_clause_of_their_own() {
         [(Some(1), Kind::Captured, Population::Military), (None, Kind::Casualties, Population::Military)]
     );
 }
+
+#[test]
+fn a_place_named_after_detention_takes_no_one() {
+    assert!(
+        claims("وقامت ميلانيا بزيارة لم يعلن عنها مسبقا لمركز احتجاز الأطفال المهاجرين يوم الخميس.").is_empty()
+    );
+    assert!(claims("وانتقدت المنظمة ظروف مراكز احتجاز المهاجرين في تكساس.").is_empty());
+    // the act itself still counts
+    assert_eq!(claims("وأعلنت الشرطة احتجاز المهاجرين على الحدود.").len(), 1);
+}
