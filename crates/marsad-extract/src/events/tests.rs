@@ -595,3 +595,13 @@ fn an_invitation_is_the_inviters() {
     let e = ex.events.iter().find(|e| e.category.as_str() == "APPEAL").expect("the invitation");
     assert_eq!(names(&ex, &e.actors), ["Russia"]);
 }
+
+#[test]
+fn a_student_and_an_asylum_request_are_no_demands() {
+    assert!(kinds(&extract("وهو طالب دكتوراه في جامعة درم البريطانية.")).is_empty());
+    assert!(kinds(&extract("اكتشف طالب جامعي وجود خلل في خدمة تتبع الهواتف.")).is_empty());
+    assert!(kinds(&extract("وقال إنه فر إلى بريطانيا لطلب اللجوء السياسي.")).is_empty());
+    assert!(kinds(&extract("وقالت المحكمة إنه من الظلم أن يعانوا بسبب تقاعسها عن طلب العلاج.")).is_empty());
+    // the verbs are still demands and requests
+    assert_eq!(kinds(&extract("وطالب الوزير بوقف الهجمات على المدنيين.")), ["DEMAND/demand"]);
+}
