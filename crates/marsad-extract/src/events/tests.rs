@@ -605,3 +605,22 @@ fn a_student_and_an_asylum_request_are_no_demands() {
     // the verbs are still demands and requests
     assert_eq!(kinds(&extract("وطالب الوزير بوقف الهجمات على المدنيين.")), ["DEMAND/demand"]);
 }
+
+#[test]
+fn diplomats_expelled_are_a_sanction_and_demand_for_goods_no_request() {
+    assert_eq!(
+        kinds(&extract(
+            "أعلنت رئيسة الوزراء البريطانية تيريزا ماي طرد 23 دبلوماسيا روسيا ردا على تسميم عميل روسي سابق."
+        )),
+        ["SANCTION/expulsion"]
+    );
+    // fighters driven out retreat
+    assert_eq!(
+        kinds(&extract("وتمكن الأكراد من طرد مسلحي تنظيم الدولة الإسلامية من مناطق واسعة.")),
+        ["RETREAT/withdrawal"]
+    );
+    assert!(
+        kinds(&extract("وقد أدى تراجع الطلب من الأسواق المحلية والأجنبية إلى تراجع نمو الأعمال.")).is_empty()
+    );
+    assert!(kinds(&extract("وهي تعمل على زيادة الإنتاج بهدف تلبية الطلب المتزايد حول العالم.")).is_empty());
+}
