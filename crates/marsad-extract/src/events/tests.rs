@@ -624,3 +624,12 @@ fn diplomats_expelled_are_a_sanction_and_demand_for_goods_no_request() {
     );
     assert!(kinds(&extract("وهي تعمل على زيادة الإنتاج بهدف تلبية الطلب المتزايد حول العالم.")).is_empty());
 }
+
+#[test]
+fn achieving_as_a_noun_is_no_investigation() {
+    // the verbal noun too: تحقيق with what is achieved
+    assert!(kinds(&extract("وقال إن البرنامج يستهدف تحقيق المساواة بين الجنسين.")).is_empty());
+    assert!(kinds(&extract("وتسعى مصر لتحقيق أول فوز لها في كأس العالم.")).is_empty());
+    assert!(kinds(&extract("وتحاول الشركة تحقيق أقصى قدر من النجاح باستغلال امتياز حرب النجوم.")).is_empty());
+    assert_eq!(kinds(&extract("وفتحت الشرطة تحقيقا في الهجوم على المسجد.")), ["INVESTIGATE/investigation"]);
+}
