@@ -633,3 +633,12 @@ fn achieving_as_a_noun_is_no_investigation() {
     assert!(kinds(&extract("وتحاول الشركة تحقيق أقصى قدر من النجاح باستغلال امتياز حرب النجوم.")).is_empty());
     assert_eq!(kinds(&extract("وفتحت الشرطة تحقيقا في الهجوم على المسجد.")), ["INVESTIGATE/investigation"]);
 }
+
+#[test]
+fn a_rank_a_film_and_a_war_on_crime_are_no_war() {
+    assert!(kinds(&extract("وكان ضابطا برتبة لواء أركان حرب.")).is_empty());
+    assert!(kinds(&extract("وشاركت الممثلة في أفلام عدة من بينها حرب النجوم.")).is_empty());
+    assert!(
+        kinds(&extract("ويحتل ريديت المركز الرابع بين المواقع الأكثر زيارة في الولايات المتحدة.")).is_empty()
+    );
+}
