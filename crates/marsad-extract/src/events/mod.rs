@@ -731,6 +731,28 @@ impl<'a> Finder<'a> {
             {
                 // the same happening told on: a noun after an event of the same category
                 last.evidence = last.evidence.cover(event.evidence);
+                // whose means it names, where the first said only what it amounted to (مجزرة
+                // راح ضحيتها 57 قتيلا، وأصيب 225 آخرون في قصف عنيف: a shelling)
+                let generic = matches!(last.mode.as_str(), "attack" | "massacre");
+                let means = matches!(
+                    event.mode.as_str(),
+                    "shelling"
+                        | "artillery"
+                        | "mortar"
+                        | "missile-strike"
+                        | "air-strike"
+                        | "drone-strike"
+                        | "barrel-bomb"
+                        | "bombing"
+                        | "car-bomb"
+                        | "suicide-bombing"
+                        | "chemical-attack"
+                );
+                if last.category.is_violent() && event.category.is_violent() && generic && means {
+                    last.category = event.category;
+                    last.mode = event.mode;
+                    last.explanation.refined_by = Some((event.explanation.entry, event.trigger));
+                }
                 continue;
             }
             events.push((event, best.trigger.pos, best.anaphoric));

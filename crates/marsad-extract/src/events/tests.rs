@@ -642,3 +642,14 @@ fn a_rank_a_film_and_a_war_on_crime_are_no_war() {
         kinds(&extract("ويحتل ريديت المركز الرابع بين المواقع الأكثر زيارة في الولايات المتحدة.")).is_empty()
     );
 }
+
+#[test]
+fn a_massacre_told_on_with_its_means_is_that_strike() {
+    let ex = extract(
+        "ارتكبت الميليشيات أمس مجزرة راح ضحيتها 57 قتيلا، وأصيب نحو 225 آخرون بجروح في قصف عنيف بصواريخ الكاتيوشا استهدف أحياء دار سعد.",
+    );
+    assert_eq!(kinds(&ex), ["FIGHT/missile-strike"]);
+    // a means the first act named stays (a suicide bombing told on as an attack)
+    let ex = extract("وقتل عشرة أشخاص في تفجير انتحاري، وأصيب 20 آخرون في الهجوم.");
+    assert_eq!(kinds(&ex), ["ASSAULT/suicide-bombing"]);
+}
