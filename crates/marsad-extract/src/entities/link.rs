@@ -223,10 +223,12 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
     // (unless the article names the entry itself in full: `ترودو` is Justin Trudeau beside
     // جاستين ترودو and صوفي غريغوار ترودو; and not a name only the tagger read, which may run
     // two names together: وصف كومي ترامب)
-    let named_in_full = matches!(d.referent, Referent::Kb(e)
-        if all.iter().any(|o| !o.short && matches!(o.referent, Referent::Kb(x) if x == e)));
+    let named_in_full = || {
+        matches!(d.referent, Referent::Kb(e)
+            if all.iter().any(|o| !o.short && matches!(o.referent, Referent::Kb(x) if x == e)))
+    };
     if d.short
-        && !named_in_full
+        && !named_in_full()
         && let Some(o) = all.iter().find(|o| {
             !o.short
                 && o.etype == EntityType::Person
