@@ -653,3 +653,12 @@ fn a_massacre_told_on_with_its_means_is_that_strike() {
     let ex = extract("وقتل عشرة أشخاص في تفجير انتحاري، وأصيب 20 آخرون في الهجوم.");
     assert_eq!(kinds(&ex), ["ASSAULT/suicide-bombing"]);
 }
+
+#[test]
+fn a_conviction_a_trend_and_a_menu_are_no_events() {
+    assert!(kinds(&extract("غرمت محكمة تركية زعيم المعارضة بعد إدانته بتهمة التشهير بالرئيس.")).is_empty());
+    assert!(kinds(&extract("وقال إن هذا التوجه سيمتد لشبكة الطرق السريعة.")).is_empty());
+    assert!(kinds(&extract("يمكنك ذلك من خلال الذهاب إلى الإعدادات ثم التوجه إلى قسم الخصوصية.")).is_empty());
+    // going to a place named is a visit
+    assert_eq!(kinds(&extract("وقرر الوزير التوجه إلى موسكو الأسبوع المقبل.")), ["CONSULT/visit"]);
+}
