@@ -900,7 +900,13 @@ impl<'a> Detector<'a> {
                 .any(|h| names.contains(&marsad_kb::names::skeleton(h)))
         };
         // (a name of the knowledge base after it with a conjunction starts a new item: وظهر
-        // ترامب وكوهين; not every word starting with و or ف: بيرس فاستبيرغ)
+        // ترامب وكوهين; not every word starting with و or ف: بيرس فاستبيرغ); another person of
+        // the knowledge base is a name of its own (واتهم ظريف نتنياهو)
+        let known_person = |k: usize| {
+            self.kb_at[k].as_ref().is_some_and(|m| {
+                m.candidates.iter().any(|c| !c.ambiguous && self.kb.entry(c.entry).kind == Kind::Person)
+            })
+        };
         let neutral = |k: usize| {
             let w = &self.w[k];
             !w.word()
@@ -909,6 +915,7 @@ impl<'a> Detector<'a> {
                 || w.nisba.is_some()
                 || self.in_title[k]
                 || (k >= end && w.conj && self.kb_at[k].is_some())
+                || known_person(k)
         };
         self.tagged.iter().any(|t| {
             t.start <= start

@@ -721,3 +721,12 @@ fn a_family_name_alone_goes_to_the_known_bearer_named_in_full() {
     let mentions: Vec<&str> = trump.mentions.iter().map(|m| m.span.slice(text)).collect();
     assert_eq!(mentions, ["دونالد ترامب", "ترامب"], "{:?}", ex.entities);
 }
+
+#[test]
+fn two_known_people_side_by_side_are_two_names() {
+    // subject and object of one verb: the tagger may read them as one name
+    let text = "واتهم ظريف نتنياهو بالقيام بخدعة طفولية للتأثير على قرار الرئيس الأمريكي.";
+    let ex = crate::extract::extract_text(text);
+    let kbs: Vec<_> = ex.entities.iter().filter_map(|e| e.kb.as_deref()).collect();
+    assert!(kbs.contains(&"person:benjamin-netanyahu"), "{:?}", ex.entities);
+}
