@@ -662,3 +662,11 @@ fn a_conviction_a_trend_and_a_menu_are_no_events() {
     // going to a place named is a visit
     assert_eq!(kinds(&extract("وقرر الوزير التوجه إلى موسكو الأسبوع المقبل.")), ["CONSULT/visit"]);
 }
+
+#[test]
+fn what_can_happen_is_a_possibility() {
+    let ex = extract("وحذر وزير المالية من أن المديرين التنفيذيين يمكن أن يتعرضوا لعقوبات شديدة.");
+    assert_eq!(only(&ex).modality, Modality::Hypothetical);
+    let ex = extract("وفرضت الولايات المتحدة عقوبات شديدة على المديرين التنفيذيين.");
+    assert_eq!(only(&ex).modality, Modality::Asserted);
+}
