@@ -465,8 +465,11 @@ impl<'a> Finder<'a> {
                 // what did not happen: "دون سقوط قتلى في صفوف المدنيين", "تشير إلى عدم مقتل
                 // مدنيين", "قرارها بعدم اعتقال أربعة رجال"
                 let first = words.partition_point(|w| w.span.start() < c.evidence.start());
-                let negator =
-                    |k: usize| matches!(words[k].bare.as_ref(), "دون" | "بدون" | "عدم" | "بعدم" | "دونما");
+                // (and what was only attempted: "إدانته بمحاولة قتل ستة آخرين", "محاولة اغتيال")
+                let negator = |k: usize| {
+                    matches!(words[k].bare.as_ref(), "دون" | "بدون" | "عدم" | "بعدم" | "دونما")
+                        || matches!(words[k].stem.as_ref(), "محاوله" | "محاولات" | "محاولتين")
+                };
                 // past a word of falling or happening before the dead (دون سقوط قتلى, دون وقوع)
                 let falling = |k: usize| self.trigger(&words[k]).is_some() || words[k].stem == "وقوع";
                 if (first >= 1 && negator(first - 1))

@@ -1588,3 +1588,18 @@ fn a_place_named_after_detention_takes_no_one() {
     // the act itself still counts
     assert_eq!(claims("وأعلنت الشرطة احتجاز المهاجرين على الحدود.").len(), 1);
 }
+
+#[test]
+fn an_attempt_is_no_casualty() {
+    assert!(
+        claims("وقالت الخارجية إن روسيا استخدمت مادة كيماوية لمحاولة قتل مواطن بريطاني وابنته.").is_empty()
+    );
+    assert!(
+        claims("ووجهت المحكمة تهمة إضافية للجاني بمحاولة قتل جميع من كان في المسجد وعددهم 35 شخصا.")
+            .is_empty()
+    );
+    assert_eq!(
+        claims("وقتل ستة أشخاص في الهجوم على المسجد."),
+        [(Some(6), Kind::Killed, Population::Unspecified)]
+    );
+}
