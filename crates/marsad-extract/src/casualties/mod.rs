@@ -465,13 +465,20 @@ impl<'a> Finder<'a> {
                 // what did not happen: "دون سقوط قتلى في صفوف المدنيين", "تشير إلى عدم مقتل
                 // مدنيين", "قرارها بعدم اعتقال أربعة رجال"
                 let first = words.partition_point(|w| w.span.start() < c.evidence.start());
-                // (and what was only attempted: "إدانته بمحاولة قتل ستة آخرين", "محاولة اغتيال")
+                // (and what was only attempted, or is to be avoided: "إدانته بمحاولة قتل ستة
+                // آخرين", "لتجنب أي إصابات للمدنيين")
                 let negator = |k: usize| {
                     matches!(words[k].bare.as_ref(), "دون" | "بدون" | "عدم" | "بعدم" | "دونما")
-                        || matches!(words[k].stem.as_ref(), "محاوله" | "محاولات" | "محاولتين")
+                        || matches!(
+                            words[k].stem.as_ref(),
+                            "محاوله" | "محاولات" | "محاولتين" | "تجنب" | "تفادي"
+                        )
                 };
-                // past a word of falling or happening before the dead (دون سقوط قتلى, دون وقوع)
-                let falling = |k: usize| self.trigger(&words[k]).is_some() || words[k].stem == "وقوع";
+                // past a word of falling or happening before the dead (دون سقوط قتلى, دون وقوع),
+                // or أي (لتجنب أي إصابات)
+                let falling = |k: usize| {
+                    self.trigger(&words[k]).is_some() || words[k].stem == "وقوع" || words[k].bare == "اي"
+                };
                 if (first >= 1 && negator(first - 1))
                     || (first >= 2 && falling(first - 1) && negator(first - 2))
                 {

@@ -1602,4 +1602,8 @@ fn an_attempt_is_no_casualty() {
         claims("وقتل ستة أشخاص في الهجوم على المسجد."),
         [(Some(6), Kind::Killed, Population::Unspecified)]
     );
+    // nor are the casualties to be avoided
+    assert!(
+        claims("مؤكدا بذل الحكومة قصارى الجهد لتجنب أي إصابات للمدنيين أو أضرار للبنية التحتية.").is_empty()
+    );
 }
