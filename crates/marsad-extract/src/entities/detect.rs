@@ -1314,7 +1314,13 @@ impl<'a> Detector<'a> {
                     && !RELATIONAL.contains(&w(j + 2).tail.as_str());
                 k = j + 2 + usize::from(adjective);
             }
-            if k > j && (named || known_org.is_some()) {
+            // a word with a possessive pronoun is no name: موقع غرقها is where it sank, not a
+            // website (unless the knowledge base knows it: جامعة بنها)
+            let possessive = k > j
+                && known_org.is_none()
+                && self.kb_at[j].is_none()
+                && ["ها", "هم", "هما", "هن"].iter().any(|p| self.w[j].tail.ends_with(p));
+            if k > j && (named || known_org.is_some()) && !possessive {
                 out.push(Cand {
                     first: i,
                     end: k,

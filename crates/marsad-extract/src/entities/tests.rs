@@ -730,3 +730,20 @@ fn two_known_people_side_by_side_are_two_names() {
     let kbs: Vec<_> = ex.entities.iter().filter_map(|e| e.kb.as_deref()).collect();
     assert!(kbs.contains(&"person:benjamin-netanyahu"), "{:?}", ex.entities);
 }
+
+#[test]
+fn a_word_with_a_possessive_after_an_organisation_head_is_no_name() {
+    let orgs = |text: &str| -> Vec<String> {
+        crate::extract::extract_text(text)
+            .entities
+            .into_iter()
+            .filter(|e| e.etype == EntityType::Org)
+            .map(|e| e.name)
+            .collect()
+    };
+    assert!(orgs("وأوضحت الشركة أن مجلس إدارتها وافق على السير في إجراءات العمل.").is_empty());
+    assert!(orgs("بمجرد تحديد موقع غرقها في البحيرة.").is_empty());
+    // a relative verb with its pronoun is no name either; the man after it is one
+    let ex = crate::extract::extract_text("وهي شركة يرأسها أوليغ دريباسكا الذي استضاف اللورد.");
+    assert!(ex.entities.iter().all(|e| e.etype != EntityType::Org), "{:?}", ex.entities);
+}
