@@ -2116,6 +2116,24 @@ impl<'a> Finder<'a> {
             if let Some(j) = number_of {
                 k = j;
             }
+            // a force named first is the killer, the people after it the killed: "قتل قوات
+            // الأمن الأطفال وصحافيين" (the verbal noun's subject, then its object)
+            let civilian = |v: &Word| {
+                self.noun(v)
+                    .is_some_and(|(n, _)| n.kind.is_none() && n.population == Some(Population::Civilian))
+            };
+            let force_first = words
+                .get(k)
+                .and_then(|v| self.noun(v))
+                .is_some_and(|(n, _)| n.kind.is_none() && n.population == Some(Population::Military));
+            let mut agent_first = false;
+            if force_first
+                && let Some(j) = (k + 1..(k + 3).min(words.len()))
+                    .find(|&j| !words[j].wa && words[j].bare.starts_with("ال") && civilian(&words[j]))
+            {
+                k = j;
+                agent_first = true;
+            }
             let mut another = false;
             // indefinite people after ب are what it is tied to or cites, not who was hit
             // (ارتبط هذا النزوح بشخص محمد علي, بالاستشهاد بنساء); the definite are whom it
@@ -2158,7 +2176,7 @@ impl<'a> Finder<'a> {
                     _ if ranks => (None, true, false),
                     _ => continue,
                 };
-            if !ranks && number_of.is_none() && k != i + 1 + usize::from(one || some_of) {
+            if !ranks && number_of.is_none() && !agent_first && k != i + 1 + usize::from(one || some_of) {
                 continue;
             }
             // "مقتل المجندين الثلاثة": a definite number after the definite people counts them

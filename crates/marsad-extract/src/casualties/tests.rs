@@ -1607,3 +1607,13 @@ fn an_attempt_is_no_casualty() {
         claims("مؤكدا بذل الحكومة قصارى الجهد لتجنب أي إصابات للمدنيين أو أضرار للبنية التحتية.").is_empty()
     );
 }
+
+#[test]
+fn the_force_named_first_kills_the_people_after_it() {
+    assert_eq!(
+        claims("وأضاف أن قتل قوات الأمن الأطفال وصحافيين خلال تظاهرة أمر غير مقبول."),
+        [(None, Kind::Killed, Population::Civilian)]
+    );
+    // the force alone is the killed
+    assert_eq!(claims("وأعلن الجيش مقتل جنود في الهجوم."), [(None, Kind::Killed, Population::Military)]);
+}
