@@ -506,7 +506,12 @@ impl<'a> Finder<'a> {
                 {
                     c.population = p;
                 }
-                // the displaced are civilians (تشريد 2,6 مليون، فرار الملايين من قراهم)
+                // the displaced are civilians (تشريد 2,6 مليون، فرار الملايين من قراهم);
+                // fighters who flee a front retreat, they are not displaced (فرار عناصرها من
+                // الجبهات)
+                if c.kind == Kind::Displaced && c.population == Population::Military {
+                    continue;
+                }
                 if c.kind == Kind::Displaced && c.population == Population::Unspecified {
                     c.population = Population::Civilian;
                 }

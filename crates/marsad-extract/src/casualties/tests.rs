@@ -1438,8 +1438,7 @@ fn their_own_people_when_no_one_speaks() {
     );
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Houthis"));
     // not past the end of the clause, and not a man's for a plural pronoun
-    let ex =
-        extract("بدعم من تحالف دعم الشرعية، وسط تهاوي دفاعات الميليشيات وفرار عناصرها من الجبهات في اليمن.");
+    let ex = extract("بدعم من تحالف دعم الشرعية، وسط مقتل العشرات من عناصرها في الجبهات في اليمن.");
     assert_ne!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Saudi-led coalition in Yemen"));
     let ex = extract("ودعا الخطيب الحوثي كافة الآباء إلى قتل أطفالهم إن ذكروا اسمه.");
     assert!(ex.casualties.iter().all(|c| name(&ex, c.side.as_ref()).as_deref() != Some("Houthis")));
@@ -1616,4 +1615,14 @@ fn the_force_named_first_kills_the_people_after_it() {
     );
     // the force alone is the killed
     assert_eq!(claims("وأعلن الجيش مقتل جنود في الهجوم."), [(None, Kind::Killed, Population::Military)]);
+}
+
+#[test]
+fn fighters_who_flee_are_not_displaced() {
+    assert!(claims("وسط تهاوي دفاعات الميليشيات وفرار عناصرها من الجبهات.").is_empty());
+    // civilians who flee are
+    assert_eq!(
+        claims("وأدت المعارك الأسبوع الماضي إلى نزوح 50 ألف شخص."),
+        [(Some(50_000), Kind::Displaced, Population::Civilian)]
+    );
 }
