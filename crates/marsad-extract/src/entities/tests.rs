@@ -73,6 +73,17 @@ fn entities(text: &str) -> Vec<(String, String, Vec<String>)> {
         .collect()
 }
 
+/// The English names of the entities of one type the whole extraction finds (built-in
+/// knowledge base), with their knowledge-base ids.
+fn of_type(text: &str, etype: EntityType) -> Vec<(String, Option<String>)> {
+    crate::extract::extract_text(text)
+        .entities
+        .into_iter()
+        .filter(|e| e.etype == etype)
+        .map(|e| (e.name, e.kb))
+        .collect()
+}
+
 fn summary(text: &str) -> Vec<String> {
     entities(text).into_iter().map(|(t, n, m)| format!("{t} {n} [{}]", m.join(" | "))).collect()
 }
@@ -103,14 +114,8 @@ fn a_family_name_the_kb_knows_joins_the_full_name_the_article_gives() {
 
 #[test]
 fn a_country_spelled_like_an_adjective_where_no_noun_takes_it() {
-    let countries = |text: &str| -> Vec<String> {
-        crate::extract::extract_text(text)
-            .entities
-            .iter()
-            .filter(|e| e.etype == EntityType::Gpe)
-            .map(|e| e.name.clone())
-            .collect()
-    };
+    let countries =
+        |text: &str| -> Vec<String> { of_type(text, EntityType::Gpe).into_iter().map(|(n, _)| n).collect() };
     assert_eq!(countries("وقالت السعودية إن الهجوم فشل"), ["Saudi Arabia"]);
     assert_eq!(countries("شهدت مدينة مروة أقصى شمال الكاميرون هجوما"), ["Marwa", "Cameroon"]);
     assert_eq!(countries("وصل الوفد إلى سورية ثم إلى مالي"), ["Syria", "Mali"]);
@@ -686,14 +691,7 @@ fn a_korean_is_named_alone_by_the_first_word_of_the_name() {
 
 #[test]
 fn a_family_name_alone_needs_a_name_word_not_an_ordinary_one() {
-    let people = |text: &str| -> Vec<(String, Option<String>)> {
-        crate::extract::extract_text(text)
-            .entities
-            .into_iter()
-            .filter(|e| e.etype == EntityType::Person)
-            .map(|e| (e.name, e.kb))
-            .collect()
-    };
+    let people = |text: &str| of_type(text, EntityType::Person);
     // a monarch's ordinal is no family name (محمد السادس)
     assert!(people("ويحتل الفريق المركز السادس في الدوري بعد التعادل").is_empty());
     // a clitic and a function word (ف + ليس), not Benflis
@@ -733,14 +731,7 @@ fn two_known_people_side_by_side_are_two_names() {
 
 #[test]
 fn a_word_with_a_possessive_after_an_organisation_head_is_no_name() {
-    let orgs = |text: &str| -> Vec<String> {
-        crate::extract::extract_text(text)
-            .entities
-            .into_iter()
-            .filter(|e| e.etype == EntityType::Org)
-            .map(|e| e.name)
-            .collect()
-    };
+    let orgs = |text: &str| of_type(text, EntityType::Org);
     assert!(orgs("وأوضحت الشركة أن مجلس إدارتها وافق على السير في إجراءات العمل.").is_empty());
     assert!(orgs("بمجرد تحديد موقع غرقها في البحيرة.").is_empty());
     // a relative verb with its pronoun is no name either; the man after it is one
