@@ -19,6 +19,7 @@ use crate::lexicon::{columns, tsv_rows};
 const TRIGGERS: &str = include_str!("../../../../data/events/triggers.tsv");
 const MODES: &str = include_str!("../../../../data/events/modes.tsv");
 const MARKERS: &str = include_str!("../../../../data/events/markers.tsv");
+const REGISTERS: &str = include_str!("../../../../data/events/registers.tsv");
 
 pub use crate::lexicon::LexiconError;
 
@@ -118,6 +119,17 @@ pub enum Marker {
     Demonstrative,
 }
 
+/// What a word of `registers.tsv` says of its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Register {
+    /// A word of sport, of this weight (2: sport alone; 1: sport beside another).
+    Game(u8),
+    /// A word of armed force, weapons or casualties.
+    Armed,
+    /// A word of government and diplomacy.
+    State,
+}
+
 /// Phrases keyed by their first word; the other words follow, longest phrase first.
 #[derive(Debug)]
 pub struct Phrases<V> {
@@ -162,8 +174,11 @@ pub struct Lexicon {
     pub triggers: Phrases<Trigger>,
     pub refiners: FxHashMap<String, Refiner>,
     pub markers: Phrases<Marker>,
-    /// Every word a phrase of the triggers or the markers starts with, and every refiner: a
-    /// form none of whose keys is one needs none of the three tables' look-ups (most forms).
+    /// The words of `registers.tsv`.
+    pub registers: Phrases<Register>,
+    /// Every word a phrase of the triggers, the markers or the registers starts with, and
+    /// every refiner: a form none of whose keys is one needs none of the tables' look-ups
+    /// (most forms).
     firsts: FxHashSet<String>,
 }
 
@@ -223,7 +238,9 @@ impl Lexicon {
     pub fn builtin() -> &'static Lexicon {
         static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
             // the files ship with the binary and a test loads them: a broken file is a build bug
-            Lexicon::parse(TRIGGERS, MODES, MARKERS).expect("data/events loads (tested)")
+            let mut lex = Lexicon::parse(TRIGGERS, MODES, MARKERS).expect("data/events loads (tested)");
+            lex.add_registers(REGISTERS).expect("data/events/registers.tsv loads (tested)");
+            lex
         });
         &BUILTIN
     }
@@ -334,7 +351,31 @@ impl Lexicon {
         Ok(lex)
     }
 
-    /// Whether one of `forms` starts a phrase of the triggers or the markers, or is a refiner:
+    /// Reads `registers.tsv` into the tables.
+    pub fn add_registers(&mut self, registers: &str) -> Result<(), LexiconError> {
+        for row in tsv_rows(registers).skip(1) {
+            let f = columns("registers.tsv", row, 3)?;
+            let bad = |column: &'static str, v: &str| LexiconError::Value {
+                file: "registers.tsv",
+                column,
+                value: v.into(),
+            };
+            let register = match (f[1], f[2]) {
+                ("game", "1") => Register::Game(1),
+                ("game", "2") => Register::Game(2),
+                ("game", w) => return Err(bad("weight", w)),
+                ("armed", "-") => Register::Armed,
+                ("state", "-") => Register::State,
+                ("armed" | "state", w) => return Err(bad("weight", w)),
+                (r, _) => return Err(bad("register", r)),
+            };
+            self.registers.insert(f[0], register);
+        }
+        self.firsts.extend(self.registers.map.keys().cloned());
+        Ok(())
+    }
+
+    /// Whether one of `forms` starts a phrase of the tables, or is a refiner:
     /// when not, none of the tables has anything under them.
     pub fn may_start(&self, forms: &Forms<'_>) -> bool {
         forms.find_map(|f| self.firsts.contains(f).then_some(())).is_some()
@@ -352,6 +393,29 @@ mod tests {
         let hits = lex.triggers.starting(&Forms::of("اشتباكات")).unwrap();
         assert_eq!(hits[0].1.category, Some(Category::Fight));
         assert_eq!(lex.refiners.get(&entry_key("انتحاري")).map(|r| r.category), Some(Category::Assault));
+    }
+
+    #[test]
+    fn registers_load_with_their_weights() {
+        let lex = Lexicon::builtin();
+        let first = |w: &str| lex.registers.starting(&Forms::of(&entry_key(w))).map(|l| l[0].clone());
+        assert_eq!(first("مباراة"), Some((vec![], Register::Game(2))));
+        assert_eq!(first("الدوري"), None, "entries are keyed without the article");
+        // دوري alone weighs 1; دوري أبطال, longer, comes first and weighs 2
+        let league = lex.registers.starting(&Forms::of(&entry_key("دوري"))).unwrap();
+        assert_eq!(league[0], (vec![entry_key("ابطال")], Register::Game(2)));
+        assert!(league.contains(&(vec![], Register::Game(1))));
+        assert_eq!(first("كرة"), Some((vec![entry_key("القدم")], Register::Game(2))));
+        assert_eq!(first("قذائف"), Some((vec![], Register::Armed)));
+        assert_eq!(first("وزارة"), Some((vec![], Register::State)));
+        let mut lex = Lexicon::default();
+        let head = "phrase\tregister\tweight\n";
+        let err = lex.add_registers(&format!("{head}مباراة\tgame\t3\n"));
+        assert!(matches!(err, Err(LexiconError::Value { column: "weight", .. })));
+        let err = lex.add_registers(&format!("{head}مباراة\tsport\t2\n"));
+        assert!(matches!(err, Err(LexiconError::Value { column: "register", .. })));
+        let err = lex.add_registers(&format!("{head}قصف\tarmed\t1\n"));
+        assert!(matches!(err, Err(LexiconError::Value { column: "weight", .. })));
     }
 
     #[test]

@@ -670,3 +670,37 @@ fn what_can_happen_is_a_possibility() {
     let ex = extract("وفرضت الولايات المتحدة عقوبات شديدة على المديرين التنفيذيين.");
     assert_eq!(only(&ex).modality, Modality::Asserted);
 }
+
+#[test]
+fn the_moves_of_a_game_are_no_events() {
+    // a sentence of sport: the attack is the forward line's, the confrontation a match
+    let ex = extract("وحاول المنتخب الإنجليزي تشديد هجماته لتحقيق هدف التعادل في المباراة.");
+    assert!(kinds(&ex).iter().all(|k| !k.starts_with("ASSAULT")), "{:?}", kinds(&ex));
+    let ex = extract("ضمن مواجهات الجولة الخامسة والعشرين من الدوري السعودي للمحترفين في المباراة.");
+    assert!(ex.events.is_empty(), "{:?}", kinds(&ex));
+    // the same words with arms or a body of state beside them are events
+    let ex = extract("قصفت القوات ملعب المباراة واندلعت مواجهات في محيطه.");
+    assert!(kinds(&ex).iter().any(|k| k.starts_with("FIGHT")), "{:?}", kinds(&ex));
+    let ex = extract("والتقى رئيس الفيفا بالرئيس الإيراني حسن روحاني على هامش المباراة.");
+    assert_eq!(kinds(&ex), ["CONSULT/meeting"]);
+}
+
+#[test]
+fn a_sports_article_reads_its_sentences_as_sport() {
+    // three sentences of sport make a sports article: the fourth has no word of sport, and
+    // its attack is still the press's on a player
+    let text = "فاز ريال مدريد في المباراة على برشلونة.\nوسجل اللاعب هدفين في الشوط الأول.\n\
+                وتصدى الحارس لركلة جزاء في المرمى.\nولم تشهد مسيرته الاستقرار ما أدى إلى هجوم الصحف عليه.";
+    let ex = extract(text);
+    assert!(ex.events.is_empty(), "{:?}", kinds(&ex));
+    // a shooting is no move of a game
+    let text = format!("{text}\nوأطلق المهاجم النار على المشجعين خارج الملعب.");
+    assert_eq!(kinds(&extract(&text)), ["FIGHT/firing"]);
+}
+
+#[test]
+fn the_trigger_is_not_its_own_evidence_of_arms() {
+    // تفجير is the trigger: it does not make the sentence one of arms
+    let ex = extract("وأكد المدرب أن المنتخب يمكنه تفجير المفاجأة في المباراة.");
+    assert!(ex.events.is_empty(), "{:?}", kinds(&ex));
+}
