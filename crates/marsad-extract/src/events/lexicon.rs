@@ -62,6 +62,10 @@ pub struct Trigger {
     /// (ضم القرم, وصلت إلى بغداد), not a cast or a figure (المسلسل ضم 80 شخصية, وصلت
     /// الحرارة إلى 15 درجة).
     pub place: bool,
+    /// An inquiry only where its words say so (`تحقيق في`, `تحقيق جنائي`, `فتح تحقيقا`,
+    /// with the article, or closing its clause): otherwise it is achieving something
+    /// (`تحقيق الفوز`, `تحقيق أكبر قدر من`).
+    pub inquiry: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -117,6 +121,10 @@ pub enum Marker {
     Reference,
     Onset,
     Demonstrative,
+    /// After the verbal noun تحقيق: it is an inquiry (في, مع, بشأن, جنائي, مستقل).
+    Inquiry,
+    /// Before the verbal noun تحقيق: it is an inquiry (فتح, إجراء, لجنة, نتائج).
+    InquiryFrame,
 }
 
 /// What a word of `registers.tsv` says of its sentence.
@@ -280,6 +288,7 @@ impl Lexicon {
                 party: false,
                 no_bi_al: false,
                 place: false,
+                inquiry: false,
             };
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 let set = match flag {
@@ -290,6 +299,7 @@ impl Lexicon {
                     "party" => &mut trigger.party,
                     "nobial" => &mut trigger.no_bi_al,
                     "place" => &mut trigger.place,
+                    "inquiry" => &mut trigger.inquiry,
                     _ => match flag.strip_prefix("with=") {
                         Some(words) => {
                             trigger.with.extend(words.split('|').map(entry_key));
@@ -339,6 +349,8 @@ impl Lexicon {
                 "reference" => Marker::Reference,
                 "onset" => Marker::Onset,
                 "demonstrative" => Marker::Demonstrative,
+                "inquiry" => Marker::Inquiry,
+                "inquiry-frame" => Marker::InquiryFrame,
                 v => {
                     return Err(LexiconError::Value { file: "markers.tsv", column: "role", value: v.into() });
                 }
@@ -416,6 +428,20 @@ mod tests {
         assert!(matches!(err, Err(LexiconError::Value { column: "register", .. })));
         let err = lex.add_registers(&format!("{head}قصف\tarmed\t1\n"));
         assert!(matches!(err, Err(LexiconError::Value { column: "weight", .. })));
+    }
+
+    #[test]
+    fn no_marker_hides_another_behind_its_article() {
+        // a text word is looked up without its article first: a marker `X` would hide the
+        // marker `الX` of another role (امر, a frame of inquiry, hid الأمر الذي, a boundary)
+        let lex = Lexicon::builtin();
+        for (first, list) in &lex.markers.map {
+            let Some(bare) = first.strip_prefix("ال") else { continue };
+            if let Some(other) = lex.markers.map.get(bare) {
+                let roles = |l: &[(Vec<String>, Marker)]| l.iter().map(|e| e.1).collect::<Vec<_>>();
+                assert_eq!(roles(other), roles(list), "{bare} hides {first}");
+            }
+        }
     }
 
     #[test]

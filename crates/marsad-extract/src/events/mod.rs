@@ -907,8 +907,31 @@ impl<'a> Finder<'a> {
         {
             return false;
         }
+        if h.trigger.inquiry && !self.inquiry(h, clo, chi) {
+            return false;
+        }
         h.trigger.with.is_empty()
             || self.words[h.end..chi].iter().any(|w| h.trigger.with.iter().any(|k| w.is(k)))
+    }
+
+    /// Whether the verbal noun تحقيق here is an inquiry, not achieving something: with the
+    /// article (`التحقيق`, `للتحقيق`); closing its clause (`قيد التحقيق.`); followed by a word
+    /// of inquiry (`تحقيق في`, `تحقيقا مستقلا`, `تحقيق أجرته اللجنة`); or after one of its
+    /// frames, up to six words before (`فتحت شرطة الولاية تحقيقا`, `إجراء تحقيق`, `لجنة
+    /// تحقيق`).
+    /// `تحقيق الفوز`, `لتحقيق أكبر قدر من`, `تحقيق ذلك` achieve.
+    fn inquiry(&self, h: &Hit<'_>, clo: usize, chi: usize) -> bool {
+        let has = |i: usize, role: Marker| {
+            self.words[i]
+                .entries
+                .markers
+                .is_some_and(|list| list.iter().any(|(rest, r)| *r == role && self.follows(i + 1, chi, rest)))
+        };
+        self.words[h.at].definite
+            || h.end >= chi
+            || self.words[h.end].kind == TokenKind::Punct
+            || has(h.end, Marker::Inquiry)
+            || (clo.max(h.at.saturating_sub(6))..h.at).any(|i| has(i, Marker::InquiryFrame))
     }
 
     /// Modality, negation and the markers that set them.

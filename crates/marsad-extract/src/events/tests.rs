@@ -704,3 +704,27 @@ fn the_trigger_is_not_its_own_evidence_of_arms() {
     let ex = extract("وأكد المدرب أن المنتخب يمكنه تفجير المفاجأة في المباراة.");
     assert!(ex.events.is_empty(), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn achieving_is_no_inquiry() {
+    // تحقيق with an object achieves it
+    for text in [
+        "وتمكن رئيس الوزراء الإثيوبي من تحقيق إصلاحات كبيرة في البلاد خلال الأشهر الماضية.",
+        "وكانت ستفعل كل ما بوسعها لتحقيق ذلك.",
+        "وفي عام 2009 أخفق المتشددون في تحقيق أغلبية في انتخابات الإقليم.",
+    ] {
+        let ex = extract(text);
+        assert!(kinds(&ex).iter().all(|k| !k.starts_with("INVESTIGATE")), "{text}: {:?}", kinds(&ex));
+    }
+    // an inquiry: a word of inquiry after it, a frame before it, the article, or its clause's end
+    for text in [
+        "وقال إنه سيتم إجراء تحقيق شامل في مزاعم الفساد.",
+        "وفتحت شرطة ولاية نيوجيرسي الأمريكية تحقيقا عقب ظهور فيديو لشرطي.",
+        "وقد خلص تحقيق إلى أن اسم رئيس الوزراء ورد في الوثائق.",
+        "وقالت الوزارة إن القضية قيد التحقيق.",
+        "ويشكل المجلس بعثات تحقيق للإبلاغ عن انتهاكات حقوق الإنسان.",
+    ] {
+        let ex = extract(text);
+        assert!(kinds(&ex).iter().any(|k| k.starts_with("INVESTIGATE")), "{text}: {:?}", kinds(&ex));
+    }
+}
