@@ -143,7 +143,7 @@ impl Extractor {
         } else {
             Vec::new()
         };
-        let casualties = if language.is_arabic() {
+        let mut casualties = if language.is_arabic() {
             crate::casualties::find(&crate::casualties::Article {
                 norm: &norm,
                 tokens: &tokens,
@@ -165,7 +165,7 @@ impl Extractor {
             // the title and headings name what the body reports
             let mut skip: Vec<Span> = cleaned.title.iter().filter_map(|t| t.span).collect();
             skip.extend(cleaned.paragraphs.iter().filter(|p| p.kind.as_str() == "heading").map(|p| p.span));
-            crate::events::find(&crate::events::Article {
+            crate::events::find_all(&crate::events::Article {
                 norm: &norm,
                 tokens: &tokens,
                 sentences: &sentence_spans,
@@ -178,8 +178,18 @@ impl Extractor {
                 skip: &skip,
             })
         } else {
-            Vec::new()
+            crate::events::Found::default()
         };
+        let crate::events::Found { events, sporting } = events;
+        // a sentence of sport (no word of arms or politics in it: اعتقال 90 مشجعا is an
+        // arrest) injures players and snatches goals (إصابة المهاجم البرازيلي, خطف هدف الفوز
+        // في الدقيقة 90): its wounded and captured are no claims, unless it counts people
+        // (أصيب 20 شخصا بجروح إثر تحطم أحد المدرجات)
+        casualties.retain(|c| {
+            !(matches!(c.kind, crate::casualties::Kind::Wounded | crate::casualties::Kind::Captured)
+                && c.noun.is_none()
+                && sporting.iter().any(|s| s.contains(c.evidence)))
+        });
         let claim_events = link_claims(&casualties, &events, &sentence_spans);
         times.events = t.elapsed();
         (

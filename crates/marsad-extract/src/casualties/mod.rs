@@ -48,7 +48,11 @@
 //!   before the number (`ليصل العدد الإجمالي ... إلى 963`, `ارتفع`, `منذ`);
 //! - **one claim per (figure, kind, claimant)** in an article, for the same people (`5
 //!   انتحاريين` and `5 من المهاجمين` are two claims, and so are the items of one list); a figure
-//!   of the title repeated in the body is the body's claim.
+//!   of the title repeated in the body is the body's claim;
+//! - **sport**: in a sentence the event layer reads as sport ([`crate::events::Found`]), a
+//!   player's injury and a goal snatched (`إصابة المهاجم البرازيلي`, `خطف هدف الفوز في الدقيقة
+//!   90`) are no claims: the extractor drops wounded and captured figures there that count no
+//!   people (`أصيب 20 شخصا بجروح إثر تحطم أحد المدرجات` stays).
 
 pub mod lexicon;
 #[cfg(test)]

@@ -282,13 +282,28 @@ pub struct Article<'a> {
 
 /// The events of an article, in text order.
 pub fn find(article: &Article<'_>) -> Vec<Event> {
+    find_all(article).events
+}
+
+/// What the layer finds in an article.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// The events, in text order.
+    pub events: Vec<Event>,
+    /// The sentences read as sport (`registers.tsv`) that no word of arms or politics
+    /// brings back to the news (`أُصيب المهاجم في الشوط الأول` is a player's injury).
+    pub sporting: Vec<Span>,
+}
+
+/// The events of an article, and its sentences of sport.
+pub fn find_all(article: &Article<'_>) -> Found {
     find_with(article, Lexicon::builtin())
 }
 
-/// The events of an article with the given tables.
-pub fn find_with(article: &Article<'_>, lex: &'static Lexicon) -> Vec<Event> {
+/// [`find_all`] with the given tables.
+pub fn find_with(article: &Article<'_>, lex: &'static Lexicon) -> Found {
     if article.tokens.is_empty() {
-        return Vec::new();
+        return Found::default();
     }
     Finder::new(article, lex).run()
 }
@@ -514,7 +529,7 @@ impl<'a> Finder<'a> {
         })
     }
 
-    fn run(&self) -> Vec<Event> {
+    fn run(&self) -> Found {
         let mut out: Vec<Event> = Vec::new();
         // the sentences read, as word ranges, and what each tells of its register
         let read: Vec<(Span, usize, usize, Tenor)> = self
@@ -531,6 +546,11 @@ impl<'a> Finder<'a> {
         // a sports article: several sentences of sport, a good part of those read
         let sporting = read.iter().filter(|r| r.3.game >= 2).count();
         let sports_article = sporting >= 3 && sporting * 4 >= read.len();
+        let sporting: Vec<Span> = read
+            .iter()
+            .filter(|r| (r.3.game >= 2 || sports_article) && r.3.real.is_empty())
+            .map(|r| r.0)
+            .collect();
         for (sentence, lo, hi, tenor) in &read {
             let (sentence, lo, hi) = (*sentence, *lo, *hi);
             // a sentence without a word that starts a trigger has no event: its clauses and
@@ -563,7 +583,7 @@ impl<'a> Finder<'a> {
                 out.push(event);
             }
         }
-        out
+        Found { events: out, sporting }
     }
 
     /// What the words `lo..hi` tell of their sentence's register (`registers.tsv`).

@@ -728,3 +728,15 @@ fn achieving_is_no_inquiry() {
         assert!(kinds(&ex).iter().any(|k| k.starts_with("INVESTIGATE")), "{text}: {:?}", kinds(&ex));
     }
 }
+
+#[test]
+fn a_sentence_of_sport_injures_players_and_snatches_goals() {
+    // a player's injury and a goal snatched in the 90th minute are no casualty claims
+    let ex = extract("وتعرض اللاعب للإصابة خلال المباراة في الدقيقة 74 وغادر الملعب.");
+    assert!(ex.casualties.is_empty(), "{:?}", ex.casualties);
+    let ex = extract("لكن منتخب أوروغواي خطف هدف الفوز في المباراة في الدقيقة 90.");
+    assert!(ex.casualties.is_empty(), "{:?}", ex.casualties);
+    // people hurt at a match are
+    let ex = extract("وأصيب 20 شخصا بجروح طفيفة إثر تحطم أحد المدرجات خلال المباراة.");
+    assert_eq!(ex.casualties.iter().map(|c| c.count).collect::<Vec<_>>(), [Some(20)]);
+}
