@@ -66,6 +66,10 @@ pub struct Trigger {
     /// with the article, or closing its clause): otherwise it is achieving something
     /// (`تحقيق الفوز`, `تحقيق أكبر قدر من`).
     pub inquiry: bool,
+    /// Not with the article, unless ب follows: a participle that is a noun of people when
+    /// definite (`المتهمين` are the defendants; `متهمين بالتدخل` and `المتهمين بارتكاب` tell
+    /// an accusation).
+    pub indefinite: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -289,6 +293,7 @@ impl Lexicon {
                 no_bi_al: false,
                 place: false,
                 inquiry: false,
+                indefinite: false,
             };
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 let set = match flag {
@@ -300,6 +305,7 @@ impl Lexicon {
                     "nobial" => &mut trigger.no_bi_al,
                     "place" => &mut trigger.place,
                     "inquiry" => &mut trigger.inquiry,
+                    "indef" => &mut trigger.indefinite,
                     _ => match flag.strip_prefix("with=") {
                         Some(words) => {
                             trigger.with.extend(words.split('|').map(entry_key));

@@ -904,8 +904,9 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether a trigger's flags allow it here: `nolam` not after the ل of purpose, on the
-    /// word (لوقف إطلاق النار) or before it (للتوصل إلى معاهدة); `with=` only with its
-    /// companion word later in the clause.
+    /// word (لوقف إطلاق النار) or before it (للتوصل إلى معاهدة); `indef` not with the article
+    /// (المتهمين) unless what is charged follows with ب (المتهمين بارتكاب); `with=` only with
+    /// its companion word later in the clause.
     fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize) -> bool {
         if h.trigger.no_lam {
             let w = &self.words;
@@ -917,6 +918,12 @@ impl<'a> Finder<'a> {
             }
         }
         if h.trigger.no_bi_al && self.words[h.at].bi && self.words[h.at].definite {
+            return false;
+        }
+        // المتهمين بارتكاب جرائم is still "accused of"
+        // (ب as written: بشن is not cut, شن being short)
+        let charged = self.words.get(h.end).is_some_and(|w| w.bi || w.whole.starts_with('ب'));
+        if h.trigger.indefinite && self.words[h.at].definite && !charged {
             return false;
         }
         if h.trigger.place

@@ -740,3 +740,14 @@ fn a_sentence_of_sport_injures_players_and_snatches_goals() {
     let ex = extract("وأصيب 20 شخصا بجروح طفيفة إثر تحطم أحد المدرجات خلال المباراة.");
     assert_eq!(ex.casualties.iter().map(|c| c.count).collect::<Vec<_>>(), [Some(20)]);
 }
+
+#[test]
+fn the_defendants_are_no_accusation() {
+    let ex = extract("وقال مصدر إن حكما غيابيا سيصدر ضد المتهمين إذا لم يمثلا أمام المحكمة.");
+    assert!(kinds(&ex).iter().all(|k| k != "DISAPPROVE/accusation"), "{:?}", kinds(&ex));
+    let ex = extract("وألقي القبض على ثلاثة رجال متهمين بعلاقاتهم مع رجل الدين فتح الله غولن.");
+    assert!(kinds(&ex).iter().any(|k| k == "DISAPPROVE/accusation"), "{:?}", kinds(&ex));
+    // with the article, what is charged after ب still makes it an accusation
+    let ex = extract("وقالت إن سوريا المتهمة بشن هجوم كيمياوي في مدينة دوما غير قادرة على ذلك.");
+    assert!(kinds(&ex).iter().any(|k| k == "DISAPPROVE/accusation"), "{:?}", kinds(&ex));
+}
