@@ -650,6 +650,15 @@ impl<'a> Detector<'a> {
             if (first..end).all(|k| self.w[k].common || self.nisba_at(k).is_some()) {
                 continue;
             }
+            // nor a word alone spelled like an adjective in an adjective's place (الرئيس
+            // الشيشاني)
+            if e.etype == EntityType::Person
+                && end == first + 1
+                && self.adjective_position(first)
+                && self.adjective_like(first).is_some()
+            {
+                continue;
+            }
             if (first + 1..end).any(|k| self.w[k].new_line) || (first..end).any(|k| self.w[k].tanween) {
                 continue;
             }
@@ -700,6 +709,23 @@ impl<'a> Detector<'a> {
             self.title_at(j)
                 .is_some_and(|(len, kind)| j + len > k && matches!(kind, TitleKind::Title | TitleKind::Role))
         })
+    }
+
+    /// Whether the word at `i` is spelled like a definite adjective: `Some(true)` for a nisba
+    /// of the knowledge base (الإنجليزي), `Some(false)` for an ordinary word (الأحمر: أحمر is
+    /// one; so is سيسي, and الرئيس السيسي is a name: the caller weighs a title before it),
+    /// `None` otherwise. The word lists hold words without the article, which a word's keys
+    /// keep.
+    fn adjective_like(&self, i: usize) -> Option<bool> {
+        let w = self.w.get(i).filter(|w| !w.new_line && definite(w))?;
+        if w.nisba.is_some() {
+            return Some(true);
+        }
+        let bare = w.heads.first().unwrap_or(&w.tail).strip_prefix("ال")?;
+        if self.kb.nisba(bare).is_some() {
+            return Some(true);
+        }
+        self.kb.is_common_word(bare).then_some(false)
     }
 
     /// Whether the word at `i` may be an adjective of the word before it: it has no
@@ -775,16 +801,32 @@ impl<'a> Detector<'a> {
             // a family name alone that a clitic makes a function word (فليس is ف + ليس, not
             // Benflis; فانس is Vance, though انس is a word too) is that word
             let clitic_word = m.end == m.start + 1 && self.w[m.start].function;
+            // a family name alone spelled like an adjective, in an adjective's place, is that
+            // adjective: a nisba (الرئيس الروسي), or a common word after a word that is no
+            // title (الفلفل الأحمر, رابطة الدوري; الرئيس الأسد is Assad); the names of bodies
+            // are often adjectives (النادي الأهلي) and keep their reading
+            let title_before = (m.start.saturating_sub(4)..m.start)
+                .any(|j| self.title_at(j).is_some_and(|(len, _)| j + len == m.start));
+            let adjectival = m.end == m.start + 1
+                && m.start > 0
+                && self.w[m.start - 1].word()
+                && self.adjective_position(m.start)
+                && self.adjective_like(m.start).is_some_and(|nisba| nisba || !title_before);
+            // a body's head is followed by its leader's name (تحالف الصدر), not by an
+            // adjective (تحالف إسلامي) nor by a noun that one qualifies (رابطة الدوري الإنجليزي)
+            let qualified = self.adjective_position(m.end)
+                && (self.nisba_at(m.end).is_some() || self.adjective_like(m.end).is_some());
+            let leader_after_head = org_headed && definite(&self.w[m.start]) && !qualified;
             let usable = |c: &&marsad_kb::Candidate| {
                 let kind = self.kb.entry(c.entry).kind;
-                if c.kind == AliasKind::Short && clitic_word {
+                if c.kind == AliasKind::Short && (clitic_word || (adjectival && kind == Kind::Person)) {
                     return false;
                 }
                 // a place's head names a place, never a person (مخيم العودة, مدينة الصدر); a
                 // body's head may be followed by its leader's name (تحالف الصدر, مجلس الحكيم)
                 !c.ambiguous
                     || (place_headed && kind != Kind::Person)
-                    || org_headed
+                    || (org_headed && (kind != Kind::Person || leader_after_head))
                     || (kind == Kind::Org && free_after)
                     || (kind == Kind::Country && country_here)
             };

@@ -738,3 +738,20 @@ fn a_word_with_a_possessive_after_an_organisation_head_is_no_name() {
     let ex = crate::extract::extract_text("وهي شركة يرأسها أوليغ دريباسكا الذي استضاف اللورد.");
     assert!(ex.entities.iter().all(|e| e.etype != EntityType::Org), "{:?}", ex.entities);
 }
+
+#[test]
+fn a_family_name_in_an_adjectives_place_is_that_adjective() {
+    let people = |text: &str| of_type(text, EntityType::Person);
+    // red pepper, the English league, an Islamic alliance: no Ali Mohsen al-Ahmar, no Izzat
+    // al-Douri, no Mohammad Eslami
+    assert_eq!(people("واستخدم مسحوق الفلفل الأحمر غير الحار."), []);
+    assert_eq!(people("وأعلنت رابطة الدوري الإنجليزي لكرة القدم اليوم الأربعاء."), []);
+    assert_eq!(people("وأعلنت السعودية عن تحالف إسلامي كبير لمكافحة الإرهاب."), []);
+    // after a title it is the name (الرئيس الأسد), and so it is after a verb
+    let assad = [("Bashar al-Assad".to_string(), Some("person:bashar-al-assad".to_string()))];
+    assert_eq!(people("وقال الرئيس الأسد إن الحرب لم تنته."), assad);
+    assert_eq!(people("وقال الأسد إن الحرب لم تنته."), assad);
+    // a body's head before its leader's name, even with another name after it
+    let sadr = people("وقالت الكتلة إن تحالف الصدر والعبادي قد تسرع في الإعلان.");
+    assert!(sadr.iter().any(|(_, kb)| kb.as_deref() == Some("person:muqtada-al-sadr")), "{sadr:?}");
+}
