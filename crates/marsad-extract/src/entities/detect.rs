@@ -540,6 +540,7 @@ impl<'a> Detector<'a> {
         let w = words(tokens, forms, norm);
         let matches = kb.find_keyed(&w);
         let mut kb_at = vec![None; w.len()];
+        let not_names = tagger.as_ref().map_or(&[][..], |t| t.not_names);
         let tagged = tagger.map_or_else(Vec::new, |t| {
             let tags = t.model.tag_with_matches(tokens, norm.text(), kb, &matches);
             let overlaps = |e: &marsad_ner::Entity| {
@@ -548,6 +549,16 @@ impl<'a> Detector<'a> {
             };
             marsad_ner::entities(&tags).into_iter().filter(|e| !overlaps(e)).collect()
         });
+        // a person's name alone inside a time expression of more words is a word of the date:
+        // `8 ماي 1945` is the 8th of May (ماي in the Maghreb), not Theresa May (the month
+        // alone, `اجتماع بين ماي ووزرائها`, may be her)
+        let in_date = |m: &marsad_kb::Match| {
+            let span = tokens[m.start].token.span;
+            m.end == m.start + 1
+                && m.candidates.iter().all(|c| kb.entry(c.entry).kind == Kind::Person)
+                && not_names.iter().any(|n| n.contains(span) && *n != span)
+        };
+        let matches: Vec<marsad_kb::Match> = matches.into_iter().filter(|m| !in_date(m)).collect();
         for m in matches {
             let at = m.start;
             kb_at[at] = Some(m);

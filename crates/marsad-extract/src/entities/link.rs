@@ -39,7 +39,13 @@ impl Draft {
     }
 }
 
-pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W<'_>>, Vec<Cand>)], kb: &Kb) -> Vec<Entity> {
+/// `not_names` are spans of the text that hold no name (time expressions: `8 ماي 1945`).
+pub(super) fn link(
+    norm: &Normalized<'_>,
+    blocks: &[(Vec<W<'_>>, Vec<Cand>)],
+    kb: &Kb,
+    not_names: &[Span],
+) -> Vec<Entity> {
     let text = norm.original();
     let place_heads = &super::tables::Tables::builtin().place_heads;
     let mut drafts: Vec<Draft> = Vec::new();
@@ -99,7 +105,7 @@ pub(super) fn link(norm: &Normalized<'_>, blocks: &[(Vec<W<'_>>, Vec<Cand>)], kb
         }
     }
     resolve_regime(&mut drafts, kb);
-    family_names(blocks, &mut drafts, kb);
+    family_names(blocks, &mut drafts, kb, not_names);
     bare_names(blocks, &mut drafts, kb);
     first_words(blocks, &mut drafts, kb);
     drafts.sort_by_key(|d| d.span.start());
@@ -310,9 +316,9 @@ fn after_conjunction(text: &str, start: usize) -> usize {
     }
 }
 
-/// A family name alone (`باشينيان`) wherever it is not already part of a mention, once the
-/// article names the person in full.
-fn family_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb) {
+/// A family name alone (`باشينيان`) wherever it is not already part of a mention nor of a
+/// time expression, once the article names the person in full.
+fn family_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb, not_names: &[Span]) {
     let mut names: Vec<(String, usize)> = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
         if d.etype != EntityType::Person || d.words.len() < 2 {
@@ -327,7 +333,10 @@ fn family_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb:
             names.push((last, i));
         }
     }
-    for (owner, t) in alone(blocks, drafts, &names, |_, _| true) {
+    // (not a word of a longer date: `8 ماي 1945` where the article names Theresa May)
+    let found = alone(blocks, drafts, &names, |_, _| true);
+    let in_date = |t: Span| not_names.iter().any(|n| n.contains(t) && *n != t);
+    for (owner, t) in found.into_iter().filter(|(_, t)| !in_date(*t)) {
         let owner = &drafts[owner];
         let words = owner.words.clone();
         let referent = match &owner.referent {

@@ -108,6 +108,7 @@ pub fn find_with(
     kb: &Kb,
     tagger: Option<Tagger<'_>>,
 ) -> Vec<Entity> {
+    let not_names = tagger.as_ref().map_or(&[][..], |t| t.not_names);
     detect::with_forms(kb, blocks, norm.text(), |forms| {
         let mut detected = Vec::with_capacity(blocks.len());
         let mut rest = forms;
@@ -118,6 +119,6 @@ pub fn find_with(
             let cands = detect::resolve(d.detect());
             detected.push((d.w, cands));
         }
-        link::link(norm, &detected, kb)
+        link::link(norm, &detected, kb, not_names)
     })
 }

@@ -755,3 +755,19 @@ fn a_family_name_in_an_adjectives_place_is_that_adjective() {
     let sadr = people("وقالت الكتلة إن تحالف الصدر والعبادي قد تسرع في الإعلان.");
     assert!(sadr.iter().any(|(_, kb)| kb.as_deref() == Some("person:muqtada-al-sadr")), "{sadr:?}");
 }
+
+#[test]
+fn a_word_of_a_date_is_no_name() {
+    // ماي is May in the Maghreb: the 8th of May 1945 is not Theresa May, even where the
+    // article names her
+    let text =
+        "وهي المدينة التي شهدت أحداث 8 ماي 1945 التاريخية.\nوقالت رئيسة الوزراء تيريزا ماي إن بريطانيا سترد.";
+    let may = crate::extract::extract_text(text)
+        .entities
+        .into_iter()
+        .find(|e| e.kb.as_deref() == Some("person:theresa-may"))
+        .expect("Theresa May is named");
+    let mentions: Vec<&str> = may.mentions.iter().map(|m| m.span.slice(text)).collect();
+    assert_eq!(mentions, ["تيريزا ماي"]);
+    assert_eq!(of_type("وهي المدينة التي شهدت أحداث 8 ماي 1945 التاريخية.", EntityType::Person), []);
+}
