@@ -488,6 +488,19 @@ impl<'a> Finder<'a> {
                 {
                     continue;
                 }
+                // people charged with a crime that kills, its name after them: "وجهت لثلاثة
+                // رجال تهمة القتل غير العمد" (not "اعتقل بتهمة قتل 3 جنود": a figure of
+                // people killed, alleged)
+                let charged = c.rule == "after"
+                    && words.get(c.end_word + 1..).is_some_and(|after| {
+                        after.windows(2).take(3).take_while(|p| !p[0].is_stop()).any(|p| {
+                            matches!(p[0].stem.as_ref(), "تهمه" | "تهم" | "التهمه" | "التهم")
+                                && self.trigger(&p[1]).is_some()
+                        })
+                    });
+                if charged {
+                    continue;
+                }
                 // dead of an illness or of old age, told after them in the sentence: no
                 // casualty of violence ("توفي 23 شخصا نتيجة الإصابة بالفيروس", "بعد معاناة مع
                 // مرض سرطان البروستاتا", "عن عمر ناهز 55 عاما")

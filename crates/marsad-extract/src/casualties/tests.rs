@@ -1626,3 +1626,12 @@ fn fighters_who_flee_are_not_displaced() {
         [(Some(50_000), Kind::Displaced, Population::Civilian)]
     );
 }
+
+#[test]
+fn people_charged_with_a_killing_are_not_its_dead() {
+    // the men charged are no dead; the people the charge says were killed are
+    let c = claims("أعلنت الشرطة البريطانية أنها وجهت لثلاثة رجال تهمة القتل غير العمد في إطار التحقيق.");
+    assert!(c.is_empty(), "{c:?}");
+    let c = claims("فقد حكم على سبعة جنود بتهم قتل عشرة قرويين من الروهينغا.");
+    assert_eq!(c.iter().map(|c| c.0).collect::<Vec<_>>(), [Some(10)], "{c:?}");
+}
