@@ -816,18 +816,21 @@ impl<'a> Detector<'a> {
             // adjective: a nisba (الرئيس الروسي), or a common word after a word that is no
             // title (الفلفل الأحمر, رابطة الدوري; الرئيس الأسد is Assad); the names of bodies
             // are often adjectives (النادي الأهلي) and keep their reading
-            let title_before = (m.start.saturating_sub(4)..m.start)
-                .any(|j| self.title_at(j).is_some_and(|(len, _)| j + len == m.start));
+            let title_before = || {
+                (m.start.saturating_sub(4)..m.start)
+                    .any(|j| self.title_at(j).is_some_and(|(len, _)| j + len == m.start))
+            };
             let adjectival = m.end == m.start + 1
                 && m.start > 0
                 && self.w[m.start - 1].word()
                 && self.adjective_position(m.start)
-                && self.adjective_like(m.start).is_some_and(|nisba| nisba || !title_before);
+                && self.adjective_like(m.start).is_some_and(|nisba| nisba || !title_before());
             // a body's head is followed by its leader's name (تحالف الصدر), not by an
             // adjective (تحالف إسلامي) nor by a noun that one qualifies (رابطة الدوري الإنجليزي)
-            let qualified = self.adjective_position(m.end)
-                && (self.nisba_at(m.end).is_some() || self.adjective_like(m.end).is_some());
-            let leader_after_head = org_headed && definite(&self.w[m.start]) && !qualified;
+            let leader_after_head = org_headed
+                && definite(&self.w[m.start])
+                && !(self.adjective_position(m.end)
+                    && (self.nisba_at(m.end).is_some() || self.adjective_like(m.end).is_some()));
             let usable = |c: &&marsad_kb::Candidate| {
                 let kind = self.kb.entry(c.entry).kind;
                 if c.kind == AliasKind::Short && (clitic_word || (adjectival && kind == Kind::Person)) {
