@@ -532,6 +532,7 @@ impl<'a> Finder<'a> {
     fn run(&self) -> Found {
         let mut out: Vec<Event> = Vec::new();
         // the sentences read, as word ranges, and what each tells of its register
+        let state: Vec<bool> = self.a.entities.iter().map(tells_of_state).collect();
         let read: Vec<(Span, usize, usize, Tenor)> = self
             .a
             .sentences
@@ -540,7 +541,7 @@ impl<'a> Finder<'a> {
             .map(|&sentence| {
                 let lo = self.words.partition_point(|w| w.span.start() < sentence.start());
                 let hi = self.words.partition_point(|w| w.span.start() < sentence.end());
-                (sentence, lo, hi, self.tenor(lo, hi))
+                (sentence, lo, hi, self.tenor(lo, hi, &state))
             })
             .collect();
         // a sports article: several sentences of sport, a good part of those read
@@ -586,15 +587,14 @@ impl<'a> Finder<'a> {
         Found { events: out, sporting }
     }
 
-    /// What the words `lo..hi` tell of their sentence's register (`registers.tsv`).
-    fn tenor(&self, lo: usize, hi: usize) -> Tenor {
+    /// What the words `lo..hi` tell of their sentence's register (`registers.tsv`); `state`
+    /// says of each entity of the article whether it [`tells_of_state`].
+    fn tenor(&self, lo: usize, hi: usize, state: &[bool]) -> Tenor {
         let mut tenor = Tenor::default();
         let mut i = lo;
         while i < hi {
             // a known figure of politics or war, or a body of state or of arms, is named
-            if let Some(e) = self.words[i].entity
-                && tells_of_state(&self.a.entities[e])
-            {
+            if self.words[i].entity.is_some_and(|e| state.get(e).copied().unwrap_or(false)) {
                 tenor.real.push(self.words[i].span);
             }
             let found = self.words[i]
