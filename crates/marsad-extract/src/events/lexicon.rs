@@ -70,6 +70,10 @@ pub struct Trigger {
     /// definite (`المتهمين` are the defendants; `متهمين بالتدخل` and `المتهمين بارتكاب` tell
     /// an accusation).
     pub indefinite: bool,
+    /// Only with a word of armed force (`registers.tsv`) in its sentence besides its own: a
+    /// word of fighting that is as often an ordinary one (`تقدمها` is its advance and what
+    /// it offers, `التصدي` repelling and tackling, `تصفية` killing and liquidation).
+    pub armed: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -294,6 +298,7 @@ impl Lexicon {
                 place: false,
                 inquiry: false,
                 indefinite: false,
+                armed: false,
             };
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 let set = match flag {
@@ -306,6 +311,7 @@ impl Lexicon {
                     "place" => &mut trigger.place,
                     "inquiry" => &mut trigger.inquiry,
                     "indef" => &mut trigger.indefinite,
+                    "armed" => &mut trigger.armed,
                     _ => match flag.strip_prefix("with=") {
                         Some(words) => {
                             trigger.with.extend(words.split('|').map(entry_key));

@@ -435,6 +435,8 @@ struct Tenor {
     /// Its words of armed force or of government, and the names of figures and bodies of
     /// politics and war: they tell of real violence or politics.
     real: Vec<Span>,
+    /// Its words of armed force alone (for triggers flagged `armed`).
+    armed: Vec<Span>,
 }
 
 struct Finder<'a> {
@@ -552,7 +554,7 @@ impl<'a> Finder<'a> {
             .filter(|r| (r.3.game >= 2 || sports_article) && r.3.real.is_empty())
             .map(|r| r.0)
             .collect();
-        for (sentence, lo, hi, tenor) in &read {
+        for (k, (sentence, lo, hi, tenor)) in read.iter().enumerate() {
             let (sentence, lo, hi) = (*sentence, *lo, *hi);
             // a sentence without a word that starts a trigger has no event: its clauses and
             // who speaks in it need not be worked out (most sentences of an article)
@@ -560,7 +562,11 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let game = tenor.game >= 2 || sports_article;
-            for (event, anaphoric) in self.sentence(sentence, lo, hi) {
+            // words of arms in this sentence or the one before (كما واصلوا تقدمهم, after the
+            // sentence that names the fighters)
+            let before = k.checked_sub(1).map_or(&[][..], |j| &read[j].3.armed[..]);
+            let armed: Vec<Span> = before.iter().chain(&tenor.armed).copied().collect();
+            for (event, anaphoric) in self.sentence(sentence, lo, hi, &armed) {
                 // the moves of a game (هجوم فريقنا, مواجهة كرواتيا ضد فرنسا, التقى الفريق),
                 // unless another word than the trigger tells of arms or politics (`تفجير
                 // المفاجأة` is no bombing)
@@ -609,7 +615,11 @@ impl<'a> Finder<'a> {
                 Register::Game(w) => tenor.game = tenor.game.saturating_add(*w),
                 Register::Armed | Register::State => {
                     let last = self.words[i + rest.len()].span;
-                    tenor.real.push(Span::new(self.words[i].span.start(), last.end()));
+                    let span = Span::new(self.words[i].span.start(), last.end());
+                    tenor.real.push(span);
+                    if *register == Register::Armed {
+                        tenor.armed.push(span);
+                    }
                 }
             }
             i += 1 + rest.len();
@@ -752,7 +762,9 @@ impl<'a> Finder<'a> {
 
     /// The events of one sentence (words `lo..hi`), each with whether it may refer back to an
     /// earlier one.
-    fn sentence(&self, sentence: Span, lo: usize, hi: usize) -> Vec<(Event, bool)> {
+    /// `armed` are the words of armed force of the sentence and the one before
+    /// ([`Tenor::armed`]).
+    fn sentence(&self, sentence: Span, lo: usize, hi: usize, armed: &[Span]) -> Vec<(Event, bool)> {
         let clauses = self.clauses(lo, hi);
         let speech = self.attribution(lo, hi);
         let mut events: Vec<(Event, Pos, bool)> = Vec::new();
@@ -765,7 +777,7 @@ impl<'a> Finder<'a> {
                 match self.trigger_at(i, chi) {
                     Some(mut h) => {
                         i = h.end;
-                        if h.trigger.category.is_some() && self.admissible(&h, clo, chi) {
+                        if h.trigger.category.is_some() && self.admissible(&h, clo, chi, armed) {
                             self.situate(&mut h, clo, chi);
                             hits.push(h);
                         }
@@ -905,9 +917,17 @@ impl<'a> Finder<'a> {
 
     /// Whether a trigger's flags allow it here: `nolam` not after the ل of purpose, on the
     /// word (لوقف إطلاق النار) or before it (للتوصل إلى معاهدة); `indef` not with the article
-    /// (المتهمين) unless what is charged follows with ب (المتهمين بارتكاب); `with=` only with
-    /// its companion word later in the clause.
-    fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize) -> bool {
+    /// (المتهمين) unless what is charged follows with ب (المتهمين بارتكاب); `armed` only with a
+    /// word of armed force besides its own in its sentence or the one before (`armed`: عززت
+    /// القوات تقدمها, not الخدمات التي تقدمها); `with=` only with its companion word later in
+    /// the clause.
+    fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize, armed: &[Span]) -> bool {
+        if h.trigger.armed {
+            let own = self.words[h.at].span.cover(self.words[h.end - 1].span);
+            if !armed.iter().any(|&s| !own.contains(s)) {
+                return false;
+            }
+        }
         if h.trigger.no_lam {
             let w = &self.words;
             let purpose = w[h.at].li

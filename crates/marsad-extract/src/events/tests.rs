@@ -751,3 +751,25 @@ fn the_defendants_are_no_accusation() {
     let ex = extract("وقالت إن سوريا المتهمة بشن هجوم كيمياوي في مدينة دوما غير قادرة على ذلك.");
     assert!(kinds(&ex).iter().any(|k| k == "DISAPPROVE/accusation"), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn a_word_of_fighting_that_is_also_ordinary_needs_arms_beside_it() {
+    // what a body offers, tackling a problem, settling scores, liquidating a bank
+    for text in [
+        "وسيدعم البرنامج تخصيص بعض الخدمات التي تقدمها الجهات الحكومية.",
+        "ستتاح له فرصة التصدي للمشاكل الكبيرة التي يعاني منها الاقتصاد التركي.",
+        "وقد تستخدم الكيدية في هذه البلاغات بغرض الانتقام أو تصفية الحسابات.",
+    ] {
+        let ex = extract(text);
+        assert!(
+            kinds(&ex).iter().all(|k| !k.starts_with("FIGHT") && !k.starts_with("ASSAULT")),
+            "{text}: {:?}",
+            kinds(&ex)
+        );
+    }
+    // with arms in the sentence, or in the one before, they fight
+    assert_eq!(kinds(&extract("وأكدت القوات أنها عززت تقدمها نحو مدينة الحديدة.")), ["FIGHT/advance"]);
+    let text = "وسيطر مسلحو الحوثي على قرية قريبة.\nكما واصلوا تقدمهم باتجاه منطقة الرضمة.";
+    assert!(kinds(&extract(text)).contains(&"FIGHT/advance".to_string()), "{:?}", kinds(&extract(text)));
+    assert_eq!(kinds(&extract("وأضافت الشرطة أنه تم تصفية الإرهابيين على الفور.")), ["ASSAULT/execution"]);
+}
