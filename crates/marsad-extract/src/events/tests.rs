@@ -773,3 +773,18 @@ fn a_word_of_fighting_that_is_also_ordinary_needs_arms_beside_it() {
     assert!(kinds(&extract(text)).contains(&"FIGHT/advance".to_string()), "{:?}", kinds(&extract(text)));
     assert_eq!(kinds(&extract("وأضافت الشرطة أنه تم تصفية الإرهابيين على الفور.")), ["ASSAULT/execution"]);
 }
+
+#[test]
+fn preparing_is_no_willingness() {
+    // استعدادا is the adverb "in preparation for"; الاستعداد, readiness
+    for text in [
+        "وصل الرئيس الأمريكي والزعيم الكوري إلى سنغافورة استعدادا للقمة التاريخية.",
+        "وأضاف الجيش أنه على أهبة الاستعداد لأي طارئ في المنطقة.",
+    ] {
+        let ex = extract(text);
+        assert!(kinds(&ex).iter().all(|k| k != "AGREE/willingness"), "{text}: {:?}", kinds(&ex));
+    }
+    // willingness expressed is one
+    let ex = extract("وأبدت ميليشيات الحوثي استعدادها لتسليم إدارة ميناء الحديدة إلى الأمم المتحدة.");
+    assert!(kinds(&ex).contains(&"AGREE/willingness".to_string()), "{:?}", kinds(&ex));
+}
