@@ -831,9 +831,25 @@ impl<'a> Detector<'a> {
                 && definite(&self.w[m.start])
                 && !(self.adjective_position(m.end)
                     && (self.nisba_at(m.end).is_some() || self.adjective_like(m.end).is_some()));
+            // a family name alone spelled like a kinship particle, before a first name or a
+            // definite word, or after another particle, starts a kunya (علي بن أبي طالب, أبي
+            // عمر المهاجر, تمثال أبي الهول: not Shinzo Abe; وقال آبي إن, وشوهد آبي يضحك are)
+            let kin =
+                |k: usize| self.title_at(k).is_some_and(|(len, kind)| len == 1 && kind == TitleKind::Kin);
+            let kunya = m.end == m.start + 1
+                && kin(m.start)
+                && self.w.get(m.end).is_some_and(|w| {
+                    !w.new_line
+                        && w.word()
+                        && !w.conj
+                        && !is_function_word(w)
+                        && (definite(w) || self.first_name_at(m.end) || (m.start > 0 && kin(m.start - 1)))
+                });
             let usable = |c: &&marsad_kb::Candidate| {
                 let kind = self.kb.entry(c.entry).kind;
-                if c.kind == AliasKind::Short && (clitic_word || (adjectival && kind == Kind::Person)) {
+                if c.kind == AliasKind::Short
+                    && (clitic_word || kunya || (adjectival && kind == Kind::Person))
+                {
                     return false;
                 }
                 // a place's head names a place, never a person (مخيم العودة, مدينة الصدر); a

@@ -771,3 +771,19 @@ fn a_word_of_a_date_is_no_name() {
     assert_eq!(mentions, ["تيريزا ماي"]);
     assert_eq!(of_type("وهي المدينة التي شهدت أحداث 8 ماي 1945 التاريخية.", EntityType::Person), []);
 }
+
+#[test]
+fn a_kinship_particle_before_a_name_starts_a_kunya() {
+    let abe = |text: &str| {
+        of_type(text, EntityType::Person)
+            .into_iter()
+            .any(|(_, kb)| kb.as_deref() == Some("person:shinzo-abe"))
+    };
+    // أبي before a first name or a definite word: Abu Talib, the Sphinx, Abu Omar
+    assert!(!abe("ويقال إن الرسول أهداه إلى ابن عمه علي بن أبي طالب."));
+    assert!(!abe("ألم يفكروا باقتلاع تمثال أبي الهول في مصر؟"));
+    assert!(!abe("وكان الإرهابي طارق الحرزي المكنى بأبي عمر التونسي قد دخل العراق."));
+    // before a function word or a verb it is Shinzo Abe
+    assert!(abe("وقال آبي إن اليابان سترد على التجارب الصاروخية."));
+    assert!(abe("وهذه خطوة إصلاحية يتخذها آبي الذي تولى السلطة."));
+}
