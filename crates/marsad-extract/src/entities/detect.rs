@@ -234,6 +234,24 @@ impl W<'_> {
 }
 
 /// Whether the word has the article (its first head has no clitic: `للفنانة` is definite).
+/// Words for a company, a newspaper, a channel or a shop, keyed (ة → ه): a family name alone
+/// right after one is the brand's (شركة فوكس; not after a plural: شركات بريغوزين are his).
+const BRAND_HEADS: [&str; 13] = [
+    "شركه",
+    "صحيفه",
+    "جريده",
+    "قناه",
+    "وكاله",
+    "مجله",
+    "مصرف",
+    "بنك",
+    "مطعم",
+    "فندق",
+    "متجر",
+    "مجموعه",
+    "علامه",
+];
+
 fn definite(w: &W<'_>) -> bool {
     w.heads.first().unwrap_or(&w.tail).starts_with("ال")
 }
@@ -845,11 +863,15 @@ impl<'a> Detector<'a> {
                         && !is_function_word(w)
                         && (definite(w) || self.first_name_at(m.end) || (m.start > 0 && kin(m.start - 1)))
                 });
+            // a family name alone after a word for a company, a paper or a shop is the brand
+            // (شركة فوكس is not Liam Fox; إدارة ترامب, حكومة نتنياهو are the people's)
+            let brand = m.end == m.start + 1
+                && m.start > 0
+                && self.w[m.start - 1].heads.first().is_some_and(|h| BRAND_HEADS.contains(&h.as_str()));
             let usable = |c: &&marsad_kb::Candidate| {
                 let kind = self.kb.entry(c.entry).kind;
-                if c.kind == AliasKind::Short
-                    && (clitic_word || kunya || (adjectival && kind == Kind::Person))
-                {
+                let not_family = clitic_word || kunya || (kind == Kind::Person && (adjectival || brand));
+                if c.kind == AliasKind::Short && not_family {
                     return false;
                 }
                 // a place's head names a place, never a person (مخيم العودة, مدينة الصدر); a

@@ -787,3 +787,22 @@ fn a_kinship_particle_before_a_name_starts_a_kunya() {
     assert!(abe("وقال آبي إن اليابان سترد على التجارب الصاروخية."));
     assert!(abe("وهذه خطوة إصلاحية يتخذها آبي الذي تولى السلطة."));
 }
+
+#[test]
+fn a_family_name_after_a_company_is_the_brand() {
+    let people = |text: &str| of_type(text, EntityType::Person);
+    // Fox the company, Yahoo: not Liam Fox, not Benjamin Netanyahu
+    assert_eq!(people("ولكن شركة فوكس ردت على ذلك ببيان."), []);
+    assert_eq!(people("فقدت المديرة التنفيذية السابقة لشركة ياهو مكافآتها."), []);
+    // a plural of companies is someone's (شركات بريغوزين are Prigozhin's)
+    let p = people("وقال نافالني إن شركات بريغوزين باتت تسيطر على كل عقود الوزارة.");
+    assert!(p.iter().any(|(_, kb)| kb.as_deref() == Some("person:yevgeny-prigozhin")), "{p:?}");
+}
+
+#[test]
+fn a_foreign_first_name_makes_the_family_name_someone_elses() {
+    let williams = of_type("وأظهر عدد من الرياضيين، بما في ذلك سيرينا ويليامز، دعمهم.", EntityType::Person);
+    assert!(williams.iter().all(|(_, kb)| kb.is_none()), "{williams:?}");
+    let cruz = of_type("والفيلم من بطولة الإسبانية بنيلوبي كروز وخافيير بارديم.", EntityType::Person);
+    assert!(cruz.iter().all(|(_, kb)| kb.as_deref() != Some("person:ted-cruz")), "{cruz:?}");
+}
