@@ -70,7 +70,8 @@ pub struct Trigger {
     /// definite (`المتهمين` are the defendants; `متهمين بالتدخل` and `المتهمين بارتكاب` tell
     /// an accusation).
     pub indefinite: bool,
-    /// Only with a word of armed force (`registers.tsv`) in its sentence besides its own: a
+    /// Only with a word of armed force (`registers.tsv`) besides its own, in its sentence or
+    /// the one before: a
     /// word of fighting that is as often an ordinary one (`تقدمها` is its advance and what
     /// it offers, `التصدي` repelling and tackling, `تصفية` killing and liquidation).
     pub armed: bool,

@@ -565,8 +565,7 @@ impl<'a> Finder<'a> {
             // words of arms in this sentence or the one before (كما واصلوا تقدمهم, after the
             // sentence that names the fighters)
             let before = k.checked_sub(1).map_or(&[][..], |j| &read[j].3.armed[..]);
-            let armed: Vec<Span> = before.iter().chain(&tenor.armed).copied().collect();
-            for (event, anaphoric) in self.sentence(sentence, lo, hi, &armed) {
+            for (event, anaphoric) in self.sentence(sentence, lo, hi, [before, &tenor.armed]) {
                 // the moves of a game (هجوم فريقنا, مواجهة كرواتيا ضد فرنسا, التقى الفريق),
                 // unless another word than the trigger tells of arms or politics (`تفجير
                 // المفاجأة` is no bombing)
@@ -762,9 +761,9 @@ impl<'a> Finder<'a> {
 
     /// The events of one sentence (words `lo..hi`), each with whether it may refer back to an
     /// earlier one.
-    /// `armed` are the words of armed force of the sentence and the one before
+    /// `armed` are the words of armed force of the sentence before and of this one
     /// ([`Tenor::armed`]).
-    fn sentence(&self, sentence: Span, lo: usize, hi: usize, armed: &[Span]) -> Vec<(Event, bool)> {
+    fn sentence(&self, sentence: Span, lo: usize, hi: usize, armed: [&[Span]; 2]) -> Vec<(Event, bool)> {
         let clauses = self.clauses(lo, hi);
         let speech = self.attribution(lo, hi);
         let mut events: Vec<(Event, Pos, bool)> = Vec::new();
@@ -921,10 +920,10 @@ impl<'a> Finder<'a> {
     /// word of armed force besides its own in its sentence or the one before (`armed`: عززت
     /// القوات تقدمها, not الخدمات التي تقدمها); `with=` only with its companion word later in
     /// the clause.
-    fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize, armed: &[Span]) -> bool {
+    fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize, armed: [&[Span]; 2]) -> bool {
         if h.trigger.armed {
             let own = self.words[h.at].span.cover(self.words[h.end - 1].span);
-            if !armed.iter().any(|&s| !own.contains(s)) {
+            if !armed.iter().copied().flatten().any(|&s| !own.contains(s)) {
                 return false;
             }
         }
