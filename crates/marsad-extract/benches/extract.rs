@@ -108,6 +108,7 @@ fn bench(c: &mut Criterion) {
                     &paragraphs,
                     kb,
                     tagger.map(|model| entities::Tagger { model, not_names: &[] }),
+                    None,
                 )
                 .iter()
                 .map(|e| e.mentions.len())

@@ -130,7 +130,8 @@ impl Extractor {
             let not_names: Vec<Span> = time_exprs.iter().map(|t| t.span).collect();
             let tagger =
                 crate::entities::Tagger { model: marsad_ner::Model::builtin(), not_names: &not_names };
-            crate::entities::find_with(&norm, &paragraphs, self.kb, Some(tagger))
+            let year = published.as_ref().map(|p| i32::from(p.date.year()));
+            crate::entities::find_with(&norm, &paragraphs, self.kb, Some(tagger), year)
         } else {
             Vec::new()
         };

@@ -68,6 +68,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         &[&tokens],
         Kb::builtin(),
         Some(entities::Tagger { model: marsad_ner::Model::builtin(), not_names: &[] }),
+        None,
     );
     let mut spans = Vec::new();
     for (i, e) in found.iter().enumerate() {

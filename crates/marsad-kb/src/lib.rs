@@ -161,6 +161,118 @@ pub struct Entry {
     /// A person whose family name comes first (`كيم جونغ أون`, `شي جين بينغ`, `بان كي مون`): the
     /// first word of their names is the one that names them alone, not the last.
     pub family_first: bool,
+    /// A person's offices with their years, read from the role (`Prime Minister of Japan
+    /// (2006-2007, 2012-2020)`); empty when the role gives no years.
+    pub offices: Vec<Office>,
+}
+
+/// A span of years in office.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Office {
+    /// The first year.
+    pub from: i32,
+    /// The last year; `None` while it lasts.
+    pub to: Option<i32>,
+    /// A head of state or government, a monarch, a pope, the UN's Secretary-General, or the
+    /// founder or leader of a movement: news go on naming them by the family name alone long
+    /// after (أوباما, القذافي, بن لادن).
+    pub head: bool,
+}
+
+/// Years after an office ends that news still name its holder by the family name alone
+/// (كيري, a Secretary of State until 2017, in 2018).
+pub const OFFICE_AFTERGLOW: i32 = 2;
+
+impl Entry {
+    /// Whether news of `year` name this person by the family name alone, from what the roles
+    /// say: `None` when they give no years; true in an office's years (from the year before
+    /// it began, as appointments are announced ahead, to [`OFFICE_AFTERGLOW`] years after it
+    /// ended), and any time after a head's office began. `كيم` in 2018 is not Vitaliy Kim, a
+    /// governor from 2020; `هيغل` then is Hegel rather than Chuck Hagel, Secretary of Defense
+    /// until 2015.
+    pub fn named_alone_in(&self, year: i32) -> Option<bool> {
+        if self.offices.is_empty() {
+            return None;
+        }
+        Some(self.offices.iter().any(|o| {
+            let ended = o.to.is_some_and(|to| year > to + OFFICE_AFTERGLOW);
+            (year >= o.from - 1 && !ended) || (o.head && year >= o.from)
+        }))
+    }
+}
+
+/// The offices of a role column: each `|`-separated role with its years in brackets (`2018-`,
+/// `2006-2007, 2012-2020`, `2014`; `d. 2024`, the year of death, ends an office of unknown
+/// start).
+pub(crate) fn offices(role: &str) -> Vec<Office> {
+    const HEADS: &[&str] = &[
+        "President",
+        "Prime Minister",
+        "Head of Government",
+        "Head of State",
+        "Chancellor of Germany",
+        "King",
+        "Queen",
+        "Emir",
+        "Sultan",
+        "Supreme Leader",
+        "Crown Prince",
+        "Pope",
+        "Secretary-General of the United Nations",
+        "UN Secretary-General",
+        "Acting President",
+        "Leader",
+        "Founder",
+        "Caliph",
+    ];
+    let mut out = Vec::new();
+    for part in role.split('|').map(str::trim) {
+        let head = HEADS.iter().any(|h| {
+            part.strip_prefix(h).is_some_and(|rest| rest.starts_with([' ', '(']) || rest.is_empty())
+        }) && !part.starts_with("President of the Senate");
+        let b = part.as_bytes();
+        let year_at = |i: usize| -> Option<i32> {
+            let d = b.get(i..i + 4)?;
+            let before = i.checked_sub(1).and_then(|j| b.get(j)).is_some_and(u8::is_ascii_digit);
+            let after = b.get(i + 4).is_some_and(u8::is_ascii_digit);
+            (d.iter().all(u8::is_ascii_digit) && !before && !after)
+                .then(|| d.iter().fold(0, |y, &c| y * 10 + i32::from(c - b'0')))
+        };
+        let mut i = 0;
+        while i < b.len() {
+            let Some(from) = year_at(i) else {
+                i += 1;
+                continue;
+            };
+            // a year of death (`Leader of the Gülen movement (d. 2024)`): in office until then
+            if part[..i].ends_with("d. ") {
+                out.push(Office { from: 0, to: Some(from), head });
+                i += 4;
+                continue;
+            }
+            i += 4;
+            // a dash (or an en dash: three bytes in UTF-8), then maybe the last year
+            let dash = if b.get(i) == Some(&b'-') {
+                1
+            } else if part.get(i..).is_some_and(|r| r.starts_with('–')) {
+                '–'.len_utf8()
+            } else {
+                0
+            };
+            let to = if dash == 0 {
+                Some(from)
+            } else {
+                i += dash;
+                let to = year_at(i);
+                if to.is_some() {
+                    i += 4;
+                }
+                to
+            };
+            out.push(Office { from, to, head });
+        }
+    }
+    out
 }
 
 /// How an alias names its entry.

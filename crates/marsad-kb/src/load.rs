@@ -219,6 +219,7 @@ impl Builder<'_> {
             capital: None,
             coordinates: None,
             population: None,
+            offices: Vec::new(),
             // a person with no country is taken for an international figure with a
             // transliterated name; a country decides otherwise (resolve)
             foreign: kind == Kind::Person,
@@ -362,6 +363,7 @@ impl Builder<'_> {
                 row.get(en),
                 first_ar,
             )?;
+            self.kb.entries[e.index()].offices = crate::offices(row.get(role));
             if !row.get(country).is_empty() {
                 self.pending_country.push((e, FILE, row.line, row.get(country).to_string()));
             }

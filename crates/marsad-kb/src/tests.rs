@@ -303,3 +303,67 @@ person:abdullah-ii\tAbdullah II\tعبد الله الثاني\t\t
     assert!(names(&kb, "للمرة الثاني").is_empty());
     assert_eq!(names(&kb, "الملك محمد السادس"), ["Mohammed VI"]);
 }
+
+#[test]
+fn offices_are_read_from_the_role_with_their_years() {
+    use crate::{Office, offices};
+    assert_eq!(
+        offices("Prime Minister of Japan (2006-2007, 2012-2020)"),
+        [
+            Office { from: 2006, to: Some(2007), head: true },
+            Office { from: 2012, to: Some(2020), head: true }
+        ]
+    );
+    assert_eq!(
+        offices("Minister of Foreign Affairs (2012-2013)|Head of Government of Morocco (2017–2021)"),
+        [
+            Office { from: 2012, to: Some(2013), head: false },
+            Office { from: 2017, to: Some(2021), head: true }
+        ]
+    );
+    assert_eq!(
+        offices("Governor of Mykolaiv Oblast (2020-)"),
+        [Office { from: 2020, to: None, head: false }]
+    );
+    assert_eq!(offices("Acting President (2014)"), [Office { from: 2014, to: Some(2014), head: true }]);
+    assert!(offices("Founder and leader of al-Qaeda (1988-2011)")[0].head);
+    assert_eq!(
+        offices("Leader of the Gülen movement (d. 2024)"),
+        [Office { from: 0, to: Some(2024), head: true }]
+    );
+    assert_eq!(offices("Brigade commander (d. 2014)"), [Office { from: 0, to: Some(2014), head: false }]);
+    assert!(!offices("Vice President of Yemen (2016-2022)")[0].head);
+    // no years, and numbers that are no years
+    assert!(offices("Senior al-Qaeda leader").is_empty());
+    assert!(offices("Commander of the 12345th brigade").is_empty());
+}
+
+#[test]
+fn a_family_name_alone_names_whom_the_news_of_the_year_name() {
+    let people = "id\tname_en\tnames_ar\tcountry\trole
+person:vitaliy-kim\tVitaliy Kim\tفيتالي كيم\t\tGovernor of Mykolaiv Oblast (2020-)
+person:chuck-hagel\tChuck Hagel\tتشاك هاغل\t\tSecretary of Defense (2013-2015)
+person:barack-obama\tBarack Obama\tباراك أوباما\t\tPresident of the United States (2009-2017)
+person:saif-al-adel\tSaif al-Adel\tسيف العدل\t\tSenior al-Qaeda leader
+person:sample-commander\tSample Commander\tسامي القائد\t\tBrigade commander (d. 2014)
+";
+    let kb = Kb::from_sources(&Sources { people, ..Sources::default() }).expect("loads");
+    let alone = |id: &str, year: i32| kb.entry(kb.by_id(id).expect("known")).named_alone_in(year);
+    // a governor from 2020: in 2018 كيم is someone else; from the year before he took office on
+    assert_eq!(alone("person:vitaliy-kim", 2018), Some(false));
+    assert_eq!(alone("person:vitaliy-kim", 2019), Some(true));
+    assert_eq!(alone("person:vitaliy-kim", 2022), Some(true));
+    // a minister, two years after his office at most
+    assert_eq!(alone("person:chuck-hagel", 2014), Some(true));
+    assert_eq!(alone("person:chuck-hagel", 2017), Some(true));
+    assert_eq!(alone("person:chuck-hagel", 2018), Some(false));
+    assert_eq!(alone("person:chuck-hagel", 2011), Some(false));
+    // a head of state for ever after
+    assert_eq!(alone("person:barack-obama", 2024), Some(true));
+    assert_eq!(alone("person:barack-obama", 2007), Some(false));
+    // no years: nothing to say
+    assert_eq!(alone("person:saif-al-adel", 2018), None);
+    // in the news until their death, and two years after
+    assert_eq!(alone("person:sample-commander", 2016), Some(true));
+    assert_eq!(alone("person:sample-commander", 2017), Some(false));
+}

@@ -3,10 +3,12 @@
 //! an organisation, a nisba after the head of a national body).
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use marsad_kb::names::key;
 use marsad_kb::{AliasKind, EntityType, EntryId, Kb, Keyed, Kind, TitleKind, WordKeys};
 use marsad_text::{AnalysedToken, FormTable, Normalized, Proclitic, Span, TokenKind, is_letter, prefetch};
+use rustc_hash::FxHashSet;
 
 use crate::attribution::{Cues, Role};
 
@@ -544,6 +546,35 @@ pub(super) struct Detector<'a> {
     titles: Vec<Option<(usize, TitleKind)>>,
     /// What the statistical tagger found.
     tagged: Vec<marsad_ner::Entity>,
+    /// People of the knowledge base whose family name alone does not name them in this
+    /// article ([`dormant_people`]).
+    dormant: Rc<FxHashSet<EntryId>>,
+}
+
+/// The people of the knowledge base whose family name alone, matched in one of the articles'
+/// blocks, does not name them there: the article names none of them in full, and their roles
+/// put them out of the news in the article's year ([`marsad_kb::Entry::named_alone_in`]), so
+/// that the word is someone else's or no name at all (كيم in 2018 is Kim Jong Un, not Vitaliy
+/// Kim, a governor from 2020; هيغل then is Hegel, not Chuck Hagel; غصن الزيتون is an olive
+/// branch, not Fayez Ghosn, a minister until 2014). A title before the word still makes it
+/// theirs (see `kb_names`).
+pub(super) fn dormant_people(detectors: &[Detector<'_>], year: Option<i32>) -> FxHashSet<EntryId> {
+    let Some(year) = year else { return FxHashSet::default() };
+    let mut named = FxHashSet::default();
+    let mut out_of_season = FxHashSet::default();
+    for c in detectors.iter().flat_map(|d| d.kb_at.iter().flatten()).flat_map(|m| &m.candidates) {
+        let e = detectors[0].kb.entry(c.entry);
+        if e.kind != Kind::Person {
+            continue;
+        }
+        if c.kind != AliasKind::Short {
+            named.insert(c.entry);
+        } else if e.named_alone_in(year) == Some(false) {
+            out_of_season.insert(c.entry);
+        }
+    }
+    out_of_season.retain(|e| !named.contains(e));
+    out_of_season
 }
 
 impl<'a> Detector<'a> {
@@ -588,7 +619,13 @@ impl<'a> Detector<'a> {
                 t.heads.iter().find_map(|h| kb.title(h, tail_of(&w, i)).map(|(len, t)| (len, t.kind)))
             })
             .collect();
-        Detector { kb, tables: Tables::builtin(), w, kb_at, in_title, titles, tagged }
+        Detector { kb, tables: Tables::builtin(), w, kb_at, in_title, titles, tagged, dormant: Rc::default() }
+    }
+
+    /// Sets the people whose family name alone does not name them in the article
+    /// ([`dormant_people`]), before [`Detector::detect`].
+    pub fn set_dormant(&mut self, dormant: Rc<FxHashSet<EntryId>>) {
+        self.dormant = dormant;
     }
 
     fn tail<'s>(&'s self, i: usize) -> impl Fn(usize) -> Option<&'s str> + 's {
@@ -691,9 +728,15 @@ impl<'a> Detector<'a> {
             if (first + 1..end).any(|k| self.w[k].new_line) || (first..end).any(|k| self.w[k].tanween) {
                 continue;
             }
+            // (a family name alone of someone out of the news is someone else's: see
+            // [`dormant_people`])
+            let dormant = |c: &marsad_kb::Candidate| {
+                c.kind == AliasKind::Short && self.dormant.contains(&c.entry) && !self.titled(first)
+            };
             let referent = match self.kb_at[first].as_ref() {
                 Some(m) if m.end == end => {
-                    match m.candidates.iter().find(|c| self.kb.entry(c.entry).etype == e.etype) {
+                    match m.candidates.iter().find(|c| self.kb.entry(c.entry).etype == e.etype && !dormant(c))
+                    {
                         Some(c) => Referent::Kb(c.entry),
                         None => Referent::Unknown(self.key_of(first, end)),
                     }
@@ -784,6 +827,11 @@ impl<'a> Detector<'a> {
         self.titles.get(i).copied().flatten()
     }
 
+    /// Whether a title or role phrase (of at most four words) ends right before `i`.
+    fn titled(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).any(|j| self.title_at(j).is_some_and(|(len, _)| j + len == i))
+    }
+
     fn kb_names(&self, out: &mut Vec<Cand>) {
         for m in self.kb_at.iter().flatten() {
             // a word written with tanween is an indefinite noun or an adverb, no name
@@ -834,10 +882,7 @@ impl<'a> Detector<'a> {
             // adjective: a nisba (الرئيس الروسي), or a common word after a word that is no
             // title (الفلفل الأحمر, رابطة الدوري; الرئيس الأسد is Assad); the names of bodies
             // are often adjectives (النادي الأهلي) and keep their reading
-            let title_before = || {
-                (m.start.saturating_sub(4)..m.start)
-                    .any(|j| self.title_at(j).is_some_and(|(len, _)| j + len == m.start))
-            };
+            let title_before = || self.titled(m.start);
             let adjectival = m.end == m.start + 1
                 && m.start > 0
                 && self.w[m.start - 1].word()
@@ -870,7 +915,9 @@ impl<'a> Detector<'a> {
                 && self.w[m.start - 1].heads.first().is_some_and(|h| BRAND_HEADS.contains(&h.as_str()));
             let usable = |c: &&marsad_kb::Candidate| {
                 let kind = self.kb.entry(c.entry).kind;
-                let not_family = clitic_word || kunya || (kind == Kind::Person && (adjectival || brand));
+                let dormant = kind == Kind::Person && self.dormant.contains(&c.entry) && !title_before();
+                let not_family =
+                    clitic_word || kunya || dormant || (kind == Kind::Person && (adjectival || brand));
                 if c.kind == AliasKind::Short && not_family {
                     return false;
                 }

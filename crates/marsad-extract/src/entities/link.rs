@@ -148,8 +148,12 @@ pub(super) fn link(
                 .max_by_key(|s| s.chars().count())
                 .unwrap_or_default();
             let (name, name_ar, kb_id, subtype) = naming(named, longest, kb);
+            // typed by its first mention a rule found (the tagger's type of a word that names a
+            // person elsewhere may be wrong), else its first
+            let etype =
+                members.iter().map(|&i| &drafts[i]).find(|d| d.rule != "tagger").unwrap_or(first).etype;
             Entity {
-                etype: first.etype,
+                etype,
                 name,
                 name_ar,
                 kb: kb_id,
@@ -289,13 +293,36 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
             None => format!("headed:{template}:{name}"),
         },
         Referent::Unknown(k) if d.etype == EntityType::Person && d.words.len() == 1 => {
+            // a person of the knowledge base first (كيم beside كيم جونغ أون, though the
+            // tagger reads كيم هاك-سونغ before it)
             let word = &d.words[0];
-            let full = all.iter().find(|o| {
-                o.etype == EntityType::Person
-                    && o.words.len() > 1
-                    && (o.words.last() == Some(word) || o.words.first() == Some(word))
-            });
+            let full = |known: bool| {
+                all.iter().find(|o| {
+                    o.etype == EntityType::Person
+                        && o.words.len() > 1
+                        && (!known || matches!(o.referent, Referent::Kb(_)))
+                        && (o.words.last() == Some(word) || o.words.first() == Some(word))
+                })
+            };
+            let full = full(true).or_else(|| full(false));
             match full {
+                Some(o) => group_key(o, all, kb, text),
+                None => format!("{}:{k}", d.etype),
+            }
+        }
+        // a word the tagger takes for a body or a place that is the family name of someone
+        // the article names in full is that person (أوزيل after مسعود أوزيل); not a definite
+        // word, which the names of clubs and parties are (الأهلي, of a player's transfer
+        // للأهلي read as his name)
+        Referent::Unknown(k) if d.rule == "tagger" && d.words.len() == 1 && !d.words[0].starts_with("ال") =>
+        {
+            let word = &d.words[0];
+            match all.iter().find(|o| {
+                o.etype == EntityType::Person
+                    && o.rule != "tagger"
+                    && o.words.len() > 1
+                    && o.family_word(kb) == Some(word)
+            }) {
                 Some(o) => group_key(o, all, kb, text),
                 None => format!("{}:{k}", d.etype),
             }

@@ -87,7 +87,7 @@ pub struct Mention {
 /// The entities of the `blocks` (the analysed tokens of the title and of each paragraph) of a
 /// normalised text, in order of first mention.
 pub fn find(norm: &Normalized<'_>, blocks: &[&[AnalysedToken]], kb: &Kb) -> Vec<Entity> {
-    find_with(norm, blocks, kb, None)
+    find_with(norm, blocks, kb, None, None)
 }
 
 /// The statistical tagger and what it must not take for a name.
@@ -101,21 +101,29 @@ pub struct Tagger<'a> {
 }
 
 /// [`find`], with the statistical tagger's names as weak candidates where the rules find
-/// nothing.
+/// nothing, and the year of publication when known: a family name alone names a person of the
+/// knowledge base only in the years their roles put them in the news, unless the article names
+/// them in full or with a title (كيم in 2018 is not Vitaliy Kim, a governor from 2020).
 pub fn find_with(
     norm: &Normalized<'_>,
     blocks: &[&[AnalysedToken]],
     kb: &Kb,
     tagger: Option<Tagger<'_>>,
+    year: Option<i32>,
 ) -> Vec<Entity> {
     let not_names = tagger.as_ref().map_or(&[][..], |t| t.not_names);
     detect::with_forms(kb, blocks, norm.text(), |forms| {
-        let mut detected = Vec::with_capacity(blocks.len());
+        let mut detectors = Vec::with_capacity(blocks.len());
         let mut rest = forms;
         for &tokens in blocks {
             let (block_forms, after) = rest.split_at(tokens.len().min(rest.len()));
             rest = after;
-            let mut d = detect::Detector::new(kb, tokens, block_forms, norm, tagger);
+            detectors.push(detect::Detector::new(kb, tokens, block_forms, norm, tagger));
+        }
+        let dormant = std::rc::Rc::new(detect::dormant_people(&detectors, year));
+        let mut detected = Vec::with_capacity(blocks.len());
+        for mut d in detectors {
+            d.set_dormant(dormant.clone());
             let cands = detect::resolve(d.detect());
             detected.push((d.w, cands));
         }

@@ -71,6 +71,7 @@ pub fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
             &blocks,
             kb,
             tagger.map(|model| entities::Tagger { model, not_names: &not_names }),
+            None,
         ) {
             for m in &e.mentions {
                 // the sentence and the tokens the mention overlaps
