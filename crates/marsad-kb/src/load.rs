@@ -40,9 +40,12 @@ const NOT_FAMILY_NAMES: &[&str] = &[
 /// Words that make one family name with the word next to them: a particle before it (برونو
 /// لو مير: the family name is لو مير, and مير alone is someone else, مير سراج ريساني), or a
 /// suffix written apart after it (جاويش أوغلو, خطيب زاده: أوغلو alone is every Turkish -oğlu).
-/// A family name alone that has one is the two words. Not بن: "son of" and a father's first
-/// name (بن زايد, بن محمد) name a dozen people of the knowledge base each.
+/// A family name alone that has one is the two words. So is a patronymic ([`PATRONYMIC`]).
 const FAMILY_PARTICLES: &[&str] = &["لو", "لا", "دي", "دو", "دا", "ديل", "دل", "فان", "فون", "ال", "ابو"];
+/// "Son of" before a father's first name at the end of a name (محمد بن سلمان, أحمد بن دغر,
+/// أسامة بن لادن): news name the person by the two words (بن سلمان); the father's name alone
+/// is anyone's first name (سلمان is the king, سلطان a footballer).
+const PATRONYMIC: &[&str] = &["بن", "ابن"];
 const FAMILY_SUFFIXES: &[&str] = &["اوغلو", "زاده"];
 /// Names of Latin letters, as initials are written (جي دي فانس: J. D., not the particle دي).
 const INITIALS: &[&str] = &["جي", "جيه", "جاي", "اي", "بي", "سي", "دي", "اف", "ام", "ان", "تي", "اس", "كي"];
@@ -88,7 +91,8 @@ fn family_name(words: &[String], family_first: bool) -> Option<Vec<String>> {
         return None;
     }
     let initials = rest.len() >= 2 && INITIALS.contains(&rest[rest.len() - 2].as_str());
-    let particle = FAMILY_PARTICLES.contains(&before.as_str()) && !initials;
+    let particle =
+        (FAMILY_PARTICLES.contains(&before.as_str()) || PATRONYMIC.contains(&before.as_str())) && !initials;
     if rest.len() >= 2 && (particle || FAMILY_SUFFIXES.contains(&last.as_str())) {
         return Some(vec![before.clone(), last.clone()]);
     }

@@ -367,3 +367,17 @@ person:sample-commander\tSample Commander\tسامي القائد\t\tBrigade comm
     assert_eq!(alone("person:sample-commander", 2016), Some(true));
     assert_eq!(alone("person:sample-commander", 2017), Some(false));
 }
+
+#[test]
+fn a_patronymic_names_its_bearer_by_both_words_not_the_fathers_name_alone() {
+    let people = "id\tname_en\tnames_ar\tcountry\trole
+person:mohammed-bin-salman\tMohammed bin Salman\tمحمد بن سلمان\t\t
+person:osama-bin-laden\tOsama bin Laden\tأسامة بن لادن\t\t
+";
+    let kb = Kb::from_sources(&Sources { people, ..Sources::default() }).expect("loads");
+    assert_eq!(names(&kb, "وقال بن سلمان إن العلاقات ستعود"), ["Mohammed bin Salman"]);
+    assert_eq!(names(&kb, "الأرجح أن حياة بن لادن انتهت"), ["Osama bin Laden"]);
+    // the father's first name alone is anyone's
+    assert!(names(&kb, "واستقبل الملك سلمان الوفد").is_empty());
+    assert!(names(&kb, "وتسلم لادن الجائزة").is_empty());
+}
