@@ -201,6 +201,16 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// Whether this person heads a state or a government (or a movement) in `year`, or did
+    /// lately: from the year before their office to [`OFFICE_AFTERGLOW`] years after it.
+    pub fn heads_in(&self, year: i32) -> bool {
+        self.offices
+            .iter()
+            .any(|o| o.head && year >= o.from - 1 && o.to.is_none_or(|to| year <= to + OFFICE_AFTERGLOW))
+    }
+}
+
 /// The offices of a role column: each `|`-separated role with its years in brackets (`2018-`,
 /// `2006-2007, 2012-2020`, `2014`; `d. 2024`, the year of death, ends an office of unknown
 /// start).

@@ -358,8 +358,11 @@ person:sample-commander\tSample Commander\tسامي القائد\t\tBrigade comm
     assert_eq!(alone("person:chuck-hagel", 2017), Some(true));
     assert_eq!(alone("person:chuck-hagel", 2018), Some(false));
     assert_eq!(alone("person:chuck-hagel", 2011), Some(false));
-    // a head of state for ever after
+    // a head of state for ever after, though heading it only in its years
     assert_eq!(alone("person:barack-obama", 2024), Some(true));
+    let heads = |id: &str, year: i32| kb.entry(kb.by_id(id).expect("known")).heads_in(year);
+    assert!(heads("person:barack-obama", 2012) && heads("person:barack-obama", 2019));
+    assert!(!heads("person:barack-obama", 2020) && !heads("person:chuck-hagel", 2014));
     assert_eq!(alone("person:barack-obama", 2007), Some(false));
     // no years: nothing to say
     assert_eq!(alone("person:saif-al-adel", 2018), None);

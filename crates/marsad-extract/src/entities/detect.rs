@@ -546,35 +546,43 @@ pub(super) struct Detector<'a> {
     titles: Vec<Option<(usize, TitleKind)>>,
     /// What the statistical tagger found.
     tagged: Vec<marsad_ner::Entity>,
-    /// People of the knowledge base whose family name alone does not name them in this
-    /// article ([`dormant_people`]).
-    dormant: Rc<FxHashSet<EntryId>>,
+    /// What the block knows of its article ([`Season`]).
+    season: Rc<Season>,
 }
 
-/// The people of the knowledge base whose family name alone, matched in one of the articles'
-/// blocks, does not name them there: the article names none of them in full, and their roles
-/// put them out of the news in the article's year ([`marsad_kb::Entry::named_alone_in`]), so
-/// that the word is someone else's or no name at all (كيم in 2018 is Kim Jong Un, not Vitaliy
-/// Kim, a governor from 2020; هيغل then is Hegel, not Chuck Hagel; غصن الزيتون is an olive
-/// branch, not Fayez Ghosn, a minister until 2014). A title before the word still makes it
-/// theirs (see `kb_names`).
-pub(super) fn dormant_people(detectors: &[Detector<'_>], year: Option<i32>) -> FxHashSet<EntryId> {
-    let Some(year) = year else { return FxHashSet::default() };
-    let mut named = FxHashSet::default();
-    let mut out_of_season = FxHashSet::default();
-    for c in detectors.iter().flat_map(|d| d.kb_at.iter().flatten()).flat_map(|m| &m.candidates) {
-        let e = detectors[0].kb.entry(c.entry);
-        if e.kind != Kind::Person {
-            continue;
+/// What the rules of a block know of their article, for the family names alone of people of the
+/// knowledge base ([`Detector::out_of_season`]).
+#[derive(Debug, Default)]
+pub(super) struct Season {
+    /// The year of publication.
+    year: Option<i32>,
+    /// People the article names in full somewhere.
+    named: FxHashSet<EntryId>,
+    /// People whose family name alone the article has, who are not named in full, and whose
+    /// roles put them out of the news in its year ([`marsad_kb::Entry::named_alone_in`]).
+    dormant: FxHashSet<EntryId>,
+}
+
+impl Season {
+    /// The season of the article whose blocks these are, published in `year`.
+    pub fn of(detectors: &[Detector<'_>], year: Option<i32>) -> Season {
+        let Some(y) = year else { return Season::default() };
+        let mut season = Season { year, ..Season::default() };
+        for c in detectors.iter().flat_map(|d| d.kb_at.iter().flatten()).flat_map(|m| &m.candidates) {
+            let e = detectors[0].kb.entry(c.entry);
+            if e.kind != Kind::Person {
+                continue;
+            }
+            if c.kind != AliasKind::Short {
+                season.named.insert(c.entry);
+            } else if e.named_alone_in(y) == Some(false) {
+                season.dormant.insert(c.entry);
+            }
         }
-        if c.kind != AliasKind::Short {
-            named.insert(c.entry);
-        } else if e.named_alone_in(year) == Some(false) {
-            out_of_season.insert(c.entry);
-        }
+        let named = &season.named;
+        season.dormant.retain(|e| !named.contains(e));
+        season
     }
-    out_of_season.retain(|e| !named.contains(e));
-    out_of_season
 }
 
 impl<'a> Detector<'a> {
@@ -619,13 +627,36 @@ impl<'a> Detector<'a> {
                 t.heads.iter().find_map(|h| kb.title(h, tail_of(&w, i)).map(|(len, t)| (len, t.kind)))
             })
             .collect();
-        Detector { kb, tables: Tables::builtin(), w, kb_at, in_title, titles, tagged, dormant: Rc::default() }
+        Detector { kb, tables: Tables::builtin(), w, kb_at, in_title, titles, tagged, season: Rc::default() }
     }
 
-    /// Sets the people whose family name alone does not name them in the article
-    /// ([`dormant_people`]), before [`Detector::detect`].
-    pub fn set_dormant(&mut self, dormant: Rc<FxHashSet<EntryId>>) {
-        self.dormant = dormant;
+    /// Tells the block what it needs of its article ([`Season::of`]), before
+    /// [`Detector::detect`].
+    pub fn set_season(&mut self, season: Rc<Season>) {
+        self.season = season;
+    }
+
+    /// Whether `c`, matched at `at`, is the family name alone of a person of the knowledge
+    /// base that the article's season says is not theirs, with no title before it: a person
+    /// the article does not name in full and whose roles put them out of that year's news
+    /// (كيم in 2018 is Kim Jong Un or someone else, not Vitaliy Kim, a governor from 2020;
+    /// هيغل then is Hegel, not Chuck Hagel; غصن الزيتون an olive branch, not Fayez Ghosn, a
+    /// minister until 2014); or one word that is an ordinary word with the article (العدل,
+    /// الأحمر, المالكي), for someone who is not heading a state or a government then (الأسد
+    /// in 2018 is): the word itself, or a namesake's (وزير الداخلية والعدل, علمها الأحمر,
+    /// العقيد تركي المالكي).
+    fn out_of_season(&self, c: &marsad_kb::Candidate, at: usize, one_word: bool) -> bool {
+        let Some(year) = self.season.year else { return false };
+        if c.kind != AliasKind::Short || self.titled(at) {
+            return false;
+        }
+        let e = self.kb.entry(c.entry);
+        e.kind == Kind::Person
+            && (self.season.dormant.contains(&c.entry)
+                || (one_word
+                    && self.definite_ordinary(at)
+                    && !self.season.named.contains(&c.entry)
+                    && !e.heads_in(year)))
     }
 
     fn tail<'s>(&'s self, i: usize) -> impl Fn(usize) -> Option<&'s str> + 's {
@@ -728,11 +759,8 @@ impl<'a> Detector<'a> {
             if (first + 1..end).any(|k| self.w[k].new_line) || (first..end).any(|k| self.w[k].tanween) {
                 continue;
             }
-            // (a family name alone of someone out of the news is someone else's: see
-            // [`dormant_people`])
-            let dormant = |c: &marsad_kb::Candidate| {
-                c.kind == AliasKind::Short && self.dormant.contains(&c.entry) && !self.titled(first)
-            };
+            // (a family name alone out of season is someone else's)
+            let dormant = |c: &marsad_kb::Candidate| self.out_of_season(c, first, end == first + 1);
             let referent = match self.kb_at[first].as_ref() {
                 Some(m) if m.end == end => {
                     match m.candidates.iter().find(|c| self.kb.entry(c.entry).etype == e.etype && !dormant(c))
@@ -798,6 +826,13 @@ impl<'a> Detector<'a> {
             return Some(true);
         }
         self.kb.is_common_word(bare).then_some(false)
+    }
+
+    /// Whether the word at `i`, as written without its clitics, is an ordinary word with the
+    /// article (العدل, الأحمر).
+    fn definite_ordinary(&self, i: usize) -> bool {
+        let w = &self.w[i];
+        w.heads.first().and_then(|h| h.strip_prefix("ال")).is_some_and(|bare| self.kb.is_common_word(bare))
     }
 
     /// Whether the word at `i` may be an adjective of the word before it: it has no
@@ -915,7 +950,7 @@ impl<'a> Detector<'a> {
                 && self.w[m.start - 1].heads.first().is_some_and(|h| BRAND_HEADS.contains(&h.as_str()));
             let usable = |c: &&marsad_kb::Candidate| {
                 let kind = self.kb.entry(c.entry).kind;
-                let dormant = kind == Kind::Person && self.dormant.contains(&c.entry) && !title_before();
+                let dormant = self.out_of_season(c, m.start, m.end == m.start + 1);
                 let not_family =
                     clitic_word || kunya || dormant || (kind == Kind::Person && (adjectival || brand));
                 if c.kind == AliasKind::Short && not_family {

@@ -120,10 +120,10 @@ pub fn find_with(
             rest = after;
             detectors.push(detect::Detector::new(kb, tokens, block_forms, norm, tagger));
         }
-        let dormant = std::rc::Rc::new(detect::dormant_people(&detectors, year));
+        let season = std::rc::Rc::new(detect::Season::of(&detectors, year));
         let mut detected = Vec::with_capacity(blocks.len());
         for mut d in detectors {
-            d.set_dormant(dormant.clone());
+            d.set_season(season.clone());
             let cands = detect::resolve(d.detect());
             detected.push((d.w, cands));
         }
