@@ -550,6 +550,38 @@ pub(super) struct Detector<'a> {
     season: Rc<Season>,
 }
 
+/// Titles of trades outside politics and war (their English in `titles.tsv`): the knowledge
+/// base's people are statesmen, officials and fighters.
+const TRADES: &[&str] = &[
+    "Artist",
+    "Attacker",
+    "Blogger",
+    "Businessman",
+    "Businesswoman",
+    "Child",
+    "Coach",
+    "Columnist",
+    "Correspondent",
+    "Elderly man",
+    "Elderly woman",
+    "Historian",
+    "Journalist",
+    "Man of letters",
+    "Media figure",
+    "Novelist",
+    "Nurse",
+    "Paramedic",
+    "Photographer",
+    "Photojournalist",
+    "Player",
+    "Poet",
+    "Singer",
+    "Settler",
+    "Writer",
+    "Young man",
+    "Young woman",
+];
+
 /// What the rules of a block know of their article, for the family names alone of people of the
 /// knowledge base ([`Detector::out_of_season`]).
 #[derive(Debug, Default)]
@@ -566,7 +598,6 @@ pub(super) struct Season {
 impl Season {
     /// The season of the article whose blocks these are, published in `year`.
     pub fn of(detectors: &[Detector<'_>], year: Option<i32>) -> Season {
-        let Some(y) = year else { return Season::default() };
         let mut season = Season { year, ..Season::default() };
         for c in detectors.iter().flat_map(|d| d.kb_at.iter().flatten()).flat_map(|m| &m.candidates) {
             let e = detectors[0].kb.entry(c.entry);
@@ -575,7 +606,7 @@ impl Season {
             }
             if c.kind != AliasKind::Short {
                 season.named.insert(c.entry);
-            } else if e.named_alone_in(y) == Some(false) {
+            } else if year.is_some_and(|y| e.named_alone_in(y) == Some(false)) {
                 season.dormant.insert(c.entry);
             }
         }
@@ -644,19 +675,26 @@ impl<'a> Detector<'a> {
     /// minister until 2014); or one word that is an ordinary word with the article (العدل,
     /// الأحمر, المالكي), for someone who is not heading a state or a government then (الأسد
     /// in 2018 is): the word itself, or a namesake's (وزير الداخلية والعدل, علمها الأحمر,
-    /// العقيد تركي المالكي).
+    /// العقيد تركي المالكي). After the title of a trade, the name is never theirs, dated or
+    /// not ([`Detector::trade_before`]), unless the article names them in full.
     fn out_of_season(&self, c: &marsad_kb::Candidate, at: usize, one_word: bool) -> bool {
-        let Some(year) = self.season.year else { return false };
-        if c.kind != AliasKind::Short || self.titled(at) {
+        let e = self.kb.entry(c.entry);
+        if c.kind != AliasKind::Short || e.kind != Kind::Person {
             return false;
         }
-        let e = self.kb.entry(c.entry);
-        e.kind == Kind::Person
-            && (self.season.dormant.contains(&c.entry)
-                || (one_word
-                    && self.definite_ordinary(at)
-                    && !self.season.named.contains(&c.entry)
-                    && !e.heads_in(year)))
+        // (the name after a trade is another's in any season: المدرب لومير is no minister)
+        if self.trade_before(at) && !self.season.named.contains(&c.entry) {
+            return true;
+        }
+        let Some(year) = self.season.year else { return false };
+        if self.titled(at) {
+            return false;
+        }
+        self.season.dormant.contains(&c.entry)
+            || (one_word
+                && self.definite_ordinary(at)
+                && !self.season.named.contains(&c.entry)
+                && !e.heads_in(year))
     }
 
     fn tail<'s>(&'s self, i: usize) -> impl Fn(usize) -> Option<&'s str> + 's {
@@ -865,6 +903,20 @@ impl<'a> Detector<'a> {
     /// Whether a title or role phrase (of at most four words) ends right before `i`.
     fn titled(&self, i: usize) -> bool {
         (i.saturating_sub(4)..i).any(|j| self.title_at(j).is_some_and(|(len, _)| j + len == i))
+    }
+
+    /// Whether a word of a trade outside politics and war ends right before `i` (المدرب,
+    /// اللاعب, المطرب, الروائي: [`TRADES`]): the name after it is not a statesman's or a
+    /// fighter's, whom the knowledge base holds.
+    fn trade_before(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).any(|j| {
+            self.title_at(j).is_some_and(|(len, _)| j + len == i)
+                && self.w[j].heads.iter().any(|h| {
+                    self.kb
+                        .title(h, self.tail(j))
+                        .is_some_and(|(len, t)| j + len == i && TRADES.contains(&t.en.as_str()))
+                })
+        })
     }
 
     fn kb_names(&self, out: &mut Vec<Cand>) {

@@ -902,3 +902,17 @@ fn an_ordinary_word_with_the_article_names_a_person_alone_only_while_they_head_a
     let assad = "وقال الأسد إن الحرب في سوريا تقترب من نهايتها.";
     assert_eq!(kb_of(assad, "2018-05-07", "الأسد").as_deref(), Some("person:bashar-al-assad"));
 }
+
+#[test]
+fn a_family_name_after_a_trade_is_not_a_statesmans() {
+    // a coach, not Bruno Le Maire; dated or not
+    let coach = "وقال العياري في فقرة موندياليون: المدرب لومير قام بتبديلي أمام إسبانيا.";
+    let le_maire = |found: Vec<(String, Option<String>)>| {
+        found.iter().any(|(_, kb)| kb.as_deref() == Some("person:bruno-le-maire"))
+    };
+    assert!(!le_maire(people_on(coach, "2018-06-20")));
+    assert!(!le_maire(of_type(coach, EntityType::Person)));
+    // a minister after a minister's title is
+    let minister = "وقال وزير الاقتصاد الفرنسي لومير إن فرنسا لن تتراجع.";
+    assert!(le_maire(people_on(minister, "2018-06-20")), "{:?}", people_on(minister, "2018-06-20"));
+}
