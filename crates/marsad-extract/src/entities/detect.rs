@@ -235,10 +235,12 @@ impl W<'_> {
     }
 }
 
-/// Whether the word has the article (its first head has no clitic: `للفنانة` is definite).
 /// Words for a company, a newspaper, a channel or a shop, keyed (ة → ه): a family name alone
 /// right after one is the brand's (شركة فوكس; not after a plural: شركات بريغوزين are his).
-const BRAND_HEADS: [&str; 13] = [
+/// So is one after a missile, or after the plural of a weapon or a craft: the model's
+/// (صواريخ كروز, دبابات أبرامز, مقاتلات رافال; a plane in the singular may be someone's:
+/// طائرة ترامب).
+const BRAND_HEADS: [&str; 22] = [
     "شركه",
     "صحيفه",
     "جريده",
@@ -252,8 +254,18 @@ const BRAND_HEADS: [&str; 13] = [
     "متجر",
     "مجموعه",
     "علامه",
+    "صاروخ",
+    "صواريخ",
+    "طائرات",
+    "مقاتلات",
+    "دبابات",
+    "مدرعات",
+    "قاذفات",
+    "مروحيات",
+    "غواصات",
 ];
 
+/// Whether the word has the article (its first head has no clitic: `للفنانة` is definite).
 fn definite(w: &W<'_>) -> bool {
     w.heads.first().unwrap_or(&w.tail).starts_with("ال")
 }

@@ -916,3 +916,15 @@ fn a_family_name_after_a_trade_is_not_a_statesmans() {
     let minister = "وقال وزير الاقتصاد الفرنسي لومير إن فرنسا لن تتراجع.";
     assert!(le_maire(people_on(minister, "2018-06-20")), "{:?}", people_on(minister, "2018-06-20"));
 }
+
+#[test]
+fn a_family_name_after_a_missile_is_the_models() {
+    let cruz = |text: &str| {
+        of_type(text, EntityType::Person).iter().any(|(_, kb)| kb.as_deref() == Some("person:ted-cruz"))
+    };
+    assert!(!cruz("وقالت وزارة الدفاع الروسية إن 103 صواريخ كروز أطلقتها الدول الغربية."));
+    assert!(!cruz("وأعلن الرئيس الروسي عن تطوير صاروخ كروز جديد وصفه بأنه لا يقهر."));
+    assert!(!cruz("شنت إسرائيل هجمات بصواريخ كروز وطائرات مقاتلة على أهداف في سوريا."));
+    // the senator, where he speaks
+    assert!(cruz("وقال السيناتور كروز إن الاتفاق سيئ."));
+}
