@@ -878,6 +878,17 @@ impl<'a> Detector<'a> {
         self.kb.is_common_word(bare).then_some(false)
     }
 
+    /// Whether the word at `i` is shaped like a definite nisba adjective: the article, then at
+    /// least three letters and a final ي (العثماني, الشيشاني; as are many family names:
+    /// الحريري).
+    fn nisba_shaped(&self, i: usize) -> bool {
+        let w = &self.w[i];
+        w.heads
+            .first()
+            .and_then(|h| h.strip_prefix("ال"))
+            .is_some_and(|bare| bare.ends_with('ي') && bare.chars().count() >= 4)
+    }
+
     /// Whether the word at `i`, as written without its clitics, is an ordinary word with the
     /// article (العدل, الأحمر).
     fn definite_ordinary(&self, i: usize) -> bool {
@@ -980,13 +991,16 @@ impl<'a> Detector<'a> {
             // a family name alone spelled like an adjective, in an adjective's place, is that
             // adjective: a nisba (الرئيس الروسي), or a common word after a word that is no
             // title (الفلفل الأحمر, رابطة الدوري; الرئيس الأسد is Assad); the names of bodies
-            // are often adjectives (النادي الأهلي) and keep their reading
+            // are often adjectives (النادي الأهلي) and keep their reading; and any word shaped
+            // like a nisba after a word that is no title (الحكم العثماني, العصر العثماني; رئيس
+            // الحكومة العثماني is Othmani)
             let title_before = || self.titled(m.start);
             let adjectival = m.end == m.start + 1
                 && m.start > 0
                 && self.w[m.start - 1].word()
                 && self.adjective_position(m.start)
-                && self.adjective_like(m.start).is_some_and(|nisba| nisba || !title_before());
+                && (self.adjective_like(m.start).is_some_and(|nisba| nisba || !title_before())
+                    || (self.nisba_shaped(m.start) && !title_before()));
             // a body's head is followed by its leader's name (تحالف الصدر), not by an
             // adjective (تحالف إسلامي) nor by a noun that one qualifies (رابطة الدوري الإنجليزي)
             let leader_after_head = org_headed

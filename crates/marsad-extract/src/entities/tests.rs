@@ -928,3 +928,15 @@ fn a_family_name_after_a_missile_is_the_models() {
     // the senator, where he speaks
     assert!(cruz("وقال السيناتور كروز إن الاتفاق سيئ."));
 }
+
+#[test]
+fn a_family_name_shaped_like_a_nisba_after_a_noun_is_an_adjective() {
+    let othmani = |text: &str| {
+        people_on(text, "2018-04-01").iter().any(|(_, kb)| kb.as_deref() == Some("person:saadeddine-othmani"))
+    };
+    // Ottoman rule, an Ottoman mosque: no prime minister of Morocco
+    assert!(!othmani("وقد فشلت تجربة الحكم العثماني للدول العربية فشلا ذريعا."));
+    assert!(!othmani("ومع تحويل المسجد العثماني القديم المطل على البحر إلى متحف."));
+    // after the title of his office he is himself
+    assert!(othmani("وقال رئيس الحكومة العثماني إن الإصلاحات مستمرة."));
+}
