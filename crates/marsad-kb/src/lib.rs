@@ -571,6 +571,12 @@ impl Kb {
         self.common.contains(key)
     }
 
+    /// Whether `key` is a word form frequent in news (`frequent-words.txt`), or a name of the
+    /// knowledge base starts with it.
+    pub fn is_known_word(&self, key: &str) -> bool {
+        self.frequent.contains(key) || self.names.starts_with(key)
+    }
+
     /// The longest title starting with `first` (a key) and going on with `next(0)`, ...: its
     /// length in words and the title.
     pub fn title<'w>(&self, first: &str, next: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &Title)> {

@@ -48,6 +48,20 @@ pub(super) fn link(
 ) -> Vec<Entity> {
     let text = norm.original();
     let place_heads = &super::tables::Tables::builtin().place_heads;
+    // the words the article writes with no clitic (made when first asked)
+    let written = std::cell::OnceCell::new();
+    let written_alone = |word: &str| {
+        written
+            .get_or_init(|| {
+                blocks
+                    .iter()
+                    .flat_map(|(w, _)| w.iter())
+                    .filter(|t| t.heads.first() == Some(&t.tail))
+                    .map(|t| t.tail.as_str())
+                    .collect::<rustc_hash::FxHashSet<&str>>()
+            })
+            .contains(word)
+    };
     let mut drafts: Vec<Draft> = Vec::new();
     for (w, cands) in blocks {
         for c in cands {
@@ -89,6 +103,10 @@ pub(super) fn link(
                     } else {
                         first.start
                     }
+                }
+                Referent::Unknown(_) if c.rule == "tagger" && first.start != first.span.start() => {
+                    letter_not_clitic(first, c.end - c.first > 1, text, kb, &written_alone)
+                        .unwrap_or(first.start)
                 }
                 _ => first.start,
             };
@@ -329,6 +347,36 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
         }
         Referent::Unknown(k) => format!("{}:{k}", d.etype),
     }
+}
+
+/// Whether the one letter cut off as a preposition from the first word of a name the tagger
+/// found (ب, ك; ل before a name of several words) is the name's own first letter: what is left
+/// does not start with the article, is no first name, no frequent word nor the start of a name
+/// of the knowledge base, and the article never writes it alone (بيرغمان is not ب + يرغمان,
+/// كيتنغ not ك + يتنغ, لوكاس هيرنانديز not ل + وكاس; لواينستين beside واينستين is ل +
+/// واينستين, لدونالد ترامب is ل + دونالد). Where the name then starts: at the letter.
+fn letter_not_clitic(
+    first: &W<'_>,
+    several: bool,
+    text: &str,
+    kb: &Kb,
+    written_alone: &dyn Fn(&str) -> bool,
+) -> Option<usize> {
+    let cut = text.get(first.span.start()..first.start)?;
+    let cut = if first.conj { cut.strip_prefix(['و', 'ف']).unwrap_or(cut) } else { cut };
+    let letter = match cut {
+        "ب" | "ك" => true,
+        "ل" => several,
+        _ => false,
+    };
+    let rest = first.heads.first()?;
+    (letter
+        && !rest.starts_with("ال")
+        && kb.given_name(rest).is_none()
+        && !kb.is_common_word(rest)
+        && !kb.is_known_word(rest)
+        && !written_alone(rest))
+    .then(|| first.start - cut.len())
 }
 
 /// Where a word starting at byte `start` of `text` goes on after its conjunction (و or ف)

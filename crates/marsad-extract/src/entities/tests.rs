@@ -940,3 +940,20 @@ fn a_family_name_shaped_like_a_nisba_after_a_noun_is_an_adjective() {
     // after the title of his office he is himself
     assert!(othmani("وقال رئيس الحكومة العثماني إن الإصلاحات مستمرة."));
 }
+
+#[test]
+fn a_letter_read_as_a_preposition_is_the_first_letter_of_an_unknown_name() {
+    let mentions = |text: &str| -> Vec<String> {
+        crate::extract::extract_text(text)
+            .entities
+            .iter()
+            .filter(|e| e.etype == EntityType::Person)
+            .flat_map(|e| e.mentions.iter().map(|m| m.span.slice(text).to_string()))
+            .collect()
+    };
+    // Bergman and Keating, not ب + يرغمان and ك + يتنغ
+    let found = mentions("وبحسب بيرغمان فإن العملية جرت بعد منتصف الليل.");
+    assert!(found.contains(&"بيرغمان".to_string()), "{found:?}");
+    let found = mentions("وقال كيتنغ بأنه غير مذنب في التهم الموجهة إليه.");
+    assert!(found.contains(&"كيتنغ".to_string()), "{found:?}");
+}
