@@ -122,6 +122,9 @@ pub(super) fn link(
             });
         }
     }
+    // a family name alone whose first letter is another hamza's than the name's (أبي is "my
+    // father"; Shinzo Abe is آبي)
+    drafts.retain(|d| !(d.short && hamza_differs(d, text, kb)));
     resolve_regime(&mut drafts, kb);
     family_names(blocks, &mut drafts, kb, not_names);
     bare_names(blocks, &mut drafts, kb);
@@ -377,6 +380,21 @@ fn letter_not_clitic(
         && !kb.is_known_word(rest)
         && !written_alone(rest))
     .then(|| first.start - cut.len())
+}
+
+/// Whether a family name alone of the knowledge base starts with a long alef (آ) where the
+/// name as the knowledge base spells it has a hamza on or under the alef (أ, إ), or the other
+/// way round; the bare ا that outlets write for any of them, and أ for إ (إردوغان,
+/// أردوغان), are no difference: أبي is "my father" or a kunya, Shinzo Abe آبي.
+fn hamza_differs(d: &Draft, text: &str, kb: &Kb) -> bool {
+    let Referent::Kb(e) = d.referent else { return false };
+    let entry = kb.entry(e);
+    let words: Vec<&str> = entry.name_ar.split_whitespace().collect();
+    let own = if entry.family_first { words.first() } else { words.last() };
+    let Some(own) = own.and_then(|w| w.chars().next()) else { return false };
+    let Some(written) = d.span.slice(text).chars().next() else { return false };
+    let hamza = |c: char| matches!(c, 'أ' | 'إ');
+    d.words.len() == 1 && ((own == 'آ' && hamza(written)) || (hamza(own) && written == 'آ'))
 }
 
 /// Where a word starting at byte `start` of `text` goes on after its conjunction (و or ف)

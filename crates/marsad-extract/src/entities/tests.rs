@@ -957,3 +957,18 @@ fn a_letter_read_as_a_preposition_is_the_first_letter_of_an_unknown_name() {
     let found = mentions("وقال كيتنغ بأنه غير مذنب في التهم الموجهة إليه.");
     assert!(found.contains(&"كيتنغ".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_hamza_on_the_alef_is_not_the_long_alef_of_a_name() {
+    let abe = |text: &str| {
+        people_on(text, "2018-05-01").iter().any(|(_, kb)| kb.as_deref() == Some("person:shinzo-abe"))
+    };
+    // "my father", not Shinzo Abe (آبي)
+    assert!(!abe("وبعد صمت وجيز يقول: أبي لا يملك ثمن الدواء."));
+    assert!(!abe("لقد ذبحوا عمي وأخي وأبي."));
+    // the Japanese prime minister as outlets write him
+    assert!(abe("وقال آبي إن اليابان لن تتراجع عن العقوبات."));
+    // and أ for إ is no difference (إردوغان, أردوغان)
+    let found = people_on("ولا يكفي أن يكون إردوغان نزيها.", "2018-05-01");
+    assert!(found.iter().any(|(_, kb)| kb.as_deref() == Some("person:recep-tayyip-erdogan")), "{found:?}");
+}
