@@ -352,12 +352,13 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
     }
 }
 
-/// Whether the one letter cut off as a preposition from the first word of a name the tagger
-/// found (ب, ك; ل before a name of several words) is the name's own first letter: what is left
-/// does not start with the article, is no first name, no frequent word nor the start of a name
-/// of the knowledge base, and the article never writes it alone (بيرغمان is not ب + يرغمان,
-/// كيتنغ not ك + يتنغ, لوكاس هيرنانديز not ل + وكاس; لواينستين beside واينستين is ل +
-/// واينستين, لدونالد ترامب is ل + دونالد). Where the name then starts: at the letter.
+/// Where a name the tagger found starts when the one letter cut off its first word as a
+/// preposition (ب, ك; ل before a name of several words) is the name's own first letter: at
+/// that letter. So it is when what is left does not start with the article, is no first name,
+/// no common or frequent word nor the start of a name of the knowledge base, and the article
+/// never writes it alone (بيرغمان is not ب + يرغمان, كيتنغ not ك + يتنغ, لوكاس هيرنانديز not
+/// ل + وكاس; لواينستين beside واينستين is ل + واينستين, لدونالد ترامب ل + دونالد). `None`
+/// when the cut stands.
 fn letter_not_clitic(
     first: &W<'_>,
     several: bool,
