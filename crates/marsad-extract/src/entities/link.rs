@@ -104,6 +104,21 @@ pub(super) fn link(
                         first.start
                     }
                 }
+                // a person's first name as written, whose first letter is no preposition
+                // (لوكاس, بيرند: not ل + وكاس, ب + يرند)
+                Referent::Unknown(_)
+                    if c.etype == EntityType::Person && first.start != first.span.start() =>
+                {
+                    given_name_as_written(first, text, kb)
+                        .or_else(|| {
+                            (c.rule == "tagger")
+                                .then(|| {
+                                    letter_not_clitic(first, c.end - c.first > 1, text, kb, &written_alone)
+                                })
+                                .flatten()
+                        })
+                        .unwrap_or(first.start)
+                }
                 Referent::Unknown(_) if c.rule == "tagger" && first.start != first.span.start() => {
                     letter_not_clitic(first, c.end - c.first > 1, text, kb, &written_alone)
                         .unwrap_or(first.start)
@@ -381,6 +396,23 @@ fn letter_not_clitic(
         && !kb.is_known_word(rest)
         && !written_alone(rest))
     .then(|| first.start - cut.len())
+}
+
+/// Where a person's name starts when its first word, cut as a preposition and a name, is a
+/// first name as written and not once cut (لوكاس, بيرند, برنارد; ولوكاس is و + لوكاس): at the
+/// word, after its conjunction. `None` when the cut stands (لمحمد is ل + محمد).
+fn given_name_as_written(first: &W<'_>, text: &str, kb: &Kb) -> Option<usize> {
+    let cut = first.heads.first()?;
+    if kb.given_name(cut).is_some() {
+        return None;
+    }
+    let whole = first.heads.iter().skip(1).find(|h| kb.given_name(h).is_some())?;
+    let start = first.span.start();
+    Some(if first.conj && !whole.starts_with(['و', 'ف']) {
+        after_conjunction(text, start).min(first.start)
+    } else {
+        start
+    })
 }
 
 /// Whether a family name alone of the knowledge base starts with a long alef (آ) where the

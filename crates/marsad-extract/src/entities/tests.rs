@@ -972,3 +972,23 @@ fn a_hamza_on_the_alef_is_not_the_long_alef_of_a_name() {
     let found = people_on("ولا يكفي أن يكون إردوغان نزيها.", "2018-05-01");
     assert!(found.iter().any(|(_, kb)| kb.as_deref() == Some("person:recep-tayyip-erdogan")), "{found:?}");
 }
+
+#[test]
+fn a_first_name_as_written_keeps_its_first_letter() {
+    let mentions = |text: &str| -> Vec<String> {
+        crate::extract::extract_text(text)
+            .entities
+            .iter()
+            .filter(|e| e.etype == EntityType::Person)
+            .flat_map(|e| e.mentions.iter().map(|m| m.span.slice(text).to_string()))
+            .collect()
+    };
+    // Bernd, not ب + يرند
+    let found = mentions("وقال بيرند شوستر إن الفريق سيعود أقوى.");
+    assert!(found.contains(&"بيرند شوستر".to_string()), "{found:?}");
+    // a preposition before a first name is one (ل + محمد), and so is a conjunction (و + لوكاس)
+    let found = mentions("وقدمت الجائزة لمحمد العبدالله في الحفل.");
+    assert!(found.iter().any(|m| m.starts_with("محمد")), "{found:?}");
+    let found = mentions("وسجل إيموبيلي ولوكاس ليفا الأهداف.");
+    assert!(found.iter().any(|m| m.starts_with("لوكاس")), "{found:?}");
+}
