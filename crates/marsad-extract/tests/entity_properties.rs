@@ -1,6 +1,7 @@
-//! Properties of the entity layer on arbitrary input: it never panics, every mention is a
-//! non-empty range of the original text on character boundaries, mentions of different entities
-//! never overlap, and every entity has a name and at least one mention.
+//! Properties of the entity layer on arbitrary input, with or without a year of publication: it
+//! never panics, every mention is a non-empty range of the original text on character
+//! boundaries, mentions of different entities never overlap, and every entity has a name and at
+//! least one mention.
 
 use marsad_extract::entities;
 use marsad_kb::Kb;
@@ -38,6 +39,17 @@ fn fragments() -> impl Strategy<Value = String> {
         "مستشفى",
         "بن",
         "أبو",
+        "كيم",
+        "العدل",
+        "أبي",
+        "سلمان",
+        "بيرغمان",
+        "بيرند",
+        "صواريخ",
+        "كروز",
+        "المدرب",
+        "الحكم",
+        "العثماني",
         "ال",
         "و",
         "ل",
@@ -60,7 +72,7 @@ fn fragments() -> impl Strategy<Value = String> {
         .prop_map(|v| v.join(" "))
 }
 
-fn check(text: &str) -> Result<(), TestCaseError> {
+fn check(text: &str, year: Option<i32>) -> Result<(), TestCaseError> {
     let norm = Normalizer::analysis().normalize(text);
     let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
     let found = entities::find_with(
@@ -68,7 +80,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         &[&tokens],
         Kb::builtin(),
         Some(entities::Tagger { model: marsad_ner::Model::builtin(), not_names: &[] }),
-        None,
+        year,
     );
     let mut spans = Vec::new();
     for (i, e) in found.iter().enumerate() {
@@ -92,12 +104,12 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn arabic_fragments(text in fragments()) {
-        check(&text)?;
+    fn arabic_fragments(text in fragments(), year in prop::option::of(1900..2100i32)) {
+        check(&text, year)?;
     }
 
     #[test]
-    fn any_unicode(text in "\\PC{0,200}") {
-        check(&text)?;
+    fn any_unicode(text in "\\PC{0,200}", year in prop::option::of(1900..2100i32)) {
+        check(&text, year)?;
     }
 }
