@@ -941,20 +941,22 @@ fn a_family_name_shaped_like_a_nisba_after_a_noun_is_an_adjective() {
     assert!(othmani("وقال رئيس الحكومة العثماني إن الإصلاحات مستمرة."));
 }
 
+/// The people's mentions of an undated text, as written.
+fn person_mentions(text: &str) -> Vec<String> {
+    crate::extract::extract_text(text)
+        .entities
+        .iter()
+        .filter(|e| e.etype == EntityType::Person)
+        .flat_map(|e| e.mentions.iter().map(|m| m.span.slice(text).to_string()))
+        .collect()
+}
+
 #[test]
 fn a_letter_read_as_a_preposition_is_the_first_letter_of_an_unknown_name() {
-    let mentions = |text: &str| -> Vec<String> {
-        crate::extract::extract_text(text)
-            .entities
-            .iter()
-            .filter(|e| e.etype == EntityType::Person)
-            .flat_map(|e| e.mentions.iter().map(|m| m.span.slice(text).to_string()))
-            .collect()
-    };
     // Bergman and Keating, not ب + يرغمان and ك + يتنغ
-    let found = mentions("وبحسب بيرغمان فإن العملية جرت بعد منتصف الليل.");
+    let found = person_mentions("وبحسب بيرغمان فإن العملية جرت بعد منتصف الليل.");
     assert!(found.contains(&"بيرغمان".to_string()), "{found:?}");
-    let found = mentions("وقال كيتنغ بأنه غير مذنب في التهم الموجهة إليه.");
+    let found = person_mentions("وقال كيتنغ بأنه غير مذنب في التهم الموجهة إليه.");
     assert!(found.contains(&"كيتنغ".to_string()), "{found:?}");
 }
 
@@ -975,20 +977,12 @@ fn a_hamza_on_the_alef_is_not_the_long_alef_of_a_name() {
 
 #[test]
 fn a_first_name_as_written_keeps_its_first_letter() {
-    let mentions = |text: &str| -> Vec<String> {
-        crate::extract::extract_text(text)
-            .entities
-            .iter()
-            .filter(|e| e.etype == EntityType::Person)
-            .flat_map(|e| e.mentions.iter().map(|m| m.span.slice(text).to_string()))
-            .collect()
-    };
     // Bernd, not ب + يرند
-    let found = mentions("وقال بيرند شوستر إن الفريق سيعود أقوى.");
+    let found = person_mentions("وقال بيرند شوستر إن الفريق سيعود أقوى.");
     assert!(found.contains(&"بيرند شوستر".to_string()), "{found:?}");
     // a preposition before a first name is one (ل + محمد), and so is a conjunction (و + لوكاس)
-    let found = mentions("وقدمت الجائزة لمحمد العبدالله في الحفل.");
+    let found = person_mentions("وقدمت الجائزة لمحمد العبدالله في الحفل.");
     assert!(found.iter().any(|m| m.starts_with("محمد")), "{found:?}");
-    let found = mentions("وسجل إيموبيلي ولوكاس ليفا الأهداف.");
+    let found = person_mentions("وسجل إيموبيلي ولوكاس ليفا الأهداف.");
     assert!(found.iter().any(|m| m.starts_with("لوكاس")), "{found:?}");
 }
