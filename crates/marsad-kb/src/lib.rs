@@ -199,9 +199,7 @@ impl Entry {
             (year >= o.from - 1 && !ended) || (o.head && year >= o.from)
         }))
     }
-}
 
-impl Entry {
     /// Whether this person heads a state or a government (or a movement) in `year`, or did
     /// lately: from the year before their office to [`OFFICE_AFTERGLOW`] years after it.
     pub fn heads_in(&self, year: i32) -> bool {
@@ -209,80 +207,6 @@ impl Entry {
             .iter()
             .any(|o| o.head && year >= o.from - 1 && o.to.is_none_or(|to| year <= to + OFFICE_AFTERGLOW))
     }
-}
-
-/// The offices of a role column: each `|`-separated role with its years in brackets (`2018-`,
-/// `2006-2007, 2012-2020`, `2014`; `d. 2024`, the year of death, ends an office of unknown
-/// start).
-pub(crate) fn offices(role: &str) -> Vec<Office> {
-    const HEADS: &[&str] = &[
-        "President",
-        "Prime Minister",
-        "Head of Government",
-        "Head of State",
-        "Chancellor of Germany",
-        "King",
-        "Queen",
-        "Emir",
-        "Sultan",
-        "Supreme Leader",
-        "Crown Prince",
-        "Pope",
-        "Secretary-General of the United Nations",
-        "UN Secretary-General",
-        "Acting President",
-        "Leader",
-        "Founder",
-        "Caliph",
-    ];
-    let mut out = Vec::new();
-    for part in role.split('|').map(str::trim) {
-        let head = HEADS.iter().any(|h| {
-            part.strip_prefix(h).is_some_and(|rest| rest.starts_with([' ', '(']) || rest.is_empty())
-        }) && !part.starts_with("President of the Senate");
-        let b = part.as_bytes();
-        let year_at = |i: usize| -> Option<i32> {
-            let d = b.get(i..i + 4)?;
-            let before = i.checked_sub(1).and_then(|j| b.get(j)).is_some_and(u8::is_ascii_digit);
-            let after = b.get(i + 4).is_some_and(u8::is_ascii_digit);
-            (d.iter().all(u8::is_ascii_digit) && !before && !after)
-                .then(|| d.iter().fold(0, |y, &c| y * 10 + i32::from(c - b'0')))
-        };
-        let mut i = 0;
-        while i < b.len() {
-            let Some(from) = year_at(i) else {
-                i += 1;
-                continue;
-            };
-            // a year of death (`Leader of the Gülen movement (d. 2024)`): in office until then
-            if part[..i].ends_with("d. ") {
-                out.push(Office { from: 0, to: Some(from), head });
-                i += 4;
-                continue;
-            }
-            i += 4;
-            // a dash (or an en dash: three bytes in UTF-8), then maybe the last year
-            let dash = if b.get(i) == Some(&b'-') {
-                1
-            } else if part.get(i..).is_some_and(|r| r.starts_with('–')) {
-                '–'.len_utf8()
-            } else {
-                0
-            };
-            let to = if dash == 0 {
-                Some(from)
-            } else {
-                i += dash;
-                let to = year_at(i);
-                if to.is_some() {
-                    i += 4;
-                }
-                to
-            };
-            out.push(Office { from, to, head });
-        }
-    }
-    out
 }
 
 /// How an alias names its entry.

@@ -306,7 +306,8 @@ person:abdullah-ii\tAbdullah II\tعبد الله الثاني\t\t
 
 #[test]
 fn offices_are_read_from_the_role_with_their_years() {
-    use crate::{Office, offices};
+    use crate::Office;
+    use crate::load::offices;
     assert_eq!(
         offices("Prime Minister of Japan (2006-2007, 2012-2020)"),
         [

@@ -609,10 +609,10 @@ pub(super) struct Season {
 
 impl Season {
     /// The season of the article whose blocks these are, published in `year`.
-    pub fn of(detectors: &[Detector<'_>], year: Option<i32>) -> Season {
+    pub fn of(kb: &Kb, detectors: &[Detector<'_>], year: Option<i32>) -> Season {
         let mut season = Season { year, ..Season::default() };
         for c in detectors.iter().flat_map(|d| d.kb_at.iter().flatten()).flat_map(|m| &m.candidates) {
-            let e = detectors[0].kb.entry(c.entry);
+            let e = kb.entry(c.entry);
             if e.kind != Kind::Person {
                 continue;
             }
@@ -871,7 +871,7 @@ impl<'a> Detector<'a> {
         if w.nisba.is_some() {
             return Some(true);
         }
-        let bare = w.heads.first().unwrap_or(&w.tail).strip_prefix("ال")?;
+        let bare = self.without_article(i)?;
         if self.kb.nisba(bare).is_some() {
             return Some(true);
         }
@@ -882,18 +882,20 @@ impl<'a> Detector<'a> {
     /// least three letters and a final ي (العثماني, الشيشاني; as are many family names:
     /// الحريري).
     fn nisba_shaped(&self, i: usize) -> bool {
+        self.without_article(i).is_some_and(|bare| bare.ends_with('ي') && bare.chars().count() >= 4)
+    }
+
+    /// The word at `i`, as written without its clitics, without its article: `None` when it
+    /// has none.
+    fn without_article(&self, i: usize) -> Option<&str> {
         let w = &self.w[i];
-        w.heads
-            .first()
-            .and_then(|h| h.strip_prefix("ال"))
-            .is_some_and(|bare| bare.ends_with('ي') && bare.chars().count() >= 4)
+        w.heads.first().unwrap_or(&w.tail).strip_prefix("ال")
     }
 
     /// Whether the word at `i`, as written without its clitics, is an ordinary word with the
     /// article (العدل, الأحمر).
     fn definite_ordinary(&self, i: usize) -> bool {
-        let w = &self.w[i];
-        w.heads.first().and_then(|h| h.strip_prefix("ال")).is_some_and(|bare| self.kb.is_common_word(bare))
+        self.without_article(i).is_some_and(|bare| self.kb.is_common_word(bare))
     }
 
     /// Whether the word at `i` may be an adjective of the word before it: it has no

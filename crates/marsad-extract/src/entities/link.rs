@@ -105,23 +105,16 @@ pub(super) fn link(
                     }
                 }
                 // a person's first name as written, whose first letter is no preposition
-                // (لوكاس, بيرند: not ل + وكاس, ب + يرند)
-                Referent::Unknown(_)
-                    if c.etype == EntityType::Person && first.start != first.span.start() =>
-                {
-                    given_name_as_written(first, text, kb)
-                        .or_else(|| {
-                            (c.rule == "tagger")
-                                .then(|| {
-                                    letter_not_clitic(first, c.end - c.first > 1, text, kb, &written_alone)
-                                })
-                                .flatten()
-                        })
-                        .unwrap_or(first.start)
-                }
-                Referent::Unknown(_) if c.rule == "tagger" && first.start != first.span.start() => {
-                    letter_not_clitic(first, c.end - c.first > 1, text, kb, &written_alone)
-                        .unwrap_or(first.start)
+                // (لوكاس, بيرند: not ل + وكاس, ب + يرند); a name the tagger found whose first
+                // letter is its own
+                Referent::Unknown(_) if first.start != first.span.start() => {
+                    let person =
+                        (c.etype == EntityType::Person).then(|| given_name_as_written(first, text, kb));
+                    let tagged = || {
+                        (c.rule == "tagger")
+                            .then(|| letter_not_clitic(first, c.end - c.first > 1, text, kb, &written_alone))
+                    };
+                    person.flatten().or_else(|| tagged().flatten()).unwrap_or(first.start)
                 }
                 _ => first.start,
             };
@@ -421,13 +414,16 @@ fn given_name_as_written(first: &W<'_>, text: &str, kb: &Kb) -> Option<usize> {
 /// أردوغان), are no difference: أبي is "my father" or a kunya, Shinzo Abe آبي.
 fn hamza_differs(d: &Draft, text: &str, kb: &Kb) -> bool {
     let Referent::Kb(e) = d.referent else { return false };
+    if d.words.len() != 1 {
+        return false;
+    }
     let entry = kb.entry(e);
     let words: Vec<&str> = entry.name_ar.split_whitespace().collect();
     let own = if entry.family_first { words.first() } else { words.last() };
     let Some(own) = own.and_then(|w| w.chars().next()) else { return false };
     let Some(written) = d.span.slice(text).chars().next() else { return false };
     let hamza = |c: char| matches!(c, 'أ' | 'إ');
-    d.words.len() == 1 && ((own == 'آ' && hamza(written)) || (hamza(own) && written == 'آ'))
+    (own == 'آ' && hamza(written)) || (hamza(own) && written == 'آ')
 }
 
 /// Where a word starting at byte `start` of `text` goes on after its conjunction (و or ف)

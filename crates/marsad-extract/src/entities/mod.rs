@@ -120,7 +120,7 @@ pub fn find_with(
             rest = after;
             detectors.push(detect::Detector::new(kb, tokens, block_forms, norm, tagger));
         }
-        let season = std::rc::Rc::new(detect::Season::of(&detectors, year));
+        let season = std::rc::Rc::new(detect::Season::of(kb, &detectors, year));
         let mut detected = Vec::with_capacity(blocks.len());
         for mut d in detectors {
             d.set_season(season.clone());

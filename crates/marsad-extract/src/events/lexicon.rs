@@ -71,9 +71,9 @@ pub struct Trigger {
     /// an accusation).
     pub indefinite: bool,
     /// Only with a word of armed force (`registers.tsv`) besides its own, in its sentence or
-    /// the one before: a
-    /// word of fighting that is as often an ordinary one (`تقدمها` is its advance and what
-    /// it offers, `التصدي` repelling and tackling, `تصفية` killing and liquidation).
+    /// the one before: a word of fighting that is as often an ordinary one (`تقدمها` is its
+    /// advance and what it offers, `التصدي` repelling and tackling, `تصفية` killing and
+    /// liquidation).
     pub armed: bool,
 }
 

@@ -939,10 +939,12 @@ impl<'a> Finder<'a> {
         if h.trigger.no_bi_al && self.words[h.at].bi && self.words[h.at].definite {
             return false;
         }
-        // المتهمين بارتكاب جرائم is still "accused of"
-        // (ب as written: بشن is not cut, شن being short)
-        let charged = self.words.get(h.end).is_some_and(|w| w.bi || w.whole.starts_with('ب'));
-        if h.trigger.indefinite && self.words[h.at].definite && !charged {
+        // المتهمين بارتكاب جرائم is still "accused of" (ب as written: بشن is not cut, شن being
+        // short)
+        if h.trigger.indefinite
+            && self.words[h.at].definite
+            && !self.words.get(h.end).is_some_and(|w| w.bi || w.whole.starts_with('ب'))
+        {
             return false;
         }
         if h.trigger.place
