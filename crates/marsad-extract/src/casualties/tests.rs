@@ -1534,6 +1534,41 @@ fn what_did_not_happen_is_no_claim() {
 }
 
 #[test]
+fn ages_and_rates_are_no_figures() {
+    let found = claims("ويعد الانتحار سببا رئيسيا لوفاة الشباب بين الفئة العمرية 15 و29 عاما في البلاد.");
+    assert!(!found.iter().any(|c| c.0 == Some(15)), "{found:?}");
+    let found = claims("ويعد التدخين سببا رئيسيا لوفاة شخص من كل عشرة أشخاص في العالم.");
+    assert!(!found.iter().any(|c| c.0 == Some(10)), "{found:?}");
+}
+
+#[test]
+fn what_may_will_or_would_happen_is_no_claim() {
+    for text in [
+        "وحذرت منظمة أنقذوا الأطفال من أن المعركة القادمة في الحديدة ستؤدي إلى نزوح 340 ألف شخص.",
+        "وغرد ترامب قائلا إن هجوما متهورا من قبل الأسد قد يسفر عن مقتل مئات الآلاف من الأشخاص.",
+        "وأعربت الوزارة عن مخاوفها من أن يؤدي العنف المستمر إلى تشريد ما لا يقل عن 1000 عائلة.",
+        "وقال إن المجمع يحتفظ ببقايا أسلحة كيمياوية، لكن استهدافه كان سيؤدي إلى قتل مدنيين.",
+        "وانتقد قواعد الاشتباك التي يمكن أن تؤدي إلى وفاة مدنيين لا يشكلون تهديداً.",
+        "وإيطاليا تهدد باحتجاز سفينة تقل 234 مهاجرا في البحر المتوسط.",
+        "رغم أنه كان قد نفى سابقا تهمتي التخطيط لقتل النائبة والتهديد بقتل الشرطية.",
+    ] {
+        assert_eq!(claims(text), [], "{text}");
+    }
+    // what happened: a headline's present, a past verb, an inquiry into a death
+    assert_eq!(
+        claims("غارة تسفر عن مقتل 10 مدنيين في إدلب."),
+        [(Some(10), Kind::Killed, Population::Civilian)]
+    );
+    assert_eq!(claims("وأدى القصف إلى مقتل خمسة مدنيين."), [(Some(5), Kind::Killed, Population::Civilian)]);
+    assert_eq!(claims("وقال الجيش الإسرائيلي إنه سيحقق في وفاة المسعفة.").len(), 1);
+    // "not only... but also" affirms
+    assert_eq!(
+        claims("وقال إن الهجمات لم تسفر فقط عن إصابة المدنيين فحسب، بل أصابت أيضا وسائل بقائهم.").len(),
+        1
+    );
+}
+
+#[test]
 fn a_clause_of_its_own_after_the_figure_is_not_its_verb() {
     // the thousands demonstrated; the nine were killed where they did
     assert_eq!(
