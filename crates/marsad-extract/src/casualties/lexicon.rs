@@ -83,6 +83,9 @@ pub enum Marker {
     Back(&'static str),
     /// An illness (اكتئاب, كوليرا): people struck with it are patients, not casualties.
     Illness,
+    /// A massacre, a slaughter, a chemical weapon or suffocation (مجزرة, ذبح, السارين,
+    /// اختنقوا): the people of no stated population it killed or wounded are civilians.
+    Atrocity,
 }
 
 /// The three tables, keyed.
@@ -205,6 +208,7 @@ impl Lexicon {
                 "named" => Marker::Named,
                 "site" => Marker::Site,
                 "illness" => Marker::Illness,
+                "atrocity" => Marker::Atrocity,
                 "back-alliance" => Marker::Back("alliance"),
                 "back-armed-group" => Marker::Back("armed-group"),
                 v => {

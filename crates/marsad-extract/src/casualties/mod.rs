@@ -451,6 +451,7 @@ impl<'a> Finder<'a> {
             found.extend(singles);
             found.sort_by_key(|c| c.evidence.start());
             let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
+            let atrocity = words.iter().any(|w| self.marker(w) == Some(Marker::Atrocity));
             let place = self.sentence_country(&words);
             for mut c in found {
                 if c.kind == Kind::Missing && self.lost_something(&words, &c) {
@@ -523,6 +524,15 @@ impl<'a> Finder<'a> {
                     && let Some(p) = self.said_to_be(&words, c.end_word)
                 {
                     c.population = p;
+                }
+                // the victims of a massacre or of a chemical weapon are civilians ("مجزرة مدرسة
+                // كولومباين التي أودت بحياة 13 شخصا", "سبعين شخصا اختنقوا حتى الموت")
+                if c.population == Population::Unspecified
+                    && !c.hostile
+                    && matches!(c.kind, Kind::Killed | Kind::Wounded | Kind::Casualties)
+                    && atrocity
+                {
+                    c.population = Population::Civilian;
                 }
                 // the displaced are civilians (تشريد 2,6 مليون، فرار الملايين من قراهم);
                 // fighters who flee a front retreat, they are not displaced (فرار عناصرها من

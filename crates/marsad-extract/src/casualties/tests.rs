@@ -1534,6 +1534,27 @@ fn what_did_not_happen_is_no_claim() {
 }
 
 #[test]
+fn the_victims_of_a_massacre_or_a_chemical_weapon_are_civilians() {
+    assert_eq!(
+        claims("وقال رائد صالح، رئيس مجموعة الخوذ البيضاء، إن حوالي سبعين شخصا اختنقوا حتى الموت."),
+        [(Some(70), Kind::Killed, Population::Civilian)]
+    );
+    assert_eq!(
+        claims("وخطط الطالبان لجريمة تشبه مجزرة مدرسة كولومباين التي أودت بحياة 13 شخصا قبل نحو عشرين عاما."),
+        [(Some(13), Kind::Killed, Population::Civilian)]
+    );
+    assert_eq!(
+        claims("وقال المصدر إن المسلحين هاجموا قرية وقاموا بذبح 18 شخصا وجرح شخصين آخرين."),
+        [(Some(18), Kind::Killed, Population::Civilian), (Some(2), Kind::Wounded, Population::Civilian)]
+    );
+    // soldiers stay soldiers
+    assert_eq!(
+        claims("وقالت الوزارة إن خمسة جنود قتلوا في هجوم بغاز الكلور على موقعهم."),
+        [(Some(5), Kind::Killed, Population::Military)]
+    );
+}
+
+#[test]
 fn ages_and_rates_are_no_figures() {
     let found = claims("ويعد الانتحار سببا رئيسيا لوفاة الشباب بين الفئة العمرية 15 و29 عاما في البلاد.");
     assert!(!found.iter().any(|c| c.0 == Some(15)), "{found:?}");
@@ -1597,10 +1618,10 @@ fn suffering_from_an_illness_or_described_symptoms_is_no_wound() {
     assert!(claims("ويعاني الأطفال الذين تعالجهم المنظمة من أمراض جلدية بسبب الافتقار للنظافة.").is_empty());
     assert!(claims("عندما يعاني شخص من جميع الأعراض المذكورة سابقا من المتوقع أن يتغير مزاجه.").is_empty());
     assert!(claims("ويعاني 500 شخص من الأعراض المذكورة.").is_empty());
-    // a gas's symptoms are its wounds
+    // a gas's symptoms are its wounds (and its victims civilians)
     assert_eq!(
         claims("ويعاني 500 شخص من أعراض الاختناق بعد الهجوم."),
-        [(Some(500), Kind::Wounded, Population::Unspecified)]
+        [(Some(500), Kind::Wounded, Population::Civilian)]
     );
 }
 
