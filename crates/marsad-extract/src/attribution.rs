@@ -300,9 +300,12 @@ impl Cues {
             return Some(*c);
         }
         let c = self.words.get(stem)?;
+        // plural bodies of no name (منظمات حقوقية): definite, they are bodies the text talks
+        // about (الجماعات الإسلامية), not a statement or a source it named before (المصادر)
+        const BODIES: [&str; 4] = ["منظمات", "جماعات", "جمعيات", "هيئات"];
         match c.role {
             Role::Statement => Some(*c),
-            Role::Anonymous if bare.starts_with("ال") => {
+            Role::Anonymous if bare.starts_with("ال") && !BODIES.contains(&stem) => {
                 Some(CueWord { role: Role::Statement, gender: None, relay: false })
             }
             _ => None,
@@ -1377,6 +1380,22 @@ mod tests {
         }
         let c = claimants("وقال المرصد السوري إن 5 قتلوا. وقتل 3 آخرون، حسبما أفاد خلال المؤتمر.");
         assert_eq!(c[1].as_deref(), Some("Syrian Observatory for Human Rights"), "{c:?}");
+    }
+
+    #[test]
+    fn unnamed_organisations_do_not_speak_for_an_earlier_claimant() {
+        // rights organisations are no one named, and not the speaker of the sentence before
+        let c = claimants(
+            "وقال الرئيس دانيال أورتيغا إن المعارضة تشن أعمالا عدائية.\n\
+             وتقول منظمات حقوقية إن أكثر من 300 شخص قتلوا خلال التظاهرات المنددة بالحكومة.",
+        );
+        assert!(c[0].is_some(), "{c:?}");
+        assert_eq!(c[1], None, "{c:?}");
+        let c = claimants(
+            "وقال الرئيس ترامب إن الأسد سيدفع الثمن.\n\
+             وتحدثت جماعات إغاثة طبية عن سقوط 40 قتيلا بالغاز السام.",
+        );
+        assert_eq!(c[1], None, "{c:?}");
     }
 
     #[test]
