@@ -473,16 +473,18 @@ impl<'a> Finder<'a> {
                 // (and what was only attempted, or is to be avoided: "إدانته بمحاولة قتل ستة
                 // آخرين", "لتجنب أي إصابات للمدنيين")
                 let negator = |k: usize| {
-                    matches!(words[k].bare.as_ref(), "دون" | "بدون" | "عدم" | "بعدم" | "دونما")
+                    matches!(words[k].bare.as_ref(), "دون" | "بدون" | "عدم" | "بعدم" | "دونما" | "لا")
                         || matches!(
                             words[k].stem.as_ref(),
                             "محاوله" | "محاولات" | "محاولتين" | "تجنب" | "تفادي"
                         )
                 };
-                // past a word of falling or happening before the dead (دون سقوط قتلى, دون وقوع),
-                // or أي (لتجنب أي إصابات)
+                // past a word of falling, happening or being before the dead (دون سقوط قتلى, دون
+                // وقوع, ولا يوجد ضحايا), or أي (لتجنب أي إصابات)
                 let falling = |k: usize| {
-                    self.trigger(&words[k]).is_some() || words[k].stem == "وقوع" || words[k].bare == "اي"
+                    self.trigger(&words[k]).is_some()
+                        || words[k].stem == "وقوع"
+                        || matches!(words[k].bare.as_ref(), "اي" | "يوجد" | "توجد")
                 };
                 if (first >= 1 && negator(first - 1))
                     || (first >= 2 && falling(first - 1) && negator(first - 2))
@@ -1600,15 +1602,16 @@ impl<'a> Finder<'a> {
                 break;
             }
             // a construct or an adjective right after a noun of no population: "ثلاثة رجال
-            // شرطة", "أربعة أشخاص مدنيين"
-            if j == 0
-                && noun_at.is_some()
-                && population == Population::Unspecified
-                && !w.wa
-                && let Some((n, _)) = self.noun(w).filter(|(n, _)| n.kind.is_none())
-                && let Some(p) = n.population.filter(|&p| p != Population::Unspecified)
-            {
-                population = p;
+            // شرطة", "أربعة أشخاص مدنيين"; "رجال الأمن" are security forces (the word alone
+            // is no noun of people: انعدام الأمن, مجلس الأمن)
+            if j == 0 && noun_at.is_some() && population == Population::Unspecified && !w.wa {
+                if let Some((n, _)) = self.noun(w).filter(|(n, _)| n.kind.is_none())
+                    && let Some(p) = n.population.filter(|&p| p != Population::Unspecified)
+                {
+                    population = p;
+                } else if w.bare == "الامن" {
+                    population = Population::Military;
+                }
             }
             // the members of a family are its people, whatever the noun said (أفراد is
             // mostly said of forces): "قتل 5 أفراد من عائلة واحدة", "ثلاثة من أفراد العائلة"
@@ -1649,7 +1652,8 @@ impl<'a> Finder<'a> {
         {
             // "قتل 5 إرهابيين، وقتل 3 آخرين", not a figure far after
             hostile_before = p.hostile && first <= p.end_word + 12;
-            if population == Population::Unspecified {
+            // "أصيب 40 آخرون الكثير منهم مدنيون": people of mixed kinds, told so after them
+            if population == Population::Unspecified && !mixed(words, end) {
                 population = p.population;
             }
             side = side.or_else(|| p.side.clone());
@@ -2606,6 +2610,20 @@ struct Found {
 
 /// A word that opens a clause of its own (حيث, بينما, فيما, عندما, حين, لكن): a casualty word
 /// on one side of it does not count the people on the other.
+/// Whether the people counted at `end` are said, right after, to be mostly or many of one
+/// kind (`معظمهم من المسلحين`, `الكثير منهم مدنيون`): not of one population with the people
+/// of the figure before them.
+fn mixed(words: &[Word], end: usize) -> bool {
+    let after = words.get(end + 1..).unwrap_or_default();
+    let after: Vec<&Word> = after.iter().take(4).take_while(|w| !w.is_hard_stop()).collect();
+    after.iter().enumerate().any(|(k, w)| {
+        matches!(w.bare.as_ref(), "معظمهم" | "اغلبهم" | "غالبيتهم" | "جلهم")
+            || (w.bare == "منهم"
+                && k >= 1
+                && matches!(after[k - 1].bare.as_ref(), "الكثير" | "العديد" | "كثير" | "عدد" | "بعض"))
+    })
+}
+
 /// Whether the figure whose evidence starts at word `first` is what something may, will or
 /// would cause, or what someone threatens, not what happened: a verb of result in the future
 /// (`ستؤدي إلى نزوح 340 ألف شخص`, `كان سيؤدي إلى قتل مدنيين`) or in the imperfect after قد,

@@ -1529,6 +1529,13 @@ fn what_did_not_happen_is_no_claim() {
     );
     assert!(claims("وقالت القيادة إن التقييمات تشير إلى عدم مقتل مدنيين في الغارة.").is_empty());
     assert!(claims("وأعلنت الشرطة عن قرارها بعدم اعتقال أربعة رجال.").is_empty());
+    let found =
+        claims("وقال المتحدث إن كل القتلى والمصابين في الانفجار مدنيون، ولا يوجد ضحايا في صفوف المتعاقدين.");
+    assert!(
+        !found.iter().any(|c| c.1 == Kind::Killed && c.0.is_none() && c.2 != Population::Civilian),
+        "{found:?}"
+    );
+    assert!(claims("ولا توجد إصابات في صفوف الجنود.").is_empty());
     // not documenting a killing is no denial of it
     assert_eq!(claims("وانتقدت الجماعة أيضا عدم توثيق مقتل نحو 100 ألف شخص.").len(), 1);
 }
@@ -1552,6 +1559,21 @@ fn the_victims_of_a_massacre_or_a_chemical_weapon_are_civilians() {
         claims("وقالت الوزارة إن خمسة جنود قتلوا في هجوم بغاز الكلور على موقعهم."),
         [(Some(5), Kind::Killed, Population::Military)]
     );
+}
+
+#[test]
+fn security_men_are_forces() {
+    let found = claims(
+        "وألقت قوات الأمن القبض على ثلاثة مسلحين في عملية المداهمة التي قُتل فيها أربعة من رجال الأمن وإصابة آخرين من المدنيين.",
+    );
+    assert!(found.contains(&(Some(4), Kind::Killed, Population::Military)), "{found:?}");
+    assert_eq!(claims("وقتل أربعة من رجال الأمن في الهجوم."), [(Some(4), Kind::Killed, Population::Military)]);
+    // the others, many of them civilians, are not the security men's
+    let found = claims(
+        "وأفادت مصادر طبية بمقتل ثلاثة من رجال الأمن وامرأة وطفلين في الهجوم في حين أصيب 40 آخرون الكثير منهم مدنيون.",
+    );
+    assert!(found.contains(&(Some(3), Kind::Killed, Population::Military)), "{found:?}");
+    assert!(found.contains(&(Some(40), Kind::Wounded, Population::Civilian)), "{found:?}");
 }
 
 #[test]
