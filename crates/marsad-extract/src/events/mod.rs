@@ -939,6 +939,15 @@ impl<'a> Finder<'a> {
         if h.trigger.no_bi_al && self.words[h.at].bi && self.words[h.at].definite {
             return false;
         }
+        // the name of a charge, with the article (بتهمة التمرد, تهمة القتل العمد): what someone
+        // is charged with, not something that happened (بتهمة قتل 3 جنود tells a killing)
+        if h.trigger.pos == Pos::Noun
+            && self.words[h.at].definite
+            && h.at >= 1
+            && matches!(self.words[h.at - 1].stem, "تهمة" | "تهمه" | "تهم" | "تهمتي" | "تهمتين")
+        {
+            return false;
+        }
         // المتهمين بارتكاب جرائم is still "accused of" (ب as written: بشن is not cut, شن being
         // short)
         if h.trigger.indefinite

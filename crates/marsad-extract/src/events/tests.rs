@@ -788,3 +788,20 @@ fn preparing_is_no_willingness() {
     let ex = extract("وأبدت ميليشيات الحوثي استعدادها لتسليم إدارة ميناء الحديدة إلى الأمم المتحدة.");
     assert!(kinds(&ex).contains(&"AGREE/willingness".to_string()), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn a_charge_and_the_control_of_an_area_are_no_events() {
+    // the insurgency is what he is charged with; the arrest happened
+    let ex = extract("وكان بوتشيمون مطلوبا بتهمة التمرد والتحريض، متجها من الدنمارك إلى بلجيكا عبر ألمانيا.");
+    assert!(!kinds(&ex).iter().any(|k| k.starts_with("FIGHT")), "{:?}", kinds(&ex));
+    // a charge of a killing with its victims tells the killing
+    let ex = extract("واعتقلت الشرطة رجلا بتهمة قتل ثلاثة جنود في الهجوم.");
+    assert!(kinds(&ex).iter().any(|k| k == "COERCE/arrest"), "{:?}", kinds(&ex));
+    // the areas a militia controls are no seizure
+    let ex =
+        extract("وقد عززت الميليشيات الكبيرة سلطتها في مناطق سيطرتها وليس للحكومة المركزية أي سلطة عليها.");
+    assert!(ex.events.is_empty(), "{:?}", kinds(&ex));
+    // the verb is
+    let ex = extract("وسيطرت القوات الحكومية على البلدة بعد معارك عنيفة.");
+    assert!(kinds(&ex).iter().any(|k| k == "FIGHT/seize"), "{:?}", kinds(&ex));
+}
