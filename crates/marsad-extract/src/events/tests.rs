@@ -805,3 +805,17 @@ fn a_charge_and_the_control_of_an_area_are_no_events() {
     let ex = extract("وسيطرت القوات الحكومية على البلدة بعد معارك عنيفة.");
     assert!(kinds(&ex).iter().any(|k| k == "FIGHT/seize"), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn the_wars_of_history_by_their_names_are_no_events() {
+    for text in [
+        "بهدف إنهاء تهديد الصراع النووي وتخفيف العداء المتبادل الذي يعود إلى الحرب الكورية.",
+        "وشارك المحارب القديم في حرب فيتنام قبل أن يصبح سيناتورا.",
+    ] {
+        let ex = extract(text);
+        assert!(!kinds(&ex).iter().any(|k| k.starts_with("FIGHT")), "{text}: {:?}", kinds(&ex));
+    }
+    // a war of now is one
+    let ex = extract("وأدت الحرب في اليمن إلى مقتل الآلاف.");
+    assert!(kinds(&ex).iter().any(|k| k.starts_with("FIGHT")), "{:?}", kinds(&ex));
+}
