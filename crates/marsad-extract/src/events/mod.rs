@@ -986,7 +986,8 @@ impl<'a> Finder<'a> {
         };
         self.words[h.at].definite
             || h.end >= chi
-            || self.words[h.end].kind == TokenKind::Punct
+            || (self.words[h.end].kind == TokenKind::Punct
+                && !matches!(self.words[h.end].bare, "\"" | "«" | "“"))
             || has(h.end, Marker::Inquiry)
             || (clo.max(h.at.saturating_sub(6))..h.at).any(|i| has(i, Marker::InquiryFrame))
     }
@@ -1004,6 +1005,42 @@ impl<'a> Finder<'a> {
         let mut markers = Vec::new();
         // the future prefix on the trigger or on the verb before it (سيعقد ... اجتماعا)
         if let Some(w) = self.words[clo..=best.at].iter().find(|w| w.sa) {
+            future = true;
+            markers.push(("future", w.span));
+        }
+        // a noun, then its verb of being held or starting in the future, past the names that
+        // complete it (اجتماع منظمة التعاون الإسلامي سيعقد الجمعة, محادثات ستبدأ في سبتمبر);
+        // not what a thing made will do (الاتفاق سيوفر, نتيجة التحقيق ستعلن)
+        const HELD: &[&str] = &[
+            "يعقد",
+            "تعقد",
+            "ينعقد",
+            "تنعقد",
+            "يتم",
+            "تتم",
+            "يجري",
+            "تجري",
+            "يجرى",
+            "تجرى",
+            "يبدا",
+            "تبدا",
+            "يبدأ",
+            "تبدأ",
+            "ينطلق",
+            "تنطلق",
+            "يسري",
+            "تسري",
+            "يحصل",
+            "تحصل",
+            "يقام",
+            "تقام",
+        ];
+        if !future
+            && best.trigger.pos == Pos::Noun
+            && let Some(w) = self.words[best.end.min(chi)..chi].iter().take(6).find(|w| w.entity.is_none())
+            && w.sa
+            && HELD.contains(&w.stem)
+        {
             future = true;
             markers.push(("future", w.span));
         }

@@ -819,3 +819,13 @@ fn the_wars_of_history_by_their_names_are_no_events() {
     let ex = extract("وأدت الحرب في اليمن إلى مقتل الآلاف.");
     assert!(kinds(&ex).iter().any(|k| k.starts_with("FIGHT")), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn a_meeting_to_be_held_is_future_and_achievements_in_quotes_are_no_inquiry() {
+    let ex =
+        extract("وأكد مسؤول في الخارجية التركية أن اجتماع منظمة التعاون الإسلامي سيعقد الجمعة في اسطنبول.");
+    let meeting = ex.events.iter().find(|e| e.mode == "meeting").expect("a meeting");
+    assert_eq!(meeting.modality, Modality::Future);
+    let ex = extract("وقال إن الولايات المتحدة لا تتطلع لتحقيق \"إنجازات\" وإن الاجتماع لن يكون منظماً.");
+    assert!(!kinds(&ex).iter().any(|k| k.starts_with("INVESTIGATE")), "{:?}", kinds(&ex));
+}
