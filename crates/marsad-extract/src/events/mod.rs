@@ -740,6 +740,23 @@ impl<'a> Finder<'a> {
             || (self.words[h.at].definite && !h.trigger.fresh && !self.told_anew(h, clo, chi));
     }
 
+    /// Whether the verb هاجم here attacks with words: a person named in its clause and no word
+    /// of armed force in its sentence or the one before, besides the verb (`هاجم الرئيس
+    /// الأمريكي، دونالد ترامب، رئيس شبكة سي إن إن`, `وكان بومبيو هاجم القيادة الإيرانية`; not
+    /// `هاجم ثلاثة أشخاص مسلحين بالبنادق مسجدا`).
+    fn verbal_attack(&self, h: &Hit<'_>, clo: usize, chi: usize, armed: [&[Span]; 2]) -> bool {
+        if h.trigger.pos != Pos::Verb
+            || !matches!(h.trigger.phrase.as_str(), "هاجم" | "هاجمت" | "هاجموا" | "يهاجم" | "تهاجم")
+        {
+            return false;
+        }
+        let own = self.words[h.at].span.cover(self.words[h.end - 1].span);
+        !armed.iter().copied().flatten().any(|&s| !own.contains(s))
+            && self.words[clo..chi]
+                .iter()
+                .any(|w| w.entity.is_some_and(|e| self.a.entities[e].etype == EntityType::Person))
+    }
+
     /// Whether the definite noun trigger `h` (in the clause `clo..chi`) is told as a happening
     /// of its own: with the sides it is between, `بين` within two words after it (`والمعارك
     /// مستمرة بين داعش والنظام`, `القتال الدائر بين القوات`), or after a verb of breaking out,
@@ -807,6 +824,12 @@ impl<'a> Finder<'a> {
             if let Some((_, _, c, m)) = &refined_by {
                 category = *c;
                 mode = m.clone();
+            }
+            // (a refiner that names the target, موقع or كنيسة, leaves the mode an attack; one
+            // that names the means, جوي or مفخخة, does not)
+            if mode == "attack" && self.verbal_attack(best, clo, chi, armed) {
+                category = Category::Disapprove;
+                mode = "criticism".into();
             }
             let (modality, negated, markers) = self.modality(clo, chi, best);
             let trigger = Span::new(self.words[best.at].span.start(), self.words[best.end - 1].span.end());

@@ -829,3 +829,21 @@ fn a_meeting_to_be_held_is_future_and_achievements_in_quotes_are_no_inquiry() {
     let ex = extract("وقال إن الولايات المتحدة لا تتطلع لتحقيق \"إنجازات\" وإن الاجتماع لن يكون منظماً.");
     assert!(!kinds(&ex).iter().any(|k| k.starts_with("INVESTIGATE")), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn attacking_a_person_with_words_is_criticism() {
+    let ex =
+        extract("هاجم الرئيس الأمريكي، دونالد ترامب، رئيس شبكة سي إن إن الإخبارية، جيف زوكر، على موقع تويتر.");
+    assert_eq!(kinds(&ex), ["DISAPPROVE/criticism"]);
+    let ex = extract("وكان بومبيو هاجم القيادة الإيرانية مطلع الشهر الجاري قائلا إنها أقرب إلى المافيا.");
+    assert_eq!(kinds(&ex), ["DISAPPROVE/criticism"]);
+    // with arms, an attack
+    let ex = extract("إلا أن دورية العريف بوليمور هاجمت الأعداء بالقنابل اليدوية.");
+    assert!(kinds(&ex).iter().all(|k| !k.starts_with("DISAPPROVE")), "{:?}", kinds(&ex));
+    let ex = extract("وقال مسؤولون إن ثلاثة أشخاص مسلحين بالبنادق هاجموا مسجدا قرب مدينة دربن.");
+    assert!(
+        kinds(&ex).iter().all(|k| k.starts_with("ASSAULT") || k.starts_with("FIGHT")),
+        "{:?}",
+        kinds(&ex)
+    );
+}
