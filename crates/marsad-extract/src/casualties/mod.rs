@@ -950,7 +950,8 @@ impl<'a> Finder<'a> {
             if t.indefinite && (proclitics.ends_with("ال") || proclitics.ends_with("لل")) {
                 return None;
             }
-            if t.bi && !proclitics.starts_with('ب') {
+            // بحياة, not بالحياة (للالتحاق بالحياة العسكرية: life, not a death)
+            if t.bi && (!proclitics.starts_with('ب') || proclitics.ends_with("ال")) {
                 return None;
             }
         }
@@ -1242,6 +1243,32 @@ impl<'a> Finder<'a> {
             // the people may be quoted: "3 من \"الإرهابيين\""
             let k = last + 2 + usize::from(words.get(last + 2).is_some_and(Word::is_quote));
             noun_at = Some(k).filter(|&k| k < words.len());
+        }
+        // a year after في or منذ, a verb in the singular after it (a figure's verb agrees in
+        // the plural: "20 قتلوا"), which the time layer leaves to the words after it
+        // ("تفجير شاحنة في كابول في 2017 قتل فيه أكثر من 150 شخصا")
+        let singular_verb = |w: &Word| {
+            matches!(
+                w.bare.as_ref(),
+                "قتل"
+                    | "قتلت"
+                    | "اصيب"
+                    | "جرح"
+                    | "سقط"
+                    | "لقي"
+                    | "وقع"
+                    | "وقعت"
+                    | "شهد"
+                    | "شهدت"
+            )
+        };
+        if words.get(last + 1).is_some_and(singular_verb)
+            && count.is_some_and(|n| (1900..=2100).contains(&n))
+            && num.qualifier == Qualifier::Exact
+            && first >= 1
+            && matches!(words[first - 1].bare.as_ref(), "في" | "منذ" | "بحلول" | "حتى" | "خلال")
+        {
+            return None;
         }
         // a word after و starts the next item, not the counted noun ("مقتل 64 واصابة 74")
         if noun_at.is_some_and(|k| k > last && (words[k].wa || words[k].fa)) {
@@ -1537,6 +1564,15 @@ impl<'a> Finder<'a> {
                     self.noun(w).and_then(|(n, _)| n.population).filter(|&p| p != Population::Unspecified)
                 })
                 .unwrap_or(population);
+        }
+        // people among a figure's people are of its population: "إن 29 مدنيا قتلوا في غارات
+        // جوية، من بينهم 17 شخصا في بلدة دوما"
+        if population == Population::Unspecified
+            && rule == "list"
+            && let Some(p) = previous
+            && words.get(p.end_word + 1..first).is_some_and(|b| b.iter().any(Self::is_subset))
+        {
+            population = p.population;
         }
         // after the noun: من + people, a nisba, a name
         let bare_figure = noun_at.is_none() && nisba_side.is_none();

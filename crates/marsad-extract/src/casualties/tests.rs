@@ -1577,6 +1577,31 @@ fn security_men_are_forces() {
 }
 
 #[test]
+fn a_year_after_in_is_no_figure() {
+    let found =
+        claims("وقيل إن الجماعة مسؤولة عن تفجير شاحنة مفخخة في كابول في 2017 قتل فيه أكثر من 150 شخصا.");
+    assert_eq!(found, [(Some(150), Kind::Killed, Population::Unspecified)]);
+    // a figure's verb is plural
+    assert_eq!(claims("وقال المرصد إن 2000 قتلوا في المعارك منذ بدايتها.").len(), 1);
+}
+
+#[test]
+fn life_with_the_article_is_no_death() {
+    assert!(
+        claims("وأعلنت السلطات فتح باب التجنيد أمام الفتيات للالتحاق بالحياة العسكرية برتبة مجند.").is_empty()
+    );
+    assert_eq!(claims("وأودى الانفجار بحياة 5 أشخاص."), [(Some(5), Kind::Killed, Population::Unspecified)]);
+}
+
+#[test]
+fn people_among_civilians_are_civilians() {
+    let found = claims(
+        "وذكر المرصد السوري لحقوق الإنسان إن 29 مدنيا قتلوا في غارات جوية السبت، من بينهم 17 شخصا في بلدة دوما.",
+    );
+    assert!(found.contains(&(Some(17), Kind::Killed, Population::Civilian)), "{found:?}");
+}
+
+#[test]
 fn ages_and_rates_are_no_figures() {
     let found = claims("ويعد الانتحار سببا رئيسيا لوفاة الشباب بين الفئة العمرية 15 و29 عاما في البلاد.");
     assert!(!found.iter().any(|c| c.0 == Some(15)), "{found:?}");
