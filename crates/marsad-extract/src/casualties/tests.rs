@@ -1602,6 +1602,15 @@ fn people_among_civilians_are_civilians() {
 }
 
 #[test]
+fn the_militias_are_the_armed_group_named_before() {
+    let text = "واندلعت معارك عنيفة بين قوات الجيش الوطني وميليشيات الحوثي في محافظة حجة. \
+                وأوضح المصدر أن المعارك أسفرت عن مقتل أكثر من 14 عنصراً من الميليشيات.";
+    let ex = extract(text);
+    let c = ex.casualties.iter().find(|c| c.count == Some(14)).expect("the 14");
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Houthis"));
+}
+
+#[test]
 fn ages_and_rates_are_no_figures() {
     let found = claims("ويعد الانتحار سببا رئيسيا لوفاة الشباب بين الفئة العمرية 15 و29 عاما في البلاد.");
     assert!(!found.iter().any(|c| c.0 == Some(15)), "{found:?}");
