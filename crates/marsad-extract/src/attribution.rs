@@ -276,7 +276,7 @@ impl Cues {
 
     /// The cue a word is, looked up without its conjunction; a statement noun also with its
     /// article (البيان); a definite unnamed source (المصدر ذاته) points back to the last
-    /// statement, like البيان.
+    /// statement, like البيان, but not a definite plural body (الجماعات الإسلامية).
     pub fn get(&self, w: &Word) -> Option<CueWord> {
         self.of_keys(w.kind, &w.bare, &w.stem)
     }
@@ -1395,6 +1395,7 @@ mod tests {
             "وقال الرئيس ترامب إن الأسد سيدفع الثمن.\n\
              وتحدثت جماعات إغاثة طبية عن سقوط 40 قتيلا بالغاز السام.",
         );
+        assert!(c[0].is_some(), "{c:?}");
         assert_eq!(c[1], None, "{c:?}");
     }
 

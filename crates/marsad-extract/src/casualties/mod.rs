@@ -451,7 +451,7 @@ impl<'a> Finder<'a> {
             found.extend(singles);
             found.sort_by_key(|c| c.evidence.start());
             let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
-            let atrocity = words.iter().any(|w| self.marker(w) == Some(Marker::Atrocity));
+            let atrocity = words.iter().any(|w| self.is_marked(w, Marker::Atrocity));
             let place = self.sentence_country(&words);
             for mut c in found {
                 if c.kind == Kind::Missing && self.lost_something(&words, &c) {
@@ -527,15 +527,6 @@ impl<'a> Finder<'a> {
                 {
                     c.population = p;
                 }
-                // the victims of a massacre or of a chemical weapon are civilians ("مجزرة مدرسة
-                // كولومباين التي أودت بحياة 13 شخصا", "سبعين شخصا اختنقوا حتى الموت")
-                if c.population == Population::Unspecified
-                    && !c.hostile
-                    && matches!(c.kind, Kind::Killed | Kind::Wounded | Kind::Casualties)
-                    && atrocity
-                {
-                    c.population = Population::Civilian;
-                }
                 // the displaced are civilians (تشريد 2,6 مليون، فرار الملايين من قراهم);
                 // fighters who flee a front retreat, they are not displaced (فرار عناصرها من
                 // الجبهات)
@@ -572,6 +563,16 @@ impl<'a> Finder<'a> {
                     if c.noun.is_none() && c.population == Population::Unspecified {
                         c.population = Population::Military;
                     }
+                }
+                // the victims of a massacre or of a chemical weapon are civilians ("مجزرة مدرسة
+                // كولومباين التي أودت بحياة 13 شخصا", "سبعين شخصا اختنقوا حتى الموت"), unless
+                // they are a force's losses, which the rules above have made military
+                if c.population == Population::Unspecified
+                    && !c.hostile
+                    && matches!(c.kind, Kind::Killed | Kind::Wounded | Kind::Casualties)
+                    && atrocity
+                {
+                    c.population = Population::Civilian;
                 }
                 last = Some((block, c.population, c.side.clone(), c.hostile));
                 // children or women among the wounded (or the dead) told just before: they were
@@ -1244,7 +1245,7 @@ impl<'a> Finder<'a> {
             let k = last + 2 + usize::from(words.get(last + 2).is_some_and(Word::is_quote));
             noun_at = Some(k).filter(|&k| k < words.len());
         }
-        // a year after في or منذ, a verb in the singular after it (a figure's verb agrees in
+        // a year after في, منذ, بحلول, حتى or خلال, a verb in the singular after it (a figure's verb agrees in
         // the plural: "20 قتلوا"), which the time layer leaves to the words after it
         // ("تفجير شاحنة في كابول في 2017 قتل فيه أكثر من 150 شخصا")
         let singular_verb = |w: &Word| {
@@ -1638,8 +1639,9 @@ impl<'a> Finder<'a> {
                 break;
             }
             // a construct or an adjective right after a noun of no population: "ثلاثة رجال
-            // شرطة", "أربعة أشخاص مدنيين"; "رجال الأمن" are security forces (the word alone
-            // is no noun of people: انعدام الأمن, مجلس الأمن)
+            // شرطة", "أربعة أشخاص مدنيين"; الأمن after such a noun makes them security forces
+            // (رجال الأمن, أفراد الأمن; the word alone is no noun of people: انعدام الأمن, مجلس
+            // الأمن)
             if j == 0 && noun_at.is_some() && population == Population::Unspecified && !w.wa {
                 if let Some((n, _)) = self.noun(w).filter(|(n, _)| n.kind.is_none())
                     && let Some(p) = n.population.filter(|&p| p != Population::Unspecified)
@@ -2644,8 +2646,6 @@ struct Found {
     others: bool,
 }
 
-/// A word that opens a clause of its own (حيث, بينما, فيما, عندما, حين, لكن): a casualty word
-/// on one side of it does not count the people on the other.
 /// Whether the people counted at `end` are said, right after, to be mostly or many of one
 /// kind (`معظمهم من المسلحين`, `الكثير منهم مدنيون`): not of one population with the people
 /// of the figure before them.
@@ -2688,22 +2688,14 @@ fn foreseen(words: &[Word], first: usize) -> bool {
         .take_while(|(_, w)| !w.is_stop())
         .any(|(j, w)| {
             let verb = w.bare.as_ref();
-            if threatened {
-                return matches!(
+            let threat = threatened
+                && matches!(
                     w.stem.as_ref(),
-                    "يهدد"
-                        | "تهدد"
-                        | "هدد"
-                        | "هددت"
-                        | "يهددون"
-                        | "هددوا"
-                        | "تهديد"
-                        | "التهديد"
-                        | "تهديدات"
+                    "يهدد" | "تهدد" | "هدد" | "هددت" | "يهددون" | "هددوا" | "تهديد" | "تهديدات"
                 );
-            }
             let future = verb.strip_prefix('س').is_some_and(|v| RESULT.contains(&v));
-            future
+            threat
+                || future
                 || (RESULT.contains(&verb)
                     && j.checked_sub(1)
                         .and_then(|k| words.get(k))
@@ -2711,6 +2703,8 @@ fn foreseen(words: &[Word], first: usize) -> bool {
         })
 }
 
+/// A word that opens a clause of its own (حيث, بينما, فيما, عندما, حين, لكن): a casualty word
+/// on one side of it does not count the people on the other.
 fn opens_clause(w: &Word) -> bool {
     matches!(w.bare.as_ref(), "حيث" | "بينما" | "فيما" | "عندما" | "حين" | "لكن")
 }

@@ -479,6 +479,38 @@ const TITLE_ENDS: [&str; 14] = [
     "المتحدث",
     "الناطق",
 ];
+/// What people attack with their hands, not with words: buildings, places and vehicles (هاجم
+/// أنصار مادورو مقر البرلمان), as normalised (ى → ي). Not موقع, which is also a website.
+const BUILDINGS: &[&str] = &[
+    "مقر",
+    "مبني",
+    "مركز",
+    "مسجد",
+    "كنيسة",
+    "كنيس",
+    "معبد",
+    "حافلة",
+    "سيارة",
+    "منزل",
+    "بيت",
+    "قرية",
+    "بلدة",
+    "مدينة",
+    "قاعدة",
+    "معسكر",
+    "مخيم",
+    "دورية",
+    "حاجز",
+    "نقطة",
+    "سفارة",
+    "قنصلية",
+    "متجر",
+    "فندق",
+    "سجن",
+    "مستشفي",
+    "مدرسة",
+];
+
 /// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
 const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذها", "قبل", "جانب", "نصبه", "شنتها"];
 
@@ -740,18 +772,26 @@ impl<'a> Finder<'a> {
             || (self.words[h.at].definite && !h.trigger.fresh && !self.told_anew(h, clo, chi));
     }
 
-    /// Whether the verb هاجم here attacks with words: a person named in its clause and no word
-    /// of armed force in its sentence or the one before, besides the verb (`هاجم الرئيس
-    /// الأمريكي، دونالد ترامب، رئيس شبكة سي إن إن`, `وكان بومبيو هاجم القيادة الإيرانية`; not
-    /// `هاجم ثلاثة أشخاص مسلحين بالبنادق مسجدا`).
+    /// Whether a word of armed force stands in the sentence of `h` or the one before, besides
+    /// the trigger's own words (`armed`: [`Tenor::armed`]).
+    fn armed_besides(&self, h: &Hit<'_>, armed: [&[Span]; 2]) -> bool {
+        let own = self.words[h.at].span.cover(self.words[h.end - 1].span);
+        armed.iter().copied().flatten().any(|&s| !own.contains(s))
+    }
+
+    /// Whether the verb هاجم here attacks with words: a person named in its clause, no word
+    /// of armed force in its sentence or the one before besides the verb, and no building or
+    /// place after it (`هاجم الرئيس الأمريكي، دونالد ترامب، رئيس شبكة سي إن إن`, `وكان بومبيو
+    /// هاجم القيادة الإيرانية`; not `هاجم ثلاثة أشخاص مسلحين بالبنادق مسجدا`, `هاجم أنصار
+    /// مادورو مقر البرلمان`).
     fn verbal_attack(&self, h: &Hit<'_>, clo: usize, chi: usize, armed: [&[Span]; 2]) -> bool {
         if h.trigger.pos != Pos::Verb
             || !matches!(h.trigger.phrase.as_str(), "هاجم" | "هاجمت" | "هاجموا" | "يهاجم" | "تهاجم")
         {
             return false;
         }
-        let own = self.words[h.at].span.cover(self.words[h.end - 1].span);
-        !armed.iter().copied().flatten().any(|&s| !own.contains(s))
+        !self.armed_besides(h, armed)
+            && !self.words[h.end.min(chi)..chi].iter().any(|w| BUILDINGS.contains(&w.stem))
             && self.words[clo..chi]
                 .iter()
                 .any(|w| w.entity.is_some_and(|e| self.a.entities[e].etype == EntityType::Person))
@@ -944,11 +984,8 @@ impl<'a> Finder<'a> {
     /// القوات تقدمها, not الخدمات التي تقدمها); `with=` only with its companion word later in
     /// the clause.
     fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize, armed: [&[Span]; 2]) -> bool {
-        if h.trigger.armed {
-            let own = self.words[h.at].span.cover(self.words[h.end - 1].span);
-            if !armed.iter().copied().flatten().any(|&s| !own.contains(s)) {
-                return false;
-            }
+        if h.trigger.armed && !self.armed_besides(h, armed) {
+            return false;
         }
         if h.trigger.no_lam {
             let w = &self.words;
@@ -967,7 +1004,7 @@ impl<'a> Finder<'a> {
         if h.trigger.pos == Pos::Noun
             && self.words[h.at].definite
             && h.at >= 1
-            && matches!(self.words[h.at - 1].stem, "تهمة" | "تهمه" | "تهم" | "تهمتي" | "تهمتين")
+            && matches!(self.words[h.at - 1].stem, "تهمة" | "تهم" | "تهمتي" | "تهمتين")
         {
             return false;
         }
@@ -994,8 +1031,19 @@ impl<'a> Finder<'a> {
             || self.words[h.end..chi].iter().any(|w| h.trigger.with.iter().any(|k| w.is(k)))
     }
 
+    /// Whether the punctuation at `i` opens a quotation within the clause ending at `chi`: « or
+    /// “, or " with a word of the clause after it (a closing " ends what it quotes).
+    fn opens_quote(&self, i: usize, chi: usize) -> bool {
+        match self.words[i].bare {
+            "«" | "“" => true,
+            "\"" => self.words.get(i + 1).is_some_and(|w| i + 1 < chi && w.kind != TokenKind::Punct),
+            _ => false,
+        }
+    }
+
     /// Whether the verbal noun تحقيق here is an inquiry, not achieving something: with the
-    /// article (`التحقيق`, `للتحقيق`); closing its clause (`قيد التحقيق.`); followed by a word
+    /// article (`التحقيق`, `للتحقيق`); closing its clause (`قيد التحقيق.`, not before an
+    /// opening quote: `تحقيق "الاستقرار"`); followed by a word
     /// of inquiry (`تحقيق في`, `تحقيقا مستقلا`, `تحقيق أجرته اللجنة`); or after one of its
     /// frames, up to six words before (`فتحت شرطة الولاية تحقيقا`, `إجراء تحقيق`, `لجنة
     /// تحقيق`).
@@ -1009,8 +1057,7 @@ impl<'a> Finder<'a> {
         };
         self.words[h.at].definite
             || h.end >= chi
-            || (self.words[h.end].kind == TokenKind::Punct
-                && !matches!(self.words[h.end].bare, "\"" | "«" | "“"))
+            || (self.words[h.end].kind == TokenKind::Punct && !self.opens_quote(h.end, chi))
             || has(h.end, Marker::Inquiry)
             || (clo.max(h.at.saturating_sub(6))..h.at).any(|i| has(i, Marker::InquiryFrame))
     }
@@ -1043,12 +1090,8 @@ impl<'a> Finder<'a> {
             "تتم",
             "يجري",
             "تجري",
-            "يجرى",
-            "تجرى",
             "يبدا",
             "تبدا",
-            "يبدأ",
-            "تبدأ",
             "ينطلق",
             "تنطلق",
             "يسري",
