@@ -1078,6 +1078,13 @@ impl<'a> Finder<'a> {
             future = true;
             markers.push(("future", w.span));
         }
+        // the purpose of launching it (لشن هجوم عسكري لاستعادة إدلب, لتنفيذ هجمات): intended,
+        // to come (لشن is one word to the segmenter: شن is too short to cut)
+        let launching = |w: &Word<'_>| (w.li && matches!(w.stem, "تنفيذ" | "قيام")) || w.bare == "لشن";
+        if !future && best.at > clo && launching(&self.words[best.at - 1]) {
+            future = true;
+            markers.push(("future", self.words[best.at - 1].span));
+        }
         // a noun, then its verb of being held or starting in the future, past the names that
         // complete it (اجتماع منظمة التعاون الإسلامي سيعقد الجمعة, محادثات ستبدأ في سبتمبر);
         // not what a thing made will do (الاتفاق سيوفر, نتيجة التحقيق ستعلن)
@@ -1122,7 +1129,15 @@ impl<'a> Finder<'a> {
                     future = true;
                     markers.push(("future", span));
                 }
-                Marker::Negation if end <= best.at && best.at - end <= 1 => {
+                // right before the trigger, or past a verb of undergoing and أي (لم يتعرض لأي
+                // قصف جوي)
+                Marker::Negation
+                    if end <= best.at
+                        && (best.at - end <= 1
+                            || self.words[end..best.at]
+                                .iter()
+                                .all(|w| matches!(w.stem, "يتعرض" | "تتعرض" | "يتعرضوا" | "اي" | "لاي"))) =>
+                {
                     negated = true;
                     markers.push(("negation", span));
                     future |= self.words[i].bare == "لن";

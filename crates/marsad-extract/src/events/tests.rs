@@ -845,3 +845,17 @@ fn attacking_a_person_with_words_is_criticism() {
     let ex = extract_on("وهاجم مؤيدو دونالد ترامب مقر الكونغرس.", None);
     assert!(violent(&ex), "{:?}", kinds(&ex));
 }
+
+#[test]
+fn a_scathing_attack_an_attack_intended_and_one_that_did_not_happen() {
+    let ex = extract("بعدما شن أردوغان هجوما لاذعا على ماكرون بسبب عرضه إقامة حوار.");
+    assert_eq!(kinds(&ex), ["DISAPPROVE/criticism"]);
+    let ex = extract(
+        "وجاءت تعليقاته وسط مخاوف من استعدادات الحكومة السورية، مدعومة بحليفها الرئيسي روسيا، لشن هجوم عسكري لاستعادة إدلب.",
+    );
+    let attack = ex.events.iter().find(|e| e.mode == "attack").expect("the attack");
+    assert_eq!(attack.modality, Modality::Future);
+    let ex = extract("واتضح للفريق أن المبنى لم يتعرض لأي قصف جوي.");
+    let strike = ex.events.iter().find(|e| e.mode == "air-strike").expect("the strike");
+    assert!(strike.negated);
+}
