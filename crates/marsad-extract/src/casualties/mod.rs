@@ -1245,9 +1245,9 @@ impl<'a> Finder<'a> {
             let k = last + 2 + usize::from(words.get(last + 2).is_some_and(Word::is_quote));
             noun_at = Some(k).filter(|&k| k < words.len());
         }
-        // a year after في, منذ, بحلول, حتى or خلال, a verb in the singular after it (a figure's verb agrees in
-        // the plural: "20 قتلوا"), which the time layer leaves to the words after it
-        // ("تفجير شاحنة في كابول في 2017 قتل فيه أكثر من 150 شخصا")
+        // a year after في, منذ, بحلول, حتى or خلال, a verb in the singular after it (a figure's
+        // verb agrees in the plural: "20 قتلوا"), which the time layer leaves to the words
+        // after it ("تفجير شاحنة في كابول في 2017 قتل فيه أكثر من 150 شخصا")
         let singular_verb = |w: &Word| {
             matches!(
                 w.bare.as_ref(),
@@ -2664,9 +2664,10 @@ fn mixed(words: &[Word], end: usize) -> bool {
 /// would cause, or what someone threatens, not what happened: a verb of result in the future
 /// (`ستؤدي إلى نزوح 340 ألف شخص`, `كان سيؤدي إلى قتل مدنيين`) or in the imperfect after قد,
 /// لن, سوف or أن (`قد يسفر عن مقتل مئات الآلاف`, `يمكن أن تؤدي إلى وفاة مدنيين`, `مخاوف من
-/// أن يؤدي العنف إلى تشريد 1000 عائلة`), its subject between it and the preposition; or a
-/// verb or noun of threatening with ب (`تهدد باحتجاز سفينة`, `التهديد بقتل الشرطية`). A result verb in the imperfect alone is
-/// a headline's present (`غارة تسفر عن مقتل 10 مدنيين`): what happened.
+/// أن يؤدي العنف إلى تشريد 1000 عائلة`, `سيودي بحياة آلاف المدنيين`), its subject between
+/// it and the preposition; or a verb or noun of threatening with ب (`تهدد باحتجاز سفينة`,
+/// `التهديد بقتل الشرطية`). A result verb in the imperfect alone is a headline's present
+/// (`غارة تسفر عن مقتل 10 مدنيين`): what happened.
 fn foreseen(words: &[Word], first: usize) -> bool {
     const RESULT: [&str; 8] = ["يودي", "تودي", "يسفر", "تسفر", "يتسبب", "تتسبب", "يخلف", "تخلف"];
     const MODAL: [&str; 4] = ["قد", "لن", "سوف", "ان"];
