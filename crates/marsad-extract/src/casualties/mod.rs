@@ -1471,11 +1471,13 @@ impl<'a> Finder<'a> {
                     // a verbal noun after a preposition is what they did or are accused of,
                     // not what befell them ("15 شخصا سعوديا شاركوا في قتل خاشقجي", "متهمين
                     // بقتل"); not after li, what they were exposed to ("تعرض 21 آخرين للقتل")
+                    // and not a verb with people of its own after it, whom the figure's people
+                    // did it to ("3 انتحاريين قتلوا 18 شخصا": the bombers killed)
                     .filter(|&(d, w)| {
                         let governed = d >= 1
                             && matches!(words[from + d - 1].bare.as_ref(), "في" | "على" | "عن" | "الى");
                         let accused = w.prep && w.bare.starts_with('ب');
-                        !(governed || accused)
+                        !(governed || accused || own_people(from + d))
                     })
                     .find_map(|(d, w)| self.trigger(w).filter(|t| t.after).map(|t| (d, t)));
                 let after = near.or_else(|| self.after_forces(words, from));

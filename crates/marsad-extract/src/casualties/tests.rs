@@ -1618,6 +1618,16 @@ fn the_militias_are_the_armed_group_named_before() {
 }
 
 #[test]
+fn who_killed_are_not_the_killed() {
+    let found = claims(
+        "قال مفوض الشرطة في مدينة مايدوجوري إن 3 انتحاريين قتلوا 18 شخصا في وقت متأخر من مساء أمس الجمعة.",
+    );
+    assert!(!found.iter().any(|c| c.0 == Some(3)), "{found:?}");
+    // a verb with no people after it
+    assert_eq!(claims("وقال إن 5 جنود قتلوا في الهجوم."), [(Some(5), Kind::Killed, Population::Military)]);
+}
+
+#[test]
 fn ages_and_rates_are_no_figures() {
     let found = claims("ويعد الانتحار سببا رئيسيا لوفاة الشباب بين الفئة العمرية 15 و29 عاما في البلاد.");
     assert!(!found.iter().any(|c| c.0 == Some(15)), "{found:?}");
