@@ -221,6 +221,10 @@ pub struct CueWord {
     /// A verb of relaying (`نقلت`, role `relay` in the table, a [`Role::Speech`] otherwise):
     /// the name after its `عن` is who claims, its subject only passes it on.
     pub relay: bool,
+    /// A plural body of no name (`منظمات`, role `body` in the table, a [`Role::Anonymous`]
+    /// otherwise): with the article it is what the text speaks of (`الجماعات الإسلامية`), not a
+    /// source named before (`المصادر`).
+    pub body: bool,
 }
 
 /// A row of `cues.tsv` that cannot be read.
@@ -257,7 +261,7 @@ impl Cues {
                 "speech" | "relay" => Role::Speech,
                 "source" => Role::Source,
                 "statement" => Role::Statement,
-                "anonymous" => Role::Anonymous,
+                "anonymous" | "body" => Role::Anonymous,
                 "complement" => Role::Complement,
                 "on-behalf" => Role::OnBehalf,
                 v => return Err(CueError::Value { column: "role", value: v.into() }),
@@ -269,7 +273,7 @@ impl Cues {
                 v => return Err(CueError::Value { column: "gender", value: v.into() }),
             };
             let k = key(&Normalizer::analysis().normalize_str(row[0])).into_owned();
-            words.insert(k, CueWord { role, gender, relay: row[1] == "relay" });
+            words.insert(k, CueWord { role, gender, relay: row[1] == "relay", body: row[1] == "body" });
         }
         Ok(Cues { words })
     }
@@ -300,13 +304,10 @@ impl Cues {
             return Some(*c);
         }
         let c = self.words.get(stem)?;
-        // plural bodies of no name (منظمات حقوقية): definite, they are bodies the text talks
-        // about (الجماعات الإسلامية), not a statement or a source it named before (المصادر)
-        const BODIES: [&str; 4] = ["منظمات", "جماعات", "جمعيات", "هيئات"];
         match c.role {
             Role::Statement => Some(*c),
-            Role::Anonymous if bare.starts_with("ال") && !BODIES.contains(&stem) => {
-                Some(CueWord { role: Role::Statement, gender: None, relay: false })
+            Role::Anonymous if bare.starts_with("ال") && !c.body => {
+                Some(CueWord { role: Role::Statement, gender: None, relay: false, body: false })
             }
             _ => None,
         }
@@ -1141,6 +1142,16 @@ mod tests {
         assert!(cues.words.len() > 80);
         assert!(matches!(Cues::parse("word\trole\tgender\nقال\tsays\tm\n"), Err(CueError::Value { .. })));
         assert!(matches!(Cues::parse("word\trole\tgender\nقال\tspeech\n"), Err(CueError::Columns(_))));
+    }
+
+    #[test]
+    fn a_definite_source_points_back_and_a_definite_body_does_not() {
+        let cues = Cues::parse(CUES).unwrap();
+        let sources = cues.of_keys(TokenKind::Arabic, "المصادر", "مصادر");
+        assert_eq!(sources.map(|c| c.role), Some(Role::Statement));
+        assert_eq!(cues.of_keys(TokenKind::Arabic, "الجماعات", "جماعات"), None);
+        let bodies = cues.of_keys(TokenKind::Arabic, "منظمات", "منظمات");
+        assert_eq!(bodies.map(|c| (c.role, c.body)), Some((Role::Anonymous, true)));
     }
 
     #[test]
