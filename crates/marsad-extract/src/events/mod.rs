@@ -49,7 +49,12 @@
 //!   قصفا`), a nisba after it (`قصف أذري`), both sides of `بين X و Y`, or the agent after
 //!   `شنته`/`من قبل`; targets follow `على`, `ضد`, `مع`, `استهدف`, or are the object of a
 //!   speech act (`اتهمت أذربيجان القوات الأرمينية`); places after `في`, `ب`, `قرب` are
-//!   locations. Parties are entities of the article, or countries named by a nisba;
+//!   locations. A passive (a verb written with its damma, `اعتُقل`; `ألقي القبض`; a verbal
+//!   noun after `تم`, `جرى`) has no subject: its actor is only an agent after `على يد`, `على
+//!   أيدي`, `من قبل`, and the party right after it is its target. A person right after a
+//!   verb or a verbal noun of arrest, detention, abduction or execution is whom it took
+//!   (`اعتقل إسلام`, `اعتقال يوجيل`), unless the verb carries its object pronoun
+//!   (`اختطفها الزعيم`). Parties are entities of the article, or countries named by a nisba;
 //! - **date**: the clause's time expression, else the sentence's, else the last one earlier in
 //!   the paragraph (`context`), else the publication date (`published`);
 //! - **claimant and reporters**: see [`Finder::attribution`].
@@ -513,6 +518,23 @@ const BUILDINGS: &[&str] = &[
 
 /// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
 const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذها", "قبل", "جانب", "نصبه", "شنتها"];
+/// Words after على that introduce the agent of any trigger (`اعتُقل على يد الشرطة`, `على
+/// أيدي مسلحين`).
+const HAND_WORDS: [&str; 2] = ["يد", "ايدي"];
+/// Words right before a verbal noun that make it the passive of its verb (`تم اعتقال`, `جرى
+/// إلقاء القبض`): its doer is untold.
+/// Not يجري: it is also يُجري, to conduct (`يجري تحقيقا`).
+const PASSIVE_AUXILIARIES: [&str; 4] = ["تم", "يتم", "سيتم", "جري"];
+/// Modes whose verb acts on people: a person right after the verb is whom it was done to
+/// (`اعتقل إسلام في يوليو` is Islam arrested, `اعتقلت الشرطة مشتبها به يدعى رافي` Ravi).
+const PATIENT_MODES: [&str; 4] = ["arrest", "detention", "abduction", "execution"];
+/// The damma, the vowel of the passive's first syllables (`اعتُقل`, `أُلقي`, `خُطف`).
+const DAMMA: char = '\u{64f}';
+
+/// Whether `c` is a letter of the Arabic alphabet (not a vowel mark, not the tatweel).
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{621}'..='\u{63a}').contains(&c) || ('\u{641}'..='\u{64a}').contains(&c)
+}
 
 impl<'a> Finder<'a> {
     fn new(a: &'a Article<'a>, lex: &'static Lexicon) -> Finder<'a> {
@@ -1202,6 +1224,77 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Whether word `i` as written carries a damma on one of its first four letters after
+    /// its proclitics: a verb in the passive (`اعتُقل`, `أُلقي`, `اختُطف`, `استُهدف`), where
+    /// the active has fathas. A damma further on is a pronoun's (`اعتقلتهُم`). Not for an
+    /// imperfect (`يُقاتل` is active).
+    fn written_passive(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        if w.kind != TokenKind::Arabic || w.stem.starts_with(['ي', 'ت', 'ن']) {
+            return false;
+        }
+        let original = self.a.norm.original().get(w.span.range()).unwrap_or("");
+        if !original.contains(DAMMA) {
+            return false;
+        }
+        let proclitics = w.whole.chars().count().saturating_sub(w.stem.chars().count());
+        let mut letters = 0usize;
+        for c in original.chars() {
+            if c == DAMMA {
+                return letters > proclitics && letters <= proclitics + 4;
+            }
+            if is_arabic_letter(c) {
+                letters += 1;
+            }
+        }
+        false
+    }
+
+    /// Whether the trigger tells what was done, its doer untold: a verb written as a passive
+    /// ([`Finder::written_passive`]); a verbal noun after `تم` or `جرى` (`تم اعتقال`); or
+    /// `القبض` after the passive of ألقى, written with its ي (`ألقي القبض`, where the active
+    /// is `ألقى`), with a damma (`أُلقي`), or as the imperfect passive `يُلقى`.
+    fn passive(&self, h: &Hit<'_>) -> bool {
+        match h.trigger.pos {
+            // a verb whose doer follows as a hand (`اعتقل على أيدي الحرس الثوري`)
+            Pos::Verb => self.written_passive(h.at) || (h.end + 1..h.end + 3).any(|k| self.by_hand(k)),
+            Pos::Noun => {
+                let Some(k) = h.at.checked_sub(1) else { return false };
+                let before = &self.words[k];
+                if PASSIVE_AUXILIARIES.contains(&before.bare) {
+                    return true;
+                }
+                let last = || {
+                    let written = self.a.norm.original().get(before.span.range()).unwrap_or("");
+                    written.chars().rev().find(|&c| is_arabic_letter(c))
+                };
+                match before.bare {
+                    "القي" => self.written_passive(k) || last() == Some('ي'),
+                    "يلقي" => last() == Some('ى'),
+                    _ => false,
+                }
+            }
+        }
+    }
+
+    /// Whether the trigger is a verb that carries an object pronoun (`اختطفها`, `اعتقلته`):
+    /// the word goes on after the table's verb with ه, هم, ها...
+    fn has_object_pronoun(&self, h: &Hit<'_>) -> bool {
+        const PRONOUNS: [&str; 5] = ["ه", "ها", "هم", "هما", "هن"];
+        let stem = self.words[h.at].stem;
+        let verb = h.trigger.phrase.split(' ').next().unwrap_or("");
+        h.trigger.pos == Pos::Verb
+            && stem.chars().count() > verb.chars().count()
+            && PRONOUNS.iter().any(|p| stem.ends_with(p))
+    }
+
+    /// Whether word `k` is يد or أيدي after على: the hand of who did it (`على يد داعش`).
+    fn by_hand(&self, k: usize) -> bool {
+        k > 0
+            && self.words.get(k).is_some_and(|w| HAND_WORDS.contains(&w.bare))
+            && self.words[k - 1].bare == "علي"
+    }
+
     /// Whether one of `words` stands one or two words before word `i` (في مدينة كنجة, على
     /// مواقع أرمينية), or, with `clitic`, the word carries a preposition (بمدينة).
     fn governed_by(&self, i: usize, clo: usize, words: &[&str], clitic: bool) -> bool {
@@ -1247,7 +1340,8 @@ impl<'a> Finder<'a> {
                 locations.push(*e);
                 continue;
             }
-            if i > best.at && self.governed_by(i, clo, &TARGET_WORDS, false) {
+            // not على of على يد: who acted (`على يد داعش`)
+            if i > best.at && self.governed_by(i, clo, &TARGET_WORDS, false) && !self.by_hand(i - 1) {
                 targets.push(p.clone());
             }
         }
@@ -1287,13 +1381,32 @@ impl<'a> Finder<'a> {
             i > clo && (i <= best.end + 3 || i < best.at) && TITLE_ENDS.contains(&self.words[i - 1].bare)
         };
         let usable = |p: &Party| !targets.contains(p) && !matches!(self.etype(p), Some(EntityType::Loc));
-        // the agent of a noun: هجوم شنته طالبان, من قبل
-        let agent = self.words[best.end..chi]
-            .iter()
-            .position(|w| AGENT_WORDS.contains(&w.bare))
-            .map(|k| best.end + k);
+        let passive = self.passive(best);
+        // a verb with an object pronoun (اختطفها) has its object: a person after it is its subject
+        let patient = PATIENT_MODES.contains(&best.trigger.mode.as_str()) && !self.has_object_pronoun(best);
+        // the agent of a noun: هجوم شنته طالبان, من قبل, على يد
+        let agent = (best.end..chi).find(|&k| AGENT_WORDS.contains(&self.words[k].bare));
         if let Some(k) = agent
             && let Some((_, p)) = parties.iter().find(|(i, p)| *i > k && usable(p))
+        {
+            actors.push(p.clone());
+        }
+        // the agent of a passive or a noun after على يد, على أيدي (`اعتُقل على أيدي الحرس
+        // الثوري`), named in the three words after it, not as a place (`على يد سائق في
+        // الهند`); not when a word of people hit stands
+        // between, whose killing the agent did (`بيان إدانة ... مقتل خاشقجي على يد عملاء`)
+        let hand = (passive || best.trigger.pos == Pos::Noun)
+            .then(|| {
+                (best.end..chi)
+                    .take_while(|&k| !HIT_NOUNS.contains(&self.words[k].stem))
+                    .find(|&k| self.by_hand(k))
+            })
+            .flatten();
+        if actors.is_empty()
+            && let Some(k) = hand
+            && let Some((_, p)) = parties.iter().find(|(i, p)| {
+                *i > k && *i <= k + 3 && usable(p) && !self.governed_by(*i, clo, &PLACE_WORDS, false)
+            })
         {
             actors.push(p.clone());
         }
@@ -1333,7 +1446,8 @@ impl<'a> Finder<'a> {
                     .map(|(_, p)| p.clone()),
             );
         }
-        if actors.is_empty() {
+        // a passive has no subject: who acted is only an agent named (`اعتُقل على يد ...`)
+        if actors.is_empty() && !passive {
             // the body of a title after the verb speaks through it (دعا الأمين العام للأمم
             // المتحدة): the subject, unless the title's holder is named after it (للأمم
             // المتحدة أنطونيو غوتيريش)
@@ -1354,6 +1468,9 @@ impl<'a> Finder<'a> {
             let named = |(i, _): &&(usize, Party)| self.words[*i].entity.is_some();
             // the subject inside a gap phrase (أطلق الجيش الإسرائيلي النار)
             let inside = parties.iter().find(|(i, p)| *i > best.at && *i <= best.at + best.gap && usable(p));
+            // a person right after a verb that acts on people is its object (اعتقلت الشرطة
+            // is the police arresting, اعتقل إسلام is Islam arrested)
+            let after = after.filter(|(_, p)| !(patient && self.etype(p) == Some(EntityType::Person)));
             let subject = match best.trigger.pos {
                 // subject-verb right before it (إن أذربيجان قصفت), else verb-subject with a name
                 // (a nisba after the verb qualifies its object: قصفت مواقع أرمنية)
@@ -1386,6 +1503,26 @@ impl<'a> Finder<'a> {
                     && !actors.contains(p)
                     && !locations.iter().any(|l| *p == Party::Entity(*l))
             })
+        {
+            targets.push(p.clone());
+        }
+        // whom a passive or a verb acting on people names right after it (`اعتُقل إسلام`,
+        // `أُلقي القبض على ...`, `اعتقلت الشرطة مشتبها به يدعى رافي`): the first party in the
+        // four words after the trigger, free or after على, that is not a place
+        // a verbal noun's person right after it is whom it was done to (اعتقال يوجيل, إعدام
+        // سليمان الحلبي)
+        let reach = if passive || best.trigger.pos == Pos::Verb { 4 } else { 0 };
+        if (passive || patient)
+            && let Some((_, p)) = parties.iter().find(|(i, p)| {
+                *i >= best.end
+                    && *i <= best.end + reach
+                    && (free(*i) || self.governed_by(*i, clo, &["علي"], false))
+                    && (passive || self.etype(p) == Some(EntityType::Person))
+                    && !matches!(self.etype(p), Some(EntityType::Loc))
+                    && !actors.contains(p)
+                    && !locations.iter().any(|l| *p == Party::Entity(*l))
+            })
+            && !targets.contains(p)
         {
             targets.push(p.clone());
         }

@@ -859,3 +859,88 @@ fn a_scathing_attack_an_attack_intended_and_one_that_did_not_happen() {
     let strike = ex.events.iter().find(|e| e.mode == "air-strike").expect("the strike");
     assert!(strike.negated);
 }
+
+/// The English names of the actors and targets of the only event.
+fn parties_of(text: &str) -> (Vec<String>, Vec<String>) {
+    let ex = extract(text);
+    let e = only(&ex);
+    (names(&ex, &e.actors), names(&ex, &e.targets))
+}
+
+#[test]
+fn a_passive_has_no_subject_and_names_whom_it_was_done_to() {
+    // the damma of the passive
+    assert_eq!(parties_of("واتُهِمت السعودية بأنها مسؤولة عن اختفائه."), (vec![], vec!["Saudi Arabia".into()]));
+    // ألقي written with its ي (the active is ألقى), أُلقي with its damma, تم before a verbal noun
+    for text in [
+        "وألقي القبض على المعارض الروسي أليكسي نافالني في موسكو.",
+        "وقد أُلقي القبض على نافالني في موسكو.",
+        "وتم اعتقال نافالني في موسكو.",
+    ] {
+        assert_eq!(parties_of(text), (vec![], vec!["Alexei Navalny".into()]), "{text}");
+    }
+    assert_eq!(
+        parties_of("إنه إذا تصرفت إسرائيل بحماقة فسيتم تدمير تل أبيب وحيفا."),
+        (vec![], vec!["Tel Aviv".into()])
+    );
+    // the active keeps its subject
+    assert_eq!(
+        parties_of("وألقت الشرطة الروسية القبض على نافالني في موسكو."),
+        (vec!["Police of Russia".into()], vec!["Alexei Navalny".into()])
+    );
+    // يجري before a noun also conducts it (يُجري)
+    let (actors, _) = parties_of("والمحقق روبرت مولر الذي يجري تحقيقا في مزاعم بتدخل روسيا في الانتخابات.");
+    assert_eq!(actors.len(), 1, "{actors:?}");
+    assert_ne!(actors, ["Russia"]);
+}
+
+#[test]
+fn the_hand_that_did_it_is_the_actor() {
+    // على أيدي after a passive, or right after a verb: the agent, not a target; a place after
+    // it is no actor
+    assert_eq!(
+        parties_of("وقال البروفسور إنه اعتقل على أيدي الحرس الثوري الإيراني في طهران قبل عشرة أيام."),
+        (vec!["Islamic Revolutionary Guard Corps".into()], vec![])
+    );
+    let (actors, _) = parties_of("وقُتل 2295 مدرّساً على الأقل ودُمّرت أكثر من 1400 مدرسة على أيدي بوكو حرام.");
+    assert_eq!(actors, ["Boko Haram"]);
+    assert_eq!(
+        parties_of("وتم اعتقال نافالني على يد الشرطة الروسية في موسكو."),
+        (vec!["Police of Russia".into()], vec!["Alexei Navalny".into()])
+    );
+    // the hand of a killing told after the trigger did the killing
+    let ex = extract(
+        "ويدرس دبلوماسيون أوروبيون وأمريكيون إصدار بيان إدانة مشترك في حال تأكدهم من مقتل خاشقجي على يد عملاء سعوديين.",
+    );
+    let condemnation = ex.events.iter().find(|e| e.mode == "condemnation").expect("a condemnation");
+    assert!(!names(&ex, &condemnation.actors).contains(&"Saudi Arabia".to_string()));
+    // the hand's place is not the hand
+    let (actors, _) = parties_of("وقالت إنها تعرضت للاغتصاب على يد سائق في الهند.");
+    assert!(actors.is_empty(), "{actors:?}");
+    // an active verb keeps its subject: the hand further on did something else
+    let (actors, _) = parties_of("وتقاتل طالبان منذ الإطاحة بها عام 2001 على يد القوات الأميركية.");
+    assert_eq!(actors, ["Taliban"]);
+    let (actors, _) = parties_of(
+        "وتقاتل طالبان لفرض تطرفها بعد الإطاحة بها من الحكم عام 2001 على يد قوات مدعومة من الولايات المتحدة.",
+    );
+    assert_eq!(actors, ["Taliban"]);
+}
+
+#[test]
+fn whom_an_arrest_or_an_abduction_takes_is_its_target() {
+    // a person right after the verb is taken, not taking
+    assert_eq!(
+        parties_of("ونقلت وكالة أنباء الأناضول أن جهاز الاستخبارات التركي اعتقل يوسف نازيك."),
+        (vec!["National Intelligence Organization (Turkey)".into()], vec!["Youssef Nazik".into()])
+    );
+    let (actors, targets) = parties_of("وقالت الشرطة إنها اعتقلت مشتبها به يدعى رافي تشادار.");
+    assert!(actors.is_empty(), "{actors:?}");
+    assert_eq!(targets.len(), 1, "{targets:?}");
+    // and so is the person after the verbal noun
+    let (_, targets) = parties_of("وتسبب اعتقال نافالني في أزمة بين روسيا والغرب.");
+    assert_eq!(targets, ["Alexei Navalny"]);
+    // a verb with its object pronoun has its object: the person after it is who took
+    let (actors, targets) =
+        parties_of("وقالت الناشطة إن الفتاة التي اختطفها زعيم تنظيم داعش أبو بكر البغدادي ما زالت مفقودة.");
+    assert_eq!((actors, targets), (vec!["Abu Bakr al-Baghdadi".to_string()], vec![]));
+}
