@@ -46,8 +46,10 @@
 //!   the next clause denies (`... الأمر الذي نفته باكو`: the denial is its own STATEMENT event);
 //! - **roles**: for a verb, the actor is the first party right after it (verb-subject order),
 //!   else the last before it; for a noun, a party before it in the clause (`شنت أذربيجان
-//!   قصفا`), a nisba after it (`قصف أذري`), both sides of `بين X و Y`, or the agent after
-//!   `شنته`/`من قبل`; targets follow `على`, `ضد`, `مع`, `استهدف`, or are the object of a
+//!   قصفا`), a nisba after it (`قصف أذري`), both sides of `بين X و Y`, or the agent named in
+//!   the four words after `شنته`, `من قبل`, `من جانب` (up to a preposition); the place named
+//!   right after a noun of invasion, siege or annexation is the place taken (`غزو العراق`);
+//!   targets follow `على`, `ضد`, `مع`, `استهدف`, or are the object of a
 //!   speech act (`اتهمت أذربيجان القوات الأرمينية`); places after `في`, `ب`, `قرب` are
 //!   locations. A passive (a verb written with its damma, `اعتُقل`; `ألقي القبض`; a verbal
 //!   noun after `تم`, `جرى`) has no subject: its actor is only an agent after `على يد`, `على
@@ -517,7 +519,10 @@ const BUILDINGS: &[&str] = &[
 ];
 
 /// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
-const AGENT_WORDS: [&str; 8] = ["شنته", "شنها", "نفذته", "نفذها", "قبل", "جانب", "نصبه", "شنتها"];
+const AGENT_WORDS: [&str; 6] = ["شنته", "شنها", "نفذته", "نفذها", "نصبه", "شنتها"];
+/// Words after من that introduce the agent (`من قبل الحوثيين`, `من جانب روسيا`); alone they
+/// are before (`قبل أيام`) and beside (`إلى جانب`).
+const BY_WORDS: [&str; 2] = ["قبل", "جانب"];
 /// Words after على that introduce the agent of any trigger (`اعتُقل على يد الشرطة`, `على
 /// أيدي مسلحين`).
 const HAND_WORDS: [&str; 2] = ["يد", "ايدي"];
@@ -528,6 +533,8 @@ const PASSIVE_AUXILIARIES: [&str; 4] = ["تم", "يتم", "سيتم", "جري"];
 /// Modes whose verb acts on people: a person right after the verb is whom it was done to
 /// (`اعتقل إسلام في يوليو` is Islam arrested, `اعتقلت الشرطة مشتبها به يدعى رافي` Ravi).
 const PATIENT_MODES: [&str; 4] = ["arrest", "detention", "abduction", "execution"];
+/// Modes of taking a place: the place right after the noun is the place taken (غزو العراق).
+const TAKING_MODES: [&str; 3] = ["invasion", "siege", "annexation"];
 /// The damma, the vowel of the passive's first syllables (`اعتُقل`, `أُلقي`, `خُطف`).
 const DAMMA: char = '\u{64f}';
 
@@ -1197,15 +1204,16 @@ impl<'a> Finder<'a> {
         if let Some(e) = w.entity {
             return Some(Party::Entity(e));
         }
+        self.nisba(w).map(|c| self.country(c))
+    }
+
+    /// The country a word is the nisba of (الأمريكي, الإسرائيلية).
+    fn nisba(&self, w: &Word<'_>) -> Option<EntryId> {
         if w.kind != TokenKind::Arabic {
             return None;
         }
-        let c = self
-            .a
-            .kb
-            .nisba(&self.a.norm.key_of(w.bare))
-            .or_else(|| self.a.kb.nisba(&self.a.norm.key_of(w.stem)))?;
-        Some(self.country(c))
+        let kb = self.a.kb;
+        kb.nisba(&self.a.norm.key_of(w.bare)).or_else(|| kb.nisba(&self.a.norm.key_of(w.stem)))
     }
 
     /// A country as a party: its entity in the article, else its English name.
@@ -1373,6 +1381,17 @@ impl<'a> Finder<'a> {
             }
         }
         let free = |i: usize| !self.governed_by(i, clo, &PREPOSITIONS, true);
+        // the place named right after a noun of taking places is the place taken (غزو العراق,
+        // حصار قطر, ضم القرم), not who took it; a nisba is who took it (الغزو الأمريكي)
+        if best.trigger.pos == Pos::Noun
+            && TAKING_MODES.contains(&best.trigger.mode.as_str())
+            && let Some((_, p)) = parties.iter().find(|(i, _)| *i == best.end && free(*i))
+            && self.etype(p) == Some(EntityType::Gpe)
+            && self.words[best.end].entity.is_some()
+            && !targets.contains(p)
+        {
+            targets.push(p.clone());
+        }
         // a party right after a title is the body the title belongs to (الأمين العام للأمم
         // المتحدة, رئيس المجلس العسكري, مندوب روسيا), when the title stands where the subject
         // does, right after the verb or before it: who speaks, never whom it is said to (not
@@ -1384,16 +1403,33 @@ impl<'a> Finder<'a> {
         let passive = self.passive(best);
         // a verb with an object pronoun (اختطفها) has its object: a person after it is its subject
         let patient = PATIENT_MODES.contains(&best.trigger.mode.as_str()) && !self.has_object_pronoun(best);
-        // the agent of a noun: هجوم شنته طالبان, من قبل, على يد
-        let agent = (best.end..chi).find(|&k| AGENT_WORDS.contains(&self.words[k].bare));
-        if let Some(k) = agent
-            && let Some((_, p)) = parties.iter().find(|(i, p)| *i > k && usable(p))
-        {
+        // the agent of a noun (هجوم شنته طالبان, من قبل), named in the four words after its
+        // word, not as a place (`تم تدميرها من قبل قوات التحالف
+        // بعد سيطرة الميليشيات الحوثية`: the coalition is no entity, the Houthis did not)
+        let agent_at = |k: usize| {
+            // the agent's phrase ends at a preposition other than من (`شنتها بلاده إلى جانب
+            // فرنسا`: France is beside)
+            let end = (k + 1..chi.min(k + 5))
+                .find(|&j| PREPOSITIONS.contains(&self.words[j].bare) && self.words[j].bare != "من")
+                .unwrap_or(chi.min(k + 5));
+            parties.iter().find(|(i, p)| {
+                (k + 1..end).contains(i) && usable(p) && !self.governed_by(*i, clo, &PLACE_WORDS, false)
+            })
+        };
+        let agent = (best.end..chi).find(|&k| {
+            let w = self.words[k].bare;
+            AGENT_WORDS.contains(&w)
+                || (BY_WORDS.contains(&w)
+                    && k > 0
+                    && self.words[k - 1].bare == "من"
+                    // من جانب واحد is unilaterally
+                    && self.words.get(k + 1).is_none_or(|n| n.bare != "واحد"))
+        });
+        if let Some((_, p)) = agent.and_then(agent_at) {
             actors.push(p.clone());
         }
         // the agent of a passive or a noun after على يد, على أيدي (`اعتُقل على أيدي الحرس
-        // الثوري`), named in the three words after it, not as a place (`على يد سائق في
-        // الهند`); not when a word of people hit stands
+        // الثوري`; not `على يد سائق في الهند`); not when a word of people hit stands
         // between, whose killing the agent did (`بيان إدانة ... مقتل خاشقجي على يد عملاء`)
         let hand = (passive || best.trigger.pos == Pos::Noun)
             .then(|| {
@@ -1403,10 +1439,7 @@ impl<'a> Finder<'a> {
             })
             .flatten();
         if actors.is_empty()
-            && let Some(k) = hand
-            && let Some((_, p)) = parties.iter().find(|(i, p)| {
-                *i > k && *i <= k + 3 && usable(p) && !self.governed_by(*i, clo, &PLACE_WORDS, false)
-            })
+            && let Some((_, p)) = hand.and_then(agent_at)
         {
             actors.push(p.clone());
         }

@@ -944,3 +944,35 @@ fn whom_an_arrest_or_an_abduction_takes_is_its_target() {
         parties_of("وقالت الناشطة إن الفتاة التي اختطفها زعيم تنظيم داعش أبو بكر البغدادي ما زالت مفقودة.");
     assert_eq!((actors, targets), (vec!["Abu Bakr al-Baghdadi".to_string()], vec![]));
 }
+
+#[test]
+fn an_agent_follows_min_qibal_within_its_phrase() {
+    // من قبل is by; قبل alone is before
+    let (actors, targets) =
+        parties_of("بعد الهجمات الدامية على محافظة السويداء السورية من قبل تنظيم ما يعرف بالدولة الإسلامية.");
+    assert_eq!((actors, targets), (vec!["Islamic State".into()], vec!["As-Suwayda Governorate".into()]));
+    let (actors, _) = parties_of(
+        "وصف مسؤولون في الشرطة البريطانية تصرفات بعض الجماهير الإنجليزية بأنها مروعة عقب اعتقال 90 شخصا قبل وبعد مواجهة منتخب هولندا لكرة القدم.",
+    );
+    assert!(actors.is_empty(), "{actors:?}");
+    // من جانب واحد is unilaterally
+    let (actors, _) = parties_of("وقال إن إلغاء الاتفاق النووي من جانب واحد يضر فرنسا.");
+    assert!(actors.is_empty(), "{actors:?}");
+    let (actors, _) = parties_of("وقال إن إلغاء الاتفاق النووي من جانب فرنسا يضر أوروبا.");
+    assert_eq!(actors, ["France"]);
+    // the agent's phrase ends at a preposition: France is beside
+    let (actors, _) =
+        parties_of("في أعقاب ضربات جوية شنتها بلاده إلى جانب فرنسا وبريطانيا على أهداف في سوريا.");
+    assert!(actors.is_empty(), "{actors:?}");
+}
+
+#[test]
+fn the_place_named_after_an_invasion_or_a_siege_is_taken() {
+    assert_eq!(parties_of("ومازال غزو العراق يثير الجدل."), (vec![], vec!["Iraq".into()]));
+    assert_eq!(parties_of("وقال إن حصار قطر مستمر."), (vec![], vec!["Qatar".into()]));
+    // a nisba after it is who invaded
+    assert_eq!(
+        parties_of("وهناك تفاهم سياسي في العراق منذ الغزو الأمريكي عام 2003."),
+        (vec!["United States".into()], vec![])
+    );
+}
