@@ -49,6 +49,8 @@
 //!   قصفا`), a nisba after it (`قصف أذري`), both sides of `بين X و Y`, or the agent named in
 //!   the four words after `شنته`, `من قبل`, `من جانب` (up to a preposition); the place named
 //!   right after a noun of invasion, siege or annexation is the place taken (`غزو العراق`);
+//!   not a party before a violent noun after `عن` (`تقارير عن هجوم`), or after `في` or `من`
+//!   with a word of death or escape between (`قتل مزارع فلسطيني في قصف إسرائيلي`: it was hit);
 //!   targets follow `على`, `ضد`, `مع`, `استهدف`, or are the object of a
 //!   speech act (`اتهمت أذربيجان القوات الأرمينية`); places after `في`, `ب`, `قرب` are
 //!   locations. A passive (a verb written with its damma, `اعتُقل`; `ألقي القبض`; a verbal
@@ -454,6 +456,32 @@ struct Finder<'a> {
 /// Prepositions (as separate words) after which a party is not the subject.
 const PREPOSITIONS: [&str; 12] =
     ["في", "علي", "ضد", "الي", "من", "مع", "عن", "بين", "قرب", "داخل", "حول", "لدي"];
+/// Words of responsibility before عن: who is responsible for an act did it.
+/// (the adjective: the noun, `المسؤولية عن`, is also claimed or laid on others).
+const RESPONSIBLE_WORDS: [&str; 8] =
+    ["مسؤول", "مسؤولة", "مسؤوله", "مسؤولا", "مسؤولين", "مسؤولون", "مسئول", "مسئولة"];
+/// Words of a figure of people right after a verb (normalised, without proclitics) besides
+/// digits: `ما` of `ما يصل إلى`, `ما لا يقل عن`.
+const FIGURE_WORDS: [&str; 4] = ["عشرات", "مئات", "الاف", "ما"];
+/// Words of death, wounds or escape (normalised, without proclitics): a party before them and
+/// a violent noun after في or من is who it befell (`قتل شخصان في انفجار`, `نجا من هجوم`).
+const BEFELL_WORDS: [&str; 15] = [
+    "قتل",
+    "قتلا",
+    "قتلوا",
+    "لقي",
+    "لقيت",
+    "لقوا",
+    "حتفه",
+    "حتفها",
+    "حتفهم",
+    "مصرعه",
+    "مصرعهم",
+    "نجا",
+    "نجت",
+    "اصيب",
+    "اصيبوا",
+];
 /// Words after which a party is the target.
 const TARGET_WORDS: [&str; 5] = ["علي", "ضد", "مع", "استهدف", "استهدفت"];
 /// Words after which a place is where it happened.
@@ -1207,6 +1235,28 @@ impl<'a> Finder<'a> {
         self.nisba(w).map(|c| self.country(c))
     }
 
+    /// Whether the violent noun at `at` tells what befell the party at `i` before it, not what
+    /// it did: the noun comes after عن (`تقارير عن هجوم`), or after في or من with a word of
+    /// death or escape between them (`قتل شخصان في انفجار`, `نجا من هجوم`).
+    /// Not when the party is responsible for it (`روسيا مسؤولة عن الاعتداء`), nor when the
+    /// word of death has a figure right after it, its object (`قتل ما يصل إلى 99 مدنيا في
+    /// مجزرة`: the party killed).
+    fn befell(&self, i: usize, at: usize) -> bool {
+        let Some(k) = at.checked_sub(1) else { return false };
+        match self.words[k].bare {
+            "عن" => !k.checked_sub(1).is_some_and(|j| RESPONSIBLE_WORDS.contains(&self.words[j].stem)),
+            // the word of death after the party, or before it (`نجا الفنان الأفغاني من هجوم`)
+            "في" | "من" => (i.saturating_sub(3)..k).any(|d| {
+                BEFELL_WORDS.contains(&self.words[d].stem)
+                    && !self
+                        .words
+                        .get(d + 1)
+                        .is_some_and(|w| w.kind == TokenKind::Number || FIGURE_WORDS.contains(&w.stem))
+            }),
+            _ => false,
+        }
+    }
+
     /// The country a word is the nisba of (الأمريكي, الإسرائيلية).
     fn nisba(&self, w: &Word<'_>) -> Option<EntryId> {
         if w.kind != TokenKind::Arabic {
@@ -1513,7 +1563,19 @@ impl<'a> Finder<'a> {
                     .or(before)
                     .or(after),
                 // قصف أذري: a nisba right after the noun
-                Pos::Noun => before.or(after.filter(|(i, _)| *i == best.end)),
+                // not before a violent noun after عن (`تقارير عن هجوم`: the party before is
+                // another verb's), nor after في or من with a word of death or escape between
+                // (`شخصان قتلا في انفجار`, `نجا الفنان الأفغاني من هجوم`: it was hit)
+                // a nisba right after the noun qualifies it even where a preposition governs
+                // the noun (`في قصف إسرائيلي`)
+                Pos::Noun => before.filter(|(i, _)| !(violent && self.befell(*i, best.at))).or_else(|| {
+                    after.filter(|(i, _)| *i == best.end).or_else(|| {
+                        parties.iter().find(|(i, p)| {
+                            let w = &self.words[*i];
+                            *i == best.end && w.entity.is_none() && !w.prep && usable(p)
+                        })
+                    })
+                }),
             };
             if let Some((_, p)) = subject {
                 actors.push(p.clone());

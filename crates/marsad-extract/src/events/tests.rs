@@ -976,3 +976,29 @@ fn the_place_named_after_an_invasion_or_a_siege_is_taken() {
         (vec!["United States".into()], vec![])
     );
 }
+
+#[test]
+fn who_was_hit_in_an_attack_or_reports_it_did_not_strike() {
+    // a violent noun after في or من with a word of death or escape between: it befell the party
+    for text in [
+        "وقالت وسائل الإعلام السورية الأربعاء إن شخصين قتلا في انفجار في العاصمة دمشق.",
+        "حيث نجا الفنان الأفغاني من هجوم انتحاري في 2014.",
+        // after عن: what is told of it
+        "وراجعت بي بي سي 164 تقريرا عن هجمات كيمياوية.",
+    ] {
+        let (actors, _) = parties_of(text);
+        assert!(actors.is_empty(), "{text}: {actors:?}");
+    }
+    // the nisba after the noun struck, even where a preposition governs the noun
+    assert_eq!(parties_of("قتل مزارع فلسطيني في قصف إسرائيلي."), (vec!["Israel".into()], vec![]));
+    // who is responsible for it did it; who killed a figure in it struck
+    let (actors, _) = parties_of(
+        "قالت رئيسة الوزراء البريطانية تيريزا ماي إنه من المرجح أن تكون روسيا مسؤولة عن الاعتداء على الجاسوس السابق.",
+    );
+    assert_eq!(actors, ["Russia"]);
+    let (actors, _) =
+        parties_of("وكانت واشنطن قد أعلنت أنها قتلت عشرات المسلحين في ضربات جوية في مدينة سرت.");
+    assert_eq!(actors, ["Washington, D.C."]);
+    let (actors, _) = parties_of("وذكرت المنظمة أن جيش إنقاذ الروهينجا قتل ما يصل إلى 99 مدنيا في مجزرة.");
+    assert_eq!(actors.len(), 1, "{actors:?}");
+}
