@@ -1431,7 +1431,19 @@ impl<'a> Finder<'a> {
         let (noun, own) = noun.map_or((None, false), |(n, own)| (Some(n), own));
         // kind
         let mut rule = "noun";
+        // hostages killed (`قتل رهينتين`, `مقتل رهينة`, `إعدام الرهائن`): the word of death
+        // right before them says what befell them
+        let captives_killed = || {
+            first
+                .checked_sub(1)
+                .and_then(|j| self.trigger(&words[j]))
+                .is_some_and(|t| t.before && t.kind == Kind::Killed)
+        };
         let kind = match noun.and_then(|n| n.kind) {
+            Some(Kind::Captured) if captives_killed() => {
+                rule = "before";
+                Kind::Killed
+            }
             Some(k) => {
                 // "قتيلا وجريحا": one figure of both; not "4 قتلى وأربعة جرحى", nor a dual
                 // with its own figure ("11 قتيلا وجريحين")

@@ -1765,3 +1765,17 @@ fn people_charged_with_a_killing_are_not_its_dead() {
     let c = claims("فقد حكم على سبعة جنود بتهم قتل عشرة قرويين من الروهينغا.");
     assert_eq!(c.iter().map(|c| c.0).collect::<Vec<_>>(), [Some(10)], "{c:?}");
 }
+
+#[test]
+fn hostages_killed_are_killed() {
+    // the word of death right before the hostages says what befell them
+    assert_eq!(
+        claims("وعرض على محتجز الرهائن أن يطلق سراح إحدى السيدات بعد أن قتل رهينتين."),
+        [(Some(2), Kind::Killed, Population::Unspecified)]
+    );
+    // hostages taken are captured
+    assert_eq!(
+        claims("واحتجز المسلحون 30 رهينة في المتجر."),
+        [(Some(30), Kind::Captured, Population::Unspecified)]
+    );
+}
