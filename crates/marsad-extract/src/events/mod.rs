@@ -44,21 +44,26 @@
 //!   after a condition before the trigger (`إذا`, `قد تحاول`); **negated** when a negation
 //!   stands just before the trigger (`لم`, `لن`; not `لا تزال`), and for a violent event that
 //!   the next clause denies (`... الأمر الذي نفته باكو`: the denial is its own STATEMENT event);
-//! - **roles**: for a verb, the actor is the first party right after it (verb-subject order),
-//!   else the last before it; for a noun, a party before it in the clause (`شنت أذربيجان
-//!   قصفا`), a nisba after it (`قصف أذري`), both sides of `بين X و Y`, or the agent named in
-//!   the four words after `شنته`, `من قبل`, `من جانب` (up to a preposition); the place named
-//!   right after a noun of invasion, siege or annexation is the place taken (`غزو العراق`);
-//!   not a party before a violent noun after `عن` (`تقارير عن هجوم`), or after `في` or `من`
-//!   with a word of death or escape between (`قتل مزارع فلسطيني في قصف إسرائيلي`: it was hit);
-//!   targets follow `على`, `ضد`, `مع`, `استهدف`, or are the object of a
-//!   speech act (`اتهمت أذربيجان القوات الأرمينية`); places after `في`, `ب`, `قرب` are
-//!   locations. A passive (a verb written with its damma, `اعتُقل`; `ألقي القبض`; a verbal
-//!   noun after `تم`, `جرى`) has no subject: its actor is only an agent after `على يد`, `على
-//!   أيدي`, `من قبل`, and the party right after it is its target. A person right after a
-//!   verb or a verbal noun of arrest, detention, abduction or execution is whom it took
-//!   (`اعتقل إسلام`, `اعتقال يوجيل`), unless the verb carries its object pronoun
-//!   (`اختطفها الزعيم`). Parties are entities of the article, or countries named by a nisba;
+//! - **roles**: parties are entities of the article, or countries named by a nisba.
+//!   - actor of a verb: the first party right after it (verb-subject order), else the last
+//!     before it; a person right after a verb or verbal noun of arrest, detention, abduction
+//!     or execution is whom it took (`اعتقل إسلام`, `اعتقال يوجيل`), unless the verb carries
+//!     its object pronoun (`اختطفها الزعيم`);
+//!   - actor of a noun: a party before it in the clause (`شنت أذربيجان قصفا`), a nisba right
+//!     after it (`قصف أذري`, `في قصف إسرائيلي`), both sides of `بين X و Y`, who criticism or
+//!     accusations come from (`انتقادات من الولايات المتحدة`); not a party before a violent
+//!     noun after `عن` (`تقارير عن هجوم`), or after `في` or `من` with a word of death or
+//!     escape by it (`قتل مزارع فلسطيني في قصف`: it was hit);
+//!   - an agent named in the four words after `شنته`, `من قبل`, `من جانب`, `على يد` (up to a
+//!     preposition) is the actor;
+//!   - a passive (a verb written with its damma, `اعتُقل`; `ألقي القبض`; a verbal noun after
+//!     `تم`, `جرى`) has no subject: its actor is only such an agent, the party right after it
+//!     its target;
+//!   - targets follow `على`, `ضد`, `استهدف`, and `مع` for meetings, agreements and fighting;
+//!     or are the object of a speech act (`اتهمت أذربيجان القوات الأرمينية`); the place
+//!     named right after a noun of invasion, siege or annexation is the place taken (`غزو
+//!     العراق`);
+//!   - places after `في`, `ب`, `قرب` are locations;
 //! - **date**: the clause's time expression, else the sentence's, else the last one earlier in
 //!   the paragraph (`context`), else the publication date (`published`);
 //! - **claimant and reporters**: see [`Finder::attribution`].
@@ -483,7 +488,10 @@ const BEFELL_WORDS: [&str; 15] = [
     "اصيبوا",
 ];
 /// Words after which a party is the target.
-const TARGET_WORDS: [&str; 5] = ["علي", "ضد", "مع", "استهدف", "استهدفت"];
+/// (مع last: [`WITH_CATEGORIES`] only).
+const TARGET_WORDS: [&str; 5] = ["علي", "ضد", "استهدف", "استهدفت", "مع"];
+/// The categories whose acts are done with someone: after مع stands their target.
+const WITH_CATEGORIES: [Category; 3] = [Category::Consult, Category::Agree, Category::Fight];
 /// Words after which a place is where it happened.
 const PLACE_WORDS: [&str; 6] = ["في", "قرب", "داخل", "حول", "بالقرب", "شمال"];
 /// Verbs of breaking out (keyed, without proclitics): a definite noun trigger after one is a
@@ -1398,8 +1406,12 @@ impl<'a> Finder<'a> {
                 locations.push(*e);
                 continue;
             }
-            // not على of على يد: who acted (`على يد داعش`)
-            if i > best.at && self.governed_by(i, clo, &TARGET_WORDS, false) && !self.by_hand(i - 1) {
+            // not على of على يد: who acted (`على يد داعش`); مع only for meeting, agreeing and
+            // fighting with someone, not for blaming or asking (`اتهمت إسرائيل إيران بتغذية
+            // العنف على حدودها مع قطاع غزة`)
+            let with =
+                if WITH_CATEGORIES.contains(&category) { &TARGET_WORDS[..] } else { &TARGET_WORDS[..4] };
+            if i > best.at && self.governed_by(i, clo, with, false) && !self.by_hand(i - 1) {
                 targets.push(p.clone());
             }
         }
@@ -1498,6 +1510,19 @@ impl<'a> Finder<'a> {
             && matches!(self.words[best.at].stem, "دعوه" | "دعوة")
             && self.words.get(best.end).is_some_and(|w| w.bare == "من")
             && let Some((_, p)) = parties.iter().find(|(i, p)| *i == best.end + 1 && usable(p))
+        {
+            actors.push(p.clone());
+        }
+        // and so are criticism, accusations and condemnation from someone, من right after
+        // the noun or its qualifiers, no other preposition between (تلقى انتقادات واسعة من,
+        // لا توجد إدانة من السلطة الفلسطينية; not انتقاداته في تغريداته من بروكسل)
+        if actors.is_empty()
+            && best.trigger.pos == Pos::Noun
+            && category == Category::Disapprove
+            && let Some(m) = (best.end..chi.min(best.end + 3))
+                .take_while(|&k| self.words[k].bare == "من" || !PREPOSITIONS.contains(&self.words[k].bare))
+                .find(|&k| self.words[k].bare == "من")
+            && let Some((_, p)) = parties.iter().find(|(i, p)| *i == m + 1 && usable(p))
         {
             actors.push(p.clone());
         }

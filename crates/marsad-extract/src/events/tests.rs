@@ -1002,3 +1002,26 @@ fn who_was_hit_in_an_attack_or_reports_it_did_not_strike() {
     let (actors, _) = parties_of("وذكرت المنظمة أن جيش إنقاذ الروهينجا قتل ما يصل إلى 99 مدنيا في مجزرة.");
     assert_eq!(actors.len(), 1, "{actors:?}");
 }
+
+#[test]
+fn with_is_a_target_only_of_meeting_agreeing_and_fighting() {
+    // blaming: the party after مع is where, not whom
+    assert_eq!(
+        parties_of("اتهمت إسرائيل إيران بتغذية موجة العنف الأخيرة على حدودها مع قطاع غزة."),
+        (vec!["Israel".into()], vec!["Iran".into()])
+    );
+    // talks with someone
+    assert_eq!(
+        parties_of("وعقد وزير الخارجية الروسي سيرغي لافروف محادثات مع نظيره التركي مولود جاويش أوغلو."),
+        (vec!["Sergey Lavrov".into()], vec!["Mevlüt Çavuşoğlu".into()])
+    );
+}
+
+#[test]
+fn criticism_from_someone_is_theirs() {
+    let (actors, _) = parties_of("وتعرضت بولندا لانتقادات من الولايات المتحدة بعد إقرار القانون.");
+    assert_eq!(actors, ["United States"]);
+    // not past another preposition: from where it was said
+    let (actors, _) = parties_of("واستأنف الرئيس الأمريكي انتقاداته في تغريدة من بروكسل.");
+    assert_eq!(actors, ["United States"]);
+}
