@@ -56,9 +56,9 @@
 //!     escape by it (`قتل مزارع فلسطيني في قصف`: it was hit);
 //!   - an agent named in the four words after `شنته`, `من قبل`, `من جانب`, `على يد` (up to a
 //!     preposition) is the actor;
-//!   - a passive (a verb written with its damma, `اعتُقل`; `ألقي القبض`; a verbal noun after
-//!     `تم`, `جرى`) has no subject: its actor is only such an agent, the party right after it
-//!     its target;
+//!   - a passive (a verb written with its damma, `اعتُقل`, or with `على يد` right after it;
+//!     `ألقي القبض`, `يُلقى القبض`; a verbal noun after `تم`, `جرى`) has no subject: its actor
+//!     is only such an agent, the first party in the five words after it its target;
 //!   - targets follow `على`, `ضد`, `استهدف`, and `مع` for meetings, agreements and fighting;
 //!     or are the object of a speech act (`اتهمت أذربيجان القوات الأرمينية`); the place
 //!     named right after a noun of invasion, siege or annexation is the place taken (`غزو
@@ -470,10 +470,7 @@ const RESPONSIBLE_WORDS: [&str; 8] =
 const FIGURE_WORDS: [&str; 4] = ["عشرات", "مئات", "الاف", "ما"];
 /// Words of death, wounds or escape (normalised, without proclitics): a party before them and
 /// a violent noun after في or من is who it befell (`قتل شخصان في انفجار`, `نجا من هجوم`).
-const BEFELL_WORDS: [&str; 15] = [
-    "قتل",
-    "قتلا",
-    "قتلوا",
+const BEFELL_WORDS: [&str; 13] = [
     "لقي",
     "لقيت",
     "لقوا",
@@ -481,14 +478,17 @@ const BEFELL_WORDS: [&str; 15] = [
     "حتفها",
     "حتفهم",
     "مصرعه",
+    "مصرعها",
     "مصرعهم",
     "نجا",
     "نجت",
     "اصيب",
     "اصيبوا",
 ];
-/// Words after which a party is the target.
-/// (مع last: [`WITH_CATEGORIES`] only).
+/// Killed, or killed someone (`قتل`: unwritten vowels): of the party when it stands after the
+/// party (`شخصان قتلا في انفجار`) or is written passive (`قُتل`).
+const KILLED_WORDS: [&str; 3] = ["قتل", "قتلا", "قتلوا"];
+/// Words after which a party is the target (مع last: for [`WITH_CATEGORIES`] only).
 const TARGET_WORDS: [&str; 5] = ["علي", "ضد", "استهدف", "استهدفت", "مع"];
 /// The categories whose acts are done with someone: after مع stands their target.
 const WITH_CATEGORIES: [Category; 3] = [Category::Consult, Category::Agree, Category::Fight];
@@ -1249,13 +1249,20 @@ impl<'a> Finder<'a> {
     /// Not when the party is responsible for it (`روسيا مسؤولة عن الاعتداء`), nor when the
     /// word of death has a figure right after it, its object (`قتل ما يصل إلى 99 مدنيا في
     /// مجزرة`: the party killed).
-    fn befell(&self, i: usize, at: usize) -> bool {
+    fn befell(&self, i: usize, at: usize, clo: usize) -> bool {
         let Some(k) = at.checked_sub(1) else { return false };
         match self.words[k].bare {
             "عن" => !k.checked_sub(1).is_some_and(|j| RESPONSIBLE_WORDS.contains(&self.words[j].stem)),
-            // the word of death after the party, or before it (`نجا الفنان الأفغاني من هجوم`)
-            "في" | "من" => (i.saturating_sub(3)..k).any(|d| {
-                BEFELL_WORDS.contains(&self.words[d].stem)
+            // the word of death after the party, or before it (`نجا الفنان الأفغاني من هجوم`);
+            // قتل before the party only written passive or with nothing after the party
+            // (`قتل مزارع فلسطيني في قصف`; `قتل الجيش الروسي مدنيين في قصف`: it killed)
+            "في" | "من" => (i.saturating_sub(3).max(clo)..k).any(|d| {
+                let stem = self.words[d].stem;
+                let last_before = (i + 1..k)
+                    .all(|j| self.words[j].entity.is_some() && self.words[j].entity == self.words[i].entity);
+                let befell = BEFELL_WORDS.contains(&stem)
+                    || (KILLED_WORDS.contains(&stem) && (d > i || last_before || self.written_passive(d, 3)));
+                befell
                     && !self
                         .words
                         .get(d + 1)
@@ -1290,16 +1297,17 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Whether word `i` as written carries a damma on one of its first four letters after
-    /// its proclitics: a verb in the passive (`اعتُقل`, `أُلقي`, `اختُطف`, `استُهدف`), where
-    /// the active has fathas. A damma further on is a pronoun's (`اعتقلتهُم`). Not for an
-    /// imperfect (`يُقاتل` is active).
-    fn written_passive(&self, i: usize) -> bool {
+    /// Whether word `i`, a verb of `verb_letters` letters, as written carries a damma on one
+    /// of its first four letters after its proclitics, not its last: a verb in the passive
+    /// (`اعتُقل`, `أُلقي`, `اختُطف`, `استُهدف`), where the active has fathas. A damma further on
+    /// is a pronoun's (`اعتقلتهُم`, `خطفهُم`). Not for a word that may be an imperfect
+    /// (`يُقاتل` is active; so the past passives `نُشرت`, `تُوفي` are missed).
+    fn written_passive(&self, i: usize, verb_letters: usize) -> bool {
         let w = &self.words[i];
         if w.kind != TokenKind::Arabic || w.stem.starts_with(['ي', 'ت', 'ن']) {
             return false;
         }
-        let original = self.a.norm.original().get(w.span.range()).unwrap_or("");
+        let original = self.written(w);
         if !original.contains(DAMMA) {
             return false;
         }
@@ -1307,13 +1315,19 @@ impl<'a> Finder<'a> {
         let mut letters = 0usize;
         for c in original.chars() {
             if c == DAMMA {
-                return letters > proclitics && letters <= proclitics + 4;
+                // on a letter of the verb before its last (`خطفهُم`: a pronoun's)
+                return letters > proclitics && letters < proclitics + verb_letters.min(5);
             }
             if is_arabic_letter(c) {
                 letters += 1;
             }
         }
         false
+    }
+
+    /// A word as the original text writes it (its vowel marks kept).
+    fn written(&self, w: &Word<'_>) -> &str {
+        self.a.norm.original().get(w.span.range()).unwrap_or("")
     }
 
     /// Whether the trigger tells what was done, its doer untold: a verb written as a passive
@@ -1323,19 +1337,24 @@ impl<'a> Finder<'a> {
     fn passive(&self, h: &Hit<'_>) -> bool {
         match h.trigger.pos {
             // a verb whose doer follows as a hand (`اعتقل على أيدي الحرس الثوري`)
-            Pos::Verb => self.written_passive(h.at) || (h.end + 1..h.end + 3).any(|k| self.by_hand(k)),
+            Pos::Verb => {
+                let verb = h.trigger.phrase.split(' ').next().unwrap_or("");
+                self.written_passive(h.at, verb.chars().count())
+                    || (h.end + 1..h.end + 3).any(|k| self.by_hand(k))
+            }
             Pos::Noun => {
-                let Some(k) = h.at.checked_sub(1) else { return false };
+                let Some(mut k) = h.at.checked_sub(1) else { return false };
+                // جرى إلقاء القبض: the auxiliary before إلقاء
+                if self.words[k].bare == "القاء" && k > 0 {
+                    k -= 1;
+                }
                 let before = &self.words[k];
                 if PASSIVE_AUXILIARIES.contains(&before.bare) {
                     return true;
                 }
-                let last = || {
-                    let written = self.a.norm.original().get(before.span.range()).unwrap_or("");
-                    written.chars().rev().find(|&c| is_arabic_letter(c))
-                };
+                let last = || self.written(before).chars().rev().find(|&c| is_arabic_letter(c));
                 match before.bare {
-                    "القي" => self.written_passive(k) || last() == Some('ي'),
+                    "القي" => self.written_passive(k, 4) || last() == Some('ي'),
                     "يلقي" => last() == Some('ى'),
                     _ => false,
                 }
@@ -1356,9 +1375,15 @@ impl<'a> Finder<'a> {
 
     /// Whether word `k` is يد or أيدي after على: the hand of who did it (`على يد داعش`).
     fn by_hand(&self, k: usize) -> bool {
+        self.after_word(k, "علي", &HAND_WORDS)
+    }
+
+    /// Whether word `k` is one of `words` and the word before it is `before` (`على يد`, `من
+    /// قبل`).
+    fn after_word(&self, k: usize, before: &str, words: &[&str]) -> bool {
         k > 0
-            && self.words.get(k).is_some_and(|w| HAND_WORDS.contains(&w.bare))
-            && self.words[k - 1].bare == "علي"
+            && self.words.get(k).is_some_and(|w| words.contains(&w.bare))
+            && self.words[k - 1].bare == before
     }
 
     /// Whether one of `words` stands one or two words before word `i` (في مدينة كنجة, على
@@ -1431,28 +1456,41 @@ impl<'a> Finder<'a> {
             noun || verb
         };
         let violent = matches!(category, Category::Fight | Category::Assault);
+        // a place: of the type, or where the event happened
+        let placed = |p: &Party| {
+            matches!(self.etype(p), Some(EntityType::Loc))
+                || locations.iter().any(|l| *p == Party::Entity(*l))
+        };
         for (i, p) in &parties {
-            if violent
-                && *i < best.at
-                && hit(*i)
-                && !targets.contains(p)
-                && !matches!(self.etype(p), Some(EntityType::Loc))
-                && !locations.iter().any(|l| *p == Party::Entity(*l))
-            {
+            if violent && *i < best.at && hit(*i) && !targets.contains(p) && !placed(p) {
                 targets.push(p.clone());
             }
         }
         let free = |i: usize| !self.governed_by(i, clo, &PREPOSITIONS, true);
         // the place named right after a noun of taking places is the place taken (غزو العراق,
-        // حصار قطر, ضم القرم), not who took it; a nisba is who took it (الغزو الأمريكي)
-        if best.trigger.pos == Pos::Noun
-            && TAKING_MODES.contains(&best.trigger.mode.as_str())
-            && let Some((_, p)) = parties.iter().find(|(i, _)| *i == best.end && free(*i))
-            && self.etype(p) == Some(EntityType::Gpe)
-            && self.words[best.end].entity.is_some()
-            && !targets.contains(p)
-        {
-            targets.push(p.clone());
+        // حصار قطر, ضم القرم, شاركت في غزو العراق), not who took it; a nisba is who took it
+        // (الغزو الأمريكي), and so is the place named before the one taken with ل (غزو
+        // الولايات المتحدة للعراق, ضم روسيا لشبه جزيرة القرم)
+        let right_after = |i: usize| i == best.end && !self.words[i].prep;
+        if best.trigger.pos == Pos::Noun && TAKING_MODES.contains(&best.trigger.mode.as_str()) {
+            // the word after the name or word right after the noun (الغزو الأمريكي للعراق,
+            // غزو نابليون لإسبانيا), when it carries ل
+            let entity = self.words.get(best.end).and_then(|w| w.entity);
+            let after_name = (best.end..chi)
+                .take_while(|&j| entity.is_some() && self.words[j].entity == entity)
+                .last()
+                .map_or(best.end + 1, |j| j + 1);
+            let li = (after_name < chi && self.words[after_name].li).then_some(after_name);
+            let taken = li.and_then(|j| parties.iter().find(|(i, _)| *i == j));
+            // not when a place taken with ل follows, named or not (ضم المغرب لمنطقة الصحراء)
+            let named = parties.iter().find(|(i, p)| {
+                right_after(*i) && self.etype(p) == Some(EntityType::Gpe) && entity.is_some() && li.is_none()
+            });
+            if let Some((_, p)) = taken.or(named)
+                && !targets.contains(p)
+            {
+                targets.push(p.clone());
+            }
         }
         // a party right after a title is the body the title belongs to (الأمين العام للأمم
         // المتحدة, رئيس المجلس العسكري, مندوب روسيا), when the title stands where the subject
@@ -1466,8 +1504,8 @@ impl<'a> Finder<'a> {
         // a verb with an object pronoun (اختطفها) has its object: a person after it is its subject
         let patient = PATIENT_MODES.contains(&best.trigger.mode.as_str()) && !self.has_object_pronoun(best);
         // the agent of a noun (هجوم شنته طالبان, من قبل), named in the four words after its
-        // word, not as a place (`تم تدميرها من قبل قوات التحالف
-        // بعد سيطرة الميليشيات الحوثية`: the coalition is no entity, the Houthis did not)
+        // word (`تم تدميرها من قبل قوات التحالف بعد سيطرة الميليشيات الحوثية`: the coalition is
+        // no entity, and the Houthis further on did not), not as a place
         let agent_at = |k: usize| {
             // the agent's phrase ends at a preposition other than من (`شنتها بلاده إلى جانب
             // فرنسا`: France is beside)
@@ -1481,9 +1519,7 @@ impl<'a> Finder<'a> {
         let agent = (best.end..chi).find(|&k| {
             let w = self.words[k].bare;
             AGENT_WORDS.contains(&w)
-                || (BY_WORDS.contains(&w)
-                    && k > 0
-                    && self.words[k - 1].bare == "من"
+                || (self.after_word(k, "من", &BY_WORDS)
                     // من جانب واحد is unilaterally
                     && self.words.get(k + 1).is_none_or(|n| n.bare != "واحد"))
         });
@@ -1593,14 +1629,16 @@ impl<'a> Finder<'a> {
                 // (`شخصان قتلا في انفجار`, `نجا الفنان الأفغاني من هجوم`: it was hit)
                 // a nisba right after the noun qualifies it even where a preposition governs
                 // the noun (`في قصف إسرائيلي`)
-                Pos::Noun => before.filter(|(i, _)| !(violent && self.befell(*i, best.at))).or_else(|| {
-                    after.filter(|(i, _)| *i == best.end).or_else(|| {
-                        parties.iter().find(|(i, p)| {
-                            let w = &self.words[*i];
-                            *i == best.end && w.entity.is_none() && !w.prep && usable(p)
+                Pos::Noun => {
+                    before.filter(|(i, _)| !(violent && self.befell(*i, best.at, clo))).or_else(|| {
+                        after.filter(|(i, _)| *i == best.end).or_else(|| {
+                            parties.iter().find(|(i, p)| {
+                                let w = &self.words[*i];
+                                *i == best.end && w.entity.is_none() && !w.prep && usable(p)
+                            })
                         })
                     })
-                }),
+                }
             };
             if let Some((_, p)) = subject {
                 actors.push(p.clone());
@@ -1627,20 +1665,19 @@ impl<'a> Finder<'a> {
             targets.push(p.clone());
         }
         // whom a passive or a verb acting on people names right after it (`اعتُقل إسلام`,
-        // `أُلقي القبض على ...`, `اعتقلت الشرطة مشتبها به يدعى رافي`): the first party in the
-        // four words after the trigger, free or after على, that is not a place
-        // a verbal noun's person right after it is whom it was done to (اعتقال يوجيل, إعدام
-        // سليمان الحلبي)
+        // `أُلقي القبض على ...`, `اعتقلت الشرطة مشتبها به يدعى رافي`): the first party from
+        // the word after the trigger to four words further, free or after على, not a place;
+        // for a verbal noun, its person right after it (اعتقال يوجيل, إعدام سليمان الحلبي,
+        // تحدثت الصحف عن اعتقال نافالني)
         let reach = if passive || best.trigger.pos == Pos::Verb { 4 } else { 0 };
         if (passive || patient)
             && let Some((_, p)) = parties.iter().find(|(i, p)| {
                 *i >= best.end
                     && *i <= best.end + reach
-                    && (free(*i) || self.governed_by(*i, clo, &["علي"], false))
+                    && (free(*i) || right_after(*i) || self.governed_by(*i, clo, &["علي"], false))
                     && (passive || self.etype(p) == Some(EntityType::Person))
-                    && !matches!(self.etype(p), Some(EntityType::Loc))
+                    && !placed(p)
                     && !actors.contains(p)
-                    && !locations.iter().any(|l| *p == Party::Entity(*l))
             })
             && !targets.contains(p)
         {

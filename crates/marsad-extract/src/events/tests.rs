@@ -1025,3 +1025,51 @@ fn criticism_from_someone_is_theirs() {
     let (actors, _) = parties_of("واستأنف الرئيس الأمريكي انتقاداته في تغريدة من بروكسل.");
     assert_eq!(actors, ["United States"]);
 }
+
+#[test]
+fn who_invaded_and_what_was_taken() {
+    // the place taken with ل after the taker
+    assert_eq!(
+        parties_of("وبدأ غزو الولايات المتحدة للعراق عام 2003."),
+        (vec!["United States".into()], vec!["Iraq".into()])
+    );
+    // the place right after the noun, which a preposition governs
+    assert_eq!(
+        parties_of("وشاركت بريطانيا في غزو العراق."),
+        (vec!["United Kingdom".into()], vec!["Iraq".into()])
+    );
+    // the taker before a place taken with ل, named or not, is no target
+    let (_, targets) = parties_of("في إشارة إلى ضم المغرب لمنطقة الصحراء بعد انسحاب الاستعمار الإسباني.");
+    assert!(targets.is_empty(), "{targets:?}");
+}
+
+#[test]
+fn passives_read_from_their_spelling() {
+    // a damma on a pronoun after a three-letter verb is no passive
+    assert_eq!(parties_of("وقالت إن الحوثيين خطفهُم قبل عام."), (vec!["Houthis".into()], vec![]));
+    // the imperfect passive يُلقى, and جرى before إلقاء القبض
+    for text in [
+        "وكان نافالني قد فر قبل أن يُلقى القبض عليه في موسكو.",
+        "وقال إن نافالني جرى إلقاء القبض عليه في موسكو.",
+    ] {
+        let (actors, _) = parties_of(text);
+        assert!(actors.is_empty(), "{text}: {actors:?}");
+    }
+    // a verbal noun of arrest after a preposition still has its person
+    assert_eq!(parties_of("وتحدثت الصحف عن اعتقال نافالني."), (vec![], vec!["Alexei Navalny".into()]));
+}
+
+#[test]
+fn an_active_killing_before_the_party_is_its_own() {
+    // قتل before the party with its object after the party: the party killed
+    let (actors, _) = parties_of("قتل الجيش الروسي مدنيين في قصف على خاركيف.");
+    assert_eq!(actors, ["Russian Armed Forces"]);
+    // a figure right after قتل is its object
+    let (actors, _) = parties_of("وذكرت المنظمة أن جيش إنقاذ الروهينجا قتل 99 مدنيا في مجزرة.");
+    assert_eq!(actors.len(), 1, "{actors:?}");
+    // the agent is named near its word, not beyond: the Houthis did not destroy
+    let (actors, _) = parties_of(
+        "إن الصاروخ لم يكن ضمن القدرات التي تم تدميرها من قبل قوات التحالف بعد سيطرة الميليشيات الحوثية على الأسلحة.",
+    );
+    assert!(!actors.contains(&"Houthis".to_string()), "{actors:?}");
+}
