@@ -51,7 +51,8 @@
 //!     its object pronoun (`اختطفها الزعيم`);
 //!   - actor of a noun: a party before it in the clause (`شنت أذربيجان قصفا`), a nisba right
 //!     after it (`قصف أذري`, `في قصف إسرائيلي`), both sides of `بين X و Y`, who criticism or
-//!     accusations come from (`انتقادات من الولايات المتحدة`); not a party before a violent
+//!     accusations come from (`انتقادات من الولايات المتحدة`), the body a delegation right
+//!     after the trigger comes from (`زار وفد من مجلس الأمن`); not a party before a violent
 //!     noun after `عن` (`تقارير عن هجوم`), or after `في` or `من` with a word of death or
 //!     escape by it (`قتل مزارع فلسطيني في قصف`: it was hit);
 //!   - an agent named in the four words after `شنته`, `من قبل`, `من جانب`, `على يد` (up to a
@@ -1524,6 +1525,14 @@ impl<'a> Finder<'a> {
                     && self.words.get(k + 1).is_none_or(|n| n.bare != "واحد"))
         });
         if let Some((_, p)) = agent.and_then(agent_at) {
+            actors.push(p.clone());
+        }
+        // a delegation right after the trigger is the body it comes from (زار وفد من مجلس
+        // الأمن الدولي ميانمار, لقاء وفد حماس, زيارة وفد أمني مصري)
+        if actors.is_empty()
+            && self.words.get(best.end).is_some_and(|w| w.stem == "وفد")
+            && let Some((_, p)) = agent_at(best.end)
+        {
             actors.push(p.clone());
         }
         // the agent of a passive or a noun after على يد, على أيدي (`اعتُقل على أيدي الحرس

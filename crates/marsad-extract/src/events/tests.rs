@@ -1073,3 +1073,13 @@ fn an_active_killing_before_the_party_is_its_own() {
     );
     assert!(!actors.contains(&"Houthis".to_string()), "{actors:?}");
 }
+
+#[test]
+fn a_delegation_is_its_body() {
+    assert_eq!(
+        parties_of("وزار وفد من مجلس الأمن الدولي ميانمار في أوائل مايو."),
+        (vec!["United Nations Security Council".into()], vec!["Myanmar".into()])
+    );
+    let (actors, _) = parties_of("ويتزامن ذلك مع زيارة وفد أمني مصري.");
+    assert_eq!(actors, ["Egypt"]);
+}
