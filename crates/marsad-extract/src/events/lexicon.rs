@@ -20,6 +20,7 @@ const TRIGGERS: &str = include_str!("../../../../data/events/triggers.tsv");
 const MODES: &str = include_str!("../../../../data/events/modes.tsv");
 const MARKERS: &str = include_str!("../../../../data/events/markers.tsv");
 const REGISTERS: &str = include_str!("../../../../data/events/registers.tsv");
+const ROLES: &str = include_str!("../../../../data/events/roles.tsv");
 
 pub use crate::lexicon::LexiconError;
 
@@ -136,6 +137,57 @@ pub enum Marker {
     InquiryFrame,
 }
 
+/// What a word of `roles.tsv` tells of the parties around it (the file documents each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Preposition,
+    Target,
+    With,
+    Place,
+    OnsetVerb,
+    HitNoun,
+    HitVerb,
+    TitleEnd,
+    Building,
+    Agent,
+    By,
+    Hand,
+    Passive,
+    Responsible,
+    Figure,
+    Befell,
+    Killed,
+}
+
+impl Role {
+    fn parse(value: &str) -> Option<Role> {
+        Some(match value {
+            "preposition" => Role::Preposition,
+            "target" => Role::Target,
+            "with" => Role::With,
+            "place" => Role::Place,
+            "onset-verb" => Role::OnsetVerb,
+            "hit-noun" => Role::HitNoun,
+            "hit-verb" => Role::HitVerb,
+            "title-end" => Role::TitleEnd,
+            "building" => Role::Building,
+            "agent" => Role::Agent,
+            "by" => Role::By,
+            "hand" => Role::Hand,
+            "passive" => Role::Passive,
+            "responsible" => Role::Responsible,
+            "figure" => Role::Figure,
+            "befell" => Role::Befell,
+            "killed" => Role::Killed,
+            _ => return None,
+        })
+    }
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
 /// What a word of `registers.tsv` says of its sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Register {
@@ -193,6 +245,8 @@ pub struct Lexicon {
     pub markers: Phrases<Marker>,
     /// The words of `registers.tsv`.
     pub registers: Phrases<Register>,
+    /// The words of `roles.tsv`, normalised (not keyed), each with its roles as bits.
+    roles: FxHashMap<String, u32>,
     /// Every word a phrase of the triggers, the markers or the registers starts with, and
     /// every refiner: a form none of whose keys is one needs none of the tables' look-ups
     /// (most forms).
@@ -257,6 +311,7 @@ impl Lexicon {
             // the files ship with the binary and a test loads them: a broken file is a build bug
             let mut lex = Lexicon::parse(TRIGGERS, MODES, MARKERS).expect("data/events loads (tested)");
             lex.add_registers(REGISTERS).expect("data/events/registers.tsv loads (tested)");
+            lex.add_roles(ROLES).expect("data/events/roles.tsv loads (tested)");
             lex
         });
         &BUILTIN
@@ -400,6 +455,26 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Reads `roles.tsv` into the tables.
+    pub fn add_roles(&mut self, roles: &str) -> Result<(), LexiconError> {
+        for row in tsv_rows(roles).skip(1) {
+            let f = columns("roles.tsv", row, 2)?;
+            let role = Role::parse(f[1]).ok_or_else(|| LexiconError::Value {
+                file: "roles.tsv",
+                column: "role",
+                value: f[1].into(),
+            })?;
+            let word = Normalizer::analysis().normalize_str(f[0]);
+            *self.roles.entry(word).or_default() |= role.bit();
+        }
+        Ok(())
+    }
+
+    /// Whether `word` (normalised, as the text's words are read) has `role` in `roles.tsv`.
+    pub fn is(&self, word: &str, role: Role) -> bool {
+        self.roles.get(word).is_some_and(|bits| bits & role.bit() != 0)
+    }
+
     /// Whether one of `forms` starts a phrase of the tables, or is a refiner:
     /// when not, none of the tables has anything under them.
     pub fn may_start(&self, forms: &Forms<'_>) -> bool {
@@ -410,6 +485,17 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shipped_roles_load_normalised() {
+        let mut lex = Lexicon::default();
+        lex.add_roles(ROLES).unwrap();
+        // على is read as the normaliser writes it
+        assert!(lex.is("علي", Role::Target) && lex.is("علي", Role::Preposition));
+        assert!(!lex.is("مع", Role::Target) && lex.is("مع", Role::With));
+        assert!(lex.is("ايدي", Role::Hand));
+        assert!(Lexicon::default().add_roles("word\trole\nفي\tnowhere\n").is_err());
+    }
 
     #[test]
     fn shipped_tables_load() {

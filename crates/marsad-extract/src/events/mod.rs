@@ -4,7 +4,9 @@
 //! The layer reads each sentence of the title and paragraphs on the article's token stream.
 //! All words live in `data/events/` ([`lexicon`]); words are matched on their keyed forms
 //! without proclitics, tanween alif or pronoun suffix, phrases word by word (a phrase flagged
-//! `gap` lets two words stand after its first: `أطلقت الشرطة النار`).
+//! `gap` lets two words stand after its first: `أطلقت الشرطة النار`); the words that tell the
+//! parties their roles (`roles.tsv`: prepositions, agents, words of people hit...) on their
+//! normalised forms.
 //!
 //! Rules, in the order they apply:
 //! - **clauses**: a sentence is cut at `، ؛ : . ! ?` and before a boundary word (`حيث`,
@@ -79,7 +81,7 @@ use std::cell::RefCell;
 
 use marsad_text::{AnalysedToken, FormTable, Normalized, Proclitic, Span, TokenKind};
 
-use self::lexicon::{Forms, Lexicon, Marker, Pos, Refiner, Register, Trigger};
+use self::lexicon::{Forms, Lexicon, Marker, Pos, Refiner, Register, Role, Trigger};
 use crate::attribution::{Cues, Role as SpeechRole};
 use crate::casualties::Party;
 use crate::entities::Entity;
@@ -457,116 +459,12 @@ struct Tenor {
 struct Finder<'a> {
     a: &'a Article<'a>,
     words: Vec<Word<'a>>,
+    lex: &'static Lexicon,
 }
 
-/// Prepositions (as separate words) after which a party is not the subject.
-const PREPOSITIONS: [&str; 12] =
-    ["في", "علي", "ضد", "الي", "من", "مع", "عن", "بين", "قرب", "داخل", "حول", "لدي"];
-/// Words of responsibility before عن: who is responsible for an act did it.
-/// (the adjective: the noun, `المسؤولية عن`, is also claimed or laid on others).
-const RESPONSIBLE_WORDS: [&str; 8] =
-    ["مسؤول", "مسؤولة", "مسؤوله", "مسؤولا", "مسؤولين", "مسؤولون", "مسئول", "مسئولة"];
-/// Words of a figure of people right after a verb (normalised, without proclitics) besides
-/// digits: `ما` of `ما يصل إلى`, `ما لا يقل عن`.
-const FIGURE_WORDS: [&str; 4] = ["عشرات", "مئات", "الاف", "ما"];
-/// Words of death, wounds or escape (normalised, without proclitics): a party before them and
-/// a violent noun after في or من is who it befell (`قتل شخصان في انفجار`, `نجا من هجوم`).
-const BEFELL_WORDS: [&str; 13] = [
-    "لقي",
-    "لقيت",
-    "لقوا",
-    "حتفه",
-    "حتفها",
-    "حتفهم",
-    "مصرعه",
-    "مصرعها",
-    "مصرعهم",
-    "نجا",
-    "نجت",
-    "اصيب",
-    "اصيبوا",
-];
-/// Killed, or killed someone (`قتل`: unwritten vowels): of the party when it stands after the
-/// party (`شخصان قتلا في انفجار`) or is written passive (`قُتل`).
-const KILLED_WORDS: [&str; 3] = ["قتل", "قتلا", "قتلوا"];
-/// Words after which a party is the target (مع last: for [`WITH_CATEGORIES`] only).
-const TARGET_WORDS: [&str; 5] = ["علي", "ضد", "استهدف", "استهدفت", "مع"];
 /// The categories whose acts are done with someone: after مع stands their target.
 const WITH_CATEGORIES: [Category; 3] = [Category::Consult, Category::Agree, Category::Fight];
-/// Words after which a place is where it happened.
-const PLACE_WORDS: [&str; 6] = ["في", "قرب", "داخل", "حول", "بالقرب", "شمال"];
-/// Verbs of breaking out (keyed, without proclitics): a definite noun trigger after one is a
-/// new happening (`اندلعت الاشتباكات`, `تجددت المعارك`, `انطلقت الحملة العسكرية`).
-const ONSET_VERBS: [&str; 6] = ["اندلعت", "اندلع", "تجددت", "تجدد", "انطلقت", "انطلق"];
-/// Words of people killed or wounded (normalised, without proclitics), in an event's clause
-/// before its trigger: a party they tell of is whose people were hit, not who struck. Nouns
-/// before their people (`مقتل 6 قياديين من تنظيم داعش في غارة`) and verbs after them (`زعيم
-/// تنظيم داعش و10 مقاتلين قتلوا في غارة جوية`). Not قتل, as often "he killed" as "was
-/// killed" (وقتل المهاجم شرطيتين).
-const HIT_NOUNS: [&str; 7] = ["مقتل", "مصرع", "اصابة", "اصابه", "استشهاد", "سقوط", "اصيب"];
-const HIT_VERBS: [&str; 9] = ["قتلوا", "لقوا", "لقي", "اصيبوا", "اصيب", "سقطوا", "استشهدوا", "حتفهم", "حتفه"];
-/// The last words of titles (normalised, keyed): a party right after one is the body the
-/// title belongs to (`الأمين العام للأمم المتحدة`, `رئيس المجلس`, `مندوب روسيا`).
-const TITLE_ENDS: [&str; 14] = [
-    "العام",
-    "رئيس",
-    "مدير",
-    "قائد",
-    "زعيم",
-    "سفير",
-    "مندوب",
-    "ممثل",
-    "نائب",
-    "امين",
-    "وزير",
-    "مبعوث",
-    "المتحدث",
-    "الناطق",
-];
-/// What people attack with their hands, not with words: buildings, places and vehicles (هاجم
-/// أنصار مادورو مقر البرلمان), as normalised (ى → ي). Not موقع, which is also a website.
-const BUILDINGS: &[&str] = &[
-    "مقر",
-    "مبني",
-    "مركز",
-    "مسجد",
-    "كنيسة",
-    "كنيس",
-    "معبد",
-    "حافلة",
-    "سيارة",
-    "منزل",
-    "بيت",
-    "قرية",
-    "بلدة",
-    "مدينة",
-    "قاعدة",
-    "معسكر",
-    "مخيم",
-    "دورية",
-    "حاجز",
-    "نقطة",
-    "سفارة",
-    "قنصلية",
-    "متجر",
-    "فندق",
-    "سجن",
-    "مستشفي",
-    "مدرسة",
-];
 
-/// Words after a noun trigger that introduce its agent (هجوم شنته طالبان).
-const AGENT_WORDS: [&str; 6] = ["شنته", "شنها", "نفذته", "نفذها", "نصبه", "شنتها"];
-/// Words after من that introduce the agent (`من قبل الحوثيين`, `من جانب روسيا`); alone they
-/// are before (`قبل أيام`) and beside (`إلى جانب`).
-const BY_WORDS: [&str; 2] = ["قبل", "جانب"];
-/// Words after على that introduce the agent of any trigger (`اعتُقل على يد الشرطة`, `على
-/// أيدي مسلحين`).
-const HAND_WORDS: [&str; 2] = ["يد", "ايدي"];
-/// Words right before a verbal noun that make it the passive of its verb (`تم اعتقال`, `جرى
-/// إلقاء القبض`): its doer is untold.
-/// Not يجري: it is also يُجري, to conduct (`يجري تحقيقا`).
-const PASSIVE_AUXILIARIES: [&str; 4] = ["تم", "يتم", "سيتم", "جري"];
 /// Modes whose verb acts on people: a person right after the verb is whom it was done to
 /// (`اعتقل إسلام في يوليو` is Islam arrested, `اعتقلت الشرطة مشتبها به يدعى رافي` Ravi).
 const PATIENT_MODES: [&str; 4] = ["arrest", "detention", "abduction", "execution"];
@@ -625,7 +523,7 @@ impl<'a> Finder<'a> {
             for (w, e) in words.iter_mut().zip(entries) {
                 w.entries = e;
             }
-            Finder { a, words }
+            Finder { a, words, lex }
         })
     }
 
@@ -857,7 +755,7 @@ impl<'a> Finder<'a> {
             return false;
         }
         !self.armed_besides(h, armed)
-            && !self.words[h.end.min(chi)..chi].iter().any(|w| BUILDINGS.contains(&w.stem))
+            && !self.words[h.end.min(chi)..chi].iter().any(|w| self.lex.is(w.stem, Role::Building))
             && self.words[clo..chi]
                 .iter()
                 .any(|w| w.entity.is_some_and(|e| self.a.entities[e].etype == EntityType::Person))
@@ -876,7 +774,7 @@ impl<'a> Finder<'a> {
         while k > clo {
             k -= 1;
             if w[k].bare != "قد" {
-                return w[k].kind == TokenKind::Arabic && ONSET_VERBS.contains(&w[k].stem);
+                return w[k].kind == TokenKind::Arabic && self.lex.is(w[k].stem, Role::OnsetVerb);
             }
         }
         false
@@ -1253,7 +1151,7 @@ impl<'a> Finder<'a> {
     fn befell(&self, i: usize, at: usize, clo: usize) -> bool {
         let Some(k) = at.checked_sub(1) else { return false };
         match self.words[k].bare {
-            "عن" => !k.checked_sub(1).is_some_and(|j| RESPONSIBLE_WORDS.contains(&self.words[j].stem)),
+            "عن" => !k.checked_sub(1).is_some_and(|j| self.lex.is(self.words[j].stem, Role::Responsible)),
             // the word of death after the party, or before it (`نجا الفنان الأفغاني من هجوم`);
             // قتل before the party only written passive or with nothing after the party
             // (`قتل مزارع فلسطيني في قصف`; `قتل الجيش الروسي مدنيين في قصف`: it killed)
@@ -1261,13 +1159,14 @@ impl<'a> Finder<'a> {
                 let stem = self.words[d].stem;
                 let last_before = (i + 1..k)
                     .all(|j| self.words[j].entity.is_some() && self.words[j].entity == self.words[i].entity);
-                let befell = BEFELL_WORDS.contains(&stem)
-                    || (KILLED_WORDS.contains(&stem) && (d > i || last_before || self.written_passive(d, 3)));
+                let befell = self.lex.is(stem, Role::Befell)
+                    || (self.lex.is(stem, Role::Killed)
+                        && (d > i || last_before || self.written_passive(d, 3)));
                 befell
                     && !self
                         .words
                         .get(d + 1)
-                        .is_some_and(|w| w.kind == TokenKind::Number || FIGURE_WORDS.contains(&w.stem))
+                        .is_some_and(|w| w.kind == TokenKind::Number || self.lex.is(w.stem, Role::Figure))
             }),
             _ => false,
         }
@@ -1350,7 +1249,7 @@ impl<'a> Finder<'a> {
                     k -= 1;
                 }
                 let before = &self.words[k];
-                if PASSIVE_AUXILIARIES.contains(&before.bare) {
+                if self.lex.is(before.bare, Role::Passive) {
                     return true;
                 }
                 let last = || self.written(before).chars().rev().find(|&c| is_arabic_letter(c));
@@ -1376,21 +1275,21 @@ impl<'a> Finder<'a> {
 
     /// Whether word `k` is يد or أيدي after على: the hand of who did it (`على يد داعش`).
     fn by_hand(&self, k: usize) -> bool {
-        self.after_word(k, "علي", &HAND_WORDS)
+        self.after_word(k, "علي", Role::Hand)
     }
 
     /// Whether word `k` is one of `words` and the word before it is `before` (`على يد`, `من
     /// قبل`).
-    fn after_word(&self, k: usize, before: &str, words: &[&str]) -> bool {
+    fn after_word(&self, k: usize, before: &str, role: Role) -> bool {
         k > 0
-            && self.words.get(k).is_some_and(|w| words.contains(&w.bare))
+            && self.words.get(k).is_some_and(|w| self.lex.is(w.bare, role))
             && self.words[k - 1].bare == before
     }
 
     /// Whether one of `words` stands one or two words before word `i` (في مدينة كنجة, على
     /// مواقع أرمينية), or, with `clitic`, the word carries a preposition (بمدينة).
-    fn governed_by(&self, i: usize, clo: usize, words: &[&str], clitic: bool) -> bool {
-        (clitic && self.words[i].prep) || (clo..i).rev().take(2).any(|k| words.contains(&self.words[k].bare))
+    fn governed_by(&self, i: usize, clo: usize, word: impl Fn(&str) -> bool, clitic: bool) -> bool {
+        (clitic && self.words[i].prep) || (clo..i).rev().take(2).any(|k| word(self.words[k].bare))
     }
 
     /// Actors, targets and locations of the event whose trigger is `best` in the clause.
@@ -1426,7 +1325,7 @@ impl<'a> Finder<'a> {
             let i = *i;
             if let Party::Entity(e) = p
                 && matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
-                && self.governed_by(i, clo, &PLACE_WORDS, true)
+                && self.governed_by(i, clo, |w| self.lex.is(w, Role::Place), true)
                 && self.a.entities[*e].subtype.as_deref() != Some("country")
             {
                 locations.push(*e);
@@ -1435,9 +1334,9 @@ impl<'a> Finder<'a> {
             // not على of على يد: who acted (`على يد داعش`); مع only for meeting, agreeing and
             // fighting with someone, not for blaming or asking (`اتهمت إسرائيل إيران بتغذية
             // العنف على حدودها مع قطاع غزة`)
-            let with =
-                if WITH_CATEGORIES.contains(&category) { &TARGET_WORDS[..] } else { &TARGET_WORDS[..4] };
-            if i > best.at && self.governed_by(i, clo, with, false) && !self.by_hand(i - 1) {
+            let with = WITH_CATEGORIES.contains(&category);
+            let targeting = |w: &str| self.lex.is(w, Role::Target) || (with && self.lex.is(w, Role::With));
+            if i > best.at && self.governed_by(i, clo, targeting, false) && !self.by_hand(i - 1) {
                 targets.push(p.clone());
             }
         }
@@ -1450,10 +1349,10 @@ impl<'a> Finder<'a> {
             let noun = (clo.max(i.saturating_sub(6))..i)
                 .rev()
                 .take_while(|&k| !that(k))
-                .any(|k| HIT_NOUNS.contains(&self.words[k].stem));
+                .any(|k| self.lex.is(self.words[k].stem, Role::HitNoun));
             let verb = (i + 1..best.at.min(i + 10))
                 .take_while(|&k| !that(k))
-                .any(|k| HIT_VERBS.contains(&self.words[k].stem));
+                .any(|k| self.lex.is(self.words[k].stem, Role::HitVerb));
             noun || verb
         };
         let violent = matches!(category, Category::Fight | Category::Assault);
@@ -1467,7 +1366,7 @@ impl<'a> Finder<'a> {
                 targets.push(p.clone());
             }
         }
-        let free = |i: usize| !self.governed_by(i, clo, &PREPOSITIONS, true);
+        let free = |i: usize| !self.governed_by(i, clo, |w| self.lex.is(w, Role::Preposition), true);
         // the place named right after a noun of taking places is the place taken (غزو العراق,
         // حصار قطر, ضم القرم, شاركت في غزو العراق), not who took it; a nisba is who took it
         // (الغزو الأمريكي), and so is the place named before the one taken with ل (غزو
@@ -1498,7 +1397,9 @@ impl<'a> Finder<'a> {
         // does, right after the verb or before it: who speaks, never whom it is said to (not
         // `في اجتماع مع الأمين العام لحلف الناتو`, whose body is met)
         let owner = |i: usize| {
-            i > clo && (i <= best.end + 3 || i < best.at) && TITLE_ENDS.contains(&self.words[i - 1].bare)
+            i > clo
+                && (i <= best.end + 3 || i < best.at)
+                && self.lex.is(self.words[i - 1].bare, Role::TitleEnd)
         };
         let usable = |p: &Party| !targets.contains(p) && !matches!(self.etype(p), Some(EntityType::Loc));
         let passive = self.passive(best);
@@ -1511,16 +1412,18 @@ impl<'a> Finder<'a> {
             // the agent's phrase ends at a preposition other than من (`شنتها بلاده إلى جانب
             // فرنسا`: France is beside)
             let end = (k + 1..chi.min(k + 5))
-                .find(|&j| PREPOSITIONS.contains(&self.words[j].bare) && self.words[j].bare != "من")
+                .find(|&j| self.lex.is(self.words[j].bare, Role::Preposition) && self.words[j].bare != "من")
                 .unwrap_or(chi.min(k + 5));
             parties.iter().find(|(i, p)| {
-                (k + 1..end).contains(i) && usable(p) && !self.governed_by(*i, clo, &PLACE_WORDS, false)
+                (k + 1..end).contains(i)
+                    && usable(p)
+                    && !self.governed_by(*i, clo, |w| self.lex.is(w, Role::Place), false)
             })
         };
         let agent = (best.end..chi).find(|&k| {
             let w = self.words[k].bare;
-            AGENT_WORDS.contains(&w)
-                || (self.after_word(k, "من", &BY_WORDS)
+            self.lex.is(w, Role::Agent)
+                || (self.after_word(k, "من", Role::By)
                     // من جانب واحد is unilaterally
                     && self.words.get(k + 1).is_none_or(|n| n.bare != "واحد"))
         });
@@ -1541,7 +1444,7 @@ impl<'a> Finder<'a> {
         let hand = (passive || best.trigger.pos == Pos::Noun)
             .then(|| {
                 (best.end..chi)
-                    .take_while(|&k| !HIT_NOUNS.contains(&self.words[k].stem))
+                    .take_while(|&k| !self.lex.is(self.words[k].stem, Role::HitNoun))
                     .find(|&k| self.by_hand(k))
             })
             .flatten();
@@ -1565,7 +1468,9 @@ impl<'a> Finder<'a> {
             && best.trigger.pos == Pos::Noun
             && category == Category::Disapprove
             && let Some(m) = (best.end..chi.min(best.end + 3))
-                .take_while(|&k| self.words[k].bare == "من" || !PREPOSITIONS.contains(&self.words[k].bare))
+                .take_while(|&k| {
+                    self.words[k].bare == "من" || !self.lex.is(self.words[k].bare, Role::Preposition)
+                })
                 .find(|&k| self.words[k].bare == "من")
             && let Some((_, p)) = parties.iter().find(|(i, p)| *i == m + 1 && usable(p))
         {
@@ -1666,7 +1571,7 @@ impl<'a> Finder<'a> {
             && let Some((_, p)) = parties.iter().find(|(i, p)| {
                 *i > best.at
                     && !owner(*i)
-                    && !self.governed_by(*i, clo, &["لدي"], false)
+                    && !self.governed_by(*i, clo, |w| w == "لدي", false)
                     && !actors.contains(p)
                     && !locations.iter().any(|l| *p == Party::Entity(*l))
             })
@@ -1683,7 +1588,7 @@ impl<'a> Finder<'a> {
             && let Some((_, p)) = parties.iter().find(|(i, p)| {
                 *i >= best.end
                     && *i <= best.end + reach
-                    && (free(*i) || right_after(*i) || self.governed_by(*i, clo, &["علي"], false))
+                    && (free(*i) || right_after(*i) || self.governed_by(*i, clo, |w| w == "علي", false))
                     && (passive || self.etype(p) == Some(EntityType::Person))
                     && !placed(p)
                     && !actors.contains(p)
