@@ -1431,8 +1431,8 @@ impl<'a> Finder<'a> {
         let (noun, own) = noun.map_or((None, false), |(n, own)| (Some(n), own));
         // kind
         let mut rule = "noun";
-        // hostages killed (`قتل رهينتين`, `مقتل رهينة`, `إعدام الرهائن`): the word of death
-        // right before them says what befell them
+        // hostages killed (`قتل رهينتين`, `مقتل رهينة`): the word of death right before them
+        // says what befell them (not إعدام, no casualty word: a sentence to death is no death)
         let captives_killed = || {
             first
                 .checked_sub(1)

@@ -473,6 +473,12 @@ const TAKING_MODES: [&str; 3] = ["invasion", "siege", "annexation"];
 /// The damma, the vowel of the passive's first syllables (`اعتُقل`, `أُلقي`, `خُطف`).
 const DAMMA: char = '\u{64f}';
 
+/// How many letters the first word of a hit's trigger has, as the table writes it (its verb
+/// without pronoun).
+fn verb_letters(h: &Hit<'_>) -> usize {
+    h.trigger.phrase.split(' ').next().unwrap_or("").chars().count()
+}
+
 /// Whether `c` is a letter of the Arabic alphabet (not a vowel mark, not the tatweel).
 fn is_arabic_letter(c: char) -> bool {
     ('\u{621}'..='\u{63a}').contains(&c) || ('\u{641}'..='\u{64a}').contains(&c)
@@ -1155,19 +1161,22 @@ impl<'a> Finder<'a> {
             // the word of death after the party, or before it (`نجا الفنان الأفغاني من هجوم`);
             // قتل before the party only written passive or with nothing after the party
             // (`قتل مزارع فلسطيني في قصف`; `قتل الجيش الروسي مدنيين في قصف`: it killed)
-            "في" | "من" => (i.saturating_sub(3).max(clo)..k).any(|d| {
-                let stem = self.words[d].stem;
+            "في" | "من" => {
+                // nothing but the party's own name between it and the preposition
                 let last_before = (i + 1..k)
                     .all(|j| self.words[j].entity.is_some() && self.words[j].entity == self.words[i].entity);
-                let befell = self.lex.is(stem, Role::Befell)
-                    || (self.lex.is(stem, Role::Killed)
-                        && (d > i || last_before || self.written_passive(d, 3)));
-                befell
-                    && !self
-                        .words
-                        .get(d + 1)
-                        .is_some_and(|w| w.kind == TokenKind::Number || self.lex.is(w.stem, Role::Figure))
-            }),
+                (i.saturating_sub(3).max(clo)..k).any(|d| {
+                    let stem = self.words[d].stem;
+                    let befell = self.lex.is(stem, Role::Befell)
+                        || (self.lex.is(stem, Role::Killed)
+                            && (d > i || last_before || self.written_passive(d, 3)));
+                    befell
+                        && !self
+                            .words
+                            .get(d + 1)
+                            .is_some_and(|w| w.kind == TokenKind::Number || self.lex.is(w.stem, Role::Figure))
+                })
+            }
             _ => false,
         }
     }
@@ -1238,9 +1247,7 @@ impl<'a> Finder<'a> {
         match h.trigger.pos {
             // a verb whose doer follows as a hand (`اعتقل على أيدي الحرس الثوري`)
             Pos::Verb => {
-                let verb = h.trigger.phrase.split(' ').next().unwrap_or("");
-                self.written_passive(h.at, verb.chars().count())
-                    || (h.end + 1..h.end + 3).any(|k| self.by_hand(k))
+                self.written_passive(h.at, verb_letters(h)) || (h.end + 1..h.end + 3).any(|k| self.by_hand(k))
             }
             Pos::Noun => {
                 let Some(mut k) = h.at.checked_sub(1) else { return false };
@@ -1267,9 +1274,8 @@ impl<'a> Finder<'a> {
     fn has_object_pronoun(&self, h: &Hit<'_>) -> bool {
         const PRONOUNS: [&str; 5] = ["ه", "ها", "هم", "هما", "هن"];
         let stem = self.words[h.at].stem;
-        let verb = h.trigger.phrase.split(' ').next().unwrap_or("");
         h.trigger.pos == Pos::Verb
-            && stem.chars().count() > verb.chars().count()
+            && stem.chars().count() > verb_letters(h)
             && PRONOUNS.iter().any(|p| stem.ends_with(p))
     }
 
@@ -1278,16 +1284,16 @@ impl<'a> Finder<'a> {
         self.after_word(k, "علي", Role::Hand)
     }
 
-    /// Whether word `k` is one of `words` and the word before it is `before` (`على يد`, `من
-    /// قبل`).
+    /// Whether word `k` has `role` in `roles.tsv` and the word before it is `before` (`على
+    /// يد`, `من قبل`).
     fn after_word(&self, k: usize, before: &str, role: Role) -> bool {
         k > 0
             && self.words.get(k).is_some_and(|w| self.lex.is(w.bare, role))
             && self.words[k - 1].bare == before
     }
 
-    /// Whether one of `words` stands one or two words before word `i` (في مدينة كنجة, على
-    /// مواقع أرمينية), or, with `clitic`, the word carries a preposition (بمدينة).
+    /// Whether a word that is `word` stands one or two words before word `i` (في مدينة كنجة,
+    /// على مواقع أرمينية), or, with `clitic`, the word carries a preposition (بمدينة).
     fn governed_by(&self, i: usize, clo: usize, word: impl Fn(&str) -> bool, clitic: bool) -> bool {
         (clitic && self.words[i].prep) || (clo..i).rev().take(2).any(|k| word(self.words[k].bare))
     }
@@ -1321,6 +1327,9 @@ impl<'a> Finder<'a> {
         let mut actors: Vec<Party> = Vec::new();
         let mut targets: Vec<Party> = Vec::new();
         let mut locations: Vec<usize> = Vec::new();
+        // مع marks a target only for meeting, agreeing and fighting with someone
+        let with = WITH_CATEGORIES.contains(&category);
+        let targeting = |w: &str| self.lex.is(w, Role::Target) || (with && self.lex.is(w, Role::With));
         for (i, p) in &parties {
             let i = *i;
             if let Party::Entity(e) = p
@@ -1334,8 +1343,6 @@ impl<'a> Finder<'a> {
             // not على of على يد: who acted (`على يد داعش`); مع only for meeting, agreeing and
             // fighting with someone, not for blaming or asking (`اتهمت إسرائيل إيران بتغذية
             // العنف على حدودها مع قطاع غزة`)
-            let with = WITH_CATEGORIES.contains(&category);
-            let targeting = |w: &str| self.lex.is(w, Role::Target) || (with && self.lex.is(w, Role::With));
             if i > best.at && self.governed_by(i, clo, targeting, false) && !self.by_hand(i - 1) {
                 targets.push(p.clone());
             }
@@ -1537,18 +1544,14 @@ impl<'a> Finder<'a> {
                     .or(after.filter(named))
                     .or(before)
                     .or(after),
-                // قصف أذري: a nisba right after the noun
-                // not before a violent noun after عن (`تقارير عن هجوم`: the party before is
-                // another verb's), nor after في or من with a word of death or escape between
-                // (`شخصان قتلا في انفجار`, `نجا الفنان الأفغاني من هجوم`: it was hit)
-                // a nisba right after the noun qualifies it even where a preposition governs
-                // the noun (`في قصف إسرائيلي`)
+                // a party before it, not one it befell ([`Finder::befell`]: `تقارير عن هجوم`,
+                // `شخصان قتلا في انفجار`); else a party right after it (قصف أذري), a nisba even
+                // where a preposition governs the noun (`في قصف إسرائيلي`)
                 Pos::Noun => {
                     before.filter(|(i, _)| !(violent && self.befell(*i, best.at, clo))).or_else(|| {
                         after.filter(|(i, _)| *i == best.end).or_else(|| {
                             parties.iter().find(|(i, p)| {
-                                let w = &self.words[*i];
-                                *i == best.end && w.entity.is_none() && !w.prep && usable(p)
+                                right_after(*i) && self.words[*i].entity.is_none() && usable(p)
                             })
                         })
                     })
