@@ -76,6 +76,10 @@ pub struct Trigger {
     /// advance and what it offers, `التصدي` repelling and tackling, `تصفية` killing and
     /// liquidation).
     pub armed: bool,
+    /// A verb in the first person plural (ندعو, نطالب): its subject is the speaker, whose
+    /// words it opens, never a party named after it (`ندعو الولايات المتحدة إلى` asks the
+    /// United States).
+    pub we: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -355,6 +359,7 @@ impl Lexicon {
                 inquiry: false,
                 indefinite: false,
                 armed: false,
+                we: false,
             };
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 let set = match flag {
@@ -368,6 +373,7 @@ impl Lexicon {
                     "inquiry" => &mut trigger.inquiry,
                     "indef" => &mut trigger.indefinite,
                     "armed" => &mut trigger.armed,
+                    "we" => &mut trigger.we,
                     _ => match flag.strip_prefix("with=") {
                         Some(words) => {
                             trigger.with.extend(words.split('|').map(entry_key));

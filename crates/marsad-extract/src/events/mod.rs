@@ -1536,6 +1536,8 @@ impl<'a> Finder<'a> {
             // a person right after a verb that acts on people is its object (اعتقلت الشرطة
             // is the police arresting, اعتقل إسلام is Islam arrested)
             let after = after.filter(|(_, p)| !(patient && self.etype(p) == Some(EntityType::Person)));
+            // a verb in the first person (ندعو) is the speaker's: no one after it is its subject
+            let (inside, after) = if best.trigger.we { (None, None) } else { (inside, after) };
             let subject = match best.trigger.pos {
                 // subject-verb right before it (إن أذربيجان قصفت), else verb-subject with a name
                 // (a nisba after the verb qualifies its object: قصفت مواقع أرمنية)

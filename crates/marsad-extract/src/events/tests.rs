@@ -1083,3 +1083,21 @@ fn a_delegation_is_its_body() {
     let (actors, _) = parties_of("ويتزامن ذلك مع زيارة وفد أمني مصري.");
     assert_eq!(actors, ["Egypt"]);
 }
+
+#[test]
+fn a_verb_in_the_first_person_is_the_speakers() {
+    // ندعو asks whom it names: the United States is asked, not asking
+    assert_eq!(parties_of("ندعو الولايات المتحدة إلى التعقّل."), (vec![], vec!["United States".into()]));
+    let (actors, targets) = parties_of("ندعو السلطات التركية إلى إسقاط تلك التهم خلال مرحلة الاستئناف.");
+    assert_eq!((actors.len(), targets), (0, vec!["Turkey".to_string()]));
+    // the speaker before the quote is who asks
+    let (actors, _) =
+        parties_of("وأضافت وزارة الخارجية الروسية \"ندعو الأطراف إلى الامتناع عن أي تصعيد إضافي\".");
+    assert_eq!(actors, ["Ministry of Foreign Affairs (Russia)"]);
+    // the first person of the other speech acts is theirs too (ننفي, نطالب)
+    let ex = extract("وقال بيان لوزارة الخارجية الإيرانية \"ننفي الاتهام\".");
+    let e = only(&ex);
+    assert_eq!((e.category, e.mode.as_str()), (Category::Statement, "denial"));
+    let (actors, targets) = parties_of("\"نطالب روسيا بالكشف عن مصير المعتقلين\".");
+    assert_eq!((actors.len(), targets), (0, vec!["Russia".to_string()]));
+}
