@@ -502,6 +502,19 @@ impl<'a> Finder<'a> {
                 .map(|(i, t)| {
                     let s = t.token.span;
                     let entity = a.entity_of.get(i).copied().flatten();
+                    // a name's first letter is no preposition (بلير, لبنان): a mention of it
+                    // starts with the word, after its conjunction; not ل with the article
+                    // (للبحرين), which a mention cannot leave out. The name is a known one or
+                    // a full one: a single unknown word may be a preposition and a noun the
+                    // entity layer took for a name (بزوجها)
+                    let named = entity.is_some_and(|e| {
+                        let e = &a.entities[e];
+                        let start = t.start_without_conjunction(a.norm);
+                        !(t.has(Proclitic::Li) && t.has(Proclitic::Al))
+                            && e.etype == EntityType::Person
+                            && (e.kb.is_some() || e.name_ar.split_whitespace().nth(1).is_some())
+                            && e.mentions.iter().any(|m| m.span.start() == start)
+                    });
                     Word {
                         span: s,
                         kind: t.token.kind,
@@ -509,10 +522,11 @@ impl<'a> Finder<'a> {
                         bare: t.bare(n),
                         whole: t.norm_str(n),
                         definite: t.has(Proclitic::Al),
-                        li: t.has(Proclitic::Li),
-                        bi: t.has(Proclitic::Bi),
+                        li: !named && t.has(Proclitic::Li),
+                        bi: !named && t.has(Proclitic::Bi),
                         sa: t.has(Proclitic::Sa),
-                        prep: t.has(Proclitic::Li) || t.has(Proclitic::Bi) || t.has(Proclitic::Ka),
+                        prep: !named
+                            && (t.has(Proclitic::Li) || t.has(Proclitic::Bi) || t.has(Proclitic::Ka)),
                         entity,
                         entries: Entries::default(),
                     }

@@ -1101,3 +1101,20 @@ fn a_verb_in_the_first_person_is_the_speakers() {
     let (actors, targets) = parties_of("\"نطالب روسيا بالكشف عن مصير المعتقلين\".");
     assert_eq!((actors.len(), targets), (0, vec!["Russia".to_string()]));
 }
+
+#[test]
+fn a_name_that_starts_with_a_preposition_letter_is_no_preposition() {
+    // بلير is Blair, not ب + لير: the subject of دعا
+    assert_eq!(
+        parties_of("ودعا بلير مرارا إلى الرجوع عن قرار الخروج من الاتحاد الأوروبي."),
+        (vec!["Tony Blair".into()], vec!["European Union".into()])
+    );
+    // باشليه, named in full before, criticises the government
+    let ex =
+        extract("قالت مفوضة حقوق الإنسان ميشيل باشليه إن المهاجرين يعانون. وانتقدت باشليه الحكومة الإيطالية.");
+    let e = ex.events.iter().find(|e| e.mode == "criticism").expect("the criticism");
+    assert_eq!(names(&ex, &e.actors), ["Michelle Bachelet"]);
+    // ل with the article is a preposition, even where the name's mention starts with it
+    let (actors, targets) = parties_of("ووجهت اتهامات أيضا للبحرين بالتورط في غسل أموال.");
+    assert_eq!((actors.len(), targets), (0, vec!["Bahrain".to_string()]));
+}
