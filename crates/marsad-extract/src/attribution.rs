@@ -153,10 +153,25 @@ impl MentionsBefore {
     }
 }
 
-/// The words of `tokens[range]`, with `entity_of` from [`entity_of_tokens`].
+/// Whether the first letter of token `t`, of a mention of `entity`, is the name's and no
+/// preposition (بلير is Blair, not ب + لير; the text layer cannot tell): a mention of a person
+/// known to the knowledge base or named in full starts with the word, after its conjunction.
+/// Not for a single unknown word, which may be a preposition and a noun the entity layer took
+/// for a name (بزوجها), nor for ل with the article (للحوثي), which a mention cannot leave out.
+pub fn name_letter(t: &AnalysedToken, norm: &Normalized<'_>, entity: Option<&Entity>) -> bool {
+    entity.is_some_and(|e| {
+        e.etype == EntityType::Person
+            && !(t.has(marsad_text::Proclitic::Li) && t.has(marsad_text::Proclitic::Al))
+            && (e.kb.is_some() || e.name_ar.split_whitespace().nth(1).is_some())
+            && e.mentions.iter().any(|m| m.span.start() == t.start_without_conjunction(norm))
+    })
+}
+
+/// The words of `tokens[range]`, with `entity_of` from [`entity_of_tokens`] over `entities`.
 pub fn words<'n>(
     norm: &'n Normalized<'_>,
     tokens: &[AnalysedToken],
+    entities: &[Entity],
     entity_of: &[Option<usize>],
     range: std::ops::Range<usize>,
 ) -> Vec<Word<'n>> {
@@ -173,12 +188,16 @@ pub fn words<'n>(
                 _ => {}
             }
         }
+        let entity = entity_of.get(i).copied().flatten();
+        if prep && name_letter(t, norm, entity.and_then(|e| entities.get(e))) {
+            prep = false;
+        }
         out.push(Word {
             span: t.token.span,
             kind: t.token.kind,
             bare: norm.key_of(t.bare(n)),
             stem: norm.key_of(t.stem(n)),
-            entity: entity_of.get(i).copied().flatten(),
+            entity,
             index: i,
             fa,
             wa,
@@ -1124,7 +1143,7 @@ mod tests {
         for &s in &ex.sentences {
             let block =
                 ex.blocks.iter().position(|b| ex.tokens[b.clone()].iter().any(|t| s.contains(t.token.span)));
-            let ws = words(&norm, &ex.tokens, &entity_of, sentence_range(&ex.tokens, s));
+            let ws = words(&norm, &ex.tokens, &ex.entities, &entity_of, sentence_range(&ex.tokens, s));
             let a = at.sentence(&ws, block.unwrap_or(0));
             let i = ws.iter().position(|w| w.kind == TokenKind::Number).unwrap_or(ws.len().saturating_sub(1));
             out.push(a.claimant_at(i).map(|p| match p {
@@ -1306,7 +1325,7 @@ mod tests {
         let ex = extract(text);
         let norm = crate::extract::normalizer().normalize(text);
         let entity_of = entity_of_tokens(&ex.tokens, &ex.entities);
-        let ws = words(&norm, &ex.tokens, &entity_of, 0..ex.tokens.len());
+        let ws = words(&norm, &ex.tokens, &ex.entities, &entity_of, 0..ex.tokens.len());
         let barrier = |w: &Word| w.bare == "مقتل";
         let mut at = Attributor::new(&ex.entities, Kb::builtin()).with_barrier(&barrier);
         let a = at.sentence(&ws, 0);

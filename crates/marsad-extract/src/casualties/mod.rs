@@ -391,7 +391,8 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let block = self.a.blocks.iter().position(|s| s.contains(sentence)).unwrap_or(usize::MAX);
-            let words = attribution::words(self.a.norm, self.a.tokens, self.entity_of, range);
+            let words =
+                attribution::words(self.a.norm, self.a.tokens, self.a.entities, self.entity_of, range);
             if words.is_empty() {
                 continue;
             }
@@ -728,7 +729,7 @@ impl<'a> Finder<'a> {
         }
         let none = Looked { relevance: 0, noun: None, trigger: None, marker: None };
         let of = |i: usize| {
-            let words = attribution::words(self.a.norm, self.a.tokens, &[], i..i + 1);
+            let words = attribution::words(self.a.norm, self.a.tokens, &[], &[], i..i + 1);
             words.first().map_or(none, |w| {
                 let (noun, trigger) = (self.noun_of(w), self.trigger_of(w));
                 // a trigger or a noun of a kind ([`Finder::kind_noun`])

@@ -133,6 +133,13 @@ fn claimant_after_according_to() {
 }
 
 #[test]
+fn a_speaker_whose_name_starts_with_a_preposition_letter_speaks() {
+    // بلير is Blair, not ب + لير under a preposition
+    let ex = extract("وقال بلير إن خمسة جنود بريطانيين قتلوا في هجوم.");
+    assert_eq!(name(&ex, only(&ex).claimant.as_ref()).as_deref(), Some("Tony Blair"));
+}
+
+#[test]
 fn claimant_carries_over_in_the_paragraph() {
     let ex = extract(
         "أعلن رئيس الوزراء الأرميني نيكول باشينيان استمرار العمليات القتالية على الحدود، وأشار إلى مقتل 49 جنديا خلال المعارك.",

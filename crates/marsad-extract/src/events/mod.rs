@@ -502,19 +502,8 @@ impl<'a> Finder<'a> {
                 .map(|(i, t)| {
                     let s = t.token.span;
                     let entity = a.entity_of.get(i).copied().flatten();
-                    // a name's first letter is no preposition (بلير, لبنان): a mention of it
-                    // starts with the word, after its conjunction; not ل with the article
-                    // (للبحرين), which a mention cannot leave out. The name is a known one or
-                    // a full one: a single unknown word may be a preposition and a noun the
-                    // entity layer took for a name (بزوجها)
-                    let named = entity.is_some_and(|e| {
-                        let e = &a.entities[e];
-                        let start = t.start_without_conjunction(a.norm);
-                        !(t.has(Proclitic::Li) && t.has(Proclitic::Al))
-                            && e.etype == EntityType::Person
-                            && (e.kb.is_some() || e.name_ar.split_whitespace().nth(1).is_some())
-                            && e.mentions.iter().any(|m| m.span.start() == start)
-                    });
+                    // a name's first letter is no preposition (بلير)
+                    let named = crate::attribution::name_letter(t, a.norm, entity.map(|e| &a.entities[e]));
                     Word {
                         span: s,
                         kind: t.token.kind,
