@@ -1282,6 +1282,39 @@ impl<'a> Finder<'a> {
             && PRONOUNS.iter().any(|p| stem.ends_with(p))
     }
 
+    /// The person named after a title or role that stands right after a verb trigger, within
+    /// six words after the title, before a preposition, a number or a full stop, and not
+    /// under a preposition itself (`وطلبت المحامية الخاصة لترامب`) (`دعا وزير
+    /// الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى`).
+    fn holder_after_title<'p>(
+        &self,
+        best: &Hit<'_>,
+        chi: usize,
+        parties: &'p [(usize, Party)],
+    ) -> Option<&'p (usize, Party)> {
+        if best.trigger.pos != Pos::Verb || best.trigger.we || best.end >= chi {
+            return None;
+        }
+        let keys: Vec<_> =
+            (best.end..chi.min(best.end + 8)).map(|k| self.a.norm.key_of(self.words[k].bare)).collect();
+        let (n, title) = self.a.kb.title(&keys[0], |k| keys.get(1 + k).map(|w| w.as_ref()))?;
+        if !matches!(title.kind, marsad_kb::TitleKind::Title | marsad_kb::TitleKind::Role) {
+            return None;
+        }
+        let from = best.end + n;
+        let stop = (from..chi.min(from + 6))
+            .find(|&k| {
+                let w = &self.words[k];
+                w.kind == TokenKind::Number
+                    || (w.kind == TokenKind::Punct && w.bare != "،" && w.bare != ",")
+                    || (self.lex.is(w.bare, Role::Preposition) && w.entity.is_none())
+            })
+            .unwrap_or(chi.min(from + 6));
+        parties.iter().find(|(i, p)| {
+            (from..stop).contains(i) && !self.words[*i].prep && self.etype(p) == Some(EntityType::Person)
+        })
+    }
+
     /// Whether word `k` is يد or أيدي after على: the hand of who did it (`على يد داعش`).
     fn by_hand(&self, k: usize) -> bool {
         self.after_word(k, "علي", Role::Hand)
@@ -1541,6 +1574,10 @@ impl<'a> Finder<'a> {
             let after = after.filter(|(_, p)| !(patient && self.etype(p) == Some(EntityType::Person)));
             // a verb in the first person (ندعو) is the speaker's: no one after it is its subject
             let (inside, after) = if best.trigger.we { (None, None) } else { (inside, after) };
+            // a title right after a verb, its holder named further on than a subject is looked
+            // for (دعا وزير الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى): the holder
+            // (not the person a verb acting on people took: اعتقلت الكاتبة والناشطة، نوف)
+            let after = after.or_else(|| self.holder_after_title(best, chi, &parties).filter(|_| !patient));
             let subject = match best.trigger.pos {
                 // subject-verb right before it (إن أذربيجان قصفت), else verb-subject with a name
                 // (a nisba after the verb qualifies its object: قصفت مواقع أرمنية)

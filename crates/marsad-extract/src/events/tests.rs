@@ -1118,3 +1118,19 @@ fn a_name_that_starts_with_a_preposition_letter_is_no_preposition() {
     let (actors, targets) = parties_of("ووجهت اتهامات أيضا للبحرين بالتورط في غسل أموال.");
     assert_eq!((actors.len(), targets), (0, vec!["Bahrain".to_string()]));
 }
+
+#[test]
+fn a_title_after_the_verb_is_its_holders() {
+    // the holder named after a long title, between commas, is the subject
+    let (actors, _) = parties_of("دعا وزير الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى تحقيق دولي.");
+    assert_eq!(actors, ["Anwar Gargash"]);
+    let (actors, _) = parties_of(
+        "هدد وزير الداخلية الإيطالي الجديد، ماتيو سالفيني، الأحد بمنع سفن إنقاذ المهاجرين من الوصول إلى موانئ بلاده.",
+    );
+    assert_eq!(actors, ["Matteo Salvini"]);
+    // not the person an arrest took, nor one under a preposition
+    let (actors, _) = parties_of("وقالت إن السلطات اعتقلت الكاتبة والناشطة، نوف عبد العزيز، يوم 6 يونيو.");
+    assert!(actors.is_empty(), "{actors:?}");
+    let (actors, _) = parties_of("وطلبت المحامية الخاصة الجديدة لترامب تأجيل النظر في القضية.");
+    assert!(actors.is_empty(), "{actors:?}");
+}
