@@ -80,6 +80,9 @@ pub struct Trigger {
     /// words it opens, never a party named after it (`ندعو الولايات المتحدة إلى` asks the
     /// United States).
     pub we: bool,
+    /// A participle that goes on describing its subject's act (داعيا, متهما, منددا): a party
+    /// right after it is whom the act is aimed at, never who acts.
+    pub adverbial: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -360,6 +363,7 @@ impl Lexicon {
                 indefinite: false,
                 armed: false,
                 we: false,
+                adverbial: false,
             };
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 let set = match flag {
@@ -374,6 +378,7 @@ impl Lexicon {
                     "indef" => &mut trigger.indefinite,
                     "armed" => &mut trigger.armed,
                     "we" => &mut trigger.we,
+                    "adverbial" => &mut trigger.adverbial,
                     _ => match flag.strip_prefix("with=") {
                         Some(words) => {
                             trigger.with.extend(words.split('|').map(entry_key));

@@ -1589,6 +1589,7 @@ impl<'a> Finder<'a> {
                 // a party before it, not one it befell ([`Finder::befell`]: `تقارير عن هجوم`,
                 // `شخصان قتلا في انفجار`); else a party right after it (قصف أذري), a nisba even
                 // where a preposition governs the noun (`في قصف إسرائيلي`)
+                Pos::Noun if best.trigger.adverbial => before,
                 Pos::Noun => {
                     before.filter(|(i, _)| !(violent && self.befell(*i, best.at, clo))).or_else(|| {
                         after.filter(|(i, _)| *i == best.end).or_else(|| {

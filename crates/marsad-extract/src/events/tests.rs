@@ -1134,3 +1134,19 @@ fn a_title_after_the_verb_is_its_holders() {
     let (actors, _) = parties_of("وطلبت المحامية الخاصة الجديدة لترامب تأجيل النظر في القضية.");
     assert!(actors.is_empty(), "{actors:?}");
 }
+
+#[test]
+fn a_participle_aims_at_the_party_after_it() {
+    // متهمة goes on with the ministry's act: Washington is accused, not accusing
+    let ex = extract(
+        "وقالت وزارة التجارة الصينية في بيان إن الرسوم غير مقبولة، متهمة واشنطن بإطلاق أكبر حرب تجارية في التاريخ.",
+    );
+    let e = ex.events.iter().find(|e| e.mode == "accusation").expect("the accusation");
+    assert!(names(&ex, &e.actors).is_empty(), "{:?}", names(&ex, &e.actors));
+    assert_eq!(names(&ex, &e.targets), ["Washington, D.C."]);
+    let (actors, targets) = parties_of("داعيا إسرائيل إلى الحذر بشأن هذه القضية.");
+    assert_eq!((actors.len(), targets), (0, vec!["Israel".to_string()]));
+    // الداعية with the article is a preacher, not an appeal
+    let ex = extract("اعتقلت السلطات السعودية الداعية الإسلامي البارز الشيخ سفر الحوالي وثلاثة من أبنائه.");
+    assert_eq!(kinds(&ex), ["COERCE/arrest"]);
+}
