@@ -83,6 +83,10 @@ pub struct Trigger {
     /// A participle that goes on describing its subject's act (داعيا, متهما, منددا): a party
     /// right after it is whom the act is aimed at, never who acts.
     pub adverbial: bool,
+    /// A verb in the third person masculine singular (دعا, اتهم, يطالب; derived from the
+    /// table: its first word begins with ي, or the table has the same verb with the
+    /// feminine ت): a country whose name takes the feminine cannot be its subject.
+    pub masculine: bool,
 }
 
 /// A refiner of `modes.tsv`.
@@ -164,6 +168,7 @@ pub enum Role {
     Figure,
     Befell,
     Killed,
+    Masculine,
 }
 
 impl Role {
@@ -186,6 +191,7 @@ impl Role {
             "figure" => Role::Figure,
             "befell" => Role::Befell,
             "killed" => Role::Killed,
+            "masculine" => Role::Masculine,
             _ => return None,
         })
     }
@@ -364,6 +370,7 @@ impl Lexicon {
                 armed: false,
                 we: false,
                 adverbial: false,
+                masculine: false,
             };
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
                 let set = match flag {
@@ -436,10 +443,38 @@ impl Lexicon {
             };
             lex.markers.insert(f[0], role);
         }
+        lex.mark_masculine();
         lex.firsts = (lex.triggers.map.keys().chain(lex.markers.map.keys()).chain(lex.refiners.keys()))
             .cloned()
             .collect();
         Ok(lex)
+    }
+
+    /// Marks the verbs in the third person masculine singular ([`Trigger::masculine`]): a
+    /// first word beginning with ي (يطالب), or one the table also has with the feminine ت
+    /// after it (اتهم, اتهمت) or in place of its last long vowel (دعا, دعت; نفى, نفت).
+    fn mark_masculine(&mut self) {
+        let verbs: FxHashSet<(String, Option<Category>)> = self
+            .triggers
+            .map
+            .iter()
+            .flat_map(|(first, list)| {
+                list.iter().filter(|(_, t)| t.pos == Pos::Verb).map(|(_, t)| (first.clone(), t.category))
+            })
+            .collect();
+        for (first, list) in &mut self.triggers.map {
+            let feminine = |form: String, c| verbs.contains(&(form, c));
+            for (_, t) in list.iter_mut().filter(|(_, t)| t.pos == Pos::Verb) {
+                // (not a dual: اتفقا beside اتفق)
+                let shortened = first
+                    .strip_suffix(['ا', 'ي'])
+                    .filter(|stem| !verbs.contains(&(stem.to_string(), t.category)))
+                    .map(|stem| format!("{stem}ت"));
+                t.masculine = first.starts_with('ي')
+                    || feminine(format!("{first}ت"), t.category)
+                    || shortened.is_some_and(|f| feminine(f, t.category));
+            }
+        }
     }
 
     /// Reads `registers.tsv` into the tables.
@@ -551,6 +586,23 @@ mod tests {
                 let roles = |l: &[(Vec<String>, Marker)]| l.iter().map(|e| e.1).collect::<Vec<_>>();
                 assert_eq!(roles(other), roles(list), "{bare} hides {first}");
             }
+        }
+    }
+
+    #[test]
+    fn masculine_verbs_are_derived_from_the_table() {
+        let lex = Lexicon::builtin();
+        let masculine = |word: &str| {
+            let list = lex.triggers.map.get(&entry_key(word)).expect(word);
+            list.iter().find(|(rest, t)| rest.is_empty() && t.pos == Pos::Verb).expect(word).1.masculine
+        };
+        // with ي, beside the feminine with ت, or with ت in place of the last long vowel
+        for word in ["يطالب", "اتهم", "طالب", "دعا", "نفى"] {
+            assert!(masculine(word), "{word}");
+        }
+        // the feminine, the plural and the dual (اتفقا beside اتفق) are not
+        for word in ["اتهمت", "دعت", "تطالب", "اتهموا", "اتفقا"] {
+            assert!(!masculine(word), "{word}");
         }
     }
 

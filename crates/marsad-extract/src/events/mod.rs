@@ -1315,6 +1315,33 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// Whether the trigger is a verb in the third person masculine singular ([`Trigger::masculine`])
+    /// where a verb stands: an imperfect (يطالب), or a past one that opens its clause or
+    /// follows its conjunction or particle (`وطالب`, `كما دعا`, `قد اتهم`); after a preposition
+    /// or a noun the same word is a verbal noun (`بناء على طلب الكويت`, `مقابل تعهد`).
+    fn masculine_verb(&self, h: &Hit<'_>, clo: usize) -> bool {
+        const BEFORE_A_VERB: [&str; 10] =
+            ["قد", "لقد", "كما", "ثم", "حيث", "فيما", "بينما", "عندما", "اذ", "لكن"];
+        h.trigger.masculine
+            && (h.trigger.phrase.starts_with('ي')
+                || h.at == clo
+                || self.words[h.at].whole != self.words[h.at].bare
+                || BEFORE_A_VERB.contains(&self.words[h.at - 1].bare))
+    }
+
+    /// Whether party `p`, named by its name at word `i`, is a country whose name takes the feminine (most:
+    /// روسيا, الهند, الولايات المتحدة; not those of `masculine` in roles.tsv, العراق, لبنان).
+    fn feminine_country(&self, i: usize, p: &Party) -> bool {
+        let w = &self.words[i];
+        // by its name, not by a nisba or a body, which agree with the noun they describe or
+        // start with (دعا العاهل الأردني, سيطر النظام السوري)
+        let by_name = |e: &Entity| e.mentions.iter().any(|m| m.span.contains(w.span) && m.rule == "kb");
+        matches!(p, Party::Entity(e) if w.entity == Some(*e) && by_name(&self.a.entities[*e])
+            && self.a.entities[*e].subtype.as_deref() == Some("country"))
+            && !self.lex.is(w.bare, Role::Masculine)
+            && !self.lex.is(w.stem, Role::Masculine)
+    }
+
     /// Whether word `k` is يد or أيدي after على: the hand of who did it (`على يد داعش`).
     fn by_hand(&self, k: usize) -> bool {
         self.after_word(k, "علي", Role::Hand)
@@ -1572,6 +1599,11 @@ impl<'a> Finder<'a> {
             // a person right after a verb that acts on people is its object (اعتقلت الشرطة
             // is the police arresting, اعتقل إسلام is Islam arrested)
             let after = after.filter(|(_, p)| !(patient && self.etype(p) == Some(EntityType::Person)));
+            // a country whose name takes the feminine, right after a masculine verb, is not its
+            // subject but its object (دعا الهند إلى, وطالب روسيا بالتدخل)
+            let after = after.filter(|(i, p)| {
+                !(*i == best.end && self.masculine_verb(best, clo) && self.feminine_country(*i, p))
+            });
             // a verb in the first person (ندعو) is the speaker's: no one after it is its subject
             let (inside, after) = if best.trigger.we { (None, None) } else { (inside, after) };
             // a title right after a verb, its holder named further on than a subject is looked

@@ -1150,3 +1150,25 @@ fn a_participle_aims_at_the_party_after_it() {
     let ex = extract("اعتقلت السلطات السعودية الداعية الإسلامي البارز الشيخ سفر الحوالي وثلاثة من أبنائه.");
     assert_eq!(kinds(&ex), ["COERCE/arrest"]);
 }
+
+#[test]
+fn a_country_after_a_masculine_verb_is_its_object() {
+    // a country takes the feminine (اتهمت روسيا): after اتهم or طالب it is whom the act aims at
+    assert_eq!(
+        parties_of("واتهم الولايات المتحدة بالسعي إلى تحقيق ميزة تنافسية غير عادلة."),
+        (vec![], vec!["United States".into()])
+    );
+    assert_eq!(parties_of("وطالب روسيا في تغريدة سابقة بالتدخل."), (vec![], vec!["Russia".into()]));
+    // العراق takes the masculine: the subject
+    let (actors, _) = parties_of("واتهم العراق إيران بالتدخل في شؤونه.");
+    assert_eq!(actors, ["Iraq"]);
+    // the feminine verb's country is its subject
+    let (actors, _) = parties_of("واتهمت روسيا بريطانيا بالكذب.");
+    assert_eq!(actors, ["Russia"]);
+    // a body named by its country agrees in the masculine (النظام)
+    let (actors, _) = parties_of("دعا النظام السوري اللاجئين إلى العودة إلى المناطق التي تمت استعادتها.");
+    assert_eq!(actors, ["Syria"]);
+    // after a noun تعهد is the pledge of the country named after it
+    let (actors, _) = parties_of("وذلك مقابل تعهد الولايات المتحدة ببناء مفاعلات نووية بالمياه الخفيفة.");
+    assert_eq!(actors, ["United States"]);
+}
