@@ -420,6 +420,10 @@ struct Hit<'l> {
     anaphoric: bool,
 }
 
+/// The kinds of place that may stand for a government and act (`واشنطن شنت غارات`); a
+/// place of any other kind (a town, a district, a region) is where an act happened.
+const ACTING_PLACES: [&str; 2] = ["country", "capital"];
+
 /// Whether an entity is one of politics or war: a person of the knowledge base (its people
 /// are figures of politics and war), or a body of state, of arms or between states.
 fn tells_of_state(e: &Entity) -> bool {
@@ -1674,6 +1678,26 @@ impl<'a> Finder<'a> {
             && !targets.contains(p)
         {
             targets.push(p.clone());
+        }
+        // a town, a district or a region does not fight: named as a side of a violent act
+        // (`بين الخوخة وحيس`, `معركة الحديدة`), it is where the act happened; a country or a
+        // capital may stand for its government (`واشنطن`), and so may a place of no known kind
+        if violent {
+            actors.retain(|p| match p {
+                Party::Entity(e)
+                    if self.a.entities[*e]
+                        .subtype
+                        .as_deref()
+                        .is_some_and(|s| !ACTING_PLACES.contains(&s))
+                        && matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc) =>
+                {
+                    if !locations.contains(e) {
+                        locations.push(*e);
+                    }
+                    false
+                }
+                _ => true,
+            });
         }
         targets.retain(|t| !actors.contains(t));
         (actors, targets, locations)

@@ -1172,3 +1172,22 @@ fn a_country_after_a_masculine_verb_is_its_object() {
     let (actors, _) = parties_of("وذلك مقابل تعهد الولايات المتحدة ببناء مفاعلات نووية بالمياه الخفيفة.");
     assert_eq!(actors, ["United States"]);
 }
+
+#[test]
+fn a_town_does_not_fight_but_a_capital_may() {
+    // the district named among the sides of a clash is where it happened
+    let ex = extract(
+        "اندلعت صباح الأحد مواجهات عنيفة بين قوات الجيش الوطني والمقاومة من جهة وميليشيات الحوثي من جهة أخرى شرق مديرية حيس.",
+    );
+    let e = only(&ex);
+    assert_eq!(names(&ex, &e.actors), ["Houthis"]);
+    assert_eq!(
+        e.locations.iter().map(|&l| ex.entities[l].name.as_str()).collect::<Vec<_>>(),
+        ["Hays District"]
+    );
+    let ex = extract("سيطرت وحدات من الجيش الوطني على سلسلة جبال كهبوب بين محافظتي لحج وتعز.");
+    assert!(only(&ex).actors.is_empty(), "{:?}", names(&ex, &only(&ex).actors));
+    // a capital stands for its government
+    let (actors, _) = parties_of("وشنت واشنطن غارات جوية على مواقع المسلحين في مدينة سرت.");
+    assert_eq!(actors, ["Washington, D.C."]);
+}
