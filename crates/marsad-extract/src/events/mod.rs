@@ -1629,8 +1629,21 @@ impl<'a> Finder<'a> {
                 Pos::Noun => {
                     before.filter(|(i, _)| !(violent && self.befell(*i, best.at, clo))).or_else(|| {
                         after.filter(|(i, _)| *i == best.end).or_else(|| {
+                            // a nisba after a violent noun and the words of its means (هجمات
+                            // جوية روسية, القصف بالصواريخ الإسرائيلية); not after the words
+                            // of whom it was done to (طرد السفير الإسرائيلي)
+                            let means = (best.end..chi.min(best.end + 2))
+                                .take_while(|&k| {
+                                    violent
+                                        && self.words[k].entries.refiner.is_some()
+                                        && self.words[k].entity.is_none()
+                                })
+                                .count();
                             parties.iter().find(|(i, p)| {
-                                right_after(*i) && self.words[*i].entity.is_none() && usable(p)
+                                *i == best.end + means
+                                    && !self.words[*i].prep
+                                    && self.words[*i].entity.is_none()
+                                    && usable(p)
                             })
                         })
                     })

@@ -1191,3 +1191,15 @@ fn a_town_does_not_fight_but_a_capital_may() {
     let (actors, _) = parties_of("وشنت واشنطن غارات جوية على مواقع المسلحين في مدينة سرت.");
     assert_eq!(actors, ["Washington, D.C."]);
 }
+
+#[test]
+fn a_nisba_after_the_means_of_a_strike_is_who_struck() {
+    assert_eq!(parties_of("وقتل رجل آخر في هجوم جوي إسرائيلي بالقرب من الحدود الخميس.").0, ["Israel"]);
+    assert_eq!(
+        parties_of("وقال المرصد إن هجمات جوية روسية على مناطق تسيطر عليها المعارضة أدت إلى مقتل 22 مدنيا.").0,
+        ["Russia"]
+    );
+    // not after whom an expulsion sends away: the ambassador is Israel's, not the expeller
+    let (actors, _) = parties_of("وأعلنت الحكومة طرد السفير الإسرائيلي.");
+    assert!(!actors.contains(&"Israel".to_string()), "{actors:?}");
+}
