@@ -1286,7 +1286,8 @@ impl<'a> Finder<'a> {
             && PRONOUNS.iter().any(|p| stem.ends_with(p))
     }
 
-    /// The person named after a title or role that stands right after a verb trigger, within
+    /// The person named after a title or role that stands right after a verb trigger (or the
+    /// noun of a visit), within
     /// six words after the title, before a preposition, a number or a full stop, and not
     /// under a preposition itself (`وطلبت المحامية الخاصة لترامب`) (`دعا وزير
     /// الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى`).
@@ -1296,7 +1297,9 @@ impl<'a> Finder<'a> {
         chi: usize,
         parties: &'p [(usize, Party)],
     ) -> Option<&'p (usize, Party)> {
-        if best.trigger.pos != Pos::Verb || best.trigger.we || best.end >= chi {
+        // (a visit's too: `زيارة ولي العهد السعودي الأمير محمد بن سلمان` is his)
+        let visit = best.trigger.pos == Pos::Noun && best.trigger.mode == "visit";
+        if !(best.trigger.pos == Pos::Verb || visit) || best.trigger.we || best.end >= chi {
             return None;
         }
         let keys: Vec<_> =
@@ -1628,24 +1631,27 @@ impl<'a> Finder<'a> {
                 Pos::Noun if best.trigger.adverbial => before,
                 Pos::Noun => {
                     before.filter(|(i, _)| !(violent && self.befell(*i, best.at, clo))).or_else(|| {
-                        after.filter(|(i, _)| *i == best.end).or_else(|| {
-                            // a nisba after a violent noun and the words of its means (هجمات
-                            // جوية روسية, القصف بالصواريخ الإسرائيلية); not after the words
-                            // of whom it was done to (طرد السفير الإسرائيلي)
-                            let means = (best.end..chi.min(best.end + 2))
-                                .take_while(|&k| {
-                                    violent
-                                        && self.words[k].entries.refiner.is_some()
-                                        && self.words[k].entity.is_none()
+                        after
+                            .filter(|(i, _)| *i == best.end)
+                            .or_else(|| self.holder_after_title(best, chi, &parties))
+                            .or_else(|| {
+                                // a nisba after a violent noun and the words of its means (هجمات
+                                // جوية روسية, القصف بالصواريخ الإسرائيلية); not after the words
+                                // of whom it was done to (طرد السفير الإسرائيلي)
+                                let means = (best.end..chi.min(best.end + 2))
+                                    .take_while(|&k| {
+                                        violent
+                                            && self.words[k].entries.refiner.is_some()
+                                            && self.words[k].entity.is_none()
+                                    })
+                                    .count();
+                                parties.iter().find(|(i, p)| {
+                                    *i == best.end + means
+                                        && !self.words[*i].prep
+                                        && self.words[*i].entity.is_none()
+                                        && usable(p)
                                 })
-                                .count();
-                            parties.iter().find(|(i, p)| {
-                                *i == best.end + means
-                                    && !self.words[*i].prep
-                                    && self.words[*i].entity.is_none()
-                                    && usable(p)
                             })
-                        })
                     })
                 }
             };

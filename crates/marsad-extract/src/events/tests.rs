@@ -1203,3 +1203,16 @@ fn a_nisba_after_the_means_of_a_strike_is_who_struck() {
     let (actors, _) = parties_of("وأعلنت الحكومة طرد السفير الإسرائيلي.");
     assert!(!actors.contains(&"Israel".to_string()), "{actors:?}");
 }
+
+#[test]
+fn a_visit_is_the_visitors() {
+    // the person after the title after زيارة is who visits; the place after إلى is visited
+    assert_eq!(
+        parties_of("جاء ذلك على هامش زيارة ولي العهد السعودي الأمير محمد بن سلمان إلى الولايات المتحدة."),
+        (vec!["Mohammed bin Salman".into()], vec!["United States".into()])
+    );
+    let (actors, _) = parties_of(
+        "ومن المتوقع خروج عشرات الآلاف من المحتجين في لندن ضد زيارة الرئيس ترامب يومي الخميس والجمعة.",
+    );
+    assert_eq!(actors, ["Donald Trump"]);
+}
