@@ -169,6 +169,7 @@ pub enum Role {
     Befell,
     Killed,
     Masculine,
+    Exposed,
 }
 
 impl Role {
@@ -192,6 +193,7 @@ impl Role {
             "befell" => Role::Befell,
             "killed" => Role::Killed,
             "masculine" => Role::Masculine,
+            "exposed" => Role::Exposed,
             _ => return None,
         })
     }

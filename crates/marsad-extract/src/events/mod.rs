@@ -1162,6 +1162,9 @@ impl<'a> Finder<'a> {
     /// word of death has a figure right after it, its object (`قتل ما يصل إلى 99 مدنيا في
     /// مجزرة`: the party killed).
     fn befell(&self, i: usize, at: usize, clo: usize) -> bool {
+        if self.exposed(i, at, clo) {
+            return true;
+        }
         let Some(k) = at.checked_sub(1) else { return false };
         match self.words[k].bare {
             "عن" => !k.checked_sub(1).is_some_and(|j| self.lex.is(self.words[j].stem, Role::Responsible)),
@@ -1186,6 +1189,19 @@ impl<'a> Finder<'a> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the party at `i` was exposed to the violent noun at `at`: the noun carries ل
+    /// and a word of exposure (`exposed` in roles.tsv) stands within three words of the party,
+    /// before the noun, with no أن between them (`العاصمة واغادوغو تتعرض لهجوم`, `تعرضت
+    /// مواقع أرمينية لقصف`).
+    fn exposed(&self, i: usize, at: usize, clo: usize) -> bool {
+        // no أن between (`وقالت منظمة العفو الدولية إن شوكان تعرض للتعذيب`: the speaker)
+        let that = |k: usize| matches!(self.words[k].stem, "ان" | "انه" | "انها");
+        self.words[at].li
+            && (i.saturating_sub(3).max(clo)..at.min(i + 4)).any(|d| {
+                d != i && self.lex.is(self.words[d].stem, Role::Exposed) && !(d.min(i)..d.max(i)).any(that)
+            })
     }
 
     /// The country a word is the nisba of (الأمريكي, الإسرائيلية).
@@ -1439,7 +1455,12 @@ impl<'a> Finder<'a> {
                 || locations.iter().any(|l| *p == Party::Entity(*l))
         };
         for (i, p) in &parties {
-            if violent && *i < best.at && hit(*i) && !targets.contains(p) && !placed(p) {
+            if violent
+                && *i < best.at
+                && (hit(*i) || self.exposed(*i, best.at, clo))
+                && !targets.contains(p)
+                && !placed(p)
+            {
                 targets.push(p.clone());
             }
         }

@@ -1216,3 +1216,15 @@ fn a_visit_is_the_visitors() {
     );
     assert_eq!(actors, ["Donald Trump"]);
 }
+
+#[test]
+fn a_party_exposed_to_an_attack_is_its_target() {
+    // تتعرض لهجوم: the capital is attacked, the gunmen after من are who attack
+    let (actors, targets) = parties_of("وقال مسؤول إن العاصمة واغادوغو تتعرض لهجوم من مسلحين متطرفين.");
+    assert!(!actors.contains(&"Ouagadougou".to_string()), "{actors:?}");
+    assert_eq!(targets, ["Ouagadougou"]);
+    assert_eq!(parties_of("وتعرض نافالني لهجمات من الموالين للحكومة.").1, ["Alexei Navalny"]);
+    // not the speaker before أن
+    let (_, targets) = parties_of("وقالت روسيا إن الطائرة تعرضت لإطلاق نار.");
+    assert!(!targets.contains(&"Russia".to_string()), "{targets:?}");
+}
