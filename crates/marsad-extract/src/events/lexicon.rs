@@ -84,8 +84,8 @@ pub struct Trigger {
     /// right after it is whom the act is aimed at, never who acts.
     pub adverbial: bool,
     /// A verb in the third person masculine singular (دعا, اتهم, يطالب; derived from the
-    /// table: its first word begins with ي, or the table has the same verb with the
-    /// feminine ت): a country whose name takes the feminine cannot be its subject.
+    /// table by [`Lexicon::mark_masculine`]): a country whose name takes the feminine cannot
+    /// be its subject.
     pub masculine: bool,
 }
 
@@ -404,6 +404,14 @@ impl Lexicon {
                 };
                 *set = true;
             }
+            // a flag of verbs on a noun, or of nouns on a verb, would do nothing
+            if (trigger.we && pos != Pos::Verb) || (trigger.adverbial && pos != Pos::Noun) {
+                return Err(LexiconError::Value {
+                    file: "triggers.tsv",
+                    column: "flags",
+                    value: f[5].into(),
+                });
+            }
             lex.triggers.insert(f[0], trigger);
         }
         for (order, row) in tsv_rows(modes).skip(1).enumerate() {
@@ -637,6 +645,11 @@ mod tests {
         let err = Lexicon::parse(&format!("{head}قصف\tFIGHT\tshelling\n"), "", "");
         assert!(matches!(err, Err(LexiconError::Columns { .. })));
         let err = Lexicon::parse(&format!("{head}قصف\tFIGHT\tshelling\t2\tnoun\tsometimes\n"), "", "");
+        assert!(matches!(err, Err(LexiconError::Value { column: "flags", .. })));
+        // a flag of verbs on a noun, or of nouns on a verb
+        let err = Lexicon::parse(&format!("{head}دعوة\tAPPEAL\tappeal\t5\tnoun\twe\n"), "", "");
+        assert!(matches!(err, Err(LexiconError::Value { column: "flags", .. })));
+        let err = Lexicon::parse(&format!("{head}دعا\tAPPEAL\tappeal\t5\tverb\tadverbial\n"), "", "");
         assert!(matches!(err, Err(LexiconError::Value { column: "flags", .. })));
     }
 }

@@ -48,15 +48,24 @@
 //!   the next clause denies (`... الأمر الذي نفته باكو`: the denial is its own STATEMENT event);
 //! - **roles**: parties are entities of the article, or countries named by a nisba.
 //!   - actor of a verb: the first party right after it (verb-subject order), else the last
-//!     before it; a person right after a verb or verbal noun of arrest, detention, abduction
-//!     or execution is whom it took (`اعتقل إسلام`, `اعتقال يوجيل`), unless the verb carries
-//!     its object pronoun (`اختطفها الزعيم`);
+//!     before it, else the person named after a title right after it (`دعا وزير الدولة
+//!     للشؤون الخارجية الإماراتي، أنور قرقاش`); a person right after a verb or verbal noun of
+//!     arrest, detention, abduction or execution is whom it took (`اعتقل إسلام`, `اعتقال
+//!     يوجيل`), unless the verb carries its object pronoun (`اختطفها الزعيم`); a verb in the
+//!     first person (`ندعو`) has no subject after it; a country whose name takes the
+//!     feminine right after a masculine verb is its object (`دعا الهند إلى`);
 //!   - actor of a noun: a party before it in the clause (`شنت أذربيجان قصفا`), a nisba right
-//!     after it (`قصف أذري`, `في قصف إسرائيلي`), both sides of `بين X و Y`, who criticism or
+//!     after it or after the words of its means (`قصف أذري`, `في قصف إسرائيلي`, `هجوم جوي
+//!     إسرائيلي`), the person after a title right after a visit (`زيارة ولي العهد السعودي
+//!     الأمير محمد بن سلمان`), both sides of `بين X و Y`, who criticism or
 //!     accusations come from (`انتقادات من الولايات المتحدة`), the body a delegation right
 //!     after the trigger comes from (`زار وفد من مجلس الأمن`); not a party before a violent
 //!     noun after `عن` (`تقارير عن هجوم`), or after `في` or `من` with a word of death or
-//!     escape by it (`قتل مزارع فلسطيني في قصف`: it was hit);
+//!     escape by it (`قتل مزارع فلسطيني في قصف`: it was hit), or exposed to it (`تتعرض
+//!     لهجوم`: its target); a participle that goes on with its subject's act (`داعيا`,
+//!     `متهما`) only a party before it;
+//!   - a place of a kind other than a country or a capital (a town, a district) is no side
+//!     of a violent act but where it happened;
 //!   - an agent named in the four words after `شنته`, `من قبل`, `من جانب`, `على يد` (up to a
 //!     preposition) is the actor;
 //!   - a passive (a verb written with its damma, `اعتُقل`, or with `على يد` right after it;
@@ -1304,7 +1313,8 @@ impl<'a> Finder<'a> {
 
     /// The person named after a title or role that stands right after a verb trigger (or the
     /// noun of a visit), within
-    /// six words after the title, before a preposition, a number or a full stop, and not
+    /// six words after the title, before a preposition, a number or punctuation other than a
+    /// comma or a bracket, and not
     /// under a preposition itself (`وطلبت المحامية الخاصة لترامب`) (`دعا وزير
     /// الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى`).
     fn holder_after_title<'p>(
@@ -1329,7 +1339,7 @@ impl<'a> Finder<'a> {
             .find(|&k| {
                 let w = &self.words[k];
                 w.kind == TokenKind::Number
-                    || (w.kind == TokenKind::Punct && w.bare != "،" && w.bare != ",")
+                    || (w.kind == TokenKind::Punct && !matches!(w.bare, "،" | "," | "(" | ")"))
                     || (self.lex.is(w.bare, Role::Preposition) && w.entity.is_none())
             })
             .unwrap_or(chi.min(from + 6));
@@ -1362,7 +1372,6 @@ impl<'a> Finder<'a> {
         matches!(p, Party::Entity(e) if w.entity == Some(*e) && by_name(&self.a.entities[*e])
             && self.a.entities[*e].subtype.as_deref() == Some("country"))
             && !self.lex.is(w.bare, Role::Masculine)
-            && !self.lex.is(w.stem, Role::Masculine)
     }
 
     /// Whether word `k` is يد or أيدي after على: the hand of who did it (`على يد داعش`).
@@ -1635,9 +1644,11 @@ impl<'a> Finder<'a> {
             // a verb in the first person (ندعو) is the speaker's: no one after it is its subject
             let (inside, after) = if best.trigger.we { (None, None) } else { (inside, after) };
             // a title right after a verb, its holder named further on than a subject is looked
-            // for (دعا وزير الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى): the holder
-            // (not the person a verb acting on people took: اعتقلت الكاتبة والناشطة، نوف)
-            let after = after.or_else(|| self.holder_after_title(best, chi, &parties).filter(|_| !patient));
+            // for (دعا وزير الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى): the holder,
+            // when no subject stands before the verb (`وكانت ميركل قد انتقدت وزير الدولة للشؤون
+            // الخارجية الإيطالي ماتيو سالفيني` is Merkel's), and not the person a verb acting on people
+            // took (اعتقلت الكاتبة والناشطة، نوف)
+            let holder = || self.holder_after_title(best, chi, &parties).filter(|_| !patient);
             let subject = match best.trigger.pos {
                 // subject-verb right before it (إن أذربيجان قصفت), else verb-subject with a name
                 // (a nisba after the verb qualifies its object: قصفت مواقع أرمنية)
@@ -1645,7 +1656,8 @@ impl<'a> Finder<'a> {
                     .or(before.filter(|(i, _)| best.at - *i <= 2))
                     .or(after.filter(named))
                     .or(before)
-                    .or(after),
+                    .or(after)
+                    .or_else(holder),
                 // a party before it, not one it befell ([`Finder::befell`]: `تقارير عن هجوم`,
                 // `شخصان قتلا في انفجار`); else a party right after it (قصف أذري), a nisba even
                 // where a preposition governs the noun (`في قصف إسرائيلي`)

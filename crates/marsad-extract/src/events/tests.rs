@@ -1114,7 +1114,7 @@ fn a_name_that_starts_with_a_preposition_letter_is_no_preposition() {
         extract("قالت مفوضة حقوق الإنسان ميشيل باشليه إن المهاجرين يعانون. وانتقدت باشليه الحكومة الإيطالية.");
     let e = ex.events.iter().find(|e| e.mode == "criticism").expect("the criticism");
     assert_eq!(names(&ex, &e.actors), ["Michelle Bachelet"]);
-    // ل with the article is a preposition, even where the name's mention starts with it
+    // only a person's name: a country after ل stays under its preposition
     let (actors, targets) = parties_of("ووجهت اتهامات أيضا للبحرين بالتورط في غسل أموال.");
     assert_eq!((actors.len(), targets), (0, vec!["Bahrain".to_string()]));
 }
@@ -1128,6 +1128,13 @@ fn a_title_after_the_verb_is_its_holders() {
         "هدد وزير الداخلية الإيطالي الجديد، ماتيو سالفيني، الأحد بمنع سفن إنقاذ المهاجرين من الوصول إلى موانئ بلاده.",
     );
     assert_eq!(actors, ["Matteo Salvini"]);
+    // not over a subject before the verb
+    let (actors, targets) =
+        parties_of("وكانت أنغيلا ميركل قد انتقدت وزير الدولة للشؤون الخارجية الإيطالي ماتيو سالفيني بشدة.");
+    assert_eq!((actors, targets), (vec!["Angela Merkel".to_string()], vec!["Matteo Salvini".to_string()]));
+    // the holder in brackets
+    let (actors, _) = parties_of("دعا وزير الدولة للشؤون الخارجية الإماراتي (أنور قرقاش) إلى تحقيق دولي.");
+    assert_eq!(actors, ["Anwar Gargash"]);
     // not the person an arrest took, nor one under a preposition
     let (actors, _) = parties_of("وقالت إن السلطات اعتقلت الكاتبة والناشطة، نوف عبد العزيز، يوم 6 يونيو.");
     assert!(actors.is_empty(), "{actors:?}");
@@ -1159,6 +1166,15 @@ fn a_country_after_a_masculine_verb_is_its_object() {
         (vec![], vec!["United States".into()])
     );
     assert_eq!(parties_of("وطالب روسيا في تغريدة سابقة بالتدخل."), (vec![], vec!["Russia".into()]));
+    // a past verb after its particle, or after its conjunction within the clause
+    assert_eq!(
+        parties_of("كما اتهم الولايات المتحدة بالسعي إلى تحقيق ميزة."),
+        (vec![], vec!["United States".into()])
+    );
+    assert_eq!(
+        parties_of("وصل الوزير إلى بكين واتهم الولايات المتحدة بالسعي إلى تحقيق ميزة."),
+        (vec![], vec!["United States".into()])
+    );
     // العراق takes the masculine: the subject
     let (actors, _) = parties_of("واتهم العراق إيران بالتدخل في شؤونه.");
     assert_eq!(actors, ["Iraq"]);
