@@ -262,9 +262,9 @@ fn search_claims_and_exports_on_the_seeds() {
     assert!(readable.contains("3 articles  2022-09-13 to 2022-09-16"), "{readable}");
     assert!(ok(&run(&["stories", &id, "--db", &db])).contains("shared text:"));
     assert_eq!(run(&["stories", "999", "--db", &db]).status.code(), Some(2));
-    // events merged across the two
+    // events merged across the three
     let events = ok(&run(&["events", "--db", &db, "--json"]));
-    assert!(events.lines().count() >= 1, "{events}");
+    assert_eq!(events.lines().count(), 3, "{events}");
     for l in events.lines() {
         let v: Value = serde_json::from_str(l).unwrap();
         assert!(v["articles"].as_u64().unwrap() >= 2);

@@ -1171,9 +1171,6 @@ impl<'a> Finder<'a> {
     /// word of death has a figure right after it, its object (`قتل ما يصل إلى 99 مدنيا في
     /// مجزرة`: the party killed).
     fn befell(&self, i: usize, at: usize, clo: usize) -> bool {
-        if self.exposed(i, at, clo) {
-            return true;
-        }
         let Some(k) = at.checked_sub(1) else { return false };
         match self.words[k].bare {
             "عن" => !k.checked_sub(1).is_some_and(|j| self.lex.is(self.words[j].stem, Role::Responsible)),
@@ -1201,15 +1198,26 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether the party at `i` was exposed to the violent noun at `at`: the noun carries ل
-    /// and a word of exposure (`exposed` in roles.tsv) stands within three words of the party,
-    /// before the noun, with no أن between them (`العاصمة واغادوغو تتعرض لهجوم`, `تعرضت
-    /// مواقع أرمينية لقصف`).
+    /// and a word of exposure (`exposed` in roles.tsv) stands before the noun, either earlier
+    /// in the clause than the party with no أن between them (`تعرضت مواقع أرمينية لقصف`,
+    /// `وتعرض موكب وزير الداخلية الليبي فتحي باشاغا لإطلاق نار`), or soon after the party
+    /// (`العاصمة واغادوغو تتعرض لهجوم`, `ماكين الذي تعرض للتعذيب`; not `وحذرت الأمم المتحدة من
+    /// تعرض المدنيين لهجمات`, where the party speaks of others).
     fn exposed(&self, i: usize, at: usize, clo: usize) -> bool {
-        // no أن between (`وقالت منظمة العفو الدولية إن شوكان تعرض للتعذيب`: the speaker)
+        // no أن between (`وقالت روسيا إن الطائرة تعرضت لإطلاق نار`: the speaker)
         let that = |k: usize| matches!(self.words[k].stem, "ان" | "انه" | "انها");
+        // after the party: its own words, or at most two others that are no preposition
+        // (`ماكين الذي تعرض`, `الفلسطينيين المصابين تعرضوا`; not `حذرت الأمم المتحدة من تعرض`)
+        let own = |j: usize| self.words[j].entity.is_some() && self.words[j].entity == self.words[i].entity;
+        let close = |d: usize| {
+            let between = (i + 1..d).filter(|&j| !own(j));
+            between.clone().count() <= 2
+                && between.clone().all(|j| !self.lex.is(self.words[j].bare, Role::Preposition) && !that(j))
+        };
         self.words[at].li
-            && (i.saturating_sub(3).max(clo)..at.min(i + 4)).any(|d| {
-                d != i && self.lex.is(self.words[d].stem, Role::Exposed) && !(d.min(i)..d.max(i)).any(that)
+            && (clo..at).any(|d| {
+                self.lex.is(self.words[d].stem, Role::Exposed)
+                    && if d < i { !(d..i).any(that) } else { d > i && close(d) }
             })
     }
 
@@ -1311,12 +1319,10 @@ impl<'a> Finder<'a> {
             && PRONOUNS.iter().any(|p| stem.ends_with(p))
     }
 
-    /// The person named after a title or role that stands right after a verb trigger (or the
-    /// noun of a visit), within
+    /// The person named after a title or role that stands right after a verb trigger or the
+    /// noun of a visit (`دعا وزير الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى`): within
     /// six words after the title, before a preposition, a number or punctuation other than a
-    /// comma or a bracket, and not
-    /// under a preposition itself (`وطلبت المحامية الخاصة لترامب`) (`دعا وزير
-    /// الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى`).
+    /// comma or a bracket, and not under a preposition itself (`وطلبت المحامية الخاصة لترامب`).
     fn holder_after_title<'p>(
         &self,
         best: &Hit<'_>,
@@ -1362,8 +1368,9 @@ impl<'a> Finder<'a> {
                 || BEFORE_A_VERB.contains(&self.words[h.at - 1].bare))
     }
 
-    /// Whether party `p`, named by its name at word `i`, is a country whose name takes the feminine (most:
-    /// روسيا, الهند, الولايات المتحدة; not those of `masculine` in roles.tsv, العراق, لبنان).
+    /// Whether party `p`, named by its name at word `i`, is a country whose name takes the
+    /// feminine (most: روسيا, الهند, الولايات المتحدة; not those of `masculine` in roles.tsv,
+    /// العراق, لبنان).
     fn feminine_country(&self, i: usize, p: &Party) -> bool {
         let w = &self.words[i];
         // by its name, not by a nisba or a body, which agree with the noun they describe or
@@ -1508,7 +1515,14 @@ impl<'a> Finder<'a> {
                 && (i <= best.end + 3 || i < best.at)
                 && self.lex.is(self.words[i - 1].bare, Role::TitleEnd)
         };
-        let usable = |p: &Party| !targets.contains(p) && !matches!(self.etype(p), Some(EntityType::Loc));
+        // (and, for a violent act, not a town: see the end)
+        let town = |p: &Party| {
+            violent
+                && matches!(p, Party::Entity(e) if matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
+                    && self.a.entities[*e].subtype.as_deref().is_some_and(|s| !ACTING_PLACES.contains(&s)))
+        };
+        let usable =
+            |p: &Party| !targets.contains(p) && !matches!(self.etype(p), Some(EntityType::Loc)) && !town(p);
         let passive = self.passive(best);
         // a verb with an object pronoun (اختطفها) has its object: a person after it is its subject
         let patient = PATIENT_MODES.contains(&best.trigger.mode.as_str()) && !self.has_object_pronoun(best);
@@ -1599,6 +1613,7 @@ impl<'a> Finder<'a> {
             }
         }
         // بين X و Y: both sides
+        let mut between_towns: Vec<usize> = Vec::new();
         if actors.is_empty()
             && let Some(b) =
                 self.words[best.end..chi].iter().position(|w| w.bare == "بين").map(|k| best.end + k)
@@ -1606,10 +1621,18 @@ impl<'a> Finder<'a> {
             actors.extend(
                 parties
                     .iter()
-                    .filter(|(i, p)| *i > b && !matches!(self.etype(p), Some(EntityType::Loc)))
+                    .filter(|(i, p)| *i > b && !matches!(self.etype(p), Some(EntityType::Loc)) && !town(p))
                     .take(2)
                     .map(|(_, p)| p.clone()),
             );
+            // the towns named there are where the fighting is (`بين الجيش والميليشيات شرق
+            // مديرية حيس`, `بين محافظتي لحج وتعز`)
+            between_towns.extend(parties.iter().filter(|(i, p)| *i > b && town(p)).filter_map(
+                |(_, p)| match p {
+                    Party::Entity(e) => Some(*e),
+                    _ => None,
+                },
+            ));
         }
         // a passive has no subject: who acted is only an agent named (`اعتُقل على يد ...`)
         if actors.is_empty() && !passive {
@@ -1644,10 +1667,10 @@ impl<'a> Finder<'a> {
             // a verb in the first person (ندعو) is the speaker's: no one after it is its subject
             let (inside, after) = if best.trigger.we { (None, None) } else { (inside, after) };
             // a title right after a verb, its holder named further on than a subject is looked
-            // for (دعا وزير الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى): the holder,
-            // when no subject stands before the verb (`وكانت ميركل قد انتقدت وزير الدولة للشؤون
-            // الخارجية الإيطالي ماتيو سالفيني` is Merkel's), and not the person a verb acting on people
-            // took (اعتقلت الكاتبة والناشطة، نوف)
+            // for (دعا وزير الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى): the holder, when
+            // no subject stands before the verb (`وكانت ميركل قد انتقدت وزير الدولة للشؤون
+            // الخارجية الإيطالي ماتيو سالفيني` is Merkel's), and not the person a verb acting
+            // on people took (اعتقلت الكاتبة والناشطة، نوف)
             let holder = || self.holder_after_title(best, chi, &parties).filter(|_| !patient);
             let subject = match best.trigger.pos {
                 // subject-verb right before it (إن أذربيجان قصفت), else verb-subject with a name
@@ -1662,6 +1685,15 @@ impl<'a> Finder<'a> {
                 // `شخصان قتلا في انفجار`); else a party right after it (قصف أذري), a nisba even
                 // where a preposition governs the noun (`في قصف إسرائيلي`)
                 Pos::Noun if best.trigger.adverbial => before,
+                // the person after a title right after a visit is its visitor, before anyone
+                // standing before it (`استقبل الرئيس العراقي برهم صالح خلال زيارة رئيس الوزراء
+                // الكندي جاستن ترودو إلى بغداد` is Trudeau's visit)
+                Pos::Noun
+                    if best.trigger.mode == "visit"
+                        && self.holder_after_title(best, chi, &parties).is_some() =>
+                {
+                    self.holder_after_title(best, chi, &parties)
+                }
                 Pos::Noun => {
                     before.filter(|(i, _)| !(violent && self.befell(*i, best.at, clo))).or_else(|| {
                         after
@@ -1674,8 +1706,13 @@ impl<'a> Finder<'a> {
                                 let means = (best.end..chi.min(best.end + 2))
                                     .take_while(|&k| {
                                         violent
-                                            && self.words[k].entries.refiner.is_some()
                                             && self.words[k].entity.is_none()
+                                            // a word of means (جوي, صاروخي), not one naming
+                                            // what was hit (مواقع, الجيش: `attack`)
+                                            && self.words[k]
+                                                .entries
+                                                .refiner
+                                                .is_some_and(|r| !matches!(r.mode.as_str(), "attack" | "shooting" | ""))
                                     })
                                     .count();
                                 parties.iter().find(|(i, p)| {
@@ -1734,22 +1771,18 @@ impl<'a> Finder<'a> {
         // a town, a district or a region does not fight: named as a side of a violent act
         // (`بين الخوخة وحيس`, `معركة الحديدة`), it is where the act happened; a country or a
         // capital may stand for its government (`واشنطن`), and so may a place of no known kind
-        if violent {
-            actors.retain(|p| match p {
-                Party::Entity(e)
-                    if self.a.entities[*e]
-                        .subtype
-                        .as_deref()
-                        .is_some_and(|s| !ACTING_PLACES.contains(&s))
-                        && matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc) =>
-                {
-                    if !locations.contains(e) {
-                        locations.push(*e);
-                    }
-                    false
-                }
-                _ => true,
-            });
+        let mut moved = between_towns;
+        actors.retain(|p| match p {
+            Party::Entity(e) if town(p) => {
+                moved.push(*e);
+                false
+            }
+            _ => true,
+        });
+        for e in moved {
+            if !locations.contains(&e) {
+                locations.push(e);
+            }
         }
         targets.retain(|t| !actors.contains(t));
         (actors, targets, locations)
