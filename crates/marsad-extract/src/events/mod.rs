@@ -1179,8 +1179,7 @@ impl<'a> Finder<'a> {
             // (`قتل مزارع فلسطيني في قصف`; `قتل الجيش الروسي مدنيين في قصف`: it killed)
             "في" | "من" => {
                 // nothing but the party's own name between it and the preposition
-                let last_before = (i + 1..k)
-                    .all(|j| self.words[j].entity.is_some() && self.words[j].entity == self.words[i].entity);
+                let last_before = (i + 1..k).all(|j| self.same_entity(i, j));
                 (i.saturating_sub(3).max(clo)..k).any(|d| {
                     let stem = self.words[d].stem;
                     let befell = self.lex.is(stem, Role::Befell)
@@ -1197,6 +1196,11 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Whether words `i` and `j` name the same entity.
+    fn same_entity(&self, i: usize, j: usize) -> bool {
+        self.words[j].entity.is_some() && self.words[j].entity == self.words[i].entity
+    }
+
     /// Whether the party at `i` was exposed to the violent noun at `at`: the noun carries ل
     /// and a word of exposure (`exposed` in roles.tsv) stands before the noun, either earlier
     /// in the clause than the party with no أن between them (`تعرضت مواقع أرمينية لقصف`,
@@ -1208,9 +1212,8 @@ impl<'a> Finder<'a> {
         let that = |k: usize| matches!(self.words[k].stem, "ان" | "انه" | "انها");
         // after the party: its own words, or at most two others that are no preposition
         // (`ماكين الذي تعرض`, `الفلسطينيين المصابين تعرضوا`; not `حذرت الأمم المتحدة من تعرض`)
-        let own = |j: usize| self.words[j].entity.is_some() && self.words[j].entity == self.words[i].entity;
         let close = |d: usize| {
-            let between = (i + 1..d).filter(|&j| !own(j));
+            let between = (i + 1..d).filter(|&j| !self.same_entity(i, j));
             between.clone().count() <= 2
                 && between.clone().all(|j| !self.lex.is(self.words[j].bare, Role::Preposition) && !that(j))
         };
@@ -1671,7 +1674,7 @@ impl<'a> Finder<'a> {
             // no subject stands before the verb (`وكانت ميركل قد انتقدت وزير الدولة للشؤون
             // الخارجية الإيطالي ماتيو سالفيني` is Merkel's), and not the person a verb acting
             // on people took (اعتقلت الكاتبة والناشطة، نوف)
-            let holder = || self.holder_after_title(best, chi, &parties).filter(|_| !patient);
+            let titled = self.holder_after_title(best, chi, &parties);
             let subject = match best.trigger.pos {
                 // subject-verb right before it (إن أذربيجان قصفت), else verb-subject with a name
                 // (a nisba after the verb qualifies its object: قصفت مواقع أرمنية)
@@ -1680,7 +1683,7 @@ impl<'a> Finder<'a> {
                     .or(after.filter(named))
                     .or(before)
                     .or(after)
-                    .or_else(holder),
+                    .or(titled.filter(|_| !patient)),
                 // a party before it, not one it befell ([`Finder::befell`]: `تقارير عن هجوم`,
                 // `شخصان قتلا في انفجار`); else a party right after it (قصف أذري), a nisba even
                 // where a preposition governs the noun (`في قصف إسرائيلي`)
@@ -1688,17 +1691,12 @@ impl<'a> Finder<'a> {
                 // the person after a title right after a visit is its visitor, before anyone
                 // standing before it (`استقبل الرئيس العراقي برهم صالح خلال زيارة رئيس الوزراء
                 // الكندي جاستن ترودو إلى بغداد` is Trudeau's visit)
-                Pos::Noun
-                    if best.trigger.mode == "visit"
-                        && self.holder_after_title(best, chi, &parties).is_some() =>
-                {
-                    self.holder_after_title(best, chi, &parties)
-                }
+                // (`holder_after_title` finds none after any other noun)
+                Pos::Noun if titled.is_some() => titled,
                 Pos::Noun => {
                     before.filter(|(i, _)| !(violent && self.befell(*i, best.at, clo))).or_else(|| {
                         after
                             .filter(|(i, _)| *i == best.end)
-                            .or_else(|| self.holder_after_title(best, chi, &parties))
                             .or_else(|| {
                                 // a nisba after a violent noun and the words of its means (هجمات
                                 // جوية روسية, القصف بالصواريخ الإسرائيلية); not after the words
