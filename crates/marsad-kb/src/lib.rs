@@ -400,6 +400,8 @@ pub struct Kb {
     given_english: FxHashMap<String, String>,
     titles: PhraseIndex<Title>,
     common: rustc_hash::FxHashSet<String>,
+    /// The words of `common-words.txt` alone: hardly ever inside a name.
+    outside_names: rustc_hash::FxHashSet<String>,
     frequent: rustc_hash::FxHashSet<String>,
 }
 
@@ -493,6 +495,13 @@ impl Kb {
     /// Whether `key` is a word so common that a one-word name spelled like it needs context.
     pub fn is_common_word(&self, key: &str) -> bool {
         self.common.contains(key)
+    }
+
+    /// Whether `key` is a word that annotated news hardly ever put inside a name
+    /// (`common-words.txt`, not `ordinary-words.txt`: جيل and البنا are ordinary words and
+    /// family names too).
+    pub fn rarely_in_names(&self, key: &str) -> bool {
+        self.outside_names.contains(key)
     }
 
     /// Whether `key` is a word form frequent in news (`frequent-words.txt`), or a name of the

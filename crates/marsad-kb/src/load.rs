@@ -215,7 +215,8 @@ pub(crate) fn load(sources: &Sources<'_>) -> Result<Kb, KbError> {
             .flat_map(|l| phrase_keys(&normalizer, l))
             .collect()
     };
-    b.kb.common = words(sources.common_words);
+    b.kb.outside_names = words(sources.common_words);
+    b.kb.common = b.kb.outside_names.clone();
     b.kb.common.extend(words(sources.ordinary_words));
     b.kb.frequent = words(sources.frequent_words);
     b.countries(sources.countries)?;

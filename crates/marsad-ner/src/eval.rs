@@ -109,6 +109,49 @@ impl Scores {
     }
 }
 
+/// Where a sentence's found entities differ from the gold ones, for reading errors: the
+/// sentence (numbered from 1) and its words, then one line per difference: a gold name missed
+/// (`-`), a name found that the gold data does not have (`+`), a name found over the gold
+/// span with another type (`~`). Nothing when they agree.
+///
+/// ```
+/// use marsad_kb::EntityType;
+/// use marsad_ner::Entity;
+/// use marsad_ner::eval::differences;
+/// let words: Vec<String> = ["زار", "ماكرون", "موسكو"].map(String::from).into();
+/// let person = Entity { start: 1, end: 2, etype: EntityType::Person };
+/// let place = Entity { start: 2, end: 3, etype: EntityType::Loc };
+/// let org = Entity { start: 2, end: 3, etype: EntityType::Org };
+/// assert_eq!(differences(0, &words, &[person, place], &[person, place]), "");
+/// assert_eq!(
+///     differences(6, &words, &[person, place], &[org]),
+///     "#7 زار ماكرون موسكو\n  - PERSON: ماكرون\n  ~ LOC as ORG: موسكو\n\n"
+/// );
+/// ```
+pub fn differences(index: usize, words: &[String], gold: &[Entity], found: &[Entity]) -> String {
+    let name = |e: &Entity| words.get(e.start..e.end).map(|w| w.join(" ")).unwrap_or_default();
+    let same_span = |a: &Entity, b: &Entity| a.start == b.start && a.end == b.end;
+    let mut lines = Vec::new();
+    for g in gold.iter().filter(|g| !found.contains(g)) {
+        match found.iter().find(|f| same_span(f, g)) {
+            Some(f) => lines.push(format!("~ {} as {}: {}", g.etype.as_str(), f.etype.as_str(), name(g))),
+            None => lines.push(format!("- {}: {}", g.etype.as_str(), name(g))),
+        }
+    }
+    for f in found.iter().filter(|f| !gold.iter().any(|g| same_span(f, g))) {
+        lines.push(format!("+ {}: {}", f.etype.as_str(), name(f)));
+    }
+    let mut out = String::new();
+    if !lines.is_empty() {
+        let _ = writeln!(out, "#{} {}", index + 1, words.join(" "));
+        for line in lines {
+            let _ = writeln!(out, "  {line}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Tags of GPE made LOC (for a corpus whose LOC covers both).
 pub fn gpe_as_loc(tags: &[Tag]) -> Vec<Tag> {
     tags.iter()

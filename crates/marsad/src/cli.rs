@@ -125,6 +125,11 @@ pub struct EvalNerArgs {
     /// Rules and knowledge base only, without the statistical tagger (an ablation).
     #[arg(long)]
     pub no_tagger: bool,
+
+    /// Write every sentence where the layer and the corpus differ to this file: the
+    /// sentence, then each name missed (`-`), found wrongly (`+`) or typed differently (`~`).
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
 }
 
 /// Options shared by the commands that read articles.

@@ -784,7 +784,21 @@ impl<'a> Detector<'a> {
             while first < end && edge(first) {
                 first += 1;
             }
-            while end > first && (edge(end - 1) || self.w[end - 1].common) {
+            // a family name spelled like an ordinary word stays right after a first name
+            // (فرناندو جيل, حسن البنا): the word as written, not a clitic and a word (بدر
+            // وأنيس, مي فاروق بثوب) nor a particle (ديفيد دي خيا), and not a word that is
+            // hardly ever a name's
+            let family = |k: usize| {
+                let w = &self.w[k];
+                k > first
+                    && self.first_name_at(k - 1)
+                    && !(w.conj || w.prep)
+                    && w.tail.chars().count() >= 3
+                    && self.nisba_at(k).is_none()
+                    && self.kb.is_common_word(&w.tail)
+                    && !self.kb.rarely_in_names(&w.tail)
+            };
+            while end > first && (edge(end - 1) || (self.w[end - 1].common && !family(end - 1))) {
                 end -= 1;
             }
             if first >= end {

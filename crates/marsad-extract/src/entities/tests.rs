@@ -483,6 +483,31 @@ fn what_follows_a_title_is_no_name_when_the_grammar_says_otherwise() {
 }
 
 #[test]
+fn a_family_name_spelled_like_an_ordinary_word_stays_after_a_first_name() {
+    // جيل (a generation), سلامة (safety) and الخطيب (the preacher) are family names right
+    // after a first name
+    assert_eq!(
+        people_tagged("فاز سائق الراليات الاسباني فرناندو جيل أمس الاثنين بالمرحلة الأوروبية الأخيرة."),
+        [("فرناندو جيل".to_string(), "tagger")]
+    );
+    assert_eq!(
+        people_tagged(
+            "موقف صادم تعرضت له أسرة مسلسل \"فوق السحاب\" الذي يقوم ببطولته هاني سلامة ويعرض في شهر رمضان."
+        ),
+        [("هاني سلامة".to_string(), "tagger")]
+    );
+    let found = people_tagged("ضم الفريق الجديد نجوما شابة لامعة، في مُقدمتهم محمود الخطيب \"بيبو\".");
+    assert_eq!(found, [("محمود الخطيب".to_string(), "tagger")]);
+    // not a word with a clitic (by scoring), nor a particle of a longer name cut off
+    let found = people_tagged(
+        "فيما تكفل غابي بتسجيل الهدف الثالث في الدقيقة 89، ليقودا الفريق الإسباني للفوز بالبطولة.",
+    );
+    assert!(found.iter().all(|(n, _)| !n.contains("بتسجيل")), "{found:?}");
+    let found = people_tagged("ما حدث أن ديفيد دي خيا لم يلمس الكرة.");
+    assert!(found.iter().all(|(n, _)| n != "ديفيد دي"), "{found:?}");
+}
+
+#[test]
 fn a_name_after_a_title_ends_where_the_tagger_reads_it_to() {
     // the rule stops at the particle بن; the tagger reads the name on
     assert_eq!(

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --release -p marsad-ner --bin eval-ner -- --model data/ner/model.bin \
-//!     --anercorp ../shared/corpus/ner/ANERCorp_CamelLab_test.txt [--kb-dir data/kb]
+//!     --anercorp ../shared/corpus/ner/ANERCorp_CamelLab_test.txt [--kb-dir data/kb] [--errors FILE]
 //! ```
 
 use std::path::PathBuf;
@@ -13,10 +13,10 @@ use std::time::Instant;
 
 use clap::Parser;
 use marsad_kb::{EntityType, Kb};
-use marsad_ner::Model;
 use marsad_ner::corpus::{Prepared, read_anercorp};
-use marsad_ner::eval::{Scores, gpe_as_loc};
+use marsad_ner::eval::{Scores, differences, gpe_as_loc};
 use marsad_ner::kbdir::{self, KbDir};
+use marsad_ner::{Model, entities};
 
 #[derive(Parser, Debug)]
 #[command(about = "Score marsad's named-entity tagger on ANERcorp")]
@@ -30,6 +30,10 @@ struct Args {
     /// The knowledge-base folder, for a model trained with knowledge-base features.
     #[arg(long)]
     kb_dir: Option<PathBuf>,
+    /// Write every sentence where the tagger and the corpus differ to this file
+    /// ([`marsad_ner::eval::differences`]).
+    #[arg(long, value_name = "FILE")]
+    errors: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -78,8 +82,16 @@ fn run(args: Args) -> Result<(), String> {
     let elapsed = t.elapsed();
 
     let mut scores = Scores::default();
-    for ((s, p), tags) in sentences.iter().zip(&prepared).zip(&tagged) {
-        scores.add(&s.tags, &gpe_as_loc(&p.back(tags)));
+    let mut errors = String::new();
+    for (index, ((s, p), tags)) in sentences.iter().zip(&prepared).zip(&tagged).enumerate() {
+        let (gold, found) = (entities(&gpe_as_loc(&s.tags)), entities(&gpe_as_loc(&p.back(tags))));
+        scores.add_entities(&gold, &found);
+        if args.errors.is_some() {
+            errors.push_str(&differences(index, &s.words, &gold, &found));
+        }
+    }
+    if let Some(file) = &args.errors {
+        std::fs::write(file, errors).map_err(|e| format!("{}: {e}", file.display()))?;
     }
     println!(
         "model {}: {} features, knowledge-base features: {}",

@@ -16,7 +16,7 @@ use anyhow::Context;
 use marsad_extract::{entities, times};
 use marsad_kb::{EntityType, Kb};
 use marsad_ner::corpus::read_anercorp;
-use marsad_ner::eval::{Scores, gpe_as_loc};
+use marsad_ner::eval::{Scores, differences, gpe_as_loc};
 use marsad_ner::{Entity, entities as bio_entities};
 use marsad_text::{AnalysedToken, Normalizer, Segmenter, Span, analyse};
 
@@ -97,10 +97,18 @@ pub fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
     }
     let elapsed = started.elapsed();
     let mut scores = Scores::default();
-    for (sentence, found) in sentences.iter().zip(&mut predicted) {
+    let mut errors = String::new();
+    for (index, (sentence, found)) in sentences.iter().zip(&mut predicted).enumerate() {
         found.sort_unstable();
         found.dedup();
-        scores.add_entities(&bio_entities(&gpe_as_loc(&sentence.tags)), found);
+        let gold = bio_entities(&gpe_as_loc(&sentence.tags));
+        scores.add_entities(&gold, found);
+        if args.errors.is_some() {
+            errors.push_str(&differences(index, &sentence.words, &gold, found));
+        }
+    }
+    if let Some(file) = &args.errors {
+        std::fs::write(file, errors).with_context(|| format!("cannot write {}", file.display()))?;
     }
     let types = [EntityType::Person, EntityType::Org, EntityType::Loc];
     let micro = scores.micro(&types);
