@@ -65,6 +65,8 @@ pub(super) struct W<'f> {
     pub prep: bool,
     /// Written with a final ى (على, إلى): never the name علي.
     pub maksura: bool,
+    /// Written آل (family of), with its madda: not the Korean إل of كيم يونغ إل.
+    pub al_family: bool,
     /// Written with tanween (ميدانيًا): an adverb or an indefinite noun, not a name.
     pub tanween: bool,
     pub new_line: bool,
@@ -491,6 +493,7 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
                     conj,
                     prep,
                     maksura: ends_with_maksura(written),
+                    al_family: written == "آل",
                     tanween: !tanween.is_empty() && {
                         let at = tanween.partition_point(|&p| p < span.start());
                         tanween.get(at).is_some_and(|&p| p < span.end())
@@ -745,12 +748,112 @@ impl<'a> Detector<'a> {
         self.named_people(&mut out);
         self.tagger(&mut out);
         self.extend_titled(&mut out);
+        self.extend_lineage(&mut out);
         out
     }
 
+    /// A person's name goes on through the links of its lineage: `بن`, `ابن` or `بنت` and a
+    /// father's name, `آل` and a family's (`محمد بن عيد آل ثاني`, `عبد الله بن فرحان آل سعود`),
+    /// as long as the word after the particle is a first name or no common word (after آل,
+    /// any word), and starts no other mention of a rule. After `بن ...`, one family name may
+    /// close the chain (`زيد بن رعد الحسين`, where the knowledge base knows `زيد بن رعد`).
+    fn extend_lineage(&self, out: &mut [Cand]) {
+        // (آل as written: إل is a word of a Korean name; not أبو or أم, which start a name,
+        // nor ابنة, keyed as ابنه: his son)
+        let link = |k: usize| {
+            self.w.get(k).is_some_and(|w| {
+                !w.new_line
+                    && !w.conj
+                    && (w.tail != "ال" || w.al_family)
+                    && !matches!(w.tail.as_str(), "ابو" | "ام" | "ابنه")
+            }) && self.title_at(k) == Some((1, TitleKind::Kin))
+        };
+        // the words of a first name at `k` (عبد الملك is one name)
+        let given_len = |k: usize| {
+            let w = &self.w[k];
+            w.heads_in(w.starts.given)
+                .filter_map(|h| self.kb.given_name_at(h, self.tail(k)))
+                .map(|(n, _)| n)
+                .max()
+                .unwrap_or(1)
+        };
+        let name_word = |k: usize| {
+            self.w.get(k).is_some_and(|w| {
+                w.word()
+                    && !w.new_line
+                    && !w.conj
+                    && !w.prep
+                    && self.title_at(k).is_none()
+                    && self.nisba_at(k).is_none()
+                    && (!w.common || self.first_name_at(k))
+            })
+        };
+        for i in 0..out.len() {
+            let (first, mut end) = (out[i].first, out[i].end);
+            // (a name after a link is a father's, inside someone else's name: طلال of الوليد
+            // بن طلال بن عبدالعزيز)
+            if out[i].etype != EntityType::Person || (first > 0 && link(first - 1)) {
+                continue;
+            }
+            let ruled = |a: usize, b: usize, out: &[Cand]| {
+                out.iter().enumerate().any(|(j, c)| {
+                    j != i && c.rank > TAGGER && c.etype != EntityType::Person && c.first < b && a < c.end
+                })
+            };
+            // (the word after آل is a family's name, whatever else it means: آل ثاني, آل الشيخ)
+            let family = |k: usize| self.w[k].al_family;
+            let named = |k: usize| {
+                name_word(k + 1)
+                    || (family(k)
+                        && self.w.get(k + 1).is_some_and(|w| {
+                            w.word() && !w.new_line && !w.conj && !w.prep && !is_function_word(w)
+                        }))
+            };
+            // the knowledge base's person takes a family (محمد بن سلمان آل سعود) but no more
+            // fathers than it knows: `الحسين بن عبد الله بن الحسن بن علي بن سينا` is Avicenna,
+            // not the crown prince of Jordan
+            let known = match out[i].referent {
+                Referent::Kb(e) => Some(self.kb.names_of(e)),
+                _ => None,
+            };
+            // and the family it knows, if it knows one (خالد بن أحمد آل الشيخ is not Khalid bin
+            // Ahmed Al Khalifa)
+            let their_family = |k: usize| {
+                known.is_none_or(|names| {
+                    let with_family = names.iter().filter(|n| n.iter().any(|w| w == "ال"));
+                    let mut with_family = with_family.peekable();
+                    with_family.peek().is_none()
+                        || with_family.any(|n| self.w.get(k + 1).is_some_and(|w| n.contains(&w.tail)))
+                })
+            };
+            while link(end) && ((family(end) && their_family(end)) || known.is_none()) && named(end) {
+                let next = end + 1 + given_len(end + 1);
+                if next > self.w.len() || ruled(end, next, out) {
+                    break;
+                }
+                end = next;
+            }
+            // the family name that closes a chain of fathers (زيد بن رعد الحسين)
+            let patronym = (first + 1..end).any(|k| link(k) && !family(k));
+            if patronym
+                && self.w.get(end).is_some_and(|w| w.tail.starts_with("ال"))
+                && name_word(end)
+                && !ruled(end, end + 1, out)
+            {
+                end += 1;
+            }
+            if end > out[i].end {
+                out[i].end = end;
+                if let Referent::Unknown(_) = out[i].referent {
+                    out[i].referent = Referent::Unknown(self.key_of(first, end));
+                }
+            }
+        }
+    }
+
     /// A name after a title ends where the tagger's name that starts with it ends, when that
-    /// is further: the rule stops at a word it cannot tell from a common one or a particle
-    /// (`رئيس الهيئة أحمد بن فهد`, `رئيس اللجنة جان فرنسوا كارينسو`), the tagger reads on.
+    /// is further: the rule stops at a word it cannot tell from a common one (`رئيس النادي
+    /// محمود الخطيب`, `رئيس اللجنة جان فرنسوا كارينسو`), the tagger reads on.
     fn extend_titled(&self, out: &mut [Cand]) {
         for i in 0..out.len() {
             if out[i].rule != "title" {
