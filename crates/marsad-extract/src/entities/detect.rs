@@ -67,6 +67,9 @@ pub(super) struct W<'f> {
     pub maksura: bool,
     /// Written آل (family of), with its madda: not the Korean إل of كيم يونغ إل.
     pub al_family: bool,
+    /// Written أبو or أم (or without the hamza, after a conjunction): a kunya, not the Latin
+    /// letter إم.
+    pub kunya: bool,
     /// Written with tanween (ميدانيًا): an adverb or an indefinite noun, not a name.
     pub tanween: bool,
     pub new_line: bool,
@@ -494,6 +497,10 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
                     prep,
                     maksura: ends_with_maksura(written),
                     al_family: written == "آل",
+                    kunya: matches!(
+                        written.strip_prefix('و').unwrap_or(written),
+                        "أبو" | "ابو" | "أم" | "ام"
+                    ),
                     tanween: !tanween.is_empty() && {
                         let at = tanween.partition_point(|&p| p < span.start());
                         tanween.get(at).is_some_and(|&p| p < span.end())
@@ -884,7 +891,14 @@ impl<'a> Detector<'a> {
             let (mut first, mut end) = (e.start, e.end.min(self.w.len()));
             let edge =
                 |k: usize| !self.w[k].word() || is_function_word(&self.w[k]) || self.title_at(k).is_some();
-            while first < end && edge(first) {
+            // a kunya starts the name it is part of (أبو فارس, وأبو السكر, أم كلثوم)
+            let kunya = |k: usize| {
+                e.etype == EntityType::Person
+                    && k + 1 < end
+                    && self.w[k].kunya
+                    && self.title_at(k) == Some((1, TitleKind::Kin))
+            };
+            while first < end && edge(first) && !kunya(first) {
                 first += 1;
             }
             // a family name spelled like an ordinary word stays right after a first name

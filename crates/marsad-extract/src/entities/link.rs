@@ -447,9 +447,14 @@ fn family_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb:
             continue;
         }
         let Some(last) = d.family_word(kb).cloned() else { continue };
+        // not a nisba (أبو عمر المصري: المصري alone is anyone Egyptian), nor the son's name of
+        // a kunya of two words (أبو الطب: الطب is medicine)
+        let kunya = d.words.len() == 2 && matches!(d.words[0].as_str(), "ابو" | "ام");
         let usable = last.chars().count() >= 3
             && !kb.is_common_word(&last)
             && kb.given_name(&last).is_none()
+            && kb.nisba(&last).is_none()
+            && !kunya
             && !names.iter().any(|(n, _)| *n == last);
         if usable {
             names.push((last, i));

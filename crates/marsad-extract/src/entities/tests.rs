@@ -483,6 +483,31 @@ fn what_follows_a_title_is_no_name_when_the_grammar_says_otherwise() {
 }
 
 #[test]
+fn a_kunya_starts_the_name_the_tagger_reads() {
+    let found = people_tagged("وكتب أبو تريكة عبر تويتر: \"الأهلي فوق الجميع\".");
+    assert_eq!(found, [("أبو تريكة".to_string(), "tagger")]);
+    let found =
+        people_tagged("وقالت أم كلثوم: \"نحن سعداء بلم شمله على أمه، لكننا أيضا نريد أن نرى فتياتنا\".");
+    assert_eq!(found, [("أم كلثوم".to_string(), "tagger")]);
+}
+
+#[test]
+fn a_nisba_is_no_family_name_to_look_for_alone() {
+    // المصري of أبو عمر المصري is anyone Egyptian elsewhere
+    let found = people_tagged(
+        "يبدو أن الأزمات تلاحق مسلسل أبو عمر المصري الذي اعترضت عليه السلطات. \
+         وطلب الوزير إدريس محمد عبد الله من نظيره المصري سامح شكري إيقاف الحملة.",
+    );
+    assert!(found.iter().all(|(n, _)| n != "المصري"), "{found:?}");
+    // nor is the son's name of a kunya (أبو الطب: the father of medicine)
+    let found = people_tagged(
+        "ولقب بـ \" أبو الطب\" من قبل الغربيين لانجازاته العظيمة في مجال الطب. \
+         بدأ بالبحث والتعلم الذاتي في سن الـ 18، في علوم الطب والفلسفة والشريعة.",
+    );
+    assert!(found.iter().all(|(n, _)| n != "الطب"), "{found:?}");
+}
+
+#[test]
 fn a_name_goes_on_through_its_lineage() {
     // بن and a father's name, آل and a family's
     let found = people("لا شك أن الرعاية الكريمة من سمو الشيخ هزاع بن زايد آل نهيان، كان لها أثرها.");
