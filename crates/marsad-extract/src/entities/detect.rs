@@ -67,8 +67,9 @@ pub(super) struct W<'f> {
     pub maksura: bool,
     /// Written آل (family of), with its madda: not the Korean إل of كيم يونغ إل.
     pub al_family: bool,
-    /// Written أبو or أم (or without the hamza, after a conjunction): a kunya, not the Latin
-    /// letter إم.
+    /// Written أبو or أم, with or without the hamza, or either after the conjunction و: a
+    /// kunya, not the Latin letter إم (the mark [`KUNYA`] is of the key, which folds إم into
+    /// ام).
     pub kunya: bool,
     /// Written with tanween (ميدانيًا): an adverb or an indefinite noun, not a name.
     pub tanween: bool,
@@ -762,8 +763,9 @@ impl<'a> Detector<'a> {
     /// A person's name goes on through the links of its lineage: `بن`, `ابن` or `بنت` and a
     /// father's name, `آل` and a family's (`محمد بن عيد آل ثاني`, `عبد الله بن فرحان آل سعود`),
     /// as long as the word after the particle is a first name or no common word (after آل,
-    /// any word), and starts no other mention of a rule. After `بن ...`, one family name may
-    /// close the chain (`زيد بن رعد الحسين`, where the knowledge base knows `زيد بن رعد`).
+    /// any word but a particle), and no mention of a place or a body starts there. After `بن ...`, one family name may close the chain (`زيد
+    /// بن رعد الحسين`, where the knowledge base knows `زيد بن رعد`; for its people, only a
+    /// family name it knows them by).
     fn extend_lineage(&self, out: &mut [Cand]) {
         // (آل as written: إل is a word of a Korean name; not أبو or أم, which start a name,
         // nor ابنة, keyed as ابنه: his son)
@@ -771,9 +773,10 @@ impl<'a> Detector<'a> {
             self.w.get(k).is_some_and(|w| {
                 !w.new_line
                     && !w.conj
+                    && !w.prep
                     && (w.tail != "ال" || w.al_family)
                     && !matches!(w.tail.as_str(), "ابو" | "ام" | "ابنه")
-            }) && self.title_at(k) == Some((1, TitleKind::Kin))
+            }) && self.kin_at(k)
         };
         // the words of a first name at `k` (عبد الملك is one name)
         let given_len = |k: usize| {
@@ -784,12 +787,16 @@ impl<'a> Detector<'a> {
                 .max()
                 .unwrap_or(1)
         };
+        // (not a word with tanween: بنت مسجدًا is "she built a mosque"; not عبد alone, the
+        // first half of a compound name)
         let name_word = |k: usize| {
             self.w.get(k).is_some_and(|w| {
                 w.word()
                     && !w.new_line
                     && !w.conj
                     && !w.prep
+                    && !w.tanween
+                    && (w.tail != "عبد" || given_len(k) > 1)
                     && self.title_at(k).is_none()
                     && self.nisba_at(k).is_none()
                     && (!w.common || self.first_name_at(k))
@@ -802,9 +809,18 @@ impl<'a> Detector<'a> {
             if out[i].etype != EntityType::Person || (first > 0 && link(first - 1)) {
                 continue;
             }
-            let ruled = |a: usize, b: usize, out: &[Cand]| {
+            // another mention a rule found there: a place or a body; for the family name that
+            // closes a chain, a person the knowledge base knows too (محمد بن زايد الحريري:
+            // الحريري is someone else; after بن, a known name is the father's: عبد العزيز of
+            // عبد العزيز بن سعود بن نايف بن عبد العزيز)
+            let ruled = |a: usize, b: usize, people: bool, out: &[Cand]| {
                 out.iter().enumerate().any(|(j, c)| {
-                    j != i && c.rank > TAGGER && c.etype != EntityType::Person && c.first < b && a < c.end
+                    j != i
+                        && c.rank > TAGGER
+                        && (c.etype != EntityType::Person
+                            || (people && matches!(c.referent, Referent::Kb(_))))
+                        && c.first < b
+                        && a < c.end
                 })
             };
             // (the word after آل is a family's name, whatever else it means: آل ثاني, آل الشيخ)
@@ -812,6 +828,7 @@ impl<'a> Detector<'a> {
             let named = |k: usize| {
                 name_word(k + 1)
                     || (family(k)
+                        && !self.kin_at(k + 1)
                         && self.w.get(k + 1).is_some_and(|w| {
                             w.word() && !w.new_line && !w.conj && !w.prep && !is_function_word(w)
                         }))
@@ -819,33 +836,51 @@ impl<'a> Detector<'a> {
             // the knowledge base's person takes a family (محمد بن سلمان آل سعود) but no more
             // fathers than it knows: `الحسين بن عبد الله بن الحسن بن علي بن سينا` is Avicenna,
             // not the crown prince of Jordan
-            let known = match out[i].referent {
-                Referent::Kb(e) => Some(self.kb.names_of(e)),
+            // (a person a rule reads from a first name, over the span the knowledge base
+            // matched, is that person)
+            let entry = |c: &Cand| match c.referent {
+                Referent::Kb(e) => Some(e),
                 _ => None,
             };
+            let known = entry(&out[i])
+                .or_else(|| {
+                    out.iter()
+                        .filter(|c| c.etype == EntityType::Person && c.first == first && c.end == end)
+                        .find_map(entry)
+                })
+                .map(|e| self.kb.names_of(e));
             // and the family it knows, if it knows one (خالد بن أحمد آل الشيخ is not Khalid bin
             // Ahmed Al Khalifa)
             let their_family = |k: usize| {
                 known.is_none_or(|names| {
-                    let with_family = names.iter().filter(|n| n.iter().any(|w| w == "ال"));
-                    let mut with_family = with_family.peekable();
-                    with_family.peek().is_none()
-                        || with_family.any(|n| self.w.get(k + 1).is_some_and(|w| n.contains(&w.tail)))
+                    let mut known_families = names
+                        .iter()
+                        .flat_map(|n| n.windows(2))
+                        .filter(|p| p[0] == "ال")
+                        .map(|p| &p[1])
+                        .peekable();
+                    known_families.peek().is_none()
+                        || known_families.any(|f| self.w.get(k + 1).is_some_and(|w| w.tail == *f))
                 })
             };
             while link(end) && ((family(end) && their_family(end)) || known.is_none()) && named(end) {
+                // (`named` found the word after the particle)
                 let next = end + 1 + given_len(end + 1);
-                if next > self.w.len() || ruled(end, next, out) {
+                if ruled(end, next, false, out) {
                     break;
                 }
                 end = next;
             }
             // the family name that closes a chain of fathers (زيد بن رعد الحسين)
             let patronym = (first + 1..end).any(|k| link(k) && !family(k));
+            let closing =
+                |k: usize| known.is_none_or(|names| names.iter().any(|n| n.last() == Some(&self.w[k].tail)));
             if patronym
+                && !(first + 1..end).any(family)
                 && self.w.get(end).is_some_and(|w| w.tail.starts_with("ال"))
                 && name_word(end)
-                && !ruled(end, end + 1, out)
+                && closing(end)
+                && !ruled(end, end + 1, true, out)
             {
                 end += 1;
             }
@@ -892,19 +927,15 @@ impl<'a> Detector<'a> {
             let edge =
                 |k: usize| !self.w[k].word() || is_function_word(&self.w[k]) || self.title_at(k).is_some();
             // a kunya starts the name it is part of (أبو فارس, وأبو السكر, أم كلثوم)
-            let kunya = |k: usize| {
-                e.etype == EntityType::Person
-                    && k + 1 < end
-                    && self.w[k].kunya
-                    && self.title_at(k) == Some((1, TitleKind::Kin))
-            };
+            let kunya =
+                |k: usize| e.etype == EntityType::Person && k + 1 < end && self.w[k].kunya && self.kin_at(k);
             while first < end && edge(first) && !kunya(first) {
                 first += 1;
             }
             // a family name spelled like an ordinary word stays right after a first name
             // (فرناندو جيل, حسن البنا): the word as written, not a clitic and a word (بدر
-            // وأنيس, مي فاروق بثوب) nor a particle (ديفيد دي خيا), and not a word that is
-            // hardly ever a name's
+            // وأنيس, مي فاروق بثوب), of three letters or more (not the particle of ديفيد دي
+            // خيا), and not a word that is hardly ever a name's
             let family = |k: usize| {
                 let w = &self.w[k];
                 k > first
@@ -918,7 +949,8 @@ impl<'a> Detector<'a> {
             while end > first && (edge(end - 1) || (self.w[end - 1].common && !family(end - 1))) {
                 end -= 1;
             }
-            if first >= end {
+            // (nor a kunya left alone: أبو and a common word)
+            if first >= end || (end == first + 1 && self.w[first].kunya) {
                 continue;
             }
             // a speaker left unnamed is no name (وقال مصدران إن, مصادر أمنية)
@@ -1056,6 +1088,11 @@ impl<'a> Detector<'a> {
         self.titles.get(i).copied().flatten()
     }
 
+    /// Whether the word at `i` is a kinship particle (بن, آل, أبو...).
+    fn kin_at(&self, i: usize) -> bool {
+        self.title_at(i) == Some((1, TitleKind::Kin))
+    }
+
     /// Whether a title or role phrase (of at most four words) ends right before `i`.
     fn titled(&self, i: usize) -> bool {
         (i.saturating_sub(4)..i).any(|j| self.title_at(j).is_some_and(|(len, _)| j + len == i))
@@ -1143,8 +1180,7 @@ impl<'a> Detector<'a> {
             // a family name alone spelled like a kinship particle, before a first name or a
             // definite word, or after another particle, starts a kunya (علي بن أبي طالب, أبي
             // عمر المهاجر, تمثال أبي الهول: not Shinzo Abe; وقال آبي إن, وشوهد آبي يضحك are)
-            let kin =
-                |k: usize| self.title_at(k).is_some_and(|(len, kind)| len == 1 && kind == TitleKind::Kin);
+            let kin = |k: usize| self.kin_at(k);
             let kunya = m.end == m.start + 1
                 && kin(m.start)
                 && self.w.get(m.end).is_some_and(|w| {
