@@ -763,9 +763,9 @@ impl<'a> Detector<'a> {
     /// A person's name goes on through the links of its lineage: `بن`, `ابن` or `بنت` and a
     /// father's name, `آل` and a family's (`محمد بن عيد آل ثاني`, `عبد الله بن فرحان آل سعود`),
     /// as long as the word after the particle is a first name or no common word (after آل,
-    /// any word but a particle), and no mention of a place or a body starts there. After `بن ...`, one family name may close the chain (`زيد
-    /// بن رعد الحسين`, where the knowledge base knows `زيد بن رعد`; for its people, only a
-    /// family name it knows them by).
+    /// any word but a particle), and no mention of a place or a body starts there. After
+    /// `بن ...`, one family name may close the chain (`زيد بن رعد الحسين`, where the knowledge
+    /// base knows `زيد بن رعد`; for its people, only a family name it knows them by).
     fn extend_lineage(&self, out: &mut [Cand]) {
         // (آل as written: إل is a word of a Korean name; not أبو or أم, which start a name,
         // nor ابنة, keyed as ابنه: his son)
@@ -833,7 +833,7 @@ impl<'a> Detector<'a> {
                             w.word() && !w.new_line && !w.conj && !w.prep && !is_function_word(w)
                         }))
             };
-            // the knowledge base's person takes a family (محمد بن سلمان آل سعود) but no more
+            // the knowledge base's person takes a family (محمد بن نايف آل سعود) but no more
             // fathers than it knows: `الحسين بن عبد الله بن الحسن بن علي بن سينا` is Avicenna,
             // not the crown prince of Jordan
             // (a person a rule reads from a first name, over the span the knowledge base
@@ -1180,15 +1180,16 @@ impl<'a> Detector<'a> {
             // a family name alone spelled like a kinship particle, before a first name or a
             // definite word, or after another particle, starts a kunya (علي بن أبي طالب, أبي
             // عمر المهاجر, تمثال أبي الهول: not Shinzo Abe; وقال آبي إن, وشوهد آبي يضحك are)
-            let kin = |k: usize| self.kin_at(k);
             let kunya = m.end == m.start + 1
-                && kin(m.start)
+                && self.kin_at(m.start)
                 && self.w.get(m.end).is_some_and(|w| {
                     !w.new_line
                         && w.word()
                         && !w.conj
                         && !is_function_word(w)
-                        && (definite(w) || self.first_name_at(m.end) || (m.start > 0 && kin(m.start - 1)))
+                        && (definite(w)
+                            || self.first_name_at(m.end)
+                            || (m.start > 0 && self.kin_at(m.start - 1)))
                 });
             // a family name alone after a word for a company, a paper or a shop is the brand
             // (شركة فوكس is not Liam Fox; إدارة ترامب, حكومة نتنياهو are the people's)
