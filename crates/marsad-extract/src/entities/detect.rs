@@ -933,19 +933,7 @@ impl<'a> Detector<'a> {
                 first += 1;
             }
             // a family name spelled like an ordinary word stays right after a first name
-            // (فرناندو جيل, حسن البنا): the word as written, not a clitic and a word (بدر
-            // وأنيس, مي فاروق بثوب), of three letters or more (not the particle of ديفيد دي
-            // خيا), and not a word that is hardly ever a name's
-            let family = |k: usize| {
-                let w = &self.w[k];
-                k > first
-                    && self.first_name_at(k - 1)
-                    && !(w.conj || w.prep)
-                    && w.tail.chars().count() >= 3
-                    && self.nisba_at(k).is_none()
-                    && self.kb.is_common_word(&w.tail)
-                    && !self.kb.rarely_in_names(&w.tail)
-            };
+            let family = |k: usize| k > first && self.ordinary_family_name(k);
             while end > first && (edge(end - 1) || (self.w[end - 1].common && !family(end - 1))) {
                 end -= 1;
             }
@@ -1280,6 +1268,23 @@ impl<'a> Detector<'a> {
     }
 
     /// Whether a first name (one word, or a compound: `عبد الرحمن`, `نور الدين`) starts at `k`.
+    /// Whether the word at `k` may be the family name of the first name right before it though
+    /// it is spelled like an ordinary word (فرناندو جيل, حسن البنا, هيثم الحسيني): the word as
+    /// written, not a clitic and a word (بدر وأنيس, مي فاروق بثوب), no function word, of three
+    /// letters or more (not the particle of ديفيد دي خيا), no nisba of a country, and not a
+    /// word that is hardly ever a name's (`قال`, `أمس`).
+    fn ordinary_family_name(&self, k: usize) -> bool {
+        let Some(w) = self.w.get(k) else { return false };
+        k > 0
+            && !w.new_line
+            && self.first_name_at(k - 1)
+            && !(w.conj || w.prep || w.function)
+            && w.tail.chars().count() >= 3
+            && self.nisba_at(k).is_none()
+            && self.kb.is_common_word(&w.tail)
+            && !self.kb.rarely_in_names(&w.tail)
+    }
+
     fn first_name_at(&self, k: usize) -> bool {
         let w = &self.w[k];
         w.heads_in(w.starts.given).any(|h| self.kb.given_name_at(h, self.tail(k)).is_some())
@@ -1864,7 +1869,17 @@ impl<'a> Detector<'a> {
                 i = k;
                 continue;
             }
-            let end = self.name_run(k, 4, false);
+            let mut end = self.name_run(k, 4, false);
+            // after a title, a first name takes a family name spelled like an ordinary word with
+            // the article (مدير المستشفى هيثم الحسيني, الطبيب محمد البنا)
+            if end > k
+                && end < k + 4
+                && self.w.get(end).is_some_and(definite)
+                && self.ordinary_family_name(end)
+                && self.tagged.iter().any(|e| e.etype == EntityType::Person && e.start <= k && end < e.end)
+            {
+                end += 1;
+            }
             // a name in apposition to the title is no definite noun after a conjunction or a
             // preposition (الرئيس التركي والحكومة, مدير الهيئة الوطنية للاستخبارات; a name may
             // start with a letter read as one: فاتن),
