@@ -827,6 +827,28 @@ impl<'a> Finder<'a> {
                     None => i += 1,
                 }
             }
+            // a meeting or a visit that an attack aims at is the attack's target, not a
+            // happening of its own: the attack's word is, or is right before, a word of
+            // targeting, which the meeting follows with at most one word between
+            // (`اعتداء يستهدف الجمعة لقاء انتخابيا`, `الاعتداء قد استهدف لقاء`, `هجوم على
+            // موكب الزيارة`; not `اقتحموا المكان للاحتجاج على زيارته`)
+            let aims_at = |a: &Hit<'_>, k: usize| {
+                matches!(a.trigger.category, Some(Category::Fight | Category::Assault))
+                    && (a.at == k || (a.end <= k && k - a.end <= 1))
+            };
+            let aimed: Vec<bool> = hits
+                .iter()
+                .map(|h| {
+                    h.trigger.category == Some(Category::Consult)
+                        && h.trigger.pos == Pos::Noun
+                        && (h.at.saturating_sub(2).max(clo)..h.at).any(|k| {
+                            self.lex.is(self.words[k].bare, Role::Target)
+                                && hits.iter().any(|a| aims_at(a, k))
+                        })
+                })
+                .collect();
+            let mut aimed = aimed.into_iter();
+            hits.retain(|_| !aimed.next().unwrap_or(false));
             let Some((_, best)) = hits.iter().enumerate().max_by_key(|(k, h)| {
                 // on a tie, a specific act before a generic one (استهدف أكثر التفجيرات دموية)
                 (h.rank, h.trigger.mode != "attack", std::cmp::Reverse(*k))

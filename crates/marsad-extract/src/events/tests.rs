@@ -1256,3 +1256,19 @@ fn a_party_exposed_to_an_attack_is_its_target() {
     let (actors, targets) = parties_of("بينهم السناتور الجمهوري جون ماكين الذي تعرض للتعذيب.");
     assert_eq!((actors.len(), targets), (0, vec!["John McCain".to_string()]));
 }
+
+#[test]
+fn a_meeting_an_attack_aims_at_is_its_target() {
+    // the meeting the strike or the attack targeted is no consultation
+    let ex = extract("وقالوا إن الضربة استهدفت اجتماعا لطالبان في ولاية هلمند.");
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike"]);
+    let ex = extract("وهذا ثاني اعتداء يستهدف الجمعة لقاء انتخابيا في باكستان.");
+    assert_eq!(kinds(&ex), ["ASSAULT/attack"]);
+    assert_eq!(ex.events[0].explanation.outranked, ["هجوم"; 0]);
+    // a meeting further from the attack is one (the fate of the attack is decided there),
+    // and so is a visit after a word of targeting that no attack governs
+    let ex = extract("ويتحدد مصير الهجوم على إدلب في اجتماع في العاصمة الإيرانية طهران.");
+    assert_eq!(kinds(&ex), ["CONSULT/meeting"]);
+    let ex = extract("بعد اقتحام مجموعة من المتظاهرين المكان للاحتجاج على زيارته للمدينة.");
+    assert!(kinds(&ex).contains(&"CONSULT/visit".to_string()), "{:?}", kinds(&ex));
+}
