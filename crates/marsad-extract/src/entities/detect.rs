@@ -26,8 +26,9 @@ pub(super) enum Referent {
     /// `known` is the knowledge base's own entry for that body, when it has one.
     Body { head: &'static OrgHead, country: Option<EntryId>, regime: bool, known: Option<EntryId> },
     /// A place named with a head that is part of its name (`محافظة X`): the template and the
-    /// place it is built on, a known one or the key of the name.
-    Headed { template: &'static str, base: Option<EntryId>, name: String },
+    /// place it is built on, a known one or the key of the name; `own` when the name is a
+    /// place of its own, not the one the name without its head is (`تل واسط`).
+    Headed { template: &'static str, base: Option<EntryId>, name: String, own: bool },
     /// Something the knowledge base does not know, by the key of its words.
     Unknown(String),
 }
@@ -1540,6 +1541,11 @@ impl<'a> Detector<'a> {
             else {
                 continue;
             };
+            // a place the knowledge base names with its head and more is that place, where it
+            // ends (تل أبيب, not `تل أبيب الفلسطينيين`; معسكر alone is Mascara, معسكر الكمب a camp)
+            if head.part && self.kb_place_at(i).is_some_and(|end| end > i + len) {
+                continue;
+            }
             let mut j = i + len;
             while let Some(item) = self.place_item(j, head) {
                 let (first, end) = (if head.part { i } else { j }, item.0);
@@ -1550,9 +1556,18 @@ impl<'a> Detector<'a> {
                     )
                 };
                 let referent = match (head.part, item.1) {
+                    // (تل واسط: a village of its own, not the province of Wasit)
+                    _ if head.compound => Referent::Headed {
+                        template: head.en,
+                        base: None,
+                        name: self.key_of(j, end),
+                        own: true,
+                    },
                     // إقليم ناغورني قره باغ, محافظة X where X is the province itself
                     (true, Some(base)) if !populated(base) => Referent::Kb(base),
-                    (true, base) => Referent::Headed { template: head.en, base, name: self.key_of(j, end) },
+                    (true, base) => {
+                        Referent::Headed { template: head.en, base, name: self.key_of(j, end), own: false }
+                    }
                     (false, Some(e)) => Referent::Kb(e),
                     (false, None) => Referent::Unknown(self.key_of(j, end)),
                 };
@@ -1573,6 +1588,15 @@ impl<'a> Detector<'a> {
 
     /// One place name at `j` after a head: a place the knowledge base knows, or a short run of
     /// name-like words. Its end, and the known place.
+    /// Where the name ends when the knowledge base names a place (or a country) starting at `i`.
+    fn kb_place_at(&self, i: usize) -> Option<usize> {
+        let m = self.kb_at.get(i)?.as_ref()?;
+        m.candidates
+            .iter()
+            .any(|c| matches!(self.kb.entry(c.entry).kind, Kind::Place | Kind::Country))
+            .then_some(m.end)
+    }
+
     fn place_item(&self, j: usize, head: &PlaceHead) -> Option<(usize, Option<EntryId>)> {
         self.w.get(j).filter(|w| w.word() && !w.new_line)?;
         if let Some(m) = self.kb_at[j].as_ref() {

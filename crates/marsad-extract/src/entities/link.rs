@@ -25,6 +25,9 @@ struct Draft {
     /// For a province or district of the knowledge base named with its head word, its one
     /// word of name as written, looked for alone in the article ([`bare_names`]).
     written: Option<String>,
+    /// For a person named in two words or more, the last as written: no preposition is cut
+    /// from a word inside a name (كومو of أندرو كومو is not ك + ومو, بالدوين not ب + الدوين).
+    family: Option<String>,
 }
 
 impl Draft {
@@ -34,7 +37,17 @@ impl Draft {
     fn family_word(&self, kb: &Kb) -> Option<&String> {
         match self.referent {
             Referent::Kb(e) if kb.entry(e).family_first => self.words.first(),
-            _ => self.words.last(),
+            _ => self.family.as_ref().or(self.words.last()),
+        }
+    }
+
+    /// Whether `word` is the family word of this person ([`Draft::family_word`]), as written or
+    /// keyed (بيركامب or يركامب: a rule that reads the word alone may have cut its first
+    /// letter).
+    fn has_family_word(&self, kb: &Kb, word: &str) -> bool {
+        match self.referent {
+            Referent::Kb(e) if kb.entry(e).family_first => self.words.first().is_some_and(|f| f == word),
+            _ => self.family.as_deref() == Some(word) || self.words.last().is_some_and(|l| l == word),
         }
     }
 }
@@ -68,7 +81,7 @@ pub(super) fn link(
             let words: Vec<String> =
                 w[c.first..c.end].iter().map(|t| t.heads.first().unwrap_or(&t.tail).clone()).collect();
             let bare = match &c.referent {
-                Referent::Headed { name, .. } => Some(name.clone()),
+                Referent::Headed { name, own: false, .. } => Some(name.clone()),
                 Referent::Kb(e)
                     if matches!(kb.entry(*e).subtype.as_str(), "province" | "district")
                         && words.len() > 1 =>
@@ -118,8 +131,11 @@ pub(super) fn link(
                 }
                 _ => first.start,
             };
+            let last = &w[c.end - 1];
+            let family = (c.etype == EntityType::Person && c.end - c.first > 1 && !last.conj)
+                .then(|| last.tail.clone());
             drafts.push(Draft {
-                span: Span::new(start, w[c.end - 1].span.end()),
+                span: Span::new(start, last.span.end()),
                 etype: c.etype,
                 referent: c.referent.clone(),
                 rule: c.rule,
@@ -127,6 +143,7 @@ pub(super) fn link(
                 short: c.short,
                 bare,
                 written,
+                family,
             });
         }
     }
@@ -273,7 +290,7 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
                 && o.etype == EntityType::Person
                 && o.words.len() > 1
                 && o.rule != "tagger"
-                && o.family_word(kb) == d.words.last()
+                && d.words.last().is_some_and(|w| o.has_family_word(kb, w))
         })
     {
         return group_key(o, all, kb, text);
@@ -317,7 +334,7 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
         Referent::Body { head, country, .. } => {
             format!("body:{}:{}", head.en, country.map_or("?".to_string(), |c| kb.entry(c).id.clone()))
         }
-        Referent::Headed { template, base, name } => match base {
+        Referent::Headed { template, base, name, .. } => match base {
             Some(b) => format!("headed:{template}:{}", kb.entry(*b).id),
             None => format!("headed:{template}:{name}"),
         },
@@ -350,7 +367,7 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
                 o.etype == EntityType::Person
                     && o.rule != "tagger"
                     && o.words.len() > 1
-                    && o.family_word(kb) == Some(word)
+                    && o.has_family_word(kb, word)
             }) {
                 Some(o) => group_key(o, all, kb, text),
                 None => format!("{}:{k}", d.etype),
@@ -479,6 +496,7 @@ fn family_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb:
             short: false,
             bare: None,
             written: None,
+            family: owner.family.clone(),
         });
     }
 }
@@ -508,6 +526,7 @@ fn bare_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &
             short: false,
             bare: owner.bare.clone(),
             written: None,
+            family: None,
         });
     }
 }
@@ -618,6 +637,7 @@ fn first_words(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: 
             short: false,
             bare: None,
             written: None,
+            family: None,
         });
     }
 }
@@ -650,9 +670,17 @@ fn naming(d: &Draft, longest: &str, kb: &Kb) -> (String, String, Option<String>,
             };
             (name, longest.to_string(), None, Some(head.subtype.to_string()))
         }
-        Referent::Headed { template, base, name } => {
+        Referent::Headed { template, base, name, .. } => {
             let base_name = match base {
                 Some(b) => kb.entry(*b).name_en.clone(),
+                // (the article inside a name after the head's word: Tall al-Qarqur)
+                None if !template.starts_with("{name}") => {
+                    let r = readable(name, &d.words, kb);
+                    match r.strip_prefix("Al-") {
+                        Some(rest) => format!("al-{rest}"),
+                        None => r,
+                    }
+                }
                 None => readable(name, &d.words, kb),
             };
             (template.replace("{name}", &base_name), longest.to_string(), None, None)

@@ -36,6 +36,9 @@ pub struct OrgPattern {
 pub struct PlaceHead {
     /// The head is part of the name (`محافظة السويداء`).
     pub part: bool,
+    /// The head is part of a name that is a place of its own (`تل واسط`), never the place
+    /// the rest of it names.
+    pub compound: bool,
     /// It introduces a list (`بلدات غوريس وسوتك`).
     pub plural: bool,
     pub etype: EntityType,
@@ -134,7 +137,8 @@ impl Tables {
             })),
             place_heads: Phrases::new(rows(PLACE_HEADS).map(|r| {
                 let head = PlaceHead {
-                    part: r[1] == "part",
+                    part: matches!(r[1], "part" | "compound"),
+                    compound: r[1] == "compound",
                     plural: r.get(2) == Some(&"yes"),
                     etype: if r.get(3) == Some(&"LOC") { EntityType::Loc } else { EntityType::Gpe },
                     en: leak(r.get(4).copied().unwrap_or("")),
