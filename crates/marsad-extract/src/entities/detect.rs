@@ -1268,7 +1268,6 @@ impl<'a> Detector<'a> {
         }
     }
 
-    /// Whether a first name (one word, or a compound: `عبد الرحمن`, `نور الدين`) starts at `k`.
     /// Whether the word at `k` may be the family name of the first name right before it though
     /// it is spelled like an ordinary word (فرناندو جيل, حسن البنا, هيثم الحسيني): the word as
     /// written, not a clitic and a word (بدر وأنيس, مي فاروق بثوب), no function word, of three
@@ -1286,6 +1285,7 @@ impl<'a> Detector<'a> {
             && !self.kb.rarely_in_names(&w.tail)
     }
 
+    /// Whether a first name (one word, or a compound: `عبد الرحمن`, `نور الدين`) starts at `k`.
     fn first_name_at(&self, k: usize) -> bool {
         let w = &self.w[k];
         w.heads_in(w.starts.given).any(|h| self.kb.given_name_at(h, self.tail(k)).is_some())
@@ -1586,8 +1586,6 @@ impl<'a> Detector<'a> {
         }
     }
 
-    /// One place name at `j` after a head: a place the knowledge base knows, or a short run of
-    /// name-like words. Its end, and the known place.
     /// Where the name ends when the knowledge base names a place (or a country) starting at `i`.
     fn kb_place_at(&self, i: usize) -> Option<usize> {
         let m = self.kb_at.get(i)?.as_ref()?;
@@ -1597,6 +1595,8 @@ impl<'a> Detector<'a> {
             .then_some(m.end)
     }
 
+    /// One place name at `j` after a head: a place the knowledge base knows, or a short run of
+    /// name-like words. Its end, and the known place.
     fn place_item(&self, j: usize, head: &PlaceHead) -> Option<(usize, Option<EntryId>)> {
         self.w.get(j).filter(|w| w.word() && !w.new_line)?;
         if let Some(m) = self.kb_at[j].as_ref() {

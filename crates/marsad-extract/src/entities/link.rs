@@ -25,8 +25,9 @@ struct Draft {
     /// For a province or district of the knowledge base named with its head word, its one
     /// word of name as written, looked for alone in the article ([`bare_names`]).
     written: Option<String>,
-    /// For a person named in two words or more, the last as written: no preposition is cut
-    /// from a word inside a name (كومو of أندرو كومو is not ك + ومو, بالدوين not ب + الدوين).
+    /// For a person named in two words or more, the last as written (none when it carries a
+    /// conjunction): no preposition is cut from a word inside a name (كومو of أندرو كومو is
+    /// not ك + ومو, بالدوين not ب + الدوين).
     family: Option<String>,
 }
 
@@ -151,9 +152,9 @@ pub(super) fn link(
     // father"; Shinzo Abe is آبي)
     drafts.retain(|d| !(d.short && hamza_differs(d, text, kb)));
     resolve_regime(&mut drafts, kb);
-    family_names(blocks, &mut drafts, kb, not_names);
-    bare_names(blocks, &mut drafts, kb);
-    first_words(blocks, &mut drafts, kb);
+    family_names(text, blocks, &mut drafts, kb, not_names);
+    bare_names(text, blocks, &mut drafts, kb);
+    first_words(text, blocks, &mut drafts, kb);
     drafts.sort_by_key(|d| d.span.start());
 
     // group
@@ -347,7 +348,9 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
                     o.etype == EntityType::Person
                         && o.words.len() > 1
                         && (!known || matches!(o.referent, Referent::Kb(_)))
-                        && (o.words.last() == Some(word) || o.words.first() == Some(word))
+                        && (o.words.last() == Some(word)
+                            || o.words.first() == Some(word)
+                            || o.family.as_ref() == Some(word))
                 })
             };
             let full = full(true).or_else(|| full(false));
@@ -457,7 +460,13 @@ fn after_conjunction(text: &str, start: usize) -> usize {
 
 /// A family name alone (`باشينيان`) wherever it is not already part of a mention nor of a
 /// time expression, once the article names the person in full.
-fn family_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb, not_names: &[Span]) {
+fn family_names(
+    text: &str,
+    blocks: &[(Vec<W<'_>>, Vec<Cand>)],
+    drafts: &mut Vec<Draft>,
+    kb: &Kb,
+    not_names: &[Span],
+) {
     let mut names: Vec<(String, usize)> = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
         if d.etype != EntityType::Person || d.words.len() < 2 {
@@ -478,7 +487,7 @@ fn family_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb:
         }
     }
     // (not a word of a longer date: `8 ماي 1945` where the article names Theresa May)
-    let found = alone(blocks, drafts, &names, |_, _| true);
+    let found = alone(text, blocks, drafts, &names, |_, _| true);
     let in_date = |t: Span| not_names.iter().any(|n| n.contains(t) && *n != t);
     for (owner, t) in found.into_iter().filter(|(_, t)| !in_date(*t)) {
         let owner = &drafts[owner];
@@ -505,7 +514,7 @@ fn family_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb:
 /// `ولاية فاراه`) wherever it stands alone, not already part of a mention: the article goes on
 /// to say `من فاراه`, `فوق فاراه`. Known to the knowledge base (a place found by its head
 /// alone may be a misreading: `جزيرة شبه`), one word, and not a common word.
-fn bare_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb) {
+fn bare_names(text: &str, blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb) {
     let mut names: Vec<(String, usize)> = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
         let Some(bare) = d.written.as_ref() else { continue };
@@ -515,7 +524,7 @@ fn bare_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &
             names.push((bare.clone(), i));
         }
     }
-    for (owner, span) in alone(blocks, drafts, &names, |_, _| true) {
+    for (owner, span) in alone(text, blocks, drafts, &names, |_, _| true) {
         let owner = &drafts[owner];
         drafts.push(Draft {
             span,
@@ -534,6 +543,7 @@ fn bare_names(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &
 /// The words of `blocks` that no draft covers and whose key is one of `names`, with the draft
 /// that name belongs to, where `accept` (the block's words, the word's index) agrees.
 fn alone(
+    text: &str,
     blocks: &[(Vec<W<'_>>, Vec<Cand>)],
     drafts: &[Draft],
     names: &[(String, usize)],
@@ -574,7 +584,14 @@ fn alone(
             }
             // the word as written is the name: no clitic to leave out, whatever the segmenter
             // made of its first letter (فاراه is not ف + اراه, بابل not ب + ابل)
-            let start = if t.tail == *name { t.span.start() } else { t.start };
+            // (after its conjunction only, when the rest as written is the name: وكومو)
+            let start = if t.tail == *name {
+                t.span.start()
+            } else if t.conj && t.tail.strip_prefix(['و', 'ف']) == Some(name.as_str()) {
+                after_conjunction(text, t.span.start())
+            } else {
+                t.start
+            };
             out.push((*owner, Span::new(start, t.span.end())));
         }
     }
@@ -585,7 +602,7 @@ fn alone(
 /// الإنسان`, `التحالف` after `التحالف العربي`), once the article names it in full: a definite
 /// noun that starts the name of one organisation only, not the head of a national body
 /// (`الجيش`), and not qualified by an adjective of its own (`التحالف الدولي` is another).
-fn first_words(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb) {
+fn first_words(text: &str, blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: &Kb) {
     let tables = super::tables::Tables::builtin();
     let mut names: Vec<(String, Option<usize>)> = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
@@ -626,7 +643,7 @@ fn first_words(blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<Draft>, kb: 
     let unqualified = |w: &[W<'_>], k: usize| {
         !w.get(k + 1).is_some_and(|n| !n.new_line && n.tail.starts_with("ال") && !n.conj && !n.prep)
     };
-    for (owner, span) in alone(blocks, drafts, &names, unqualified) {
+    for (owner, span) in alone(text, blocks, drafts, &names, unqualified) {
         let owner = &drafts[owner];
         drafts.push(Draft {
             span,

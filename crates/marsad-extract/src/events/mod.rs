@@ -828,10 +828,11 @@ impl<'a> Finder<'a> {
                 }
             }
             // a meeting or a visit that an attack aims at is the attack's target, not a
-            // happening of its own: the attack's word is, or is right before, a word of
-            // targeting, which the meeting follows with at most one word between
-            // (`اعتداء يستهدف الجمعة لقاء انتخابيا`, `الاعتداء قد استهدف لقاء`, `هجوم على
-            // موكب الزيارة`; not `اقتحموا المكان للاحتجاج على زيارته`)
+            // happening of its own: the attack's word is a word of targeting, or stands at
+            // most one word before one, which the meeting follows right after a preposition
+            // (`هجوم على لقاء`), with at most one word between after a verb (`اعتداء يستهدف
+            // الجمعة لقاء انتخابيا`, `الاعتداء قد استهدف لقاء`); not `اشتباكات على هامش
+            // الاجتماع`, nor `اقتحموا المكان للاحتجاج على زيارته`
             let aims_at = |a: &Hit<'_>, k: usize| {
                 matches!(a.trigger.category, Some(Category::Fight | Category::Assault))
                     && (a.at == k || (a.end <= k && k - a.end <= 1))
@@ -842,7 +843,9 @@ impl<'a> Finder<'a> {
                     h.trigger.category == Some(Category::Consult)
                         && h.trigger.pos == Pos::Noun
                         && (h.at.saturating_sub(2).max(clo)..h.at).any(|k| {
-                            self.lex.is(self.words[k].bare, Role::Target)
+                            let bare = self.words[k].bare;
+                            self.lex.is(bare, Role::Target)
+                                && (k + 1 == h.at || !self.lex.is(bare, Role::Preposition))
                                 && hits.iter().any(|a| aims_at(a, k))
                         })
                 })

@@ -1271,4 +1271,7 @@ fn a_meeting_an_attack_aims_at_is_its_target() {
     assert_eq!(kinds(&ex), ["CONSULT/meeting"]);
     let ex = extract("بعد اقتحام مجموعة من المتظاهرين المكان للاحتجاج على زيارته للمدينة.");
     assert!(kinds(&ex).contains(&"CONSULT/visit".to_string()), "{:?}", kinds(&ex));
+    // nor the meeting on whose sidelines the clashes broke out (a preposition, then a word)
+    let ex = extract("واندلعت اشتباكات على هامش الاجتماع الذي عقده الطرفان في المدينة.");
+    assert_eq!(kinds(&ex), ["CONSULT/meeting"]);
 }
