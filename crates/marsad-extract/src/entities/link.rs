@@ -690,15 +690,14 @@ fn naming(d: &Draft, longest: &str, kb: &Kb) -> (String, String, Option<String>,
         Referent::Headed { template, base, name, .. } => {
             let base_name = match base {
                 Some(b) => kb.entry(*b).name_en.clone(),
-                // (the article inside a name after the head's word: Tall al-Qarqur)
-                None if !template.starts_with("{name}") => {
+                None => {
                     let r = readable(name, &d.words, kb);
+                    // (the article inside a name after the head's word: Tall al-Qarqur)
                     match r.strip_prefix("Al-") {
-                        Some(rest) => format!("al-{rest}"),
-                        None => r,
+                        Some(rest) if !template.starts_with("{name}") => format!("al-{rest}"),
+                        _ => r,
                     }
                 }
-                None => readable(name, &d.words, kb),
             };
             (template.replace("{name}", &base_name), longest.to_string(), None, None)
         }
