@@ -179,7 +179,7 @@ pub(crate) fn offices(role: &str) -> Vec<Office> {
 
 /// The fewest letters a name needs for its loose key to be indexed.
 const LOOSE_MIN_LETTERS: usize = 5;
-/// The fewest letters its loose key needs.
+/// The fewest letters its loose key needs, the definite article left out.
 const LOOSE_MIN_SKELETON: usize = 4;
 /// Places this populous (and capitals, provinces, regions) get loose and typo matching.
 const PROMINENT_POPULATION: u64 = 100_000;
@@ -578,7 +578,10 @@ impl Builder<'_> {
         let fuzzy = kind != AliasKind::Abbreviation && kind != AliasKind::Short;
         if prominent && loose_kind && e.foreign && fuzzy && letters >= LOOSE_MIN_LETTERS {
             let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
-            if skeletons.iter().map(|s| letter_count(s)).sum::<usize>() >= LOOSE_MIN_SKELETON {
+            // the article is no evidence: الكونغو and الجناج share the loose key الكنك, and
+            // اليابان is البن ("the coffee")
+            let evidence = |s: &String| letter_count(s.strip_prefix("ال").unwrap_or(s));
+            if skeletons.iter().map(evidence).sum::<usize>() >= LOOSE_MIN_SKELETON {
                 self.kb.loose.insert(skeletons, alias);
             }
         }

@@ -107,6 +107,18 @@ fn near_misses_that_are_not_names() {
     assert!(names(&kb, "الجيش الإسرائيلي وإسرائيلي").is_empty());
     // a first name is not a typo of a name
     assert!(names(&kb, "سيرجي").is_empty());
+    // three letters and the article are too short a loose key: الجناج (a typo of الجناح) is
+    // not الكونغو, البن ("the coffee") is not اليابان
+    let kb_more = Kb::from_sources(&Sources {
+        countries: "id\tname_en\tiso2\tnames_ar\tnisba\tdemonyms\tcapital\tregime
+country:congo\tCongo\tCD\tالكونغو\tكونغولي\t\t\t
+country:japan\tJapan\tJP\tاليابان\tياباني\t\t\t
+",
+        ..Sources::default()
+    })
+    .unwrap();
+    assert_eq!(names(&kb_more, "الكونغو واليابان"), ["Congo", "Japan"]);
+    assert!(names(&kb_more, "الجناج المسلح وزراعة البن").is_empty());
     // names do not run across a line break
     assert_eq!(names(&kb, "الولايات\nالمتحدة"), Vec::<String>::new());
 }
