@@ -181,6 +181,16 @@ pub(crate) fn offices(role: &str) -> Vec<Office> {
 const LOOSE_MIN_LETTERS: usize = 5;
 /// The fewest letters its loose key needs, the definite article left out.
 const LOOSE_MIN_SKELETON: usize = 4;
+/// The letters a one-word name counts for its typos: the definite article counts for one, not
+/// two (the article and five letters made too many ordinary words one letter off a name:
+/// الاسكواش, "squash", off الإسكوا; العصائر, القاطرة, البلطان).
+fn typo_letters(name: &str) -> usize {
+    match name.strip_prefix("ال") {
+        Some(rest) => letter_count(rest) + 1,
+        None => letter_count(name),
+    }
+}
+
 /// Places this populous (and capitals, provinces, regions) get loose and typo matching.
 const PROMINENT_POPULATION: u64 = 100_000;
 
@@ -589,7 +599,7 @@ impl Builder<'_> {
         // organisations: a town's name is too often one letter from an ordinary word
         let typo_kind = e.kind != Kind::Place
             || matches!(e.subtype.as_str(), "capital" | "province" | "region" | "territory");
-        if prominent && typo_kind && words.len() == 1 && letter_count(&words[0]) >= TYPO_MIN_LETTERS && fuzzy
+        if prominent && typo_kind && words.len() == 1 && typo_letters(&words[0]) >= TYPO_MIN_LETTERS && fuzzy
         {
             let name = words[0].clone();
             self.kb.typo_prefixes.insert(name.chars().take(TYPO_PREFIX).collect());

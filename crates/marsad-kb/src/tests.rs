@@ -119,6 +119,17 @@ country:japan\tJapan\tJP\tاليابان\tياباني\t\t\t
     .unwrap();
     assert_eq!(names(&kb_more, "الكونغو واليابان"), ["Congo", "Japan"]);
     assert!(names(&kb_more, "الجناج المسلح وزراعة البن").is_empty());
+    // nor are the article and five letters enough for a typo: الاسكواش (squash) is not الإسكوا
+    let kb_orgs = Kb::from_sources(&Sources {
+        orgs: "id\tsubtype\tname_en\tnames_ar\tabbr\tcountry
+org:escwa\tun-agency\tESCWA\tالإسكوا\t\t
+org:unicef\tun-agency\tUNICEF\tاليونيسيف\t\t
+",
+        ..Sources::default()
+    })
+    .unwrap();
+    assert!(names(&kb_orgs, "بطولة الاسكواش").is_empty());
+    assert_eq!(names(&kb_orgs, "الإسكوا واليونيسف"), ["ESCWA", "UNICEF"]);
     // names do not run across a line break
     assert_eq!(names(&kb, "الولايات\nالمتحدة"), Vec::<String>::new());
 }
