@@ -2,7 +2,7 @@
 
 use marsad_text::AnalysedToken;
 
-use crate::names::letter_count;
+use crate::names::{letter_count, loose_distance};
 use crate::words::Keyed;
 use crate::{AliasKind, AliasRef, EntryId, Kb};
 
@@ -114,12 +114,24 @@ impl Kb {
         let later = &later[..count];
         let next = |n: usize| later.get(n).copied();
         let mut best: Option<Match> = None;
-        for head in own {
+        let wk = keys[i].word_keys();
+        // the word whose key each of `own` is: the word without its clitics, and as written
+        let spelled = [wk.heads.first().map_or(wk.tail.as_str(), String::as_str), wk.tail.as_str()];
+        for (head, word) in own.iter().zip(spelled) {
             for (len, alias) in self.loose.matches(head, next) {
-                add(&mut best, i, name_end(keys, i, len), alias, How::Loose);
+                if self.spelled_near(alias.entry, word) {
+                    add(&mut best, i, name_end(keys, i, len), alias, How::Loose);
+                }
             }
         }
         best
+    }
+
+    /// Whether `word` is at most one edit ([`loose_distance`]) from the first word of one of
+    /// the names of `entry`: a loose key alone joins too many words (بالقوارير and بلغاريا,
+    /// بأوغستين and باكستان share theirs).
+    fn spelled_near(&self, entry: EntryId, word: &str) -> bool {
+        self.names_of(entry).iter().any(|n| n.first().is_some_and(|first| loose_distance(word, first) <= 1))
     }
 
     fn typo_at<K: Keyed>(&self, keys: &[K], i: usize) -> Option<Match> {
