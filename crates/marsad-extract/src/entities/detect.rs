@@ -1185,8 +1185,19 @@ impl<'a> Detector<'a> {
             let brand = m.end == m.start + 1
                 && m.start > 0
                 && self.w[m.start - 1].heads.first().is_some_and(|h| BRAND_HEADS.contains(&h.as_str()));
+            // one word spelled nearly like a place or a body right after a first name is the
+            // person's family name (أليكس بولاند is no Poland, فلافيا منغوفيا no Mongolia);
+            // after و it may be the next item of a list (أليكس وبولندا)
+            let after_first_name = m.end == m.start + 1
+                && m.start > 0
+                && !self.w[m.start].new_line
+                && !(self.w[m.start].conj && self.w[m.start].tail.starts_with('و'))
+                && self.first_name_at(m.start - 1);
             let usable = |c: &&marsad_kb::Candidate| {
                 let kind = self.kb.entry(c.entry).kind;
+                if c.how != marsad_kb::How::Exact && kind != Kind::Person && after_first_name {
+                    return false;
+                }
                 let dormant = self.out_of_season(c, m.start, m.end == m.start + 1);
                 let not_family =
                     clitic_word || kunya || dormant || (kind == Kind::Person && (adjectival || brand));

@@ -2,6 +2,7 @@
 
 use std::cell::RefCell;
 
+use marsad_kb::names::skeleton;
 use marsad_kb::{EntityType, EntryId, Kb};
 use marsad_text::{Normalized, Span};
 use rustc_hash::FxHashMap;
@@ -110,7 +111,16 @@ pub(super) fn link(
                     let names = kb.names_of(*e);
                     let is_name = |word: &str| names.iter().any(|n| n.iter().any(|x| x == word));
                     let bare = first.tail.strip_prefix(['و', 'ف']).filter(|_| first.conj);
-                    if is_name(&first.tail) {
+                    // a transliteration the knowledge base matched as written (فرانسا is France,
+                    // not ف + رانسا)
+                    let loose_as_written = || {
+                        let word = skeleton(&first.tail);
+                        let rest = skeleton(first.heads.first().map_or("", String::as_str));
+                        let loose =
+                            |k: &str| names.iter().any(|n| n.first().is_some_and(|x| skeleton(x) == k));
+                        c.end - c.first == 1 && loose(&word) && !loose(&rest)
+                    };
+                    if is_name(&first.tail) || loose_as_written() {
                         first.span.start()
                     } else if bare.is_some_and(is_name) {
                         after_conjunction(text, first.span.start()).min(first.start)
