@@ -74,6 +74,8 @@ pub(super) struct W<'f> {
     pub kunya: bool,
     /// Written with tanween (ميدانيًا): an adverb or an indefinite noun, not a name.
     pub tanween: bool,
+    /// A Latin word with a small letter (Fan, care, Who): not the capitals of an abbreviation.
+    lowercase: bool,
     pub new_line: bool,
     /// A hyphen joining two words of a name ([`marsad_kb::hyphen_joins`]).
     joiner: bool,
@@ -498,6 +500,7 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
                     conj,
                     prep,
                     maksura: ends_with_maksura(written),
+                    lowercase: t.token.kind == TokenKind::Word && written.chars().any(char::is_lowercase),
                     al_family: written == "آل",
                     kunya: matches!(
                         written.strip_prefix('و').unwrap_or(written),
@@ -1196,6 +1199,10 @@ impl<'a> Detector<'a> {
             let usable = |c: &&marsad_kb::Candidate| {
                 let kind = self.kb.entry(c.entry).kind;
                 if c.how != marsad_kb::How::Exact && kind != Kind::Person && after_first_name {
+                    return false;
+                }
+                // an abbreviation is written in capitals (FAN, not "fan ID"; AU, not Au)
+                if c.kind == AliasKind::Abbreviation && (m.start..m.end).any(|k| self.w[k].lowercase) {
                     return false;
                 }
                 let dormant = self.out_of_season(c, m.start, m.end == m.start + 1);

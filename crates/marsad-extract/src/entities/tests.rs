@@ -119,6 +119,14 @@ fn a_transliteration_read_as_written_and_not_after_a_first_name() {
 }
 
 #[test]
+fn an_abbreviation_is_written_in_capitals() {
+    let who = ("World Health Organization".to_string(), Some("org:world-health-organization".to_string()));
+    assert_eq!(of_type("وحذرت WHO من انتشار الوباء", EntityType::Org), [who]);
+    // "Who", "fan ID" are English words, not WHO and FAN (the Nigerien armed forces)
+    assert!(of_type("أغنية Who Are You وبطاقة المشجع fan ID", EntityType::Org).is_empty());
+}
+
+#[test]
 fn a_family_name_the_kb_knows_joins_the_full_name_the_article_gives() {
     // الجبوري alone is Salim al-Jabouri in the knowledge base; here it is محمد الجبوري
     let text = "كشف العميد محمد الجبوري عن مقتل مسلحين.\nوقال الجبوري إن الهجوم فشل";
