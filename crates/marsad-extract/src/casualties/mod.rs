@@ -304,7 +304,23 @@ impl<'a> Finder<'a> {
     fn sentence_country(&self, words: &[Word]) -> Option<Party> {
         let mut found: Option<EntryId> = None;
         for (i, w) in words.iter().enumerate() {
-            let Some(e) = w.entity else { continue };
+            let Some(e) = w.entity else {
+                // a word of place with a country's nisba is that country's part of it (على
+                // الأراضي السورية, على الضفة التشادية من بحيرة تشاد)
+                let territory =
+                    i.checked_sub(1).is_some_and(|k| self.marker(&words[k]) == Some(Marker::Place));
+                let country = territory
+                    .then(|| self.a.kb.nisba(&w.stem))
+                    .flatten()
+                    .filter(|&c| self.a.kb.entry(c).subtype == "country");
+                if let Some(c) = country {
+                    if found.is_some_and(|f| f != c) {
+                        return None;
+                    }
+                    found = Some(c);
+                }
+                continue;
+            };
             if words[i.saturating_sub(2)..i].iter().any(|v| self.marker(v) == Some(Marker::Seat)) {
                 continue;
             }

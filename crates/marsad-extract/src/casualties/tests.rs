@@ -1022,6 +1022,16 @@ fn a_site_that_is_no_force_s_gives_no_side() {
 }
 
 #[test]
+fn a_countrys_side_of_a_place_is_where_it_happened() {
+    // the article's country is Niger; the attack was on the Chadian side of the lake
+    let text = "تتكرر الهجمات في النيجر. ويعود آخر هجوم كبير لبوكو حرام على الجانب التشادي \
+                من بحيرة تشاد إلى أيار/مايو 2018 وقتل فيه ستة أشخاص.";
+    assert_eq!(sides(text).last().and_then(|c| c.2.clone()).as_deref(), Some("Chad"));
+    let text = "وارتفع عدد القتلى في الجانب الفلسطيني إلى أكثر من ستين قتيلا.";
+    assert_eq!(sides(text)[0].2.as_deref(), Some("State of Palestine"));
+}
+
+#[test]
 fn the_verb_after_a_list_of_forces() {
     // 054: the verb comes fourteen words after the figure, past the forces its people are of;
     // the others wounded are of them too
