@@ -146,6 +146,8 @@ pub enum Marker {
     Inquiry,
     /// Before the verbal noun تحقيق: it is an inquiry (فتح, إجراء, لجنة, نتائج).
     InquiryFrame,
+    /// Opening a sentence, it moves on to another happening (في غضون ذلك, من جهة أخرى).
+    Sequel,
 }
 
 /// What a word of `roles.tsv` tells of the parties around it (the file documents each).
@@ -447,6 +449,7 @@ impl Lexicon {
                 "demonstrative" => Marker::Demonstrative,
                 "inquiry" => Marker::Inquiry,
                 "inquiry-frame" => Marker::InquiryFrame,
+                "sequel" => Marker::Sequel,
                 v => {
                     return Err(LexiconError::Value { file: "markers.tsv", column: "role", value: v.into() });
                 }

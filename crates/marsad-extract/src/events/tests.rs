@@ -443,6 +443,17 @@ fn achieving_is_no_investigation() {
 }
 
 #[test]
+fn more_strikes_after_meanwhile_are_no_repeat_of_the_lede() {
+    let lede = "لقي 41 متمردا حوثيا مصرعهم في غارات عنيفة شنتها طائرات التحالف العربي.\n";
+    // the same strikes told again: one event
+    let ex = extract(&format!("{lede}وكانت طائرات التحالف شنت غارات عنيفة."));
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike"]);
+    // "meanwhile": strikes of their own
+    let ex = extract(&format!("{lede}في غضون ذلك، شنت طائرات التحالف غارات عنيفة استهدفت مواقع حوثية."));
+    assert_eq!(kinds(&ex), ["FIGHT/air-strike", "FIGHT/air-strike"]);
+}
+
+#[test]
 fn a_noun_after_a_demonstrative_refers_back() {
     // these accusations were told before: they do not outrank what the clause tells anew
     let ex = extract("وتحقق البعثة المشتركة للأمم المتحدة ومنظمة حظر الأسلحة الكيميائية في هذه الاتهامات.");
