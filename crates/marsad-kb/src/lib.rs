@@ -385,6 +385,10 @@ pub struct Kb {
     /// The first three letters of the names in `typos`: a word whose first letters are none
     /// of these is no typo of a name (typos are looked for after the third letter).
     typo_prefixes: rustc_hash::FxHashSet<String>,
+    /// Where the data writes each abbreviation with capitals (FAN, WHO, LeT, AfD; not dpa), by
+    /// entry and key: per word, a bit for each of its first 32 characters that is a capital
+    /// ([`capitals_mask`]). As keys they would match English words (fan, Who, Let).
+    capitals: FxHashMap<(EntryId, String), Vec<u32>>,
     /// Nisba adjectives in all their forms → country.
     nisba: FxHashMap<String, EntryId>,
     /// Countries whose government news call "النظام": the nisba forms that make "النظام X".
@@ -527,6 +531,13 @@ impl Kb {
         self.id
     }
 
+    /// The capitals of `entry`'s abbreviation keyed `key` (its words' keys joined by a space),
+    /// per word ([`capitals_mask`]), when the data writes it with any: the text must write
+    /// those letters as capitals too.
+    pub fn abbreviation_capitals(&self, entry: EntryId, key: &str) -> Option<&[u32]> {
+        self.capitals.get(&(entry, key.to_string())).map(Vec::as_slice)
+    }
+
     /// The names of an entry, each as the keys of its words.
     pub fn names_of(&self, id: EntryId) -> &[Vec<String>] {
         self.names_of.get(id.index()).map_or(&[], Vec::as_slice)
@@ -565,4 +576,15 @@ pub struct KbStats {
     pub given_names: usize,
     /// Titles.
     pub titles: usize,
+}
+
+/// A bit for each of the first 32 characters of `word` that is a capital letter.
+///
+/// ```
+/// use marsad_kb::capitals_mask;
+/// assert_eq!(capitals_mask("AfD"), 0b101);
+/// assert_eq!(capitals_mask("dpa"), 0);
+/// ```
+pub fn capitals_mask(word: &str) -> u32 {
+    word.chars().take(32).enumerate().filter(|(_, c)| c.is_uppercase()).fold(0, |m, (i, _)| m | 1 << i)
 }

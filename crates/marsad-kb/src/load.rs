@@ -179,15 +179,16 @@ pub(crate) fn offices(role: &str) -> Vec<Office> {
 
 /// The fewest letters a name needs for its loose key to be indexed.
 const LOOSE_MIN_LETTERS: usize = 5;
-/// The fewest letters its loose key needs, the definite article left out.
+/// The fewest letters its loose key needs, the definite article (as written) left out.
 const LOOSE_MIN_SKELETON: usize = 4;
 /// The letters a one-word name counts for its typos: the definite article counts for one, not
 /// two (the article and five letters made too many ordinary words one letter off a name:
-/// الاسكواش, "squash", off الإسكوا; العصائر, القاطرة, البلطان).
-fn typo_letters(name: &str) -> usize {
+/// الاسكواش, "squash", off الإسكوا; العصائر, القاطرة, البلطان). `article`: the name is written
+/// with it (ألمانيا, keyed المانيا, is not).
+fn typo_letters(name: &str, article: bool) -> usize {
     match name.strip_prefix("ال") {
-        Some(rest) => letter_count(rest) + 1,
-        None => letter_count(name),
+        Some(rest) if article => letter_count(rest) + 1,
+        _ => letter_count(name),
     }
 }
 
@@ -523,6 +524,10 @@ impl Builder<'_> {
                             continue;
                         }
                         let kind = if column == "abbr" {
+                            let masks: Vec<u32> = name.split_whitespace().map(crate::capitals_mask).collect();
+                            if masks.len() == words.len() && masks.iter().any(|&m| m != 0) {
+                                self.kb.capitals.insert((e, words.join(" ")), masks);
+                            }
                             AliasKind::Abbreviation
                         } else if heads.iter().any(|h| words.len() > h.len() && words.starts_with(h)) {
                             AliasKind::Headed
@@ -539,7 +544,15 @@ impl Builder<'_> {
                                     && !(f.len() == 1 && self.kb.given.contains_key(w))
                                     && !NOT_FAMILY_NAMES.contains(&w.as_str())
                             });
-                        self.index_alias(e, kind, words);
+                        // which words carry the article, read as written: the keys fold
+                        // أ إ آ into ا, and ألمانيا or إليزابيث have none
+                        let raw: Vec<&str> = name.split_whitespace().collect();
+                        let article: Vec<bool> = if raw.len() == words.len() {
+                            raw.iter().map(|r| r.starts_with("ال")).collect()
+                        } else {
+                            words.iter().map(|w| w.starts_with("ال")).collect()
+                        };
+                        self.index_alias(e, kind, words, &article);
                         if let Some(f) = family {
                             shorts.entry(f).or_default().push(e);
                         }
@@ -553,14 +566,16 @@ impl Builder<'_> {
             for e in people {
                 if !seen.contains(&e) {
                     seen.push(e);
-                    self.index_alias(e, AliasKind::Short, words.clone());
+                    self.index_alias(e, AliasKind::Short, words.clone(), &[]);
                 }
             }
         }
         Ok(())
     }
 
-    fn index_alias(&mut self, entry: EntryId, kind: AliasKind, words: Vec<String>) {
+    /// Indexes one name of `entry`; `article` says which of its words carry the definite
+    /// article (as written; a word left out has none).
+    fn index_alias(&mut self, entry: EntryId, kind: AliasKind, words: Vec<String>, article: &[bool]) {
         if kind != AliasKind::Short {
             if self.kb.names_of.len() <= entry.index() {
                 self.kb.names_of.resize(self.kb.entries.len(), Vec::new());
@@ -590,8 +605,11 @@ impl Builder<'_> {
             let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
             // the article is no evidence: الكونغو and الجناج share the loose key الكنك, and
             // اليابان is البن ("the coffee")
-            let evidence = |s: &String| letter_count(s.strip_prefix("ال").unwrap_or(s));
-            if skeletons.iter().map(evidence).sum::<usize>() >= LOOSE_MIN_SKELETON {
+            let evidence = |(k, s): (usize, &String)| match s.strip_prefix("ال") {
+                Some(rest) if article.get(k).copied().unwrap_or(false) => letter_count(rest),
+                _ => letter_count(s),
+            };
+            if skeletons.iter().enumerate().map(evidence).sum::<usize>() >= LOOSE_MIN_SKELETON {
                 self.kb.loose.insert(skeletons, alias);
             }
         }
@@ -599,7 +617,11 @@ impl Builder<'_> {
         // organisations: a town's name is too often one letter from an ordinary word
         let typo_kind = e.kind != Kind::Place
             || matches!(e.subtype.as_str(), "capital" | "province" | "region" | "territory");
-        if prominent && typo_kind && words.len() == 1 && typo_letters(&words[0]) >= TYPO_MIN_LETTERS && fuzzy
+        if prominent
+            && typo_kind
+            && words.len() == 1
+            && typo_letters(&words[0], article.first().copied().unwrap_or(false)) >= TYPO_MIN_LETTERS
+            && fuzzy
         {
             let name = words[0].clone();
             self.kb.typo_prefixes.insert(name.chars().take(TYPO_PREFIX).collect());

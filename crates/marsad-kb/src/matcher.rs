@@ -2,7 +2,7 @@
 
 use marsad_text::AnalysedToken;
 
-use crate::names::{letter_count, loose_distance};
+use crate::names::{letter_count, loose_fold, within_one_edit};
 use crate::words::Keyed;
 use crate::{AliasKind, AliasRef, EntryId, Kb};
 
@@ -127,11 +127,14 @@ impl Kb {
         best
     }
 
-    /// Whether `word` is at most one edit ([`loose_distance`]) from the first word of one of
-    /// the names of `entry`: a loose key alone joins too many words (بالقوارير and بلغاريا,
-    /// بأوغستين and باكستان share theirs).
+    /// Whether `word` is at most one edit from the first word of one of the names of `entry`,
+    /// the letters transliterations spell either way read as one ([`loose_fold`]): a loose key
+    /// alone joins too many words (بالقوارير and بلغاريا, بأوغستين and باكستان share theirs).
     fn spelled_near(&self, entry: EntryId, word: &str) -> bool {
-        self.names_of(entry).iter().any(|n| n.first().is_some_and(|first| loose_distance(word, first) <= 1))
+        let word = loose_fold(word);
+        self.names_of(entry)
+            .iter()
+            .any(|n| n.first().is_some_and(|first| within_one_edit(&word, &loose_fold(first))))
     }
 
     fn typo_at<K: Keyed>(&self, keys: &[K], i: usize) -> Option<Match> {

@@ -74,8 +74,9 @@ pub(super) struct W<'f> {
     pub kunya: bool,
     /// Written with tanween (ميدانيًا): an adverb or an indefinite noun, not a name.
     pub tanween: bool,
-    /// A Latin word with a small letter (Fan, care, Who): not the capitals of an abbreviation.
-    lowercase: bool,
+    /// Which of a Latin word's letters are capitals ([`marsad_kb::capitals_mask`]): an
+    /// abbreviation's must be (FAN, not fan; LeT, not Let).
+    caps: u32,
     pub new_line: bool,
     /// A hyphen joining two words of a name ([`marsad_kb::hyphen_joins`]).
     joiner: bool,
@@ -500,7 +501,7 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
                     conj,
                     prep,
                     maksura: ends_with_maksura(written),
-                    lowercase: t.token.kind == TokenKind::Word && written.chars().any(char::is_lowercase),
+                    caps: if t.token.kind == TokenKind::Word { marsad_kb::capitals_mask(written) } else { 0 },
                     al_family: written == "آل",
                     kunya: matches!(
                         written.strip_prefix('و').unwrap_or(written),
@@ -1201,8 +1202,19 @@ impl<'a> Detector<'a> {
                 if c.how != marsad_kb::How::Exact && kind != Kind::Person && after_first_name {
                     return false;
                 }
-                // an abbreviation is written in capitals (FAN, not "fan ID"; AU, not Au)
-                if c.kind == AliasKind::Abbreviation && (m.start..m.end).any(|k| self.w[k].lowercase) {
+                // an abbreviation's capitals are written so (FAN, not "fan ID"; AU, not Au;
+                // LeT, not Let); dpa has none
+                if c.kind == AliasKind::Abbreviation
+                    && self.kb.abbreviation_capitals(c.entry, &self.key_of(m.start, m.end)).is_some_and(
+                        |caps| {
+                            caps.len() != m.end - m.start
+                                || caps
+                                    .iter()
+                                    .zip(&self.w[m.start..m.end])
+                                    .any(|(&data, w)| data & !w.caps != 0)
+                        },
+                    )
+                {
                     return false;
                 }
                 let dormant = self.out_of_season(c, m.start, m.end == m.start + 1);

@@ -123,7 +123,10 @@ fn an_abbreviation_is_written_in_capitals() {
     let who = ("World Health Organization".to_string(), Some("org:world-health-organization".to_string()));
     assert_eq!(of_type("وحذرت WHO من انتشار الوباء", EntityType::Org), [who]);
     // "Who", "fan ID" are English words, not WHO and FAN (the Nigerien armed forces)
-    assert!(of_type("أغنية Who Are You وبطاقة المشجع fan ID", EntityType::Org).is_empty());
+    assert!(of_type("أغنية Who Are You وبطاقة المشجع fan ID وأغنية Let me", EntityType::Org).is_empty());
+    // one the data writes with small letters is found written so
+    let afd = of_type("وقال حزب AfD إن", EntityType::Org);
+    assert!(afd.iter().any(|(_, kb)| kb.as_deref() == Some("org:alternative-for-germany")), "{afd:?}");
 }
 
 #[test]
