@@ -166,6 +166,24 @@ pub struct Entry {
     pub offices: Vec<Office>,
 }
 
+/// Places this populous (and capitals, provinces, regions, territories) are prominent.
+const PROMINENT_POPULATION: u64 = 100_000;
+
+impl Entry {
+    /// Whether news name it often: every country, organisation and person; a capital, a
+    /// province, a region or a territory; a town of 100,000 people or more. Prominent entries get
+    /// loose and typo matching (not every village: too many are one letter from a word).
+    pub fn prominent(&self) -> bool {
+        match self.kind {
+            Kind::Country | Kind::Org | Kind::Person => true,
+            Kind::Place => {
+                matches!(self.subtype.as_str(), "capital" | "province" | "region" | "territory")
+                    || self.population.is_some_and(|p| p >= PROMINENT_POPULATION)
+            }
+        }
+    }
+}
+
 /// A span of years in office.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Office {

@@ -192,9 +192,6 @@ fn typo_letters(name: &str, article: bool) -> usize {
     }
 }
 
-/// Places this populous (and capitals, provinces, regions) get loose and typo matching.
-const PROMINENT_POPULATION: u64 = 100_000;
-
 /// The keys of the words of a name, tokenised like text.
 pub(crate) fn phrase_keys(normalizer: &Normalizer, phrase: &str) -> Vec<String> {
     let norm = normalizer.normalize(phrase);
@@ -588,13 +585,7 @@ impl Builder<'_> {
         let alias = AliasRef { entry, kind, ambiguous };
         let e = &self.kb.entries[entry.index()];
         // variants and typos are tolerated for what news name often, not for every village
-        let prominent = match e.kind {
-            Kind::Country | Kind::Org | Kind::Person => true,
-            Kind::Place => {
-                matches!(e.subtype.as_str(), "capital" | "province" | "region" | "territory")
-                    || e.population.is_some_and(|p| p >= PROMINENT_POPULATION)
-            }
-        };
+        let prominent = e.prominent();
         let letters: usize = words.iter().map(|w| letter_count(w)).sum();
         // a one-word place name is too easily another word's loose twin (سالانغي ~ سالونيك)
         let loose_kind = e.kind != Kind::Place || words.len() > 1;

@@ -1197,9 +1197,24 @@ impl<'a> Detector<'a> {
                 && !self.w[m.start].new_line
                 && !(self.w[m.start].conj && self.w[m.start].tail.starts_with('و'))
                 && self.first_name_at(m.start - 1);
+            let tagged_person = after_first_name
+                && self
+                    .tagged
+                    .iter()
+                    .any(|t| t.etype == EntityType::Person && t.start < m.start && t.end >= m.end);
             let usable = |c: &&marsad_kb::Candidate| {
                 let kind = self.kb.entry(c.entry).kind;
                 if c.how != marsad_kb::How::Exact && kind != Kind::Person && after_first_name {
+                    return false;
+                }
+                // and so is a small town's name the tagger reads as the person's with the first
+                // name (بول مانغا is no Manga, a town of Burkina Faso); a prominent place stays one
+                // (بن سلمان باريس: Paris)
+                if after_first_name
+                    && kind == Kind::Place
+                    && !self.kb.entry(c.entry).prominent()
+                    && tagged_person
+                {
                     return false;
                 }
                 // an abbreviation's capitals are written so (FAN, not "fan ID"; AU, not Au;
