@@ -146,8 +146,6 @@ pub enum Marker {
     Inquiry,
     /// Before the verbal noun تحقيق: it is an inquiry (فتح, إجراء, لجنة, نتائج).
     InquiryFrame,
-    /// Opening a sentence, it moves on to another happening (في غضون ذلك, من جهة أخرى).
-    Sequel,
 }
 
 /// What a word of `roles.tsv` tells of the parties around it (the file documents each).
@@ -260,6 +258,10 @@ pub struct Lexicon {
     pub triggers: Phrases<Trigger>,
     pub refiners: FxHashMap<String, Refiner>,
     pub markers: Phrases<Marker>,
+    /// The `sequel` phrases of `markers.tsv`, each as its words' keys: opening a sentence,
+    /// they move on to another happening (في غضون ذلك). Apart from the markers, whose first
+    /// words every form is looked up for: في and من are too frequent for that.
+    pub sequels: Vec<Vec<String>>,
     /// The words of `registers.tsv`.
     pub registers: Phrases<Register>,
     /// The words of `roles.tsv`, normalised (not keyed), each with its roles as bits.
@@ -437,6 +439,10 @@ impl Lexicon {
         }
         for row in tsv_rows(markers).skip(1) {
             let f = columns("markers.tsv", row, 2)?;
+            if f[1] == "sequel" {
+                lex.sequels.push(f[0].split_whitespace().map(entry_key).collect());
+                continue;
+            }
             let role = match f[1] {
                 "future" => Marker::Future,
                 "negation" => Marker::Negation,
@@ -449,7 +455,6 @@ impl Lexicon {
                 "demonstrative" => Marker::Demonstrative,
                 "inquiry" => Marker::Inquiry,
                 "inquiry-frame" => Marker::InquiryFrame,
-                "sequel" => Marker::Sequel,
                 v => {
                     return Err(LexiconError::Value { file: "markers.tsv", column: "role", value: v.into() });
                 }

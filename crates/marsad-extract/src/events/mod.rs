@@ -583,7 +583,6 @@ impl<'a> Finder<'a> {
             // words of arms in this sentence or the one before (كما واصلوا تقدمهم, after the
             // sentence that names the fighters)
             let before = k.checked_sub(1).map_or(&[][..], |j| &read[j].3.armed[..]);
-            let moves_on = self.marker_at(lo, hi).is_some_and(|(m, _)| m == Marker::Sequel);
             for (event, anaphoric) in self.sentence(sentence, lo, hi, [before, &tenor.armed]) {
                 // the moves of a game (هجوم فريقنا, مواجهة كرواتيا ضد فرنسا, التقى الفريق),
                 // unless another word than the trigger tells of arms or politics (`تفجير
@@ -604,7 +603,9 @@ impl<'a> Finder<'a> {
                 // the lede told again in the body: same act, same day, no new party or place;
                 // not after a word that moves on to another happening (في غضون ذلك، شنت طائرات
                 // التحالف غارات: more strikes, elsewhere)
-                if !moves_on && out.iter().any(|e| e.repeated_by(&event)) {
+                if out.iter().any(|e| e.repeated_by(&event))
+                    && !self.lex.sequels.iter().any(|phrase| self.follows(lo, hi, phrase))
+                {
                     continue;
                 }
                 out.push(event);
