@@ -1704,6 +1704,8 @@ impl<'a> Detector<'a> {
             let mut known_org = None;
             let mut after_place = false;
             let mut coordinated = false;
+            // the name stopped before a body it belongs to (above)
+            let mut affiliated = false;
             while k < self.w.len() && k - j < 4 {
                 let w = &self.w[k];
                 // a word with tanween is no part of a name (جبهة الشريجة تواصلا للمعارك)
@@ -1752,6 +1754,18 @@ impl<'a> Detector<'a> {
                 if let Some(m) = self.kb_at[k].as_ref() {
                     let e = m.candidates[0].entry;
                     match self.kb.entry(e).kind {
+                        // a body the name is said to belong to or serve, after an indefinite
+                        // word, is another body (جماعة مسلحة مؤيدة لحكومة الوفاق, قناة
+                        // تلفزيونية تابعة للحوثيين): the name ends before it; after a definite
+                        // word it is the name's complement (اللجنة الدولية للصليب الأحمر) or
+                        // the body itself said with its part (هيئة حقوق الإنسان التابعة للأمم
+                        // المتحدة)
+                        Kind::Org
+                            if k > j && w.prep && w.tail.starts_with('ل') && !definite(&self.w[k - 1]) =>
+                        {
+                            affiliated = true;
+                            break;
+                        }
                         Kind::Org => {
                             known_org = Some(e);
                             k = m.end;
@@ -1818,7 +1832,11 @@ impl<'a> Detector<'a> {
                 && known_org.is_none()
                 && self.kb_at[j].is_none()
                 && ["ها", "هم", "هما", "هن"].iter().any(|p| self.w[j].tail.ends_with(p));
-            if k > j && (named || known_org.is_some()) && !possessive {
+            // what is left before the body it belongs to is a description, unless a definite
+            // word names it (قناة فضائية مؤيدة لـ..., موقع إلكتروني تابع لـ...; but مركز اعلام
+            // الغوطة التابع للمعارضة)
+            let description = affiliated && !self.w[j..k].iter().any(|x| x.tail.starts_with("ال"));
+            if k > j && (named || known_org.is_some()) && !possessive && !description {
                 out.push(Cand {
                     first: i,
                     end: k,

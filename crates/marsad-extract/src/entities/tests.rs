@@ -1152,3 +1152,32 @@ fn a_family_name_alone_keeps_its_first_letter() {
     assert_eq!(people.len(), 1, "{found:?}");
     assert!(people[0].3.contains(&"بيركامب".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_body_said_to_belong_to_another_is_not_that_other() {
+    // a local armed group loyal to the Government of National Accord is not that government
+    let text = "أدى ذلك إلى قتال مع جماعة مسلحة محلية مؤيدة لحكومة الوفاق الوطني المعترف بها دوليا.\n\
+                وبثت قناة تلفزيونية تابعة للحوثيين مقاطع فيديو.\n\
+                وقال المتحدث لقناة فضائية مؤيدة لجماعة الإخوان المسلمين تبث من تركيا إن الحكم جائر.";
+    let ex = crate::extract::extract_text(text);
+    let written = |kb: &str| -> Vec<&str> {
+        ex.entities
+            .iter()
+            .filter(|e| e.kb.as_deref() == Some(kb))
+            .flat_map(|e| e.mentions.iter().map(|m| m.span.slice(text)))
+            .collect()
+    };
+    assert_eq!(written("org:government-of-national-accord"), ["حكومة الوفاق الوطني"]);
+    assert_eq!(written("org:houthis"), ["للحوثيين"]);
+    // the description left before it names nothing
+    assert!(ex.entities.iter().all(|e| !e.mentions.iter().any(|m| m.span.slice(text).starts_with("قناة"))));
+    // after a definite word the body is the name's own complement, or the body itself
+    let text = "وقالت اللجنة الدولية للصليب الأحمر إن الوضع خطير.\n\
+                وقالت هيئة حقوق الإنسان التابعة للأمم المتحدة إن أعمال العنف ربما ترقى إلى جرائم حرب.";
+    let ex = crate::extract::extract_text(text);
+    let red_cross =
+        ex.entities.iter().find(|e| e.kb.as_deref() == Some("org:international-committee-of-the-red-cross"));
+    assert_eq!(red_cross.map(|e| e.mentions[0].span.slice(text)), Some("اللجنة الدولية للصليب الأحمر"));
+    let un = ex.entities.iter().find(|e| e.kb.as_deref() == Some("org:united-nations"));
+    assert_eq!(un.map(|e| e.mentions[0].span.slice(text)), Some("هيئة حقوق الإنسان التابعة للأمم المتحدة"));
+}
