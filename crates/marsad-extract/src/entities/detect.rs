@@ -275,6 +275,10 @@ const BRAND_HEADS: [&str; 22] = [
     "غواصات",
 ];
 
+/// The first words of a tribe's name, which name its land after a head of place (`منطقة البو
+/// عيثة`, `مديرية بني قيس`), as keys.
+const TRIBAL: [&str; 2] = ["البو", "بني"];
+
 /// Whether the word has the article (its first head has no clitic: `للفنانة` is definite).
 fn definite(w: &W<'_>) -> bool {
     w.heads.first().unwrap_or(&w.tail).starts_with("ال")
@@ -1651,7 +1655,18 @@ impl<'a> Detector<'a> {
                 return Some((m.end, Some(e)));
             }
         }
-        let end = self.name_run(j, if head.part { 3 } else { 2 }, false);
+        // a tribe's place (البو عيثة, بني قيس: its people's name, whose first word is an
+        // ordinary word alone) is that word and the name after it
+        let max = if head.part { 3 } else { 2 };
+        let tribal = self.w[j].heads.first().is_some_and(|h| TRIBAL.contains(&h.as_str()));
+        // (its name may be an ordinary word: بني مطر, بني معين; not a function word: مدينة بنى
+        // فيها is a city he built in)
+        let named = |w: &W<'_>| w.word() && !w.new_line && !w.conj && !is_function_word(w);
+        if tribal && self.w.get(j + 1).is_some_and(named) {
+            let end = self.name_run(j + 1, max - 1, true);
+            return (end > j + 1).then_some((end, None));
+        }
+        let end = self.name_run(j, max, false);
         (end > j).then_some((end, None))
     }
 

@@ -1181,3 +1181,17 @@ fn a_body_said_to_belong_to_another_is_not_that_other() {
     let un = ex.entities.iter().find(|e| e.kb.as_deref() == Some("org:united-nations"));
     assert_eq!(un.map(|e| e.mentions[0].span.slice(text)), Some("هيئة حقوق الإنسان التابعة للأمم المتحدة"));
 }
+
+#[test]
+fn a_tribe_names_its_land_after_a_head_of_place() {
+    let text = "فرضت القوات سيطرتها على مناطق الشيحة والبو جاسم.\n\
+                وقتل ثلاثة مدنيين في قصف على مديرية بني قيس بمحافظة حجة.\n\
+                وفي مدينة بنى فيها ملعبا كبيرا.";
+    let places: Vec<(String, Option<String>)> = of_type(text, EntityType::Gpe);
+    let names: Vec<&str> = places.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"Al-Bu Jassim"), "{names:?}");
+    assert!(names.contains(&"Bani Qais District"), "{names:?}");
+    // البو alone is no Danish city, and a verb after مدينة names nothing
+    assert!(places.iter().all(|(_, kb)| kb.as_deref() != Some("place:aalborg")), "{places:?}");
+    assert!(!names.iter().any(|n| n.contains("Fiha")), "{names:?}");
+}
