@@ -969,6 +969,12 @@ impl<'a> Detector<'a> {
             if (first + 1..end).any(|k| self.w[k].new_line) || (first..end).any(|k| self.w[k].tanween) {
                 continue;
             }
+            if end == first + 1
+                && matches!(e.etype, EntityType::Gpe | EntityType::Loc)
+                && self.adverb_of_nisba(first)
+            {
+                continue;
+            }
             // (a family name alone out of season is someone else's)
             let dormant = |c: &marsad_kb::Candidate| self.out_of_season(c, first, end == first + 1);
             let referent = match self.kb_at[first].as_ref() {
@@ -991,6 +997,21 @@ impl<'a> Detector<'a> {
                 short: false,
             });
         }
+    }
+
+    /// Whether word `k` is a country's nisba made an adverb or an indefinite accusative, its
+    /// tanween unwritten (الحوثيين المدعومين إيرانيا, وفدا أميركيا, مفبركة قطريا): no name of the
+    /// knowledge base, nor the first word of its country's name.
+    fn adverb_of_nisba(&self, k: usize) -> bool {
+        let w = &self.w[k];
+        if self.kb_at[k].is_some() {
+            return false;
+        }
+        w.tail
+            .strip_suffix('ا')
+            .filter(|a| a.ends_with('ي'))
+            .and_then(|adjective| self.kb.nisba(adjective))
+            .is_some_and(|c| !self.kb.names_of(c).iter().any(|n| n.first().is_some_and(|f| *f == w.tail)))
     }
 
     /// Marks the tokens of title and role phrases, with the nisba that qualifies a role.

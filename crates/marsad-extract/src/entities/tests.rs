@@ -1195,3 +1195,19 @@ fn a_tribe_names_its_land_after_a_head_of_place() {
     assert!(places.iter().all(|(_, kb)| kb.as_deref() != Some("place:aalborg")), "{places:?}");
     assert!(!names.iter().any(|n| n.contains("Fiha")), "{names:?}");
 }
+
+#[test]
+fn a_nisba_made_an_adverb_is_no_place() {
+    // the tanween of إيرانيًا and أميركيًا is rarely written
+    let text = "وأشار إلى الحوثيين المدعومين إيرانيا في اليمن.\n\
+                وقالت الوزارة إن وفدا أميركيا وصل إلى بكين.\n\
+                وتحدث عن الأزمة في كوريا والوضع في الشرق الأوسط.";
+    let written: Vec<String> = crate::extract::extract_text(text)
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.span.slice(text).to_string()))
+        .collect();
+    assert!(!written.iter().any(|w| w == "إيرانيا" || w == "أميركيا"), "{written:?}");
+    // a place in يا that is no country's nisba stays a place
+    assert!(written.iter().any(|w| w == "كوريا"), "{written:?}");
+}
