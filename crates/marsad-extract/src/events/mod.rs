@@ -1650,10 +1650,11 @@ impl<'a> Finder<'a> {
             && let Some(b) =
                 self.words[best.end..chi].iter().position(|w| w.bare == "بين").map(|k| best.end + k)
         {
+            // (not a place where they fight: `الاشتباكات بين الجماعات المسلحة في طرابلس`)
             actors.extend(
                 parties
                     .iter()
-                    .filter(|(i, p)| *i > b && !matches!(self.etype(p), Some(EntityType::Loc)) && !town(p))
+                    .filter(|(i, p)| *i > b && !placed(p) && !town(p))
                     .take(2)
                     .map(|(_, p)| p.clone()),
             );

@@ -1286,3 +1286,16 @@ fn a_meeting_an_attack_aims_at_is_its_target() {
     let ex = extract("واندلعت اشتباكات على هامش الاجتماع الذي عقده الطرفان في المدينة.");
     assert_eq!(kinds(&ex), ["CONSULT/meeting"]);
 }
+
+#[test]
+fn the_place_of_a_fight_between_sides_is_no_side() {
+    // a corpus sentence (BBC Arabic, Tripoli, September 2018): the groups are not named, and
+    // Tripoli is where they fight
+    let ex = extract("وأدت الاشتباكات بين الجماعات المسلحة المتناحرة في طرابلس إلى مقتل 39 شخصا على الأقل.");
+    let fight = ex.events.iter().find(|e| e.category == Category::Fight).expect("the clashes");
+    assert!(names(&ex, &fight.actors).is_empty(), "{:?}", names(&ex, &fight.actors));
+    // named sides stay the sides
+    let ex = extract("واندلعت اشتباكات عنيفة بين الجيش اليمني وميليشيا الحوثي في مديرية نهم.");
+    let fight = ex.events.iter().find(|e| e.category == Category::Fight).expect("the clashes");
+    assert_eq!(names(&ex, &fight.actors), ["Yemeni Armed Forces", "Houthis"]);
+}
