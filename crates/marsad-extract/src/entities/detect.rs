@@ -1871,7 +1871,7 @@ impl<'a> Detector<'a> {
             // what is left before the body it belongs to is a description, unless a definite
             // word names it (قناة فضائية مؤيدة لـ..., موقع إلكتروني تابع لـ...; but مركز اعلام
             // الغوطة التابع للمعارضة)
-            let description = affiliated && !self.w[j..k].iter().any(|x| x.tail.starts_with("ال"));
+            let description = affiliated && !self.w[j..k].iter().any(definite);
             if k > j && (named || known_org.is_some()) && !possessive && !description {
                 out.push(Cand {
                     first: i,
