@@ -1007,11 +1007,12 @@ impl<'a> Detector<'a> {
         if self.kb_at[k].is_some() {
             return false;
         }
-        w.tail
-            .strip_suffix('ا')
+        // (the word without its conjunction or preposition: وإيرانيا)
+        let word = w.heads.first().unwrap_or(&w.tail);
+        word.strip_suffix('ا')
             .filter(|a| a.ends_with('ي'))
             .and_then(|adjective| self.kb.nisba(adjective))
-            .is_some_and(|c| !self.kb.names_of(c).iter().any(|n| n.first().is_some_and(|f| *f == w.tail)))
+            .is_some_and(|c| !self.kb.names_of(c).iter().any(|n| n.first().is_some_and(|f| f == word)))
     }
 
     /// Marks the tokens of title and role phrases, with the nisba that qualifies a role.
@@ -1679,10 +1680,12 @@ impl<'a> Detector<'a> {
         // a tribe's place (البو عيثة, بني قيس: its people's name, whose first word is an
         // ordinary word alone) is that word and the name after it
         let max = if head.part { 3 } else { 2 };
-        let tribal = self.w[j].heads.first().is_some_and(|h| TRIBAL.contains(&h.as_str()));
-        // (its name may be an ordinary word: بني مطر, بني معين; not a function word: مدينة بنى
-        // فيها is a city he built in)
-        let named = |w: &W<'_>| w.word() && !w.new_line && !w.conj && !is_function_word(w);
+        // (not the verb بنى, "he built", whose ى the keys fold into ي)
+        let tribal =
+            !self.w[j].maksura && self.w[j].heads.first().is_some_and(|h| TRIBAL.contains(&h.as_str()));
+        // (its name may be an ordinary word: بني مطر, بني معين; not a function word nor a word
+        // with a preposition: مسجد بني بتمويل قطري was built)
+        let named = |w: &W<'_>| w.word() && !w.new_line && !w.conj && !w.prep && !is_function_word(w);
         if tribal && self.w.get(j + 1).is_some_and(named) {
             let end = self.name_run(j + 1, max - 1, true);
             return (end > j + 1).then_some((end, None));
@@ -1796,8 +1799,13 @@ impl<'a> Detector<'a> {
                         // word it is the name's complement (اللجنة الدولية للصليب الأحمر) or
                         // the body itself said with its part (هيئة حقوق الإنسان التابعة للأمم
                         // المتحدة)
+                        // (not after a place: مكتب جنيف للأمم المتحدة is the body's own office)
                         Kind::Org
-                            if k > j && w.prep && w.tail.starts_with('ل') && !definite(&self.w[k - 1]) =>
+                            if k > j
+                                && !after_place
+                                && w.prep
+                                && w.tail.starts_with('ل')
+                                && !definite(&self.w[k - 1]) =>
                         {
                             affiliated = true;
                             break;
@@ -1869,8 +1877,7 @@ impl<'a> Detector<'a> {
                 && self.kb_at[j].is_none()
                 && ["ها", "هم", "هما", "هن"].iter().any(|p| self.w[j].tail.ends_with(p));
             // what is left before the body it belongs to is a description, unless a definite
-            // word names it (قناة فضائية مؤيدة لـ..., موقع إلكتروني تابع لـ...; but مركز اعلام
-            // الغوطة التابع للمعارضة)
+            // word names it (قناة فضائية مؤيدة لـ...; but قناة المسيرة تابعة لـ...)
             let description = affiliated && !self.w[j..k].iter().any(definite);
             if k > j && (named || known_org.is_some()) && !possessive && !description {
                 out.push(Cand {
