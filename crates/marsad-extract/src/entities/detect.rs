@@ -1358,7 +1358,7 @@ impl<'a> Detector<'a> {
 
     /// Whether a first name (one word, or a compound: `عبد الرحمن`, `نور الدين`) starts at `k`.
     fn first_name_at(&self, k: usize) -> bool {
-        let w = &self.w[k];
+        let Some(w) = self.w.get(k) else { return false };
         w.heads_in(w.starts.given).any(|h| self.kb.given_name_at(h, self.tail(k)).is_some())
     }
 
@@ -1999,14 +1999,31 @@ impl<'a> Detector<'a> {
                 i = k;
                 continue;
             }
+            // a name between commas after the title's body (وقال محافظ نينوى، علي الحمدي، إن):
+            // a first name, and a comma after the name
+            let comma = |k: usize| self.w.get(k).is_some_and(|v| matches!(v.tail.as_str(), "،" | ","));
+            if comma(k) && self.first_name_at(k + 1) {
+                let run = self.name_run(k + 1, 4, false);
+                let family = run < k + 5 && self.ordinary_family_name(run) && self.nisba_shaped(run);
+                let run = if family { run + 1 } else { run };
+                if run >= k + 3 && comma(run) {
+                    k += 1;
+                }
+            }
             let mut end = self.name_run(k, 4, false);
             // after a title, a first name takes a family name spelled like an ordinary word with
-            // the article (مدير المستشفى هيثم الحسيني, الطبيب محمد البنا)
+            // the article (مدير المستشفى هيثم الحسيني, الطبيب محمد البنا) where the tagger sees
+            // one person there, or where it is shaped like a nisba, as family names so often are
+            // (الوزير علي الحمدي: علي is also on, misspelt, and the tagger reads it so)
             if end > k
                 && end < k + 4
                 && self.w.get(end).is_some_and(definite)
                 && self.ordinary_family_name(end)
-                && self.tagged.iter().any(|e| e.etype == EntityType::Person && e.start <= k && end < e.end)
+                && (self.nisba_shaped(end)
+                    || self
+                        .tagged
+                        .iter()
+                        .any(|e| e.etype == EntityType::Person && e.start <= k && end < e.end))
             {
                 end += 1;
             }

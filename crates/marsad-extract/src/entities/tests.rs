@@ -615,9 +615,10 @@ fn a_name_after_a_title_ends_where_the_tagger_reads_it_to() {
     let found = people_tagged("اعتبرت المستشارة الألمانية أنجيلا #ميركل الخميس أن أوروبا لم تتحرك.");
     assert!(found.contains(&("ميركل".to_string(), "kb")), "{found:?}");
     // where the tagger reads on into another mention (لسانا), the first name keeps its family
-    // name with the article, which the tagger's name covers
+    // name with the article, which the tagger's name covers (and which, shaped like a nisba,
+    // the rule takes without the tagger too)
     let text = "وأفاد مدير مستشفى دمشق هيثم الحسيني لسانا عن \"وصول جثامين\".";
-    assert_eq!(people(text), [("هيثم".to_string(), "title")]);
+    assert_eq!(people(text), [("هيثم الحسيني".to_string(), "title")]);
     assert_eq!(people_tagged(text), [("هيثم الحسيني".to_string(), "title")]);
     // not an adjective the tagger leaves out (the imprisoned)
     let found = people_tagged("وطالبت المنظمة بإخلاء سبيل الناشط البحريني البارز نبيل رجب المسجون لإدانته.");
@@ -1215,4 +1216,22 @@ fn a_nisba_made_an_adverb_is_no_place() {
     assert!(!written.iter().any(|w| w == "إيرانيا" || w == "أميركيا"), "{written:?}");
     // a place in يا that is no country's nisba stays a place
     assert!(written.iter().any(|w| w == "كوريا"), "{written:?}");
+}
+
+#[test]
+fn a_nisba_after_a_titled_first_name_is_its_family_name() {
+    // علي is also على misspelt, and neither the tagger nor the first-name rule reads it as a
+    // name before a word with the article; after a title, a family name shaped like a nisba
+    let found = people("وقال الوزير علي الحمدي إن الوضع خطير.");
+    assert!(found.iter().any(|(m, _)| m == "علي الحمدي"), "{found:?}");
+    // between commas after the title's body, and after a district governor (corpus sentences)
+    let found = people("وقال محافظ نينوى، نوفل العاكوب، إن الوضع خطير.");
+    assert!(found.iter().any(|(m, _)| m == "نوفل العاكوب"), "{found:?}");
+    let found = people("وقال قائممقام قضاء الحضر، علي الحمدي، إن مسلحين قتلوا سبعة أشخاص.");
+    assert!(found.iter().any(|(m, _)| m == "علي الحمدي"), "{found:?}");
+    // not a country's nisba (the minister's nationality), nor a comma with no name after it
+    let found = people("وقال الوزير علي العراقي إن الوضع خطير.");
+    assert!(!found.iter().any(|(m, _)| m.contains("العراقي")), "{found:?}");
+    let found = people("وقال محافظ نينوى، في بيان، إن الوضع خطير.");
+    assert!(found.is_empty(), "{found:?}");
 }

@@ -1225,6 +1225,35 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Whether the party at `i` is who speaks, in the clause from `clo`, of what the trigger at
+    /// `at` tells: a verb of saying before it, and a complementiser with its own subject between
+    /// it and the trigger (`وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن أي عملية
+    /// عسكرية`, `وقال نائب المحافظ طاهر عبد الله إن رجلين مسلحين دخلا المبنى بعد أن أطلقا
+    /// النار`): the speaker is not the subject of what is said. Not `إنه`, `إنها`, whose
+    /// pronoun may be the speaker (`وقالت الوزارة إنها قصفت`), nor a subject that is the
+    /// speaker's own, a word with a pronoun as written in its first two words (`إن بلاده
+    /// قررت`, `أن إحدى دباباته أطلقت النار`), nor the أن of `بعد أن`; and a demand in what is
+    /// said (`قال بارنييه إن الأولوية يجب أن`) is the speaker's.
+    fn speaker(&self, i: usize, clo: usize, at: usize) -> bool {
+        const BEFORE_VERBAL_AN: &[&str] =
+            &["بعد", "قبل", "منذ", "دون", "بدون", "الي", "علي", "من", "عن", "في", "ل"];
+        if matches!(self.words[at].stem, "يجب" | "يتعين" | "ينبغي") {
+            return false;
+        }
+        let own = |k: usize| {
+            let written = self.a.norm.original()[self.words[k].span.range()]
+                .trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c));
+            written.ends_with('ه') || written.ends_with("ها") || written.ends_with("هم")
+        };
+        let said = (clo..i).any(|k| self.words[k].entries.speech == Some(SpeechRole::Speech));
+        said && (i + 1..at).any(|k| {
+            matches!(self.words[k].bare, "ان" | "بان")
+                && k + 1 < at
+                && !BEFORE_VERBAL_AN.contains(&self.words[k - 1].bare)
+                && !(k + 1..(k + 3).min(at)).any(own)
+        })
+    }
+
     /// Whether words `i` and `j` name the same entity.
     fn same_entity(&self, i: usize, j: usize) -> bool {
         self.words[j].entity.is_some() && self.words[j].entity == self.words[i].entity
@@ -1684,8 +1713,15 @@ impl<'a> Finder<'a> {
                     };
                     if owner(*i) { holder().unwrap_or(found) } else { found }
                 });
-            let before =
-                parties.iter().rev().find(|(i, p)| *i < best.at && (free(*i) || owner(*i)) && usable(p));
+            let before = parties.iter().rev().find(|(i, p)| {
+                // (where it stands last before the trigger: `رئيس أذربيجان ... إن أذربيجان
+                // مستعدة` is Azerbaijan's own word too)
+                let last = (*i..best.at).rev().find(|&k| self.party(&self.words[k]).as_ref() == Some(p));
+                *i < best.at
+                    && (free(*i) || owner(*i))
+                    && usable(p)
+                    && !self.speaker(last.unwrap_or(*i), clo, best.at)
+            });
             let named = |(i, _): &&(usize, Party)| self.words[*i].entity.is_some();
             // the subject inside a gap phrase (أطلق الجيش الإسرائيلي النار)
             let inside = parties.iter().find(|(i, p)| *i > best.at && *i <= best.at + best.gap && usable(p));

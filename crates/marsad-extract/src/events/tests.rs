@@ -1299,3 +1299,29 @@ fn the_place_of_a_fight_between_sides_is_no_side() {
     let fight = ex.events.iter().find(|e| e.category == Category::Fight).expect("the clashes");
     assert_eq!(names(&ex, &fight.actors), ["Yemeni Armed Forces", "Houthis"]);
 }
+
+#[test]
+fn who_speaks_is_not_the_subject_of_what_is_said() {
+    // corpus sentences: the speaker before إن and a subject of its own after it
+    let ex =
+        extract("وقال نائب المحافظ طاهر عبد الله إن رجلين مسلحين دخلا المبنى بعد أن أطلقا النار على الحراس.");
+    let firing = ex.events.iter().find(|e| e.mode == "firing").expect("the firing");
+    assert!(names(&ex, &firing.actors).is_empty(), "{:?}", names(&ex, &firing.actors));
+    let ex = extract(
+        "وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن أي عملية عسكرية واسعة في إدلب قد تؤدي إلى كارثة.",
+    );
+    let e = ex.events.iter().find(|e| e.category == Category::Fight).expect("the offensive");
+    assert!(names(&ex, &e.actors).is_empty(), "{:?}", names(&ex, &e.actors));
+    // the speaker's own forces (a pronoun as written) and the speaker's pronoun act for it
+    let ex = extract("وأعلن الجيش الإسرائيلي في بيان أن إحدى دباباته أطلقت النار على موقع لحركة حماس.");
+    let firing = ex.events.iter().find(|e| e.mode == "firing").expect("the firing");
+    assert_eq!(names(&ex, &firing.actors), ["Israel Defense Forces"]);
+    let ex =
+        extract("وقال مبعوث الأمم المتحدة مارتن غريفيث إنه يعتزم دعوة الأطراف المتحاربة إلى الاجتماع في جنيف.");
+    let appeal = ex.events.iter().find(|e| e.category == Category::Appeal).expect("the call");
+    assert_eq!(names(&ex, &appeal.actors), ["Martin Griffiths"]);
+    // a demand said is the speaker's
+    let ex = extract("وقال وزير الخارجية الأمريكي مايك بومبيو إن الأولوية يجب أن تكون للحل السياسي في سوريا.");
+    let demand = ex.events.iter().find(|e| e.category == Category::Demand).expect("the demand");
+    assert_eq!(names(&ex, &demand.actors), ["Mike Pompeo"]);
+}
