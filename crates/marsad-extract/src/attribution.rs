@@ -240,10 +240,15 @@ pub struct CueWord {
     /// A verb of relaying (`نقلت`, role `relay` in the table, a [`Role::Speech`] otherwise):
     /// the name after its `عن` is who claims, its subject only passes it on.
     pub relay: bool,
-    /// A plural body of no name (`منظمات`, role `body` in the table, a [`Role::Anonymous`]
-    /// otherwise): with the article it is what the text speaks of (`الجماعات الإسلامية`), not a
-    /// source named before (`المصادر`).
+    /// A body or a person of no name (`منظمات`, `ضابط`: roles `body` and `person` in the
+    /// table, a [`Role::Anonymous`] otherwise): with the article it is what the text speaks of
+    /// (`الجماعات الإسلامية`) or a title (`الطبيب أمين رحمن مجدي`), not a source named before
+    /// (`المصادر`).
     pub body: bool,
+    /// A body of no name (role `body`: `مجموعة`, `متطوعو`), which the name after it may name
+    /// (`متطوعو الدفاع المدني السوري`); a person of no name from a body stays unnamed (`ضابط في
+    /// الشرطة`, like `مصدر في وزارة الدفاع`).
+    pub collective: bool,
 }
 
 /// A row of `cues.tsv` that cannot be read.
@@ -280,7 +285,7 @@ impl Cues {
                 "speech" | "relay" => Role::Speech,
                 "source" => Role::Source,
                 "statement" => Role::Statement,
-                "anonymous" | "body" => Role::Anonymous,
+                "anonymous" | "body" | "person" => Role::Anonymous,
                 "complement" => Role::Complement,
                 "on-behalf" => Role::OnBehalf,
                 v => return Err(CueError::Value { column: "role", value: v.into() }),
@@ -292,7 +297,8 @@ impl Cues {
                 v => return Err(CueError::Value { column: "gender", value: v.into() }),
             };
             let k = key(&Normalizer::analysis().normalize_str(row[0])).into_owned();
-            words.insert(k, CueWord { role, gender, relay: row[1] == "relay", body: row[1] == "body" });
+            let (body, collective) = (matches!(row[1], "body" | "person"), row[1] == "body");
+            words.insert(k, CueWord { role, gender, relay: row[1] == "relay", body, collective });
         }
         Ok(Cues { words })
     }
@@ -325,9 +331,13 @@ impl Cues {
         let c = self.words.get(stem)?;
         match c.role {
             Role::Statement => Some(*c),
-            Role::Anonymous if bare.starts_with("ال") && !c.body => {
-                Some(CueWord { role: Role::Statement, gender: None, relay: false, body: false })
-            }
+            Role::Anonymous if bare.starts_with("ال") && !c.body => Some(CueWord {
+                role: Role::Statement,
+                gender: None,
+                relay: false,
+                body: false,
+                collective: false,
+            }),
             _ => None,
         }
     }
@@ -647,6 +657,10 @@ impl<'a> Attributor<'a> {
                     {
                         found = Some((None, "anonymous"));
                     }
+                    if found.is_none() && cue.role == Role::Statement && self.unowned_statement(words, i) {
+                        // "حسب حصيلة جديدة": a statement of no owner named, not one told before
+                        found = Some((None, "anonymous"));
+                    }
                     if found.is_none() && cue.role != Role::Source {
                         // no subject named: the verb's pronoun, or the statement's owner
                         let gender = if cue.role == Role::Speech { cue.gender } else { None };
@@ -837,6 +851,8 @@ impl<'a> Attributor<'a> {
         let mut agency = None;
         let mut nisba = None;
         let mut anonymous = false;
+        // a body of no name (متطوعو الدفاع المدني): unnamed unless a name follows
+        let mut collective = false;
         // an office without a name and without a country (وزيرة الدولة لشؤون الإعلام): the
         // person the article has quoted last
         let titled = words.get(from).is_some_and(|v| {
@@ -902,8 +918,12 @@ impl<'a> Attributor<'a> {
                 }
                 return (Subject::Named(self.claimant_of(e)), k);
             }
-            match self.cue_at(words, j).map(|c| c.role) {
+            let cue = self.cue_at(words, j);
+            match cue.map(|c| c.role) {
                 Some(Role::Complement | Role::Speech | Role::Source) => break,
+                Some(Role::Anonymous) if j <= from + 2 && cue.is_some_and(|c| c.collective) => {
+                    collective = true
+                }
                 Some(Role::Anonymous) if j <= from + 2 => anonymous = true,
                 Some(Role::Statement) if j == from && v.bare.starts_with("ال") && !v.prep => {
                     // "وأوضح البيان": the statement of the last claimant
@@ -913,6 +933,7 @@ impl<'a> Attributor<'a> {
             }
             if nisba.is_none()
                 && !anonymous
+                && !collective
                 && let Some(c) = self.nisba(v)
             {
                 nisba = Some(self.country(c));
@@ -920,7 +941,7 @@ impl<'a> Attributor<'a> {
             j += 1;
             end = j;
         }
-        if anonymous {
+        if anonymous || collective {
             return (Subject::Anonymous, end);
         }
         if titled
@@ -1014,6 +1035,24 @@ impl<'a> Attributor<'a> {
             && !crate::times::opens_time(&head.bare)
             && complement.bare.starts_with("ال")
             && !crate::times::opens_time(&complement.bare)
+    }
+
+    /// Whether the statement word at `i` is indefinite and owned by no one the sentence names:
+    /// after "according to", with the article on neither it nor the word after it, and no verb
+    /// of saying just after it (`بحسب حصيلة جديدة`; not `بيان الجيش`, `حصيلة أعلنها التلفزيون`,
+    /// nor `في بيان`, which the verb before it owns).
+    fn unowned_statement(&self, words: &[Word], i: usize) -> bool {
+        let w = &words[i];
+        let source_before = i
+            .checked_sub(1)
+            .is_some_and(|k| self.cues.get(&words[k]).is_some_and(|c| c.role == Role::Source));
+        source_before
+            && !w.prep
+            && !w.bare.starts_with("ال")
+            && words.get(i + 1).is_none_or(|v| !v.bare.starts_with("ال") && v.entity.is_none())
+            && !words[i + 1..(i + 4).min(words.len())]
+                .iter()
+                .any(|v| self.cues.get(v).is_some_and(|c| matches!(c.role, Role::Speech | Role::Statement)))
     }
 
     /// The subject of the verb that opens the sentence, named right after it (`وتبنت حركة
@@ -1484,5 +1523,37 @@ mod tests {
              وأدت الهجمات إلى مقتل 133 شخصا بحسب البيان.",
         );
         assert!(c[1].is_some(), "{c:?}");
+    }
+
+    #[test]
+    fn a_speaker_of_no_name_is_no_earlier_claimant() {
+        // corpus sentences: an unnamed officer told an agency, a body of no name, a new tally
+        let c = claimants(
+            "وقالت وزارة الدفاع العراقية إن 5 جنود قتلوا.\n\
+             وقال ضابط برتبة عقيد في الشرطة لوكالة فرانس برس إن 15 شخصا قتلوا.",
+        );
+        assert_eq!(c[1], None, "{c:?}");
+        let c = claimants(
+            "وقالت وزارة الدفاع العراقية إن 5 جنود قتلوا.\n\
+             وأعلنت خلية الإعلام الحربي مقتل 28 إرهابيا في الأنبار.",
+        );
+        assert_eq!(c[1], None, "{c:?}");
+        let c = claimants(
+            "وقال وزير الصحة فايز كاكار إن 120 جريحا في المستشفيات.\n\
+             وتسبب الاعتداء بمقتل 22 شخصا حسب حصيلة جديدة.",
+        );
+        assert_eq!(c[1], None, "{c:?}");
+        // a body of no name that a name after it names is that name; with the article, a
+        // person's word is a title, not the source named before
+        let c = claimants("وقال متطوعو الدفاع المدني السوري إن القصف على بلدة المرج خلف 24 قتيلا.");
+        assert_eq!(c, [Some("White Helmets (Syrian Civil War)".into())]);
+        let c = claimants(
+            "وقال الحاكم عبد البصير سالانغي إن 300 مسلح قتلوا.\n\
+             وقال الطبيب أمين رحمن مجدي إن 28 جثة نقلت إلى المستشفى.",
+        );
+        assert_ne!(c[1].as_deref(), Some("Abdul Basir Salangi"), "{c:?}");
+        // a tally whose owner is told after it is that owner's
+        let c = claimants("وقتل 20 شخصا بحسب حصيلة أعلنها الجيش الكاميروني.");
+        assert!(c[0].is_some(), "{c:?}");
     }
 }

@@ -93,6 +93,8 @@ pub(super) struct W<'f> {
     /// The role of the first head that is a word of the cue table ([`Cues::of_keys`]): a
     /// verb of saying or a source word frames a name after it.
     cue: Option<Role>,
+    /// The cue is a body or person of no name (`body` in the cue table: مجموعة, ضابط).
+    body: bool,
 }
 
 /// For each table the rules look words up in, which of a form's heads start one of its
@@ -131,6 +133,7 @@ struct Facts {
     marks: u8,
     starts: Starts,
     cue: Option<Role>,
+    body: bool,
     /// Starts with a conjunction, with a preposition (the fields of [`W`] of those names).
     conj: bool,
     prep: bool,
@@ -165,7 +168,8 @@ impl Form {
         let function = heads.iter().any(|h| FUNCTION_KEYS.contains(h.as_str()));
         let marks = heads.iter().fold(0, |bits, h| bits | mark_of(h));
         let cues = Cues::builtin();
-        let cue = heads.iter().find_map(|h| cues.of_keys(t.token.kind, h, h)).map(|c| c.role);
+        let cue_word = heads.iter().find_map(|h| cues.of_keys(t.token.kind, h, h));
+        let (cue, body) = (cue_word.map(|c| c.role), cue_word.is_some_and(|c| c.body));
         let (mut conj, mut prep) = (false, false);
         if let Some(s) = t.segmentation {
             for (p, _) in s.proclitics() {
@@ -174,7 +178,7 @@ impl Form {
             }
         }
         let cut = clitic_cut(t, normalized);
-        Form { keys, facts: Facts { function, marks, starts, cue, conj, prep, cut } }
+        Form { keys, facts: Facts { function, marks, starts, cue, body, conj, prep, cut } }
     }
 }
 
@@ -490,7 +494,10 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
         .map(
             |(
                 i,
-                (t, &&Form { ref keys, facts: Facts { function, marks, starts, cue, conj, prep, cut } }),
+                (
+                    t,
+                    &&Form { ref keys, facts: Facts { function, marks, starts, cue, body, conj, prep, cut } },
+                ),
             )| {
                 if let Some(f) = forms.get(i + AHEAD) {
                     prefetch(*f);
@@ -523,6 +530,7 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
                     marks,
                     starts,
                     cue,
+                    body,
                 }
             },
         )
@@ -950,8 +958,11 @@ impl<'a> Detector<'a> {
             if first >= end || (end == first + 1 && self.w[first].kunya) {
                 continue;
             }
-            // a speaker left unnamed is no name (وقال مصدران إن, مصادر أمنية)
-            if self.w[first].cue == Some(Role::Anonymous) {
+            // a speaker left unnamed is no name (وقال مصدران إن, مصادر أمنية), nor a person
+            // a body's word heads (فريق موللر); a body may be (مجموعة تشاليك)
+            if self.w[first].cue == Some(Role::Anonymous)
+                && (!self.w[first].body || e.etype == EntityType::Person)
+            {
                 continue;
             }
             if (first..end).all(|k| self.w[k].common || self.nisba_at(k).is_some()) {
