@@ -1738,17 +1738,24 @@ impl<'a> Finder<'a> {
             .and_then(|k| {
                 let at = end + 2 + k;
                 let counted = words.get(at).is_some_and(Self::is_count);
-                words
-                    .get(at + usize::from(counted))
-                    .filter(|v| v.kind == TokenKind::Arabic)
-                    .map(|v| (v, counted))
+                let at = at + usize::from(counted);
+                words.get(at).filter(|v| v.kind == TokenKind::Arabic).map(|v| (v, counted, at))
             });
-        // women and children among them: civilians ("57 قتيلا بينهم 12 طفلا")
+        // women and children among them: civilians ("57 قتيلا بينهم 12 طفلا"); not with
+        // fighters listed beside them ("25 شخصا بينهم مدنيون وعناصر قوات موالية للحكومة")
+        let fighters_beside = |at: usize| {
+            words[at + 1..]
+                .iter()
+                .take(6)
+                .take_while(|w| !w.is_stop() && w.kind != TokenKind::Number)
+                .any(|w| self.noun(w).is_some_and(|(n, _)| n.population == Some(Population::Military)))
+        };
         if population == Population::Unspecified
-            && let Some((v, counted)) = among
+            && let Some((v, counted, at)) = among
             && self
                 .noun(v)
                 .is_some_and(|(n, _)| n.population == Some(Population::Civilian) && (n.plural || counted))
+            && !fighters_beside(at)
         {
             population = Population::Civilian;
         }
@@ -1760,7 +1767,7 @@ impl<'a> Finder<'a> {
         // attackers among them: the dead of both sides ("30 شخصا بينهم خمسة انتحاريين")
         if side.is_none()
             && population == Population::Unspecified
-            && let Some((v, _)) = among
+            && let Some((v, _, _)) = among
             && self.is_hostile(v)
         {
             side = Some(Party::Both);

@@ -568,6 +568,15 @@ fn a_count_of_children_among_them_makes_the_people_civilians() {
         claims("قتل 5 أشخاص وأصيب 30، بينهم أطفال.")[0],
         (Some(5), Kind::Killed, Population::Unspecified)
     );
+    // civilians and fighters among them: both (held-out corpus sentences)
+    assert_eq!(
+        claims("قتل 25 شخصا بينهم مدنيون وعناصر قوات موالية للحكومة في هجمات متفرقة.")[0],
+        (Some(25), Kind::Killed, Population::Unspecified)
+    );
+    assert_eq!(
+        claims("وقتل 54 شخصا، بينهم 28 مدنيا بالإضافة إلى عناصر من مقاتلي تنظيم الدولة.")[0],
+        (Some(54), Kind::Killed, Population::Unspecified)
+    );
     // "10, of whom eight": منهم before a figure opens a subset, it does not count the 10
     assert_eq!(
         claims("وأشار إلى أن عدد الجرحى في حالة صعبة بلغ 10 منهم ثمانية في قوات الأمن.")[0],
