@@ -376,12 +376,18 @@ impl<'l> Entries<'l> {
             return Entries::default();
         }
         let mut e = Entries::default();
+        // a word whose article the stem has lost is no verb in the imperfect (آليتهم is not ال
+        // + يتهم); a verbal noun is (التوصل, with the verb's entry توصل)
+        let article_cut = w.bare != w.stem && w.bare.starts_with("ال") && w.stem.starts_with('ي');
         for k in w.keys() {
             let forms = Forms::of(k);
             if !lex.may_start(&forms) {
                 continue;
             }
-            e.triggers = e.triggers.or_else(|| lex.triggers.starting(&forms));
+            let verbs_only = |list: &&[(Vec<String>, Trigger)]| list.iter().all(|(_, t)| t.pos == Pos::Verb);
+            e.triggers = e.triggers.or_else(|| {
+                lex.triggers.starting(&forms).filter(|list| !(article_cut && k == w.stem && verbs_only(list)))
+            });
             e.markers = e.markers.or_else(|| lex.markers.starting(&forms));
             e.refiner = e.refiner.or_else(|| forms.find_map(|f| lex.refiners.get(f)));
             e.registers = e.registers.or_else(|| lex.registers.starting(&forms));

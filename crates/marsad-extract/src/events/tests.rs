@@ -1325,3 +1325,17 @@ fn who_speaks_is_not_the_subject_of_what_is_said() {
     let demand = ex.events.iter().find(|e| e.category == Category::Demand).expect("the demand");
     assert_eq!(names(&ex, &demand.actors), ["Mike Pompeo"]);
 }
+
+#[test]
+fn a_noun_with_the_article_is_no_verb_in_the_imperfect() {
+    // اليدين is the hands, not ال + يدين (condemns); آليتهم their vehicle, not يتهم (accuses)
+    let ex = extract("واقتيد المتهم إلى المحكمة وهو مقيد اليدين.");
+    assert!(!kinds(&ex).iter().any(|k| k.starts_with("DISAPPROVE")), "{:?}", kinds(&ex));
+    let ex = extract("أدى تفجير عبوة ناسفة إلى جرح أربعة جنود لدى مرور آليتهم قرب السياج.");
+    assert!(!kinds(&ex).iter().any(|k| k.starts_with("DISAPPROVE")), "{:?}", kinds(&ex));
+    // the verbs themselves, and a verbal noun with the article, still are
+    let ex = extract("يدين الاتحاد الأوروبي الهجوم على المدنيين.");
+    assert!(kinds(&ex).iter().any(|k| k.starts_with("DISAPPROVE")), "{:?}", kinds(&ex));
+    let ex = extract("وأعلن الطرفان التوصل إلى اتفاق لوقف إطلاق النار.");
+    assert!(kinds(&ex).iter().any(|k| k.starts_with("AGREE")), "{:?}", kinds(&ex));
+}
