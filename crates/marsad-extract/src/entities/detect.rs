@@ -1590,15 +1590,24 @@ impl<'a> Detector<'a> {
             let common = (w.common || w.maksura || plural_verb) && !(given || (k == i && allow_common_first));
             // another name starts here: a person named in full (after the first word), a
             // place, body or country (a family name alone may end this name)
-            let other_entity = self.kb_at[k].as_ref().is_some_and(|m| {
-                m.candidates.iter().any(|c| {
-                    let kind = self.kb.entry(c.entry).kind;
-                    match kind {
-                        Kind::Person => k > i && c.kind != AliasKind::Short,
-                        _ => !c.ambiguous,
-                    }
-                })
-            });
+            // (a compound first name the knowledge base also knows as a place starts a name
+            // that goes on: صلاح الدين دمرداش; see `named_people`)
+            let own_first = k == i
+                && given_len > 1
+                && self.kb_at[k].as_ref().is_some_and(|m| {
+                    m.end == k + given_len
+                        && m.candidates.iter().any(|c| self.kb.entry(c.entry).kind == Kind::Place)
+                });
+            let other_entity = !own_first
+                && self.kb_at[k].as_ref().is_some_and(|m| {
+                    m.candidates.iter().any(|c| {
+                        let kind = self.kb.entry(c.entry).kind;
+                        match kind {
+                            Kind::Person => k > i && c.kind != AliasKind::Short,
+                            _ => !c.ambiguous,
+                        }
+                    })
+                });
             if common || other_entity || self.title_at(k).is_some() {
                 break;
             }
@@ -2190,7 +2199,20 @@ impl<'a> Detector<'a> {
                 continue;
             }
             let end = self.name_run(i, 4, kunya);
-            if end >= i + 2 {
+            // a compound first name that is also a place of the knowledge base is a person's
+            // only with another name after it (صلاح الدين دمرداش, not في صلاح الدين أمس)
+            let place_first = self.kb_at[i]
+                .as_ref()
+                .filter(|m| m.candidates.iter().any(|c| self.kb.entry(c.entry).kind == Kind::Place))
+                .map_or(0, |m| m.end - i);
+            let least = if place_first > 1 { i + place_first + 1 } else { i + 2 };
+            // (nor before a noun with its pronoun: وصلاح الدين هويتنا)
+            let owned = |k: usize| {
+                self.w
+                    .get(k)
+                    .is_some_and(|w| ["تنا", "تها", "تهم", "تكم"].iter().any(|p| w.tail.ends_with(p)))
+            };
+            if end >= least && !(place_first > 1 && owned(i + place_first)) {
                 out.push(Cand {
                     first: i,
                     end,

