@@ -1578,6 +1578,19 @@ impl<'a> Detector<'a> {
                     .unwrap_or(0)
             };
             let given = given_len > 0;
+            // a word of news with a preposition, after the first, ends the name (ماري منيب
+            // بمخاطبة السلطات, فهد المولد بجاهزيته); not a first name the preposition is read
+            // into (لطفي لبيب, أيمن بهجت), an unknown word (كارل أوف كنوسغارد) or a short
+            // one (جان ماري لوبان, اندريس بوني كالزي: ل + وبان, ك + الزي)
+            if k > i
+                && w.prep
+                && !given
+                && w.heads
+                    .first()
+                    .is_some_and(|h| *h != w.tail && h.chars().count() >= 5 && self.kb.is_known_word(h))
+            {
+                break;
+            }
             // a verb in the plural (حاولوا, قالوا, يعملون, وتقولون) never names anyone; after
             // the first word of a name, ت…سون and ي…سون are the English -son (جيف تومسون,
             // سكارليت يوهانسون)
@@ -1791,14 +1804,21 @@ impl<'a> Detector<'a> {
                     coordinated = true;
                 }
                 // a first name after two words of the name, the last definite, starts the
-                // person the body is said of (حزب العمال المعارض جيريمي كوربن); right after
-                // the head and its first word it is the body's namesake (مؤسسة محمد بن راشد,
-                // مستشفى الملك فهد)
-                if k > j + 1
-                    && !w.common
+                // person the body is said of (حزب العمال المعارض جيريمي كوربن), and so does
+                // one right after the head and a definite word (مجلس المحافظة عيد عماش
+                // الكربولي); after a title it is the body's namesake (مستشفى الملك فهد), and
+                // so is one right after the head (مؤسسة محمد بن راشد). A first name spelled
+                // like a common word is none (جميل), unless it is علي (a misspelt على) with a
+                // name word after it.
+                let first_name = self.first_name_at(k)
+                    && (!w.common
+                        || (w.function
+                            && !w.maksura
+                            && self.w.get(k + 1).is_some_and(|n| n.word() && (!n.common || n.kunya))));
+                if (k > j + 1 || (k == j + 1 && self.title_at(j).is_none()))
+                    && first_name
                     && !w.tail.starts_with("ال")
                     && self.w[k - 1].tail.starts_with("ال")
-                    && self.first_name_at(k)
                 {
                     break;
                 }

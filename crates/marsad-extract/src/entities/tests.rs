@@ -1249,3 +1249,39 @@ fn a_compound_first_name_that_is_a_place_starts_a_longer_name() {
     let province = found.iter().find(|(_, n, ..)| n == "Saladin Governorate").expect("the province");
     assert_eq!(province.3, ["محافظة صلاح الدين", "صلاح الدين", "صلاح الدين"], "{found:?}");
 }
+
+/// The mentions of each type the whole extraction finds (with the shipped tagger).
+fn mentions_of(text: &str) -> Vec<(String, String)> {
+    let ex = crate::extract::extract_text(text);
+    ex.entities
+        .iter()
+        .flat_map(|e| {
+            e.mentions.iter().map(move |m| (e.etype.as_str().to_string(), m.span.slice(text).to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_person_after_a_body_and_its_definite_word_is_no_part_of_the_body() {
+    // bench sentences: the head of a body, then the holder's name
+    let has = |found: &[(String, String)], t: &str, m: &str| found.iter().any(|(a, b)| a == t && b == m);
+    let found = mentions_of("وقال رئيس مجلس المحافظة عيد عماش الكربولي إن الوضع خطير.");
+    assert!(has(&found, "PERSON", "عيد عماش الكربولي"), "{found:?}");
+    assert!(!found.iter().any(|(t, _)| t == "ORG"), "{found:?}");
+    let found = mentions_of("ونافس فيها رئيس حزب الغد موسى مصطفى موسى.");
+    assert!(has(&found, "ORG", "حزب الغد"), "{found:?}");
+    assert!(has(&found, "PERSON", "موسى مصطفى موسى"), "{found:?}");
+    // after a title the name is the body's namesake
+    let found = mentions_of("ونقل المصاب إلى مستشفى الملك فهد في جدة.");
+    assert!(has(&found, "ORG", "مستشفى الملك فهد"), "{found:?}");
+}
+
+#[test]
+fn a_word_of_news_with_a_preposition_ends_a_name() {
+    let found = mentions_of("لذلك قامت الفنانة نجوى سالم والفنانة ماري منيب بمخاطبة السلطات.");
+    assert!(found.iter().any(|(_, m)| m == "ماري منيب"), "{found:?}");
+    assert!(!found.iter().any(|(_, m)| m.contains("بمخاطبة")), "{found:?}");
+    // not a name's word the segmenter reads a preposition into
+    let found = mentions_of("من جهته، أكد الشاعر أيمن بهجت قمر أن الألبوم جاهز.");
+    assert!(found.iter().any(|(_, m)| m.starts_with("أيمن بهجت")), "{found:?}");
+}
