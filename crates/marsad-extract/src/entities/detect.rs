@@ -1194,7 +1194,11 @@ impl<'a> Detector<'a> {
             // are often adjectives (النادي الأهلي) and keep their reading; and any word shaped
             // like a nisba after a word that is no title (الحكم العثماني, العصر العثماني; رئيس
             // الحكومة العثماني is Othmani)
-            let title_before = || self.titled(m.start);
+            // (a title, and the nisba of its country: الرئيس السوري الأسد)
+            let title_before = || {
+                self.titled(m.start)
+                    || (m.start > 0 && self.nisba_at(m.start - 1).is_some() && self.titled(m.start - 1))
+            };
             let adjectival = m.end == m.start + 1
                 && m.start > 0
                 && self.w[m.start - 1].word()
@@ -2075,7 +2079,14 @@ impl<'a> Detector<'a> {
             // وشاهدت)
             let apposed = self.w.get(k).is_some_and(|w| !((w.conj || w.prep) && (headed || definite(w))))
                 && self.w.get(end).is_none_or(|w| w.new_line || !w.is(PRONOUN_PREP));
-            if end > k && apposed {
+            // one ordinary word with the article after the title's nisba is another adjective
+            // of the title (الرئيس التركي الإسلامي المحافظ), not a family name
+            let adjective = end == k + 1
+                && k > 0
+                && self.nisba_at(k - 1).is_some()
+                && definite(&self.w[k])
+                && self.definite_ordinary(k);
+            if end > k && apposed && !adjective {
                 out.push(Cand {
                     first: k,
                     end,

@@ -1285,3 +1285,19 @@ fn a_word_of_news_with_a_preposition_ends_a_name() {
     let found = mentions_of("من جهته، أكد الشاعر أيمن بهجت قمر أن الألبوم جاهز.");
     assert!(found.iter().any(|(_, m)| m.starts_with("أيمن بهجت")), "{found:?}");
 }
+
+#[test]
+fn an_ordinary_word_after_the_titles_nisba_is_another_adjective() {
+    // a held-out article and bench sentences: الإسلامي, الدولي, اليميني are no family names
+    for text in [
+        "وسرعان ما ندد الرئيس التركي الإسلامي المحافظ خلال زيارة إلى قبرص بالهجوم.",
+        "ويعتقد أن اللاعب المصري الدولي أصيب بخلع في الكتف.",
+        "وكان وزير البيئة النمساوي اليميني قد قال إنه لن يستقيل.",
+    ] {
+        let found = mentions_of(text);
+        assert!(!found.iter().any(|(t, _)| t == "PERSON"), "{text}: {found:?}");
+    }
+    // a family name the knowledge base knows still is one (الرئيس السوري الأسد)
+    let found = mentions_of("وقال الرئيس السوري الأسد إن الحرب انتهت.");
+    assert!(found.iter().any(|(t, m)| t == "PERSON" && m == "الأسد"), "{found:?}");
+}
