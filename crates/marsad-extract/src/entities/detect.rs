@@ -1727,7 +1727,15 @@ impl<'a> Detector<'a> {
             let end = self.name_run(j + 1, max - 1, true);
             return (end > j + 1).then_some((end, None));
         }
-        let end = self.name_run(j, max, false);
+        let mut end = self.name_run(j, max, false);
+        // a first name after the place's first word that a name word follows starts a person
+        // (بحسب حاكم منطقة سوروتش عبدالله جيفتشي); not in a name its head is part of (كنيسة
+        // سانت مارتن الأسقفية)
+        let name_word = |w: &W<'_>| w.word() && !w.new_line && !w.conj && !w.prep && !w.common;
+        if !head.part && end > j + 1 && self.first_name_at(j + 1) && self.w.get(j + 2).is_some_and(name_word)
+        {
+            end = j + 1;
+        }
         (end > j).then_some((end, None))
     }
 
