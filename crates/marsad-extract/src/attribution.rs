@@ -1043,9 +1043,10 @@ impl<'a> Attributor<'a> {
     }
 
     /// Whether the statement word at `i` is indefinite and owned by no one the sentence names:
-    /// after "according to", with the article on neither it nor the word after it, and no verb
-    /// of saying just after it (`بحسب حصيلة جديدة`; not `بيان الجيش`, `حصيلة أعلنها التلفزيون`,
-    /// nor `في بيان`, which the verb before it owns).
+    /// after "according to", with the article on neither it nor the word after it, and no name
+    /// or verb of saying in the three words after it (`بحسب حصيلة جديدة`, `وفق تقرير أولي
+    /// للشرطة`; not `بيان الجيش`, `حصيلة جديدة لوزارة الصحة`, `حصيلة أعلنها التلفزيون`, nor
+    /// `في بيان`, which the verb before it owns).
     fn unowned_statement(&self, words: &[Word], i: usize) -> bool {
         let w = &words[i];
         let source_before = i
@@ -1054,10 +1055,11 @@ impl<'a> Attributor<'a> {
         source_before
             && !w.prep
             && !w.bare.starts_with("ال")
-            && words.get(i + 1).is_none_or(|v| !v.bare.starts_with("ال") && v.entity.is_none())
-            && !words[i + 1..(i + 4).min(words.len())]
-                .iter()
-                .any(|v| self.cues.get(v).is_some_and(|c| matches!(c.role, Role::Speech | Role::Statement)))
+            && words.get(i + 1).is_none_or(|v| !v.bare.starts_with("ال"))
+            && !words[i + 1..(i + 4).min(words.len())].iter().any(|v| {
+                v.entity.is_some()
+                    || self.cues.get(v).is_some_and(|c| matches!(c.role, Role::Speech | Role::Statement))
+            })
     }
 
     /// The subject of the verb that opens the sentence, named right after it (`وتبنت حركة
@@ -1102,10 +1104,6 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    /// A person, body or country just before a verb of saying (`إن المرصد السوري أكد`,
-    /// `وكان جيش النيجر قد أعلن`, `وكانت كل من أرمينيا وأذربيجان أعلنت`): within four words,
-    /// not after a preposition, the auxiliaries `كان` and `قد` and a comma before them skipped
-    /// (`قوات حكومة الوفاق، كانت أعلنت`); or the topic of `أما X ... فقالت`.
     /// Whether the verb of saying at `at` has a speaker of no name before it, after كان in
     /// its clause (`وكان مسؤول بمجلس شورى مقاتلي درنة قد صرح`).
     fn anonymous_before(&self, words: &[Word], at: usize) -> bool {
@@ -1118,6 +1116,10 @@ impl<'a> Attributor<'a> {
         })
     }
 
+    /// A person, body or country just before a verb of saying (`إن المرصد السوري أكد`,
+    /// `وكان جيش النيجر قد أعلن`, `وكانت كل من أرمينيا وأذربيجان أعلنت`): within four words,
+    /// not after a preposition, the auxiliaries `كان` and `قد` and a comma before them skipped
+    /// (`قوات حكومة الوفاق، كانت أعلنت`); or the topic of `أما X ... فقالت`.
     fn subject_before(&self, words: &[Word], at: usize) -> Option<Party> {
         if words[at].fa
             && let Some(k) = words[..at].iter().rposition(|w| w.bare == "اما")
@@ -1568,7 +1570,8 @@ mod tests {
             "وقال الحاكم عبد البصير سالانغي إن 300 مسلح قتلوا.\n\
              وقال الطبيب أمين رحمن مجدي إن 28 جثة نقلت إلى المستشفى.",
         );
-        assert_ne!(c[1].as_deref(), Some("Abdul Basir Salangi"), "{c:?}");
+        // (the doctor himself; the layers name him by his first name only)
+        assert!(c[1].as_deref().is_some_and(|n| n.starts_with("Amin")), "{c:?}");
         // a tally whose owner is told after it is that owner's
         let c = claimants("وقتل 20 شخصا بحسب حصيلة أعلنها الجيش الكاميروني.");
         assert!(c[0].is_some(), "{c:?}");

@@ -1743,12 +1743,23 @@ impl<'a> Finder<'a> {
             });
         // women and children among them: civilians ("57 قتيلا بينهم 12 طفلا"); not with
         // fighters listed beside them ("25 شخصا بينهم مدنيون وعناصر قوات موالية للحكومة")
+        // (an item of the list: after و, or after بالإضافة إلى, إلى جانب; the list ends at a
+        // preposition: "بينهم أطفال ونساء جراء قصف الجيش" names who shelled, not who died)
+        const LIST_ENDS: [&str; 10] =
+            ["في", "جراء", "اثر", "بعد", "خلال", "عند", "بسبب", "نتيجه", "قرب", "علي"];
         let fighters_beside = |at: usize| {
-            words[at + 1..]
-                .iter()
-                .take(6)
-                .take_while(|w| !w.is_stop() && w.kind != TokenKind::Number)
-                .any(|w| self.noun(w).is_some_and(|(n, _)| n.population == Some(Population::Military)))
+            let list = words[at + 1..].iter().take(6).take_while(|w| {
+                !w.is_stop() && w.kind != TokenKind::Number && !LIST_ENDS.contains(&w.bare.as_ref())
+            });
+            let mut after_ila = false;
+            for w in list {
+                let item = w.wa || after_ila;
+                if item && self.noun(w).is_some_and(|(n, _)| n.population == Some(Population::Military)) {
+                    return true;
+                }
+                after_ila = w.bare == "الي";
+            }
+            false
         };
         if population == Population::Unspecified
             && let Some((v, counted, at)) = among

@@ -577,6 +577,11 @@ fn a_count_of_children_among_them_makes_the_people_civilians() {
         claims("وقتل 54 شخصا، بينهم 28 مدنيا بالإضافة إلى عناصر من مقاتلي تنظيم الدولة.")[0],
         (Some(54), Kind::Killed, Population::Unspecified)
     );
+    // (and not fighters named after the list, who did the killing)
+    assert_eq!(
+        claims("قتل 25 شخصا بينهم أطفال ونساء جراء قصف الجيش للبلدة.")[0],
+        (Some(25), Kind::Killed, Population::Civilian)
+    );
     // "10, of whom eight": منهم before a figure opens a subset, it does not count the 10
     assert_eq!(
         claims("وأشار إلى أن عدد الجرحى في حالة صعبة بلغ 10 منهم ثمانية في قوات الأمن.")[0],

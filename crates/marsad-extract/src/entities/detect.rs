@@ -93,7 +93,8 @@ pub(super) struct W<'f> {
     /// The role of the first head that is a word of the cue table ([`Cues::of_keys`]): a
     /// verb of saying or a source word frames a name after it.
     cue: Option<Role>,
-    /// The cue is a body or person of no name (`body` in the cue table: مجموعة, ضابط).
+    /// The cue is a body or a person of no name (`body` or `person` in the cue table:
+    /// مجموعة, ضابط).
     body: bool,
 }
 
@@ -1820,13 +1821,8 @@ impl<'a> Detector<'a> {
                 // one right after the head and a definite word (مجلس المحافظة عيد عماش
                 // الكربولي); after a title it is the body's namesake (مستشفى الملك فهد), and
                 // so is one right after the head (مؤسسة محمد بن راشد). A first name spelled
-                // like a common word is none (جميل), unless it is علي (a misspelt على) with a
-                // name word after it.
-                let first_name = self.first_name_at(k)
-                    && (!w.common
-                        || (w.function
-                            && !w.maksura
-                            && self.w.get(k + 1).is_some_and(|n| n.word() && (!n.common || n.kunya))));
+                // like a common word is none (شركة عبد اللطيف جميل موتورز).
+                let first_name = self.first_name_at(k) && !w.common;
                 if (k > j + 1 || (k == j + 1 && self.title_at(j).is_none()))
                     && first_name
                     && !w.tail.starts_with("ال")

@@ -439,6 +439,9 @@ struct Hit<'l> {
 /// place of any other kind (a town, a district, a region) is where an act happened.
 const ACTING_PLACES: [&str; 2] = ["country", "capital"];
 
+/// Places that act in no event at all (a town hosts the displaced, it does not meet them).
+const SETTLEMENTS: [&str; 4] = ["town", "village", "neighbourhood", "camp"];
+
 /// Whether an entity is one of politics or war: a person of the knowledge base (its people
 /// are figures of politics and war), or a body of state, of arms or between states.
 fn tells_of_state(e: &Entity) -> bool {
@@ -1238,25 +1241,42 @@ impl<'a> Finder<'a> {
     /// النار`): the speaker is not the subject of what is said. Not `إنه`, `إنها`, whose
     /// pronoun may be the speaker (`وقالت الوزارة إنها قصفت`), nor a subject that is the
     /// speaker's own, a word with a pronoun as written in its first two words (`إن بلاده
-    /// قررت`, `أن إحدى دباباته أطلقت النار`), nor the أن of `بعد أن`; and a demand in what is
-    /// said (`قال بارنييه إن الأولوية يجب أن`) is the speaker's.
-    fn speaker(&self, i: usize, clo: usize, at: usize) -> bool {
+    /// قررت`, `أن إحدى دباباته أطلقت النار`, `إن مقاتلينا قصفوا`), nor the أن of `بعد أن`; a
+    /// demand in what is said (`قال بارنييه إن الأولوية يجب أن`) is the speaker's, and so is a
+    /// fight a force tells of with no other party in it.
+    fn speaker(&self, i: usize, (clo, chi): (usize, usize), at: usize, violent: bool) -> bool {
         const BEFORE_VERBAL_AN: &[&str] =
             &["بعد", "قبل", "منذ", "دون", "بدون", "الي", "علي", "من", "عن", "في", "ل"];
+        const ARMED: [&str; 4] = ["armed-forces", "armed-group", "police", "faction-forces"];
         if matches!(self.words[at].stem, "يجب" | "يتعين" | "ينبغي") {
             return false;
         }
         let own = |k: usize| {
             let written = self.a.norm.original()[self.words[k].span.range()]
                 .trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c));
-            written.ends_with('ه') || written.ends_with("ها") || written.ends_with("هم")
+            ["ه", "ها", "هم", "هما", "نا", "كم"].iter().any(|p| written.ends_with(p))
         };
+        // a force that tells of a fight with no other party but places named in what it says
+        // (up to the clause's end `chi`) fought it (وأعلن الجيش الإسرائيلي أن الطائرات قصفت, وقال الجيش
+        // السوري إن وحدات الجيش استعادت; not وقالت حماس إن شخصا قتل برصاص القوات الإسرائيلية)
+        let armed = violent
+            && self.words[i]
+                .entity
+                .and_then(|e| self.a.entities[e].subtype.as_deref())
+                .is_some_and(|s| ARMED.contains(&s));
         let said = (clo..i).any(|k| self.words[k].entries.speech == Some(SpeechRole::Speech));
         said && (i + 1..at).any(|k| {
             matches!(self.words[k].bare, "ان" | "بان")
                 && k + 1 < at
                 && !BEFORE_VERBAL_AN.contains(&self.words[k - 1].bare)
                 && !(k + 1..(k + 3).min(at)).any(own)
+                && (!armed
+                    || (k + 1..chi).any(|j| {
+                        j != at
+                            && self.party(&self.words[j]).is_some_and(|p| {
+                                !matches!(self.etype(&p), Some(EntityType::Gpe | EntityType::Loc))
+                            })
+                    }))
         })
     }
 
@@ -1582,11 +1602,16 @@ impl<'a> Finder<'a> {
                 && (i <= best.end + 3 || i < best.at)
                 && self.lex.is(self.words[i - 1].bare, Role::TitleEnd)
         };
-        // (and, for a violent act, not a town: see the end)
+        // (and not a town: see the end; for a violent act, no place of the knowledge base but
+        // a country or a capital, and for any act, no town, village or neighbourhood, nor a
+        // place the layers found by its head alone: وتستضيف بلدة تل رفعت, في محيط قرى تل
+        // واسط والزيارة)
         let town = |p: &Party| {
-            violent
-                && matches!(p, Party::Entity(e) if matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
-                    && self.a.entities[*e].subtype.as_deref().is_some_and(|s| !ACTING_PLACES.contains(&s)))
+            matches!(p, Party::Entity(e) if matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
+            && match self.a.entities[*e].subtype.as_deref() {
+                Some(s) => (violent && !ACTING_PLACES.contains(&s)) || SETTLEMENTS.contains(&s),
+                None => self.a.entities[*e].kb.is_none(),
+            })
         };
         let usable =
             |p: &Party| !targets.contains(p) && !matches!(self.etype(p), Some(EntityType::Loc)) && !town(p);
@@ -1726,7 +1751,7 @@ impl<'a> Finder<'a> {
                 *i < best.at
                     && (free(*i) || owner(*i))
                     && usable(p)
-                    && !self.speaker(last.unwrap_or(*i), clo, best.at)
+                    && !self.speaker(last.unwrap_or(*i), (clo, chi), best.at, violent)
             });
             let named = |(i, _): &&(usize, Party)| self.words[*i].entity.is_some();
             // the subject inside a gap phrase (أطلق الجيش الإسرائيلي النار)

@@ -1320,6 +1320,18 @@ fn who_speaks_is_not_the_subject_of_what_is_said() {
         extract("وقال مبعوث الأمم المتحدة مارتن غريفيث إنه يعتزم دعوة الأطراف المتحاربة إلى الاجتماع في جنيف.");
     let appeal = ex.events.iter().find(|e| e.category == Category::Appeal).expect("the call");
     assert_eq!(names(&ex, &appeal.actors), ["Martin Griffiths"]);
+    // a force telling of a fight with no other party in it fought it; a pronoun of the
+    // first person as written is the speaker's own
+    let ex = extract("وأعلن الجيش الإسرائيلي أن الطائرات قصفت مواقع في غزة.");
+    let strike = ex.events.iter().find(|e| e.category == Category::Fight).expect("the strike");
+    assert_eq!(names(&ex, &strike.actors), ["Israel Defense Forces"]);
+    let ex = extract("وقالت حركة حماس إن مقاتلينا قصفوا مستوطنة.");
+    let shelling = ex.events.iter().find(|e| e.category == Category::Fight).expect("the shelling");
+    assert_eq!(names(&ex, &shelling.actors), ["Hamas"]);
+    // (not when what it says names another: the shooters)
+    let ex = extract("وقالت حركة حماس إن شخصا آخر قُتل برصاص القوات الإسرائيلية قرب السياج.");
+    let shooting = ex.events.iter().find(|e| e.mode == "shooting").expect("the shooting");
+    assert_eq!(names(&ex, &shooting.actors), ["Israel Defense Forces"]);
     // a demand said is the speaker's
     let ex = extract("وقال وزير الخارجية الأمريكي مايك بومبيو إن الأولوية يجب أن تكون للحل السياسي في سوريا.");
     let demand = ex.events.iter().find(|e| e.category == Category::Demand).expect("the demand");
@@ -1338,4 +1350,16 @@ fn a_noun_with_the_article_is_no_verb_in_the_imperfect() {
     assert!(kinds(&ex).iter().any(|k| k.starts_with("DISAPPROVE")), "{:?}", kinds(&ex));
     let ex = extract("وأعلن الطرفان التوصل إلى اتفاق لوقف إطلاق النار.");
     assert!(kinds(&ex).iter().any(|k| k.starts_with("AGREE")), "{:?}", kinds(&ex));
+}
+
+#[test]
+fn a_place_found_by_its_head_alone_acts_in_nothing() {
+    // a held-out article: the town hosts the displaced, it meets no one; and a word the layers
+    // took for a place (سيبدآن) is no party either
+    let ex = extract("وتستضيف بلدة تل رفعت نحو 75 ألف نازح فروا من منطقة عفرين.");
+    assert!(ex.events.iter().all(|e| e.actors.is_empty()), "{:?}", ex.events);
+    // a country still acts
+    let ex = extract("وقصفت تركيا مواقع لحزب العمال الكردستاني في شمال العراق.");
+    let e = ex.events.iter().find(|e| e.category == Category::Fight).expect("the shelling");
+    assert_eq!(names(&ex, &e.actors), ["Turkey"]);
 }
