@@ -1570,7 +1570,13 @@ impl<'a> Detector<'a> {
         let mut k = i;
         while k < self.w.len() && k - i < max {
             let w = &self.w[k];
-            if !w.word() || (k > i && (w.conj || w.new_line)) || self.in_title[k] {
+            // (a kunya inside the name, with a name word after it, is its family name: علي
+            // أبو حليقة)
+            let kunya_inside = k > i
+                && w.kunya
+                && !w.conj
+                && self.w.get(k + 1).is_some_and(|n| n.word() && !n.new_line && !n.conj && !n.common);
+            if !w.word() || (k > i && (w.conj || w.new_line)) || (self.in_title[k] && !kunya_inside) {
                 break;
             }
             let given_len = if w.maksura {
@@ -1626,12 +1632,16 @@ impl<'a> Detector<'a> {
                         }
                     })
                 });
-            if common || other_entity || self.title_at(k).is_some() {
+            if common || other_entity || (self.title_at(k).is_some() && !kunya_inside) {
                 break;
             }
             // a compound first name is one name of its words (عبد القادر: القادر alone is
             // a common word)
             k += if given_len > 1 && k - i + given_len <= max { given_len } else { 1 };
+        }
+        // (a kunya the run's bound left without its name is none: محمود عبد الشكور أبو)
+        if k > i + 1 && self.w[k - 1].kunya && self.in_title[k - 1] {
+            k -= 1;
         }
         k
     }

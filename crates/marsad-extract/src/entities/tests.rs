@@ -1313,3 +1313,15 @@ fn a_place_after_a_head_ends_where_a_persons_name_starts() {
     let found = mentions_of("وأقيمت الصلاة في كنيسة سانت مارتن الأسقفية في هيوستن.");
     assert!(!found.iter().any(|(t, _)| t == "PERSON"), "{found:?}");
 }
+
+#[test]
+fn a_kunya_inside_a_name_is_its_family_name() {
+    // a held-out article and bench sentences: أبو حليقة, أبو غيدا are family names
+    let found = mentions_of("وقال عضو مجلس النواب علي أبو حليقة إن الوضع خطير.");
+    assert!(found.iter().any(|(t, m)| t == "PERSON" && m == "علي أبو حليقة"), "{found:?}");
+    let found = mentions_of("وأمر قاضي التحقيق العسكري رياض أبو غيدا بإطلاق سراحه.");
+    assert!(found.iter().any(|(t, m)| t == "PERSON" && m == "رياض أبو غيدا"), "{found:?}");
+    // not a kunya the name's bound leaves alone at its end
+    let found = mentions_of("وهو مصور صحفي اسمه الحقيقي محمود عبد الشكور أبو ديف.");
+    assert!(!found.iter().any(|(_, m)| m.ends_with("أبو")), "{found:?}");
+}
