@@ -1616,12 +1616,7 @@ impl<'a> Detector<'a> {
             // place, body or country (a family name alone may end this name)
             // (a compound first name the knowledge base also knows as a place starts a name
             // that goes on: صلاح الدين دمرداش; see `named_people`)
-            let own_first = k == i
-                && given_len > 1
-                && self.kb_at[k].as_ref().is_some_and(|m| {
-                    m.end == k + given_len
-                        && m.candidates.iter().any(|c| self.kb.entry(c.entry).kind == Kind::Place)
-                });
+            let own_first = k == i && given_len > 1 && self.kb_place_at(k) == Some(k + given_len);
             let other_entity = !own_first
                 && self.kb_at[k].as_ref().is_some_and(|m| {
                     m.candidates.iter().any(|c| {
@@ -2246,10 +2241,7 @@ impl<'a> Detector<'a> {
             let end = self.name_run(i, 4, kunya);
             // a compound first name that is also a place of the knowledge base is a person's
             // only with another name after it (صلاح الدين دمرداش, not في صلاح الدين أمس)
-            let place_first = self.kb_at[i]
-                .as_ref()
-                .filter(|m| m.candidates.iter().any(|c| self.kb.entry(c.entry).kind == Kind::Place))
-                .map_or(0, |m| m.end - i);
+            let place_first = self.kb_place_at(i).map_or(0, |end| end - i);
             let least = if place_first > 1 { i + place_first + 1 } else { i + 2 };
             // (nor before a noun with its pronoun: وصلاح الدين هويتنا)
             let owned = |k: usize| {

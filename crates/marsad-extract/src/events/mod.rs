@@ -731,8 +731,7 @@ impl<'a> Finder<'a> {
         // written with ه, not ة (مهاجمه; مهاجمته is the verbal noun with its pronoun): a
         // `taa` phrase does not start here
         let ha = || {
-            let written = self.a.norm.original()[self.words[i].span.range()]
-                .trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c));
+            let written = self.written_bare(i);
             written.ends_with('ه') && !written.ends_with("ته")
         };
         list.iter().filter(|(_, trigger)| !(trigger.taa && ha())).find_map(|(rest, trigger)| {
@@ -1251,11 +1250,8 @@ impl<'a> Finder<'a> {
         if matches!(self.words[at].stem, "يجب" | "يتعين" | "ينبغي") {
             return false;
         }
-        let own = |k: usize| {
-            let written = self.a.norm.original()[self.words[k].span.range()]
-                .trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c));
-            ["ه", "ها", "هم", "هما", "نا", "كم"].iter().any(|p| written.ends_with(p))
-        };
+        let own =
+            |k: usize| ["ه", "ها", "هم", "هما", "نا", "كم"].iter().any(|p| self.written_bare(k).ends_with(p));
         // a force that tells of a fight with no other party but places named in what it says
         // (up to the clause's end `chi`) fought it (وأعلن الجيش الإسرائيلي أن الطائرات قصفت, وقال الجيش
         // السوري إن وحدات الجيش استعادت; not وقالت حماس إن شخصا قتل برصاص القوات الإسرائيلية)
@@ -1278,6 +1274,12 @@ impl<'a> Finder<'a> {
                             })
                     }))
         })
+    }
+
+    /// Word `i` as written ([`Finder::written`]), without the vowel marks at its end: a
+    /// pronoun or ة is read off its last letters (مهاجمه, دباباته).
+    fn written_bare(&self, i: usize) -> &str {
+        self.written(&self.words[i]).trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c))
     }
 
     /// Whether words `i` and `j` name the same entity.
