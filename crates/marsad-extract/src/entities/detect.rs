@@ -318,6 +318,11 @@ fn mark_of(head: &str) -> u8 {
     }
 }
 
+/// Adjectives of rank or standing that follow another in the name of an official body
+/// (keys): المفوضية الوطنية العليا, الهيئة العليا المستقلة, المجلس الاستشاري الأعلى.
+const RANK_ADJECTIVES: [&str; 7] =
+    ["العليا", "الاعلي", "المستقله", "الوطنيه", "الساميه", "الدائمه", "الاتحاديه"];
+
 /// Adjectives that describe a body by its relation to another, keyed (ة → ه, ؤ → و, as the
 /// words' `tail` is): `المنظمة التابعة للأمم
 /// المتحدة`, `الموقع الرسمي للجيش`, `الشركة المشغلة للطريق` are descriptions, not names.
@@ -1901,15 +1906,25 @@ impl<'a> Detector<'a> {
             // not the body in its complement (المركز الإعلامي لحزب الله is not Hezbollah)
             if definite_head {
                 let w = |x: usize| &self.w[x];
+                let adjective_at = |x: usize| {
+                    w(x).tail.starts_with("ال")
+                        && !w(x).conj
+                        && w(x).nisba.is_none()
+                        && !RELATIONAL.contains(&w(x).tail.as_str())
+                };
+                // one definite adjective, or two where the second is one of rank or standing
+                // (المفوضية الوطنية العليا للانتخابات, الهيئة العليا المستقلة للانتخابات), then
+                // the complement: not a noun of the clause (الشرطة الغاز المسيل للدموع)
+                let ranked = |x: usize| RANK_ADJECTIVES.contains(&w(x).tail.as_str());
+                let adjectives =
+                    if k >= j + 3 && adjective_at(j) && adjective_at(j + 1) && ranked(j + 1) { 2 } else { 1 };
+                let complement = j + adjectives;
                 // الجبهة الشرقية للغوطة is a front line, not a group
-                let descriptive = k >= j + 2
+                let descriptive = k > complement
                     && w(i).tail != "الجبهه"
-                    && w(j).tail.starts_with("ال")
-                    && !w(j).conj
-                    && w(j).nisba.is_none()
-                    && !RELATIONAL.contains(&w(j).tail.as_str())
-                    && w(j + 1).tail.starts_with("لل")
-                    && !w(j + 1).conj;
+                    && adjective_at(j)
+                    && w(complement).tail.starts_with("لل")
+                    && !w(complement).conj;
                 if !descriptive {
                     continue;
                 }
@@ -1917,11 +1932,11 @@ impl<'a> Detector<'a> {
                 known_org = None;
                 // the complement and at most its adjective (للطب الشرعي, للجيش اليمني), not
                 // a name after it (اللجنة المنظمة للاحتجاجات خالد البطش)
-                let adjective = j + 2 < k
-                    && w(j + 2).tail.starts_with("ال")
-                    && !w(j + 2).conj
-                    && !RELATIONAL.contains(&w(j + 2).tail.as_str());
-                k = j + 2 + usize::from(adjective);
+                let adjective = complement + 1 < k
+                    && w(complement + 1).tail.starts_with("ال")
+                    && !w(complement + 1).conj
+                    && !RELATIONAL.contains(&w(complement + 1).tail.as_str());
+                k = complement + 1 + usize::from(adjective);
             }
             // a word with a possessive pronoun is no name: موقع غرقها is where it sank, not a
             // website (unless the knowledge base knows it: جامعة بنها)

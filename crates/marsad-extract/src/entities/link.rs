@@ -184,31 +184,31 @@ pub(super) fn link(
     groups
         .into_iter()
         .map(|(_, members)| {
-            let first = &drafts[members[0]];
+            let group: Vec<&Draft> = members.iter().map(|&i| &drafts[i]).collect();
+            let etype = group_type(&group);
             // named after its most specific mention: a known entry, then a body whose
             // country is said; a family name alone that the knowledge base knows is
             // someone else's when the article names its own bearer in full (محمد الجبوري is
-            // not Salim al-Jabouri)
-            let named = members
+            // not Salim al-Jabouri); of the group's type first
+            let named = group
                 .iter()
-                .map(|&i| &drafts[i])
-                .min_by_key(|d| match &d.referent {
-                    _ if d.short => 3,
-                    Referent::Kb(_) | Referent::Body { known: Some(_), .. } => 0,
-                    Referent::Body { country: Some(_), .. } => 1,
-                    _ => 2,
+                .copied()
+                .min_by_key(|d| {
+                    let rank = match &d.referent {
+                        _ if d.short => 3,
+                        Referent::Kb(_) | Referent::Body { known: Some(_), .. } => 0,
+                        Referent::Body { country: Some(_), .. } => 1,
+                        _ => 2,
+                    };
+                    (rank, d.etype != etype)
                 })
-                .unwrap_or(first);
+                .unwrap_or(group[0]);
             let longest = members
                 .iter()
                 .map(|&i| drafts[i].span.slice(text))
                 .max_by_key(|s| s.chars().count())
                 .unwrap_or_default();
             let (name, name_ar, kb_id, subtype) = naming(named, longest, kb);
-            // typed by its first mention a rule found (the tagger's type of a word that names a
-            // person elsewhere may be wrong), else its first
-            let etype =
-                members.iter().map(|&i| &drafts[i]).find(|d| d.rule != "tagger").unwrap_or(first).etype;
             Entity {
                 etype,
                 name,
@@ -366,28 +366,65 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
             let full = full(true).or_else(|| full(false));
             match full {
                 Some(o) => group_key(o, all, kb, text),
-                None => format!("{}:{k}", d.etype),
+                None => unknown_key(k),
             }
         }
         // a word the tagger takes for a body or a place that is the family name of someone
-        // the article names in full is that person (أوزيل after مسعود أوزيل); not a definite
-        // word, which the names of clubs and parties are (الأهلي, of a player's transfer
-        // للأهلي read as his name)
+        // the article names in full is that person (أوزيل after مسعود أوزيل, مولر after
+        // روبرت مولر, though the tagger found the full name too); not a definite word, which
+        // the names of clubs and parties are (الأهلي, of a player's transfer للأهلي read as
+        // his name)
         Referent::Unknown(k) if d.rule == "tagger" && d.words.len() == 1 && !d.words[0].starts_with("ال") =>
         {
             let word = &d.words[0];
-            match all.iter().find(|o| {
-                o.etype == EntityType::Person
-                    && o.rule != "tagger"
-                    && o.words.len() > 1
-                    && o.has_family_word(kb, word)
-            }) {
+            // (a full name only the tagger read is one when it starts with a first name:
+            // not وتابعت فيتش)
+            let full = |by_rule: bool| {
+                all.iter().find(|o| {
+                    o.etype == EntityType::Person
+                        && (o.rule != "tagger") == by_rule
+                        && o.words.len() > 1
+                        && (by_rule || kb.given_name(&o.words[0]).is_some())
+                        && o.has_family_word(kb, word)
+                })
+            };
+            match full(true).or_else(|| full(false)) {
                 Some(o) => group_key(o, all, kb, text),
-                None => format!("{}:{k}", d.etype),
+                None => unknown_key(k),
             }
         }
-        Referent::Unknown(k) => format!("{}:{k}", d.etype),
+        Referent::Unknown(k) => unknown_key(k),
     }
+}
+
+/// The key of a name the knowledge base does not know: its words alone, whatever type each
+/// mention was given. One name in one article names one thing (the tagger may type the same
+/// unknown name a person in one sentence and a place in the next: بيونسيه, ماستونغ); its
+/// type is settled for the whole group ([`group_type`]).
+fn unknown_key(k: &str) -> String {
+    format!("unknown:{k}")
+}
+
+/// The type of a group of mentions: that of its first mention a rule found (the tagger's type
+/// of a word that names a person elsewhere may be wrong); when the tagger found them all, that
+/// of its one longest mention (روبرت مولر beside مولر), else the type it gave most often, the
+/// earliest of those tied.
+fn group_type(members: &[&Draft]) -> EntityType {
+    if let Some(d) = members.iter().find(|d| d.rule != "tagger") {
+        return d.etype;
+    }
+    let longest = members.iter().map(|d| d.words.len()).max().unwrap_or(0);
+    let mut longest_types = members.iter().filter(|d| d.words.len() == longest).map(|d| d.etype);
+    if let Some(t) = longest_types.next()
+        && longest > 1
+        && members.iter().any(|d| d.words.len() < longest)
+        && longest_types.all(|u| u == t)
+    {
+        return t;
+    }
+    let count = |t: EntityType| members.iter().filter(|d| d.etype == t).count();
+    // `max_by_key` keeps the last of equals: the members are reversed so that it is the earliest
+    members.iter().rev().map(|d| d.etype).max_by_key(|&t| count(t)).unwrap_or(EntityType::Person)
 }
 
 /// Where a name the tagger found starts when the one letter cut off its first word as a
@@ -648,12 +685,45 @@ fn first_words(text: &str, blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<
             None => names.push((first.clone(), Some(i))),
         }
     }
-    let names: Vec<(String, usize)> = names.into_iter().filter_map(|(n, o)| Some((n, o?))).collect();
+    let mut names: Vec<(String, usize)> = names.into_iter().filter_map(|(n, o)| Some((n, o?))).collect();
     // not qualified by an adjective of its own
     let unqualified = |w: &[W<'_>], k: usize| {
         !w.get(k + 1).is_some_and(|n| !n.new_line && n.tail.starts_with("ال") && !n.conj && !n.prep)
     };
-    for (owner, span) in alone(text, blocks, drafts, &names, unqualified) {
+    // a word the tagger found alone, the first word of a name in full, is that name too
+    // (`الاتحاد` after `الاتحاد الأوروبي`): set aside, found again as the first word, and put
+    // back where it is not (followed by an adjective of its own)
+    let aside: Vec<bool> = drafts
+        .iter()
+        .map(|d| {
+            d.rule == "tagger"
+                && matches!(d.referent, Referent::Unknown(_))
+                && d.words.len() == 1
+                && names.iter().any(|(n, _)| *n == d.words[0])
+        })
+        .collect();
+    let mut retagged = Vec::new();
+    if aside.contains(&true) {
+        // the owners' places once the drafts before them are set aside
+        let before = |o: usize| aside[..o].iter().filter(|&&a| a).count();
+        for (_, o) in &mut names {
+            *o -= before(*o);
+        }
+        let mut at = 0;
+        retagged = drafts
+            .extract_if(.., |_| {
+                at += 1;
+                aside[at - 1]
+            })
+            .collect();
+    }
+    let found = alone(text, blocks, drafts, &names, unqualified);
+    retagged.retain(|d| {
+        !found.iter().any(|(_, span)| span.end() > d.span.start() && d.span.end() > span.start())
+    });
+    // the owners' indices stay good: the drafts put back go after them
+    drafts.extend(retagged);
+    for (owner, span) in found {
         let owner = &drafts[owner];
         drafts.push(Draft {
             span,
@@ -779,4 +849,63 @@ fn remembered<V: Clone>(
         }
     });
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(etype: EntityType, rule: &'static str, words: &[&str]) -> Draft {
+        Draft {
+            span: Span::new(0, 1),
+            etype,
+            referent: Referent::Unknown(words.join(" ")),
+            rule,
+            words: words.iter().map(|w| w.to_string()).collect(),
+            short: false,
+            bare: None,
+            written: None,
+            family: None,
+        }
+    }
+
+    #[test]
+    fn a_group_takes_the_type_a_rule_gave_then_its_longest_mention_then_the_most_given() {
+        use EntityType::{Gpe, Org, Person};
+        let ty = |ds: &[Draft]| group_type(&ds.iter().collect::<Vec<_>>());
+        // a rule's type beats any number of the tagger's
+        let ds = [
+            draft(Org, "tagger", &["ايتا"]),
+            draft(Org, "tagger", &["ايتا"]),
+            draft(Gpe, "pattern", &["ايتا"]),
+        ];
+        assert_eq!(ty(&ds), Gpe);
+        // a full name beats the family name alone
+        let ds = [
+            draft(Org, "tagger", &["مولر"]),
+            draft(Org, "tagger", &["مولر"]),
+            draft(Person, "tagger", &["روبرت", "مولر"]),
+        ];
+        assert_eq!(ty(&ds), Person);
+        // else the type given most often; of types given as often, the earliest
+        let ds = [
+            draft(Person, "tagger", &["ايتا"]),
+            draft(Org, "tagger", &["ايتا"]),
+            draft(Org, "tagger", &["ايتا"]),
+        ];
+        assert_eq!(ty(&ds), Org);
+        let ds = [draft(Gpe, "tagger", &["ماستونغ"]), draft(Person, "tagger", &["ماستونغ"])];
+        assert_eq!(ty(&ds), Gpe);
+        let ds = [draft(Person, "tagger", &["ماستونغ"]), draft(Gpe, "tagger", &["ماستونغ"])];
+        assert_eq!(ty(&ds), Person);
+    }
+
+    #[test]
+    fn one_unknown_name_is_one_group_whatever_its_types() {
+        let kb = Kb::builtin();
+        let a = draft(EntityType::Person, "tagger", &["ماستونغ"]);
+        let b = draft(EntityType::Gpe, "tagger", &["ماستونغ"]);
+        let all = [a, b];
+        assert_eq!(group_key(&all[0], &all, kb, "ماستونغ"), group_key(&all[1], &all, kb, "ماستونغ"));
+    }
 }

@@ -244,6 +244,20 @@ fn builtin(text: &str) -> Vec<(String, String, Option<String>, Vec<String>)> {
         .collect()
 }
 
+/// [`builtin`], with the shipped model tagging too.
+fn builtin_tagged(text: &str) -> Vec<(String, String, Option<String>, Vec<String>)> {
+    let norm = Normalizer::analysis().normalize(text);
+    let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
+    let tagger = Tagger { model: marsad_ner::Model::builtin(), not_names: &[] };
+    find_with(&norm, &[&tokens], Kb::builtin(), Some(tagger), None)
+        .into_iter()
+        .map(|e| {
+            let mentions = e.mentions.iter().map(|m| m.span.slice(text).to_string()).collect();
+            (e.etype.as_str().to_string(), e.name, e.kb, mentions)
+        })
+        .collect()
+}
+
 fn names(found: &[(String, String, Option<String>, Vec<String>)]) -> Vec<&str> {
     found.iter().map(|(_, n, _, _)| n.as_str()).collect()
 }
@@ -1324,4 +1338,36 @@ fn a_kunya_inside_a_name_is_its_family_name() {
     // not a kunya the name's bound leaves alone at its end
     let found = mentions_of("وهو مصور صحفي اسمه الحقيقي محمود عبد الشكور أبو ديف.");
     assert!(!found.iter().any(|(_, m)| m.ends_with("أبو")), "{found:?}");
+}
+
+#[test]
+fn the_first_word_the_tagger_found_alone_is_the_organisation_named_in_full() {
+    let text = "وقال الاتحاد الأوروبي في بيان إن العقوبات ستبقى. لكن قادة دول الاتحاد، البالغ عددها 28 دولة، \
+                لم يتخذوا أي قرار. والاتحاد الجمركي أحد أبرز النقاط.";
+    let found = builtin_tagged(text);
+    let eu = found.iter().find(|e| e.2.as_deref() == Some("org:european-union"));
+    assert_eq!(
+        eu.map(|e| e.3.clone()),
+        Some(vec!["الاتحاد الأوروبي".to_string(), "الاتحاد".to_string()]),
+        "{found:?}"
+    );
+    // the customs union, with an adjective of its own, is not the European Union
+    let others: Vec<_> = found.iter().filter(|e| e.3.iter().any(|m| m.ends_with("الاتحاد"))).collect();
+    assert_eq!(others.len(), 2, "{found:?}");
+}
+
+#[test]
+fn a_descriptive_name_may_have_two_adjectives_the_second_of_rank() {
+    let found = builtin(
+        "استهدف هجوم مقر المفوضية الوطنية العليا للانتخابات في طرابلس. وسجلت المفوضية نحو مليون ناخب.",
+    );
+    let commission = found.iter().find(|e| e.3.first().is_some_and(|m| m.starts_with("المفوضية الوطنية")));
+    assert_eq!(
+        commission.map(|e| e.3.clone()),
+        Some(vec!["المفوضية الوطنية العليا للانتخابات".to_string(), "المفوضية".to_string()]),
+        "{found:?}"
+    );
+    // a noun of the clause after the adjective is none (the police fired tear gas)
+    let found = builtin("واستخدمت الشرطة الغاز المسيل للدموع لتفريق المتظاهرين");
+    assert!(found.iter().all(|e| e.3.iter().all(|m| !m.contains("الغاز"))), "{found:?}");
 }
