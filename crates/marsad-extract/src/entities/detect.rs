@@ -239,6 +239,17 @@ impl W<'_> {
         self.kind == TokenKind::Arabic
     }
 
+    /// A verb of saying, without a preposition (وذكر, قال): a name right after it is its
+    /// subject.
+    pub(super) fn says(&self) -> bool {
+        self.word() && self.cue == Some(Role::Speech) && !self.prep
+    }
+
+    /// Not a word a name goes on with: punctuation, a number, a function word (إن, إلى).
+    pub(super) fn ends_name(&self) -> bool {
+        !self.word() || self.function
+    }
+
     /// Whether one of its heads is one of the words of `mark` ([`mark_of`]).
     fn is(&self, mark: u8) -> bool {
         self.marks & mark != 0

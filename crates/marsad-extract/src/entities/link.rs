@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use marsad_kb::names::skeleton;
-use marsad_kb::{EntityType, EntryId, Kb};
+use marsad_kb::{EntityType, EntryId, Kb, TitleKind};
 use marsad_text::{Normalized, Span};
 use rustc_hash::FxHashMap;
 
@@ -515,6 +515,9 @@ fn family_names(
     not_names: &[Span],
 ) {
     let mut names: Vec<(String, usize)> = Vec::new();
+    // family names that are first names or ordinary words too (عمر of خالد عمر, بشر of هاشم
+    // بشر): the person's only where a person stands
+    let mut guarded: Vec<(String, usize)> = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
         if d.etype != EntityType::Person || d.words.len() < 2 {
             continue;
@@ -523,18 +526,37 @@ fn family_names(
         // not a nisba (أبو عمر المصري: المصري alone is anyone Egyptian), nor the son's name of
         // a kunya of two words (أبو الطب: الطب is medicine)
         let kunya = d.words.len() == 2 && matches!(d.words[0].as_str(), "ابو" | "ام");
-        let usable = last.chars().count() >= 3
-            && !kb.is_common_word(&last)
-            && kb.given_name(&last).is_none()
-            && kb.nisba(&last).is_none()
-            && !kunya
-            && !names.iter().any(|(n, _)| *n == last);
-        if usable {
+        if last.chars().count() < 3
+            || kb.nisba(&last).is_some()
+            || kunya
+            || names.iter().chain(&guarded).any(|(n, _)| *n == last)
+        {
+            continue;
+        }
+        if kb.is_common_word(&last) || kb.given_name(&last).is_some() {
+            guarded.push((last, i));
+        } else {
             names.push((last, i));
         }
     }
     // (not a word of a longer date: `8 ماي 1945` where the article names Theresa May)
-    let found = alone(text, blocks, drafts, &names, |_, _| true);
+    let mut found = alone(text, blocks, drafts, &names, |_, _| true);
+    // a person stands right after a verb of saying (وذكر عمر:) or a title, a nisba between
+    // them or not (المستشار بشر, البرلماني الألماني نوي), with no name going on after it
+    // (قال عمر البشير is someone else)
+    let titled = |w: &W<'_>| {
+        w.heads
+            .iter()
+            .any(|h| kb.title(h, |_| None).is_some_and(|(len, t)| len == 1 && t.kind != TitleKind::Kin))
+    };
+    let person_slot = |w: &[W<'_>], k: usize| {
+        let ends = w.get(k + 1).is_none_or(|n| n.new_line || n.ends_name());
+        let before = |back: usize| k.checked_sub(back).map(|x| &w[x]).filter(|_| !w[k].new_line);
+        let after_title = before(1).is_some_and(&titled)
+            || before(1).is_some_and(|p| p.nisba.is_some() && !p.new_line) && before(2).is_some_and(&titled);
+        ends && !w[k].conj && (before(1).is_some_and(W::says) || after_title)
+    };
+    found.extend(alone(text, blocks, drafts, &guarded, person_slot));
     let in_date = |t: Span| not_names.iter().any(|n| n.contains(t) && *n != t);
     for (owner, t) in found.into_iter().filter(|(_, t)| !in_date(*t)) {
         let owner = &drafts[owner];

@@ -1371,3 +1371,28 @@ fn a_descriptive_name_may_have_two_adjectives_the_second_of_rank() {
     let found = builtin("واستخدمت الشرطة الغاز المسيل للدموع لتفريق المتظاهرين");
     assert!(found.iter().all(|e| e.3.iter().all(|m| !m.contains("الغاز"))), "{found:?}");
 }
+
+#[test]
+fn a_family_name_that_is_a_first_name_too_is_the_persons_where_a_person_stands() {
+    let omar = |text: &str| {
+        builtin(text).into_iter().find(|e| e.3.first().is_some_and(|m| m == "خالد عمر")).map(|e| e.3)
+    };
+    // after a verb of saying, with nothing of a name after it
+    let text = "وقال مدير مكتب الإعلام خالد عمر إن المبنى احترق. وذكر عمر: \"رأيت انتحاريين اثنين\".";
+    assert_eq!(omar(text).map(|m| m.len()), Some(2), "{:?}", builtin(text));
+    // after a title, a nisba between them or not
+    for text in [
+        "وقال الرئيس الأفغاني أشرف غني إن الهدنة مستمرة. وكان الرئيس غني أعلن الأربعاء مبادرة.",
+        "وقال الرئيس الأفغاني أشرف غني إن الهدنة مستمرة. وكان الرئيس الأفغاني غني أعلن مبادرة.",
+    ] {
+        let ghani = builtin(text).into_iter().find(|e| e.1 == "Ashraf Ghani");
+        assert_eq!(ghani.map(|e| e.3.len()), Some(2), "{text}: {:?}", builtin(text));
+    }
+    // a first name that starts another name, or stands anywhere else, is not his
+    for text in [
+        "وقال مدير مكتب الإعلام خالد عمر إن المبنى احترق. وقال عمر البشير إن الحكومة مستمرة.",
+        "وقال مدير مكتب الإعلام خالد عمر إن المبنى احترق. وزار الوفد مسجد عمر في المدينة.",
+    ] {
+        assert_eq!(omar(text).map(|m| m.len()), Some(1), "{text}: {:?}", builtin(text));
+    }
+}
