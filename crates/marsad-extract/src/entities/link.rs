@@ -398,10 +398,12 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
 }
 
 /// The key of a name the knowledge base does not know: its words alone, whatever type each
-/// mention was given. One name in one article names one thing (the tagger may type the same
-/// unknown name a person in one sentence and a place in the next: بيونسيه, ماستونغ); its
-/// type is settled for the whole group ([`group_type`]).
+/// mention was given, and with or without the article (منطقة كشكول, حي الكشكول). One name in
+/// one article names one thing (the tagger may type the same unknown name a person in one
+/// sentence and a place in the next: بيونسيه, ماستونغ); its type is settled for the whole
+/// group ([`group_type`]).
 fn unknown_key(k: &str) -> String {
+    let k = k.strip_prefix("ال").filter(|rest| rest.chars().count() >= 3).unwrap_or(k);
     format!("unknown:{k}")
 }
 
@@ -929,5 +931,13 @@ mod tests {
         let b = draft(EntityType::Gpe, "tagger", &["ماستونغ"]);
         let all = [a, b];
         assert_eq!(group_key(&all[0], &all, kb, "ماستونغ"), group_key(&all[1], &all, kb, "ماستونغ"));
+        // with or without the article
+        let all = [
+            draft(EntityType::Gpe, "place-head", &["الكشكول"]),
+            draft(EntityType::Gpe, "place-head", &["كشكول"]),
+        ];
+        assert_eq!(group_key(&all[0], &all, kb, ""), group_key(&all[1], &all, kb, ""));
+        // not a word of two letters after it (الحي is not حي)
+        assert_ne!(unknown_key("الحي"), unknown_key("حي"));
     }
 }
