@@ -541,8 +541,7 @@ fn family_names(
             names.push((last, i));
         }
     }
-    // (not a word of a longer date: `8 ماي 1945` where the article names Theresa May)
-    let mut found = alone(text, blocks, drafts, &names, |_, _| true);
+    let plain = names.len();
     // a person stands right after a verb of saying (وذكر عمر:) or a title, a nisba between
     // them or not (المستشار بشر, البرلماني الألماني نوي), with no name going on after it
     // (قال عمر البشير is someone else)
@@ -558,7 +557,10 @@ fn family_names(
             || before(1).is_some_and(|p| p.nisba.is_some() && !p.new_line) && before(2).is_some_and(&titled);
         ends && !w[k].conj && (before(1).is_some_and(W::says) || after_title)
     };
-    found.extend(alone(text, blocks, drafts, &guarded, person_slot));
+    // one pass over the words for both lists (the guarded names come after the others)
+    names.extend(guarded);
+    let found = alone(text, blocks, drafts, &names, |w, k, p| p < plain || person_slot(w, k));
+    // (not a word of a longer date: `8 ماي 1945` where the article names Theresa May)
     let in_date = |t: Span| not_names.iter().any(|n| n.contains(t) && *n != t);
     for (owner, t) in found.into_iter().filter(|(_, t)| !in_date(*t)) {
         let owner = &drafts[owner];
@@ -595,7 +597,7 @@ fn bare_names(text: &str, blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<D
             names.push((bare.clone(), i));
         }
     }
-    for (owner, span) in alone(text, blocks, drafts, &names, |_, _| true) {
+    for (owner, span) in alone(text, blocks, drafts, &names, |_, _, _| true) {
         let owner = &drafts[owner];
         drafts.push(Draft {
             span,
@@ -612,13 +614,14 @@ fn bare_names(text: &str, blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<D
 }
 
 /// The words of `blocks` that no draft covers and whose key is one of `names`, with the draft
-/// that name belongs to, where `accept` (the block's words, the word's index) agrees.
+/// that name belongs to, where `accept` (the block's words, the word's index, the name's place
+/// in `names`) agrees.
 fn alone(
     text: &str,
     blocks: &[(Vec<W<'_>>, Vec<Cand>)],
     drafts: &[Draft],
     names: &[(String, usize)],
-    accept: impl Fn(&[W<'_>], usize) -> bool,
+    accept: impl Fn(&[W<'_>], usize, usize) -> bool,
 ) -> Vec<(usize, Span)> {
     if names.is_empty() {
         return Vec::new();
@@ -645,12 +648,12 @@ fn alone(
             }
             // the names first: few words are one of them (the three tests are independent)
             // the first name listed that one of the heads is
-            let Some((name, owner)) =
-                t.heads.iter().filter_map(|h| place.get(h.as_str())).min().map(|&p| &names[p])
+            let Some((p, (name, owner))) =
+                t.heads.iter().filter_map(|h| place.get(h.as_str())).min().map(|&p| (p, &names[p]))
             else {
                 continue;
             };
-            if is_covered(t.span) || !accept(w, k) {
+            if is_covered(t.span) || !accept(w, k, p) {
                 continue;
             }
             // the word as written is the name: no clitic to leave out, whatever the segmenter
@@ -711,7 +714,7 @@ fn first_words(text: &str, blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<
     }
     let mut names: Vec<(String, usize)> = names.into_iter().filter_map(|(n, o)| Some((n, o?))).collect();
     // not qualified by an adjective of its own
-    let unqualified = |w: &[W<'_>], k: usize| {
+    let unqualified = |w: &[W<'_>], k: usize, _: usize| {
         !w.get(k + 1).is_some_and(|n| !n.new_line && n.tail.starts_with("ال") && !n.conj && !n.prep)
     };
     // a word the tagger found alone, the first word of a name in full, is that name too
