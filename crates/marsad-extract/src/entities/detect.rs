@@ -250,6 +250,11 @@ impl W<'_> {
         !self.word() || self.function
     }
 
+    /// A preposition by itself (في, من, إلى).
+    pub(super) fn preposition(&self) -> bool {
+        self.word() && self.function && PREPOSITION_KEYS.contains(self.tail.as_str())
+    }
+
     /// Whether one of its heads is one of the words of `mark` ([`mark_of`]).
     fn is(&self, mark: u8) -> bool {
         self.marks & mark != 0
@@ -331,8 +336,20 @@ fn mark_of(head: &str) -> u8 {
 
 /// Adjectives of rank or standing that follow another in the name of an official body
 /// (keys): المفوضية الوطنية العليا, الهيئة العليا المستقلة, المجلس الاستشاري الأعلى.
-const RANK_ADJECTIVES: [&str; 7] =
-    ["العليا", "الاعلي", "المستقله", "الوطنيه", "الساميه", "الدائمه", "الاتحاديه"];
+const RANK_ADJECTIVES: [&str; 12] = [
+    "العليا",
+    "الاعلي",
+    "المستقله",
+    "المستقل",
+    "الوطنيه",
+    "الوطني",
+    "الساميه",
+    "السامي",
+    "الدائمه",
+    "الدائم",
+    "الاتحاديه",
+    "الاتحادي",
+];
 
 /// Adjectives that describe a body by its relation to another, keyed (ة → ه, ؤ → و, as the
 /// words' `tail` is): `المنظمة التابعة للأمم
@@ -467,6 +484,12 @@ const FUNCTION_WORDS: &[&str] = &[
 /// [`FUNCTION_WORDS`] as keys.
 static FUNCTION_KEYS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
     std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().map(|w| key(w).into_owned()).collect());
+
+/// The prepositions of [`FUNCTION_WORDS`] (those listed before its relative pronouns), as keys.
+static PREPOSITION_KEYS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        FUNCTION_WORDS.iter().take_while(|w| **w != "التي").map(|w| key(w).into_owned()).collect()
+    });
 
 fn is_function_word(w: &W<'_>) -> bool {
     w.function
@@ -1942,9 +1965,13 @@ impl<'a> Detector<'a> {
                 named = true;
                 known_org = None;
                 // the complement and at most its adjective (للطب الشرعي, للجيش اليمني), not
-                // a name after it (اللجنة المنظمة للاحتجاجات خالد البطش)
+                // a name after it (اللجنة المنظمة للاحتجاجات خالد البطش), nor the object of
+                // the verb before (أعلنت المفوضية العليا للانتخابات النتائج, الهيئة العامة
+                // للاستثمار الضوء): an adjective with the ending of one (a nisba, ي, or ة:
+                // للمنشآت الصغيرة, للقوات المسلحة)
                 let adjective = complement + 1 < k
                     && w(complement + 1).tail.starts_with("ال")
+                    && (w(complement + 1).nisba.is_some() || w(complement + 1).tail.ends_with(['ي', 'ه']))
                     && !w(complement + 1).conj
                     && !RELATIONAL.contains(&w(complement + 1).tail.as_str());
                 k = complement + 1 + usize::from(adjective);

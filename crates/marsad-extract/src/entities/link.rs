@@ -189,7 +189,7 @@ pub(super) fn link(
             // named after its most specific mention: a known entry, then a body whose
             // country is said; a family name alone that the knowledge base knows is
             // someone else's when the article names its own bearer in full (محمد الجبوري is
-            // not Salim al-Jabouri); of the group's type first
+            // not Salim al-Jabouri); of equally specific ones, one of the group's type
             let named = group
                 .iter()
                 .copied()
@@ -397,6 +397,23 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
     }
 }
 
+/// Ordinals as keys: the last word of a sovereign's name (عبد الله الثاني, تشارلز الثالث),
+/// never a family name alone.
+const ORDINALS: [&str; 12] = [
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "الحادي",
+    "عشر",
+];
+
 /// The key of a name the knowledge base does not know: its words alone, whatever type each
 /// mention was given, and with or without the article (منطقة كشكول, حي الكشكول). One name in
 /// one article names one thing (the tagger may type the same unknown name a person in one
@@ -409,8 +426,8 @@ fn unknown_key(k: &str) -> String {
 
 /// The type of a group of mentions: that of its first mention a rule found (the tagger's type
 /// of a word that names a person elsewhere may be wrong); when the tagger found them all, that
-/// of its one longest mention (روبرت مولر beside مولر), else the type it gave most often, the
-/// earliest of those tied.
+/// of its longest mentions when they agree and some are shorter (روبرت مولر beside مولر),
+/// else the type it gave most often, the earliest of those tied.
 fn group_type(members: &[&Draft]) -> EntityType {
     if let Some(d) = members.iter().find(|d| d.rule != "tagger") {
         return d.etype;
@@ -528,9 +545,11 @@ fn family_names(
         // not a nisba (أبو عمر المصري: المصري alone is anyone Egyptian), nor the son's name of
         // a kunya of two words (أبو الطب: الطب is medicine)
         let kunya = d.words.len() == 2 && matches!(d.words[0].as_str(), "ابو" | "ام");
+        // nor an ordinal (الثاني of عبد الله الثاني: المتهم الثاني is the second defendant)
         if last.chars().count() < 3
             || kb.nisba(&last).is_some()
             || kunya
+            || ORDINALS.contains(&last.as_str())
             || names.iter().chain(&guarded).any(|(n, _)| *n == last)
         {
             continue;
@@ -542,20 +561,24 @@ fn family_names(
         }
     }
     let plain = names.len();
-    // a person stands right after a verb of saying (وذكر عمر:) or a title, a nisba between
-    // them or not (المستشار بشر, البرلماني الألماني نوي), with no name going on after it
-    // (قال عمر البشير is someone else)
+    // a person stands right after a verb of saying (وذكر عمر:), or after a title of one word
+    // (not a role: المتهم, الطفل), a nisba between them or not (المستشار بشر, الرئيس
+    // الأفغاني غني), when no word of a name goes on after it (قال عمر البشير is someone
+    // else); after a title, not a preposition either (الرئيس كان في, الرئيس زاد من: a verb)
     let titled = |w: &W<'_>| {
-        w.heads
-            .iter()
-            .any(|h| kb.title(h, |_| None).is_some_and(|(len, t)| len == 1 && t.kind != TitleKind::Kin))
+        w.heads.iter().any(|h| {
+            kb.title(h, |_| None)
+                .is_some_and(|(len, t)| len == 1 && matches!(t.kind, TitleKind::Title | TitleKind::Honorific))
+        })
     };
     let person_slot = |w: &[W<'_>], k: usize| {
-        let ends = w.get(k + 1).is_none_or(|n| n.new_line || n.ends_name());
+        let next = w.get(k + 1).filter(|n| !n.new_line);
+        let ends = next.is_none_or(W::ends_name);
         let before = |back: usize| k.checked_sub(back).map(|x| &w[x]).filter(|_| !w[k].new_line);
         let after_title = before(1).is_some_and(&titled)
             || before(1).is_some_and(|p| p.nisba.is_some() && !p.new_line) && before(2).is_some_and(&titled);
-        ends && !w[k].conj && (before(1).is_some_and(W::says) || after_title)
+        let says = before(1).is_some_and(W::says);
+        ends && !w[k].conj && (says || after_title && !next.is_some_and(W::preposition))
     };
     // one pass over the words for both lists (the guarded names come after the others)
     names.extend(guarded);
