@@ -39,6 +39,7 @@
 #![warn(missing_docs)]
 
 mod load;
+pub use load::NOT_FAMILY_NAMES;
 mod matcher;
 pub mod names;
 mod table;

@@ -19,7 +19,7 @@ const ARAB_COUNTRIES: &[&str] = &[
 
 /// Last words of names that are not family names: of compound first names (يار الله, نور
 /// الدين), and the ordinals of monarchs and popes (محمد السادس, عبد الله الثاني).
-const NOT_FAMILY_NAMES: &[&str] = &[
+pub const NOT_FAMILY_NAMES: &[&str] = &[
     "الله",
     "الدين",
     "الرحمن",

@@ -397,23 +397,6 @@ fn group_key(d: &Draft, all: &[Draft], kb: &Kb, text: &str) -> String {
     }
 }
 
-/// Ordinals as keys: the last word of a sovereign's name (عبد الله الثاني, تشارلز الثالث),
-/// never a family name alone.
-const ORDINALS: [&str; 12] = [
-    "الاول",
-    "الثاني",
-    "الثالث",
-    "الرابع",
-    "الخامس",
-    "السادس",
-    "السابع",
-    "الثامن",
-    "التاسع",
-    "العاشر",
-    "الحادي",
-    "عشر",
-];
-
 /// The key of a name the knowledge base does not know: its words alone, whatever type each
 /// mention was given, and with or without the article (منطقة كشكول, حي الكشكول). One name in
 /// one article names one thing (the tagger may type the same unknown name a person in one
@@ -545,11 +528,12 @@ fn family_names(
         // not a nisba (أبو عمر المصري: المصري alone is anyone Egyptian), nor the son's name of
         // a kunya of two words (أبو الطب: الطب is medicine)
         let kunya = d.words.len() == 2 && matches!(d.words[0].as_str(), "ابو" | "ام");
-        // nor an ordinal (الثاني of عبد الله الثاني: المتهم الثاني is the second defendant)
+        // nor an ordinal or the end of a compound first name (الثاني of عبد الله الثاني:
+        // الفريق الثاني is the second team)
         if last.chars().count() < 3
             || kb.nisba(&last).is_some()
             || kunya
-            || ORDINALS.contains(&last.as_str())
+            || marsad_kb::NOT_FAMILY_NAMES.contains(&last.as_str())
             || names.iter().chain(&guarded).any(|(n, _)| *n == last)
         {
             continue;
