@@ -566,7 +566,8 @@ fn family_names(
     };
     // one pass over the words for both lists (the guarded names come after the others)
     names.extend(guarded);
-    let found = alone(text, blocks, drafts, &names, |w, k, p| p < plain || person_slot(w, k));
+    let covering = drafts.iter().map(|d| d.span);
+    let found = alone(text, blocks, covering, &names, |w, k, p| p < plain || person_slot(w, k));
     // (not a word of a longer date: `8 ماي 1945` where the article names Theresa May)
     let in_date = |t: Span| not_names.iter().any(|n| n.contains(t) && *n != t);
     for (owner, t) in found.into_iter().filter(|(_, t)| !in_date(*t)) {
@@ -604,7 +605,7 @@ fn bare_names(text: &str, blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<D
             names.push((bare.clone(), i));
         }
     }
-    for (owner, span) in alone(text, blocks, drafts, &names, |_, _, _| true) {
+    for (owner, span) in alone(text, blocks, drafts.iter().map(|d| d.span), &names, |_, _, _| true) {
         let owner = &drafts[owner];
         drafts.push(Draft {
             span,
@@ -620,20 +621,20 @@ fn bare_names(text: &str, blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<D
     }
 }
 
-/// The words of `blocks` that no draft covers and whose key is one of `names`, with the draft
-/// that name belongs to, where `accept` (the block's words, the word's index, the name's place
-/// in `names`) agrees.
+/// The words of `blocks` that none of the `covering` spans (the mentions found already)
+/// covers and whose key is one of `names`, with the draft that name belongs to, where `accept`
+/// (the block's words, the word's index, the name's place in `names`) agrees.
 fn alone(
     text: &str,
     blocks: &[(Vec<W<'_>>, Vec<Cand>)],
-    drafts: &[Draft],
+    covering: impl Iterator<Item = Span>,
     names: &[(String, usize)],
     accept: impl Fn(&[W<'_>], usize, usize) -> bool,
 ) -> Vec<(usize, Span)> {
     if names.is_empty() {
         return Vec::new();
     }
-    let mut covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut covered: Vec<Span> = covering.collect();
     covered.sort_unstable_by_key(|s| s.start());
     // mentions do not overlap one another, so their ends are sorted too
     let is_covered = |t: Span| {
@@ -719,45 +720,24 @@ fn first_words(text: &str, blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<
             None => names.push((first.clone(), Some(i))),
         }
     }
-    let mut names: Vec<(String, usize)> = names.into_iter().filter_map(|(n, o)| Some((n, o?))).collect();
+    let names: Vec<(String, usize)> = names.into_iter().filter_map(|(n, o)| Some((n, o?))).collect();
     // not qualified by an adjective of its own
     let unqualified = |w: &[W<'_>], k: usize, _: usize| {
         !w.get(k + 1).is_some_and(|n| !n.new_line && n.tail.starts_with("ال") && !n.conj && !n.prep)
     };
     // a word the tagger found alone, the first word of a name in full, is that name too
-    // (`الاتحاد` after `الاتحاد الأوروبي`): set aside, found again as the first word, and put
-    // back where it is not (followed by an adjective of its own)
-    let aside: Vec<bool> = drafts
-        .iter()
-        .map(|d| {
-            d.rule == "tagger"
-                && matches!(d.referent, Referent::Unknown(_))
-                && d.words.len() == 1
-                && names.iter().any(|(n, _)| *n == d.words[0])
-        })
-        .collect();
-    let mut retagged = Vec::new();
-    if aside.contains(&true) {
-        // the owners' places once the drafts before them are set aside
-        let before = |o: usize| aside[..o].iter().filter(|&&a| a).count();
-        for (_, o) in &mut names {
-            *o -= before(*o);
-        }
-        let mut at = 0;
-        retagged = drafts
-            .extract_if(.., |_| {
-                at += 1;
-                aside[at - 1]
-            })
-            .collect();
-    }
-    let found = alone(text, blocks, drafts, &names, unqualified);
-    retagged.retain(|d| {
-        !found.iter().any(|(_, span)| span.end() > d.span.start() && d.span.end() > span.start())
-    });
-    // the owners' indices stay good: the drafts put back go after them
-    drafts.extend(retagged);
-    for (owner, span) in found {
+    // (`الاتحاد` after `الاتحاد الأوروبي`): it covers no word here, and it goes where the
+    // first word is found in its place (not where an adjective of its own follows)
+    let aside = |d: &Draft| {
+        d.rule == "tagger"
+            && matches!(d.referent, Referent::Unknown(_))
+            && d.words.len() == 1
+            && names.iter().any(|(n, _)| *n == d.words[0])
+    };
+    let found = alone(text, blocks, drafts.iter().filter(|d| !aside(d)).map(|d| d.span), &names, unqualified);
+    let replaced = |d: &Draft| aside(d) && found.iter().any(|(_, span)| span.overlaps(d.span));
+    let replaced: Vec<bool> = drafts.iter().map(replaced).collect();
+    for &(owner, span) in &found {
         let owner = &drafts[owner];
         drafts.push(Draft {
             span,
@@ -771,6 +751,12 @@ fn first_words(text: &str, blocks: &[(Vec<W<'_>>, Vec<Cand>)], drafts: &mut Vec<
             family: None,
         });
     }
+    // the tagger's word the first word replaced is no mention of its own
+    let mut at = 0;
+    drafts.retain(|_| {
+        at += 1;
+        !replaced.get(at - 1).copied().unwrap_or(false)
+    });
 }
 
 /// The subtype of a military or security unit found by its number or ordinal.
