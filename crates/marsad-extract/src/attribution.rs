@@ -88,6 +88,11 @@ impl Word<'_> {
             && [".", "،", ",", "؛", ";", ":", "(", ")", "!", "؟", "?"].contains(&self.bare.as_ref())
     }
 
+    /// A comma, Arabic or Latin.
+    pub fn is_comma(&self) -> bool {
+        self.kind == TokenKind::Punct && matches!(self.bare.as_ref(), "،" | ",")
+    }
+
     /// A quotation mark (`"`, `«`, `»`, `“`, `”`): words are quoted inside a clause
     /// (`قتل 3 من "الإرهابيين"`).
     pub fn is_quote(&self) -> bool {

@@ -28,6 +28,9 @@ pub struct Noun {
     /// A household or a family (عائلة, أسرة): several people of unknown number, read as a
     /// plural (مقتل عائلة كاملة is a claim without a count, not one person killed).
     pub group: bool,
+    /// An institution whose people are counted out of it (جيش, شرطة: 3 من الجيش): a
+    /// singular that never names one person.
+    pub body: bool,
 }
 
 /// Where a trigger stands relative to the number it governs.
@@ -141,15 +144,16 @@ impl Lexicon {
                     value: p.into(),
                 })?),
             };
-            let (plural, group) = match f[3] {
-                "pl" => (true, false),
-                "sg" => (false, false),
-                "group" => (true, true),
+            let (plural, group, body) = match f[3] {
+                "pl" => (true, false, false),
+                "sg" => (false, false, false),
+                "group" => (true, true, false),
+                "body" => (false, false, true),
                 v => {
                     return Err(LexiconError::Value { file: "nouns.tsv", column: "number", value: v.into() });
                 }
             };
-            lex.nouns.insert(entry_key(f[0]), Noun { kind, population, plural, group });
+            lex.nouns.insert(entry_key(f[0]), Noun { kind, population, plural, group, body });
         }
         for row in rows(triggers) {
             let f = columns("triggers.tsv", row, 3)?;

@@ -1226,6 +1226,11 @@ impl<'a> Finder<'a> {
             )
         };
         let before = &words[..first];
+        // everyone there, out of whom some were hit: "واصابة آخر من ضمن 10 ارهابيين", "من
+        // أصل خمسة جنود" (no word of death or wounds before it is this figure's)
+        let out_of = before.len() >= 2
+            && before[before.len() - 2].bare == "من"
+            && matches!(before[before.len() - 1].bare.as_ref(), "اصل" | "ضمن" | "مجموع");
         let article = |w: &Word| matches!(w.bare.as_ref(), "ال" | "الـ");
         if before.last().is_some_and(unit)
             || (before.last().is_some_and(article) && before.len() >= 2 && unit(&before[before.len() - 2]))
@@ -1474,6 +1479,7 @@ impl<'a> Finder<'a> {
                     });
                 if wounded_too { Kind::Casualties } else { k }
             }
+            None if out_of => return None,
             None => {
                 // after the noun, its qualifier and a short complement (21 عنصرا على الأقل من
                 // قوات النظام والمسلحين الموالين لها قتلوا), or a list of forces after من (488
@@ -1508,8 +1514,42 @@ impl<'a> Finder<'a> {
                         let accused = w.prep && w.bare.starts_with('ب');
                         !(governed || accused || own_people(from + d))
                     })
-                    .find_map(|(d, w)| self.trigger(w).filter(|t| t.after).map(|t| (d, t)));
-                let after = near.or_else(|| self.after_forces(words, from));
+                    // many people's verb after them agrees with them (21 عنصرا ... قتلوا, لقوا
+                    // مصرعهم), or follows their noun right away (1400 فلسطيني أصيب): a singular
+                    // form further on is another clause's or a verbal noun ("أرسلت 100 من قواتها
+                    // إلى المنطقة للتحقيق في محاولة قتل جاسوس")
+                    .find_map(|(d, w)| {
+                        let agrees = count.is_none_or(|n| n < 3)
+                            || d == 0
+                            || ["وا", "هم", "ون"].iter().any(|e| w.bare.ends_with(e));
+                        self.trigger(w).filter(|t| t.after && (agrees || !t.before)).map(|t| (d, t))
+                    });
+                // a complement's subject set off by a comma from its verb: "إن أكثر من 140
+                // عنصرا من ميليشيا الحوثي، لقوا مصرعهم"
+                let past_comma = || {
+                    // the figure's first word, its qualifier's when it is written before it
+                    let lead = num
+                        .qualifier_span
+                        .filter(|q| q.start() < num.span.start())
+                        .and_then(|q| words.iter().position(|w| w.span.end() > q.start()))
+                        .unwrap_or(first);
+                    lead.checked_sub(1).filter(|&j| matches!(words[j].bare.as_ref(), "ان" | "بان"))?;
+                    let d = words[from..]
+                        .iter()
+                        .take(8)
+                        .position(|w| w.is_stop() || opens_clause(w) || w.kind == TokenKind::Number)?;
+                    words[from + d].is_comma().then_some(())?;
+                    // the verb, or its idiom's second word (لقوا مصرعهم)
+                    words.get(from + d + 1).filter(|v| !v.wa && !v.fa)?;
+                    (from + d + 1..(from + d + 3).min(words.len()))
+                        .take_while(|&j| !words[j].is_stop())
+                        .find_map(|j| {
+                            self.trigger(&words[j])
+                                .filter(|t| t.after && !own_people(j))
+                                .map(|t| (j - from, t))
+                        })
+                };
+                let after = near.or_else(|| self.after_forces(words, from)).or_else(past_comma);
                 // "30 طفلا بين الجرحى": among the wounded
                 // "60 شخصا بين جريح وقتيل": killed and wounded
                 let among = (words.get(from).is_some_and(|w| w.bare == "بين"))
@@ -1866,7 +1906,8 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let Some((n, _)) = self.noun(w) else { continue };
-            if n.kind.is_some() || n.population.is_none() || n.plural || self.is_dual(w) {
+            // an institution is none of its people (عناصر من الجيش والشرطة)
+            if n.kind.is_some() || n.population.is_none() || n.plural || n.body || self.is_dual(w) {
                 continue;
             }
             // the figure before it, unless a figure already counts this word
@@ -2151,6 +2192,11 @@ impl<'a> Finder<'a> {
     /// "في صفوف" (مقتل عسكريين أذريين, خسائر في صفوف العسكريين).
     fn uncounted(&self, words: &[Word]) -> Vec<Found> {
         let mut out = Vec::new();
+        // the people at `k` are counted out of a figure after them: "آخر من ضمن 10 ارهابيين"
+        let out_of_after = |k: usize| {
+            words.get(k + 1).is_some_and(|v| v.bare == "من")
+                && words.get(k + 2).is_some_and(|u| matches!(u.bare.as_ref(), "اصل" | "ضمن" | "مجموع"))
+        };
         for (i, w) in words.iter().enumerate() {
             let Some(t) = self.trigger(w).filter(|t| t.before && self.needs_follow(t, words, i)) else {
                 continue;
@@ -2283,6 +2329,8 @@ impl<'a> Finder<'a> {
                     Some((n, _)) if n.group && words[k].bare.starts_with("ال") => {
                         continue;
                     }
+                    // an institution is not one person hit (إصابة الشرطة)
+                    Some((n, _)) if n.body => continue,
                     Some((n, own)) if n.kind.is_none() && n.population.is_some() => {
                         (n.population, n.plural, own)
                     }
@@ -2301,6 +2349,8 @@ impl<'a> Finder<'a> {
                                     v.bare.as_ref(),
                                     "في" | "بجروح" | "جراء" | "اثر" | "خلال" | "حين" | "عندما"
                                 )
+                                // out of everyone there: "واصابة آخر من ضمن 10 ارهابيين"
+                                || out_of_after(k)
                         }) =>
                     {
                         another = true;
@@ -2353,7 +2403,7 @@ impl<'a> Finder<'a> {
             }
             let end = words[k..]
                 .iter()
-                .take(4)
+                .take(if out_of_after(k) { 1 } else { 4 })
                 .take_while(|v| !v.is_stop())
                 .last()
                 .map_or(w.span.end(), |v| v.span.end());

@@ -1810,3 +1810,67 @@ fn hostages_killed_are_killed() {
         [(Some(30), Kind::Captured, Population::Unspecified)]
     );
 }
+
+#[test]
+fn a_figure_of_everyone_there_is_not_the_figure_hit() {
+    // one wounded out of ten: the ten were holed up, not wounded
+    assert_eq!(
+        claims(
+            "قصف 6 معاقل للمجموعات المسلحة، أسفر عن مقتل 7 ارهابيين واصابة آخر من ضمن 10 ارهابيين كانوا متحصنين بثلاثة مواقع."
+        ),
+        [(Some(7), Kind::Killed, Population::Military), (Some(1), Kind::Wounded, Population::Military)]
+    );
+    assert_eq!(
+        claims("وقتل جنديان من أصل خمسة جنود كانوا في الدورية."),
+        [(Some(2), Kind::Killed, Population::Military)]
+    );
+    // a noun of its own kind keeps its figure
+    assert_eq!(
+        claims("وكان بين القتلى ثلاثة أطفال من أصل 20 قتيلا."),
+        [(Some(3), Kind::Killed, Population::Civilian), (Some(20), Kind::Killed, Population::Unspecified)]
+    );
+}
+
+#[test]
+fn an_institution_is_none_of_its_people() {
+    // the police are where the three came from, not a fourth person killed
+    assert_eq!(
+        claims("وقتل ثلاثة عناصر من الجيش والشرطة وأصيب تسعة، في تفجير سيارة مفخخة عند نقطة تفتيش."),
+        [(Some(3), Kind::Killed, Population::Military), (Some(9), Kind::Wounded, Population::Military)]
+    );
+    // the police killed, they were not killed
+    assert!(claims("قتلت الشرطة المهاجم الذي ادعى انتماءه لتنظيم الدولة الإسلامية.").is_empty());
+    // one policeman is one person
+    assert_eq!(
+        claims("وصباح امس ايضا، توفي شرطي ومدني متأثرين باصاباتهما اثر تعرضهما لاطلاق نار."),
+        [(Some(1), Kind::Killed, Population::Military), (Some(1), Kind::Killed, Population::Civilian)]
+    );
+}
+
+#[test]
+fn a_comma_between_the_figure_and_its_verb() {
+    let ex =
+        extract("قال الجيش اليمني، الاثنين، إن أكثر من 140عنصرا من ميليشيا الحوثي الانقلابية، لقوا مصرعهم.");
+    let c = only(&ex);
+    assert_eq!((c.count, c.kind, c.population), (Some(140), Kind::Killed, Population::Military));
+    assert_eq!(c.qualifier, "more_than");
+    // not the subject of a complement: the 300 sent did the killing
+    assert_eq!(
+        claims("أرسلت الوزارة 300 عنصر من الحرس إلى المنطقة، قتلوا فيها 12 مسلحا."),
+        [(Some(12), Kind::Killed, Population::Military)]
+    );
+}
+
+#[test]
+fn the_verb_of_many_people_after_them_agrees_with_them() {
+    // the soldiers were sent; the killing is the spy's attempted murder
+    assert!(
+        claims("أرسلت الحكومة البريطانية 100 من قواتها المسلحة إلى منطقة ساليسبيري للتحقيق في محاولة قتل جاسوس روسي وابنته.")
+            .is_empty()
+    );
+    // right after their noun, a singular verb is still theirs
+    assert_eq!(
+        claims("وقال المندوب إن أكثر من 1400 فلسطيني أصيب بجراح."),
+        [(Some(1400), Kind::Wounded, Population::Unspecified)]
+    );
+}
