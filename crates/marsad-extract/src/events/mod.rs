@@ -1489,6 +1489,13 @@ impl<'a> Finder<'a> {
         (clitic && self.words[i].prep) || (clo..i).rev().take(2).any(|k| word(self.words[k].bare))
     }
 
+    /// Whether the party at word `i` is a place the event was seen in, right after a verb
+    /// of witnessing (شهدت تركيا هجوما, ويشهد شمال بوركينا فاسو هجمات), a word between at
+    /// most, within the clause that starts at `clo`.
+    fn witnessed(&self, i: usize, clo: usize) -> bool {
+        (clo.max(i.saturating_sub(2))..i).any(|k| self.lex.is(self.words[k].stem, Role::Witness))
+    }
+
     /// Actors, targets and locations of the event whose trigger is `best` in the clause.
     fn roles(
         &self,
@@ -1525,8 +1532,9 @@ impl<'a> Finder<'a> {
             let i = *i;
             if let Party::Entity(e) = p
                 && matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
-                && self.governed_by(i, clo, |w| self.lex.is(w, Role::Place), true)
-                && self.a.entities[*e].subtype.as_deref() != Some("country")
+                && ((self.governed_by(i, clo, |w| self.lex.is(w, Role::Place), true)
+                    && self.a.entities[*e].subtype.as_deref() != Some("country"))
+                    || (i < best.at && self.witnessed(i, clo)))
             {
                 locations.push(*e);
                 continue;
@@ -1755,6 +1763,9 @@ impl<'a> Finder<'a> {
                     && usable(p)
                     && !self.speaker(last.unwrap_or(*i), (clo, chi), best.at, violent)
             });
+            // the place that saw it stands where its subject would: no one before it acted
+            // (`أيام كانت تشهد فيها إيران احتجاجات` after `حديث روحاني`)
+            let before = before.filter(|(i, _)| !self.witnessed(*i, clo));
             let named = |(i, _): &&(usize, Party)| self.words[*i].entity.is_some();
             // the subject inside a gap phrase (أطلق الجيش الإسرائيلي النار)
             let inside = parties.iter().find(|(i, p)| *i > best.at && *i <= best.at + best.gap && usable(p));

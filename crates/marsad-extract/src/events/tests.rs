@@ -1358,3 +1358,17 @@ fn a_place_found_by_its_head_alone_acts_in_nothing() {
     let e = ex.events.iter().find(|e| e.category == Category::Fight).expect("the shelling");
     assert_eq!(names(&ex, &e.actors), ["Turkey"]);
 }
+
+#[test]
+fn the_place_that_saw_an_event_did_not_do_it() {
+    let ex = extract("شهدت تركيا أمس الاثنين هجوما انتحاريا داميا في مدينة سوروتش القريبة من الحدود السورية.");
+    let e = only(&ex);
+    assert!(e.actors.is_empty(), "{:?}", names(&ex, &e.actors));
+    assert!(e.locations.iter().any(|&l| ex.entities[l].name == "Turkey"));
+    // a word between the verb and the place
+    assert!(parties_of("ويشهد شمال بوركينا فاسو هجمات جهادية منذ عام 2015.").0.is_empty());
+    // and no party further back takes its place
+    assert!(parties_of("وجاء حديث روحاني في أيام كانت تشهد فيها إيران احتجاجات عارمة.").0.is_empty());
+    // a country that acts is still the actor
+    assert_eq!(parties_of("وشنت تركيا غارات على مواقع حزب العمال الكردستاني.").0, ["Turkey"]);
+}
