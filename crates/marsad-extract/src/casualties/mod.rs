@@ -999,6 +999,25 @@ impl<'a> Finder<'a> {
         if joined { Kind::Casualties } else { kind }
     }
 
+    /// The kind of a verb after its figure, killed or wounded, or either when the other is
+    /// joined by أو, or by و in the plural of the same people: "73 ألف طفل قتلوا أو جرحوا"
+    /// and "قتلوا وأصيبوا" are casualties; "10 أشخاص قتلوا وأصيب 37 آخرون" are not (the
+    /// singular verb has people of its own).
+    fn either_kind(&self, words: &[Word], j: usize, kind: Kind) -> Kind {
+        let pair =
+            |b: Kind| matches!((kind, b), (Kind::Killed, Kind::Wounded) | (Kind::Wounded, Kind::Killed));
+        let other = match words.get(j + 1) {
+            Some(v) if v.bare == "او" => words.get(j + 2),
+            Some(v) if v.wa && v.bare.ends_with("وا") => Some(v),
+            _ => None,
+        };
+        if other.and_then(|v| self.trigger(v)).is_some_and(|t| t.after && pair(t.kind)) {
+            Kind::Casualties
+        } else {
+            kind
+        }
+    }
+
     /// Whether من follows the word at `i` in its clause (a trigger's `min` need), and what
     /// follows it is no illness: people suffer from wounds or from a gas's symptoms (يعانون من
     /// أعراض الاختناق), not from an illness or the symptoms a text has described (يعاني شخص من
@@ -1593,15 +1612,15 @@ impl<'a> Finder<'a> {
                 match (after, before) {
                     (Some((0, t)), _) if !t.before => {
                         rule = "after";
-                        t.kind
+                        self.either_kind(words, from, t.kind)
                     }
                     (_, Some(k)) => {
                         rule = "before";
                         k
                     }
-                    (Some((_, t)), None) => {
+                    (Some((d, t)), None) => {
                         rule = "after";
-                        t.kind
+                        self.either_kind(words, from + d, t.kind)
                     }
                     (None, None) => match previous.filter(|p| self.listed(p, words, first)) {
                         // an item of a list: "قتل 142 مدنيا بينهم 38 طفلا، و116 شخصا"

@@ -1874,3 +1874,19 @@ fn the_verb_of_many_people_after_them_agrees_with_them() {
         [(Some(1400), Kind::Wounded, Population::Unspecified)]
     );
 }
+
+#[test]
+fn killed_or_wounded_after_the_figure_are_casualties() {
+    assert_eq!(
+        claims("ويتضح من إحصائيات الأمم المتحدة ان ما لا يقل عن 73 ألف طفل قتلوا أو جرحوا في 25 نزاعا."),
+        [(Some(73_000), Kind::Casualties, Population::Civilian)]
+    );
+    // a singular verb after و has people of its own: two figures
+    assert_eq!(
+        claims("وقال إن عشرة أشخاص على الأقل قتلوا وأصيب 37 آخرون بجروح."),
+        [
+            (Some(10), Kind::Killed, Population::Unspecified),
+            (Some(37), Kind::Wounded, Population::Unspecified)
+        ]
+    );
+}
