@@ -1184,8 +1184,12 @@ impl<'a> Finder<'a> {
         let tokens = self.a.tokens[range].iter().map(|t| &t.token);
         let numbers = NumberParser::builtin().find_in_tokens(self.a.norm, tokens);
         let mut out: Vec<Found> = Vec::new();
-        for num in numbers {
-            if let Some(mut c) = self.claim_of_number(&num, words, out.last()) {
+        for (k, num) in numbers.iter().enumerate() {
+            let low = k.checked_sub(1).and_then(|j| match numbers[j].value {
+                Quantity::Exact(n) => Some(n),
+                _ => None,
+            });
+            if let Some(mut c) = self.claim_of_number(num, words, out.last(), low) {
                 // the same figure told again is of the same people: "حصيلة قتلى القصف ...
                 // بلغت 57 قتيلا فيما أصيب أكثر من 100 آخرين" after "مجزرة راح ضحيتها 57 قتيلا
                 // بينهم 12 طفلا" (and so are the others after it); not a small figure, which
@@ -1204,7 +1208,15 @@ impl<'a> Finder<'a> {
         out
     }
 
-    fn claim_of_number(&self, num: &NumberExpr, words: &[Word], previous: Option<&Found>) -> Option<Found> {
+    /// `low`: the value of the number before it in the sentence, a range's low end where it
+    /// is the high one.
+    fn claim_of_number(
+        &self,
+        num: &NumberExpr,
+        words: &[Word],
+        previous: Option<&Found>,
+        low: Option<u64>,
+    ) -> Option<Found> {
         if num.unit.is_some() {
             return None;
         }
@@ -1269,6 +1281,30 @@ impl<'a> Finder<'a> {
         if let Some(q) = num.qualifier_span.filter(|q| q.start() >= num.span.end()) {
             last = last.max(words.iter().rposition(|w| w.span.start() < q.end()).unwrap_or(last));
         }
+        // a range in words ("ما بين 10 و15 شخصا", "بين 81 ألفا و138 ألف شخص"): its low end is
+        // no figure of its own, its high end the figure, at least the low end
+        let digits = |k: usize| words.get(k).is_some_and(|w| w.kind == TokenKind::Number);
+        let and_digits = |k: usize| words.get(k).is_some_and(|w| w.bare == "و") && digits(k + 1);
+        if first >= 1 && words[first - 1].bare == "بين" && digits(first) && and_digits(last + 1) {
+            return None;
+        }
+        let high_end = first >= 2
+            && digits(first)
+            && words[first - 1].bare == "و"
+            && words[first.saturating_sub(5)..first - 1].iter().any(|w| w.bare == "بين")
+            && words[first.saturating_sub(4)..first - 1].iter().any(|w| w.kind == TokenKind::Number);
+        // the high end's scale is the low end's too: "بين 270 و330 ألف سوري" is 270,000
+        let low = low.zip(count).map(|(mut n, c)| {
+            while n > 0 && n.saturating_mul(1000) <= c {
+                n *= 1000;
+            }
+            n
+        });
+        let (count, qualifier) = match low.filter(|&n| high_end && count.is_some_and(|c| n < c)) {
+            Some(n) => (Some(n), "at_least"),
+            None if high_end => (None, "unspecified"),
+            None => (count, qualifier),
+        };
         // the counted noun: the number layer's, else the word after من
         let mut noun_at = match num.noun_span {
             Some(s) => words.iter().rposition(|w| w.span.start() < s.end()),
@@ -1896,6 +1932,11 @@ impl<'a> Finder<'a> {
             .finish(num, count, qualifier, kind, population, words, first, end, side, own, rule, previous);
         found.hostile |= hostile_before;
         found.others = others && previous.is_none();
+        // a range's evidence holds both its ends
+        if high_end && let Some(b) = words[..first].iter().rposition(|w| w.bare == "بين") {
+            let start = words[b + 1].span.start().min(found.evidence.start());
+            found.evidence = Span::new(start, found.evidence.end());
+        }
         Some(found)
     }
 

@@ -1890,3 +1890,17 @@ fn killed_or_wounded_after_the_figure_are_casualties() {
         ]
     );
 }
+
+#[test]
+fn a_range_in_words_is_one_figure_of_at_least_its_low_end() {
+    let text = "وقال السيناتور إن ما بين 6 و 10 أشخاص قد قتلوا نتيجة الحادث.";
+    let ex = extract(text);
+    let c = only(&ex);
+    assert_eq!((c.count, c.qualifier, c.kind), (Some(6), "at_least", Kind::Killed));
+    assert_eq!(c.evidence.slice(text), "6 و 10 أشخاص");
+    // the high end's scale is the low end's
+    let ex = extract("مما أدى إلى نزوح ما بين 270 و330 ألف سوري بحسب تقديرات الأمم المتحدة.");
+    assert_eq!((only(&ex).count, only(&ex).qualifier), (Some(270_000), "at_least"));
+    // ages are no figures at all
+    assert!(claims("راح ضحيتها فتيات ونساء تتراوح أعمارهن بين 12 و 41 سنة.").is_empty());
+}
