@@ -1003,15 +1003,25 @@ impl<'a> Finder<'a> {
     /// joined by أو, or by و in the plural of the same people: "73 ألف طفل قتلوا أو جرحوا"
     /// and "قتلوا وأصيبوا" are casualties; "10 أشخاص قتلوا وأصيب 37 آخرون" are not (the
     /// singular verb has people of its own).
-    fn either_kind(&self, words: &[Word], j: usize, kind: Kind) -> Kind {
+    fn killed_or_wounded(&self, words: &[Word], j: usize, kind: Kind) -> Kind {
         let pair =
             |b: Kind| matches!((kind, b), (Kind::Killed, Kind::Wounded) | (Kind::Wounded, Kind::Killed));
-        let other = match words.get(j + 1) {
-            Some(v) if v.bare == "او" => words.get(j + 2),
-            Some(v) if v.wa && v.bare.ends_with("وا") => Some(v),
-            _ => None,
+        // past an idiom's second word: "لقوا مصرعهم أو أصيبوا"
+        let j = if words.get(j + 1).is_some_and(|v| v.bare.ends_with("هم") && self.trigger(v).is_some()) {
+            j + 1
+        } else {
+            j
         };
-        if other.and_then(|v| self.trigger(v)).is_some_and(|t| t.after && pair(t.kind)) {
+        let (other, at) = match words.get(j + 1) {
+            Some(v) if v.bare == "او" => (words.get(j + 2), j + 2),
+            Some(v) if v.wa && v.bare.ends_with("وا") => (Some(v), j + 1),
+            _ => (None, j),
+        };
+        // a verb with people of its own after it did it to them ("3 مسلحين قتلوا وجرحوا 4 جنود")
+        let own_object = words.get(at + 1).is_some_and(|v| {
+            v.kind == TokenKind::Number || self.noun(v).is_some_and(|(n, _)| n.kind.is_none())
+        });
+        if !own_object && other.and_then(|v| self.trigger(v)).is_some_and(|t| t.after && pair(t.kind)) {
             Kind::Casualties
         } else {
             kind
@@ -1184,12 +1194,10 @@ impl<'a> Finder<'a> {
         let tokens = self.a.tokens[range].iter().map(|t| &t.token);
         let numbers = NumberParser::builtin().find_in_tokens(self.a.norm, tokens);
         let mut out: Vec<Found> = Vec::new();
+        // the number each claim of `out` was read from
+        let mut read_from: Vec<usize> = Vec::new();
         for (k, num) in numbers.iter().enumerate() {
-            let low = k.checked_sub(1).and_then(|j| match numbers[j].value {
-                Quantity::Exact(n) => Some(n),
-                _ => None,
-            });
-            if let Some(mut c) = self.claim_of_number(num, words, out.last(), low) {
+            if let Some(mut c) = self.claim_of_number(num, words, out.last()) {
                 // the same figure told again is of the same people: "حصيلة قتلى القصف ...
                 // بلغت 57 قتيلا فيما أصيب أكثر من 100 آخرين" after "مجزرة راح ضحيتها 57 قتيلا
                 // بينهم 12 طفلا" (and so are the others after it); not a small figure, which
@@ -1203,20 +1211,16 @@ impl<'a> Finder<'a> {
                     c.population = o.population;
                 }
                 out.push(c);
+                read_from.push(k);
+            }
+            if k >= 1 {
+                merge_range(&mut out, &mut read_from, k, range_of(&numbers[k - 1], num, words));
             }
         }
         out
     }
 
-    /// `low`: the value of the number before it in the sentence, a range's low end where it
-    /// is the high one.
-    fn claim_of_number(
-        &self,
-        num: &NumberExpr,
-        words: &[Word],
-        previous: Option<&Found>,
-        low: Option<u64>,
-    ) -> Option<Found> {
+    fn claim_of_number(&self, num: &NumberExpr, words: &[Word], previous: Option<&Found>) -> Option<Found> {
         if num.unit.is_some() {
             return None;
         }
@@ -1258,10 +1262,9 @@ impl<'a> Finder<'a> {
         };
         let before = &words[..first];
         // everyone there, out of whom some were hit: "واصابة آخر من ضمن 10 ارهابيين", "من
-        // أصل خمسة جنود" (no word of death or wounds before it is this figure's)
-        let out_of = before.len() >= 2
-            && before[before.len() - 2].bare == "من"
-            && matches!(before[before.len() - 1].bare.as_ref(), "اصل" | "ضمن" | "مجموع");
+        // أصل خمسة جنود" (no word of death or wounds before it, nor a list, is this figure's;
+        // a verb after it is: "7 أطفال من ضمن 25 شخصا قتلوا")
+        let out_of = before.len() >= 2 && Self::out_of(words, before.len() - 2);
         let article = |w: &Word| matches!(w.bare.as_ref(), "ال" | "الـ");
         if before.last().is_some_and(unit)
             || (before.last().is_some_and(article) && before.len() >= 2 && unit(&before[before.len() - 2]))
@@ -1281,30 +1284,6 @@ impl<'a> Finder<'a> {
         if let Some(q) = num.qualifier_span.filter(|q| q.start() >= num.span.end()) {
             last = last.max(words.iter().rposition(|w| w.span.start() < q.end()).unwrap_or(last));
         }
-        // a range in words ("ما بين 10 و15 شخصا", "بين 81 ألفا و138 ألف شخص"): its low end is
-        // no figure of its own, its high end the figure, at least the low end
-        let digits = |k: usize| words.get(k).is_some_and(|w| w.kind == TokenKind::Number);
-        let and_digits = |k: usize| words.get(k).is_some_and(|w| w.bare == "و") && digits(k + 1);
-        if first >= 1 && words[first - 1].bare == "بين" && digits(first) && and_digits(last + 1) {
-            return None;
-        }
-        let high_end = first >= 2
-            && digits(first)
-            && words[first - 1].bare == "و"
-            && words[first.saturating_sub(5)..first - 1].iter().any(|w| w.bare == "بين")
-            && words[first.saturating_sub(4)..first - 1].iter().any(|w| w.kind == TokenKind::Number);
-        // the high end's scale is the low end's too: "بين 270 و330 ألف سوري" is 270,000
-        let low = low.zip(count).map(|(mut n, c)| {
-            while n > 0 && n.saturating_mul(1000) <= c {
-                n *= 1000;
-            }
-            n
-        });
-        let (count, qualifier) = match low.filter(|&n| high_end && count.is_some_and(|c| n < c)) {
-            Some(n) => (Some(n), "at_least"),
-            None if high_end => (None, "unspecified"),
-            None => (count, qualifier),
-        };
         // the counted noun: the number layer's, else the word after من
         let mut noun_at = match num.noun_span {
             Some(s) => words.iter().rposition(|w| w.span.start() < s.end()),
@@ -1534,7 +1513,6 @@ impl<'a> Finder<'a> {
                     });
                 if wounded_too { Kind::Casualties } else { k }
             }
-            None if out_of => return None,
             None => {
                 // after the noun, its qualifier and a short complement (21 عنصرا على الأقل من
                 // قوات النظام والمسلحين الموالين لها قتلوا), or a list of forces after من (488
@@ -1574,8 +1552,13 @@ impl<'a> Finder<'a> {
                     // form further on is another clause's or a verbal noun ("أرسلت 100 من قواتها
                     // إلى المنطقة للتحقيق في محاولة قتل جاسوس")
                     .find_map(|(d, w)| {
+                        // (قد and لقد do not part them: "28 شخص قد قتل")
+                        let right_after =
+                            words[from..from + d].iter().all(|v| matches!(v.bare.as_ref(), "قد" | "لقد"));
+                        // the plural verb (قتلوا), the idiom's plural pronoun (لقوا مصرعهم),
+                        // the masculine plural participle (مصابون)
                         let agrees = count.is_none_or(|n| n < 3)
-                            || d == 0
+                            || right_after
                             || ["وا", "هم", "ون"].iter().any(|e| w.bare.ends_with(e));
                         self.trigger(w).filter(|t| t.after && (agrees || !t.before)).map(|t| (d, t))
                     });
@@ -1588,19 +1571,39 @@ impl<'a> Finder<'a> {
                         .filter(|q| q.start() < num.span.start())
                         .and_then(|q| words.iter().position(|w| w.span.end() > q.start()))
                         .unwrap_or(first);
-                    lead.checked_sub(1).filter(|&j| matches!(words[j].bare.as_ref(), "ان" | "بان"))?;
+                    if lead.checked_sub(1).is_none_or(|j| !matches!(words[j].bare.as_ref(), "ان" | "بان"))
+                    {
+                        return None;
+                    }
                     let d = words[from..]
                         .iter()
                         .take(8)
                         .position(|w| w.is_stop() || opens_clause(w) || w.kind == TokenKind::Number)?;
-                    words[from + d].is_comma().then_some(())?;
-                    // the verb, or its idiom's second word (لقوا مصرعهم)
-                    words.get(from + d + 1).filter(|v| !v.wa && !v.fa)?;
+                    // only the people's complement before the comma ("من ميليشيا الحوثي
+                    // الانقلابية", "من إحدى العزل بقبائل طوق صنعاء"), no verb of their own with
+                    // its complement ("هاجموا القرية ليلا", "وصلوا إلى المدينة")
+                    let own_verb = |w: &Word| {
+                        (w.entity.is_none() && w.bare.ends_with("وا"))
+                            || matches!(w.bare.as_ref(), "الى" | "في" | "علي" | "على" | "عن" | "داخل")
+                    };
+                    let complement = !words[from..from + d].iter().any(own_verb);
+                    if !words[from + d].is_comma() || !complement {
+                        return None;
+                    }
+                    // the verb, or its idiom's second word (لقوا مصرعهم), in the plural of many
+                    // people ("قتل معظمهم", "قتل منهم 12" tell of some of them)
+                    let agrees = |v: &Word| {
+                        count.is_none_or(|n| n < 3) || v.bare.ends_with("وا") || v.bare.ends_with("هم")
+                    };
+                    let verb = words.get(from + d + 1)?;
+                    if verb.wa || verb.fa {
+                        return None;
+                    }
                     (from + d + 1..(from + d + 3).min(words.len()))
                         .take_while(|&j| !words[j].is_stop())
                         .find_map(|j| {
                             self.trigger(&words[j])
-                                .filter(|t| t.after && !own_people(j))
+                                .filter(|t| t.after && agrees(&words[j]) && !own_people(j))
                                 .map(|t| (j - from, t))
                         })
                 };
@@ -1635,8 +1638,11 @@ impl<'a> Finder<'a> {
                 // some words are casualty words only with the people named (خسارة 71 من
                 // قواتها, not a team's خسارة 1 - 3)
                 let people_named = noun.is_some() || nisba_side.is_some() || partitive.is_some();
-                let before =
-                    (floor..first).rev().take(9).take_while(|&j| !words[j].is_stop()).find_map(|j| {
+                let before = (floor..first)
+                    .rev()
+                    .take(9)
+                    .take_while(|&j| !words[j].is_stop())
+                    .find_map(|j| {
                         let w = &words[j];
                         self.trigger(w)
                             .filter(|t| {
@@ -1644,11 +1650,12 @@ impl<'a> Finder<'a> {
                             })
                             .map(|t| self.paired_kind(words, j, t.kind))
                             .or_else(|| self.kind_noun(w))
-                    });
+                    })
+                    .filter(|_| !out_of);
                 match (after, before) {
                     (Some((0, t)), _) if !t.before => {
                         rule = "after";
-                        self.either_kind(words, from, t.kind)
+                        self.killed_or_wounded(words, from, t.kind)
                     }
                     (_, Some(k)) => {
                         rule = "before";
@@ -1656,9 +1663,9 @@ impl<'a> Finder<'a> {
                     }
                     (Some((d, t)), None) => {
                         rule = "after";
-                        self.either_kind(words, from + d, t.kind)
+                        self.killed_or_wounded(words, from + d, t.kind)
                     }
-                    (None, None) => match previous.filter(|p| self.listed(p, words, first)) {
+                    (None, None) => match previous.filter(|p| !out_of && self.listed(p, words, first)) {
                         // an item of a list: "قتل 142 مدنيا بينهم 38 طفلا، و116 شخصا"
                         Some(p) => {
                             rule = "list";
@@ -1932,11 +1939,6 @@ impl<'a> Finder<'a> {
             .finish(num, count, qualifier, kind, population, words, first, end, side, own, rule, previous);
         found.hostile |= hostile_before;
         found.others = others && previous.is_none();
-        // a range's evidence holds both its ends
-        if high_end && let Some(b) = words[..first].iter().rposition(|w| w.bare == "بين") {
-            let start = words[b + 1].span.start().min(found.evidence.start());
-            found.evidence = Span::new(start, found.evidence.end());
-        }
         Some(found)
     }
 
@@ -2105,6 +2107,14 @@ impl<'a> Finder<'a> {
             && rest.iter().all(|w| matches!(w.bare.as_ref(), "،" | "," | "و" | "من") || Self::is_subset(w))
     }
 
+    /// Whether the words at `k` say "out of" a figure: من أصل، من ضمن، من مجموع and a number
+    /// (not من أصل إيراني, of Iranian origin).
+    fn out_of(words: &[Word], k: usize) -> bool {
+        words.get(k).is_some_and(|v| v.bare == "من")
+            && words.get(k + 1).is_some_and(|u| matches!(u.bare.as_ref(), "اصل" | "ضمن" | "مجموع"))
+            && words.get(k + 2).is_some_and(Self::is_count)
+    }
+
     /// A figure in digits or in words (12, أربعة, ثلاثة آلاف).
     fn is_count(w: &Word) -> bool {
         w.kind == TokenKind::Number
@@ -2253,10 +2263,7 @@ impl<'a> Finder<'a> {
     fn uncounted(&self, words: &[Word]) -> Vec<Found> {
         let mut out = Vec::new();
         // the people at `k` are counted out of a figure after them: "آخر من ضمن 10 ارهابيين"
-        let out_of_after = |k: usize| {
-            words.get(k + 1).is_some_and(|v| v.bare == "من")
-                && words.get(k + 2).is_some_and(|u| matches!(u.bare.as_ref(), "اصل" | "ضمن" | "مجموع"))
-        };
+        let out_of_after = |k: usize| Self::out_of(words, k + 1);
         for (i, w) in words.iter().enumerate() {
             let Some(t) = self.trigger(w).filter(|t| t.before && self.needs_follow(t, words, i)) else {
                 continue;
@@ -2865,6 +2872,115 @@ fn foreseen(words: &[Word], first: usize) -> bool {
 
 /// A word that opens a clause of its own (حيث, بينما, فيما, عندما, حين, لكن): a casualty word
 /// on one side of it does not count the people on the other.
+/// What two numbers in a row are to each other: the ends of a range in words ("ما بين 6 و
+/// 10 أشخاص", "بين 270 و330 ألف سوري", "ما بين 110 مدنيين و150 مدنيا"), or the ends of a
+/// range of ages ("تتراوح أعمارهم بين 18 و25").
+enum Pair {
+    /// A range: its low end's value, in the high end's scale when only that one has a word of
+    /// scale ("بين 270 و330 ألف" is from 270,000), and where each end stands.
+    Range {
+        low: u64,
+        low_span: Span,
+        high_span: Span,
+    },
+    Ages,
+    None,
+}
+
+/// Whether `low` and `high`, numbers in a row, are the ends of a range: بين (or ما بين, not
+/// من بين: among) right before the low end, و right before the high end, nothing but the
+/// low end's own noun between.
+fn range_of(low: &NumberExpr, high: &NumberExpr, words: &[Word]) -> Pair {
+    let (Quantity::Exact(a), Quantity::Exact(b)) = (low.value, high.value) else { return Pair::None };
+    // (a unit after the high end is the low end's too: "بين 14 و30 عاما" are ages)
+    let at = |s: Span| words.iter().position(|w| w.span.end() > s.start());
+    let (Some(lo_first), Some(hi_first)) = (at(low.span), at(high.span)) else { return Pair::None };
+    let lo_end = low.noun_span.unwrap_or(low.span);
+    let Some(lo_last) = words.iter().rposition(|w| w.span.start() < lo_end.end()) else { return Pair::None };
+    let joined = (words.get(lo_last + 1).is_some_and(|w| w.bare == "و") && hi_first == lo_last + 2)
+        || (hi_first == lo_last + 1 && words[hi_first].wa);
+    let between = lo_first >= 1
+        && words[lo_first - 1].bare == "بين"
+        && (lo_first < 2 || words[lo_first - 2].bare != "من");
+    if !(joined && between) {
+        return Pair::None;
+    }
+    // a low end with a noun of its own is a range only with a noun after the high end too
+    // ("بين 110 مدنيين و150 مدنيا"; not "بين 12 قتيلا و 40 مصابا", said of the claims)
+    if low.noun_span.is_some() && high.noun_span.is_none() {
+        return Pair::None;
+    }
+    let ages = high.unit.is_some()
+        || words[lo_first.saturating_sub(4)..lo_first - 1].iter().any(|w| {
+            w.stem.starts_with("اعمار")
+                || w.stem.starts_with("عمر")
+                || matches!(w.bare.as_ref(), "سن" | "السن")
+        });
+    if ages {
+        return Pair::Ages;
+    }
+    let scale = |n: &NumberExpr| {
+        let last = words.iter().rposition(|w| w.span.start() < n.span.end()).unwrap_or(0);
+        let first = at(n.span).unwrap_or(last);
+        words[first..=last].iter().find_map(|w| match w.stem.trim_end_matches('ا') {
+            "الف" | "الاف" => Some(1_000u64),
+            "مليون" | "ملايين" => Some(1_000_000),
+            "مليار" | "مليارات" => Some(1_000_000_000),
+            _ => None,
+        })
+    };
+    let low_value = match (scale(low), scale(high)) {
+        (None, Some(f)) if a.saturating_mul(f) < b => a * f,
+        _ => a,
+    };
+    if low_value >= b {
+        return Pair::None;
+    }
+    Pair::Range { low: low_value, low_span: low.span, high_span: high.noun_span.unwrap_or(high.span) }
+}
+
+/// Makes the claims read from the numbers `k - 1` and `k` (`read_from` says which claim of
+/// `out` came from which number) one claim when they are the ends of a range ([`range_of`]):
+/// at least the low end, of the kind and people said, its evidence spanning both ends; the
+/// ends of a range of ages are no claims at all.
+fn merge_range(out: &mut Vec<Found>, read_from: &mut Vec<usize>, k: usize, pair: Pair) {
+    let find = |read_from: &[usize], n: usize| read_from.iter().position(|&m| m == n);
+    match pair {
+        Pair::None => {}
+        Pair::Ages => {
+            for n in [k, k - 1] {
+                if let Some(i) = find(read_from, n) {
+                    out.remove(i);
+                    read_from.remove(i);
+                }
+            }
+        }
+        Pair::Range { low, low_span, high_span } => {
+            let (lo, hi) = (find(read_from, k - 1), find(read_from, k));
+            // the low end's claim when it has one (its people and kind are told first), else
+            // the high end's
+            let Some(keep) = lo.or(hi) else { return };
+            if let (Some(lo), Some(hi)) = (lo, hi)
+                && (out[lo].kind != out[hi].kind || out[lo].population != out[hi].population)
+            {
+                return;
+            }
+            let high_end_word = hi.map(|h| out[h].end_word);
+            let c = &mut out[keep];
+            c.count = Some(low);
+            c.qualifier = "at_least";
+            let start = c.evidence.start().min(low_span.start());
+            let end = c.evidence.end().max(high_span.end());
+            c.evidence = Span::new(start, end);
+            c.end_word = c.end_word.max(high_end_word.unwrap_or(0));
+            if let (Some(_), Some(hi)) = (lo, hi) {
+                out.remove(hi);
+                read_from.remove(hi);
+            }
+        }
+    }
+}
+
 fn opens_clause(w: &Word) -> bool {
     matches!(w.bare.as_ref(), "حيث" | "بينما" | "فيما" | "عندما" | "حين" | "لكن")
 }

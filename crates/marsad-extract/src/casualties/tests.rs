@@ -1904,3 +1904,65 @@ fn a_range_in_words_is_one_figure_of_at_least_its_low_end() {
     // ages are no figures at all
     assert!(claims("راح ضحيتها فتيات ونساء تتراوح أعمارهن بين 12 و 41 سنة.").is_empty());
 }
+
+#[test]
+fn two_figures_after_bin_are_a_range_only_when_they_read_as_one() {
+    // among the dead, two groups of people
+    assert_eq!(
+        claims("وكان من بين القتلى 3 جنود و5 مدنيين."),
+        [(Some(3), Kind::Killed, Population::Military), (Some(5), Kind::Killed, Population::Civilian)]
+    );
+    // two kinds
+    assert_eq!(
+        claims("وتوزعت الضحايا بين 12 قتيلا و 40 مصابا."),
+        [
+            (Some(12), Kind::Killed, Population::Unspecified),
+            (Some(40), Kind::Wounded, Population::Unspecified)
+        ]
+    );
+    // both ends with their noun: one figure
+    let ex = extract("وأسفر القصف عن مقتل ما بين 110 مدنيين و150 مدنيا.");
+    assert_eq!((only(&ex).count, only(&ex).qualifier), (Some(110), "at_least"));
+    // both ends with a word of scale, the kind after the high end
+    let ex = extract("وقدرت المفوضية عدد ضحايا الحرب بما بين 350 ألف و500 ألف شخص قتلوا منذ 2011.");
+    assert_eq!((only(&ex).count, only(&ex).kind), (Some(350_000), Kind::Killed));
+    // no word of scale after the high end: the low end as written
+    assert_eq!(only(&extract("وقال إن ما بين 2 و 2500 شخص قتلوا.")).count, Some(2));
+    // a range of ages is no figure
+    assert_eq!(
+        claims("وقتل 5 شبان تتراوح أعمارهم بين 18 و25."),
+        [(Some(5), Kind::Killed, Population::Unspecified)]
+    );
+}
+
+#[test]
+fn past_the_comma_only_the_people_and_their_own_verb() {
+    // the 50 did the killing: a verb of their own before the comma
+    assert!(
+        claims("وقال المتحدث إن 50 مسلحا من تنظيم داعش هاجموا القرية ليلا، قتلوا خلاله عددا من السكان.")
+            .is_empty()
+    );
+    // most of them were killed, not all 30
+    assert!(
+        !claims("وقال الجيش إن 30 مسلحا من الحركة، قتل معظمهم في الاشتباكات.").iter().any(|c| c.0 == Some(30))
+    );
+}
+
+#[test]
+fn a_total_that_a_verb_after_it_says_was_hit_is_a_figure() {
+    assert!(claims("وقالت الوزارة إن 7 أطفال من ضمن 25 شخصا قتلوا في القصف.").contains(&(
+        Some(25),
+        Kind::Killed,
+        Population::Unspecified
+    )));
+    // قد does not part a figure from its verb
+    assert_eq!(
+        claims("وقالت المصادر إن 12 شخصا قد أصيب في الهجوم."),
+        [(Some(12), Kind::Wounded, Population::Unspecified)]
+    );
+    // an idiom's second word does not part the two verbs
+    assert_eq!(
+        claims("وقال إن 50 عنصرا من الشرطة لقوا مصرعهم أو أصيبوا في الهجمات."),
+        [(Some(50), Kind::Casualties, Population::Military)]
+    );
+}

@@ -1489,11 +1489,25 @@ impl<'a> Finder<'a> {
         (clitic && self.words[i].prep) || (clo..i).rev().take(2).any(|k| word(self.words[k].bare))
     }
 
-    /// Whether the party at word `i` is a place the event was seen in, right after a verb
-    /// of witnessing (شهدت تركيا هجوما, ويشهد شمال بوركينا فاسو هجمات), a word between at
-    /// most, within the clause that starts at `clo`.
-    fn witnessed(&self, i: usize, clo: usize) -> bool {
-        (clo.max(i.saturating_sub(2))..i).any(|k| self.lex.is(self.words[k].stem, Role::Witness))
+    /// Whether the party at word `i` (a place named, or by its nisba: `مدن فرنسية`; a body's
+    /// seat: `شهد مجلس الشيوخ تصويتا`) is where the event at word `at` was seen, not who did
+    /// it: a verb of witnessing right before
+    /// it, a word between at most (شهدت تركيا هجوما, ويشهد شمال بوركينا فاسو هجمات), or right
+    /// after its name (إن فرنسا شهدت هجوما), within the clause that starts at `clo`; and no
+    /// clause of its own between the verb and the event (`تشهد تركيا أزمة منذ أن هاجمت روسيا
+    /// أوكرانيا`: Turkey saw the crisis, not the attack).
+    fn witnessed(&self, i: usize, clo: usize, at: usize) -> bool {
+        let witness = |k: usize| self.lex.is(self.words[k].stem, Role::Witness);
+        let entity = self.words[i].entity;
+        let name_end =
+            (i..at).take_while(|&k| entity.is_some() && self.words[k].entity == entity).last().unwrap_or(i);
+        let verb = (clo.max(i.saturating_sub(2))..i)
+            .rev()
+            .find(|&k| witness(k))
+            .or_else(|| (name_end + 1 < at && witness(name_end + 1)).then_some(name_end + 1));
+        verb.is_some_and(|v| {
+            (v.min(i)..at).all(|k| !matches!(self.words[k].stem, "ان" | "انه" | "انها" | "حين" | "عندما"))
+        })
     }
 
     /// Actors, targets and locations of the event whose trigger is `best` in the clause.
@@ -1534,7 +1548,7 @@ impl<'a> Finder<'a> {
                 && matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
                 && ((self.governed_by(i, clo, |w| self.lex.is(w, Role::Place), true)
                     && self.a.entities[*e].subtype.as_deref() != Some("country"))
-                    || (i < best.at && self.witnessed(i, clo)))
+                    || (i < best.at && self.words[i].entity.is_some() && self.witnessed(i, clo, best.at)))
             {
                 locations.push(*e);
                 continue;
@@ -1765,7 +1779,7 @@ impl<'a> Finder<'a> {
             });
             // the place that saw it stands where its subject would: no one before it acted
             // (`أيام كانت تشهد فيها إيران احتجاجات` after `حديث روحاني`)
-            let before = before.filter(|(i, _)| !self.witnessed(*i, clo));
+            let before = before.filter(|(i, _)| !self.witnessed(*i, clo, best.at));
             let named = |(i, _): &&(usize, Party)| self.words[*i].entity.is_some();
             // the subject inside a gap phrase (أطلق الجيش الإسرائيلي النار)
             let inside = parties.iter().find(|(i, p)| *i > best.at && *i <= best.at + best.gap && usable(p));

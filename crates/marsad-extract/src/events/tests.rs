@@ -1372,3 +1372,16 @@ fn the_place_that_saw_an_event_did_not_do_it() {
     // a country that acts is still the actor
     assert_eq!(parties_of("وشنت تركيا غارات على مواقع حزب العمال الكردستاني.").0, ["Turkey"]);
 }
+
+#[test]
+fn a_place_saw_only_the_event_of_its_own_clause() {
+    // Turkey saw the crisis; the attack since then is Russia's, and not in Turkey
+    let ex = extract("وتشهد تركيا أزمة اقتصادية حادة منذ أن هاجمت روسيا أوكرانيا.");
+    let e = only(&ex);
+    assert_eq!(names(&ex, &e.actors), ["Russia"]);
+    assert!(!e.locations.iter().any(|&l| ex.entities[l].name == "Turkey"));
+    // the place before the verb of witnessing
+    let ex = extract("وقال إن فرنسا شهدت هجوما بالسكين.");
+    assert!(only(&ex).actors.is_empty());
+    assert!(only(&ex).locations.iter().any(|&l| ex.entities[l].name == "France"));
+}
