@@ -2870,8 +2870,6 @@ fn foreseen(words: &[Word], first: usize) -> bool {
         })
 }
 
-/// A word that opens a clause of its own (حيث, بينما, فيما, عندما, حين, لكن): a casualty word
-/// on one side of it does not count the people on the other.
 /// What two numbers in a row are to each other: the ends of a range in words ("ما بين 6 و
 /// 10 أشخاص", "بين 270 و330 ألف سوري", "ما بين 110 مدنيين و150 مدنيا"), or the ends of a
 /// range of ages ("تتراوح أعمارهم بين 18 و25").
@@ -2892,7 +2890,6 @@ enum Pair {
 /// low end's own noun between.
 fn range_of(low: &NumberExpr, high: &NumberExpr, words: &[Word]) -> Pair {
     let (Quantity::Exact(a), Quantity::Exact(b)) = (low.value, high.value) else { return Pair::None };
-    // (a unit after the high end is the low end's too: "بين 14 و30 عاما" are ages)
     let at = |s: Span| words.iter().position(|w| w.span.end() > s.start());
     let (Some(lo_first), Some(hi_first)) = (at(low.span), at(high.span)) else { return Pair::None };
     let lo_end = low.noun_span.unwrap_or(low.span);
@@ -2910,6 +2907,8 @@ fn range_of(low: &NumberExpr, high: &NumberExpr, words: &[Word]) -> Pair {
     if low.noun_span.is_some() && high.noun_span.is_none() {
         return Pair::None;
     }
+    // a unit after the high end is the low end's too ("بين 14 و30 عاما"), and a range of ages
+    // or of years is no figure of people
     let ages = high.unit.is_some()
         || words[lo_first.saturating_sub(4)..lo_first - 1].iter().any(|w| {
             w.stem.starts_with("اعمار")
@@ -2981,6 +2980,8 @@ fn merge_range(out: &mut Vec<Found>, read_from: &mut Vec<usize>, k: usize, pair:
     }
 }
 
+/// A word that opens a clause of its own (حيث, بينما, فيما, عندما, حين, لكن): a casualty word
+/// on one side of it does not count the people on the other.
 fn opens_clause(w: &Word) -> bool {
     matches!(w.bare.as_ref(), "حيث" | "بينما" | "فيما" | "عندما" | "حين" | "لكن")
 }

@@ -1491,11 +1491,11 @@ impl<'a> Finder<'a> {
 
     /// Whether the party at word `i` (a place named, or by its nisba: `مدن فرنسية`; a body's
     /// seat: `شهد مجلس الشيوخ تصويتا`) is where the event at word `at` was seen, not who did
-    /// it: a verb of witnessing right before
-    /// it, a word between at most (شهدت تركيا هجوما, ويشهد شمال بوركينا فاسو هجمات), or right
-    /// after its name (إن فرنسا شهدت هجوما), within the clause that starts at `clo`; and no
-    /// clause of its own between the verb and the event (`تشهد تركيا أزمة منذ أن هاجمت روسيا
-    /// أوكرانيا`: Turkey saw the crisis, not the attack).
+    /// it: a verb of witnessing right before it, a word between at most (شهدت تركيا هجوما,
+    /// ويشهد شمال بوركينا فاسو هجمات), or right after its name (إن فرنسا شهدت هجوما), within
+    /// the clause that starts at `clo`; and no clause of its own between the verb and the
+    /// event (`تشهد تركيا أزمة منذ أن هاجمت روسيا أوكرانيا`: Turkey saw the crisis, not the
+    /// attack).
     fn witnessed(&self, i: usize, clo: usize, at: usize) -> bool {
         let witness = |k: usize| self.lex.is(self.words[k].stem, Role::Witness);
         let entity = self.words[i].entity;
