@@ -1018,14 +1018,21 @@ impl<'a> Finder<'a> {
             _ => (None, j),
         };
         // a verb with people of its own after it did it to them ("3 مسلحين قتلوا وجرحوا 4 جنود")
-        let own_object = words.get(at + 1).is_some_and(|v| {
-            v.kind == TokenKind::Number || self.noun(v).is_some_and(|(n, _)| n.kind.is_none())
-        });
-        if !own_object && other.and_then(|v| self.trigger(v)).is_some_and(|t| t.after && pair(t.kind)) {
+        if !self.people_after(words, at)
+            && other.and_then(|v| self.trigger(v)).is_some_and(|t| t.after && pair(t.kind))
+        {
             Kind::Casualties
         } else {
             kind
         }
+    }
+
+    /// Whether people of their own follow the verb at `j` (a figure, or a noun of people): it
+    /// did something to them, it is not what befell the people before it.
+    fn people_after(&self, words: &[Word], j: usize) -> bool {
+        words.get(j + 1).is_some_and(|v| {
+            v.kind == TokenKind::Number || self.noun(v).is_some_and(|(n, _)| n.kind.is_none())
+        })
     }
 
     /// Whether من follows the word at `i` in its clause (a trigger's `min` need), and what
@@ -1521,10 +1528,11 @@ impl<'a> Finder<'a> {
                 let from = end.max(last) + 1;
                 // not past a verb joined by و to people of its own: "مقتل 2 من المحتجين و3 من
                 // عناصر الشرطة وجرح آخرين" (the wounded are others, the 3 are of the list)
-                let own_people = |j: usize| {
-                    words.get(j + 1).is_some_and(|v| {
-                        v.kind == TokenKind::Number || self.noun(v).is_some_and(|(n, _)| n.kind.is_none())
-                    })
+                let own_people = |j: usize| self.people_after(words, j);
+                // a verb after many people agrees with them: plural (قتلوا), the idiom's plural
+                // pronoun (لقوا مصرعهم), the masculine plural participle (مصابون)
+                let agrees = |v: &Word| {
+                    count.is_none_or(|n| n < 3) || ["وا", "هم", "ون"].iter().any(|e| v.bare.ends_with(e))
                 };
                 let near = words[from..]
                     .iter()
@@ -1555,12 +1563,9 @@ impl<'a> Finder<'a> {
                         // (قد and لقد do not part them: "28 شخص قد قتل")
                         let right_after =
                             words[from..from + d].iter().all(|v| matches!(v.bare.as_ref(), "قد" | "لقد"));
-                        // the plural verb (قتلوا), the idiom's plural pronoun (لقوا مصرعهم),
-                        // the masculine plural participle (مصابون)
-                        let agrees = count.is_none_or(|n| n < 3)
-                            || right_after
-                            || ["وا", "هم", "ون"].iter().any(|e| w.bare.ends_with(e));
-                        self.trigger(w).filter(|t| t.after && (agrees || !t.before)).map(|t| (d, t))
+                        self.trigger(w)
+                            .filter(|t| t.after && (agrees(w) || right_after || !t.before))
+                            .map(|t| (d, t))
                     });
                 // a complement's subject set off by a comma from its verb: "إن أكثر من 140
                 // عنصرا من ميليشيا الحوثي، لقوا مصرعهم"
@@ -1592,9 +1597,6 @@ impl<'a> Finder<'a> {
                     }
                     // the verb, or its idiom's second word (لقوا مصرعهم), in the plural of many
                     // people ("قتل معظمهم", "قتل منهم 12" tell of some of them)
-                    let agrees = |v: &Word| {
-                        count.is_none_or(|n| n < 3) || v.bare.ends_with("وا") || v.bare.ends_with("هم")
-                    };
                     let verb = words.get(from + d + 1)?;
                     if verb.wa || verb.fa {
                         return None;
