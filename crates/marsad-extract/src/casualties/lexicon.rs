@@ -14,6 +14,7 @@ const NOUNS: &str = include_str!("../../../../data/casualties/nouns.tsv");
 const TRIGGERS: &str = include_str!("../../../../data/casualties/triggers.tsv");
 const MARKERS: &str = include_str!("../../../../data/casualties/markers.tsv");
 const GROUPS: &str = include_str!("../../../../data/casualties/groups.tsv");
+const GENDERS: &str = include_str!("../../../../data/casualties/genders.tsv");
 
 pub use crate::lexicon::LexiconError;
 
@@ -99,6 +100,9 @@ pub struct Lexicon {
     pub markers: FxHashMap<String, Marker>,
     /// Adjectives of armed groups (حوثيا, الحوثيين), to knowledge-base ids.
     pub groups: FxHashMap<String, String>,
+    /// The grammatical gender of words that head a body's name (جيش, ميليشيا), keyed
+    /// without the article: true for feminine.
+    pub feminine: FxHashMap<String, bool>,
 }
 
 /// The key of a data entry: analysis-normalised, then keyed (ة → ه, ؤ → و, ئ → ي).
@@ -122,6 +126,8 @@ impl Lexicon {
             // the files ship with the binary and a test loads them: a broken file is a build bug
             let mut lex = Lexicon::parse(NOUNS, TRIGGERS, MARKERS).expect("data/casualties loads (tested)");
             lex.groups = Lexicon::parse_groups(GROUPS).expect("data/casualties/groups.tsv loads (tested)");
+            lex.feminine =
+                Lexicon::parse_genders(GENDERS).expect("data/casualties/genders.tsv loads (tested)");
             lex
         });
         &BUILTIN
@@ -238,6 +244,37 @@ impl Lexicon {
         Ok(out)
     }
 
+    /// Reads `genders.tsv`: each head, keyed, to whether it is feminine.
+    pub fn parse_genders(src: &str) -> Result<FxHashMap<String, bool>, LexiconError> {
+        let mut out = FxHashMap::default();
+        for row in rows(src) {
+            let f = columns("genders.tsv", row, 2)?;
+            let feminine = match f[1] {
+                "feminine" => true,
+                "masculine" => false,
+                v => {
+                    return Err(LexiconError::Value {
+                        file: "genders.tsv",
+                        column: "gender",
+                        value: v.into(),
+                    });
+                }
+            };
+            out.insert(entry_key(f[0]), feminine);
+        }
+        Ok(out)
+    }
+
+    /// Whether a keyed word that heads a body's name is feminine (`Some(true)`: وزاره,
+    /// القوات, ميليشيا), masculine (`Some(false)`: الجيش, حزب) or of no known gender.
+    pub fn feminine_head(&self, word: &str) -> Option<bool> {
+        let word = word.strip_prefix("ال").filter(|w| w.chars().count() >= 2).unwrap_or(word);
+        self.feminine
+            .get(word)
+            .copied()
+            .or_else(|| (word.ends_with('ه') || word.ends_with("ات")).then_some(true))
+    }
+
     /// The noun a keyed word is a form of, and whether it carried a possessive suffix
     /// (قواتها, مقاتليها): tried as it is, without a tanween alif (قتيلا), and without a
     /// possessive suffix (a construct form in ي takes back its ن: مقاتلي → مقاتلين).
@@ -301,6 +338,15 @@ mod tests {
         assert_eq!(groups.get(&entry_key("الحوثيين")).map(String::as_str), Some("org:houthis"));
         assert_eq!(lex.triggers.get(&entry_key("مقتل")).map(|t| t.kind), Some(Kind::Killed));
         assert_eq!(lex.markers.get(&entry_key("صفوف")), Some(&Marker::Ranks));
+        let lex = Lexicon::builtin();
+        let gender = |w: &str| lex.feminine_head(&entry_key(w));
+        assert_eq!(gender("الجيش"), Some(false));
+        assert_eq!(gender("وزارة"), Some(true));
+        assert_eq!(gender("القوات"), Some(true));
+        assert_eq!(gender("ميليشيا"), Some(true));
+        assert_eq!(gender("الأمم"), Some(true));
+        assert_eq!(gender("الحوثي"), None);
+        assert!(Lexicon::parse_genders("word\tgender\nجيش\tneuter\n").is_err());
     }
 
     #[test]

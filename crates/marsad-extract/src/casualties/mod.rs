@@ -62,7 +62,7 @@ use std::cell::RefCell;
 
 use marsad_kb::{EntityType, EntryId, Kb};
 use marsad_text::numbers::{NumberExpr, NumberParser, Qualifier, Quantity};
-use marsad_text::{AnalysedToken, FormTable, Normalized, Span, TokenKind};
+use marsad_text::{AnalysedToken, FormTable, Normalized, Normalizer, Span, TokenKind};
 
 use self::lexicon::{Lexicon, Marker};
 pub use crate::attribution::Party;
@@ -622,7 +622,28 @@ impl<'a> Finder<'a> {
                 }
                 let serves = claimant.as_ref().and_then(|p| self.serves(p, &affiliations));
                 if c.side.is_none() && c.own_side && !hostile {
-                    c.side = serves.clone().or_else(|| claimant.as_ref().map(|p| self.country_of_party(p)));
+                    // the speaker's, or the body's they speak for, when the pronoun can stand
+                    // for them
+                    let noun = &words[c.end_word.min(words.len() - 1)];
+                    let fits = |p: &Party| match p {
+                        Party::Entity(e) => self.pronoun_fits(&words, noun, *e),
+                        _ => true,
+                    };
+                    c.side = match claimant.as_ref().map(|p| (p, self.served(p, &affiliations))) {
+                        Some((_, Some(body))) => {
+                            self.pronoun_fits(&words, noun, body).then(|| self.side_of(body))
+                        }
+                        Some((p, None)) => fits(p).then(|| self.country_of_party(p)),
+                        None => None,
+                    };
+                    // whoever the sentence says suffered the losses ("وخسرت ميليشيات الحوثي
+                    // المئات عناصرها"), when the speaker cannot be whose they are
+                    if c.side.is_none()
+                        && let Some((side, _)) = self
+                            .sufferer(&words, words.partition_point(|w| w.span.start() < c.evidence.start()))
+                    {
+                        c.side = Some(side);
+                    }
                     // no one speaks: the body or country named last before them owns them
                     // ("أقدمت ميليشيا الحوثي على قتل أحد عناصرها", "باكستان التي تشير إلى أن
                     // الآلاف من مواطنيها قد قتلوا")
@@ -987,15 +1008,19 @@ impl<'a> Finder<'a> {
             matches!((a, b), (Kind::Killed, Kind::Wounded) | (Kind::Wounded, Kind::Killed))
         };
         let Some(first) = j.checked_sub(1) else { return kind };
+        // two plural verbs with people after them share them, whoever did it: "3 مسلحين قتلوا
+        // وجرحوا 4 جنود"
+        let plural = words[j].bare.ends_with("وا") && words[first].bare.ends_with("وا");
         let joined = words[j].wa
             && self.trigger(&words[first]).is_some_and(|t| t.before && pair(t.kind, kind))
-            && !words[first.saturating_sub(12)..=first]
-                .iter()
-                .rev()
-                .skip(1)
-                // (back to its clause's start: "أسر أحد عناصر الحوثيين فيما قتل وجرح العشرات")
-                .take_while(|v| !v.is_stop() && !opens_clause(v))
-                .any(|v| v.kind == TokenKind::Number || self.noun(v).is_some());
+            && (plural
+                || !words[first.saturating_sub(12)..=first]
+                    .iter()
+                    .rev()
+                    .skip(1)
+                    // (back to its clause's start: "أسر أحد عناصر الحوثيين فيما قتل وجرح العشرات")
+                    .take_while(|v| !v.is_stop() && !opens_clause(v))
+                    .any(|v| v.kind == TokenKind::Number || self.noun(v).is_some()));
         if joined { Kind::Casualties } else { kind }
     }
 
@@ -1033,6 +1058,16 @@ impl<'a> Finder<'a> {
         words.get(j + 1).is_some_and(|v| {
             v.kind == TokenKind::Number || self.noun(v).is_some_and(|(n, _)| n.kind.is_none())
         })
+    }
+
+    /// Whether the verb at `j` did something to people of its own ([`Finder::people_after`]),
+    /// by itself or with the plural verb joined to it: "3 مسلحين قتلوا وجرحوا 4 جنود" (the
+    /// gunmen killed and wounded the soldiers).
+    fn acts_on_people(&self, words: &[Word], j: usize) -> bool {
+        self.people_after(words, j)
+            || words.get(j + 1).is_some_and(|v| {
+                v.wa && v.bare.ends_with("وا") && self.trigger(v).is_some() && self.people_after(words, j + 1)
+            })
     }
 
     /// Whether من follows the word at `i` in its clause (a trigger's `min` need), and what
@@ -1178,12 +1213,48 @@ impl<'a> Finder<'a> {
     /// Libya, which both of its sides share): a state's body, an army or an armed group of the
     /// knowledge base; not a newsroom, a monitor or an international body.
     fn serves(&self, p: &Party, affiliations: &[(usize, usize)]) -> Option<Party> {
+        self.served(p, affiliations).map(|body| self.side_of(body))
+    }
+
+    /// The entity of the body [`Finder::serves`] finds.
+    fn served(&self, p: &Party, affiliations: &[(usize, usize)]) -> Option<usize> {
         let &Party::Entity(i) = p else { return None };
         let &(_, body) = affiliations.iter().find(|&&(q, _)| q == i)?;
         let entry = self.a.kb.entry(self.kb_entry(body)?);
         (state_body(&entry.subtype)
             || matches!(entry.subtype.as_str(), "faction-government" | "faction-forces" | "armed-group"))
-        .then(|| self.side_of(body))
+        .then_some(body)
+    }
+
+    /// Whether the possessive pronoun of `noun` can stand for entity `e` by its gender: `ها`
+    /// for a body whose name a feminine noun heads (وزارة, قوات, ميليشيا) or a country, not
+    /// for a man nor a body headed by a masculine noun ("أعلن جيش الفتح ... مقتل العشرات من
+    /// عناصرها": the regime's forces named before, not the army that speaks); `ه` the other
+    /// way round. The head is the word the entity's mention starts with in the sentence,
+    /// else its Arabic name's first word; a head of no known gender fits either.
+    fn pronoun_fits(&self, words: &[Word], noun: &Word, e: usize) -> bool {
+        let bare = noun.bare.as_ref();
+        let feminine_pronoun = bare.ends_with("ها");
+        let masculine_pronoun = bare.ends_with('ه') && !feminine_pronoun;
+        if !feminine_pronoun && !masculine_pronoun {
+            return true;
+        }
+        let entity = &self.a.entities[e];
+        match entity.etype {
+            EntityType::Person => masculine_pronoun,
+            EntityType::Org => {
+                let head = match words.iter().find(|w| w.entity == Some(e)) {
+                    Some(w) => self.lex.feminine_head(&w.bare),
+                    None => {
+                        let first = entity.name_ar.split_whitespace().next().unwrap_or("");
+                        self.lex
+                            .feminine_head(&marsad_text::key(&Normalizer::analysis().normalize_str(first)))
+                    }
+                };
+                head.is_none_or(|feminine| feminine == feminine_pronoun)
+            }
+            _ => true,
+        }
     }
 
     fn country_of_party(&self, p: &Party) -> Party {
@@ -1528,7 +1599,7 @@ impl<'a> Finder<'a> {
                 let from = end.max(last) + 1;
                 // not past a verb joined by و to people of its own: "مقتل 2 من المحتجين و3 من
                 // عناصر الشرطة وجرح آخرين" (the wounded are others, the 3 are of the list)
-                let own_people = |j: usize| self.people_after(words, j);
+                let own_people = |j: usize| self.acts_on_people(words, j);
                 // a verb after many people agrees with them: plural (قتلوا), the idiom's plural
                 // pronoun (لقوا مصرعهم), the masculine plural participle (مصابون)
                 let agrees = |v: &Word| {
@@ -2666,7 +2737,7 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// Who suffered the losses told from `from` on: the subject of تكبد before them in the
+    /// Who suffered the losses told from `from` on: the subject of تكبد or خسر before them in the
     /// clause, a body or a country named right after the verb (`وتكبدت ميليشيات الحوثي
     /// عشرات القتلى`) or right before it (`أن ميليشيات الحوثي تكبدت أكثر من 120 قتيلاً`),
     /// with whether it is a force. Not the verbal noun with a pronoun (`عقب تكبدها خسائر`),
@@ -2677,7 +2748,7 @@ impl<'a> Finder<'a> {
             .take_while(|&j| !words[j].is_hard_stop())
             .find(|&j| {
                 let stem = words[j].stem.as_ref();
-                ["تكبد", "يتكبد", "تتكبد"].iter().any(|v| {
+                ["تكبد", "يتكبد", "تتكبد", "خسر", "يخسر", "تخسر"].iter().any(|v| {
                     stem.strip_prefix(v).is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ون" | "ان"))
                 })
             })?;

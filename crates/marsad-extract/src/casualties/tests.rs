@@ -1966,3 +1966,51 @@ fn a_total_that_a_verb_after_it_says_was_hit_is_a_figure() {
         [(Some(50), Kind::Casualties, Population::Military)]
     );
 }
+
+#[test]
+fn two_plural_verbs_with_people_after_them_did_it_to_them() {
+    // the gunmen killed and wounded the soldiers: the soldiers are hit, not the gunmen
+    let ex = extract("وقال مصدر أمني إن 3 مسلحين قتلوا وجرحوا 4 جنود في هجوم على حاجز للجيش.");
+    let c = only(&ex);
+    assert_eq!((c.count, c.kind, c.population), (Some(4), Kind::Casualties, Population::Military));
+    // one verb with its object, and a verb with none
+    assert_eq!(
+        claims("وأضاف أن 5 مسلحين قتلوا جنديا في الهجوم."),
+        [(Some(1), Kind::Killed, Population::Military)]
+    );
+    assert_eq!(
+        claims("وذكر الشهود أن 7 مسلحين قتلوا في الاشتباكات."),
+        [(Some(7), Kind::Killed, Population::Military)]
+    );
+}
+
+#[test]
+fn a_possessive_pronoun_stands_for_a_body_of_its_gender() {
+    // ها: not the army that speaks (masculine), but the forces named before it
+    let text = "وأعلن جيش الفتح عن سيطرته على قرية المشيك بعد اشتباكات مع قوات الأسد أسفرت عن تدمير \
+                عدة دبابات وآليات عسكرية لها، ومقتل العشرات من عناصرها.";
+    let ex = extract(text);
+    let c = only(&ex);
+    assert_eq!(name(&ex, c.claimant.as_ref()).as_deref(), Some("Army of Conquest"));
+    assert_ne!(name(&ex, c.side.as_ref()).as_deref(), Some("Army of Conquest"));
+    // ه and a masculine head, ها and a feminine one: the speaker's own people
+    let ex = extract("وقال جيش الفتح إن 5 من عناصره قتلوا في المعارك.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Army of Conquest"));
+    let ex = extract("وأعلنت وزارة الدفاع الأرمينية مقتل 3 من جنودها في القصف.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Armenia"));
+    // a man's people are his (ه), not a country's he does not speak for (ها: America)
+    let ex = extract(
+        "وقال السفير الأمريكي لدى إسرائيل، ديفيد فريدمان، إن \"أمريكا حزينة لمقتل أحد مواطنيها بوحشية\".",
+    );
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("United States"));
+}
+
+#[test]
+fn who_lost_them_owns_the_losses() {
+    let text = "وخسرت ميليشيات الحوثي الانقلابية، خلال المعارك الأخيرة، المئات من عناصرها بين قتيل وجريح \
+                بفعل ضربات قوات الجيش، وفق المركز الإعلامي للجيش.";
+    let ex = extract(text);
+    let c = only(&ex);
+    assert_eq!(c.kind, Kind::Casualties);
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Houthis"));
+}
