@@ -354,6 +354,9 @@ impl<'a> Finder<'a> {
     /// of a country; `None` for an international body or an unknown name.
     fn national(&self, p: &Party) -> Option<Party> {
         let &Party::Entity(i) = p else { return None };
+        if let Some(c) = self.body_country(i) {
+            return Some(self.country(c));
+        }
         let id = self.kb_entry(i)?;
         let entry = self.a.kb.entry(id);
         if entry.subtype == "country" {
@@ -658,7 +661,13 @@ impl<'a> Finder<'a> {
                 // whose people, when the clause does not say: the claimant's own soldiers; both
                 // sides in fighting; the claimant's country; where it happened; the article's
                 // country
-                let own_country = claimant.as_ref().and_then(|p| self.national(p));
+                // (a speaker unknown to the knowledge base speaks for the country of the state
+                // body they serve: "المتحدث باسم الشرطة التشادية بول مانغا")
+                let own_country = claimant.as_ref().and_then(|p| {
+                    self.national(p).or_else(|| {
+                        self.served(p, &affiliations).and_then(|body| self.national(&Party::Entity(body)))
+                    })
+                });
                 if c.side.is_none() && c.population == Population::Military && !hostile {
                     c.side = serves.or_else(|| own_country.clone());
                 }
@@ -1204,8 +1213,21 @@ impl<'a> Finder<'a> {
             if national && let Some(c) = entry.country {
                 return self.country(c);
             }
+        } else if let Some(c) = self.body_country(i) {
+            return self.country(c);
         }
         Party::Entity(i)
+    }
+
+    /// The country of a state's body the knowledge base does not list, named with a nisba
+    /// (`الشرطة التشادية`: the Police of Chad, a body of Chad).
+    fn body_country(&self, i: usize) -> Option<EntryId> {
+        let entity = &self.a.entities[i];
+        if entity.kb.is_some() || !entity.subtype.as_deref().is_some_and(state_body) {
+            return None;
+        }
+        let name = marsad_text::key(&Normalizer::analysis().normalize_str(&entity.name_ar)).into_owned();
+        name.split_whitespace().skip(1).find_map(|w| self.a.kb.nisba(w))
     }
 
     /// The side of the body a person serves, named with them (`المستشار الأمني في حكومة
@@ -1220,6 +1242,9 @@ impl<'a> Finder<'a> {
     fn served(&self, p: &Party, affiliations: &[(usize, usize)]) -> Option<usize> {
         let &Party::Entity(i) = p else { return None };
         let &(_, body) = affiliations.iter().find(|&&(q, _)| q == i)?;
+        if self.body_country(body).is_some() {
+            return Some(body);
+        }
         let entry = self.a.kb.entry(self.kb_entry(body)?);
         (state_body(&entry.subtype)
             || matches!(entry.subtype.as_str(), "faction-government" | "faction-forces" | "armed-group"))
@@ -1600,10 +1625,11 @@ impl<'a> Finder<'a> {
                 // not past a verb joined by و to people of its own: "مقتل 2 من المحتجين و3 من
                 // عناصر الشرطة وجرح آخرين" (the wounded are others, the 3 are of the list)
                 let own_people = |j: usize| self.acts_on_people(words, j);
-                // a verb after many people agrees with them: plural (قتلوا), the idiom's plural
-                // pronoun (لقوا مصرعهم), the masculine plural participle (مصابون)
+                // a verb after many people agrees with them: plural (قتلوا, قتلن), the idiom's
+                // plural pronoun (لقوا مصرعهم, لقين مصرعهن), the masculine plural participle
+                // (مصابون)
                 let agrees = |v: &Word| {
-                    count.is_none_or(|n| n < 3) || ["وا", "هم", "ون"].iter().any(|e| v.bare.ends_with(e))
+                    count.is_none_or(|n| n < 3) || ["وا", "هم", "ون", "ن"].iter().any(|e| v.bare.ends_with(e))
                 };
                 let near = words[from..]
                     .iter()

@@ -2014,3 +2014,29 @@ fn who_lost_them_owns_the_losses() {
     assert_eq!(c.kind, Kind::Casualties);
     assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Houthis"));
 }
+
+#[test]
+fn a_state_body_the_knowledge_base_lacks_is_of_its_nisba_country() {
+    // the spokesman of the Chadian police speaks for Chad, in an article naming Nigeria more
+    let text = "فجر انتحاري نفسه أمس في سوق في نجامينا. وقال المتحدث باسم الشرطة التشادية بول مانغا إن تسع \
+                نساء قتلن في الهجوم. وتنشط جماعة بوكو حرام في نيجيريا منذ سنوات، وتهاجم ولايات شمال نيجيريا \
+                وعاصمة نيجيريا.";
+    let ex = extract(text);
+    let c = only(&ex);
+    assert_eq!((c.count, c.kind), (Some(9), Kind::Killed));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Chad"));
+}
+
+#[test]
+fn feminine_verbs_agree_with_women() {
+    assert_eq!(
+        claims("وقالت الشرطة إن خمس نساء قتلن وأصيبت طفلة في الانفجار."),
+        [(Some(5), Kind::Killed, Population::Civilian), (Some(1), Kind::Wounded, Population::Civilian)]
+    );
+    assert_eq!(
+        claims("وذكرت المصادر أن ثلاث فتيات لقين مصرعهن في الحريق."),
+        [(Some(3), Kind::Killed, Population::Civilian)]
+    );
+    // people struck with fatigue are no wounded
+    assert!(claims("وأصيب ثمانية أشخاص بالإعياء في غضون ثلاث ساعات.").is_empty());
+}
