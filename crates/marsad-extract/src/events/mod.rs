@@ -1530,7 +1530,13 @@ impl<'a> Finder<'a> {
             if w.entity.is_none() && self.words[i + 1..chi.min(i + 4)].iter().any(|v| v.entity.is_some()) {
                 continue;
             }
-            if let Some(p) = self.party(w)
+            // the place a meeting or an agreement is named after (قمة شنغهاي, اتفاق سوتشي)
+            let names_it = i > 0
+                && self.lex.is(self.words[i - 1].stem, Role::Named)
+                && w.entity
+                    .is_some_and(|e| matches!(self.a.entities[e].etype, EntityType::Gpe | EntityType::Loc));
+            if !names_it
+                && let Some(p) = self.party(w)
                 && !parties.iter().any(|(_, q)| *q == p)
             {
                 parties.push((i, p));
@@ -1544,11 +1550,18 @@ impl<'a> Finder<'a> {
         let targeting = |w: &str| self.lex.is(w, Role::Target) || (with && self.lex.is(w, Role::With));
         for (i, p) in &parties {
             let i = *i;
+            // the country of a place just named, joined with ب: "في سمرقند بأوزبكستان"
+            let country_of_place = || {
+                self.words[i].bi
+                    && i > clo
+                    && self.words[i - 1].entity.is_some_and(|e| locations.contains(&e))
+            };
             if let Party::Entity(e) = p
                 && matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
                 && ((self.governed_by(i, clo, |w| self.lex.is(w, Role::Place), true)
                     && self.a.entities[*e].subtype.as_deref() != Some("country"))
-                    || (i < best.at && self.words[i].entity.is_some() && self.witnessed(i, clo, best.at)))
+                    || (i < best.at && self.words[i].entity.is_some() && self.witnessed(i, clo, best.at))
+                    || country_of_place())
             {
                 locations.push(*e);
                 continue;

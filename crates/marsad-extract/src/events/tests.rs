@@ -1385,3 +1385,20 @@ fn a_place_saw_only_the_event_of_its_own_clause() {
     assert!(only(&ex).actors.is_empty());
     assert!(only(&ex).locations.iter().any(|&l| ex.entities[l].name == "France"));
 }
+
+#[test]
+fn a_place_a_meeting_is_named_after_is_no_party() {
+    // the summit of Singapore: Singapore is neither who met nor whom
+    let ex = extract("وعلى الرغم من ذلك التزم ترامب وكيم جونغ أون بما اتفقا عليه منذ قمة سنغافورة.");
+    for e in &ex.events {
+        let all: Vec<String> = names(&ex, &e.actors).into_iter().chain(names(&ex, &e.targets)).collect();
+        assert!(!all.iter().any(|n| n == "Singapore"), "{all:?}");
+    }
+    let ex = extract("وانتهت محادثات ستوكهولم الجمعة بين الحكومة اليمنية والحوثيين.");
+    let e = only(&ex);
+    let all: Vec<String> = names(&ex, &e.actors).into_iter().chain(names(&ex, &e.targets)).collect();
+    assert!(!all.iter().any(|n| n == "Stockholm"), "{all:?}");
+    // a place the talks were held in is still their place
+    let ex = extract("وعقدت قمة شنغهاي في مدينة سمرقند.");
+    assert!(ex.events.iter().any(|e| e.locations.iter().any(|&l| ex.entities[l].name == "Samarkand")));
+}
