@@ -289,6 +289,25 @@ person:ban-ki-moon\tBan Ki-moon\tبان كي-مون\t\t
 }
 
 #[test]
+fn a_hashtag_sign_inside_a_name_reads_as_a_space() {
+    let people = "id\tname_en\tnames_ar\tcountry\trole
+person:donald-trump\tDonald Trump\tدونالد ترمب\t\t
+";
+    let kb = Kb::from_sources(&Sources { people, ..Sources::default() }).expect("loads");
+    let full = |text: &str| -> Vec<(String, String)> {
+        found(&kb, text).into_iter().map(|(t, n, _)| (t, n)).collect()
+    };
+    // some newsrooms tag a name's last word: the name runs on across the sign
+    assert_eq!(
+        full("وقال الرئيس الأميركي دونالد #ترمب إن"),
+        [("دونالد #ترمب".to_string(), "Donald Trump".to_string())]
+    );
+    // not across a line, nor a sign written apart
+    assert_eq!(full("دونالد\n#ترمب"), [("ترمب".to_string(), "Donald Trump".to_string())]);
+    assert_eq!(full("دونالد # ترمب"), [("ترمب".to_string(), "Donald Trump".to_string())]);
+}
+
+#[test]
 fn names_written_family_name_first_give_no_last_word_alone() {
     let people = "id\tname_en\tnames_ar\tcountry\trole
 person:kim-jong-un\tKim Jong Un\tكيم جونغ أون\tcountry:north-korea\t

@@ -103,18 +103,31 @@ pub struct TokenKeys {
 }
 
 /// Whether token `i` is a hyphen written between two Arabic words with no space (`كيم
-/// جونغ-أون`, `بان كي-مون`): the two are words of one name, matched as if a space stood there.
+/// جونغ-أون`, `بان كي-مون`), or a hashtag's sign on the second of two Arabic words
+/// (`المملكة العربية #السعودية`, a habit of some newsrooms): the two are words of one name,
+/// matched as if a space stood there.
 pub fn hyphen_joins(tokens: &[AnalysedToken], i: usize, normalized: &str) -> bool {
     let (Some(prev), Some(t), Some(next)) =
         (i.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(i), tokens.get(i + 1))
     else {
         return false;
     };
-    t.norm_str(normalized) == "-"
-        && prev.token.kind == TokenKind::Arabic
-        && next.token.kind == TokenKind::Arabic
-        && prev.token.norm.end() == t.token.norm.start()
-        && t.token.norm.end() == next.token.norm.start()
+    let between = prev.token.kind == TokenKind::Arabic && next.token.kind == TokenKind::Arabic;
+    match t.norm_str(normalized) {
+        "-" => {
+            between
+                && prev.token.norm.end() == t.token.norm.start()
+                && t.token.norm.end() == next.token.norm.start()
+        }
+        "#" => {
+            between
+                && prev.token.norm.end() < t.token.norm.start()
+                && t.token.norm.end() == next.token.norm.start()
+                // a space, not a line, between the words
+                && !normalized.get(prev.token.norm.end()..t.token.norm.start()).is_some_and(|g| g.contains('\n'))
+        }
+        _ => false,
+    }
 }
 
 /// A token as the matcher reads it ([`Kb::find_keyed`]): its form's keys and facts, and whether

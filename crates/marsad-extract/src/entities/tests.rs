@@ -613,7 +613,8 @@ fn a_name_after_a_title_ends_where_the_tagger_reads_it_to() {
     assert_eq!(people_tagged(text), [("محمود الخطيب".to_string(), "title")]);
     // never over a name the knowledge base knows
     let found = people_tagged("اعتبرت المستشارة الألمانية أنجيلا #ميركل الخميس أن أوروبا لم تتحرك.");
-    assert!(found.contains(&("ميركل".to_string(), "kb")), "{found:?}");
+    // (the hashtag's sign runs the name on: دونالد #ترمب)
+    assert!(found.contains(&("أنجيلا #ميركل".to_string(), "kb")), "{found:?}");
     // where the tagger reads on into another mention (لسانا), the first name keeps its family
     // name with the article, which the tagger's name covers (and which, shaped like a nisba,
     // the rule takes without the tagger too)
