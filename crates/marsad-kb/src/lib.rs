@@ -53,7 +53,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 pub use matcher::{Candidate, How, Match};
-pub use words::{Keyed, TokenKeys, WordKeys, hyphen_joins};
+pub use words::{Keyed, TokenKeys, WordKeys, joins_name_words};
 
 /// A problem in a knowledge-base file.
 #[derive(Debug, thiserror::Error)]

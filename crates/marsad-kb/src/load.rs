@@ -196,7 +196,7 @@ fn typo_letters(name: &str, article: bool) -> usize {
 pub(crate) fn phrase_keys(normalizer: &Normalizer, phrase: &str) -> Vec<String> {
     let norm = normalizer.normalize(phrase);
     // a hyphen between words of a name (`بان كي-مون`) is no word of it: the matcher reads
-    // past it in the text ([`crate::hyphen_joins`])
+    // past it in the text ([`crate::joins_name_words`])
     tokenize(&norm).map(|t| key(t.norm_str(&norm)).into_owned()).filter(|w| w != "-").collect()
 }
 

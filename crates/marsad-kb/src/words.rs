@@ -98,7 +98,7 @@ pub struct TokenKeys {
     pub form: Arc<WordKeys>,
     /// A line break comes before it: names do not run across lines.
     pub new_line: bool,
-    /// A hyphen that joins the two words around it ([`hyphen_joins`]).
+    /// A hyphen or a hashtag's sign that joins the two words around it ([`joins_name_words`]).
     pub joiner: bool,
 }
 
@@ -106,7 +106,7 @@ pub struct TokenKeys {
 /// جونغ-أون`, `بان كي-مون`), or a hashtag's sign on the second of two Arabic words
 /// (`المملكة العربية #السعودية`, a habit of some newsrooms): the two are words of one name,
 /// matched as if a space stood there.
-pub fn hyphen_joins(tokens: &[AnalysedToken], i: usize, normalized: &str) -> bool {
+pub fn joins_name_words(tokens: &[AnalysedToken], i: usize, normalized: &str) -> bool {
     let (Some(prev), Some(t), Some(next)) =
         (i.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(i), tokens.get(i + 1))
     else {
@@ -138,7 +138,8 @@ pub trait Keyed {
     fn word_keys(&self) -> &WordKeys;
     /// A line break comes before it: names do not run across lines.
     fn new_line(&self) -> bool;
-    /// A hyphen joining two words of a name ([`hyphen_joins`]): names run across it.
+    /// A hyphen or a hashtag's sign joining two words of a name ([`joins_name_words`]): names
+    /// run across it.
     fn joiner(&self) -> bool {
         false
     }
@@ -182,7 +183,7 @@ impl Kb {
                     |i, form| TokenKeys {
                         form: Arc::clone(form),
                         new_line: tokens.get(i).is_some_and(|t| t.token.starts_line()),
-                        joiner: hyphen_joins(tokens, i, normalized),
+                        joiner: joins_name_words(tokens, i, normalized),
                     },
                 )
             }
@@ -193,7 +194,7 @@ impl Kb {
                 .map(|(i, t)| TokenKeys {
                     form: Arc::new(self.word_keys(t, normalized)),
                     new_line: t.token.starts_line(),
-                    joiner: hyphen_joins(tokens, i, normalized),
+                    joiner: joins_name_words(tokens, i, normalized),
                 })
                 .collect(),
         })

@@ -1233,7 +1233,8 @@ impl<'a> Finder<'a> {
     /// The side of the body a person serves, named with them (`المستشار الأمني في حكومة
     /// الوفاق الليبية، هاشم بشر` speaks for the Government of National Accord, not for
     /// Libya, which both of its sides share): a state's body, an army or an armed group of the
-    /// knowledge base; not a newsroom, a monitor or an international body.
+    /// knowledge base, or a state's body named with a nisba ([`Finder::body_country`]); not a
+    /// newsroom, a monitor or an international body.
     fn serves(&self, p: &Party, affiliations: &[(usize, usize)]) -> Option<Party> {
         self.served(p, affiliations).map(|body| self.side_of(body))
     }
@@ -2763,8 +2764,8 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// Who suffered the losses told from `from` on: the subject of تكبد or خسر before them in the
-    /// clause, a body or a country named right after the verb (`وتكبدت ميليشيات الحوثي
+    /// Who suffered the losses told from `from` on: the subject of تكبد or خسر before them in
+    /// the clause, a body or a country named right after the verb (`وتكبدت ميليشيات الحوثي
     /// عشرات القتلى`) or right before it (`أن ميليشيات الحوثي تكبدت أكثر من 120 قتيلاً`),
     /// with whether it is a force. Not the verbal noun with a pronoun (`عقب تكبدها خسائر`),
     /// whose owner is further back.

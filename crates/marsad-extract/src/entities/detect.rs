@@ -78,7 +78,7 @@ pub(super) struct W<'f> {
     /// abbreviation's must be (FAN, not fan; LeT, not Let).
     caps: u32,
     pub new_line: bool,
-    /// A hyphen joining two words of a name ([`marsad_kb::hyphen_joins`]).
+    /// A hyphen or a hashtag's sign joining two words of a name ([`marsad_kb::joins_name_words`]).
     joiner: bool,
     /// Where a mention starting here starts (after a conjunction or a preposition that can be
     /// cut off cleanly).
@@ -563,7 +563,7 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
                         tanween.get(at).is_some_and(|&p| p < span.end())
                     },
                     new_line: t.token.starts_line(),
-                    joiner: marsad_kb::hyphen_joins(tokens, i, norm.text()),
+                    joiner: marsad_kb::joins_name_words(tokens, i, norm.text()),
                     start: mention_start(t, cut, norm),
                     span,
                     function,
