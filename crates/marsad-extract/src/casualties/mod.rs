@@ -66,7 +66,7 @@ use marsad_text::{AnalysedToken, FormTable, Normalized, Normalizer, Span, TokenK
 
 use self::lexicon::{Lexicon, Marker};
 pub use crate::attribution::Party;
-use crate::attribution::{self, Attributor, Cues, Role, Word};
+use crate::attribution::{self, Attributor, Cues, Gender, Role, Word};
 
 /// A token that may name a casualty (a trigger or a noun of a kind: [`Finder::look_up`]).
 const CASUALTY_WORD: u8 = 1;
@@ -477,13 +477,21 @@ impl<'a> Finder<'a> {
                 if c.kind == Kind::Missing && self.lost_something(&words, &c) {
                     continue;
                 }
-                // struck with an illness: "إصابة المراهقين بالاكتئاب", "إصابة 10 أشخاص بالكوليرا"
+                // struck with an illness: "إصابة المراهقين بالاكتئاب", "إصابة 10 أشخاص بالكوليرا",
+                // "أصيبت الطفلة بحالة إغماء"
+                let struck = |k: usize, w: &Word| {
+                    let ill = |w: &Word| self.marker(w) == Some(Marker::Illness);
+                    (w.bare.starts_with('ب') && ill(w))
+                        || (matches!(w.bare.as_ref(), "بحاله" | "بحالات")
+                            && words.get(c.end_word + 2 + k).is_some_and(ill))
+                };
                 if c.kind == Kind::Wounded
                     && words[c.end_word + 1..]
                         .iter()
                         .take(2)
                         .take_while(|w| !w.is_stop())
-                        .any(|w| w.bare.starts_with('ب') && self.marker(w) == Some(Marker::Illness))
+                        .enumerate()
+                        .any(|(k, w)| struck(k, w))
                 {
                     continue;
                 }
@@ -558,8 +566,11 @@ impl<'a> Finder<'a> {
                 }
                 // the losses someone suffered are theirs: "تكبدت ميليشيات الحوثي عشرات القتلى"
                 if !c.own_side
-                    && let Some((side, force)) =
-                        self.sufferer(&words, words.partition_point(|w| w.span.start() < c.evidence.start()))
+                    && let Some((side, force)) = self.sufferer(
+                        &words,
+                        words.partition_point(|w| w.span.start() < c.evidence.start()),
+                        false,
+                    )
                 {
                     c.side = Some(side);
                     c.hostile = false;
@@ -609,6 +620,12 @@ impl<'a> Finder<'a> {
                         o.population = Population::Civilian;
                     }
                 }
+                // the speaker's gender, where their verb tells it (قالت, أعلن)
+                let speaker = attribution
+                    .cue_at(c.at)
+                    .and_then(|cue| words.get(cue.at))
+                    .and_then(|w| Cues::builtin().get(w))
+                    .and_then(|cue| cue.gender);
                 let (claimant, claimant_rule) = match attribution.cue_at(c.at) {
                     Some(cue) => (cue.claimant.clone(), cue.rule),
                     None if attribution.carried.is_some() => (attribution.carried.clone(), "carried"),
@@ -629,12 +646,12 @@ impl<'a> Finder<'a> {
                     // for them
                     let noun = &words[c.end_word.min(words.len() - 1)];
                     let fits = |p: &Party| match p {
-                        Party::Entity(e) => self.pronoun_fits(&words, noun, *e),
+                        Party::Entity(e) => self.pronoun_fits(&words, noun, *e, speaker),
                         _ => true,
                     };
                     c.side = match claimant.as_ref().map(|p| (p, self.served(p, &affiliations))) {
                         Some((_, Some(body))) => {
-                            self.pronoun_fits(&words, noun, body).then(|| self.side_of(body))
+                            self.pronoun_fits(&words, noun, body, None).then(|| self.side_of(body))
                         }
                         Some((p, None)) => fits(p).then(|| self.country_of_party(p)),
                         None => None,
@@ -642,8 +659,11 @@ impl<'a> Finder<'a> {
                     // whoever the sentence says suffered the losses ("وخسرت ميليشيات الحوثي
                     // المئات عناصرها"), when the speaker cannot be whose they are
                     if c.side.is_none()
-                        && let Some((side, _)) = self
-                            .sufferer(&words, words.partition_point(|w| w.span.start() < c.evidence.start()))
+                        && let Some((side, _)) = self.sufferer(
+                            &words,
+                            words.partition_point(|w| w.span.start() < c.evidence.start()),
+                            true,
+                        )
                     {
                         c.side = Some(side);
                     }
@@ -1257,8 +1277,10 @@ impl<'a> Finder<'a> {
     /// for a man nor a body headed by a masculine noun ("أعلن جيش الفتح ... مقتل العشرات من
     /// عناصرها": the regime's forces named before, not the army that speaks); `ه` the other
     /// way round. The head is the word the entity's mention starts with in the sentence,
-    /// else its Arabic name's first word; a head of no known gender fits either.
-    fn pronoun_fits(&self, words: &[Word], noun: &Word, e: usize) -> bool {
+    /// else its Arabic name's first word; a head of no known gender fits either. A person is
+    /// of the gender of their verb (`speaker`: "قالت أنجيلا ميركل إن 12 من مواطنيها", not
+    /// "قال السفير ... إن أمريكا حزينة لمقتل أحد مواطنيها"), either when no verb tells.
+    fn pronoun_fits(&self, words: &[Word], noun: &Word, e: usize, speaker: Option<Gender>) -> bool {
         let bare = noun.bare.as_ref();
         let feminine_pronoun = bare.ends_with("ها");
         let masculine_pronoun = bare.ends_with('ه') && !feminine_pronoun;
@@ -1267,7 +1289,11 @@ impl<'a> Finder<'a> {
         }
         let entity = &self.a.entities[e];
         match entity.etype {
-            EntityType::Person => masculine_pronoun,
+            EntityType::Person => match speaker {
+                Some(Gender::Feminine) => feminine_pronoun,
+                Some(Gender::Masculine) => masculine_pronoun,
+                None => true,
+            },
             EntityType::Org => {
                 let head = match words.iter().find(|w| w.entity == Some(e)) {
                     Some(w) => self.lex.feminine_head(&w.bare),
@@ -2764,18 +2790,24 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// Who suffered the losses told from `from` on: the subject of تكبد or خسر before them in
-    /// the clause, a body or a country named right after the verb (`وتكبدت ميليشيات الحوثي
+    /// Who suffered the losses told from `from` on: the subject of تكبد (with `lost`, or of
+    /// خسر: the losses whose owner nothing else tells, since خسر loses ground, wars and
+    /// tourists as well) before them in the clause, a body or a country named right after the verb (`وتكبدت ميليشيات الحوثي
     /// عشرات القتلى`) or right before it (`أن ميليشيات الحوثي تكبدت أكثر من 120 قتيلاً`),
     /// with whether it is a force. Not the verbal noun with a pronoun (`عقب تكبدها خسائر`),
     /// whose owner is further back.
-    fn sufferer(&self, words: &[Word], from: usize) -> Option<(Party, bool)> {
+    fn sufferer(&self, words: &[Word], from: usize, lost: bool) -> Option<(Party, bool)> {
+        let verbs: &[&str] = if lost {
+            &["تكبد", "يتكبد", "تتكبد", "خسر", "يخسر", "تخسر"]
+        } else {
+            &["تكبد", "يتكبد", "تتكبد"]
+        };
         let verb = (from.saturating_sub(10)..from.min(words.len()))
             .rev()
             .take_while(|&j| !words[j].is_hard_stop())
             .find(|&j| {
                 let stem = words[j].stem.as_ref();
-                ["تكبد", "يتكبد", "تتكبد", "خسر", "يخسر", "تخسر"].iter().any(|v| {
+                verbs.iter().any(|v| {
                     stem.strip_prefix(v).is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ون" | "ان"))
                 })
             })?;

@@ -2040,3 +2040,19 @@ fn feminine_verbs_agree_with_women() {
     // people struck with fatigue are no wounded
     assert!(claims("وأصيب ثمانية أشخاص بالإعياء في غضون ثلاث ساعات.").is_empty());
 }
+
+#[test]
+fn review_a_woman_speaks_of_her_own_and_losses_keep_their_side() {
+    // ها of a woman speaking: her people, not the place of the attack
+    let ex = extract("وقالت المستشارة الألمانية أنجيلا ميركل إن 12 من مواطنيها قتلوا في هجوم إسطنبول.");
+    assert_ne!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Turkey"));
+    // خسر tells the owner only of losses nothing else owns
+    let ex = extract("وخسر الجيش السوري مواقعه بعد هجوم قتل فيه 30 من مسلحي داعش.");
+    let thirty = ex.casualties.iter().find(|c| c.count == Some(30)).expect("the 30 killed");
+    assert_eq!(name(&ex, thirty.side.as_ref()).as_deref(), Some("Islamic State"));
+    // struck with a fainting fit is no wound
+    assert_eq!(
+        claims("وأصيبت الطفلة بحالة إغماء وأصيب 3 آخرون بجروح."),
+        [(Some(3), Kind::Wounded, Population::Unspecified)]
+    );
+}

@@ -1520,6 +1520,8 @@ impl<'a> Finder<'a> {
     ) -> (Vec<Party>, Vec<Party>, Vec<usize>) {
         // the parties of the clause, each once, with the word where it first stands
         let mut parties: Vec<(usize, Party)> = Vec::new();
+        // the places meetings named after them were held in (قمة هلسنكي)
+        let mut venues: Vec<usize> = Vec::new();
         for i in clo..chi {
             if (best.at..best.end).contains(&i) && !(best.at + 1..best.at + 1 + best.gap).contains(&i) {
                 continue;
@@ -1530,13 +1532,32 @@ impl<'a> Finder<'a> {
             if w.entity.is_none() && self.words[i + 1..chi.min(i + 4)].iter().any(|v| v.entity.is_some()) {
                 continue;
             }
-            // the place a meeting or an agreement is named after (قمة شنغهاي, اتفاق سوتشي)
-            let names_it = i > 0
-                && self.lex.is(self.words[i - 1].stem, Role::Named)
-                && w.entity
-                    .is_some_and(|e| matches!(self.a.entities[e].etype, EntityType::Gpe | EntityType::Loc));
-            if !names_it
-                && let Some(p) = self.party(w)
+            // the place a meeting or an agreement is named after (قمة هلسنكي, اتفاق سوتشي,
+            // قمة سنغافورة) is no party; a meeting's is where it is held. A country the
+            // parties named there start with is a party (محادثات إيران والقوى الكبرى, اتفاق
+            // الإمارات مع إسرائيل)
+            let named_after = w.entity.filter(|&e| {
+                let entity = &self.a.entities[e];
+                let more_parties = || {
+                    entity.subtype.as_deref() == Some("country")
+                        && (i + 1..chi).find(|&k| self.words[k].entity != Some(e)).is_some_and(|k| {
+                            self.words[k].whole.starts_with('و') && self.words[k].bare != self.words[k].whole
+                                || self.words[k].stem == "مع"
+                        })
+                };
+                i > 0
+                    && matches!(entity.etype, EntityType::Gpe | EntityType::Loc)
+                    && (self.lex.is(self.words[i - 1].stem, Role::Named)
+                        || self.lex.is(self.words[i - 1].stem, Role::Venue))
+                    && !more_parties()
+            });
+            if let Some(e) = named_after {
+                if self.lex.is(self.words[i - 1].stem, Role::Venue) && !venues.contains(&e) {
+                    venues.push(e);
+                }
+                continue;
+            }
+            if let Some(p) = self.party(w)
                 && !parties.iter().any(|(_, q)| *q == p)
             {
                 parties.push((i, p));
@@ -1550,11 +1571,17 @@ impl<'a> Finder<'a> {
         let targeting = |w: &str| self.lex.is(w, Role::Target) || (with && self.lex.is(w, Role::With));
         for (i, p) in &parties {
             let i = *i;
-            // the country of a place just named, joined with ب: "في سمرقند بأوزبكستان"
+            // the country of a place just named, joined with ب: "في سمرقند بأوزبكستان" (not
+            // another country governed by the verb: "نددت فرنسا في نيويورك بروسيا")
             let country_of_place = || {
+                let entry = |e: usize| self.a.entities[e].kb.as_deref().and_then(|id| self.a.kb.by_id(id));
                 self.words[i].bi
                     && i > clo
-                    && self.words[i - 1].entity.is_some_and(|e| locations.contains(&e))
+                    && self.words[i - 1].entity.is_some_and(|l| {
+                        locations.contains(&l)
+                            && matches!(p, Party::Entity(c) if entry(*c).is_some()
+                                && entry(l).and_then(|l| self.a.kb.entry(l).country) == entry(*c))
+                    })
             };
             if let Party::Entity(e) = p
                 && matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
@@ -1572,6 +1599,11 @@ impl<'a> Finder<'a> {
             if i > best.at && self.governed_by(i, clo, targeting, false) && !self.by_hand(i - 1) {
                 targets.push(p.clone());
             }
+        }
+        // a meeting named after the place it was held in, unless the clause says where it was
+        // held (قمة شنغهاي في سمرقند: the summit of the Shanghai Cooperation Organisation)
+        if locations.is_empty() {
+            locations = venues;
         }
         // a party whose people the clause says were hit before the trigger of violence is a
         // target (not of a speech act: حمّل باشينيان المسؤولية blames another): after

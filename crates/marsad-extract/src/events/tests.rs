@@ -1402,3 +1402,14 @@ fn a_place_a_meeting_is_named_after_is_no_party() {
     let ex = extract("وعقدت قمة شنغهاي في مدينة سمرقند.");
     assert!(ex.events.iter().any(|e| e.locations.iter().any(|&l| ex.entities[l].name == "Samarkand")));
 }
+
+#[test]
+fn review_countries_named_with_talks_and_after_a_place_keep_their_roles() {
+    // the countries talks are named with are their parties
+    assert_eq!(parties_of("وانطلقت محادثات إيران والقوى الكبرى في جنيف.").0, ["Iran"]);
+    // a country after a place, governed by the verb, is its target, not the place's country
+    assert_eq!(parties_of("ونددت فرنسا في نيويورك بروسيا بسبب الفيتو.").1, ["Russia"]);
+    // a summit named after where it was held took place there
+    let ex = extract("وعقدت قمة هلسنكي بين ترامب وبوتين.");
+    assert!(only(&ex).locations.iter().any(|&l| ex.entities[l].name == "Helsinki"));
+}
