@@ -621,12 +621,12 @@ impl<'a> Finder<'a> {
                     }
                 }
                 // the speaker's gender, where their verb tells it (قالت, أعلن)
-                let speaker = attribution
-                    .cue_at(c.at)
+                let cue = attribution.cue_at(c.at);
+                let speaker = cue
                     .and_then(|cue| words.get(cue.at))
                     .and_then(|w| Cues::builtin().get(w))
-                    .and_then(|cue| cue.gender);
-                let (claimant, claimant_rule) = match attribution.cue_at(c.at) {
+                    .and_then(|w| w.gender);
+                let (claimant, claimant_rule) = match cue {
                     Some(cue) => (cue.claimant.clone(), cue.rule),
                     None if attribution.carried.is_some() => (attribution.carried.clone(), "carried"),
                     None => {
@@ -645,15 +645,17 @@ impl<'a> Finder<'a> {
                     // the speaker's, or the body's they speak for, when the pronoun can stand
                     // for them
                     let noun = &words[c.end_word.min(words.len() - 1)];
-                    let fits = |p: &Party| match p {
-                        Party::Entity(e) => self.pronoun_fits(&words, noun, *e, speaker),
-                        _ => true,
-                    };
                     c.side = match claimant.as_ref().map(|p| (p, self.served(p, &affiliations))) {
                         Some((_, Some(body))) => {
                             self.pronoun_fits(&words, noun, body, None).then(|| self.side_of(body))
                         }
-                        Some((p, None)) => fits(p).then(|| self.country_of_party(p)),
+                        Some((p, None)) => {
+                            let fits = match p {
+                                Party::Entity(e) => self.pronoun_fits(&words, noun, *e, speaker),
+                                _ => true,
+                            };
+                            fits.then(|| self.country_of_party(p))
+                        }
                         None => None,
                     };
                     // whoever the sentence says suffered the losses ("وخسرت ميليشيات الحوثي
@@ -2792,8 +2794,8 @@ impl<'a> Finder<'a> {
 
     /// Who suffered the losses told from `from` on: the subject of تكبد (with `lost`, or of
     /// خسر: the losses whose owner nothing else tells, since خسر loses ground, wars and
-    /// tourists as well) before them in the clause, a body or a country named right after the verb (`وتكبدت ميليشيات الحوثي
-    /// عشرات القتلى`) or right before it (`أن ميليشيات الحوثي تكبدت أكثر من 120 قتيلاً`),
+    /// tourists as well) before them in the clause, a body or a country named right after the
+    /// verb (`وتكبدت ميليشيات الحوثي عشرات القتلى`) or right before it (`أن ميليشيات الحوثي تكبدت أكثر من 120 قتيلاً`),
     /// with whether it is a force. Not the verbal noun with a pronoun (`عقب تكبدها خسائر`),
     /// whose owner is further back.
     fn sufferer(&self, words: &[Word], from: usize, lost: bool) -> Option<(Party, bool)> {

@@ -1536,23 +1536,23 @@ impl<'a> Finder<'a> {
             // قمة سنغافورة) is no party; a meeting's is where it is held. A country the
             // parties named there start with is a party (محادثات إيران والقوى الكبرى, اتفاق
             // الإمارات مع إسرائيل)
+            let noun = i.checked_sub(1).map(|k| self.words[k].stem);
+            let venue = noun.is_some_and(|n| self.lex.is(n, Role::Venue));
+            let named = venue || noun.is_some_and(|n| self.lex.is(n, Role::Named));
             let named_after = w.entity.filter(|&e| {
                 let entity = &self.a.entities[e];
+                // (the next word that is not the country's own: و joined to it, or مع)
                 let more_parties = || {
                     entity.subtype.as_deref() == Some("country")
                         && (i + 1..chi).find(|&k| self.words[k].entity != Some(e)).is_some_and(|k| {
-                            self.words[k].whole.starts_with('و') && self.words[k].bare != self.words[k].whole
-                                || self.words[k].stem == "مع"
+                            let v = &self.words[k];
+                            (v.whole.starts_with('و') && v.bare != v.whole) || v.stem == "مع"
                         })
                 };
-                i > 0
-                    && matches!(entity.etype, EntityType::Gpe | EntityType::Loc)
-                    && (self.lex.is(self.words[i - 1].stem, Role::Named)
-                        || self.lex.is(self.words[i - 1].stem, Role::Venue))
-                    && !more_parties()
+                named && matches!(entity.etype, EntityType::Gpe | EntityType::Loc) && !more_parties()
             });
             if let Some(e) = named_after {
-                if self.lex.is(self.words[i - 1].stem, Role::Venue) && !venues.contains(&e) {
+                if venue && !venues.contains(&e) {
                     venues.push(e);
                 }
                 continue;
