@@ -1,5 +1,6 @@
 //! The `marsad` command.
 
+mod alloc;
 mod cli;
 mod commands;
 mod memory;
@@ -16,9 +17,10 @@ use commands::extract::Ended;
 
 /// The allocator: the pipeline makes many small short-lived allocations (token vectors, keys,
 /// records), which mimalloc's per-thread free lists serve in fewer instructions than the
-/// system allocator (measured with callgrind on the bench corpus; see the README).
+/// system allocator (measured with callgrind on the bench corpus; see the README). Asked as
+/// `malloc` where that aligns enough ([`alloc::Allocator`]).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 
 /// mimalloc's option `purge_delay`: its index in `mi_option_t` of mimalloc v3 (the version
 /// libmimalloc-sys builds by default, which names only some options); a test checks that the
