@@ -308,19 +308,24 @@ type Tail<T> = (Box<[String]>, u64, T);
 /// The hash of a phrase's second word, compared before the word itself: the phrases starting
 /// with a frequent word (قوات, وزارة, محافظة) are a few hundred, and most of them are told
 /// apart from the text's next word without reading their words.
-fn word_hash(word: &str) -> u64 {
+pub(crate) fn word_hash(word: &str) -> u64 {
     std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, word)
 }
 
 /// A phrase index: the first word's key, then the keys of the other words, longest first.
+///
+/// The phrases of one first word are a list with an id ([`PhraseIndex::list_of`]), which a
+/// word form's cached keys keep: a token then reads its phrases without hashing its word
+/// ([`PhraseIndex::matches_in`]).
 #[derive(Debug)]
 pub(crate) struct PhraseIndex<T> {
-    by_first: FxHashMap<String, Vec<Tail<T>>>,
+    by_first: FxHashMap<String, u32>,
+    lists: Vec<Vec<Tail<T>>>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { by_first: FxHashMap::default() }
+        PhraseIndex { by_first: FxHashMap::default(), lists: Vec::new() }
     }
 }
 
@@ -330,7 +335,12 @@ impl<T: Clone> PhraseIndex<T> {
         let Some(first) = words.next() else { return };
         let tail: Box<[String]> = words.collect();
         let second = tail.first().map_or(0, |w| word_hash(w));
-        let list = self.by_first.entry(first).or_default();
+        let lists = &mut self.lists;
+        let id = *self.by_first.entry(first).or_insert_with(|| {
+            lists.push(Vec::new());
+            u32::try_from(lists.len() - 1).expect("fewer than 2³² first words")
+        });
+        let list = &mut self.lists[id as usize];
         let at = list.partition_point(|(t, _, _)| t.len() >= tail.len());
         list.insert(at, (tail, second, value));
     }
@@ -338,6 +348,11 @@ impl<T: Clone> PhraseIndex<T> {
     /// Whether some phrase starts with `first`.
     pub(crate) fn starts_with(&self, first: &str) -> bool {
         self.by_first.contains_key(first)
+    }
+
+    /// The id of the list of phrases starting with `first`, if any.
+    pub(crate) fn list_of(&self, first: &str) -> Option<u32> {
+        self.by_first.get(first).copied()
     }
 
     /// The phrases starting with `first` whose tail matches `next(0)`, `next(1)`..., longest
@@ -350,10 +365,22 @@ impl<T: Clone> PhraseIndex<T> {
         first: &str,
         next: impl Fn(usize) -> Option<&'w str>,
     ) -> impl Iterator<Item = (usize, &T)> {
-        let tails = self.by_first.get(first).map_or(&[][..], Vec::as_slice);
+        let list = self.list_of(first);
         // the next word is hashed only when some phrase starts with `first` (most lookups
         // find none)
-        let second = if tails.is_empty() { None } else { next(0).map(word_hash) };
+        let second = list.and_then(|_| next(0).map(word_hash));
+        self.matches_in(list, second, next)
+    }
+
+    /// [`PhraseIndex::matches`] of the first word whose list is `list` ([`PhraseIndex::list_of`]),
+    /// given the [`word_hash`] of `next(0)`.
+    pub(crate) fn matches_in<'w>(
+        &self,
+        list: Option<u32>,
+        second: Option<u64>,
+        next: impl Fn(usize) -> Option<&'w str>,
+    ) -> impl Iterator<Item = (usize, &T)> {
+        let tails = list.and_then(|id| self.lists.get(id as usize)).map_or(&[][..], Vec::as_slice);
         tails
             .iter()
             .filter(move |(tail, hash, _)| {
@@ -374,7 +401,7 @@ impl<T: Clone> PhraseIndex<T> {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.lists.iter().map(Vec::len).sum()
     }
 }
 

@@ -79,17 +79,17 @@ impl Kb {
 
     fn exact_at<K: Keyed>(&self, keys: &[K], i: usize) -> Option<Match> {
         let own = keys[i].word_keys();
-        if own.exact_heads == 0 {
+        if own.exact_lists.is_empty() {
             return None;
         }
-        let next = |k: usize| {
-            word_after(keys, i, k).filter(|&j| !keys[j].new_line()).map(|j| keys[j].word_keys().tail.as_str())
-        };
+        let after =
+            |k: usize| word_after(keys, i, k).filter(|&j| !keys[j].new_line()).map(|j| keys[j].word_keys());
+        let next = |k: usize| after(k).map(|w| w.tail.as_str());
+        let second = after(0).map(|w| w.tail_hash);
         let mut best: Option<Match> = None;
         // only the heads that start a name (the others would find nothing)
-        let starting = own.heads.iter().enumerate().filter(|(k, _)| own.exact_heads >> (*k).min(7) & 1 != 0);
-        for (_, head) in starting {
-            for (len, alias) in self.names.matches(head, next) {
+        for &list in &own.exact_lists {
+            for (len, alias) in self.names.matches_in(Some(list), second, next) {
                 add(&mut best, i, name_end(keys, i, len), alias, How::Exact);
             }
         }

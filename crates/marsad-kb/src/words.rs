@@ -25,6 +25,8 @@ pub struct WordKeys {
     pub heads: Vec<String>,
     /// The form a later word of a name is compared under: as written.
     pub tail: String,
+    /// The [`crate::word_hash`] of `tail`, which the phrases of names compare first.
+    pub(crate) tail_hash: u64,
     /// Whether a name may start here (an Arabic or Latin word).
     pub word: bool,
     /// An Arabic word: transliteration variants are looked for only in those.
@@ -35,10 +37,10 @@ pub struct WordKeys {
     pub nisba: Option<EntryId>,
     /// One of the heads starts a title, role, honorific or kin particle ([`Kb::title`]).
     pub title_start: bool,
-    /// Which heads start an exact name: bit k for `heads[k]` (bit 7 for the eighth and later
-    /// ones); 0 when none does. The matcher looks up only those: most words start no name,
-    /// and of those that do, most start one under one head only.
-    pub(crate) exact_heads: u8,
+    /// The lists of exact names the heads start ([`crate::PhraseIndex::list_of`]), in the
+    /// order of the heads; empty when none does. The matcher reads only those: most words
+    /// start no name, and of those that do, most start one under one head only.
+    pub(crate) exact_lists: Box<[u32]>,
     /// The loose keys of the word without clitics and as written, when a foreign name may
     /// start with one of them (an Arabic word, no guard).
     pub(crate) loose_heads: Option<[String; 2]>,
@@ -58,19 +60,20 @@ impl WordKeys {
     }
 }
 
-/// Two forms' keys are equal when their keys and facts are: the loose key as written follows
-/// from them, whether it was computed yet or not.
+/// Two forms' keys are equal when their keys and facts are: the hash and the loose key of the
+/// word as written follow from them (the loose key whether it was computed yet or not).
 impl PartialEq for WordKeys {
     fn eq(&self, other: &WordKeys) -> bool {
         let WordKeys {
             heads,
             tail,
+            tail_hash: _,
             word,
             arabic,
             common,
             nisba,
             title_start,
-            exact_heads,
+            exact_lists,
             loose_heads,
             tail_skeleton: _,
             typos,
@@ -82,7 +85,7 @@ impl PartialEq for WordKeys {
             && *common == other.common
             && *nisba == other.nisba
             && *title_start == other.title_start
-            && *exact_heads == other.exact_heads
+            && *exact_lists == other.exact_lists
             && *loose_heads == other.loose_heads
             && *typos == other.typos
     }
@@ -226,11 +229,7 @@ impl Kb {
         let common = heads.iter().any(|h| self.is_common_word(h));
         let nisba = if arabic { heads.iter().find_map(|h| self.nisba(h)) } else { None };
         let title_start = heads.iter().any(|h| self.titles.starts_with(h));
-        let exact_heads = heads
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| self.names.starts_with(h))
-            .fold(0u8, |bits, (k, _)| bits | 1 << k.min(7));
+        let exact_lists = heads.iter().filter_map(|h| self.names.list_of(h)).collect();
         let tail_skeleton = OnceLock::new();
         let loose_heads = (arabic && !heads.iter().any(|h| self.guarded(h)))
             .then(|| {
@@ -244,13 +243,14 @@ impl Kb {
         let typos = self.typos_of(&heads, &tail);
         WordKeys {
             heads,
+            tail_hash: crate::word_hash(&tail),
             tail,
             word,
             arabic,
             common,
             nisba,
             title_start,
-            exact_heads,
+            exact_lists,
             loose_heads,
             tail_skeleton,
             typos,
