@@ -25,6 +25,31 @@ pub fn key(word: &str) -> Cow<'_, str> {
     Cow::Owned(keyed_view(word).unwrap_or_else(|| key_by_chars(word)))
 }
 
+/// Whether `key(word) == k`, without making the key: the words of most checks are no key's
+/// fold, and of the others most differ from `k` early.
+///
+/// ```
+/// use marsad_text::key::key_eq;
+/// assert!(key_eq("الارمينية", "الارمينيه"));
+/// assert!(key_eq("NATO", "nato"));
+/// assert!(!key_eq("NATO", "nat"));
+/// ```
+pub fn key_eq(word: &str, k: &str) -> bool {
+    if !needs_key(word) {
+        return word == k;
+    }
+    let mut rest = k.chars();
+    let mut next_is = |c: char| rest.next() == Some(c);
+    let same = word.chars().all(|c| match c {
+        'ة' => next_is('ه'),
+        'ؤ' => next_is('و'),
+        'ئ' => next_is('ي'),
+        c if is_upper(c) => c.to_lowercase().all(&mut next_is),
+        c => next_is(c),
+    });
+    same && rest.next().is_none()
+}
+
 /// [`key`], folding character by character.
 fn key_by_chars(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -175,6 +200,29 @@ mod tests {
         #[test]
         fn the_key_is_the_fold_char_by_char(text in "\\PC{0,16}") {
             prop_assert_eq!(key(&text), key_by_chars(&text));
+        }
+    }
+
+    proptest! {
+        /// `key_eq` says whether a word keys to a text exactly when comparing the key does: to
+        /// its own key, to that key cut short or run on, to any other text.
+        #[test]
+        fn key_eq_compares_the_key(
+            word in "[a-zA-Z İéÉ0-9ةؤئأاهوي]{0,12}",
+            other in "[a-zİé0-9هويا]{0,12}",
+            cut in 0usize..4,
+        ) {
+            let k = key(&word).into_owned();
+            prop_assert!(key_eq(&word, &k));
+            let mut chars: Vec<char> = k.chars().collect();
+            if !chars.is_empty() {
+                chars.truncate(chars.len().saturating_sub(cut.max(1)));
+                let short: String = chars.into_iter().collect();
+                prop_assert!(!key_eq(&word, &short));
+            }
+            let longer = format!("{k}ه");
+            prop_assert!(!key_eq(&word, &longer));
+            prop_assert_eq!(key_eq(&word, &other), k == other);
         }
     }
 

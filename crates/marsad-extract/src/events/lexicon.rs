@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use marsad_kb::names::key;
 use marsad_text::Normalizer;
+use marsad_text::key::key_eq;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Category;
@@ -312,6 +313,26 @@ impl<'w> Forms<'w> {
             }
         }
         Forms { forms }
+    }
+
+    /// Whether one of the forms of `word` is `k`: `Forms::of(word).contains(k)`, without
+    /// making the forms (the check of a phrase's later words, at every trigger word).
+    pub fn have(word: &str, k: &str) -> bool {
+        if key_eq(word, k) {
+            return true;
+        }
+        let long = |s: &str| s.chars().count() >= 3;
+        if word.strip_suffix('ا').filter(|s| long(s)).is_some_and(|s| key_eq(s, k)) {
+            return true;
+        }
+        match SUFFIXES.iter().find_map(|suf| word.strip_suffix(suf)).filter(|s| long(s)) {
+            // (the key of a word and ه is the word's key and ه)
+            Some(stem) => match stem.strip_suffix('ت') {
+                Some(t) => k.strip_suffix('ه').is_some_and(|kt| key_eq(t, kt)) || key_eq(stem, k),
+                None => key_eq(stem, k),
+            },
+            None => false,
+        }
     }
 
     /// The first form for which `f` gives something.
@@ -649,6 +670,24 @@ mod tests {
         assert!(Forms::of("قصفا").contains("قصف"));
         // short words keep their letters
         assert!(!Forms::of("له").contains("ل"));
+    }
+
+    proptest::proptest! {
+        /// `Forms::have` is `Forms::of(..).contains(..)`: for words with and without the
+        /// suffixes and endings the forms cut, against their own forms and other words.
+        #[test]
+        fn have_is_contains_of_the_forms(
+            stem in "[اتةهؤئبسطرقصفنميو]{0,6}",
+            ending in proptest::sample::select(vec!["", "ا", "ه", "ها", "هم", "هما", "نا", "ته", "تها", "ة"]),
+            other in "[اتهويبسطرقصفنم]{0,7}",
+        ) {
+            let word = format!("{stem}{ending}");
+            let forms = Forms::of(&word);
+            for f in forms.forms.iter().flatten() {
+                proptest::prop_assert!(Forms::have(&word, f), "{} {}", word, f);
+            }
+            proptest::prop_assert_eq!(Forms::have(&word, &other), forms.contains(&other));
+        }
     }
 
     #[test]

@@ -407,7 +407,7 @@ impl Word<'_> {
     /// Whether one of its forms is `k`.
     fn is(&self, k: &str) -> bool {
         self.kind == TokenKind::Arabic
-            && (self.keys().any(|w| w == k) || self.keys().any(|w| Forms::of(w).contains(k)))
+            && (self.keys().any(|w| w == k) || self.keys().any(|w| Forms::have(w, k)))
     }
 
     fn is_stop(&self) -> bool {
