@@ -65,6 +65,12 @@ fn key_by_chars(word: &str) -> String {
     out
 }
 
+/// Whether [`key`] changes the character `c` (an unchanged character keys to itself, so that
+/// a word whose first character is one keys to a text starting with that character).
+pub fn folds(c: char) -> bool {
+    needs_folding(c)
+}
+
 fn needs_folding(c: char) -> bool {
     matches!(c, 'ة' | 'ؤ' | 'ئ') || is_upper(c)
 }

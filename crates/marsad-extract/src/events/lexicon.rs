@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use marsad_kb::names::key;
 use marsad_text::Normalizer;
-use marsad_text::key::key_eq;
+use marsad_text::key::{folds, key_eq};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Category;
@@ -318,6 +318,14 @@ impl<'w> Forms<'w> {
     /// Whether one of the forms of `word` is `k`: `Forms::of(word).contains(k)`, without
     /// making the forms (the check of a phrase's later words, at every trigger word).
     pub fn have(word: &str, k: &str) -> bool {
+        // every form starts with the word's first character, keyed: most words of a text differ
+        // from `k` there
+        if let (Some(a), Some(b)) = (word.chars().next(), k.chars().next())
+            && a != b
+            && !folds(a)
+        {
+            return false;
+        }
         if key_eq(word, k) {
             return true;
         }
