@@ -106,7 +106,7 @@ fn process(extractor: &Extractor, item: Item, explain: bool) -> Outcome {
     let result = catch_unwind(AssertUnwindSafe(|| {
         let extraction = extractor.extract(&doc);
         let record = Record::new(&doc, &extraction);
-        let mut line = serde_json::to_vec(&record).expect("records serialise (no maps with non-string keys)");
+        let mut line = record.to_json().expect("records serialise (no maps with non-string keys)");
         line.push(b'\n');
         let explain = explain.then(|| {
             format!(

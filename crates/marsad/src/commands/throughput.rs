@@ -194,7 +194,7 @@ fn measure(extractor: &Extractor, item: Item) -> Totals {
     // the same extraction and record as `marsad extract` without --tokens
     let (extraction, stages) = extractor.extract_timed(&doc);
     let start = Instant::now();
-    let json = serde_json::to_vec(&Record::new(&doc, &extraction)).map_or(0, |v| v.len() as u64);
+    let json = Record::new(&doc, &extraction).to_json().map_or(0, |v| v.len() as u64);
     t.serialise = start.elapsed();
     t.articles = 1;
     t.text_bytes = doc.text.len() as u64;
