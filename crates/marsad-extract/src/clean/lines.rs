@@ -114,7 +114,26 @@ fn is_key_space(b: u8) -> bool {
 }
 
 /// Collapses whitespace runs to one space and lowercases ASCII; counts the words.
+///
+/// Most lines separate their words by one space and nothing else: their key is the line
+/// lowercased, made in one copy, where copying word by word cost a call per word.
 fn collapse(s: &str) -> (String, usize) {
+    // three passes of folds the compiler vectorises, rather than one branching per byte
+    let b = s.as_bytes();
+    let other_space = b.iter().fold(false, |any, &x| any | (is_key_space(x) & (x != b' ')));
+    let double_space = b.windows(2).fold(false, |any, w| any | ((w[0] == b' ') & (w[1] == b' ')));
+    let edge_space = b.first() == Some(&b' ') || b.last() == Some(&b' ');
+    if b.is_empty() || other_space || double_space || edge_space {
+        return collapse_words(s);
+    }
+    let words = b.iter().filter(|&&x| x == b' ').count() + 1;
+    let mut key = s.to_owned();
+    key.make_ascii_lowercase();
+    (key, words)
+}
+
+/// [`collapse`], word by word.
+fn collapse_words(s: &str) -> (String, usize) {
     let mut key = String::with_capacity(s.len());
     let mut words = 0;
     for word in s.split_ascii_whitespace() {
@@ -156,6 +175,14 @@ fn key_to_norm(s: &str, key_off: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The one-copy key of a line is its key made word by word, whatever its spaces.
+        #[test]
+        fn collapse_is_the_words_joined(line in "[ \t\nAbاب.]{0,24}") {
+            proptest::prop_assert_eq!(super::collapse(&line), super::collapse_words(&line));
+        }
+    }
+
     use super::*;
     use marsad_text::Normalizer;
 
