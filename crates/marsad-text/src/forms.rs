@@ -120,9 +120,10 @@ pub(crate) fn fingerprint(text: &str, kind: TokenKind, seg: Option<Segmentation>
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        lane(u64::from_le_bytes(w) ^ 0xff << 56);
+        // the bytes left, little-endian, the others zero (a loop: a copy of a length known
+        // only here is a call of memcpy, once per form)
+        let w = rest.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
+        lane(w ^ 0xff << 56);
     }
     let (a, b) = (mix(a ^ tag.rotate_left(17)), mix(b ^ a));
     u128::from(a) << 64 | u128::from(mix(b ^ a.rotate_left(7)))
