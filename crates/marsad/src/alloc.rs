@@ -6,11 +6,13 @@
 //! alignment, and otherwise, for any block of more than 1 KiB whose size is no power of two,
 //! allocates more than asked and aligns inside it (an `alignment` of 8 included). The pipeline's
 //! vectors and strings of a few KiB took that path a hundred times an article (on 5,000 bench
-//! articles, 489,000 of 4.85 million allocations, under callgrind). `mi_malloc` returns
-//! blocks aligned to 16 bytes whenever the size is 16 or more ([`MALLOC_ALIGN`], as C requires
-//! of `malloc`); a Rust layout's size is a multiple of its alignment, so that every layout
-//! aligned to 16 bytes or less is served by `mi_malloc`, `mi_zalloc` and `mi_realloc`, and only
-//! larger alignments (the interner's 32-byte slots) go to the aligned calls.
+//! articles, 489,000 of 4.85 million allocations, under callgrind). mimalloc rounds every
+//! block of more than 8 bytes up to a multiple of 16 and starts its pages 16-aligned, so that
+//! `mi_malloc` returns blocks aligned to 16 bytes whenever the size is more than 8
+//! ([`MALLOC_ALIGN`], as C requires of `malloc`), and to 8 below. Every layout aligned to 16
+//! bytes or less and to no more than its size is served by `mi_malloc`, `mi_zalloc` and
+//! `mi_realloc`; larger alignments (the interner's 32-byte slots), and alignments larger than
+//! the size, go to the aligned calls.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;
@@ -24,9 +26,9 @@ const MALLOC_ALIGN: usize = 16;
 /// mimalloc, with plain requests served as plain allocations (see the module documentation).
 pub struct Allocator;
 
-/// Whether `mi_malloc` of `size` bytes is aligned to `align`: blocks of fewer than 16 bytes
-/// are aligned to their size's alignment at least (8 bytes for 8), which any layout of that
-/// size asks for no more than, as a layout's size is a multiple of its alignment.
+/// Whether `mi_malloc` of `size` bytes is aligned to `align`: blocks of more than 8 bytes are
+/// 16-aligned, and the others 8-aligned, which a layout no more aligned than its size (a power
+/// of two of at most 8 there) asks for no more than.
 #[inline]
 fn plain(align: usize, size: usize) -> bool {
     align <= MALLOC_ALIGN && align <= size
@@ -85,6 +87,29 @@ unsafe impl GlobalAlloc for Allocator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Small blocks of every size, multiple of their alignment or not (hash tables ask for
+    /// such layouts), have their layout's alignment, allocated plain or zeroed and resized.
+    #[test]
+    #[allow(unsafe_code)]
+    fn small_blocks_of_any_size_have_their_alignment() {
+        let a = Allocator;
+        for align in [1usize, 2, 4, 8, 16, 32] {
+            for size in 1..=200 {
+                let layout = Layout::from_size_align(size, align).expect("a layout");
+                // SAFETY: layouts of non-zero size; each block is freed once, by this allocator
+                unsafe {
+                    for zeroed in [false, true] {
+                        let p = if zeroed { a.alloc_zeroed(layout) } else { a.alloc(layout) };
+                        assert!(!p.is_null() && (p as usize).is_multiple_of(align), "{size} {align}");
+                        let q = a.realloc(p, layout, size + 37);
+                        assert!(!q.is_null() && (q as usize).is_multiple_of(align), "{size} {align} grown");
+                        a.dealloc(q, Layout::from_size_align(size + 37, align).expect("a layout"));
+                    }
+                }
+            }
+        }
+    }
 
     /// Blocks of every size up to a few pages and every alignment up to 4 KiB have their
     /// layout's alignment, through allocation, zeroed allocation and growth and shrinking.
