@@ -68,14 +68,10 @@ fn key_by_chars(word: &str) -> String {
 /// Whether [`key`] changes the character `c` (an unchanged character keys to itself, so that
 /// a word whose first character is one keys to a text starting with that character).
 pub fn folds(c: char) -> bool {
-    needs_folding(c)
-}
-
-fn needs_folding(c: char) -> bool {
     matches!(c, 'ة' | 'ؤ' | 'ئ') || is_upper(c)
 }
 
-/// Whether [`key`] changes `word`: [`needs_folding`] over its characters, reading ASCII and
+/// Whether [`key`] changes `word`: [`folds`] over its characters, reading ASCII and
 /// the Arabic block (two bytes each, U+0600..U+06FF) byte by byte without decoding.
 fn needs_key(word: &str) -> bool {
     let b = word.as_bytes();
@@ -93,7 +89,7 @@ fn needs_key(word: &str) -> bool {
             }
             i += 2;
         } else {
-            return word.get(i..).is_some_and(|rest| rest.chars().any(needs_folding));
+            return word.get(i..).is_some_and(|rest| rest.chars().any(folds));
         }
     }
     false
@@ -245,12 +241,12 @@ mod tests {
         fn the_byte_scan_agrees_with_the_characters(
             word in "[\\u{0600}-\\u{06FF}a-zA-Z0-9 \\u{00C0}-\\u{024F}\\u{0400}-\\u{04FF}\\u{0750}-\\u{077F}\\u{FB50}-\\u{FDFF}]{0,12}"
         ) {
-            proptest::prop_assert_eq!(needs_key(&word), word.chars().any(needs_folding));
+            proptest::prop_assert_eq!(needs_key(&word), word.chars().any(folds));
         }
 
         #[test]
         fn the_byte_scan_agrees_on_any_text(word in "\\PC{0,12}") {
-            proptest::prop_assert_eq!(needs_key(&word), word.chars().any(needs_folding));
+            proptest::prop_assert_eq!(needs_key(&word), word.chars().any(folds));
         }
     }
 

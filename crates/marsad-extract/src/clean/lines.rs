@@ -175,16 +175,16 @@ fn key_to_norm(s: &str, key_off: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use marsad_text::Normalizer;
+
     proptest::proptest! {
         /// The one-copy key of a line is its key made word by word, whatever its spaces.
         #[test]
         fn collapse_is_the_words_joined(line in "[ \t\nAbاب.]{0,24}") {
-            proptest::prop_assert_eq!(super::collapse(&line), super::collapse_words(&line));
+            proptest::prop_assert_eq!(collapse(&line), collapse_words(&line));
         }
     }
-
-    use super::*;
-    use marsad_text::Normalizer;
 
     #[test]
     fn lines_keep_original_offsets() {
