@@ -53,7 +53,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 pub use matcher::{Candidate, How, Match};
-pub use words::{Keyed, TokenKeys, WordKeys, joins_name_words};
+pub use words::{Keyed, TokenKeys, WordKeys, joins_name_words, word_filter};
 
 /// A problem in a knowledge-base file.
 #[derive(Debug, thiserror::Error)]

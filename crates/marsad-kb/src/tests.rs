@@ -437,3 +437,27 @@ person:osama-bin-laden\tOsama bin Laden\tأسامة بن لادن\t\t
     assert!(names(&kb, "واستقبل الملك سلمان الوفد").is_empty());
     assert!(names(&kb, "وتسلم لادن الجائزة").is_empty());
 }
+
+/// A form's filter holds the bit of each of its heads, so that a name it has among its heads
+/// always passes the filter; a set of a few other words mostly does not.
+#[test]
+fn a_forms_filter_holds_its_heads() {
+    let kb = kb();
+    let text = "وبأرمينيا قال الرئيس الأرميني إن السويداء ولباشينيان وزارة";
+    let norm = Normalizer::analysis().normalize(text);
+    let tokens: Vec<_> = analyse(&norm, norm.full_span(), Segmenter::builtin()).collect();
+    let mut words = 0;
+    for t in &tokens {
+        let keys = kb.word_keys(t, norm.text());
+        for h in &keys.heads {
+            assert_ne!(keys.heads_filter & crate::word_filter(h), 0, "{h}");
+        }
+        assert!(keys.heads_filter.count_ones() as usize <= keys.heads.len());
+        words += usize::from(!keys.heads.is_empty());
+    }
+    assert!(words >= 7);
+    // the bit is the hash's: equal words, equal bits; the 64 bits are all used
+    assert_eq!(crate::word_filter("أرمينيا"), crate::word_filter("أرمينيا"));
+    let bits = (0..2000).fold(0u64, |b, i| b | crate::word_filter(&format!("كلمة{i}")));
+    assert_eq!(bits, u64::MAX);
+}

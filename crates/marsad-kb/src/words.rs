@@ -17,6 +17,13 @@ use crate::matcher::TYPO_PREFIX;
 use crate::names::{deletions, key, letter_count, skeleton, within_one_edit};
 use crate::{AliasRef, EntryId, Kb, TYPO_MIN_LETTERS};
 
+/// One bit of 64 for `word`, picked by its [`crate::word_hash`]: the bits of a few words
+/// together are a filter that a word whose bit is not among them is none of (see
+/// [`WordKeys::heads_filter`]).
+pub fn word_filter(word: &str) -> u64 {
+    1 << (crate::word_hash(word) >> 58)
+}
+
 /// The keys of one word form and the knowledge base's facts about it.
 #[derive(Clone, Debug)]
 pub struct WordKeys {
@@ -27,6 +34,9 @@ pub struct WordKeys {
     pub tail: String,
     /// The [`crate::word_hash`] of `tail`, which the phrases of names compare first.
     pub(crate) tail_hash: u64,
+    /// The [`word_filter`] bits of the heads together: a word none of whose bits a set of
+    /// names has is none of them, told without reading its heads.
+    pub heads_filter: u64,
     /// Whether a name may start here (an Arabic or Latin word).
     pub word: bool,
     /// An Arabic word: transliteration variants are looked for only in those.
@@ -68,6 +78,7 @@ impl PartialEq for WordKeys {
             heads,
             tail,
             tail_hash: _,
+            heads_filter: _,
             word,
             arabic,
             common,
@@ -242,6 +253,7 @@ impl Kb {
             .filter(|own| own.iter().any(|s| self.loose.starts_with(s)));
         let typos = self.typos_of(&heads, &tail);
         WordKeys {
+            heads_filter: heads.iter().fold(0, |bits, h| bits | word_filter(h)),
             heads,
             tail_hash: crate::word_hash(&tail),
             tail,

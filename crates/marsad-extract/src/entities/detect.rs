@@ -56,6 +56,8 @@ pub(super) struct W<'f> {
     /// The form's keys (`heads`: without clitics, without conjunction, as written; `tail`:
     /// as written) and what the knowledge base knows of it, shared by every token of the form.
     pub form: &'f WordKeys,
+    /// The form's [`WordKeys::heads_filter`], kept beside the token's other facts.
+    pub heads_filter: u64,
     /// A function word or a common word: not a name by itself.
     pub common: bool,
     /// The country it is the nisba adjective of (words only).
@@ -548,6 +550,7 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
                     kind: t.token.kind,
                     common: keys.common || function,
                     nisba: keys.nisba,
+                    heads_filter: keys.heads_filter,
                     form: keys,
                     conj,
                     prep,

@@ -641,9 +641,10 @@ fn alone(
         let after = covered.partition_point(|s| s.end() <= t.start());
         covered.get(after).is_some_and(|s| s.start() < t.end())
     };
-    // the byte lengths of the names (modulo 64): a word none of whose heads is as long as a
-    // name is none of them, which spares comparing most words with every name
-    let lengths = names.iter().fold(0u64, |bits, (n, _)| bits | 1 << (n.len() % 64));
+    // the names' filter bits: a word whose heads have none of them is none of the names, told
+    // from a number the word carries, where reading its heads (scattered in memory) for their
+    // lengths was a cache miss a word
+    let filter = names.iter().fold(0u64, |bits, (n, _)| bits | marsad_kb::word_filter(n));
     // each name's place in `names`, the first listed kept for a name listed twice: a word's
     // heads are looked up, not compared with every name (an article names many people)
     let place: FxHashMap<&str, usize> =
@@ -651,7 +652,7 @@ fn alone(
     let mut out = Vec::new();
     for (w, _) in blocks {
         for (k, t) in w.iter().enumerate() {
-            if !t.heads.iter().any(|h| lengths >> (h.len() % 64) & 1 != 0) {
+            if t.heads_filter & filter == 0 {
                 continue;
             }
             // the names first: few words are one of them (the three tests are independent)
