@@ -1498,6 +1498,11 @@ fn dates_and_scores_are_no_figures() {
     // a year, even one the number layer does not take for one (before 1900)
     assert!(claims("وولد الرسام عام 1857 وتوفي عام 1922 في فرنسا.").is_empty());
     assert!(claims("وكان الطالب قد أوقف في بيونغ يانغ في 2016 وتوفي بعد عودته.").is_empty());
+    // two years named with their dual: the second is no figure either
+    assert_eq!(
+        claims("وقال الباحثون إن الطاعون قتل ما بين 75 و200 مليون شخص في أوروبا بين عامي 1347 و1351."),
+        [(Some(75_000_000), Kind::Killed, Population::Unspecified)]
+    );
     // a figure the time layer took for a year keeps its qualifier, and its claim
     assert_eq!(
         claims("بعد مقتل عشرات المتظاهرين وجرح أكثر من 2000 في ذكرى النكبة.")

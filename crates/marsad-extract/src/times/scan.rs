@@ -185,7 +185,26 @@ pub(super) struct FormBits {
 }
 
 /// Words some rule starts with by themselves (besides numbers and the words of the tables).
-const START_WORDS: &[&str] = &["من", "بين", "الساعة", "عام", "العام", "سنة", "السنة", "قبل", "يوم", "نهار"];
+const START_WORDS: &[&str] = &[
+    "من",
+    "بين",
+    "الساعة",
+    "عام",
+    "العام",
+    "سنة",
+    "السنة",
+    "قبل",
+    "يوم",
+    "نهار",
+    "عامي",
+    "العامين",
+    "سنتي",
+    "السنتين",
+];
+
+/// The dual of the words for a year, in construct (عامي, سنتي) or definite (العامين, السنتين):
+/// two years follow, joined by و (`عامي 1990 و1991`, `بين العامين 2015 و2016`).
+const TWO_YEARS: &[&str] = &["عامي", "العامين", "سنتي", "السنتين"];
 
 impl<'w, 'a> Scanner<'w, 'a> {
     /// A scanner over `words` whose forms' bits are known.
@@ -255,6 +274,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             self.period(i),
             self.ago(i),
             self.year_phrase(i),
+            self.two_years(i),
         ];
         // the longest wins; on a tie, the earlier pattern
         candidates.into_iter().flatten().fold(None, |best: Option<Found>, f| match &best {
@@ -900,6 +920,30 @@ impl<'w, 'a> Scanner<'w, 'a> {
         None
     }
 
+    /// Two years named with their dual, joined by و: after بين, the years from the first to
+    /// the second (`بين عامي 1980 و1988`); else the first year with its head (`عامي 1990`),
+    /// the second being a year of its own ([`Scanner::year_phrase_at`]).
+    fn two_years(&self, i: usize) -> Option<Found> {
+        let between = self.is(i, &["بين"]);
+        let head = i + usize::from(between);
+        if !self.is(head, TWO_YEARS) {
+            return None;
+        }
+        let first = self.year(head + 1)?;
+        // (two years in order: not `عامي 1990 و1000 جندي`)
+        let second =
+            self.is(head + 2, &["و"]).then(|| self.year(head + 3)).flatten().filter(|&y| y > first)?;
+        if between {
+            return Some(Found {
+                first: i,
+                end: head + 4,
+                spec: Spec::Range(Box::new(Spec::Year(first)), Box::new(Spec::Year(second))),
+                rule: "year-range",
+            });
+        }
+        Some(Found { first: i, end: head + 2, spec: Spec::Year(first), rule: "year" })
+    }
+
     /// عام 2020, العام 2020, سنة 2013; a bare year where nothing counted follows it.
     fn year_phrase(&self, i: usize) -> Option<Found> {
         self.year_phrase_at(i, false)
@@ -912,6 +956,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return Some(Found { first: i, end: e, spec: Spec::Year(y), rule: "year" });
         }
         let y = self.year(i)?;
+        // the second of two years named with their dual (`عامي 1347 و1351`): a year whatever
+        // its number, as the first is
+        let second_of_two = i >= 3
+            && self.is(i - 1, &["و"])
+            && self.year(i - 2).is_some_and(|first| first < y)
+            && self.is(i - 3, TWO_YEARS);
+        if second_of_two {
+            return Some(Found { first: i, end: i + 1, spec: Spec::Year(y), rule: "year" });
+        }
         if !(1900..=2100).contains(&y) {
             return None;
         }

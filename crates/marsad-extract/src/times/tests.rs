@@ -389,3 +389,27 @@ fn the_day_after_or_before_is_counted_from_the_day_just_mentioned() {
     // with no day before it, it is not the day of writing
     assert!(times("وفي اليوم التالي أعلن", Some(TUE())).is_empty());
 }
+
+#[test]
+fn two_years_named_with_their_dual() {
+    let p = date(2018, 5, 1);
+    // after بين: the years from the first to the second, whatever their numbers
+    assert_eq!(value("ووقعت الحرب بين عامي 1980 و1988.", p), "1980/1988");
+    assert_eq!(
+        one("الطاعون قتل الملايين بين عامي 1347 و1351.", p),
+        ("بين عامي 1347 و1351".into(), "1347/1351".into())
+    );
+    assert_eq!(value("ما بين العامين 2015 و2016", p), "2015/2016");
+    // else each year by itself
+    assert_eq!(
+        times("وفي عامي 1990 و1991 زار البلاد", Some(p)),
+        [("عامي 1990".into(), "1990".into()), ("1991".into(), "1991".into())]
+    );
+    assert_eq!(
+        times("خلال السنتين 1347 و1351", Some(p)),
+        [("السنتين 1347".into(), "1347".into()), ("1351".into(), "1351".into())]
+    );
+    // not two years: a figure, a year and a count after it
+    assert_eq!(times("قتل 1351 شخصا و200 آخرون", Some(p)), Vec::<(String, String)>::new());
+    assert!(times("في عامي 1990 و1000 جندي", Some(p)).iter().all(|(_, v)| !v.contains("1000")));
+}
