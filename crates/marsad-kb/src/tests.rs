@@ -438,8 +438,8 @@ person:osama-bin-laden\tOsama bin Laden\tأسامة بن لادن\t\t
     assert!(names(&kb, "وتسلم لادن الجائزة").is_empty());
 }
 
-/// A form's filter holds the bit of each of its heads, so that a name it has among its heads
-/// always passes the filter; a set of a few other words mostly does not.
+/// A form's filter holds the bit of each of its heads and no other, so that a name it has
+/// among its heads always passes the filter; the bits spread over all 64.
 #[test]
 fn a_forms_filter_holds_its_heads() {
     let kb = kb();
@@ -456,8 +456,6 @@ fn a_forms_filter_holds_its_heads() {
         words += usize::from(!keys.heads.is_empty());
     }
     assert!(words >= 7);
-    // the bit is the hash's: equal words, equal bits; the 64 bits are all used
-    assert_eq!(crate::word_filter("أرمينيا"), crate::word_filter("أرمينيا"));
     let bits = (0..2000).fold(0u64, |b, i| b | crate::word_filter(&format!("كلمة{i}")));
     assert_eq!(bits, u64::MAX);
 }

@@ -31,13 +31,13 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 ///
 /// mimalloc gives it back after a second by default. The pipeline frees and allocates again
 /// blocks of every size all the time (an article's tokens, words and records), and memory given
-/// back comes again as fresh pages that the kernel clears on their first write, a huge page
-/// (2 MiB) at a time where transparent huge pages are on: on the bench corpus, one thread,
-/// that was some 4,000 page faults in 10,000 articles and most of the system time. Kept, the
-/// memory is used again: the faults are the few hundred of its first use, and the peak stays
-/// that of the work (231 MiB on the whole bench corpus, one thread, against 214 when it is
-/// given back). For the batch
-/// commands only: a server keeps the default, and gives back what a burst of requests took.
+/// back comes again as fresh pages that the kernel clears on their first write. Measured when
+/// the process still had transparent huge pages (before [`no_huge_pages`]), so that a fault
+/// cleared 2 MiB: on the bench corpus, one thread, some 4,000 page faults in 10,000 articles
+/// and most of the system time. Kept, the memory is used again: the faults are those of its
+/// first use, and the peak stays that of the work (then 231 MiB on the whole bench corpus, one
+/// thread, against 214 when it is given back). For the batch commands only: a server keeps the
+/// default, and gives back what a burst of requests took.
 #[allow(unsafe_code)]
 fn keep_freed_memory() {
     // SAFETY: `mi_option_set` stores a number in mimalloc's table of options; it is called
@@ -51,12 +51,14 @@ fn keep_freed_memory() {
 /// grants where transparent huge pages are on or `madvise`d. The kernel clears a huge page
 /// whole on its first write, and the batch commands write their tables sparsely as they grow
 /// (the forms of every layer, the knowledge base's indexes): on 10,000 bench articles, one
-/// thread, 115 huge pages, 230 MB cleared where 4 KiB pages clear 190 MB. On a virtual machine
-/// clearing fresh memory is slow and uneven: in five runs of each, alternated
-/// (`throughput /tmp/b10k.jsonl -j 1`), the system time was 0.30–0.51 s with huge pages and
-/// 0.09–0.15 s without, the user time 3.37–3.60 s and 3.49–3.68 s, the whole extraction
-/// 8.4–9.0 MB/s and 8.9–9.4, and the peak memory some 50 MB lower. A server keeps the
-/// kernel's default, as it keeps mimalloc's (see [`keep_freed_memory`]).
+/// thread, 115 huge pages, 230 MiB cleared where 4 KiB pages clear some 190 MB. On a virtual
+/// machine clearing fresh memory is slow and uneven: in four runs of each, alternated
+/// (`throughput` of the first 10,000 bench articles, `-j 1`), the system time was 0.32–0.54 s
+/// with huge pages and 0.09–0.18 s without, the user time 3.56–3.77 s and 3.69–3.83 s (more
+/// misses of the address cache), the whole extraction 8.1–8.4 MB/s and 8.6–8.9, the peak
+/// memory 251–264 MiB and 200–207 MiB. On the whole bench corpus the fresh pages are a
+/// smaller share and the speed the same within the noise (`docs/PERFORMANCE.md`). A server
+/// keeps the kernel's default, as it keeps mimalloc's (see [`keep_freed_memory`]).
 #[cfg(target_os = "linux")]
 #[allow(unsafe_code)]
 fn no_huge_pages() {
@@ -170,9 +172,12 @@ mod tests {
     #[test]
     #[allow(unsafe_code)]
     fn huge_pages_are_turned_off() {
+        // SAFETY: `prctl` with these arguments sets or reads a flag of the process; the test
+        // clears it first (a parent process may have set it, and children inherit it)
+        let flag = || unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
+        assert_eq!(unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 0, 0, 0, 0) }, 0);
+        assert_eq!(flag(), 0);
         super::no_huge_pages();
-        // SAFETY: `prctl(PR_GET_THP_DISABLE)` reads a flag of the process
-        let flag = unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
-        assert_eq!(flag, 1);
+        assert_eq!(flag(), 1);
     }
 }

@@ -963,7 +963,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && self.year(i - 2).is_some_and(|first| first < y)
             && self.is(i - 3, TWO_YEARS);
         if second_of_two {
-            return Some(Found { first: i, end: i + 1, spec: Spec::Year(y), rule: "year" });
+            // with its era after it, as the first year's would be (`و2015م`)
+            let (y, _, end) = self.date_year(i)?;
+            return Some(Found { first: i, end, spec: Spec::Year(y), rule: "year" });
         }
         if !(1900..=2100).contains(&y) {
             return None;

@@ -409,6 +409,10 @@ fn two_years_named_with_their_dual() {
         times("خلال السنتين 1347 و1351", Some(p)),
         [("السنتين 1347".into(), "1347".into()), ("1351".into(), "1351".into())]
     );
+    assert_eq!(
+        times("في عامي 2014 و2015م", Some(p)),
+        [("عامي 2014".into(), "2014".into()), ("2015م".into(), "2015".into())]
+    );
     // not two years: a figure, a year and a count after it
     assert_eq!(times("قتل 1351 شخصا و200 آخرون", Some(p)), Vec::<(String, String)>::new());
     assert!(times("في عامي 1990 و1000 جندي", Some(p)).iter().all(|(_, v)| !v.contains("1000")));
