@@ -52,9 +52,9 @@ fn keep_freed_memory() {
 /// whole on its first write, and the batch commands write their tables sparsely as they grow
 /// (the forms of every layer, the knowledge base's indexes): on 10,000 bench articles, one
 /// thread, 115 huge pages, 230 MiB cleared where 4 KiB pages clear some 190 MB. On a virtual
-/// machine clearing fresh memory is slow and uneven: in four runs of each, alternated
+/// machine clearing fresh memory is slow and uneven: in seven runs of each, alternated
 /// (`throughput` of the first 10,000 bench articles, `-j 1`), the system time was 0.32–0.54 s
-/// with huge pages and 0.09–0.18 s without, the user time 3.56–3.77 s and 3.69–3.83 s (more
+/// with huge pages and 0.09–0.18 s without, the user time 3.56–3.77 s and 3.60–3.83 s (more
 /// misses of the address cache), the whole extraction 8.1–8.4 MB/s and 8.6–8.9, the peak
 /// memory 251–264 MiB and 200–207 MiB. On the whole bench corpus the fresh pages are a
 /// smaller share and the speed the same within the noise (`docs/PERFORMANCE.md`). A server
