@@ -106,7 +106,7 @@ pub struct Lexicon {
 }
 
 /// The key of a data entry: analysis-normalised, then keyed (ة → ه, ؤ → و, ئ → ي).
-fn entry_key(word: &str) -> String {
+pub(super) fn entry_key(word: &str) -> String {
     key(&Normalizer::analysis().normalize_str(word.trim())).into_owned()
 }
 

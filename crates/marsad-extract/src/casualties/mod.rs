@@ -62,9 +62,9 @@ use std::cell::RefCell;
 
 use marsad_kb::{EntityType, EntryId, Kb};
 use marsad_text::numbers::{NumberExpr, NumberParser, Qualifier, Quantity};
-use marsad_text::{AnalysedToken, FormTable, Normalized, Normalizer, Span, TokenKind};
+use marsad_text::{AnalysedToken, FormTable, Normalized, Span, TokenKind};
 
-use self::lexicon::{Lexicon, Marker};
+use self::lexicon::{Lexicon, Marker, entry_key};
 pub use crate::attribution::Party;
 use crate::attribution::{self, Attributor, Cues, Gender, Role, Word};
 
@@ -1248,8 +1248,7 @@ impl<'a> Finder<'a> {
         if entity.kb.is_some() || !entity.subtype.as_deref().is_some_and(state_body) {
             return None;
         }
-        let name = marsad_text::key(&Normalizer::analysis().normalize_str(&entity.name_ar)).into_owned();
-        name.split_whitespace().skip(1).find_map(|w| self.a.kb.nisba(w))
+        entry_key(&entity.name_ar).split_whitespace().skip(1).find_map(|w| self.a.kb.nisba(w))
     }
 
     /// The side of the body a person serves, named with them (`المستشار الأمني في حكومة
@@ -1301,8 +1300,7 @@ impl<'a> Finder<'a> {
                     Some(w) => self.lex.feminine_head(&w.bare),
                     None => {
                         let first = entity.name_ar.split_whitespace().next().unwrap_or("");
-                        self.lex
-                            .feminine_head(&marsad_text::key(&Normalizer::analysis().normalize_str(first)))
+                        self.lex.feminine_head(&entry_key(first))
                     }
                 };
                 head.is_none_or(|feminine| feminine == feminine_pronoun)
@@ -2795,9 +2793,9 @@ impl<'a> Finder<'a> {
     /// Who suffered the losses told from `from` on: the subject of تكبد (with `lost`, or of
     /// خسر: the losses whose owner nothing else tells, since خسر loses ground, wars and
     /// tourists as well) before them in the clause, a body or a country named right after the
-    /// verb (`وتكبدت ميليشيات الحوثي عشرات القتلى`) or right before it (`أن ميليشيات الحوثي تكبدت أكثر من 120 قتيلاً`),
-    /// with whether it is a force. Not the verbal noun with a pronoun (`عقب تكبدها خسائر`),
-    /// whose owner is further back.
+    /// verb (`وتكبدت ميليشيات الحوثي عشرات القتلى`) or right before it (`أن ميليشيات الحوثي
+    /// تكبدت أكثر من 120 قتيلاً`), with whether it is a force. Not the verbal noun with a
+    /// pronoun (`عقب تكبدها خسائر`), whose owner is further back.
     fn sufferer(&self, words: &[Word], from: usize, lost: bool) -> Option<(Party, bool)> {
         let verbs: &[&str] = if lost {
             &["تكبد", "يتكبد", "تتكبد", "خسر", "يخسر", "تخسر"]
