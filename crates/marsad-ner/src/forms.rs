@@ -6,7 +6,7 @@
 //! tokens one and two places after and before it. The feature reading the shapes of three
 //! tokens is summed once per triple of shapes (there are a thousand). A token then costs five
 //! additions of score rows, one for its shapes, and the lookups of the few features that read
-//! two tokens' words (bigrams) or what the knowledge base found around it (names, titles). The
+//! what the knowledge base found around it (names, titles). The
 //! scores are exactly those of [`Model::decode`] over [`crate::features::extract`] (integer
 //! additions wrap, so their order does not matter); a test holds the two together.
 
@@ -18,8 +18,7 @@ use marsad_text::{AnalysedToken, FormTable, TokenKind, prefetch};
 use crate::LABELS;
 use crate::features::{
     Atoms, Gazetteer, SHAPES, Scratch, after_features, after2_features, before_features, before2_features,
-    bigram, bigram_after, bigram_before, form_atoms, gazetteer_context_features, match_atoms, own_features,
-    shapes_feature, title_atoms,
+    form_atoms, gazetteer_context_features, match_atoms, own_features, shapes_feature, title_atoms,
 };
 use crate::model::Model;
 
@@ -38,9 +37,6 @@ type Scores = [[i32; LABELS]; 5];
 /// How many tokens ahead of the one scored the rows of a form are fetched: a sentence's forms
 /// lie scattered in the table of forms, and a token reads the rows of the two after it.
 const AHEAD: usize = 4;
-
-/// How many bigrams ahead of the token scored the model's filter words for them are fetched.
-const PAIRS_AHEAD: usize = 4;
 
 /// The rows of the shapes feature, by the shapes of the previous token, the token and the next
 /// one (`(m1 · (SHAPES + 1) + a) · (SHAPES + 1) + p1`).
@@ -69,8 +65,6 @@ struct Cache {
     scratch: Scratch,
     /// The atoms of a sentence's tokens (reused).
     atoms: Vec<Atoms>,
-    /// The bigrams of a sentence's neighbouring tokens (reused; see [`Model::form_emissions`]).
-    pairs: Vec<u64>,
 }
 
 thread_local! {
@@ -81,7 +75,6 @@ thread_local! {
         owner: None,
         scratch: Scratch::default(),
         atoms: Vec::new(),
-        pairs: Vec::new(),
     });
 }
 
@@ -169,7 +162,7 @@ impl Model {
         let kb = gaz.then_some(kb);
         CACHE.with(|cache| {
             let mut cache = cache.try_borrow_mut().ok()?;
-            let Cache { forms, edge, shapes, owner, scratch, atoms, pairs } = &mut *cache;
+            let Cache { forms, edge, shapes, owner, scratch, atoms } = &mut *cache;
             let id = self.id().wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ kb.map_or(0, Kb::id);
             if *owner != Some(id) {
                 forms.keep_for(id);
@@ -180,7 +173,7 @@ impl Model {
             let ids = forms.fill(sentence, |_, t| self.form(t, normalized, kb, scratch));
             let sentence_forms: Vec<&Form> = ids.into_iter().map(|id| forms.get(id)).collect();
             let gazetteer = kb.map(|kb| Gazetteer { kb, matches });
-            Some(self.form_emissions(&sentence_forms, edge, shapes, gazetteer, atoms, pairs))
+            Some(self.form_emissions(&sentence_forms, edge, shapes, gazetteer, atoms))
         })
     }
 
@@ -191,7 +184,6 @@ impl Model {
         shapes: &[[i32; LABELS]],
         gazetteer: Option<Gazetteer<'_>>,
         atoms: &mut Vec<Atoms>,
-        pairs: &mut Vec<u64>,
     ) -> Vec<[i32; LABELS]> {
         let n = forms.len();
         // the forms lie scattered in the table of forms: the atoms are read a few forms ahead of
@@ -229,30 +221,9 @@ impl Model {
             shapes.get(k)
         };
         let mut emissions = Vec::with_capacity(n);
-        // the bigram of each token with the one before it (`pairs[i]`, the edge's before the
-        // first), and of the last with the edge (`pairs[n]`): token i reads `pairs[i]` and
-        // `pairs[i + 1]`
-        pairs.clear();
-        pairs.extend((0..=n).map(|i| bigram(at(i.checked_sub(1)), at(Some(i)))));
-        // the lookups of the bigram features mostly miss the processor's cache: the model's
-        // filter words are fetched four pairs ahead, and two pairs ahead, where the filter word
-        // has come, the slot of a feature the filter lets through
-        for &p in pairs.iter().take(PAIRS_AHEAD) {
-            self.prefetch_weights(bigram_before(p));
-            self.prefetch_weights(bigram_after(p));
-        }
-        let mut before = pairs.first().copied().unwrap_or(0);
         for i in 0..n {
             if let Some(f) = forms.get(i + AHEAD) {
                 prefetch(&f.scores);
-            }
-            if let Some(&p) = pairs.get(i + PAIRS_AHEAD) {
-                self.prefetch_weights(bigram_before(p));
-                self.prefetch_weights(bigram_after(p));
-            }
-            if let Some(&p) = pairs.get(i + 2) {
-                self.prefetch_slot(bigram_before(p));
-                self.prefetch_slot(bigram_after(p));
             }
             let mut s = forms[i].scores[OWN];
             add_row(&mut s, row(i.checked_sub(1), AS_PREVIOUS));
@@ -260,10 +231,6 @@ impl Model {
             add_row(&mut s, row(i.checked_sub(2), AS_SECOND_PREVIOUS));
             add_row(&mut s, row(Some(i + 2), AS_SECOND_NEXT));
             let (a, m1, p1) = (&atoms[i], at(i.checked_sub(1)), at(Some(i + 1)));
-            let after = pairs.get(i + 1).copied().unwrap_or_else(|| bigram(a, p1));
-            self.add_weights(&mut s, bigram_before(before));
-            self.add_weights(&mut s, bigram_after(after));
-            before = after;
             match shape_row(m1, a, p1) {
                 Some(r) => add_row(&mut s, r),
                 None => self.add_weights(&mut s, shapes_feature(m1.shape(), a.shape(), p1.shape())),

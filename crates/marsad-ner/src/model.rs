@@ -59,7 +59,7 @@ pub struct ModelInfo {
 
 /// Open addressing over feature hashes: the low bits place a feature, the high 32 bits (odd,
 /// so never 0, the empty mark) check it. Most features looked up in tagging are not in the
-/// model (bigrams of unseen words); a bit set indexed by other bits of the hash (128 KiB, so it
+/// model (those of words it never saw); a bit set indexed by other bits of the hash (128 KiB, so it
 /// stays in the processor's cache where the slots do not) answers most of those without
 /// touching the slots.
 #[derive(Clone, Debug)]
@@ -113,28 +113,6 @@ impl Table {
                 return false;
             }
             i = (i + 1) & self.mask;
-        }
-    }
-
-    /// Asks for the filter word of `h` to be fetched ([`marsad_text::prefetch`]), for a
-    /// lookup a little later.
-    #[inline]
-    fn prefetch(&self, h: u64) {
-        if let Some(f) = self.filter.get(filter_bit(h).0) {
-            marsad_text::prefetch(f);
-        }
-    }
-
-    /// Asks for the slot of `h` to be fetched when the filter says the model may have it (the
-    /// filter word should be in the processor's cache already: [`Table::prefetch`] a little
-    /// earlier), for a lookup a little later.
-    #[inline]
-    fn prefetch_slot(&self, h: u64) {
-        let (word, bit) = filter_bit(h);
-        if self.filter.get(word).is_some_and(|f| f & bit != 0)
-            && let Some(slot) = self.slots.get((h as usize) & self.mask)
-        {
-            marsad_text::prefetch(slot);
         }
     }
 
@@ -454,17 +432,6 @@ impl Model {
     /// An id unique to this model within the process.
     pub(crate) fn id(&self) -> u64 {
         self.id
-    }
-
-    /// Asks for what the lookup of feature `h` reads first to be fetched (a hint).
-    pub(crate) fn prefetch_weights(&self, h: u64) {
-        self.table.prefetch(h);
-    }
-
-    /// Asks for the slot of feature `h` to be fetched when the model may have it (a hint; its
-    /// filter word was asked for by [`Model::prefetch_weights`] a little earlier).
-    pub(crate) fn prefetch_slot(&self, h: u64) {
-        self.table.prefetch_slot(h);
     }
 
     /// The weights of a feature hash.
