@@ -158,7 +158,7 @@ mod t {
     pub const SUF2_P1: u64 = 20;
     pub const PROCL_P1: u64 = 21;
     // 22 to 25: retired templates (four-letter affixes, the previous token's suffix, skip
-    // bigrams), not in version 1 models
+    // bigrams), not in version 1 or 2 models
     pub const GAZ: u64 = 30;
     pub const GAZ_SUB: u64 = 31;
     pub const GAZ_FLAGS: u64 = 32;
@@ -220,20 +220,15 @@ pub(crate) struct Atoms {
 const EDGE_WORD: u64 = 0x5eed_0000_0000_0001;
 
 impl Atoms {
-    /// What the features reading several tokens need of a token's lexical atoms: its core
-    /// and shape (the rest of what they read is context: names, titles).
-    pub(crate) fn context_part(&self) -> (u64, u8) {
-        (self.core, self.shape)
-    }
-
     /// The shape code (at most [`SHAPES`]).
     pub(crate) fn shape(&self) -> u8 {
         self.shape
     }
 
-    /// Atoms with only [`Atoms::context_part`] set.
-    pub(crate) fn from_context_part((core, shape): (u64, u8)) -> Atoms {
-        Atoms { core, shape, ..Atoms::default() }
+    /// Atoms with only the shape set: what the features reading several tokens need of a
+    /// token's lexical atoms (the rest of what they read is context: names, titles).
+    pub(crate) fn of_shape(shape: u8) -> Atoms {
+        Atoms { shape, ..Atoms::default() }
     }
 
     pub(crate) fn edge() -> Atoms {

@@ -45,8 +45,9 @@ const SHAPE_ROWS: usize = (SHAPES + 1) * (SHAPES + 1) * (SHAPES + 1);
 /// A word form's atoms, keys and summed scores.
 #[derive(Debug)]
 struct Form {
-    /// [`Atoms::context_part`].
-    context: (u64, u8),
+    /// Its shape ([`Atoms::shape`]): what the features reading several tokens need of its
+    /// lexical atoms.
+    shape: u8,
     /// Its knowledge-base key as written (titles go on with it).
     written: Box<str>,
     /// Its core key, where a title starts with it.
@@ -128,12 +129,7 @@ impl Model {
         let title_start = kb
             .filter(|kb| t.token.kind == TokenKind::Arabic && !core.is_empty() && kb.starts_title(&core))
             .map(|_| core);
-        Form {
-            scores: self.form_scores(&atoms, kb.is_some()),
-            context: atoms.context_part(),
-            written,
-            title_start,
-        }
+        Form { scores: self.form_scores(&atoms, kb.is_some()), shape: atoms.shape(), written, title_start }
     }
 
     /// The label indices of the best sequence for a sentence (as [`Model::decode`] over
@@ -186,17 +182,17 @@ impl Model {
         atoms: &mut Vec<Atoms>,
     ) -> Vec<[i32; LABELS]> {
         let n = forms.len();
-        // the forms lie scattered in the table of forms: the atoms are read a few forms ahead of
+        // the forms lie scattered in the table of forms: the shapes are read a few forms ahead of
         // where they are fetched, and so are the score rows afterwards
         for f in forms.iter().take(AHEAD) {
-            prefetch(&f.context);
+            prefetch(&f.shape);
         }
         atoms.clear();
         atoms.extend(forms.iter().enumerate().map(|(i, f)| {
             if let Some(ahead) = forms.get(i + AHEAD) {
-                prefetch(&ahead.context);
+                prefetch(&ahead.shape);
             }
-            Atoms::from_context_part(f.context)
+            Atoms::of_shape(f.shape)
         }));
         for f in forms.iter().take(AHEAD) {
             prefetch(&f.scores);
