@@ -6,9 +6,9 @@
 //! tokens one and two places after and before it. The feature reading the shapes of three
 //! tokens is summed once per triple of shapes (there are a thousand). A token then costs five
 //! additions of score rows, one for its shapes, and the lookups of the few features that read
-//! what the knowledge base found around it (names, titles). The
-//! scores are exactly those of [`Model::decode`] over [`crate::features::extract`] (integer
-//! additions wrap, so their order does not matter); a test holds the two together.
+//! what the knowledge base found around it (names, titles). The scores are exactly those of
+//! [`Model::decode`] over [`crate::features::extract`] (integer additions wrap, so their order
+//! does not matter); a test holds the two together.
 
 use std::cell::RefCell;
 
