@@ -182,34 +182,55 @@ pub fn words<'n>(
 ) -> Vec<Word<'n>> {
     let n = norm.text();
     let tokens = tokens.get(range.clone()).unwrap_or_default();
-    let mut out = Vec::with_capacity(tokens.len());
-    for (i, t) in range.zip(tokens) {
-        let (mut fa, mut wa, mut prep) = (false, false, false);
-        for (p, _) in t.segmentation.iter().flat_map(|s| s.proclitics()) {
-            match p {
-                marsad_text::Proclitic::Fa => fa = true,
-                marsad_text::Proclitic::Wa => wa = true,
-                marsad_text::Proclitic::Li | marsad_text::Proclitic::Bi => prep = true,
-                _ => {}
-            }
+    range
+        .zip(tokens)
+        .map(|(i, t)| {
+            let entity = entity_of.get(i).copied().flatten();
+            word(norm, t, i, entity, entities, |w| norm.key_of(w), n)
+        })
+        .collect()
+}
+
+/// The word of token `tokens[i]` alone, outside any entity: what a layer looks up once per
+/// form. Its keys are made from the word itself, not read in the article's keyed view
+/// ([`Normalized::key_of`]), which a layer that reads no sentence then never makes.
+pub fn word_alone<'n>(norm: &'n Normalized<'_>, tokens: &[AnalysedToken], i: usize) -> Option<Word<'n>> {
+    let n = norm.text();
+    tokens.get(i).map(|t| word(norm, t, i, None, &[], marsad_text::key, n))
+}
+
+fn word<'n>(
+    norm: &'n Normalized<'_>,
+    t: &AnalysedToken,
+    index: usize,
+    entity: Option<usize>,
+    entities: &[Entity],
+    key: impl Fn(&'n str) -> Cow<'n, str>,
+    n: &'n str,
+) -> Word<'n> {
+    let (mut fa, mut wa, mut prep) = (false, false, false);
+    for (p, _) in t.segmentation.iter().flat_map(|s| s.proclitics()) {
+        match p {
+            marsad_text::Proclitic::Fa => fa = true,
+            marsad_text::Proclitic::Wa => wa = true,
+            marsad_text::Proclitic::Li | marsad_text::Proclitic::Bi => prep = true,
+            _ => {}
         }
-        let entity = entity_of.get(i).copied().flatten();
-        if prep && name_letter(t, norm, entity.and_then(|e| entities.get(e))) {
-            prep = false;
-        }
-        out.push(Word {
-            span: t.token.span,
-            kind: t.token.kind,
-            bare: norm.key_of(t.bare(n)),
-            stem: norm.key_of(t.stem(n)),
-            entity,
-            index: i,
-            fa,
-            wa,
-            prep,
-        });
     }
-    out
+    if prep && name_letter(t, norm, entity.and_then(|e| entities.get(e))) {
+        prep = false;
+    }
+    Word {
+        span: t.token.span,
+        kind: t.token.kind,
+        bare: key(t.bare(n)),
+        stem: key(t.stem(n)),
+        entity,
+        index,
+        fa,
+        wa,
+        prep,
+    }
 }
 
 /// The token range of a sentence.

@@ -797,8 +797,8 @@ impl<'a> Finder<'a> {
         }
         let none = Looked { relevance: 0, noun: None, trigger: None, marker: None };
         let of = |i: usize| {
-            let words = attribution::words(self.a.norm, self.a.tokens, &[], &[], i..i + 1);
-            words.first().map_or(none, |w| {
+            attribution::word_alone(self.a.norm, self.a.tokens, i).map_or(none, |w| {
+                let w = &w;
                 let (noun, trigger) = (self.noun_of(w), self.trigger_of(w));
                 // a trigger or a noun of a kind ([`Finder::kind_noun`])
                 let casualty = trigger.is_some() || noun.is_some_and(|(n, _)| n.kind.is_some());
