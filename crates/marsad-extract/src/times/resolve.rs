@@ -80,6 +80,12 @@ pub(super) fn resolve(spec: &Spec, ctx: &Ctx) -> Option<Resolved> {
         Spec::Day(d) => day(d, ctx),
         Spec::Month(ex) => month(ex, ctx),
         Spec::Year(y) => Some(explicit(Timex::Year(*y))),
+        // the Gregorian days from its 1 Muharram to the eve of the next year's
+        Spec::HijriYear(y) => {
+            let first = hijri_to_date(i32::from(*y), 1, 1)?;
+            let last = hijri_to_date(i32::from(*y) + 1, 1, 1)?.yesterday().ok()?;
+            Some(explicit(Timex::Range(Box::new(Timex::Date(first)), Box::new(Timex::Date(last)))))
+        }
         Spec::Decade(d) => Some(explicit(Timex::Decade(190 + i16::from(*d)))),
         Spec::Season { code, year: Some(y), .. } => Some(explicit(Timex::Season(*y, code))),
         Spec::Season { code, year: None, rel } => {
@@ -139,8 +145,11 @@ pub(super) fn resolve(spec: &Spec, ctx: &Ctx) -> Option<Resolved> {
                 }
                 (b, _) => resolve(b, ctx)?,
             };
+            // from the first day of the first to the last of the second, when they are
+            // ranges themselves (two Hijri years)
+            let (from, to) = (a.value.first(), b.value.last());
             Some(Resolved {
-                value: Timex::Range(Box::new(a.value), Box::new(b.value)),
+                value: Timex::Range(Box::new(from), Box::new(to)),
                 anchor: a.anchor,
                 conflict: None,
             })

@@ -132,6 +132,8 @@ pub(super) enum Spec {
     /// A month (its year may be missing) or a year-less date's month.
     Month(Explicit),
     Year(i16),
+    /// A year of the Hijri calendar (`عام 1439 هـ`, `1438 للهجرة`).
+    HijriYear(i16),
     Period {
         period: Period,
         rel: Relation,
@@ -447,7 +449,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut hijri = false;
         if self.is(k, &["م", "ميلادي", "ميلادية"]) {
             k += 1;
-        } else if self.is(k, &["ه", "هجري", "هجرية"]) {
+        } else if self.is(k, &["ه", "هجري", "هجرية", "للهجرة"]) {
             hijri = true;
             k += 1;
         }
@@ -933,15 +935,21 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // (two years in order: not `عامي 1990 و1000 جندي`)
         let second =
             self.is(head + 2, &["و"]).then(|| self.year(head + 3)).flatten().filter(|&y| y > first)?;
+        // the era after the second year is both years' (`بين عامي 1436 و1437 هـ`)
+        let (hijri, end) = match self.date_year(head + 3) {
+            Some((_, true, end)) => (true, end),
+            _ => (false, head + 4),
+        };
+        let year = |y| if hijri { Spec::HijriYear(y) } else { Spec::Year(y) };
         if between {
             return Some(Found {
                 first: i,
-                end: head + 4,
-                spec: Spec::Range(Box::new(Spec::Year(first)), Box::new(Spec::Year(second))),
+                end,
+                spec: Spec::Range(Box::new(year(first)), Box::new(year(second))),
                 rule: "year-range",
             });
         }
-        Some(Found { first: i, end: head + 2, spec: Spec::Year(first), rule: "year" })
+        Some(Found { first: i, end: head + 2, spec: year(first), rule: "year" })
     }
 
     /// عام 2020, العام 2020, سنة 2013; a bare year where nothing counted follows it.
@@ -951,11 +959,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// A year; after a word like "مطلع" (`certain`) a bare year needs no further evidence.
     fn year_phrase_at(&self, i: usize, certain: bool) -> Option<Found> {
+        let year = |y, hijri| if hijri { Spec::HijriYear(y) } else { Spec::Year(y) };
         if self.is(i, &["عام", "العام", "سنة", "السنة"]) {
-            let (y, _, e) = self.date_year(i)?;
-            return Some(Found { first: i, end: e, spec: Spec::Year(y), rule: "year" });
+            let (y, hijri, e) = self.date_year(i)?;
+            return Some(Found { first: i, end: e, spec: year(y, hijri), rule: "year" });
         }
         let y = self.year(i)?;
+        // a year with its Hijri era after it (`1438هـ`), whatever its number
+        if let Some((y, true, end)) = self.date_year(i) {
+            return Some(Found { first: i, end, spec: Spec::HijriYear(y), rule: "year" });
+        }
         // the second of two years named with their dual (`عامي 1347 و1351`): a year whatever
         // its number, as the first is
         let second_of_two = i >= 3
@@ -964,8 +977,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && self.is(i - 3, TWO_YEARS);
         if second_of_two {
             // with its era after it, as the first year's would be (`و2015م`)
-            let (y, _, end) = self.date_year(i)?;
-            return Some(Found { first: i, end, spec: Spec::Year(y), rule: "year" });
+            let (y, hijri, end) = self.date_year(i)?;
+            return Some(Found { first: i, end, spec: year(y, hijri), rule: "year" });
         }
         if !(1900..=2100).contains(&y) {
             return None;

@@ -332,6 +332,27 @@ fn a_range_does_not_straddle_two_years() {
     assert_eq!(values, ["2021-12-13", "2022-01-15"]);
 }
 
+/// A Hijri year is the Gregorian days from its first of Muharram to the eve of the next
+/// year's (Umm al-Qura), not a Gregorian year of the same number.
+#[test]
+fn hijri_years_are_their_gregorian_days() {
+    let p = date(2018, 5, 10);
+    assert_eq!(one("وقعت في عام 1439 هـ وتكررت", p), ("عام 1439 هـ".into(), "2017-09-21/2018-09-10".into()));
+    // the era joined to the year, and said in words
+    assert_eq!(one("في 1438هـ، ثم", p), ("1438هـ".into(), "2016-10-02/2017-09-20".into()));
+    assert_eq!(one("في سنة 1437 للهجرة.", p), ("سنة 1437 للهجرة".into(), "2015-10-14/2016-10-01".into()));
+    assert_eq!(value("منذ 1440 هجرية", p), "2018-09-11/2019-08-30");
+    // two Hijri years after بين: from the first day of the first to the last of the second
+    assert_eq!(
+        one("قتل 5 مسلحين بين عامي 1435 و1436 هـ، وفي", p),
+        ("بين عامي 1435 و1436 هـ".into(), "2013-11-04/2015-10-13".into())
+    );
+    // a Gregorian year stays one, and هجرة (emigration) after a year is no era
+    assert_eq!(value("في عام 2016م", p), "2016");
+    assert_eq!(one("وفي عام 1948 هجرة الفلسطينيين", p), ("عام 1948".into(), "1948".into()));
+    assert_eq!(value("بين عامي 2014 و2015", p), "2014/2015");
+}
+
 #[test]
 fn a_hijri_date_with_its_year_needs_no_publication_date() {
     let v: Vec<String> = times("في 15 رمضان 1443 هـ", None).into_iter().map(|t| t.1).collect();

@@ -77,6 +77,22 @@ impl Timex {
         }
     }
 
+    /// The first part of a range (the value itself otherwise).
+    pub fn first(self) -> Timex {
+        match self {
+            Timex::Range(a, _) => *a,
+            other => other,
+        }
+    }
+
+    /// The last part of a range (the value itself otherwise).
+    pub fn last(self) -> Timex {
+        match self {
+            Timex::Range(_, b) => *b,
+            other => other,
+        }
+    }
+
     /// The day the value falls on, when it names one.
     pub fn day(&self) -> Option<Date> {
         match self {
