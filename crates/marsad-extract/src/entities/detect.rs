@@ -1195,10 +1195,10 @@ impl<'a> Detector<'a> {
             // a one-word name spelled like a common word needs support: a head before it
             // (مدينة الأمل, تنظيم القاعدة), or, for an organisation, no definite word after it
             // that it would qualify (القاعدة الجوية is an air base)
-            let place_headed =
-                m.start > 0 && self.head_ends_at(&self.tables.place_heads, |s| s.place_heads, m.start);
-            let org_headed =
-                m.start > 0 && self.head_ends_at(&self.tables.org_patterns, |s| s.org_patterns, m.start);
+            let place_headed = m.start > 0
+                && self.head_ends_at(&self.tables.place_heads, |s| s.place_heads, |h| !h.none, m.start);
+            let org_headed = m.start > 0
+                && self.head_ends_at(&self.tables.org_patterns, |s| s.org_patterns, |_| true, m.start);
             // (and, for a name of three letters without the article, spelled like a verb or
             // a verbal noun, no word it would govern: فتح تحقيق, فتح سفارة, فتح الباب are
             // openings; after such a name only a function word, a new item with و, or a name
@@ -1502,12 +1502,18 @@ impl<'a> Detector<'a> {
 
     /// Whether a head of `phrases` (تنظيم, حركة...; مدينة, بلدة...) ends right before `i`;
     /// `bits` picks the heads that start one ([`Starts`]).
-    fn head_ends_at<T>(&self, phrases: &Phrases<T>, bits: impl Fn(&Starts) -> u8, i: usize) -> bool {
+    fn head_ends_at<T>(
+        &self,
+        phrases: &Phrases<T>,
+        bits: impl Fn(&Starts) -> u8,
+        accept: impl Fn(&T) -> bool,
+        i: usize,
+    ) -> bool {
         (1..=2.min(i)).any(|len| {
             let s = i - len;
             let w = &self.w[s];
             w.heads_in(bits(&w.starts))
-                .any(|h| phrases.longest(h, self.tail(s)).is_some_and(|(l, _)| l == len))
+                .any(|h| phrases.longest(h, self.tail(s)).is_some_and(|(l, head)| l == len && accept(head)))
         })
     }
 
@@ -1697,6 +1703,9 @@ impl<'a> Detector<'a> {
             else {
                 continue;
             };
+            if head.none {
+                continue;
+            }
             // a place the knowledge base names with its head and more is that place, where it
             // ends (تل أبيب, not `تل أبيب الفلسطينيين`; معسكر alone is Mascara, معسكر الكمب a camp)
             if head.part && self.kb_place_at(i).is_some_and(|end| end > i + len) {

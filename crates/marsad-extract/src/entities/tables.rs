@@ -44,6 +44,9 @@ pub struct PlaceHead {
     pub etype: EntityType,
     /// The English template for a name with a `part` head (`{name} Governorate`).
     pub en: &'static str,
+    /// The phrase names what a place holds or is for, not a place (`مخيم اللاجئين`, the
+    /// refugee camp): kind `none`.
+    pub none: bool,
 }
 
 /// The words of military units' names (`data/kb/unit-words.tsv`), by their keys.
@@ -142,6 +145,7 @@ impl Tables {
                     plural: r.get(2) == Some(&"yes"),
                     etype: if r.get(3) == Some(&"LOC") { EntityType::Loc } else { EntityType::Gpe },
                     en: leak(r.get(4).copied().unwrap_or("")),
+                    none: r[1] == "none",
                 };
                 (phrase_keys(r[0]), head)
             })),
@@ -176,6 +180,8 @@ mod tests {
         let (_, place) = t.place_heads.longest("محافظه", |_| None).unwrap();
         assert!(place.part && place.en == "{name} Governorate");
         assert!(t.place_heads.longest("بلدات", |_| None).unwrap().1.plural);
+        let refugees = |k: usize| (k == 0).then_some("اللاجيين");
+        assert!(t.place_heads.longest("مخيم", refugees).is_some_and(|(len, h)| len == 2 && h.none));
         assert!(t.org_patterns.longest("حركه", |_| None).is_some());
         assert!(t.org_patterns.longest("مستشفي", |_| None).is_some_and(|(_, p)| p.place));
         assert!(t.org_patterns.longest("جبهه", |_| None).is_some_and(|(_, p)| !p.place));

@@ -210,6 +210,11 @@ fn places_after_a_head() {
     );
     // a one-word name spelled like a common word only after a head
     assert_eq!(summary("عبر عن الأمل في بلدة الأمل"), ["GPE Al-Amal [الأمل]"]);
+    // a head with what the place holds names no place (the refugee camp, the mining areas);
+    // a camp's own name after the same head still does
+    assert!(summary("قتل 12 مدنيا في قصف على مخيم اللاجئين شمال المدينة").is_empty());
+    assert!(summary("وتعيش الأسر في مخيمات اللاجئين ومناطق التعدين").is_empty());
+    assert_eq!(summary("ونزح السكان إلى مخيم الوافدين."), ["GPE Al-Wafdin [الوافدين]"]);
 }
 
 #[test]
