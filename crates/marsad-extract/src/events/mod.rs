@@ -94,7 +94,7 @@ use self::lexicon::{Forms, Lexicon, Marker, Pos, Refiner, Register, Role, Trigge
 use crate::attribution::{Cues, Role as SpeechRole};
 use crate::casualties::Party;
 use crate::entities::Entity;
-use crate::times::TimeExpr;
+use crate::times::{Anchor, TimeExpr};
 
 /// An event category: PLOVER's, plus STATEMENT and APPEAL (docs/CONTRACT.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -494,6 +494,10 @@ const PATIENT_MODES: [&str; 4] = ["arrest", "detention", "abduction", "execution
 const TAKING_MODES: [&str; 3] = ["invasion", "siege", "annexation"];
 /// The damma, the vowel of the passive's first syllables (`اعتُقل`, `أُلقي`, `خُطف`).
 const DAMMA: char = '\u{64f}';
+
+/// The relative pronouns, which open a clause of their own ([`Finder::in_relative_clause`]).
+const RELATIVE_PRONOUNS: [&str; 9] =
+    ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"];
 
 /// How many letters the first word of a hit's trigger has, as the table writes it (its verb
 /// without pronoun).
@@ -910,7 +914,7 @@ impl<'a> Finder<'a> {
             if best.trigger.party && actors.is_empty() && targets.is_empty() {
                 continue;
             }
-            let (date, date_from) = self.date(sentence, evidence);
+            let (date, date_from) = self.date(sentence, evidence, trigger);
             let outranked =
                 hits.iter().filter(|h| h.at != best.at).map(|h| h.trigger.phrase.clone()).collect();
             let event = Event {
@@ -1956,13 +1960,18 @@ impl<'a> Finder<'a> {
     }
 
     /// The date of an event: its clause's time, its sentence's, the paragraph's last before
-    /// it, or the publication date.
-    fn date(&self, sentence: Span, evidence: Span) -> (Option<String>, Option<DateFrom>) {
+    /// it, or the publication date. A time in a relative clause after the trigger dates what
+    /// that clause tells, not the event (`وشنت الطائرات غارات على البلدة التي استعادها الجيش
+    /// في أغسطس 2016`), when the time is written out; a relative day there (`أمس`) may
+    /// still be the sentence's own, said at its end.
+    fn date(&self, sentence: Span, evidence: Span, trigger: Span) -> (Option<String>, Option<DateFrom>) {
         let times = self.a.times;
+        let written_in_relative =
+            |t: &TimeExpr| t.anchor == Anchor::Explicit && self.in_relative_clause(trigger, t.span);
         if let Some(t) = times
             .iter()
-            .find(|t| evidence.contains(t.span))
-            .or_else(|| times.iter().find(|t| sentence.contains(t.span)))
+            .find(|t| evidence.contains(t.span) && !written_in_relative(t))
+            .or_else(|| times.iter().find(|t| sentence.contains(t.span) && !written_in_relative(t)))
         {
             return (Some(t.value.to_string()), Some(DateFrom::Sentence));
         }
@@ -1977,6 +1986,21 @@ impl<'a> Finder<'a> {
             Some(p) => (Some(p.clone()), Some(DateFrom::Published)),
             None => (None, None),
         }
+    }
+
+    /// Whether `at` lies in a relative clause opened after `trigger` (a relative pronoun
+    /// between them, and no punctuation between the pronoun and `at`).
+    fn in_relative_clause(&self, trigger: Span, at: Span) -> bool {
+        if at.start() < trigger.end() {
+            return false;
+        }
+        let lo = self.words.partition_point(|w| w.span.start() < trigger.end());
+        let hi = self.words.partition_point(|w| w.span.start() < at.start());
+        let words = &self.words[lo..hi];
+        words
+            .iter()
+            .rposition(|w| RELATIVE_PRONOUNS.contains(&w.bare))
+            .is_some_and(|p| !words[p + 1..].iter().any(|w| w.kind == TokenKind::Punct))
     }
 
     /// Who says what the sentence (words `lo..hi`) reports, and which agencies report it.

@@ -322,6 +322,23 @@ fn the_date_comes_from_the_sentence_the_paragraph_or_publication() {
     assert_eq!((ex.events[0].date.as_deref(), ex.events[0].date_from), (None, None));
 }
 
+/// A date written in a relative clause after the trigger tells when that clause's act was, not
+/// the event; a relative day at the sentence's end may still be the event's.
+#[test]
+fn a_date_in_a_relative_clause_after_the_trigger_is_not_the_events() {
+    let ex = extract("وشنت الطائرات غارات على البلدة التي استعادها الجيش في أغسطس 2016.");
+    let e = only(&ex);
+    assert_eq!((e.date.as_deref(), e.date_from), (Some("2022-09-13"), Some(DateFrom::Published)));
+    // the trigger inside the relative clause: its own date
+    let ex = extract("وقتل الجنود الذين شنوا هجوما على البلدة في أغسطس 2016.");
+    assert_eq!(ex.events[0].date.as_deref(), Some("2016-08"));
+    // a comma closes the relative clause
+    let ex = extract("وشنت الطائرات غارات على البلدة التي استعادها الجيش، في 12 سبتمبر 2022.");
+    assert_eq!(only(&ex).date.as_deref(), Some("2022-09-12"));
+    let ex = extract("وشنت الطائرات غارات على البلدة التي استعادها الجيش أمس.");
+    assert_eq!(only(&ex).date.as_deref(), Some("2022-09-12"));
+}
+
 #[test]
 fn claims_are_linked_to_their_event() {
     let ex =
