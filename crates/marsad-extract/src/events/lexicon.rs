@@ -205,7 +205,7 @@ impl Role {
         })
     }
 
-    fn bit(self) -> u32 {
+    pub(crate) fn bit(self) -> u32 {
         1 << self as u32
     }
 }
@@ -571,7 +571,12 @@ impl Lexicon {
 
     /// Whether `word` (normalised, as the text's words are read) has `role` in `roles.tsv`.
     pub fn is(&self, word: &str, role: Role) -> bool {
-        self.roles.get(word).is_some_and(|bits| bits & role.bit() != 0)
+        self.roles_of(word) & role.bit() != 0
+    }
+
+    /// The roles `word` has in `roles.tsv`, as bits ([`Role::bit`]).
+    pub fn roles_of(&self, word: &str) -> u32 {
+        self.roles.get(word).copied().unwrap_or(0)
     }
 
     /// Whether one of `forms` starts a phrase of the tables, or is a refiner:

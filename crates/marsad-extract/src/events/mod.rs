@@ -368,14 +368,24 @@ struct Entries<'l> {
     refiner: Option<&'l Refiner>,
     speech: Option<SpeechRole>,
     registers: Option<&'l [(Vec<String>, Register)]>,
+    /// The roles of its stem and of its bare form in `roles.tsv` ([`Lexicon::roles_of`]).
+    stem_roles: u32,
+    bare_roles: u32,
+    /// The country it is the nisba of ([`Finder::nisba`]).
+    nisba: Option<EntryId>,
 }
 
 impl<'l> Entries<'l> {
-    fn of(w: &Word<'_>, lex: &'l Lexicon, cues: &Cues) -> Entries<'l> {
+    fn of(w: &Word<'_>, lex: &'l Lexicon, cues: &Cues, kb: &Kb) -> Entries<'l> {
+        let roles = Entries {
+            stem_roles: lex.roles_of(w.stem),
+            bare_roles: lex.roles_of(w.bare),
+            ..Entries::default()
+        };
         if w.kind != TokenKind::Arabic {
-            return Entries::default();
+            return roles;
         }
-        let mut e = Entries::default();
+        let mut e = Entries { nisba: kb.nisba(&key(w.bare)).or_else(|| kb.nisba(&key(w.stem))), ..roles };
         // a word whose article the stem has lost is no verb in the imperfect (آليتهم is not ال
         // + يتهم); a verbal noun is (التوصل, with the verb's entry توصل)
         let article_cut = w.bare != w.stem && w.bare.starts_with("ال") && w.stem.starts_with('ي');
@@ -408,6 +418,16 @@ impl Word<'_> {
     fn is(&self, k: &str) -> bool {
         self.kind == TokenKind::Arabic
             && (self.keys().any(|w| w == k) || self.keys().any(|w| Forms::have(w, k)))
+    }
+
+    /// Whether its stem has `role` in `roles.tsv`.
+    fn stem_is(&self, role: Role) -> bool {
+        self.entries.stem_roles & role.bit() != 0
+    }
+
+    /// Whether its bare form (without conjunctions) has `role` in `roles.tsv`.
+    fn bare_is(&self, role: Role) -> bool {
+        self.entries.bare_roles & role.bit() != 0
     }
 
     fn is_stop(&self) -> bool {
@@ -520,7 +540,8 @@ impl<'a> Finder<'a> {
             static FORMS: RefCell<FormTable<Entries<'static>>> = const { RefCell::new(FormTable::new()) };
         }
         FORMS.with_borrow_mut(|cache| {
-            cache.keep_for(std::ptr::from_ref(lex) as usize as u64);
+            // (the nisbas are the knowledge base's)
+            cache.keep_for((std::ptr::from_ref(lex) as usize as u64) ^ a.kb.id().rotate_left(32));
             let mut words: Vec<Word<'a>> = a
                 .tokens
                 .iter()
@@ -552,7 +573,7 @@ impl<'a> Finder<'a> {
             // ([`Entries::of`])
             let entries = cache.fill_map(
                 a.tokens,
-                |i, _| words.get(i).map_or_else(Entries::default, |w| Entries::of(w, lex, speech)),
+                |i, _| words.get(i).map_or_else(Entries::default, |w| Entries::of(w, lex, speech, a.kb)),
                 |_, e| *e,
             );
             for (w, e) in words.iter_mut().zip(entries) {
@@ -793,7 +814,7 @@ impl<'a> Finder<'a> {
             return false;
         }
         !self.armed_besides(h, armed)
-            && !self.words[h.end.min(chi)..chi].iter().any(|w| self.lex.is(w.stem, Role::Building))
+            && !self.words[h.end.min(chi)..chi].iter().any(|w| w.stem_is(Role::Building))
             && self.words[clo..chi]
                 .iter()
                 .any(|w| w.entity.is_some_and(|e| self.a.entities[e].etype == EntityType::Person))
@@ -812,7 +833,7 @@ impl<'a> Finder<'a> {
         while k > clo {
             k -= 1;
             if w[k].bare != "قد" {
-                return w[k].kind == TokenKind::Arabic && self.lex.is(w[k].stem, Role::OnsetVerb);
+                return w[k].kind == TokenKind::Arabic && w[k].stem_is(Role::OnsetVerb);
             }
         }
         false
@@ -859,9 +880,9 @@ impl<'a> Finder<'a> {
                     h.trigger.category == Some(Category::Consult)
                         && h.trigger.pos == Pos::Noun
                         && (h.at.saturating_sub(2).max(clo)..h.at).any(|k| {
-                            let bare = self.words[k].bare;
-                            self.lex.is(bare, Role::Target)
-                                && (k + 1 == h.at || !self.lex.is(bare, Role::Preposition))
+                            let w = &self.words[k];
+                            w.bare_is(Role::Target)
+                                && (k + 1 == h.at || !w.bare_is(Role::Preposition))
                                 && hits.iter().any(|a| aims_at(a, k))
                         })
                 })
@@ -1214,7 +1235,7 @@ impl<'a> Finder<'a> {
     fn befell(&self, i: usize, at: usize, clo: usize) -> bool {
         let Some(k) = at.checked_sub(1) else { return false };
         match self.words[k].bare {
-            "عن" => !k.checked_sub(1).is_some_and(|j| self.lex.is(self.words[j].stem, Role::Responsible)),
+            "عن" => !k.checked_sub(1).is_some_and(|j| self.words[j].stem_is(Role::Responsible)),
             // the word of death after the party, or before it (`نجا الفنان الأفغاني من هجوم`);
             // قتل before the party only written passive or with nothing after the party
             // (`قتل مزارع فلسطيني في قصف`; `قتل الجيش الروسي مدنيين في قصف`: it killed)
@@ -1222,15 +1243,14 @@ impl<'a> Finder<'a> {
                 // nothing but the party's own name between it and the preposition
                 let last_before = (i + 1..k).all(|j| self.same_entity(i, j));
                 (i.saturating_sub(3).max(clo)..k).any(|d| {
-                    let stem = self.words[d].stem;
-                    let befell = self.lex.is(stem, Role::Befell)
-                        || (self.lex.is(stem, Role::Killed)
-                            && (d > i || last_before || self.written_passive(d, 3)));
+                    let w = &self.words[d];
+                    let befell = w.stem_is(Role::Befell)
+                        || (w.stem_is(Role::Killed) && (d > i || last_before || self.written_passive(d, 3)));
                     befell
                         && !self
                             .words
                             .get(d + 1)
-                            .is_some_and(|w| w.kind == TokenKind::Number || self.lex.is(w.stem, Role::Figure))
+                            .is_some_and(|w| w.kind == TokenKind::Number || w.stem_is(Role::Figure))
                 })
             }
             _ => false,
@@ -1305,11 +1325,11 @@ impl<'a> Finder<'a> {
         let close = |d: usize| {
             let between = (i + 1..d).filter(|&j| !self.same_entity(i, j));
             between.clone().count() <= 2
-                && between.clone().all(|j| !self.lex.is(self.words[j].bare, Role::Preposition) && !that(j))
+                && between.clone().all(|j| !self.words[j].bare_is(Role::Preposition) && !that(j))
         };
         self.words[at].li
             && (clo..at).any(|d| {
-                self.lex.is(self.words[d].stem, Role::Exposed)
+                self.words[d].stem_is(Role::Exposed)
                     && if d < i { !(d..i).any(that) } else { d > i && close(d) }
             })
     }
@@ -1319,8 +1339,7 @@ impl<'a> Finder<'a> {
         if w.kind != TokenKind::Arabic {
             return None;
         }
-        let kb = self.a.kb;
-        kb.nisba(&self.a.norm.key_of(w.bare)).or_else(|| kb.nisba(&self.a.norm.key_of(w.stem)))
+        w.entries.nisba
     }
 
     /// A country as a party: its entity in the article, else its English name.
@@ -1389,7 +1408,7 @@ impl<'a> Finder<'a> {
                     k -= 1;
                 }
                 let before = &self.words[k];
-                if self.lex.is(before.bare, Role::Passive) {
+                if before.bare_is(Role::Passive) {
                     return true;
                 }
                 let last = || self.written(before).chars().rev().find(|&c| is_arabic_letter(c));
@@ -1439,7 +1458,7 @@ impl<'a> Finder<'a> {
                 let w = &self.words[k];
                 w.kind == TokenKind::Number
                     || (w.kind == TokenKind::Punct && !matches!(w.bare, "،" | "," | "(" | ")"))
-                    || (self.lex.is(w.bare, Role::Preposition) && w.entity.is_none())
+                    || (w.bare_is(Role::Preposition) && w.entity.is_none())
             })
             .unwrap_or(chi.min(from + 6));
         parties.iter().find(|(i, p)| {
@@ -1471,7 +1490,7 @@ impl<'a> Finder<'a> {
         let by_name = |e: &Entity| e.mentions.iter().any(|m| m.span.contains(w.span) && m.rule == "kb");
         matches!(p, Party::Entity(e) if w.entity == Some(*e) && by_name(&self.a.entities[*e])
             && self.a.entities[*e].subtype.as_deref() == Some("country"))
-            && !self.lex.is(w.bare, Role::Masculine)
+            && !w.bare_is(Role::Masculine)
     }
 
     /// Whether word `k` is يد or أيدي after على: the hand of who did it (`على يد داعش`).
@@ -1482,15 +1501,13 @@ impl<'a> Finder<'a> {
     /// Whether word `k` has `role` in `roles.tsv` and the word before it is `before` (`على
     /// يد`, `من قبل`).
     fn after_word(&self, k: usize, before: &str, role: Role) -> bool {
-        k > 0
-            && self.words.get(k).is_some_and(|w| self.lex.is(w.bare, role))
-            && self.words[k - 1].bare == before
+        k > 0 && self.words.get(k).is_some_and(|w| w.bare_is(role)) && self.words[k - 1].bare == before
     }
 
     /// Whether a word that is `word` stands one or two words before word `i` (في مدينة كنجة,
     /// على مواقع أرمينية), or, with `clitic`, the word carries a preposition (بمدينة).
-    fn governed_by(&self, i: usize, clo: usize, word: impl Fn(&str) -> bool, clitic: bool) -> bool {
-        (clitic && self.words[i].prep) || (clo..i).rev().take(2).any(|k| word(self.words[k].bare))
+    fn governed_by(&self, i: usize, clo: usize, word: impl Fn(&Word<'_>) -> bool, clitic: bool) -> bool {
+        (clitic && self.words[i].prep) || (clo..i).rev().take(2).any(|k| word(&self.words[k]))
     }
 
     /// Whether the party at word `i` (a place named, or by its nisba: `مدن فرنسية`; a body's
@@ -1501,7 +1518,7 @@ impl<'a> Finder<'a> {
     /// event (`تشهد تركيا أزمة منذ أن هاجمت روسيا أوكرانيا`: Turkey saw the crisis, not the
     /// attack).
     fn witnessed(&self, i: usize, clo: usize, at: usize) -> bool {
-        let witness = |k: usize| self.lex.is(self.words[k].stem, Role::Witness);
+        let witness = |k: usize| self.words[k].stem_is(Role::Witness);
         let entity = self.words[i].entity;
         let name_end =
             (i..at).take_while(|&k| entity.is_some() && self.words[k].entity == entity).last().unwrap_or(i);
@@ -1540,9 +1557,9 @@ impl<'a> Finder<'a> {
             // قمة سنغافورة) is no party; a meeting's is where it is held. A country the
             // parties named there start with is a party (محادثات إيران والقوى الكبرى, اتفاق
             // الإمارات مع إسرائيل)
-            let noun = i.checked_sub(1).map(|k| self.words[k].stem);
-            let venue = noun.is_some_and(|n| self.lex.is(n, Role::Venue));
-            let named = venue || noun.is_some_and(|n| self.lex.is(n, Role::Named));
+            let noun = i.checked_sub(1).map(|k| &self.words[k]);
+            let venue = noun.is_some_and(|n| n.stem_is(Role::Venue));
+            let named = venue || noun.is_some_and(|n| n.stem_is(Role::Named));
             let named_after = w.entity.filter(|&e| {
                 let entity = &self.a.entities[e];
                 // (the next word that is not the country's own: و joined to it, or مع)
@@ -1572,7 +1589,7 @@ impl<'a> Finder<'a> {
         let mut locations: Vec<usize> = Vec::new();
         // مع marks a target only for meeting, agreeing and fighting with someone
         let with = WITH_CATEGORIES.contains(&category);
-        let targeting = |w: &str| self.lex.is(w, Role::Target) || (with && self.lex.is(w, Role::With));
+        let targeting = |w: &Word<'_>| w.bare_is(Role::Target) || (with && w.bare_is(Role::With));
         for (i, p) in &parties {
             let i = *i;
             // the country of a place just named, joined with ب: "في سمرقند بأوزبكستان" (not
@@ -1589,7 +1606,7 @@ impl<'a> Finder<'a> {
             };
             if let Party::Entity(e) = p
                 && matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
-                && ((self.governed_by(i, clo, |w| self.lex.is(w, Role::Place), true)
+                && ((self.governed_by(i, clo, |w| w.bare_is(Role::Place), true)
                     && self.a.entities[*e].subtype.as_deref() != Some("country"))
                     || (i < best.at && self.words[i].entity.is_some() && self.witnessed(i, clo, best.at))
                     || country_of_place())
@@ -1618,10 +1635,10 @@ impl<'a> Finder<'a> {
             let noun = (clo.max(i.saturating_sub(6))..i)
                 .rev()
                 .take_while(|&k| !that(k))
-                .any(|k| self.lex.is(self.words[k].stem, Role::HitNoun));
+                .any(|k| self.words[k].stem_is(Role::HitNoun));
             let verb = (i + 1..best.at.min(i + 10))
                 .take_while(|&k| !that(k))
-                .any(|k| self.lex.is(self.words[k].stem, Role::HitVerb));
+                .any(|k| self.words[k].stem_is(Role::HitVerb));
             noun || verb
         };
         let violent = matches!(category, Category::Fight | Category::Assault);
@@ -1640,7 +1657,7 @@ impl<'a> Finder<'a> {
                 targets.push(p.clone());
             }
         }
-        let free = |i: usize| !self.governed_by(i, clo, |w| self.lex.is(w, Role::Preposition), true);
+        let free = |i: usize| !self.governed_by(i, clo, |w| w.bare_is(Role::Preposition), true);
         // the place named right after a noun of taking places is the place taken (غزو العراق,
         // حصار قطر, ضم القرم, شاركت في غزو العراق), not who took it; a nisba is who took it
         // (الغزو الأمريكي), and so is the place named before the one taken with ل (غزو
@@ -1671,9 +1688,7 @@ impl<'a> Finder<'a> {
         // does, right after the verb or before it: who speaks, never whom it is said to (not
         // `في اجتماع مع الأمين العام لحلف الناتو`, whose body is met)
         let owner = |i: usize| {
-            i > clo
-                && (i <= best.end + 3 || i < best.at)
-                && self.lex.is(self.words[i - 1].bare, Role::TitleEnd)
+            i > clo && (i <= best.end + 3 || i < best.at) && self.words[i - 1].bare_is(Role::TitleEnd)
         };
         // (and not a town: see the end; for a violent act, no place of the knowledge base but
         // a country or a capital, and for any act, no town, village or neighbourhood, nor a
@@ -1698,17 +1713,16 @@ impl<'a> Finder<'a> {
             // the agent's phrase ends at a preposition other than من (`شنتها بلاده إلى جانب
             // فرنسا`: France is beside)
             let end = (k + 1..chi.min(k + 5))
-                .find(|&j| self.lex.is(self.words[j].bare, Role::Preposition) && self.words[j].bare != "من")
+                .find(|&j| self.words[j].bare_is(Role::Preposition) && self.words[j].bare != "من")
                 .unwrap_or(chi.min(k + 5));
             parties.iter().find(|(i, p)| {
                 (k + 1..end).contains(i)
                     && usable(p)
-                    && !self.governed_by(*i, clo, |w| self.lex.is(w, Role::Place), false)
+                    && !self.governed_by(*i, clo, |w| w.bare_is(Role::Place), false)
             })
         };
         let agent = (best.end..chi).find(|&k| {
-            let w = self.words[k].bare;
-            self.lex.is(w, Role::Agent)
+            self.words[k].bare_is(Role::Agent)
                 || (self.after_word(k, "من", Role::By)
                     // من جانب واحد is unilaterally
                     && self.words.get(k + 1).is_none_or(|n| n.bare != "واحد"))
@@ -1730,7 +1744,7 @@ impl<'a> Finder<'a> {
         let hand = (passive || best.trigger.pos == Pos::Noun)
             .then(|| {
                 (best.end..chi)
-                    .take_while(|&k| !self.lex.is(self.words[k].stem, Role::HitNoun))
+                    .take_while(|&k| !self.words[k].stem_is(Role::HitNoun))
                     .find(|&k| self.by_hand(k))
             })
             .flatten();
@@ -1754,9 +1768,7 @@ impl<'a> Finder<'a> {
             && best.trigger.pos == Pos::Noun
             && category == Category::Disapprove
             && let Some(m) = (best.end..chi.min(best.end + 3))
-                .take_while(|&k| {
-                    self.words[k].bare == "من" || !self.lex.is(self.words[k].bare, Role::Preposition)
-                })
+                .take_while(|&k| self.words[k].bare == "من" || !self.words[k].bare_is(Role::Preposition))
                 .find(|&k| self.words[k].bare == "من")
             && let Some((_, p)) = parties.iter().find(|(i, p)| *i == m + 1 && usable(p))
         {
@@ -1913,7 +1925,7 @@ impl<'a> Finder<'a> {
             && let Some((_, p)) = parties.iter().find(|(i, p)| {
                 *i > best.at
                     && !owner(*i)
-                    && !self.governed_by(*i, clo, |w| w == "لدي", false)
+                    && !self.governed_by(*i, clo, |w| w.bare == "لدي", false)
                     && !actors.contains(p)
                     && !locations.iter().any(|l| *p == Party::Entity(*l))
             })
@@ -1930,7 +1942,7 @@ impl<'a> Finder<'a> {
             && let Some((_, p)) = parties.iter().find(|(i, p)| {
                 *i >= best.end
                     && *i <= best.end + reach
-                    && (free(*i) || right_after(*i) || self.governed_by(*i, clo, |w| w == "علي", false))
+                    && (free(*i) || right_after(*i) || self.governed_by(*i, clo, |w| w.bare == "علي", false))
                     && (passive || self.etype(p) == Some(EntityType::Person))
                     && !placed(p)
                     && !actors.contains(p)
