@@ -202,11 +202,23 @@ const START_WORDS: &[&str] = &[
     "العامين",
     "سنتي",
     "السنتين",
+    "اعوام",
+    "الاعوام",
+    "سنوات",
+    "السنوات",
+    "منذ",
 ];
 
 /// The dual of the words for a year, in construct (عامي, سنتي) or definite (العامين, السنتين):
 /// two years follow, joined by و (`عامي 1990 و1991`, `بين العامين 2015 و2016`).
 const TWO_YEARS: &[&str] = &["عامي", "العامين", "سنتي", "السنتين"];
+
+/// Heads of a list of years (`الأعوام 2014 و2015 و2016`), normalised.
+const YEARS: &[&str] = &["اعوام", "الاعوام", "سنوات", "السنوات"];
+
+/// How many years a range of bare years may span (`بين 2014 و2016`, `من 2011 إلى 2014`): more
+/// is likely two counts.
+const MAX_YEAR_SPAN: i16 = 100;
 
 impl<'w, 'a> Scanner<'w, 'a> {
     /// A scanner over `words` whose forms' bits are known.
@@ -277,6 +289,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             self.ago(i),
             self.year_phrase(i),
             self.two_years(i),
+            self.year_range(i),
         ];
         // the longest wins; on a tie, the earlier pattern
         candidates.into_iter().flatten().fold(None, |best: Option<Found>, f| match &best {
@@ -924,11 +937,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// Two years named with their dual, joined by و: after بين, the years from the first to
     /// the second (`بين عامي 1980 و1988`); else the first year with its head (`عامي 1990`),
-    /// the second being a year of its own ([`Scanner::year_phrase_at`]).
+    /// the second being a year of its own ([`Scanner::year_phrase_at`]). So too the first of
+    /// a list of years after their plural (`الأعوام 2014 و2015 و2016`, `بين أعوام 2012
+    /// و2014`), each year of which is one.
     fn two_years(&self, i: usize) -> Option<Found> {
         let between = self.is(i, &["بين"]);
         let head = i + usize::from(between);
-        if !self.is(head, TWO_YEARS) {
+        let dual = self.is(head, TWO_YEARS);
+        if !dual && !self.is(head, YEARS) {
             return None;
         }
         let first = self.year(head + 1)?;
@@ -941,7 +957,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             _ => (false, head + 4),
         };
         let year = |y| if hijri { Spec::HijriYear(y) } else { Spec::Year(y) };
-        if between {
+        if between && dual {
             return Some(Found {
                 first: i,
                 end,
@@ -950,6 +966,63 @@ impl<'w, 'a> Scanner<'w, 'a> {
             });
         }
         Some(Found { first: i, end: head + 2, spec: year(first), rule: "year" })
+    }
+
+    /// Two bare years as a range: `بين 2014 و2016`, `من 2011 إلى 2014`, `من عام 2011 حتى
+    /// عام 2014`, in order and at most [`MAX_YEAR_SPAN`] apart, with nothing counted after
+    /// the second ([`Scanner::ends_year`]) nor a word of counting before (`ارتفع عدد القتلى
+    /// من 1200 إلى 1500`).
+    fn year_range(&self, i: usize) -> Option<Found> {
+        let between = self.is(i, &["بين"]);
+        if !between && !self.is(i, &["من", "منذ"]) {
+            return None;
+        }
+        // (a count's word may stand a few words before: `ارتفع عدد القتلى من`)
+        if (i.saturating_sub(3)..i).any(|p| self.in_list(p, &self.tables.grammar.count_lead)) {
+            return None;
+        }
+        let named =
+            |k: usize| if self.is(k, &["عام", "العام", "سنة", "السنة"]) { k + 1 } else { k };
+        let mut k = named(i + 1);
+        let first = self.year(k)?;
+        k += 1;
+        if self.is(k, &["م"]) {
+            k += 1;
+        }
+        let joiner: &[&str] = if between { &["و"] } else { &["الي", "حتي"] };
+        if !self.is(k, joiner) {
+            return None;
+        }
+        let (second, hijri, end) = self.date_year(named(k + 1))?;
+        if hijri || !(1900..=2100).contains(&first) || second <= first || second - first > MAX_YEAR_SPAN {
+            return None;
+        }
+        // after a word of a period (`الفترة بين 2014 و2016`, `في الفترة ما بين`) they are
+        // years whatever follows
+        let period = |k: usize| self.is(k, &["الفتره", "فتره", "الفترة", "فترة"]);
+        let after_period = i
+            .checked_sub(1)
+            .is_some_and(|p| period(p) || (self.is(p, &["ما"]) && p.checked_sub(1).is_some_and(period)));
+        if !after_period && !self.ends_year(end) {
+            return None;
+        }
+        Some(Found {
+            first: i,
+            end,
+            spec: Spec::Range(Box::new(Spec::Year(first)), Box::new(Spec::Year(second))),
+            rule: "year-range",
+        })
+    }
+
+    /// Whether a bare year may end before token `end`: punctuation, the end, a new line or a
+    /// particle follow it, not a word it would count (`2020 قتيلا`).
+    fn ends_year(&self, end: usize) -> bool {
+        !self.words.get(end).is_some_and(|next| {
+            next.is_word()
+                && !next.line_start
+                && !Grammar::has(&self.tables.grammar.after_year, next.core())
+                && next.bare() == next.norm
+        })
     }
 
     /// عام 2020, العام 2020, سنة 2013; a bare year where nothing counted follows it.
@@ -969,13 +1042,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if let Some((y, true, end)) = self.date_year(i) {
             return Some(Found { first: i, end, spec: Spec::HijriYear(y), rule: "year" });
         }
-        // the second of two years named with their dual (`عامي 1347 و1351`): a year whatever
-        // its number, as the first is
-        let second_of_two = i >= 3
-            && self.is(i - 1, &["و"])
-            && self.year(i - 2).is_some_and(|first| first < y)
-            && self.is(i - 3, TWO_YEARS);
-        if second_of_two {
+        // the second of two years named with their dual (`عامي 1347 و1351`), or a later year
+        // of a list after their plural (`الأعوام 2014 و2015 و2016`): a year whatever its
+        // number, as the first is
+        let mut k = i;
+        while k >= 2 && self.is(k - 1, &["و"]) && self.year(k - 2).is_some_and(|before| before < y) {
+            k -= 2;
+        }
+        let in_list = k < i && k >= 1 && (self.is(k - 1, YEARS) || (k + 2 == i && self.is(k - 1, TWO_YEARS)));
+        if in_list {
             // with its era after it, as the first year's would be (`و2015م`)
             let (y, hijri, end) = self.date_year(i)?;
             return Some(Found { first: i, end, spec: year(y, hijri), rule: "year" });
@@ -995,12 +1070,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return None;
         }
         // "2020 قتيلا" counts; a year is followed by punctuation, the end, or a particle
-        if let Some(next) = self.words.get(end)
-            && next.is_word()
-            && !next.line_start
-            && !Grammar::has(&self.tables.grammar.after_year, next.core())
-            && next.bare() == next.norm
-        {
+        if !self.ends_year(end) {
             return None;
         }
         Some(Found { first: i, end, spec: Spec::Year(y), rule: "year" })

@@ -332,6 +332,38 @@ fn a_range_does_not_straddle_two_years() {
     assert_eq!(values, ["2021-12-13", "2022-01-15"]);
 }
 
+/// Two bare years as a range after بين or من, and the years of a list after their plural,
+/// each of its own; a count stays a count.
+#[test]
+fn ranges_and_lists_of_bare_years() {
+    let p = date(2018, 5, 10);
+    let all = |text: &str| -> Vec<(String, String)> { times(text, Some(p)) };
+    assert_eq!(all("وحكم البلاد من 1977 إلى 1988."), [("من 1977 إلى 1988".into(), "1977/1988".into())]);
+    assert_eq!(
+        all("رئيسا منذ عام 2002 حتى 2011، وكان"),
+        [("منذ عام 2002 حتى 2011".into(), "2002/2011".into())]
+    );
+    assert_eq!(all("خلال الحرب فيما بين 1994 و2000."), [("بين 1994 و2000".into(), "1994/2000".into())]);
+    // after a word of a period, whatever follows
+    assert_eq!(
+        all("وشهدت الفترة بين 2014 و2016 معارك عنيفة."),
+        [("بين 2014 و2016".into(), "2014/2016".into())]
+    );
+    assert_eq!(
+        all("في الأعوام 2014 و2015 و2016 قتل المئات."),
+        [
+            ("الأعوام 2014".into(), "2014".into()),
+            ("2015".into(), "2015".into()),
+            ("2016".into(), "2016".into())
+        ]
+    );
+    // no range of counts: a counted noun after the second number, a word of counting before
+    let range = |text: &str| all(text).into_iter().any(|(_, v)| v.contains('/'));
+    assert!(!range("وارتفع عددهم من 1950 إلى 2010 شخصا"));
+    assert!(!range("وارتفع عدد القتلى من 1950 إلى 2010."));
+    assert!(all("ما بين 1950 و2000 مقاتل").is_empty());
+}
+
 /// A Hijri year is the Gregorian days from its first of Muharram to the eve of the next
 /// year's (Umm al-Qura), not a Gregorian year of the same number.
 #[test]
