@@ -42,7 +42,9 @@
 //!   trigger tells of arms or politics (`قذائف`, `مسلحين`, `وزير`, a person of the knowledge
 //!   base, a body of state or of arms: `التقى رئيس الفيفا بالرئيس الإيراني حسن روحاني`);
 //! - **modality**: `future` when a future word stands in the clause (`تعتزم التوجه`,
-//!   `المحادثات المرتقبة`) or the trigger carries the future prefix (`سيعقد`); `hypothetical`
+//!   `المحادثات المرتقبة`), the trigger carries the future prefix (`سيعقد`), or a verb in the
+//!   imperfect or a meeting's noun is dated by its sentence after the day of writing
+//!   (`وتستضيف الدوحة محادثات السلام الأسبوع المقبل`); `hypothetical`
 //!   after a condition before the trigger (`إذا`, `قد تحاول`); **negated** when a negation
 //!   stands just before the trigger (`لم`, `لن`; not `لا تزال`), and for a violent event that
 //!   the next clause denies (`... الأمر الذي نفته باكو`: the denial is its own STATEMENT event);
@@ -935,7 +937,30 @@ impl<'a> Finder<'a> {
             if best.trigger.party && actors.is_empty() && targets.is_empty() {
                 continue;
             }
-            let (date, date_from) = self.date(sentence, evidence, trigger);
+            let (date, date_from, time) = self.date(sentence, evidence, trigger);
+            // an act its sentence dates after the day of writing is yet to come (`وتستضيف
+            // الدوحة محادثات السلام الأسبوع المقبل`, `قمته مع بوتين الاثنين القادم`): told by a
+            // verb in the imperfect, or a meeting named by its noun; a verb in the past tells
+            // what was done about it (`رفضت دعوة لحضور اجتماع منتصف أبريل المقبل`)
+            let head = &self.words[best.at];
+            let imperfect = best.trigger.pos == Pos::Verb
+                // (not ن: نفى, نفذ, نشر are past; we do it is for quotes)
+                && head.bare.starts_with(['ي', 'ت'])
+                && !head.bare.ends_with('ت')
+                && !head.bare.ends_with("وا");
+            let meeting = best.trigger.pos == Pos::Noun && category == Category::Consult;
+            let (modality, markers) = match time {
+                Some(t)
+                    if modality == Modality::Asserted
+                        && (imperfect || meeting)
+                        && self.after_publication(t) =>
+                {
+                    let mut markers = markers;
+                    markers.push(("future", t.span));
+                    (Modality::Future, markers)
+                }
+                _ => (modality, markers),
+            };
             let outranked =
                 hits.iter().filter(|h| h.at != best.at).map(|h| h.trigger.phrase.clone()).collect();
             let event = Event {
@@ -1976,7 +2001,13 @@ impl<'a> Finder<'a> {
     /// that clause tells, not the event (`وشنت الطائرات غارات على البلدة التي استعادها الجيش
     /// في أغسطس 2016`), when the time is written out; a relative day there (`أمس`) may
     /// still be the sentence's own, said at its end.
-    fn date(&self, sentence: Span, evidence: Span, trigger: Span) -> (Option<String>, Option<DateFrom>) {
+    /// The time expression of the sentence that gave the date, if one did.
+    fn date(
+        &self,
+        sentence: Span,
+        evidence: Span,
+        trigger: Span,
+    ) -> (Option<String>, Option<DateFrom>, Option<&'a TimeExpr>) {
         let times = self.a.times;
         let written_in_relative =
             |t: &TimeExpr| t.anchor == Anchor::Explicit && self.in_relative_clause(trigger, t.span);
@@ -1985,19 +2016,30 @@ impl<'a> Finder<'a> {
             .find(|t| evidence.contains(t.span) && !written_in_relative(t))
             .or_else(|| times.iter().find(|t| sentence.contains(t.span) && !written_in_relative(t)))
         {
-            return (Some(t.value.to_string()), Some(DateFrom::Sentence));
+            return (Some(t.value.to_string()), Some(DateFrom::Sentence), Some(t));
         }
         let block = self.a.blocks.iter().find(|b| b.contains(sentence));
         if let Some(b) = block
             && let Some(t) =
                 times.iter().rev().find(|t| b.contains(t.span) && t.span.end() <= sentence.start())
         {
-            return (Some(t.value.to_string()), Some(DateFrom::Context));
+            return (Some(t.value.to_string()), Some(DateFrom::Context), None);
         }
         match &self.a.published {
-            Some(p) => (Some(p.clone()), Some(DateFrom::Published)),
-            None => (None, None),
+            Some(p) => (Some(p.clone()), Some(DateFrom::Published), None),
+            None => (None, None, None),
         }
+    }
+
+    /// Whether the time `t`, said relative to the day of writing (`غدا`, `الأسبوع المقبل`, not
+    /// a date written out: `موازنة عام 2019` was approved), starts after it.
+    fn after_publication(&self, t: &TimeExpr) -> bool {
+        if t.anchor == Anchor::Explicit {
+            return false;
+        }
+        let published =
+            self.a.published.as_deref().and_then(|p| p.get(..10)?.parse::<jiff::civil::Date>().ok());
+        published.zip(t.value.first_day()).is_some_and(|(p, first)| first > p)
     }
 
     /// Whether `at` lies in a relative clause opened after `trigger` (a relative pronoun

@@ -322,6 +322,29 @@ fn the_date_comes_from_the_sentence_the_paragraph_or_publication() {
     assert_eq!((ex.events[0].date.as_deref(), ex.events[0].date_from), (None, None));
 }
 
+/// A verb in the imperfect, or a meeting's noun, dated after the day of writing by its
+/// sentence tells what is to come; a verb in the past tells what was done about it, and a
+/// date written out (`موازنة عام 2023`) may be the object's.
+#[test]
+fn an_act_dated_after_the_day_of_writing_is_to_come() {
+    let modality = |text: &str| only(&extract(text)).modality;
+    let ex = extract("وتستضيف الدوحة محادثات السلام الأسبوع المقبل.");
+    let e = only(&ex);
+    assert_eq!(
+        (e.category, e.modality, e.date.as_deref()),
+        (Category::Consult, Modality::Future, Some("2022-W38"))
+    );
+    assert_eq!(modality("وحول قمته مع بوتين في هلسنكي الاثنين القادم."), Modality::Future);
+    // told in the past: done
+    assert_eq!(
+        modality("ورفضت حركة حماس دعوة لحضور اجتماع يبحث الوضع منتصف أكتوبر المقبل."),
+        Modality::Asserted
+    );
+    assert_eq!(modality("ونفى الوزير قبل أيام وجود قوات أجنبية."), Modality::Asserted);
+    // a date written out, after the day of writing
+    assert_eq!(modality("ويلتقي الوزير نظيره الروسي لبحث موازنة عام 2023."), Modality::Asserted);
+}
+
 /// A date written in a relative clause after the trigger tells when that clause's act was, not
 /// the event; a relative day at the sentence's end may still be the event's.
 #[test]

@@ -77,6 +77,20 @@ impl Timex {
         }
     }
 
+    /// The first day the value covers, when it is a day, a week, a month or a year (or a range
+    /// starting with one).
+    pub fn first_day(&self) -> Option<Date> {
+        match self {
+            Timex::Month(y, m) => Date::new(*y, *m, 1).ok(),
+            Timex::Year(y) => Date::new(*y, 1, 1).ok(),
+            Timex::Week(y, w) => {
+                jiff::civil::ISOWeekDate::new(*y, *w, jiff::civil::Weekday::Monday).ok().map(|d| d.date())
+            }
+            Timex::Range(a, _) => a.first_day(),
+            other => other.day(),
+        }
+    }
+
     /// The first part of a range (the value itself otherwise).
     pub fn first(self) -> Timex {
         match self {
