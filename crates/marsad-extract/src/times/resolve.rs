@@ -74,6 +74,23 @@ pub(super) struct Resolved {
 const LOOKAHEAD_DAYS: i32 = 62;
 
 pub(super) fn resolve(spec: &Spec, ctx: &Ctx) -> Option<Resolved> {
+    // a date whose year is said relative to the year of writing (`مارس من العام الماضي`):
+    // that year, and the date relative to publication
+    let year_of_writing = |ex: &Explicit| {
+        let offset = ex.year_rel.filter(|_| ex.year.is_none() && !ex.hijri)?;
+        let year = ctx.published?.year().checked_add(i16::from(offset))?;
+        Some(Explicit { year: Some(year), year_rel: None, ..*ex })
+    };
+    let placed = match spec {
+        Spec::Month(ex) => year_of_writing(ex).map(Spec::Month),
+        Spec::Day(d @ DaySpec { day: DayRef::Explicit(ex), .. }) => {
+            year_of_writing(ex).map(|ex| Spec::Day(DaySpec { day: DayRef::Explicit(ex), ..*d }))
+        }
+        _ => None,
+    };
+    if let Some(placed) = placed {
+        return resolve(&placed, ctx).map(|r| Resolved { anchor: Anchor::Published, ..r });
+    }
     let explicit = |value| Resolved { value, anchor: Anchor::Explicit, conflict: None };
     let published = |value| Resolved { value, anchor: Anchor::Published, conflict: None };
     match spec {

@@ -86,6 +86,8 @@ pub(super) struct Explicit {
     pub day: Option<i8>,
     /// A word placing it relative to the time of writing ("الماضي", "الجاري").
     pub rel: Option<Relation>,
+    /// Its year said relative to the year of writing (`من العام الماضي`: -1).
+    pub year_rel: Option<i8>,
     /// Islamic calendar.
     pub hijri: bool,
 }
@@ -500,8 +502,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let (month, ambiguous, paired, mut end) = self.month_name(k)?;
         let mut ex = Explicit { day, month: Some(month), ..Default::default() };
-        if let Some((y, _, e)) = self.date_year(end) {
+        // (or `من عام 2015`: of the year)
+        let of_year = (self.is(end, &["من"]) && self.is(end + 1, &["عام", "العام", "سنة", "السنة"]))
+            .then(|| self.date_year(end + 1))
+            .flatten();
+        if let Some((y, _, e)) = self.date_year(end).or(of_year) {
             ex.year = Some(y);
+            end = e;
+        } else if let Some((offset, e)) = self.year_of_writing(end) {
+            ex.year_rel = Some(offset);
             end = e;
         }
         if let Some((rel, e)) = self.modifier(end) {
@@ -521,6 +530,31 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return None;
         }
         Some((ex, end))
+    }
+
+    /// A year named relative to the year of writing after a date: `من العام الماضي` (-1),
+    /// `من العام الجاري`, `من هذا العام` (0), `من العام المقبل` (+1); with the tokens it takes.
+    fn year_of_writing(&self, i: usize) -> Option<(i8, usize)> {
+        const YEAR: &[&str] = &["العام", "السنة", "السنه"];
+        if !self.is(i, &["من"]) {
+            return None;
+        }
+        if self.is(i + 1, &["هذا"]) && self.is(i + 2, YEAR) {
+            return Some((0, i + 3));
+        }
+        if !self.is(i + 1, YEAR) {
+            return None;
+        }
+        let offset = if self.is(i + 2, &["الماضي", "المنصرم", "السابق", "الفائت"]) {
+            -1
+        } else if self.is(i + 2, &["الجاري", "الحالي"]) {
+            0
+        } else if self.is(i + 2, &["المقبل", "القادم"]) {
+            1
+        } else {
+            return None;
+        };
+        Some((offset, i + 3))
     }
 
     /// 2022/09/13, 13/9/2022, 13-9-2022, 13.9.2022 (as separate tokens or one number token).

@@ -332,6 +332,23 @@ fn a_range_does_not_straddle_two_years() {
     assert_eq!(values, ["2021-12-13", "2022-01-15"]);
 }
 
+/// A date whose year is said relative to the year of writing (`من العام الماضي`) is in that
+/// year, not the month's nearest.
+#[test]
+fn a_date_in_the_year_before_or_after_the_year_of_writing() {
+    let p = date(2018, 6, 10);
+    assert_eq!(
+        one("حكمت عليه في مارس من العام الماضي.", p),
+        ("مارس من العام الماضي".into(), "2017-03".into())
+    );
+    assert_eq!(value("في 5 ديسمبر من العام الماضي", p), "2017-12-05");
+    assert_eq!(value("في ديسمبر/كانون الأول من العام الماضي", p), "2017-12");
+    assert_eq!(value("في يناير من العام المقبل", p), "2019-01");
+    assert_eq!(value("في مارس من هذا العام", p), "2018-03");
+    // the era's year stays the date's own
+    assert_eq!(value("في مارس من عام 2015", p), "2015-03");
+}
+
 /// Two bare years as a range after بين or من, and the years of a list after their plural,
 /// each of its own; a count stays a count.
 #[test]
