@@ -215,6 +215,9 @@ fn places_after_a_head() {
     assert!(summary("قتل 12 مدنيا في قصف على مخيم اللاجئين شمال المدينة").is_empty());
     assert!(summary("وتعيش الأسر في مخيمات اللاجئين ومناطق التعدين").is_empty());
     assert_eq!(summary("ونزح السكان إلى مخيم الوافدين."), ["GPE Al-Wafdin [الوافدين]"]);
+    // a camp's name after such a phrase is a place; an adjective of its people is not
+    assert_eq!(summary("وعادوا إلى مخيم اللاجئين الزعتري."), ["GPE Al-Za'tri [الزعتري]"]);
+    assert!(summary("وفي مخيمات اللاجئين الفلسطينيين والمسلمين قتل شخصان.").is_empty());
 }
 
 #[test]

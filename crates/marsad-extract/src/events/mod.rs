@@ -362,7 +362,8 @@ struct Word<'n> {
 }
 
 /// What the tables say of one word: the phrases it may start, its refiner, its role as a
-/// marker of saying. Looked up once per distinct word of the article.
+/// marker of saying, its roles in `roles.tsv` and the country it is the nisba of. Looked up
+/// once per word form, and kept by the thread across articles.
 #[derive(Clone, Copy, Default)]
 struct Entries<'l> {
     triggers: Option<&'l [(Vec<String>, Trigger)]>,
@@ -517,6 +518,25 @@ const TAKING_MODES: [&str; 3] = ["invasion", "siege", "annexation"];
 /// The damma, the vowel of the passive's first syllables (`اعتُقل`, `أُلقي`, `خُطف`).
 const DAMMA: char = '\u{64f}';
 
+/// Verbs that say an act took place, normalised: a relative clause they open after a trigger
+/// tells of the trigger's own act ([`Finder::in_relative_clause`]).
+const HAPPENING_VERBS: [&str; 14] = [
+    "وقع",
+    "وقعت",
+    "جري",
+    "جرت",
+    "حدث",
+    "حدثت",
+    "بدا",
+    "بدات",
+    "اندلع",
+    "اندلعت",
+    "نفذ",
+    "نفذت",
+    "استهدف",
+    "استهدفت",
+];
+
 /// The relative pronouns, which open a clause of their own ([`Finder::in_relative_clause`]).
 const RELATIVE_PRONOUNS: [&str; 9] =
     ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"];
@@ -543,7 +563,8 @@ impl<'a> Finder<'a> {
         }
         FORMS.with_borrow_mut(|cache| {
             // (the nisbas are the knowledge base's)
-            cache.keep_for((std::ptr::from_ref(lex) as usize as u64) ^ a.kb.id().rotate_left(32));
+            let lexicon = std::ptr::from_ref(lex) as usize as u64;
+            cache.keep_for(lexicon.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a.kb.id());
             let mut words: Vec<Word<'a>> = a
                 .tokens
                 .iter()
@@ -1999,8 +2020,8 @@ impl<'a> Finder<'a> {
     /// The date of an event: its clause's time, its sentence's, the paragraph's last before
     /// it, or the publication date. A time in a relative clause after the trigger dates what
     /// that clause tells, not the event (`وشنت الطائرات غارات على البلدة التي استعادها الجيش
-    /// في أغسطس 2016`), when the time is written out; a relative day there (`أمس`) may
-    /// still be the sentence's own, said at its end.
+    /// في أغسطس 2016`), when the time is written with its year; a relative day there (`أمس`)
+    /// or a year-less date may still be the sentence's own, said at its end.
     /// The time expression of the sentence that gave the date, if one did.
     fn date(
         &self,
@@ -2043,7 +2064,9 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether `at` lies in a relative clause opened after `trigger` (a relative pronoun
-    /// between them, and no punctuation between the pronoun and `at`).
+    /// between them, and no punctuation between the pronoun and `at`) that tells of something
+    /// else: not one right after the trigger, nor one whose verb says the trigger's act took
+    /// place (`في الهجوم الذي وقع في 12 أغسطس 2016`).
     fn in_relative_clause(&self, trigger: Span, at: Span) -> bool {
         if at.start() < trigger.end() {
             return false;
@@ -2051,10 +2074,11 @@ impl<'a> Finder<'a> {
         let lo = self.words.partition_point(|w| w.span.start() < trigger.end());
         let hi = self.words.partition_point(|w| w.span.start() < at.start());
         let words = &self.words[lo..hi];
-        words
-            .iter()
-            .rposition(|w| RELATIVE_PRONOUNS.contains(&w.bare))
-            .is_some_and(|p| !words[p + 1..].iter().any(|w| w.kind == TokenKind::Punct))
+        words.iter().rposition(|w| RELATIVE_PRONOUNS.contains(&w.bare)).is_some_and(|p| {
+            p > 0
+                && !words.get(p + 1).is_some_and(|v| HAPPENING_VERBS.contains(&v.bare))
+                && !words[p + 1..].iter().any(|w| w.kind == TokenKind::Punct)
+        })
     }
 
     /// Who says what the sentence (words `lo..hi`) reports, and which agencies report it.

@@ -360,6 +360,9 @@ fn a_date_in_a_relative_clause_after_the_trigger_is_not_the_events() {
     assert_eq!(only(&ex).date.as_deref(), Some("2022-09-12"));
     let ex = extract("وشنت الطائرات غارات على البلدة التي استعادها الجيش أمس.");
     assert_eq!(only(&ex).date.as_deref(), Some("2022-09-12"));
+    // a relative clause that says the act took place, or right after the trigger, dates it
+    let ex = extract("وقتل 5 مدنيين في الهجوم الذي وقع في 12 أغسطس 2016.");
+    assert_eq!(only(&ex).date.as_deref(), Some("2016-08-12"));
 }
 
 #[test]

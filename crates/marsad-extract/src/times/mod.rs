@@ -120,11 +120,23 @@ pub fn find(
             let background = f.first > 0
                 && words[f.first - 1].kind == TokenKind::Arabic
                 && tables::Grammar::has(&tables.grammar.background_lead, words[f.first - 1].core());
+            // a Hijri year is a range of days, but names no day of its own: a year-less date
+            // after it is placed near its middle, and no day of the narrative starts with it
+            let hijri_year = match &f.spec {
+                Spec::HijriYear(_) => true,
+                Spec::Range(a, _) => matches!(**a, Spec::HijriYear(_)),
+                _ => false,
+            };
             if let Some(r) = &r {
-                if let Some(d) = r.value.approximate_day() {
+                let middle = || {
+                    let (first, last) = (r.value.first_day()?, r.value.clone().last().day()?);
+                    first.checked_add(jiff::Span::new().days((last - first).get_days() / 2)).ok()
+                };
+                let approximate = if hijri_year { middle() } else { r.value.approximate_day() };
+                if let Some(d) = approximate {
                     anchor_day = Some(d);
                 }
-                if let Some(day) = r.value.day().filter(|_| !background) {
+                if let Some(day) = r.value.day().filter(|_| !background && !hijri_year) {
                     paragraph_day = Some(day);
                     doc_day = Some(day);
                 }

@@ -218,6 +218,9 @@ const TWO_YEARS: &[&str] = &["عامي", "العامين", "سنتي", "السن
 /// Heads of a list of years (`الأعوام 2014 و2015 و2016`), normalised.
 const YEARS: &[&str] = &["اعوام", "الاعوام", "سنوات", "السنوات"];
 
+/// The last Hijri year a text may name (1500 AH begins in 2076).
+const LAST_HIJRI_YEAR: i16 = 1500;
+
 /// How many years a range of bare years may span (`بين 2014 و2016`, `من 2011 إلى 2014`): more
 /// is likely two counts.
 const MAX_YEAR_SPAN: i16 = 100;
@@ -453,7 +456,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
         Some((m.month, m.ambiguous, paired, end))
     }
 
-    /// A year after a date: [،] [عام|سنة|العام] YYYY [م|هـ].
+    /// A year after a date: [،] [عام|سنة|العام] YYYY [م|هـ|هجري|للهجرة]. An era of the Hijri
+    /// calendar counts after a year it may have reached ([`LAST_HIJRI_YEAR`]): `عام 2015
+    /// للهجرة غير الشرعية` is of illegal migration.
     fn date_year(&self, i: usize) -> Option<(i16, bool, usize)> {
         let mut k = self.skip_comma(i);
         if self.is(k, &["عام", "العام", "سنة", "السنة"]) {
@@ -464,7 +469,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut hijri = false;
         if self.is(k, &["م", "ميلادي", "ميلادية"]) {
             k += 1;
-        } else if self.is(k, &["ه", "هجري", "هجرية", "للهجرة"]) {
+        } else if y <= LAST_HIJRI_YEAR && self.is(k, &["ه", "هجري", "هجرية", "للهجرة"]) {
             hijri = true;
             k += 1;
         }
@@ -987,8 +992,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             self.is(head + 2, &["و"]).then(|| self.year(head + 3)).flatten().filter(|&y| y > first)?;
         // the era after the second year is both years' (`بين عامي 1436 و1437 هـ`)
         let (hijri, end) = match self.date_year(head + 3) {
-            Some((_, true, end)) => (true, end),
-            _ => (false, head + 4),
+            Some((_, hijri, end)) => (hijri, end),
+            None => (false, head + 4),
         };
         let year = |y| if hijri { Spec::HijriYear(y) } else { Spec::Year(y) };
         if between && dual {
@@ -1025,6 +1030,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let joiner: &[&str] = if between { &["و"] } else { &["الي", "حتي"] };
         if !self.is(k, joiner) {
+            return None;
+        }
+        // (no comma before the second: `من 2011 إلى ، 2014` is no range)
+        if self.punct(k + 1, &["،", ","]) {
             return None;
         }
         let (second, hijri, end) = self.date_year(named(k + 1))?;
@@ -1079,9 +1088,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // the second of two years named with their dual (`عامي 1347 و1351`), or a later year
         // of a list after their plural (`الأعوام 2014 و2015 و2016`): a year whatever its
         // number, as the first is
-        let mut k = i;
-        while k >= 2 && self.is(k - 1, &["و"]) && self.year(k - 2).is_some_and(|before| before < y) {
-            k -= 2;
+        let (mut k, mut next) = (i, y);
+        while k >= 2
+            && self.is(k - 1, &["و"])
+            && let Some(before) = self.year(k - 2).filter(|&before| before < next)
+        {
+            (k, next) = (k - 2, before);
         }
         let in_list = k < i && k >= 1 && (self.is(k - 1, YEARS) || (k + 2 == i && self.is(k - 1, TWO_YEARS)));
         if in_list {

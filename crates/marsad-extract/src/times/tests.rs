@@ -400,6 +400,13 @@ fn hijri_years_are_their_gregorian_days() {
     assert_eq!(value("في عام 2016م", p), "2016");
     assert_eq!(one("وفي عام 1948 هجرة الفلسطينيين", p), ("عام 1948".into(), "1948".into()));
     assert_eq!(value("بين عامي 2014 و2015", p), "2014/2015");
+    // the era of a year a Hijri date cannot have reached is no era (illegal migration)
+    assert_eq!(one("وفي عام 2015 للهجرة غير الشرعية", p), ("عام 2015".into(), "2015".into()));
+    // a Gregorian era after the second of two years is the range's
+    assert_eq!(one("بين عامي 2014 و2015م", p).0, "بين عامي 2014 و2015م");
+    // a Hijri year names no day: `اليوم نفسه` after it is not its 1 Muharram
+    let after = times("عام 1439 هـ، وفي اليوم نفسه", Some(p));
+    assert!(after.iter().all(|(_, v)| v != "2017-09-21"), "{after:?}");
 }
 
 #[test]
