@@ -1121,17 +1121,6 @@ impl<'a> Detector<'a> {
         self.without_article(i).is_some_and(|bare| bare.ends_with('ي') && bare.chars().count() >= 4)
     }
 
-    /// Whether the word at `i` is a definite nisba of the knowledge base, or shaped like an
-    /// adjective of people in the plural or the feminine (الفلسطينيين, المسلمين, السورية); not a
-    /// singular (الزعتري is a camp's name).
-    fn adjective_of_people(&self, i: usize) -> bool {
-        self.adjective_like(i) == Some(true)
-            || self.without_article(i).is_some_and(|bare| {
-                bare.chars().count() >= 5
-                    && (bare.ends_with("ين") || bare.ends_with("ون") || bare.ends_with("يه"))
-            })
-    }
-
     /// The word at `i`, as written without its clitics, without its article: `None` when it
     /// has none.
     fn without_article(&self, i: usize) -> Option<&str> {
@@ -1714,17 +1703,10 @@ impl<'a> Detector<'a> {
             else {
                 continue;
             };
-            // a phrase of `none` names no place itself, but a camp's name may follow it: a place
-            // the knowledge base knows, or a word with the article (مخيم اللاجئين الزعتري); not
-            // an adjective of its people (مخيم اللاجئين الفلسطينيين), nor what says where it
-            // is (مخيم اللاجئين شمال المدينة)
-            let named_after = |k: usize| {
-                self.kb_place_at(k).is_some()
-                    || self
-                        .w
-                        .get(k)
-                        .is_some_and(|w| definite(w) && w.nisba.is_none() && !self.adjective_of_people(k))
-            };
+            // a phrase of `none` names no place itself, but the knowledge base's camp may follow
+            // it (مخيم اللاجئين عين الحلوة); another word is what says which or where (مخيم
+            // اللاجئين الفلسطينيين, الجديد, شمال المدينة)
+            let named_after = |k: usize| self.kb_place_at(k).is_some();
             if head.none && !named_after(i + len) {
                 continue;
             }

@@ -215,9 +215,15 @@ fn places_after_a_head() {
     assert!(summary("قتل 12 مدنيا في قصف على مخيم اللاجئين شمال المدينة").is_empty());
     assert!(summary("وتعيش الأسر في مخيمات اللاجئين ومناطق التعدين").is_empty());
     assert_eq!(summary("ونزح السكان إلى مخيم الوافدين."), ["GPE Al-Wafdin [الوافدين]"]);
-    // a camp's name after such a phrase is a place; an adjective of its people is not
-    assert_eq!(summary("وعادوا إلى مخيم اللاجئين الزعتري."), ["GPE Al-Za'tri [الزعتري]"]);
+    // a camp the knowledge base knows after such a phrase is a place; what says which or
+    // where is not
+    let camp = builtin("وعادوا إلى مخيم اللاجئين عين الحلوة.");
+    assert_eq!(
+        (camp[0].1.as_str(), camp[0].3.as_slice()),
+        ("Ain al-Hilweh", &["عين الحلوة".to_string()][..])
+    );
     assert!(summary("وفي مخيمات اللاجئين الفلسطينيين والمسلمين قتل شخصان.").is_empty());
+    assert!(summary("وافتتح مخيم اللاجئين الجديد.").is_empty());
 }
 
 #[test]

@@ -248,6 +248,11 @@ impl<V> Phrases<V> {
         forms.find_map(|f| self.map.get(f)).map(Vec::as_slice)
     }
 
+    /// The values of the one-word phrase `word` (a key of the table).
+    pub fn alone(&self, word: &str) -> impl Iterator<Item = &V> {
+        self.map.get(word).into_iter().flatten().filter(|(rest, _)| rest.is_empty()).map(|(_, v)| v)
+    }
+
     /// How many first words there are.
     pub fn len(&self) -> usize {
         self.map.len()

@@ -963,18 +963,14 @@ impl<'a> Finder<'a> {
             // الدوحة محادثات السلام الأسبوع المقبل`, `قمته مع بوتين الاثنين القادم`): told by a
             // verb in the imperfect, or a meeting named by its noun; a verb in the past tells
             // what was done about it (`رفضت دعوة لحضور اجتماع منتصف أبريل المقبل`)
-            let head = &self.words[best.at];
-            let imperfect = best.trigger.pos == Pos::Verb
-                // (not ن: نفى, نفذ, نشر are past; we do it is for quotes)
-                && head.bare.starts_with(['ي', 'ت'])
-                && !head.bare.ends_with('ت')
-                && !head.bare.ends_with("وا");
+            let imperfect = || best.trigger.pos == Pos::Verb && self.imperfect(&best.trigger.phrase);
             let meeting = best.trigger.pos == Pos::Noun && category == Category::Consult;
             let (modality, markers) = match time {
                 Some(t)
                     if modality == Modality::Asserted
-                        && (imperfect || meeting)
-                        && self.after_publication(t) =>
+                        && evidence.contains(t.span)
+                        && self.after_publication(t)
+                        && (meeting || imperfect()) =>
                 {
                     let mut markers = markers;
                     markers.push(("future", t.span));
@@ -2052,10 +2048,28 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Whether the time `t`, said relative to the day of writing (`غدا`, `الأسبوع المقبل`, not
-    /// a date written out: `موازنة عام 2019` was approved), starts after it.
+    /// Whether the verb of the trigger entry `phrase` is in the imperfect: ي first (يستضيف),
+    /// or ت first where the table has no feminine past beside it (تستضيف; تعهد is past, for
+    /// the table also has تعهدت, and تبنى beside تبنت). Not ن first: نفى, نفذ, نشر are past,
+    /// and "we do" is for quotes.
+    fn imperfect(&self, phrase: &str) -> bool {
+        let word = lexicon::entry_key(phrase.split(' ').next().unwrap_or(phrase));
+        if word.starts_with('ي') {
+            return true;
+        }
+        if !word.starts_with('ت') || word.ends_with('ت') || word.ends_with("وا") {
+            return false;
+        }
+        let verb = |w: &str| self.lex.triggers.alone(w).any(|t| t.pos == Pos::Verb);
+        let weak = word.strip_suffix(['ي', 'ا']).map(|stem| format!("{stem}ت"));
+        !verb(&format!("{word}ت")) && !weak.is_some_and(|w| verb(&w))
+    }
+
+    /// Whether the time `t`, said relative to the day of writing (`غدا`, `الأسبوع المقبل`; not
+    /// a date written out, `موازنة عام 2019` was approved, nor one whose year another gave),
+    /// starts after it.
     fn after_publication(&self, t: &TimeExpr) -> bool {
-        if t.anchor == Anchor::Explicit {
+        if t.anchor != Anchor::Published {
             return false;
         }
         let published =

@@ -340,7 +340,13 @@ fn an_act_dated_after_the_day_of_writing_is_to_come() {
         modality("ورفضت حركة حماس دعوة لحضور اجتماع يبحث الوضع منتصف أكتوبر المقبل."),
         Modality::Asserted
     );
-    assert_eq!(modality("ونفى الوزير قبل أيام وجود قوات أجنبية."), Modality::Asserted);
+    assert_eq!(modality("ونفى المتحدث الأنباء عن زيارة الوفد الأسبوع المقبل."), Modality::Asserted);
+    // a verb with ت first is past when the table has its feminine beside it (تعهد, تعهدت)
+    assert_eq!(modality("وتعهد الرئيس بزيارة موسكو الشهر المقبل."), Modality::Asserted);
+    assert_eq!(modality("وتوصل الطرفان إلى اتفاق يدخل حيز التنفيذ الأسبوع المقبل."), Modality::Asserted);
+    // a time of another clause says nothing of this one
+    let ex = extract("وتستضيف الدوحة محادثات السلام، وقال الوزير إن الوفد يصل غدا.");
+    assert_eq!(ex.events[0].modality, Modality::Asserted, "{:?}", kinds(&ex));
     // a date written out, after the day of writing
     assert_eq!(modality("ويلتقي الوزير نظيره الروسي لبحث موازنة عام 2023."), Modality::Asserted);
 }
@@ -360,8 +366,11 @@ fn a_date_in_a_relative_clause_after_the_trigger_is_not_the_events() {
     assert_eq!(only(&ex).date.as_deref(), Some("2022-09-12"));
     let ex = extract("وشنت الطائرات غارات على البلدة التي استعادها الجيش أمس.");
     assert_eq!(only(&ex).date.as_deref(), Some("2022-09-12"));
-    // a relative clause that says the act took place, or right after the trigger, dates it
-    let ex = extract("وقتل 5 مدنيين في الهجوم الذي وقع في 12 أغسطس 2016.");
+    // a relative clause that says the act took place dates it, and so does one right after
+    // the trigger
+    let ex = extract("وقتل 5 مدنيين في قصف على البلدة الذي وقع في 12 أغسطس 2016.");
+    assert_eq!(only(&ex).date.as_deref(), Some("2016-08-12"));
+    let ex = extract("وقتل 5 مدنيين في الهجوم الذي شنه التنظيم في 12 أغسطس 2016.");
     assert_eq!(only(&ex).date.as_deref(), Some("2016-08-12"));
 }
 

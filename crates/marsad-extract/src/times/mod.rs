@@ -189,7 +189,22 @@ fn inherit_years(words: &[Word<'_>], found: &mut [Found]) -> Vec<usize> {
         if between.len() > 2 || !between.iter().all(|w| tables::Grammar::has(joiners, w.norm)) {
             continue;
         }
+        let next = explicit(&found[k + 1].spec).copied();
         let Some(year) = explicit_year(&found[k + 1].spec) else {
+            // a year said relative to the year of writing is shared the same way (`في يناير
+            // ونوفمبر من العام الماضي`)
+            if let Some(next) = next.filter(|ex| ex.year.is_none() && !ex.hijri)
+                && let Some(offset) = next.year_rel
+                && let Some(ex) = explicit_mut(&mut found[k].spec)
+                && ex.year.is_none()
+                && ex.year_rel.is_none()
+                && ex.rel.is_none()
+                && !ex.hijri
+            {
+                let earlier_year = ex.month.zip(next.month).is_some_and(|(m, n)| m > n);
+                ex.year_rel = Some(if earlier_year { offset - 1 } else { offset });
+                continue;
+            }
             if let Some(rel) = explicit(&found[k + 1].spec).and_then(|ex| ex.rel)
                 && let Some(ex) = explicit_mut(&mut found[k].spec)
                 && ex.year.is_none()
@@ -200,9 +215,9 @@ fn inherit_years(words: &[Word<'_>], found: &mut [Found]) -> Vec<usize> {
             }
             continue;
         };
-        let next_month = explicit(&found[k + 1].spec).and_then(|ex| ex.month);
+        let next_month = next.and_then(|ex| ex.month);
         let Some(ex) = explicit_mut(&mut found[k].spec) else { continue };
-        if ex.year.is_none() && !ex.hijri {
+        if ex.year.is_none() && ex.year_rel.is_none() && !ex.hijri {
             // written in order: a later month before the one with the year is of the year
             // before ("من 13 ديسمبر إلى 15 يناير 2022")
             let earlier_year = ex.month.zip(next_month).is_some_and(|(m, next)| m > next);

@@ -525,6 +525,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // a month name that is also a word needs something that makes it a month
         let context = day.is_some()
             || ex.year.is_some()
+            || ex.year_rel.is_some()
             || ex.rel.is_some()
             || paired
             || i.checked_sub(1).is_some_and(|p| {

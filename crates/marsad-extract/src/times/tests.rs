@@ -347,6 +347,13 @@ fn a_date_in_the_year_before_or_after_the_year_of_writing() {
     assert_eq!(value("في مارس من هذا العام", p), "2018-03");
     // the era's year stays the date's own
     assert_eq!(value("في مارس من عام 2015", p), "2015-03");
+    // shared by the dates before it, as a year written out is
+    let values = |text: &str| times(text, Some(p)).into_iter().map(|(_, v)| v).collect::<Vec<_>>();
+    assert_eq!(values("في يناير ونوفمبر من العام الماضي"), ["2017-01", "2017-11"]);
+    assert_eq!(values("من 13 مارس إلى 15 أبريل من العام الماضي"), ["2017-03-13", "2017-04-15"]);
+    assert_eq!(values("من 13 ديسمبر إلى 15 يناير من العام الجاري"), ["2017-12-13", "2018-01-15"]);
+    // a month name that is also a word is a month with it
+    assert_eq!(values("وشهد آب من العام الماضي"), ["2017-08"]);
 }
 
 /// Two bare years as a range after بين or من, and the years of a list after their plural,
@@ -379,6 +386,10 @@ fn ranges_and_lists_of_bare_years() {
     assert!(!range("وارتفع عددهم من 1950 إلى 2010 شخصا"));
     assert!(!range("وارتفع عدد القتلى من 1950 إلى 2010."));
     assert!(all("ما بين 1950 و2000 مقاتل").is_empty());
+    // a list's years in order, each after the one before it (out of order, they may be
+    // counts); a comma ends a range
+    assert!(all("في الأعوام 2013 و2011 و2015 قتل المئات.").is_empty());
+    assert!(!range("من 2011 إلى ، 2014."));
 }
 
 /// A Hijri year is the Gregorian days from its first of Muharram to the eve of the next
