@@ -981,6 +981,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// a list of years after their plural (`الأعوام 2014 و2015 و2016`, `بين أعوام 2012
     /// و2014`), each year of which is one.
     fn two_years(&self, i: usize) -> Option<Found> {
+        let number = |k: usize| self.words.get(k).is_some_and(|w| w.kind == TokenKind::Number);
+        if !number(i + 1) && !number(i + 2) {
+            return None;
+        }
         let between = self.is(i, &["بين"]);
         let head = i + usize::from(between);
         let dual = self.is(head, TWO_YEARS);
@@ -1013,12 +1017,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// the second ([`Scanner::ends_year`]) nor a word of counting before (`ارتفع عدد القتلى
     /// من 1200 إلى 1500`).
     fn year_range(&self, i: usize) -> Option<Found> {
-        let between = self.is(i, &["بين"]);
-        if !between && !self.is(i, &["من", "منذ"]) {
+        // (the year first: من and بين are among the most frequent words)
+        let number = |k: usize| self.words.get(k).is_some_and(|w| w.kind == TokenKind::Number);
+        if !number(i + 1) && !number(i + 2) {
             return None;
         }
-        // (a count's word may stand a few words before: `ارتفع عدد القتلى من`)
-        if (i.saturating_sub(3)..i).any(|p| self.in_list(p, &self.tables.grammar.count_lead)) {
+        let between = self.is(i, &["بين"]);
+        if !between && !self.is(i, &["من", "منذ"]) {
             return None;
         }
         let named =
@@ -1026,6 +1031,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut k = named(i + 1);
         let first = self.year(k)?;
         k += 1;
+        // (a count's word may stand a few words before: `ارتفع عدد القتلى من`)
+        if (i.saturating_sub(3)..i).any(|p| self.in_list(p, &self.tables.grammar.count_lead)) {
+            return None;
+        }
         if self.is(k, &["م"]) {
             k += 1;
         }
