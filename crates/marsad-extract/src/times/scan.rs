@@ -154,6 +154,13 @@ pub(super) enum Spec {
     Range(Box<Spec>, Box<Spec>),
 }
 
+impl Spec {
+    /// The year `y`, of the Hijri calendar or the Gregorian.
+    fn year(y: i16, hijri: bool) -> Spec {
+        if hijri { Spec::HijriYear(y) } else { Spec::Year(y) }
+    }
+}
+
 /// A time expression found: the tokens it covers, what it says, and the pattern that found it.
 #[derive(Clone, Debug)]
 pub(super) struct Found {
@@ -981,8 +988,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// a list of years after their plural (`الأعوام 2014 و2015 و2016`, `بين أعوام 2012
     /// و2014`), each year of which is one.
     fn two_years(&self, i: usize) -> Option<Found> {
-        let number = |k: usize| self.words.get(k).is_some_and(|w| w.kind == TokenKind::Number);
-        if !number(i + 1) && !number(i + 2) {
+        if !self.number_soon(i) {
             return None;
         }
         let between = self.is(i, &["بين"]);
@@ -1000,7 +1006,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             Some((_, hijri, end)) => (hijri, end),
             None => (false, head + 4),
         };
-        let year = |y| if hijri { Spec::HijriYear(y) } else { Spec::Year(y) };
+        let year = |y| Spec::year(y, hijri);
         if between && dual {
             return Some(Found {
                 first: i,
@@ -1018,8 +1024,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// من 1200 إلى 1500`).
     fn year_range(&self, i: usize) -> Option<Found> {
         // (the year first: من and بين are among the most frequent words)
-        let number = |k: usize| self.words.get(k).is_some_and(|w| w.kind == TokenKind::Number);
-        if !number(i + 1) && !number(i + 2) {
+        if !self.number_soon(i) {
             return None;
         }
         let between = self.is(i, &["بين"]);
@@ -1067,6 +1072,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
         })
     }
 
+    /// Whether a number stands one or two tokens after `i` (what every rule of years needs
+    /// after its first word).
+    fn number_soon(&self, i: usize) -> bool {
+        (i + 1..=i + 2).any(|k| self.words.get(k).is_some_and(|w| w.kind == TokenKind::Number))
+    }
+
     /// Whether a bare year may end before token `end`: punctuation, the end, a new line or a
     /// particle follow it, not a word it would count (`2020 قتيلا`).
     fn ends_year(&self, end: usize) -> bool {
@@ -1085,7 +1096,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// A year; after a word like "مطلع" (`certain`) a bare year needs no further evidence.
     fn year_phrase_at(&self, i: usize, certain: bool) -> Option<Found> {
-        let year = |y, hijri| if hijri { Spec::HijriYear(y) } else { Spec::Year(y) };
+        let year = Spec::year;
         if self.is(i, &["عام", "العام", "سنة", "السنة"]) {
             let (y, hijri, e) = self.date_year(i)?;
             return Some(Found { first: i, end: e, spec: year(y, hijri), rule: "year" });
