@@ -180,13 +180,12 @@ pub fn words<'n>(
     entity_of: &[Option<usize>],
     range: std::ops::Range<usize>,
 ) -> Vec<Word<'n>> {
-    let n = norm.text();
     let tokens = tokens.get(range.clone()).unwrap_or_default();
     range
         .zip(tokens)
         .map(|(i, t)| {
             let entity = entity_of.get(i).copied().flatten();
-            word(norm, t, i, entity, entities, |w| norm.key_of(w), n)
+            word(norm, t, i, entity, entities, |w| norm.key_of(w))
         })
         .collect()
 }
@@ -195,8 +194,7 @@ pub fn words<'n>(
 /// form. Its keys are made from the word itself, not read in the article's keyed view
 /// ([`Normalized::key_of`]), which a layer that reads no sentence then never makes.
 pub fn word_alone<'n>(norm: &'n Normalized<'_>, tokens: &[AnalysedToken], i: usize) -> Option<Word<'n>> {
-    let n = norm.text();
-    tokens.get(i).map(|t| word(norm, t, i, None, &[], marsad_text::key, n))
+    tokens.get(i).map(|t| word(norm, t, i, None, &[], marsad_text::key))
 }
 
 fn word<'n>(
@@ -206,8 +204,8 @@ fn word<'n>(
     entity: Option<usize>,
     entities: &[Entity],
     key: impl Fn(&'n str) -> Cow<'n, str>,
-    n: &'n str,
 ) -> Word<'n> {
+    let n = norm.text();
     let (mut fa, mut wa, mut prep) = (false, false, false);
     for (p, _) in t.segmentation.iter().flat_map(|s| s.proclitics()) {
         match p {

@@ -574,7 +574,9 @@ impl Lexicon {
         Ok(())
     }
 
-    /// Whether `word` (normalised, as the text's words are read) has `role` in `roles.tsv`.
+    /// Whether `word` (normalised, as the text's words are read) has `role` in `roles.tsv`
+    /// (the event layer reads the roles of a word's form once: [`Lexicon::roles_of`]).
+    #[cfg(test)]
     pub fn is(&self, word: &str, role: Role) -> bool {
         self.roles_of(word) & role.bit() != 0
     }

@@ -388,7 +388,8 @@ impl<'l> Entries<'l> {
         if w.kind != TokenKind::Arabic {
             return roles;
         }
-        let mut e = Entries { nisba: kb.nisba(&key(w.bare)).or_else(|| kb.nisba(&key(w.stem))), ..roles };
+        let (bare, stem) = (key(w.bare), key(w.stem));
+        let mut e = Entries { nisba: kb.nisba(&bare).or_else(|| kb.nisba(&stem)), ..roles };
         // a word whose article the stem has lost is no verb in the imperfect (آليتهم is not ال
         // + يتهم); a verbal noun is (التوصل, with the verb's entry توصل)
         let article_cut = w.bare != w.stem && w.bare.starts_with("ال") && w.stem.starts_with('ي');
@@ -405,7 +406,7 @@ impl<'l> Entries<'l> {
             e.refiner = e.refiner.or_else(|| forms.find_map(|f| lex.refiners.get(f)));
             e.registers = e.registers.or_else(|| lex.registers.starting(&forms));
         }
-        e.speech = cues.of_keys(w.kind, &key(w.bare), &key(w.stem)).map(|c| c.role);
+        e.speech = cues.of_keys(w.kind, &bare, &stem).map(|c| c.role);
         e
     }
 }
@@ -2017,8 +2018,8 @@ impl<'a> Finder<'a> {
     /// it, or the publication date. A time in a relative clause after the trigger dates what
     /// that clause tells, not the event (`وشنت الطائرات غارات على البلدة التي استعادها الجيش
     /// في أغسطس 2016`), when the time is written with its year; a relative day there (`أمس`)
-    /// or a year-less date may still be the sentence's own, said at its end.
-    /// The time expression of the sentence that gave the date, if one did.
+    /// or a year-less date may still be the sentence's own, said at its end. With the date,
+    /// the time expression of the sentence that gave it, if one did.
     fn date(
         &self,
         sentence: Span,

@@ -222,6 +222,9 @@ const START_WORDS: &[&str] = &[
 /// two years follow, joined by و (`عامي 1990 و1991`, `بين العامين 2015 و2016`).
 const TWO_YEARS: &[&str] = &["عامي", "العامين", "سنتي", "السنتين"];
 
+/// The words for a year before its number (`عام 2015`, `السنة 2015`), normalised.
+const YEAR_WORDS: &[&str] = &["عام", "العام", "سنة", "السنة"];
+
 /// Heads of a list of years (`الأعوام 2014 و2015 و2016`), normalised.
 const YEARS: &[&str] = &["اعوام", "الاعوام", "سنوات", "السنوات"];
 
@@ -468,7 +471,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// للهجرة غير الشرعية` is of illegal migration.
     fn date_year(&self, i: usize) -> Option<(i16, bool, usize)> {
         let mut k = self.skip_comma(i);
-        if self.is(k, &["عام", "العام", "سنة", "السنة"]) {
+        if self.is(k, YEAR_WORDS) {
             k += 1;
         }
         let y = self.year(k)?;
@@ -515,7 +518,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let (month, ambiguous, paired, mut end) = self.month_name(k)?;
         let mut ex = Explicit { day, month: Some(month), ..Default::default() };
         // (or `من عام 2015`: of the year)
-        let of_year = (self.is(end, &["من"]) && self.is(end + 1, &["عام", "العام", "سنة", "السنة"]))
+        let of_year = (self.is(end, &["من"]) && self.is(end + 1, YEAR_WORDS))
             .then(|| self.date_year(end + 1))
             .flatten();
         if let Some((y, _, e)) = self.date_year(end).or(of_year) {
@@ -1031,8 +1034,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if !between && !self.is(i, &["من", "منذ"]) {
             return None;
         }
-        let named =
-            |k: usize| if self.is(k, &["عام", "العام", "سنة", "السنة"]) { k + 1 } else { k };
+        let named = |k: usize| if self.is(k, YEAR_WORDS) { k + 1 } else { k };
         let mut k = named(i + 1);
         let first = self.year(k)?;
         k += 1;
@@ -1096,10 +1098,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// A year; after a word like "مطلع" (`certain`) a bare year needs no further evidence.
     fn year_phrase_at(&self, i: usize, certain: bool) -> Option<Found> {
-        let year = Spec::year;
-        if self.is(i, &["عام", "العام", "سنة", "السنة"]) {
+        if self.is(i, YEAR_WORDS) {
             let (y, hijri, e) = self.date_year(i)?;
-            return Some(Found { first: i, end: e, spec: year(y, hijri), rule: "year" });
+            return Some(Found { first: i, end: e, spec: Spec::year(y, hijri), rule: "year" });
         }
         let y = self.year(i)?;
         // a year with its Hijri era after it (`1438هـ`), whatever its number
@@ -1120,7 +1121,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if in_list {
             // with its era after it, as the first year's would be (`و2015م`)
             let (y, hijri, end) = self.date_year(i)?;
-            return Some(Found { first: i, end, spec: year(y, hijri), rule: "year" });
+            return Some(Found { first: i, end, spec: Spec::year(y, hijri), rule: "year" });
         }
         if !(1900..=2100).contains(&y) {
             return None;
