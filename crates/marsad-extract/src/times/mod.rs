@@ -120,12 +120,17 @@ pub fn find(
             let background = f.first > 0
                 && words[f.first - 1].kind == TokenKind::Arabic
                 && tables::Grammar::has(&tables.grammar.background_lead, words[f.first - 1].core());
-            // a Hijri year is a range of days, but names no day of its own: a year-less date
-            // after it is placed near its middle, and no day of the narrative starts with it
-            let hijri_year = match &f.spec {
+            // a Hijri year or month is a range of days, but names no day of its own: a
+            // year-less date after it is placed near its middle, and no day of the narrative
+            // starts with it
+            let hijri_span = |spec: &Spec| match spec {
                 Spec::HijriYear(_) => true,
-                Spec::Range(a, _) => matches!(**a, Spec::HijriYear(_)),
+                Spec::Month(ex) => ex.hijri,
                 _ => false,
+            };
+            let hijri_year = match &f.spec {
+                Spec::Range(a, _) => hijri_span(a),
+                spec => hijri_span(spec),
             };
             if let Some(r) = &r {
                 let middle = || {
@@ -205,7 +210,7 @@ fn inherit_years(words: &[Word<'_>], found: &mut [Found]) -> Vec<usize> {
                 ex.year_rel = Some(if earlier_year { offset - 1 } else { offset });
                 continue;
             }
-            if let Some(rel) = explicit(&found[k + 1].spec).and_then(|ex| ex.rel)
+            if let Some(rel) = explicit(&found[k + 1].spec).filter(|ex| !ex.hijri).and_then(|ex| ex.rel)
                 && let Some(ex) = explicit_mut(&mut found[k].spec)
                 && ex.year.is_none()
                 && ex.rel.is_none()
@@ -253,7 +258,7 @@ fn explicit_mut(spec: &mut Spec) -> Option<&mut Explicit> {
 }
 
 fn explicit_year(spec: &Spec) -> Option<i16> {
-    explicit(spec).filter(|ex| !ex.hijri).and_then(|ex| ex.year)
+    explicit(spec).filter(|ex| !ex.hijri && !ex.year_other_calendar).and_then(|ex| ex.year)
 }
 
 /// A local day or time followed by the universal time in brackets ("فجر الثلاثاء في الدقيقة

@@ -91,6 +91,25 @@ pub(super) fn resolve(spec: &Spec, ctx: &Ctx) -> Option<Resolved> {
     if let Some(placed) = placed {
         return resolve(&placed, ctx).map(|r| Resolved { anchor: Anchor::Published, ..r });
     }
+    // a year of the other calendar than the month's: the year of the month's own calendar
+    // that puts the month there
+    let own_calendar = |ex: &Explicit| -> Option<Option<Explicit>> {
+        if !ex.year_other_calendar {
+            return None;
+        }
+        let year = own_calendar_year(ex);
+        Some(year.map(|y| Explicit { year: Some(y), year_other_calendar: false, ..*ex }))
+    };
+    let converted = match spec {
+        Spec::Month(ex) => own_calendar(ex).map(|ex| ex.map(Spec::Month)),
+        Spec::Day(d @ DaySpec { day: DayRef::Explicit(ex), .. }) => {
+            own_calendar(ex).map(|ex| ex.map(|ex| Spec::Day(DaySpec { day: DayRef::Explicit(ex), ..*d })))
+        }
+        _ => None,
+    };
+    if let Some(converted) = converted {
+        return resolve(&converted?, ctx);
+    }
     let explicit = |value| Resolved { value, anchor: Anchor::Explicit, conflict: None };
     let published = |value| Resolved { value, anchor: Anchor::Published, conflict: None };
     match spec {
@@ -303,10 +322,73 @@ fn explicit_day(ex: &Explicit, ctx: &Ctx) -> Option<Placed> {
     Some(Placed::Day(date, Anchor::Published))
 }
 
+/// The year of its own calendar of a month (or a day) whose year is written in the other: of a
+/// Hijri month, the Hijri year in which the month begins within the Gregorian year (the first,
+/// when it begins twice in it); of a Gregorian month, the Gregorian year in which its day (the
+/// 15th for a month) lies within the Hijri year.
+fn own_calendar_year(ex: &Explicit) -> Option<i16> {
+    let (y, m) = (ex.year?, ex.month?);
+    if ex.hijri {
+        let hy = hijri_year_of(Date::new(y, 7, 1).ok()?)?;
+        let begins =
+            (hy - 1..=hy + 1).find(|&h| hijri_to_date(h, m as u8, 1).is_some_and(|d| d.year() == y))?;
+        return i16::try_from(begins).ok();
+    }
+    let first = hijri_to_date(i32::from(y), 1, 1)?;
+    let last = hijri_to_date(i32::from(y) + 1, 1, 1)?.yesterday().ok()?;
+    let day = ex.day.unwrap_or(15);
+    [first.year(), last.year()]
+        .into_iter()
+        .find(|&gy| Date::new(gy, m, day).is_ok_and(|d| first <= d && d <= last))
+}
+
+/// A month of the Hijri calendar without its day: the Gregorian days from its first to its
+/// last. Its year is written, or relative to the year of writing (`رمضان من العام الماضي`:
+/// the month as it begins in the Gregorian year before), or is that of the last such month
+/// before the day of writing or of the next, as for a Gregorian month ([`month`]); in a
+/// sentence of the future, the coming one.
+fn hijri_month(ex: &Explicit, ctx: &Ctx) -> Option<Resolved> {
+    let m = u8::try_from(ex.month?).ok()?;
+    let (year, anchor) = match (ex.year, ex.year_rel) {
+        (Some(y), _) => (i32::from(y), Anchor::Explicit),
+        (None, Some(offset)) => {
+            let y = ctx.published?.year().checked_add(i16::from(offset))?;
+            let ex = Explicit { year: Some(y), year_rel: None, year_other_calendar: true, ..*ex };
+            (i32::from(own_calendar_year(&ex)?), Anchor::Published)
+        }
+        (None, None) => {
+            let p = ctx.published?;
+            let (py, pm) = hijri_month_of(p)?;
+            let y = match ex.rel {
+                Some(Relation::Current | Relation::Same) => py,
+                Some(Relation::Past) => py - i32::from(m >= pm),
+                Some(Relation::Next) => py + i32::from(m <= pm),
+                // in a sentence of the future, the coming one (this one included)
+                None if ctx.future => py + i32::from(m < pm),
+                None => {
+                    let ahead = (i32::from(m) - i32::from(pm)).rem_euclid(12);
+                    match ahead {
+                        1 | 2 if m > pm => py,
+                        1 | 2 => py + 1,
+                        _ if m <= pm => py,
+                        _ => py - 1,
+                    }
+                }
+            };
+            (y, Anchor::Published)
+        }
+    };
+    let first = hijri_to_date(year, m, 1)?;
+    let next = if m == 12 { hijri_to_date(year + 1, 1, 1)? } else { hijri_to_date(year, m + 1, 1)? };
+    let last = next.yesterday().ok()?;
+    let value = Timex::Range(Box::new(Timex::Date(first)), Box::new(Timex::Date(last)));
+    Some(Resolved { value, anchor, conflict: None })
+}
+
 fn month(ex: &Explicit, ctx: &Ctx) -> Option<Resolved> {
     let m = ex.month?;
     if ex.hijri {
-        return None;
+        return hijri_month(ex, ctx);
     }
     if let Some(y) = ex.year {
         let anchor = if ctx.year_from_context { Anchor::Context } else { Anchor::Explicit };
@@ -466,8 +548,14 @@ fn hijri_to_date(year: i32, month: u8, day: u8) -> Option<Date> {
 }
 
 fn hijri_year_of(date: Date) -> Option<i32> {
+    hijri_month_of(date).map(|(y, _)| y)
+}
+
+/// The Hijri year and month of a day.
+fn hijri_month_of(date: Date) -> Option<(i32, u8)> {
     let iso = IcuDate::try_new_iso(i32::from(date.year()), date.month() as u8, date.day() as u8).ok()?;
-    Some(iso.to_calendar(Hijri::new_umm_al_qura()).year().extended_year())
+    let h = iso.to_calendar(Hijri::new_umm_al_qura());
+    Some((h.year().extended_year(), h.month().ordinal))
 }
 
 /// The Hijri date `month`/`day` of the Hijri year nearest `anchor`.

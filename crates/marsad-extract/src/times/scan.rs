@@ -14,7 +14,7 @@ use marsad_text::numbers::NumberParser;
 use marsad_text::{AnalysedToken, Normalized, Proclitic, Span, TokenKind};
 
 pub(super) use super::tables::AgoUnit;
-use super::tables::{DayPart, Grammar, Holiday, Period, Phrases, Relation, Tables};
+use super::tables::{DayPart, Grammar, Holiday, MonthName, Period, Phrases, Relation, Tables};
 
 /// A token as the recogniser sees it.
 #[derive(Debug)]
@@ -90,6 +90,10 @@ pub(super) struct Explicit {
     pub year_rel: Option<i8>,
     /// Islamic calendar.
     pub hijri: bool,
+    /// The year is of the other calendar than the month's: the Gregorian year a Hijri month
+    /// falls in (`رمضان 2018`), the Hijri year a Gregorian month falls in (`مارس من عام 1439
+    /// هـ`).
+    pub year_other_calendar: bool,
 }
 
 /// What picks out a day.
@@ -466,20 +470,26 @@ impl<'w, 'a> Scanner<'w, 'a> {
         Some((m.month, m.ambiguous, paired, end))
     }
 
-    /// A year after a date: [،] [عام|سنة|العام] YYYY [م|هـ|هجري|للهجرة]. An era of the Hijri
-    /// calendar counts after a year it may have reached ([`LAST_HIJRI_YEAR`]): `عام 2015
-    /// للهجرة غير الشرعية` is of illegal migration.
+    /// A year after a date: [،] [عام|سنة|العام] YYYY [م|هـ|هجري|للهجرة], or a Hijri year of
+    /// fewer digits with its era (`487 هـ`). An era of the Hijri calendar counts after a year
+    /// it may have reached ([`LAST_HIJRI_YEAR`]): `عام 2015 للهجرة غير الشرعية` is of illegal
+    /// migration.
     fn date_year(&self, i: usize) -> Option<(i16, bool, usize)> {
         let mut k = self.skip_comma(i);
         if self.is(k, YEAR_WORDS) {
             k += 1;
         }
-        let y = self.year(k)?;
+        const HIJRI_ERA: &[&str] = &["ه", "هجري", "هجرية", "للهجرة"];
+        let Some(y) = self.year(k) else {
+            // an earlier Hijri year, with its era (`487 هـ`)
+            let y = self.number(k).filter(|y| (1..1000).contains(y) && self.is(k + 1, HIJRI_ERA))?;
+            return Some((i16::try_from(y).ok()?, true, k + 2));
+        };
         k += 1;
         let mut hijri = false;
         if self.is(k, &["م", "ميلادي", "ميلادية"]) {
             k += 1;
-        } else if y <= LAST_HIJRI_YEAR && self.is(k, &["ه", "هجري", "هجرية", "للهجرة"]) {
+        } else if y <= LAST_HIJRI_YEAR && self.is(k, HIJRI_ERA) {
             hijri = true;
             k += 1;
         }
@@ -503,29 +513,27 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 _ => (None, i),
             },
         };
-        // Hijri month
         if let Some((hm, e)) = self.phrase(&self.tables.hijri_months, k)
-            && day.is_some()
+            && let Some(found) = self.hijri_date(i, day, hm, e)
         {
-            let mut ex = Explicit { day, month: Some(hm as i8), hijri: true, ..Default::default() };
-            let mut end = e;
-            if let Some((y, _, e2)) = self.date_year(end) {
-                ex.year = Some(y);
-                end = e2;
-            }
-            return Some((ex, end));
+            return Some(found);
         }
         let (month, ambiguous, paired, mut end) = self.month_name(k)?;
         let mut ex = Explicit { day, month: Some(month), ..Default::default() };
+        // whether the year of writing is said with من (`ماي من العام الماضي`; `دعت إليها ماي
+        // العام الماضي` is Theresa May)
+        let mut year_of = false;
         // (or `من عام 2015`: of the year)
         let of_year = (self.is(end, &["من"]) && self.is(end + 1, YEAR_WORDS))
             .then(|| self.date_year(end + 1))
             .flatten();
-        if let Some((y, _, e)) = self.date_year(end).or(of_year) {
+        if let Some((y, hijri, e)) = self.date_year(end).or(of_year) {
             ex.year = Some(y);
+            ex.year_other_calendar = hijri;
             end = e;
         } else if let Some((offset, e)) = self.year_of_writing(end) {
             ex.year_rel = Some(offset);
+            year_of = self.is(end, &["من"]);
             end = e;
         }
         if let Some((rel, e)) = self.modifier(end) {
@@ -535,7 +543,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // a month name that is also a word needs something that makes it a month
         let context = day.is_some()
             || ex.year.is_some()
-            || ex.year_rel.is_some()
+            || (ex.year_rel.is_some() && year_of)
             || ex.rel.is_some()
             || paired
             || i.checked_sub(1).is_some_and(|p| {
@@ -548,29 +556,78 @@ impl<'w, 'a> Scanner<'w, 'a> {
         Some((ex, end))
     }
 
+    /// A date of the Hijri calendar whose month name ends at `e` (the expression starting at
+    /// `i`): a day of the month [+ year] (`15 رمضان 1439 هـ`), or the month alone where
+    /// something makes it a month: a year or a word of relation after it (`رمضان 1439`,
+    /// `رمضان 2018`, `رمضان الماضي`, `رمضان هذا العام`), the word شهر or a boundary (`مطلع`)
+    /// before it, or a preposition of time before it (`منذ ذي الحجة`), which for a name that
+    /// is also a word or a person's ([`MonthName::ambiguous`]) must be one of time alone and
+    /// counts only where no word follows the name (`في رمضان،`; not `إلى رجب طيب أردوغان`,
+    /// `بينهن وبين رمضان.`, `من صفر إلى`).
+    fn hijri_date(&self, i: usize, day: Option<i8>, hm: MonthName, e: usize) -> Option<(Explicit, usize)> {
+        let mut ex = Explicit { day, month: Some(hm.month), hijri: true, ..Default::default() };
+        let mut end = e;
+        if let Some((y, hijri, e2)) = self.date_year(end) {
+            ex.year = Some(y);
+            // a year no Hijri date has reached is the Gregorian year the month falls in
+            ex.year_other_calendar = !hijri && y > LAST_HIJRI_YEAR;
+            end = e2;
+        }
+        if day.is_some() {
+            return Some((ex, end));
+        }
+        let mut year_of = false;
+        if ex.year.is_none()
+            && let Some((offset, e2)) = self.year_of_writing(end)
+        {
+            ex.year_rel = Some(offset);
+            year_of = self.is(end, &["من"]);
+            end = e2;
+        }
+        if let Some((rel, e2)) = self.modifier(end) {
+            ex.rel = Some(rel);
+            end = e2;
+        }
+        let before = i.checked_sub(1);
+        let context = ex.year.is_some()
+            || (ex.year_rel.is_some() && (year_of || !hm.ambiguous))
+            || ex.rel.is_some()
+            || before.is_some_and(|p| self.is(p, &["شهر", "شهري"]))
+            || before.is_some_and(|p| {
+                self.phrase(&self.tables.boundaries, p).is_some()
+                    || if hm.ambiguous {
+                        // (not بين, إلى, من: people's names follow them too)
+                        self.words.get(end).is_none_or(|w| !w.is_word())
+                            && self.is(p, &["في", "خلال", "منذ", "قبل", "بعد", "حتى", "طوال", "طيلة"])
+                    } else {
+                        self.in_list(p, &self.tables.grammar.month_context)
+                    }
+            });
+        context.then_some((ex, end))
+    }
+
     /// A year named relative to the year of writing after a date: `من العام الماضي` (-1),
-    /// `من العام الجاري`, `من هذا العام` (0), `من العام المقبل` (+1); with the tokens it takes.
+    /// `العام الجاري`, `من هذا العام`, `هذه السنة` (0), `العام المقبل` (+1), with or without
+    /// من; with the tokens it takes.
     fn year_of_writing(&self, i: usize) -> Option<(i8, usize)> {
         const YEAR: &[&str] = &["العام", "السنة", "السنه"];
-        if !self.is(i, &["من"]) {
+        let k = if self.is(i, &["من"]) { i + 1 } else { i };
+        if self.is(k, &["هذا", "هذه"]) && self.is(k + 1, YEAR) {
+            return Some((0, k + 2));
+        }
+        if !self.is(k, YEAR) {
             return None;
         }
-        if self.is(i + 1, &["هذا"]) && self.is(i + 2, YEAR) {
-            return Some((0, i + 3));
-        }
-        if !self.is(i + 1, YEAR) {
-            return None;
-        }
-        let offset = if self.is(i + 2, &["الماضي", "المنصرم", "السابق", "الفائت"]) {
+        let offset = if self.is(k + 1, &["الماضي", "المنصرم", "السابق", "الفائت"]) {
             -1
-        } else if self.is(i + 2, &["الجاري", "الحالي"]) {
+        } else if self.is(k + 1, &["الجاري", "الحالي"]) {
             0
-        } else if self.is(i + 2, &["المقبل", "القادم"]) {
+        } else if self.is(k + 1, &["المقبل", "القادم"]) {
             1
         } else {
             return None;
         };
-        Some((offset, i + 3))
+        Some((offset, k + 2))
     }
 
     /// 2022/09/13, 13/9/2022, 13-9-2022, 13.9.2022 (as separate tokens or one number token).

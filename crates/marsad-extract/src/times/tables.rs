@@ -80,11 +80,12 @@ pub struct RelativeDay {
     pub part: Option<DayPart>,
 }
 
-/// A Gregorian month name.
+/// A month name (of the Gregorian calendar, or of the Hijri in `hijri_months`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MonthName {
     pub month: i8,
-    /// Also an ordinary word: needs a day, a year, a pair or a temporal word next to it.
+    /// Also an ordinary word: a Gregorian month needs a day, a year, a pair or a temporal word
+    /// next to it; a Hijri month without a day needs شهر, a year or a word of relation.
     pub ambiguous: bool,
 }
 
@@ -205,7 +206,7 @@ struct AgoUnitFile {
 pub struct Tables {
     pub grammar: Grammar,
     pub months: Phrases<MonthName>,
-    pub hijri_months: Phrases<u8>,
+    pub hijri_months: Phrases<MonthName>,
     pub weekdays: Phrases<Weekday>,
     pub day_parts: Phrases<DayPartWord>,
     pub relative_days: Phrases<RelativeDay>,
@@ -260,7 +261,10 @@ impl Tables {
             ),
             hijri_months: Phrases::new(
                 1 << 1,
-                rows(HIJRI_MONTHS).filter_map(|r| Some((key(r[0]), r[1].parse().ok()?))),
+                rows(HIJRI_MONTHS).filter_map(|r| {
+                    let month = r[1].parse().ok()?;
+                    Some((key(r[0]), MonthName { month, ambiguous: r.get(2) == Some(&"ambiguous") }))
+                }),
             ),
             weekdays: Phrases::new(
                 1 << 2,
@@ -411,7 +415,9 @@ mod tests {
         assert!(t.months.get(&["اب"]).is_some_and(|m| m.ambiguous));
         assert_eq!(t.weekdays.get(&["الاثنين"]), Some(Weekday::Monday));
         assert_eq!(t.relative_days.get(&["امس", "الاول"]).map(|r| r.offset), Some(-2));
-        assert_eq!(t.hijri_months.get(&["ذي", "الحجة"]), Some(12));
+        assert_eq!(t.hijri_months.get(&["ذي", "الحجة"]).map(|m| m.month), Some(12));
+        assert!(t.hijri_months.get(&["صفر"]).is_some_and(|m| m.ambiguous));
+        assert!(t.hijri_months.get(&["شوال"]).is_some_and(|m| !m.ambiguous));
         assert_eq!(t.zones.get(&["ت.غ"]), Some("UTC"));
         assert_eq!(t.decades.get(&["التسعينات"]), Some(9));
         assert!(t.months.max_words >= 2);

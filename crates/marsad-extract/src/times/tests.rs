@@ -420,6 +420,74 @@ fn hijri_years_are_their_gregorian_days() {
     assert!(after.iter().all(|(_, v)| v != "2017-09-21"), "{after:?}");
 }
 
+/// A Hijri month without its day is the Gregorian days from its first to its last: with its
+/// year, relative to the day of writing, or in the year of writing said after it; without
+/// context, a month name that is also a word or a person's is neither.
+#[test]
+fn hijri_months_without_a_day_are_their_gregorian_days() {
+    // written on 26 Ramadan 1439
+    let p = date(2018, 6, 10);
+    assert_eq!(one("خلال رمضان 1439 هـ،", p), ("رمضان 1439 هـ".into(), "2018-05-16/2018-06-14".into()));
+    // a bare year a Hijri date may have reached is Hijri; a later one the Gregorian year the
+    // month begins in
+    assert_eq!(value("في رمضان 1439 وبعده", p), "2018-05-16/2018-06-14");
+    assert_eq!(value("في رمضان 2017 وبعده", p), "2017-05-27/2017-06-24");
+    assert_eq!(value("وفي صفر 1440 هـ.", p), "2018-10-10/2018-11-08");
+    assert_eq!(value("في شهر صفر 487هـ", p), "1094-02-26/1094-03-26");
+    // relative to the day of writing: the last one, the coming one, this one
+    assert_eq!(one("منذ شهر رمضان الماضي", p), ("شهر رمضان الماضي".into(), "2017-05-27/2017-06-24".into()));
+    assert_eq!(value("حتى شوال المقبل", p), "2018-06-15/2018-07-13");
+    assert_eq!(value("في رمضان الجاري", p), "2018-05-16/2018-06-14");
+    assert_eq!(value("منذ ذي الحجة،", p), "2017-08-23/2017-09-20");
+    // in a sentence of the future, the coming one
+    assert_eq!(value("وستعقد الجمعية خلال شهر رمضان", date(2018, 2, 20)), "2018-05-16/2018-06-14");
+    assert_eq!(value("وعقدت الجمعية خلال شهر رمضان", date(2018, 2, 20)), "2017-05-27/2017-06-24");
+    // the year of writing said after it: the month as it begins in that Gregorian year
+    assert_eq!(
+        one("في رمضان من العام الماضي قتل", p),
+        ("رمضان من العام الماضي".into(), "2017-05-27/2017-06-24".into())
+    );
+    assert_eq!(one("في رمضان هذا العام،", p), ("رمضان هذا العام".into(), "2018-05-16/2018-06-14".into()));
+    // names and words: Erdogan, Kadyrov, a defendant, zero
+    for text in [
+        "وقال الرئيس التركي رجب طيب أردوغان إن",
+        "وأرسل رسالة إلى رجب طيب أردوغان",
+        "وقال رمضان قديروف إن القوات",
+        "مواجهات بينهن وبين رمضان. وطالب",
+        "ارتفع العدد من صفر إلى مئة",
+        "وفي رمضان قتل 20 شخصا",
+    ] {
+        assert_eq!(times(text, Some(p)), [], "{text}");
+    }
+    // a month names no day: اليوم نفسه after it is not its first
+    let after = times("في شهر رمضان الماضي، وفي اليوم نفسه", Some(p));
+    assert!(after.iter().all(|(_, v)| v != "2017-05-27"), "{after:?}");
+}
+
+/// The year of writing after a Gregorian month, with or without من; an ambiguous month name
+/// counts without من only where something else makes it a month.
+#[test]
+fn the_year_of_writing_after_a_month() {
+    let p = date(2018, 6, 3);
+    assert_eq!(
+        one("في آذار/مارس العام الماضي، ستغني", p),
+        ("آذار/مارس العام الماضي".into(), "2017-03".into())
+    );
+    assert_eq!(value("في 13 شباط/فبراير العام الماضي.", p), "2017-02-13");
+    assert_eq!(value("وفي يونيو هذا العام سجل", p), "2018-06");
+    assert_eq!(value("سيحدث في مارس/آذار العام القادم.", p), "2019-03");
+    // Theresa May, not May: the election she called last year
+    assert_eq!(one("انتخابات مبكرة دعت إليها ماي العام الماضي.", p), ("العام الماضي".into(), "2017".into()));
+    assert_eq!(value("في ماي من العام الماضي", p), "2017-05");
+}
+
+/// A Gregorian month in a Hijri year is the one that falls in it.
+#[test]
+fn a_gregorian_month_of_a_hijri_year() {
+    assert_eq!(value("وتعود الاتفاقية إلى مارس من عام 1439 هـ", date(2018, 6, 10)), "2018-03");
+    assert_eq!(value("وتعود الاتفاقية إلى أكتوبر من عام 1439 هـ", date(2018, 6, 10)), "2017-10");
+}
+
 #[test]
 fn a_hijri_date_with_its_year_needs_no_publication_date() {
     let v: Vec<String> = times("في 15 رمضان 1443 هـ", None).into_iter().map(|t| t.1).collect();
