@@ -124,7 +124,11 @@ pub(super) fn resolve(spec: &Spec, ctx: &Ctx) -> Option<Resolved> {
         }
         Spec::Decade(d) => Some(explicit(Timex::Decade(190 + i16::from(*d)))),
         Spec::Season { code, year: Some(y), .. } => Some(explicit(Timex::Season(*y, code))),
-        Spec::Season { code, year: None, rel } => {
+        // the season of the year of writing, or of the year before or after it
+        Spec::Season { code, year: None, year_rel: Some(offset), .. } => {
+            Some(published(Timex::Season(ctx.published?.year().checked_add(i16::from(*offset))?, code)))
+        }
+        Spec::Season { code, year: None, rel, year_rel: None } => {
             let p = ctx.published?;
             Some(published(Timex::Season(season_year(code, *rel, p), code)))
         }
@@ -323,23 +327,34 @@ fn explicit_day(ex: &Explicit, ctx: &Ctx) -> Option<Placed> {
 }
 
 /// The year of its own calendar of a month (or a day) whose year is written in the other: of a
-/// Hijri month, the Hijri year in which the month begins within the Gregorian year (the first,
-/// when it begins twice in it); of a Gregorian month, the Gregorian year in which its day (the
-/// 15th for a month) lies within the Hijri year.
+/// Hijri month, the Hijri year in which the month (or its day) falls within the Gregorian year
+/// (the first, when it falls twice in it); of a Gregorian month, the Gregorian year in which its
+/// day lies within the Hijri year, or for a month the one with most of its days in it.
 fn own_calendar_year(ex: &Explicit) -> Option<i16> {
     let (y, m) = (ex.year?, ex.month?);
     if ex.hijri {
         let hy = hijri_year_of(Date::new(y, 7, 1).ok()?)?;
-        let begins =
-            (hy - 1..=hy + 1).find(|&h| hijri_to_date(h, m as u8, 1).is_some_and(|d| d.year() == y))?;
-        return i16::try_from(begins).ok();
+        let day = ex.day.map_or(Some(1), |d| u8::try_from(d).ok())?;
+        let falls =
+            (hy - 1..=hy + 1).find(|&h| hijri_to_date(h, m as u8, day).is_some_and(|d| d.year() == y))?;
+        return i16::try_from(falls).ok();
     }
     let first = hijri_to_date(i32::from(y), 1, 1)?;
     let last = hijri_to_date(i32::from(y) + 1, 1, 1)?.yesterday().ok()?;
-    let day = ex.day.unwrap_or(15);
-    [first.year(), last.year()]
-        .into_iter()
-        .find(|&gy| Date::new(gy, m, day).is_ok_and(|d| first <= d && d <= last))
+    let mut years = [first.year(), last.year()].into_iter();
+    match ex.day {
+        Some(day) => years.find(|&gy| Date::new(gy, m, day).is_ok_and(|d| first <= d && d <= last)),
+        // the month with the most of its days in the Hijri year
+        None => {
+            let inside = |gy: i16| -> i32 {
+                let Ok(start) = Date::new(gy, m, 1) else { return 0 };
+                let (from, to) = (start.max(first), start.last_of_month().min(last));
+                if to < from { 0 } else { (to - from).get_days() + 1 }
+            };
+            // (on a tie, the earlier)
+            years.max_by_key(|&gy| (inside(gy), -gy)).filter(|&gy| inside(gy) > 0)
+        }
+    }
 }
 
 /// A month of the Hijri calendar without its day: the Gregorian days from its first to its

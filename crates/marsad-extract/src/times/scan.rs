@@ -148,6 +148,8 @@ pub(super) enum Spec {
         code: &'static str,
         year: Option<i16>,
         rel: Option<Relation>,
+        /// Its year said relative to the year of writing (`ربيع العام الماضي`: -1).
+        year_rel: Option<i8>,
     },
     /// A decade of the 1900s, by its tens (9 for the 1990s).
     Decade(u8),
@@ -481,8 +483,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         const HIJRI_ERA: &[&str] = &["ه", "هجري", "هجرية", "للهجرة"];
         let Some(y) = self.year(k) else {
-            // an earlier Hijri year, with its era (`487 هـ`)
-            let y = self.number(k).filter(|y| (1..1000).contains(y) && self.is(k + 1, HIJRI_ERA))?;
+            // an earlier Hijri year, with its era, right after the date or a year's word
+            // (`487 هـ`, `سنة 911 للهجرة`; not `، 300 للهجرة غير الشرعية`)
+            let y = self.number(k).filter(|y| {
+                (1..1000).contains(y)
+                    && !self.punct(i, &["،", ","])
+                    && self.is(k + 1, HIJRI_ERA)
+                    && !self.is(k + 2, &["غير"])
+            })?;
             return Some((i16::try_from(y).ok()?, true, k + 2));
         };
         k += 1;
@@ -520,9 +528,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let (month, ambiguous, paired, mut end) = self.month_name(k)?;
         let mut ex = Explicit { day, month: Some(month), ..Default::default() };
-        // whether the year of writing is said with من (`ماي من العام الماضي`; `دعت إليها ماي
-        // العام الماضي` is Theresa May)
-        let mut year_of = false;
         // (or `من عام 2015`: of the year)
         let of_year = (self.is(end, &["من"]) && self.is(end + 1, YEAR_WORDS))
             .then(|| self.date_year(end + 1))
@@ -531,20 +536,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
             ex.year = Some(y);
             ex.year_other_calendar = hijri;
             end = e;
-        } else if let Some((offset, e)) = self.year_of_writing(end) {
-            ex.year_rel = Some(offset);
-            year_of = self.is(end, &["من"]);
-            end = e;
         }
-        if let Some((rel, e)) = self.modifier(end) {
-            ex.rel = Some(rel);
-            end = e;
-        }
-        // a month name that is also a word needs something that makes it a month
+        let (end, year_of, firm) = self.relation_after(&mut ex, end);
+        // a month name that is also a word needs something that makes it a month (the year of
+        // writing with من: `دعت إليها ماي العام الماضي` is Theresa May; a firm word of
+        // relation: `مارس هذا الرجل` is "this man practised")
         let context = day.is_some()
             || ex.year.is_some()
             || (ex.year_rel.is_some() && year_of)
-            || ex.rel.is_some()
+            || (ex.rel.is_some() && firm)
             || paired
             || i.checked_sub(1).is_some_and(|p| {
                 self.in_list(p, &self.tables.grammar.month_context)
@@ -567,7 +567,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn hijri_date(&self, i: usize, day: Option<i8>, hm: MonthName, e: usize) -> Option<(Explicit, usize)> {
         let mut ex = Explicit { day, month: Some(hm.month), hijri: true, ..Default::default() };
         let mut end = e;
-        if let Some((y, hijri, e2)) = self.date_year(end) {
+        // (or `من عام 1439 هـ`: of the year)
+        let of_year = (self.is(end, &["من"]) && self.is(end + 1, YEAR_WORDS))
+            .then(|| self.date_year(end + 1))
+            .flatten();
+        if let Some((y, hijri, e2)) = self.date_year(end).or(of_year)
+            // a bare number a Hijri year may be, after the month alone, is one where nothing it
+            // counts follows (`خلال شهر رمضان 1200 مدني` counts civilians)
+            && (day.is_some()
+                || hijri
+                || y > LAST_HIJRI_YEAR
+                || self.is(end, YEAR_WORDS)
+                || of_year.is_some()
+                || self.ends_year(e2))
+        {
             ex.year = Some(y);
             // a year no Hijri date has reached is the Gregorian year the month falls in
             ex.year_other_calendar = !hijri && y > LAST_HIJRI_YEAR;
@@ -576,34 +589,52 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if day.is_some() {
             return Some((ex, end));
         }
-        let mut year_of = false;
-        if ex.year.is_none()
-            && let Some((offset, e2)) = self.year_of_writing(end)
-        {
-            ex.year_rel = Some(offset);
-            year_of = self.is(end, &["من"]);
-            end = e2;
-        }
-        if let Some((rel, e2)) = self.modifier(end) {
-            ex.rel = Some(rel);
-            end = e2;
-        }
+        let (end, year_of, firm) = self.relation_after(&mut ex, end);
         let before = i.checked_sub(1);
         let context = ex.year.is_some()
             || (ex.year_rel.is_some() && (year_of || !hm.ambiguous))
-            || ex.rel.is_some()
+            || (ex.rel.is_some() && (firm || !hm.ambiguous))
             || before.is_some_and(|p| self.is(p, &["شهر", "شهري"]))
             || before.is_some_and(|p| {
-                self.phrase(&self.tables.boundaries, p).is_some()
-                    || if hm.ambiguous {
-                        // (not بين, إلى, من: people's names follow them too)
-                        self.words.get(end).is_none_or(|w| !w.is_word())
-                            && self.is(p, &["في", "خلال", "منذ", "قبل", "بعد", "حتى", "طوال", "طيلة"])
-                    } else {
-                        self.in_list(p, &self.tables.grammar.month_context)
-                    }
+                if hm.ambiguous {
+                    // (not بين, إلى, من: people's names follow them too)
+                    self.words.get(end).is_none_or(|w| !w.is_word())
+                        && (self.phrase(&self.tables.boundaries, p).is_some()
+                            || self.is(p, &["في", "خلال", "منذ", "قبل", "بعد", "حتى", "طوال", "طيلة"]))
+                } else {
+                    self.in_list(p, &self.tables.grammar.month_context)
+                        || self.phrase(&self.tables.boundaries, p).is_some()
+                }
             });
         context.then_some((ex, end))
+    }
+
+    /// What places a month ending at `end` relative to the time of writing, put into `ex`: the
+    /// year of writing when it has no year ([`Scanner::year_of_writing`]), then a word of
+    /// relation (`الماضي`, `المقبل`); where they end, whether the year was said with من
+    /// (`ماي من العام الماضي`), and whether the word of relation is one only a time takes
+    /// (`الماضي`, `الجاري`; not `هذا`, `نفسه`, which follow names and words too): an ambiguous
+    /// name needs one or the other.
+    fn relation_after(&self, ex: &mut Explicit, mut end: usize) -> (usize, bool, bool) {
+        let mut year_of = false;
+        let mut firm = false;
+        if ex.year.is_none()
+            && let Some((offset, e)) = self.year_of_writing(end)
+        {
+            ex.year_rel = Some(offset);
+            year_of = self.is(end, &["من"]);
+            end = e;
+        }
+        if let Some((rel, e)) = self.modifier(end) {
+            firm = match rel {
+                Relation::Past | Relation::Next => true,
+                Relation::Current => !self.is(end, &["هذا", "هذه"]),
+                Relation::Same => false,
+            };
+            ex.rel = Some(rel);
+            end = e;
+        }
+        (end, year_of, firm)
     }
 
     /// A year named relative to the year of writing after a date: `من العام الماضي` (-1),
@@ -611,18 +642,31 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// من; with the tokens it takes.
     fn year_of_writing(&self, i: usize) -> Option<(i8, usize)> {
         const YEAR: &[&str] = &["العام", "السنة", "السنه"];
-        let k = if self.is(i, &["من"]) { i + 1 } else { i };
+        let with_of = self.is(i, &["من"]);
+        let k = if with_of { i + 1 } else { i };
+        // without من, the year's word as written or with ل or ب alone (`للعام`, `بالعام`):
+        // `كالعام الماضي` is "like last year", `والعام الماضي` another time
+        let alone = |w: &str| {
+            ["ال", "لل", "بال"].iter().any(|p| w.starts_with(p))
+                || matches!(w, "هذا" | "هذه" | "لهذا" | "لهذه")
+        };
+        if !with_of && !self.norm(k).is_some_and(alone) {
+            return None;
+        }
         if self.is(k, &["هذا", "هذه"]) && self.is(k + 1, YEAR) {
             return Some((0, k + 2));
         }
         if !self.is(k, YEAR) {
             return None;
         }
-        let offset = if self.is(k + 1, &["الماضي", "المنصرم", "السابق", "الفائت"]) {
+        let offset = if self.is(
+            k + 1,
+            &["الماضي", "الماضية", "المنصرم", "المنصرمة", "السابق", "السابقة", "الفائت", "الفائتة"],
+        ) {
             -1
-        } else if self.is(k + 1, &["الجاري", "الحالي"]) {
+        } else if self.is(k + 1, &["الجاري", "الجارية", "الحالي", "الحالية"]) {
             0
-        } else if self.is(k + 1, &["المقبل", "القادم"]) {
+        } else if self.is(k + 1, &["المقبل", "المقبلة", "القادم", "القادمة"]) {
             1
         } else {
             return None;
@@ -1018,7 +1062,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return Some(Found {
                     first: i,
                     end: e,
-                    spec: Spec::Season { code, year: Some(y), rel: None },
+                    spec: Spec::Season { code, year: Some(y), rel: None, year_rel: None },
+                    rule: "season",
+                });
+            }
+            if let Some((offset, e)) = self.year_of_writing(k) {
+                return Some(Found {
+                    first: i,
+                    end: e,
+                    spec: Spec::Season { code, year: None, rel: None, year_rel: Some(offset) },
                     rule: "season",
                 });
             }
@@ -1026,7 +1078,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return Some(Found {
                     first: i,
                     end: e,
-                    spec: Spec::Season { code, year: None, rel: Some(rel) },
+                    spec: Spec::Season { code, year: None, rel: Some(rel), year_rel: None },
                     rule: "season",
                 });
             }

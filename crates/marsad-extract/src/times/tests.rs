@@ -127,6 +127,12 @@ fn periods_seasons_decades_and_years() {
     assert_eq!(value("في خريف 2020 الحرب", p), "2020-FA");
     assert_eq!(value("في خريف العام 2020 حول", p), "2020-FA");
     assert_eq!(value("الصيف الماضي", date(2015, 8, 1)), "2014-SU");
+    // a season in the year of writing, or the year before or after it
+    assert_eq!(one("خلال صيف العام الماضي وأصابت", date(2018, 5, 6)).0, "صيف العام الماضي");
+    assert_eq!(value("خلال صيف العام الماضي وأصابت", date(2018, 5, 6)), "2017-SU");
+    assert_eq!(value("في خريف هذا العام، عن", date(2018, 5, 20)), "2018-FA");
+    assert_eq!(value("بحلول الخريف من هذا العام.", date(2018, 4, 28)), "2018-FA");
+    assert_eq!(value("في صيف العام المقبل.", date(2018, 3, 25)), "2019-SU");
     assert_eq!(value("قتيل مطلع التسعينات، تواجهت", p), "199X");
     assert_eq!(value("مطلع التسعينيات من القرن الماضي", p), "199X");
     assert_eq!(value("منذ 2020، وجهت", p), "2020");
@@ -402,6 +408,12 @@ fn hijri_years_are_their_gregorian_days() {
     assert_eq!(one("في 1438هـ، ثم", p), ("1438هـ".into(), "2016-10-02/2017-09-20".into()));
     assert_eq!(one("في سنة 1437 للهجرة.", p), ("سنة 1437 للهجرة".into(), "2015-10-14/2016-10-01".into()));
     assert_eq!(value("منذ 1440 هجرية", p), "2018-09-11/2019-08-30");
+    // an earlier year with its era (a year of fewer digits is no year without one)
+    assert_eq!(
+        one("السيوطي المتوفى سنة 911 للهجرة، في", p),
+        ("سنة 911 للهجرة".into(), "1505-06-14/1506-06-02".into())
+    );
+    assert_eq!(times("وبلغ عدد القتلى 911 شخصا", Some(p)), []);
     // two Hijri years after بين: from the first day of the first to the last of the second
     assert_eq!(
         one("قتل 5 مسلحين بين عامي 1435 و1436 هـ، وفي", p),
@@ -448,8 +460,20 @@ fn hijri_months_without_a_day_are_their_gregorian_days() {
         ("رمضان من العام الماضي".into(), "2017-05-27/2017-06-24".into())
     );
     assert_eq!(one("في رمضان هذا العام،", p), ("رمضان هذا العام".into(), "2018-05-16/2018-06-14".into()));
-    // names and words: Erdogan, Kadyrov, a defendant, zero
+    // with `من عام`, and a day with a Gregorian year: the day's own Hijri year
+    assert_eq!(value("في شهر شوال من عام 1439 هـ", date(2020, 6, 3)), "2018-06-15/2018-07-13");
+    assert_eq!(value("وقع الهجوم في 20 محرم 2009.", date(2010, 6, 1)), "2009-01-17");
+    // the coming one, written during the month itself
+    assert_eq!(value("حتى رمضان المقبل", p), "2019-05-06/2019-06-03");
+    // a count after the month is no year
+    assert_eq!(one("قتل خلال شهر رمضان 1200 مدني", p).1, "2018-05-16/2018-06-14");
+    // the feminine of the year of writing
+    assert_eq!(value("خلال شهر رمضان من السنة الماضية", p), "2017-05-27/2017-06-24");
+    // names and words: Erdogan, Kadyrov, a defendant, zero, "himself", "this time"
     for text in [
+        "نهاية رجب طيب أردوغان السياسية",
+        "وأكد رمضان نفسه أن القوات",
+        "وكانت حصيلة الضحايا صفر هذه المرة",
         "وقال الرئيس التركي رجب طيب أردوغان إن",
         "وأرسل رسالة إلى رجب طيب أردوغان",
         "وقال رمضان قديروف إن القوات",
@@ -479,6 +503,11 @@ fn the_year_of_writing_after_a_month() {
     // Theresa May, not May: the election she called last year
     assert_eq!(one("انتخابات مبكرة دعت إليها ماي العام الماضي.", p), ("العام الماضي".into(), "2017".into()));
     assert_eq!(value("في ماي من العام الماضي", p), "2017-05");
+    assert_eq!(value("في مارس السنة الماضية", p), "2017-03");
+    // like last year, and last year: not the month's year
+    let like = times("ارتفعت الأسعار في مارس كالعام الماضي", Some(p));
+    assert_eq!(like[0], ("مارس".into(), "2018-03".into()), "{like:?}");
+    assert_eq!(times("وأضاف أن مارس هذا الرجل", Some(p)), []);
 }
 
 /// A Gregorian month in a Hijri year is the one that falls in it.
@@ -486,6 +515,8 @@ fn the_year_of_writing_after_a_month() {
 fn a_gregorian_month_of_a_hijri_year() {
     assert_eq!(value("وتعود الاتفاقية إلى مارس من عام 1439 هـ", date(2018, 6, 10)), "2018-03");
     assert_eq!(value("وتعود الاتفاقية إلى أكتوبر من عام 1439 هـ", date(2018, 6, 10)), "2017-10");
+    // September 1439 AH starts on the 21st and ends on the 10th: ten days of each, the earlier
+    assert_eq!(value("في سبتمبر من عام 1439 هـ", date(2018, 6, 10)), "2017-09");
 }
 
 #[test]
