@@ -128,7 +128,7 @@ pub fn find(
                 Spec::Month(ex) => ex.hijri,
                 _ => false,
             };
-            let hijri_year = match &f.spec {
+            let names_no_day = match &f.spec {
                 Spec::Range(a, _) => hijri_span(a),
                 spec => hijri_span(spec),
             };
@@ -137,11 +137,11 @@ pub fn find(
                     let (first, last) = (r.value.first_day()?, r.value.clone().last().day()?);
                     first.checked_add(jiff::Span::new().days((last - first).get_days() / 2)).ok()
                 };
-                let approximate = if hijri_year { middle() } else { r.value.approximate_day() };
+                let approximate = if names_no_day { middle() } else { r.value.approximate_day() };
                 if let Some(d) = approximate {
                     anchor_day = Some(d);
                 }
-                if let Some(day) = r.value.day().filter(|_| !background && !hijri_year) {
+                if let Some(day) = r.value.day().filter(|_| !background && !names_no_day) {
                     paragraph_day = Some(day);
                     doc_day = Some(day);
                 }
