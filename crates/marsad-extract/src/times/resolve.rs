@@ -118,8 +118,7 @@ pub(super) fn resolve(spec: &Spec, ctx: &Ctx) -> Option<Resolved> {
         Spec::Year(y) => Some(explicit(Timex::Year(*y))),
         // the Gregorian days from its 1 Muharram to the eve of the next year's
         Spec::HijriYear(y) => {
-            let first = hijri_to_date(i32::from(*y), 1, 1)?;
-            let last = hijri_to_date(i32::from(*y) + 1, 1, 1)?.yesterday().ok()?;
+            let (first, last) = hijri_year_days(i32::from(*y))?;
             Some(explicit(Timex::Range(Box::new(Timex::Date(first)), Box::new(Timex::Date(last)))))
         }
         Spec::Decade(d) => Some(explicit(Timex::Decade(190 + i16::from(*d)))),
@@ -339,8 +338,7 @@ fn own_calendar_year(ex: &Explicit) -> Option<i16> {
             (hy - 1..=hy + 1).find(|&h| hijri_to_date(h, m as u8, day).is_some_and(|d| d.year() == y))?;
         return i16::try_from(falls).ok();
     }
-    let first = hijri_to_date(i32::from(y), 1, 1)?;
-    let last = hijri_to_date(i32::from(y) + 1, 1, 1)?.yesterday().ok()?;
+    let (first, last) = hijri_year_days(i32::from(y))?;
     let mut years = [first.year(), last.year()].into_iter();
     match ex.day {
         Some(day) => years.find(|&gy| Date::new(gy, m, day).is_ok_and(|d| first <= d && d <= last)),
@@ -560,6 +558,11 @@ fn hijri_to_date(year: i32, month: u8, day: u8) -> Option<Date> {
     let iso = h.to_calendar(Iso);
     let year = i16::try_from(iso.year().extended_year()).ok()?;
     Date::new(year, iso.month().ordinal as i8, iso.day_of_month().0 as i8).ok()
+}
+
+/// The Gregorian days of Hijri year `y`: from its 1 Muharram to the eve of the next year's.
+fn hijri_year_days(y: i32) -> Option<(Date, Date)> {
+    Some((hijri_to_date(y, 1, 1)?, hijri_to_date(y + 1, 1, 1)?.yesterday().ok()?))
 }
 
 fn hijri_year_of(date: Date) -> Option<i32> {

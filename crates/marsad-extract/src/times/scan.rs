@@ -528,11 +528,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let (month, ambiguous, paired, mut end) = self.month_name(k)?;
         let mut ex = Explicit { day, month: Some(month), ..Default::default() };
-        // (or `من عام 2015`: of the year)
-        let of_year = (self.is(end, &["من"]) && self.is(end + 1, YEAR_WORDS))
-            .then(|| self.date_year(end + 1))
-            .flatten();
-        if let Some((y, hijri, e)) = self.date_year(end).or(of_year) {
+        if let Some((y, hijri, e, _)) = self.year_after(end) {
             ex.year = Some(y);
             ex.year_other_calendar = hijri;
             end = e;
@@ -556,6 +552,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
         Some((ex, end))
     }
 
+    /// The year of a date ending at `end` ([`Scanner::date_year`]), or said with من (`مارس من
+    /// عام 2015`, `شوال من عام 1439 هـ`): the year, whether it is Hijri, where it ends, and
+    /// whether من said it.
+    fn year_after(&self, end: usize) -> Option<(i16, bool, usize, bool)> {
+        if let Some((y, hijri, e)) = self.date_year(end) {
+            return Some((y, hijri, e, false));
+        }
+        let (y, hijri, e) = (self.is(end, &["من"]) && self.is(end + 1, YEAR_WORDS))
+            .then(|| self.date_year(end + 1))
+            .flatten()?;
+        Some((y, hijri, e, true))
+    }
+
     /// A date of the Hijri calendar whose month name ends at `e` (the expression starting at
     /// `i`): a day of the month [+ year] (`15 رمضان 1439 هـ`), or the month alone where
     /// something makes it a month: a year or a word of relation after it (`رمضان 1439`,
@@ -567,18 +576,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn hijri_date(&self, i: usize, day: Option<i8>, hm: MonthName, e: usize) -> Option<(Explicit, usize)> {
         let mut ex = Explicit { day, month: Some(hm.month), hijri: true, ..Default::default() };
         let mut end = e;
-        // (or `من عام 1439 هـ`: of the year)
-        let of_year = (self.is(end, &["من"]) && self.is(end + 1, YEAR_WORDS))
-            .then(|| self.date_year(end + 1))
-            .flatten();
-        if let Some((y, hijri, e2)) = self.date_year(end).or(of_year)
+        if let Some((y, hijri, e2, of_year)) = self.year_after(end)
             // a bare number a Hijri year may be, after the month alone, is one where nothing it
             // counts follows (`خلال شهر رمضان 1200 مدني` counts civilians)
             && (day.is_some()
                 || hijri
                 || y > LAST_HIJRI_YEAR
                 || self.is(end, YEAR_WORDS)
-                || of_year.is_some()
+                || of_year
                 || self.ends_year(e2))
         {
             ex.year = Some(y);
