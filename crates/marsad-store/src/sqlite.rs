@@ -109,7 +109,7 @@ impl<'a> ChildRows<'a> {
     fn write(&self, tx: &Connection) -> Result<(), StoreError> {
         insert_rows(
             tx,
-            "INSERT INTO events (id, article, local, type, mode, date, modality, negated, claimant_entity,
+            "INSERT OR FAIL INTO events (id, article, local, type, mode, date, modality, negated, claimant_entity,
                  claimant, evidence_start, evidence_end, trigger_start, trigger_end, rule) VALUES",
             15,
             &self.events,
@@ -133,7 +133,7 @@ impl<'a> ChildRows<'a> {
         )?;
         insert_rows(
             tx,
-            "INSERT INTO event_roles (event, role, entity, name) VALUES",
+            "INSERT OR FAIL INTO event_roles (event, role, entity, name) VALUES",
             4,
             &self.roles,
             |stmt, at, &(_, event, role, entity, name)| {
@@ -173,7 +173,7 @@ impl SqliteStore {
         // WAL can only be set outside a transaction; a read-only medium keeps its mode
         let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(at)?;
         // a 64 MiB page cache: the indexes of a batch are written in key order, not row order;
-        // the WAL is copied back every 32 MiB (8192 pages), not 4: an index page that many
+        // the WAL is copied back every 64 MiB (8192 pages), not 8: an index page that many
         // batches write is copied back once
         conn.execute_batch(
             "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;
@@ -1136,6 +1136,11 @@ const ROWS_PER_INSERT: usize = 64;
 /// of thousands of bucket and mention rows) cost a statement step each when inserted one by
 /// one, most of it not in the insertion itself. `bind` binds the values of a row, starting at
 /// the parameter index it is given.
+///
+/// A statement of several rows that may abort on a constraint (plain `INSERT`: ABORT) makes
+/// SQLite keep a statement journal, a copy of every page it touches, to undo its rows alone;
+/// callers say `OR FAIL` or `OR IGNORE` instead, since an error rolls the whole transaction
+/// back anyway.
 pub(crate) fn insert_rows<T>(
     conn: &Connection,
     sql: &str,
