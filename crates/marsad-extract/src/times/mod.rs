@@ -195,6 +195,22 @@ fn inherit_years(words: &[Word<'_>], found: &mut [Found]) -> Vec<usize> {
             continue;
         }
         let next = explicit(&found[k + 1].spec).copied();
+        // Hijri months share their year the same way (`في شوال ورمضان 1439 هـ`), and a
+        // Gregorian year written after a Hijri month too (`رمضان وشوال 2018`)
+        if let Some(next) = next.filter(|ex| ex.hijri && ex.year.is_some())
+            && let Some(ex) = explicit_mut(&mut found[k].spec)
+            && ex.hijri
+            && ex.year.is_none()
+            && ex.year_rel.is_none()
+            && ex.rel.is_none()
+        {
+            let earlier_year =
+                !next.year_other_calendar && ex.month.zip(next.month).is_some_and(|(m, n)| m > n);
+            ex.year = next.year.map(|y| if earlier_year { y - 1 } else { y });
+            ex.year_other_calendar = next.year_other_calendar;
+            inherited.push(k);
+            continue;
+        }
         let Some(year) = explicit_year(&found[k + 1].spec) else {
             // a year said relative to the year of writing is shared the same way (`في يناير
             // ونوفمبر من العام الماضي`)
@@ -210,13 +226,14 @@ fn inherit_years(words: &[Word<'_>], found: &mut [Found]) -> Vec<usize> {
                 ex.year_rel = Some(if earlier_year { offset - 1 } else { offset });
                 continue;
             }
-            if let Some(rel) = explicit(&found[k + 1].spec).filter(|ex| !ex.hijri).and_then(|ex| ex.rel)
+            // (within one calendar: `بين شوال ورمضان الماضيين`)
+            if let Some(next) = next.filter(|ex| ex.rel.is_some())
                 && let Some(ex) = explicit_mut(&mut found[k].spec)
                 && ex.year.is_none()
                 && ex.rel.is_none()
-                && !ex.hijri
+                && ex.hijri == next.hijri
             {
-                ex.rel = Some(rel);
+                ex.rel = next.rel;
             }
             continue;
         };

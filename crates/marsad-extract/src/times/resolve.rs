@@ -279,7 +279,7 @@ fn explicit_day(ex: &Explicit, ctx: &Ctx) -> Option<Placed> {
             None => nearest_hijri(m as u8, d as u8, ctx.anchor_day.or(ctx.published)?)?,
         };
         let anchor = if ex.year.is_some() {
-            Anchor::Explicit
+            if ctx.year_from_context { Anchor::Context } else { Anchor::Explicit }
         } else if ctx.anchor_day.is_some() {
             Anchor::Context
         } else {
@@ -363,7 +363,9 @@ fn own_calendar_year(ex: &Explicit) -> Option<i16> {
 fn hijri_month(ex: &Explicit, ctx: &Ctx) -> Option<Resolved> {
     let m = u8::try_from(ex.month?).ok()?;
     let (year, anchor) = match (ex.year, ex.year_rel) {
-        (Some(y), _) => (i32::from(y), Anchor::Explicit),
+        (Some(y), _) => {
+            (i32::from(y), if ctx.year_from_context { Anchor::Context } else { Anchor::Explicit })
+        }
         (None, Some(offset)) => {
             let y = ctx.published?.year().checked_add(i16::from(offset))?;
             let ex = Explicit { year: Some(y), year_rel: None, year_other_calendar: true, ..*ex };

@@ -600,10 +600,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
             || (ex.year_rel.is_some() && (year_of || !hm.ambiguous))
             || (ex.rel.is_some() && (firm || !hm.ambiguous))
             || before.is_some_and(|p| self.is(p, &["شهر", "شهري"]))
+            || (self.joined_hijri_month(i) && self.hijri_month_ends_at(i))
             || before.is_some_and(|p| {
                 if hm.ambiguous {
                     // (not بين, إلى, من: people's names follow them too)
-                    self.words.get(end).is_none_or(|w| !w.is_word())
+                    (self.words.get(end).is_none_or(|w| !w.is_word()) || self.joined_hijri_month(end))
                         && (self.phrase(&self.tables.boundaries, p).is_some()
                             || self.is(p, &["في", "خلال", "منذ", "قبل", "بعد", "حتى", "طوال", "طيلة"]))
                 } else {
@@ -612,6 +613,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 }
             });
         context.then_some((ex, end))
+    }
+
+    /// Whether word `k` is a Hijri month joined by و to what comes before it (`وشوال`,
+    /// `وذي الحجة`): after a month, a list of months.
+    fn joined_hijri_month(&self, k: usize) -> bool {
+        // (no month's name begins with و)
+        self.words.get(k).is_some_and(|w| w.norm.starts_with('و'))
+            && self.phrase(&self.tables.hijri_months, k).is_some()
+    }
+
+    /// Whether a Hijri month's name (of one word or two) ends just before word `k`.
+    fn hijri_month_ends_at(&self, k: usize) -> bool {
+        (k.saturating_sub(2)..k)
+            .any(|p| self.phrase(&self.tables.hijri_months, p).is_some_and(|(_, e)| e == k))
     }
 
     /// What places a month ending at `end` relative to the time of writing, put into `ex`: the

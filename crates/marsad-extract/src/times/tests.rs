@@ -488,6 +488,44 @@ fn hijri_months_without_a_day_are_their_gregorian_days() {
     assert!(after.iter().all(|(_, v)| v != "2017-05-27"), "{after:?}");
 }
 
+/// Hijri months in a list share the year written after the last, as Gregorian ones do: a month
+/// written before a earlier one of the year is of the year before (`بين ذي الحجة ومحرم`).
+#[test]
+fn hijri_months_in_a_list_share_their_year() {
+    let p = date(2020, 6, 3);
+    let anchored = |text: &str| -> Vec<(String, String, Anchor)> {
+        let norm = Normalizer::analysis().normalize(text);
+        find_in(&norm, Some(p))
+            .into_iter()
+            .map(|t| (t.span.slice(text).into(), t.value.to_string(), t.anchor))
+            .collect()
+    };
+    assert_eq!(
+        anchored("في شعبان وشوال 1439 هـ في المدينة"),
+        [
+            ("شعبان".into(), "2018-04-17/2018-05-15".into(), Anchor::Context),
+            ("شوال 1439 هـ".into(), "2018-06-15/2018-07-13".into(), Anchor::Explicit),
+        ]
+    );
+    assert_eq!(times("بين ذي الحجة ومحرم 1440 هـ", Some(p))[0].1, "2018-08-12/2018-09-10");
+    assert_eq!(times("في 5 شعبان و20 شوال 1439 هـ", Some(p))[0].1, "2018-04-21");
+    // the conjunction on a month of two words, which is too short to be taken off
+    assert_eq!(
+        times("بين ذي القعدة وذي الحجة 1438 هـ", Some(p)),
+        [
+            ("ذي القعدة".into(), "2017-07-24/2017-08-22".into()),
+            ("وذي الحجة 1438 هـ".into(), "2017-08-23/2017-09-20".into())
+        ]
+    );
+    // a word of relation after the last is shared within one calendar only
+    // (written in Shawwal 1441: the coming Dhu al-Qadah, unless it is said past)
+    assert_eq!(times("خلال ذي القعدة،", Some(p))[0].1, "2020-06-22/2020-07-21");
+    assert_eq!(times("بين ذي القعدة وذي الحجة الماضيين", Some(p))[0].1, "2019-07-04/2019-08-01");
+    assert_eq!(times("بين ذي القعدة ويناير الماضيين", Some(p))[0].1, "2020-06-22/2020-07-21");
+    // an ambiguous name counts before another month (after a preposition of time)
+    assert_eq!(times("في رمضان وشوال الماضيين", Some(p)).len(), 2);
+}
+
 /// The year of writing after a Gregorian month, with or without من; an ambiguous month name
 /// counts without من only where something else makes it a month.
 #[test]
