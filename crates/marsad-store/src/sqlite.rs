@@ -175,12 +175,15 @@ impl SqliteStore {
         // WAL can only be set outside a transaction; a read-only medium keeps its mode
         let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(at)?;
         // a 64 MiB page cache: the indexes of a batch are written in key order, not row order;
-        // the WAL is copied back every 64 MiB (4096 pages of a new database), not every 1000
-        // pages: an index page that many batches write is copied back once
-        conn.execute_batch(
+        // the WAL is copied back every 64 MiB (4096 pages of a new database, 8192 of one made
+        // with 8 KiB pages), not every 1000 pages: an index page that many batches write is
+        // copied back once
+        let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).map_err(at)?;
+        conn.execute_batch(&format!(
             "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;
-             PRAGMA wal_autocheckpoint = 4096;",
-        )
+             PRAGMA wal_autocheckpoint = {};",
+            (64 << 20) / page_size.max(512)
+        ))
         .map_err(at)?;
         // every statement of a batch stays prepared (rusqlite keeps 16 by default: a batch
         // uses more, and preparing is most of the cost of a small statement)
@@ -813,6 +816,8 @@ impl SqliteStore {
                     );
                     delete_article(tx, id)?;
                     self.linker.forget_article(id);
+                    // (an article of this batch: its id is given again to the new version)
+                    linkables.retain(|l: &crate::link::Linkable| l.article != id);
                     self.pending_fts.retain(|p| p.0 != id);
                     self.pending_mentions.retain(|m| m.article != id);
                     children.forget(tx, id)?;
@@ -1141,8 +1146,8 @@ const ROWS_PER_INSERT: usize = 64;
 ///
 /// A statement of several rows that may abort on a constraint (plain `INSERT`: ABORT) makes
 /// SQLite keep a statement journal, a copy of every page it touches, to undo its rows alone;
-/// callers say `OR FAIL` or `OR IGNORE` instead, since an error rolls the whole transaction
-/// back anyway.
+/// where rows are only added, callers say `OR FAIL` or `OR IGNORE` instead, since an error rolls
+/// the whole transaction back anyway (`OR REPLACE` of the sketches, which replaces, keeps one).
 pub(crate) fn insert_rows<T>(
     conn: &Connection,
     sql: &str,

@@ -281,6 +281,31 @@ fn writing_the_same_batch_twice_changes_nothing_and_a_changed_article_is_replace
     assert!(store.search(&q).unwrap().is_empty());
 }
 
+/// Two versions of one article in one batch: the second replaces the first, and only its
+/// sketch and buckets are stored (the first's were written under the same id).
+#[test]
+fn an_article_changed_within_one_batch_keeps_only_its_last_version() {
+    let changed = TEXT_A.replace("بالمدفعيّة على مدينة غوريس", "بالطائرات المسيّرة على مواقع قرب غوريس");
+    let buckets = |store: &SqliteStore| -> Vec<i64> {
+        let mut stmt =
+            store.connection().prepare("SELECT bucket FROM sketch_buckets ORDER BY bucket").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    let (_dir, mut store) = open();
+    let run = store.begin_run(&[]).unwrap();
+    let batch = [article("a.txt", "a", TEXT_A, "X"), article("a.txt", "a", &changed, "X")];
+    let stats = store.write_batch(run, &batch, Elsewhere::default()).unwrap();
+    store.commit().unwrap();
+    assert_eq!((stats.added, stats.replaced), (1, 1));
+    assert_eq!(store.stats().unwrap().articles, 1);
+    let (_dir2, mut alone) = open();
+    let run2 = alone.begin_run(&[]).unwrap();
+    alone.write_batch(run2, &[article("a.txt", "a", &changed, "X")], Elsewhere::default()).unwrap();
+    alone.commit().unwrap();
+    assert!(!buckets(&alone).is_empty());
+    assert_eq!(buckets(&store), buckets(&alone));
+}
+
 #[test]
 fn entities_are_merged_across_articles_by_kb_id_or_normalised_name() {
     let (_dir, store) = open_with_two_articles();

@@ -150,12 +150,30 @@ pub fn find(
         }
         adopt_universal_time(&words, &mut resolved);
         for (r, f) in resolved.into_iter().flatten() {
-            let span =
-                Span::new(tokens[f.first].start_without_conjunction(norm), words[f.end - 1].span().end());
+            let span = Span::new(
+                start_of(&tokens[f.first], &words[f.first], f, norm),
+                words[f.end - 1].span().end(),
+            );
             out.push(TimeExpr { span, value: r.value, anchor: r.anchor, rule: f.rule, conflict: r.conflict });
         }
     }
     out
+}
+
+/// Where an expression starts in the original text: after the conjunction of its first word,
+/// also where the segmenter left it on a word too short to take it off (`وذي القعدة`: the
+/// month table has such names with it, and no month's name begins with و).
+fn start_of(token: &AnalysedToken, word: &Word<'_>, f: &Found, norm: &Normalized<'_>) -> usize {
+    let start = token.start_without_conjunction(norm);
+    let hijri_month = explicit(&f.spec).is_some_and(|ex| ex.hijri && ex.day.is_none());
+    let attached = word.norm.strip_prefix('و').filter(|rest| !rest.is_empty() && word.bare() == word.norm);
+    match attached {
+        Some(rest) if hijri_month && start == token.token.span.start() => {
+            let n = token.token.norm;
+            norm.to_original(Span::new(n.end() - rest.len(), n.end())).start().max(start)
+        }
+        _ => start,
+    }
 }
 
 /// A token that puts its sentence in the future.

@@ -576,16 +576,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn hijri_date(&self, i: usize, day: Option<i8>, hm: MonthName, e: usize) -> Option<(Explicit, usize)> {
         let mut ex = Explicit { day, month: Some(hm.month), hijri: true, ..Default::default() };
         let mut end = e;
-        if let Some((y, hijri, e2, of_year)) = self.year_after(end)
-            // a bare number a Hijri year may be, after the month alone, is one where nothing it
-            // counts follows (`خلال شهر رمضان 1200 مدني` counts civilians)
-            && (day.is_some()
-                || hijri
-                || y > LAST_HIJRI_YEAR
-                || self.is(end, YEAR_WORDS)
-                || of_year
-                || self.ends_year(e2))
-        {
+        if let Some((y, hijri, e2)) = self.hijri_month_year(end, day.is_some()) {
             ex.year = Some(y);
             // a year no Hijri date has reached is the Gregorian year the month falls in
             ex.year_other_calendar = !hijri && y > LAST_HIJRI_YEAR;
@@ -600,11 +591,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             || (ex.year_rel.is_some() && (year_of || !hm.ambiguous))
             || (ex.rel.is_some() && (firm || !hm.ambiguous))
             || before.is_some_and(|p| self.is(p, &["شهر", "شهري"]))
-            || (self.joined_hijri_month(i) && self.hijri_month_ends_at(i))
             || before.is_some_and(|p| {
                 if hm.ambiguous {
                     // (not بين, إلى, من: people's names follow them too)
-                    (self.words.get(end).is_none_or(|w| !w.is_word()) || self.joined_hijri_month(end))
+                    (self.words.get(end).is_none_or(|w| !w.is_word()) || self.hijri_list_placed(end))
                         && (self.phrase(&self.tables.boundaries, p).is_some()
                             || self.is(p, &["في", "خلال", "منذ", "قبل", "بعد", "حتى", "طوال", "طيلة"]))
                 } else {
@@ -615,18 +605,36 @@ impl<'w, 'a> Scanner<'w, 'a> {
         context.then_some((ex, end))
     }
 
-    /// Whether word `k` is a Hijri month joined by و to what comes before it (`وشوال`,
-    /// `وذي الحجة`): after a month, a list of months.
-    fn joined_hijri_month(&self, k: usize) -> bool {
-        // (no month's name begins with و)
-        self.words.get(k).is_some_and(|w| w.norm.starts_with('و'))
-            && self.phrase(&self.tables.hijri_months, k).is_some()
+    /// The year written after a Hijri month ending at `end`: its value, whether its era was
+    /// written, and where it ends. After a month with its day any year counts; after the month
+    /// alone a bare number a Hijri year may be is one where nothing it counts follows (`خلال
+    /// شهر رمضان 1200 مدني` counts civilians).
+    fn hijri_month_year(&self, end: usize, with_day: bool) -> Option<(i16, bool, usize)> {
+        let (y, hijri, e2, of_year) = self.year_after(end)?;
+        (with_day
+            || hijri
+            || y > LAST_HIJRI_YEAR
+            || self.is(end, YEAR_WORDS)
+            || of_year
+            || self.ends_year(e2))
+        .then_some((y, hijri, e2))
     }
 
-    /// Whether a Hijri month's name (of one word or two) ends just before word `k`.
-    fn hijri_month_ends_at(&self, k: usize) -> bool {
-        (k.saturating_sub(2)..k)
-            .any(|p| self.phrase(&self.tables.hijri_months, p).is_some_and(|(_, e)| e == k))
+    /// Whether Hijri months joined by و follow a month ending at `end` (`وشوال`, `وذي الحجة`)
+    /// and the last of them has its year or a word of relation only a time takes (`في رمضان
+    /// وشوال 1439 هـ`, `في رجب وشعبان الماضيين`): a list of months, placed together.
+    fn hijri_list_placed(&self, mut end: usize) -> bool {
+        let mut joined = 0;
+        // (no month's name begins with و)
+        while self.words.get(end).is_some_and(|w| w.norm.starts_with('و'))
+            && let Some((_, e)) = self.phrase(&self.tables.hijri_months, end)
+        {
+            joined += 1;
+            end = e;
+        }
+        joined > 0
+            && (self.hijri_month_year(end, false).is_some()
+                || self.modifier(end).is_some_and(|(rel, _)| matches!(rel, Relation::Past | Relation::Next)))
     }
 
     /// What places a month ending at `end` relative to the time of writing, put into `ex`: the

@@ -514,7 +514,7 @@ fn hijri_months_in_a_list_share_their_year() {
         times("بين ذي القعدة وذي الحجة 1438 هـ", Some(p)),
         [
             ("ذي القعدة".into(), "2017-07-24/2017-08-22".into()),
-            ("وذي الحجة 1438 هـ".into(), "2017-08-23/2017-09-20".into())
+            ("ذي الحجة 1438 هـ".into(), "2017-08-23/2017-09-20".into())
         ]
     );
     // a word of relation after the last is shared within one calendar only
@@ -522,8 +522,21 @@ fn hijri_months_in_a_list_share_their_year() {
     assert_eq!(times("خلال ذي القعدة،", Some(p))[0].1, "2020-06-22/2020-07-21");
     assert_eq!(times("بين ذي القعدة وذي الحجة الماضيين", Some(p))[0].1, "2019-07-04/2019-08-01");
     assert_eq!(times("بين ذي القعدة ويناير الماضيين", Some(p))[0].1, "2020-06-22/2020-07-21");
-    // an ambiguous name counts before another month (after a preposition of time)
+    // an ambiguous name after a preposition of time counts before other months when the
+    // last has its year or a word of relation; names joined by و are no list of months
     assert_eq!(times("في رمضان وشوال الماضيين", Some(p)).len(), 2);
+    assert_eq!(times("في رجب وشعبان 1439 هـ", Some(p))[0], ("رجب".into(), "2018-03-18/2018-04-16".into()));
+    for text in [
+        "قال محمد رمضان وشعبان عبد الرحيم إن الحفل ناجح.",
+        "وقال رجب ورمضان إنهما سيغادران.",
+        "التقى أحمد رجب ورمضان صبحي في القاهرة.",
+        "في رمضان ورجب طيب أردوغان يزور أنقرة",
+        "في رمضان وصفر المونديال",
+        "فاز شوال وصفر الفريق",
+        "في رمضان وشوال، وبعدهما",
+    ] {
+        assert_eq!(times(text, Some(p)), [], "{text}");
+    }
 }
 
 /// The year of writing after a Gregorian month, with or without من; an ambiguous month name
