@@ -213,8 +213,8 @@ fn inherit_years(words: &[Word<'_>], found: &mut [Found]) -> Vec<usize> {
             continue;
         }
         let next = explicit(&found[k + 1].spec).copied();
-        // Hijri months share their year the same way (`في شوال ورمضان 1439 هـ`), and a
-        // Gregorian year written after a Hijri month too (`رمضان وشوال 2018`)
+        // Hijri months share their year the same way (`في شعبان وشوال 1439 هـ`), and a
+        // Gregorian year written after a Hijri month too (`في شعبان وشوال 2018`)
         if let Some(next) = next.filter(|ex| ex.hijri && ex.year.is_some())
             && let Some(ex) = explicit_mut(&mut found[k].spec)
             && ex.hijri

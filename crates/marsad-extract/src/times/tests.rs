@@ -489,7 +489,7 @@ fn hijri_months_without_a_day_are_their_gregorian_days() {
 }
 
 /// Hijri months in a list share the year written after the last, as Gregorian ones do: a month
-/// written before a earlier one of the year is of the year before (`بين ذي الحجة ومحرم`).
+/// written before an earlier one of the year is of the year before (`بين ذي الحجة ومحرم`).
 #[test]
 fn hijri_months_in_a_list_share_their_year() {
     let p = date(2020, 6, 3);
