@@ -29,7 +29,9 @@
 
 use std::sync::LazyLock;
 
-use crate::chars::{char_at, char_before, is_arabic_letter, is_punctuation, line_breaks};
+use crate::chars::{
+    char_at, char_before, is_alphabetic, is_alphanumeric, is_arabic_letter, is_punctuation, line_breaks,
+};
 use crate::{Normalized, Normalizer, Span, tables};
 
 /// Splits the part of `norm` produced by `within` (a span of the original text) into sentences,
@@ -291,7 +293,7 @@ impl<'t> Line<'t> {
             } else if j == k + 1 && c == '.' {
                 !self.dot_continues(pos, sentence_start)
             } else {
-                !(dots_only && next.is_some_and(char::is_alphanumeric))
+                !(dots_only && next.is_some_and(is_alphanumeric))
             };
             // Closing quotes and brackets right after the run belong to the sentence.
             let mut cut = run_end;
@@ -347,23 +349,22 @@ impl<'t> Line<'t> {
                 .get(sentence_start..pos)
                 .is_some_and(|s| s.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()));
         }
-        if !prev.is_alphabetic() {
+        if !is_alphabetic(prev) {
             return false;
         }
         // "X.Y" where Y is a lone letter: a dotted abbreviation even when a proclitic is glued
         // to its first letter (ود.ب.ا).
         let after_next = next.and_then(|c| self.at(pos + 1 + c.len_utf8()));
-        if next.is_some_and(char::is_alphabetic) && !after_next.is_some_and(char::is_alphanumeric) {
+        if next.is_some_and(is_alphabetic) && !after_next.is_some_and(is_alphanumeric) {
             return true;
         }
-        let single_letter = !before_prev.is_some_and(char::is_alphanumeric);
+        let single_letter = !before_prev.is_some_and(is_alphanumeric);
         if single_letter {
             // An abbreviation that may close a sentence (06:00 ت.غ. وقال).
             if next.is_none_or(char::is_whitespace) && self.ends_with_final_abbreviation(pos) {
                 return false;
             }
-            if before_prev == Some('.') || next.is_some_and(char::is_alphabetic) || prev.is_ascii_uppercase()
-            {
+            if before_prev == Some('.') || next.is_some_and(is_alphabetic) || prev.is_ascii_uppercase() {
                 return true;
             }
             // A lone Arabic letter after a space or an opening bracket or quote is an initial
@@ -376,7 +377,7 @@ impl<'t> Line<'t> {
         }
         // Between letters without a space: a domain or file name in Latin, a missing space in
         // Arabic.
-        next.is_some_and(char::is_alphanumeric) && (prev.is_ascii() || next.is_some_and(|c| c.is_ascii()))
+        next.is_some_and(is_alphanumeric) && (prev.is_ascii() || next.is_some_and(|c| c.is_ascii()))
     }
 
     /// Whether the text before the dot at `dot` ends with an abbreviation of
@@ -384,9 +385,9 @@ impl<'t> Line<'t> {
     fn ends_with_final_abbreviation(&self, dot: usize) -> bool {
         let Some(before) = self.text.get(self.start..dot) else { return false };
         final_abbreviations().iter().any(|abbreviation| {
-            before.strip_suffix(abbreviation.as_str()).is_some_and(|rest| {
-                !rest.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '.')
-            })
+            before
+                .strip_suffix(abbreviation.as_str())
+                .is_some_and(|rest| !rest.chars().next_back().is_some_and(|c| is_alphanumeric(c) || c == '.'))
         })
     }
 

@@ -193,8 +193,10 @@ struct Matchers {
     exact: FxHashMap<String, Vec<usize>>,
     /// The longest exact phrase: longer lines need no lookup.
     exact_max_len: usize,
-    /// (phrase, rule)
-    prefix: Vec<(String, usize)>,
+    /// (phrase, rule), by the phrase's first character: a line is compared with the phrases
+    /// that start as it does, not with all of them (most start with one of a few letters,
+    /// all with the same lead byte in Arabic).
+    prefix: FxHashMap<char, Vec<(String, usize)>>,
     contains: Option<AhoCorasick>,
     /// automaton pattern index -> rule
     contains_rule: Vec<usize>,
@@ -261,7 +263,7 @@ impl Matchers {
     fn compile(group: &[(usize, &RuleConfig)], normalizer: &Normalizer) -> Result<Matchers, RuleError> {
         let key = |p: &String| lexicon::phrase_key(normalizer, p);
         let mut exact: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut prefix = Vec::new();
+        let mut prefix: FxHashMap<char, Vec<(String, usize)>> = FxHashMap::default();
         let mut contains = Vec::new();
         let mut contains_rule = Vec::new();
         let mut contains_max_words = Some(0);
@@ -273,7 +275,11 @@ impl Matchers {
             for p in &cfg.exact {
                 exact.entry(strip_edge_punct(&key(p)).to_string()).or_default().push(idx);
             }
-            prefix.extend(cfg.prefix.iter().map(key).filter(|p| !p.is_empty()).map(|p| (p, idx)));
+            for p in cfg.prefix.iter().map(key) {
+                if let Some(first) = p.chars().next() {
+                    prefix.entry(first).or_default().push((p, idx));
+                }
+            }
             for p in cfg.contains.iter().map(key).filter(|p| !p.is_empty()) {
                 contains.push(p);
                 contains_rule.push(idx);
@@ -326,7 +332,8 @@ impl Matchers {
                 offer(idx, 0..key.len());
             }
         }
-        for (p, idx) in &self.prefix {
+        let phrases = key.chars().next().and_then(|c| self.prefix.get(&c)).map_or(&[][..], Vec::as_slice);
+        for (p, idx) in phrases {
             if let Some(rest) = key.strip_prefix(p.as_str())
                 && rest.chars().next().is_none_or(|c| !is_word_char(c))
             {
