@@ -593,10 +593,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
             || before.is_some_and(|p| self.is(p, &["شهر", "شهري"]))
             || before.is_some_and(|p| {
                 if hm.ambiguous {
-                    // (not بين, إلى, من: people's names follow them too)
-                    (self.words.get(end).is_none_or(|w| !w.is_word()) || self.hijri_list_placed(end))
+                    // (not بين, إلى, من: people's names follow them too; بين only before a
+                    // list of months placed together, `بين رمضان وشوال 1439 هـ`)
+                    let list = self.hijri_list_placed(end);
+                    (list || self.words.get(end).is_none_or(|w| !w.is_word()))
                         && (self.phrase(&self.tables.boundaries, p).is_some()
-                            || self.is(p, &["في", "خلال", "منذ", "قبل", "بعد", "حتى", "طوال", "طيلة"]))
+                            || self.is(p, &["في", "خلال", "منذ", "قبل", "بعد", "حتى", "طوال", "طيلة"])
+                            || (list && self.is(p, &["بين"])))
                 } else {
                     self.in_list(p, &self.tables.grammar.month_context)
                         || self.phrase(&self.tables.boundaries, p).is_some()

@@ -526,6 +526,22 @@ fn hijri_months_in_a_list_share_their_year() {
     // last has its year or a word of relation; names joined by و are no list of months
     assert_eq!(times("في رمضان وشوال الماضيين", Some(p)).len(), 2);
     assert_eq!(times("في رجب وشعبان 1439 هـ", Some(p))[0], ("رجب".into(), "2018-03-18/2018-04-16".into()));
+    // after بين too, only before a list placed by its last month
+    assert_eq!(
+        times("بين رمضان وشوال 1439 هـ", Some(p)),
+        [
+            ("رمضان".into(), "2018-05-16/2018-06-14".into()),
+            ("شوال 1439 هـ".into(), "2018-06-15/2018-07-13".into())
+        ]
+    );
+    assert_eq!(times("بين رجب وشعبان الماضيين", Some(p)).len(), 2);
+    for text in [
+        "جمع اللقاء بين رمضان وشوال في القاهرة",
+        "الخلاف بين رجب ورمضان صبحي قديم",
+        "بين رمضان وشوال، وبعدهما",
+    ] {
+        assert_eq!(times(text, Some(p)), [], "{text}");
+    }
     for text in [
         "قال محمد رمضان وشعبان عبد الرحيم إن الحفل ناجح.",
         "وقال رجب ورمضان إنهما سيغادران.",
