@@ -572,7 +572,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// before it, or a preposition of time before it (`منذ ذي الحجة`), which for a name that
     /// is also a word or a person's ([`MonthName::ambiguous`]) must be one of time alone and
     /// counts only where no word follows the name (`في رمضان،`; not `إلى رجب طيب أردوغان`,
-    /// `بينهن وبين رمضان.`, `من صفر إلى`).
+    /// `بينهن وبين رمضان.`, `من صفر إلى`) or a second month placed by its year or a word of
+    /// relation does (`في رجب وشعبان 1439 هـ`); after بين, only a second month with its year
+    /// and era (`بين رمضان وشوال 1439 هـ`; see [`Scanner::hijri_list_placed`]).
     fn hijri_date(&self, i: usize, day: Option<i8>, hm: MonthName, e: usize) -> Option<(Explicit, usize)> {
         let mut ex = Explicit { day, month: Some(hm.month), hijri: true, ..Default::default() };
         let mut end = e;
@@ -594,12 +596,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
             || before.is_some_and(|p| {
                 if hm.ambiguous {
                     // (not بين, إلى, من: people's names follow them too; بين only before a
-                    // list of months placed together, `بين رمضان وشوال 1439 هـ`)
-                    let list = self.hijri_list_placed(end);
-                    (list || self.words.get(end).is_none_or(|w| !w.is_word()))
+                    // second month with its year and era, `بين رمضان وشوال 1439 هـ`)
+                    ((self.words.get(end).is_none_or(|w| !w.is_word()) || self.hijri_list_placed(end, false))
                         && (self.phrase(&self.tables.boundaries, p).is_some()
-                            || self.is(p, &["في", "خلال", "منذ", "قبل", "بعد", "حتى", "طوال", "طيلة"])
-                            || (list && self.is(p, &["بين"])))
+                            || self.is(p, &["في", "خلال", "منذ", "قبل", "بعد", "حتى", "طوال", "طيلة"])))
+                        || (self.is(p, &["بين"]) && self.hijri_list_placed(end, true))
                 } else {
                     self.in_list(p, &self.tables.grammar.month_context)
                         || self.phrase(&self.tables.boundaries, p).is_some()
@@ -623,21 +624,34 @@ impl<'w, 'a> Scanner<'w, 'a> {
         .then_some((y, hijri, e2))
     }
 
-    /// Whether Hijri months joined by و follow a month ending at `end` (`وشوال`, `وذي الحجة`)
-    /// and the last of them has its year or a word of relation only a time takes (`في رمضان
-    /// وشوال 1439 هـ`, `في رجب وشعبان الماضيين`): a list of months, placed together.
-    fn hijri_list_placed(&self, mut end: usize) -> bool {
-        let mut joined = 0;
+    /// Whether one Hijri month joined by و follows a month ending at `end` (`وشوال`, `وذي
+    /// الحجة`) and has its year or a word of relation only a time takes (`في رمضان وشوال 1439
+    /// هـ`, `في رجب وشعبان الماضيين`): two months placed together. With `era`, only a year
+    /// written with its era will do (`بين رمضان وشوال 1439 هـ`: after بين, people's names
+    /// take words of relation, `بين رمضان وشعبان القادمين من الصعيد`, and numbers, `بين رجب
+    /// ورمضان 2000 صوت`). A third month is not a list here: the middle one is not found, so
+    /// the first could not take the last one's year.
+    fn hijri_list_placed(&self, end: usize, era: bool) -> bool {
         // (no month's name begins with و)
-        while self.words.get(end).is_some_and(|w| w.norm.starts_with('و'))
-            && let Some((_, e)) = self.phrase(&self.tables.hijri_months, end)
-        {
-            joined += 1;
-            end = e;
+        let joined = |at: usize| {
+            self.words
+                .get(at)
+                .is_some_and(|w| w.norm.starts_with('و'))
+                .then(|| self.phrase(&self.tables.hijri_months, at).map(|(_, e)| e))
+                .flatten()
+        };
+        let Some(end) = joined(end) else { return false };
+        if joined(end).is_some() {
+            return false;
         }
-        joined > 0
-            && (self.hijri_month_year(end, false).is_some()
-                || self.modifier(end).is_some_and(|(rel, _)| matches!(rel, Relation::Past | Relation::Next)))
+        match self.hijri_month_year(end, false) {
+            Some((_, written_era, _)) => written_era || !era,
+            None => {
+                !era && self
+                    .modifier(end)
+                    .is_some_and(|(rel, _)| matches!(rel, Relation::Past | Relation::Next))
+            }
+        }
     }
 
     /// What places a month ending at `end` relative to the time of writing, put into `ex`: the
