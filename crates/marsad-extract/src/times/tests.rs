@@ -526,7 +526,7 @@ fn hijri_months_in_a_list_share_their_year() {
     // last has its year or a word of relation; names joined by و are no list of months
     assert_eq!(times("في رمضان وشوال الماضيين", Some(p)).len(), 2);
     assert_eq!(times("في رجب وشعبان 1439 هـ", Some(p))[0], ("رجب".into(), "2018-03-18/2018-04-16".into()));
-    // after بين too, only before a list placed by its last month
+    // after بين too, only before a second month with its year and era
     assert_eq!(
         times("بين رمضان وشوال 1439 هـ", Some(p)),
         [
