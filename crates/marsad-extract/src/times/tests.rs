@@ -534,13 +534,6 @@ fn hijri_months_in_a_list_share_their_year() {
             ("شوال 1439 هـ".into(), "2018-06-15/2018-07-13".into())
         ]
     );
-    for text in [
-        "جمع اللقاء بين رمضان وشوال في القاهرة",
-        "الخلاف بين رجب ورمضان صبحي قديم",
-        "بين رمضان وشوال، وبعدهما",
-    ] {
-        assert_eq!(times(text, Some(p)), [], "{text}");
-    }
     // after بين, people's names take words of relation and numbers (the second name alone
     // may still read as a month: the first is never taken for one); and a third month is no
     // list (the middle one is not found: the first would not get the last one's year)
@@ -563,6 +556,9 @@ fn hijri_months_in_a_list_share_their_year() {
         "في رمضان وصفر المونديال",
         "فاز شوال وصفر الفريق",
         "في رمضان وشوال، وبعدهما",
+        "جمع اللقاء بين رمضان وشوال في القاهرة",
+        "الخلاف بين رجب ورمضان صبحي قديم",
+        "بين رمضان وشوال، وبعدهما",
     ] {
         assert_eq!(times(text, Some(p)), [], "{text}");
     }
