@@ -96,6 +96,9 @@ pub fn event_reason(e: &Event, text: &str) -> String {
     if let Some(d) = e.date_from {
         let _ = write!(why, "; date: {}", d.as_str());
     }
+    if let Some(l) = e.locations_from.filter(|&l| l != crate::events::LocationsFrom::Clause) {
+        let _ = write!(why, "; locations: {}", l.as_str());
+    }
     why
 }
 

@@ -159,6 +159,9 @@ pub struct EventRecord {
     /// Where the date comes from: `sentence`, `context` (earlier in the paragraph) or
     /// `published` (the publication date).
     pub date_anchor: Option<&'static str>,
+    /// Where the locations come from: `clause` (its own clause) or `sentence` (elsewhere in
+    /// its sentence); null when it has none.
+    pub location_anchor: Option<&'static str>,
     /// The trigger word or phrase.
     pub trigger: SpanRecord,
     /// The rule that made the event: `trigger`, `killing`, `casualty-report`.
@@ -185,6 +188,7 @@ impl EventRecord {
             evidence: span(e.evidence),
             modality: e.modality.as_str(),
             date_anchor: e.date_from.map(|d| d.as_str()),
+            location_anchor: e.locations_from.map(|l| l.as_str()),
             trigger: span(e.trigger),
             rule: e.explanation.rule,
         }

@@ -1465,3 +1465,47 @@ fn review_countries_named_with_talks_and_after_a_place_keep_their_roles() {
     let ex = extract("وعقدت قمة هلسنكي بين ترامب وبوتين.");
     assert!(only(&ex).locations.iter().any(|&l| ex.entities[l].name == "Helsinki"));
 }
+
+/// The English names of an event's locations, and where they come from.
+fn places(ex: &Extraction, e: &Event) -> (Vec<String>, Option<&'static str>) {
+    (e.locations.iter().map(|&l| ex.entities[l].name.clone()).collect(), e.locations_from.map(|l| l.as_str()))
+}
+
+#[test]
+fn a_happening_takes_the_town_its_sentence_names_elsewhere() {
+    let ex = extract("وفي محافظة حجة، قتل 23 شخصا على الأقل في غارات جوية على حفل زفاف.");
+    let e = only(&ex);
+    assert_eq!(e.category, Category::Fight);
+    assert_eq!(places(&ex, e), (vec!["Hajjah Governorate".to_string()], Some("sentence")));
+    // named in its own clause, it is the clause's
+    let ex = extract("قتل 23 شخصا على الأقل في غارات جوية على حفل زفاف في محافظة حجة.");
+    assert_eq!(places(&ex, only(&ex)), (vec!["Hajjah Governorate".to_string()], Some("clause")));
+}
+
+#[test]
+fn a_place_of_something_else_in_the_sentence_is_not_where_it_happened() {
+    // the talks were held in Washington, the clashes elsewhere (seed 003)
+    let ex = extract(
+        "اندلعت اشتباكات جديدة بين القوات الأذربيجانية وقوات أرمنية في إقليم ناغورنو قره باغ، بعد يوم من محادثات أجريت في واشنطن بهدف إنهاء القتال.",
+    );
+    let fight = ex.events.iter().find(|e| e.category == Category::Fight).expect("the clashes");
+    assert_eq!(places(&ex, fight), (vec![], None));
+    // talks that make no event of their own are told in their clause all the same
+    let ex =
+        extract("اندلعت اشتباكات جديدة بين القوات الأذربيجانية وقوات أرمنية، بعد المحادثات التي جرت في جنيف.");
+    assert_eq!(places(&ex, only(&ex)), (vec![], None));
+    // fighting told on in the other clause is where it happened
+    let ex = extract("قتل 23 شخصا على الأقل في غارات جوية، منذ اندلاع المعارك في مدينة غوريس.");
+    assert_eq!(places(&ex, only(&ex)), (vec!["Goris".to_string()], Some("sentence")));
+    // a saying is not placed by its sentence
+    let ex = extract("وفي مدينة حلب، دعا المرصد إلى وقف القتال.");
+    assert!(ex.events.iter().all(|e| e.locations.is_empty()), "{:?}", kinds(&ex));
+    // nor a happening by a region of several countries, or by a country
+    for text in [
+        "وفي الشرق الأوسط، اندلعت اشتباكات عنيفة بين المسلحين.",
+        "وفي اليمن، قتل 23 شخصا على الأقل في غارات جوية.",
+    ] {
+        let ex = extract(text);
+        assert!(ex.events.iter().all(|e| e.locations_from != Some(super::LocationsFrom::Sentence)), "{text}");
+    }
+}
