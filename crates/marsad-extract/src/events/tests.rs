@@ -1509,3 +1509,27 @@ fn a_place_of_something_else_in_the_sentence_is_not_where_it_happened() {
         assert!(ex.events.iter().all(|e| e.locations_from != Some(super::LocationsFrom::Sentence)), "{text}");
     }
 }
+
+#[test]
+fn a_time_since_long_ago_outside_the_clause_does_not_date_the_event() {
+    let date = |text: &str| {
+        let ex = extract_on(text, Some("2022-09-16"));
+        let e = only(&ex);
+        (e.date.clone(), e.date_from)
+    };
+    // since when the region has seen conflict, not when the clashes broke out
+    assert_eq!(
+        date("واندلعت اشتباكات عنيفة بين الجيش والمسلحين في ريف حماة، في منطقة تشهد نزاعا منذ عام 2011."),
+        (Some("2022-09-16".into()), Some(DateFrom::Published))
+    );
+    // a war is dated by its start
+    assert_eq!(
+        date("لكنها عانت من حرب أهلية مدمرة، منذ عام 2013."),
+        (Some("2013".into()), Some(DateFrom::Sentence))
+    );
+    // since last Tuesday: when what is reported started
+    assert_eq!(
+        date("تعرضت عدة مواقع أرمينية لقصف أذري، منذ الثلاثاء الماضي."),
+        (Some("2022-09-13".into()), Some(DateFrom::Sentence))
+    );
+}
