@@ -67,7 +67,8 @@
 //!     لهجوم`: its target); a participle that goes on with its subject's act (`داعيا`,
 //!     `متهما`) only a party before it;
 //!   - a place of a kind other than a country or a capital (a town, a district) is no side
-//!     of a violent act but where it happened;
+//!     of a violent act, neither who acted nor whom it hit (`هجوم كيميائي على مدينة دوما`,
+//!     `سيطروا على مديرية القفر`), but where it happened;
 //!   - an agent named in the four words after `شنته`, `من قبل`, `من جانب`, `على يد` (up to a
 //!     preposition) is the actor;
 //!   - a passive (a verb written with its damma, `اعتُقل`, or with `على يد` right after it;
@@ -2108,17 +2109,26 @@ impl<'a> Finder<'a> {
         {
             targets.push(p.clone());
         }
-        // a town, a district or a region does not fight: named as a side of a violent act
-        // (`بين الخوخة وحيس`, `معركة الحديدة`), it is where the act happened; a country or a
-        // capital may stand for its government (`واشنطن`), and so may a place of no known kind
+        // a town, a district or a region does not fight, nor is it fought: named as a side of
+        // a violent act (`بين الخوخة وحيس`, `معركة الحديدة`, `هجوم كيميائي على مدينة دوما`,
+        // `سيطروا على مديرية القفر`), it is where the act happened; a country or a capital may
+        // stand for its government (`واشنطن`), and so may a place of no known kind
         let mut moved = between_towns;
-        actors.retain(|p| match p {
+        let mut take_towns = |p: &Party| match p {
             Party::Entity(e) if town(p) => {
                 moved.push(*e);
                 false
             }
             _ => true,
-        });
+        };
+        actors.retain(&mut take_towns);
+        // (a target only when the knowledge base knows the place or a head word names it, as
+        // `مديرية القفر`: a name the tagger alone read as a place is as often no place at all)
+        let known_place = |e: usize| {
+            let entity = &self.a.entities[e];
+            entity.kb.is_some() || entity.mentions.iter().any(|m| m.rule == "place-head")
+        };
+        targets.retain(|p| !matches!(p, Party::Entity(e) if known_place(*e)) || take_towns(p));
         for e in moved {
             if !locations.contains(&e) {
                 locations.push(e);

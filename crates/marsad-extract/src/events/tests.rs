@@ -941,10 +941,11 @@ fn a_passive_has_no_subject_and_names_whom_it_was_done_to() {
     ] {
         assert_eq!(parties_of(text), (vec![], vec!["Alexei Navalny".into()]), "{text}");
     }
-    assert_eq!(
-        parties_of("إنه إذا تصرفت إسرائيل بحماقة فسيتم تدمير تل أبيب وحيفا."),
-        (vec![], vec!["Tel Aviv".into()])
-    );
+    // (a city destroyed is where it would happen, no party)
+    let text = "إنه إذا تصرفت إسرائيل بحماقة فسيتم تدمير تل أبيب وحيفا.";
+    assert_eq!(parties_of(text), (vec![], vec![]));
+    let ex = extract(text);
+    assert!(places(&ex, only(&ex)).0.contains(&"Tel Aviv".to_string()), "{text}");
     // the active keeps its subject
     assert_eq!(
         parties_of("وألقت الشرطة الروسية القبض على نافالني في موسكو."),
@@ -1010,9 +1011,11 @@ fn whom_an_arrest_or_an_abduction_takes_is_its_target() {
 #[test]
 fn an_agent_follows_min_qibal_within_its_phrase() {
     // من قبل is by; قبل alone is before
-    let (actors, targets) =
-        parties_of("بعد الهجمات الدامية على محافظة السويداء السورية من قبل تنظيم ما يعرف بالدولة الإسلامية.");
-    assert_eq!((actors, targets), (vec!["Islamic State".into()], vec!["As-Suwayda Governorate".into()]));
+    let text = "بعد الهجمات الدامية على محافظة السويداء السورية من قبل تنظيم ما يعرف بالدولة الإسلامية.";
+    assert_eq!(parties_of(text), (vec!["Islamic State".into()], vec![]));
+    // the province attacked is where it happened
+    let ex = extract(text);
+    assert_eq!(places(&ex, only(&ex)).0, ["As-Suwayda Governorate"]);
     let (actors, _) = parties_of(
         "وصف مسؤولون في الشرطة البريطانية تصرفات بعض الجماهير الإنجليزية بأنها مروعة عقب اعتقال 90 شخصا قبل وبعد مواجهة منتخب هولندا لكرة القدم.",
     );
@@ -1532,4 +1535,21 @@ fn a_time_since_long_ago_outside_the_clause_does_not_date_the_event() {
         date("تعرضت عدة مواقع أرمينية لقصف أذري، منذ الثلاثاء الماضي."),
         (Some("2022-09-13".into()), Some(DateFrom::Sentence))
     );
+}
+
+#[test]
+fn a_town_attacked_or_taken_is_where_it_happened_not_a_target() {
+    for (text, place) in [
+        ("قُتل حوالي سبعين شخصا على الأقل إثر هجوم كيميائي على مدينة دوما السورية.", "Douma"),
+        ("قالت مصادر ميدانية إن عناصر المقاومة الشعبية سيطروا على مديرية القفر.", "Al-Qafr District"),
+    ] {
+        let ex = extract(text);
+        let e = ex.events.iter().find(|e| e.category.is_violent()).expect("a violent event");
+        assert!(e.targets.is_empty(), "{text}: {:?}", names(&ex, &e.targets));
+        assert!(places(&ex, e).0.contains(&place.to_string()), "{text}: {:?}", places(&ex, e));
+    }
+    // a capital may stand for its government: it stays a party
+    let ex = extract("شنت الطائرات الإسرائيلية غارات على دمشق.");
+    let e = only(&ex);
+    assert_eq!(names(&ex, &e.targets), ["Damascus"]);
 }
