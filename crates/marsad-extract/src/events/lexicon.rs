@@ -174,6 +174,7 @@ pub enum Role {
     Killed,
     Masculine,
     Exposed,
+    Aside,
 }
 
 impl Role {
@@ -201,6 +202,7 @@ impl Role {
             "killed" => Role::Killed,
             "masculine" => Role::Masculine,
             "exposed" => Role::Exposed,
+            "aside" => Role::Aside,
             _ => return None,
         })
     }

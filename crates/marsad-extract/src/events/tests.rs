@@ -1498,8 +1498,20 @@ fn a_place_of_something_else_in_the_sentence_is_not_where_it_happened() {
         extract("اندلعت اشتباكات جديدة بين القوات الأذربيجانية وقوات أرمنية، بعد المحادثات التي جرت في جنيف.");
     assert_eq!(places(&ex, only(&ex)), (vec![], None));
     // fighting told on in the other clause is where it happened
-    let ex = extract("قتل 23 شخصا على الأقل في غارات جوية، منذ اندلاع المعارك في مدينة غوريس.");
+    let ex = extract("قتل 23 شخصا على الأقل في غارات جوية، وذلك خلال المعارك في مدينة غوريس.");
     assert_eq!(places(&ex, only(&ex)), (vec!["Goris".to_string()], Some("sentence")));
+    // not a clause of another time, of a source, of a person's past, or of where it was said
+    for text in [
+        "قتل 23 شخصا على الأقل في غارات جوية، منذ اندلاع المعارك في مدينة غوريس.",
+        "قتل 3 أشخاص في غارات جوية، بالتزامن مع افتتاح السفارة في مدينة غوريس.",
+        "قتل 3 أشخاص في غارات جوية، بحسب مراسلنا في مدينة حلب.",
+        "قتل 3 أشخاص في غارات جوية، بحسب بيان لمحافظة حلب.",
+        "قتل القيادي في التنظيم، المولود في مدينة الموصل، في غارة جوية.",
+        "وأضاف أردوغان، خلال مؤتمر لحزب العدالة والتنمية في أنقرة، أن المسلحين أطلقوا قذائف صاروخية على الأراضي التركية.",
+    ] {
+        let ex = extract(text);
+        assert!(ex.events.iter().all(|e| e.locations_from != Some(super::LocationsFrom::Sentence)), "{text}");
+    }
     // a saying is not placed by its sentence
     let ex = extract("وفي مدينة حلب، دعا المرصد إلى وقف القتال.");
     assert!(ex.events.iter().all(|e| e.locations.is_empty()), "{:?}", kinds(&ex));
@@ -1552,4 +1564,32 @@ fn a_town_attacked_or_taken_is_where_it_happened_not_a_target() {
     let ex = extract("شنت الطائرات الإسرائيلية غارات على دمشق.");
     let e = only(&ex);
     assert_eq!(names(&ex, &e.targets), ["Damascus"]);
+    // so does a town threatened or called on (no violent act happened there), and a region
+    for (text, target) in [
+        ("هددت تركيا بمهاجمة بلدة منبج.", "Manbij"),
+        ("دعت الأمم المتحدة إلى رفع الحصار عن بلدة مضايا.", "Madaya"),
+        ("شنت روسيا هجمات على أوروبا.", "Europe"),
+    ] {
+        let ex = extract(text);
+        let e = only(&ex);
+        assert_eq!((names(&ex, &e.targets), e.locations.len()), (vec![target.to_string()], 0), "{text}");
+    }
+}
+
+#[test]
+fn since_a_time_when_something_happened_dates_what_happened() {
+    // `منذ X، عندما ...`: X is when the clause after it happened
+    let ex = extract_on(
+        "وهذا الهجوم هو الأعنف منذ مارس 2015، عندما قتل 20 شخصا في تفجير انتحاري.",
+        Some("2018-06-06"),
+    );
+    let e = only(&ex);
+    assert_eq!((e.date.as_deref(), e.date_from), (Some("2015-03"), Some(DateFrom::Sentence)));
+    // and a time since long ago earlier in the paragraph does not date what follows
+    let ex = extract_on(
+        "يشهد البلد نزاعا مسلحا منذ عام 2011. واندلعت اشتباكات عنيفة بين الجيش والمسلحين في ريف حماة.",
+        Some("2018-06-06"),
+    );
+    let clashes = ex.events.iter().find(|e| e.mode == "armed-clash").expect("the clashes");
+    assert_eq!((clashes.date.as_deref(), clashes.date_from), (Some("2018-06-06"), Some(DateFrom::Published)));
 }
