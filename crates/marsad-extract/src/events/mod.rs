@@ -761,6 +761,7 @@ impl<'a> Finder<'a> {
             // what is reported after أن: the clauses before it frame the saying (`وأضاف
             // أردوغان، خلال مؤتمر في أنقرة، أن المسلحين أطلقوا قذائف`), where it was said
             let reported = own.is_some_and(|&(clo, _)| matches!(self.words[clo].bare, "ان" | "انه" | "انها"));
+            let akin = |c: Category| c == e.category || (c.is_violent() && e.category.is_violent());
             let mut places: Vec<usize> = Vec::new();
             for &(clo, chi) in &clauses {
                 if reported && own.is_some_and(|&(own_lo, _)| clo < own_lo) {
@@ -772,7 +773,6 @@ impl<'a> Finder<'a> {
                 // nor one that tells of another time, a source or a person's past (`قبل ساعات
                 // من افتتاح السفارة في القدس`, `بحسب مراسلنا في حلب`, `المولود في الموصل`), or
                 // where something was said (`وأضاف الوزير للصحافيين في برلين`)
-                let akin = |c: Category| c == e.category || (c.is_violent() && e.category.is_violent());
                 let other = (clo..chi).any(|i| {
                     events.iter().any(|o| o.evidence.contains(self.words[i].span))
                         || self.words[i].bare_is(Role::Aside)
@@ -2228,10 +2228,8 @@ impl<'a> Finder<'a> {
             .find(|w| !w.is_comma())
             .is_some_and(|w| matches!(w.bare, "عندما" | "حين" | "حينما"));
         let since = first > 0 && self.words[first - 1].bare == "منذ" && !when;
-        let published =
-            self.a.published.as_deref().and_then(|p| p.get(..10)?.parse::<jiff::civil::Date>().ok());
         since
-            && published.zip(t.value.first_day()).is_some_and(|(p, day)| {
+            && self.published_day().zip(t.value.first_day()).is_some_and(|(p, day)| {
                 day.checked_add(jiff::ToSpan::days(7)).is_ok_and(|week_later| week_later < p)
             })
     }
@@ -2260,9 +2258,12 @@ impl<'a> Finder<'a> {
         if t.anchor != Anchor::Published {
             return false;
         }
-        let published =
-            self.a.published.as_deref().and_then(|p| p.get(..10)?.parse::<jiff::civil::Date>().ok());
-        published.zip(t.value.first_day()).is_some_and(|(p, first)| first > p)
+        self.published_day().zip(t.value.first_day()).is_some_and(|(p, first)| first > p)
+    }
+
+    /// The day of writing, when known.
+    fn published_day(&self) -> Option<jiff::civil::Date> {
+        self.a.published.as_deref().and_then(|p| p.get(..10)?.parse().ok())
     }
 
     /// Whether `at` lies in a relative clause opened after `trigger` (a relative pronoun
