@@ -26,12 +26,15 @@ spec = importlib.util.spec_from_file_location("score", a.score); S = importlib.u
 preds = S.load_pred(a.pred)
 C = collections.defaultdict(lambda: [0, 0, 0])  # tp fp fn
 dates = [0, 0]
+missing = []
 for fn in sorted(os.listdir(a.gold)):
     if not fn.endswith('.json'): continue
     g = json.load(open(os.path.join(a.gold, fn))); doc = g['doc']
     found = preds.get(doc) or preds.get(os.path.splitext(doc)[0]) or []
     r = found[0] if found else None
-    if not r: continue
+    if not r:
+        missing.append(doc)
+        continue
     text = r['text']; pe = r['events']; used = set()
     # a predicted entity stands for the gold entities whose surfaces its mentions overlap,
     # else for its own English name
@@ -66,3 +69,5 @@ for role, (tp, fp, fn_) in C.items():
     f = 2 * p * rc / (p + rc) if p + rc else 0
     print(f"{role:10} P {p:.3f} R {rc:.3f} F1 {f:.3f}  {tp}/{fp}/{fn_}")
 print(f"date       {dates[0]/max(1,dates[1]):.3f}  {dates[0]}/{dates[1]}")
+if missing:
+    print(f"documents without a prediction: {len(missing)} ({', '.join(missing[:5])}{', ...' if len(missing) > 5 else ''})")

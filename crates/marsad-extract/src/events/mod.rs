@@ -493,6 +493,11 @@ impl Word<'_> {
     fn is_comma(&self) -> bool {
         self.kind == TokenKind::Punct && matches!(self.whole, "،" | ",")
     }
+
+    /// أن, إن and their forms with a pronoun (أنه, أنها): what follows is what someone says.
+    fn is_that(&self) -> bool {
+        matches!(self.stem, "ان" | "انه" | "انها")
+    }
 }
 
 /// A trigger found in a clause.
@@ -760,7 +765,7 @@ impl<'a> Finder<'a> {
             }
             // what is reported after أن: the clauses before it frame the saying (`وأضاف
             // أردوغان، خلال مؤتمر في أنقرة، أن المسلحين أطلقوا قذائف`), where it was said
-            let reported = own.is_some_and(|&(clo, _)| matches!(self.words[clo].bare, "ان" | "انه" | "انها"));
+            let reported = own.is_some_and(|&(clo, _)| self.words[clo].is_that());
             let akin = |c: Category| c == e.category || (c.is_violent() && e.category.is_violent());
             let mut places: Vec<usize> = Vec::new();
             for &(clo, chi) in &clauses {
@@ -1503,7 +1508,7 @@ impl<'a> Finder<'a> {
     /// تعرض المدنيين لهجمات`, where the party speaks of others).
     fn exposed(&self, i: usize, at: usize, clo: usize) -> bool {
         // no أن between (`وقالت روسيا إن الطائرة تعرضت لإطلاق نار`: the speaker)
-        let that = |k: usize| matches!(self.words[k].stem, "ان" | "انه" | "انها");
+        let that = |k: usize| self.words[k].is_that();
         // after the party: its own words, or at most two others that are no preposition
         // (`ماكين الذي تعرض`, `الفلسطينيين المصابين تعرضوا`; not `حذرت الأمم المتحدة من تعرض`)
         let close = |d: usize| {
@@ -1814,7 +1819,7 @@ impl<'a> Finder<'a> {
         // target (not of a speech act: حمّل باشينيان المسؤولية blames another): after
         // a noun of the hit people, or before their verb, with no أن between (a reporter's
         // أن: ذكرت شبكة CNN أن ...)
-        let that = |k: usize| matches!(self.words[k].stem, "ان" | "انه" | "انها");
+        let that = |k: usize| self.words[k].is_that();
         let hit = |i: usize| {
             let noun = (clo.max(i.saturating_sub(6))..i)
                 .rev()
