@@ -212,7 +212,7 @@ impl Article {
         let sketch = sketch_of(&terms.starts, &terms.hashes, &body);
         let (index_title, index_body) = (terms.title, terms.body);
         let record_deflated = compress(record_json.as_bytes());
-        let entity_keys = record.entities.iter().map(crate::sqlite::entity_key).collect();
+        let entity_keys = record.entities.iter().map(crate::sql::entity_key).collect();
         let mention_spans = record
             .entities
             .iter()

@@ -16,11 +16,11 @@
 //! assert_eq!((page.total, page.items.len()), (0, 0));
 //! ```
 
-use rusqlite::types::ToSql;
-use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use serde::Serialize;
 
-use crate::{SqliteStore, StoreError};
+use crate::db::{Backend, Db, Row, Value, args};
+use crate::read::nocase_equal;
+use crate::{SqlStore, StoreError};
 
 /// The most items a page holds (a larger `limit` is lowered to it).
 pub const MAX_PAGE: usize = 500;
@@ -249,21 +249,21 @@ pub trait Browse {
 
 /// The ids of the entities a user names: an id in the database (digits), else a
 /// knowledge-base id or name.
-fn entity_ids(conn: &Connection, name: &str) -> Result<Vec<i64>, StoreError> {
+fn entity_ids(db: &dyn Db, name: &str) -> Result<Vec<i64>, StoreError> {
     if let Ok(id) = name.parse::<i64>() {
         return Ok(vec![id]);
     }
-    // no name holds a NUL, and SQLite refuses one inside a statement
+    // no name holds a NUL, and neither database takes one inside a statement
     if name.contains('\0') {
         return Ok(Vec::new());
     }
-    Ok(conn
-        .prepare(&crate::sqlite::entity_ids_sql(name))?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?)
+    db.rows(&crate::read::entity_ids_sql(db, name), args![], |r| r.get(0))
 }
 
 fn id_list(ids: &[i64]) -> String {
+    if ids.is_empty() {
+        return "NULL".to_string();
+    }
     ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
 }
 
@@ -275,7 +275,7 @@ const EVENT_DATE: &str = "coalesce(ev.date, (SELECT published FROM articles WHER
 
 const ENTITY_COLUMNS: &str = "e.id, e.name, e.name_ar, e.kb, e.type, e.subtype, e.country, e.lat, e.lon";
 
-fn entity_ref(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<EntityRef> {
+fn entity_ref(r: &dyn Row, at: usize) -> Result<EntityRef, StoreError> {
     Ok(EntityRef {
         id: Some(r.get(at)?),
         name: r.get(at + 1)?,
@@ -289,50 +289,59 @@ fn entity_ref(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<EntityRef> {
     })
 }
 
-impl SqliteStore {
-    fn party(&self, entity: Option<i64>, name: Option<String>) -> Result<Option<EntityRef>, StoreError> {
-        match (entity, name) {
-            (Some(id), _) => Ok(self
-                .connection()
-                .prepare_cached(&format!("SELECT {ENTITY_COLUMNS} FROM entities e WHERE e.id = ?1"))?
-                .query_row([id], |r| entity_ref(r, 0))
-                .optional()?),
-            (None, Some(name)) => Ok(Some(EntityRef { name, ..EntityRef::default() })),
-            (None, None) => Ok(None),
-        }
+fn party(db: &dyn Db, entity: Option<i64>, name: Option<String>) -> Result<Option<EntityRef>, StoreError> {
+    match (entity, name) {
+        (Some(id), _) => db.row(
+            &format!("SELECT {ENTITY_COLUMNS} FROM entities e WHERE e.id = ?1"),
+            args![id],
+            |r| entity_ref(r, 0),
+        ),
+        (None, Some(name)) => Ok(Some(EntityRef { name, ..EntityRef::default() })),
+        (None, None) => Ok(None),
     }
 }
 
-/// Runs a count and a page query sharing `filter_sql` and its parameters.
+/// A count that cannot be negative.
+fn count_at(r: &dyn Row, i: usize) -> Result<u64, StoreError> {
+    Ok(r.get::<i64>(i)?.max(0) as u64)
+}
+
+/// Runs a count and a page query sharing their filter's parameters; the page query takes
+/// the limit and the offset after them.
 fn page<T>(
-    conn: &Connection,
+    db: &dyn Db,
     count_sql: &str,
     page_sql: &str,
-    params: &[Box<dyn ToSql>],
+    params: &[Value<'_>],
     paging: Paging,
-    row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    mut row: impl FnMut(&dyn Row) -> Result<T, StoreError>,
 ) -> Result<Page<T>, StoreError> {
-    let total: i64 =
-        conn.prepare_cached(count_sql)?.query_row(params_from_iter(params.iter()), |r| r.get(0))?;
-    let mut all: Vec<&dyn ToSql> = params.iter().map(|p| p.as_ref()).collect();
+    let mut total = 0i64;
+    db.query_values(count_sql, params, &mut |r| {
+        total = r.get(0)?;
+        Ok(())
+    })?;
     let (limit, offset) = (paging.limit(), paging.offset());
-    all.push(&limit);
-    all.push(&offset);
-    let items =
-        conn.prepare_cached(page_sql)?.query_map(params_from_iter(all), row)?.collect::<Result<_, _>>()?;
+    let mut all = params.to_vec();
+    all.extend([Value::Int(limit), Value::Int(offset)]);
+    let mut items = Vec::new();
+    db.query_values(page_sql, &all, &mut |r| {
+        items.push(row(r)?);
+        Ok(())
+    })?;
     Ok(Page { total: total.max(0) as u64, offset: paging.offset, limit: limit as usize, items })
 }
 
 /// A filter's WHERE clause, built with numbered parameters.
 #[derive(Default)]
-struct Where {
+struct Where<'a> {
     sql: String,
-    params: Vec<Box<dyn ToSql>>,
+    params: Vec<Value<'a>>,
 }
 
-impl Where {
+impl<'a> Where<'a> {
     /// Adds `clause`, where `?` stands for the next parameter (given in order).
-    fn add(&mut self, clause: &str, values: Vec<Box<dyn ToSql>>) {
+    fn add(&mut self, clause: &str, values: &[Value<'a>]) {
         let mut out = String::new();
         for (i, piece) in clause.split('?').enumerate() {
             if i > 0 {
@@ -340,7 +349,7 @@ impl Where {
             }
             out.push_str(piece);
         }
-        self.params.extend(values);
+        self.params.extend_from_slice(values);
         self.sql.push_str(" AND ");
         self.sql.push_str(&out);
     }
@@ -349,46 +358,48 @@ impl Where {
     }
 }
 
-fn boxed(s: &str) -> Vec<Box<dyn ToSql>> {
-    vec![Box::new(s.to_string())]
-}
-
-impl Browse for SqliteStore {
+impl<C: Db> Browse for SqlStore<C> {
     fn articles(&self, f: &ArticleFilter) -> Result<Page<ArticleSummary>, StoreError> {
-        let conn = self.connection();
+        let db = self.db();
         let mut w = Where::default();
         if let Some(from) = &f.from {
-            w.add("a.published >= ?", boxed(from));
+            w.add("a.published >= ?", &[Value::Text(from)]);
         }
         if let Some(to) = &f.to {
-            w.add("substr(a.published, 1, length(?)) <= ?", vec![Box::new(to.clone()), Box::new(to.clone())]);
+            w.add("substr(a.published, 1, length(?)) <= ?", &[Value::Text(to), Value::Text(to)]);
         }
         if let Some(o) = &f.outlet {
-            w.add("a.outlet = ? COLLATE NOCASE", boxed(o));
+            w.add(&nocase_equal(db, "a.outlet", "?"), &[Value::Text(o)]);
         }
         if let Some(c) = &f.category {
-            w.add("EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND e.type = upper(?))", boxed(c));
+            w.add(
+                "EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND e.type = upper(CAST(? AS TEXT)))",
+                &[Value::Text(c)],
+            );
         }
         if let Some(k) = &f.kind {
-            w.add("EXISTS (SELECT 1 FROM claims c WHERE c.article = a.id AND c.kind = lower(?))", boxed(k));
+            w.add(
+                "EXISTS (SELECT 1 FROM claims c WHERE c.article = a.id AND c.kind = lower(CAST(? AS TEXT)))",
+                &[Value::Text(k)],
+            );
         }
         if let Some(name) = &f.entity {
-            let ids = entity_ids(conn, name)?;
+            let ids = entity_ids(db, name)?;
             w.sql.push_str(&format!(
                 " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article = a.id AND m.entity IN ({}))",
-                if ids.is_empty() { "NULL".to_string() } else { id_list(&ids) }
+                id_list(&ids)
             ));
         }
         let n = w.next();
         page(
-            conn,
-            &format!("SELECT count(*) FROM articles a WHERE 1{}", w.sql),
+            db,
+            &format!("SELECT count(*) FROM articles a WHERE 1 = 1{}", w.sql),
             &format!(
                 "SELECT a.id, a.key, a.doc_id, a.title, a.outlet, a.published, length(a.text),
                     (SELECT count(*) FROM mentions m WHERE m.article = a.id),
                     (SELECT count(*) FROM events e WHERE e.article = a.id),
                     (SELECT count(*) FROM claims c WHERE c.article = a.id)
-                 FROM articles a WHERE 1{}
+                 FROM articles a WHERE 1 = 1{}
                  ORDER BY a.published DESC, a.id DESC LIMIT ?{n} OFFSET ?{}",
                 w.sql,
                 n + 1
@@ -403,22 +414,21 @@ impl Browse for SqliteStore {
                     title: r.get(3)?,
                     outlet: r.get(4)?,
                     published: r.get(5)?,
-                    chars: r.get::<_, i64>(6)?.max(0) as u64,
-                    entities: r.get::<_, i64>(7)?.max(0) as u64,
-                    events: r.get::<_, i64>(8)?.max(0) as u64,
-                    claims: r.get::<_, i64>(9)?.max(0) as u64,
+                    chars: count_at(r, 6)?,
+                    entities: count_at(r, 7)?,
+                    events: count_at(r, 8)?,
+                    claims: count_at(r, 9)?,
                 })
             },
         )
     }
 
     fn article(&self, id: i64) -> Result<Option<StoredArticle>, StoreError> {
-        let conn = self.connection();
-        let row = conn
-            .prepare_cached(
-                "SELECT key, doc_id, outlet, published, record, text FROM articles WHERE id = ?1",
-            )?
-            .query_row([id], |r| {
+        let db = self.db();
+        let row = db.row(
+            "SELECT key, doc_id, outlet, published, record, text FROM articles WHERE id = ?1",
+            args![id],
+            |r| {
                 let stored = StoredArticle {
                     id,
                     key: r.get(0)?,
@@ -428,82 +438,87 @@ impl Browse for SqliteStore {
                     record: String::new(),
                     entity_ids: Vec::new(),
                 };
-                Ok((stored, r.get::<_, Vec<u8>>(4)?, r.get::<_, String>(5)?))
-            })
-            .optional()?;
+                Ok((stored, r.get::<Vec<u8>>(4)?, r.get::<String>(5)?))
+            },
+        )?;
         let Some((mut stored, record, text)) = row else { return Ok(None) };
-        let record = crate::splice_text(&crate::article::decompress(&record)?, &text);
-        stored.record = record;
-        stored.entity_ids = conn
-            .prepare_cached("SELECT local, entity FROM mentions WHERE article = ?1")?
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
+        stored.record = crate::splice_text(&crate::article::decompress(&record)?, &text);
+        stored.entity_ids =
+            db.rows("SELECT local, entity FROM mentions WHERE article = ?1", args![id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         Ok(Some(stored))
     }
 
     fn article_id(&self, key: &str) -> Result<Option<i64>, StoreError> {
-        Ok(self
-            .connection()
-            .prepare_cached("SELECT id FROM articles WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))
-            .optional()?)
+        if key.contains('\0') {
+            return Ok(None);
+        }
+        self.db().row("SELECT id FROM articles WHERE key = ?1", args![key], |r| r.get(0))
     }
 
     fn entities(&self, f: &EntityFilter) -> Result<Page<EntitySummary>, StoreError> {
-        let conn = self.connection();
+        let db = self.db();
         let mut w = Where::default();
-        if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            let like = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let q = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty() && !q.contains('\0'));
+        let like = q.map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+        if let (Some(q), Some(like)) = (q, &like) {
+            // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does
+            let op = match db.backend() {
+                Backend::Sqlite => "LIKE",
+                Backend::Postgres => "ILIKE",
+            };
             w.add(
-                "(e.name LIKE ? ESCAPE '\\' OR e.name_ar LIKE ? ESCAPE '\\' OR e.kb = ?)",
-                vec![Box::new(like.clone()), Box::new(like), Box::new(q.to_string())],
+                &format!("(e.name {op} ? ESCAPE '\\' OR e.name_ar {op} ? ESCAPE '\\' OR e.kb = ?)"),
+                &[Value::Text(like), Value::Text(like), Value::Text(q)],
             );
         }
         if let Some(k) = &f.kind {
-            w.add("e.type = upper(?)", boxed(k));
+            w.add("e.type = upper(CAST(? AS TEXT))", &[Value::Text(k)]);
         }
         let n = w.next();
         page(
-            conn,
-            &format!("SELECT count(*) FROM entities e WHERE 1{}", w.sql),
+            db,
+            &format!("SELECT count(*) FROM entities e WHERE 1 = 1{}", w.sql),
             &format!(
                 "SELECT {ENTITY_COLUMNS}, (SELECT count(*) FROM mentions m WHERE m.entity = e.id) AS n
-                 FROM entities e WHERE 1{} ORDER BY n DESC, e.id LIMIT ?{n} OFFSET ?{}",
+                 FROM entities e WHERE 1 = 1{} ORDER BY n DESC, e.id LIMIT ?{n} OFFSET ?{}",
                 w.sql,
                 n + 1
             ),
             &w.params,
             f.paging,
-            |r| Ok(EntitySummary { entity: entity_ref(r, 0)?, articles: r.get::<_, i64>(9)?.max(0) as u64 }),
+            |r| Ok(EntitySummary { entity: entity_ref(r, 0)?, articles: count_at(r, 9)? }),
         )
     }
 
     fn entity(&self, id: &str) -> Result<Option<EntitySummary>, StoreError> {
-        let (sql, key): (&str, Box<dyn ToSql>) = match id.parse::<i64>() {
-            Ok(n) => ("e.id = ?1", Box::new(n)),
-            Err(_) => ("e.kb = ?1", Box::new(id.to_string())),
+        if id.contains('\0') {
+            return Ok(None);
+        }
+        let (sql, key) = match id.parse::<i64>() {
+            Ok(n) => ("e.id = ?1", Value::Int(n)),
+            Err(_) => ("e.kb = ?1", Value::Text(id)),
         };
-        Ok(self
-            .connection()
-            .prepare_cached(&format!(
+        self.db().row(
+            &format!(
                 "SELECT {ENTITY_COLUMNS}, (SELECT count(*) FROM mentions m WHERE m.entity = e.id)
                  FROM entities e WHERE {sql} ORDER BY e.id LIMIT 1"
-            ))?
-            .query_row([key], |r| {
-                Ok(EntitySummary { entity: entity_ref(r, 0)?, articles: r.get::<_, i64>(9)?.max(0) as u64 })
-            })
-            .optional()?)
+            ),
+            args![key],
+            |r| Ok(EntitySummary { entity: entity_ref(r, 0)?, articles: count_at(r, 9)? }),
+        )
     }
 
     fn entity_mentions(&self, id: i64, paging: Paging) -> Result<Page<EntityMentions>, StoreError> {
-        let conn = self.connection();
+        let db = self.db();
         let mut p = page(
-            conn,
+            db,
             "SELECT count(*) FROM mentions m WHERE m.entity = ?1",
             "SELECT a.id, a.doc_id, a.title, a.outlet, a.published, m.spans
              FROM mentions m JOIN articles a ON a.id = m.article WHERE m.entity = ?1
              ORDER BY a.published DESC, a.id DESC LIMIT ?2 OFFSET ?3",
-            &[Box::new(id)],
+            &[Value::Int(id)],
             paging,
             |r| {
                 let spans: String = r.get(5)?;
@@ -523,10 +538,11 @@ impl Browse for SqliteStore {
         for m in &mut p.items {
             if let Some(&(s, e, _)) = m.spans.first() {
                 let from = s.saturating_sub(AROUND);
-                let len = (e.saturating_sub(from) + AROUND).min(1000) as i64;
-                m.context = conn
-                    .prepare_cached("SELECT substr(text, ?2 + 1, ?3) FROM articles WHERE id = ?1")?
-                    .query_row(rusqlite::params![m.article, from as i64, len], |r| r.get(0))?;
+                let len = (e.saturating_sub(from) + AROUND).min(1000);
+                m.context = db.value(
+                    "SELECT substr(text, ?2 + 1, ?3) FROM articles WHERE id = ?1",
+                    args![m.article, from, len],
+                )?;
                 m.context_start = from;
             }
         }
@@ -534,30 +550,26 @@ impl Browse for SqliteStore {
     }
 
     fn events(&self, f: &EventFilter) -> Result<Page<EventSummary>, StoreError> {
-        let conn = self.connection();
+        let db = self.db();
         let mut w = Where::default();
         // a period overlaps `from` when its end does: 2022-09 is after from = 2022-09-01
         if let Some(from) = &f.from {
-            w.add(&format!("{EVENT_DATE} || '~' >= ?"), boxed(from));
+            w.add(&format!("{EVENT_DATE} || '~' >= ?"), &[Value::Text(from)]);
         }
         if let Some(to) = &f.to {
-            w.add(
-                &format!("substr({EVENT_DATE}, 1, length(?)) <= ?"),
-                vec![Box::new(to.clone()), Box::new(to.clone())],
-            );
+            w.add(&format!("substr({EVENT_DATE}, 1, length(?)) <= ?"), &[Value::Text(to), Value::Text(to)]);
         }
         if let Some(c) = &f.category {
-            w.add("ev.type = upper(?)", boxed(c));
+            w.add("ev.type = upper(CAST(? AS TEXT))", &[Value::Text(c)]);
         }
         if let Some(m) = &f.mode {
-            w.add("ev.mode = ?", boxed(m));
+            w.add("ev.mode = ?", &[Value::Text(m)]);
         }
         if let Some(a) = f.article {
-            w.add("ev.article = ?", vec![Box::new(a)]);
+            w.add("ev.article = ?", &[Value::Int(a)]);
         }
         if let Some(name) = &f.entity {
-            let ids = id_list(&entity_ids(conn, name)?);
-            let ids = if ids.is_empty() { "NULL".to_string() } else { ids };
+            let ids = id_list(&entity_ids(db, name)?);
             // IN (subquery) is computed once, from the roles of these entities (EXISTS per event
             // was planned as a scan of every role of a frequent entity for each event)
             w.sql.push_str(&format!(
@@ -566,8 +578,7 @@ impl Browse for SqliteStore {
             ));
         }
         if let Some(name) = &f.place {
-            let ids = id_list(&entity_ids(conn, name)?);
-            let ids = if ids.is_empty() { "NULL".to_string() } else { ids };
+            let ids = id_list(&entity_ids(db, name)?);
             w.sql.push_str(&format!(
                 " AND ev.id IN (SELECT r.event FROM event_roles r WHERE r.entity IN ({ids}) AND r.role = 'location')"
             ));
@@ -582,36 +593,35 @@ impl Browse for SqliteStore {
         let n = w.next();
         // the page's ids first (events alone), then each event with its article
         let ids = page(
-            conn,
-            &format!("SELECT count(*) FROM events ev WHERE 1{}", w.sql),
+            db,
+            &format!("SELECT count(*) FROM events ev WHERE 1 = 1{}", w.sql),
             &format!(
-                "SELECT ev.id FROM events ev WHERE 1{}
+                "SELECT ev.id FROM events ev WHERE 1 = 1{}
                  ORDER BY {EVENT_DATE} {order}, ev.id {order} LIMIT ?{n} OFFSET ?{}",
                 w.sql,
                 n + 1
             ),
             &w.params,
             f.paging,
-            |r| r.get::<_, i64>(0),
+            |r| r.get::<i64>(0),
         )?;
-        let mut p = Page { total: ids.total, offset: ids.offset, limit: ids.limit, items: Vec::new() };
-        for id in ids.items {
-            let row = conn
-                .prepare_cached(
-                    "SELECT ev.id, a.id, a.doc_id, a.title, a.outlet, a.published, ev.local, ev.type, ev.mode,
-                        ev.date, ev.modality, ev.negated, ev.claimant_entity, ev.claimant,
-                        substr(a.text, ev.evidence_start + 1, ev.evidence_end - ev.evidence_start),
-                        ev.evidence_start, ev.evidence_end, ev.trigger_start, ev.trigger_end, ev.rule,
-                        -- by article first: claims have no index on their event
-                        (SELECT count(*) FROM claims c WHERE c.article = ev.article AND c.event = ev.id)
-                     FROM events ev JOIN articles a ON a.id = ev.article WHERE ev.id = ?1",
-                )?
-                .query_row([id], |r| {
+        let mut items = Vec::with_capacity(ids.items.len());
+        for id in &ids.items {
+            let row = db.row(
+                "SELECT ev.id, a.id, a.doc_id, a.title, a.outlet, a.published, ev.local, ev.type, ev.mode,
+                    ev.date, ev.modality, ev.negated, ev.claimant_entity, ev.claimant,
+                    substr(a.text, ev.evidence_start + 1, ev.evidence_end - ev.evidence_start),
+                    ev.evidence_start, ev.evidence_end, ev.trigger_start, ev.trigger_end, ev.rule,
+                    -- by article first: claims have no index on their event
+                    (SELECT count(*) FROM claims c WHERE c.article = ev.article AND c.event = ev.id)
+                 FROM events ev JOIN articles a ON a.id = ev.article WHERE ev.id = ?1",
+                args![id],
+                |r| {
                     let claimant: (Option<i64>, Option<String>) = (r.get(12)?, r.get(13)?);
-                    let usize_at = |i: usize| -> rusqlite::Result<usize> { Ok(r.get::<_, i64>(i)?.max(0) as usize) };
-                    let opt_at = |i: usize| -> rusqlite::Result<Option<usize>> {
-                        Ok(r.get::<_, Option<i64>>(i)?.map(|n| n.max(0) as usize))
-                    };
+                    let opt_at =
+                        |i: usize| -> Result<Option<usize>, StoreError> {
+                            Ok(r.get::<Option<i64>>(i)?.map(|n| n.max(0) as usize))
+                        };
                     Ok((
                         claimant,
                         EventSummary {
@@ -633,27 +643,25 @@ impl Browse for SqliteStore {
                             claimant: None,
                             reported_by: Vec::new(),
                             evidence: r.get(14)?,
-                            evidence_start: usize_at(15)?,
-                            evidence_end: usize_at(16)?,
+                            evidence_start: count_at(r, 15)? as usize,
+                            evidence_end: count_at(r, 16)? as usize,
                             trigger_start: opt_at(17)?,
                             trigger_end: opt_at(18)?,
                             rule: r.get(19)?,
-                            claims: r.get::<_, i64>(20)?.max(0) as u64,
+                            claims: count_at(r, 20)?,
                         },
                     ))
-                })
-                .optional()?;
-            p.items.extend(row);
-        }
-        let mut items = Vec::with_capacity(p.items.len());
-        for ((entity, name), mut ev) in std::mem::take(&mut p.items) {
-            ev.claimant = self.party(entity, name)?;
-            let roles: Vec<(String, Option<i64>, Option<String>)> = conn
-                .prepare_cached("SELECT role, entity, name FROM event_roles WHERE event = ?1 ORDER BY rowid")?
-                .query_map([ev.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<Result<_, _>>()?;
+                },
+            )?;
+            let Some(((entity, name), mut ev)) = row else { continue };
+            ev.claimant = party(db, entity, name)?;
+            let roles: Vec<(String, Option<i64>, Option<String>)> = db.rows(
+                "SELECT role, entity, name FROM event_roles WHERE event = ?1 ORDER BY rowid",
+                args![ev.id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
             for (role, entity, name) in roles {
-                let Some(party) = self.party(entity, name)? else { continue };
+                let Some(party) = party(db, entity, name)? else { continue };
                 match role.as_str() {
                     "actor" => ev.actors.push(party),
                     "target" => ev.targets.push(party),
@@ -663,39 +671,38 @@ impl Browse for SqliteStore {
             }
             items.push(ev);
         }
-        Ok(Page { total: p.total, offset: p.offset, limit: p.limit, items })
+        Ok(Page { total: ids.total, offset: ids.offset, limit: ids.limit, items })
     }
 
     fn outlets(&self) -> Result<Vec<Count>, StoreError> {
         counts(
-            self.connection(),
+            self.db(),
             "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY 2 DESC, 1",
         )
     }
 
     fn categories(&self) -> Result<Vec<Count>, StoreError> {
-        counts(self.connection(), "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC, 1")
+        counts(self.db(), "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC, 1")
     }
 }
 
-fn counts(conn: &Connection, sql: &str) -> Result<Vec<Count>, StoreError> {
-    Ok(conn
-        .prepare_cached(sql)?
-        .query_map([], |r| Ok(Count { value: r.get(0)?, count: r.get::<_, i64>(1)?.max(0) as u64 }))?
-        .collect::<Result<_, _>>()?)
+fn counts(db: &dyn Db, sql: &str) -> Result<Vec<Count>, StoreError> {
+    db.rows(sql, args![], |r| Ok(Count { value: r.get(0)?, count: count_at(r, 1)? }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::SqliteStore;
 
     #[test]
     fn where_numbers_its_parameters_in_order() {
         let mut w = Where::default();
-        w.add("a = ?", boxed("x"));
-        w.add("substr(b, 1, length(?)) <= ?", vec![Box::new(1), Box::new(2)]);
+        w.add("a = ?", &[Value::Text("x")]);
+        w.add("substr(b, 1, length(?)) <= ?", &[Value::Int(1), Value::Int(2)]);
         assert_eq!(w.sql, " AND a = ?1 AND substr(b, 1, length(?2)) <= ?3");
         assert_eq!(w.next(), 4);
+        assert_eq!(w.params, vec![Value::Text("x"), Value::Int(1), Value::Int(2)]);
     }
 
     #[test]

@@ -24,13 +24,16 @@
 
 pub mod article;
 pub mod browse;
+mod db;
 pub mod export;
 pub mod ledger;
 pub mod link;
+mod read;
 pub mod record;
 pub mod schema;
 pub mod search;
 pub mod sketch;
+mod sql;
 mod sqlite;
 mod stories;
 pub mod terms;
@@ -40,7 +43,8 @@ use std::path::PathBuf;
 pub use article::{Article, ContentHash, Identity, IndexTerms, splice_text};
 pub use search::{Hit, SearchQuery, Snippet};
 pub use sketch::Sketch;
-pub use sqlite::SqliteStore;
+pub use sql::SqlStore;
+pub use sqlite::{Sqlite, SqliteStore};
 
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +73,9 @@ pub enum StoreError {
     /// A search query that cannot be run.
     #[error("query: {0}")]
     Query(String),
+    /// A column holds another type than the store wrote there.
+    #[error("database column {index}: {message}")]
+    Column { index: usize, message: String },
     /// Output could not be written.
     #[error("cannot write: {0}")]
     Io(#[from] std::io::Error),

@@ -38,14 +38,12 @@
 //! each become one only through a near-duplicate (an article joins a story through any link). An article removed (replaced by a changed version) leaves its story,
 //! which is not split.
 
-use rusqlite::types::Value;
-use std::rc::Rc;
 use std::sync::Arc;
 
-use rusqlite::{Connection, OptionalExtension, params};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::StoreError;
+use crate::db::{Backend, Db, Ints, ToValue, Value, args};
 use crate::sketch::{Comparison, Sketch, compare};
 
 /// Articles a bucket holds, at most: a full bucket takes no more and gives no candidates (a
@@ -259,8 +257,9 @@ pub struct Linker {
     filter: Option<BucketFilter>,
     /// Articles linked.
     linked: usize,
-    /// `PRAGMA data_version` when the filter was last known to be whole.
-    data_version: i64,
+    /// The database's write generation when the filter was last known to be whole
+    /// ([`Linker::begin`]).
+    generation: i64,
 }
 
 impl Linker {
@@ -273,24 +272,38 @@ impl Linker {
     }
 
     /// At the start of a transaction: drops the filter if another connection has committed
-    /// since it was made (`PRAGMA data_version` changes only for other connections' commits).
-    pub fn begin(&mut self, tx: &Connection) -> Result<(), StoreError> {
-        let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        if version != self.data_version {
+    /// since it was made. SQLite's `PRAGMA data_version` changes only for other connections'
+    /// commits; PostgreSQL's backend counts commits in `marsad_meta.generation`, which
+    /// [`Linker::committed`] follows for this connection's own.
+    pub fn begin(&mut self, tx: &dyn Db) -> Result<(), StoreError> {
+        let version: i64 = match tx.backend() {
+            Backend::Sqlite => tx.value("PRAGMA data_version", args![])?,
+            Backend::Postgres => tx.value("SELECT generation FROM marsad_meta", args![])?,
+        };
+        if version != self.generation {
             self.filter = None;
-            self.data_version = version;
+            self.generation = version;
+        }
+        Ok(())
+    }
+
+    /// Before a commit of this connection: PostgreSQL's write generation moves on (its
+    /// row lock also makes concurrent writers commit one after the other).
+    pub fn committed(&mut self, tx: &dyn Db) -> Result<(), StoreError> {
+        if tx.backend() == Backend::Postgres {
+            self.generation =
+                tx.value("UPDATE marsad_meta SET generation = generation + 1 RETURNING generation", args![])?;
         }
         Ok(())
     }
 
     /// Reads the stored buckets into a filter.
-    fn build_filter(&mut self, tx: &Connection) -> Result<(), StoreError> {
+    fn build_filter(&mut self, tx: &dyn Db) -> Result<(), StoreError> {
         let mut filter = BucketFilter::new();
-        let mut stmt = tx.prepare("SELECT bucket FROM sketch_buckets")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
+        tx.for_each("SELECT bucket FROM sketch_buckets", args![], |row| {
             filter.insert(row.get(0)?);
-        }
+            Ok(())
+        })?;
         for &bucket in self.pending.keys() {
             filter.insert(bucket);
         }
@@ -305,7 +318,7 @@ impl Linker {
     }
 
     /// Writes the bucket rows of the transaction (before its commit).
-    pub fn flush(&mut self, tx: &Connection) -> Result<(), StoreError> {
+    pub fn flush(&mut self, tx: &dyn Db) -> Result<(), StoreError> {
         if self.pending.is_empty() {
             return Ok(());
         }
@@ -315,16 +328,9 @@ impl Linker {
             .flat_map(|(b, articles)| articles.into_iter().map(move |a| (b, a)))
             .collect();
         rows.sort_unstable();
-        crate::sqlite::insert_rows(
-            tx,
-            "INSERT OR IGNORE INTO sketch_buckets (bucket, article) VALUES",
-            2,
-            &rows,
-            |stmt, at, &(bucket, article)| {
-                stmt.raw_bind_parameter(at, bucket)?;
-                stmt.raw_bind_parameter(at + 1, article)
-            },
-        )?;
+        tx.insert_rows("INSERT OR IGNORE INTO sketch_buckets (bucket, article) VALUES", 2, &rows, |&(b, a), out| {
+            out.extend([Value::Int(b), Value::Int(a)]);
+        })?;
         Ok(())
     }
 
@@ -336,31 +342,23 @@ impl Linker {
     }
 
     /// Links one new article (its rows are written, in the same transaction).
-    pub fn link(&mut self, tx: &Connection, item: Linkable) -> Result<(), StoreError> {
+    pub fn link(&mut self, tx: &dyn Db, item: Linkable) -> Result<(), StoreError> {
         self.link_all(tx, vec![item])
     }
 
     /// Links new articles, in order (their rows are written, in the same transaction): as if
     /// each were linked in turn, with one look-up of the stored buckets and one of the stored
     /// sketches for all of them.
-    pub fn link_all(&mut self, tx: &Connection, items: Vec<Linkable>) -> Result<(), StoreError> {
+    pub fn link_all(&mut self, tx: &dyn Db, items: Vec<Linkable>) -> Result<(), StoreError> {
         if items.is_empty() {
             return Ok(());
         }
         // many rows a statement (`insert_rows`): a statement a row cost more than the row
         let rows: Vec<(i64, Option<i32>, Vec<u8>)> =
             items.iter().map(|i| (i.article, i.day, i.sketch.encode())).collect();
-        crate::sqlite::insert_rows(
-            tx,
-            "INSERT OR REPLACE INTO sketches (article, day, sketch) VALUES",
-            3,
-            &rows,
-            |stmt, at, (article, day, sketch)| {
-                stmt.raw_bind_parameter(at, article)?;
-                stmt.raw_bind_parameter(at + 1, day)?;
-                stmt.raw_bind_parameter(at + 2, sketch)
-            },
-        )?;
+        tx.insert_rows("INSERT OR FAIL INTO sketches (article, day, sketch) VALUES", 3, &rows, |row, out| {
+            out.extend([Value::Int(row.0), row.1.to_value(), Value::Blob(&row.2)]);
+        })?;
         self.linked += items.len();
         if self.filter.is_none() && self.linked > FILTER_AFTER {
             self.build_filter(tx)?;
@@ -384,12 +382,11 @@ impl Linker {
         let found: Vec<(i64, i64)> = if wanted.is_empty() {
             Vec::new()
         } else {
-            let list = Rc::new(wanted.into_iter().map(Value::Integer).collect::<Vec<_>>());
-            tx.prepare_cached(
+            tx.rows(
                 "SELECT bucket, article FROM sketch_buckets WHERE bucket IN rarray(?1) ORDER BY bucket, article",
+                args![Ints(&wanted)],
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )?
-            .query_map([list], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?
         };
         let stored = |bucket: i64| -> &[(i64, i64)] {
             let from = found.partition_point(|r| r.0 < bucket);
@@ -446,11 +443,11 @@ impl Linker {
         if !missing.is_empty() {
             missing.sort_unstable();
             missing.dedup();
-            let list = Rc::new(missing.into_iter().map(Value::Integer).collect::<Vec<_>>());
-            let rows: Vec<(i64, Option<i32>, Vec<u8>)> = tx
-                .prepare_cached("SELECT article, day, sketch FROM sketches WHERE article IN rarray(?1)")?
-                .query_map([list], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<Result<_, _>>()?;
+            let rows: Vec<(i64, Option<i32>, Vec<u8>)> = tx.rows(
+                "SELECT article, day, sketch FROM sketches WHERE article IN rarray(?1)",
+                args![Ints(&missing)],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
             for (article, day, blob) in rows {
                 if let Some(s) = Sketch::decode(&blob) {
                     let s = Arc::new((day, s));
@@ -471,16 +468,18 @@ impl Linker {
                 let kind = if c.near_duplicate { "duplicate" } else { "reuse" };
                 let paragraphs: Vec<(u16, u16, f64)> =
                     c.paragraphs.iter().map(|&(a, b, s)| (a, b, (s * 100.0).round() / 100.0)).collect();
-                tx.prepare_cached(
-                    "INSERT OR REPLACE INTO article_links (a, b, kind, similarity, paragraphs) VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(params![
+                tx.execute(
+                    "INSERT INTO article_links (a, b, kind, similarity, paragraphs) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, similarity = excluded.similarity,
+                         paragraphs = excluded.paragraphs",
+                    args![
                     other.min(item.article),
                     other.max(item.article),
                     kind,
                     (c.similarity * 100.0).round() / 100.0,
                     serde_json::to_string(&paragraphs).unwrap_or_else(|_| "[]".into())
-                ])?;
+                ],
+                )?;
                 if same_story(&c, sketch, &item.sketch, day, item.day) {
                     join(tx, other, day, item.article, item.day, kind)?;
                 }
@@ -525,14 +524,13 @@ fn same_story(c: &Comparison, a: &Sketch, b: &Sketch, day_a: Option<i32>, day_b:
 /// A story's row: id, articles, first and last day.
 type StoryRow = (i64, i64, Option<i32>, Option<i32>);
 
-fn story_of(tx: &Connection, article: i64) -> Result<Option<StoryRow>, StoreError> {
-    Ok(tx
-        .prepare_cached(
-            "SELECT s.id, s.articles, s.first_day, s.last_day FROM story_articles sa JOIN stories s ON s.id = sa.story
-             WHERE sa.article = ?1",
-        )?
-        .query_row([article], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .optional()?)
+fn story_of(tx: &dyn Db, article: i64) -> Result<Option<StoryRow>, StoreError> {
+    tx.row(
+        "SELECT s.id, s.articles, s.first_day, s.last_day FROM story_articles sa JOIN stories s ON s.id = sa.story
+         WHERE sa.article = ?1",
+        args![article],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )
 }
 
 fn span(days: &[Option<i32>]) -> (Option<i32>, Option<i32>) {
@@ -549,7 +547,7 @@ fn within(first: Option<i32>, last: Option<i32>) -> bool {
 
 /// Puts two articles in one story, unless that would make it span more than [`STORY_SPAN`] days.
 fn join(
-    tx: &Connection,
+    tx: &dyn Db,
     a: i64,
     day_a: Option<i32>,
     b: i64,
@@ -558,13 +556,18 @@ fn join(
 ) -> Result<(), StoreError> {
     let (sa, sb) = (story_of(tx, a)?, story_of(tx, b)?);
     let add = |story: i64, article: i64, why: &str| -> Result<(), StoreError> {
-        tx.prepare_cached("INSERT OR REPLACE INTO story_articles (article, story, why) VALUES (?1, ?2, ?3)")?
-            .execute(params![article, story, why])?;
+        tx.execute(
+            "INSERT INTO story_articles (article, story, why) VALUES (?1, ?2, ?3)
+             ON CONFLICT (article) DO UPDATE SET story = excluded.story, why = excluded.why",
+            args![article, story, why],
+        )?;
         Ok(())
     };
     let update = |story: i64, n: i64, first: Option<i32>, last: Option<i32>| -> Result<(), StoreError> {
-        tx.prepare_cached("UPDATE stories SET articles = ?2, first_day = ?3, last_day = ?4 WHERE id = ?1")?
-            .execute(params![story, n, first, last])?;
+        tx.execute(
+            "UPDATE stories SET articles = ?2, first_day = ?3, last_day = ?4 WHERE id = ?1",
+            args![story, n, first, last],
+        )?;
         Ok(())
     };
     match (sa, sb) {
@@ -573,9 +576,10 @@ fn join(
             if !within(first, last) {
                 return Ok(());
             }
-            tx.prepare_cached("INSERT INTO stories (articles, first_day, last_day) VALUES (2, ?1, ?2)")?
-                .execute(params![first, last])?;
-            let story = tx.last_insert_rowid();
+            let story: i64 = tx.value(
+                "INSERT INTO stories (articles, first_day, last_day) VALUES (2, ?1, ?2) RETURNING id",
+                args![first, last],
+            )?;
             add(story, a, "seed")?;
             add(story, b, why)?;
         }
@@ -600,9 +604,8 @@ fn join(
             }
             // the smaller joins the larger
             let (keep, gone) = if n1 >= n2 { (s1, s2) } else { (s2, s1) };
-            tx.prepare_cached("UPDATE story_articles SET story = ?1 WHERE story = ?2")?
-                .execute([keep, gone])?;
-            tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?.execute([gone])?;
+            tx.execute("UPDATE story_articles SET story = ?1 WHERE story = ?2", args![keep, gone])?;
+            tx.execute("DELETE FROM stories WHERE id = ?1", args![gone])?;
             update(keep, n1 + n2, first, last)?;
         }
     }
@@ -617,7 +620,7 @@ type Score = (usize, usize, usize);
 
 /// Merges one new event with the stored merged events, or starts one.
 fn merge_event(
-    tx: &Connection,
+    tx: &dyn Db,
     article: i64,
     article_day: Option<i32>,
     ev: &EventKeys,
@@ -636,15 +639,13 @@ fn merge_event(
     // shared with each candidate: (places, countries, parties)
     let mut shared: FxHashMap<i64, Shared> = FxHashMap::default();
     {
-        let mut probe = tx.prepare_cached(
-            "SELECT merged, place FROM merged_keys WHERE type = ?1 AND entity = ?2 AND day BETWEEN ?3 AND ?4",
-        )?;
         for &(entity, place) in &keys {
-            let rows = probe.query_map(params![ev.kind, entity, first - 1, last + 1], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-            })?;
-            for row in rows {
-                let (merged, stored) = row?;
+            let rows: Vec<(i64, i64)> = tx.rows(
+                "SELECT merged, place FROM merged_keys WHERE type = ?1 AND entity = ?2 AND day BETWEEN ?3 AND ?4",
+                args![ev.kind, entity, first - 1, last + 1],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            for (merged, stored) in rows {
                 let s = shared.entry(merged).or_default();
                 // a place for both, or a party for both
                 match (place, stored) {
@@ -666,10 +667,10 @@ fn merge_event(
         if !(p >= 1 || (c >= 1 && a >= 1) || a >= 2) {
             continue;
         }
-        let row: Option<(String, Option<i32>, Option<i32>)> = tx
-            .prepare_cached("SELECT mode, first_day, last_day FROM merged_events WHERE id = ?1")?
-            .query_row([m], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
+        let row: Option<(String, Option<i32>, Option<i32>)> =
+            tx.row("SELECT mode, first_day, last_day FROM merged_events WHERE id = ?1", args![m], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
         let Some((mode, Some(f), Some(l))) = row else { continue };
         if !modes_compatible(&ev.kind, &mode, &ev.mode) {
             continue;
@@ -684,29 +685,27 @@ fn merge_event(
     }
     let merged = match best {
         Some((m, _, (nf, nl))) => {
-            let new_article: bool = tx
-                .prepare_cached(
-                    "SELECT NOT EXISTS (SELECT 1 FROM event_merges em JOIN events e ON e.id = em.event
-                     WHERE em.merged = ?1 AND e.article = ?2)",
-                )?
-                .query_row([m, article], |r| r.get(0))?;
+            let new_article: bool = tx.value(
+                "SELECT NOT EXISTS (SELECT 1 FROM event_merges em JOIN events e ON e.id = em.event
+                 WHERE em.merged = ?1 AND e.article = ?2)",
+                args![m, article],
+            )?;
             // a generic mode gives way to the specific one
-            tx.prepare_cached(
+            tx.execute(
                 "UPDATE merged_events SET first_day = ?2, last_day = ?3, events = events + 1,
                      articles = articles + ?4,
                      mode = CASE WHEN mode IN ('', 'attack', 'armed-clash', 'other') THEN ?5 ELSE mode END
                  WHERE id = ?1",
-            )?
-            .execute(params![m, nf, nl, new_article as i64, ev.mode])?;
+                args![m, nf, nl, new_article as i64, ev.mode],
+            )?;
             if new_article && STORY_CATEGORIES.contains(&ev.kind.as_str()) {
-                let other: Option<(i64, Option<i32>)> = tx
-                    .prepare_cached(
-                        "SELECT e.article, s.day FROM event_merges em JOIN events e ON e.id = em.event
-                         LEFT JOIN sketches s ON s.article = e.article
-                         WHERE em.merged = ?1 AND e.article != ?2 ORDER BY em.event LIMIT 1",
-                    )?
-                    .query_row([m, article], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()?;
+                let other: Option<(i64, Option<i32>)> = tx.row(
+                    "SELECT e.article, s.day FROM event_merges em JOIN events e ON e.id = em.event
+                     LEFT JOIN sketches s ON s.article = e.article
+                     WHERE em.merged = ?1 AND e.article != ?2 ORDER BY em.event LIMIT 1",
+                    args![m, article],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
                 if let Some((o, day)) = other {
                     join(tx, o, day, article, article_day, "event")?;
                 }
@@ -714,21 +713,20 @@ fn merge_event(
             m
         }
         None => {
-            tx.prepare_cached(
-                "INSERT INTO merged_events (type, mode, first_day, last_day, events, articles) VALUES (?1, ?2, ?3, ?4, 1, 1)",
+            tx.value(
+                "INSERT INTO merged_events (type, mode, first_day, last_day, events, articles)
+                 VALUES (?1, ?2, ?3, ?4, 1, 1) RETURNING id",
+                args![ev.kind, ev.mode, first, last],
             )?
-            .execute(params![ev.kind, ev.mode, first, last])?;
-            tx.last_insert_rowid()
         }
     };
-    tx.prepare_cached("INSERT INTO event_merges (event, merged) VALUES (?1, ?2)")?
-        .execute([ev.id, merged])?;
-    let mut key = tx.prepare_cached(
-        "INSERT OR IGNORE INTO merged_keys (type, entity, day, merged, place) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
+    tx.execute("INSERT INTO event_merges (event, merged) VALUES (?1, ?2)", args![ev.id, merged])?;
     for &(entity, place) in &keys {
         for day in first..=last {
-            key.execute(params![ev.kind, entity, day, merged, place])?;
+            tx.execute(
+                "INSERT OR IGNORE INTO merged_keys (type, entity, day, merged, place) VALUES (?1, ?2, ?3, ?4, ?5)",
+                args![ev.kind, entity, day, merged, place],
+            )?;
         }
     }
     Ok(())
@@ -736,40 +734,35 @@ fn merge_event(
 
 /// After articles were deleted (replaced): drops them from the counts of their merged events
 /// and stories, and drops the stories left with fewer than two articles.
-pub fn forget(tx: &Connection, merged: &[i64], stories: &[i64]) -> Result<(), StoreError> {
+pub fn forget(tx: &dyn Db, merged: &[i64], stories: &[i64]) -> Result<(), StoreError> {
     for &m in merged {
-        tx.prepare_cached(
+        tx.execute(
             "UPDATE merged_events SET
                  events = (SELECT count(*) FROM event_merges WHERE merged = ?1),
                  articles = (SELECT count(DISTINCT e.article) FROM event_merges em JOIN events e ON e.id = em.event
                              WHERE em.merged = ?1)
              WHERE id = ?1",
-        )?
-        .execute([m])?;
-        let empty: bool = tx
-            .prepare_cached("SELECT events = 0 FROM merged_events WHERE id = ?1")?
-            .query_row([m], |r| r.get(0))
-            .optional()?
-            .unwrap_or(false);
+            args![m],
+        )?;
+        let empty: bool =
+            tx.row("SELECT events = 0 FROM merged_events WHERE id = ?1", args![m], |r| r.get(0))?.unwrap_or(false);
         if empty {
-            tx.prepare_cached("DELETE FROM merged_events WHERE id = ?1")?.execute([m])?;
+            tx.execute("DELETE FROM merged_events WHERE id = ?1", args![m])?;
         }
     }
     for &s in stories {
-        let n: i64 = tx
-            .prepare_cached("SELECT count(*) FROM story_articles WHERE story = ?1")?
-            .query_row([s], |r| r.get(0))?;
+        let n: i64 = tx.value("SELECT count(*) FROM story_articles WHERE story = ?1", args![s])?;
         if n < 2 {
-            tx.prepare_cached("DELETE FROM story_articles WHERE story = ?1")?.execute([s])?;
-            tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?.execute([s])?;
+            tx.execute("DELETE FROM story_articles WHERE story = ?1", args![s])?;
+            tx.execute("DELETE FROM stories WHERE id = ?1", args![s])?;
         } else {
-            tx.prepare_cached(
+            tx.execute(
                 "UPDATE stories SET articles = ?2,
                      first_day = (SELECT min(k.day) FROM story_articles sa JOIN sketches k ON k.article = sa.article WHERE sa.story = ?1),
                      last_day = (SELECT max(k.day) FROM story_articles sa JOIN sketches k ON k.article = sa.article WHERE sa.story = ?1)
                  WHERE id = ?1",
-            )?
-            .execute([s, n])?;
+                args![s, n],
+            )?;
         }
     }
     Ok(())

@@ -13,10 +13,10 @@
 //! assert_eq!(q.phrases, [vec!["قصف".to_string()], vec!["وزاره".into(), "دفاع".into()]]);
 //! ```
 
-use rusqlite::{Connection, OptionalExtension};
 use rustc_hash::FxHashSet;
 
 use crate::StoreError;
+use crate::db::{Backend, Db, args};
 use crate::terms::{Term, char_starts, query_terms, terms};
 
 /// A search with its filters.
@@ -98,8 +98,10 @@ impl Snippet {
 /// A parsed query: the FTS5 expression and the phrases to highlight.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Parsed {
-    /// The FTS5 MATCH expression over normalised terms.
+    /// The FTS5 MATCH expression over normalised terms (SQLite).
     pub fts: String,
+    /// The same as a `tsquery` (PostgreSQL): `'قصف' & ( 'وزاره' <-> 'دفاع' )`.
+    pub tsquery: String,
     /// The positive words and phrases, as terms.
     pub phrases: Vec<Vec<String>>,
 }
@@ -142,23 +144,32 @@ pub fn parse(query: &str) -> Result<Parsed, StoreError> {
         )));
     }
     let phrase = |t: &[String]| format!("\"{}\"", t.join(" "));
-    let mut fts = String::new();
+    let ts_phrase = |t: &[String]| {
+        let words: Vec<String> = t.iter().map(|w| lexeme(w)).collect();
+        if words.len() == 1 { words.join("") } else { format!("( {} )", words.join(" <-> ")) }
+    };
+    let (mut fts, mut tsquery) = (String::new(), String::new());
     for (negated, or, t) in units.iter().filter(|u| !u.0) {
         debug_assert!(!negated);
         if !fts.is_empty() {
             fts.push_str(if *or { " OR " } else { " AND " });
+            tsquery.push_str(if *or { " | " } else { " & " });
         }
         fts.push_str(&phrase(t));
+        tsquery.push_str(&ts_phrase(t));
     }
     if units.iter().any(|u| u.0) {
         fts = format!("({fts})");
+        tsquery = format!("( {tsquery} )");
     }
     for (_, _, t) in units.iter().filter(|u| u.0) {
         fts.push_str(" NOT ");
         fts.push_str(&phrase(t));
+        tsquery.push_str(" & !");
+        tsquery.push_str(&ts_phrase(t));
     }
     let phrases = units.into_iter().filter(|u| !u.0).map(|u| u.2).collect();
-    Ok(Parsed { fts, phrases })
+    Ok(Parsed { fts, tsquery, phrases })
 }
 
 /// Runs `query` on a connection.
@@ -170,51 +181,58 @@ pub fn parse(query: &str) -> Result<Parsed, StoreError> {
 /// matches thousands of articles, each a row to read and an event or claim to look up, when
 /// a common filter is met by one of the first few); an entity filter is a set of articles
 /// built once from the entity index, not a look-up per match.
-pub(crate) fn run(conn: &Connection, query: &SearchQuery) -> Result<Vec<Hit>, StoreError> {
+pub(crate) fn run(conn: &dyn Db, query: &SearchQuery) -> Result<Vec<Hit>, StoreError> {
     let parsed = parse(&query.text)?;
     let limit = query.limit.clamp(1, 10_000);
     let entity: Option<FxHashSet<i64>> = match &query.entity {
         Some(name) => {
-            let ids: Vec<i64> = conn
-                .prepare(&crate::sqlite::entity_ids_sql(name))?
-                .query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
+            let ids: Vec<i64> = conn.rows(&crate::read::entity_ids_sql(conn, name), args![], |r| r.get(0))?;
             if ids.is_empty() {
                 return Ok(Vec::new());
             }
             let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-            let articles = conn
-                .prepare(&format!("SELECT DISTINCT article FROM mentions WHERE entity IN ({list})"))?
-                .query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            Some(articles)
+            let articles = conn.rows(
+                &format!("SELECT DISTINCT article FROM mentions WHERE entity IN ({list})"),
+                args![],
+                |r| r.get(0),
+            )?;
+            Some(articles.into_iter().collect())
         }
         None => None,
     };
+    let (sql, expression) = match conn.backend() {
+        Backend::Sqlite => {
+            ("SELECT bm25(article_fts, 3.0, 1.0), rowid FROM article_fts WHERE article_fts MATCH ?1", &parsed.fts)
+        }
+        // the title's lexemes are weighted A, the body's D: three to one, as bm25's weights above
+        Backend::Postgres => (
+            "SELECT -ts_rank('{0.1, 0.1, 0.1, 0.3}', tsv, CAST(?1 AS tsquery)), article FROM article_search
+             WHERE tsv @@ CAST(?1 AS tsquery)",
+            &parsed.tsquery,
+        ),
+    };
     let mut matches: Vec<(f64, i64)> = conn
-        .prepare("SELECT bm25(article_fts, 3.0, 1.0), rowid FROM article_fts WHERE article_fts MATCH ?1")?
-        .query_map([&parsed.fts], |r| Ok((r.get(0)?, r.get(1)?)))
-        .and_then(|rows| rows.collect::<Result<_, _>>())
-        .map_err(|e| StoreError::Query(format!("{}: {e}", parsed.fts)))?;
+        .rows(sql, args![expression], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(|e| StoreError::Query(format!("{expression}: {e}")))?;
     // the lowest bm25 is the best match
     matches.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut read = conn.prepare(
+    let read = format!(
         "SELECT a.key, a.doc_id, a.title, a.outlet, a.published, a.record, a.text FROM articles a
          WHERE a.id = ?1
-           AND (?2 IS NULL OR a.published >= ?2)
-           AND (?3 IS NULL OR substr(a.published, 1, length(?3)) <= ?3)
-           AND (?4 IS NULL OR a.outlet = ?4 COLLATE NOCASE)
-           AND (?5 IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND e.type = upper(?5)))
-           AND (?6 IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article = a.id AND c.kind = lower(?6)))",
-    )?;
+           AND (CAST(?2 AS TEXT) IS NULL OR a.published >= ?2)
+           AND (CAST(?3 AS TEXT) IS NULL OR substr(a.published, 1, length(?3)) <= ?3)
+           AND (CAST(?4 AS TEXT) IS NULL OR {})
+           AND (CAST(?5 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND e.type = upper(?5)))
+           AND (CAST(?6 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article = a.id AND c.kind = lower(?6)))",
+        crate::read::nocase_equal(conn, "a.outlet", "?4")
+    );
     let mut hits = Vec::with_capacity(limit.min(matches.len()));
     for (rank, id) in matches {
         if entity.as_ref().is_some_and(|set| !set.contains(&id)) {
             continue;
         }
-        let params = rusqlite::params![id, query.from, query.to, query.outlet, query.category, query.kind];
-        let found: Option<(Hit, Vec<u8>, String)> = read
-            .query_row(params, |r| {
+        let params = args![id, query.from, query.to, query.outlet, query.category, query.kind];
+        let found: Option<(Hit, Vec<u8>, String)> = conn.row(&read, params, |r| {
                 Ok((
                     Hit {
                         key: r.get(0)?,
@@ -228,8 +246,7 @@ pub(crate) fn run(conn: &Connection, query: &SearchQuery) -> Result<Vec<Hit>, St
                     r.get(5)?,
                     r.get(6)?,
                 ))
-            })
-            .optional()?;
+            })?;
         let Some((mut hit, record, text)) = found else { continue };
         let record = crate::article::decompress(&record).unwrap_or_default();
         hit.snippet = snippet(&record, &text, &parsed.phrases);
@@ -239,6 +256,12 @@ pub(crate) fn run(conn: &Connection, query: &SearchQuery) -> Result<Vec<Hit>, St
         }
     }
     Ok(hits)
+}
+
+/// A term as a `tsquery` or `tsvector` lexeme: quoted (terms are letters and digits, but a
+/// quote or backslash would end the quoting).
+pub(crate) fn lexeme(term: &str) -> String {
+    format!("'{}'", term.replace('\\', "\\\\").replace('\'', "''"))
 }
 
 /// The fields of a record that say where its content is (the rest is skipped, not built).
