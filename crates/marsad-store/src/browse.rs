@@ -291,11 +291,11 @@ fn entity_ref(r: &dyn Row, at: usize) -> Result<EntityRef, StoreError> {
 
 fn party(db: &dyn Db, entity: Option<i64>, name: Option<String>) -> Result<Option<EntityRef>, StoreError> {
     match (entity, name) {
-        (Some(id), _) => db.row(
-            &format!("SELECT {ENTITY_COLUMNS} FROM entities e WHERE e.id = ?1"),
-            args![id],
-            |r| entity_ref(r, 0),
-        ),
+        (Some(id), _) => {
+            db.row(&format!("SELECT {ENTITY_COLUMNS} FROM entities e WHERE e.id = ?1"), args![id], |r| {
+                entity_ref(r, 0)
+            })
+        }
         (None, Some(name)) => Ok(Some(EntityRef { name, ..EntityRef::default() })),
         (None, None) => Ok(None),
     }
@@ -461,7 +461,8 @@ impl<C: Db> Browse for SqlStore<C> {
         let db = self.db();
         let mut w = Where::default();
         let q = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty() && !q.contains('\0'));
-        let like = q.map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+        let like =
+            q.map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
         if let (Some(q), Some(like)) = (q, &like) {
             // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does
             let op = match db.backend() {
@@ -618,10 +619,9 @@ impl<C: Db> Browse for SqlStore<C> {
                 args![id],
                 |r| {
                     let claimant: (Option<i64>, Option<String>) = (r.get(12)?, r.get(13)?);
-                    let opt_at =
-                        |i: usize| -> Result<Option<usize>, StoreError> {
-                            Ok(r.get::<Option<i64>>(i)?.map(|n| n.max(0) as usize))
-                        };
+                    let opt_at = |i: usize| -> Result<Option<usize>, StoreError> {
+                        Ok(r.get::<Option<i64>>(i)?.map(|n| n.max(0) as usize))
+                    };
                     Ok((
                         claimant,
                         EventSummary {

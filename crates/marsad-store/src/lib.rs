@@ -28,6 +28,8 @@ mod db;
 pub mod export;
 pub mod ledger;
 pub mod link;
+#[cfg(feature = "postgres")]
+mod postgres;
 mod read;
 pub mod record;
 pub mod schema;
@@ -37,10 +39,13 @@ mod sql;
 mod sqlite;
 mod stories;
 pub mod terms;
+pub mod url;
 
 use std::path::PathBuf;
 
 pub use article::{Article, ContentHash, Identity, IndexTerms, splice_text};
+#[cfg(feature = "postgres")]
+pub use postgres::{Postgres, PostgresStore};
 pub use search::{Hit, SearchQuery, Snippet};
 pub use sketch::Sketch;
 pub use sql::SqlStore;
@@ -73,6 +78,28 @@ pub enum StoreError {
     /// A search query that cannot be run.
     #[error("query: {0}")]
     Query(String),
+    /// A PostgreSQL connection or statement failed (with what the server said).
+    #[cfg(feature = "postgres")]
+    #[error("PostgreSQL: {message}")]
+    Postgres {
+        /// What the server said (the error's own message is only "db error").
+        message: String,
+        /// The client's error.
+        error: ::postgres::Error,
+    },
+    /// A PostgreSQL database whose encoding cannot hold Arabic text as marsad writes it.
+    #[error("PostgreSQL database {database} has encoding {encoding}; marsad needs UTF8 (createdb -E UTF8)")]
+    NotUtf8 { database: String, encoding: String },
+    /// A PostgreSQL database with tables of marsad's names that marsad did not make.
+    #[error(
+        "PostgreSQL database {database} holds tables that are not marsad's (no marsad_meta of marsad): use another database"
+    )]
+    NotMarsadPostgres { database: String },
+    /// A PostgreSQL database written by a newer marsad.
+    #[error(
+        "PostgreSQL database {database} has schema version {found}, newer than this marsad supports ({supported}): use a newer marsad"
+    )]
+    TooNewPostgres { database: String, found: i64, supported: i64 },
     /// A column holds another type than the store wrote there.
     #[error("database column {index}: {message}")]
     Column { index: usize, message: String },
@@ -336,9 +363,29 @@ pub struct MergedEvent {
 /// Writing happens in runs: [`begin_run`](Store::begin_run), then batches, each in one
 /// transaction ([`write_batch`](Store::write_batch)), then [`end_run`](Store::end_run). A run
 /// killed between batches keeps every batch it committed and nothing of the others. (A
-/// backend may let a transaction take several batches, as [`SqliteStore::set_commit_every`]
-/// does: a kill then loses the batches of the open transaction, never part of one.)
+/// backend may let a transaction take several batches ([`Store::set_commit_every`]): a kill
+/// then loses the batches of the open transaction, never part of one.)
+///
+/// [`SqliteStore`] (a file, the default) and, with the `postgres` feature, `PostgresStore`
+/// implement it with the same logic and give the same answers.
 pub trait Store {
+    /// Lets [`write_batch`](Store::write_batch) keep its transaction open until `articles`
+    /// articles were written in it (0, the default: each batch is committed). A run writing a
+    /// corpus commits every few thousand articles rather than every batch: each commit writes
+    /// every page its transaction changed, and the index pages that random keys change (LSH
+    /// buckets, the entity index of mentions, the search index) are changed again by the next
+    /// batch. What is committed stays whole either way; [`end_run`](Store::end_run) and
+    /// [`commit`](Store::commit) commit the rest.
+    fn set_commit_every(&mut self, articles: usize);
+
+    /// Has [`write_batch`](Store::write_batch) replace a stored article even when its content
+    /// is unchanged (`marsad ingest --reextract`: the extractor changed within one version of
+    /// marsad, as in development; across versions, articles are extracted again anyway).
+    fn set_reextract(&mut self, reextract: bool);
+
+    /// Commits the open transaction, if any.
+    fn commit(&mut self) -> Result<(), StoreError>;
+
     /// Records the start of an ingest run over `inputs`.
     fn begin_run(&mut self, inputs: &[String]) -> Result<RunId, StoreError>;
 

@@ -328,9 +328,14 @@ impl Linker {
             .flat_map(|(b, articles)| articles.into_iter().map(move |a| (b, a)))
             .collect();
         rows.sort_unstable();
-        tx.insert_rows("INSERT OR IGNORE INTO sketch_buckets (bucket, article) VALUES", 2, &rows, |&(b, a), out| {
-            out.extend([Value::Int(b), Value::Int(a)]);
-        })?;
+        tx.insert_rows(
+            "INSERT OR IGNORE INTO sketch_buckets (bucket, article) VALUES",
+            2,
+            &rows,
+            |&(b, a), out| {
+                out.extend([Value::Int(b), Value::Int(a)]);
+            },
+        )?;
         Ok(())
     }
 
@@ -356,9 +361,14 @@ impl Linker {
         // many rows a statement (`insert_rows`): a statement a row cost more than the row
         let rows: Vec<(i64, Option<i32>, Vec<u8>)> =
             items.iter().map(|i| (i.article, i.day, i.sketch.encode())).collect();
-        tx.insert_rows("INSERT OR FAIL INTO sketches (article, day, sketch) VALUES", 3, &rows, |row, out| {
-            out.extend([Value::Int(row.0), row.1.to_value(), Value::Blob(&row.2)]);
-        })?;
+        tx.insert_rows(
+            "INSERT OR FAIL INTO sketches (article, day, sketch) VALUES",
+            3,
+            &rows,
+            |row, out| {
+                out.extend([Value::Int(row.0), row.1.to_value(), Value::Blob(&row.2)]);
+            },
+        )?;
         self.linked += items.len();
         if self.filter.is_none() && self.linked > FILTER_AFTER {
             self.build_filter(tx)?;
@@ -712,13 +722,11 @@ fn merge_event(
             }
             m
         }
-        None => {
-            tx.value(
-                "INSERT INTO merged_events (type, mode, first_day, last_day, events, articles)
+        None => tx.value(
+            "INSERT INTO merged_events (type, mode, first_day, last_day, events, articles)
                  VALUES (?1, ?2, ?3, ?4, 1, 1) RETURNING id",
-                args![ev.kind, ev.mode, first, last],
-            )?
-        }
+            args![ev.kind, ev.mode, first, last],
+        )?,
     };
     tx.execute("INSERT INTO event_merges (event, merged) VALUES (?1, ?2)", args![ev.id, merged])?;
     for &(entity, place) in &keys {
@@ -744,8 +752,9 @@ pub fn forget(tx: &dyn Db, merged: &[i64], stories: &[i64]) -> Result<(), StoreE
              WHERE id = ?1",
             args![m],
         )?;
-        let empty: bool =
-            tx.row("SELECT events = 0 FROM merged_events WHERE id = ?1", args![m], |r| r.get(0))?.unwrap_or(false);
+        let empty: bool = tx
+            .row("SELECT events = 0 FROM merged_events WHERE id = ?1", args![m], |r| r.get(0))?
+            .unwrap_or(false);
         if empty {
             tx.execute("DELETE FROM merged_events WHERE id = ?1", args![m])?;
         }

@@ -204,10 +204,13 @@ pub(crate) fn run(conn: &dyn Db, query: &SearchQuery) -> Result<Vec<Hit>, StoreE
         Backend::Sqlite => {
             ("SELECT bm25(article_fts, 3.0, 1.0), rowid FROM article_fts WHERE article_fts MATCH ?1", &parsed.fts)
         }
-        // the title's lexemes are weighted A, the body's D: three to one, as bm25's weights above
+        // the title's lexemes are weighted A, the body's D: three to one, as bm25's weights
+        // above; the rank is divided by 1 + the log of the article's length (flag 1), as bm25
+        // favours the shorter of two articles matching alike (PostgreSQL has no bm25: the
+        // order of hits may differ from SQLite's, not the hits)
         Backend::Postgres => (
-            "SELECT -ts_rank('{0.1, 0.1, 0.1, 0.3}', tsv, CAST(?1 AS tsquery)), article FROM article_search
-             WHERE tsv @@ CAST(?1 AS tsquery)",
+            "SELECT -ts_rank('{0.1, 0.1, 0.1, 0.3}', tsv, CAST(CAST(?1 AS TEXT) AS tsquery), 1), article FROM article_search
+             WHERE tsv @@ CAST(CAST(?1 AS TEXT) AS tsquery)",
             &parsed.tsquery,
         ),
     };
@@ -233,20 +236,20 @@ pub(crate) fn run(conn: &dyn Db, query: &SearchQuery) -> Result<Vec<Hit>, StoreE
         }
         let params = args![id, query.from, query.to, query.outlet, query.category, query.kind];
         let found: Option<(Hit, Vec<u8>, String)> = conn.row(&read, params, |r| {
-                Ok((
-                    Hit {
-                        key: r.get(0)?,
-                        doc_id: r.get(1)?,
-                        title: r.get(2)?,
-                        outlet: r.get(3)?,
-                        published: r.get(4)?,
-                        score: -rank,
-                        snippet: Snippet::default(),
-                    },
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })?;
+            Ok((
+                Hit {
+                    key: r.get(0)?,
+                    doc_id: r.get(1)?,
+                    title: r.get(2)?,
+                    outlet: r.get(3)?,
+                    published: r.get(4)?,
+                    score: -rank,
+                    snippet: Snippet::default(),
+                },
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?;
         let Some((mut hit, record, text)) = found else { continue };
         let record = crate::article::decompress(&record).unwrap_or_default();
         hit.snippet = snippet(&record, &text, &parsed.phrases);

@@ -73,7 +73,8 @@ const MARSAD_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The stored id and content hash of an article, by key, with whether this version of marsad
 /// extracted it (the version of the run that wrote it).
-const STORED_ARTICLE: &str = "SELECT a.id, a.hash, CASE WHEN r.marsad_version = ?2 THEN 1 ELSE 0 END FROM articles a
+const STORED_ARTICLE: &str =
+    "SELECT a.id, a.hash, CASE WHEN r.marsad_version = ?2 THEN 1 ELSE 0 END FROM articles a
      LEFT JOIN runs r ON r.id = a.run WHERE a.key = ?1";
 
 /// The rows of a batch's articles in `events` and `event_roles`, written together at
@@ -149,7 +150,12 @@ impl<'a> ChildRows<'a> {
             4,
             &self.roles,
             |&(_, event, role, entity, name), out| {
-                out.extend([Value::Int(event), Value::Text(role), Value::opt_int(entity), Value::opt_text(name)]);
+                out.extend([
+                    Value::Int(event),
+                    Value::Text(role),
+                    Value::opt_int(entity),
+                    Value::opt_text(name),
+                ]);
             },
         )
     }
@@ -163,57 +169,29 @@ struct Mention {
     spans: String,
 }
 
-
 impl<C: Db> SqlStore<C> {
     /// The connection, as the store's logic uses it.
     pub(crate) fn db(&self) -> &dyn Db {
         &self.conn
     }
 
-    /// Lets [`Store::write_batch`] keep its transaction open until `articles` articles were
-    /// written in it (0, the default: each batch is committed). A run writing a corpus commits
-    /// every few thousand articles rather than every batch: each commit writes every page its
-    /// transaction changed, and the index pages that random keys change (LSH buckets, the
-    /// entity index of mentions, the search index) are changed again by the next batch. What
-    /// is committed stays whole either way; [`Store::end_run`] and [`SqlStore::commit`]
-    /// commit the rest.
-    pub fn set_commit_every(&mut self, articles: usize) {
-        self.commit_every = articles;
-    }
-
-    /// Has [`Store::write_batch`] replace a stored article even when its content is unchanged
-    /// (`marsad ingest --reextract`: the extractor changed within one version of marsad, as
-    /// in development; across versions, articles are extracted again anyway).
-    pub fn set_reextract(&mut self, reextract: bool) {
-        self.reextract = reextract;
-    }
-
-    /// Commits the open transaction, if any (its bucket rows are written first).
-    pub fn commit(&mut self) -> Result<(), StoreError> {
-        if self.open.is_none() {
-            return Ok(());
-        }
-        let done = self
-            .linker
-            .flush(&self.conn)
-            .and_then(|()| self.flush_mentions())
-            .and_then(|()| self.flush_fts())
-            .and_then(|()| self.linker.committed(&self.conn))
-            .and_then(|()| self.conn.execute_batch("COMMIT"));
-        match done {
-            Ok(()) => self.open = None,
-            Err(_) => self.rollback(),
-        }
-        done
-    }
-
     /// Writes the mention rows of the transaction, in the order of the entity index.
     fn flush_mentions(&mut self) -> Result<(), StoreError> {
         self.pending_mentions.sort_unstable_by_key(|m| (m.entity, m.article));
         let rows = std::mem::take(&mut self.pending_mentions);
-        self.db().insert_rows("INSERT OR IGNORE INTO mentions (article, local, entity, spans) VALUES", 4, &rows, |m, out| {
-            out.extend([Value::Int(m.article), Value::Text(&m.local), Value::Int(m.entity), Value::Text(&m.spans)]);
-        })
+        self.db().insert_rows(
+            "INSERT OR IGNORE INTO mentions (article, local, entity, spans) VALUES",
+            4,
+            &rows,
+            |m, out| {
+                out.extend([
+                    Value::Int(m.article),
+                    Value::Text(&m.local),
+                    Value::Int(m.entity),
+                    Value::Text(&m.spans),
+                ]);
+            },
+        )
     }
 
     /// Writes the search index rows of the transaction.
@@ -223,14 +201,25 @@ impl<C: Db> SqlStore<C> {
         match db.backend() {
             Backend::Sqlite => {
                 for (rowid, title, body) in &rows {
-                    db.execute("INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)", args![rowid, title, body])?;
+                    db.execute(
+                        "INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+                        args![rowid, title, body],
+                    )?;
                 }
             }
+            // a tsvector literal an article (a parameter of a multi-row insert would be
+            // taken as a tsvector itself, which has no text form on the wire)
+            #[cfg(feature = "postgres")]
             Backend::Postgres => {
-                db.insert_rows("INSERT INTO article_search (article, title, body) VALUES", 3, &rows, |(id, title, body), out| {
-                    out.extend([Value::Int(*id), Value::Text(title), Value::Text(body)]);
-                })?;
+                for (id, title, body) in &rows {
+                    db.execute(
+                        "INSERT INTO article_search (article, tsv) VALUES (?1, CAST(CAST(?2 AS TEXT) AS tsvector))",
+                        args![id, crate::postgres::tsvector(title, body)],
+                    )?;
+                }
             }
+            #[cfg(not(feature = "postgres"))]
+            Backend::Postgres => unreachable!("no PostgreSQL connection without the postgres feature"),
         }
         Ok(())
     }
@@ -245,7 +234,10 @@ impl<C: Db> SqlStore<C> {
                 Backend::Sqlite => self.conn.execute_batch("BEGIN IMMEDIATE")?,
                 Backend::Postgres => {
                     self.conn.execute_batch("BEGIN")?;
-                    if let Err(e) = self.db().execute_batch(&format!("SELECT pg_advisory_xact_lock({})", crate::schema::APPLICATION_ID)) {
+                    if let Err(e) = self.db().execute_batch(&format!(
+                        "SELECT pg_advisory_xact_lock({})",
+                        crate::schema::APPLICATION_ID
+                    )) {
                         let _ = self.conn.execute_batch("ROLLBACK");
                         return Err(e);
                     }
@@ -408,7 +400,17 @@ fn entity_id(
     let inserted: Option<i64> = tx.row(
         "INSERT INTO entities (key, kb, type, name, name_ar, subtype, country, lat, lon)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (key) DO NOTHING RETURNING id",
-        args![key, e.kb, e.kind, e.name, e.name_ar, e.subtype, country, coords.map(|c| c.0), coords.map(|c| c.1)],
+        args![
+            key,
+            e.kb,
+            e.kind,
+            e.name,
+            e.name_ar,
+            e.subtype,
+            country,
+            coords.map(|c| c.0),
+            coords.map(|c| c.1)
+        ],
         |r| r.get(0),
     )?;
     let id = match inserted {
@@ -438,20 +440,20 @@ fn insert_article<'a>(
                  published_from, language, hash, title, text, record, run)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id",
         args![
-        a.identity.key,
-        r.id,
-        r.source.path,
-        r.source.format,
-        r.source.line,
-        r.outlet,
-        r.published,
-        r.published_from,
-        r.language,
-        &a.identity.hash.0[..],
-        r.title.as_ref().map(|t| t.text.as_str()),
-        r.text,
-        a.record_deflated,
-        run.0
+            a.identity.key,
+            r.id,
+            r.source.path,
+            r.source.format,
+            r.source.line,
+            r.outlet,
+            r.published,
+            r.published_from,
+            r.language,
+            &a.identity.hash.0[..],
+            r.title.as_ref().map(|t| t.text.as_str()),
+            r.text,
+            a.record_deflated,
+            run.0
         ],
     )?;
     // indexed just before the commit (`SqlStore::pending_fts`)
@@ -520,25 +522,27 @@ fn insert_article<'a>(
         let reported: Vec<i64> =
             c.reported_by.iter().filter_map(|r| local.get(r.as_str()).copied()).collect();
         let event = c.event.as_deref().and_then(|v| event_ids.get(v).copied());
-        tx.execute(CLAIM, args![
-            article,
-            i,
-            c.count.map(|n| n.min(i64::MAX as u64) as i64),
-            c.qualifier,
-            c.kind,
-            c.population,
-            side_entity,
-            side,
-            claimant_entity,
-            claimant,
-            serde_json::to_string(&reported).unwrap_or_else(|_| "[]".into()),
-            c.date,
-            c.cumulative,
-            event,
-            c.evidence.start,
-            c.evidence.end,
-            c.rule
-        ],
+        tx.execute(
+            CLAIM,
+            args![
+                article,
+                i,
+                c.count.map(|n| n.min(i64::MAX as u64) as i64),
+                c.qualifier,
+                c.kind,
+                c.population,
+                side_entity,
+                side,
+                claimant_entity,
+                claimant,
+                serde_json::to_string(&reported).unwrap_or_else(|_| "[]".into()),
+                c.date,
+                c.cumulative,
+                event,
+                c.evidence.start,
+                c.evidence.end,
+                c.rule
+            ],
         )?;
     }
     Ok(Linkable { article, day, sketch: a.sketch.clone(), events: keys })
@@ -598,9 +602,11 @@ impl<C: Db> SqlStore<C> {
                         args![id],
                         |r| r.get::<i64>(0),
                     )?);
-                    stories.extend(
-                        tx.row("SELECT story FROM story_articles WHERE article = ?1", args![id], |r| r.get::<i64>(0))?,
-                    );
+                    stories.extend(tx.row(
+                        "SELECT story FROM story_articles WHERE article = ?1",
+                        args![id],
+                        |r| r.get::<i64>(0),
+                    )?);
                     delete_article(tx, id)?;
                     self.linker.forget_article(id);
                     // (an article of this batch: its id is given again to the new version)
@@ -657,11 +663,41 @@ pub(crate) fn entity_key(e: &crate::record::Entity) -> String {
 }
 
 impl<C: Db> Store for SqlStore<C> {
+    fn set_commit_every(&mut self, articles: usize) {
+        self.commit_every = articles;
+    }
+
+    fn set_reextract(&mut self, reextract: bool) {
+        self.reextract = reextract;
+    }
+
+    /// Commits the open transaction, if any (its bucket rows are written first).
+    fn commit(&mut self) -> Result<(), StoreError> {
+        if self.open.is_none() {
+            return Ok(());
+        }
+        let done = self
+            .linker
+            .flush(&self.conn)
+            .and_then(|()| self.flush_mentions())
+            .and_then(|()| self.flush_fts())
+            .and_then(|()| self.linker.committed(&self.conn))
+            .and_then(|()| self.conn.execute_batch("COMMIT"));
+        match done {
+            Ok(()) => self.open = None,
+            Err(_) => self.rollback(),
+        }
+        done
+    }
+
     fn begin_run(&mut self, inputs: &[String]) -> Result<RunId, StoreError> {
         // a run still 'running' when another begins was killed (one ingest writes a database
         // at a time): it is marked so, what it committed stays
         let now = now_utc();
-        self.db().execute("UPDATE runs SET status = 'interrupted', ended = ?1 WHERE status = 'running'", args![now])?;
+        self.db().execute(
+            "UPDATE runs SET status = 'interrupted', ended = ?1 WHERE status = 'running'",
+            args![now],
+        )?;
         let id = self.db().value(
             "INSERT INTO runs (started, status, marsad_version, inputs) VALUES (?1, 'running', ?2, ?3) RETURNING id",
             args![now, MARSAD_VERSION, serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into())],
@@ -673,7 +709,8 @@ impl<C: Db> Store for SqlStore<C> {
         keys.iter()
             .map(|k| {
                 let h: Option<(Vec<u8>, bool)> =
-                    self.db().row(STORED_ARTICLE, args![k, MARSAD_VERSION], |r| Ok((r.get(1)?, r.get(2)?)))?;
+                    self.db()
+                        .row(STORED_ARTICLE, args![k, MARSAD_VERSION], |r| Ok((r.get(1)?, r.get(2)?)))?;
                 // an article another version extracted is as good as not stored
                 let h = h.filter(|h| h.1 && !self.reextract);
                 Ok(h.and_then(|h| <[u8; 32]>::try_from(h.0.as_slice()).ok()).map(ContentHash))
@@ -710,7 +747,10 @@ impl<C: Db> Store for SqlStore<C> {
             RunStatus::Complete => "complete",
             RunStatus::Failed => "failed",
         };
-        self.db().execute("UPDATE runs SET ended = ?3, status = ?2 WHERE id = ?1", args![run.0, status, now_utc()])?;
+        self.db().execute(
+            "UPDATE runs SET ended = ?3, status = ?2 WHERE id = ?1",
+            args![run.0, status, now_utc()],
+        )?;
         Ok(())
     }
 

@@ -123,7 +123,11 @@ impl SqlStore<Sqlite> {
             return Err(StoreError::NotMarsad { path: self.conn.path.clone(), found: app });
         }
         if version > LATEST {
-            return Err(StoreError::TooNew { path: self.conn.path.clone(), found: version, supported: LATEST });
+            return Err(StoreError::TooNew {
+                path: self.conn.path.clone(),
+                found: version,
+                supported: LATEST,
+            });
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().take(target as usize).skip(version as usize) {
             let tx = self.conn.conn.transaction()?;

@@ -42,7 +42,7 @@ pub(crate) fn list_stories(db: &dyn Db, f: &StoryFilter) -> Result<Vec<StorySumm
     let to = f.to.as_deref().map(|d| day_number(d).ok_or_else(|| bad_date(d))).transpose()?;
     let ids: Vec<i64> = db.rows(
         "SELECT id FROM stories WHERE articles >= ?1
-               AND (?2 IS NULL OR last_day >= ?2) AND (?3 IS NULL OR first_day <= ?3)
+               AND (CAST(?2 AS BIGINT) IS NULL OR last_day >= ?2) AND (CAST(?3 AS BIGINT) IS NULL OR first_day <= ?3)
              ORDER BY articles DESC, last_day DESC, id LIMIT ?4",
         args![f.min_articles.max(2) as i64, from, to, limit_of(f.limit)],
         |r| r.get(0),
@@ -200,8 +200,8 @@ pub(crate) fn list_merged_events(
     let to = f.to.as_deref().map(|d| day_number(d).ok_or_else(|| bad_date(d))).transpose()?;
     let ids: Vec<i64> = db.rows(
         "SELECT id FROM merged_events WHERE articles >= ?1
-               AND (?2 IS NULL OR last_day >= ?2) AND (?3 IS NULL OR first_day <= ?3)
-               AND (?4 IS NULL OR type = upper(?4))
+               AND (CAST(?2 AS BIGINT) IS NULL OR last_day >= ?2) AND (CAST(?3 AS BIGINT) IS NULL OR first_day <= ?3)
+               AND (CAST(?4 AS TEXT) IS NULL OR type = upper(CAST(?4 AS TEXT)))
              ORDER BY articles DESC, events DESC, last_day DESC, id LIMIT ?5",
         args![f.min_articles.max(1) as i64, from, to, f.category, limit_of(f.limit)],
         |r| r.get(0),

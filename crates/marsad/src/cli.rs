@@ -199,8 +199,9 @@ pub struct ExtractArgs {
 /// The database option shared by the commands that use it.
 #[derive(Debug, Args)]
 pub struct DbArgs {
-    /// The corpus database (SQLite; created by `ingest` when missing).
-    #[arg(long, value_name = "FILE", default_value = "marsad.db")]
+    /// The corpus database: an SQLite file (created by `ingest` when missing), or a PostgreSQL
+    /// database as a URL (`postgresql://user:password@host/database`).
+    #[arg(long, value_name = "DB", default_value = "marsad.db")]
     pub db: PathBuf,
 }
 
@@ -209,8 +210,10 @@ pub struct IngestArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// The corpus database (SQLite; created when missing).
-    #[arg(long, value_name = "FILE", default_value = "marsad.db")]
+    /// The corpus database: an SQLite file (created when missing), or a PostgreSQL database
+    /// as a URL (`postgresql://user:password@host/database`; its tables are created when it
+    /// has none).
+    #[arg(long, value_name = "DB", default_value = "marsad.db")]
     pub db: PathBuf,
 
     /// Articles per transaction (extracted in batches of at most 512): a kill loses at most

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use marsad_store::{ClaimFilter, Store, ledger};
+use marsad_store::{ClaimFilter, ledger};
 
 use crate::cli::ClaimsArgs;
 use crate::commands::open_existing;

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use clap::Args;
-use marsad_store::{MergedEventFilter, Store};
+use marsad_store::MergedEventFilter;
 
 use crate::cli::DbArgs;
 use crate::commands::{UsageError, open_existing, query_error};

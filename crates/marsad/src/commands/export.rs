@@ -23,7 +23,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
         )),
         _ => Box::new(BufWriter::new(io::stdout().lock())),
     };
-    let stats = export(&store, format, &mut out).context("export failed")?;
+    let stats = export(&*store, format, &mut out).context("export failed")?;
     if args.output.is_some() {
         eprintln!(
             "export: {} written, {} events left out (see the README for what each format keeps)",

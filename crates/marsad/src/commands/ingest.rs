@@ -9,7 +9,7 @@
 
 use std::io::{self, IsTerminal};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
@@ -22,14 +22,12 @@ use marsad_extract::wire::{self, Record};
 use marsad_extract::{Extraction, Extractor, Options};
 use marsad_ingest::{Document, Format, Item};
 use marsad_store::record as stored;
-use marsad_store::{
-    Article, BatchStats, ContentHash, Elsewhere, Identity, IndexTerms, RunStatus, SqliteStore, Store,
-};
+use marsad_store::{Article, BatchStats, ContentHash, Elsewhere, Identity, IndexTerms, RunStatus};
 use marsad_text::{AnalysedToken, Span};
 use rayon::prelude::*;
 
 use crate::cli::IngestArgs;
-use crate::commands::{UsageError, configure_threads, join_reader, open_inputs, panic_message};
+use crate::commands::{configure_threads, db_name, join_reader, open_inputs, open_store, panic_message};
 use crate::memory::peak_rss_bytes;
 use crate::pipeline;
 use crate::summary::SkippedEntry;
@@ -51,7 +49,7 @@ pub struct IngestSummary {
     pub skipped: Vec<SkippedEntry>,
     pub text_bytes: u64,
     pub elapsed: Duration,
-    pub db: PathBuf,
+    pub db: String,
     /// Time the writer thread spent writing.
     pub writing: Duration,
     /// CPU time of the workers spent extracting, and preparing rows (record JSON, terms).
@@ -75,7 +73,7 @@ impl IngestSummary {
         let mut out = format!(
             "ingest: {read} articles into {}: {} added, {} replaced, {} unchanged, {} skipped\n\
              ingest: {:.1} s, {:.0} articles/s, {:.2} MB/s of text, peak memory {}\n",
-            self.db.display(),
+            self.db,
             s.added,
             s.replaced,
             s.unchanged,
@@ -120,8 +118,8 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
     let started = Instant::now();
     let inputs = open_inputs(&args.input)?;
     let progress = inputs.progress();
-    let mut writer = SqliteStore::open(&args.db).map_err(|e| UsageError(e.to_string()))?;
-    let mut lookup = SqliteStore::open(&args.db).map_err(|e| UsageError(e.to_string()))?;
+    let mut writer = open_store(&args.db, true)?;
+    let mut lookup = open_store(&args.db, true)?;
     writer.set_reextract(args.reextract);
     lookup.set_reextract(args.reextract);
     let paths: Vec<String> = args.input.paths.iter().map(|p| p.display().to_string()).collect();
@@ -161,7 +159,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<IngestSummary> {
     let extractor = Extractor::new(Options { tokens: true });
     let canon = CanonicalPaths::default();
     let timers = Timers::default();
-    let mut summary = IngestSummary { db: args.db.clone(), ..IngestSummary::default() };
+    let mut summary = IngestSummary { db: db_name(&args.db), ..IngestSummary::default() };
     let mut unchanged_total = 0u64;
     let (batches, reader) = pipeline::read_batches_of(inputs, args.batch.clamp(1, EXTRACT_BATCH));
     let mut sent = Ok(());

@@ -81,16 +81,59 @@ pub fn configure_threads(jobs: Option<usize>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Opens a corpus database that must exist (search, export, claims): a missing file is the
-/// user's to fix, not a new empty database.
-pub fn open_existing(path: &std::path::Path) -> anyhow::Result<marsad_store::SqliteStore> {
-    if !path.is_file() {
+/// A corpus database as the commands use it: SQLite or PostgreSQL behind one trait.
+pub type DynStore = Box<dyn marsad_store::Store + Send>;
+
+/// Whether `--db` names a PostgreSQL database (`postgres://` or `postgresql://`) rather than
+/// an SQLite file.
+pub fn is_postgres(db: &std::path::Path) -> bool {
+    db.to_str().is_some_and(marsad_store::url::is_postgres_url)
+}
+
+/// The database `--db` names, for messages: a PostgreSQL URL without its password.
+pub fn db_name(db: &std::path::Path) -> String {
+    match db.to_str() {
+        Some(s) if is_postgres(db) => marsad_store::url::without_password(s),
+        _ => db.display().to_string(),
+    }
+}
+
+/// Opens the corpus database `--db` names: a PostgreSQL database (created schema and all when
+/// it has no marsad tables), else an SQLite file, created when missing if `create`, else
+/// refused (a missing file is the user's to fix, not a new empty database).
+pub fn open_store(db: &std::path::Path, create: bool) -> anyhow::Result<DynStore> {
+    if is_postgres(db) {
+        return open_postgres(db);
+    }
+    if !create && !db.is_file() {
         return Err(UsageError(format!(
             "no database at {} (create one with `marsad ingest PATH --db {}`)",
-            path.display(),
-            path.display()
+            db.display(),
+            db.display()
         ))
         .into());
     }
-    marsad_store::SqliteStore::open(path).map_err(|e| UsageError(e.to_string()).into())
+    let store = marsad_store::SqliteStore::open(db).map_err(|e| UsageError(e.to_string()))?;
+    Ok(Box::new(store))
+}
+
+#[cfg(feature = "postgres")]
+fn open_postgres(db: &std::path::Path) -> anyhow::Result<DynStore> {
+    let url = db.to_str().unwrap_or_default();
+    let store = marsad_store::PostgresStore::connect(url).map_err(|e| UsageError(e.to_string()))?;
+    Ok(Box::new(store))
+}
+
+#[cfg(not(feature = "postgres"))]
+fn open_postgres(db: &std::path::Path) -> anyhow::Result<DynStore> {
+    Err(UsageError(format!(
+        "{} is a PostgreSQL database, and this marsad was built without PostgreSQL (cargo feature `postgres`)",
+        db_name(db)
+    ))
+    .into())
+}
+
+/// Opens a corpus database that must exist (search, export, claims, stories, events).
+pub fn open_existing(db: &std::path::Path) -> anyhow::Result<DynStore> {
+    open_store(db, false)
 }

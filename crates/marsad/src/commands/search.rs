@@ -2,13 +2,13 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use marsad_store::{SearchQuery, SqliteStore, Store};
+use marsad_store::SearchQuery;
 
 use crate::cli::SearchArgs;
 use crate::commands::{UsageError, open_existing};
 
 pub fn run(args: &SearchArgs) -> anyhow::Result<()> {
-    let store: SqliteStore = open_existing(&args.db.db)?;
+    let store = open_existing(&args.db.db)?;
     let query = SearchQuery {
         text: args.query.clone(),
         from: args.from.clone(),

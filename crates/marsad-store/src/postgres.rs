@@ -1,0 +1,616 @@
+//! The PostgreSQL backend (cargo feature `postgres`), for a corpus that a team shares.
+//!
+//! The store's logic is the SQLite backend's ([`SqlStore`]); this module gives it a
+//! connection ([`Postgres`]) that speaks the same [`Db`] interface, and the schema. Statements
+//! are written once with SQLite's numbered parameters and a few of its spellings
+//! (see [`crate::db`]); [`rewrite`] turns them into PostgreSQL's when a statement is first
+//! prepared, and every prepared statement is kept for the connection's life.
+//!
+//! The full-text index is a `tsvector` column that marsad fills itself, from the same
+//! normalised terms as SQLite's FTS5 index (the title's lexemes weighted `A`): PostgreSQL's
+//! own text search configurations would split Arabic words at their diacritics and fold
+//! nothing, as FTS5's tokenizers do. A query is a `tsquery` built the same way.
+//!
+//! One ingest writes at a time: a write transaction takes an advisory lock first, and commits
+//! bump `marsad_meta.generation` so that a writer knows when another has written since it
+//! built its filter of stored buckets. Readers never wait.
+//!
+//! ```no_run
+//! use marsad_store::{PostgresStore, Store};
+//! let store = PostgresStore::connect("postgresql://marsad@localhost/marsad").unwrap();
+//! println!("{} articles", store.stats().unwrap().articles);
+//! ```
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::error::Error;
+
+use ::postgres::types::{IsNull, ToSql, Type, to_sql_checked};
+use ::postgres::{Client, NoTls, Statement};
+use bytes::BytesMut;
+
+use crate::StoreError;
+use crate::db::{Backend, Db, Row, Value};
+use crate::schema::APPLICATION_ID;
+use crate::sql::SqlStore;
+
+/// A marsad database in PostgreSQL.
+pub type PostgresStore = SqlStore<Postgres>;
+
+/// A PostgreSQL connection to a marsad database (the connection of a [`PostgresStore`]).
+pub struct Postgres {
+    client: RefCell<Client>,
+    /// Prepared statements, by the SQL the store wrote (before [`rewrite`]).
+    statements: RefCell<HashMap<String, Statement>>,
+    /// Where the database is, without a password (for messages).
+    place: String,
+}
+
+impl std::fmt::Debug for Postgres {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Postgres").field("database", &self.place).finish()
+    }
+}
+
+/// A PostgreSQL error with what the server said (its message, detail and hint: the
+/// error's own `Display` is only "db error").
+fn pg_error(e: ::postgres::Error, context: &str) -> StoreError {
+    let mut message = match e.as_db_error() {
+        Some(db) => {
+            let mut m = format!("{}: {}", db.severity(), db.message());
+            if let Some(d) = db.detail() {
+                m.push_str(&format!(" ({d})"));
+            }
+            if let Some(h) = db.hint() {
+                m.push_str(&format!(" [hint: {h}]"));
+            }
+            m
+        }
+        None => e.to_string(),
+    };
+    if !context.is_empty() {
+        message.push_str(&format!(" in: {}", context.split_whitespace().collect::<Vec<_>>().join(" ")));
+    }
+    StoreError::Postgres { message, error: e }
+}
+
+/// A statement of the store in PostgreSQL's SQL: `?N` parameters become `$N`, `INSERT OR
+/// FAIL INTO` a plain insert, `INSERT OR IGNORE INTO ... VALUES ...` an insert with
+/// `ON CONFLICT DO NOTHING` (at the end: such statements have no `RETURNING`), and
+/// `IN rarray(?N)` is `= ANY($N)` (an array parameter). Quoted literals are left alone.
+pub(crate) fn rewrite(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 24);
+    let mut ignore = false;
+    let mut rest = sql.trim_start();
+    for (from, to) in [("INSERT OR FAIL INTO", "INSERT INTO"), ("INSERT OR IGNORE INTO", "INSERT INTO")] {
+        if let Some(tail) = rest.strip_prefix(from) {
+            out.push_str(to);
+            ignore = from.contains("IGNORE");
+            rest = tail;
+        }
+    }
+    let mut chars = rest.char_indices().peekable();
+    let mut quoted = false;
+    // a bare `?` is the parameter after the largest numbered so far, as in SQLite
+    let mut last = 0u32;
+    while let Some((i, c)) = chars.next() {
+        if quoted {
+            out.push(c);
+            quoted = c != '\'';
+            continue;
+        }
+        match c {
+            '\'' => {
+                quoted = true;
+                out.push(c);
+            }
+            '?' => {
+                let digits: String = rest[i + 1..].chars().take_while(char::is_ascii_digit).collect();
+                let n = match digits.parse::<u32>() {
+                    Ok(n) => {
+                        for _ in 0..digits.len() {
+                            chars.next();
+                        }
+                        n
+                    }
+                    Err(_) => last + 1,
+                };
+                last = last.max(n);
+                out.push_str(&format!("${n}"));
+            }
+            'I' if rest[i..].starts_with("IN rarray(") => {
+                out.push_str("= ANY(");
+                for _ in 0.."IN rarray(".len() - 1 {
+                    chars.next();
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    if ignore {
+        out.push_str(" ON CONFLICT DO NOTHING");
+    }
+    out
+}
+
+impl Postgres {
+    /// The prepared statement of `sql`, prepared now if it is new.
+    fn statement(&self, client: &mut Client, sql: &str) -> Result<Statement, StoreError> {
+        if let Some(s) = self.statements.borrow().get(sql) {
+            return Ok(s.clone());
+        }
+        let pg = rewrite(sql);
+        let statement = client.prepare(&pg).map_err(|e| pg_error(e, &pg))?;
+        self.statements.borrow_mut().insert(sql.to_string(), statement.clone());
+        Ok(statement)
+    }
+
+    /// Runs a query and returns its rows (the client is free again when they are read).
+    fn query_all(&self, sql: &str, args: &[Value<'_>]) -> Result<Vec<::postgres::Row>, StoreError> {
+        let mut client = self.client.borrow_mut();
+        let statement = self.statement(&mut client, sql)?;
+        let params: Vec<Param<'_>> = args.iter().map(|&v| Param(v)).collect();
+        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
+        client.query(&statement, &refs).map_err(|e| pg_error(e, sql))
+    }
+}
+
+impl Db for Postgres {
+    fn backend(&self) -> Backend {
+        Backend::Postgres
+    }
+
+    fn execute_values(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
+        let mut client = self.client.borrow_mut();
+        let statement = self.statement(&mut client, sql)?;
+        let params: Vec<Param<'_>> = args.iter().map(|&v| Param(v)).collect();
+        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
+        client.execute(&statement, &refs).map_err(|e| pg_error(e, sql))
+    }
+
+    fn query_values(
+        &self,
+        sql: &str,
+        args: &[Value<'_>],
+        f: &mut dyn FnMut(&dyn Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        // every row is read before the first callback: a callback may run statements itself
+        for row in self.query_all(sql, args)? {
+            f(&PgRow(&row))?;
+        }
+        Ok(())
+    }
+
+    fn execute_batch(&self, sql: &str) -> Result<(), StoreError> {
+        self.client.borrow_mut().batch_execute(sql).map_err(|e| pg_error(e, sql))
+    }
+}
+
+/// A value bound to a parameter, converted to the parameter's type: the store's integers go
+/// to `bigint`, `integer` (text offsets), `smallint` or `boolean` parameters alike.
+#[derive(Debug)]
+struct Param<'a>(Value<'a>);
+
+impl ToSql for Param<'_> {
+    fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> Result<IsNull, Box<dyn Error + Sync + Send>> {
+        let wrong = |what: &str| -> Box<dyn Error + Sync + Send> {
+            format!("{what} bound to a parameter of type {ty}").into()
+        };
+        match self.0 {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Int(n) => match *ty {
+                Type::INT8 => n.to_sql(ty, out),
+                Type::INT4 => i32::try_from(n)?.to_sql(ty, out),
+                Type::INT2 => i16::try_from(n)?.to_sql(ty, out),
+                Type::BOOL => (n != 0).to_sql(ty, out),
+                Type::FLOAT8 => (n as f64).to_sql(ty, out),
+                Type::FLOAT4 => (n as f32).to_sql(ty, out),
+                Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN => {
+                    n.to_string().as_str().to_sql(ty, out)
+                }
+                _ => Err(wrong("an integer")),
+            },
+            Value::Real(x) => match *ty {
+                Type::FLOAT8 => x.to_sql(ty, out),
+                Type::FLOAT4 => (x as f32).to_sql(ty, out),
+                _ => Err(wrong("a real number")),
+            },
+            Value::Text(s) => match *ty {
+                Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN => s.to_sql(ty, out),
+                _ => Err(wrong("text")),
+            },
+            Value::Blob(b) => match *ty {
+                Type::BYTEA => b.to_sql(ty, out),
+                _ => Err(wrong("a blob")),
+            },
+            Value::Ints(list) => match *ty {
+                Type::INT8_ARRAY => list.to_sql(ty, out),
+                Type::INT4_ARRAY => {
+                    let narrow = list.iter().map(|&n| i32::try_from(n)).collect::<Result<Vec<i32>, _>>()?;
+                    narrow.to_sql(ty, out)
+                }
+                _ => Err(wrong("a list of integers")),
+            },
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    to_sql_checked!();
+}
+
+struct PgRow<'r>(&'r ::postgres::Row);
+
+impl Row for PgRow<'_> {
+    fn value(&self, i: usize) -> Result<Value<'_>, StoreError> {
+        let row = self.0;
+        let column = |message: String| StoreError::Column { index: i, message };
+        let Some(ty) = row.columns().get(i).map(|c| c.type_().clone()) else {
+            return Err(column(format!("no such column (the row has {})", row.len())));
+        };
+        let bad = |e: ::postgres::Error| column(e.to_string());
+        Ok(match ty {
+            Type::INT8 => row.try_get::<_, Option<i64>>(i).map_err(bad)?.map_or(Value::Null, Value::Int),
+            Type::INT4 => {
+                row.try_get::<_, Option<i32>>(i).map_err(bad)?.map_or(Value::Null, |n| Value::Int(n.into()))
+            }
+            Type::INT2 => {
+                row.try_get::<_, Option<i16>>(i).map_err(bad)?.map_or(Value::Null, |n| Value::Int(n.into()))
+            }
+            Type::BOOL => {
+                row.try_get::<_, Option<bool>>(i).map_err(bad)?.map_or(Value::Null, |b| Value::Int(b.into()))
+            }
+            Type::FLOAT8 => row.try_get::<_, Option<f64>>(i).map_err(bad)?.map_or(Value::Null, Value::Real),
+            Type::FLOAT4 => {
+                row.try_get::<_, Option<f32>>(i).map_err(bad)?.map_or(Value::Null, |x| Value::Real(x.into()))
+            }
+            Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME => {
+                row.try_get::<_, Option<&str>>(i).map_err(bad)?.map_or(Value::Null, Value::Text)
+            }
+            Type::BYTEA => row.try_get::<_, Option<&[u8]>>(i).map_err(bad)?.map_or(Value::Null, Value::Blob),
+            other => return Err(column(format!("a column of type {other}, which the store does not read"))),
+        })
+    }
+}
+
+/// The schema, as a list of migrations: migration `i` brings a database from version `i` to
+/// `i + 1`, `marsad_meta.version` holding how many it has had (as `PRAGMA user_version`
+/// does in SQLite). Version 1 is SQLite's version 5 (see `schema`), in PostgreSQL's types:
+/// integers are `bigint`, text offsets `integer` (what `substr` takes), blobs `bytea`;
+/// foreign keys are checked at commit (a batch writes claims before the events they point
+/// at), and `article_search` holds the full-text index.
+pub const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE runs (
+    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    started TEXT NOT NULL,
+    ended TEXT,
+    status TEXT NOT NULL,
+    marsad_version TEXT NOT NULL,
+    inputs TEXT NOT NULL,
+    seen BIGINT NOT NULL DEFAULT 0,
+    added BIGINT NOT NULL DEFAULT 0,
+    replaced BIGINT NOT NULL DEFAULT 0,
+    unchanged BIGINT NOT NULL DEFAULT 0,
+    skipped BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL,
+    source_path TEXT,
+    source_format TEXT NOT NULL,
+    source_line BIGINT,
+    outlet TEXT,
+    published TEXT,
+    published_from TEXT,
+    language TEXT,
+    hash BYTEA NOT NULL,
+    title TEXT,
+    text TEXT NOT NULL,
+    record BYTEA NOT NULL,
+    run BIGINT REFERENCES runs(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_outlet ON articles(lower(outlet));
+CREATE TABLE entities (
+    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    kb TEXT,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_ar TEXT NOT NULL,
+    subtype TEXT,
+    country TEXT,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION
+);
+CREATE INDEX entities_name ON entities(lower(name));
+CREATE INDEX entities_kb ON entities(kb);
+CREATE INDEX entities_name_ar ON entities(name_ar);
+CREATE TABLE mentions (
+    article BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    local TEXT NOT NULL,
+    entity BIGINT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+    spans TEXT NOT NULL,
+    PRIMARY KEY (article, local)
+);
+CREATE INDEX mentions_entity ON mentions(entity);
+CREATE TABLE events (
+    id BIGINT PRIMARY KEY,
+    article BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    local TEXT NOT NULL,
+    type TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    date TEXT,
+    modality TEXT,
+    negated BIGINT NOT NULL,
+    claimant_entity BIGINT REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+    claimant TEXT,
+    evidence_start INTEGER NOT NULL,
+    evidence_end INTEGER NOT NULL,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    rule TEXT,
+    UNIQUE (article, local)
+);
+CREATE INDEX events_type ON events(type, date);
+CREATE TABLE event_roles (
+    rowid BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    event BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    role TEXT NOT NULL,
+    entity BIGINT REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+    name TEXT
+);
+CREATE INDEX event_roles_event ON event_roles(event);
+CREATE INDEX event_roles_entity ON event_roles(entity);
+CREATE TABLE claims (
+    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    article BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    ordinal BIGINT NOT NULL,
+    count BIGINT,
+    qualifier TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    population TEXT NOT NULL,
+    side_entity BIGINT REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+    side TEXT,
+    claimant_entity BIGINT REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+    claimant TEXT,
+    reported_by TEXT,
+    date TEXT,
+    cumulative BIGINT NOT NULL,
+    event BIGINT REFERENCES events(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    evidence_start INTEGER NOT NULL,
+    evidence_end INTEGER NOT NULL,
+    rule TEXT
+);
+CREATE INDEX claims_article ON claims(article);
+CREATE INDEX claims_kind ON claims(kind, date);
+CREATE INDEX claims_side ON claims(side_entity);
+CREATE INDEX claims_event ON claims(event);
+CREATE TABLE article_search (
+    article BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    tsv TSVECTOR NOT NULL
+);
+CREATE INDEX article_search_tsv ON article_search USING GIN (tsv);
+CREATE TABLE sketches (
+    article BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    day BIGINT,
+    sketch BYTEA NOT NULL
+);
+CREATE TABLE sketch_buckets (
+    bucket BIGINT NOT NULL,
+    article BIGINT NOT NULL,
+    PRIMARY KEY (bucket, article)
+);
+CREATE TABLE article_links (
+    a BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    b BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT NOT NULL,
+    similarity DOUBLE PRECISION NOT NULL,
+    paragraphs TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+);
+CREATE INDEX article_links_b ON article_links(b);
+CREATE TABLE stories (
+    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    articles BIGINT NOT NULL,
+    first_day BIGINT,
+    last_day BIGINT
+);
+CREATE INDEX stories_size ON stories(articles);
+CREATE TABLE story_articles (
+    article BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    story BIGINT NOT NULL,
+    why TEXT NOT NULL
+);
+CREATE INDEX story_articles_story ON story_articles(story);
+CREATE TABLE merged_events (
+    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    type TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    first_day BIGINT,
+    last_day BIGINT,
+    events BIGINT NOT NULL,
+    articles BIGINT NOT NULL
+);
+CREATE INDEX merged_events_articles ON merged_events(articles);
+CREATE TABLE event_merges (
+    event BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    merged BIGINT NOT NULL
+);
+CREATE INDEX event_merges_merged ON event_merges(merged);
+CREATE TABLE merged_keys (
+    type TEXT NOT NULL,
+    entity BIGINT NOT NULL,
+    day BIGINT NOT NULL,
+    merged BIGINT NOT NULL,
+    place BIGINT NOT NULL,
+    PRIMARY KEY (type, entity, day, merged)
+);
+-- SQLite's group_concat over integers (the places of a claim's event): comma-joined text
+CREATE FUNCTION marsad_concat(acc TEXT, v BIGINT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS
+    $$ SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL THEN v::text ELSE acc || ',' || v::text END $$;
+CREATE AGGREGATE group_concat(BIGINT) (SFUNC = marsad_concat, STYPE = TEXT);
+"#];
+
+/// The schema version this build writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+impl SqlStore<Postgres> {
+    /// Connects to the database at `url` (`postgresql://user:password@host:port/database`,
+    /// or libpq's `host=... dbname=...`), creating marsad's tables in a database that has none
+    /// and bringing an older schema up to date. A database of a newer marsad, one that holds
+    /// tables of the same names not made by marsad, or one whose encoding is not UTF-8, is
+    /// refused.
+    pub fn connect(url: &str) -> Result<PostgresStore, StoreError> {
+        let place = crate::url::without_password(url);
+        let client = Client::connect(url, NoTls).map_err(|e| pg_error(e, ""))?;
+        let conn = Postgres { client: RefCell::new(client), statements: RefCell::default(), place };
+        let encoding: String = conn.value_of("SHOW server_encoding")?;
+        if !encoding.eq_ignore_ascii_case("UTF8") {
+            return Err(StoreError::NotUtf8 { database: conn.place.clone(), encoding });
+        }
+        let store = SqlStore::with_connection(conn);
+        store.conn.migrate()?;
+        Ok(store)
+    }
+
+    /// The schema version of the database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn.value_of::<i64>("SELECT version FROM marsad_meta")
+    }
+
+    /// Drops every table of marsad (tests start from an empty database with it).
+    #[doc(hidden)]
+    pub fn drop_all(url: &str) -> Result<(), StoreError> {
+        let mut client = Client::connect(url, NoTls).map_err(|e| pg_error(e, ""))?;
+        let drop =
+            "DROP TABLE IF EXISTS marsad_meta, runs, articles, entities, mentions, events, event_roles,
+                claims, article_search, sketches, sketch_buckets, article_links, stories, story_articles,
+                merged_events, event_merges, merged_keys CASCADE;
+             DROP AGGREGATE IF EXISTS group_concat(BIGINT);
+             DROP FUNCTION IF EXISTS marsad_concat(TEXT, BIGINT);";
+        client.batch_execute(drop).map_err(|e| pg_error(e, drop))
+    }
+}
+
+impl Postgres {
+    /// The first column of the first row of a statement without parameters.
+    fn value_of<T: crate::db::FromValue>(&self, sql: &str) -> Result<T, StoreError> {
+        let db: &dyn Db = self;
+        db.value(sql, &[])
+    }
+
+    /// Creates the schema, or applies the migrations it lacks, in one transaction that holds
+    /// the writers' lock (another process connecting at the same time waits, then finds the
+    /// schema made).
+    fn migrate(&self) -> Result<(), StoreError> {
+        self.execute_batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({APPLICATION_ID})"))?;
+        let done = self.migrate_locked();
+        let end = if done.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        let ended = self.execute_batch(end);
+        done.and(ended)
+    }
+
+    fn migrate_locked(&self) -> Result<(), StoreError> {
+        let has = |table: &str| -> Result<bool, StoreError> {
+            let db: &dyn Db = self;
+            Ok(db.value::<bool>("SELECT to_regclass(?1) IS NOT NULL", &[&table])?)
+        };
+        let version = if has("marsad_meta")? {
+            let (app, version): (i64, i64) = {
+                let db: &dyn Db = self;
+                db.row("SELECT application, version FROM marsad_meta", &[], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .ok_or_else(|| StoreError::Query("marsad_meta has no row".into()))?
+            };
+            if app != APPLICATION_ID {
+                return Err(StoreError::NotMarsadPostgres { database: self.place.clone() });
+            }
+            version
+        } else if has("articles")? {
+            // tables of marsad's names, not marsad's: not touched
+            return Err(StoreError::NotMarsadPostgres { database: self.place.clone() });
+        } else {
+            self.execute_batch(&format!(
+                "CREATE TABLE marsad_meta (application BIGINT NOT NULL, version BIGINT NOT NULL,
+                     generation BIGINT NOT NULL);
+                 INSERT INTO marsad_meta VALUES ({APPLICATION_ID}, 0, 0);"
+            ))?;
+            0
+        };
+        if version > LATEST {
+            return Err(StoreError::TooNewPostgres {
+                database: self.place.clone(),
+                found: version,
+                supported: LATEST,
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            self.execute_batch(sql)?;
+            self.execute_batch(&format!("UPDATE marsad_meta SET version = {}", i + 1))?;
+        }
+        Ok(())
+    }
+}
+
+/// A `tsvector` literal of an article's index terms (space-separated, as
+/// [`crate::terms::index_text`] writes them): the title's at positions from 1, weighted `A`
+/// (ranked three times the body's, as bm25's weights are in SQLite), the body's after them,
+/// one position apart so that a phrase does not run from the title into the body.
+/// PostgreSQL keeps positions up to 16,383 (later ones count there) and 256 a lexeme.
+pub(crate) fn tsvector(title: &str, body: &str) -> String {
+    let mut out = String::with_capacity(title.len() + body.len() + (title.len() + body.len()) / 2);
+    let mut position = 0u32;
+    for (text, weight) in [(title, "A"), (body, "")] {
+        for term in text.split_whitespace() {
+            position += 1;
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&crate::search::lexeme(term));
+            out.push_str(&format!(":{}{weight}", position.min(16_383)));
+        }
+        position += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_are_rewritten_outside_quotes() {
+        assert_eq!(
+            rewrite("SELECT a FROM t WHERE b = ?1 AND c = '?2'"),
+            "SELECT a FROM t WHERE b = $1 AND c = '?2'"
+        );
+        assert_eq!(
+            rewrite("INSERT OR IGNORE INTO m (a, b) VALUES (?1, ?2), (?3, ?4)"),
+            "INSERT INTO m (a, b) VALUES ($1, $2), ($3, $4) ON CONFLICT DO NOTHING"
+        );
+        assert_eq!(rewrite("INSERT OR FAIL INTO e (a) VALUES (?1)"), "INSERT INTO e (a) VALUES ($1)");
+        assert_eq!(
+            rewrite("INSERT INTO e (a, b) VALUES (?, ?), (?, ?)"),
+            "INSERT INTO e (a, b) VALUES ($1, $2), ($3, $4)"
+        );
+        assert_eq!(
+            rewrite("SELECT a FROM s WHERE b IN rarray(?1) ORDER BY b"),
+            "SELECT a FROM s WHERE b = ANY($1) ORDER BY b"
+        );
+        // an escaped quote inside a literal, and a ? that is not a parameter
+        assert_eq!(
+            rewrite("SELECT 'it''s ?1', ?12 WHERE x LIKE 'a?'"),
+            "SELECT 'it''s ?1', $12 WHERE x LIKE 'a?'"
+        );
+        assert_eq!(rewrite("SELECT ?2, ?, ?1"), "SELECT $2, $3, $1");
+    }
+
+    #[test]
+    fn the_title_is_weighted_and_apart_from_the_body() {
+        assert_eq!(tsvector("قصف غزة", "قصف"), "'قصف':1A 'غزة':2A 'قصف':4");
+        assert_eq!(tsvector("", "it's"), "'it''s':2");
+    }
+}
