@@ -262,6 +262,8 @@ mod inline {
 
     const INLINE: usize = 20;
 
+    // on the stack for the statement's life: its size is the point
+    #[allow(clippy::large_enum_variant)]
     pub enum Values<'a> {
         Inline([Value<'a>; INLINE], usize),
         Heap(Vec<Value<'a>>),
@@ -476,7 +478,8 @@ mod tests {
             args![None::<i64>, None::<f64>, None::<String>, None::<Vec<u8>>],
         )
         .unwrap();
-        let rows: Vec<(Option<i64>, Option<f64>, Option<String>, Option<Vec<u8>>)> = db
+        type Nullable = (Option<i64>, Option<f64>, Option<String>, Option<Vec<u8>>);
+        let rows: Vec<Nullable> = db
             .rows("SELECT i, r, s, b FROM t ORDER BY rowid", args![], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })

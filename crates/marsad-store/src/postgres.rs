@@ -517,7 +517,7 @@ impl Postgres {
     fn migrate_locked(&self) -> Result<(), StoreError> {
         let has = |table: &str| -> Result<bool, StoreError> {
             let db: &dyn Db = self;
-            Ok(db.value::<bool>("SELECT to_regclass(?1) IS NOT NULL", &[&table])?)
+            db.value::<bool>("SELECT to_regclass(?1) IS NOT NULL", &[&table])
         };
         let version = if has("marsad_meta")? {
             let (app, version): (i64, i64) = {

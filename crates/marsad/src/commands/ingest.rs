@@ -505,7 +505,7 @@ mod tests {
         let mut out = Vec::new();
         for dir in [root.join("examples/corpus"), root.join("../shared/corpus/real")] {
             let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-            let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            let mut paths: Vec<std::path::PathBuf> = entries.flatten().map(|e| e.path()).collect();
             paths.sort();
             for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
                 let text = std::fs::read_to_string(&path).unwrap();

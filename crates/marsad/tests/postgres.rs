@@ -1,0 +1,133 @@
+//! `--db postgresql://...` through the command line: the seeds (and, with the shared
+//! material, `corpus/real`) ingested into SQLite and PostgreSQL give the same claim ledger,
+//! search hits, stories, merged events and exports, byte for byte (search ranks aside:
+//! PostgreSQL has no bm25); a second ingest is a no-op.
+//!
+//! They need a server: `MARSAD_PG_URL` names a database in which each test makes its own
+//! schema. Without it they skip, saying so; with `MARSAD_REQUIRE_PG` set (CI), a missing
+//! server fails them.
+#![cfg(feature = "postgres")]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn marsad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_marsad")).args(args).output().expect("marsad runs")
+}
+
+fn ok(args: &[&str]) -> (String, String) {
+    let out = marsad(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "marsad {args:?}: {stderr}");
+    (String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A database URL whose search path is a new, empty schema of this test's own, or None
+/// (the test skips) without a server.
+fn fresh(test: &str) -> Option<String> {
+    let Ok(base) = std::env::var("MARSAD_PG_URL") else {
+        assert!(
+            std::env::var_os("MARSAD_REQUIRE_PG").is_none(),
+            "MARSAD_REQUIRE_PG is set but MARSAD_PG_URL is not: the PostgreSQL tests cannot run"
+        );
+        eprintln!("skipped: set MARSAD_PG_URL to a PostgreSQL database to run {test}");
+        return None;
+    };
+    let schema = format!("marsad_cli_{test}");
+    let mut client =
+        postgres::Client::connect(&base, postgres::NoTls).expect("MARSAD_PG_URL: cannot connect");
+    client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).unwrap();
+    let sep = if base.contains('?') { '&' } else { '?' };
+    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
+}
+
+/// Hits of a search, by article key, in key order.
+fn hit_keys(json_lines: &str) -> Vec<String> {
+    let mut keys: Vec<String> = json_lines
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["key"].as_str().unwrap().to_string())
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// Ingests `inputs` into both backends and compares what every read command prints.
+fn same_answers(test: &str, inputs: &[&str]) {
+    let Some(url) = fresh(test) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("marsad.db").display().to_string();
+    for db in [&file, &url] {
+        let mut args = vec!["ingest", "-q"];
+        args.extend(inputs);
+        args.extend(["--db", db.as_str()]);
+        ok(&args);
+    }
+    let read = |db: &str| -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut run = |name: &str, args: &[&str]| {
+            let mut all = args.to_vec();
+            all.extend(["--db", db]);
+            out.push((name.to_string(), ok(&all).0));
+        };
+        run("claims", &["claims"]);
+        run("claims of Armenia", &["claims", "--entity", "Armenia", "--from", "2020-09-01"]);
+        run("stories", &["stories"]);
+        run("events", &["events", "--min-articles", "1", "--limit", "0", "--json"]);
+        for format in ["jsonl", "acled-csv", "plover-json", "geojson"] {
+            run(format, &["export", "--format", format]);
+        }
+        for query in ["قصف", "\"وزارة الدفاع\"", "أرمينيا -تركيا", "موسكو OR سوريا"]
+        {
+            let hits = hit_keys(&ok(&["search", query, "--json", "--limit", "1000", "--db", db]).0);
+            out.push((format!("search {query}"), hits.join("\n")));
+        }
+        out
+    };
+    let (lite, pg) = (read(&file), read(&url));
+    for ((name, l), (_, p)) in lite.iter().zip(&pg) {
+        assert!(!l.trim().is_empty(), "{name}: SQLite printed nothing");
+        assert_eq!(l, p, "{name} differs between SQLite and PostgreSQL");
+    }
+    // again: nothing to do
+    let mut args = vec!["ingest"];
+    args.extend(inputs);
+    args.extend(["--db", url.as_str()]);
+    let (_, stderr) = ok(&args);
+    assert!(stderr.contains(" 0 added, 0 replaced"), "{stderr}");
+    assert!(
+        !stderr.contains("marsad:marsad@") && !stderr.contains("password"),
+        "no password shown: {stderr}"
+    );
+}
+
+#[test]
+fn the_seeds_give_the_same_answers_in_sqlite_and_postgresql() {
+    same_answers("seeds", &[&repo().join("examples/corpus").display().to_string()]);
+}
+
+#[test]
+fn the_real_corpus_gives_the_same_answers_in_sqlite_and_postgresql() {
+    let real = repo().join("../shared/corpus/real");
+    if !real.is_dir() {
+        assert!(std::env::var_os("MARSAD_REQUIRE_SHARED").is_none(), "../shared/corpus/real is missing");
+        eprintln!("skipped: ../shared/corpus/real is absent");
+        return;
+    }
+    same_answers(
+        "real",
+        &[&repo().join("examples/corpus").display().to_string(), &real.display().to_string()],
+    );
+}
+
+#[test]
+fn a_server_that_cannot_be_reached_is_an_error_naming_it_without_its_password() {
+    let out = marsad(&["claims", "--db", "postgresql://someone:s3cret@127.0.0.1:1/nowhere"]);
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("PostgreSQL"), "{stderr}");
+    assert!(!stderr.contains("s3cret"), "{stderr}");
+}
