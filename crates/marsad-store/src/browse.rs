@@ -19,7 +19,7 @@
 use serde::Serialize;
 
 use crate::db::{Backend, Db, Row, Value, args};
-use crate::read::nocase_equal;
+use crate::read::{entity_ids, nocase_equal};
 use crate::{SqlStore, StoreError};
 
 /// The most items a page holds (a larger `limit` is lowered to it).
@@ -247,26 +247,6 @@ pub trait Browse {
     fn categories(&self) -> Result<Vec<Count>, StoreError>;
 }
 
-/// The ids of the entities a user names: an id in the database (digits), else a
-/// knowledge-base id or name.
-fn entity_ids(db: &dyn Db, name: &str) -> Result<Vec<i64>, StoreError> {
-    if let Ok(id) = name.parse::<i64>() {
-        return Ok(vec![id]);
-    }
-    // no name holds a NUL, and neither database takes one inside a statement
-    if name.contains('\0') {
-        return Ok(Vec::new());
-    }
-    db.rows(&crate::read::entity_ids_sql(db, name), args![], |r| r.get(0))
-}
-
-fn id_list(ids: &[i64]) -> String {
-    if ids.is_empty() {
-        return "NULL".to_string();
-    }
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-}
-
 /// An event's date, else its article's publication date. The article is read only for an
 /// event without a date (coalesce stops at its first value), so that filtering and sorting
 /// events reads the events alone (joining every event to its article row cost a second per
@@ -361,6 +341,7 @@ impl<'a> Where<'a> {
 impl<C: Db> Browse for SqlStore<C> {
     fn articles(&self, f: &ArticleFilter) -> Result<Page<ArticleSummary>, StoreError> {
         let db = self.db();
+        let entity = f.entity.as_deref().map(|name| entity_ids(db, name)).transpose()?;
         let mut w = Where::default();
         if let Some(from) = &f.from {
             w.add("a.published >= ?", &[Value::Text(from)]);
@@ -383,12 +364,11 @@ impl<C: Db> Browse for SqlStore<C> {
                 &[Value::Text(k)],
             );
         }
-        if let Some(name) = &f.entity {
-            let ids = entity_ids(db, name)?;
-            w.sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article = a.id AND m.entity IN ({}))",
-                id_list(&ids)
-            ));
+        if let Some(ids) = &entity {
+            w.add(
+                "EXISTS (SELECT 1 FROM mentions m WHERE m.article = a.id AND m.entity IN rarray(?))",
+                &[Value::Ints(ids)],
+            );
         }
         let n = w.next();
         page(
@@ -400,7 +380,7 @@ impl<C: Db> Browse for SqlStore<C> {
                     (SELECT count(*) FROM events e WHERE e.article = a.id),
                     (SELECT count(*) FROM claims c WHERE c.article = a.id)
                  FROM articles a WHERE 1 = 1{}
-                 ORDER BY a.published DESC, a.id DESC LIMIT ?{n} OFFSET ?{}",
+                 ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT ?{n} OFFSET ?{}",
                 w.sql,
                 n + 1
             ),
@@ -518,7 +498,7 @@ impl<C: Db> Browse for SqlStore<C> {
             "SELECT count(*) FROM mentions m WHERE m.entity = ?1",
             "SELECT a.id, a.doc_id, a.title, a.outlet, a.published, m.spans
              FROM mentions m JOIN articles a ON a.id = m.article WHERE m.entity = ?1
-             ORDER BY a.published DESC, a.id DESC LIMIT ?2 OFFSET ?3",
+             ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT ?2 OFFSET ?3",
             &[Value::Int(id)],
             paging,
             |r| {
@@ -552,6 +532,8 @@ impl<C: Db> Browse for SqlStore<C> {
 
     fn events(&self, f: &EventFilter) -> Result<Page<EventSummary>, StoreError> {
         let db = self.db();
+        let entity = f.entity.as_deref().map(|name| entity_ids(db, name)).transpose()?;
+        let place = f.place.as_deref().map(|name| entity_ids(db, name)).transpose()?;
         let mut w = Where::default();
         // a period overlaps `from` when its end does: 2022-09 is after from = 2022-09-01
         if let Some(from) = &f.from {
@@ -569,20 +551,20 @@ impl<C: Db> Browse for SqlStore<C> {
         if let Some(a) = f.article {
             w.add("ev.article = ?", &[Value::Int(a)]);
         }
-        if let Some(name) = &f.entity {
-            let ids = id_list(&entity_ids(db, name)?);
+        if let Some(ids) = &entity {
             // IN (subquery) is computed once, from the roles of these entities (EXISTS per event
             // was planned as a scan of every role of a frequent entity for each event)
-            w.sql.push_str(&format!(
-                " AND (ev.claimant_entity IN ({ids})
-                   OR ev.id IN (SELECT r.event FROM event_roles r WHERE r.entity IN ({ids})))"
-            ));
+            w.add(
+                "(ev.claimant_entity IN rarray(?)
+                   OR ev.id IN (SELECT r.event FROM event_roles r WHERE r.entity IN rarray(?)))",
+                &[Value::Ints(ids), Value::Ints(ids)],
+            );
         }
-        if let Some(name) = &f.place {
-            let ids = id_list(&entity_ids(db, name)?);
-            w.sql.push_str(&format!(
-                " AND ev.id IN (SELECT r.event FROM event_roles r WHERE r.entity IN ({ids}) AND r.role = 'location')"
-            ));
+        if let Some(ids) = &place {
+            w.add(
+                "ev.id IN (SELECT r.event FROM event_roles r WHERE r.entity IN rarray(?) AND r.role = 'location')",
+                &[Value::Ints(ids)],
+            );
         }
         if f.located {
             w.sql.push_str(

@@ -6,7 +6,10 @@
 //! SQLite spellings, which the PostgreSQL backend rewrites when it prepares a statement:
 //! `INSERT OR FAIL INTO` (a plain insert), `INSERT OR IGNORE INTO ... VALUES ...` (with
 //! `ON CONFLICT DO NOTHING`), and `IN rarray(?N)` (a list of integers bound as one parameter:
-//! `= ANY(?N)`). Where the two differ more (the full-text index, transactions, the schema),
+//! `= ANY(?N)`). Where their defaults differ, the statement says what it means: where NULLs
+//! sort (`NULLS FIRST`), a parameter's type where nothing else gives it (`CAST(?1 AS TEXT)
+//! IS NULL`), `1 = 1` for true; text compares byte by byte in both (PostgreSQL's columns are
+//! `COLLATE "C"`). Where the two differ more (the full-text index, transactions, the schema),
 //! the code asks [`Db::backend`].
 //!
 //! Values go in as [`Value`]s ([`ToValue`] for the usual Rust types, so that `args![a, b]`
@@ -246,8 +249,33 @@ pub trait Db {
         f: &mut dyn FnMut(&dyn Row) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>;
 
+    /// Runs a query of many rows (every bucket, every article), calling `f` with each as it
+    /// comes: PostgreSQL streams them (where [`query_values`](Db::query_values) reads them
+    /// all first, so that its callback may run statements), so `f` must not run statements
+    /// of its own.
+    fn scan(
+        &self,
+        sql: &str,
+        args: &[Value<'_>],
+        f: &mut dyn FnMut(&dyn Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.query_values(sql, args, f)
+    }
+
     /// Runs statements separated by semicolons, without parameters.
     fn execute_batch(&self, sql: &str) -> Result<(), StoreError>;
+
+    /// Runs an `INSERT` of one row into a table whose key is `id` and returns the row's id, or
+    /// None when it inserted nothing (`ON CONFLICT ... DO NOTHING`). SQLite reads the id
+    /// back (`last_insert_rowid`): its `RETURNING` is a trigger, which makes every insert keep
+    /// a statement journal (an ingest wrote a tenth more with it); PostgreSQL appends
+    /// `RETURNING id`.
+    fn insert_id(&self, sql: &str, args: &[Value<'_>]) -> Result<Option<i64>, StoreError>;
+
+    /// Runs a statement that is not run again soon (the last, short statement of
+    /// [`insert_rows`](Db::insert_rows)): prepared for this run alone, it does not push the
+    /// statements a batch runs again and again out of the cache.
+    fn execute_once(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError>;
 }
 
 /// Parameters as values (up to 20 without allocating).
@@ -307,6 +335,17 @@ impl dyn Db + '_ {
         self.query_values(sql, values(args).as_slice(), &mut f)
     }
 
+    /// Runs a query of many rows, calling `f` with each as it comes ([`Db::scan`]: `f` runs
+    /// no statement).
+    pub fn scan_each(
+        &self,
+        sql: &str,
+        args: &[&dyn ToValue],
+        mut f: impl FnMut(&dyn Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.scan(sql, values(args).as_slice(), &mut f)
+    }
+
     /// The rows of a query, each made by `f`.
     pub fn rows<T>(
         &self,
@@ -337,6 +376,18 @@ impl dyn Db + '_ {
             Ok(())
         })?;
         Ok(out)
+    }
+
+    /// Inserts one row and returns its id ([`Db::insert_id`]; an error when nothing was
+    /// inserted).
+    pub fn insert(&self, sql: &str, args: &[&dyn ToValue]) -> Result<i64, StoreError> {
+        self.insert_id(sql, values(args).as_slice())?
+            .ok_or_else(|| StoreError::Query(format!("nothing inserted: {sql}")))
+    }
+
+    /// Inserts one row unless it conflicts ([`Db::insert_id`]).
+    pub fn insert_new(&self, sql: &str, args: &[&dyn ToValue]) -> Result<Option<i64>, StoreError> {
+        self.insert_id(sql, values(args).as_slice())
     }
 
     /// The first column of the first row of a query (an error when there is no row).
@@ -377,7 +428,7 @@ impl dyn Db + '_ {
                 let sql = full.get_or_insert_with(|| statement(ROWS_PER_INSERT));
                 self.execute_values(sql, &values)?;
             } else {
-                self.execute_values(&statement(chunk.len()), &values)?;
+                self.execute_once(&statement(chunk.len()), &values)?;
             }
         }
         Ok(())
@@ -416,6 +467,17 @@ impl Db for rusqlite::Connection {
 
     fn execute_batch(&self, sql: &str) -> Result<(), StoreError> {
         Ok(rusqlite::Connection::execute_batch(self, sql)?)
+    }
+
+    fn insert_id(&self, sql: &str, args: &[Value<'_>]) -> Result<Option<i64>, StoreError> {
+        let inserted = self.execute_values(sql, args)?;
+        Ok((inserted > 0).then(|| self.last_insert_rowid()))
+    }
+
+    fn execute_once(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
+        let mut stmt = self.prepare(sql)?;
+        bind_sqlite(&mut stmt, args)?;
+        Ok(stmt.raw_execute()? as u64)
     }
 }
 

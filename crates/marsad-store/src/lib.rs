@@ -414,7 +414,8 @@ pub trait Store {
     /// The casualty claims matching `filter`, by date, then publication date, then article.
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError>;
 
-    /// Calls `f` with each stored record, in JSON, in ingestion order.
+    /// Calls `f` with each stored record, in JSON, in ingestion order. The records are read
+    /// as `f` takes them (a corpus is not held in memory), so `f` must not use the store.
     fn for_each_record(&self, f: &mut dyn FnMut(String) -> Result<(), StoreError>) -> Result<(), StoreError>;
 
     /// Calls `f` with each stored event, with its parties and claims, in ingestion order.

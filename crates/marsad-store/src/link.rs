@@ -264,11 +264,14 @@ pub struct Linker {
 
 impl Linker {
     /// Forgets everything (after a rollback: ids may be used again). The filter stays: the
-    /// buckets of the rolled-back transaction only make it pass a few more.
+    /// buckets of the rolled-back transaction only make it pass a few more; but it is no
+    /// longer known to be whole (on PostgreSQL, the generation was counted up before a commit
+    /// that may have failed), so the next transaction checks it as if another had written.
     pub fn clear(&mut self) {
         self.recent.clear();
         self.older.clear();
         self.pending.clear();
+        self.generation = i64::MIN;
     }
 
     /// At the start of a transaction: drops the filter if another connection has committed
@@ -281,7 +284,12 @@ impl Linker {
             Backend::Postgres => tx.value("SELECT generation FROM marsad_meta", args![])?,
         };
         if version != self.generation {
+            // another connection wrote: its buckets are not in the filter, and the articles it
+            // replaced have other sketches now (or none: a sketch kept here would link a
+            // deleted article)
             self.filter = None;
+            self.recent.clear();
+            self.older.clear();
             self.generation = version;
         }
         Ok(())
@@ -300,7 +308,7 @@ impl Linker {
     /// Reads the stored buckets into a filter.
     fn build_filter(&mut self, tx: &dyn Db) -> Result<(), StoreError> {
         let mut filter = BucketFilter::new();
-        tx.for_each("SELECT bucket FROM sketch_buckets", args![], |row| {
+        tx.scan_each("SELECT bucket FROM sketch_buckets", args![], |row| {
             filter.insert(row.get(0)?);
             Ok(())
         })?;
@@ -586,8 +594,8 @@ fn join(
             if !within(first, last) {
                 return Ok(());
             }
-            let story: i64 = tx.value(
-                "INSERT INTO stories (articles, first_day, last_day) VALUES (2, ?1, ?2) RETURNING id",
+            let story: i64 = tx.insert(
+                "INSERT INTO stories (articles, first_day, last_day) VALUES (2, ?1, ?2)",
                 args![first, last],
             )?;
             add(story, a, "seed")?;
@@ -722,9 +730,9 @@ fn merge_event(
             }
             m
         }
-        None => tx.value(
+        None => tx.insert(
             "INSERT INTO merged_events (type, mode, first_day, last_day, events, articles)
-                 VALUES (?1, ?2, ?3, ?4, 1, 1) RETURNING id",
+                 VALUES (?1, ?2, ?3, ?4, 1, 1)",
             args![ev.kind, ev.mode, first, last],
         )?,
     };

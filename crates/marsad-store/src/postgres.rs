@@ -21,7 +21,7 @@
 //! println!("{} articles", store.stats().unwrap().articles);
 //! ```
 
-use std::cell::RefCell;
+use std::cell::{RefCell, RefMut};
 use std::collections::HashMap;
 use std::error::Error;
 
@@ -32,7 +32,7 @@ use bytes::BytesMut;
 use crate::StoreError;
 use crate::db::{Backend, Db, Row, Value};
 use crate::schema::APPLICATION_ID;
-use crate::sql::SqlStore;
+use crate::sql::{SqlStore, WRITE_LOCK};
 
 /// A marsad database in PostgreSQL.
 pub type PostgresStore = SqlStore<Postgres>;
@@ -133,7 +133,21 @@ pub(crate) fn rewrite(sql: &str) -> String {
     out
 }
 
+/// Prepared statements kept per connection; past it, they are all dropped (statements are
+/// the store's own, a few hundred at most, so this only bounds a connection that lives long).
+const STATEMENT_CACHE: usize = 1024;
+
 impl Postgres {
+    /// The client, unless a [`Db::scan`] is reading rows with it (a callback of a scan that
+    /// runs a statement gets this error, not a panic).
+    fn client(&self) -> Result<RefMut<'_, Client>, StoreError> {
+        self.client.try_borrow_mut().map_err(|_| {
+            StoreError::Query(
+                "a statement was run while a scan of the PostgreSQL connection read its rows".into(),
+            )
+        })
+    }
+
     /// The prepared statement of `sql`, prepared now if it is new.
     fn statement(&self, client: &mut Client, sql: &str) -> Result<Statement, StoreError> {
         if let Some(s) = self.statements.borrow().get(sql) {
@@ -141,17 +155,32 @@ impl Postgres {
         }
         let pg = rewrite(sql);
         let statement = client.prepare(&pg).map_err(|e| pg_error(e, &pg))?;
-        self.statements.borrow_mut().insert(sql.to_string(), statement.clone());
+        let mut statements = self.statements.borrow_mut();
+        if statements.len() >= STATEMENT_CACHE {
+            statements.clear();
+        }
+        statements.insert(sql.to_string(), statement.clone());
         Ok(statement)
     }
 
     /// Runs a query and returns its rows (the client is free again when they are read).
     fn query_all(&self, sql: &str, args: &[Value<'_>]) -> Result<Vec<::postgres::Row>, StoreError> {
-        let mut client = self.client.borrow_mut();
+        let mut client = self.client()?;
         let statement = self.statement(&mut client, sql)?;
-        let params: Vec<Param<'_>> = args.iter().map(|&v| Param(v)).collect();
-        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
-        client.query(&statement, &refs).map_err(|e| pg_error(e, sql))
+        client.query(&statement, &params(args).refs()).map_err(|e| pg_error(e, sql))
+    }
+}
+
+/// Values as the client binds them.
+struct Params<'a>(Vec<Param<'a>>);
+
+fn params<'a>(args: &[Value<'a>]) -> Params<'a> {
+    Params(args.iter().map(|&v| Param(v)).collect())
+}
+
+impl Params<'_> {
+    fn refs(&self) -> Vec<&(dyn ToSql + Sync)> {
+        self.0.iter().map(|p| p as &(dyn ToSql + Sync)).collect()
     }
 }
 
@@ -161,11 +190,9 @@ impl Db for Postgres {
     }
 
     fn execute_values(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
-        let mut client = self.client.borrow_mut();
+        let mut client = self.client()?;
         let statement = self.statement(&mut client, sql)?;
-        let params: Vec<Param<'_>> = args.iter().map(|&v| Param(v)).collect();
-        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
-        client.execute(&statement, &refs).map_err(|e| pg_error(e, sql))
+        client.execute(&statement, &params(args).refs()).map_err(|e| pg_error(e, sql))
     }
 
     fn query_values(
@@ -181,8 +208,42 @@ impl Db for Postgres {
         Ok(())
     }
 
+    fn scan(
+        &self,
+        sql: &str,
+        args: &[Value<'_>],
+        f: &mut dyn FnMut(&dyn Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        use ::postgres::fallible_iterator::FallibleIterator;
+        let mut client = self.client()?;
+        let statement = self.statement(&mut client, sql)?;
+        let params = params(args);
+        let mut rows = client.query_raw(&statement, params.refs()).map_err(|e| pg_error(e, sql))?;
+        while let Some(row) = rows.next().map_err(|e| pg_error(e, sql))? {
+            f(&PgRow(&row))?;
+        }
+        Ok(())
+    }
+
     fn execute_batch(&self, sql: &str) -> Result<(), StoreError> {
-        self.client.borrow_mut().batch_execute(sql).map_err(|e| pg_error(e, sql))
+        self.client()?.batch_execute(sql).map_err(|e| pg_error(e, sql))
+    }
+
+    fn insert_id(&self, sql: &str, args: &[Value<'_>]) -> Result<Option<i64>, StoreError> {
+        let rows = self.query_all(&format!("{sql} RETURNING id"), args)?;
+        match rows.first() {
+            Some(row) => PgRow(row).value(0).map(|v| match v {
+                Value::Int(id) => Some(id),
+                _ => None,
+            }),
+            None => Ok(None),
+        }
+    }
+
+    fn execute_once(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
+        // an unnamed statement, prepared and run in one exchange
+        let pg = rewrite(sql);
+        self.client()?.execute(pg.as_str(), &params(args).refs()).map_err(|e| pg_error(e, sql))
     }
 }
 
@@ -280,15 +341,17 @@ impl Row for PgRow<'_> {
 /// does in SQLite). Version 1 is SQLite's version 5 (see `schema`), in PostgreSQL's types:
 /// integers are `bigint`, text offsets `integer` (what `substr` takes), blobs `bytea`;
 /// foreign keys are checked at commit (a batch writes claims before the events they point
-/// at), and `article_search` holds the full-text index.
+/// at), and `article_search` holds the full-text index. Text columns compare and sort byte by
+/// byte (`COLLATE "C"`), as SQLite's do, whatever the database's locale: lists come in the
+/// same order from both, and dates compare as strings alike.
 pub const MIGRATIONS: &[&str] = &[r#"
 CREATE TABLE runs (
     id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-    started TEXT NOT NULL,
-    ended TEXT,
-    status TEXT NOT NULL,
-    marsad_version TEXT NOT NULL,
-    inputs TEXT NOT NULL,
+    started TEXT COLLATE "C" NOT NULL,
+    ended TEXT COLLATE "C",
+    status TEXT COLLATE "C" NOT NULL,
+    marsad_version TEXT COLLATE "C" NOT NULL,
+    inputs TEXT COLLATE "C" NOT NULL,
     seen BIGINT NOT NULL DEFAULT 0,
     added BIGINT NOT NULL DEFAULT 0,
     replaced BIGINT NOT NULL DEFAULT 0,
@@ -297,18 +360,18 @@ CREATE TABLE runs (
 );
 CREATE TABLE articles (
     id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
-    doc_id TEXT NOT NULL,
-    source_path TEXT,
-    source_format TEXT NOT NULL,
+    key TEXT COLLATE "C" NOT NULL UNIQUE,
+    doc_id TEXT COLLATE "C" NOT NULL,
+    source_path TEXT COLLATE "C",
+    source_format TEXT COLLATE "C" NOT NULL,
     source_line BIGINT,
-    outlet TEXT,
-    published TEXT,
-    published_from TEXT,
-    language TEXT,
+    outlet TEXT COLLATE "C",
+    published TEXT COLLATE "C",
+    published_from TEXT COLLATE "C",
+    language TEXT COLLATE "C",
     hash BYTEA NOT NULL,
-    title TEXT,
-    text TEXT NOT NULL,
+    title TEXT COLLATE "C",
+    text TEXT COLLATE "C" NOT NULL,
     record BYTEA NOT NULL,
     run BIGINT REFERENCES runs(id) DEFERRABLE INITIALLY DEFERRED
 );
@@ -316,13 +379,13 @@ CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_outlet ON articles(lower(outlet));
 CREATE TABLE entities (
     id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
-    kb TEXT,
-    type TEXT NOT NULL,
-    name TEXT NOT NULL,
-    name_ar TEXT NOT NULL,
-    subtype TEXT,
-    country TEXT,
+    key TEXT COLLATE "C" NOT NULL UNIQUE,
+    kb TEXT COLLATE "C",
+    type TEXT COLLATE "C" NOT NULL,
+    name TEXT COLLATE "C" NOT NULL,
+    name_ar TEXT COLLATE "C" NOT NULL,
+    subtype TEXT COLLATE "C",
+    country TEXT COLLATE "C",
     lat DOUBLE PRECISION,
     lon DOUBLE PRECISION
 );
@@ -331,37 +394,37 @@ CREATE INDEX entities_kb ON entities(kb);
 CREATE INDEX entities_name_ar ON entities(name_ar);
 CREATE TABLE mentions (
     article BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-    local TEXT NOT NULL,
+    local TEXT COLLATE "C" NOT NULL,
     entity BIGINT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
-    spans TEXT NOT NULL,
+    spans TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (article, local)
 );
 CREATE INDEX mentions_entity ON mentions(entity);
 CREATE TABLE events (
     id BIGINT PRIMARY KEY,
     article BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-    local TEXT NOT NULL,
-    type TEXT NOT NULL,
-    mode TEXT NOT NULL,
-    date TEXT,
-    modality TEXT,
+    local TEXT COLLATE "C" NOT NULL,
+    type TEXT COLLATE "C" NOT NULL,
+    mode TEXT COLLATE "C" NOT NULL,
+    date TEXT COLLATE "C",
+    modality TEXT COLLATE "C",
     negated BIGINT NOT NULL,
     claimant_entity BIGINT REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
-    claimant TEXT,
+    claimant TEXT COLLATE "C",
     evidence_start INTEGER NOT NULL,
     evidence_end INTEGER NOT NULL,
     trigger_start INTEGER,
     trigger_end INTEGER,
-    rule TEXT,
+    rule TEXT COLLATE "C",
     UNIQUE (article, local)
 );
 CREATE INDEX events_type ON events(type, date);
 CREATE TABLE event_roles (
     rowid BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
     event BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-    role TEXT NOT NULL,
+    role TEXT COLLATE "C" NOT NULL,
     entity BIGINT REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
-    name TEXT
+    name TEXT COLLATE "C"
 );
 CREATE INDEX event_roles_event ON event_roles(event);
 CREATE INDEX event_roles_entity ON event_roles(entity);
@@ -370,20 +433,20 @@ CREATE TABLE claims (
     article BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     ordinal BIGINT NOT NULL,
     count BIGINT,
-    qualifier TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    population TEXT NOT NULL,
+    qualifier TEXT COLLATE "C" NOT NULL,
+    kind TEXT COLLATE "C" NOT NULL,
+    population TEXT COLLATE "C" NOT NULL,
     side_entity BIGINT REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
-    side TEXT,
+    side TEXT COLLATE "C",
     claimant_entity BIGINT REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
-    claimant TEXT,
-    reported_by TEXT,
-    date TEXT,
+    claimant TEXT COLLATE "C",
+    reported_by TEXT COLLATE "C",
+    date TEXT COLLATE "C",
     cumulative BIGINT NOT NULL,
     event BIGINT REFERENCES events(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
     evidence_start INTEGER NOT NULL,
     evidence_end INTEGER NOT NULL,
-    rule TEXT
+    rule TEXT COLLATE "C"
 );
 CREATE INDEX claims_article ON claims(article);
 CREATE INDEX claims_kind ON claims(kind, date);
@@ -407,9 +470,9 @@ CREATE TABLE sketch_buckets (
 CREATE TABLE article_links (
     a BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     b BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-    kind TEXT NOT NULL,
+    kind TEXT COLLATE "C" NOT NULL,
     similarity DOUBLE PRECISION NOT NULL,
-    paragraphs TEXT NOT NULL,
+    paragraphs TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (a, b)
 );
 CREATE INDEX article_links_b ON article_links(b);
@@ -423,13 +486,13 @@ CREATE INDEX stories_size ON stories(articles);
 CREATE TABLE story_articles (
     article BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     story BIGINT NOT NULL,
-    why TEXT NOT NULL
+    why TEXT COLLATE "C" NOT NULL
 );
 CREATE INDEX story_articles_story ON story_articles(story);
 CREATE TABLE merged_events (
     id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-    type TEXT NOT NULL,
-    mode TEXT NOT NULL,
+    type TEXT COLLATE "C" NOT NULL,
+    mode TEXT COLLATE "C" NOT NULL,
     first_day BIGINT,
     last_day BIGINT,
     events BIGINT NOT NULL,
@@ -442,7 +505,7 @@ CREATE TABLE event_merges (
 );
 CREATE INDEX event_merges_merged ON event_merges(merged);
 CREATE TABLE merged_keys (
-    type TEXT NOT NULL,
+    type TEXT COLLATE "C" NOT NULL,
     entity BIGINT NOT NULL,
     day BIGINT NOT NULL,
     merged BIGINT NOT NULL,
@@ -503,43 +566,24 @@ impl Postgres {
         db.value(sql, &[])
     }
 
-    /// Creates the schema, or applies the migrations it lacks, in one transaction that holds
-    /// the writers' lock (another process connecting at the same time waits, then finds the
-    /// schema made).
-    fn migrate(&self) -> Result<(), StoreError> {
-        self.execute_batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({APPLICATION_ID})"))?;
-        let done = self.migrate_locked();
-        let end = if done.is_ok() { "COMMIT" } else { "ROLLBACK" };
-        let ended = self.execute_batch(end);
-        done.and(ended)
-    }
-
-    fn migrate_locked(&self) -> Result<(), StoreError> {
-        let has = |table: &str| -> Result<bool, StoreError> {
-            let db: &dyn Db = self;
-            db.value::<bool>("SELECT to_regclass(?1) IS NOT NULL", &[&table])
-        };
-        let version = if has("marsad_meta")? {
-            let (app, version): (i64, i64) = {
-                let db: &dyn Db = self;
-                db.row("SELECT application, version FROM marsad_meta", &[], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .ok_or_else(|| StoreError::Query("marsad_meta has no row".into()))?
-            };
-            if app != APPLICATION_ID {
-                return Err(StoreError::NotMarsadPostgres { database: self.place.clone() });
-            }
-            version
-        } else if has("articles")? {
+    /// The schema version of the database, None when it has no marsad tables; an error when
+    /// its tables are not marsad's or were written by a newer marsad.
+    fn stored_version(&self) -> Result<Option<i64>, StoreError> {
+        let db: &dyn Db = self;
+        let has = |table: &str| db.value::<bool>("SELECT to_regclass(?1) IS NOT NULL", &[&table]);
+        if !has("marsad_meta")? {
             // tables of marsad's names, not marsad's: not touched
+            return match has("articles")? {
+                true => Err(StoreError::NotMarsadPostgres { database: self.place.clone() }),
+                false => Ok(None),
+            };
+        }
+        let (app, version): (i64, i64) = db
+            .row("SELECT application, version FROM marsad_meta", &[], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .ok_or_else(|| StoreError::NotMarsadPostgres { database: self.place.clone() })?;
+        if app != APPLICATION_ID {
             return Err(StoreError::NotMarsadPostgres { database: self.place.clone() });
-        } else {
-            self.execute_batch(&format!(
-                "CREATE TABLE marsad_meta (application BIGINT NOT NULL, version BIGINT NOT NULL,
-                     generation BIGINT NOT NULL);
-                 INSERT INTO marsad_meta VALUES ({APPLICATION_ID}, 0, 0);"
-            ))?;
-            0
-        };
+        }
         if version > LATEST {
             return Err(StoreError::TooNewPostgres {
                 database: self.place.clone(),
@@ -547,6 +591,37 @@ impl Postgres {
                 supported: LATEST,
             });
         }
+        Ok(Some(version))
+    }
+
+    /// Creates the schema, or applies the migrations it lacks, in one transaction holding the
+    /// writers' lock (a writer of the old schema finishes first; another process connecting
+    /// at the same time waits, then finds the schema made). A database at the latest version
+    /// is only read: connecting does not wait for an ingest.
+    fn migrate(&self) -> Result<(), StoreError> {
+        if self.stored_version()? == Some(LATEST) {
+            return Ok(());
+        }
+        self.execute_batch(&format!("BEGIN; {WRITE_LOCK}"))?;
+        let done = self.migrate_locked();
+        let end = if done.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        let ended = self.execute_batch(end);
+        done.and(ended)
+    }
+
+    fn migrate_locked(&self) -> Result<(), StoreError> {
+        // read again under the lock: another process may have migrated meanwhile
+        let version = match self.stored_version()? {
+            Some(v) => v,
+            None => {
+                self.execute_batch(&format!(
+                    "CREATE TABLE marsad_meta (application BIGINT NOT NULL, version BIGINT NOT NULL,
+                         generation BIGINT NOT NULL);
+                     INSERT INTO marsad_meta VALUES ({APPLICATION_ID}, 0, 0);"
+                ))?;
+                0
+            }
+        };
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             self.execute_batch(sql)?;
             self.execute_batch(&format!("UPDATE marsad_meta SET version = {}", i + 1))?;

@@ -1,7 +1,7 @@
 //! Reading events, claims and parties back, on any [`Db`]: the rows the exports, the claim
 //! ledger, merged events and the web UI are made of.
 
-use crate::db::{Backend, Db, Row, ToValue, args};
+use crate::db::{Backend, Db, Ints, Row, ToValue, args};
 use crate::terms::query_terms;
 use crate::{ClaimFilter, ClaimRow, EventRow, Party, Stats, StoreError};
 
@@ -185,20 +185,26 @@ struct RawClaim {
     event_type: Option<String>,
 }
 
-/// SQL selecting the ids of the entities a user names (English or Arabic name, or
-/// knowledge-base id). The name is quoted as an SQL literal; every test is an index look-up
-/// (the normalised name through the exact keys of the four entity types, not a pattern).
-pub(crate) fn entity_ids_sql(db: &dyn Db, name: &str) -> String {
-    let lit = |s: &str| format!("'{}'", s.replace('\'', "''"));
+/// The ids of the entities a user names: an id of the database (digits), else an English
+/// or Arabic name or a knowledge-base id. The name is bound, never spliced into the SQL;
+/// every test is an index look-up (the normalised name through the exact keys of the four
+/// entity types, not a pattern).
+pub(crate) fn entity_ids(db: &dyn Db, name: &str) -> Result<Vec<i64>, StoreError> {
+    if let Ok(id) = name.parse::<i64>() {
+        return Ok(vec![id]);
+    }
+    // no name holds a NUL, and PostgreSQL takes none in a text
+    if name.contains('\0') {
+        return Ok(Vec::new());
+    }
     let key = query_terms(name).join(" ");
     let keys: Vec<String> =
-        ["PERSON", "ORG", "GPE", "LOC"].iter().map(|t| lit(&format!("name:{t}:{key}"))).collect();
-    format!(
-        "SELECT id FROM entities WHERE {} OR kb = {n} OR name_ar = {n} OR key IN ({k})",
-        nocase_equal(db, "name", &lit(name)),
-        n = lit(name),
-        k = keys.join(", "),
-    )
+        ["PERSON", "ORG", "GPE", "LOC"].iter().map(|t| format!("name:{t}:{key}")).collect();
+    let sql = format!(
+        "SELECT id FROM entities WHERE {} OR kb = ?1 OR name_ar = ?1 OR key IN (?2, ?3, ?4, ?5)",
+        nocase_equal(db, "name", "CAST(?1 AS TEXT)")
+    );
+    db.rows(&sql, args![name, keys[0], keys[1], keys[2], keys[3]], |r| r.get(0))
 }
 
 /// `column = value` with ASCII letters of either case equal (the English names of entities
@@ -212,16 +218,19 @@ pub(crate) fn nocase_equal(db: &dyn Db, column: &str, value: &str) -> String {
 
 /// The casualty claims matching `filter` ([`crate::Store::claims`]).
 pub(crate) fn claims(db: &dyn Db, f: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
-    let entity = f.entity.as_deref().map(|name| entity_ids_sql(db, name));
+    let ids = match f.entity.as_deref() {
+        Some(name) => Some(entity_ids(db, name)?),
+        None => None,
+    };
     let mut sql = format!(
         "SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article
          LEFT JOIN events ev ON ev.id = c.event WHERE 1 = 1"
     );
-    match &entity {
-        Some(e) => sql.push_str(&format!(
-            " AND (c.side_entity IN ({e}) OR c.claimant_entity IN ({e}) OR {}
+    match &ids {
+        Some(_) => sql.push_str(&format!(
+            " AND (c.side_entity IN rarray(?5) OR c.claimant_entity IN rarray(?5) OR {}
                OR (c.side = 'both' AND EXISTS (SELECT 1 FROM mentions ae
-                   WHERE ae.article = a.id AND ae.entity IN ({e}))))",
+                   WHERE ae.article = a.id AND ae.entity IN rarray(?5))))",
             nocase_equal(db, "c.side", "CAST(?4 AS TEXT)")
         )),
         None => sql.push_str(" AND CAST(?4 AS TEXT) IS NULL"),
@@ -233,8 +242,13 @@ pub(crate) fn claims(db: &dyn Db, f: &ClaimFilter) -> Result<Vec<ClaimRow>, Stor
         " AND (CAST(?2 AS TEXT) IS NULL OR substr(coalesce(c.date, a.published), 1, length(?2)) <= ?2)",
     );
     sql.push_str(" AND (CAST(?3 AS TEXT) IS NULL OR c.kind = ?3)");
-    sql.push_str(" ORDER BY coalesce(c.date, a.published), a.published, a.id, c.ordinal");
-    claim_rows(db, &sql, args![f.from, f.to, f.kind, f.entity])
+    sql.push_str(
+        " ORDER BY coalesce(c.date, a.published) NULLS FIRST, a.published NULLS FIRST, a.id, c.ordinal",
+    );
+    match &ids {
+        Some(ids) => claim_rows(db, &sql, args![f.from, f.to, f.kind, f.entity, Ints(ids)]),
+        None => claim_rows(db, &sql, args![f.from, f.to, f.kind, f.entity]),
+    }
 }
 
 /// Calls `f` with each stored record, in JSON, in ingestion order.
@@ -242,7 +256,8 @@ pub(crate) fn for_each_record(
     db: &dyn Db,
     f: &mut dyn FnMut(String) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
-    db.for_each("SELECT record, text FROM articles ORDER BY id", args![], |row| {
+    // streamed: `f` writes the record out, and runs no statement
+    db.scan_each("SELECT record, text FROM articles ORDER BY id", args![], |row| {
         let record: Vec<u8> = row.get(0)?;
         let text: String = row.get(1)?;
         f(crate::splice_text(&crate::article::decompress(&record)?, &text))

@@ -186,14 +186,13 @@ pub(crate) fn run(conn: &dyn Db, query: &SearchQuery) -> Result<Vec<Hit>, StoreE
     let limit = query.limit.clamp(1, 10_000);
     let entity: Option<FxHashSet<i64>> = match &query.entity {
         Some(name) => {
-            let ids: Vec<i64> = conn.rows(&crate::read::entity_ids_sql(conn, name), args![], |r| r.get(0))?;
+            let ids = crate::read::entity_ids(conn, name)?;
             if ids.is_empty() {
                 return Ok(Vec::new());
             }
-            let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
             let articles = conn.rows(
-                &format!("SELECT DISTINCT article FROM mentions WHERE entity IN ({list})"),
-                args![],
+                "SELECT DISTINCT article FROM mentions WHERE entity IN rarray(?1)",
+                args![crate::db::Ints(&ids)],
                 |r| r.get(0),
             )?;
             Some(articles.into_iter().collect())

@@ -45,6 +45,13 @@ pub struct SqlStore<C> {
     reextract: bool,
 }
 
+/// PostgreSQL: the lock a write transaction (or a migration) takes first and holds until it
+/// ends, so that the writers of one marsad database (the tables of the connection's schema)
+/// take turns: event ids are given by the writer, and linking reads what others wrote. (The
+/// first key is the application id, "mrsd".)
+pub(crate) const WRITE_LOCK: &str = "SELECT pg_advisory_xact_lock(1836217188, hashtext(current_schema()))";
+const _: () = assert!(crate::schema::APPLICATION_ID == 1_836_217_188);
+
 impl<C> SqlStore<C> {
     /// A store on `conn` (its schema already up to date).
     pub(crate) fn with_connection(conn: C) -> SqlStore<C> {
@@ -234,10 +241,7 @@ impl<C: Db> SqlStore<C> {
                 Backend::Sqlite => self.conn.execute_batch("BEGIN IMMEDIATE")?,
                 Backend::Postgres => {
                     self.conn.execute_batch("BEGIN")?;
-                    if let Err(e) = self.db().execute_batch(&format!(
-                        "SELECT pg_advisory_xact_lock({})",
-                        crate::schema::APPLICATION_ID
-                    )) {
+                    if let Err(e) = self.db().execute_batch(WRITE_LOCK) {
                         let _ = self.conn.execute_batch("ROLLBACK");
                         return Err(e);
                     }
@@ -397,9 +401,9 @@ fn entity_id(
         None => None,
     });
     let coords = entry.and_then(|en| en.coordinates);
-    let inserted: Option<i64> = tx.row(
+    let inserted: Option<i64> = tx.insert_new(
         "INSERT INTO entities (key, kb, type, name, name_ar, subtype, country, lat, lon)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (key) DO NOTHING RETURNING id",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (key) DO NOTHING",
         args![
             key,
             e.kb,
@@ -411,7 +415,6 @@ fn entity_id(
             coords.map(|c| c.0),
             coords.map(|c| c.1)
         ],
-        |r| r.get(0),
     )?;
     let id = match inserted {
         Some(id) => id,
@@ -435,10 +438,10 @@ fn insert_article<'a>(
     a: &'a Article,
 ) -> Result<Linkable, StoreError> {
     let r = &a.record;
-    let article: i64 = tx.value(
+    let article: i64 = tx.insert(
         "INSERT INTO articles (key, doc_id, source_path, source_format, source_line, outlet, published,
                  published_from, language, hash, title, text, record, run)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         args![
             a.identity.key,
             r.id,
@@ -698,8 +701,8 @@ impl<C: Db> Store for SqlStore<C> {
             "UPDATE runs SET status = 'interrupted', ended = ?1 WHERE status = 'running'",
             args![now],
         )?;
-        let id = self.db().value(
-            "INSERT INTO runs (started, status, marsad_version, inputs) VALUES (?1, 'running', ?2, ?3) RETURNING id",
+        let id = self.db().insert(
+            "INSERT INTO runs (started, status, marsad_version, inputs) VALUES (?1, 'running', ?2, ?3)",
             args![now, MARSAD_VERSION, serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into())],
         )?;
         Ok(RunId(id))

@@ -55,6 +55,14 @@ impl Db for Sqlite {
     fn execute_batch(&self, sql: &str) -> Result<(), StoreError> {
         Db::execute_batch(&self.conn, sql)
     }
+
+    fn insert_id(&self, sql: &str, args: &[Value<'_>]) -> Result<Option<i64>, StoreError> {
+        self.conn.insert_id(sql, args)
+    }
+
+    fn execute_once(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
+        self.conn.execute_once(sql, args)
+    }
 }
 
 impl SqlStore<Sqlite> {

@@ -43,7 +43,7 @@ pub(crate) fn list_stories(db: &dyn Db, f: &StoryFilter) -> Result<Vec<StorySumm
     let ids: Vec<i64> = db.rows(
         "SELECT id FROM stories WHERE articles >= ?1
                AND (CAST(?2 AS BIGINT) IS NULL OR last_day >= ?2) AND (CAST(?3 AS BIGINT) IS NULL OR first_day <= ?3)
-             ORDER BY articles DESC, last_day DESC, id LIMIT ?4",
+             ORDER BY articles DESC, last_day DESC NULLS LAST, id LIMIT ?4",
         args![f.min_articles.max(2) as i64, from, to, limit_of(f.limit)],
         |r| r.get(0),
     )?;
@@ -172,7 +172,7 @@ fn merged_summary(db: &dyn Db, id: i64) -> Result<Option<MergedEventSummary>, St
     let sources: Vec<(Option<String>, Option<String>)> = db.rows(
         "SELECT a.outlet, coalesce(en.name, e.claimant) FROM event_merges em JOIN events e ON e.id = em.event
              JOIN articles a ON a.id = e.article LEFT JOIN entities en ON en.id = e.claimant_entity
-             WHERE em.merged = ?1 ORDER BY a.published, a.id",
+             WHERE em.merged = ?1 ORDER BY a.published NULLS FIRST, a.id",
         args![id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
@@ -202,7 +202,7 @@ pub(crate) fn list_merged_events(
         "SELECT id FROM merged_events WHERE articles >= ?1
                AND (CAST(?2 AS BIGINT) IS NULL OR last_day >= ?2) AND (CAST(?3 AS BIGINT) IS NULL OR first_day <= ?3)
                AND (CAST(?4 AS TEXT) IS NULL OR type = upper(CAST(?4 AS TEXT)))
-             ORDER BY articles DESC, events DESC, last_day DESC, id LIMIT ?5",
+             ORDER BY articles DESC, events DESC, last_day DESC NULLS LAST, id LIMIT ?5",
         args![f.min_articles.max(1) as i64, from, to, f.category, limit_of(f.limit)],
         |r| r.get(0),
     )?;
@@ -224,7 +224,7 @@ pub(crate) fn read_merged_event(db: &dyn Db, id: i64) -> Result<Option<MergedEve
     let members = db.rows(
         &format!(
             "{EVENT_SELECT} JOIN event_merges em ON em.event = ev.id WHERE em.merged = ?1
-             ORDER BY a.published, a.id, ev.id"
+             ORDER BY a.published NULLS FIRST, a.id, ev.id"
         ),
         args![id],
         |r| event_row(db, r),
