@@ -483,6 +483,15 @@ impl Db for rusqlite::Connection {
 
 fn bind_sqlite(stmt: &mut rusqlite::Statement<'_>, args: &[Value<'_>]) -> Result<(), StoreError> {
     use rusqlite::types::Value as V;
+    // raw binding does not count the values: a parameter left out would be NULL
+    if args.len() != stmt.parameter_count() {
+        return Err(StoreError::Query(format!(
+            "{} values for the {} parameters of: {}",
+            args.len(),
+            stmt.parameter_count(),
+            stmt.expanded_sql().unwrap_or_default()
+        )));
+    }
     for (i, v) in args.iter().enumerate() {
         let at = i + 1;
         match *v {
@@ -552,6 +561,9 @@ mod tests {
         let err = db.value::<i64>("SELECT s FROM t WHERE i = 7", args![]).unwrap_err();
         assert!(matches!(err, StoreError::Column { index: 0, .. }), "{err}");
         assert!(db.value::<i64>("SELECT i FROM t WHERE i = 8", args![]).is_err());
+        // a value too few or too many is an error, not a NULL
+        assert!(db.execute("INSERT INTO t VALUES (?1, ?2, ?3, ?4)", args![1i64, 2.0f64, "x"]).is_err());
+        assert!(db.value::<i64>("SELECT ?1", args![1i64, 2i64]).is_err());
     }
 
     #[test]

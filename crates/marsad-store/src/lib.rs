@@ -100,6 +100,11 @@ pub enum StoreError {
         "PostgreSQL database {database} has schema version {found}, newer than this marsad supports ({supported}): use a newer marsad"
     )]
     TooNewPostgres { database: String, found: i64, supported: i64 },
+    /// A PostgreSQL database named to a marsad built without the `postgres` feature.
+    #[error(
+        "{database} is a PostgreSQL database, and this marsad was built without PostgreSQL (cargo feature `postgres`)"
+    )]
+    NoPostgres { database: String },
     /// A column holds another type than the store wrote there.
     #[error("database column {index}: {message}")]
     Column { index: usize, message: String },
@@ -367,7 +372,8 @@ pub struct MergedEvent {
 /// then loses the batches of the open transaction, never part of one.)
 ///
 /// [`SqliteStore`] (a file, the default) and, with the `postgres` feature, `PostgresStore`
-/// implement it with the same logic and give the same answers.
+/// implement it with the same logic and give the same answers (search ranks aside: see
+/// `search`).
 pub trait Store {
     /// Lets [`write_batch`](Store::write_batch) keep its transaction open until `articles`
     /// articles were written in it (0, the default: each batch is committed). A run writing a
@@ -425,6 +431,10 @@ pub trait Store {
     /// Sizes of the database.
     fn stats(&self) -> Result<Stats, StoreError>;
 
+    /// The schema version of the database (each backend counts its own: SQLite's
+    /// [`schema::LATEST`], PostgreSQL's `postgres::LATEST`).
+    fn schema_version(&self) -> Result<i64, StoreError>;
+
     /// Stories matching `filter`, the largest first (then the latest).
     fn stories(&self, filter: &StoryFilter) -> Result<Vec<StorySummary>, StoreError>;
 
@@ -446,4 +456,56 @@ pub trait Store {
         &self,
         f: &mut dyn FnMut(MergedEvent) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>;
+}
+
+/// A corpus database as a server uses it: written and read ([`Store`]), browsed
+/// ([`browse::Browse`]), and its running statement stopped from another thread when the
+/// request that asked for it is given up ([`Corpus::interrupter`]).
+pub trait Corpus: Store + browse::Browse + Send {
+    /// What stops the statement this connection is running, if anything can.
+    fn interrupter(&self) -> Option<Interrupter>;
+}
+
+/// Stops the statement a connection is running (SQLite: at once, in the process;
+/// PostgreSQL: the server is asked to cancel it).
+pub struct Interrupter(Box<dyn Fn() + Send + Sync>);
+
+impl Interrupter {
+    /// Stops the running statement (which then fails); nothing when none runs.
+    pub fn interrupt(&self) {
+        (self.0)()
+    }
+}
+
+impl std::fmt::Debug for Interrupter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Interrupter")
+    }
+}
+
+impl Corpus for SqliteStore {
+    fn interrupter(&self) -> Option<Interrupter> {
+        let handle = self.connection().get_interrupt_handle();
+        Some(Interrupter(Box::new(move || handle.interrupt())))
+    }
+}
+
+/// Opens the corpus database `db` names: a PostgreSQL database for a `postgres://` or
+/// `postgresql://` URL ([`url::is_postgres_url`]; its tables are made when it has none), else
+/// an SQLite file (created when missing: callers that want an existing one check first).
+pub fn open_corpus(db: &std::path::Path) -> Result<Box<dyn Corpus>, StoreError> {
+    match db.to_str() {
+        Some(url) if url::is_postgres_url(url) => open_postgres(url),
+        _ => Ok(Box::new(SqliteStore::open(db)?)),
+    }
+}
+
+#[cfg(feature = "postgres")]
+fn open_postgres(url: &str) -> Result<Box<dyn Corpus>, StoreError> {
+    Ok(Box::new(PostgresStore::connect(url)?))
+}
+
+#[cfg(not(feature = "postgres"))]
+fn open_postgres(url: &str) -> Result<Box<dyn Corpus>, StoreError> {
+    Err(StoreError::NoPostgres { database: url::without_password(url) })
 }

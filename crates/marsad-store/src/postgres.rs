@@ -11,9 +11,10 @@
 //! own text search configurations would split Arabic words at their diacritics and fold
 //! nothing, as FTS5's tokenizers do. A query is a `tsquery` built the same way.
 //!
-//! One ingest writes at a time: a write transaction takes an advisory lock first, and commits
-//! bump `marsad_meta.generation` so that a writer knows when another has written since it
-//! built its filter of stored buckets. Readers never wait.
+//! Writers take turns: a write transaction takes an advisory lock first (keyed by the schema),
+//! and commits bump `marsad_meta.generation` so that a writer knows when another has written
+//! since it built its filter of stored buckets and cached sketches. Readers never wait, nor
+//! does connecting to a database whose schema is current.
 //!
 //! ```no_run
 //! use marsad_store::{PostgresStore, Store};
@@ -39,7 +40,8 @@ pub type PostgresStore = SqlStore<Postgres>;
 
 /// A PostgreSQL connection to a marsad database (the connection of a [`PostgresStore`]).
 pub struct Postgres {
-    client: RefCell<Client>,
+    /// None only while it is dropped ([`Drop`]).
+    client: RefCell<Option<Client>>,
     /// Prepared statements, by the SQL the store wrote (before [`rewrite`]).
     statements: RefCell<HashMap<String, Statement>>,
     /// Where the database is, without a password (for messages).
@@ -89,42 +91,39 @@ pub(crate) fn rewrite(sql: &str) -> String {
             rest = tail;
         }
     }
-    let mut chars = rest.char_indices().peekable();
-    let mut quoted = false;
     // a bare `?` is the parameter after the largest numbered so far, as in SQLite
     let mut last = 0u32;
-    while let Some((i, c)) = chars.next() {
-        if quoted {
-            out.push(c);
-            quoted = c != '\'';
+    let mut at = 0;
+    while let Some(c) = rest[at..].chars().next() {
+        let tail = &rest[at..];
+        // quoted text and identifiers, and comments, are copied as they are
+        let verbatim = match c {
+            '\'' => Some(tail[1..].find('\'').map_or(tail.len(), |e| e + 2)),
+            '"' => Some(tail[1..].find('"').map_or(tail.len(), |e| e + 2)),
+            '-' if tail.starts_with("--") => Some(tail.find('\n').unwrap_or(tail.len())),
+            _ => None,
+        };
+        if let Some(len) = verbatim {
+            out.push_str(&tail[..len]);
+            at += len;
             continue;
         }
-        match c {
-            '\'' => {
-                quoted = true;
-                out.push(c);
-            }
-            '?' => {
-                let digits: String = rest[i + 1..].chars().take_while(char::is_ascii_digit).collect();
-                let n = match digits.parse::<u32>() {
-                    Ok(n) => {
-                        for _ in 0..digits.len() {
-                            chars.next();
-                        }
-                        n
-                    }
-                    Err(_) => last + 1,
-                };
-                last = last.max(n);
-                out.push_str(&format!("${n}"));
-            }
-            'I' if rest[i..].starts_with("IN rarray(") => {
-                out.push_str("= ANY(");
-                for _ in 0.."IN rarray(".len() - 1 {
-                    chars.next();
-                }
-            }
-            _ => out.push(c),
+        let word_start = !out.ends_with(|p: char| p.is_alphanumeric() || p == '_');
+        if c == '?' {
+            let digits = tail[1..].bytes().take_while(u8::is_ascii_digit).count();
+            let n = tail[1..1 + digits].parse::<u32>().unwrap_or(last + 1);
+            last = last.max(n);
+            out.push_str(&format!("${n}"));
+            at += 1 + digits;
+        } else if word_start && tail.starts_with("NOT IN rarray(") {
+            out.push_str("<> ALL(");
+            at += "NOT IN rarray(".len();
+        } else if word_start && tail.starts_with("IN rarray(") {
+            out.push_str("= ANY(");
+            at += "IN rarray(".len();
+        } else {
+            out.push(c);
+            at += c.len_utf8();
         }
     }
     if ignore {
@@ -141,11 +140,13 @@ impl Postgres {
     /// The client, unless a [`Db::scan`] is reading rows with it (a callback of a scan that
     /// runs a statement gets this error, not a panic).
     fn client(&self) -> Result<RefMut<'_, Client>, StoreError> {
-        self.client.try_borrow_mut().map_err(|_| {
+        let busy = self.client.try_borrow_mut().map_err(|_| {
             StoreError::Query(
                 "a statement was run while a scan of the PostgreSQL connection read its rows".into(),
             )
-        })
+        })?;
+        RefMut::filter_map(busy, Option::as_mut)
+            .map_err(|_| StoreError::Query("the connection is closed".into()))
     }
 
     /// The prepared statement of `sql`, prepared now if it is new.
@@ -277,6 +278,13 @@ impl ToSql for Param<'_> {
                 _ => Err(wrong("a real number")),
             },
             Value::Text(s) => match *ty {
+                // PostgreSQL's text holds no NUL: one becomes U+FFFD, a code point for a code
+                // point, so that every offset into the text stays right
+                Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN
+                    if s.contains('\0') =>
+                {
+                    s.replace('\0', "\u{FFFD}").as_str().to_sql(ty, out)
+                }
                 Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN => s.to_sql(ty, out),
                 _ => Err(wrong("text")),
             },
@@ -356,7 +364,8 @@ CREATE TABLE runs (
     added BIGINT NOT NULL DEFAULT 0,
     replaced BIGINT NOT NULL DEFAULT 0,
     unchanged BIGINT NOT NULL DEFAULT 0,
-    skipped BIGINT NOT NULL DEFAULT 0
+    skipped BIGINT NOT NULL DEFAULT 0,
+    pid BIGINT                         -- the server process of the session writing the run
 );
 CREATE TABLE articles (
     id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
@@ -523,15 +532,30 @@ pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
 impl SqlStore<Postgres> {
     /// Connects to the database at `url` (`postgresql://user:password@host:port/database`,
-    /// or libpq's `host=... dbname=...`), creating marsad's tables in a database that has none
+    /// or libpq's `host=... dbname=...`; without a password in it, `PGPASSWORD` gives one),
+    /// creating marsad's tables in a database that has none
     /// and bringing an older schema up to date. A database of a newer marsad, one that holds
     /// tables of the same names not made by marsad, or one whose encoding is not UTF-8, is
     /// refused.
     pub fn connect(url: &str) -> Result<PostgresStore, StoreError> {
         let place = crate::url::without_password(url);
-        let client = Client::connect(url, NoTls).map_err(|e| pg_error(e, ""))?;
-        let conn = Postgres { client: RefCell::new(client), statements: RefCell::default(), place };
-        let encoding: String = conn.value_of("SHOW server_encoding")?;
+        let unreachable = |e: ::postgres::Error| match pg_error(e, "") {
+            StoreError::Postgres { message, error } => {
+                StoreError::Postgres { message: format!("cannot connect to {place}: {message}"), error }
+            }
+            other => other,
+        };
+        let mut config: ::postgres::Config = url.parse().map_err(unreachable)?;
+        // a password kept out of the command line (and out of `ps`), as libpq reads it
+        if config.get_password().is_none()
+            && let Ok(password) = std::env::var("PGPASSWORD")
+        {
+            config.password(password);
+        }
+        let client = config.connect(NoTls).map_err(unreachable)?;
+        let conn = Postgres { client: RefCell::new(Some(client)), statements: RefCell::default(), place };
+        let db: &dyn Db = &conn;
+        let encoding: String = db.value("SHOW server_encoding", &[])?;
         if !encoding.eq_ignore_ascii_case("UTF8") {
             return Err(StoreError::NotUtf8 { database: conn.place.clone(), encoding });
         }
@@ -539,33 +563,9 @@ impl SqlStore<Postgres> {
         store.conn.migrate()?;
         Ok(store)
     }
-
-    /// The schema version of the database.
-    pub fn schema_version(&self) -> Result<i64, StoreError> {
-        self.conn.value_of::<i64>("SELECT version FROM marsad_meta")
-    }
-
-    /// Drops every table of marsad (tests start from an empty database with it).
-    #[doc(hidden)]
-    pub fn drop_all(url: &str) -> Result<(), StoreError> {
-        let mut client = Client::connect(url, NoTls).map_err(|e| pg_error(e, ""))?;
-        let drop =
-            "DROP TABLE IF EXISTS marsad_meta, runs, articles, entities, mentions, events, event_roles,
-                claims, article_search, sketches, sketch_buckets, article_links, stories, story_articles,
-                merged_events, event_merges, merged_keys CASCADE;
-             DROP AGGREGATE IF EXISTS group_concat(BIGINT);
-             DROP FUNCTION IF EXISTS marsad_concat(TEXT, BIGINT);";
-        client.batch_execute(drop).map_err(|e| pg_error(e, drop))
-    }
 }
 
 impl Postgres {
-    /// The first column of the first row of a statement without parameters.
-    fn value_of<T: crate::db::FromValue>(&self, sql: &str) -> Result<T, StoreError> {
-        let db: &dyn Db = self;
-        db.value(sql, &[])
-    }
-
     /// The schema version of the database, None when it has no marsad tables; an error when
     /// its tables are not marsad's or were written by a newer marsad.
     fn stored_version(&self) -> Result<Option<i64>, StoreError> {
@@ -630,27 +630,73 @@ impl Postgres {
     }
 }
 
+/// The client closes its connection (and drops its runtime) by blocking on a runtime of its
+/// own, which panics inside another runtime's async code: a server's state dropped in one of
+/// its tasks. There, it is closed on a thread of its own.
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        self.statements.get_mut().clear();
+        let client = self.client.get_mut().take();
+        if tokio::runtime::Handle::try_current().is_ok() {
+            std::thread::spawn(move || drop(client));
+        }
+    }
+}
+
+impl crate::Corpus for PostgresStore {
+    fn interrupter(&self) -> Option<crate::Interrupter> {
+        let token = self.conn.client.try_borrow().ok()?.as_ref()?.cancel_token();
+        // the cancel request is a connection of its own: made on a thread, so that whoever
+        // gives the request up (a server's async task) does not wait for it
+        Some(crate::Interrupter(Box::new(move || {
+            let token = token.clone();
+            std::thread::spawn(move || {
+                let _ = token.cancel_query(NoTls);
+            });
+        })))
+    }
+}
+
 /// A `tsvector` literal of an article's index terms (space-separated, as
 /// [`crate::terms::index_text`] writes them): the title's at positions from 1, weighted `A`
 /// (ranked three times the body's, as bm25's weights are in SQLite), the body's after them,
 /// one position apart so that a phrase does not run from the title into the body.
-/// PostgreSQL keeps positions up to 16,383 (later ones count there) and 256 a lexeme.
+///
+/// PostgreSQL's limits are kept rather than hit (an error would lose the transaction): a
+/// term of [`MAX_LEXEME`] bytes or more is left out (no word is that long: it is a run of
+/// letters without spaces), and the literal stops at [`MAX_TSVECTOR`] bytes (the first
+/// 60,000 words or so of a giant article are indexed). PostgreSQL also counts positions past
+/// 16,383 there and keeps 256 of a lexeme: a phrase past them is not found in a long article,
+/// where SQLite finds it.
 pub(crate) fn tsvector(title: &str, body: &str) -> String {
-    let mut out = String::with_capacity(title.len() + body.len() + (title.len() + body.len()) / 2);
+    let mut out = String::with_capacity((title.len() + body.len()) * 3 / 2);
     let mut position = 0u32;
     for (text, weight) in [(title, "A"), (body, "")] {
         for term in text.split_whitespace() {
             position += 1;
+            if term.len() >= MAX_LEXEME {
+                continue;
+            }
+            let entry = format!("{}:{}{weight}", crate::search::lexeme(term), position.min(16_383));
+            if out.len() + entry.len() + 1 > MAX_TSVECTOR {
+                return out;
+            }
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&crate::search::lexeme(term));
-            out.push_str(&format!(":{}{weight}", position.min(16_383)));
+            out.push_str(&entry);
         }
         position += 1;
     }
     out
 }
+
+/// Bytes a lexeme may not reach (PostgreSQL: 2,047 at most).
+const MAX_LEXEME: usize = 1024;
+
+/// Bytes of a `tsvector` literal at most: its value, at most half as long again for one-letter
+/// terms, stays under PostgreSQL's 1 MiB.
+const MAX_TSVECTOR: usize = 600_000;
 
 #[cfg(test)]
 mod tests {
@@ -681,11 +727,61 @@ mod tests {
             "SELECT 'it''s ?1', $12 WHERE x LIKE 'a?'"
         );
         assert_eq!(rewrite("SELECT ?2, ?, ?1"), "SELECT $2, $3, $1");
+        // comments, quoted identifiers, words ending in IN, NOT IN
+        assert_eq!(
+            rewrite("SELECT a -- it's ?1\n, \"b?\" FROM t WHERE x NOT IN rarray(?1) AND y JOIN rarray(?2)"),
+            "SELECT a -- it's ?1\n, \"b?\" FROM t WHERE x <> ALL($1) AND y JOIN rarray($2)"
+        );
+        // an unterminated quote ends the statement, not the rewriting's bounds
+        assert_eq!(rewrite("SELECT 'open ?1"), "SELECT 'open ?1");
+    }
+
+    /// A statement running on a connection is stopped from another thread (a server's request
+    /// given up). Needs the server of `MARSAD_PG_URL`; skips without it.
+    #[test]
+    fn a_running_statement_is_cancelled_by_the_interrupter() {
+        use crate::Corpus;
+        let Ok(base) = std::env::var("MARSAD_PG_URL") else {
+            assert!(std::env::var_os("MARSAD_REQUIRE_PG").is_none(), "MARSAD_PG_URL is not set");
+            eprintln!(
+                "skipped: set MARSAD_PG_URL to run a_running_statement_is_cancelled_by_the_interrupter"
+            );
+            return;
+        };
+        let mut admin = Client::connect(&base, NoTls).unwrap();
+        admin
+            .batch_execute(
+                "DROP SCHEMA IF EXISTS marsad_unit_cancel CASCADE; CREATE SCHEMA marsad_unit_cancel",
+            )
+            .unwrap();
+        let sep = if base.contains('?') { '&' } else { '?' };
+        let store =
+            PostgresStore::connect(&format!("{base}{sep}options=-c%20search_path%3Dmarsad_unit_cancel"))
+                .unwrap();
+        let interrupter = store.interrupter().expect("PostgreSQL can cancel");
+        let started = std::time::Instant::now();
+        let canceller = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            interrupter.interrupt();
+        });
+        let slept = store.db().execute_batch("SELECT pg_sleep(20)");
+        canceller.join().unwrap();
+        let err = slept.expect_err("cancelled");
+        assert!(err.to_string().contains("cancel"), "{err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+        // the connection goes on
+        assert_eq!(store.db().value::<i64>("SELECT 1 + 1", &[]).unwrap(), 2);
     }
 
     #[test]
     fn the_title_is_weighted_and_apart_from_the_body() {
         assert_eq!(tsvector("قصف غزة", "قصف"), "'قصف':1A 'غزة':2A 'قصف':4");
         assert_eq!(tsvector("", "it's"), "'it''s':2");
+        // a giant term is left out (its position stays taken), a giant text cut short
+        let long = "ب".repeat(600);
+        assert_eq!(tsvector("", &format!("a {long} c")), "'a':2 'c':4");
+        let giant = tsvector("", &"كلمة ".repeat(200_000));
+        assert!(giant.len() <= MAX_TSVECTOR && giant.len() > MAX_TSVECTOR - 40, "{}", giant.len());
+        assert!(giant.ends_with(":16383"));
     }
 }

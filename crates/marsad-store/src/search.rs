@@ -206,7 +206,8 @@ pub(crate) fn run(conn: &dyn Db, query: &SearchQuery) -> Result<Vec<Hit>, StoreE
         // the title's lexemes are weighted A, the body's D: three to one, as bm25's weights
         // above; the rank is divided by 1 + the log of the article's length (flag 1), as bm25
         // favours the shorter of two articles matching alike (PostgreSQL has no bm25: the
-        // order of hits may differ from SQLite's, not the hits)
+        // order of hits may differ from SQLite's; the hits differ only past PostgreSQL's limits
+        // on positions: see `postgres::tsvector`)
         Backend::Postgres => (
             "SELECT -ts_rank('{0.1, 0.1, 0.1, 0.3}', tsv, CAST(CAST(?1 AS TEXT) AS tsquery), 1), article FROM article_search
              WHERE tsv @@ CAST(CAST(?1 AS TEXT) AS tsquery)",

@@ -1,5 +1,5 @@
 //! The store on an SQL database ([`SqlStore`]), written once for both backends: SQLite
-//! ([`crate::SqliteStore`], embedded, the default) and PostgreSQL (`PgStore`, behind the
+//! ([`crate::SqliteStore`], embedded, the default) and PostgreSQL (`PostgresStore`, behind the
 //! `postgres` feature). What differs between them (opening, the schema, the full-text
 //! index, how a writer takes its lock) is in their modules and behind [`Db::backend`].
 
@@ -694,17 +694,36 @@ impl<C: Db> Store for SqlStore<C> {
     }
 
     fn begin_run(&mut self, inputs: &[String]) -> Result<RunId, StoreError> {
-        // a run still 'running' when another begins was killed (one ingest writes a database
-        // at a time): it is marked so, what it committed stays
         let now = now_utc();
-        self.db().execute(
-            "UPDATE runs SET status = 'interrupted', ended = ?1 WHERE status = 'running'",
-            args![now],
-        )?;
-        let id = self.db().insert(
-            "INSERT INTO runs (started, status, marsad_version, inputs) VALUES (?1, 'running', ?2, ?3)",
-            args![now, MARSAD_VERSION, serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into())],
-        )?;
+        let inputs = serde_json::to_string(inputs).unwrap_or_else(|_| "[]".into());
+        let id = match self.db().backend() {
+            Backend::Sqlite => {
+                // a run still 'running' when another begins was killed (one ingest writes a
+                // database at a time): it is marked so, what it committed stays
+                self.db().execute(
+                    "UPDATE runs SET status = 'interrupted', ended = ?1 WHERE status = 'running'",
+                    args![now],
+                )?;
+                self.db().insert(
+                    "INSERT INTO runs (started, status, marsad_version, inputs) VALUES (?1, 'running', ?2, ?3)",
+                    args![now, MARSAD_VERSION, inputs],
+                )?
+            }
+            Backend::Postgres => {
+                // ingests of a team may run at once: a run is interrupted when the session that
+                // wrote it is gone
+                self.db().execute(
+                    "UPDATE runs SET status = 'interrupted', ended = ?1 WHERE status = 'running'
+                       AND (pid IS NULL OR pid NOT IN (SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL))",
+                    args![now],
+                )?;
+                self.db().insert(
+                    "INSERT INTO runs (started, status, marsad_version, inputs, pid)
+                     VALUES (?1, 'running', ?2, ?3, pg_backend_pid())",
+                    args![now, MARSAD_VERSION, inputs],
+                )?
+            }
+        };
         Ok(RunId(id))
     }
 
@@ -808,6 +827,13 @@ impl<C: Db> Store for SqlStore<C> {
 
     fn stats(&self) -> Result<Stats, StoreError> {
         crate::read::stats(self.db())
+    }
+
+    fn schema_version(&self) -> Result<i64, StoreError> {
+        match self.db().backend() {
+            Backend::Sqlite => self.db().value("PRAGMA user_version", args![]),
+            Backend::Postgres => self.db().value("SELECT version FROM marsad_meta", args![]),
+        }
     }
 }
 

@@ -10,10 +10,10 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-use crate::StoreError;
 use crate::db::{Backend, Db, Row, Value};
 use crate::schema::{APPLICATION_ID, LATEST, MIGRATIONS};
 use crate::sql::SqlStore;
+use crate::{Store, StoreError};
 
 /// Prepared statements kept per connection.
 const STATEMENT_CACHE: usize = 128;
@@ -102,11 +102,6 @@ impl SqlStore<Sqlite> {
             store.link_stored()?;
         }
         Ok(store)
-    }
-
-    /// The schema version of the open database.
-    pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// The underlying connection (for checks and tools).

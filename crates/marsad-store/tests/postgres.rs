@@ -134,16 +134,30 @@ fn a_transaction_not_committed_leaves_nothing_and_the_next_run_marks_it_interrup
     }
     let stats = store.stats().unwrap();
     assert_eq!((stats.articles, stats.events), (1, 1));
+    // the killed writer's session ends on the server soon after its connection closed
+    let alive =
+        "SELECT count(*) FROM pg_stat_activity WHERE pid IN (SELECT pid FROM runs WHERE status = 'running')";
+    let t = std::time::Instant::now();
+    while count(&url, alive) > 0 && t.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // another ingest running meanwhile is not taken for killed
+    let mut other = PostgresStore::connect(&url).unwrap();
+    let running = other.begin_run(&[]).unwrap();
     let mut next = PostgresStore::connect(&url).unwrap();
     let run = next.begin_run(&[]).unwrap();
+    let statuses = || -> Vec<String> {
+        client(&url)
+            .query("SELECT status FROM runs ORDER BY id", &[])
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect()
+    };
+    assert_eq!(statuses(), ["complete", "interrupted", "running", "running"]);
     next.end_run(run, marsad_store::RunStatus::Complete).unwrap();
-    let statuses: Vec<String> = client(&url)
-        .query("SELECT status FROM runs ORDER BY id", &[])
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    assert_eq!(statuses, ["complete", "interrupted", "complete"]);
+    other.end_run(running, marsad_store::RunStatus::Complete).unwrap();
+    assert_eq!(statuses(), ["complete", "interrupted", "complete", "complete"]);
 }
 
 #[test]
@@ -198,6 +212,29 @@ fn claims_events_and_browsing_read_back_what_was_written() {
     let entities =
         store.entities(&marsad_store::browse::EntityFilter { q: Some("ARMEN".into()), ..Default::default() });
     assert_eq!(entities.unwrap().items[0].entity.name, "Armenia", "names match whatever their case");
+}
+
+/// PostgreSQL's text takes no NUL: a text with one is stored with U+FFFD in its place (its
+/// offsets unchanged), not refused with the whole transaction.
+#[test]
+fn a_nul_in_a_text_is_stored_as_a_replacement_character() {
+    let Some(url) = fresh("nul") else { return };
+    let mut store = PostgresStore::connect(&url).unwrap();
+    let text = TEXT_A.replace("على غوريس", "على\0غوريس");
+    write(&mut store, &[article("a.txt", "a", &text, "X")]);
+    let mut records = Vec::new();
+    store
+        .for_each_record(&mut |r| {
+            records.push(r);
+            Ok(())
+        })
+        .unwrap();
+    let record: serde_json::Value = serde_json::from_str(&records[0]).unwrap();
+    let stored = record["text"].as_str().unwrap();
+    assert_eq!(stored, text.replace('\0', "\u{FFFD}"));
+    assert_eq!(stored.chars().count(), text.chars().count());
+    let claims = store.claims(&ClaimFilter::default()).unwrap();
+    assert_eq!(claims[0].evidence, "49", "offsets still point at the figure");
 }
 
 /// The same corpus in SQLite and PostgreSQL: the same near-duplicates, reuse links and

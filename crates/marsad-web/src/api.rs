@@ -12,12 +12,11 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use bytes::Bytes;
-use marsad_store::browse::{ArticleFilter, Browse, EntityFilter, EventFilter, MAX_PAGE, Paging};
+use marsad_store::browse::{ArticleFilter, EntityFilter, EventFilter, MAX_PAGE, Paging};
 use marsad_store::export::Format;
 use marsad_store::ledger::{self, Note};
 use marsad_store::{
-    ClaimFilter, ClaimRow, MergedEventSummary, Party, SearchQuery, SqliteStore, Store, StoryFilter,
-    StorySummary,
+    ClaimFilter, ClaimRow, Corpus, MergedEventSummary, Party, SearchQuery, StoryFilter, StorySummary,
 };
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -515,7 +514,7 @@ fn party_json(p: &Option<Party>) -> Value {
 
 /// The ledger (`marsad claims`) as JSON: groups of figures with their notes, and the
 /// contradictions listed apart.
-fn ledger_json(s: &SqliteStore, claims: Vec<ClaimRow>) -> Result<Value, ApiError> {
+fn ledger_json(s: &dyn Corpus, claims: Vec<ClaimRow>) -> Result<Value, ApiError> {
     let mut ids: HashMap<String, Option<i64>> = HashMap::new();
     let groups = ledger::build(claims);
     let mut out = Vec::with_capacity(groups.len());

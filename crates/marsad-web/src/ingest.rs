@@ -21,7 +21,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use marsad_extract::wire::Record;
 use marsad_ingest::{Document, Format, Inputs, Item, Options};
-use marsad_store::{Article, ContentHash, Elsewhere, Identity, RunStatus, SqliteStore, Store};
+use marsad_store::{Article, ContentHash, Corpus, Elsewhere, Identity, RunStatus, SqliteStore};
 use serde::Serialize;
 
 use crate::{ApiError, AppState, json_bytes};
@@ -170,7 +170,7 @@ pub async fn handler(
             .with_stdin(Cursor::new(body));
         let extractor = st.extractor();
         let mut store = st.writer.lock().unwrap_or_else(|e| e.into_inner());
-        let written = write(&mut store, extractor, inputs, "api:", "api");
+        let written = write(store.as_mut(), extractor, inputs, "api:", "api");
         *st.stats.lock().unwrap_or_else(|e| e.into_inner()) = None;
         written
     })
@@ -222,7 +222,7 @@ fn as_lines(body: &[u8]) -> Result<Vec<u8>, ApiError> {
 
 /// Extracts the documents of `inputs` and writes them in one transaction.
 fn write(
-    store: &mut SqliteStore,
+    store: &mut dyn Corpus,
     extractor: &marsad_extract::Extractor,
     inputs: Inputs,
     prefix: &str,

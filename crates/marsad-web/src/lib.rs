@@ -8,7 +8,8 @@
 //! - [`demo_database`]: the bundled sample corpus ingested into a new database
 //!   (`marsad serve --demo`).
 //!
-//! Reads go through a small pool of SQLite connections, each query on a blocking thread;
+//! Reads go through a small pool of connections (SQLite, or PostgreSQL for a `postgres://`
+//! database), each query on a blocking thread;
 //! writes (`POST /api/ingest`, behind a bearer token) through one writer connection. Every
 //! error is JSON with its HTTP status, and a panic in a handler becomes a 500, never a dropped
 //! connection. JSON responses escape `<`, `>` and `&` (`\u003c`...), so that no article text
@@ -32,7 +33,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use marsad_store::{SqliteStore, StoreError};
+use marsad_store::{Corpus, Interrupter, StoreError};
 use serde::Serialize;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -94,9 +95,9 @@ pub enum ServeError {
 
 /// What the handlers share.
 pub struct AppState {
-    readers: Vec<Mutex<SqliteStore>>,
+    readers: Vec<Mutex<Box<dyn Corpus>>>,
     next: AtomicUsize,
-    writer: Mutex<SqliteStore>,
+    writer: Mutex<Box<dyn Corpus>>,
     token: Option<String>,
     max_body: usize,
     timeout: Duration,
@@ -106,14 +107,16 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the database (which must exist) with its connections.
+    /// Opens the database (an SQLite file, which must exist, or a PostgreSQL URL) with its
+    /// connections.
     pub fn open(config: &Config) -> Result<AppState, ServeError> {
-        if !config.db.is_file() {
+        let postgres = config.db.to_str().is_some_and(marsad_store::url::is_postgres_url);
+        if !postgres && !config.db.is_file() {
             return Err(ServeError::NoDatabase(config.db.display().to_string()));
         }
-        let writer = SqliteStore::open(&config.db)?;
+        let writer = marsad_store::open_corpus(&config.db)?;
         let readers = (0..config.readers.max(1))
-            .map(|_| SqliteStore::open(&config.db).map(Mutex::new))
+            .map(|_| marsad_store::open_corpus(&config.db).map(Mutex::new))
             .collect::<Result<_, _>>()?;
         Ok(AppState {
             readers,
@@ -128,17 +131,17 @@ impl AppState {
     }
 
     /// Runs `f` with a free read connection (waiting for one when all are busy).
-    fn with_reader<T>(&self, f: impl FnOnce(&SqliteStore) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    fn with_reader<T>(&self, f: impl FnOnce(&dyn Corpus) -> Result<T, ApiError>) -> Result<T, ApiError> {
         let n = self.readers.len();
         let first = self.next.fetch_add(1, Ordering::Relaxed) % n;
         for i in 0..n {
             if let Ok(store) = self.readers[(first + i) % n].try_lock() {
-                return f(&store);
+                return f(store.as_ref());
             }
         }
         // a connection whose holder panicked is still a good connection
         let store = self.readers[first].lock().unwrap_or_else(|e| e.into_inner());
-        f(&store)
+        f(store.as_ref())
     }
 
     fn extractor(&self) -> &marsad_extract::Extractor {
@@ -148,9 +151,10 @@ impl AppState {
 
 /// The running query of a request, interrupted when the request is dropped before it is
 /// answered (the client went away, or the request timed out): a blocking thread cannot be
-/// cancelled, but SQLite can stop its statement, which frees the connection at once.
+/// cancelled, but the database can stop its statement (SQLite at once; PostgreSQL's server
+/// when it gets the cancel request), which frees the connection.
 struct InterruptOnDrop {
-    running: Arc<Mutex<Option<rusqlite::InterruptHandle>>>,
+    running: Arc<Mutex<Option<Interrupter>>>,
     armed: bool,
 }
 
@@ -167,7 +171,7 @@ impl Drop for InterruptOnDrop {
 /// Runs a read on a blocking thread.
 async fn read<T: Send + 'static>(
     state: &Arc<AppState>,
-    f: impl FnOnce(&SqliteStore) -> Result<T, ApiError> + Send + 'static,
+    f: impl FnOnce(&dyn Corpus) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let state = state.clone();
     let (started, limit) = (std::time::Instant::now(), state.timeout);
@@ -175,8 +179,7 @@ async fn read<T: Send + 'static>(
     let running = guard.running.clone();
     let result = tokio::task::spawn_blocking(move || {
         state.with_reader(|store| {
-            *running.lock().unwrap_or_else(|e| e.into_inner()) =
-                Some(store.connection().get_interrupt_handle());
+            *running.lock().unwrap_or_else(|e| e.into_inner()) = store.interrupter();
             let out = f(store);
             *running.lock().unwrap_or_else(|e| e.into_inner()) = None;
             out

@@ -82,7 +82,7 @@ pub fn configure_threads(jobs: Option<usize>) -> anyhow::Result<()> {
 }
 
 /// A corpus database as the commands use it: SQLite or PostgreSQL behind one trait.
-pub type DynStore = Box<dyn marsad_store::Store + Send>;
+pub type DynStore = Box<dyn marsad_store::Corpus>;
 
 /// Whether `--db` names a PostgreSQL database (`postgres://` or `postgresql://`) rather than
 /// an SQLite file.
@@ -98,14 +98,11 @@ pub fn db_name(db: &std::path::Path) -> String {
     }
 }
 
-/// Opens the corpus database `--db` names: a PostgreSQL database (created schema and all when
-/// it has no marsad tables), else an SQLite file, created when missing if `create`, else
-/// refused (a missing file is the user's to fix, not a new empty database).
+/// Opens the corpus database `--db` names: a PostgreSQL database (its tables made when it
+/// has none), else an SQLite file, created when missing if `create`, else refused (a missing
+/// file is the user's to fix, not a new empty database).
 pub fn open_store(db: &std::path::Path, create: bool) -> anyhow::Result<DynStore> {
-    if is_postgres(db) {
-        return open_postgres(db);
-    }
-    if !create && !db.is_file() {
+    if !create && !is_postgres(db) && !db.is_file() {
         return Err(UsageError(format!(
             "no database at {} (create one with `marsad ingest PATH --db {}`)",
             db.display(),
@@ -113,24 +110,7 @@ pub fn open_store(db: &std::path::Path, create: bool) -> anyhow::Result<DynStore
         ))
         .into());
     }
-    let store = marsad_store::SqliteStore::open(db).map_err(|e| UsageError(e.to_string()))?;
-    Ok(Box::new(store))
-}
-
-#[cfg(feature = "postgres")]
-fn open_postgres(db: &std::path::Path) -> anyhow::Result<DynStore> {
-    let url = db.to_str().unwrap_or_default();
-    let store = marsad_store::PostgresStore::connect(url).map_err(|e| UsageError(e.to_string()))?;
-    Ok(Box::new(store))
-}
-
-#[cfg(not(feature = "postgres"))]
-fn open_postgres(db: &std::path::Path) -> anyhow::Result<DynStore> {
-    Err(UsageError(format!(
-        "{} is a PostgreSQL database, and this marsad was built without PostgreSQL (cargo feature `postgres`)",
-        db_name(db)
-    ))
-    .into())
+    marsad_store::open_corpus(db).map_err(|e| UsageError(e.to_string()).into())
 }
 
 /// Opens a corpus database that must exist (search, export, claims, stories, events).

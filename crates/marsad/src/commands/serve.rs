@@ -15,14 +15,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
         let what = format!("the sample corpus ({} articles, a temporary database)", report.added);
         (Some(dir), db, what)
     } else {
-        if crate::commands::is_postgres(&args.db.db) {
-            return Err(UsageError(format!(
-                "marsad serve reads SQLite databases only; {} is a PostgreSQL database (the other commands read it)",
-                crate::commands::db_name(&args.db.db)
-            ))
-            .into());
-        }
-        if !args.db.db.is_file() {
+        if !crate::commands::is_postgres(&args.db.db) && !args.db.db.is_file() {
             return Err(UsageError(format!(
                 "no database at {} (create one with `marsad ingest PATH --db {}`, or try `marsad serve --demo`)",
                 args.db.db.display(),
@@ -30,7 +23,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
             ))
             .into());
         }
-        (None, args.db.db.clone(), args.db.db.display().to_string())
+        (None, args.db.db.clone(), crate::commands::db_name(&args.db.db))
     };
     let mut config = marsad_web::Config::new(db);
     config.token = token.clone();
