@@ -396,10 +396,10 @@ impl dyn Db + '_ {
     }
 
     /// Inserts rows of `width` values each with `sql` (an `INSERT ... VALUES` without its
-    /// values), [`ROWS_PER_INSERT`] rows per statement: the rows written at a commit
-    /// (hundreds of thousands of bucket and mention rows) cost a statement step each when
-    /// inserted one by one, most of it not in the insertion itself. `bind` appends the
-    /// `width` values of a row.
+    /// values), many rows per statement ([`rows_per_insert`]): the rows written at a commit
+    /// (hundreds of thousands of bucket and mention rows) cost a statement step (SQLite) or
+    /// an exchange with the server (PostgreSQL) each when inserted one by one, most of it
+    /// not in the insertion itself. `bind` appends the `width` values of a row.
     ///
     /// A statement of several rows that may abort on a constraint (plain `INSERT`: ABORT)
     /// makes SQLite keep a statement journal, a copy of every page it touches, to undo its
@@ -410,22 +410,34 @@ impl dyn Db + '_ {
         sql: &str,
         width: usize,
         rows: &'r [T],
+        bind: impl FnMut(&'r T, &mut Vec<Value<'r>>),
+    ) -> Result<(), StoreError> {
+        let row = format!("({})", vec!["?"; width].join(", "));
+        self.insert_rows_as(sql, &row, rows, bind)
+    }
+
+    /// [`insert_rows`](Self::insert_rows) with each row written as `row`, whose `?`s take the
+    /// values `bind` appends (`(?, CAST(? AS tsvector))`).
+    pub fn insert_rows_as<'r, T>(
+        &self,
+        sql: &str,
+        row: &str,
+        rows: &'r [T],
         mut bind: impl FnMut(&'r T, &mut Vec<Value<'r>>),
     ) -> Result<(), StoreError> {
-        let statement = |n: usize| {
-            let row = format!("({})", vec!["?"; width].join(", "));
-            format!("{sql} {}", vec![row; n].join(", "))
-        };
-        let mut values: Vec<Value<'r>> = Vec::with_capacity(width * ROWS_PER_INSERT.min(rows.len()));
+        let width = row.matches('?').count();
+        let per = rows_per_insert(self.backend());
+        let statement = |n: usize| format!("{sql} {}", vec![row; n].join(", "));
+        let mut values: Vec<Value<'r>> = Vec::with_capacity(width * per.min(rows.len()));
         let mut full: Option<String> = None;
-        for chunk in rows.chunks(ROWS_PER_INSERT) {
+        for chunk in rows.chunks(per) {
             values.clear();
             for row in chunk {
                 bind(row, &mut values);
             }
             debug_assert_eq!(values.len(), chunk.len() * width);
-            if chunk.len() == ROWS_PER_INSERT {
-                let sql = full.get_or_insert_with(|| statement(ROWS_PER_INSERT));
+            if chunk.len() == per {
+                let sql = full.get_or_insert_with(|| statement(per));
                 self.execute_values(sql, &values)?;
             } else {
                 self.execute_once(&statement(chunk.len()), &values)?;
@@ -435,8 +447,16 @@ impl dyn Db + '_ {
     }
 }
 
-/// Rows a multi-row `INSERT` of [`insert_rows`](Db::insert_rows) takes at once.
-pub const ROWS_PER_INSERT: usize = 64;
+/// Rows a multi-row `INSERT` of [`insert_rows`](Db::insert_rows) takes at once: SQLite's
+/// statements are steps in the process, and 64 rows make most of their cost; PostgreSQL's are
+/// exchanges with the server, and 512 rows (of up to 15 values: 7,680 parameters of the
+/// 65,535 a statement takes) make a tenth as many.
+pub fn rows_per_insert(backend: Backend) -> usize {
+    match backend {
+        Backend::Sqlite => 64,
+        Backend::Postgres => 512,
+    }
+}
 
 /// SQLite through rusqlite: statements are prepared once and kept (`prepare_cached`).
 impl Db for rusqlite::Connection {

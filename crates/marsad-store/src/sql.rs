@@ -214,16 +214,20 @@ impl<C: Db> SqlStore<C> {
                     )?;
                 }
             }
-            // a tsvector literal an article (a parameter of a multi-row insert would be
-            // taken as a tsvector itself, which has no text form on the wire)
+            // a tsvector literal an article, cast from text on the server (a parameter would
+            // be taken as a tsvector itself, which the client cannot write)
             #[cfg(feature = "postgres")]
             Backend::Postgres => {
-                for (id, title, body) in &rows {
-                    db.execute(
-                        "INSERT INTO article_search (article, tsv) VALUES (?1, CAST(CAST(?2 AS TEXT) AS tsvector))",
-                        args![id, crate::postgres::tsvector(title, body)],
-                    )?;
-                }
+                let vectors: Vec<(i64, String)> = rows
+                    .iter()
+                    .map(|(id, title, body)| (*id, crate::postgres::tsvector(title, body)))
+                    .collect();
+                db.insert_rows_as(
+                    "INSERT INTO article_search (article, tsv) VALUES",
+                    "(?, CAST(CAST(? AS TEXT) AS tsvector))",
+                    &vectors,
+                    |(id, tsv), out| out.extend([Value::Int(*id), Value::Text(tsv)]),
+                )?;
             }
             #[cfg(not(feature = "postgres"))]
             Backend::Postgres => unreachable!("no PostgreSQL connection without the postgres feature"),
