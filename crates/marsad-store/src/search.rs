@@ -16,7 +16,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::StoreError;
-use crate::db::{Backend, Db, args};
+use crate::db::{Backend, Db, Row, args};
 use crate::terms::{Term, char_starts, query_terms, terms};
 
 /// A search with its filters.
@@ -199,35 +199,57 @@ pub(crate) fn run(conn: &dyn Db, query: &SearchQuery) -> Result<Vec<Hit>, StoreE
         }
         None => None,
     };
-    let (sql, expression) = match conn.backend() {
-        Backend::Sqlite => {
-            ("SELECT bm25(article_fts, 3.0, 1.0), rowid FROM article_fts WHERE article_fts MATCH ?1", &parsed.fts)
-        }
-        // the title's lexemes are weighted A, the body's D: three to one, as bm25's weights
-        // above; the rank is divided by 1 + the log of the article's length (flag 1), as bm25
-        // favours the shorter of two articles matching alike (PostgreSQL has no bm25: the
-        // order of hits may differ from SQLite's; the hits differ only past PostgreSQL's limits
-        // on positions: see `postgres::tsvector`)
-        Backend::Postgres => (
-            "SELECT -ts_rank('{0.1, 0.1, 0.1, 0.3}', tsv, CAST(CAST(?1 AS TEXT) AS tsquery), 1), article FROM article_search
-             WHERE tsv @@ CAST(CAST(?1 AS TEXT) AS tsquery)",
-            &parsed.tsquery,
-        ),
-    };
-    let mut matches: Vec<(f64, i64)> = conn
-        .rows(sql, args![expression], |r| Ok((r.get(0)?, r.get(1)?)))
-        .map_err(|e| StoreError::Query(format!("{expression}: {e}")))?;
-    // the lowest bm25 is the best match
-    matches.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let read = format!(
-        "SELECT a.key, a.doc_id, a.title, a.outlet, a.published, a.record, a.text FROM articles a
-         WHERE a.id = ?1
-           AND (CAST(?2 AS TEXT) IS NULL OR a.published >= ?2)
+    // the filters, on article `a`, parameters 2 to 6
+    let filters = format!(
+        "(CAST(?2 AS TEXT) IS NULL OR a.published >= ?2)
            AND (CAST(?3 AS TEXT) IS NULL OR substr(a.published, 1, length(?3)) <= ?3)
            AND (CAST(?4 AS TEXT) IS NULL OR {})
            AND (CAST(?5 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND e.type = upper(?5)))
            AND (CAST(?6 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article = a.id AND c.kind = lower(?6)))",
         crate::read::nocase_equal(conn, "a.outlet", "?4")
+    );
+    let filtered = query.from.is_some()
+        || query.to.is_some()
+        || query.outlet.is_some()
+        || query.category.is_some()
+        || query.kind.is_some();
+    let found = match conn.backend() {
+        Backend::Sqlite => conn.rows(
+            "SELECT bm25(article_fts, 3.0, 1.0), rowid FROM article_fts WHERE article_fts MATCH ?1",
+            args![parsed.fts],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        ),
+        // the title's lexemes are weighted A, the body's D: three to one, as bm25's weights
+        // above; the rank is divided by 1 + the log of the article's length (flag 1), as bm25
+        // favours the shorter of two articles matching alike (PostgreSQL has no bm25: the
+        // order of hits may differ from SQLite's; the hits differ only past PostgreSQL's limits
+        // on positions: see `postgres::tsvector`). The filters are checked here, with the
+        // match, not on each match in turn: each would be an exchange with the server.
+        Backend::Postgres => {
+            const RANK: &str = "SELECT -ts_rank('{0.1, 0.1, 0.1, 0.3}', s.tsv, CAST(CAST(?1 AS TEXT) AS tsquery), 1), s.article
+                 FROM article_search s";
+            const MATCH: &str = "s.tsv @@ CAST(CAST(?1 AS TEXT) AS tsquery)";
+            let row = |r: &dyn Row| Ok((r.get(0)?, r.get(1)?));
+            match filtered {
+                false => conn.rows(&format!("{RANK} WHERE {MATCH}"), args![parsed.tsquery], row),
+                true => conn.rows(
+                    &format!("{RANK} JOIN articles a ON a.id = s.article WHERE {MATCH} AND {filters}"),
+                    args![parsed.tsquery, query.from, query.to, query.outlet, query.category, query.kind],
+                    row,
+                ),
+            }
+        }
+    };
+    let expression = match conn.backend() {
+        Backend::Sqlite => &parsed.fts,
+        Backend::Postgres => &parsed.tsquery,
+    };
+    let mut matches: Vec<(f64, i64)> = found.map_err(|e| StoreError::Query(format!("{expression}: {e}")))?;
+    // the lowest bm25 is the best match
+    matches.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let read = format!(
+        "SELECT a.key, a.doc_id, a.title, a.outlet, a.published, a.record, a.text FROM articles a
+         WHERE a.id = ?1 AND {filters}"
     );
     let mut hits = Vec::with_capacity(limit.min(matches.len()));
     for (rank, id) in matches {
