@@ -637,20 +637,9 @@ impl<C: Db> Browse for SqlStore<C> {
             )?;
             let Some(((entity, name), mut ev)) = row else { continue };
             ev.claimant = party(db, entity, name)?;
-            let roles: Vec<(String, Option<i64>, Option<String>)> = db.rows(
-                "SELECT role, entity, name FROM event_roles WHERE event = ?1 ORDER BY rowid",
-                args![ev.id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )?;
-            for (role, entity, name) in roles {
-                let Some(party) = party(db, entity, name)? else { continue };
-                match role.as_str() {
-                    "actor" => ev.actors.push(party),
-                    "target" => ev.targets.push(party),
-                    "location" => ev.locations.push(party),
-                    _ => ev.reported_by.push(party),
-                }
-            }
+            let roles = crate::read::event_roles(db, ev.id, |entity, name| party(db, entity, name))?;
+            (ev.actors, ev.targets, ev.locations, ev.reported_by) =
+                (roles.actors, roles.targets, roles.locations, roles.reported_by);
             items.push(ev);
         }
         Ok(Page { total: ids.total, offset: ids.offset, limit: ids.limit, items })

@@ -458,103 +458,12 @@ pub fn rows_per_insert(backend: Backend) -> usize {
     }
 }
 
-/// SQLite through rusqlite: statements are prepared once and kept (`prepare_cached`).
-impl Db for rusqlite::Connection {
-    fn backend(&self) -> Backend {
-        Backend::Sqlite
-    }
-
-    fn execute_values(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
-        let mut stmt = self.prepare_cached(sql)?;
-        bind_sqlite(&mut stmt, args)?;
-        Ok(stmt.raw_execute()? as u64)
-    }
-
-    fn query_values(
-        &self,
-        sql: &str,
-        args: &[Value<'_>],
-        f: &mut dyn FnMut(&dyn Row) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError> {
-        let mut stmt = self.prepare_cached(sql)?;
-        bind_sqlite(&mut stmt, args)?;
-        let mut rows = stmt.raw_query();
-        while let Some(row) = rows.next()? {
-            f(&SqliteRow(row))?;
-        }
-        Ok(())
-    }
-
-    fn execute_batch(&self, sql: &str) -> Result<(), StoreError> {
-        Ok(rusqlite::Connection::execute_batch(self, sql)?)
-    }
-
-    fn insert_id(&self, sql: &str, args: &[Value<'_>]) -> Result<Option<i64>, StoreError> {
-        let inserted = self.execute_values(sql, args)?;
-        Ok((inserted > 0).then(|| self.last_insert_rowid()))
-    }
-
-    fn execute_once(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
-        let mut stmt = self.prepare(sql)?;
-        bind_sqlite(&mut stmt, args)?;
-        Ok(stmt.raw_execute()? as u64)
-    }
-}
-
-fn bind_sqlite(stmt: &mut rusqlite::Statement<'_>, args: &[Value<'_>]) -> Result<(), StoreError> {
-    use rusqlite::types::Value as V;
-    // raw binding does not count the values: a parameter left out would be NULL
-    if args.len() != stmt.parameter_count() {
-        return Err(StoreError::Query(format!(
-            "{} values for the {} parameters of: {}",
-            args.len(),
-            stmt.parameter_count(),
-            stmt.expanded_sql().unwrap_or_default()
-        )));
-    }
-    for (i, v) in args.iter().enumerate() {
-        let at = i + 1;
-        match *v {
-            Value::Null => stmt.raw_bind_parameter(at, rusqlite::types::Null)?,
-            Value::Int(n) => stmt.raw_bind_parameter(at, n)?,
-            Value::Real(x) => stmt.raw_bind_parameter(at, x)?,
-            Value::Text(s) => stmt.raw_bind_parameter(at, s)?,
-            Value::Blob(b) => stmt.raw_bind_parameter(at, b)?,
-            Value::Ints(list) => {
-                let list = std::rc::Rc::new(list.iter().map(|&n| V::Integer(n)).collect::<Vec<V>>());
-                stmt.raw_bind_parameter(at, list)?
-            }
-        }
-    }
-    Ok(())
-}
-
-struct SqliteRow<'s>(&'s rusqlite::Row<'s>);
-
-impl Row for SqliteRow<'_> {
-    fn value(&self, i: usize) -> Result<Value<'_>, StoreError> {
-        use rusqlite::types::ValueRef as V;
-        Ok(match self.0.get_ref(i)? {
-            V::Null => Value::Null,
-            V::Integer(n) => Value::Int(n),
-            V::Real(x) => Value::Real(x),
-            V::Text(t) => Value::Text(std::str::from_utf8(t).map_err(|e| StoreError::Column {
-                index: i,
-                message: format!("text that is not UTF-8: {e}"),
-            })?),
-            V::Blob(b) => Value::Blob(b),
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn memory() -> rusqlite::Connection {
-        let conn = rusqlite::Connection::open_in_memory().unwrap();
-        rusqlite::vtab::array::load_module(&conn).unwrap();
-        conn
+    fn memory() -> crate::Sqlite {
+        crate::sqlite::Sqlite::memory()
     }
 
     #[test]

@@ -45,7 +45,7 @@ use std::path::PathBuf;
 
 pub use article::{Article, ContentHash, Identity, IndexTerms, splice_text};
 #[cfg(feature = "postgres")]
-pub use postgres::{Postgres, PostgresStore};
+pub use postgres::{Postgres, PostgresStore, test_database};
 pub use search::{Hit, SearchQuery, Snippet};
 pub use sketch::Sketch;
 pub use sql::SqlStore;

@@ -630,6 +630,28 @@ impl Postgres {
     }
 }
 
+/// For tests: the URL of a new, empty schema named `schema` in the database `MARSAD_PG_URL`
+/// names (the schema first in the URL's search path, so that the store's tables are made
+/// there), or None without it, after saying the test skips; with `MARSAD_REQUIRE_PG` set (CI),
+/// a missing URL is a failure.
+#[doc(hidden)]
+pub fn test_database(schema: &str) -> Option<String> {
+    let Ok(base) = std::env::var("MARSAD_PG_URL") else {
+        assert!(
+            std::env::var_os("MARSAD_REQUIRE_PG").is_none(),
+            "MARSAD_REQUIRE_PG is set but MARSAD_PG_URL is not: the PostgreSQL tests cannot run"
+        );
+        eprintln!("skipped: set MARSAD_PG_URL to a PostgreSQL database to run the tests of {schema}");
+        return None;
+    };
+    let mut client = Client::connect(&base, NoTls).expect("MARSAD_PG_URL: cannot connect");
+    client
+        .batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
+        .expect("a schema");
+    let sep = if base.contains('?') { '&' } else { '?' };
+    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
+}
+
 /// The client closes its connection (and drops its runtime) by blocking on a runtime of its
 /// own, which panics inside another runtime's async code: a server's state dropped in one of
 /// its tasks. There, it is closed on a thread of its own.
@@ -741,23 +763,8 @@ mod tests {
     #[test]
     fn a_running_statement_is_cancelled_by_the_interrupter() {
         use crate::Corpus;
-        let Ok(base) = std::env::var("MARSAD_PG_URL") else {
-            assert!(std::env::var_os("MARSAD_REQUIRE_PG").is_none(), "MARSAD_PG_URL is not set");
-            eprintln!(
-                "skipped: set MARSAD_PG_URL to run a_running_statement_is_cancelled_by_the_interrupter"
-            );
-            return;
-        };
-        let mut admin = Client::connect(&base, NoTls).unwrap();
-        admin
-            .batch_execute(
-                "DROP SCHEMA IF EXISTS marsad_unit_cancel CASCADE; CREATE SCHEMA marsad_unit_cancel",
-            )
-            .unwrap();
-        let sep = if base.contains('?') { '&' } else { '?' };
-        let store =
-            PostgresStore::connect(&format!("{base}{sep}options=-c%20search_path%3Dmarsad_unit_cancel"))
-                .unwrap();
+        let Some(url) = test_database("marsad_unit_cancel") else { return };
+        let store = PostgresStore::connect(&url).unwrap();
         let interrupter = store.interrupter().expect("PostgreSQL can cancel");
         let started = std::time::Instant::now();
         let canceller = std::thread::spawn(move || {

@@ -129,20 +129,9 @@ pub(crate) fn event_row(db: &dyn Db, r: &dyn Row) -> Result<EventRow, StoreError
         evidence: r.get(14)?,
         claims: Vec::new(),
     };
-    let roles: Vec<(String, Option<i64>, Option<String>)> = db.rows(
-        "SELECT role, entity, name FROM event_roles WHERE event = ?1 ORDER BY rowid",
-        args![event],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    for (role, entity, name) in roles {
-        let Some(p) = read_party(db, entity, name)? else { continue };
-        match role.as_str() {
-            "actor" => row.actors.push(p),
-            "target" => row.targets.push(p),
-            "location" => row.locations.push(p),
-            _ => row.reported_by.push(p),
-        }
-    }
+    let roles = event_roles(db, event, |entity, name| read_party(db, entity, name))?;
+    (row.actors, row.targets, row.locations, row.reported_by) =
+        (roles.actors, roles.targets, roles.locations, roles.reported_by);
     row.claims = claim_rows(
         db,
         &format!(
@@ -152,6 +141,39 @@ pub(crate) fn event_row(db: &dyn Db, r: &dyn Row) -> Result<EventRow, StoreError
         args![event],
     )?;
     Ok(row)
+}
+
+/// The parties of an event by role, in the order they were written.
+pub(crate) struct Roles<T> {
+    pub actors: Vec<T>,
+    pub targets: Vec<T>,
+    pub locations: Vec<T>,
+    pub reported_by: Vec<T>,
+}
+
+/// The parties of `event`, each made by `party` from its entity id, else its name.
+pub(crate) fn event_roles<T>(
+    db: &dyn Db,
+    event: i64,
+    mut party: impl FnMut(Option<i64>, Option<String>) -> Result<Option<T>, StoreError>,
+) -> Result<Roles<T>, StoreError> {
+    let rows: Vec<(String, Option<i64>, Option<String>)> = db.rows(
+        "SELECT role, entity, name FROM event_roles WHERE event = ?1 ORDER BY rowid",
+        args![event],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let mut roles =
+        Roles { actors: Vec::new(), targets: Vec::new(), locations: Vec::new(), reported_by: Vec::new() };
+    for (role, entity, name) in rows {
+        let Some(p) = party(entity, name)? else { continue };
+        match role.as_str() {
+            "actor" => roles.actors.push(p),
+            "target" => roles.targets.push(p),
+            "location" => roles.locations.push(p),
+            _ => roles.reported_by.push(p),
+        }
+    }
+    Ok(roles)
 }
 
 /// The columns of a claim query (`c` claims, `a` articles, `ev` events).

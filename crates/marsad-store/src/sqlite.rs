@@ -27,6 +27,16 @@ pub struct Sqlite {
     path: PathBuf,
 }
 
+impl Sqlite {
+    /// A database in memory, for tests of the interface.
+    #[cfg(test)]
+    pub(crate) fn memory() -> Sqlite {
+        let conn = Connection::open_in_memory().expect("an in-memory database");
+        rusqlite::vtab::array::load_module(&conn).expect("rarray");
+        Sqlite { conn, path: PathBuf::from(":memory:") }
+    }
+}
+
 impl std::fmt::Debug for Sqlite {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Sqlite").field("path", &self.path).finish()
@@ -40,7 +50,9 @@ impl Db for Sqlite {
     }
 
     fn execute_values(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
-        self.conn.execute_values(sql, args)
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        bind_sqlite(&mut stmt, args)?;
+        Ok(stmt.raw_execute()? as u64)
     }
 
     fn query_values(
@@ -49,19 +61,74 @@ impl Db for Sqlite {
         args: &[Value<'_>],
         f: &mut dyn FnMut(&dyn Row) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        self.conn.query_values(sql, args, f)
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        bind_sqlite(&mut stmt, args)?;
+        let mut rows = stmt.raw_query();
+        while let Some(row) = rows.next()? {
+            f(&SqliteRow(row))?;
+        }
+        Ok(())
     }
 
     fn execute_batch(&self, sql: &str) -> Result<(), StoreError> {
-        Db::execute_batch(&self.conn, sql)
+        Ok(self.conn.execute_batch(sql)?)
     }
 
     fn insert_id(&self, sql: &str, args: &[Value<'_>]) -> Result<Option<i64>, StoreError> {
-        self.conn.insert_id(sql, args)
+        let inserted = self.execute_values(sql, args)?;
+        Ok((inserted > 0).then(|| self.conn.last_insert_rowid()))
     }
 
     fn execute_once(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
-        self.conn.execute_once(sql, args)
+        let mut stmt = self.conn.prepare(sql)?;
+        bind_sqlite(&mut stmt, args)?;
+        Ok(stmt.raw_execute()? as u64)
+    }
+}
+
+fn bind_sqlite(stmt: &mut rusqlite::Statement<'_>, args: &[Value<'_>]) -> Result<(), StoreError> {
+    use rusqlite::types::Value as V;
+    // raw binding does not count the values: a parameter left out would be NULL
+    if args.len() != stmt.parameter_count() {
+        return Err(StoreError::Query(format!(
+            "{} values for the {} parameters of: {}",
+            args.len(),
+            stmt.parameter_count(),
+            stmt.expanded_sql().unwrap_or_default()
+        )));
+    }
+    for (i, v) in args.iter().enumerate() {
+        let at = i + 1;
+        match *v {
+            Value::Null => stmt.raw_bind_parameter(at, rusqlite::types::Null)?,
+            Value::Int(n) => stmt.raw_bind_parameter(at, n)?,
+            Value::Real(x) => stmt.raw_bind_parameter(at, x)?,
+            Value::Text(s) => stmt.raw_bind_parameter(at, s)?,
+            Value::Blob(b) => stmt.raw_bind_parameter(at, b)?,
+            Value::Ints(list) => {
+                let list = std::rc::Rc::new(list.iter().map(|&n| V::Integer(n)).collect::<Vec<V>>());
+                stmt.raw_bind_parameter(at, list)?
+            }
+        }
+    }
+    Ok(())
+}
+
+struct SqliteRow<'s>(&'s rusqlite::Row<'s>);
+
+impl Row for SqliteRow<'_> {
+    fn value(&self, i: usize) -> Result<Value<'_>, StoreError> {
+        use rusqlite::types::ValueRef as V;
+        Ok(match self.0.get_ref(i)? {
+            V::Null => Value::Null,
+            V::Integer(n) => Value::Int(n),
+            V::Real(x) => Value::Real(x),
+            V::Text(t) => Value::Text(std::str::from_utf8(t).map_err(|e| StoreError::Column {
+                index: i,
+                message: format!("text that is not UTF-8: {e}"),
+            })?),
+            V::Blob(b) => Value::Blob(b),
+        })
     }
 }
 

@@ -9,9 +9,7 @@
 
 use marsad_store::browse::{Browse, EventFilter};
 use marsad_store::schema::APPLICATION_ID;
-use marsad_store::{
-    ClaimFilter, Elsewhere, PostgresStore, SearchQuery, SqliteStore, Store, StoreError, StoryFilter,
-};
+use marsad_store::{ClaimFilter, Elsewhere, PostgresStore, SqliteStore, Store, StoreError, StoryFilter};
 
 mod common;
 use common::*;
@@ -19,20 +17,7 @@ use common::*;
 /// A database URL whose search path is a new, empty schema of this test's own, or None
 /// (the test skips) without a server.
 fn fresh(test: &str) -> Option<String> {
-    let Ok(base) = std::env::var("MARSAD_PG_URL") else {
-        assert!(
-            std::env::var_os("MARSAD_REQUIRE_PG").is_none(),
-            "MARSAD_REQUIRE_PG is set but MARSAD_PG_URL is not: the PostgreSQL tests cannot run"
-        );
-        eprintln!("skipped: set MARSAD_PG_URL to a PostgreSQL database to run {test}");
-        return None;
-    };
-    let schema = format!("marsad_test_{test}");
-    let mut client =
-        postgres::Client::connect(&base, postgres::NoTls).expect("MARSAD_PG_URL: cannot connect");
-    client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).unwrap();
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
+    marsad_store::test_database(&format!("marsad_test_{test}"))
 }
 
 /// A client on the test's schema, for checks the store's API does not offer.
@@ -88,29 +73,14 @@ fn a_newer_schema_or_tables_of_another_application_are_refused() {
 fn writing_the_same_batch_twice_changes_nothing_and_a_changed_article_is_replaced() {
     let Some(url) = fresh("idempotent") else { return };
     let mut store = PostgresStore::connect(&url).unwrap();
-    let run = store.begin_run(&["x".into()]).unwrap();
-    let batch = [article("a.txt", "a", TEXT_A, "Test News"), article("b.txt", "b", TEXT_B, "Other")];
-    let first = store.write_batch(run, &batch, Elsewhere::default()).unwrap();
-    assert_eq!((first.added, first.replaced, first.unchanged), (2, 0, 0));
-    let before = store.stats().unwrap();
-    assert_eq!((before.articles, before.events, before.claims, before.entities), (2, 2, 1, 3));
-    let again = store.write_batch(run, &batch, Elsewhere::default()).unwrap();
-    assert_eq!((again.added, again.replaced, again.unchanged), (0, 0, 2));
-    assert_eq!(store.stats().unwrap(), before);
-    let changed = article("a.txt", "a", &TEXT_A.replace("وقتل 49 جندياً", "دون ضحايا"), "Test News");
-    let third = store.write_batch(run, &[changed], Elsewhere::default()).unwrap();
-    assert_eq!((third.added, third.replaced), (0, 1));
+    let run = write_twice_then_change(&mut store);
     store.end_run(run, marsad_store::RunStatus::Complete).unwrap();
-    let after = store.stats().unwrap();
-    assert_eq!((after.articles, after.events, after.claims), (2, 2, 0));
     // every row of the old version is gone, the search index's too
     assert_eq!(
         count(&url, "SELECT count(*) FROM mentions WHERE article NOT IN (SELECT id FROM articles)"),
         0
     );
     assert_eq!(count(&url, "SELECT count(*) FROM article_search"), 2);
-    let q = SearchQuery { text: "جندي".into(), limit: 10, ..SearchQuery::default() };
-    assert!(store.search(&q).unwrap().is_empty());
     let runs = client(&url).query_one("SELECT status, seen, unchanged FROM runs", &[]).unwrap();
     assert_eq!(
         (runs.get::<_, String>(0), runs.get::<_, i64>(1), runs.get::<_, i64>(2)),
@@ -165,34 +135,7 @@ fn search_folds_marks_alef_forms_and_clitics_and_maps_snippets_to_the_original()
     let Some(url) = fresh("search") else { return };
     let mut store = PostgresStore::connect(&url).unwrap();
     write(&mut store, &[article("a.txt", "a", TEXT_A, "X"), article("b.txt", "b", TEXT_B, "Y")]);
-    let search = |text: &str| {
-        store.search(&SearchQuery { text: text.into(), limit: 10, ..SearchQuery::default() }).unwrap()
-    };
-    let hits = search("مدفعية");
-    assert_eq!(hits.len(), 1);
-    let (s, e) = hits[0].snippet.highlights[0];
-    assert_eq!(TEXT_A.chars().skip(s).take(e - s).collect::<String>(), "بالمدفعيّة");
-    assert_eq!(search("ارمينيا").len(), 2);
-    // the title weighs more: غوريس is A's title and B's body
-    assert_eq!(search("غوريس")[0].doc_id, "a");
-    assert_eq!(search("\"قصفا مكثفا\"").len(), 1);
-    assert_eq!(search("\"مكثفا قصفا\"").len(), 0);
-    assert_eq!(search("أرمينيا -موسكو").len(), 1);
-    assert_eq!(search("موسكو OR بالمدفعية").len(), 2);
-    let filtered =
-        |f: SearchQuery| store.search(&SearchQuery { text: "أرمينيا".into(), limit: 10, ..f }).unwrap().len();
-    assert_eq!(filtered(SearchQuery { kind: Some("killed".into()), ..SearchQuery::default() }), 1);
-    assert_eq!(filtered(SearchQuery { outlet: Some("y".into()), ..SearchQuery::default() }), 1);
-    assert_eq!(filtered(SearchQuery { category: Some("fight".into()), ..SearchQuery::default() }), 2);
-    assert_eq!(filtered(SearchQuery { entity: Some("غوريس".into()), ..SearchQuery::default() }), 2);
-    assert_eq!(filtered(SearchQuery { from: Some("2022-09-14".into()), ..SearchQuery::default() }), 0);
-    assert_eq!(filtered(SearchQuery { to: Some("2022-09".into()), ..SearchQuery::default() }), 2);
-    // a quote in a term cannot break out of its lexeme
-    assert!(store.search(&SearchQuery { text: "it's".into(), limit: 10, ..SearchQuery::default() }).is_ok());
-    assert!(matches!(
-        store.search(&SearchQuery { text: "«»!".into(), limit: 10, ..SearchQuery::default() }),
-        Err(StoreError::Query(_))
-    ));
+    search_checks(&store);
 }
 
 #[test]
@@ -222,14 +165,7 @@ fn a_nul_in_a_text_is_stored_as_a_replacement_character() {
     let mut store = PostgresStore::connect(&url).unwrap();
     let text = TEXT_A.replace("على غوريس", "على\0غوريس");
     write(&mut store, &[article("a.txt", "a", &text, "X")]);
-    let mut records = Vec::new();
-    store
-        .for_each_record(&mut |r| {
-            records.push(r);
-            Ok(())
-        })
-        .unwrap();
-    let record: serde_json::Value = serde_json::from_str(&records[0]).unwrap();
+    let record = &records(&store)[0];
     let stored = record["text"].as_str().unwrap();
     assert_eq!(stored, text.replace('\0', "\u{FFFD}"));
     assert_eq!(stored.chars().count(), text.chars().count());

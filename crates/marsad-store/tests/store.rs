@@ -148,14 +148,7 @@ fn a_database_of_version_4_loses_its_times_and_debris_tables_and_keeps_them_in_i
         .unwrap();
     assert_eq!(tables, 0);
     // the record still has them
-    let mut records = Vec::new();
-    store
-        .for_each_record(&mut |r| {
-            records.push(r);
-            Ok(())
-        })
-        .unwrap();
-    let record: serde_json::Value = serde_json::from_str(&records[0]).unwrap();
+    let record = &records(&store)[0];
     assert_eq!(record["times"][0]["value"], "2022-09-13");
     assert_eq!(record["debris"][0]["reason"], "share");
     assert_eq!(record["text"], TEXT_A);
@@ -200,22 +193,7 @@ fn another_applications_database_or_a_non_database_is_refused() {
 #[test]
 fn writing_the_same_batch_twice_changes_nothing_and_a_changed_article_is_replaced() {
     let (_dir, mut store) = open();
-    let run = store.begin_run(&["x".into()]).unwrap();
-    let batch = [article("a.txt", "a", TEXT_A, "Test News"), article("b.txt", "b", TEXT_B, "Other")];
-    let first = store.write_batch(run, &batch, Elsewhere::default()).unwrap();
-    assert_eq!((first.added, first.replaced, first.unchanged), (2, 0, 0));
-    let before = store.stats().unwrap();
-    assert_eq!((before.articles, before.events, before.claims), (2, 2, 1));
-    let again = store.write_batch(run, &batch, Elsewhere::default()).unwrap();
-    assert_eq!((again.added, again.replaced, again.unchanged), (0, 0, 2));
-    assert_eq!(store.stats().unwrap(), before);
-
-    // the same key with another text: replaced, with all its rows (the claim is gone)
-    let changed = article("a.txt", "a", &TEXT_A.replace("وقتل 49 جندياً", "دون ضحايا"), "Test News");
-    let third = store.write_batch(run, &[changed], Elsewhere::default()).unwrap();
-    assert_eq!((third.added, third.replaced), (0, 1));
-    let after = store.stats().unwrap();
-    assert_eq!((after.articles, after.events, after.claims), (2, 2, 0));
+    write_twice_then_change(&mut store);
     let orphans: i64 = store
         .connection()
         .query_row("SELECT count(*) FROM mentions WHERE article NOT IN (SELECT id FROM articles)", [], |r| {
@@ -223,9 +201,6 @@ fn writing_the_same_batch_twice_changes_nothing_and_a_changed_article_is_replace
         })
         .unwrap();
     assert_eq!(orphans, 0);
-    // the old text is no longer found
-    let q = SearchQuery { text: "جندي".into(), limit: 10, ..SearchQuery::default() };
-    assert!(store.search(&q).unwrap().is_empty());
 }
 
 /// Two versions of one article in one batch: the second replaces the first, and only its
@@ -271,42 +246,7 @@ fn entities_are_merged_across_articles_by_kb_id_or_normalised_name() {
 #[test]
 fn search_folds_marks_alef_forms_and_clitics_and_maps_snippets_to_the_original() {
     let (_dir, store) = open_with_two_articles();
-    let search = |text: &str| {
-        store.search(&SearchQuery { text: text.into(), limit: 10, ..SearchQuery::default() }).unwrap()
-    };
-    // المدفعية without its marks and article finds بالمدفعيّة
-    let hits = search("مدفعية");
-    assert_eq!(hits.len(), 1);
-    let hit = &hits[0];
-    assert_eq!(hit.doc_id, "a");
-    let (s, e) = hit.snippet.highlights[0];
-    let original: String = TEXT_A.chars().skip(s).take(e - s).collect();
-    assert_eq!(original, "بالمدفعيّة");
-    assert!(hit.snippet.marked("[", "]").contains("[بالمدفعيّة]"), "{}", hit.snippet.marked("[", "]"));
-    // alef forms: ارمينيا finds أرمينيا in both; the title weighs more (غوريس is A's title)
-    assert_eq!(search("ارمينيا").len(), 2);
-    assert_eq!(search("غوريس")[0].doc_id, "a");
-    // a phrase, an exclusion, OR
-    assert_eq!(search("\"قصفا مكثفا\"").len(), 1);
-    assert_eq!(search("\"مكثفا قصفا\"").len(), 0);
-    assert_eq!(search("أرمينيا -موسكو").len(), 1);
-    assert_eq!(search("موسكو OR بالمدفعية").len(), 2);
-    // filters
-    let filtered =
-        |f: SearchQuery| store.search(&SearchQuery { text: "أرمينيا".into(), limit: 10, ..f }).unwrap().len();
-    assert_eq!(filtered(SearchQuery { kind: Some("killed".into()), ..SearchQuery::default() }), 1);
-    assert_eq!(filtered(SearchQuery { outlet: Some("y".into()), ..SearchQuery::default() }), 1);
-    assert_eq!(filtered(SearchQuery { category: Some("fight".into()), ..SearchQuery::default() }), 2);
-    assert_eq!(filtered(SearchQuery { entity: Some("Goris".into()), ..SearchQuery::default() }), 2);
-    assert_eq!(filtered(SearchQuery { entity: Some("غوريس".into()), ..SearchQuery::default() }), 2);
-    assert_eq!(filtered(SearchQuery { entity: Some("Nowhere".into()), ..SearchQuery::default() }), 0);
-    assert_eq!(filtered(SearchQuery { from: Some("2022-09-14".into()), ..SearchQuery::default() }), 0);
-    assert_eq!(filtered(SearchQuery { to: Some("2022-09".into()), ..SearchQuery::default() }), 2);
-    // a query of punctuation only is an error, not a crash
-    assert!(matches!(
-        store.search(&SearchQuery { text: "«»!".into(), limit: 10, ..SearchQuery::default() }),
-        Err(StoreError::Query(_))
-    ));
+    search_checks(&store);
 }
 
 #[test]

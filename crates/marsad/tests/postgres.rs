@@ -29,20 +29,7 @@ fn repo() -> PathBuf {
 /// A database URL whose search path is a new, empty schema of this test's own, or None
 /// (the test skips) without a server.
 fn fresh(test: &str) -> Option<String> {
-    let Ok(base) = std::env::var("MARSAD_PG_URL") else {
-        assert!(
-            std::env::var_os("MARSAD_REQUIRE_PG").is_none(),
-            "MARSAD_REQUIRE_PG is set but MARSAD_PG_URL is not: the PostgreSQL tests cannot run"
-        );
-        eprintln!("skipped: set MARSAD_PG_URL to a PostgreSQL database to run {test}");
-        return None;
-    };
-    let schema = format!("marsad_cli_{test}");
-    let mut client =
-        postgres::Client::connect(&base, postgres::NoTls).expect("MARSAD_PG_URL: cannot connect");
-    client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).unwrap();
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
+    marsad_store::test_database(&format!("marsad_cli_{test}"))
 }
 
 /// Hits of a search, by article key, in key order.

@@ -2,7 +2,7 @@
 //! of near-duplicates and reused paragraphs.
 #![allow(dead_code)]
 
-use marsad_store::{Article, ContentHash, Elsewhere, Identity, Store};
+use marsad_store::{Article, ContentHash, Elsewhere, Identity, RunId, SearchQuery, Store, StoreError};
 use serde_json::json;
 
 /// Code-point range of the first occurrence of `needle` in `text`.
@@ -137,4 +137,84 @@ pub fn corpus() -> Vec<Article> {
         .enumerate()
         .map(|(i, t)| plain(&format!("k{i:03}"), t, "Feed", &format!("2022-09-{:02}", 1 + i % 20)))
         .collect()
+}
+
+/// Writes articles A and B in a run, the same batch again (nothing changes), then A changed
+/// (replaced, its claim gone, its old words no longer found); returns the run, still open.
+/// Each backend then checks that no row of the old version is left.
+pub fn write_twice_then_change(store: &mut dyn Store) -> RunId {
+    let run = store.begin_run(&["x".into()]).unwrap();
+    let batch = [article("a.txt", "a", TEXT_A, "Test News"), article("b.txt", "b", TEXT_B, "Other")];
+    let first = store.write_batch(run, &batch, Elsewhere::default()).unwrap();
+    assert_eq!((first.added, first.replaced, first.unchanged), (2, 0, 0));
+    let before = store.stats().unwrap();
+    assert_eq!((before.articles, before.events, before.claims, before.entities), (2, 2, 1, 3));
+    let again = store.write_batch(run, &batch, Elsewhere::default()).unwrap();
+    assert_eq!((again.added, again.replaced, again.unchanged), (0, 0, 2));
+    assert_eq!(store.stats().unwrap(), before);
+    // the same key with another text: replaced, with all its rows (the claim is gone)
+    let changed = article("a.txt", "a", &TEXT_A.replace("وقتل 49 جندياً", "دون ضحايا"), "Test News");
+    let third = store.write_batch(run, &[changed], Elsewhere::default()).unwrap();
+    assert_eq!((third.added, third.replaced), (0, 1));
+    let after = store.stats().unwrap();
+    assert_eq!((after.articles, after.events, after.claims), (2, 2, 0));
+    // the old text is no longer found
+    let q = SearchQuery { text: "جندي".into(), limit: 10, ..SearchQuery::default() };
+    assert!(store.search(&q).unwrap().is_empty());
+    run
+}
+
+/// Search over articles A and B: marks, alef forms and clitics folded, snippets mapped to
+/// the original text, phrases, exclusions, OR, the title weighing more, and every filter.
+pub fn search_checks(store: &dyn Store) {
+    let search = |text: &str| {
+        store.search(&SearchQuery { text: text.into(), limit: 10, ..SearchQuery::default() }).unwrap()
+    };
+    // المدفعية without its marks and article finds بالمدفعيّة
+    let hits = search("مدفعية");
+    assert_eq!(hits.len(), 1);
+    let hit = &hits[0];
+    assert_eq!(hit.doc_id, "a");
+    let (s, e) = hit.snippet.highlights[0];
+    let original: String = TEXT_A.chars().skip(s).take(e - s).collect();
+    assert_eq!(original, "بالمدفعيّة");
+    assert!(hit.snippet.marked("[", "]").contains("[بالمدفعيّة]"), "{}", hit.snippet.marked("[", "]"));
+    // alef forms: ارمينيا finds أرمينيا in both; the title weighs more (غوريس is A's title)
+    assert_eq!(search("ارمينيا").len(), 2);
+    assert_eq!(search("غوريس")[0].doc_id, "a");
+    // a phrase, an exclusion, OR
+    assert_eq!(search("\"قصفا مكثفا\"").len(), 1);
+    assert_eq!(search("\"مكثفا قصفا\"").len(), 0);
+    assert_eq!(search("أرمينيا -موسكو").len(), 1);
+    assert_eq!(search("موسكو OR بالمدفعية").len(), 2);
+    // filters
+    let filtered =
+        |f: SearchQuery| store.search(&SearchQuery { text: "أرمينيا".into(), limit: 10, ..f }).unwrap().len();
+    assert_eq!(filtered(SearchQuery { kind: Some("killed".into()), ..SearchQuery::default() }), 1);
+    assert_eq!(filtered(SearchQuery { outlet: Some("y".into()), ..SearchQuery::default() }), 1);
+    assert_eq!(filtered(SearchQuery { category: Some("fight".into()), ..SearchQuery::default() }), 2);
+    assert_eq!(filtered(SearchQuery { entity: Some("Goris".into()), ..SearchQuery::default() }), 2);
+    assert_eq!(filtered(SearchQuery { entity: Some("غوريس".into()), ..SearchQuery::default() }), 2);
+    assert_eq!(filtered(SearchQuery { entity: Some("Nowhere".into()), ..SearchQuery::default() }), 0);
+    assert_eq!(filtered(SearchQuery { from: Some("2022-09-14".into()), ..SearchQuery::default() }), 0);
+    assert_eq!(filtered(SearchQuery { to: Some("2022-09".into()), ..SearchQuery::default() }), 2);
+    // a quote in a term cannot break out of it
+    assert!(store.search(&SearchQuery { text: "it's".into(), limit: 10, ..SearchQuery::default() }).is_ok());
+    // a query of punctuation only is an error, not a crash
+    assert!(matches!(
+        store.search(&SearchQuery { text: "«»!".into(), limit: 10, ..SearchQuery::default() }),
+        Err(StoreError::Query(_))
+    ));
+}
+
+/// Every stored record, parsed, in ingestion order.
+pub fn records(store: &dyn Store) -> Vec<serde_json::Value> {
+    let mut records = Vec::new();
+    store
+        .for_each_record(&mut |r| {
+            records.push(serde_json::from_str(&r).expect("a stored record is JSON"));
+            Ok(())
+        })
+        .unwrap();
+    records
 }
