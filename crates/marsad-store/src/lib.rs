@@ -100,6 +100,11 @@ pub enum StoreError {
         "PostgreSQL database {database} has schema version {found}, newer than this marsad supports ({supported}): use a newer marsad"
     )]
     TooNewPostgres { database: String, found: i64, supported: i64 },
+    /// A PostgreSQL database without marsad's tables, named to a command that reads a corpus.
+    #[error(
+        "PostgreSQL database {database} holds no marsad corpus (make one with `marsad ingest PATH --db {database}`)"
+    )]
+    NoCorpus { database: String },
     /// A PostgreSQL database named to a marsad built without the `postgres` feature.
     #[error(
         "{database} is a PostgreSQL database, and this marsad was built without PostgreSQL (cargo feature `postgres`)"
@@ -392,6 +397,10 @@ pub trait Store {
     /// Commits the open transaction, if any.
     fn commit(&mut self) -> Result<(), StoreError>;
 
+    /// Rolls the open transaction back, if any: for a writer whose last use ended in a panic
+    /// (a server's, which goes on), so that half a batch is not committed by the next.
+    fn abandon(&mut self);
+
     /// Records the start of an ingest run over `inputs`.
     fn begin_run(&mut self, inputs: &[String]) -> Result<RunId, StoreError>;
 
@@ -491,21 +500,26 @@ impl Corpus for SqliteStore {
 }
 
 /// Opens the corpus database `db` names: a PostgreSQL database for a `postgres://` or
-/// `postgresql://` URL ([`url::is_postgres_url`]; its tables are made when it has none), else
-/// an SQLite file (created when missing: callers that want an existing one check first).
-pub fn open_corpus(db: &std::path::Path) -> Result<Box<dyn Corpus>, StoreError> {
+/// `postgresql://` URL ([`url::is_postgres_url`]), else an SQLite file. With `create`, a
+/// database without marsad's tables gets them (an SQLite file is created); without, a
+/// PostgreSQL database without them is refused ([`StoreError::NoCorpus`]; callers that want an
+/// existing SQLite file check that it exists first).
+pub fn open_corpus(db: &std::path::Path, create: bool) -> Result<Box<dyn Corpus>, StoreError> {
     match db.to_str() {
-        Some(url) if url::is_postgres_url(url) => open_postgres(url),
+        Some(url) if url::is_postgres_url(url) => open_postgres(url, create),
         _ => Ok(Box::new(SqliteStore::open(db)?)),
     }
 }
 
 #[cfg(feature = "postgres")]
-fn open_postgres(url: &str) -> Result<Box<dyn Corpus>, StoreError> {
-    Ok(Box::new(PostgresStore::connect(url)?))
+fn open_postgres(url: &str, create: bool) -> Result<Box<dyn Corpus>, StoreError> {
+    Ok(Box::new(match create {
+        true => PostgresStore::connect(url)?,
+        false => PostgresStore::connect_existing(url)?,
+    }))
 }
 
 #[cfg(not(feature = "postgres"))]
-fn open_postgres(url: &str) -> Result<Box<dyn Corpus>, StoreError> {
+fn open_postgres(url: &str, _create: bool) -> Result<Box<dyn Corpus>, StoreError> {
     Err(StoreError::NoPostgres { database: url::without_password(url) })
 }

@@ -181,7 +181,7 @@ pub(crate) const CLAIM_COLUMNS: &str =
     "a.key, a.doc_id, a.outlet, a.published, c.count, c.qualifier, c.kind, c.population,
     c.side_entity, c.side, c.claimant_entity, c.claimant, c.reported_by, c.date, c.cumulative, ev.local,
     substr(a.text, c.evidence_start + 1, c.evidence_end - c.evidence_start),
-    (SELECT group_concat(r.entity) FROM event_roles r JOIN entities pe ON pe.id = r.entity
+    (SELECT group_concat(r.entity ORDER BY r.rowid) FROM event_roles r JOIN entities pe ON pe.id = r.entity
      WHERE r.event = c.event AND r.role = 'location' AND coalesce(pe.subtype, '') != 'country'),
     ev.type";
 
@@ -291,7 +291,43 @@ pub(crate) fn for_each_event(
     db: &dyn Db,
     f: &mut dyn FnMut(EventRow) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
-    db.for_each(&format!("{EVENT_SELECT} ORDER BY a.id, ev.id"), args![], |r| f(event_row(db, r)?))
+    each_event_row(db, EVENT_SELECT, |r| f(event_row(db, r)?))
+}
+
+/// Events a page of PostgreSQL's takes ([`each_event_row`]).
+const EVENT_PAGE: i64 = 2000;
+
+/// Calls `f` with each row of `select` (a query of events `ev` with neither a filter nor an
+/// order; its first columns the event's id and its article's) in ingestion order: by article,
+/// then event. SQLite streams the rows; PostgreSQL reads a query's rows before the first
+/// callback (which may run statements of its own), so it reads them a page at a time, by key,
+/// not a corpus of events at once.
+pub(crate) fn each_event_row(
+    db: &dyn Db,
+    select: &str,
+    mut f: impl FnMut(&dyn Row) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    match db.backend() {
+        Backend::Sqlite => db.for_each(&format!("{select} ORDER BY ev.article, ev.id"), args![], f),
+        Backend::Postgres => {
+            let page = format!(
+                "{select} WHERE (ev.article, ev.id) > (?1, ?2) ORDER BY ev.article, ev.id LIMIT {EVENT_PAGE}"
+            );
+            let mut after = (i64::MIN, i64::MIN);
+            loop {
+                let mut rows = 0;
+                let from = after;
+                db.for_each(&page, args![from.0, from.1], |r| {
+                    rows += 1;
+                    after = (r.get(1)?, r.get(0)?);
+                    f(r)
+                })?;
+                if rows < EVENT_PAGE {
+                    return Ok(());
+                }
+            }
+        }
+    }
 }
 
 /// Sizes of the database.

@@ -46,10 +46,11 @@ pub struct SqlStore<C> {
 }
 
 /// PostgreSQL: the lock a write transaction (or a migration) takes first and holds until it
-/// ends, so that the writers of one marsad database (the tables of the connection's schema)
-/// take turns: event ids are given by the writer, and linking reads what others wrote. (The
-/// first key is the application id, "mrsd".)
-pub(crate) const WRITE_LOCK: &str = "SELECT pg_advisory_xact_lock(1836217188, hashtext(current_schema()))";
+/// ends, so that the writers of one marsad database take turns: event ids are given by the
+/// writer, and linking reads what others wrote. Its key is the application id ("mrsd") and
+/// the table `marsad_meta` the connection's search path finds (the tables written are found
+/// the same way, whichever schema holds them).
+pub(crate) const WRITE_LOCK: &str = "SELECT pg_advisory_xact_lock((CAST(1836217188 AS BIGINT) << 32) | CAST(CAST(CAST('marsad_meta' AS regclass) AS oid) AS BIGINT))";
 const _: () = assert!(crate::schema::APPLICATION_ID == 1_836_217_188);
 
 impl<C> SqlStore<C> {
@@ -244,7 +245,9 @@ impl<C: Db> SqlStore<C> {
             match self.conn.backend() {
                 Backend::Sqlite => self.conn.execute_batch("BEGIN IMMEDIATE")?,
                 Backend::Postgres => {
-                    self.conn.execute_batch("BEGIN")?;
+                    // read committed whatever the server's default: after waiting for the lock,
+                    // the transaction sees what the writer before it committed
+                    self.conn.execute_batch("BEGIN ISOLATION LEVEL READ COMMITTED")?;
                     if let Err(e) = self.db().execute_batch(WRITE_LOCK) {
                         let _ = self.conn.execute_batch("ROLLBACK");
                         return Err(e);
@@ -676,6 +679,10 @@ impl<C: Db> Store for SqlStore<C> {
 
     fn set_reextract(&mut self, reextract: bool) {
         self.reextract = reextract;
+    }
+
+    fn abandon(&mut self) {
+        self.rollback();
     }
 
     /// Commits the open transaction, if any (its bucket rows are written first).

@@ -172,7 +172,7 @@ fn merged_summary(db: &dyn Db, id: i64) -> Result<Option<MergedEventSummary>, St
     let sources: Vec<(Option<String>, Option<String>)> = db.rows(
         "SELECT a.outlet, coalesce(en.name, e.claimant) FROM event_merges em JOIN events e ON e.id = em.event
              JOIN articles a ON a.id = e.article LEFT JOIN entities en ON en.id = e.claimant_entity
-             WHERE em.merged = ?1 ORDER BY a.published NULLS FIRST, a.id",
+             WHERE em.merged = ?1 ORDER BY a.published NULLS FIRST, a.id, e.id",
         args![id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
@@ -244,10 +244,10 @@ pub(crate) fn each_merged_event(
     f: &mut dyn FnMut(MergedEvent) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     // each group once, at its first member (in ingestion order)
-    let sql = "SELECT ev.id, em.merged, (SELECT min(x.event) FROM event_merges x WHERE x.merged = em.merged)
-         FROM events ev LEFT JOIN event_merges em ON em.event = ev.id ORDER BY ev.article, ev.id";
-    db.for_each(sql, args![], |r| {
-        let (event, merged, first): (i64, Option<i64>, Option<i64>) = (r.get(0)?, r.get(1)?, r.get(2)?);
+    let sql = "SELECT ev.id, ev.article, em.merged, (SELECT min(x.event) FROM event_merges x WHERE x.merged = em.merged)
+         FROM events ev LEFT JOIN event_merges em ON em.event = ev.id";
+    crate::read::each_event_row(db, sql, |r| {
+        let (event, merged, first): (i64, Option<i64>, Option<i64>) = (r.get(0)?, r.get(2)?, r.get(3)?);
         match merged {
             Some(m) if first == Some(event) => {
                 if let Some(me) = read_merged_event(db, m)? {

@@ -169,7 +169,14 @@ pub async fn handler(
             .map_err(|e| ApiError::internal(e.to_string()))?
             .with_stdin(Cursor::new(body));
         let extractor = st.extractor();
-        let mut store = st.writer.lock().unwrap_or_else(|e| e.into_inner());
+        // a writer whose last ingest panicked may hold half a batch: rolled back, not
+        // committed with the next
+        let mut store = st.writer.lock().unwrap_or_else(|e| {
+            let mut store = e.into_inner();
+            store.abandon();
+            st.writer.clear_poison();
+            store
+        });
         let written = write(store.as_mut(), extractor, inputs, "api:", "api");
         *st.stats.lock().unwrap_or_else(|e| e.into_inner()) = None;
         written

@@ -114,9 +114,9 @@ impl AppState {
         if !postgres && !config.db.is_file() {
             return Err(ServeError::NoDatabase(config.db.display().to_string()));
         }
-        let writer = marsad_store::open_corpus(&config.db)?;
+        let writer = marsad_store::open_corpus(&config.db, false)?;
         let readers = (0..config.readers.max(1))
-            .map(|_| marsad_store::open_corpus(&config.db).map(Mutex::new))
+            .map(|_| marsad_store::open_corpus(&config.db, false).map(Mutex::new))
             .collect::<Result<_, _>>()?;
         Ok(AppState {
             readers,

@@ -50,6 +50,8 @@ fn every_read_endpoint_answers_as_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("w.db");
     drop(marsad_store::SqliteStore::open(&file).unwrap());
+    // the server opens a corpus that exists (an empty one here, as the SQLite file is)
+    drop(marsad_store::PostgresStore::connect(&url).unwrap());
     let (lite, pg) = (app(file.to_str().unwrap()), app(&url));
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     runtime.block_on(answers(&lite, &pg));
@@ -111,6 +113,7 @@ async fn answers(lite: &Router, pg: &Router) {
                 k
             };
             assert_eq!(keys(&l).len(), 3, "{uri}");
+            assert_eq!(keys(&l), keys(&p), "{uri}");
             continue;
         }
         assert!(l.len() > 20, "{uri}: {}", String::from_utf8_lossy(&l));

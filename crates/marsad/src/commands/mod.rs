@@ -110,7 +110,7 @@ pub fn open_store(db: &std::path::Path, create: bool) -> anyhow::Result<DynStore
         ))
         .into());
     }
-    marsad_store::open_corpus(db).map_err(|e| UsageError(e.to_string()).into())
+    marsad_store::open_corpus(db, create).map_err(|e| UsageError(e.to_string()).into())
 }
 
 /// Opens a corpus database that must exist (search, export, claims, stories, events).
