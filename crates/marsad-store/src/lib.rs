@@ -39,6 +39,8 @@ mod sql;
 mod sqlite;
 mod stories;
 pub mod terms;
+#[cfg(feature = "postgres")]
+mod tls;
 pub mod url;
 
 use std::path::PathBuf;

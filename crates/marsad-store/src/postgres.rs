@@ -29,8 +29,9 @@ use std::error::Error;
 use std::sync::{Arc, Mutex};
 
 use ::postgres::types::{IsNull, ToSql, Type, to_sql_checked};
-use ::postgres::{Client, NoTls, Statement};
+use ::postgres::{Client, Statement};
 use bytes::BytesMut;
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::StoreError;
 use crate::db::{Backend, Db, Row, Value};
@@ -48,8 +49,9 @@ pub struct Postgres {
     statements: RefCell<HashMap<String, Statement>>,
     /// Where the database is, without a password (for messages).
     place: String,
-    /// How to connect again when the server closed the connection.
+    /// How to connect again when the server closed the connection (and to send a cancel).
     config: ::postgres::Config,
+    tls: MakeRustlsConnect,
     /// Cancel requests on their way ([`crate::Corpus::interrupter`]): each is delivered before
     /// the next statement runs, which it would stop otherwise.
     cancelling: Arc<Mutex<Vec<std::thread::JoinHandle<()>>>>,
@@ -75,7 +77,16 @@ fn pg_error(e: ::postgres::Error, context: &str) -> StoreError {
             }
             m
         }
-        None => e.to_string(),
+        // the client's own error, with its causes (a TLS handshake failed: why)
+        None => {
+            let mut m = e.to_string();
+            let mut cause = std::error::Error::source(&e);
+            while let Some(c) = cause {
+                m.push_str(&format!(": {c}"));
+                cause = c.source();
+            }
+            m
+        }
     };
     if !context.is_empty() {
         message.push_str(&format!(" in: {}", context.split_whitespace().collect::<Vec<_>>().join(" ")));
@@ -159,7 +170,7 @@ impl Postgres {
         // a connection the server closed (restarted, or an idle session timed out) is made
         // again: the statement that met the closed one failed, the next ones work
         if busy.as_ref().is_some_and(Client::is_closed) {
-            let fresh = self.config.connect(NoTls).map_err(|e| pg_error(e, ""))?;
+            let fresh = self.config.connect(self.tls.clone()).map_err(|e| pg_error(e, ""))?;
             self.statements.borrow_mut().clear();
             *busy = Some(fresh);
         }
@@ -238,12 +249,13 @@ impl Db for Postgres {
         let statement = self.statement(&mut client, sql)?;
         let params = params(args);
         let token = client.cancel_token();
+        let tls = self.tls.clone();
         let mut rows = client.query_raw(&statement, params.refs()).map_err(|e| pg_error(e, sql))?;
         while let Some(row) = rows.next().map_err(|e| pg_error(e, sql))? {
             if let Err(e) = f(&PgRow(&row)) {
                 // the rows not read would be read (and thrown away) before the next
                 // statement: the server stops sending them
-                let _ = token.cancel_query(NoTls);
+                let _ = token.cancel_query(tls);
                 return Err(e);
             }
         }
@@ -582,6 +594,8 @@ impl SqlStore<Postgres> {
             }
             other => other,
         };
+        let (url, tls) =
+            crate::tls::configure(url).map_err(|message| StoreError::Query(format!("{place}: {message}")))?;
         let mut config: ::postgres::Config = url.parse().map_err(unreachable)?;
         // a password kept out of the command line (and out of `ps`), as libpq reads it
         if config.get_password().is_none()
@@ -589,12 +603,13 @@ impl SqlStore<Postgres> {
         {
             config.password(password);
         }
-        let client = config.connect(NoTls).map_err(unreachable)?;
+        let client = config.connect(tls.clone()).map_err(unreachable)?;
         let conn = Postgres {
             client: RefCell::new(Some(client)),
             statements: RefCell::default(),
             place,
             config,
+            tls,
             cancelling: Arc::default(),
         };
         let db: &dyn Db = &conn;
@@ -698,7 +713,8 @@ pub fn test_database(schema: &str) -> Option<String> {
         eprintln!("skipped: set MARSAD_PG_URL to a PostgreSQL database to run the tests of {schema}");
         return None;
     };
-    let mut client = Client::connect(&base, NoTls).expect("MARSAD_PG_URL: cannot connect");
+    let (url, tls) = crate::tls::configure(&base).expect("MARSAD_PG_URL: its TLS settings");
+    let mut client = Client::connect(&url, tls).expect("MARSAD_PG_URL: cannot connect");
     client
         .batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
         .expect("a schema");
@@ -723,13 +739,14 @@ impl crate::Corpus for PostgresStore {
     fn interrupter(&self) -> Option<crate::Interrupter> {
         let token = self.conn.client.try_borrow().ok()?.as_ref()?.cancel_token();
         let cancelling = self.conn.cancelling.clone();
+        let tls = self.conn.tls.clone();
         // the cancel request is a connection of its own: made on a thread, so that whoever
         // gives the request up (a server's async task) does not wait for it; the connection's
         // next statement waits for it (a late cancel would stop that statement instead)
         Some(crate::Interrupter(Box::new(move || {
-            let token = token.clone();
+            let (token, tls) = (token.clone(), tls.clone());
             let sent = std::thread::spawn(move || {
-                let _ = token.cancel_query(NoTls);
+                let _ = token.cancel_query(tls);
             });
             cancelling.lock().unwrap_or_else(|e| e.into_inner()).push(sent);
         })))
@@ -836,6 +853,38 @@ mod tests {
         // the connection goes on
         assert_eq!(store.db().value::<i64>("SELECT 1 + 1", &[]).unwrap(), 2);
     }
+
+    /// `sslmode` as libpq reads it: `require` encrypts (the server's self-signed certificate
+    /// not checked), `disable` does not, `verify-full` refuses a certificate no trusted root
+    /// signed. Needs the server of `MARSAD_PG_URL` (with TLS on, as Debian's is); skips
+    /// without it.
+    #[test]
+    fn connections_are_encrypted_as_sslmode_asks() {
+        let Some(url) = test_database("marsad_unit_tls") else { return };
+        let encrypted = |extra: &str| -> Result<bool, StoreError> {
+            let store = PostgresStore::connect(&format!("{url}&{extra}"))?;
+            store.db().value::<bool>("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])
+        };
+        assert!(!encrypted("sslmode=disable").unwrap());
+        let offered: String = PostgresStore::connect(&url).unwrap().db().value("SHOW ssl", &[]).unwrap();
+        if offered != "on" {
+            eprintln!("the server offers no TLS: sslmode=require is not tried");
+            return;
+        }
+        assert!(encrypted("sslmode=require").unwrap());
+        assert!(encrypted("sslmode=prefer").unwrap());
+        // a root that did not sign the server's certificate: refused
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("other-root.pem");
+        std::fs::write(&root, OTHER_ROOT).unwrap();
+        let err = encrypted(&format!("sslmode=verify-full&sslrootcert={}", root.display())).unwrap_err();
+        assert!(err.to_string().to_lowercase().contains("certificate"), "{err}");
+    }
+
+    /// A self-signed root certificate of nobody's (made for this test with
+    /// `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 36500
+    /// -subj /CN=marsad-test-root`; its key thrown away).
+    const OTHER_ROOT: &str = include_str!("../tests/data/other-root.pem");
 
     #[test]
     fn the_title_is_weighted_and_apart_from_the_body() {
