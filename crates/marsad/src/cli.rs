@@ -47,7 +47,8 @@ pub enum Command {
     /// 3 when the run failed.
     #[command(after_help = "Examples:\n  \
         marsad ingest examples/corpus --db marsad.db\n  \
-        marsad ingest ../shared/corpus/bench/ant-multisource-2018.jsonl.gz --db bench.db")]
+        marsad ingest ../shared/corpus/bench/ant-multisource-2018.jsonl.gz --db bench.db\n  \
+        PGPASSWORD=secret marsad ingest examples/corpus --db postgresql://me@localhost/marsad")]
     Ingest(IngestArgs),
 
     /// Search the corpus database: Arabic-aware full text (marks, alef forms and clitics
