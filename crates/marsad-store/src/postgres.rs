@@ -594,9 +594,23 @@ impl SqlStore<Postgres> {
             }
             other => other,
         };
-        let (url, tls) =
-            crate::tls::configure(url).map_err(|message| StoreError::Query(format!("{place}: {message}")))?;
+        let refused = |message: String| StoreError::Query(format!("{place}: {message}"));
+        let crate::tls::Tls { url, connector: tls, verifies } =
+            crate::tls::configure(url).map_err(refused)?;
         let mut config: ::postgres::Config = url.parse().map_err(unreachable)?;
+        // a certificate to check needs TLS: whatever else the URL says, no connection without
+        if verifies && config.get_ssl_mode() != ::postgres::config::SslMode::Require {
+            return Err(refused(
+                "sslmode and sslrootcert ask for a checked certificate, the rest of the URL for less".into(),
+            ));
+        }
+        // TLS needs a host name: a URL of addresses alone (`hostaddr`) names the host by them
+        if config.get_hosts().is_empty() {
+            let addresses: Vec<String> = config.get_hostaddrs().iter().map(|a| a.to_string()).collect();
+            for address in &addresses {
+                config.host(address);
+            }
+        }
         // a password kept out of the command line (and out of `ps`), as libpq reads it
         if config.get_password().is_none()
             && let Ok(password) = std::env::var("PGPASSWORD")
@@ -713,8 +727,8 @@ pub fn test_database(schema: &str) -> Option<String> {
         eprintln!("skipped: set MARSAD_PG_URL to a PostgreSQL database to run the tests of {schema}");
         return None;
     };
-    let (url, tls) = crate::tls::configure(&base).expect("MARSAD_PG_URL: its TLS settings");
-    let mut client = Client::connect(&url, tls).expect("MARSAD_PG_URL: cannot connect");
+    let tls = crate::tls::configure(&base).expect("MARSAD_PG_URL: its TLS settings");
+    let mut client = Client::connect(&tls.url, tls.connector).expect("MARSAD_PG_URL: cannot connect");
     client
         .batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
         .expect("a schema");
@@ -866,13 +880,14 @@ mod tests {
             store.db().value::<bool>("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])
         };
         assert!(!encrypted("sslmode=disable").unwrap());
-        let offered: String = PostgresStore::connect(&url).unwrap().db().value("SHOW ssl", &[]).unwrap();
-        if offered != "on" {
-            eprintln!("the server offers no TLS: sslmode=require is not tried");
+        // the default, prefer: TLS when the server offers it (not over a Unix socket)
+        if !encrypted("sslmode=prefer").unwrap() {
+            eprintln!(
+                "no TLS offered on this connection (a Unix socket, or a server without TLS): require is not tried"
+            );
             return;
         }
         assert!(encrypted("sslmode=require").unwrap());
-        assert!(encrypted("sslmode=prefer").unwrap());
         // a root that did not sign the server's certificate: refused
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("other-root.pem");

@@ -41,8 +41,10 @@ pub struct SqlStore<C> {
     /// is new: in any order they go to the end of the table.)
     pending_mentions: Vec<Mention>,
     /// Whether a stored article of the same content is extracted and written again
-    /// ([`SqlStore::set_reextract`]).
+    /// ([`Store::set_reextract`]).
     reextract: bool,
+    /// Whether the run wrote an article (PostgreSQL vacuums at its end then).
+    wrote: bool,
 }
 
 /// PostgreSQL: marsad's tables vacuumed (their visibility map and statistics made) after a run.
@@ -70,6 +72,7 @@ impl<C> SqlStore<C> {
             pending_fts: Vec::new(),
             pending_mentions: Vec::new(),
             reextract: false,
+            wrote: false,
         }
     }
 }
@@ -765,6 +768,7 @@ impl<C: Db> Store for SqlStore<C> {
         self.begin()?;
         match self.write_open(run, batch, elsewhere) {
             Ok(stats) => {
+                self.wrote |= stats.added + stats.replaced > 0;
                 let written = self.open.unwrap_or(0) + batch.len();
                 self.open = Some(written);
                 if written >= self.commit_every {
@@ -789,7 +793,7 @@ impl<C: Db> Store for SqlStore<C> {
             "UPDATE runs SET ended = ?3, status = ?2 WHERE id = ?1",
             args![run.0, status, now_utc()],
         )?;
-        if self.db().backend() == Backend::Postgres {
+        if std::mem::take(&mut self.wrote) && self.db().backend() == Backend::Postgres {
             // rows just written are slow to read until vacuumed (search p95 83 ms straight
             // after a bench ingest, 30 ms after; 1.2 s of a 45 s ingest): done now rather than
             // when autovacuum comes. Maintenance only: a role not allowed it loses nothing.

@@ -34,25 +34,50 @@ enum Check {
     Full,
 }
 
+/// What [`configure`] makes of a URL.
+pub(crate) struct Tls {
+    /// The URL as the client library reads it.
+    pub url: String,
+    /// The connector to give it.
+    pub connector: MakeRustlsConnect,
+    /// Whether the server's certificate is checked: the library must then require TLS.
+    pub verifies: bool,
+}
+
 /// The URL the client library can read, and the TLS connector to use with it.
-pub(crate) fn configure(url: &str) -> Result<(String, MakeRustlsConnect), String> {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, q),
+///
+/// The query string starts at the first `?` after the credentials (which end at the first
+/// `@`, as the library reads them: a password may hold a `?`); keys and values are
+/// percent-decoded before they are matched, as the library decodes them.
+pub(crate) fn configure(url: &str) -> Result<Tls, String> {
+    let credentials_end = url.find("://").map_or(0, |s| s + 3);
+    let credentials_end = url[credentials_end..].find('@').map_or(credentials_end, |at| credentials_end + at);
+    let (base, query) = match url[credentials_end..].find('?') {
+        Some(q) => (&url[..credentials_end + q], &url[credentials_end + q + 1..]),
         None => (url, ""),
     };
     let mut kept = Vec::new();
     let (mut mode, mut root) = (None, None);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
-        match pair.split_once('=') {
-            Some(("sslmode", v)) => mode = Some(v.to_string()),
-            Some(("sslrootcert", v)) => root = Some(decode(v)),
+        match pair.split_once('=').map(|(k, v)| (decode(k), v)) {
+            Some((k, v)) if k == "sslmode" => mode = Some(decode(v)),
+            Some((k, v)) if k == "sslrootcert" => root = Some(decode(v)),
             _ => kept.push(pair.to_string()),
         }
     }
     let check = match (mode.as_deref(), &root) {
+        (Some("disable"), _) => Check::None,
         (Some("verify-full"), _) => Check::Full,
-        (Some("verify-ca"), _) | (Some("require"), Some(_)) => Check::Chain,
-        (Some("disable" | "prefer" | "require") | None, _) => Check::None,
+        // against the system's roots, any certificate for any name would pass (libpq refuses
+        // it too)
+        (Some("verify-ca"), None) => {
+            return Err("sslmode=verify-ca needs sslrootcert=FILE, the roots of the server's certificates \
+                 (use verify-full to check against the system's roots)"
+                .into());
+        }
+        // a root file given: the certificate is checked whenever TLS is used, as in libpq
+        (Some("verify-ca" | "prefer" | "require") | None, Some(_)) => Check::Chain,
+        (Some("prefer" | "require") | None, None) => Check::None,
         (Some(other), _) => {
             return Err(format!(
                 "sslmode={other}: marsad knows disable, prefer, require, verify-ca and verify-full"
@@ -60,10 +85,10 @@ pub(crate) fn configure(url: &str) -> Result<(String, MakeRustlsConnect), String
         }
     };
     // the library's own modes pass through; verify-* are `require` to it
-    match (check, mode.as_deref()) {
-        (Check::None, Some(m)) => kept.push(format!("sslmode={m}")),
-        (Check::None, None) => {}
-        _ => kept.push("sslmode=require".into()),
+    match mode.as_deref() {
+        Some("verify-ca" | "verify-full") => kept.push("sslmode=require".into()),
+        Some(m) => kept.push(format!("sslmode={m}")),
+        None => {}
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
@@ -87,7 +112,7 @@ pub(crate) fn configure(url: &str) -> Result<(String, MakeRustlsConnect), String
         }
     };
     let url = if kept.is_empty() { base.to_string() } else { format!("{base}?{}", kept.join("&")) };
-    Ok((url, MakeRustlsConnect::new(config)))
+    Ok(Tls { url, connector: MakeRustlsConnect::new(config), verifies: check != Check::None })
 }
 
 /// The trusted roots: a PEM file's, else the system's.
@@ -226,7 +251,7 @@ mod tests {
     use super::*;
 
     fn url_of(url: &str) -> Result<String, String> {
-        configure(url).map(|(u, _)| u)
+        configure(url).map(|t| t.url)
     }
 
     #[test]
@@ -248,6 +273,24 @@ mod tests {
         assert!(err.contains("/nowhere/root.pem"), "{err}");
         let err = url_of("postgresql://h/db?sslmode=allow-anything").unwrap_err();
         assert!(err.contains("allow-anything"), "{err}");
+        // verify-ca against the system's roots proves nothing: refused
+        assert!(url_of("postgresql://h/db?sslmode=verify-ca").unwrap_err().contains("sslrootcert"));
+        // a password with a ? in it: the query starts after the credentials
+        assert!(!configure("postgresql://u:p?w@h/db?sslmode=verify-full").unwrap().url.contains("verify"));
+        assert_eq!(
+            url_of("postgresql://u:p?sslmode=disable@h/db?sslmode=verify-full").unwrap(),
+            "postgresql://u:p?sslmode=disable@h/db?sslmode=require"
+        );
+        // keys are matched decoded, as the library decodes them
+        assert_eq!(
+            url_of("postgresql://h/db?%73slmode=verify-full").unwrap(),
+            "postgresql://h/db?sslmode=require"
+        );
+        // a root file with prefer or no mode: verified whenever TLS is used
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/other-root.pem");
+        let t = configure(&format!("postgresql://h/db?sslrootcert={root}")).unwrap();
+        assert!(t.verifies);
+        assert_eq!(t.url, "postgresql://h/db");
     }
 
     #[test]
