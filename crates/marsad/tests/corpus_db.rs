@@ -7,6 +7,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+mod common;
+use common::feed;
+
 fn marsad() -> Command {
     Command::new(env!("CARGO_BIN_EXE_marsad"))
 }
@@ -92,33 +95,6 @@ fn ingesting_the_seeds_twice_is_a_no_op_and_a_changed_article_is_replaced() {
     assert_eq!(sizes(&db), edited);
     let after = run(&["ingest", &corpus, "--db", &db]);
     assert!(String::from_utf8_lossy(&after.stderr).contains("0 added, 0 replaced, 5 unchanged"));
-}
-
-/// A JSON Lines feed of `n` articles made from the seed texts, each with its own id.
-fn feed(dir: &Path, n: usize) -> String {
-    let texts: Vec<String> = (0..5)
-        .map(|i| {
-            let name = std::fs::read_dir(repo().join("examples/corpus"))
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .nth(i)
-                .unwrap();
-            std::fs::read_to_string(name).unwrap()
-        })
-        .collect();
-    let mut lines = String::new();
-    for i in 0..n {
-        // the first paragraph only: short articles keep the test fast in a debug build
-        let text = &texts[i % 5];
-        let cut: String = text.lines().take(4).collect::<Vec<_>>().join("\n");
-        let rec = serde_json::json!({"id": format!("a{i:04}"), "text": cut, "published": "2022-09-13", "outlet": "Feed"});
-        lines.push_str(&rec.to_string());
-        lines.push('\n');
-    }
-    let path = dir.join("feed.jsonl");
-    std::fs::write(&path, lines).unwrap();
-    path.display().to_string()
 }
 
 /// Per article: key, hash and the number of rows of each kind; what a complete ingest gives.

@@ -9,7 +9,10 @@
 #![cfg(feature = "postgres")]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+mod common;
 
 fn marsad(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_marsad")).args(args).output().expect("marsad runs")
@@ -140,4 +143,65 @@ fn a_server_that_cannot_be_reached_is_an_error_naming_it_without_its_password() 
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("PostgreSQL"), "{stderr}");
     assert!(!stderr.contains("s3cret"), "{stderr}");
+}
+
+/// kill -9 during an ingest into PostgreSQL: what was committed stays, whole; the next run
+/// marks the killed one interrupted, adds the rest, and the corpus is the same as that of one
+/// uninterrupted run (into SQLite: every record of the export, byte for byte).
+#[test]
+fn a_kill_during_ingest_loses_nothing_committed_and_the_next_run_completes_it() {
+    let Some(url) = fresh("killed") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let n = 240;
+    let input = common::feed(dir.path(), n);
+    let mut watch = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let count =
+        |c: &mut postgres::Client, sql: &str| -> i64 { c.query_one(sql, &[]).map(|r| r.get(0)).unwrap_or(0) };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_marsad"))
+        .args(["ingest", &input, "--db", &url, "--batch", "8", "--jobs", "2", "-q"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let committed = loop {
+        // the tables may not exist yet
+        let done = count(&mut watch, "SELECT count(*) FROM articles");
+        if done >= 16 {
+            break done;
+        }
+        assert!(child.try_wait().unwrap().is_none(), "ingest ended before it could be killed");
+        assert!(started.elapsed() < Duration::from_secs(300), "ingest made no progress");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // SIGKILL: no destructor, no rollback, no end of run (the server rolls back what was open)
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let after_kill = count(&mut watch, "SELECT count(*) FROM articles");
+    assert!(after_kill >= committed && after_kill < n as i64, "killed mid-run: {after_kill} of {n}");
+    assert_eq!(count(&mut watch, "SELECT count(*) FROM runs WHERE status = 'running'"), 1);
+    // its session ends on the server soon after its connection closed
+    let alive =
+        "SELECT count(*) FROM pg_stat_activity WHERE pid IN (SELECT pid FROM runs WHERE status = 'running')";
+    while count(&mut watch, alive) > 0 && started.elapsed() < Duration::from_secs(300) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    let (_, stderr) = ok(&["ingest", &input, "--db", &url, "--batch", "8"]);
+    let added = n as i64 - after_kill;
+    assert!(stderr.contains(&format!("{added} added, 0 replaced, {after_kill} unchanged")), "{stderr}");
+    assert_eq!(count(&mut watch, "SELECT count(*) FROM runs WHERE status = 'interrupted'"), 1);
+    assert_eq!(count(&mut watch, "SELECT count(*) FROM runs WHERE status = 'running'"), 0);
+
+    let clean = dir.path().join("clean.db").display().to_string();
+    ok(&["ingest", &input, "--db", &clean, "--batch", "64", "-q"]);
+    for format in ["jsonl", "acled-csv"] {
+        let (pg, lite) = (
+            ok(&["export", "--format", format, "--db", &url]).0,
+            ok(&["export", "--format", format, "--db", &clean]).0,
+        );
+        assert_eq!(pg.lines().count(), lite.lines().count(), "{format}");
+        assert!(pg == lite, "{format}: the export differs from that of one uninterrupted run");
+    }
+    assert_eq!(count(&mut watch, "SELECT count(*) FROM articles"), n as i64);
 }
