@@ -23,7 +23,7 @@
 //! println!("{} articles", store.stats().unwrap().articles);
 //! ```
 
-use std::cell::{RefCell, RefMut};
+use std::cell::{Cell, RefCell, RefMut};
 use std::collections::HashMap;
 use std::error::Error;
 use std::sync::{Arc, Mutex};
@@ -55,6 +55,12 @@ pub struct Postgres {
     /// Cancel requests on their way ([`crate::Corpus::interrupter`]): each is delivered before
     /// the next statement runs, which it would stop otherwise.
     cancelling: Arc<Mutex<Vec<std::thread::JoinHandle<()>>>>,
+    /// Whether a transaction is open (`BEGIN` run, no `COMMIT` or `ROLLBACK` since): a read
+    /// outside one that met a closed connection is run again on a new one.
+    in_transaction: Cell<bool>,
+    /// The server said it closes the connection (the client may not have seen it close yet):
+    /// the next statement connects again.
+    ended: Cell<bool>,
 }
 
 impl std::fmt::Debug for Postgres {
@@ -169,9 +175,10 @@ impl Postgres {
         })?;
         // a connection the server closed (restarted, or an idle session timed out) is made
         // again: the statement that met the closed one failed, the next ones work
-        if busy.as_ref().is_some_and(Client::is_closed) {
+        if self.ended.take() || busy.as_ref().is_some_and(Client::is_closed) {
             let fresh = self.config.connect(self.tls.clone()).map_err(|e| pg_error(e, ""))?;
             self.statements.borrow_mut().clear();
+            self.in_transaction.set(false);
             *busy = Some(fresh);
         }
         RefMut::filter_map(busy, Option::as_mut)
@@ -195,9 +202,37 @@ impl Postgres {
 
     /// Runs a query and returns its rows (the client is free again when they are read).
     fn query_all(&self, sql: &str, args: &[Value<'_>]) -> Result<Vec<::postgres::Row>, StoreError> {
-        let mut client = self.client()?;
-        let statement = self.statement(&mut client, sql)?;
-        client.query(&statement, &params(args).refs()).map_err(|e| pg_error(e, sql))
+        let attempt = || -> Result<Vec<::postgres::Row>, (StoreError, bool)> {
+            let mut client = self.client().map_err(|e| (e, false))?;
+            let run = self
+                .statement(&mut client, sql)
+                .and_then(|st| client.query(&st, &params(args).refs()).map_err(|e| pg_error(e, sql)));
+            run.map_err(|e| {
+                let retry = self.may_retry(sql, &e, &client);
+                (e, retry)
+            })
+        };
+        match attempt() {
+            Err((_, true)) => attempt().map_err(|(e, _)| e),
+            other => other.map_err(|(e, _)| e),
+        }
+    }
+
+    /// Whether a statement that failed may run again on a new connection: the server closed
+    /// this one (restarted, or timed the session out), no transaction was open (nothing of
+    /// one is lost) and the statement only reads.
+    fn may_retry(&self, sql: &str, error: &StoreError, client: &Client) -> bool {
+        // the client may not have seen the end of the connection yet: the server's last word
+        // (57P01 and its kin: terminated by an administrator, a crash, a shutdown) says it
+        let closed = client.is_closed()
+            || matches!(error, StoreError::Postgres { error, .. }
+                if error.is_closed()
+                    || error.as_db_error().is_some_and(|d| d.code().code().starts_with("57P")));
+        // whatever the statement, the next one needs a new connection
+        self.ended.set(self.ended.get() || closed);
+        closed
+            && !self.in_transaction.get()
+            && sql.trim_start().get(..6).is_some_and(|w| w.eq_ignore_ascii_case("SELECT"))
     }
 }
 
@@ -263,7 +298,14 @@ impl Db for Postgres {
     }
 
     fn execute_batch(&self, sql: &str) -> Result<(), StoreError> {
-        self.client()?.batch_execute(sql).map_err(|e| pg_error(e, sql))
+        let done = self.client()?.batch_execute(sql).map_err(|e| pg_error(e, sql));
+        let head: String = sql.trim_start().chars().take(8).collect::<String>().to_ascii_uppercase();
+        if head.starts_with("BEGIN") {
+            self.in_transaction.set(done.is_ok());
+        } else if head.starts_with("COMMIT") || head.starts_with("ROLLBACK") {
+            self.in_transaction.set(false);
+        }
+        done
     }
 
     fn insert_id(&self, sql: &str, args: &[Value<'_>]) -> Result<Option<i64>, StoreError> {
@@ -625,6 +667,8 @@ impl SqlStore<Postgres> {
             config,
             tls,
             cancelling: Arc::default(),
+            in_transaction: Cell::new(false),
+            ended: Cell::new(false),
         };
         let db: &dyn Db = &conn;
         let encoding: String = db.value("SHOW server_encoding", &[])?;
@@ -900,6 +944,39 @@ mod tests {
     /// `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 36500
     /// -subj /CN=marsad-test-root`; its key thrown away).
     const OTHER_ROOT: &str = include_str!("../tests/data/other-root.pem");
+
+    /// A read outside a transaction that meets a connection the server closed runs again on a
+    /// new one; a write does not (whether it was done is not known), and the next statement
+    /// works. Needs the server of `MARSAD_PG_URL`; skips without it.
+    #[test]
+    fn a_read_runs_again_on_a_new_connection_when_the_server_closed_the_old() {
+        let Some(url) = test_database("marsad_unit_reconnect") else { return };
+        let store = PostgresStore::connect(&url).unwrap();
+        let tls = crate::tls::configure(&url).unwrap();
+        let mut admin = Client::connect(&tls.url, tls.connector).unwrap();
+        let mut terminate = |store: &PostgresStore| {
+            let pid: i64 = store.db().value("SELECT CAST(pg_backend_pid() AS BIGINT)", &[]).unwrap();
+            admin
+                .execute("SELECT pg_terminate_backend(CAST(CAST($1 AS BIGINT) AS INTEGER))", &[&pid])
+                .unwrap();
+            // the session is gone once the server lists it no more
+            while admin
+                .query_one("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", &[&(pid as i32)])
+                .unwrap()
+                .get::<_, i64>(0)
+                > 0
+            {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            pid
+        };
+        let before = terminate(&store);
+        let after: i64 = store.db().value("SELECT CAST(pg_backend_pid() AS BIGINT)", &[]).unwrap();
+        assert_ne!(before, after, "a new session");
+        terminate(&store);
+        assert!(store.db().execute("UPDATE marsad_meta SET generation = generation", &[]).is_err());
+        assert_eq!(store.db().value::<i64>("SELECT 1 + 1", &[]).unwrap(), 2);
+    }
 
     #[test]
     fn the_title_is_weighted_and_apart_from_the_body() {
