@@ -2,8 +2,7 @@
 //! surviving kill -9), `search`, `claims`, `export`, `stories`, `events`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 
 use serde_json::Value;
 
@@ -124,31 +123,14 @@ fn a_kill_during_ingest_loses_nothing_committed_and_the_next_run_completes_it() 
     let db = db_in(dir.path());
 
     // kill -9 once some batches are committed and before the end
-    let mut child = marsad()
-        .args(["ingest", &input, "--db", &db, "--batch", "8", "--jobs", "2", "-q"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    let committed = loop {
-        let done = if Path::new(&db).exists() {
-            rusqlite::Connection::open(&db)
-                .and_then(|c| c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0)))
-                .unwrap_or(0)
-        } else {
-            0
-        };
-        if done >= 16 {
-            break done;
+    let committed = common::ingest_then_kill(&input, &db, || {
+        if !Path::new(&db).exists() {
+            return 0;
         }
-        assert!(child.try_wait().unwrap().is_none(), "ingest ended before it could be killed");
-        assert!(started.elapsed() < Duration::from_secs(300), "ingest made no progress");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    // SIGKILL: no destructor, no rollback, no end of run
-    child.kill().unwrap();
-    child.wait().unwrap();
+        rusqlite::Connection::open(&db)
+            .and_then(|c| c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0)))
+            .unwrap_or(0)
+    });
     let after_kill = count(&db, "SELECT count(*) FROM articles");
     assert!(after_kill >= committed && after_kill < n as i64, "killed mid-run: {after_kill} of {n}");
     assert_eq!(

@@ -9,7 +9,7 @@
 #![cfg(feature = "postgres")]
 
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 mod common;
@@ -157,32 +157,16 @@ fn a_kill_during_ingest_loses_nothing_committed_and_the_next_run_completes_it() 
     let mut watch = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     let count =
         |c: &mut postgres::Client, sql: &str| -> i64 { c.query_one(sql, &[]).map(|r| r.get(0)).unwrap_or(0) };
-    let mut child = Command::new(env!("CARGO_BIN_EXE_marsad"))
-        .args(["ingest", &input, "--db", &url, "--batch", "8", "--jobs", "2", "-q"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    let committed = loop {
-        // the tables may not exist yet
-        let done = count(&mut watch, "SELECT count(*) FROM articles");
-        if done >= 16 {
-            break done;
-        }
-        assert!(child.try_wait().unwrap().is_none(), "ingest ended before it could be killed");
-        assert!(started.elapsed() < Duration::from_secs(300), "ingest made no progress");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    // SIGKILL: no destructor, no rollback, no end of run (the server rolls back what was open)
-    child.kill().unwrap();
-    child.wait().unwrap();
+    // the tables may not exist yet: none counted then; the server rolls back what was open
+    let committed =
+        common::ingest_then_kill(&input, &url, || count(&mut watch, "SELECT count(*) FROM articles"));
     let after_kill = count(&mut watch, "SELECT count(*) FROM articles");
     assert!(after_kill >= committed && after_kill < n as i64, "killed mid-run: {after_kill} of {n}");
     assert_eq!(count(&mut watch, "SELECT count(*) FROM runs WHERE status = 'running'"), 1);
     // its session ends on the server soon after its connection closed
     let alive =
         "SELECT count(*) FROM pg_stat_activity WHERE pid IN (SELECT pid FROM runs WHERE status = 'running')";
+    let started = Instant::now();
     while count(&mut watch, alive) > 0 && started.elapsed() < Duration::from_secs(300) {
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -1,6 +1,8 @@
 //! What the command-line tests share.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -31,4 +33,29 @@ pub fn feed(dir: &Path, n: usize) -> String {
     let path = dir.join("feed.jsonl");
     std::fs::write(&path, lines).unwrap();
     path.display().to_string()
+}
+
+/// Starts `marsad ingest INPUT --db DB` in transactions of 8 articles, and kills it (SIGKILL:
+/// no destructor, no rollback, no end of run) once `committed` counts 16 articles or more,
+/// before its end; returns the count it saw.
+pub fn ingest_then_kill(input: &str, db: &str, mut committed: impl FnMut() -> i64) -> i64 {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_marsad"))
+        .args(["ingest", input, "--db", db, "--batch", "8", "--jobs", "2", "-q"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let seen = loop {
+        let done = committed();
+        if done >= 16 {
+            break done;
+        }
+        assert!(child.try_wait().unwrap().is_none(), "ingest ended before it could be killed");
+        assert!(started.elapsed() < Duration::from_secs(300), "ingest made no progress");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    seen
 }
