@@ -119,16 +119,6 @@ impl<T: ToValue> ToValue for Option<T> {
     }
 }
 
-/// A list of integers bound as one parameter (`IN rarray(?N)`).
-#[derive(Clone, Copy, Debug)]
-pub struct Ints<'a>(pub &'a [i64]);
-
-impl ToValue for Ints<'_> {
-    fn to_value(&self) -> Value<'_> {
-        Value::Ints(self.0)
-    }
-}
-
 /// The parameters of a statement: `args![a, b]` is `&[&a as &dyn ToValue, &b]`.
 macro_rules! args {
     () => { &[] as &[&dyn $crate::db::ToValue] };
@@ -510,9 +500,11 @@ mod tests {
             db.rows("SELECT a, b FROM t ORDER BY a", args![], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
         assert_eq!(back, rows);
         let some: Vec<i64> = db
-            .rows("SELECT a FROM t WHERE a IN rarray(?1) ORDER BY a", args![Ints(&[3, 149, 400])], |r| {
-                r.get(0)
-            })
+            .rows(
+                "SELECT a FROM t WHERE a IN rarray(?1) ORDER BY a",
+                args![Value::Ints(&[3, 149, 400])],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(some, vec![3, 149]);
     }

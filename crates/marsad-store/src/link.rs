@@ -43,7 +43,7 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::StoreError;
-use crate::db::{Backend, Db, Ints, ToValue, Value, args};
+use crate::db::{Backend, Db, ToValue, Value, args};
 use crate::sketch::{Comparison, Sketch, compare};
 
 /// Articles a bucket holds, at most: a full bucket takes no more and gives no candidates (a
@@ -402,7 +402,7 @@ impl Linker {
         } else {
             tx.rows(
                 "SELECT bucket, article FROM sketch_buckets WHERE bucket IN rarray(?1) ORDER BY bucket, article",
-                args![Ints(&wanted)],
+                args![Value::Ints(&wanted)],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?
         };
@@ -463,7 +463,7 @@ impl Linker {
             missing.dedup();
             let rows: Vec<(i64, Option<i32>, Vec<u8>)> = tx.rows(
                 "SELECT article, day, sketch FROM sketches WHERE article IN rarray(?1)",
-                args![Ints(&missing)],
+                args![Value::Ints(&missing)],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?;
             for (article, day, blob) in rows {

@@ -12,7 +12,8 @@
 //! own text search configurations would split Arabic words at their diacritics and fold
 //! nothing, as FTS5's tokenizers do. A query is a `tsquery` built the same way.
 //!
-//! Writers take turns: a write transaction takes an advisory lock first (keyed by the schema),
+//! Writers take turns: a write transaction takes an advisory lock first (keyed by the table
+//! `marsad_meta` the connection finds),
 //! and commits bump `marsad_meta.generation` so that a writer knows when another has written
 //! since it built its filter of stored buckets and cached sketches. Readers never wait, nor
 //! does connecting to a database whose schema is current.
@@ -191,7 +192,7 @@ impl Postgres {
             return Ok(s.clone());
         }
         let pg = rewrite(sql);
-        let statement = client.prepare(&pg).map_err(|e| pg_error(e, &pg))?;
+        let statement = client.prepare(&pg).map_err(|e| self.failed(e, &pg))?;
         let mut statements = self.statements.borrow_mut();
         if statements.len() >= STATEMENT_CACHE {
             statements.clear();
@@ -200,37 +201,37 @@ impl Postgres {
         Ok(statement)
     }
 
-    /// Runs a query and returns its rows (the client is free again when they are read).
+    /// Runs a query and returns its rows (the client is free again when they are read). A
+    /// read that met a connection the server ended runs again on a new one ([`may_retry`]).
+    ///
+    /// [`may_retry`]: Postgres::may_retry
     fn query_all(&self, sql: &str, args: &[Value<'_>]) -> Result<Vec<::postgres::Row>, StoreError> {
-        let attempt = || -> Result<Vec<::postgres::Row>, (StoreError, bool)> {
-            let mut client = self.client().map_err(|e| (e, false))?;
-            let run = self
-                .statement(&mut client, sql)
-                .and_then(|st| client.query(&st, &params(args).refs()).map_err(|e| pg_error(e, sql)));
-            run.map_err(|e| {
-                let retry = self.may_retry(sql, &e, &client);
-                (e, retry)
-            })
+        let attempt = || {
+            let mut client = self.client()?;
+            let statement = self.statement(&mut client, sql)?;
+            client.query(&statement, &params(args).refs()).map_err(|e| self.failed(e, sql))
         };
         match attempt() {
-            Err((_, true)) => attempt().map_err(|(e, _)| e),
-            other => other.map_err(|(e, _)| e),
+            Err(_) if self.may_retry(sql) => attempt(),
+            other => other,
         }
     }
 
-    /// Whether a statement that failed may run again on a new connection: the server closed
+    /// A client error as the store's, noting a connection the server ended (the client may
+    /// not have seen it close yet: the server's last word, 57P01 and its kin, says it): the
+    /// next statement connects again.
+    fn failed(&self, e: ::postgres::Error, sql: &str) -> StoreError {
+        if e.is_closed() || e.as_db_error().is_some_and(|d| d.code().code().starts_with("57P")) {
+            self.ended.set(true);
+        }
+        pg_error(e, sql)
+    }
+
+    /// Whether a statement that failed may run again on a new connection: the server ended
     /// this one (restarted, or timed the session out), no transaction was open (nothing of
     /// one is lost) and the statement only reads.
-    fn may_retry(&self, sql: &str, error: &StoreError, client: &Client) -> bool {
-        // the client may not have seen the end of the connection yet: the server's last word
-        // (57P01 and its kin: terminated by an administrator, a crash, a shutdown) says it
-        let closed = client.is_closed()
-            || matches!(error, StoreError::Postgres { error, .. }
-                if error.is_closed()
-                    || error.as_db_error().is_some_and(|d| d.code().code().starts_with("57P")));
-        // whatever the statement, the next one needs a new connection
-        self.ended.set(self.ended.get() || closed);
-        closed
+    fn may_retry(&self, sql: &str) -> bool {
+        self.ended.get()
             && !self.in_transaction.get()
             && sql.trim_start().get(..6).is_some_and(|w| w.eq_ignore_ascii_case("SELECT"))
     }
@@ -257,7 +258,7 @@ impl Db for Postgres {
     fn execute_values(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
         let mut client = self.client()?;
         let statement = self.statement(&mut client, sql)?;
-        client.execute(&statement, &params(args).refs()).map_err(|e| pg_error(e, sql))
+        client.execute(&statement, &params(args).refs()).map_err(|e| self.failed(e, sql))
     }
 
     fn query_values(
@@ -285,8 +286,8 @@ impl Db for Postgres {
         let params = params(args);
         let token = client.cancel_token();
         let tls = self.tls.clone();
-        let mut rows = client.query_raw(&statement, params.refs()).map_err(|e| pg_error(e, sql))?;
-        while let Some(row) = rows.next().map_err(|e| pg_error(e, sql))? {
+        let mut rows = client.query_raw(&statement, params.refs()).map_err(|e| self.failed(e, sql))?;
+        while let Some(row) = rows.next().map_err(|e| self.failed(e, sql))? {
             if let Err(e) = f(&PgRow(&row)) {
                 // the rows not read would be read (and thrown away) before the next
                 // statement: the server stops sending them
@@ -298,7 +299,7 @@ impl Db for Postgres {
     }
 
     fn execute_batch(&self, sql: &str) -> Result<(), StoreError> {
-        let done = self.client()?.batch_execute(sql).map_err(|e| pg_error(e, sql));
+        let done = self.client()?.batch_execute(sql).map_err(|e| self.failed(e, sql));
         let head: String = sql.trim_start().chars().take(8).collect::<String>().to_ascii_uppercase();
         if head.starts_with("BEGIN") {
             self.in_transaction.set(done.is_ok());
@@ -322,7 +323,7 @@ impl Db for Postgres {
     fn execute_once(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
         // prepared, run and closed again: not kept in the cache
         let pg = rewrite(sql);
-        self.client()?.execute(pg.as_str(), &params(args).refs()).map_err(|e| pg_error(e, sql))
+        self.client()?.execute(pg.as_str(), &params(args).refs()).map_err(|e| self.failed(e, sql))
     }
 }
 
@@ -675,12 +676,12 @@ impl SqlStore<Postgres> {
         if !encoding.eq_ignore_ascii_case("UTF8") {
             return Err(StoreError::NotUtf8 { database: conn.place.clone(), encoding });
         }
-        let store = SqlStore::with_connection(conn);
-        if !create && store.conn.stored_version()?.is_none() {
-            return Err(StoreError::NoCorpus { database: store.conn.place.clone() });
+        match conn.stored_version()? {
+            None if !create => return Err(StoreError::NoCorpus { database: conn.place.clone() }),
+            Some(LATEST) => {}
+            _ => conn.migrate()?,
         }
-        store.conn.migrate()?;
-        Ok(store)
+        Ok(SqlStore::with_connection(conn))
     }
 }
 
@@ -716,11 +717,8 @@ impl Postgres {
     /// Creates the schema, or applies the migrations it lacks, in one transaction holding the
     /// writers' lock (a writer of the old schema finishes first; another process connecting
     /// at the same time waits, then finds the schema made). A database at the latest version
-    /// is only read: connecting does not wait for an ingest.
+    /// is not migrated ([`SqlStore::connect`]): connecting does not wait for an ingest.
     fn migrate(&self) -> Result<(), StoreError> {
-        if self.stored_version()? == Some(LATEST) {
-            return Ok(());
-        }
         // read committed: after the lock, what another process made is seen; the lock is the
         // schema's (`marsad_meta` may not exist yet), then the writers' too
         self.execute_batch(

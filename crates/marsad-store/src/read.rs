@@ -1,7 +1,7 @@
 //! Reading events, claims and parties back, on any [`Db`]: the rows the exports, the claim
 //! ledger, merged events and the web UI are made of.
 
-use crate::db::{Backend, Db, Ints, Row, ToValue, args};
+use crate::db::{Backend, Db, Row, ToValue, Value, args};
 use crate::terms::query_terms;
 use crate::{ClaimFilter, ClaimRow, EventRow, Party, Stats, StoreError};
 
@@ -268,7 +268,7 @@ pub(crate) fn claims(db: &dyn Db, f: &ClaimFilter) -> Result<Vec<ClaimRow>, Stor
         " ORDER BY coalesce(c.date, a.published) NULLS FIRST, a.published NULLS FIRST, a.id, c.ordinal",
     );
     match &ids {
-        Some(ids) => claim_rows(db, &sql, args![f.from, f.to, f.kind, f.entity, Ints(ids)]),
+        Some(ids) => claim_rows(db, &sql, args![f.from, f.to, f.kind, f.entity, Value::Ints(ids)]),
         None => claim_rows(db, &sql, args![f.from, f.to, f.kind, f.entity]),
     }
 }

@@ -16,7 +16,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::StoreError;
-use crate::db::{Backend, Db, Row, args};
+use crate::db::{Backend, Db, Row, Value, args};
 use crate::terms::{Term, char_starts, query_terms, terms};
 
 /// A search with its filters.
@@ -192,7 +192,7 @@ pub(crate) fn run(conn: &dyn Db, query: &SearchQuery) -> Result<Vec<Hit>, StoreE
             }
             let articles = conn.rows(
                 "SELECT DISTINCT article FROM mentions WHERE entity IN rarray(?1)",
-                args![crate::db::Ints(&ids)],
+                args![Value::Ints(&ids)],
                 |r| r.get(0),
             )?;
             Some(articles.into_iter().collect())

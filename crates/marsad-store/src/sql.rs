@@ -223,7 +223,7 @@ impl<C: Db> SqlStore<C> {
                     )?;
                 }
             }
-            // a tsvector literal an article, cast from text on the server (a parameter would
+            // a tsvector literal per article, cast from text on the server (a parameter would
             // be taken as a tsvector itself, which the client cannot write)
             #[cfg(feature = "postgres")]
             Backend::Postgres => {

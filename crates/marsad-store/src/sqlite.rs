@@ -51,8 +51,7 @@ impl Db for Sqlite {
 
     fn execute_values(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
-        bind_sqlite(&mut stmt, args)?;
-        Ok(stmt.raw_execute()? as u64)
+        run(&mut stmt, args)
     }
 
     fn query_values(
@@ -80,10 +79,14 @@ impl Db for Sqlite {
     }
 
     fn execute_once(&self, sql: &str, args: &[Value<'_>]) -> Result<u64, StoreError> {
-        let mut stmt = self.conn.prepare(sql)?;
-        bind_sqlite(&mut stmt, args)?;
-        Ok(stmt.raw_execute()? as u64)
+        run(&mut self.conn.prepare(sql)?, args)
     }
+}
+
+/// Runs a statement with `args`; returns how many rows it changed.
+fn run(stmt: &mut rusqlite::Statement<'_>, args: &[Value<'_>]) -> Result<u64, StoreError> {
+    bind_sqlite(stmt, args)?;
+    Ok(stmt.raw_execute()? as u64)
 }
 
 fn bind_sqlite(stmt: &mut rusqlite::Statement<'_>, args: &[Value<'_>]) -> Result<(), StoreError> {
