@@ -154,6 +154,7 @@ impl Extractor {
                 entities: &entities,
                 entity_of: &entity_of,
                 times: &time_exprs,
+                published: published.as_ref().map(|p| p.date),
                 kb: self.kb,
             })
         } else {

@@ -87,6 +87,9 @@ pub enum Marker {
     Back(&'static str),
     /// An illness (اكتئاب, كوليرا): people struck with it are patients, not casualties.
     Illness,
+    /// A wound or a symptom of harm (جروح, حروق, تسمم): people who suffer from it (يعانون من)
+    /// are hurt.
+    Injury,
     /// A massacre, a slaughter, a chemical weapon or suffocation (مجزرة, ذبح, السارين,
     /// اختنقوا): the people of no stated population it killed or wounded are civilians.
     Atrocity,
@@ -218,6 +221,7 @@ impl Lexicon {
                 "named" => Marker::Named,
                 "site" => Marker::Site,
                 "illness" => Marker::Illness,
+                "injury" => Marker::Injury,
                 "atrocity" => Marker::Atrocity,
                 "back-alliance" => Marker::Back("alliance"),
                 "back-armed-group" => Marker::Back("armed-group"),

@@ -44,7 +44,8 @@
 //!   after the figure, "according to", pronouns, statements, unnamed sources, carry-over in
 //!   the paragraph); paragraphs with no source between two quoting the same statement or
 //!   report go on with it (`between`); `claimant_rule` says which rule;
-//! - **date**: the first time expression of the sentence; **cumulative**: a running-total word
+//! - **date**: the first time expression of the sentence, or the publication date when that
+//!   expression starts a period (`منذ 2015`); **cumulative**: a running-total word
 //!   before the number (`ليصل العدد الإجمالي ... إلى 963`, `ارتفع`, `منذ`);
 //! - **one claim per (figure, kind, claimant)** in an article, for the same people (`5
 //!   انتحاريين` and `5 من المهاجمين` are two claims, and so are the items of one list); a figure
@@ -190,6 +191,9 @@ pub struct Article<'a> {
     /// ([`crate::attribution::entity_of_tokens`] of `tokens` and `entities`).
     pub entity_of: &'a [Option<usize>],
     pub times: &'a [TimeExpr],
+    /// The publication date, when known: the end of a period that runs since a time (`منذ
+    /// 2015`).
+    pub published: Option<jiff::civil::Date>,
     pub kb: &'a Kb,
 }
 
@@ -449,7 +453,8 @@ impl<'a> Finder<'a> {
             if relevant & CASUALTY_WORD == 0 {
                 continue;
             }
-            let date = self.a.times.iter().find(|t| sentence.contains(t.span)).map(|t| t.value.to_string());
+            let date =
+                self.a.times.iter().find(|t| sentence.contains(t.span)).and_then(|t| self.claim_date(t));
             let mut found = self.numbered(sentence, &words, &out);
             // a figure right after the people ("قتلت القوات 4 مسلحين") is the number's claim
             let uncounted: Vec<Found> = self
@@ -1101,14 +1106,35 @@ impl<'a> Finder<'a> {
             })
     }
 
+    /// The date of the claims of a sentence whose first time expression is `t`: its value, or,
+    /// when it starts a period that runs until the article was written (`منذ 2015`, `منذ عام
+    /// 2014`, `منذ العام 2011`, `منذ 30 آذار/مارس الماضي`), the period's end, the publication
+    /// date (none when unknown): the dead counted since then were not all killed then. Not a
+    /// period since an event (`منذ هجوم 14 أكتوبر`, which names when the people died).
+    fn claim_date(&self, t: &TimeExpr) -> Option<String> {
+        let before = self.a.norm.original().get(..t.span.start()).unwrap_or_default();
+        let mut words = before.split_whitespace().rev();
+        let since = match words.next() {
+            Some("منذ" | "ومنذ") => true,
+            Some("عام" | "العام" | "سنة" | "السنة") => {
+                matches!(words.next(), Some("منذ" | "ومنذ"))
+            }
+            _ => false,
+        };
+        if since { self.a.published.map(|d| d.to_string()) } else { Some(t.value.to_string()) }
+    }
+
     /// Whether من follows the word at `i` in its clause (a trigger's `min` need), and what
-    /// follows it is no illness: people suffer from wounds or from a gas's symptoms (يعانون من
-    /// أعراض الاختناق), not from an illness or the symptoms a text has described (يعاني شخص من
-    /// جميع الأعراض المذكورة سابقا).
+    /// follows it is harm: people suffer from wounds, burns or a gas's symptoms (يعانون من
+    /// أعراض الاختناق, من جروح) or from an attack (من الهجوم المزعوم), not from an illness or the symptoms a text has described
+    /// (يعاني شخص من جميع الأعراض المذكورة سابقا), nor from hunger or want (يعاني نحو 8.4
+    /// مليون شخص من انعدام أمن غذائي, من أزمة نقص المياه).
     fn min_follows(&self, words: &[Word], i: usize) -> bool {
         let clause = || words[i + 1..].iter().take(6).take_while(|v| !v.is_stop());
         let Some(at) = clause().position(|v| v.bare == "من") else { return false };
-        !clause().skip(at + 1).take(3).any(|v| self.marker(v) == Some(Marker::Illness))
+        let what = || clause().skip(at + 1).take(3).map(|v| self.marker(v));
+        !what().any(|m| m == Some(Marker::Illness))
+            && what().any(|m| matches!(m, Some(Marker::Injury | Marker::Atrocity | Marker::Attack)))
     }
 
     /// Whether the trigger at `i` has what its entry needs after it in its clause: من
@@ -1365,6 +1391,11 @@ impl<'a> Finder<'a> {
             return None;
         }
         let first = words.iter().position(|w| w.span.end() > num.span.start())?;
+        // the base of a rate (106 حالات من بين كل 100 ألف شخص, 111 جريمة قتل لكل 100 ألف
+        // شخص): no people counted
+        if first.checked_sub(1).is_some_and(|j| matches!(words[j].bare.as_ref(), "كل" | "لكل")) {
+            return None;
+        }
         // a match's score ("فوز أوروغواي على البرتغال 2 - 1"): a range goes up, and is read
         // as one by the number layer
         let dash = |w: &Word| matches!(w.bare.as_ref(), "-" | "–");
@@ -2344,13 +2375,31 @@ impl<'a> Finder<'a> {
             start = start.min(q.start());
             stop = stop.max(q.end());
         }
+        // a figure a toll reaches (إلى just before it) is a running total when the toll rose
+        // or reached it, however long its subject (ارتفعت الحصيلة المؤقتة للأمطار الغزيرة التي
+        // هطلت الأسبوع الماضي على غرب اليابان إلى 179 قتيلا; عدد القتلى في صفوف المتمردين وصل
+        // إلى أكثر من 30)
+        // (or before its qualifier: إلى أكثر من 30, إلى نحو 60); not إلى of a cause (أدى إلى
+        // مقتل عشرات الجنود), and not a bound (قتل ما يصل إلى 99 مدنيا: up to 99)
+        let opens = num.qualifier_span.map_or(num.span.start(), |q| q.start().min(num.span.start()));
+        let opening = words.iter().position(|w| w.span.end() > opens).unwrap_or(first);
+        let to_total = opening.checked_sub(1).is_some_and(|j| words[j].bare == "الي");
+        let bound = opening >= 3 && words[opening - 3].bare == "ما";
+        let reached = |w: &Word| {
+            to_total
+                && !bound
+                && matches!(
+                    w.stem.as_ref(),
+                    "وصل" | "وصلت" | "يصل" | "تصل" | "بلغ" | "بلغت" | "يبلغ" | "تبلغ"
+                )
+        };
         let cumulative = words[..first]
             .iter()
             .rev()
-            .take(12)
+            .take(if to_total && !bound { 20 } else { 12 })
             .take_while(|w| !w.is_stop())
             .chain(words[end + 1..].iter().take(3).take_while(|w| !w.is_stop()))
-            .any(|w| self.marker(w) == Some(Marker::Cumulative));
+            .any(|w| self.marker(w) == Some(Marker::Cumulative) || reached(w));
         // who the people are (جنود, مدنيين), not what befell them (قتلى) nor آخرين; with
         // آخرين after it when they are more of them (خمسة جنود آخرين: five other soldiers, not
         // the five soldiers of an earlier sentence), unless they are others than the figure
