@@ -44,8 +44,8 @@
 //!   after the figure, "according to", pronouns, statements, unnamed sources, carry-over in
 //!   the paragraph); paragraphs with no source between two quoting the same statement or
 //!   report go on with it (`between`); `claimant_rule` says which rule;
-//! - **date**: the first time expression of the sentence, or the publication date when that
-//!   expression starts a period (`منذ 2015`); **cumulative**: a running-total word
+//! - **date**: the first time expression of the sentence, or, for a running total, the
+//!   publication date when that expression starts a period (`منذ 2015`); **cumulative**: a running-total word
 //!   before the number (`ليصل العدد الإجمالي ... إلى 963`, `ارتفع`, `منذ`);
 //! - **one claim per (figure, kind, claimant)** in an article, for the same people (`5
 //!   انتحاريين` and `5 من المهاجمين` are two claims, and so are the items of one list); a figure
@@ -453,8 +453,9 @@ impl<'a> Finder<'a> {
             if relevant & CASUALTY_WORD == 0 {
                 continue;
             }
-            let date =
-                self.a.times.iter().find(|t| sentence.contains(t.span)).and_then(|t| self.claim_date(t));
+            let time = self.a.times.iter().find(|t| sentence.contains(t.span));
+            let date = time.map(|t| t.value.to_string());
+            let date_of_total = time.and_then(|t| self.total_date(t));
             let mut found = self.numbered(sentence, &words, &out);
             // a figure right after the people ("قتلت القوات 4 مسلحين") is the number's claim
             let uncounted: Vec<Found> = self
@@ -719,7 +720,7 @@ impl<'a> Finder<'a> {
                     claimant,
                     claimant_rule,
                     reported_by: attribution.reported_by.clone(),
-                    date: date.clone(),
+                    date: if c.cumulative { date_of_total.clone() } else { date.clone() },
                     cumulative: c.cumulative,
                     evidence: c.evidence,
                     rule: c.rule,
@@ -1106,12 +1107,15 @@ impl<'a> Finder<'a> {
             })
     }
 
-    /// The date of the claims of a sentence whose first time expression is `t`: its value, or,
-    /// when it starts a period that runs until the article was written (`منذ 2015`, `منذ عام
-    /// 2014`, `منذ العام 2011`, `منذ 30 آذار/مارس الماضي`), the period's end, the publication
-    /// date (none when unknown): the dead counted since then were not all killed then. Not a
-    /// period since an event (`منذ هجوم 14 أكتوبر`, which names when the people died).
-    fn claim_date(&self, t: &TimeExpr) -> Option<String> {
+    /// The date of the running totals of a sentence whose first time expression is `t`: its
+    /// value, or, when it starts a period that runs until the article was written (`منذ 2015`,
+    /// `منذ عام 2014`, `منذ العام 2011`, `ترتفع حصيلة القتلى منذ 30 آذار/مارس الماضي إلى
+    /// 204`), the period's end, the publication date (none when unknown): the dead a total
+    /// counts since then were not all killed then. Not a period since an event (`منذ هجوم 14
+    /// أكتوبر`, which names when the people died); and a figure of no total keeps the time,
+    /// when what killed them began (`منذ الثلاثاء الماضي 13 سبتمبر 2022، أسفر عن سقوط 135
+    /// قتيلا`).
+    fn total_date(&self, t: &TimeExpr) -> Option<String> {
         let before = self.a.norm.original().get(..t.span.start()).unwrap_or_default();
         let mut words = before.split_whitespace().rev();
         let since = match words.next() {

@@ -2104,6 +2104,14 @@ fn a_period_since_a_time_ends_when_the_article_was_written() {
         dates_on("وبذلك ترتفع حصيلة القتلى منذ 30 آذار/مارس الماضي إلى 204 شخصا.", "2018-10-12"),
         [Some("2018-10-12".to_string())]
     );
+    // a figure of no total keeps the time what killed them began (seed 000)
+    assert_eq!(
+        dates_on(
+            "تعرضت عدة مواقع أرمينية لقصف أذري، منذ الثلاثاء الماضي 13 سبتمبر 2022، أسفر عن سقوط 135 قتيلا.",
+            "2022-09-16"
+        ),
+        [Some("2022-09-13".to_string())]
+    );
     // a time that is when they died stays theirs, and so does an event's (real-dev 007)
     assert_eq!(dates_on("وقتل 12 شخصا يوم الأحد.", "2018-10-12"), [Some("2018-10-07".to_string())]);
     assert_eq!(
