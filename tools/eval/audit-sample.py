@@ -10,6 +10,7 @@ field, and the share of right ones, with its interval, is the precision on unsee
 
 Usage:
   python3 tools/eval/audit-sample.py --pred out.jsonl --what casualties --n 60 --seed 1 > sample.md
+  python3 tools/eval/audit-sample.py --pred out.jsonl --only side_rule='place|article-country' > sides.md
   python3 tools/eval/audit-sample.py --tally verdicts.tsv
 
 A verdicts file has one line per item: `number<TAB>verdict<TAB>note`, the verdict `ok`, or the
@@ -97,7 +98,8 @@ def render(rec, item, what, number):
             'negated': item['negated'], 'modality': item['modality'],
         }
     out.append('    ' + '; '.join(f'{k}: {json.dumps(v, ensure_ascii=False)}' for k, v in fields.items()))
-    out.append(f'    rule: {item.get("rule")}')
+    rules = [f'rule: {item.get("rule")}'] + [f'{k}: {item[k]}' for k in ('side_rule', 'claimant_rule') if k in item]
+    out.append('    ' + '; '.join(rules))
     out.append('')
     return '\n'.join(out)
 
@@ -109,6 +111,8 @@ def main():
     ap.add_argument('--n', type=int, default=60)
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--tally', help='a verdicts file to count')
+    ap.add_argument('--only', action='append', default=[], metavar='FIELD=V1|V2',
+                    help='draw only items whose FIELD is one of the values (repeatable)')
     a = ap.parse_args()
     if a.tally:
         tally(a.tally)
@@ -117,13 +121,20 @@ def main():
         ap.error('--pred or --tally is required')
     # reservoir sampling over (record index, item index), then a second pass to render: the
     # output of a large corpus is not held in memory
+    only = [(f, set(v.split('|'))) for f, _, v in (o.partition('=') for o in a.only)]
+
+    def wanted_item(item):
+        return all(str(item.get(f)) in vs for f, vs in only)
+
     rng = random.Random(a.seed)
     chosen = []
     seen = 0
     with open(a.pred, encoding='utf-8') as f:
         for i, line in enumerate(f):
             rec = json.loads(line)
-            for j, _ in enumerate(rec.get(a.what) or []):
+            for j, item in enumerate(rec.get(a.what) or []):
+                if not wanted_item(item):
+                    continue
                 seen += 1
                 if len(chosen) < a.n:
                     chosen.append((i, j))

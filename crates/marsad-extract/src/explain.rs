@@ -147,6 +147,25 @@ pub fn claim_reason(c: &Casualty) -> &'static str {
     }
 }
 
+/// How a claim's side was found, in words.
+pub fn side_reason(c: &Casualty) -> &'static str {
+    match c.side_rule {
+        "clause" => "its own words name whose people they are (a nisba, a force, في صفوف)",
+        "others" => "others of the figure told before them",
+        "sufferer" => "the subject of the verb of losses (تكبد, خسر)",
+        "site" => "the force whose positions were hit",
+        "article-group" => "fighters named as the other side: the armed group the article names",
+        "speaker-own" => "their own people, as the speaker says (قواتها, عناصرها)",
+        "possessor" => "the body or country named last before their pronoun",
+        "claimant-force" => "soldiers of the claimant's force or country",
+        "war" => "people of no stated side in fighting: both sides",
+        "claimant-country" => "no side stated: the claimant's country",
+        "place" => "no side stated: the country where it happened",
+        "article-country" => "no side stated: the article's country",
+        _ => "not found",
+    }
+}
+
 /// The events and claims of an article, one line each; with `why`, each followed by the
 /// reason for it.
 pub fn render(text: &str, ex: &Extraction, why: bool) -> String {
@@ -163,7 +182,7 @@ pub fn render(text: &str, ex: &Extraction, why: bool) -> String {
         out.push_str(&claim_line(c, event, text, ex));
         out.push('\n');
         if why {
-            let _ = writeln!(out, "  why: {}", claim_reason(c));
+            let _ = writeln!(out, "  why: {}; side: {}", claim_reason(c), side_reason(c));
         }
     }
     out

@@ -220,6 +220,8 @@ pub struct CasualtyRecord {
     /// How the claimant was found (`speech-after`, `speech-before`, `pronoun`, `source`,
     /// `statement`, `agency`, `anonymous`, `carried`, `none`).
     pub claimant_rule: &'static str,
+    /// How the side was found ([`Casualty::side_rule`]).
+    pub side_rule: &'static str,
 }
 
 /// The id of the article's `i`th entity in records.
@@ -253,6 +255,7 @@ impl CasualtyRecord {
             evidence: SpanRecord { start: r.start, end: r.end },
             rule: c.rule,
             claimant_rule: c.claimant_rule,
+            side_rule: c.side_rule,
         }
     }
 }

@@ -158,6 +158,13 @@ pub struct Casualty {
     pub population: Population,
     pub side: Option<Party>,
     pub claimant: Option<Party>,
+    /// How the side was found: `clause` (its own words: a nisba, a force, `في صفوف`),
+    /// `others` (others of the figure before), `sufferer` (the subject of تكبد), `site` (the
+    /// force whose positions were hit), `article-group` (fighters named as the other side:
+    /// the article's armed group), `speaker-own` (`قواتها`: the speaker's), `possessor`,
+    /// `claimant-force` (soldiers of the claimant's force or country), `war` (both sides of
+    /// fighting), `claimant-country`, `place` (where it happened), `article-country`, `none`.
+    pub side_rule: &'static str,
     /// How the claimant was found ([`crate::attribution::Cue::rule`], `carried` from the
     /// paragraph's statement, or `none`); `anonymous` for an unnamed source.
     pub claimant_rule: &'static str,
@@ -545,6 +552,8 @@ impl<'a> Finder<'a> {
                 if c.kind == Kind::Killed && self.died_naturally(&words, c.end_word) {
                     continue;
                 }
+                // how the side was found (told in the record: `side_rule`)
+                let mut side_rule = if c.side.is_some() { "clause" } else { "none" };
                 if c.others
                     && let Some((b, population, side, hostile)) = &last
                     && *b == block
@@ -552,7 +561,10 @@ impl<'a> Finder<'a> {
                     if c.population == Population::Unspecified {
                         c.population = *population;
                     }
-                    c.side = c.side.or_else(|| side.clone());
+                    if c.side.is_none() && side.is_some() {
+                        c.side = side.clone();
+                        side_rule = "others";
+                    }
                     c.hostile |= *hostile;
                 }
                 // what they were, said after them, for a figure with no number of its own too
@@ -579,6 +591,7 @@ impl<'a> Finder<'a> {
                     )
                 {
                     c.side = Some(side);
+                    side_rule = "sufferer";
                     c.hostile = false;
                     if force && c.population == Population::Unspecified {
                         c.population = Population::Military;
@@ -597,6 +610,7 @@ impl<'a> Finder<'a> {
                     )
                 {
                     c.side = Some(side);
+                    side_rule = "site";
                     if c.noun.is_none() && c.population == Population::Unspecified {
                         c.population = Population::Military;
                     }
@@ -645,6 +659,7 @@ impl<'a> Finder<'a> {
                 let hostile = c.side.is_none() && c.hostile;
                 if hostile {
                     c.side = self.article_group.clone();
+                    side_rule = if c.side.is_some() { "article-group" } else { "none" };
                 }
                 let serves = claimant.as_ref().and_then(|p| self.serves(p, &affiliations));
                 if c.side.is_none() && c.own_side && !hostile {
@@ -664,6 +679,9 @@ impl<'a> Finder<'a> {
                         }
                         None => None,
                     };
+                    if c.side.is_some() {
+                        side_rule = "speaker-own";
+                    }
                     // whoever the sentence says suffered the losses ("وخسرت ميليشيات الحوثي
                     // المئات عناصرها"), when the speaker cannot be whose they are
                     if c.side.is_none()
@@ -674,6 +692,7 @@ impl<'a> Finder<'a> {
                         )
                     {
                         c.side = Some(side);
+                        side_rule = "sufferer";
                     }
                     // no one speaks: the body or country named last before them owns them
                     // ("أقدمت ميليشيا الحوثي على قتل أحد عناصرها", "باكستان التي تشير إلى أن
@@ -684,6 +703,9 @@ impl<'a> Finder<'a> {
                             words.partition_point(|w| w.span.start() < c.evidence.start()),
                             c.end_word,
                         );
+                        if c.side.is_some() {
+                            side_rule = "possessor";
+                        }
                     }
                 }
                 // whose people, when the clause does not say: the claimant's own soldiers; both
@@ -698,18 +720,26 @@ impl<'a> Finder<'a> {
                 });
                 if c.side.is_none() && c.population == Population::Military && !hostile {
                     c.side = serves.or_else(|| own_country.clone());
+                    if c.side.is_some() {
+                        side_rule = "claimant-force";
+                    }
                 }
                 if c.side.is_none() && c.population == Population::Unspecified && war {
                     c.side = Some(Party::Both);
+                    side_rule = "war";
                 }
                 // a foreign government's figure (the US on Syria) is not of its own people
                 let own_country = own_country.filter(|p| self.main_countries.contains(p));
-                if !hostile {
-                    c.side = c
-                        .side
-                        .or(own_country)
-                        .or_else(|| place.clone())
-                        .or_else(|| self.article_country.clone());
+                if !hostile && c.side.is_none() {
+                    (c.side, side_rule) = if let Some(p) = own_country {
+                        (Some(p), "claimant-country")
+                    } else if let Some(p) = place.clone() {
+                        (Some(p), "place")
+                    } else if let Some(p) = self.article_country.clone() {
+                        (Some(p), "article-country")
+                    } else {
+                        (None, "none")
+                    };
                 }
                 out.push(Casualty {
                     count: c.count,
@@ -717,6 +747,7 @@ impl<'a> Finder<'a> {
                     kind: c.kind,
                     population: c.population,
                     side: c.side,
+                    side_rule,
                     claimant,
                     claimant_rule,
                     reported_by: attribution.reported_by.clone(),
