@@ -731,15 +731,18 @@ impl<'a> Finder<'a> {
                 // a foreign government's figure (the US on Syria) is not of its own people
                 let own_country = own_country.filter(|p| self.main_countries.contains(p));
                 if !hostile && c.side.is_none() {
-                    (c.side, side_rule) = if let Some(p) = own_country {
-                        (Some(p), "claimant-country")
-                    } else if let Some(p) = place.clone() {
-                        (Some(p), "place")
-                    } else if let Some(p) = self.article_country.clone() {
-                        (Some(p), "article-country")
-                    } else {
-                        (None, "none")
-                    };
+                    (c.side, side_rule) =
+                        if let Some(p) = place.clone().filter(|_| c.population != Population::Military) {
+                            (Some(p), "place")
+                        } else if let Some(p) = own_country {
+                            (Some(p), "claimant-country")
+                        } else if let Some(p) = place.clone() {
+                            (Some(p), "place")
+                        } else if let Some(p) = self.article_country.clone() {
+                            (Some(p), "article-country")
+                        } else {
+                            (None, "none")
+                        };
                 }
                 out.push(Casualty {
                     count: c.count,

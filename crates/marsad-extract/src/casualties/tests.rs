@@ -2155,3 +2155,18 @@ fn the_base_of_a_rate_counts_no_one() {
             .all(|c| c.0 != Some(100_000))
     );
 }
+
+#[test]
+fn civilians_hit_where_a_country_is_named_are_that_countrys_before_the_claimants() {
+    // bench (Al Arabiya, 2018-08): a US spokeswoman speaks of children killed in Yemen
+    let ex = extract(
+        "وقالت المتحدثة باسم الخارجية الأميركية هيذر ناورت إن الغارة التي نفذها التحالف في اليمن أسفرت عن مقتل 40 طفلا في صعدة.",
+    );
+    let c = only(&ex);
+    assert_eq!((c.kind, c.population), (Kind::Killed, Population::Civilian));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Yemen"));
+    assert_eq!(c.side_rule, "place");
+    // soldiers are still the claimant's force's or country's
+    let ex = extract("وقال المتحدث باسم الجيش الأمريكي إن 3 جنود قتلوا في انفجار في سوريا.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("United States"));
+}
