@@ -1131,12 +1131,23 @@ impl<'a> Attributor<'a> {
     /// Whether the verb of saying at `at` has a speaker of no name before it, after كان in
     /// its clause (`وكان مسؤول بمجلس شورى مقاتلي درنة قد صرح`).
     fn anonymous_before(&self, words: &[Word], at: usize) -> bool {
+        let unnamed = |v: &Word| self.cues.get(v).is_some_and(|c| c.role == Role::Anonymous);
         (at.saturating_sub(8)..at).any(|k| {
             matches!(words[k].bare.as_ref(), "كان" | "كانت")
-                && words
-                    .get(k + 1)
-                    .is_some_and(|v| self.cues.get(v).is_some_and(|c| c.role == Role::Anonymous))
+                && words.get(k + 1).is_some_and(unnamed)
                 && !words[k + 1..at].iter().any(Word::is_stop)
+        }) || (at.saturating_sub(4)..at).any(|k| {
+            // a speaker of no name opening the clause just before the verb: "لكن مراسل
+            // "العربية" قال لاحقا" (not the speaker of the sentence before)
+            let opens = k == 0
+                || words[k - 1].is_stop()
+                || matches!(words[k - 1].bare.as_ref(), "لكن" | "ولكن" | "بينما" | "فيما" | "حين" | "اذ");
+            opens
+                && unnamed(&words[k])
+                && !words[k].bare.starts_with("ال")
+                && !words[k + 1..at]
+                    .iter()
+                    .any(|v| v.is_stop() || self.cues.get(v).is_some_and(|c| c.role != Role::Anonymous))
         })
     }
 

@@ -158,6 +158,7 @@ pub fn side_reason(c: &Casualty) -> &'static str {
         "speaker-own" => "their own people, as the speaker says (قواتها, عناصرها)",
         "possessor" => "the body or country named last before their pronoun",
         "claimant-force" => "soldiers of the claimant's force or country",
+        "paragraph-army" => "soldiers, after the one army their paragraph (else the article) names",
         "war" => "people of no stated side in fighting: both sides",
         "claimant-country" => "no side stated: the claimant's country",
         "place" => "no side stated: the country where it happened",

@@ -162,7 +162,8 @@ pub struct Casualty {
     /// `others` (others of the figure before), `sufferer` (the subject of تكبد), `site` (the
     /// force whose positions were hit), `article-group` (fighters named as the other side:
     /// the article's armed group), `speaker-own` (`قواتها`: the speaker's), `possessor`,
-    /// `claimant-force` (soldiers of the claimant's force or country), `war` (both sides of
+    /// `claimant-force` (soldiers of the claimant's force or country), `paragraph-army`
+    /// (soldiers, after the one army their paragraph, else the article, names), `war` (both sides of
     /// fighting), `claimant-country`, `place` (where it happened), `article-country`, `none`.
     pub side_rule: &'static str,
     /// How the claimant was found ([`crate::attribution::Cue::rule`], `carried` from the
@@ -723,6 +724,18 @@ impl<'a> Finder<'a> {
                     if c.side.is_some() {
                         side_rule = "claimant-force";
                     }
+                }
+                // soldiers no one names the side of, after the one army the paragraph (else the
+                // article) has named
+                // ("قال الجيش الإسرائيلي إن عبوة ناسفة انفجرت قرب دورية" then "لكن مراسل
+                // العربية قال إن ثلاثة جنود أصيبوا"): that army's
+                if c.side.is_none()
+                    && c.population == Population::Military
+                    && !hostile
+                    && let Some(e) = self.paragraph_army(block, c.evidence.start())
+                {
+                    c.side = Some(self.side_of(e));
+                    side_rule = "paragraph-army";
                 }
                 if c.side.is_none() && c.population == Population::Unspecified && war {
                     c.side = Some(Party::Both);
@@ -2757,9 +2770,11 @@ impl<'a> Finder<'a> {
                 qualifier: "unspecified",
                 kind,
                 population,
+                // fighters named as the other side in whose ranks they fell (سقوط قتلى بصفوف
+                // الإرهابيين): the armed group's, not the army the article names
+                hostile: side.is_none() && words.get(k + 1).is_some_and(|v| self.is_hostile(v)),
                 side,
                 own_side: words[k].bare.ends_with("نا"),
-                hostile: false,
                 cumulative: false,
                 evidence: Span::new(words[i].span.start(), words[end].span.end()),
                 rule: "no-count",
@@ -2952,6 +2967,25 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether entity `e` is an army, a police force or an armed group.
+    /// The one regular army (or a divided country's side's forces) named in paragraph `block`
+    /// before `before`, when exactly one is; else the one named in the article before it.
+    fn paragraph_army(&self, block: usize, before: usize) -> Option<usize> {
+        let one_army = |within: Span| {
+            let mut armies = self.a.entities.iter().enumerate().filter(|(_, e)| {
+                matches!(e.subtype.as_deref(), Some("armed-forces" | "faction-forces"))
+                    && e.mentions.iter().any(|m| within.contains(m.span) && m.span.end() <= before)
+            });
+            let (first, _) = armies.next()?;
+            armies.next().is_none().then_some(first)
+        };
+        let para = *self.a.blocks.get(block)?;
+        let named_in_paragraph = self.a.entities.iter().any(|e| {
+            matches!(e.subtype.as_deref(), Some("armed-forces" | "faction-forces"))
+                && e.mentions.iter().any(|m| para.contains(m.span) && m.span.end() <= before)
+        });
+        if named_in_paragraph { one_army(para) } else { one_army(Span::new(0, before)) }
+    }
+
     fn is_force(&self, e: usize) -> bool {
         matches!(self.entities_subtype(e), Some("armed-forces" | "faction-forces" | "police" | "armed-group"))
     }

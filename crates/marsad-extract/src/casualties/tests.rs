@@ -2170,3 +2170,35 @@ fn civilians_hit_where_a_country_is_named_are_that_countrys_before_the_claimants
     let ex = extract("وقال المتحدث باسم الجيش الأمريكي إن 3 جنود قتلوا في انفجار في سوريا.");
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("United States"));
 }
+
+#[test]
+fn soldiers_of_no_stated_side_are_the_one_army_named_before_them() {
+    // bench (Al Arabiya, 2018-02-18, its correspondent then an unnamed source): the army
+    // named in the paragraph before
+    let ex = extract(
+        "وقال الجيش الإسرائيلي إن عبوة ناسفة انفجرت قرب دورية على حدود غزة. لكن مصدر طبي قال لاحقاً إن ثلاثة جنود أصيبوا بجروح خطيرة.",
+    );
+    let c = only(&ex);
+    assert_eq!((c.count, c.kind, c.population), (Some(3), Kind::Wounded, Population::Military));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Israel"));
+    assert_eq!(c.side_rule, "paragraph-army");
+    // two armies named: no guess
+    let ex =
+        extract("واشتبك الجيش الأرميني مع الجيش الأذربيجاني على الحدود. وقال مصدر إن ثلاثة جنود أصيبوا بجروح.");
+    assert_ne!(only(&ex).side_rule, "paragraph-army");
+    // fighters in whose ranks the dead fell are the other side's, not the army's (bench, 2018)
+    let ex = extract(
+        "وقالت المصادر إن الجيش الوطني الليبي سيطر على معسكر الصاعقة إثر مواجهات أسفرت عن سقوط قتلى بصفوف الإرهابيين.",
+    );
+    assert!(ex.casualties.iter().all(|c| c.side_rule != "paragraph-army"), "{:?}", ex.casualties);
+}
+
+#[test]
+fn an_unnamed_speaker_opening_the_clause_is_no_earlier_claimant() {
+    // bench (2018): medical sources speak, not the army named in the sentence before
+    let ex = extract(
+        "وقال الجيش اليمني إن قواته تتقدم في نهم. مصادر طبية في صنعاء كشفت عن وصول أكثر من 70 جثة لعناصر من الميليشيا الحوثية.",
+    );
+    let c = ex.casualties.iter().find(|c| c.count == Some(70)).expect("the 70");
+    assert_eq!((c.claimant.as_ref(), c.claimant_rule), (None, "anonymous"));
+}
