@@ -152,6 +152,7 @@ pub fn side_reason(c: &Casualty) -> &'static str {
     match c.side_rule {
         "clause" => "its own words name whose people they are (a nisba, a force, في صفوف)",
         "others" => "others of the figure told before them",
+        "said-after" => "what most or all of them were, said after them (أغلبهم إيرانيون)",
         "sufferer" => "the subject of the verb of losses (تكبد, خسر)",
         "site" => "the force whose positions were hit",
         "article-group" => "fighters named as the other side: the armed group the article names",

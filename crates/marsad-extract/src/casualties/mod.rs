@@ -159,6 +159,7 @@ pub struct Casualty {
     pub side: Option<Party>,
     pub claimant: Option<Party>,
     /// How the side was found: `clause` (its own words: a nisba, a force, `في صفوف`),
+    /// `said-after` (`أغلبهم إيرانيون`),
     /// `others` (others of the figure before), `sufferer` (the subject of تكبد), `site` (the
     /// force whose positions were hit), `article-group` (fighters named as the other side:
     /// the article's armed group), `speaker-own` (`قواتها`: the speaker's), `possessor`,
@@ -488,6 +489,9 @@ impl<'a> Finder<'a> {
             let atrocity = words.iter().any(|w| self.is_marked(w, Marker::Atrocity));
             let place = self.sentence_country(&words);
             for mut c in found {
+                if c.kind == Kind::Missing && Self::lost_lives(&words, &c) {
+                    c.kind = Kind::Killed;
+                }
                 if c.kind == Kind::Missing && self.lost_something(&words, &c) {
                     continue;
                 }
@@ -573,6 +577,13 @@ impl<'a> Finder<'a> {
                     && let Some(p) = self.said_to_be(&words, c.end_word)
                 {
                     c.population = p;
+                }
+                // whose they were, said after them ("أغلبهم إيرانيون")
+                if c.side.is_none()
+                    && let Some(p) = self.said_to_be_of(&words, c.end_word)
+                {
+                    c.side = Some(p);
+                    side_rule = "said-after";
                 }
                 // the displaced are civilians (تشريد 2,6 مليون، فرار الملايين من قراهم);
                 // fighters who flee a front retreat, they are not displaced (فرار عناصرها من
@@ -1442,6 +1453,29 @@ impl<'a> Finder<'a> {
             return None;
         }
         let first = words.iter().position(|w| w.span.end() > num.span.start())?;
+        // "one" after a noun that is no people's describes it (قبيلة طوارق واحدة: one tribe),
+        // it counts no one; after people it counts them (شخص واحد), after a casualty word or a
+        // preposition it is a count (مقتل واحد من, إصابة واحد)
+        if num.value == Quantity::Exact(1)
+            && matches!(words[first].bare.as_ref(), "واحد" | "واحده" | "واحدا")
+            && first.checked_sub(1).is_some_and(|j| {
+                // (feminine, or after a noun with a preposition: في يوم واحد, في هجوم واحد; not
+                // after a nisba, مقيم مصري واحد, nor after أن: أن واحدا من الضحايا)
+                let prev = &words[j];
+                let governed = prev.prep
+                    || j.checked_sub(1)
+                        .is_some_and(|i| matches!(words[i].bare.as_ref(), "في" | "من" | "خلال"));
+                prev.kind == TokenKind::Arabic
+                    && !prev.is_stop()
+                    && self.trigger(prev).is_none()
+                    && self.noun(prev).is_none()
+                    && self.nisba(prev).is_none()
+                    && !matches!(prev.bare.as_ref(), "من" | "الي" | "علي" | "عن" | "في" | "و" | "ان" | "انه")
+                    && (words[first].bare == "واحده" || governed)
+            })
+        {
+            return None;
+        }
         // the base of a rate (106 حالات من بين كل 100 ألف شخص, 111 جريمة قتل لكل 100 ألف
         // شخص): no people counted
         if first.checked_sub(1).is_some_and(|j| matches!(words[j].bare.as_ref(), "كل" | "لكل")) {
@@ -2218,13 +2252,62 @@ impl<'a> Finder<'a> {
     /// A figure of the missing that says what the people lost (فقد: to lose, and to go
     /// missing): "فقدان نحو مليون شخص لوظائفهم", "وفقد عدد كبير من الأسر كل شيء", "فقدان أكثر
     /// من ثلاثة ملايين طفل يمني حقهم في التعليم".
+    /// Lives (أرواحهم, حياتهم): what people who lost them lost.
+    fn lives(w: &Word) -> bool {
+        w.bare.starts_with("ارواح") || w.bare.starts_with("حيات")
+    }
+
+    /// Whether the people of a claim "lost their lives" (100 طفل فقدوا أرواحهم): they were
+    /// killed, not missing.
+    fn lost_lives(words: &[Word], c: &Found) -> bool {
+        let lost =
+            |w: &Word| w.stem.starts_with("فقد") || matches!(w.bare.as_ref(), "فقدوا" | "فقدن" | "يفقدون");
+        let after = &words[(c.end_word + 1).min(words.len())..];
+        after.windows(2).take(8).take_while(|p| !p[0].is_stop()).any(|p| lost(&p[0]) && Self::lives(&p[1]))
+            || words.windows(2).any(|p| c.evidence.contains(p[0].span) && lost(&p[0]) && Self::lives(&p[1]))
+    }
+
     fn lost_something(&self, words: &[Word], c: &Found) -> bool {
         let lost = words.iter().filter(|w| c.evidence.contains(w.span)).any(|w| w.stem.starts_with("فقد"));
         // what they lost, after the people (and their nisba): a noun with li, all, a right
-        lost && words[c.end_word + 1..].iter().take(2).take_while(|w| !w.is_stop()).any(|w| {
-            (w.prep && w.bare.starts_with('ل') && !w.bare.starts_with("لل"))
-                || matches!(w.bare.as_ref(), "كل" | "حق" | "حقهم" | "حقوقهم" | "وظائفهم" | "الوظائف")
-        })
+        let what = lost
+            && words[c.end_word + 1..].iter().take(2).take_while(|w| !w.is_stop()).any(|w| {
+                (w.prep && w.bare.starts_with('ل') && !w.bare.starts_with("لل"))
+                    || matches!(w.bare.as_ref(), "كل" | "حق" | "حقهم" | "حقوقهم" | "وظائفهم" | "الوظائف")
+            });
+        // the people, then the verb they lost something with, its object right after it (250
+        // ألف مهاجر ... قد فقدوا وضع الحماية المؤقتة); not the people who went missing (فقدوا
+        // في البحر, فقدوا منذ, فقد أثرهم)
+        let object = || {
+            let after = &words[(c.end_word + 1).min(words.len())..];
+            let Some(v) = after.iter().take(8).take_while(|w| !w.is_stop()).position(|w| {
+                w.kind == TokenKind::Arabic && matches!(w.bare.as_ref(), "فقدوا" | "فقدن" | "يفقدون" | "فقدا")
+            }) else {
+                return false;
+            };
+            after.get(v + 1).is_some_and(|o| {
+                o.kind == TokenKind::Arabic
+                    && !o.prep
+                    && !o.is_stop()
+                    && !o.bare.starts_with("اثر")
+                    && !Self::lives(o)
+                    && !matches!(
+                        o.bare.as_ref(),
+                        "في" | "من"
+                            | "منذ"
+                            | "خلال"
+                            | "بعد"
+                            | "اثناء"
+                            | "علي"
+                            | "الي"
+                            | "عند"
+                            | "ايضا"
+                            | "كذلك"
+                            | "جراء"
+                    )
+            })
+        };
+        what || (c.kind == Kind::Missing && object())
     }
 
     /// Whether a claim was told in paragraph `block` or the one before it.
@@ -2366,6 +2449,23 @@ impl<'a> Finder<'a> {
             .position(|w| matches!(w.bare.as_ref(), "كانوا" | "كن" | "انه" | "انهم" | "انها" | "انهن"))?;
         let v = words.get(end + 2 + k..)?.iter().take(2).find(|v| v.bare != "من")?;
         self.noun(v).filter(|(n, _)| n.kind.is_none()).and_then(|(n, _)| n.population)
+    }
+
+    /// Whose people most or all of a figure ending at word `end` were, said after them (26
+    /// شخصا قتلوا في الهجوم، أغلبهم إيرانيون; معظمهم من الأفغان): the country of the nisba
+    /// after أغلبهم, معظمهم, غالبيتهم, جميعهم or كلهم (with من or not), within the sentence.
+    fn said_to_be_of(&self, words: &[Word], end: usize) -> Option<Party> {
+        let comma = |w: &Word| matches!(w.bare.as_ref(), "،" | ",");
+        let after = words.get(end + 1..)?;
+        let k = after
+            .iter()
+            .take(12)
+            .take_while(|w| (!w.is_stop() || comma(w)) && w.kind != TokenKind::Number)
+            .position(|w| {
+                matches!(w.bare.as_ref(), "اغلبهم" | "معظمهم" | "غالبيتهم" | "جميعهم" | "كلهم" | "اكثرهم")
+            })?;
+        let v = after.get(k + 1..)?.iter().take(2).find(|v| v.bare != "من")?;
+        self.nisba(v).map(|c| self.country(c))
     }
 
     /// A verb "include" (تشمل، يتضمن).
@@ -2703,12 +2803,19 @@ impl<'a> Finder<'a> {
             // killed and wounded together (قتل وجرح آخرون): the pair's evidence starts at its first verb
             let kind = self.paired_kind(words, i, t.kind);
             let from = if kind == t.kind { i } else { i - 1 };
+            // one person "at least" (لقي شخص على الأقل مصرعه)
+            let at_least = words.get(k + 1).is_some_and(|v| v.bare == "علي")
+                && words.get(k + 2).is_some_and(|v| v.bare == "الاقل");
             out.push(Found {
                 at: i,
                 end_word: k,
                 noun: words.get(k).map(|v| v.stem.strip_suffix('ا').unwrap_or(&v.stem).to_string()),
                 count,
-                qualifier: if count.is_some() { "exact" } else { "unspecified" },
+                qualifier: match count {
+                    Some(_) if at_least => "at_least",
+                    Some(_) => "exact",
+                    None => "unspecified",
+                },
                 kind,
                 population,
                 side,

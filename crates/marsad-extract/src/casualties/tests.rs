@@ -2202,3 +2202,54 @@ fn an_unnamed_speaker_opening_the_clause_is_no_earlier_claimant() {
     let c = ex.casualties.iter().find(|c| c.count == Some(70)).expect("the 70");
     assert_eq!((c.claimant.as_ref(), c.claimant_rule), (None, "anonymous"));
 }
+
+#[test]
+fn people_who_lost_something_are_not_missing() {
+    // bench (2018): migrants who lost a protected status
+    assert!(
+        claims("وكان أكثر من 250 ألف مهاجر من السلفادور وهايتي ونيكاراغوا قد فقدوا وضع الحماية المؤقتة.")
+            .is_empty()
+    );
+    // people who lost their lives were killed (bench, 2018)
+    assert_eq!(
+        claims("وقال المتحدث إن أكثر من 100 طفل فقدوا أرواحهم في أرض المعركة."),
+        [(Some(100), Kind::Killed, Population::Civilian)]
+    );
+    // people also missing are (bench, 2018)
+    assert_eq!(claims("وأوضح أن عشرة مدنيين فقدوا أيضا."), [(Some(10), Kind::Missing, Population::Civilian)]);
+    // people lost at sea are
+    assert_eq!(
+        claims("وقال خفر السواحل إن 12 مهاجرا فقدوا في البحر."),
+        [(Some(12), Kind::Missing, Population::Civilian)]
+    );
+}
+
+#[test]
+fn one_person_at_least() {
+    // bench (2018)
+    let ex = extract("ولقي شخص على الأقل مصرعه في الحادث.");
+    let c = only(&ex);
+    assert_eq!((c.count, c.qualifier, c.kind), (Some(1), "at_least", Kind::Killed));
+}
+
+#[test]
+fn whose_most_of_them_were_said_after_them() {
+    // bench (BBC Arabic, 2018-08-03)
+    let ex = extract("وقال المرصد السوري لحقوق الانسان إن 26 شخصا قتلوا في الهجوم، أغلبهم إيرانيون.");
+    let c = only(&ex);
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Iran"));
+    assert_eq!(c.side_rule, "said-after");
+}
+
+#[test]
+fn one_that_describes_a_thing_counts_no_one() {
+    // bench (2018): one tribe
+    assert!(claims("وقتل مسلحون أفراد قبيلة طوارق واحدة في هجوم على قرية.").iter().all(|c| c.0 != Some(1)));
+    // one person
+    assert_eq!(claims("وقتل شخص واحد في الهجوم."), [(Some(1), Kind::Killed, Population::Unspecified)]);
+    // one day, one attack
+    assert!(claims("وهو أكبر عدد من القتلى في يوم واحد منذ 2014.").iter().all(|c| c.0 != Some(1)));
+    // one resident, one pilot (bench, 2018)
+    assert_eq!(claims("ونجم عن ذلك مقتل مقيم مصري واحد.").first().map(|c| c.0), Some(Some(1)));
+    assert_eq!(claims("وأفادت تقارير بمقتل طيار واحد في الحادث.").first().map(|c| c.0), Some(Some(1)));
+}
