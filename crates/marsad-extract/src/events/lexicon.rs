@@ -47,6 +47,9 @@ pub struct Trigger {
     pub no_lam: bool,
     /// Keys of which one must follow in the clause (حمل ... مسؤولية).
     pub with: Vec<String>,
+    /// Keys none of which may stand within the six words after it (يستضيف 650 ألف لاجئ,
+    /// استضافة كأس العالم: hosting refugees or a tournament is no meeting).
+    pub without: Vec<String>,
     /// Up to two words may stand between the first word and the rest (أطلقت الشرطة النار).
     pub gap: bool,
     /// With the article it still tells a new act, never one told before (ألقت القبض).
@@ -407,6 +410,7 @@ impl Lexicon {
                 pos,
                 no_lam: false,
                 with: Vec::new(),
+                without: Vec::new(),
                 gap: false,
                 fresh: false,
                 taa: false,
@@ -434,12 +438,16 @@ impl Lexicon {
                     "armed" => &mut trigger.armed,
                     "we" => &mut trigger.we,
                     "adverbial" => &mut trigger.adverbial,
-                    _ => match flag.strip_prefix("with=") {
-                        Some(words) => {
+                    _ => match (flag.strip_prefix("with="), flag.strip_prefix("without=")) {
+                        (Some(words), _) => {
                             trigger.with.extend(words.split('|').map(entry_key));
                             continue;
                         }
-                        None => {
+                        (None, Some(words)) => {
+                            trigger.without.extend(words.split('|').map(entry_key));
+                            continue;
+                        }
+                        (None, None) => {
                             return Err(LexiconError::Value {
                                 file: "triggers.tsv",
                                 column: "flags",

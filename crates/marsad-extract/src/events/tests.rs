@@ -1593,3 +1593,47 @@ fn since_a_time_when_something_happened_dates_what_happened() {
     let clashes = ex.events.iter().find(|e| e.mode == "armed-clash").expect("the clashes");
     assert_eq!((clashes.date.as_deref(), clashes.date_from), (Some("2018-06-06"), Some(DateFrom::Published)));
 }
+
+#[test]
+fn hosting_refugees_or_a_tournament_is_no_meeting() {
+    // bench (2018)
+    assert!(kinds(&extract("ويستضيف الأردن نحو 650 ألف لاجئ سوري مسجلين لدى الأمم المتحدة.")).is_empty());
+    assert!(
+        !kinds(&extract("وكانت جنوب أفريقيا قد استضافت كأس العالم للرغبي عام 1995."))
+            .contains(&"CONSULT/meeting".to_string())
+    );
+    // hosting leaders is
+    assert_eq!(kinds(&extract("واستضاف الرئيس الروسي نظيره التركي في سوتشي.")), ["CONSULT/meeting"]);
+}
+
+#[test]
+fn an_attack_in_words_is_criticism() {
+    // bench (2018): Facebook came under sharp attack
+    assert_eq!(
+        kinds(&extract("وتعرض موقع فيسبوك لهجوم حاد بعد فضيحة تسريب البيانات.")),
+        ["DISAPPROVE/criticism"]
+    );
+}
+
+#[test]
+fn approving_is_no_admission() {
+    // bench (2018): the government approved a rise in prices (what is approved: a rise, a law,
+    // a budget, a plan)
+    assert!(
+        !kinds(&extract("وأقرت الحكومة زيادة في أسعار الوقود والكهرباء."))
+            .iter()
+            .any(|k| k.starts_with("CONCEDE"))
+    );
+    // admitting a responsibility is, and so is admitting deaths (real-dev 011)
+    assert_eq!(kinds(&extract("وأقرت الحكومة بمسؤوليتها عن الحادث.")), ["CONCEDE/admission"]);
+    assert!(
+        kinds(&extract("أقر التحالف الدولي، الجمعة، بمقتل تسعة مدنيين إضافيين في ضربات جوية."))
+            .contains(&"CONCEDE/admission".to_string())
+    );
+}
+
+#[test]
+fn a_wildcard_is_no_appeal() {
+    // bench (2018, tennis)
+    assert!(kinds(&extract("وحصلت اللاعبة على بطاقة دعوة للمشاركة في البطولة.")).is_empty());
+}
