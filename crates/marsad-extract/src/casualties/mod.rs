@@ -668,6 +668,22 @@ impl<'a> Finder<'a> {
                 };
                 // fighters named as the other side (مسلحين، متمردين، إرهابيين) are the armed
                 // group's, not the claimant's nor the place's: the article's group, else unknown
+                // fighters of "the militia" or "the organisation" that no name before tells
+                // (مقتل خمسة عناصر من الميليشيات): the article's armed group's
+                if c.side.is_none()
+                    && !c.hostile
+                    && words.get(c.end_word + 1..).is_some_and(|after| {
+                        after
+                            .iter()
+                            .take(3)
+                            .take_while(|w| !w.is_stop())
+                            .any(|w| self.marker(w) == Some(Marker::Back("armed-group")))
+                            // (not at its hands: على يد المليشيات)
+                            && !after.iter().take(3).any(|w| matches!(w.bare.as_ref(), "يد" | "ايدي" | "يدي"))
+                    })
+                {
+                    c.hostile = true;
+                }
                 let hostile = c.side.is_none() && c.hostile;
                 if hostile {
                     c.side = self.article_group.clone();
@@ -2452,7 +2468,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Whose people most or all of a figure ending at word `end` were, said after them (26
-    /// شخصا قتلوا في الهجوم، أغلبهم إيرانيون; معظمهم من الأفغان): the country of the nisba
+    /// شخصا قتلوا في الهجوم، أغلبهم إيرانيون; جميعهم من الجنسية المصرية): the country of the nisba
     /// after أغلبهم, معظمهم, غالبيتهم, جميعهم or كلهم (with من or not), within the sentence.
     fn said_to_be_of(&self, words: &[Word], end: usize) -> Option<Party> {
         let comma = |w: &Word| matches!(w.bare.as_ref(), "،" | ",");
@@ -2464,7 +2480,12 @@ impl<'a> Finder<'a> {
             .position(|w| {
                 matches!(w.bare.as_ref(), "اغلبهم" | "معظمهم" | "غالبيتهم" | "جميعهم" | "كلهم" | "اكثرهم")
             })?;
-        let v = after.get(k + 1..)?.iter().take(2).find(|v| v.bare != "من")?;
+        // (من and the word nationality skipped: جميعهم من الجنسية المصرية)
+        let v = after
+            .get(k + 1..)?
+            .iter()
+            .take(3)
+            .find(|v| !matches!(v.bare.as_ref(), "من" | "الجنسيه" | "جنسيه" | "جنسيات" | "الجنسيات"))?;
         self.nisba(v).map(|c| self.country(c))
     }
 

@@ -2239,6 +2239,10 @@ fn whose_most_of_them_were_said_after_them() {
     let c = only(&ex);
     assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Iran"));
     assert_eq!(c.side_rule, "said-after");
+    // bench (Al Arabiya, 2018-03-26): their nationality
+    let ex =
+        extract("وأعلن الدفاع المدني أن سقوط شظية على منزل تسبب في إصابة شخصين جميعهم من الجنسية المصرية.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Egypt"));
 }
 
 #[test]
@@ -2252,4 +2256,18 @@ fn one_that_describes_a_thing_counts_no_one() {
     // one resident, one pilot (bench, 2018)
     assert_eq!(claims("ونجم عن ذلك مقتل مقيم مصري واحد.").first().map(|c| c.0), Some(Some(1)));
     assert_eq!(claims("وأفادت تقارير بمقتل طيار واحد في الحادث.").first().map(|c| c.0), Some(Some(1)));
+}
+
+#[test]
+fn fighters_of_the_militia_are_the_articles_armed_group() {
+    // bench (Al Arabiya, 2018-02-25): "the militias" of an article about the Houthis
+    let ex = extract(
+        "ويواصل الحوثيون هجماتهم في البحر الأحمر. وسيطرت قوة التشكيل البحري على أحد الزوارق الحوثية في عملية أدت إلى مقتل خمسة عناصر من الميليشيات.",
+    );
+    let c = ex.casualties.iter().find(|c| c.count == Some(5)).expect("the five");
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Houthis"));
+    assert_eq!(c.side_rule, "article-group");
+    // people killed at the hands of the militias are not theirs
+    let ex = extract("ويواصل الحوثيون هجماتهم في البحر الأحمر. وقتل 40 شخصا على يد الميليشيات في الحديدة.");
+    assert!(ex.casualties.iter().all(|c| c.side_rule != "article-group"), "{:?}", ex.casualties);
 }
