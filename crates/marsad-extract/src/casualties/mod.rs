@@ -500,7 +500,7 @@ impl<'a> Finder<'a> {
                 let struck = |k: usize, w: &Word| {
                     let ill = |w: &Word| self.marker(w) == Some(Marker::Illness);
                     (w.bare.starts_with('ب') && ill(w))
-                        || (matches!(w.bare.as_ref(), "بحاله" | "بحالات")
+                        || (matches!(w.bare.as_ref(), "بحاله" | "بحالات" | "بارتفاع" | "بانخفاض")
                             && words.get(c.end_word + 2 + k).is_some_and(ill))
                 };
                 if c.kind == Kind::Wounded
@@ -522,7 +522,7 @@ impl<'a> Finder<'a> {
                     matches!(words[k].bare.as_ref(), "دون" | "بدون" | "عدم" | "بعدم" | "دونما" | "لا")
                         || matches!(
                             words[k].stem.as_ref(),
-                            "محاوله" | "محاولات" | "محاولتين" | "تجنب" | "تفادي"
+                            "محاوله" | "محاولات" | "محاولتين" | "تجنب" | "تفادي" | "شروع"
                         )
                 };
                 // past a word of falling, happening or being before the dead (دون سقوط قتلى, دون
@@ -532,9 +532,30 @@ impl<'a> Finder<'a> {
                         || words[k].stem == "وقوع"
                         || matches!(words[k].bare.as_ref(), "اي" | "يوجد" | "توجد")
                 };
+                // what someone denies (نفى وزير الدفاع الإسرائيلي، افيغدور ليبرمان، الأحد، مقتل
+                // مدنيين): the verb of denial governs the clause, across the appositions
+                let denied = words[..first]
+                    .iter()
+                    .rev()
+                    .take(10)
+                    .take_while(|w| {
+                        // (a denial of responsibility for the dead of an attack, or of causing a
+                        // death, is no denial of them: نفت الجماعة مسؤوليتها عن الهجوم الذي أسفر
+                        // عن مقتل 12, نفى مستشفى التسبب في وفاة سائح)
+                        !w.is_hard_stop()
+                            && self.trigger(w).is_none()
+                            && !w.stem.starts_with("مسووليه")
+                            && !w.stem.starts_with("مسووليت")
+                            && !matches!(w.stem.as_ref(), "تسبب" | "التسبب" | "تورط" | "التورط")
+                            && !matches!(w.bare.as_ref(), "الذي" | "التي" | "الذين" | "اللذين")
+                    })
+                    .any(|w| matches!(w.stem.as_ref(), "نفي" | "نفت" | "ينفي" | "تنفي" | "نفوا" | "ينفون"));
                 if (first >= 1 && negator(first - 1))
                     || (first >= 2 && falling(first - 1) && negator(first - 2))
+                    // (the attempt at it: الشروع في قتل)
+                    || (first >= 2 && words[first - 1].bare == "في" && negator(first - 2))
                     || foreseen(&words, first)
+                    || denied
                 {
                     continue;
                 }

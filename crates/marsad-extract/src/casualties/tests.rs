@@ -2271,3 +2271,25 @@ fn fighters_of_the_militia_are_the_articles_armed_group() {
     let ex = extract("ويواصل الحوثيون هجماتهم في البحر الأحمر. وقتل 40 شخصا على يد الميليشيات في الحديدة.");
     assert!(ex.casualties.iter().all(|c| c.side_rule != "article-group"), "{:?}", ex.casualties);
 }
+
+#[test]
+fn what_is_denied_attempted_or_an_illness_is_no_claim() {
+    // bench (2018): the minister denied that civilians were killed
+    assert!(
+        claims("نفى وزير الدفاع الإسرائيلي، افيغدور ليبرمان، الأحد، مقتل مدنيين فيما أسماه موكب الإرهاب.")
+            .is_empty()
+    );
+    // charged with attempted murder (bench, 2018)
+    assert!(
+        claims("وسيمثل أمام محكمة يوم الاثنين بتهمة الشروع في قتل أفراد من المارة ورجال شرطة.").is_empty()
+    );
+    // high blood pressure (bench, 2018)
+    assert!(claims("درس الفريق 7389 امرأة أصيبت 751 منهن بارتفاع ضغط الدم أثناء الحمل.").is_empty());
+    // nor does a denial of responsibility for an attack that killed them
+    assert_eq!(claims("ونفت الجماعة مسؤوليتها عن الهجوم الذي أسفر عن مقتل 12 شخصا.").len(), 1);
+    // a denial of something else does not deny a toll told after it
+    assert_eq!(
+        claims("ونفى الجيش أي تقصير. وقتل 5 جنود في الهجوم."),
+        [(Some(5), Kind::Killed, Population::Military)]
+    );
+}
