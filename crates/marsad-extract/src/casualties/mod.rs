@@ -2475,7 +2475,8 @@ impl<'a> Finder<'a> {
 
     /// What the people of a figure ending at word `end` were, said after them: "1120 من
     /// الأشخاص الذين قتلوا في العراق الشهر الماضي، كانوا من المدنيين"; "وقتل آخر، قالت
-    /// السلطات الهندية إنه مقاتل".
+    /// السلطات الهندية إنه مقاتل"; "أسفر عن مقتل 12 شخصا ... جميعهم من المدنيين" (all of them:
+    /// what most of them were, معظمهم من قوات الأمن, is not what they all were).
     fn said_to_be(&self, words: &[Word], end: usize) -> Option<Population> {
         let comma = |w: &Word| matches!(w.bare.as_ref(), "،" | ",");
         let k = words
@@ -2483,7 +2484,12 @@ impl<'a> Finder<'a> {
             .iter()
             .take(12)
             .take_while(|w| (!w.is_stop() || comma(w)) && w.kind != TokenKind::Number)
-            .position(|w| matches!(w.bare.as_ref(), "كانوا" | "كن" | "انه" | "انهم" | "انها" | "انهن"))?;
+            .position(|w| {
+                matches!(
+                    w.bare.as_ref(),
+                    "كانوا" | "كن" | "انه" | "انهم" | "انها" | "انهن" | "جميعهم" | "كلهم"
+                )
+            })?;
         let v = words.get(end + 2 + k..)?.iter().take(2).find(|v| v.bare != "من")?;
         self.noun(v).filter(|(n, _)| n.kind.is_none()).and_then(|(n, _)| n.population)
     }

@@ -2293,3 +2293,13 @@ fn what_is_denied_attempted_or_an_illness_is_no_claim() {
         [(Some(5), Kind::Killed, Population::Military)]
     );
 }
+
+#[test]
+fn what_all_of_them_were_said_after_them() {
+    // bench (2018)
+    let ex = extract("وأسفر القصف عن مقتل 12 شخصا في السوق، جميعهم من المدنيين.");
+    assert_eq!(only(&ex).population, Population::Civilian);
+    // what most of them were is not what they all were (real-dev 015)
+    let ex = extract("وقتل ستة أشخاص معظمهم من قوات الأمن في بلدة غابالامي.");
+    assert_eq!(only(&ex).population, Population::Unspecified);
+}
