@@ -15,8 +15,10 @@ Usage:
 
 A verdicts file has one line per item: `number<TAB>verdict<TAB>note`, the verdict `ok`, or the
 names of the wrong fields separated by commas (`side,claimant`), or `not-a-claim` (`not-an-event`)
-for an item that should not exist at all. `--tally` prints the precision of whole items and of
-each field, with Wilson 95% intervals.
+for an item that should not exist at all. `--tally` prints the precision of whole items, the
+share that should not exist, and each field's precision over the items that should, with
+Wilson 95% intervals. `--only` compares a field's value as written in the JSON
+(`side_rule=place`, `cumulative=true`, `claimant=null`; parties are entity ids).
 """
 import argparse
 import collections
@@ -28,7 +30,7 @@ import sys
 
 def wilson(k, n, z=1.96):
     if n == 0:
-        return (0.0, 0.0)
+        return (0.0, 1.0)
     p = k / n
     d = 1 + z * z / n
     c = (p + z * z / (2 * n)) / d
@@ -39,26 +41,41 @@ def wilson(k, n, z=1.96):
 def tally(path):
     whole = [0, 0]
     wrong = collections.Counter()
+    spurious = 0
+    unjudged = []
     with open(path, encoding='utf-8') as f:
-        for line in f:
+        for number, line in enumerate(f, 1):
             line = line.rstrip('\n')
             if not line or line.startswith('#'):
                 continue
             parts = line.split('\t')
             verdict = parts[1].strip() if len(parts) > 1 else ''
+            if not verdict:
+                unjudged.append(number)
+                continue
             whole[1] += 1
             if verdict == 'ok':
                 whole[0] += 1
+            elif verdict in ('not-a-claim', 'not-an-event'):
+                spurious += 1
             else:
                 for field in verdict.split(','):
-                    wrong[field.strip()] += 1
+                    if field.strip():
+                        wrong[field.strip()] += 1
     k, n = whole
+    print(f'items judged: {n}' + (f' (lines without a verdict, left out: {unjudged})' if unjudged else ''))
+    if not n:
+        return
     lo, hi = wilson(k, n)
-    print(f'items judged: {n}')
-    print(f'entirely right: {k}/{n} = {k / n:.3f} (95% interval {lo:.3f}-{hi:.3f})' if n else 'no items')
+    print(f'entirely right: {k}/{n} = {k / n:.3f} (95% interval {lo:.3f}-{hi:.3f})')
+    lo, hi = wilson(spurious, n)
+    print(f'not a claim or event at all: {spurious}/{n} = {spurious / n:.3f} ({lo:.3f}-{hi:.3f})')
+    # a field's precision over the real claims or events only
+    real = n - spurious
     for field, w in wrong.most_common():
-        lo, hi = wilson(n - w, n)
-        print(f'  {field:<14} wrong in {w:>3}; right in {(n - w) / n:.3f} ({lo:.3f}-{hi:.3f})')
+        lo, hi = wilson(real - w, real)
+        right = (real - w) / real if real else 0.0
+        print(f'  {field:<14} wrong in {w:>3} of {real}; right in {right:.3f} ({lo:.3f}-{hi:.3f})')
 
 
 def sentence_of(rec, start, end):
@@ -121,10 +138,19 @@ def main():
         ap.error('--pred or --tally is required')
     # reservoir sampling over (record index, item index), then a second pass to render: the
     # output of a large corpus is not held in memory
-    only = [(f, set(v.split('|'))) for f, _, v in (o.partition('=') for o in a.only)]
+    only = []
+    for o in a.only:
+        field, eq, values = o.partition('=')
+        if not eq or not field:
+            ap.error(f'--only wants FIELD=VALUE[|VALUE...], not {o!r}')
+        only.append((field, set(values.split('|'))))
+
+    def as_text(v):
+        # the value as written in the JSON (null, true, 12), strings without their quotes
+        return v if isinstance(v, str) else json.dumps(v)
 
     def wanted_item(item):
-        return all(str(item.get(f)) in vs for f, vs in only)
+        return all(as_text(item.get(f)) in vs for f, vs in only)
 
     rng = random.Random(a.seed)
     chosen = []

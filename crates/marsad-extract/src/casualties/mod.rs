@@ -28,8 +28,11 @@
 //!   whose positions the sentence says were hit (`استهدفوا أحد المواقع التي كان يتجمع فيها
 //!   عناصر التمرد الحوثي ... ما أدى إلى سقوط تسعة قتلى`: site words in `markers.tsv`), for a
 //!   figure that does not name its people as civilians or persons, who are then its fighters;
-//!   else the claimant's own forces, both sides in fighting, the claimant's country, where it
-//!   happened, the article's country;
+//!   what all or most of them were said to be after them (`أغلبهم إيرانيون`); fighters of
+//!   "the militia" or of a side named as the enemy, the article's armed group; else the
+//!   claimant's own forces or the one army named before soldiers, both sides in fighting, and
+//!   the fallbacks: where it happened (for people not said to be soldiers), the claimant's
+//!   country, where it happened, the article's country (`side_rule` tells which);
 //! - **cases** are of civilians when they are abductions, disappearances or detentions (the
 //!   vocabulary of human-rights documentation), unless the victims are named otherwise;
 //! - **lists** (`list`): a figure after another one, linked by a comma, a subset word or a
@@ -158,14 +161,16 @@ pub struct Casualty {
     pub population: Population,
     pub side: Option<Party>,
     pub claimant: Option<Party>,
-    /// How the side was found: `clause` (its own words: a nisba, a force, `في صفوف`),
+    /// How the side was found: `clause` (its own words: a nisba, a force, `في صفوف`; or the
+    /// figure before it in the same sentence, whose side a list or آخرين carries),
     /// `said-after` (`أغلبهم إيرانيون`),
     /// `others` (others of the figure before), `sufferer` (the subject of تكبد), `site` (the
     /// force whose positions were hit), `article-group` (fighters named as the other side:
     /// the article's armed group), `speaker-own` (`قواتها`: the speaker's), `possessor`,
     /// `claimant-force` (soldiers of the claimant's force or country), `paragraph-army`
     /// (soldiers, after the one army their paragraph, else the article, names), `war` (both sides of
-    /// fighting), `claimant-country`, `place` (where it happened), `article-country`, `none`.
+    /// fighting), then the fallbacks `place` (where it happened; first for people not said to
+    /// be soldiers), `claimant-country`, `article-country`; `none`.
     pub side_rule: &'static str,
     /// How the claimant was found ([`crate::attribution::Cue::rule`], `carried` from the
     /// paragraph's statement, or `none`); `anonymous` for an unnamed source.
@@ -500,6 +505,8 @@ impl<'a> Finder<'a> {
                 let struck = |k: usize, w: &Word| {
                     let ill = |w: &Word| self.marker(w) == Some(Marker::Illness);
                     (w.bare.starts_with('ب') && ill(w))
+                        || (matches!(w.bare.as_ref(), "بارتفاع" | "بانخفاض")
+                            && words.get(c.end_word + 2 + k).is_some_and(|v| v.bare == "ضغط"))
                         || (matches!(w.bare.as_ref(), "بحاله" | "بحالات" | "بارتفاع" | "بانخفاض")
                             && words.get(c.end_word + 2 + k).is_some_and(ill))
                 };
@@ -542,8 +549,15 @@ impl<'a> Finder<'a> {
                         // (a denial of responsibility for the dead of an attack, or of causing a
                         // death, is no denial of them: نفت الجماعة مسؤوليتها عن الهجوم الذي أسفر
                         // عن مقتل 12, نفى مستشفى التسبب في وفاة سائح)
+                        // (nor past a verb of saying or a complementiser: نفى المتحدث صحة
+                        // التقارير، مؤكدا أن 3 جنود فقط أصيبوا)
                         !w.is_hard_stop()
                             && self.trigger(w).is_none()
+                            && Cues::builtin().get(w).is_none()
+                            && !matches!(
+                                w.bare.as_ref(),
+                                "مؤكدا" | "موكدا" | "مضيفا" | "مشيرا" | "موضحا" | "لكن" | "بل"
+                            )
                             && !w.stem.starts_with("مسووليه")
                             && !w.stem.starts_with("مسووليت")
                             && !matches!(w.stem.as_ref(), "تسبب" | "التسبب" | "تورط" | "التورط")
@@ -691,16 +705,21 @@ impl<'a> Finder<'a> {
                 // group's, not the claimant's nor the place's: the article's group, else unknown
                 // fighters of "the militia" or "the organisation" that no name before tells
                 // (مقتل خمسة عناصر من الميليشيات): the article's armed group's
+                // (the group word right after من or a word of members: عناصر من الميليشيات,
+                // مقاتلي التنظيم; not its fire or its hands: برصاص الميليشيات, على يد الجماعة;
+                // and never civilians)
                 if c.side.is_none()
                     && !c.hostile
-                    && words.get(c.end_word + 1..).is_some_and(|after| {
-                        after
-                            .iter()
-                            .take(3)
-                            .take_while(|w| !w.is_stop())
-                            .any(|w| self.marker(w) == Some(Marker::Back("armed-group")))
-                            // (not at its hands: على يد المليشيات)
-                            && !after.iter().take(3).any(|w| matches!(w.bare.as_ref(), "يد" | "ايدي" | "يدي"))
+                    && c.population != Population::Civilian
+                    && words.get(c.end_word..).is_some_and(|from| {
+                        from.windows(2).take(3).take_while(|p| !p[1].is_stop()).any(|p| {
+                            self.marker(&p[1]) == Some(Marker::Back("armed-group"))
+                                && (p[0].bare == "من"
+                                    || matches!(
+                                        p[0].stem.as_ref(),
+                                        "عناصر" | "مقاتلي" | "مسلحي" | "افراد" | "صفوف" | "اعضاء"
+                                    ))
+                        })
                     })
                 {
                     c.hostile = true;
@@ -757,9 +776,10 @@ impl<'a> Finder<'a> {
                         }
                     }
                 }
-                // whose people, when the clause does not say: the claimant's own soldiers; both
-                // sides in fighting; the claimant's country; where it happened; the article's
-                // country
+                // whose people, when the clause does not say: the claimant's own soldiers, or the
+                // one army named before them; both sides in fighting; where it happened (people
+                // not said to be soldiers); the claimant's country; where it happened; the
+                // article's country
                 // (a speaker unknown to the knowledge base speaks for the country of the state
                 // body they serve: "المتحدث باسم الشرطة التشادية بول مانغا")
                 let own_country = claimant.as_ref().and_then(|p| {
@@ -868,9 +888,13 @@ impl<'a> Finder<'a> {
             match dup {
                 // the same figure told twice: keep who claims it
                 Some(k) if out[k].claimant.is_none() && c.claimant.is_some() => {
-                    let (side, population) = (out[k].side.clone(), out[k].population);
+                    let (side, side_rule, population) =
+                        (out[k].side.clone(), out[k].side_rule, out[k].population);
                     out[k] = c.clone();
-                    out[k].side = out[k].side.clone().or(side);
+                    if out[k].side.is_none() && side.is_some() {
+                        out[k].side = side;
+                        out[k].side_rule = side_rule;
+                    }
                     if out[k].population == Population::Unspecified {
                         out[k].population = population;
                     }
@@ -1515,7 +1539,12 @@ impl<'a> Finder<'a> {
         }
         // the base of a rate (106 حالات من بين كل 100 ألف شخص, 111 جريمة قتل لكل 100 ألف
         // شخص): no people counted
-        if first.checked_sub(1).is_some_and(|j| matches!(words[j].bare.as_ref(), "كل" | "لكل")) {
+        // (not "all": مصرع كل 157 شخصا كانوا على متنها)
+        let per = |j: usize| {
+            words[j].bare == "لكل"
+                || (words[j].bare == "كل" && j >= 1 && matches!(words[j - 1].bare.as_ref(), "بين" | "من"))
+        };
+        if first.checked_sub(1).is_some_and(per) {
             return None;
         }
         // a match's score ("فوز أوروغواي على البرتغال 2 - 1"): a range goes up, and is read
@@ -2286,9 +2315,6 @@ impl<'a> Finder<'a> {
         out
     }
 
-    /// A figure of the missing that says what the people lost (فقد: to lose, and to go
-    /// missing): "فقدان نحو مليون شخص لوظائفهم", "وفقد عدد كبير من الأسر كل شيء", "فقدان أكثر
-    /// من ثلاثة ملايين طفل يمني حقهم في التعليم".
     /// Lives (أرواحهم, حياتهم): what people who lost them lost.
     fn lives(w: &Word) -> bool {
         w.bare.starts_with("ارواح") || w.bare.starts_with("حيات")
@@ -2304,6 +2330,9 @@ impl<'a> Finder<'a> {
             || words.windows(2).any(|p| c.evidence.contains(p[0].span) && lost(&p[0]) && Self::lives(&p[1]))
     }
 
+    /// A figure of the missing that says what the people lost (فقد: to lose, and to go
+    /// missing): "فقدان نحو مليون شخص لوظائفهم", "وفقد عدد كبير من الأسر كل شيء", "فقدان أكثر
+    /// من ثلاثة ملايين طفل يمني حقهم في التعليم", "قد فقدوا وضع الحماية المؤقتة".
     fn lost_something(&self, words: &[Word], c: &Found) -> bool {
         let lost = words.iter().filter(|w| c.evidence.contains(w.span)).any(|w| w.stem.starts_with("فقد"));
         // what they lost, after the people (and their nisba): a noun with li, all, a right
@@ -2322,26 +2351,19 @@ impl<'a> Finder<'a> {
             }) else {
                 return false;
             };
+            // (what they lost is a thing of theirs, with its pronoun: منازلهم, أطرافهم,
+            // آباءهم; or a status or a right: وضع, حق; not a place or a time: قبالة سواحل
+            // ليبيا, الأحد)
             after.get(v + 1).is_some_and(|o| {
                 o.kind == TokenKind::Arabic
-                    && !o.prep
-                    && !o.is_stop()
                     && !o.bare.starts_with("اثر")
                     && !Self::lives(o)
-                    && !matches!(
-                        o.bare.as_ref(),
-                        "في" | "من"
-                            | "منذ"
-                            | "خلال"
-                            | "بعد"
-                            | "اثناء"
-                            | "علي"
-                            | "الي"
-                            | "عند"
-                            | "ايضا"
-                            | "كذلك"
-                            | "جراء"
-                    )
+                    && (o.bare.ends_with("هم")
+                        || o.bare.ends_with("هن")
+                        || matches!(
+                            o.stem.as_ref(),
+                            "وضع" | "حق" | "حقوق" | "صفه" | "جنسيه" | "وظائف" | "عمل"
+                        ))
             })
         };
         what || (c.kind == Kind::Missing && object())
@@ -2584,21 +2606,32 @@ impl<'a> Finder<'a> {
         let opening = words.iter().position(|w| w.span.end() > opens).unwrap_or(first);
         let to_total = opening.checked_sub(1).is_some_and(|j| words[j].bare == "الي");
         let bound = opening >= 3 && words[opening - 3].bare == "ما";
-        let reached = |w: &Word| {
-            to_total
-                && !bound
-                && matches!(
-                    w.stem.as_ref(),
-                    "وصل" | "وصلت" | "يصل" | "تصل" | "بلغ" | "بلغت" | "يبلغ" | "تبلغ"
-                )
+        let reach = |w: &Word| {
+            matches!(w.stem.as_ref(), "وصل" | "وصلت" | "يصل" | "تصل" | "بلغ" | "بلغت" | "يبلغ" | "تبلغ")
         };
-        let cumulative = words[..first]
-            .iter()
-            .rev()
-            .take(if to_total && !bound { 20 } else { 12 })
-            .take_while(|w| !w.is_stop())
-            .chain(words[end + 1..].iter().take(3).take_while(|w| !w.is_stop()))
-            .any(|w| self.marker(w) == Some(Marker::Cumulative) || reached(w));
+        let rise = |w: &Word| self.marker(w) == Some(Marker::Cumulative) || reach(w);
+        // the verb that raised or brought the toll to the figure: within six words of إلى, or
+        // further with the toll's noun between (الحصيلة المؤقتة للأمطار ... إلى 179, عدد
+        // القتلى في صفوف المتمردين ... وصل إلى 30)
+        let toll = |w: &Word| matches!(w.stem.as_ref(), "عدد" | "حصيله" | "اعداد" | "حصيلتها" | "حصيلته");
+        let to_total = to_total && !bound && {
+            let before = &words[..opening.saturating_sub(1)];
+            before
+                .iter()
+                .rev()
+                .take(20)
+                .take_while(|w| !w.is_stop())
+                .enumerate()
+                .any(|(d, w)| rise(w) && (d < 6 || before[before.len() - d..].iter().any(toll)))
+        };
+        let cumulative = to_total
+            || words[..first]
+                .iter()
+                .rev()
+                .take(12)
+                .take_while(|w| !w.is_stop())
+                .chain(words[end + 1..].iter().take(3).take_while(|w| !w.is_stop()))
+                .any(|w| self.marker(w) == Some(Marker::Cumulative));
         // who the people are (جنود, مدنيين), not what befell them (قتلى) nor آخرين; with
         // آخرين after it when they are more of them (خمسة جنود آخرين: five other soldiers, not
         // the five soldiers of an earlier sentence), unless they are others than the figure
@@ -3121,7 +3154,6 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Whether entity `e` is an army, a police force or an armed group.
     /// The one regular army (or a divided country's side's forces) named in paragraph `block`
     /// before `before`, when exactly one is; else the one named in the article before it.
     fn paragraph_army(&self, block: usize, before: usize) -> Option<usize> {
@@ -3141,6 +3173,7 @@ impl<'a> Finder<'a> {
         if named_in_paragraph { one_army(para) } else { one_army(Span::new(0, before)) }
     }
 
+    /// Whether entity `e` is an army, a police force or an armed group.
     fn is_force(&self, e: usize) -> bool {
         matches!(self.entities_subtype(e), Some("armed-forces" | "faction-forces" | "police" | "armed-group"))
     }

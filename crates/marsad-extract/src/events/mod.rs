@@ -1219,7 +1219,8 @@ impl<'a> Finder<'a> {
     /// (المتهمين) unless what is charged follows with ب (المتهمين بارتكاب); `armed` only with a
     /// word of armed force besides its own in its sentence or the one before (`armed`: عززت
     /// القوات تقدمها, not الخدمات التي تقدمها); `with=` only with its companion word later in
-    /// the clause; `without=` not with one of its words within the six after it (its subject may come first).
+    /// the clause; `without=` not with one of its words within the six after it (its subject may
+    /// come first), before any phrase with ب.
     fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize, armed: [&[Span]; 2]) -> bool {
         if h.trigger.armed && !self.armed_besides(h, armed) {
             return false;
@@ -1264,8 +1265,14 @@ impl<'a> Finder<'a> {
         if h.trigger.inquiry && !self.inquiry(h, clo, chi) {
             return false;
         }
+        // (the words before a phrase with ب: أقر الرئيس بأن خطة الحكومة فشلت admits, أقرت
+        // الحكومة خطة approves)
         if !h.trigger.without.is_empty()
-            && self.words[h.end..chi].iter().take(6).any(|w| h.trigger.without.iter().any(|k| w.is(k)))
+            && self.words[h.end..chi]
+                .iter()
+                .take(6)
+                .take_while(|w| !w.bi && !w.whole.starts_with("بأن") && !w.whole.starts_with("بان"))
+                .any(|w| h.trigger.without.iter().any(|k| w.is(k)))
         {
             return false;
         }

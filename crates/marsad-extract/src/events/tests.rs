@@ -1626,6 +1626,8 @@ fn approving_is_no_admission() {
     );
     // admitting a responsibility is, and so is admitting deaths (real-dev 011)
     assert_eq!(kinds(&extract("وأقرت الحكومة بمسؤوليتها عن الحادث.")), ["CONCEDE/admission"]);
+    // admitting that a plan failed is (review)
+    assert!(kinds(&extract("وأقر الرئيس بأن خطة الحكومة فشلت.")).contains(&"CONCEDE/admission".to_string()));
     assert!(
         kinds(&extract("أقر التحالف الدولي، الجمعة، بمقتل تسعة مدنيين إضافيين في ضربات جوية."))
             .contains(&"CONCEDE/admission".to_string())
