@@ -138,6 +138,10 @@ impl Refiner {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marker {
     Future,
+    /// Wanting, hoping or seeking before the trigger (يريدون السلام ووقف إطلاق النار, يأمل في
+    /// تشكيل حكومة): what is wanted has not happened; after it (رحبت بالهدف الذي تسعى إليه)
+    /// it says nothing of the trigger.
+    Intent,
     Negation,
     Hypothetical,
     Possibility,
@@ -495,6 +499,7 @@ impl Lexicon {
             }
             let role = match f[1] {
                 "future" => Marker::Future,
+                "intent" => Marker::Intent,
                 "negation" => Marker::Negation,
                 "hypothetical" => Marker::Hypothetical,
                 "possibility" => Marker::Possibility,

@@ -889,6 +889,44 @@ impl<'a> Finder<'a> {
         out
     }
 
+    /// Whether the words `from..to` between a negation and its trigger are the verb whose
+    /// object the trigger is, then at most أي or a pronoun of whom it is aimed at (لا تنفذ أي
+    /// عمليات, لم توجه إليه اتهامات): a present or jussive verb, named after no one, that does
+    /// not stop, suffice or rule out (لم تتوقف الاشتباكات, لم تكتف بالقصف, لم يستبعد شن هجوم).
+    fn negated_verb(&self, from: usize, to: usize) -> bool {
+        let Some(verb) = self.words.get(from) else { return false };
+        to > from
+            && to - from <= 3
+            && verb.kind == TokenKind::Arabic
+            && verb.entity.is_none()
+            && verb.whole.starts_with(['ي', 'ت', 'ن'])
+            && verb.whole.chars().count() >= 3
+            && !Self::affirms(verb)
+            && self.words[from + 1..to].iter().all(|w| {
+                matches!(
+                    w.stem,
+                    "اي" | "لاي"
+                        | "اليه"
+                        | "اليها"
+                        | "اليهم"
+                        | "له"
+                        | "لها"
+                        | "لهم"
+                        | "عليه"
+                        | "عليها"
+                        | "عليهم"
+                )
+            })
+    }
+
+    /// A verb of stopping, sufficing or ruling out, whose negation affirms what follows (لم
+    /// تتوقف الغارات: the raids went on).
+    fn affirms(w: &Word<'_>) -> bool {
+        ["توقف", "يتوقف", "تتوقف", "يكتف", "تكتف", "يستبعد", "تستبعد", "ينقطع", "تنقطع", "يهدا", "تهدا"]
+            .iter()
+            .any(|a| w.whole.trim_start_matches(['و', 'ف']).starts_with(a) || w.stem.starts_with(a))
+    }
+
     /// The marker phrase starting at word `i` (before `hi`), and the index after it.
     fn marker_at(&self, i: usize, hi: usize) -> Option<(Marker, usize)> {
         let list = self.words[i].entries.markers?;
@@ -1379,17 +1417,26 @@ impl<'a> Finder<'a> {
                     markers.push(("future", span));
                 }
                 // right before the trigger, or past a verb of undergoing and أي (لم يتعرض لأي
-                // قصف جوي)
+                // قصف جوي), or past the verb whose object the trigger is, with أي or a pronoun
+                // of whom it is aimed at (لا تنفذ أي عمليات عسكرية, لم توجه إليه اتهامات); not
+                // a verb of stopping, sufficing or ruling out, whose negation affirms (لم تتوقف
+                // الاشتباكات, لم يستبعد شن هجوم)
                 Marker::Negation
                     if end <= best.at
-                        && (best.at - end <= 1
+                        && (best.at == end
+                            || (best.at - end == 1 && !Self::affirms(&self.words[end]))
                             || self.words[end..best.at]
                                 .iter()
-                                .all(|w| matches!(w.stem, "يتعرض" | "تتعرض" | "يتعرضوا" | "اي" | "لاي"))) =>
+                                .all(|w| matches!(w.stem, "يتعرض" | "تتعرض" | "يتعرضوا" | "اي" | "لاي"))
+                            || self.negated_verb(end, best.at)) =>
                 {
                     negated = true;
                     markers.push(("negation", span));
                     future |= self.words[i].bare == "لن";
+                }
+                Marker::Intent if i < best.at => {
+                    future = true;
+                    markers.push(("future", span));
                 }
                 Marker::Hypothetical if i < best.at => {
                     hypothetical = true;

@@ -1639,3 +1639,27 @@ fn a_wildcard_is_no_appeal() {
     // bench (2018, tennis)
     assert!(kinds(&extract("وحصلت اللاعبة على بطاقة دعوة للمشاركة في البطولة.")).is_empty());
 }
+
+#[test]
+fn a_negated_verb_negates_the_act_that_is_its_object() {
+    // bench (2018): France carries out no operations; no charges were brought
+    let ex = extract("وقالت الرئاسة إن فرنسا لا تنفذ أي عمليات عسكرية في شمال سوريا.");
+    assert!(ex.events.iter().any(|e| e.negated), "{:?}", kinds(&ex));
+    let ex = extract("واعتقل الصحفي قبل عام لكن لم توجه إليه اتهامات رسمية.");
+    assert!(ex.events.iter().any(|e| e.negated), "{:?}", kinds(&ex));
+    // raids that did not stop went on
+    let ex = extract("ولم تتوقف الغارات على مدينة دوما.");
+    assert!(ex.events.iter().all(|e| !e.negated), "{:?}", kinds(&ex));
+}
+
+#[test]
+fn what_someone_wants_or_seeks_is_not_done() {
+    // bench (2018): the Taliban want peace and a ceasefire
+    let ex = extract("وقال غني إن حركة طالبان يريدون السلام ووقف إطلاق النار.");
+    let agree = ex.events.iter().find(|e| e.category == Category::Agree).expect("the ceasefire");
+    assert_eq!(agree.modality, Modality::Future);
+    // welcoming the aim someone seeks happened (bench, 2018)
+    let ex = extract("ورحبت المملكة المتحدة بالهدف الذي تسعى إليه السعودية في زيادة مشاركة النساء.");
+    assert!(ex.events.iter().all(|e| e.modality == Modality::Asserted), "{:?}", kinds(&ex));
+    assert!(!ex.events.is_empty());
+}
