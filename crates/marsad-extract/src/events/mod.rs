@@ -201,14 +201,20 @@ impl Category {
 
     /// Whether the words of this category and mode also tell the moves of a game (`هجوم
     /// فريقنا`, `مواجهة كرواتيا ضد فرنسا`, `التقى الفريق`, `يهدد صدارة`, `انسحب الفريق`,
-    /// `منع رحيل اللاعب`): not an arrest or a detention, nor a speech act (a club's
-    /// condemnation is one).
+    /// `منع رحيل اللاعب`, `اتفق النادي مع اللاعب`): not an arrest or a detention, nor a speech
+    /// act (a club's condemnation is one).
     pub fn has_game_sense(self, mode: &str) -> bool {
         // opening fire, shooting, killing: no game has them (أطلق المهاجم النار)
         const NEVER: [&str; 4] = ["firing", "shooting", "suicide-bombing", "assassination"];
         match self {
             Category::Fight | Category::Assault => !NEVER.contains(&mode),
-            Category::Mobilize | Category::Threaten | Category::Retreat | Category::Consult => true,
+            // (and a club's or a team's agreement: اتفق النادي مع اللاعب, الفريق مستعد للموسم,
+            // the club الاتفاق)
+            Category::Mobilize
+            | Category::Threaten
+            | Category::Retreat
+            | Category::Consult
+            | Category::Agree => true,
             Category::Coerce => matches!(mode, "ban" | "demolition"),
             _ => false,
         }

@@ -1663,3 +1663,17 @@ fn what_someone_wants_or_seeks_is_not_done() {
     assert!(ex.events.iter().all(|e| e.modality == Modality::Asserted), "{:?}", kinds(&ex));
     assert!(!ex.events.is_empty());
 }
+
+#[test]
+fn a_teams_agreement_is_a_move_of_the_game() {
+    // bench (2018): a team ready for the season, a club that agreed with a player
+    let ex =
+        extract("وقال المدرب إن برشلونة وقع مع لاعبين جيدين، ويبدو أن الفريق مستعد للموسم الجديد في الدوري.");
+    assert!(!kinds(&ex).iter().any(|k| k.starts_with("AGREE")), "{:?}", kinds(&ex));
+    // a ceasefire agreed is one (seed-like)
+    assert!(
+        kinds(&extract("واتفقت أرمينيا وأذربيجان على وقف إطلاق النار."))
+            .iter()
+            .any(|k| k.starts_with("AGREE"))
+    );
+}
