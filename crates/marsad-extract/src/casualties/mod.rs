@@ -493,6 +493,11 @@ impl<'a> Finder<'a> {
             let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
             let atrocity = words.iter().any(|w| self.is_marked(w, Marker::Atrocity));
             let place = self.sentence_country(&words);
+            // a running total told in this sentence: the others, the list items and the figures
+            // of no number joined to it after it are of the same period ("وقتل 116 فلسطينيا منذ
+            // 30 آذار/مارس الماضي، وأصيب الآلاف"; "وصل عدد المصابين إلى 16 ألف مدني، بينهم
+            // 1655 طفلا")
+            let mut total_before = false;
             for mut c in found {
                 if c.kind == Kind::Missing && Self::lost_lives(&words, &c) {
                     c.kind = Kind::Killed;
@@ -825,6 +830,10 @@ impl<'a> Finder<'a> {
                             (None, "none")
                         };
                 }
+                if total_before && !c.cumulative && (c.others || c.rule == "list" || c.count.is_none()) {
+                    c.cumulative = true;
+                }
+                total_before |= c.cumulative;
                 out.push(Casualty {
                     count: c.count,
                     qualifier: c.qualifier,
@@ -1237,14 +1246,36 @@ impl<'a> Finder<'a> {
     fn total_date(&self, t: &TimeExpr) -> Option<String> {
         let before = self.a.norm.original().get(..t.span.start()).unwrap_or_default();
         let mut words = before.split_whitespace().rev();
-        let since = match words.next() {
+        let since = |w: Option<&str>| matches!(w, Some("منذ" | "ومنذ"));
+        let since_time = match words.next() {
             Some("منذ" | "ومنذ") => true,
-            Some("عام" | "العام" | "سنة" | "السنة") => {
-                matches!(words.next(), Some("منذ" | "ومنذ"))
-            }
+            Some("عام" | "العام" | "سنة" | "السنة") => since(words.next()),
             _ => false,
         };
-        if since { self.a.published.map(|d| d.to_string()) } else { Some(t.value.to_string()) }
+        // since the start of something in a time (منذ بدء الحرب الأهلية في 2011, منذ بداية
+        // العام, منذ اندلاع النزاع في العام 2011): a period too; not since an event of a day
+        // (منذ هجوم 14 أكتوبر الذي قتل فيه 52 مدنيا: the dead of that attack)
+        let since_start = || {
+            let last: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+            last.iter().enumerate().any(|(k, w)| {
+                since(Some(w))
+                    && k >= 1
+                    && last.get(k - 1).is_some_and(|o| {
+                        ["بدء", "بداية", "اندلاع", "انطلاق", "مطلع"]
+                            .iter()
+                            .any(|s| o.trim_start_matches("ال") == *s)
+                    })
+            })
+        };
+        // a range's end (خلال الفترة من 21 مارس 2015 إلى 31 مارس 2018)
+        let value = t.value.to_string();
+        if since_time || since_start() {
+            self.a.published.map(|d| d.to_string())
+        } else if let Some((_, end)) = value.split_once('/') {
+            Some(end.to_string())
+        } else {
+            Some(value)
+        }
     }
 
     /// Whether من follows the word at `i` in its clause (a trigger's `min` need), and what
@@ -2630,7 +2661,7 @@ impl<'a> Finder<'a> {
                 .rev()
                 .take(12)
                 .take_while(|w| !w.is_stop())
-                .chain(words[end + 1..].iter().take(3).take_while(|w| !w.is_stop()))
+                .chain(words[end + 1..].iter().take(5).take_while(|w| !w.is_stop()))
                 .any(|w| self.marker(w) == Some(Marker::Cumulative));
         // who the people are (جنود, مدنيين), not what befell them (قتلى) nor آخرين; with
         // آخرين after it when they are more of them (خمسة جنود آخرين: five other soldiers, not

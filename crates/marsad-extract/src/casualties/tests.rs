@@ -2104,6 +2104,14 @@ fn a_period_since_a_time_ends_when_the_article_was_written() {
         dates_on("وبذلك ترتفع حصيلة القتلى منذ 30 آذار/مارس الماضي إلى 204 شخصا.", "2018-10-12"),
         [Some("2018-10-12".to_string())]
     );
+    // since the start of a war in a year (bench, 2018)
+    assert_eq!(
+        dates_on(
+            "وبحسب تقديرات الأمم المتحدة لقي 350 ألف شخص مصرعهم حتى الآن منذ بدء الحرب الأهلية في 2011.",
+            "2018-06-07"
+        ),
+        [Some("2018-06-07".to_string())]
+    );
     // a figure of no total keeps the time what killed them began (seed 000)
     assert_eq!(
         dates_on(
@@ -2319,4 +2327,18 @@ fn what_all_of_them_were_said_after_them() {
     // what most of them were is not what they all were (real-dev 015)
     let ex = extract("وقتل ستة أشخاص معظمهم من قوات الأمن في بلدة غابالامي.");
     assert_eq!(only(&ex).population, Population::Unspecified);
+}
+
+#[test]
+fn figures_joined_to_a_running_total_are_of_its_period() {
+    // bench (2018): the wounded told with a toll since a day
+    let ex = extract("وقتل 116 فلسطينيا منذ 30 آذار/مارس الماضي، وأصيب الآلاف بحسب وزارة الصحة.");
+    assert_eq!(ex.casualties.len(), 2, "{:?}", ex.casualties);
+    assert!(ex.casualties.iter().all(|c| c.cumulative), "{:?}", ex.casualties);
+    // since then; in the continuing bombardment (bench, 2018)
+    assert!(only(&extract("وقتل 129 فلسطينيا على الاقل مذاك برصاص الإسرائيليين.")).cumulative);
+    assert!(only(&extract("وقتل 400 شخص على الأقل في القصف المتواصل للغوطة الشرقية.")).cumulative);
+    // a figure of one attack after another's is not made a total
+    let ex = extract("وقتل 5 أشخاص في هجوم على السوق، وأصيب 12 آخرون.");
+    assert!(ex.casualties.iter().all(|c| !c.cumulative), "{:?}", ex.casualties);
 }
