@@ -284,11 +284,21 @@ pub fn normalizer() -> &'static Normalizer {
 /// the layers).
 #[cfg(test)]
 pub(crate) fn extract_text(text: &str) -> Extraction {
+    extract_on(text, None)
+}
+
+/// The extraction of a plain-text article published on `published` (`2022-09-13`), when given
+/// (for the tests of the layers).
+#[cfg(test)]
+pub(crate) fn extract_on(text: &str, published: Option<&str>) -> Extraction {
     let doc = Document {
         id: "t".into(),
         source: marsad_doc::Source { path: None, format: marsad_doc::Format::Text, line: None },
         text: text.into(),
-        meta: marsad_doc::Metadata::default(),
+        meta: marsad_doc::Metadata {
+            published: published.map(|p| p.parse().expect("a date")),
+            ..marsad_doc::Metadata::default()
+        },
     };
     Extractor::new(Options::default()).extract(&doc)
 }

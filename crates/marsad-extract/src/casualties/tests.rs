@@ -2077,15 +2077,7 @@ fn review_a_woman_speaks_of_her_own_and_losses_keep_their_side() {
 
 /// The claims' dates of a text published on `published`.
 fn dates_on(text: &str, published: &str) -> Vec<Option<String>> {
-    use marsad_doc::{Document, Format, Metadata, Source};
-    let doc = Document {
-        id: "t".into(),
-        source: Source { path: None, format: Format::Text, line: None },
-        text: text.into(),
-        meta: Metadata { published: Some(published.parse().expect("a date")), ..Metadata::default() },
-    };
-    let ex = crate::Extractor::new(crate::Options::default()).extract(&doc);
-    ex.casualties.iter().map(|c| c.date.clone()).collect()
+    crate::extract::extract_on(text, Some(published)).casualties.iter().map(|c| c.date.clone()).collect()
 }
 
 #[test]

@@ -1,19 +1,8 @@
 //! One test per rule, on sentences of the seed articles and the corpus or written like them.
 
-use marsad_doc::{Document, Format, Metadata, Source};
-
 use super::{Category, DateFrom, Event, Modality, Party};
-use crate::{Extraction, Extractor, Options};
-
-fn extract_on(text: &str, published: Option<&str>) -> Extraction {
-    let doc = Document {
-        id: "t".into(),
-        source: Source { path: None, format: Format::Text, line: None },
-        text: text.into(),
-        meta: Metadata { published: published.map(|p| p.parse().expect("a date")), ..Metadata::default() },
-    };
-    Extractor::new(Options::default()).extract(&doc)
-}
+use crate::Extraction;
+use crate::extract::extract_on;
 
 fn extract(text: &str) -> Extraction {
     extract_on(text, Some("2022-09-13"))
