@@ -1563,18 +1563,38 @@ impl<'a> Detector<'a> {
             // the knowledge base's own body of that country, named with a head of the same
             // meaning and a nisba (وزارة الدفاع الأرمنية for وزارة الدفاع الأرمينية, الجيش
             // الأذربيجاني for قوات باكو)
+            // (a body of state, not a party named like one, unless named word for word: الجيش
+            // اللبناني is the Lebanese Armed Forces, not the Lebanese Forces, a party whose
+            // name القوات اللبنانية is; the body named with the text's own head word first)
             let known = country.and_then(|c| {
-                self.kb.orgs_of(c).iter().copied().find(|&o| {
+                let bodies =
+                    || self.kb.orgs_of(c).iter().copied().filter(|&o| self.kb.entry(o).subtype != "party");
+                let named = |o: EntryId, same_word: bool| {
                     self.kb.names_of(o).iter().any(|n| {
                         n.len() >= 2
                             && n.last().and_then(|w| self.kb.nisba(w)) == Some(c)
+                            && (!same_word || self.w[i].heads.iter().any(|h| *h == n[0]))
                             && self
                                 .tables
                                 .org_heads
                                 .longest(&n[0], |k| n.get(k + 1).map(String::as_str))
                                 .is_some_and(|(l, h)| l == n.len() - 1 && h.en == head.en)
                     })
-                })
+                };
+                // (any body, a party too, named word for word: القوات اللبنانية is the party)
+                let word_for_word = |o: EntryId| {
+                    self.kb.names_of(o).iter().any(|n| {
+                        n.len() == end - i
+                            && n.iter().enumerate().all(|(k, x)| self.w[i + k].heads.iter().any(|h| h == x))
+                    })
+                };
+                self.kb
+                    .orgs_of(c)
+                    .iter()
+                    .copied()
+                    .find(|&o| word_for_word(o))
+                    .or_else(|| bodies().find(|&o| named(o, true)))
+                    .or_else(|| bodies().find(|&o| named(o, false)))
             });
             out.push(Cand {
                 first: i,

@@ -1410,3 +1410,16 @@ fn a_family_name_that_is_a_first_name_too_is_the_persons_where_a_person_stands()
         assert_eq!(person.map(|e| e.3.len()), Some(1), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_countrys_army_is_its_armed_forces_not_a_party_named_like_them() {
+    // bench (2018): بيان للجيش اللبناني; القوات اللبنانية is a party's name word for word
+    assert_eq!(
+        of_type("وقال بيان للجيش اللبناني إن مسلحين خطفوا مواطنا.", EntityType::Org),
+        [("Lebanese Armed Forces".to_string(), Some("org:lebanese-armed-forces".to_string()))]
+    );
+    assert_eq!(
+        of_type("وقالت القوات اللبنانية في بيان إن الحكومة تأخرت.", EntityType::Org),
+        [("Lebanese Forces".to_string(), Some("org:lebanese-forces".to_string()))]
+    );
+}
