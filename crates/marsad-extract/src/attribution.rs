@@ -876,6 +876,30 @@ impl<'a> Attributor<'a> {
         reach: usize,
         out: &mut Attribution,
     ) -> (Subject, usize) {
+        // an outlet's correspondent (أفاد مراسل "سكاي نيوز عربية", مراسل العربية): the outlet
+        // named right after, else a speaker of no name; never a name further on in the clause
+        // (أفاد مراسل العربية بمقتل ... من الميليشيات is not the militia's word)
+        // (our correspondent, مراسلنا, is the outlet's own: no one named; a place after him is
+        // where he is: مراسلنا في جبهة الحديدة)
+        // (unless he relays someone: أورد مراسلنا نقلا عن وزارة الصحة العراقية)
+        let relays = || words.iter().skip(from + 1).take(4).any(|w| matches!(w.bare.as_ref(), "نقلا" | "عن"));
+        if words.get(from).is_some_and(|v| v.kind == TokenKind::Arabic && v.stem.starts_with("مراسل"))
+            && !relays()
+        {
+            let ours = words[from].bare.ends_with("نا");
+            for k in from + 1..(from + 4).min(words.len()) {
+                if ours || words[k].is_stop() || words[k].bare == "في" {
+                    break;
+                }
+                if let Some(e) = words[k].entity.filter(|&e| self.entities[e].etype == EntityType::Org) {
+                    let end = Self::mention_end(words, k, e);
+                    let subject =
+                        if self.is_agency(e) { Subject::Agency(e) } else { Subject::Named(Party::Entity(e)) };
+                    return (subject, end);
+                }
+            }
+            return (Subject::Anonymous, from + 1);
+        }
         let mut agency = None;
         let mut nisba = None;
         let mut anonymous = false;
@@ -1263,6 +1287,26 @@ mod tests {
             }));
         }
         out
+    }
+
+    #[test]
+    fn an_outlets_correspondent_speaks_for_it_and_for_no_one_further_on() {
+        // bench (Sky News Arabia, 2018): the outlet named after its correspondent
+        let c = claimants("وأفاد مراسل سكاي نيوز عربية بمقتل 5 فلسطينيين برصاص إسرائيلي.");
+        assert_eq!(c, [Some("Sky News Arabia".into())]);
+        // bench (Al Arabiya, 2018): not the militia named in the clause
+        let c = claimants(
+            "وأفاد مراسل \"العربية\" بوقوع اشتباكات عنيفة بين ميليشيات الحوثي وقوات الجيش أدت إلى مقتل 12 عنصرا.",
+        );
+        assert!(c[0].as_deref() != Some("Houthis"), "{c:?}");
+        // our correspondent at a front is no place's word (bench, 2018)
+        let c = claimants("وأفاد مراسلنا في جبهة الحديدة بمقتل نحو 90 من ميليشيات الحوثي.");
+        assert_eq!(c, [None]);
+        // whom he relays claims (bench, 2018)
+        let c = claimants(
+            "وأسفر الانفجار عن سقوط 5 قتلى على الأقل، على ما أورد مراسلنا نقلا عن وزارة الصحة العراقية.",
+        );
+        assert!(c[0].as_deref().is_some_and(|n| n.contains("Health")), "{c:?}");
     }
 
     #[test]
