@@ -168,6 +168,23 @@ pub fn side_reason(c: &Casualty) -> &'static str {
     }
 }
 
+/// How a claim's claimant was found, in words.
+pub fn claimant_reason(c: &Casualty) -> &'static str {
+    match c.claimant_rule {
+        "speech-after" => "the subject of a verb of saying before it (قالت وزارة الدفاع)",
+        "speech-before" => "a name just before a verb of saying (إن المرصد السوري أكد)",
+        "pronoun" => "a verb of saying with no subject: the last speaker of its gender",
+        "source" => "the name after \"according to\" (بحسب, وفقا ل, نقلا عن)",
+        "statement" => "the owner of a statement or report (بيان وزارة الدفاع)",
+        "statement-last" => "a statement of no owner named: the last speaker's",
+        "agency" => "a news agency that tells it and names no one else",
+        "anonymous" => "a speaker of no name (مصدر عسكري, مراسلنا)",
+        "carried" => "the speaker of an earlier sentence of its paragraph",
+        "between" => "a paragraph of no source between two quoting the same statement",
+        _ => "no one claims it in the text",
+    }
+}
+
 /// The events and claims of an article, one line each; with `why`, each followed by the
 /// reason for it.
 pub fn render(text: &str, ex: &Extraction, why: bool) -> String {
@@ -184,7 +201,13 @@ pub fn render(text: &str, ex: &Extraction, why: bool) -> String {
         out.push_str(&claim_line(c, event, text, ex));
         out.push('\n');
         if why {
-            let _ = writeln!(out, "  why: {}; side: {}", claim_reason(c), side_reason(c));
+            let _ = writeln!(
+                out,
+                "  why: {}; side: {}; claimant: {}",
+                claim_reason(c),
+                side_reason(c),
+                claimant_reason(c)
+            );
         }
     }
     out
