@@ -817,18 +817,15 @@ impl<'a> Finder<'a> {
                 // a foreign government's figure (the US on Syria) is not of its own people
                 let own_country = own_country.filter(|p| self.main_countries.contains(p));
                 if !hostile && c.side.is_none() {
-                    (c.side, side_rule) =
-                        if let Some(p) = place.clone().filter(|_| c.population != Population::Military) {
-                            (Some(p), "place")
-                        } else if let Some(p) = own_country {
-                            (Some(p), "claimant-country")
-                        } else if let Some(p) = place.clone() {
-                            (Some(p), "place")
-                        } else if let Some(p) = self.article_country.clone() {
-                            (Some(p), "article-country")
-                        } else {
-                            (None, "none")
-                        };
+                    (c.side, side_rule) = match (place.clone(), own_country) {
+                        (Some(p), _) if c.population != Population::Military => (Some(p), "place"),
+                        (_, Some(p)) => (Some(p), "claimant-country"),
+                        (Some(p), None) => (Some(p), "place"),
+                        (None, None) => match self.article_country.clone() {
+                            Some(p) => (Some(p), "article-country"),
+                            None => (None, "none"),
+                        },
+                    };
                 }
                 if total_before && !c.cumulative && (c.others || c.rule == "list" || c.count.is_none()) {
                     c.cumulative = true;
@@ -1247,11 +1244,9 @@ impl<'a> Finder<'a> {
         let before = self.a.norm.original().get(..t.span.start()).unwrap_or_default();
         let mut words = before.split_whitespace().rev();
         let since = |w: Option<&str>| matches!(w, Some("منذ" | "ومنذ"));
-        let since_time = match words.next() {
-            Some("منذ" | "ومنذ") => true,
-            Some("عام" | "العام" | "سنة" | "السنة") => since(words.next()),
-            _ => false,
-        };
+        let last = words.next();
+        let since_time =
+            since(last) || (matches!(last, Some("عام" | "العام" | "سنة" | "السنة")) && since(words.next()));
         // since the start of something in a time (منذ بدء الحرب الأهلية في 2011, منذ بداية
         // العام, منذ اندلاع النزاع في العام 2011): a period too; not since an event of a day
         // (منذ هجوم 14 أكتوبر الذي قتل فيه 52 مدنيا: the dead of that attack)
@@ -3188,20 +3183,18 @@ impl<'a> Finder<'a> {
     /// The one regular army (or a divided country's side's forces) named in paragraph `block`
     /// before `before`, when exactly one is; else the one named in the article before it.
     fn paragraph_army(&self, block: usize, before: usize) -> Option<usize> {
-        let one_army = |within: Span| {
-            let mut armies = self.a.entities.iter().enumerate().filter(|(_, e)| {
+        // the armies named within a span before `before`
+        let armies = |within: Span| {
+            self.a.entities.iter().enumerate().filter(move |(_, e)| {
                 matches!(e.subtype.as_deref(), Some("armed-forces" | "faction-forces"))
                     && e.mentions.iter().any(|m| within.contains(m.span) && m.span.end() <= before)
-            });
-            let (first, _) = armies.next()?;
-            armies.next().is_none().then_some(first)
+            })
         };
         let para = *self.a.blocks.get(block)?;
-        let named_in_paragraph = self.a.entities.iter().any(|e| {
-            matches!(e.subtype.as_deref(), Some("armed-forces" | "faction-forces"))
-                && e.mentions.iter().any(|m| para.contains(m.span) && m.span.end() <= before)
-        });
-        if named_in_paragraph { one_army(para) } else { one_army(Span::new(0, before)) }
+        let within = if armies(para).next().is_some() { para } else { Span::new(0, before) };
+        let mut named = armies(within);
+        let (first, _) = named.next()?;
+        named.next().is_none().then_some(first)
     }
 
     /// Whether entity `e` is an army, a police force or an armed group.
