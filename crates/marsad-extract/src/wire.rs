@@ -212,6 +212,10 @@ pub struct CasualtyRecord {
     pub claimant: Option<String>,
     pub reported_by: Vec<String>,
     pub date: Option<String>,
+    /// Where the date comes from: `sentence` (the claim's own), `context` (the paragraph
+    /// before it), `opening` (the day the title or lede names), `published` (the publication
+    /// date, a running total's end); null when it has none.
+    pub date_anchor: Option<&'static str>,
     pub cumulative: bool,
     pub event: Option<String>,
     pub evidence: SpanRecord,
@@ -250,6 +254,7 @@ impl CasualtyRecord {
             claimant: c.claimant.as_ref().map(party),
             reported_by: c.reported_by.iter().map(|&i| entity_id(i)).collect(),
             date: c.date.clone(),
+            date_anchor: c.date_from.map(|d| d.as_str()),
             cumulative: c.cumulative,
             event: event.map(event_id),
             evidence: SpanRecord { start: r.start, end: r.end },

@@ -251,6 +251,9 @@ pub enum DateFrom {
     Context,
     /// The publication date.
     Published,
+    /// The first day the title or the lede names (casualty claims only: the day the article
+    /// reports).
+    Opening,
 }
 
 impl DateFrom {
@@ -260,6 +263,7 @@ impl DateFrom {
             DateFrom::Sentence => "sentence",
             DateFrom::Context => "context",
             DateFrom::Published => "published",
+            DateFrom::Opening => "opening",
         }
     }
 }
