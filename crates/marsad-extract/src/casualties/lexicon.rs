@@ -93,6 +93,9 @@ pub enum Marker {
     /// A massacre, a slaughter, a chemical weapon or suffocation (مجزرة, ذبح, السارين,
     /// اختنقوا): the people of no stated population it killed or wounded are civilians.
     Atrocity,
+    /// Protesters or protests (المحتجين, مظاهرات): the sentence tells of a crackdown, not of
+    /// fighting between sides.
+    Protest,
 }
 
 /// The three tables, keyed.
@@ -223,6 +226,7 @@ impl Lexicon {
                 "illness" => Marker::Illness,
                 "injury" => Marker::Injury,
                 "atrocity" => Marker::Atrocity,
+                "protest" => Marker::Protest,
                 "back-alliance" => Marker::Back("alliance"),
                 "back-armed-group" => Marker::Back("armed-group"),
                 v => {

@@ -242,6 +242,14 @@ fn since_start<'w>(words: impl Iterator<Item = &'w str>) -> bool {
     false
 }
 
+/// Verbs of happening, recording or causing that, after لم or لن, say the harm did not come
+/// to pass (`لم تسجل أي إصابات`, `لم يسفر الهجوم عن سقوط قتلى`, `لم يصب أحد`), without
+/// their conjunction.
+const NO_HARM_VERBS: &[&str] = &[
+    "تسجل", "يسجل", "تقع", "يقع", "تسفر", "يسفر", "ترد", "يرد", "تسقط", "يسقط", "يصب", "تصب", "يصاب", "تصاب",
+    "يقتل", "تقتل", "تخلف", "يخلف", "توقع", "يوقع",
+];
+
 /// The smallest figure that, told again in an article, is taken for the same people.
 const SAME_FIGURE_MIN: u64 = 10;
 
@@ -524,7 +532,16 @@ impl<'a> Finder<'a> {
             let singles = self.single_items(&words, &found);
             found.extend(singles);
             found.sort_by_key(|c| c.evidence.start());
-            let war = words.iter().any(|w| self.marker(w) == Some(Marker::War));
+            // (clashes with protesters are no war: a figure of them is the place's people; a
+            // war the sentence names still is: تحولت المظاهرات إلى حرب خلفت 350 ألف قتيل)
+            let protest = words.iter().any(|w| self.marker(w) == Some(Marker::Protest));
+            let clash = |w: &Word| {
+                matches!(
+                    w.stem.strip_prefix("ال").unwrap_or(&w.stem),
+                    "اشتباكات" | "مواجهات" | "معارك" | "قتال"
+                )
+            };
+            let war = words.iter().any(|w| self.marker(w) == Some(Marker::War) && !(protest && clash(w)));
             let atrocity = words.iter().any(|w| self.is_marked(w, Marker::Atrocity));
             let place = self.sentence_country(&words);
             // a running total told in this sentence: the others, the list items and the figures
@@ -603,8 +620,19 @@ impl<'a> Finder<'a> {
                             && !matches!(w.bare.as_ref(), "الذي" | "التي" | "الذين" | "اللذين")
                     })
                     .any(|w| matches!(w.stem.as_ref(), "نفي" | "نفت" | "ينفي" | "تنفي" | "نفوا" | "ينفون"));
+                // (or a verb of happening, recording or causing, negated: "لم تسجل أي إصابات
+                // في صفوف قوات الأمن", "ولم يسفر الهجوم عن سقوط قتلى")
+                let negated = words[first.saturating_sub(5)..first].iter().enumerate().any(|(k, w)| {
+                    let at = first.saturating_sub(5) + k;
+                    matches!(w.bare.as_ref(), "لم" | "لن")
+                        && words.get(at + 1).is_some_and(|v| NO_HARM_VERBS.contains(&v.bare.as_ref()))
+                        && !words[at + 1..first].iter().any(|v| v.is_stop())
+                        // (not "not only": لم تسفر فقط عن إصابة المدنيين، بل)
+                        && !words[at + 1..].iter().take(8).any(|v| matches!(v.bare.as_ref(), "فقط" | "فحسب"))
+                });
                 if (first >= 1 && negator(first - 1))
                     || (first >= 2 && falling(first - 1) && negator(first - 2))
+                    || negated
                     // (the attempt at it: الشروع في قتل)
                     || (first >= 2 && words[first - 1].bare == "في" && negator(first - 2))
                     || foreseen(&words, first)
@@ -2741,8 +2769,13 @@ impl<'a> Finder<'a> {
         // (not "the worst since": اشتباكات هي الأسوأ منذ حرب 2020, الأكثر دموية منذ)
         let superlative = |w: &Word| w.bare.starts_with("الا") && (5..=6).contains(&w.bare.chars().count());
         let marks_total = |k: usize| {
-            self.marker(&words[k]) == Some(Marker::Cumulative)
-                && !(words[k].bare.ends_with("منذ") && words[k.saturating_sub(2)..k].iter().any(superlative))
+            // (so far: وتسبب الهجوم حتى الآن بمقتل أكثر من 1220 مدنيا)
+            let so_far =
+                words[k].bare == "الان" && k >= 1 && matches!(words[k - 1].bare.as_ref(), "حتي" | "حتى");
+            so_far
+                || self.marker(&words[k]) == Some(Marker::Cumulative)
+                    && !(words[k].bare.ends_with("منذ")
+                        && words[k.saturating_sub(2)..k].iter().any(superlative))
         };
         let cumulative = to_total
             || (0..first)

@@ -2120,6 +2120,39 @@ fn a_period_since_a_time_ends_when_the_article_was_written() {
     );
 }
 
+#[test]
+fn harm_that_did_not_come_to_pass_is_no_claim_and_so_far_is_a_total() {
+    // bench (2018): no injuries were recorded
+    assert_eq!(claims("وقالت الشرطة إنه لم تسجل أي إصابات في صفوف قوات الأمن."), []);
+    assert_eq!(claims("ولم يسفر الهجوم عن سقوط قتلى."), []);
+    // a figure that did happen beside it stays
+    assert_eq!(
+        claims("وقتل 3 جنود في الهجوم، ولم تسجل إصابات بين المدنيين."),
+        [(Some(3), Kind::Killed, Population::Military)]
+    );
+    // bench (2018-03-15): حتى الآن makes a running total
+    let ex = extract("وتسبب الهجوم حتى الآن بمقتل أكثر من 1220 مدنيا.");
+    assert!(only(&ex).cumulative);
+}
+
+#[test]
+fn people_infected_with_bacteria_are_no_casualties() {
+    // bench (2018): E. coli
+    assert_eq!(claims("وأعلنت السلطات أن 25 شخصا أصيبوا ببكتيريا إي كولاي."), []);
+}
+
+#[test]
+fn clashes_with_protesters_are_no_war_between_sides() {
+    // bench (2018, Basra): the protester killed is the place's, not both sides'
+    let ex = extract("وقال مسؤول إن شخصا قتل خلال اشتباكات عنيفة بين المحتجين وقوات الأمن في البصرة بالعراق.");
+    assert_ne!(only(&ex).side_rule, "war");
+    // fighting still counts both, and so does a war the protests became
+    let ex = extract("وقتل 20 شخصا في اشتباكات بين الجيش والمسلحين.");
+    assert_eq!(only(&ex).side_rule, "war");
+    let ex = extract("فمن مظاهرات شعبية سلمية، تحول الوضع إلى حرب خلفت أكثر من 350 ألف قتيل.");
+    assert_eq!(only(&ex).side_rule, "war");
+}
+
 /// The claims' dates of a text published on `published`, with where each comes from.
 fn dated_on(text: &str, published: &str) -> Vec<(Option<String>, Option<&'static str>)> {
     crate::extract::extract_on(text, Some(published))
