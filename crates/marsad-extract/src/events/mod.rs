@@ -100,7 +100,7 @@ pub mod lexicon;
 mod tests;
 
 use marsad_kb::names::key;
-use marsad_kb::{EntityType, EntryId, Kb};
+use marsad_kb::{EntityType, EntryId, Kb, TitleKind};
 use std::cell::RefCell;
 
 use marsad_text::{AnalysedToken, FormTable, Normalized, Proclitic, Span, TokenKind};
@@ -572,6 +572,10 @@ struct Finder<'a> {
     a: &'a Article<'a>,
     words: Vec<Word<'a>>,
     lex: &'static Lexicon,
+    /// The people the article names after a title and a nisba (`الرئيس الأميركي دونالد
+    /// ترامب`): the title's words, the country and the person, for the title and nisba alone
+    /// elsewhere (`الرئيس الأميركي`), who is that person, not the country.
+    titled: Vec<(String, EntryId, usize)>,
 }
 
 /// The categories whose acts are done with someone: after مع stands their target.
@@ -669,7 +673,9 @@ impl<'a> Finder<'a> {
             for (w, e) in words.iter_mut().zip(entries) {
                 w.entries = e;
             }
-            Finder { a, words, lex }
+            let mut finder = Finder { a, words, lex, titled: Vec::new() };
+            finder.titled = finder.titled_people();
+            finder
         })
     }
 
@@ -1476,6 +1482,67 @@ impl<'a> Finder<'a> {
         (modality, negated, markers)
     }
 
+    /// [`Finder::titled`]: each person whose first mention in a place stands after a title and
+    /// a nisba (a comma between them and the name allowed).
+    fn titled_people(&self) -> Vec<(String, EntryId, usize)> {
+        let mut out: Vec<(String, EntryId, usize)> = Vec::new();
+        for (i, w) in self.words.iter().enumerate() {
+            let Some(e) = w.entity else { continue };
+            if self.a.entities[e].etype != EntityType::Person
+                || (i > 0 && self.words[i - 1].entity == Some(e))
+            {
+                continue;
+            }
+            let n = if i > 0 && self.words[i - 1].is_comma() { i - 1 } else { i };
+            let Some(at) = n.checked_sub(1) else { continue };
+            let (Some(country), Some(title)) = (self.nisba(&self.words[at]), self.title_before(at)) else {
+                continue;
+            };
+            if !out.iter().any(|(t, c, p)| *t == title && *c == country && *p == e) {
+                out.push((title, country, e));
+            }
+        }
+        out
+    }
+
+    /// The words of a title or role of the knowledge base that ends right before word `end`
+    /// (`الرئيس`, `رئيس الوزراء`), keyed and joined by spaces.
+    fn title_before(&self, end: usize) -> Option<String> {
+        let start = (end.saturating_sub(3)..end).find(|&j| {
+            let w = &self.words[j];
+            w.kind == TokenKind::Arabic
+                && w.entity.is_none()
+                && !w.prep
+                && self
+                    .a
+                    .kb
+                    .title(&key(w.bare), |k| {
+                        self.words.get(j + 1 + k).filter(|_| j + 1 + k < end).map(|v| v.bare)
+                    })
+                    .is_some_and(|(len, t)| {
+                        j + len == end && matches!(t.kind, TitleKind::Title | TitleKind::Role)
+                    })
+        })?;
+        Some(self.words[start..end].iter().map(|w| key(w.bare).into_owned()).collect::<Vec<_>>().join(" "))
+    }
+
+    /// The party the word at `i` stands for ([`Finder::party`]); a nisba after a title is the
+    /// one person the article names with that title and nisba (`الرئيس الأميركي` is Donald
+    /// Trump where the article calls him `الرئيس الأميركي دونالد ترامب`), not the country.
+    fn party_at(&self, i: usize) -> Option<Party> {
+        let w = &self.words[i];
+        if w.entity.is_none()
+            && let Some(country) = self.nisba(w)
+            && let Some(title) = self.title_before(i)
+        {
+            let mut people = self.titled.iter().filter(|(t, c, _)| *t == title && *c == country).map(|x| x.2);
+            if let (Some(p), None) = (people.next(), people.next()) {
+                return Some(Party::Entity(p));
+            }
+        }
+        self.party(w)
+    }
+
     /// The party a word stands for: its entity, or the country of a nisba.
     fn party(&self, w: &Word<'_>) -> Option<Party> {
         if let Some(e) = w.entity {
@@ -1836,7 +1903,7 @@ impl<'a> Finder<'a> {
                 }
                 continue;
             }
-            if let Some(p) = self.party(w)
+            if let Some(p) = self.party_at(i)
                 && !parties.iter().any(|(_, q)| *q == p)
             {
                 parties.push((i, p));

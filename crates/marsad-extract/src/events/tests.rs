@@ -139,6 +139,26 @@ fn a_condition_is_hypothetical() {
 }
 
 #[test]
+fn a_title_and_nisba_alone_is_the_person_the_article_names_so() {
+    // bench (2018): the American president is Trump, not the United States
+    let ex = extract(
+        "وانتقد الرئيس الأميركي دونالد ترامب الاتفاق النووي.\n\nواتهم الرئيس الأميركي وسائل الإعلام بالتواطؤ معهم.",
+    );
+    assert_eq!(kinds(&ex), ["DISAPPROVE/criticism", "DISAPPROVE/accusation"]);
+    assert_eq!(names(&ex, &ex.events[1].actors), ["Donald Trump"]);
+    // the title and name together are one actor, not the person and his country
+    assert_eq!(names(&ex, &ex.events[0].actors), ["Donald Trump"]);
+}
+
+#[test]
+fn what_usually_happens_is_no_happening() {
+    // bench (2018): a habit, not clashes that took place
+    let ex = extract("وغالبا ما تؤدي المنافسة بين الجماعات المسلحة إلى اشتباكات عنيفة.");
+    assert!(ex.events.iter().all(|e| e.modality == Modality::Hypothetical), "{:?}", ex.events);
+    assert!(!ex.events.is_empty());
+}
+
+#[test]
 fn a_denial_is_its_own_statement_and_denies_the_act() {
     let text = "قصفت القوات الأذربيجانية مبان سكنية في خانكندي، الأمر الذي نفته باكو.";
     let ex = extract(text);
