@@ -1307,7 +1307,7 @@ impl<'a> Finder<'a> {
         let before = self.a.norm.original().get(..t.span.start()).unwrap_or_default();
         let last: Vec<&str> = before.split_whitespace().rev().take(6).collect();
         // a range's end (خلال الفترة من 21 مارس 2015 إلى 31 مارس 2018)
-        let value = day_of(&t.value);
+        let value = day_of(&self.period_end(t).unwrap_or(t).value);
         if self.after_since(t) || since_start(last.into_iter().rev()) {
             self.published()
         } else if let Some((_, end)) = value.split_once('/') {
@@ -1323,6 +1323,17 @@ impl<'a> Finder<'a> {
     fn untimed_total_date(&self, sentence: Span) -> (Option<String>, Option<DateFrom>) {
         let text = self.a.norm.original().get(sentence.range()).unwrap_or_default();
         if since_start(text.split_whitespace()) { self.published() } else { self.claim_date(sentence) }
+    }
+
+    /// The time that ends the period `t` starts, written as a second time after إلى or حتى
+    /// (`في الفترة من 21 مارس 2015 إلى 31 مارس 2018`): a figure over a period is dated at its
+    /// end.
+    fn period_end(&self, t: &TimeExpr) -> Option<&'a TimeExpr> {
+        let text = self.a.norm.original();
+        let next = self.a.times.iter().find(|u| u.span.start() >= t.span.end())?;
+        let between = text.get(t.span.end()..next.span.start())?.trim();
+        let between = between.strip_prefix('و').unwrap_or(between);
+        matches!(between, "إلى" | "الى" | "حتى" | "لغاية" | "ولغاية").then_some(next)
     }
 
     /// Whether the time `t` follows منذ (`منذ 2015`, `منذ عام 2014`, `ومنذ العام 2011`): it
@@ -1346,6 +1357,7 @@ impl<'a> Finder<'a> {
         let times = self.a.times;
         let dated = |t: &TimeExpr| !self.since_long_ago(t);
         if let Some(t) = times.iter().find(|t| sentence.contains(t.span) && dated(t)) {
+            let t = self.period_end(t).unwrap_or(t);
             return (Some(day_of(&t.value)), Some(DateFrom::Sentence));
         }
         let block = self.a.blocks.iter().find(|b| b.contains(sentence));

@@ -2184,6 +2184,11 @@ fn a_claim_is_dated_by_the_day_of_its_sentence_paragraph_or_opening() {
         ),
         [day("2018-04-22", "sentence"), day("2018-04-22", "opening")]
     );
+    // a figure over a period: its end (real-dev 003's gold)
+    assert_eq!(
+        dated_on("ووثق التقرير مقتل 3021 مدنيا خلال الفترة من 21 مارس 2015 إلى 31 مارس 2018.", "2018-05-02"),
+        [day("2018-03-31", "sentence")]
+    );
     // since a war long ago is not when they died (seed 000), and "the worst since" is no
     // running total; nor does the publication date stand in: the gold dates 2 of 41 such
     // claims right
