@@ -50,7 +50,7 @@
 //! - **date**, by the day: the sentence's first time (not `منذ 2010`, since when), else the
 //!   paragraph's last before it, else the day the title or lede names, else none; for a
 //!   running total, the publication date when its time starts a period (`منذ 2015`), and
-//!   `date_from` says which; **cumulative**: a running-total word
+//!   the record's `date_anchor` says which; **cumulative**: a running-total word
 //!   before the number (`ليصل العدد الإجمالي ... إلى 963`, `ارتفع`, `منذ`);
 //! - **one claim per (figure, kind, claimant)** in an article, for the same people (`5
 //!   انتحاريين` and `5 من المهاجمين` are two claims, and so are the items of one list); a figure
@@ -223,6 +223,8 @@ pub struct Article<'a> {
 fn day_of(value: &Timex) -> String {
     match value {
         Timex::DayPart(d, _) | Timex::DateTime { date: d, .. } => d.to_string(),
+        // a range by its end (من 13 إلى 15 سبتمبر: the period's end)
+        Timex::Range(_, end) => day_of(end),
         other => other.to_string(),
     }
 }
@@ -241,6 +243,10 @@ fn since_start<'w>(words: impl Iterator<Item = &'w str>) -> bool {
     }
     false
 }
+
+/// Superlatives before منذ (`الأسوأ منذ`, `أعنف هجوم منذ`): "the worst since", no running
+/// total; normalised, without the article.
+const SUPERLATIVES: &[&str] = &["اسوا", "اعنف", "اكبر", "اشد", "اعلي", "اعلى", "ادمي", "ادمى", "اخطر", "اول"];
 
 /// Verbs of happening, recording or causing that, after لم or لن, say the harm did not come
 /// to pass (`لم تسجل أي إصابات`, `لم يسفر الهجوم عن سقوط قتلى`, `لم يصب أحد`), without
@@ -534,14 +540,15 @@ impl<'a> Finder<'a> {
             found.sort_by_key(|c| c.evidence.start());
             // (clashes with protesters are no war: a figure of them is the place's people; a
             // war the sentence names still is: تحولت المظاهرات إلى حرب خلفت 350 ألف قتيل)
-            let protest = words.iter().any(|w| self.marker(w) == Some(Marker::Protest));
-            let clash = |w: &Word| {
+            // (clashes with protesters, the protesters named within four words after them)
+            let with_protesters = |k: usize| {
                 matches!(
-                    w.stem.strip_prefix("ال").unwrap_or(&w.stem),
+                    words[k].stem.strip_prefix("ال").unwrap_or(&words[k].stem),
                     "اشتباكات" | "مواجهات" | "معارك" | "قتال"
-                )
+                ) && words[k + 1..].iter().take(4).any(|w| self.marker(w) == Some(Marker::Protest))
             };
-            let war = words.iter().any(|w| self.marker(w) == Some(Marker::War) && !(protest && clash(w)));
+            let war =
+                (0..words.len()).any(|k| self.marker(&words[k]) == Some(Marker::War) && !with_protesters(k));
             let atrocity = words.iter().any(|w| self.is_marked(w, Marker::Atrocity));
             let place = self.sentence_country(&words);
             // a running total told in this sentence: the others, the list items and the figures
@@ -626,9 +633,16 @@ impl<'a> Finder<'a> {
                     let at = first.saturating_sub(5) + k;
                     matches!(w.bare.as_ref(), "لم" | "لن")
                         && words.get(at + 1).is_some_and(|v| NO_HARM_VERBS.contains(&v.bare.as_ref()))
+                        // (not past a new clause: لم تسجل إصابات بين الجنود وقتل 3 مسلحين)
                         && !words[at + 1..first].iter().any(|v| v.is_stop())
-                        // (not "not only": لم تسفر فقط عن إصابة المدنيين، بل)
-                        && !words[at + 1..].iter().take(8).any(|v| matches!(v.bare.as_ref(), "فقط" | "فحسب"))
+                        && !words.get(at + 2..=first).is_some_and(|clause| {
+                            clause.iter().any(|v| {
+                                (v.wa && self.trigger(v).is_some()) || matches!(v.bare.as_ref(), "بينما" | "فيما")
+                            })
+                        })
+                        // (not "not only" nor "but": لم تسفر فقط عن إصابة المدنيين، بل; لم يسفر
+                        // الهجوم إلا عن إصابة 3 أشخاص)
+                        && !words[at + 1..].iter().take(8).any(|v| matches!(v.bare.as_ref(), "فقط" | "فحسب" | "الا" | "سوي" | "سوى"))
                 });
                 if (first >= 1 && negator(first - 1))
                     || (first >= 2 && falling(first - 1) && negator(first - 2))
@@ -1310,8 +1324,6 @@ impl<'a> Finder<'a> {
         let value = day_of(&self.period_end(t).unwrap_or(t).value);
         if self.after_since(t) || since_start(last.into_iter().rev()) {
             self.published()
-        } else if let Some((_, end)) = value.split_once('/') {
-            (Some(end.to_string()), Some(DateFrom::Sentence))
         } else {
             (Some(value), Some(DateFrom::Sentence))
         }
@@ -1333,7 +1345,7 @@ impl<'a> Finder<'a> {
         let next = self.a.times.iter().find(|u| u.span.start() >= t.span.end())?;
         let between = text.get(t.span.end()..next.span.start())?.trim();
         let between = between.strip_prefix('و').unwrap_or(between);
-        matches!(between, "إلى" | "الى" | "حتى" | "لغاية" | "ولغاية").then_some(next)
+        matches!(between, "إلى" | "الى" | "حتى" | "لغاية").then_some(next)
     }
 
     /// Whether the time `t` follows منذ (`منذ 2015`, `منذ عام 2014`, `ومنذ العام 2011`): it
@@ -1350,9 +1362,12 @@ impl<'a> Finder<'a> {
     /// the sentence's first time that does not start a period long before the day of writing
     /// (`منذ 2010`, `المقسمة منذ 1947` tell since when, not when people were hit), else the
     /// last such time earlier in the paragraph (the day the paragraph tells of: `قتل 4 جنود
-    /// فجر الثلاثاء. وأصيب 3 آخرون`), else the first day the title or the lede names (the day
-    /// the article reports), else none. A claim is dated by the day: a part or a time of a day
-    /// gives the day (`فجر الثلاثاء`: that Tuesday).
+    /// فجر الثلاثاء. وأصيب 3 آخرون`), else the first day the article's first two blocks name
+    /// (the title and the lede, or with no title the lede and the paragraph after it: the day
+    /// the article reports; the lede alone when there is no title dated 4 fewer real-dev
+    /// claims right), else none. A claim is dated by the day: a part or a time of a day gives
+    /// the day (`فجر الثلاثاء`: that Tuesday), a range its end; so does a period written as two
+    /// times (`من 21 مارس 2015 إلى 31 مارس 2018`, [`Finder::period_end`]).
     fn claim_date(&self, sentence: Span) -> (Option<String>, Option<DateFrom>) {
         let times = self.a.times;
         let dated = |t: &TimeExpr| !self.since_long_ago(t);
@@ -1380,14 +1395,34 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether `t` starts a period (`منذ`) more than a week before the day of writing; a
-    /// year also after منذ and a noun (`الأسوأ منذ حرب 2020`).
+    /// year, month or season also a few words after منذ in its clause (`الأسوأ منذ حرب 2020`,
+    /// `منذ اندلاع الحرب عام 2011`), unless a clause of when follows it (`منذ مارس 2015،
+    /// عندما قتل 20 شخصا`).
     fn since_long_ago(&self, t: &TimeExpr) -> bool {
-        let since_year = || {
-            let before = self.a.norm.original().get(..t.span.start()).unwrap_or_default();
-            matches!(t.value, Timex::Year(_) | Timex::Decade(_))
-                && matches!(before.split_whitespace().rev().nth(1), Some("منذ" | "ومنذ"))
+        let text = self.a.norm.original();
+        // (a year, month or season a few words after منذ: منذ حرب تموز 2006, منذ اندلاع الحرب
+        // عام 2011, within its clause)
+        let since_period = || {
+            let before = text.get(..t.span.start()).unwrap_or_default();
+            matches!(t.value, Timex::Year(_) | Timex::Decade(_) | Timex::Month(..) | Timex::Season(..))
+                && before
+                    .split_whitespace()
+                    .rev()
+                    .take(4)
+                    .take_while(|w| !w.ends_with(['،', ',', '.']))
+                    .any(|w| matches!(w, "منذ" | "ومنذ"))
         };
-        (self.after_since(t) || since_year())
+        // (not the time of the clause after it: منذ مارس 2015، عندما قتل 20 شخصا)
+        let when = || {
+            let after = text.get(t.span.end()..).unwrap_or_default();
+            after
+                .trim_start_matches([' ', '،', ','])
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "عندما" | "حين" | "حينما"))
+        };
+        (self.after_since(t) || since_period())
+            && !when()
             && self.a.published.zip(t.value.first_day()).is_some_and(|(p, day)| {
                 day.checked_add(jiff::ToSpan::days(7)).is_ok_and(|week_later| week_later < p)
             })
@@ -2779,15 +2814,23 @@ impl<'a> Finder<'a> {
                 .any(|(d, w)| rise(w) && (d < 6 || before[before.len() - d..].iter().any(toll)))
         };
         // (not "the worst since": اشتباكات هي الأسوأ منذ حرب 2020, الأكثر دموية منذ)
-        let superlative = |w: &Word| w.bare.starts_with("الا") && (5..=6).contains(&w.bare.chars().count());
+        // (أكثر only with its article: أكثر من 240 is "more than")
+        let superlative = |w: &Word| {
+            SUPERLATIVES.contains(&w.stem.strip_prefix("ال").unwrap_or(&w.stem)) || w.bare == "الاكثر"
+        };
         let marks_total = |k: usize| {
-            // (so far: وتسبب الهجوم حتى الآن بمقتل أكثر من 1220 مدنيا)
-            let so_far =
-                words[k].bare == "الان" && k >= 1 && matches!(words[k - 1].bare.as_ref(), "حتي" | "حتى");
+            // (so far: وتسبب الهجوم حتى الآن بمقتل أكثر من 1220 مدنيا; not "not so far": لم
+            // تتبن أي جهة حتى الآن الهجوم)
+            let so_far = words[k].bare == "الان"
+                && k >= 1
+                && matches!(words[k - 1].bare.as_ref(), "حتي" | "حتى")
+                && !words[k.saturating_sub(5)..k]
+                    .iter()
+                    .any(|v| matches!(v.bare.as_ref(), "لم" | "لا" | "لن"));
             so_far
                 || self.marker(&words[k]) == Some(Marker::Cumulative)
                     && !(words[k].bare.ends_with("منذ")
-                        && words[k.saturating_sub(2)..k].iter().any(superlative))
+                        && words[k.saturating_sub(4)..k].iter().any(superlative))
         };
         let cumulative = to_total
             || (0..first)

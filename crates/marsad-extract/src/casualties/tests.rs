@@ -2136,6 +2136,32 @@ fn harm_that_did_not_come_to_pass_is_no_claim_and_so_far_is_a_total() {
 }
 
 #[test]
+fn the_bounds_of_no_harm_so_far_and_the_worst_since() {
+    // "only" and a new clause: the harm did happen
+    assert_eq!(claims("ولم يسفر الهجوم إلا عن إصابة 3 أشخاص.").len(), 1);
+    assert_eq!(
+        claims("ولم تسجل إصابات بين المدنيين وقتل 3 جنود في الاشتباكات."),
+        [(Some(3), Kind::Killed, Population::Military)]
+    );
+    // "not so far" is no running total; the security forces since the start of the year are
+    let ex = extract("ولم تتبن أي جهة حتى الآن الهجوم الذي أسفر عن مقتل 12 شخصا.");
+    assert!(!only(&ex).cumulative);
+    let ex = extract("وقتل 200 من عناصر الأمن منذ مطلع العام.");
+    assert!(only(&ex).cumulative);
+    // an indefinite superlative before منذ; not "more than"
+    let ex = extract("وقتل 40 شخصا في أعنف هجوم منذ سنوات.");
+    assert!(!only(&ex).cumulative);
+    let ex = extract("وأدى القصف إلى مقتل أكثر من 1630 مدنياً منذ بدء الحملة.");
+    assert!(only(&ex).cumulative);
+    // a month and a year a few words after منذ: since when, not when they died
+    assert_eq!(dates_on("وقتل 3 جنود في أسوأ مواجهة منذ حرب تموز 2006.", "2018-05-08"), [None]);
+    // a war the protests became still counts both; protests elsewhere in the sentence do not
+    // make clashes a crackdown
+    let ex = extract("وقتل 20 شخصا في معارك مع المتمردين، فيما خرجت مظاهرات في العاصمة.");
+    assert_eq!(only(&ex).side_rule, "war");
+}
+
+#[test]
 fn people_infected_with_bacteria_are_no_casualties() {
     // bench (2018): E. coli
     assert_eq!(claims("وأعلنت السلطات أن 25 شخصا أصيبوا ببكتيريا إي كولاي."), []);

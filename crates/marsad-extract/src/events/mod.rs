@@ -581,6 +581,11 @@ struct Finder<'a> {
 /// The categories whose acts are done with someone: after مع stands their target.
 const WITH_CATEGORIES: [Category; 3] = [Category::Consult, Category::Agree, Category::Fight];
 
+/// Words after a title and a nisba that make them another holder than the one the article
+/// names (`الرئيس الأميركي السابق`, `الراحل`, `المنتخب`), normalised.
+const OTHER_HOLDERS: [&str; 8] =
+    ["السابق", "السابقه", "الاسبق", "الراحل", "الراحله", "المنتخب", "المنتخبه", "المقبل"];
+
 /// Modes whose verb acts on people: a person right after the verb is whom it was done to
 /// (`اعتقل إسلام في يوليو` is Islam arrested, `اعتقلت الشرطة مشتبها به يدعى رافي` Ravi).
 const PATIENT_MODES: [&str; 4] = ["arrest", "detention", "abduction", "execution"];
@@ -1508,7 +1513,9 @@ impl<'a> Finder<'a> {
     /// The words of a title or role of the knowledge base that ends right before word `end`
     /// (`الرئيس`, `رئيس الوزراء`), keyed and joined by spaces.
     fn title_before(&self, end: usize) -> Option<String> {
-        let start = (end.saturating_sub(3)..end).find(|&j| {
+        let from = end.saturating_sub(3);
+        let keys: Vec<_> = self.words[from..end].iter().map(|w| self.a.norm.key_of(w.bare)).collect();
+        let start = (from..end).find(|&j| {
             let w = &self.words[j];
             w.kind == TokenKind::Arabic
                 && w.entity.is_none()
@@ -1516,14 +1523,12 @@ impl<'a> Finder<'a> {
                 && self
                     .a
                     .kb
-                    .title(&key(w.bare), |k| {
-                        self.words.get(j + 1 + k).filter(|_| j + 1 + k < end).map(|v| v.bare)
-                    })
+                    .title(&keys[j - from], |k| keys.get(j - from + 1 + k).map(|w| w.as_ref()))
                     .is_some_and(|(len, t)| {
                         j + len == end && matches!(t.kind, TitleKind::Title | TitleKind::Role)
                     })
         })?;
-        Some(self.words[start..end].iter().map(|w| key(w.bare).into_owned()).collect::<Vec<_>>().join(" "))
+        Some(keys[start - from..].join(" "))
     }
 
     /// The party the word at `i` stands for ([`Finder::party`]); a nisba after a title is the
@@ -1531,8 +1536,16 @@ impl<'a> Finder<'a> {
     /// Trump where the article calls him `الرئيس الأميركي دونالد ترامب`), not the country.
     fn party_at(&self, i: usize) -> Option<Party> {
         let w = &self.words[i];
+        // (not a former, late or elected holder: الرئيس الأميركي السابق)
+        let other_holder = || {
+            self.words[i + 1..]
+                .iter()
+                .find(|v| !v.is_comma())
+                .is_some_and(|v| OTHER_HOLDERS.contains(&v.bare) || v.entity.is_some())
+        };
         if w.entity.is_none()
             && let Some(country) = self.nisba(w)
+            && !other_holder()
             && let Some(title) = self.title_before(i)
         {
             let mut people = self.titled.iter().filter(|(t, c, _)| *t == title && *c == country).map(|x| x.2);

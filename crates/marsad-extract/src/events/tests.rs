@@ -148,6 +148,16 @@ fn a_title_and_nisba_alone_is_the_person_the_article_names_so() {
     assert_eq!(names(&ex, &ex.events[1].actors), ["Donald Trump"]);
     // the title and name together are one actor, not the person and his country
     assert_eq!(names(&ex, &ex.events[0].actors), ["Donald Trump"]);
+    // a title of two words (bench: وزير الخارجية الأميركي مايك بومبيو)
+    let ex = extract(
+        "وانتقد وزير الخارجية الأميركي مايك بومبيو الاتفاق.\n\nواتهم وزير الخارجية الأميركي وسائل الإعلام بالتواطؤ.",
+    );
+    assert_eq!(names(&ex, &ex.events[1].actors), ["Mike Pompeo"], "{:?}", ex.events);
+    // a former holder is not the one named
+    let ex = extract(
+        "وانتقد الرئيس الأميركي دونالد ترامب الاتفاق النووي.\n\nواتهم الرئيس الأميركي السابق وسائل الإعلام بالتواطؤ.",
+    );
+    assert!(!names(&ex, &ex.events[1].actors).contains(&"Donald Trump".to_string()), "{:?}", ex.events);
 }
 
 #[test]
