@@ -1421,11 +1421,7 @@ impl<'a> Finder<'a> {
                 .next()
                 .is_some_and(|w| matches!(w, "عندما" | "حين" | "حينما"))
         };
-        (self.after_since(t) || since_period())
-            && !when()
-            && self.a.published.zip(t.value.first_day()).is_some_and(|(p, day)| {
-                day.checked_add(jiff::ToSpan::days(7)).is_ok_and(|week_later| week_later < p)
-            })
+        (self.after_since(t) || since_period()) && !when() && t.begins_long_before(self.a.published)
     }
 
     /// The publication date as a claim's date.

@@ -2382,10 +2382,7 @@ impl<'a> Finder<'a> {
             .find(|w| !w.is_comma())
             .is_some_and(|w| matches!(w.bare, "عندما" | "حين" | "حينما"));
         let since = first > 0 && self.words[first - 1].bare == "منذ" && !when;
-        since
-            && self.published_day().zip(t.value.first_day()).is_some_and(|(p, day)| {
-                day.checked_add(jiff::ToSpan::days(7)).is_ok_and(|week_later| week_later < p)
-            })
+        since && t.begins_long_before(self.published_day())
     }
 
     /// Whether the verb of the trigger entry `phrase` is in the imperfect: ي first (يستضيف),

@@ -72,6 +72,15 @@ pub struct TimeExpr {
 }
 
 impl TimeExpr {
+    /// Whether what it denotes begins more than a week before `day` (the day of writing): a
+    /// time after منذ that long before tells since when a state has lasted, not when a thing
+    /// happened (`منذ 2010`; `منذ الثلاثاء الماضي` starts what is reported).
+    pub fn begins_long_before(&self, day: Option<jiff::civil::Date>) -> bool {
+        day.zip(self.value.first_day()).is_some_and(|(day, first)| {
+            first.checked_add(jiff::ToSpan::days(7)).is_ok_and(|week_later| week_later < day)
+        })
+    }
+
     /// TIMEX3 type: `TIME` for a time of day or a part of a day, else `DATE`.
     pub fn kind(&self) -> &'static str {
         if self.value.is_time() { "TIME" } else { "DATE" }
