@@ -930,6 +930,12 @@ impl<'a> Attributor<'a> {
             }
             if let Some(e) = v.entity {
                 let k = Self::mention_end(words, j, e);
+                // after a title and its nisba, a name other than a person's is whom the holder
+                // acts on, not who speaks (`واتهم وزير الخارجية الأميركي إيران`): the nisba's
+                // country speaks
+                if titled && nisba.is_some() && !v.prep && self.entities[e].etype != EntityType::Person {
+                    break;
+                }
                 if v.prep && self.is_agency(e) {
                     // told to an agency ("قال لوكالة رويترز"): it reports, the speaker is
                     // still to come
@@ -1153,10 +1159,15 @@ impl<'a> Attributor<'a> {
         // a hashtag's sign before the name (وتبنت #حركة_الشباب)
         let j = if words.get(1).is_some_and(|w| w.bare == "#") { 2 } else { 1 };
         let subject = words.get(j)?;
-        // (or a person after a title: وندد وزير الإعلام اليمني، معمر الإرياني ... وقال)
+        // (or a person after a title: وندد وزير الإعلام اليمني، معمر الإرياني ... وقال; with
+        // no one named, the country of the title's nisba, for whom its holder speaks: واتهم
+        // وزير الخارجية الأميركي إيران ... وقال is the United States')
         let (e, end) = match subject.entity.filter(|_| !subject.prep && subject.kind == TokenKind::Arabic) {
             Some(e) => (e, Self::mention_end(words, j, e)),
-            None if self.title_at(words, j) => self.holder_named(words, j)?,
+            None if self.title_at(words, j) => match self.holder_named(words, j) {
+                Some(found) => found,
+                None => return self.title_country(words, j, at, gender),
+            },
             None => return None,
         };
         if !self.can_speak(e) || end >= at {
@@ -1187,6 +1198,23 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// The country of the nisba right after the title at `at` (`وزير الخارجية الأميركي`), when
+    /// it ends before `before`; the title's gender is its holder's (`وزيرة` a woman's).
+    fn title_country(
+        &self,
+        words: &[Word],
+        at: usize,
+        before: usize,
+        gender: Option<Gender>,
+    ) -> Option<Party> {
+        let v = &words[at];
+        let (n, _) = self.kb.title(&v.bare, |k| words.get(at + 1 + k).map(|w| w.bare.as_ref()))?;
+        let w = words.get(at + n).filter(|w| at + n < before && w.entity.is_none() && !w.prep)?;
+        let country = self.nisba(w)?;
+        let holder = if v.bare.ends_with('ه') { Gender::Feminine } else { Gender::Masculine };
+        gender.is_none_or(|g| g == holder).then(|| self.country(country))
     }
 
     /// Whether a title or a role of the knowledge base starts at `at` (`وزير الإعلام`).

@@ -142,6 +142,8 @@ struct Facts {
     prep: bool,
     /// [`clitic_cut`] (the segmentation and the normalised word are the form's).
     cut: usize,
+    /// An ordinary noun with a possessive pronoun ([`possessed_common`]).
+    possessed: bool,
 }
 
 /// What the rules read of a word form: its keys and [`Facts`]; computed once per form and
@@ -181,8 +183,25 @@ impl Form {
             }
         }
         let cut = clitic_cut(t, normalized);
-        Form { keys, facts: Facts { function, marks, starts, cue, body, conj, prep, cut } }
+        let possessed = t.token.kind == TokenKind::Arabic && possessed_common(kb, t.bare(normalized));
+        Form { keys, facts: Facts { function, marks, starts, cue, body, conj, prep, cut, possessed } }
     }
+}
+
+/// Whether `bare`, a word without its proclitics as normalised (ة kept apart from ه), is an
+/// ordinary noun of the knowledge base with a possessive pronoun: `نظيره`, `نظيرتها`,
+/// `حكومته`, `قواتهم`. No name ends so (a name ending in ه keeps more than an ordinary word
+/// before it: طه, عبدالله), and it ends no name either (`دونالد ترامب نظيره`).
+fn possessed_common(kb: &Kb, bare: &str) -> bool {
+    ["هما", "هم", "هن", "ها", "ه"].iter().any(|suffix| {
+        let Some(stem) = bare.strip_suffix(suffix) else { return false };
+        if stem.chars().count() < 3 {
+            return false;
+        }
+        // (a feminine noun takes ت before the pronoun: حكومته is حكومة)
+        let feminine = stem.strip_suffix('ت').map(|s| format!("{s}ة"));
+        std::iter::once(stem).chain(feminine.as_deref()).any(|s| kb.is_common_word(&marsad_text::key(s)))
+    })
 }
 
 /// Runs `f` with the forms of the tokens of `blocks` (one after the other in one slice), from
@@ -538,7 +557,10 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
                 i,
                 (
                     t,
-                    &&Form { ref keys, facts: Facts { function, marks, starts, cue, body, conj, prep, cut } },
+                    &&Form {
+                        ref keys,
+                        facts: Facts { function, marks, starts, cue, body, conj, prep, cut, possessed },
+                    },
                 ),
             )| {
                 if let Some(f) = forms.get(i + AHEAD) {
@@ -548,7 +570,7 @@ fn words<'f>(tokens: &[AnalysedToken], forms: &[&'f Form], norm: &Normalized<'_>
                 let span = t.token.span;
                 W {
                     kind: t.token.kind,
-                    common: keys.common || function,
+                    common: keys.common || function || possessed,
                     nisba: keys.nisba,
                     heads_filter: keys.heads_filter,
                     form: keys,
@@ -1634,6 +1656,12 @@ impl<'a> Detector<'a> {
 
     /// A run of name-like words from `i` (at most `max`): not common words, not function
     /// words, not a new clause, not a title.
+    /// Whether `w` reads as a preposition (ب, ل, ك) and a common word of two letters or more.
+    fn prep_and_common(&self, w: &W<'_>) -> bool {
+        let rest = w.tail.strip_prefix(['ب', 'ل', 'ك']);
+        rest.is_some_and(|r| r.chars().count() >= 2 && self.kb.is_common_word(r))
+    }
+
     fn name_run(&self, i: usize, max: usize, allow_common_first: bool) -> usize {
         let mut k = i;
         while k < self.w.len() && k - i < max {
@@ -1668,6 +1696,11 @@ impl<'a> Detector<'a> {
                     .first()
                     .is_some_and(|h| *h != w.tail && h.chars().count() >= 5 && self.kb.is_known_word(h))
             {
+                break;
+            }
+            // nor does one start with a preposition and a common word, however short the word
+            // and whether or not the segmenter split it (`ندد الرئيس الأميركي بشن هجمات`: ب + شن)
+            if k == i && !given && w.arabic && self.prep_and_common(w) {
                 break;
             }
             // a verb in the plural (حاولوا, قالوا, يعملون, وتقولون) never names anyone; after

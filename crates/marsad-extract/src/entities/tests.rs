@@ -1423,3 +1423,25 @@ fn a_countrys_army_is_its_armed_forces_not_a_party_named_like_them() {
         [("Lebanese Forces".to_string(), Some("org:lebanese-forces".to_string()))]
     );
 }
+
+#[test]
+fn an_ordinary_noun_with_a_pronoun_ends_no_name() {
+    // نظيره (his counterpart) is no word of Trump's name, with the tagger reading on or not
+    let text = "وبحث الرئيس الأميركي دونالد ترامب نظيره الروسي الأزمة.";
+    assert_eq!(people_tagged(text), [("دونالد ترامب".to_string(), "kb")]);
+    // (nor are its other persons and the feminine: نظيرتها)
+    let text = "واستقبلت المستشارة أنغيلا ميركل نظيرتها البريطانية.";
+    assert!(people_tagged(text).iter().all(|(m, _)| !m.contains("نظيرتها")), "{:?}", people_tagged(text));
+    // a name ending in ه is no noun with a pronoun: طه
+    assert_eq!(people_tagged("وقال الوزير طه حسين إن").len(), 1);
+}
+
+#[test]
+fn a_verbal_noun_with_a_preposition_after_a_title_is_no_name() {
+    // بشن is ب + شن (launching), though the segmenter keeps two-letter stems whole
+    assert!(people("وندد الرئيس الأميركي بشن هجمات على السفن.").is_empty());
+    assert!(people("وطالب الوزير بوقف الهجمات.").is_empty());
+    // a first name that starts with the same letters stays one
+    let found: Vec<String> = people("وقال الوزير بلال الزين إن").into_iter().map(|(m, _)| m).collect();
+    assert_eq!(found, ["بلال الزين"]);
+}

@@ -1541,7 +1541,8 @@ impl<'a> Finder<'a> {
             self.words[i + 1..]
                 .iter()
                 .find(|v| !v.is_comma())
-                .is_some_and(|v| OTHER_HOLDERS.contains(&v.bare) || v.entity.is_some())
+                .is_some_and(|v| OTHER_HOLDERS.contains(&v.bare))
+                || self.holder_follows(i, self.words.len())
         };
         if w.entity.is_none()
             && let Some(country) = self.nisba(w)
@@ -1554,6 +1555,48 @@ impl<'a> Finder<'a> {
             }
         }
         self.party(w)
+    }
+
+    /// Whether a person is named as the holder of the title whose nisba stands at `i`, in the
+    /// words after it before `end`: past commas and the names of the post (`وزير الدفاع
+    /// الأذري، ذكير خسنوف`, `السفير الروسي لدى الأمم المتحدة، فاسيلي نبينزيا`), not past any
+    /// other word (`واتهم الرئيس الأمريكي إيران بدعم الرئيس السوري بشار الأسد`).
+    fn holder_follows(&self, i: usize, end: usize) -> bool {
+        let mut post = false;
+        for v in self.words.iter().take(end.min(i + 8)).skip(i + 1) {
+            // (the holder may stand in brackets: الإماراتي (أنور قرقاش))
+            if v.is_stop() && !v.is_comma() && v.bare != "(" {
+                return false;
+            }
+            match v.entity {
+                Some(_) if self.person_word(v) => return true,
+                // (the post's place or body: لدى الأمم المتحدة, في موسكو)
+                Some(_) if post => {}
+                Some(_) => return false,
+                // a title, an adjective, the title's body (الملك, الأمير, الجديد, للتجارة
+                // الدولية), a hashtag's sign; no other word
+                None if v.is_comma() || matches!(v.bare, "#" | "(") => post = false,
+                None if matches!(v.bare, "لدي" | "في") => post = true,
+                None if v.bare.starts_with("ال") || v.bare.starts_with("لل") => {}
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Where the title starting at word `at` ends, when one does (before `chi`).
+    fn title_end(&self, at: usize, chi: usize) -> Option<usize> {
+        if at >= chi {
+            return None;
+        }
+        let keys: Vec<_> = (at..chi.min(at + 8)).map(|k| self.a.norm.key_of(self.words[k].bare)).collect();
+        let (n, title) = self.a.kb.title(&keys[0], |k| keys.get(1 + k).map(|w| w.as_ref()))?;
+        matches!(title.kind, marsad_kb::TitleKind::Title | marsad_kb::TitleKind::Role).then_some(at + n)
+    }
+
+    /// Whether word `v` is (part of) a mention of a person.
+    fn person_word(&self, v: &Word<'_>) -> bool {
+        v.entity.is_some_and(|e| self.a.entities[e].etype == EntityType::Person)
     }
 
     /// The party a word stands for: its entity, or the country of a nisba.
@@ -1784,21 +1827,18 @@ impl<'a> Finder<'a> {
         if !(best.trigger.pos == Pos::Verb || visit) || best.trigger.we || best.end >= chi {
             return None;
         }
-        let keys: Vec<_> =
-            (best.end..chi.min(best.end + 8)).map(|k| self.a.norm.key_of(self.words[k].bare)).collect();
-        let (n, title) = self.a.kb.title(&keys[0], |k| keys.get(1 + k).map(|w| w.as_ref()))?;
-        if !matches!(title.kind, marsad_kb::TitleKind::Title | marsad_kb::TitleKind::Role) {
-            return None;
-        }
-        let from = best.end + n;
-        let stop = (from..chi.min(from + 6))
+        let from = self.title_end(best.end, chi)?;
+        let stop = (from..chi.min(from + 8))
             .find(|&k| {
                 let w = &self.words[k];
                 w.kind == TokenKind::Number
                     || (w.kind == TokenKind::Punct && !matches!(w.bare, "،" | "," | "(" | ")"))
-                    || (w.bare_is(Role::Preposition) && w.entity.is_none())
+                    || (w.bare_is(Role::Preposition)
+                        && w.entity.is_none()
+                        // (not the post's: المندوبة الأمريكية لدى الأمم المتحدة، نيكي هيلي)
+                        && !(w.bare == "لدي" && self.words.get(k + 1).is_some_and(|n| n.entity.is_some())))
             })
-            .unwrap_or(chi.min(from + 6));
+            .unwrap_or(chi.min(from + 8));
         parties.iter().find(|(i, p)| {
             (from..stop).contains(i) && !self.words[*i].prep && self.etype(p) == Some(EntityType::Person)
         })
@@ -1881,14 +1921,26 @@ impl<'a> Finder<'a> {
         let mut parties: Vec<(usize, Party)> = Vec::new();
         // the places meetings named after them were held in (قمة هلسنكي)
         let mut venues: Vec<usize> = Vec::new();
+        // where the nisba of a title right after a verb stands, its subject (واتهم وزير الخارجية
+        // الأميركي إيران)
+        let subject_title = (best.trigger.pos == Pos::Verb && !best.trigger.we)
+            .then(|| self.title_end(best.end, chi))
+            .flatten()
+            .filter(|&k| k < chi && self.words[k].entity.is_none() && self.nisba(&self.words[k]).is_some());
         for i in clo..chi {
             if (best.at..best.end).contains(&i) && !(best.at + 1..best.at + 1 + best.gap).contains(&i) {
                 continue;
             }
-            // a nisba before a name modifies a title (وزير الدفاع الأذري، ذكير خسنوف): the name is
-            // the party
+            // a nisba before a name modifies what it follows (وزير الدفاع الأذري، ذكير خسنوف):
+            // the name is the party; after a title, only a person named as its holder takes
+            // the nisba's place (`واتهم وزير الخارجية الأميركي إيران`: Iran is whom the United
+            // States accused)
             let w = &self.words[i];
-            if w.entity.is_none() && self.words[i + 1..chi.min(i + 4)].iter().any(|v| v.entity.is_some()) {
+            let verb_subject = subject_title == Some(i) && !self.holder_follows(i, chi);
+            if w.entity.is_none()
+                && self.words[i + 1..chi.min(i + 4)].iter().any(|v| v.entity.is_some())
+                && !verb_subject
+            {
                 continue;
             }
             // the place a meeting or an agreement is named after (قمة هلسنكي, اتفاق سوتشي,
@@ -2458,7 +2510,10 @@ impl<'a> Finder<'a> {
                 continue;
             };
             let mut subject = None;
-            for v in self.words[i + 1..hi].iter().take(10) {
+            // a title's nisba with no person named after it: the country its holder speaks for
+            // (`واتهم وزير الخارجية الأميركي إيران`: the United States, not Iran)
+            let mut titled_country = None;
+            for (k, v) in self.words[i + 1..hi].iter().enumerate().take(10) {
                 // the claimant stands before what is claimed (قالت الوزارة في بيان إن ...)
                 if (v.is_stop() && !v.is_comma()) || matches!(v.bare, "ان" | "انه" | "انها" | "بان")
                 {
@@ -2470,6 +2525,14 @@ impl<'a> Finder<'a> {
                     subject = Some(e);
                     break;
                 }
+                let at = i + 1 + k;
+                if let Some(c) = self.nisba(v)
+                    && self.title_before(at).is_some()
+                    && !self.holder_follows(at, hi)
+                {
+                    titled_country = self.party_at(at).or_else(|| Some(self.country(c)));
+                    break;
+                }
             }
             let agency = subject.filter(|&e| self.a.entities[e].subtype.as_deref() == Some("agency"));
             if let Some(e) = agency
@@ -2477,7 +2540,7 @@ impl<'a> Finder<'a> {
             {
                 reported.push(e);
             }
-            let claimant = subject.filter(|_| agency.is_none()).map(Party::Entity);
+            let claimant = subject.filter(|_| agency.is_none()).map(Party::Entity).or(titled_country);
             match role {
                 SpeechRole::Source => {
                     if source.is_none() {

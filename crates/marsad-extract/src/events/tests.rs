@@ -1696,3 +1696,24 @@ fn a_teams_agreement_is_a_move_of_the_game() {
             .any(|k| k.starts_with("AGREE"))
     );
 }
+
+#[test]
+fn a_titles_nisba_with_no_holder_named_is_the_subject_and_the_name_after_it_the_object() {
+    // the United States accused Iran, not the reverse; and it goes on speaking
+    let ex = extract("واتهم وزير الخارجية الأميركي إيران بدعم الإرهاب، وقال إن واشنطن ستفرض عقوبات جديدة.");
+    let e = ex.events.iter().find(|e| e.mode == "accusation").expect("the accusation");
+    assert_eq!(
+        (names(&ex, &e.actors), names(&ex, &e.targets)),
+        (vec!["United States".into()], vec!["Iran".into()])
+    );
+    let s = ex.events.iter().find(|e| e.mode == "sanction").expect("the sanctions");
+    assert_eq!(names(&ex, &s.claimant.iter().cloned().collect::<Vec<_>>()), ["United States"]);
+    // the holder named after the title, his post's body between, is the subject
+    // (the knowledge base does not know this spelling of Haley: an unknown person)
+    let (actors, targets) =
+        parties_of("واتهمت المندوبة الأمريكية لدى الأمم المتحدة، نيكي هيلي، روسيا بالتضليل.");
+    assert_eq!((actors, targets), (vec!["Nikki Helle".to_string()], vec!["Russia".to_string()]));
+    // and so is the one named after another title (العاهل ... الملك)
+    let (actors, _) = parties_of("دعا العاهل المغربي الملك محمد السادس إلى توفير فرص للعمل.");
+    assert_eq!(actors, ["Mohammed VI of Morocco"]);
+}
