@@ -87,6 +87,9 @@ pub struct Trigger {
     /// A participle that goes on describing its subject's act (داعيا, متهما, منددا): a party
     /// right after it is whom the act is aimed at, never who acts.
     pub adverbial: bool,
+    /// Not with the article: with it the word is a noun of another sense (`الطلب` is demand for
+    /// goods, `التحقق` verification), where the same letters without it may be the verb.
+    pub no_article: bool,
     /// A verb in the third person masculine singular (دعا, اتهم, يطالب; derived from the
     /// table by [`Lexicon::mark_masculine`]): a country whose name takes the feminine cannot
     /// be its subject.
@@ -426,6 +429,7 @@ impl Lexicon {
                 armed: false,
                 we: false,
                 adverbial: false,
+                no_article: false,
                 masculine: false,
             };
             for flag in f[5].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
@@ -442,6 +446,7 @@ impl Lexicon {
                     "armed" => &mut trigger.armed,
                     "we" => &mut trigger.we,
                     "adverbial" => &mut trigger.adverbial,
+                    "noart" => &mut trigger.no_article,
                     _ => match (flag.strip_prefix("with="), flag.strip_prefix("without=")) {
                         (Some(words), _) => {
                             trigger.with.extend(words.split('|').map(entry_key));

@@ -1279,9 +1279,12 @@ impl<'a> Finder<'a> {
     /// word of armed force besides its own in its sentence or the one before (`armed`: عززت
     /// القوات تقدمها, not الخدمات التي تقدمها); `with=` only with its companion word later in
     /// the clause; `without=` not with one of its words within the six after it (its subject may
-    /// come first), before any phrase with ب.
+    /// come first), before any phrase with ب; `noart` not with the article.
     fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize, armed: [&[Span]; 2]) -> bool {
         if h.trigger.armed && !self.armed_besides(h, armed) {
+            return false;
+        }
+        if h.trigger.no_article && self.words[h.at].definite {
             return false;
         }
         if h.trigger.no_lam {
@@ -1363,9 +1366,12 @@ impl<'a> Finder<'a> {
                 .markers
                 .is_some_and(|list| list.iter().any(|(rest, r)| *r == role && self.follows(i + 1, chi, rest)))
         };
+        // (closing its clause with the ل of purpose, it is achieving: لتحقيقها)
+        let closes = !self.words[h.at].li
+            && (h.end >= chi
+                || (self.words[h.end].kind == TokenKind::Punct && !self.opens_quote(h.end, chi)));
         self.words[h.at].definite
-            || h.end >= chi
-            || (self.words[h.end].kind == TokenKind::Punct && !self.opens_quote(h.end, chi))
+            || closes
             || has(h.end, Marker::Inquiry)
             || (clo.max(h.at.saturating_sub(6))..h.at).any(|i| has(i, Marker::InquiryFrame))
     }

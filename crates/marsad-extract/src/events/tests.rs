@@ -1717,3 +1717,21 @@ fn a_titles_nisba_with_no_holder_named_is_the_subject_and_the_name_after_it_the_
     let (actors, _) = parties_of("دعا العاهل المغربي الملك محمد السادس إلى توفير فرص للعمل.");
     assert_eq!(actors, ["Mohammed VI of Morocco"]);
 }
+
+#[test]
+fn demand_for_goods_and_achieving_are_no_events() {
+    // الطلب with the article is demand for goods, not a request; يحقق النجاح achieves
+    for text in [
+        "وقال الخبير إنه كلما زاد الطلب ارتفع السعر.",
+        "وأوضح أن الآلية ستعلن السعر وفقا لمؤشرات العرض والطلب.",
+        "ولم يحقق الفريق الانتصار في آخر 4 مباريات في الدوري.",
+        "وأعلنت رئاسة الأركان أن العملية تحقق أهدافها بنجاح في المنطقة.",
+        "وأشار إلى أن لدى المملكة 90% متبقية لتحقيقها.",
+        "واستخدم ميزة التحقق بخطوتين في كل مرة تدخل فيها على حساباتك في الموقع.",
+    ] {
+        assert!(kinds(&extract(text)).is_empty(), "{text}: {:?}", kinds(&extract(text)));
+    }
+    // the verbs still tell a request and an inquiry
+    assert_eq!(kinds(&extract("وطلبت الحكومة من الأمم المتحدة إرسال مراقبين.")), ["APPEAL/request"]);
+    assert_eq!(kinds(&extract("وتحقق الشرطة في ملابسات الهجوم على السفارة.")), ["INVESTIGATE/investigation"]);
+}
