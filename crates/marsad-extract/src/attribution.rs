@@ -933,7 +933,14 @@ impl<'a> Attributor<'a> {
                 // after a title and its nisba, a name other than a person's is whom the holder
                 // acts on, not who speaks (`واتهم وزير الخارجية الأميركي إيران`): the nisba's
                 // country speaks
-                if titled && nisba.is_some() && !v.prep && self.entities[e].etype != EntityType::Person {
+                // (not the post's: السفيرة الأمريكية لدى الأمم المتحدة، نيكي هيلي)
+                let post = j > from && matches!(words[j - 1].bare.as_ref(), "لدي" | "في");
+                if titled
+                    && nisba.is_some()
+                    && !v.prep
+                    && !post
+                    && self.entities[e].etype != EntityType::Person
+                {
                     break;
                 }
                 if v.prep && self.is_agency(e) {
@@ -1166,7 +1173,7 @@ impl<'a> Attributor<'a> {
             Some(e) => (e, Self::mention_end(words, j, e)),
             None if self.title_at(words, j) => match self.holder_named(words, j) {
                 Some(found) => found,
-                None => return self.title_country(words, j, at, gender),
+                None => return self.title_country(words, j, at),
             },
             None => return None,
         };
@@ -1201,20 +1208,12 @@ impl<'a> Attributor<'a> {
     }
 
     /// The country of the nisba right after the title at `at` (`وزير الخارجية الأميركي`), when
-    /// it ends before `before`; the title's gender is its holder's (`وزيرة` a woman's).
-    fn title_country(
-        &self,
-        words: &[Word],
-        at: usize,
-        before: usize,
-        gender: Option<Gender>,
-    ) -> Option<Party> {
+    /// it ends before `before`: the holder speaks for it, whatever the verb's gender.
+    fn title_country(&self, words: &[Word], at: usize, before: usize) -> Option<Party> {
         let v = &words[at];
         let (n, _) = self.kb.title(&v.bare, |k| words.get(at + 1 + k).map(|w| w.bare.as_ref()))?;
         let w = words.get(at + n).filter(|w| at + n < before && w.entity.is_none() && !w.prep)?;
-        let country = self.nisba(w)?;
-        let holder = if v.bare.ends_with('ه') { Gender::Feminine } else { Gender::Masculine };
-        gender.is_none_or(|g| g == holder).then(|| self.country(country))
+        self.nisba(w).map(|country| self.country(country))
     }
 
     /// Whether a title or a role of the knowledge base starts at `at` (`وزير الإعلام`).

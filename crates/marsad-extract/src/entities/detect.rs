@@ -183,24 +183,28 @@ impl Form {
             }
         }
         let cut = clitic_cut(t, normalized);
-        let possessed = t.token.kind == TokenKind::Arabic && possessed_common(kb, t.bare(normalized));
+        let possessed = t.token.kind == TokenKind::Arabic && possessed_common(kb, t.stem(normalized));
         Form { keys, facts: Facts { function, marks, starts, cue, body, conj, prep, cut, possessed } }
     }
 }
 
-/// Whether `bare`, a word without its proclitics as normalised (ة kept apart from ه), is an
-/// ordinary noun of the knowledge base with a possessive pronoun: `نظيره`, `نظيرتها`,
-/// `حكومته`, `قواتهم`. No name ends so (a name ending in ه keeps more than an ordinary word
-/// before it: طه, عبدالله), and it ends no name either (`دونالد ترامب نظيره`).
-fn possessed_common(kb: &Kb, bare: &str) -> bool {
+/// Whether `word`, a word without its proclitics as normalised (ة kept apart from ه), is an
+/// ordinary noun with a possessive pronoun: `نظيره`, `نظيرتها`, `حكومته`, `قواتهم`, the noun
+/// one that annotated news hardly ever put inside a name (`common-words.txt`, not the
+/// ordinary words: سلام, نبي and موشي are names' too, سلامه, نبيه, موشيه), and the word no
+/// first name. It ends no name (`دونالد ترامب نظيره`).
+fn possessed_common(kb: &Kb, word: &str) -> bool {
+    if kb.given_name(&marsad_text::key(word)).is_some() {
+        return false;
+    }
     ["هما", "هم", "هن", "ها", "ه"].iter().any(|suffix| {
-        let Some(stem) = bare.strip_suffix(suffix) else { return false };
+        let Some(stem) = word.strip_suffix(suffix) else { return false };
         if stem.chars().count() < 3 {
             return false;
         }
         // (a feminine noun takes ت before the pronoun: حكومته is حكومة)
         let feminine = stem.strip_suffix('ت').map(|s| format!("{s}ة"));
-        std::iter::once(stem).chain(feminine.as_deref()).any(|s| kb.is_common_word(&marsad_text::key(s)))
+        std::iter::once(stem).chain(feminine.as_deref()).any(|s| kb.rarely_in_names(&marsad_text::key(s)))
     })
 }
 
@@ -1654,14 +1658,18 @@ impl<'a> Detector<'a> {
         }
     }
 
-    /// A run of name-like words from `i` (at most `max`): not common words, not function
-    /// words, not a new clause, not a title.
-    /// Whether `w` reads as a preposition (ب, ل, ك) and a common word of two letters or more.
+    /// Whether `w` reads as a preposition (ب, ل, ك) and a word of two letters or more that
+    /// annotated news hardly ever put inside a name, no function word (بشن is ب + شن; بان, of
+    /// Ban Ki-moon, is not ب + ان).
     fn prep_and_common(&self, w: &W<'_>) -> bool {
         let rest = w.tail.strip_prefix(['ب', 'ل', 'ك']);
-        rest.is_some_and(|r| r.chars().count() >= 2 && self.kb.is_common_word(r))
+        rest.is_some_and(|r| {
+            r.chars().count() >= 2 && self.kb.rarely_in_names(r) && !FUNCTION_KEYS.contains(r)
+        })
     }
 
+    /// A run of name-like words from `i` (at most `max`): not common words, not function
+    /// words, not a new clause, not a title.
     fn name_run(&self, i: usize, max: usize, allow_common_first: bool) -> usize {
         let mut k = i;
         while k < self.w.len() && k - i < max {

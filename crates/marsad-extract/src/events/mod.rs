@@ -1279,7 +1279,7 @@ impl<'a> Finder<'a> {
     /// word of armed force besides its own in its sentence or the one before (`armed`: عززت
     /// القوات تقدمها, not الخدمات التي تقدمها); `with=` only with its companion word later in
     /// the clause; `without=` not with one of its words within the six after it (its subject may
-    /// come first), before any phrase with ب; `noart` not with the article.
+    /// come first), before any phrase with ب or its `with=` word; `noart` not with the article.
     fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize, armed: [&[Span]; 2]) -> bool {
         if h.trigger.armed && !self.armed_besides(h, armed) {
             return false;
@@ -1334,6 +1334,8 @@ impl<'a> Finder<'a> {
                 .iter()
                 .take(6)
                 .take_while(|w| !w.bi && !w.whole.starts_with("بأن") && !w.whole.starts_with("بان"))
+                // (nor past its companion word: تحقق النيابة في نتائج الانتخابات)
+                .take_while(|w| !h.trigger.with.iter().any(|k| w.is(k)))
                 .any(|w| h.trigger.without.iter().any(|k| w.is(k)))
         {
             return false;
@@ -1354,7 +1356,7 @@ impl<'a> Finder<'a> {
 
     /// Whether the verbal noun تحقيق here is an inquiry, not achieving something: with the
     /// article (`التحقيق`, `للتحقيق`); closing its clause (`قيد التحقيق.`, not before an
-    /// opening quote: `تحقيق "الاستقرار"`); followed by a word
+    /// opening quote: `تحقيق "الاستقرار"`, nor with the ل of purpose: `لتحقيقها.`); followed by a word
     /// of inquiry (`تحقيق في`, `تحقيقا مستقلا`, `تحقيق أجرته اللجنة`); or after one of its
     /// frames, up to six words before (`فتحت شرطة الولاية تحقيقا`, `إجراء تحقيق`, `لجنة
     /// تحقيق`).
@@ -1569,9 +1571,10 @@ impl<'a> Finder<'a> {
     /// other word (`واتهم الرئيس الأمريكي إيران بدعم الرئيس السوري بشار الأسد`).
     fn holder_follows(&self, i: usize, end: usize) -> bool {
         let mut post = false;
+        // a word other than a nisba seen since `i`
+        let mut other = false;
         for v in self.words.iter().take(end.min(i + 8)).skip(i + 1) {
-            // (the holder may stand in brackets: الإماراتي (أنور قرقاش))
-            if v.is_stop() && !v.is_comma() && v.bare != "(" {
+            if v.is_stop() && !v.is_comma() {
                 return false;
             }
             match v.entity {
@@ -1579,11 +1582,19 @@ impl<'a> Finder<'a> {
                 // (the post's place or body: لدى الأمم المتحدة, في موسكو)
                 Some(_) if post => {}
                 Some(_) => return false,
+                // another title's nisba, past a word of its own: its holder is another's (التقى
+                // الرئيس الأمريكي الرئيس السوري بشار الأسد; not الزعيم القبرصي التركي مصطفى
+                // أكينجي, one title of two nisbas)
+                None if self.nisba(v).is_some() => {
+                    if other {
+                        return false;
+                    }
+                }
                 // a title, an adjective, the title's body (الملك, الأمير, الجديد, للتجارة
-                // الدولية), a hashtag's sign; no other word
+                // الدولية), a hashtag's sign, a bracket (الإماراتي (أنور قرقاش)); no other word
                 None if v.is_comma() || matches!(v.bare, "#" | "(") => post = false,
                 None if matches!(v.bare, "لدي" | "في") => post = true,
-                None if v.bare.starts_with("ال") || v.bare.starts_with("لل") => {}
+                None if v.bare.starts_with("ال") || v.bare.starts_with("لل") => other = true,
                 None => return false,
             }
         }
@@ -1820,8 +1831,9 @@ impl<'a> Finder<'a> {
 
     /// The person named after a title or role that stands right after a verb trigger or the
     /// noun of a visit (`دعا وزير الدولة للشؤون الخارجية الإماراتي، أنور قرقاش، إلى`): within
-    /// six words after the title, before a preposition, a number or punctuation other than a
-    /// comma or a bracket, and not under a preposition itself (`وطلبت المحامية الخاصة لترامب`).
+    /// eight words after the title, before a preposition (but `لدى` and the post's body: لدى
+    /// الأمم المتحدة), a number or punctuation other than a comma or a bracket, and not under
+    /// a preposition itself (`وطلبت المحامية الخاصة لترامب`).
     fn holder_after_title<'p>(
         &self,
         best: &Hit<'_>,
@@ -2531,12 +2543,14 @@ impl<'a> Finder<'a> {
                     subject = Some(e);
                     break;
                 }
+                // (the title standing as the verb's subject, right after it: not `قال في اتصال
+                // مع الرئيس الروسي`)
                 let at = i + 1 + k;
-                if let Some(c) = self.nisba(v)
-                    && self.title_before(at).is_some()
+                if self.nisba(v).is_some()
+                    && self.title_end(i + 1, hi) == Some(at)
                     && !self.holder_follows(at, hi)
                 {
-                    titled_country = self.party_at(at).or_else(|| Some(self.country(c)));
+                    titled_country = self.party_at(at);
                     break;
                 }
             }
