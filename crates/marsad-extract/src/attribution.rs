@@ -1189,8 +1189,7 @@ impl<'a> Attributor<'a> {
     /// name ends; not someone the titled person acts on (`الرئيس المصري نظيره الفرنسي إيمانويل
     /// ماكرون`: whom he received).
     fn holder_named(&self, words: &[Word], at: usize) -> Option<(usize, usize)> {
-        let v = &words[at];
-        let (n, _) = self.kb.title(&v.bare, |k| words.get(at + 1 + k).map(|w| w.bare.as_ref()))?;
+        let (n, _) = self.title_len(words, at)?;
         for k in at + n..(at + n + 6).min(words.len()) {
             let w = &words[k];
             if let Some(e) = w.entity.filter(|&e| self.entities[e].etype == EntityType::Person) {
@@ -1210,21 +1209,23 @@ impl<'a> Attributor<'a> {
     /// The country of the nisba right after the title at `at` (`وزير الخارجية الأميركي`), when
     /// it ends before `before`: the holder speaks for it, whatever the verb's gender.
     fn title_country(&self, words: &[Word], at: usize, before: usize) -> Option<Party> {
-        let v = &words[at];
-        let (n, _) = self.kb.title(&v.bare, |k| words.get(at + 1 + k).map(|w| w.bare.as_ref()))?;
+        let (n, _) = self.title_len(words, at)?;
         let w = words.get(at + n).filter(|w| at + n < before && w.entity.is_none() && !w.prep)?;
         self.nisba(w).map(|country| self.country(country))
     }
 
     /// Whether a title or a role of the knowledge base starts at `at` (`وزير الإعلام`).
     fn title_at(&self, words: &[Word], at: usize) -> bool {
-        words.get(at).is_some_and(|v| {
-            v.kind == TokenKind::Arabic
-                && self
-                    .kb
-                    .title(&v.bare, |k| words.get(at + 1 + k).map(|w| w.bare.as_ref()))
-                    .is_some_and(|(_, t)| matches!(t.kind, TitleKind::Title | TitleKind::Role))
-        })
+        words.get(at).is_some_and(|v| v.kind == TokenKind::Arabic)
+            && self
+                .title_len(words, at)
+                .is_some_and(|(_, kind)| matches!(kind, TitleKind::Title | TitleKind::Role))
+    }
+
+    /// The longest title of the knowledge base starting at `at`: its length in words and kind.
+    fn title_len(&self, words: &[Word], at: usize) -> Option<(usize, TitleKind)> {
+        let v = words.get(at)?;
+        self.kb.title(&v.bare, |k| words.get(at + 1 + k).map(|w| w.bare.as_ref())).map(|(n, t)| (n, t.kind))
     }
 
     /// A person named within five words after `from`, before a complementiser or a full stop.

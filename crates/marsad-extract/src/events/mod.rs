@@ -1941,10 +1941,16 @@ impl<'a> Finder<'a> {
         let mut venues: Vec<usize> = Vec::new();
         // where the nisba of a title right after a verb stands, its subject (واتهم وزير الخارجية
         // الأميركي إيران)
+        // (with no person named as its holder)
         let subject_title = (best.trigger.pos == Pos::Verb && !best.trigger.we)
             .then(|| self.title_end(best.end, chi))
             .flatten()
-            .filter(|&k| k < chi && self.words[k].entity.is_none() && self.nisba(&self.words[k]).is_some());
+            .filter(|&k| {
+                k < chi
+                    && self.words[k].entity.is_none()
+                    && self.nisba(&self.words[k]).is_some()
+                    && !self.holder_follows(k, chi)
+            });
         for i in clo..chi {
             if (best.at..best.end).contains(&i) && !(best.at + 1..best.at + 1 + best.gap).contains(&i) {
                 continue;
@@ -1954,10 +1960,9 @@ impl<'a> Finder<'a> {
             // the nisba's place (`واتهم وزير الخارجية الأميركي إيران`: Iran is whom the United
             // States accused)
             let w = &self.words[i];
-            let verb_subject = subject_title == Some(i) && !self.holder_follows(i, chi);
             if w.entity.is_none()
                 && self.words[i + 1..chi.min(i + 4)].iter().any(|v| v.entity.is_some())
-                && !verb_subject
+                && subject_title != Some(i)
             {
                 continue;
             }
@@ -2531,6 +2536,7 @@ impl<'a> Finder<'a> {
             // a title's nisba with no person named after it: the country its holder speaks for
             // (`واتهم وزير الخارجية الأميركي إيران`: the United States, not Iran)
             let mut titled_country = None;
+            let title_end = self.title_end(i + 1, hi);
             for (k, v) in self.words[i + 1..hi].iter().enumerate().take(10) {
                 // the claimant stands before what is claimed (قالت الوزارة في بيان إن ...)
                 if (v.is_stop() && !v.is_comma()) || matches!(v.bare, "ان" | "انه" | "انها" | "بان")
@@ -2546,10 +2552,7 @@ impl<'a> Finder<'a> {
                 // (the title standing as the verb's subject, right after it: not `قال في اتصال
                 // مع الرئيس الروسي`)
                 let at = i + 1 + k;
-                if self.nisba(v).is_some()
-                    && self.title_end(i + 1, hi) == Some(at)
-                    && !self.holder_follows(at, hi)
-                {
+                if title_end == Some(at) && self.nisba(v).is_some() && !self.holder_follows(at, hi) {
                     titled_country = self.party_at(at);
                     break;
                 }
