@@ -943,6 +943,22 @@ impl<'a> Attributor<'a> {
                 {
                     break;
                 }
+                // a name a preposition governs, up to three words before it, is where it was
+                // said or whom to (`أعلن حظر إرسال العمالة كلياً إلى الكويت`, `في مؤتمر صحفي
+                // مع نظيره الروسي`), not who says it; في and من before a body are the
+                // speaker's (`قال مسؤول في وزارة الخارجية`)
+                let body = self.entities[e].etype == EntityType::Org;
+                let governed = (j.saturating_sub(3).max(from)..j).any(|g| {
+                    let w = &words[g];
+                    w.entity.is_none()
+                        && (GOVERNING.contains(&w.bare.as_ref())
+                            || (!body && matches!(w.bare.as_ref(), "في" | "من")))
+                });
+                if governed {
+                    j = k;
+                    end = k;
+                    continue;
+                }
                 if v.prep && self.is_agency(e) {
                     // told to an agency ("قال لوكالة رويترز"): it reports, the speaker is
                     // still to come
@@ -1025,6 +1041,8 @@ impl<'a> Attributor<'a> {
                 && !anonymous
                 && !collective
                 && !outlet
+                // (not a nisba a preposition governs: `في مؤتمر مع نظيره الصيني`)
+                && !(j.saturating_sub(3).max(from)..j).any(|g| GOVERNING.contains(&words[g].bare.as_ref()))
                 && let Some(c) = self.nisba(v)
             {
                 nisba = Some(self.country(c));
@@ -1324,6 +1342,10 @@ impl<'a> Attributor<'a> {
     }
 }
 
+/// Prepositions, as words of their own, after which a name is not the subject of a verb of
+/// saying (keyed).
+const GOVERNING: &[&str] = &["الي", "علي", "مع", "ضد", "حول", "نحو", "بين"];
+
 enum Subject {
     Named(Party),
     Agency(usize),
@@ -1449,6 +1471,21 @@ mod tests {
             "وذكر المرصد السوري لحقوق الإنسان، الثلاثاء، أن 21 عنصرا على الأقل من قوات النظام قتلوا في كمين.",
         );
         assert_eq!(c, [Some("Syrian Observatory for Human Rights".into())]);
+    }
+
+    #[test]
+    fn a_name_a_preposition_governs_does_not_speak() {
+        // whom it was said with, where: not the speaker, who stands before the verb
+        let c = claimants(
+            "وكان الرئيس الفلبيني رودريغو دوتيرتي أعلن في مؤتمر مع نظيره الصيني شي جين بينغ مقتل 5 عمال.",
+        );
+        assert_eq!(c, [Some("Rodrigo Duterte".into())]);
+        let c = claimants("وأعلن المتحدث خلال زيارة إلى الكويت مقتل 5 عمال.");
+        assert_eq!(c, [None]);
+        // a country's authorities after في speak for it
+        let c = claimants("وقال وزير الدفاع في حكومة الوفاق الليبية إن 5 جنود قتلوا.");
+        assert_eq!(c.len(), 1);
+        assert!(c[0].is_some(), "{c:?}");
     }
 
     #[test]

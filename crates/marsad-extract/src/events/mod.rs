@@ -397,6 +397,25 @@ pub fn find_with(article: &Article<'_>, lex: &'static Lexicon) -> Found {
     Finder::new(article, lex).run()
 }
 
+/// Words of a state's bodies that a country after في owns (`السلطات في بوركينا فاسو`,
+/// `وكالة الأنباء الرسمية في كوريا الشمالية`), normalised (ة and ه both written).
+const AUTHORITIES: [&str; 11] = [
+    "السلطات",
+    "سلطات",
+    "الحكومة",
+    "الحكومه",
+    "حكومة",
+    "حكومه",
+    "الشرطة",
+    "الشرطه",
+    "الرسمية",
+    "الرسميه",
+    "الانباء",
+];
+
+/// `كان` and its forms, after which a subject comes before its verb (وكان الرئيس أعلن).
+const KANA: [&str; 4] = ["كان", "كانت", "كانوا", "كانا"];
+
 /// A token as the rules see it: its keyed forms.
 struct Word<'n> {
     span: Span,
@@ -1152,9 +1171,55 @@ impl<'a> Finder<'a> {
             let evidence = Span::new(self.words[clo].span.start(), self.words[chi - 1].span.end());
             let (claimant, reported_by) = speech.of(best.at);
             let (mut actors, targets, locations) = self.roles(clo, chi, best, category);
-            // who speaks of a happening is not its actor (أعلن باشينيان استمرار العمليات القتالية)
+            // a participle that goes on from the clause before it (`وكان الرئيس الفلبيني رودريغو
+            // دوتيرتي أعلن حظر ...، داعياً جميع العمال إلى العودة`) is its subject's act: the
+            // speaker of that clause, else the actor of its event, else its subject
+            // (not a participle with the article: `المتهمة بفبركة` is the accused)
+            if best.trigger.adverbial && !self.words[best.at].definite && actors.is_empty() && clo > lo {
+                let spoke = speech
+                    .said
+                    .iter()
+                    .rev()
+                    .find(|(i, p)| *i < clo && p.is_some())
+                    .and_then(|(_, p)| p.clone());
+                let acted = || {
+                    events
+                        .last()
+                        .filter(|(e, _, _)| e.evidence.end() <= self.words[clo].span.start())
+                        .and_then(|(e, _, _)| e.actors.first().cloned())
+                };
+                if let Some(p) = spoke.or_else(acted).or_else(|| self.main_subject(lo, clo)) {
+                    actors.push(p);
+                }
+            }
+            // who speaks of fighting is not its actor (أعلن باشينيان استمرار العمليات القتالية),
+            // nor is an outlet of what it reports (`قالت صحيفة هآرتس إنه سيقدم تسجيلات ... كجزء
+            // من الاتفاق`); one who announces a step of its own takes it (`وكانت واشنطن أعلنت عن
+            // عقوبات جديدة`, `قال الفاتيكان إنه سيجري تحقيقا`)
+            let outlet = |p: &Party| {
+                matches!(p, Party::Entity(e) if matches!(
+                    self.a.entities[*e].subtype.as_deref(),
+                    Some("agency" | "newspaper" | "broadcaster" | "website" | "platform")
+                ))
+            };
+            // (nor of what a passive tells, `سيتم استئناف المفاوضات`, nor of what it says
+            // after a bare complementiser: `قال X إن المفاوضات ستستأنف`, where `إنه سيجري
+            // تحقيقا` is its own)
+            let told = (clo..best.at).any(|k| {
+                matches!(self.words[k].stem, "ان" | "بان")
+                    && !(k > 0 && matches!(self.words[k - 1].bare, "قبل" | "بعد" | "منذ" | "حين" | "الي"))
+                    && speech.said.iter().any(|(c, _)| *c < k)
+            });
+            // (unless it says it did it itself: `وكانت واشنطن قد أعلنت أنها قتلت عشرات المسلحين
+            // في ضربات جوية`)
+            let own = (lo..best.at)
+                .any(|k| matches!(self.words[k].stem, "انه" | "انها" | "انهم" | "بانه" | "بانها"));
             if best.trigger.pos == Pos::Noun
                 && best.rank < 5
+                && ((category.is_violent() && !own)
+                    || claimant.as_ref().is_some_and(outlet)
+                    || told
+                    || self.passive(best))
                 && actors.len() == 1
                 && actors.first() == claimant.as_ref()
             {
@@ -1563,6 +1628,68 @@ impl<'a> Finder<'a> {
             }
         }
         self.party(w)
+    }
+
+    /// The subject of the clause `lo..clo` that a participle after it goes on from: a person
+    /// named in its first eight words (`وتقدم المحامي هاني جاد للمحكمة بالفيديو، متهماً`,
+    /// `أكد مفتي مصر الدكتور شوقي علام ...، مطالبا`), else a party named in its first three
+    /// (`أعلن الجيش الأميركي`), no preposition governing either, before any `أن`; not the
+    /// body of a title whose holder is left unnamed (`واعتبر المبعوث الأممي ... الاستيطان
+    /// الإسرائيلي، داعياً`), nor a place.
+    fn main_subject(&self, lo: usize, clo: usize) -> Option<Party> {
+        let end = clo.min(lo + 8);
+        let end = (lo..end).find(|&i| self.words[i].is_that()).unwrap_or(end);
+        let free = |i: usize| {
+            self.words[i].kind == TokenKind::Arabic
+                && !self.governed_by(i, lo, |w| w.bare_is(Role::Preposition), true)
+        };
+        let person = (lo..end).find(|&i| {
+            free(i) && self.words[i].entity.is_some_and(|e| self.a.entities[e].etype == EntityType::Person)
+        });
+        if let Some(i) = person {
+            return self.party_at(i);
+        }
+        (lo..end.min(lo + 3))
+            .filter(|&i| free(i) && self.words[i].entity.is_some())
+            .filter_map(|i| self.party_at(i))
+            .find(|p| !matches!(self.etype(p), Some(EntityType::Loc)))
+    }
+
+    /// The subject named before the verb at word `verb`, in the sentence from `lo`: a name
+    /// (not a place) that ends right before it, `قد` aside, and stands where a subject does: at
+    /// the sentence's start, after its conjunction, or after `كان` (`وكان الرئيس الفلبيني
+    /// رودريغو دوتيرتي أعلن`, `روسيا قد أعلنت`); not the object of a word before it (`بعد
+    /// لقائه بوتين أعلن ماكرون`).
+    fn subject_before_verb(&self, lo: usize, verb: usize) -> Option<usize> {
+        let mut end = verb;
+        while end > lo && self.words[end - 1].bare == "قد" {
+            end -= 1;
+        }
+        let e = self.words.get(end.checked_sub(1)?)?.entity?;
+        if end - 1 < lo || self.a.entities[e].etype == EntityType::Loc {
+            return None;
+        }
+        let mut start = end - 1;
+        while start > lo && self.words[start - 1].entity == Some(e) {
+            start -= 1;
+        }
+        // a title and its nisba before the name (وكان الرئيس الفلبيني رودريغو دوتيرتي)
+        loop {
+            let w = start.checked_sub(1).filter(|&k| k >= lo).map(|k| &self.words[k]);
+            if w.is_some_and(|w| w.entity.is_none() && !w.prep && self.nisba(w).is_some()) {
+                start -= 1;
+                continue;
+            }
+            match self.title_before(start).map(|t| t.split(' ').count()) {
+                Some(n) if start >= lo + n => start -= n,
+                _ => break,
+            }
+        }
+        if self.words[start].prep {
+            return None;
+        }
+        let opens = start == lo || KANA.contains(&self.words[start - 1].bare);
+        opens.then_some(e)
     }
 
     /// Whether a person is named as the holder of the title whose nisba stands at `i`, in the
@@ -2532,26 +2659,61 @@ impl<'a> Finder<'a> {
             let Some(role @ (SpeechRole::Speech | SpeechRole::Source)) = w.entries.speech else {
                 continue;
             };
-            let mut subject = None;
+            // a subject named before the verb (`وكان الرئيس الفلبيني رودريغو دوتيرتي أعلن حظر
+            // إرسال العمالة إلى الكويت`): no name after it is the speaker
+            let mut subject = (role == SpeechRole::Speech).then(|| self.subject_before_verb(lo, i)).flatten();
             // a title's nisba with no person named after it: the country its holder speaks for
             // (`واتهم وزير الخارجية الأميركي إيران`: the United States, not Iran)
             let mut titled_country = None;
             let title_end = self.title_end(i + 1, hi);
+            let mut passed = None;
             for (k, v) in self.words[i + 1..hi].iter().enumerate().take(10) {
+                if subject.is_some() {
+                    break;
+                }
                 // the claimant stands before what is claimed (قالت الوزارة في بيان إن ...)
                 if (v.is_stop() && !v.is_comma()) || matches!(v.bare, "ان" | "انه" | "انها" | "بان")
                 {
                     break;
                 }
+                let at = i + 1 + k;
                 if let Some(e) = v.entity
                     && self.a.entities[e].etype != EntityType::Loc
                 {
+                    // a name a preposition governs is whom it is said to or where (`قال
+                    // لإذاعة الجيش`, `في العاصمة التركية، أنقرة`, `إلى الكويت`), not who says
+                    // it; an agency told it reports it (`قال لوكالة رويترز`), and the name
+                    // after "according to" comes with its ل (`وفقا لوزارة الصحة`)
+                    let agency = self.a.entities[e].subtype.as_deref() == Some("agency");
+                    // (not عن: who is quoted, `نقل التلفزيون عن وزارة الدفاع`)
+                    // (up to three words before it: `في مؤتمر صحفي مع نظيره الروسي سيرغي لافروف`;
+                    // في and من before a body name whom the speaker serves: `قال مسؤول في وزارة
+                    // الخارجية`)
+                    let body = self.a.entities[e].etype == EntityType::Org;
+                    // (the rest of a name found governed: `لافروف` after `مع نظيره الروسي سيرغي`)
+                    let governed = passed == Some(e)
+                        || (v.prep && role == SpeechRole::Speech)
+                        || (at.saturating_sub(3).max(i + 1)..at).any(|j| {
+                            let w = &self.words[j];
+                            w.entity.is_none()
+                                && w.bare_is(Role::Preposition)
+                                && w.bare != "عن"
+                                && !(body && matches!(w.bare, "في" | "من"))
+                                // (a country's authorities: `أفادت السلطات في بوركينا فاسو`)
+                                && !(w.bare == "في" && j > 0 && AUTHORITIES.contains(&self.words[j - 1].bare))
+                        });
+                    if governed {
+                        passed = Some(e);
+                        if agency && !reported.contains(&e) {
+                            reported.push(e);
+                        }
+                        continue;
+                    }
                     subject = Some(e);
                     break;
                 }
                 // (the title standing as the verb's subject, right after it: not `قال في اتصال
                 // مع الرئيس الروسي`)
-                let at = i + 1 + k;
                 if title_end == Some(at) && self.nisba(v).is_some() && !self.holder_follows(at, hi) {
                     titled_country = self.party_at(at);
                     break;

@@ -1233,7 +1233,7 @@ fn a_participle_aims_at_the_party_after_it() {
         "وقالت وزارة التجارة الصينية في بيان إن الرسوم غير مقبولة، متهمة واشنطن بإطلاق أكبر حرب تجارية في التاريخ.",
     );
     let e = ex.events.iter().find(|e| e.mode == "accusation").expect("the accusation");
-    assert!(names(&ex, &e.actors).is_empty(), "{:?}", names(&ex, &e.actors));
+    assert_eq!(names(&ex, &e.actors), ["Ministry of Commerce (China)"]);
     assert_eq!(names(&ex, &e.targets), ["Washington, D.C."]);
     let (actors, targets) = parties_of("داعيا إسرائيل إلى الحذر بشأن هذه القضية.");
     assert_eq!((actors.len(), targets), (0, vec!["Israel".to_string()]));
@@ -1747,4 +1747,58 @@ fn demand_for_goods_and_achieving_are_no_events() {
     assert_eq!(kinds(&extract("وتحقق الشرطة في ملابسات الهجوم على السفارة.")), ["INVESTIGATE/investigation"]);
     // (what follows في is what is looked into: تحقق النيابة في نتائج الانتخابات)
     assert_eq!(kinds(&extract("وتحقق النيابة في نتائج الانتخابات المحلية.")), ["INVESTIGATE/investigation"]);
+}
+
+#[test]
+fn a_participle_acts_for_the_subject_of_the_clause_it_goes_on_from() {
+    // the subject before the verb, after كان: the participle's actor, and the speaker of its
+    // verb; not Kuwait, named after إلى
+    let text = "وكان الرئيس الفلبيني رودريغو دوتيرتي أعلن حظر إرسال العمالة كلياً إلى الكويت، داعياً جميع العمال إلى العودة.";
+    let ex = extract(text);
+    let e = ex.events.iter().find(|e| e.mode == "appeal").expect("an appeal");
+    assert_eq!(names(&ex, &e.actors), ["Rodrigo Duterte"]);
+    assert_eq!(names(&ex, e.claimant.as_slice()), ["Rodrigo Duterte"]);
+    // a person named as the verb's subject
+    let text = "وتقدم المحامي هاني جاد ببلاغ إلى النائب العام، متهماً المطربة بالإساءة للوطن.";
+    let ex = extract(text);
+    let e = ex.events.iter().find(|e| e.mode == "accusation").expect("an accusation");
+    assert_eq!(names(&ex, &e.actors).len(), 1, "{:?}", names(&ex, &e.actors));
+    // no one named as the subject: no actor, not a name in the clause (Israel) nor the
+    // body of the title (Egypt)
+    let ex = extract("واعتبر المبعوث الأممي أن الاستيطان الإسرائيلي غير شرعي، داعياً إلى وقف البناء.");
+    let e = ex.events.iter().find(|e| e.mode == "appeal").expect("an appeal");
+    assert!(e.actors.is_empty(), "{:?}", names(&ex, &e.actors));
+    // a participle with the article is the accused, not an act of the sentence's subject
+    let ex = extract("وأوقفت قوى الأمن الداخلي سوزان الحاج، المتهمة بفبركة ملف.");
+    assert!(
+        ex.events.iter().filter(|e| e.mode == "accusation").all(|e| e.actors.is_empty()),
+        "{:?}",
+        ex.events
+    );
+}
+
+#[test]
+fn a_name_a_preposition_governs_is_not_who_speaks() {
+    // where it was said, and to whom: no claimant
+    let ex = extract("وقال وزير في مؤتمر صحفي مع نظيره الروسي سيرغي لافروف في موسكو إن المحادثات ستستأنف.");
+    assert!(ex.events.iter().all(|e| e.claimant.is_none()), "{:?}", ex.events);
+    // a body after في is the speaker's (an official of the ministry)
+    let ex = extract("وقال مسؤول في وزارة الخارجية الأمريكية إن واشنطن ستفرض عقوبات جديدة على إيران.");
+    let e = ex.events.iter().find(|e| e.mode == "sanction").expect("a sanction");
+    assert_eq!(names(&ex, e.claimant.as_slice()).len(), 1, "{:?}", e.claimant);
+}
+
+#[test]
+fn who_announces_a_step_of_its_own_takes_it_but_not_what_others_do() {
+    // sanctions it announced: the announcer acts
+    let ex = extract("وكانت واشنطن أعلنت الخميس الماضي عن عقوبات جديدة على حزب الله.");
+    let e = ex.events.iter().find(|e| e.mode == "sanction").expect("a sanction");
+    assert_eq!(names(&ex, &e.actors), ["Washington, D.C."]);
+    // what it says others will do: not its act
+    let ex = extract("وقال الرئيس الروسي فلاديمير بوتين إن المحادثات ستستأنف الأسبوع المقبل.");
+    let e = ex.events.iter().find(|e| e.category == Category::Consult).expect("talks");
+    assert!(e.actors.is_empty(), "{:?}", names(&ex, &e.actors));
+    // an outlet reports, it does not act
+    let ex = extract("وقالت صحيفة هآرتس إنه سيقدم تسجيلات كجزء من الاتفاق.");
+    assert!(ex.events.iter().all(|e| e.actors.is_empty()), "{:?}", ex.events);
 }
