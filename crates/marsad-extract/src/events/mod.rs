@@ -398,8 +398,10 @@ pub fn find_with(article: &Article<'_>, lex: &'static Lexicon) -> Found {
 }
 
 /// Words of a state's bodies that a country after في owns (`السلطات في بوركينا فاسو`,
-/// `وكالة الأنباء الرسمية في كوريا الشمالية`), normalised (ة and ه both written).
-const AUTHORITIES: [&str; 11] = [
+/// `وكالة الأنباء الرسمية في كوريا الشمالية`, `النيابة العامة في السعودية`), normalised (ة and ه both written).
+const AUTHORITIES: [&str; 13] = [
+    "العامة",
+    "العامه",
     "السلطات",
     "سلطات",
     "الحكومة",
@@ -2667,6 +2669,7 @@ impl<'a> Finder<'a> {
             let mut titled_country = None;
             let title_end = self.title_end(i + 1, hi);
             let mut passed = None;
+            let mut body = None;
             for (k, v) in self.words[i + 1..hi].iter().enumerate().take(10) {
                 if subject.is_some() {
                     break;
@@ -2689,16 +2692,30 @@ impl<'a> Finder<'a> {
                     // (up to three words before it: `في مؤتمر صحفي مع نظيره الروسي سيرغي لافروف`;
                     // في and من before a body name whom the speaker serves: `قال مسؤول في وزارة
                     // الخارجية`)
-                    let body = self.a.entities[e].etype == EntityType::Org;
+                    let org = self.a.entities[e].etype == EntityType::Org;
                     // (the rest of a name found governed: `لافروف` after `مع نظيره الروسي سيرغي`)
+                    // (a ل of the body a title or a statement belongs to is no preposition:
+                    // `أفاد المتحدث العسكري للقوات المسلحة المصرية`, `وقال بيان للقصر الملكي`)
+                    let near = || at.saturating_sub(2).max(i + 1)..at;
+                    let titled = v.li && near().any(|j| self.words[j].bare_is(Role::TitleEnd));
+                    let owned = v.li
+                        && (titled
+                            || near().any(|j| self.words[j].entries.speech == Some(SpeechRole::Statement)));
+                    // (a title's body speaks unless its holder is named after it: `قال الأمين
+                    // العام للأمم المتحدة أنطونيو غوتيريس`)
+                    if titled && passed != Some(e) {
+                        body.get_or_insert(e);
+                        passed = Some(e);
+                        continue;
+                    }
                     let governed = passed == Some(e)
-                        || (v.prep && role == SpeechRole::Speech)
+                        || (v.prep && role == SpeechRole::Speech && !owned)
                         || (at.saturating_sub(3).max(i + 1)..at).any(|j| {
                             let w = &self.words[j];
                             w.entity.is_none()
                                 && w.bare_is(Role::Preposition)
                                 && w.bare != "عن"
-                                && !(body && matches!(w.bare, "في" | "من"))
+                                && !(org && matches!(w.bare, "في" | "من"))
                                 // (a country's authorities: `أفادت السلطات في بوركينا فاسو`)
                                 && !(w.bare == "في" && j > 0 && AUTHORITIES.contains(&self.words[j - 1].bare))
                         });
@@ -2718,6 +2735,9 @@ impl<'a> Finder<'a> {
                     titled_country = self.party_at(at);
                     break;
                 }
+            }
+            if body.is_some() && subject.is_none_or(|s| self.a.entities[s].etype != EntityType::Person) {
+                subject = body;
             }
             let agency = subject.filter(|&e| self.a.entities[e].subtype.as_deref() == Some("agency"));
             if let Some(e) = agency

@@ -1786,6 +1786,16 @@ fn a_name_a_preposition_governs_is_not_who_speaks() {
     let ex = extract("وقال مسؤول في وزارة الخارجية الأمريكية إن واشنطن ستفرض عقوبات جديدة على إيران.");
     let e = ex.events.iter().find(|e| e.mode == "sanction").expect("a sanction");
     assert_eq!(names(&ex, e.claimant.as_slice()).len(), 1, "{:?}", e.claimant);
+    // the ل of the body a title or a statement belongs to is no preposition; the holder
+    // named after the title speaks
+    let ex = extract("وأفاد المتحدث العسكري للقوات المسلحة المصرية بمقتل 5 مسلحين في اشتباكات بسيناء.");
+    assert_eq!(names(&ex, ex.events[0].claimant.as_slice()), ["Egyptian Armed Forces"]);
+    let ex = extract("وقال بيان لوزارة الخارجية الإيرانية إن طهران تدين اعتقال الدبلوماسي.");
+    assert!(
+        ex.events.iter().all(|e| names(&ex, e.claimant.as_slice()) == ["Ministry of Foreign Affairs (Iran)"])
+    );
+    let ex = extract("وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن المحادثات ستستأنف.");
+    assert_eq!(names(&ex, ex.events[0].claimant.as_slice()), ["António Guterres"]);
 }
 
 #[test]
