@@ -397,24 +397,6 @@ pub fn find_with(article: &Article<'_>, lex: &'static Lexicon) -> Found {
     Finder::new(article, lex).run()
 }
 
-/// Words of a state's bodies that a country after في owns (`السلطات في بوركينا فاسو`,
-/// `وكالة الأنباء الرسمية في كوريا الشمالية`, `النيابة العامة في السعودية`), normalised (ة and ه both written).
-const AUTHORITIES: [&str; 13] = [
-    "العامة",
-    "العامه",
-    "السلطات",
-    "سلطات",
-    "الحكومة",
-    "الحكومه",
-    "حكومة",
-    "حكومه",
-    "الشرطة",
-    "الشرطه",
-    "الرسمية",
-    "الرسميه",
-    "الانباء",
-];
-
 /// `كان` and its forms, after which a subject comes before its verb (وكان الرئيس أعلن).
 const KANA: [&str; 4] = ["كان", "كانت", "كانوا", "كانا"];
 
@@ -1207,15 +1189,29 @@ impl<'a> Finder<'a> {
             // (nor of what a passive tells, `سيتم استئناف المفاوضات`, nor of what it says
             // after a bare complementiser: `قال X إن المفاوضات ستستأنف`, where `إنه سيجري
             // تحقيقا` is its own)
-            let told = (clo..best.at).any(|k| {
-                matches!(self.words[k].stem, "ان" | "بان")
-                    && !(k > 0 && matches!(self.words[k - 1].bare, "قبل" | "بعد" | "منذ" | "حين" | "الي"))
-                    && speech.said.iter().any(|(c, _)| *c < k)
+            // (the first complementiser after the nearest verb of saying before it: not the أن
+            // of `أعلن الرئيس أنه يعتزم أن يعقد اجتماعا`, nor `قبل أن`)
+            let cue = speech.said.iter().rev().map(|(c, _)| *c).find(|&c| c < best.at);
+            let told = cue.is_some_and(|c| {
+                (c + 1..best.at)
+                    .find(|&k| {
+                        matches!(
+                            self.words[k].bare,
+                            "ان" | "بان" | "انه" | "انها" | "انهم" | "بانه" | "بانها"
+                        ) && !matches!(
+                            self.words[k - 1].bare,
+                            "قبل" | "بعد" | "منذ" | "حين" | "الي" | "دون" | "رغم" | "حتي" | "يجب"
+                        )
+                    })
+                    .is_some_and(|k| matches!(self.words[k].bare, "ان" | "بان"))
             });
             // (unless it says it did it itself: `وكانت واشنطن قد أعلنت أنها قتلت عشرات المسلحين
             // في ضربات جوية`)
-            let own = (lo..best.at)
-                .any(|k| matches!(self.words[k].stem, "انه" | "انها" | "انهم" | "بانه" | "بانها"));
+            let own = cue.is_some_and(|c| {
+                (c + 1..best.at).any(|k| {
+                    matches!(self.words[k].bare, "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم")
+                })
+            });
             if best.trigger.pos == Pos::Noun
                 && best.rank < 5
                 && ((category.is_violent() && !own)
@@ -2708,17 +2704,28 @@ impl<'a> Finder<'a> {
                         passed = Some(e);
                         continue;
                     }
+                    // (a preposition of its own: [`crate::attribution::governed_name`]; not
+                    // the إلى of `استنادا إلى`)
+                    let lo = i + 1 + usize::from(role == SpeechRole::Source);
+                    let prep_word = || {
+                        crate::attribution::governed_name(
+                            at,
+                            lo,
+                            org,
+                            self.a.entities[e].etype == EntityType::Person,
+                            |g| self.words[g].entity.is_some(),
+                            |g| self.a.norm.key_of(self.words[g].bare),
+                        )
+                    };
+                    // (and a name joined by و to one governed: `بين أرمينيا وأذربيجان`)
+                    let joined = v.whole != v.bare
+                        && v.whole.starts_with('و')
+                        && passed.is_some()
+                        && self.words[at - 1].entity == passed;
                     let governed = passed == Some(e)
+                        || joined
                         || (v.prep && role == SpeechRole::Speech && !owned)
-                        || (at.saturating_sub(3).max(i + 1)..at).any(|j| {
-                            let w = &self.words[j];
-                            w.entity.is_none()
-                                && w.bare_is(Role::Preposition)
-                                && w.bare != "عن"
-                                && !(org && matches!(w.bare, "في" | "من"))
-                                // (a country's authorities: `أفادت السلطات في بوركينا فاسو`)
-                                && !(w.bare == "في" && j > 0 && AUTHORITIES.contains(&self.words[j - 1].bare))
-                        });
+                        || prep_word();
                     if governed {
                         passed = Some(e);
                         if agency && !reported.contains(&e) {
