@@ -1663,8 +1663,11 @@ impl<'a> Finder<'a> {
         while end > lo && self.words[end - 1].bare == "قد" {
             end -= 1;
         }
-        let e = self.words.get(end.checked_sub(1)?)?.entity?;
-        if end - 1 < lo || self.a.entities[e].etype == EntityType::Loc {
+        if end <= lo {
+            return None;
+        }
+        let e = self.words[end - 1].entity?;
+        if self.a.entities[e].etype == EntityType::Loc {
             return None;
         }
         let mut start = end - 1;
@@ -2684,12 +2687,7 @@ impl<'a> Finder<'a> {
                     // it; an agency told it reports it (`قال لوكالة رويترز`), and the name
                     // after "according to" comes with its ل (`وفقا لوزارة الصحة`)
                     let agency = self.a.entities[e].subtype.as_deref() == Some("agency");
-                    // (not عن: who is quoted, `نقل التلفزيون عن وزارة الدفاع`)
-                    // (up to three words before it: `في مؤتمر صحفي مع نظيره الروسي سيرغي لافروف`;
-                    // في and من before a body name whom the speaker serves: `قال مسؤول في وزارة
-                    // الخارجية`)
                     let org = self.a.entities[e].etype == EntityType::Org;
-                    // (the rest of a name found governed: `لافروف` after `مع نظيره الروسي سيرغي`)
                     // (a ل of the body a title or a statement belongs to is no preposition:
                     // `أفاد المتحدث العسكري للقوات المسلحة المصرية`, `وقال بيان للقصر الملكي`)
                     let near = || at.saturating_sub(2).max(i + 1)..at;
@@ -2706,18 +2704,19 @@ impl<'a> Finder<'a> {
                     }
                     // (a preposition of its own: [`crate::attribution::governed_name`]; not
                     // the إلى of `استنادا إلى`)
-                    let lo = i + 1 + usize::from(role == SpeechRole::Source);
+                    let from = i + 1 + usize::from(role == SpeechRole::Source);
                     let prep_word = || {
                         crate::attribution::governed_name(
                             at,
-                            lo,
+                            from,
                             org,
                             self.a.entities[e].etype == EntityType::Person,
                             |g| self.words[g].entity.is_some(),
                             |g| self.a.norm.key_of(self.words[g].bare),
                         )
                     };
-                    // (and a name joined by و to one governed: `بين أرمينيا وأذربيجان`)
+                    // (and the rest of a name found governed, `لافروف` after `مع نظيره الروسي
+                    // سيرغي`, and a name joined by و to it, `بين أرمينيا وأذربيجان`)
                     let joined = v.whole != v.bare
                         && v.whole.starts_with('و')
                         && passed.is_some()
