@@ -1053,9 +1053,9 @@ impl<'a> Attributor<'a> {
                 && !anonymous
                 && !collective
                 && !outlet
+                && let Some(c) = self.nisba(v)
                 // (not a nisba a preposition governs: `في مؤتمر مع نظيره الصيني`)
                 && !governed_name(j, after_source, false, false, |g| words[g].entity.is_some(), |g| words[g].bare.clone())
-                && let Some(c) = self.nisba(v)
             {
                 nisba = Some(self.country(c));
             }
