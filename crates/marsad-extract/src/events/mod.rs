@@ -288,6 +288,10 @@ impl LocationsFrom {
     }
 }
 
+/// The marker of an actor taken from the clause before, where the verb has no subject of its
+/// own ([`Explanation::markers`]).
+const SHARED_SUBJECT: &str = "subject shared with the clause before";
+
 /// How an event was found, for a user asking "why?".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Explanation {
@@ -335,7 +339,9 @@ pub struct Event {
 
 impl Event {
     /// Whether `later` tells this event again: same category, mode and date, an actor or a
-    /// place named, and none that this one lacks.
+    /// place named, and no actor, target or place that this one lacks; not an act whose
+    /// subject is shared with the clause before it (`كما دعا`: another call by the same
+    /// speaker).
     fn repeated_by(&self, later: &Event) -> bool {
         self.category == later.category
             && self.mode == later.mode
@@ -343,7 +349,9 @@ impl Event {
             && self.modality == later.modality
             && !(later.actors.is_empty() && later.locations.is_empty())
             && later.actors.iter().all(|a| self.actors.contains(a))
+            && later.targets.iter().all(|t| self.targets.contains(t))
             && later.locations.iter().all(|l| self.locations.contains(l))
+            && !later.explanation.markers.iter().any(|(m, _)| *m == SHARED_SUBJECT)
     }
 }
 
@@ -1176,16 +1184,58 @@ impl<'a> Finder<'a> {
                     actors.push(p);
                 }
             }
+            // a verb joined to the clause before it with no subject of its own (`وصادرت كل
+            // أنواع الإغاثة واعتقلت المواطنين`, `كما طلب الثلاثاء من إدارته`) shares that
+            // clause's subject: for a speech act, the speaker of the clause before (`قالت
+            // الوزارة إن ...، ودعت`), else the actor of the sentence's event before it, else
+            // the sentence's subject; for fighting, only the actor of the event before (who
+            // speaks of fighting did not fight: `قال المتحدث ... وسيطرت على مواقع`); not an
+            // outlet, nor a town, nor for a trigger that wants a party named in its own
+            // clause (`ويجب الحفاظ عليها`)
+            let mut shared_subject = None;
+            if best.trigger.pos == Pos::Verb
+                && !best.trigger.we
+                && !best.trigger.party
+                && actors.is_empty()
+                && clo > lo
+                && !self.passive(best)
+                && self.joined_verb(best.at, clo)
+            {
+                let spoke = || {
+                    speech
+                        .said
+                        .iter()
+                        .rev()
+                        .find(|(i, p)| *i < clo && p.is_some())
+                        .and_then(|(_, p)| p.clone())
+                };
+                let acted = || {
+                    events
+                        .last()
+                        .filter(|(e, _, _)| e.evidence.end() <= self.words[clo].span.start())
+                        .and_then(|(e, _, _)| e.actors.first().cloned())
+                };
+                let shared = if category.is_violent() {
+                    acted()
+                } else if best.rank >= 5 || category == Category::Statement {
+                    spoke().or_else(acted).or_else(|| self.main_subject(lo, clo))
+                } else {
+                    acted().or_else(spoke).or_else(|| self.main_subject(lo, clo))
+                };
+                if let Some(p) = shared
+                    && !targets.contains(&p)
+                    && !self.outlet(&p)
+                    && !self.settlement(&p)
+                {
+                    actors.push(p);
+                    shared_subject = Some(self.words[best.at].span);
+                }
+            }
             // who speaks of fighting is not its actor (أعلن باشينيان استمرار العمليات القتالية),
             // nor is an outlet of what it reports (`قالت صحيفة هآرتس إنه سيقدم تسجيلات ... كجزء
             // من الاتفاق`); one who announces a step of its own takes it (`وكانت واشنطن أعلنت عن
             // عقوبات جديدة`, `قال الفاتيكان إنه سيجري تحقيقا`)
-            let outlet = |p: &Party| {
-                matches!(p, Party::Entity(e) if matches!(
-                    self.a.entities[*e].subtype.as_deref(),
-                    Some("agency" | "newspaper" | "broadcaster" | "website" | "platform")
-                ))
-            };
+            let outlet = |p: &Party| self.outlet(p);
             // (nor of what a passive tells, `سيتم استئناف المفاوضات`, nor of what it says
             // after a bare complementiser: `قال X إن المفاوضات ستستأنف`, where `إنه سيجري
             // تحقيقا` is its own)
@@ -1233,7 +1283,7 @@ impl<'a> Finder<'a> {
             // what was done about it (`رفضت دعوة لحضور اجتماع منتصف أبريل المقبل`)
             let imperfect = || best.trigger.pos == Pos::Verb && self.imperfect(&best.trigger.phrase);
             let meeting = best.trigger.pos == Pos::Noun && category == Category::Consult;
-            let (modality, markers) = match time {
+            let (modality, mut markers) = match time {
                 Some(t)
                     if modality == Modality::Asserted
                         && evidence.contains(t.span)
@@ -1246,6 +1296,9 @@ impl<'a> Finder<'a> {
                 }
                 _ => (modality, markers),
             };
+            if let Some(span) = shared_subject {
+                markers.push((SHARED_SUBJECT, span));
+            }
             let outranked =
                 hits.iter().filter(|h| h.at != best.at).map(|h| h.trigger.phrase.clone()).collect();
             let event = Event {
@@ -1691,6 +1744,131 @@ impl<'a> Finder<'a> {
         }
         let opens = start == lo || KANA.contains(&self.words[start - 1].bare);
         opens.then_some(e)
+    }
+
+    /// Whether a party is an outlet (agency, newspaper, broadcaster, website, platform).
+    fn outlet(&self, p: &Party) -> bool {
+        matches!(p, Party::Entity(e) if matches!(
+            self.a.entities[*e].subtype.as_deref(),
+            Some("agency" | "newspaper" | "broadcaster" | "website" | "platform")
+        ))
+    }
+
+    /// Whether a party is a place below a country: a city, a town, a district (a capital
+    /// may stand for its government only where it is named, not where a subject is assumed).
+    fn settlement(&self, p: &Party) -> bool {
+        matches!(p, Party::Entity(e) if matches!(self.a.entities[*e].etype, EntityType::Gpe | EntityType::Loc)
+            && self.a.entities[*e].subtype.as_deref() != Some("country"))
+    }
+
+    /// Whether the verb at `at` opens the clause from `clo` joined to what goes before: with
+    /// و or ف on it (`واعتقلت`, `فأقرت`), or after `كما` or `ثم` (`كما طلب`), `قد` aside.
+    fn joined_verb(&self, at: usize, clo: usize) -> bool {
+        let mut k = at;
+        while k > clo && self.words[k - 1].bare == "قد" {
+            k -= 1;
+        }
+        let w = &self.words[k];
+        let conj = self.a.tokens[k].has(Proclitic::Wa) || self.a.tokens[k].has(Proclitic::Fa);
+        (k == clo && conj && w.bare != w.whole)
+            || (k == clo + 1 && matches!(self.words[clo].whole, "كما" | "وكما" | "ثم"))
+    }
+
+    /// The parties of `parties` joined by و to the one whose mention covers word `i`, in the
+    /// clause `clo..chi`, those before it (nearest first) and those after it: each name right
+    /// after the last one's mention, its و on the name or on a title and nisbas before it
+    /// (`روسيا وتركيا وإيران`, `نيكول باشينيان والرئيس الأذربيجاني إلهام علييف`; the holder
+    /// of a title named after its body, `مون وزعيم كوريا الشمالية، كيم جونغ أون`), and the
+    /// names joined the same way before it (`أرمينيا وأذربيجان` when the subject found is the
+    /// second). Not past any other word (`قصفت أذربيجان وقتلت القوات الأرمينية` joins two
+    /// verbs, not two parties), nor from or to a name a preposition governs (`التصدي لروسيا
+    /// والصين`, `شركات مثل أمازون وغوغل التابعة لشركة ألفابيت وفيسبوك`).
+    fn coordinated(
+        &self,
+        i: usize,
+        clo: usize,
+        chi: usize,
+        parties: &[(usize, Party)],
+    ) -> (Vec<Party>, Vec<Party>) {
+        const MOST: usize = 12;
+        let joined = |w: &Word<'_>| w.whole.starts_with('و') && w.bare != w.whole;
+        let party_at = |k: usize| parties.iter().find(|(j, _)| *j == k).map(|(_, p)| p.clone());
+        let entity_start = |k: usize| {
+            let e = self.words[k].entity;
+            let mut start = k;
+            while start > clo && e.is_some() && self.words[start - 1].entity == e {
+                start -= 1;
+            }
+            start
+        };
+        let mention_end = |k: usize| {
+            let e = self.words[k].entity;
+            let mut end = k + 1;
+            while end < chi && e.is_some() && self.words[end].entity == e {
+                end += 1;
+            }
+            end
+        };
+        // a preposition, not the first letter of the name (بروناي, بولندا; but للسعودية is ل
+        // and the article, its name's span starting at the ل)
+        let prep = |k: usize| {
+            let t = &self.a.tokens[k];
+            self.words[k].prep
+                && (t.has(Proclitic::Li) && t.has(Proclitic::Al)
+                    || !self.words[k].entity.is_some_and(|e| {
+                        let start = t.start_without_conjunction(self.a.norm);
+                        self.a.entities[e].mentions.iter().any(|m| m.span.start() == start)
+                    }))
+        };
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        if prep(entity_start(i)) {
+            return (before, after);
+        }
+        // the first word of the name a conjunction at `k` joins: `k` itself, or the first word
+        // after a title and nisbas starting there, or the holder of that title named after the
+        // body it belongs to
+        let name_from = |k: usize| -> Option<usize> {
+            if self.words[k].entity.is_some() || self.nisba(&self.words[k]).is_some() {
+                return Some(k);
+            }
+            let mut j = self.title_end(k, chi)?;
+            while j < chi && self.words[j].entity.is_none() && self.nisba(&self.words[j]).is_some() {
+                j += 1;
+            }
+            if j >= chi || self.words[j].entity.is_none() {
+                return None;
+            }
+            let body = mention_end(j);
+            let holder = (body..chi.min(body + 2))
+                .find(|&h| !self.words[h].is_comma())
+                .filter(|&h| self.person_word(&self.words[h]) && !self.words[h].prep);
+            Some(holder.unwrap_or(j))
+        };
+        let mut at = i;
+        while after.len() < MOST {
+            let k = mention_end(at);
+            if k >= chi || !joined(&self.words[k]) || prep(k) {
+                break;
+            }
+            let Some(j) = name_from(k) else { break };
+            let Some(p) = party_at(j) else { break };
+            after.push(p);
+            at = j;
+        }
+        let mut start = entity_start(i);
+        while before.len() < MOST {
+            if start <= clo || !joined(&self.words[start]) || self.words[start - 1].entity.is_none() {
+                break;
+            }
+            let first = entity_start(start - 1);
+            if prep(first) {
+                break;
+            }
+            let Some(p) = party_at(first) else { break };
+            before.push(p);
+            start = first;
+        }
+        (before, after)
     }
 
     /// Whether a person is named as the holder of the title whose nisba stands at `i`, in the
@@ -2449,12 +2627,37 @@ impl<'a> Finder<'a> {
                     })
                 }
             };
-            if let Some((_, p)) = subject {
+            if let Some((i, p)) = subject {
                 actors.push(p.clone());
+                // and the parties joined to it by و (`والتقى باشينيان وعلييف`, `وتعهد رئيس
+                // الوزراء الأرميني نيكول باشينيان والرئيس الأذربيجاني إلهام علييف`)
+                // (in the order of the text); for a noun, only a subject that stands after it
+                // or within three words before it (`تخوض أذربيجان وأرمينيا عدة مواجهات`), not
+                // the subject of another verb further back (`إن ماكرون وعلييف يأملان ... في
+                // أعقاب قمة براغ`)
+                let near = best.trigger.pos == Pos::Verb
+                    || *i > best.at
+                    || (*i..best.at).filter(|&k| self.words[k].entity.is_none()).count() <= 3;
+                let (before, after) =
+                    if near { self.coordinated(*i, clo, chi, &parties) } else { (Vec::new(), Vec::new()) };
+                let keep = |q: &Party, actors: &[Party]| usable(q) && !placed(q) && !actors.contains(q);
+                for q in before {
+                    if keep(&q, &actors) {
+                        actors.insert(0, q);
+                    }
+                }
+                for q in after {
+                    if keep(&q, &actors) {
+                        actors.push(q);
+                    }
+                }
             }
         }
-        // the object of a speech act or a verb: اتهمت أذربيجان القوات الأرمينية
+        // the object of a speech act or a verb: اتهمت أذربيجان القوات الأرمينية (not of a
+        // meeting whose parties are its actors: `والتقى باشينيان وعلييف في بروكسل برعاية
+        // الاتحاد الأوروبي`)
         if targets.is_empty()
+            && !(category == Category::Consult && actors.len() > 1)
             && matches!(
                 category,
                 Category::Disapprove

@@ -1821,3 +1821,64 @@ fn who_announces_a_step_of_its_own_takes_it_but_not_what_others_do() {
     let e = ex.events.iter().find(|e| e.category == Category::Consult).expect("a summit");
     assert_eq!(names(&ex, &e.actors), ["Donald Trump"]);
 }
+
+#[test]
+fn parties_joined_by_and_act_together() {
+    // names joined by و after the verb, one with its title and nisba
+    let ex = extract(
+        "وتعهد رئيس الوزراء الأرميني نيكول باشينيان والرئيس الأذربيجاني إلهام علييف بعدم اللجوء للقوة.",
+    );
+    let e = ex.events.iter().find(|e| e.mode == "pledge").expect("a pledge");
+    assert_eq!(names(&ex, &e.actors), ["Nikol Pashinyan", "Ilham Aliyev"]);
+    // a list of countries, in the order of the text
+    let ex = extract("وقعت مصر والأردن والسعودية اتفاقية لتحرير التجارة.");
+    let e = ex.events.iter().find(|e| e.category == Category::Agree).expect("an agreement");
+    assert_eq!(names(&ex, &e.actors), ["Egypt", "Jordan", "Saudi Arabia"]);
+    // the subject found second, its partner before it
+    let ex = extract("وقال مسؤول إن روسيا وإيران اتفقتا على زيادة الإنتاج.");
+    let e = ex.events.iter().find(|e| e.category == Category::Agree).expect("an agreement");
+    assert_eq!(names(&ex, &e.actors), ["Russia", "Iran"]);
+    // a verb joined by و is no party of the subject's
+    let ex = extract("قصفت أذربيجان مواقع عسكرية وقتلت القوات الأرمينية جنديين.");
+    assert_eq!(names(&ex, &ex.events[0].actors), ["Azerbaijan"]);
+    // nor is a name a preposition governs (whom the repelling is aimed at)
+    let ex = extract("وقال الجيش الأميركي إن التصدي لروسيا والصين سيكون أولوية.");
+    for e in &ex.events {
+        assert!(!names(&ex, &e.actors).contains(&"Russia".to_string()), "{:?}", names(&ex, &e.actors));
+    }
+}
+
+#[test]
+fn a_verb_with_no_subject_shares_the_one_before() {
+    // a speech act joined to a statement: its speaker
+    // (`ودعت واشنطن` would be Washington calling)
+    let text = "وأعلنت وزارة الخارجية الروسية رفضها للعقوبات، ودعت إلى الحوار.";
+    let ex = extract(text);
+    let e = ex.events.iter().find(|e| e.mode == "appeal").expect("an appeal");
+    assert_eq!(names(&ex, &e.actors), ["Ministry of Foreign Affairs (Russia)"]);
+    assert!(e.explanation.markers.iter().any(|(m, _)| *m == super::SHARED_SUBJECT));
+    // fighting: the actor of the act before, not who speaks of it
+    let ex = extract("وقال المتحدث إن القوات الأرمينية قصفت بلدة تيرتر، وسيطرت على مواقع استراتيجية.");
+    let e = ex.events.iter().find(|e| e.mode == "seize").expect("a seizure");
+    assert_eq!(names(&ex, &e.actors), ["Armed Forces of Armenia"]);
+    // a verb that must name a party in its own clause takes none from before
+    let ex = extract("وقال رئيس الوزراء إن الاتفاق مهم، ويجب الحفاظ عليه.");
+    assert!(!kinds(&ex).iter().any(|k| k.starts_with("DEMAND")), "{:?}", kinds(&ex));
+}
+
+#[test]
+fn a_second_call_on_another_party_is_not_the_first_told_again() {
+    let ex =
+        extract("دعا الرئيس الفرنسي إيمانويل ماكرون روسيا إلى وقف القتال. ودعا ماكرون تركيا إلى ضبط النفس.");
+    let appeals: Vec<_> = ex.events.iter().filter(|e| e.category == Category::Appeal).collect();
+    assert_eq!(appeals.len(), 2, "{:?}", kinds(&ex));
+    assert_eq!(names(&ex, &appeals[1].targets), ["Turkey"]);
+}
+
+#[test]
+fn a_pledge_to_strike_back_is_a_threat() {
+    let ex = extract("وتعهدت الصين بالرد على كل خطوة أمريكية.");
+    assert_eq!(kinds(&ex), ["THREATEN/threat"]);
+    let ex = extract("وتعهد الرئيس بعدم اللجوء للقوة.");
+    assert_eq!(kinds(&ex), ["AGREE/pledge"]);
+}
