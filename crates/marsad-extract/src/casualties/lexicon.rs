@@ -56,6 +56,9 @@ pub struct Trigger {
     /// Only with على right after it (القضاء على 71 إرهابيا; not القضاء العسكري, the military
     /// judiciary).
     pub ala: bool,
+    /// Only with ضحية right after it (راح ضحيتها 57 قتيلا; not راح ناشطون يتداولون الفيديو,
+    /// "went on").
+    pub victim: bool,
 }
 
 /// The role of a marker word.
@@ -190,6 +193,7 @@ impl Lexicon {
                 bi: false,
                 min: false,
                 ala: false,
+                victim: false,
             };
             for need in f.get(3).copied().unwrap_or("-").split('+') {
                 match need {
@@ -199,6 +203,7 @@ impl Lexicon {
                     "bi" => t.bi = true,
                     "min" => t.min = true,
                     "ala" => t.ala = true,
+                    "victim" => t.victim = true,
                     v => {
                         return Err(LexiconError::Value {
                             file: "triggers.tsv",

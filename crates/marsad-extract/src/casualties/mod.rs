@@ -557,6 +557,9 @@ impl<'a> Finder<'a> {
             // 1655 طفلا")
             let mut total_before = false;
             for mut c in found {
+                if Self::untold(&words, &c) {
+                    continue;
+                }
                 if c.kind == Kind::Missing && Self::lost_lives(&words, &c) {
                     c.kind = Kind::Killed;
                 }
@@ -1446,7 +1449,8 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether the trigger at `i` has what its entry needs after it in its clause: من
-    /// somewhere ([`lexicon::Trigger::min`]), على right after it ([`lexicon::Trigger::ala`]).
+    /// somewhere ([`lexicon::Trigger::min`]), على right after it ([`lexicon::Trigger::ala`]),
+    /// ضحية right after it ([`lexicon::Trigger::victim`]).
     fn needs_follow(&self, t: &lexicon::Trigger, words: &[Word], i: usize) -> bool {
         // أسر before definite people is their families (أسر الأطفال الملتحقين ببرامج التأهيل,
         // أسر الضحايا), not their capture
@@ -1471,6 +1475,30 @@ impl<'a> Finder<'a> {
             && !saved
             && (!t.min || self.min_follows(words, i))
             && (!t.ala || words.get(i + 1).is_some_and(|v| v.bare == "علي"))
+            && (!t.victim || words.get(i + 1).is_some_and(|v| v.stem.starts_with("ضحي")))
+    }
+
+    /// Whether the figure `c` tells of no happening: a rate (`يقتل صحفي واحد كل أسبوع`,
+    /// `يقتل عشرة أشخاص يوميا`) or what a step is taken to prevent (`تجنبا لوقوع خسائر في
+    /// صفوف المدنيين`, `لتفادي سقوط ضحايا`).
+    fn untold(words: &[Word], c: &Found) -> bool {
+        const UNITS: [&str; 6] = ["يوم", "اسبوع", "شهر", "عام", "سنه", "ساعه"];
+        // (the adverbs: يومي is also "on the two days", يومي الخميس والجمعة)
+        const RATES: [&str; 4] = ["يوميا", "اسبوعيا", "شهريا", "سنويا"];
+        const PREVENT: [&str; 8] = ["تجنبا", "تجنب", "تفاديا", "تفادي", "منع", "خشيه", "خوفا", "تحسبا"];
+        let after: Vec<&Word> =
+            words.iter().skip(c.end_word + 1).take(6).take_while(|w| !w.is_stop()).collect();
+        let rate = after.iter().enumerate().any(|(k, w)| {
+            RATES.contains(&w.bare.as_ref())
+                || (w.bare == "كل" && after.get(k + 1).is_some_and(|u| UNITS.contains(&u.bare.as_ref())))
+        });
+        let start = words.iter().position(|w| w.span.end() > c.evidence.start()).unwrap_or(c.at);
+        let prevented = words[start.saturating_sub(3)..start]
+            .iter()
+            .rev()
+            .take_while(|w| !w.is_stop())
+            .any(|w| PREVENT.contains(&w.stem.as_ref()));
+        rate || prevented
     }
 
     fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
@@ -2122,6 +2150,7 @@ impl<'a> Finder<'a> {
                             bi: false,
                             min: false,
                             ala: false,
+                            victim: false,
                         },
                     )
                 }));

@@ -2445,3 +2445,30 @@ fn figures_joined_to_a_running_total_are_of_its_period() {
     let ex = extract("وقتل 5 أشخاص في هجوم على السوق، وأصيب 12 آخرون.");
     assert!(ex.casualties.iter().all(|c| !c.cumulative), "{:?}", ex.casualties);
 }
+
+#[test]
+fn a_rate_or_a_toll_to_prevent_is_no_claim() {
+    // a rate of deaths, not a happening
+    assert!(claims("وقالت المنظمة إنه يقتل صحفي واحد كل أسبوع في العالم.").is_empty());
+    assert!(claims("وتتسبب هذه المشكلة الصحية في مقتل عشرة أشخاص يوميا.").is_empty());
+    // what a step is taken to prevent
+    assert!(claims("وقال الجيش إنه أوقف العملية تجنبا لوقوع خسائر في صفوف المدنيين.").is_empty());
+    // a toll on the two days named is one
+    assert_eq!(
+        claims("وقتل سبعة متظاهرين يومي الثلاثاء والأربعاء قرب مقر المحافظة."),
+        [(Some(7), Kind::Killed, Population::Civilian)]
+    );
+    // struck with polio is a patient
+    assert!(claims("وأعلنت وزارة الصحة تسجيل إصابة واحدة بشلل الأطفال في البلاد.").is_empty());
+    // راح is a casualty word only before ضحية
+    assert!(claims("وراح ناشطون يتداولون الفيديو على مواقع التواصل.").is_empty());
+    assert_eq!(claims("وقتل ثلاثة ناشطين في الهجوم.")[0].2, Population::Civilian);
+}
+
+#[test]
+fn a_total_by_a_date_or_after_a_rise_is_cumulative() {
+    let ex = extract("وسجلت المنظمة بحلول نهاية ديسمبر 2017 مقتل 847 من العاملين في المجال الطبي.");
+    assert!(only(&ex).cumulative);
+    let ex = extract("وأفاد المسعفون بارتفاع عدد القتلى إلى 28 مدنيا.");
+    assert!(only(&ex).cumulative);
+}

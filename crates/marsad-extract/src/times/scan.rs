@@ -16,6 +16,9 @@ use marsad_text::{AnalysedToken, Normalized, Proclitic, Span, TokenKind};
 pub(super) use super::tables::AgoUnit;
 use super::tables::{DayPart, Grammar, Holiday, MonthName, Period, Phrases, Relation, Tables};
 
+/// Heads of places named after a date: a date right after one is the place's name.
+const PLACE_HEADS: [&str; 8] = ["مدينه", "مدينة", "شارع", "ميدان", "جسر", "كوبري", "حي", "محور"];
+
 /// A token as the recogniser sees it.
 #[derive(Debug)]
 pub(super) struct Word<'a> {
@@ -286,7 +289,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
             match self.expression(i) {
                 Some(f) => {
                     i = f.end.max(i + 1);
-                    found.push(f);
+                    // a date right after the head of a place names the place (مدينة السادس من
+                    // أكتوبر, شارع 26 يوليو, جسر 6 أكتوبر, ميدان 23 يوليو): none of its words
+                    // is a time
+                    if f.first == 0 || !self.is(f.first - 1, &PLACE_HEADS) {
+                        found.push(f);
+                    }
                 }
                 None => i += 1,
             }

@@ -680,3 +680,11 @@ fn two_years_named_with_their_dual() {
     assert_eq!(times("قتل 1351 شخصا و200 آخرون", Some(p)), Vec::<(String, String)>::new());
     assert!(times("في عامي 1990 و1000 جندي", Some(p)).iter().all(|(_, v)| !v.contains("1000")));
 }
+
+#[test]
+fn a_date_that_names_a_place_is_no_time() {
+    assert!(times("وقتل ستة أشخاص في مدينة السادس من أكتوبر غرب القاهرة.", Some(TUE())).is_empty());
+    assert!(times("وأغلقت الشرطة جسر 6 أكتوبر وشارع 26 يوليو.", Some(TUE())).is_empty());
+    // after any other word it is a date
+    assert_eq!(value("وقتل ستة أشخاص في السادس من أكتوبر.", TUE()), "2022-10-06");
+}
