@@ -124,6 +124,11 @@ const LASTING: &[&str] = &[
     "military-intervention",
 ];
 
+/// Whether `mode` is one of a lasting state or of a hold on ground ([`LASTING`]).
+pub(crate) fn lasting(mode: &str) -> bool {
+    LASTING.contains(&mode)
+}
+
 impl Refiner {
     /// Whether it refines an event of this category and mode.
     pub fn applies_to(&self, category: Category, mode: &str) -> bool {

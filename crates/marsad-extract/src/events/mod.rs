@@ -1857,7 +1857,10 @@ impl<'a> Finder<'a> {
         }
         let mut start = entity_start(i);
         while before.len() < MOST {
-            if start <= clo || !joined(&self.words[start]) || self.words[start - 1].entity.is_none() {
+            if start <= clo
+                || !joined(&self.words[start])
+                || (self.words[start - 1].entity.is_none() && self.nisba(&self.words[start - 1]).is_none())
+            {
                 break;
             }
             let first = entity_start(start - 1);
@@ -2579,6 +2582,20 @@ impl<'a> Finder<'a> {
             // الخارجية الإيطالي ماتيو سالفيني` is Merkel's), and not the person a verb acting
             // on people took (اعتقلت الكاتبة والناشطة، نوف)
             let titled = self.holder_after_title(best, chi, &parties);
+            // the nisba right after a noun, with its tanween alif too (قصفا إسرائيليا)
+            let nisba_after = (best.trigger.pos == Pos::Noun && best.end < chi)
+                .then(|| {
+                    let w = &self.words[best.end];
+                    let tanween = || {
+                        let stem = self.a.norm.key_of(w.stem);
+                        stem.strip_suffix("يا").and_then(|s| self.a.kb.nisba(&format!("{s}ي")))
+                    };
+                    (w.entity.is_none() && !w.prep)
+                        .then(|| self.nisba(w).or_else(tanween))
+                        .flatten()
+                        .map(|c| (best.end, self.country(c)))
+                })
+                .flatten();
             let subject = match best.trigger.pos {
                 // subject-verb right before it (إن أذربيجان قصفت), else verb-subject with a name
                 // (a nisba after the verb qualifies its object: قصفت مواقع أرمنية)
@@ -2597,6 +2614,15 @@ impl<'a> Finder<'a> {
                 // الكندي جاستن ترودو إلى بغداد` is Trudeau's visit)
                 // (`holder_after_title` finds none after any other noun)
                 Pos::Noun if titled.is_some() => titled,
+                // a nisba right after the noun is whose act it is, before a party named
+                // before it (`تأثر الاقتصاد الإيراني بالعقوبات الأميركية على إيران`, `في قصف
+                // إسرائيلي`); not of a lasting state, where it is the place (الحرب السورية)
+                Pos::Noun
+                    if !lexicon::lasting(&best.trigger.mode)
+                        && let Some(found) = nisba_after.as_ref().filter(|(_, p)| usable(p)) =>
+                {
+                    Some(found)
+                }
                 Pos::Noun => {
                     before.filter(|(i, _)| !(violent && self.befell(*i, best.at, clo))).or_else(|| {
                         after

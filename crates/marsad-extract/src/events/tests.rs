@@ -1882,3 +1882,19 @@ fn a_pledge_to_strike_back_is_a_threat() {
     let ex = extract("وتعهد الرئيس بعدم اللجوء للقوة.");
     assert_eq!(kinds(&ex), ["AGREE/pledge"]);
 }
+
+#[test]
+fn a_nisba_right_after_a_noun_is_whose_act_it_is() {
+    // before the party named before the noun, and before a name a preposition governs
+    let ex = extract("وتأثر الاقتصاد الإيراني بالعقوبات الأميركية على إيران.");
+    let e = ex.events.iter().find(|e| e.category == Category::Sanction).expect("a sanction");
+    assert_eq!(names(&ex, &e.actors), ["United States"]);
+    // with its tanween alif
+    let ex = extract("ونفذت الطائرات قصفا إسرائيليا على غزة.");
+    assert_eq!(names(&ex, &only(&ex).actors), ["Israel"]);
+    // nisbas joined by و act together
+    let ex = extract("وشنت الطائرات السورية والروسية غارات على مدينة إدلب.");
+    assert_eq!(names(&ex, &only(&ex).actors), ["Syria", "Russia"]);
+    // West Texas Intermediate mediates nothing
+    assert!(extract("وارتفع خام غرب تكساس الوسيط الأمريكي 44 سنتا.").events.is_empty());
+}
