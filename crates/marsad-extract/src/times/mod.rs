@@ -191,6 +191,29 @@ fn is_future(w: &Word<'_>) -> bool {
         && (w.future_clitic() || tables::Grammar::has(&tables::Tables::builtin().grammar.future, w.core()))
 }
 
+/// Whether the word at `k` (مقرر, المقرر) is a rapporteur, not what is scheduled: before
+/// الخاص, الأمم, الأممي, لجنة or اللجنة.
+fn rapporteur(words: &[Word<'_>], k: usize) -> bool {
+    matches!(words[k].core(), "مقرر" | "المقرر" | "مقررة" | "المقررة")
+        && words.get(k + 1).is_some_and(|n| {
+            // (as the analysis normaliser writes them: alif forms folded)
+            matches!(
+                n.core(),
+                "الخاص"
+                    | "الخاصة"
+                    | "الخاصه"
+                    | "الامم"
+                    | "الاممي"
+                    | "الاممية"
+                    | "الامميه"
+                    | "لجنة"
+                    | "لجنه"
+                    | "اللجنة"
+                    | "اللجنه"
+            )
+        })
+}
+
 /// Whether the sentence holding token `at`, up to it, speaks of the future.
 fn sentence_is_future(words: &[Word<'_>], future: &[bool], at: usize) -> bool {
     for k in (0..at).rev() {
@@ -198,7 +221,8 @@ fn sentence_is_future(words: &[Word<'_>], future: &[bool], at: usize) -> bool {
         if w.kind == TokenKind::Punct && matches!(w.norm, "." | "!" | "?" | "؟") {
             return false;
         }
-        if future[k] {
+        // (not the rapporteur: مقرر الأمم المتحدة الخاص, المقرر الخاص)
+        if future[k] && !rapporteur(words, k) {
             return true;
         }
         if w.line_start {

@@ -688,3 +688,18 @@ fn a_date_that_names_a_place_is_no_time() {
     // after any other word it is a date
     assert_eq!(value("وقتل ستة أشخاص في السادس من أكتوبر.", TUE()), "2022-10-06");
 }
+
+#[test]
+fn a_weekday_of_what_is_scheduled_is_the_next_one() {
+    // written on Sunday 17 June 2018: the meeting set for Tuesday is two days later
+    let sun = date(2018, 6, 17);
+    assert_eq!(value("خلال اجتماع فرنسي ألماني مقرر الثلاثاء قرب برلين.", sun), "2018-06-19");
+    assert_eq!(value("في القمة المرتقبة الخميس في بروكسل.", sun), "2018-06-21");
+}
+
+#[test]
+fn a_rapporteur_is_nothing_scheduled() {
+    // written on Sunday 3 June 2018: the rapporteur spoke on the Friday before
+    let sun = date(2018, 6, 3);
+    assert_eq!(value("وقال مقرر الأمم المتحدة الخاص يوم الجمعة إن إقالتها تبعث برسالة.", sun), "2018-06-01");
+}
