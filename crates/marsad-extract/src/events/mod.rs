@@ -1167,22 +1167,24 @@ impl<'a> Finder<'a> {
             // دوتيرتي أعلن حظر ...، داعياً جميع العمال إلى العودة`) is its subject's act: the
             // speaker of that clause, else the actor of its event, else its subject
             // (not a participle with the article: `المتهمة بفبركة` is the accused)
-            if best.trigger.adverbial && !self.words[best.at].definite && actors.is_empty() && clo > lo {
-                let spoke = speech
-                    .said
-                    .iter()
-                    .rev()
-                    .find(|(i, p)| *i < clo && p.is_some())
-                    .and_then(|(_, p)| p.clone());
-                let acted = || {
-                    events
-                        .last()
-                        .filter(|(e, _, _)| e.evidence.end() <= self.words[clo].span.start())
-                        .and_then(|(e, _, _)| e.actors.first().cloned())
-                };
-                if let Some(p) = spoke.or_else(acted).or_else(|| self.main_subject(lo, clo)) {
-                    actors.push(p);
-                }
+            // (the speaker of the clause before, and the actor of the sentence's event before
+            // it, for the two rules below)
+            let spoke = || {
+                speech.said.iter().rev().find(|(i, p)| *i < clo && p.is_some()).and_then(|(_, p)| p.clone())
+            };
+            let acted = || {
+                events
+                    .last()
+                    .filter(|(e, _, _)| e.evidence.end() <= self.words[clo].span.start())
+                    .and_then(|(e, _, _)| e.actors.first().cloned())
+            };
+            if best.trigger.adverbial
+                && !self.words[best.at].definite
+                && actors.is_empty()
+                && clo > lo
+                && let Some(p) = spoke().or_else(acted).or_else(|| self.main_subject(lo, clo))
+            {
+                actors.push(p);
             }
             // a verb joined to the clause before it with no subject of its own (`وصادرت كل
             // أنواع الإغاثة واعتقلت المواطنين`, `كما طلب الثلاثاء من إدارته`) shares that
@@ -1201,20 +1203,6 @@ impl<'a> Finder<'a> {
                 && !self.passive(best)
                 && self.joined_verb(best.at, clo)
             {
-                let spoke = || {
-                    speech
-                        .said
-                        .iter()
-                        .rev()
-                        .find(|(i, p)| *i < clo && p.is_some())
-                        .and_then(|(_, p)| p.clone())
-                };
-                let acted = || {
-                    events
-                        .last()
-                        .filter(|(e, _, _)| e.evidence.end() <= self.words[clo].span.start())
-                        .and_then(|(e, _, _)| e.actors.first().cloned())
-                };
                 let shared = if category.is_violent() {
                     acted()
                 } else if best.rank >= 5 || category == Category::Statement {
@@ -2518,13 +2506,18 @@ impl<'a> Finder<'a> {
                 self.words[best.end..chi].iter().position(|w| w.bare == "بين").map(|k| best.end + k)
         {
             // (not a place where they fight: `الاشتباكات بين الجماعات المسلحة في طرابلس`)
-            actors.extend(
-                parties
-                    .iter()
-                    .filter(|(i, p)| *i > b && !placed(p) && !town(p))
-                    .take(2)
-                    .map(|(_, p)| p.clone()),
-            );
+            let sides: Vec<&(usize, Party)> =
+                parties.iter().filter(|(i, p)| *i > b && !placed(p) && !town(p)).take(2).collect();
+            actors.extend(sides.iter().map(|(_, p)| p.clone()));
+            // and every party joined to them by و (`بين مصر والسودان وإثيوبيا`, `بين رئيس جنوب
+            // السودان سلفا كير ووزير الخارجية المصري سامح شكري`)
+            if let Some((last, _)) = sides.last() {
+                for q in self.coordinated(*last, clo, chi, &parties).1 {
+                    if !actors.contains(&q) && !placed(&q) && !town(&q) {
+                        actors.push(q);
+                    }
+                }
+            }
             // the towns named there are where the fighting is (`بين الجيش والميليشيات شرق
             // مديرية حيس`, `بين محافظتي لحج وتعز`)
             between_towns.extend(parties.iter().filter(|(i, p)| *i > b && town(p)).filter_map(

@@ -1898,3 +1898,10 @@ fn a_nisba_right_after_a_noun_is_whose_act_it_is() {
     // West Texas Intermediate mediates nothing
     assert!(extract("وارتفع خام غرب تكساس الوسيط الأمريكي 44 سنتا.").events.is_empty());
 }
+
+#[test]
+fn every_party_between_whom_talks_are_held_takes_part() {
+    let ex = extract("وعقدت جولة جديدة من المفاوضات بين مصر والسودان وإثيوبيا في الخرطوم.");
+    let e = ex.events.iter().find(|e| e.category == Category::Consult).expect("talks");
+    assert_eq!(names(&ex, &e.actors), ["Egypt", "Sudan", "Ethiopia"]);
+}
