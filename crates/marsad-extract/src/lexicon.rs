@@ -74,6 +74,20 @@ pub(crate) fn tsv_rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
     data_lines(src).map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// Whether a word of scheduling (مقرر, المقرر, مقررة, المقررة: what is set for a day) is a
+/// rapporteur, before `next` and `after` (the two words after it, without conjunctions, as
+/// the analysis normaliser writes them, ة as ة or ه): before الأمم, الأممي, لجنة, or الخاص not
+/// followed by a word with ب (`مقرر الأمم المتحدة الخاص`, `المقرر الخاص للأمم المتحدة`; not
+/// `الموعد المقرر الخاص بالانتخابات`). The time layer and the event layer both ask it.
+pub(crate) fn rapporteur(word: &str, next: &str, after: Option<&str>) -> bool {
+    let fold = |w: &str| w.replace('ة', "ه");
+    let scheduled = matches!(fold(word).as_str(), "مقرر" | "المقرر" | "مقرره" | "المقرره");
+    let next = fold(next);
+    scheduled
+        && (matches!(next.as_str(), "الامم" | "الاممي" | "الامميه" | "لجنه" | "اللجنه")
+            || (matches!(next.as_str(), "الخاص" | "الخاصه") && !after.is_some_and(|a| a.starts_with('ب'))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +106,14 @@ mod tests {
         let words = word_set(&n, src);
         assert_eq!(words.len(), 3);
         assert!(words.contains(&phrase_key(&n, "أعلن")));
+    }
+
+    #[test]
+    fn a_rapporteur_is_told_from_what_is_scheduled() {
+        assert!(rapporteur("مقرر", "الامم", Some("المتحده")));
+        assert!(rapporteur("المقرر", "الخاص", Some("للامم")));
+        assert!(!rapporteur("المقرر", "الخاص", Some("بالانتخابات")));
+        assert!(!rapporteur("مقرر", "الثلاثاء", None));
+        assert!(!rapporteur("الاجتماع", "الامم", None));
     }
 }

@@ -506,6 +506,11 @@ impl Kb {
         self.nisba.get(key).copied()
     }
 
+    /// The country whose nisba `key` is, read with its tanween alif (`اسرائيليا`: اسرائيلي).
+    pub fn nisba_with_tanween(&self, key: &str) -> Option<EntryId> {
+        key.strip_suffix('ا').filter(|s| s.chars().count() >= 3).and_then(|s| self.nisba(s))
+    }
+
     /// The country whose government "النظام" + this nisba names (`السوري`).
     pub fn regime(&self, key: &str) -> Option<EntryId> {
         self.regime.get(key).copied()

@@ -557,7 +557,7 @@ impl<'a> Finder<'a> {
             // 1655 طفلا")
             let mut total_before = false;
             for mut c in found {
-                if Self::untold(&words, &c) {
+                if Self::rate(&words, &c) {
                     continue;
                 }
                 if c.kind == Kind::Missing && Self::lost_lives(&words, &c) {
@@ -591,11 +591,29 @@ impl<'a> Finder<'a> {
                 let first = words.partition_point(|w| w.span.start() < c.evidence.start());
                 // (and what was only attempted, or is to be avoided: "إدانته بمحاولة قتل ستة
                 // آخرين", "لتجنب أي إصابات للمدنيين")
+                // (and what is to be prevented: منع سقوط الطفل; not what was not prevented, فشلت
+                // القوات في منع مقتل 20 شخصا)
+                let failed = |k: usize| {
+                    words[k.saturating_sub(5)..k]
+                        .iter()
+                        .any(|w| matches!(w.stem.as_ref(), "فشل" | "فشلت" | "تفشل" | "يفشل" | "عجز" | "عجزت"))
+                };
                 let negator = |k: usize| {
-                    matches!(words[k].bare.as_ref(), "دون" | "بدون" | "عدم" | "بعدم" | "دونما" | "لا")
+                    (words[k].stem == "منع" && !failed(k))
+                        || matches!(words[k].bare.as_ref(), "دون" | "بدون" | "عدم" | "بعدم" | "دونما" | "لا")
                         || matches!(
                             words[k].stem.as_ref(),
-                            "محاوله" | "محاولات" | "محاولتين" | "تجنب" | "تفادي" | "شروع"
+                            "محاوله"
+                                | "محاولات"
+                                | "محاولتين"
+                                | "تجنب"
+                                | "تجنبا"
+                                | "تفادي"
+                                | "تفاديا"
+                                | "تحسبا"
+                                | "خشيه"
+                                | "خوفا"
+                                | "شروع"
                         )
                 };
                 // past a word of falling, happening or being before the dead (دون سقوط قتلى, دون
@@ -1478,27 +1496,20 @@ impl<'a> Finder<'a> {
             && (!t.victim || words.get(i + 1).is_some_and(|v| v.stem.starts_with("ضحي")))
     }
 
-    /// Whether the figure `c` tells of no happening: a rate (`يقتل صحفي واحد كل أسبوع`,
-    /// `يقتل عشرة أشخاص يوميا`) or what a step is taken to prevent (`تجنبا لوقوع خسائر في
-    /// صفوف المدنيين`, `لتفادي سقوط ضحايا`).
-    fn untold(words: &[Word], c: &Found) -> bool {
+    /// Whether the figure `c` is a rate, not a happening: a time unit after كل or an adverb
+    /// of frequency in the four words after it (`يقتل صحفي واحد كل أسبوع`, `مقتل عشرة
+    /// أشخاص يوميا`). (What a step is taken to prevent, `تجنبا لوقوع خسائر`, is the
+    /// `negator` of [`Finder::run`].)
+    fn rate(words: &[Word], c: &Found) -> bool {
         const UNITS: [&str; 6] = ["يوم", "اسبوع", "شهر", "عام", "سنه", "ساعه"];
         // (the adverbs: يومي is also "on the two days", يومي الخميس والجمعة)
         const RATES: [&str; 4] = ["يوميا", "اسبوعيا", "شهريا", "سنويا"];
-        const PREVENT: [&str; 8] = ["تجنبا", "تجنب", "تفاديا", "تفادي", "منع", "خشيه", "خوفا", "تحسبا"];
         let after: Vec<&Word> =
-            words.iter().skip(c.end_word + 1).take(6).take_while(|w| !w.is_stop()).collect();
-        let rate = after.iter().enumerate().any(|(k, w)| {
+            words.iter().skip(c.end_word + 1).take(4).take_while(|w| !w.is_stop()).collect();
+        after.iter().enumerate().any(|(k, w)| {
             RATES.contains(&w.bare.as_ref())
                 || (w.bare == "كل" && after.get(k + 1).is_some_and(|u| UNITS.contains(&u.bare.as_ref())))
-        });
-        let start = words.iter().position(|w| w.span.end() > c.evidence.start()).unwrap_or(c.at);
-        let prevented = words[start.saturating_sub(3)..start]
-            .iter()
-            .rev()
-            .take_while(|w| !w.is_stop())
-            .any(|w| PREVENT.contains(&w.stem.as_ref()));
-        rate || prevented
+        })
     }
 
     fn noun(&self, w: &Word) -> Option<(lexicon::Noun, bool)> {
@@ -1526,7 +1537,7 @@ impl<'a> Finder<'a> {
         let kb = self.a.kb;
         kb.nisba(&w.bare)
             .or_else(|| kb.nisba(&w.stem))
-            .or_else(|| w.stem.strip_suffix('ا').filter(|s| s.chars().count() >= 3).and_then(|s| kb.nisba(s)))
+            .or_else(|| kb.nisba_with_tanween(&w.stem))
             .or_else(|| self.lex.groups.get(w.bare.as_ref()).and_then(|id| kb.by_id(id)))
     }
 

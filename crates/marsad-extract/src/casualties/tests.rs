@@ -2472,3 +2472,12 @@ fn a_total_by_a_date_or_after_a_rise_is_cumulative() {
     let ex = extract("وأفاد المسعفون بارتفاع عدد القتلى إلى 28 مدنيا.");
     assert!(only(&ex).cumulative);
 }
+
+#[test]
+fn what_a_step_would_prevent_is_no_claim_but_what_it_failed_to_is() {
+    assert!(claims("بينما كان أحد الجيران يحاول منع سقوط الطفل.").is_empty());
+    assert_eq!(
+        claims("وفشلت قوات الأمن في منع مقتل 20 شخصا في الهجوم."),
+        [(Some(20), Kind::Killed, Population::Unspecified)]
+    );
+}

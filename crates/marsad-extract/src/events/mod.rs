@@ -56,9 +56,11 @@
 //!     يوجيل`), unless the verb carries its object pronoun (`اختطفها الزعيم`); a verb in the
 //!     first person (`ندعو`) has no subject after it; a country whose name takes the
 //!     feminine right after a masculine verb is its object (`دعا الهند إلى`);
-//!   - actor of a noun: a party before it in the clause (`شنت أذربيجان قصفا`), a nisba right
-//!     after it or after the words of its means (`قصف أذري`, `في قصف إسرائيلي`, `هجوم جوي
-//!     إسرائيلي`), the person after a title right after a visit (`زيارة ولي العهد السعودي
+//!   - actor of a noun: a nisba right after it, first (`العقوبات الأميركية`, `قصفا
+//!     إسرائيليا`, `في قصف إسرائيلي`; not of a lasting state, `الحرب السورية`, nor of an
+//!     arrest or an execution, whom it befell), else a party before it in the clause (`شنت
+//!     أذربيجان قصفا`), a nisba after the words of its means (`هجوم جوي إسرائيلي`), the person
+//!     after a title right after a visit (`زيارة ولي العهد السعودي
 //!     الأمير محمد بن سلمان`), both sides of `بين X و Y`, who criticism or
 //!     accusations come from (`انتقادات من الولايات المتحدة`), the body a delegation right
 //!     after the trigger comes from (`زار وفد من مجلس الأمن`); not a party before a violent
@@ -66,6 +68,16 @@
 //!     escape by it (`قتل مزارع فلسطيني في قصف`: it was hit), or exposed to it (`تتعرض
 //!     لهجوم`: its target); a participle that goes on with its subject's act (`داعيا`,
 //!     `متهما`) only a party before it;
+//!   - the parties joined by و to the subject act with it (`والتقى باشينيان وعلييف`,
+//!     `وتعهد رئيس الوزراء الأرميني نيكول باشينيان والرئيس الأذربيجاني إلهام علييف`,
+//!     `الطائرات السورية والروسية`; [`Finder::coordinated`]), and so do those joined to the
+//!     sides after `بين` (`بين مصر والسودان وإثيوبيا`); a meeting whose actors are several
+//!     takes no object of a speech act as its target;
+//!   - a verb with no subject of its own joined to the clause before it (`واعتقلت`, `فأقرت`,
+//!     `كما طلب`) shares that clause's: for a speech act its speaker, else the actor of the
+//!     sentence's event before it, else the sentence's subject; for fighting only the actor
+//!     of the event before (the explanation's marker `subject shared with the clause before`);
+//!     such an act is never the lede told again ([`Event::repeated_by`]);
 //!   - a place of a kind other than a country or a capital (a town, a district) is no side
 //!     of a violent act, neither who acted nor whom it hit (`هجوم كيميائي على مدينة دوما`,
 //!     `سيطروا على مديرية القفر`), but where it happened (a target moves so when the
@@ -1545,10 +1557,20 @@ impl<'a> Finder<'a> {
             };
             let span = Span::new(self.words[i].span.start(), self.words[end - 1].span.end());
             match role {
-                Marker::Future => {
+                // (not a rapporteur: `وقال مقرر الأمم المتحدة الخاص`)
+                Marker::Future
+                    if !self.words.get(i + 1).is_some_and(|n| {
+                        crate::lexicon::rapporteur(
+                            self.words[i].bare,
+                            n.bare,
+                            self.words.get(i + 2).map(|a| a.bare),
+                        )
+                    }) =>
+                {
                     future = true;
                     markers.push(("future", span));
                 }
+                Marker::Future => {}
                 // right before the trigger, or past a verb of undergoing and أي (لم يتعرض لأي
                 // قصف جوي), or past the verb whose object the trigger is, with أي or a pronoun
                 // of whom it is aimed at (لا تنفذ أي عمليات عسكرية, لم توجه إليه اتهامات); not
@@ -1669,7 +1691,8 @@ impl<'a> Finder<'a> {
         self.party(w)
     }
 
-    /// The subject of the clause `lo..clo` that a participle after it goes on from: a person
+    /// The subject of the clause `lo..clo` that a participle after it goes on from, or a verb
+    /// with no subject of its own joined to it (`واعتقلت`, `كما طلب`): a person
     /// named in its first eight words (`وتقدم المحامي هاني جاد للمحكمة بالفيديو، متهماً`,
     /// `أكد مفتي مصر الدكتور شوقي علام ...، مطالبا`), else a party named in its first three
     /// (`أعلن الجيش الأميركي`), no preposition governing either, before any `أن`; not the
@@ -1767,8 +1790,9 @@ impl<'a> Finder<'a> {
     /// after the last one's mention, its و on the name or on a title and nisbas before it
     /// (`روسيا وتركيا وإيران`, `نيكول باشينيان والرئيس الأذربيجاني إلهام علييف`; the holder
     /// of a title named after its body, `مون وزعيم كوريا الشمالية، كيم جونغ أون`), and the
-    /// names joined the same way before it (`أرمينيا وأذربيجان` when the subject found is the
-    /// second). Not past any other word (`قصفت أذربيجان وقتلت القوات الأرمينية` joins two
+    /// names or nisbas right before its own و (`أرمينيا وأذربيجان` when the subject found is
+    /// the second, `الطائرات السورية والروسية`; not past a title with the و, `... والرئيس
+    /// التركي أردوغان`). Not past any other word (`قصفت أذربيجان وقتلت القوات الأرمينية` joins two
     /// verbs, not two parties), nor from or to a name a preposition governs (`التصدي لروسيا
     /// والصين`, `شركات مثل أمازون وغوغل التابعة لشركة ألفابيت وفيسبوك`).
     fn coordinated(
@@ -2576,19 +2600,22 @@ impl<'a> Finder<'a> {
             // on people took (اعتقلت الكاتبة والناشطة، نوف)
             let titled = self.holder_after_title(best, chi, &parties);
             // the nisba right after a noun, with its tanween alif too (قصفا إسرائيليا)
-            let nisba_after = (best.trigger.pos == Pos::Noun && best.end < chi)
-                .then(|| {
-                    let w = &self.words[best.end];
-                    let tanween = || {
-                        let stem = self.a.norm.key_of(w.stem);
-                        stem.strip_suffix("يا").and_then(|s| self.a.kb.nisba(&format!("{s}ي")))
-                    };
-                    (w.entity.is_none() && !w.prep)
-                        .then(|| self.nisba(w).or_else(tanween))
-                        .flatten()
-                        .map(|c| (best.end, self.country(c)))
-                })
-                .flatten();
+            // (not of a lasting state, where it is the place, الحرب السورية; nor of an arrest or
+            // an execution, where it is whom it befell, اعتقال فلسطينيين)
+            let nisba_after = (best.trigger.pos == Pos::Noun
+                && best.end < chi
+                && !lexicon::lasting(&best.trigger.mode)
+                && !PATIENT_MODES.contains(&best.trigger.mode.as_str()))
+            .then(|| {
+                let w = &self.words[best.end];
+                let tanween = || self.a.kb.nisba_with_tanween(&self.a.norm.key_of(w.stem));
+                (w.entity.is_none() && !w.prep)
+                    .then(|| self.nisba(w).or_else(tanween))
+                    .flatten()
+                    .map(|c| (best.end, self.country(c)))
+            })
+            .flatten()
+            .filter(|(_, p)| usable(p));
             let subject = match best.trigger.pos {
                 // subject-verb right before it (إن أذربيجان قصفت), else verb-subject with a name
                 // (a nisba after the verb qualifies its object: قصفت مواقع أرمنية)
@@ -2599,8 +2626,9 @@ impl<'a> Finder<'a> {
                     .or(after)
                     .or(titled.filter(|_| !patient)),
                 // a party before it, not one it befell ([`Finder::befell`]: `تقارير عن هجوم`,
-                // `شخصان قتلا في انفجار`); else a party right after it (قصف أذري), a nisba even
-                // where a preposition governs the noun (`في قصف إسرائيلي`)
+                // `شخصان قتلا في انفجار`); else a party right after it (the nisba after a
+                // noun of a lasting state: `الحرب السورية`), a nisba after the words of its
+                // means
                 Pos::Noun if best.trigger.adverbial => before,
                 // the person after a title right after a visit is its visitor, before anyone
                 // standing before it (`استقبل الرئيس العراقي برهم صالح خلال زيارة رئيس الوزراء
@@ -2609,13 +2637,8 @@ impl<'a> Finder<'a> {
                 Pos::Noun if titled.is_some() => titled,
                 // a nisba right after the noun is whose act it is, before a party named
                 // before it (`تأثر الاقتصاد الإيراني بالعقوبات الأميركية على إيران`, `في قصف
-                // إسرائيلي`); not of a lasting state, where it is the place (الحرب السورية)
-                Pos::Noun
-                    if !lexicon::lasting(&best.trigger.mode)
-                        && let Some(found) = nisba_after.as_ref().filter(|(_, p)| usable(p)) =>
-                {
-                    Some(found)
-                }
+                // إسرائيلي`)
+                Pos::Noun if nisba_after.is_some() => nisba_after.as_ref(),
                 Pos::Noun => {
                     before.filter(|(i, _)| !(violent && self.befell(*i, best.at, clo))).or_else(|| {
                         after
@@ -2651,7 +2674,8 @@ impl<'a> Finder<'a> {
                 // and the parties joined to it by و (`والتقى باشينيان وعلييف`, `وتعهد رئيس
                 // الوزراء الأرميني نيكول باشينيان والرئيس الأذربيجاني إلهام علييف`)
                 // (in the order of the text); for a noun, only a subject that stands after it
-                // or within three words before it (`تخوض أذربيجان وأرمينيا عدة مواجهات`), not
+                // or before it with at most three words outside names between (`تخوض أذربيجان
+                // وأرمينيا عدة مواجهات`), not
                 // the subject of another verb further back (`إن ماكرون وعلييف يأملان ... في
                 // أعقاب قمة براغ`)
                 let near = best.trigger.pos == Pos::Verb

@@ -1843,6 +1843,7 @@ fn parties_joined_by_and_act_together() {
     assert_eq!(names(&ex, &ex.events[0].actors), ["Azerbaijan"]);
     // nor is a name a preposition governs (whom the repelling is aimed at)
     let ex = extract("وقال الجيش الأميركي إن التصدي لروسيا والصين سيكون أولوية.");
+    assert!(!ex.events.is_empty());
     for e in &ex.events {
         assert!(!names(&ex, &e.actors).contains(&"Russia".to_string()), "{:?}", names(&ex, &e.actors));
     }
@@ -1858,11 +1859,14 @@ fn a_verb_with_no_subject_shares_the_one_before() {
     assert_eq!(names(&ex, &e.actors), ["Ministry of Foreign Affairs (Russia)"]);
     assert!(e.explanation.markers.iter().any(|(m, _)| *m == super::SHARED_SUBJECT));
     // fighting: the actor of the act before, not who speaks of it
-    let ex = extract("وقال المتحدث إن القوات الأرمينية قصفت بلدة تيرتر، وسيطرت على مواقع استراتيجية.");
+    let text =
+        "وقال المرصد السوري لحقوق الإنسان إن القوات الأرمينية قصفت بلدة تيرتر، وسيطرت على مواقع استراتيجية.";
+    let ex = extract(text);
     let e = ex.events.iter().find(|e| e.mode == "seize").expect("a seizure");
     assert_eq!(names(&ex, &e.actors), ["Armed Forces of Armenia"]);
+    assert_eq!(names(&ex, e.claimant.as_slice()), ["Syrian Observatory for Human Rights"]);
     // a verb that must name a party in its own clause takes none from before
-    let ex = extract("وقال رئيس الوزراء إن الاتفاق مهم، ويجب الحفاظ عليه.");
+    let ex = extract("وقال رئيس الوزراء نيكول باشينيان إن الاتفاق مهم، ويجب الحفاظ عليه.");
     assert!(!kinds(&ex).iter().any(|k| k.starts_with("DEMAND")), "{:?}", kinds(&ex));
 }
 
@@ -1895,6 +1899,10 @@ fn a_nisba_right_after_a_noun_is_whose_act_it_is() {
     // nisbas joined by و act together
     let ex = extract("وشنت الطائرات السورية والروسية غارات على مدينة إدلب.");
     assert_eq!(names(&ex, &only(&ex).actors), ["Syria", "Russia"]);
+    // not of an arrest, whom it befell
+    let ex = extract("وتواصل إسرائيل اعتقال فلسطينيين في الضفة الغربية.");
+    let e = ex.events.iter().find(|e| e.mode == "arrest").expect("an arrest");
+    assert_eq!(names(&ex, &e.actors), ["Israel"]);
     // West Texas Intermediate mediates nothing
     assert!(extract("وارتفع خام غرب تكساس الوسيط الأمريكي 44 سنتا.").events.is_empty());
 }
@@ -1904,4 +1912,10 @@ fn every_party_between_whom_talks_are_held_takes_part() {
     let ex = extract("وعقدت جولة جديدة من المفاوضات بين مصر والسودان وإثيوبيا في الخرطوم.");
     let e = ex.events.iter().find(|e| e.category == Category::Consult).expect("talks");
     assert_eq!(names(&ex, &e.actors), ["Egypt", "Sudan", "Ethiopia"]);
+}
+
+#[test]
+fn a_rapporteur_makes_nothing_future() {
+    let ex = extract("وقال مقرر الأمم المتحدة الخاص إن القوات قصفت البلدة.");
+    assert_eq!(only(&ex).modality, Modality::Asserted);
 }

@@ -191,27 +191,11 @@ fn is_future(w: &Word<'_>) -> bool {
         && (w.future_clitic() || tables::Grammar::has(&tables::Tables::builtin().grammar.future, w.core()))
 }
 
-/// Whether the word at `k` (مقرر, المقرر) is a rapporteur, not what is scheduled: before
-/// الخاص, الأمم, الأممي, لجنة or اللجنة.
+/// Whether the word at `k` (مقرر, المقرر) is a rapporteur, not what is scheduled
+/// ([`crate::lexicon::rapporteur`]).
 fn rapporteur(words: &[Word<'_>], k: usize) -> bool {
-    matches!(words[k].core(), "مقرر" | "المقرر" | "مقررة" | "المقررة")
-        && words.get(k + 1).is_some_and(|n| {
-            // (as the analysis normaliser writes them: alif forms folded)
-            matches!(
-                n.core(),
-                "الخاص"
-                    | "الخاصة"
-                    | "الخاصه"
-                    | "الامم"
-                    | "الاممي"
-                    | "الاممية"
-                    | "الامميه"
-                    | "لجنة"
-                    | "لجنه"
-                    | "اللجنة"
-                    | "اللجنه"
-            )
-        })
+    let bare = |j: usize| words.get(j).map(|w| w.bare());
+    bare(k + 1).is_some_and(|next| crate::lexicon::rapporteur(words[k].bare(), next, bare(k + 2)))
 }
 
 /// Whether the sentence holding token `at`, up to it, speaks of the future.
