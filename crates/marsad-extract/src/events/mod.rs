@@ -527,6 +527,11 @@ impl Word<'_> {
         self.kind == TokenKind::Punct && matches!(self.whole, "،" | ",")
     }
 
+    /// It carries the conjunction و (`وعلييف`; not the و of a word's own, `وزير`).
+    fn joined(&self) -> bool {
+        self.whole.starts_with('و') && self.bare != self.whole
+    }
+
     /// أن, إن and their forms with a pronoun (أنه, أنها): what follows is what someone says.
     fn is_that(&self) -> bool {
         matches!(self.stem, "ان" | "انه" | "انها")
@@ -1175,12 +1180,8 @@ impl<'a> Finder<'a> {
             let evidence = Span::new(self.words[clo].span.start(), self.words[chi - 1].span.end());
             let (claimant, reported_by) = speech.of(best.at);
             let (mut actors, targets, locations) = self.roles(clo, chi, best, category);
-            // a participle that goes on from the clause before it (`وكان الرئيس الفلبيني رودريغو
-            // دوتيرتي أعلن حظر ...، داعياً جميع العمال إلى العودة`) is its subject's act: the
-            // speaker of that clause, else the actor of its event, else its subject
-            // (not a participle with the article: `المتهمة بفبركة` is the accused)
-            // (the speaker of the clause before, and the actor of the sentence's event before
-            // it, for the two rules below)
+            // the speaker of the clause before, and the actor of the sentence's event before it,
+            // for the two rules below
             let spoke = || {
                 speech.said.iter().rev().find(|(i, p)| *i < clo && p.is_some()).and_then(|(_, p)| p.clone())
             };
@@ -1190,6 +1191,10 @@ impl<'a> Finder<'a> {
                     .filter(|(e, _, _)| e.evidence.end() <= self.words[clo].span.start())
                     .and_then(|(e, _, _)| e.actors.first().cloned())
             };
+            // a participle that goes on from the clause before it (`وكان الرئيس الفلبيني رودريغو
+            // دوتيرتي أعلن حظر ...، داعياً جميع العمال إلى العودة`) is its subject's act: the
+            // speaker of that clause, else the actor of its event, else its subject
+            // (not a participle with the article: `المتهمة بفبركة` is the accused)
             if best.trigger.adverbial
                 && !self.words[best.at].definite
                 && actors.is_empty()
@@ -1235,7 +1240,6 @@ impl<'a> Finder<'a> {
             // nor is an outlet of what it reports (`قالت صحيفة هآرتس إنه سيقدم تسجيلات ... كجزء
             // من الاتفاق`); one who announces a step of its own takes it (`وكانت واشنطن أعلنت عن
             // عقوبات جديدة`, `قال الفاتيكان إنه سيجري تحقيقا`)
-            let outlet = |p: &Party| self.outlet(p);
             // (nor of what a passive tells, `سيتم استئناف المفاوضات`, nor of what it says
             // after a bare complementiser: `قال X إن المفاوضات ستستأنف`, where `إنه سيجري
             // تحقيقا` is its own)
@@ -1265,7 +1269,7 @@ impl<'a> Finder<'a> {
             if best.trigger.pos == Pos::Noun
                 && best.rank < 5
                 && ((category.is_violent() && !own)
-                    || claimant.as_ref().is_some_and(outlet)
+                    || claimant.as_ref().is_some_and(|p| self.outlet(p))
                     || told
                     || self.passive(best))
                 && actors.len() == 1
@@ -1803,7 +1807,6 @@ impl<'a> Finder<'a> {
         parties: &[(usize, Party)],
     ) -> (Vec<Party>, Vec<Party>) {
         const MOST: usize = 12;
-        let joined = |w: &Word<'_>| w.whole.starts_with('و') && w.bare != w.whole;
         let party_at = |k: usize| parties.iter().find(|(j, _)| *j == k).map(|(_, p)| p.clone());
         let entity_start = |k: usize| {
             let e = self.words[k].entity;
@@ -1859,7 +1862,7 @@ impl<'a> Finder<'a> {
         let mut at = i;
         while after.len() < MOST {
             let k = mention_end(at);
-            if k >= chi || !joined(&self.words[k]) || prep(k) {
+            if k >= chi || !self.words[k].joined() || prep(k) {
                 break;
             }
             let Some(j) = name_from(k) else { break };
@@ -1870,7 +1873,7 @@ impl<'a> Finder<'a> {
         let mut start = entity_start(i);
         while before.len() < MOST {
             if start <= clo
-                || !joined(&self.words[start])
+                || !self.words[start].joined()
                 || (self.words[start - 1].entity.is_none() && self.nisba(&self.words[start - 1]).is_none())
             {
                 break;
@@ -2301,7 +2304,7 @@ impl<'a> Finder<'a> {
                     entity.subtype.as_deref() == Some("country")
                         && (i + 1..chi).find(|&k| self.words[k].entity != Some(e)).is_some_and(|k| {
                             let v = &self.words[k];
-                            (v.whole.starts_with('و') && v.bare != v.whole) || v.stem == "مع"
+                            v.joined() || v.stem == "مع"
                         })
                 };
                 named && matches!(entity.etype, EntityType::Gpe | EntityType::Loc) && !more_parties()
@@ -2517,7 +2520,7 @@ impl<'a> Finder<'a> {
         {
             for (k, (i, p)) in parties.iter().filter(|(i, _)| *i > best.end + 1).enumerate() {
                 let w = &self.words[*i];
-                if k > 0 && !(w.whole != w.bare && w.whole.starts_with('و')) {
+                if k > 0 && !w.joined() {
                     break;
                 }
                 actors.push(p.clone());
@@ -2675,9 +2678,8 @@ impl<'a> Finder<'a> {
                 // الوزراء الأرميني نيكول باشينيان والرئيس الأذربيجاني إلهام علييف`)
                 // (in the order of the text); for a noun, only a subject that stands after it
                 // or before it with at most three words outside names between (`تخوض أذربيجان
-                // وأرمينيا عدة مواجهات`), not
-                // the subject of another verb further back (`إن ماكرون وعلييف يأملان ... في
-                // أعقاب قمة براغ`)
+                // وأرمينيا عدة مواجهات`), not the subject of another verb further back (`إن
+                // ماكرون وعلييف يأملان ... في أعقاب قمة براغ`)
                 let near = best.trigger.pos == Pos::Verb
                     || *i > best.at
                     || (*i..best.at).filter(|&k| self.words[k].entity.is_none()).count() <= 3;
@@ -2963,10 +2965,7 @@ impl<'a> Finder<'a> {
                     };
                     // (and the rest of a name found governed, `لافروف` after `مع نظيره الروسي
                     // سيرغي`, and a name joined by و to it, `بين أرمينيا وأذربيجان`)
-                    let joined = v.whole != v.bare
-                        && v.whole.starts_with('و')
-                        && passed.is_some()
-                        && self.words[at - 1].entity == passed;
+                    let joined = v.joined() && passed.is_some() && self.words[at - 1].entity == passed;
                     let governed = passed == Some(e)
                         || joined
                         || (v.prep && role == SpeechRole::Speech && !owned)
