@@ -421,6 +421,26 @@ impl Attribution {
         self.cues.iter().rev().find(|c| c.at <= i).or(after)
     }
 
+    /// Whether the word at `i` (of `words`, the sentence's) tells when something was said,
+    /// not what was said: it lies between a verb of saying and the complementiser that opens
+    /// what is said (`وذكر المرصد السوري، الثلاثاء، أن 21 عنصرا قتلوا ليل الاثنين`), or in
+    /// the clause of an "according to" verb (`حسبما أوردته مصادر إعلامية اليوم السبت`), with
+    /// no full stop between. A verb of saying with no complementiser (`أعلن الجيش الثلاثاء
+    /// مقتل 3 جنود`) frames nothing: what it announces may be of the same day.
+    pub fn frames_saying(&self, words: &[Word], i: usize) -> bool {
+        self.cues.iter().any(|c| {
+            let verb = c.role == Role::Speech || (c.trailing && c.role != Role::Source);
+            if !verb || c.at >= i || words.get(c.at + 1..i).is_none_or(|w| w.iter().any(Word::is_hard_stop)) {
+                return false;
+            }
+            let opened = self.complements.iter().find(|&&k| k > c.at);
+            match opened {
+                Some(&k) => i < k,
+                None => c.trailing && !words[c.at + 1..i].iter().any(Word::is_stop),
+            }
+        })
+    }
+
     /// The claimant of a figure at word `i`.
     pub fn claimant_at(&self, i: usize) -> Option<&Party> {
         match self.cue_at(i) {

@@ -47,10 +47,13 @@
 //!   after the figure, "according to", pronouns, statements, unnamed sources, carry-over in
 //!   the paragraph); paragraphs with no source between two quoting the same statement or
 //!   report go on with it (`between`); `claimant_rule` says which rule;
-//! - **date**, by the day: the sentence's first time (not `منذ 2010`, since when), else the
-//!   paragraph's last before it, else the day the title or lede names, else none; for a
-//!   running total, the publication date when its time starts a period (`منذ 2015`), and
-//!   the record's `date_anchor` says which; **cumulative**: a running-total word
+//! - **date**, by the day: the sentence's first time (not `منذ 2010`, since when; not a year
+//!   a superlative or a comparison spans, `أكثر المعارك ضراوة هذا العام`; not the day
+//!   something was said, `وذكر المرصد، الثلاثاء، أن 21 عنصرا قتلوا ليل الاثنين`), else the
+//!   paragraph's last before it, else the day of saying, else the day the title or lede
+//!   names, else none; for a running total, the publication date when its time starts a
+//!   period (`منذ 2015`) or when no sentence or paragraph dates it, and the record's
+//!   `date_anchor` says which; **cumulative**: a running-total word
 //!   before the number (`ليصل العدد الإجمالي ... إلى 963`, `ارتفع`, `منذ`);
 //! - **one claim per (figure, kind, claimant)** in an article, for the same people (`5
 //!   انتحاريين` and `5 من المهاجمين` are two claims, and so are the items of one list); a figure
@@ -83,7 +86,7 @@ const SPEAKING_WORD: u8 = 2;
 const INCLUDE_WORD: u8 = 4;
 use crate::entities::{Entity, UNIT_RULE};
 use crate::events::DateFrom;
-use crate::times::{TimeExpr, Timex};
+use crate::times::{Anchor, TimeExpr, Timex};
 
 /// What happened to the people counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -458,6 +461,8 @@ impl<'a> Finder<'a> {
         // come before them
         let mut spoken: Vec<Spoken> = Vec::new();
         let mut unclaimed: Vec<(usize, usize, usize)> = Vec::new();
+        // the times that tell when something was said, by index ([`Attribution::frames_saying`])
+        let mut said = vec![false; self.a.times.len()];
         for &sentence in self.a.sentences {
             // a sentence with no word of casualties and no one speaking in it changes nothing
             let range = attribution::sentence_range(self.a.tokens, sentence);
@@ -479,6 +484,12 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let attribution = attributor.sentence(&words, block);
+            for (k, t) in self.a.times.iter().enumerate() {
+                if sentence.contains(t.span) {
+                    let at = words.partition_point(|w| w.span.start() < t.span.start());
+                    said[k] = attribution.frames_saying(&words, at);
+                }
+            }
             if let (Some(first), Some(last)) = (attribution.cues.first(), attribution.cues.last()) {
                 let document = |c: &attribution::Cue| {
                     c.rule.starts_with("statement") && {
@@ -512,11 +523,11 @@ impl<'a> Finder<'a> {
             if relevant & CASUALTY_WORD == 0 {
                 continue;
             }
-            let time = self.a.times.iter().find(|t| sentence.contains(t.span));
-            let date = self.claim_date(sentence);
+            let time = self.a.times.iter().zip(&said).find(|(t, said)| sentence.contains(t.span) && !**said);
+            let date = self.claim_date(sentence, &said);
             let date_of_total = match time {
-                Some(t) => self.total_date(t),
-                None => self.untimed_total_date(sentence),
+                Some((t, _)) => self.total_date(t),
+                None => self.untimed_total_date(sentence, &said),
             };
             let mut found = self.numbered(sentence, &words, &out);
             // a figure right after the people ("قتلت القوات 4 مسلحين") is the number's claim
@@ -1352,10 +1363,19 @@ impl<'a> Finder<'a> {
 
     /// The date of the running totals of `sentence`, which names no time: the publication
     /// date for a total since the start of something (`قُتل 65 مدنياً منذ اندلاع المعارك`: the
-    /// period runs until the day of writing), else the date of a claim ([`Finder::claim_date`]).
-    fn untimed_total_date(&self, sentence: Span) -> (Option<String>, Option<DateFrom>) {
+    /// period runs until the day of writing), else the date of a claim ([`Finder::claim_date`])
+    /// from its sentence or paragraph, else the publication date: a total the opening does
+    /// not date runs until the day of writing (`كما قتل في الفترة ذاتها 142 مدنيا`, after the
+    /// ambush of `ليل الاثنين` the lede told of).
+    fn untimed_total_date(&self, sentence: Span, said: &[bool]) -> (Option<String>, Option<DateFrom>) {
         let text = self.a.norm.original().get(sentence.range()).unwrap_or_default();
-        if since_start(text.split_whitespace()) { self.published() } else { self.claim_date(sentence) }
+        if since_start(text.split_whitespace()) {
+            return self.published();
+        }
+        match self.claim_date(sentence, said) {
+            (Some(_), Some(DateFrom::Opening)) | (None, _) if self.a.published.is_some() => self.published(),
+            dated => dated,
+        }
     }
 
     /// The time that ends the period `t` starts, written as a second time after إلى or حتى
@@ -1389,25 +1409,33 @@ impl<'a> Finder<'a> {
     /// claims right), else none. A claim is dated by the day: a part or a time of a day gives
     /// the day (`فجر الثلاثاء`: that Tuesday), a range its end; so does a period written as two
     /// times (`من 21 مارس 2015 إلى 31 مارس 2018`, [`Finder::period_end`]).
-    fn claim_date(&self, sentence: Span) -> (Option<String>, Option<DateFrom>) {
-        let times = self.a.times;
-        let dated = |t: &TimeExpr| !self.since_long_ago(t);
-        if let Some(t) = times.iter().find(|t| sentence.contains(t.span) && dated(t)) {
+    fn claim_date(&self, sentence: Span, said: &[bool]) -> (Option<String>, Option<DateFrom>) {
+        let times = || self.a.times.iter().zip(said).filter(|(_, said)| !**said).map(|(t, _)| t);
+        let dated = |t: &TimeExpr| !self.since_long_ago(t) && !self.compared_within(t);
+        if let Some(t) = times().find(|t| sentence.contains(t.span) && dated(t)) {
             let t = self.period_end(t).unwrap_or(t);
             return (Some(day_of(&t.value)), Some(DateFrom::Sentence));
         }
         let block = self.a.blocks.iter().find(|b| b.contains(sentence));
         if let Some(t) = block.and_then(|b| {
-            times.iter().rev().find(|t| b.contains(t.span) && t.span.end() <= sentence.start() && dated(t))
+            times().rev().find(|t| b.contains(t.span) && t.span.end() <= sentence.start() && dated(t))
         }) {
             return (Some(day_of(&t.value)), Some(DateFrom::Context));
         }
-        // the day the article's opening tells of
-        let opening =
-            self.a.blocks.iter().take(2).find_map(|b| {
-                times.iter().find(|t| b.contains(t.span) && dated(t) && t.value.day().is_some())
-            });
-        if let Some(t) = opening {
+        // the day the statement was made, when the sentence names no other
+        if let Some(t) = self.a.times.iter().find(|t| sentence.contains(t.span) && dated(t)) {
+            return (Some(day_of(&t.value)), Some(DateFrom::Sentence));
+        }
+        // the day the article's opening tells of, the day of saying included (news tells what
+        // was said the day it happened; measured: skipping it for a later time of the opening
+        // dated more bench claims wrong than right, a plan or the day after taken)
+        let published = self.a.published;
+        let opening = |t: &&TimeExpr| {
+            self.a.blocks.iter().take(2).any(|b| b.contains(t.span))
+                && dated(t)
+                && t.value.day().is_some_and(|d| published.is_none_or(|p| d <= p))
+        };
+        if let Some(t) = times().find(opening).or_else(|| self.a.times.iter().find(opening)) {
             return (Some(day_of(&t.value)), Some(DateFrom::Opening));
         }
         // not the publication date: news tells of the day before as often as of its own
@@ -1443,6 +1471,36 @@ impl<'a> Finder<'a> {
                 .is_some_and(|w| matches!(w, "عندما" | "حين" | "حينما"))
         };
         (self.after_since(t) || since_period()) && !when() && t.begins_long_before(self.a.published)
+    }
+
+    /// Whether `t` is a year, month or season a superlative compares within, a few words
+    /// after it in its clause (`في إحدى أكثر المعارك ضراوة هذا العام`, `أعنف هجوم في 2017`):
+    /// the span of the comparison, not when people were hit.
+    fn compared_within(&self, t: &TimeExpr) -> bool {
+        let superlative = |w: &str| {
+            let key: String = w.chars().map(|c| if matches!(c, 'أ' | 'إ' | 'آ') { 'ا' } else { c }).collect();
+            let key = key.strip_prefix('و').unwrap_or(&key);
+            let key = key.strip_prefix("ال").unwrap_or(key);
+            key == "اكثر" || SUPERLATIVES.contains(&key)
+        };
+        let before = self.a.norm.original().get(..t.span.start()).unwrap_or_default();
+        // (a year said relative to the day of writing, `هذا العام`: `أكبر عملية نزوح كانت في
+        // الربع الأول 2018` dates the act the superlative names)
+        let compared = t.anchor == Anchor::Published
+            && matches!(t.value, Timex::Year(_) | Timex::Month(..) | Timex::Season(..))
+            && before
+                .split_whitespace()
+                .rev()
+                .take(5)
+                .take_while(|w| !w.ends_with(['،', ',', '.']))
+                .any(superlative);
+        // (the base of a comparison: `مقارنة بالعام الماضي`)
+        let base = before
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| matches!(w, "مقارنة" | "بالمقارنة" | "مقارنةً" | "قياسا" | "قياساً"));
+        compared || base
     }
 
     /// The publication date as a claim's date.
@@ -2841,13 +2899,12 @@ impl<'a> Finder<'a> {
         let toll = |w: &Word| matches!(w.stem.as_ref(), "عدد" | "حصيله" | "اعداد" | "حصيلتها" | "حصيلته");
         let to_total = to_total && !bound && {
             let before = &words[..opening.saturating_sub(1)];
-            before
-                .iter()
-                .rev()
-                .take(20)
-                .take_while(|w| !w.is_stop())
-                .enumerate()
-                .any(|(d, w)| rise(w) && (d < 6 || before[before.len() - d..].iter().any(toll)))
+            // (past a comma with the toll's noun between: وارتفعت بذلك حصيلة القتلى ... خلال
+            // الأسابيع السبعة الأخيرة، سواء من التنظيم والنظام أو المدنيين إلى 610 قتيلا)
+            let clause = before.iter().rev().take_while(|w| !w.is_stop()).count();
+            before.iter().rev().take(20).take_while(|w| !w.is_hard_stop()).enumerate().any(|(d, w)| {
+                rise(w) && ((d < 6 && d < clause) || before[before.len() - d..].iter().any(toll))
+            })
         };
         // (not "the worst since": اشتباكات هي الأسوأ منذ حرب 2020, الأكثر دموية منذ)
         // (أكثر only with its article: أكثر من 240 is "more than")

@@ -994,6 +994,18 @@ impl<'a> Finder<'a> {
         i + rest.len() <= hi && rest.iter().zip(&self.words[i..]).all(|(k, w)| w.is(k))
     }
 
+    /// Whether the word at `i` is the verbal noun of a violent act, a trigger of one word
+    /// (`اقتحام`, `قصف`), outside a name.
+    fn violent_noun(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        w.entity.is_none()
+            && w.entries.triggers.is_some_and(|list| {
+                list.iter().any(|(rest, t)| {
+                    rest.is_empty() && t.pos == Pos::Noun && t.category.is_some_and(Category::is_violent)
+                })
+            })
+    }
+
     /// The trigger phrase starting at word `i`, longest first; blocking phrases included.
     /// A `gap` phrase lets up to two words of its clause stand between its first word and the
     /// rest (`أطلقت الشرطة النار`, `أطلق عليه النار`).
@@ -1266,6 +1278,72 @@ impl<'a> Finder<'a> {
                     matches!(self.words[k].bare, "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم")
                 })
             });
+            // one who says it did the act is its actor, where the clause after its verb of
+            // saying starts with the pronoun (`وكان الجيش الأميركي، أوضح الخميس، أنه نفذ ضربة
+            // جوية`): the act's verb right after it, or a verb of doing and the act's noun
+            if actors.is_empty()
+                && own
+                && !self.passive(best)
+                && let Some(p) = claimant.clone().filter(|p| !self.outlet(p))
+            {
+                let k = best.at.saturating_sub(match best.trigger.pos {
+                    Pos::Verb => 1,
+                    Pos::Noun => 2,
+                });
+                let doing = |w: &Word| {
+                    matches!(
+                        w.bare,
+                        "نفذ"
+                            | "نفذت"
+                            | "شن"
+                            | "شنت"
+                            | "اجري"
+                            | "اجرت"
+                            | "وجه"
+                            | "وجهت"
+                            | "عقد"
+                            | "عقدت"
+                            | "قام"
+                            | "قامت"
+                    )
+                };
+                let opens = |k: usize| {
+                    matches!(
+                        self.words[k].bare,
+                        "انه" | "انها" | "انهم" | "انهما" | "بانه" | "بانها" | "بانهم"
+                    )
+                };
+                // (an arrest or an abduction with no one after its verb may be the speaker's
+                // own, in the passive: `قالت إنها اعتقلت بسبب المشاركة في مظاهرة`, `يزعم أنه
+                // اختطف من قبل جماعة`)
+                let undergone = PATIENT_MODES.contains(&best.trigger.mode.as_str())
+                    && self.words.get(best.end).is_none_or(|w| {
+                        w.kind != TokenKind::Arabic
+                            || w.bare_is(Role::Preposition)
+                            || matches!(
+                                w.bare,
+                                "بسبب"
+                                    | "بتهمه"
+                                    | "لمده"
+                                    | "منذ"
+                                    | "في"
+                                    | "خلال"
+                                    | "من"
+                                    | "علي"
+                                    | "عقب"
+                                    | "بعد"
+                            )
+                    });
+                let said_own = k > 0
+                    && !undergone
+                    && match best.trigger.pos {
+                        Pos::Verb => opens(k) || (self.words[k].bare == "قد" && opens(k - 1)),
+                        Pos::Noun => opens(k) && doing(&self.words[k + 1]),
+                    };
+                if said_own {
+                    actors.push(p);
+                }
+            }
             if best.trigger.pos == Pos::Noun
                 && best.rank < 5
                 && ((category.is_violent() && !own)
@@ -1724,8 +1802,9 @@ impl<'a> Finder<'a> {
     /// The subject named before the verb at word `verb`, in the sentence from `lo`: a name
     /// (not a place) that ends right before it, `قد` aside, and stands where a subject does: at
     /// the sentence's start, after its conjunction, or after `كان` (`وكان الرئيس الفلبيني
-    /// رودريغو دوتيرتي أعلن`, `روسيا قد أعلنت`); not the object of a word before it (`بعد
-    /// لقائه بوتين أعلن ماكرون`).
+    /// رودريغو دوتيرتي أعلن`, `روسيا قد أعلنت`), a place it is in set off between them (`وكان
+    /// الجيش الأميركي في واشنطن، أوضح`); not the object of a word before it (`بعد لقائه بوتين
+    /// أعلن ماكرون`).
     fn subject_before_verb(&self, lo: usize, verb: usize) -> Option<usize> {
         let mut end = verb;
         while end > lo && self.words[end - 1].bare == "قد" {
@@ -1733,6 +1812,21 @@ impl<'a> Finder<'a> {
         }
         if end <= lo {
             return None;
+        }
+        // (set off by a comma, with where the subject is: `وكان الجيش الأميركي، أوضح`, `وكان
+        // الجيش الأميركي في واشنطن، أوضح`)
+        if self.words[end - 1].is_comma() && end >= lo + 2 {
+            end -= 1;
+            let place = self.words[end - 1]
+                .entity
+                .filter(|&p| matches!(self.a.entities[p].etype, EntityType::Gpe | EntityType::Loc));
+            let mut k = end;
+            while place.is_some() && k > lo && self.words[k - 1].entity == place {
+                k -= 1;
+            }
+            if place.is_some() && k > lo + 1 && self.words[k - 1].bare == "في" {
+                end = k - 1;
+            }
         }
         let e = self.words[end - 1].entity?;
         if self.a.entities[e].etype == EntityType::Loc {
@@ -2927,6 +3021,12 @@ impl<'a> Finder<'a> {
                     break;
                 }
                 let at = i + 1 + k;
+                // and before the violent act it tells of: a name after its verbal noun is
+                // whose act it is (`وبثت مواقع التواصل الاجتماعي اقتحام الجيش الليبي لمنزل`),
+                // not who tells it; a noun of a title's body is no such act (`قائد عمليات`)
+                if self.violent_noun(at) && !self.words[at - 1].bare_is(Role::TitleEnd) {
+                    break;
+                }
                 if let Some(e) = v.entity
                     && self.a.entities[e].etype != EntityType::Loc
                 {

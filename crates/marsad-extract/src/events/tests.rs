@@ -1919,3 +1919,28 @@ fn a_rapporteur_makes_nothing_future() {
     let ex = extract("وقال مقرر الأمم المتحدة الخاص إن القوات قصفت البلدة.");
     assert_eq!(only(&ex).modality, Modality::Asserted);
 }
+
+#[test]
+fn one_who_says_it_did_the_act_did_it() {
+    // bench (Al Arabiya, 2018-06-15): the subject set off by commas, with where it is
+    let ex = extract("وكان الجيش الأميركي في واشنطن، أوضح الخميس، أنه نفذ ضربة جوية استهدفت قائدا كبيرا.");
+    let e = only(&ex);
+    assert_eq!(names(&ex, &e.actors), ["United States Armed Forces"]);
+    assert_eq!(names(&ex, e.claimant.as_slice()), ["United States Armed Forces"]);
+    // the act's verb right after the pronoun (bench: the FSB arrested five)
+    let ex = extract("وقال جهاز الأمن الاتحادي الروسي إنه اعتقل خمسة أعضاء في خلية.");
+    assert_eq!(names(&ex, &only(&ex).actors), ["Federal Security Service"]);
+    // an arrest with no one after its verb may be the speaker's own, in the passive
+    let ex = extract("وقالت الناشطة نسرين ستوده، الخميس، إنها اعتقلت بسبب المشاركة في مظاهرة.");
+    let e = ex.events.iter().find(|e| e.mode == "arrest").expect("an arrest");
+    assert!(e.actors.is_empty(), "{:?}", names(&ex, &e.actors));
+}
+
+#[test]
+fn a_name_after_the_noun_of_a_violent_act_is_not_who_tells_it() {
+    // bench (Sky News Arabia, 2018-06-12): the army stormed the house; social media told it
+    let ex = extract("وبثت مواقع التواصل الاجتماعي اقتحام الجيش الليبي لمنزل عطية الشاعري في درنة.");
+    let e = only(&ex);
+    assert_eq!(names(&ex, &e.actors), ["Libyan National Army"]);
+    assert_eq!(e.claimant, None);
+}
