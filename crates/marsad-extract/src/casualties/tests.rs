@@ -2265,6 +2265,20 @@ fn the_day_something_was_said_is_not_the_day_people_were_hit() {
 }
 
 #[test]
+fn the_time_nearest_the_figure_dates_it() {
+    // bench (2018-03-24): Trump condemned on Saturday the attack of Friday
+    assert_eq!(
+        dates_on("وندد ترامب السبت بالهجوم الذي أسفر عن مقتل 4 أشخاص الجمعة في جنوب فرنسا.", "2018-03-25"),
+        [Some("2018-03-23".to_string())]
+    );
+    // two figures, each with its day
+    assert_eq!(
+        dates_on("وقتل 3 جنود الأحد، فيما قتل مدنيان الاثنين.", "2018-03-27"),
+        [Some("2018-03-25".to_string()), Some("2018-03-26".to_string())]
+    );
+}
+
+#[test]
 fn a_year_compared_with_is_not_when_people_were_hit() {
     // real-dev 005: the fiercest battles this year; the lede's day of saying dates the dead
     assert_eq!(

@@ -420,6 +420,31 @@ pub fn find_with(article: &Article<'_>, lex: &'static Lexicon) -> Found {
 /// `كان` and its forms, after which a subject comes before its verb (وكان الرئيس أعلن).
 const KANA: [&str; 4] = ["كان", "كانت", "كانوا", "كانا"];
 
+/// Nouns of armed men and their arms, keyed, which the name after them owns (`مقاتلات التحالف`,
+/// `مسلحو داعش`, `عناصر الحوثي`): as a violent verb's subject, its owner is who acts.
+const FORCE_NOUNS: [&str; 20] = [
+    "عناصر",
+    "مسلحو",
+    "مسلحي",
+    "مقاتلو",
+    "مقاتلي",
+    "افراد",
+    "قوات",
+    "جنود",
+    "ميليشيات",
+    "مليشيات",
+    "طائرات",
+    "طائره",
+    "مقاتلات",
+    "طيران",
+    "اباتشي",
+    "مروحيات",
+    "دبابات",
+    "مدفعيه",
+    "وحدات",
+    "كتائب",
+];
+
 /// A token as the rules see it: its keyed forms.
 struct Word<'n> {
     span: Span,
@@ -2648,6 +2673,8 @@ impl<'a> Finder<'a> {
                 },
             ));
         }
+        // whom a violent verb hit, named after its subject of no name
+        let mut hit_object: Option<Party> = None;
         // a passive has no subject: who acted is only an agent named (`اعتُقل على يد ...`)
         if actors.is_empty() && !passive {
             // the body of a title after the verb speaks through it (دعا الأمين العام للأمم
@@ -2688,6 +2715,43 @@ impl<'a> Finder<'a> {
             let after = after.filter(|(i, p)| {
                 !(*i == best.end && self.masculine_verb(best, clo) && self.feminine_country(*i, p))
             });
+            // a verb in the plural carries its subject (`كما اتهموا القوات الأوكرانية`): the name
+            // after it is its object
+            // (in the past: `تدعوا الحكومة` is تدعو misspelt)
+            let after = after.filter(|_| {
+                !(best.trigger.pos == Pos::Verb
+                    && self.words[best.at].bare.ends_with("وا")
+                    && !self.imperfect(&best.trigger.phrase))
+            });
+            // a violent verb's subject of no name stands between it and a named party (`وتقاتل
+            // جماعات انفصالية مسلحة القوات الهندية`, `قصفت طائرة أخرى موقعا للانقلابيين
+            // الحوثيين`): the party is whom it hit, not who hit (a nisba still qualifies the
+            // subject: `قصفت الطائرات الحربية الروسية`)
+            // (not the owner of the subject's noun: `قصفت مقاتلات التحالف العربي`, `هاجم أحد
+            // عناصر داعش`, `دمر طيران واباتشي تحالف دعم الشرعية`; nor the body of a title, `اقتحم
+            // وزير الزراعة وعضو الكنيست`; nor a party joined to the subject: `صدت قوات الجيش
+            // الوطني والمقاومة الشعبية`)
+            let force = |w: &Word| {
+                let stem = w.stem.strip_prefix('و').unwrap_or(w.stem);
+                FORCE_NOUNS.contains(&stem) || matches!(w.bare, "احد" | "احدي")
+            };
+            let hit_after = after.filter(|(i, _)| {
+                let i = *i;
+                violent
+                    && best.trigger.pos == Pos::Verb
+                    && best.gap == 0
+                    && self.words[i].entity.is_some()
+                    && (i >= best.end + 2 || self.words[i].prep)
+                    && !self.words[i].joined()
+                    && self.words[i - 1].bare != "و"
+                    && !owner(i)
+                    && self.title_before(i).is_none()
+                    && !(best.end..i).all(|k| force(&self.words[k]))
+                    && (best.end..i)
+                        .any(|k| self.words[k].entity.is_none() && self.words[k].kind == TokenKind::Arabic)
+            });
+            hit_object = hit_after.map(|(_, p)| p.clone());
+            let after = after.filter(|_| hit_after.is_none());
             // a verb in the first person (ندعو) is the speaker's: no one after it is its subject
             let (inside, after) = if best.trigger.we { (None, None) } else { (inside, after) };
             // a title right after a verb, its holder named further on than a subject is looked
@@ -2791,6 +2855,12 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
+        }
+        if let Some(p) = hit_object
+            && !targets.contains(&p)
+            && !actors.contains(&p)
+        {
+            targets.push(p);
         }
         // the object of a speech act or a verb: اتهمت أذربيجان القوات الأرمينية (not of a
         // meeting whose parties are its actors: `والتقى باشينيان وعلييف في بروكسل برعاية

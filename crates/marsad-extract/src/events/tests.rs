@@ -1944,3 +1944,30 @@ fn a_name_after_the_noun_of_a_violent_act_is_not_who_tells_it() {
     assert_eq!(names(&ex, &e.actors), ["Libyan National Army"]);
     assert_eq!(e.claimant, None);
 }
+
+#[test]
+fn a_party_after_a_violent_verbs_unnamed_subject_is_whom_it_hit() {
+    // real-dev 005: separatist groups fight the Indian forces
+    let ex = extract("وتقاتل جماعات انفصالية مسلحة القوات الهندية في شطر كشمير.");
+    let e = only(&ex);
+    assert!(e.actors.is_empty(), "{:?}", names(&ex, &e.actors));
+    assert_eq!(names(&ex, &e.targets), ["Indian Armed Forces"]);
+    // real-dev 042: a position of the Houthis, after ل
+    let ex = extract("كما قصفت طائرة أخرى موقعا للانقلابيين الحوثيين بمنطقة الجقينة.");
+    assert_eq!(names(&ex, &only(&ex).targets), ["Houthis"]);
+    // the owner of the subject's noun acts (bench)
+    let ex = extract("وقصفت مقاتلات التحالف العربي مواقع الحوثيين في التحيتا.");
+    assert_eq!(names(&ex, &only(&ex).actors), ["Saudi-led coalition in Yemen"]);
+    let ex = extract("وهاجم أحد عناصر داعش حشدا من المارة في نيس.");
+    let e = ex.events.iter().find(|e| e.mode == "attack").expect("an attack");
+    assert_eq!(names(&ex, &e.actors), ["Islamic State"]);
+}
+
+#[test]
+fn a_verb_in_the_plural_carries_its_subject() {
+    // real-dev 041: they accused the Ukrainian forces
+    let ex = extract("كما اتهموا القوات الأوكرانية بإطلاق نيران الأسلحة الثقيلة.");
+    let e = ex.events.iter().find(|e| e.category == Category::Disapprove).expect("an accusation");
+    assert!(e.actors.is_empty(), "{:?}", names(&ex, &e.actors));
+    assert_eq!(names(&ex, &e.targets), ["Armed Forces of Ukraine"]);
+}
