@@ -560,6 +560,7 @@ impl<'a> Finder<'a> {
             let war =
                 (0..words.len()).any(|k| self.marker(&words[k]) == Some(Marker::War) && !with_protesters(k));
             let atrocity = words.iter().any(|w| self.is_marked(w, Marker::Atrocity));
+            let protest = words.iter().any(|w| self.marker(w) == Some(Marker::Protest));
             let place = self.sentence_country(&words);
             // a running total told in this sentence: the others, the list items and the figures
             // of no number joined to it after it are of the same period ("وقتل 116 فلسطينيا منذ
@@ -781,6 +782,23 @@ impl<'a> Finder<'a> {
                     && !c.hostile
                     && matches!(c.kind, Kind::Killed | Kind::Wounded | Kind::Casualties)
                     && atrocity
+                {
+                    c.population = Population::Civilian;
+                }
+                // and so are the people hit in protests, of no force named (`وقتل 15 شخصا خلال
+                // مظاهرات خرجت الجمعة`, `أسفرت الاحتجاجات السلمية عن مقتل 5 أشخاص`); not in a
+                // war the protests became
+                if c.population == Population::Unspecified
+                    && !c.hostile
+                    && !war
+                    && side_rule != "war"
+                    && matches!(c.kind, Kind::Killed | Kind::Wounded | Kind::Casualties | Kind::Captured)
+                    && protest
+                    // (nor a force's people named after the figure: `إصابة 40 فردا من قوات الأمن
+                    // في مواجهات مع بعض المحتجين`)
+                    && !words[c.end_word + 1..].iter().take(4).any(|w| {
+                        self.noun(w).is_some_and(|(n, _)| n.population == Some(Population::Military))
+                    })
                 {
                     c.population = Population::Civilian;
                 }

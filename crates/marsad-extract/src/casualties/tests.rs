@@ -2567,3 +2567,31 @@ fn what_a_step_would_prevent_is_no_claim_but_what_it_failed_to_is() {
         [(Some(20), Kind::Killed, Population::Unspecified)]
     );
 }
+
+#[test]
+fn people_hit_in_protests_are_civilians() {
+    // bench (2018): killed during demonstrations, of no force named
+    assert_eq!(
+        claims("وقتل 15 شخصا خلال مظاهرات خرجت الجمعة في غزة."),
+        [(Some(15), Kind::Killed, Population::Civilian)]
+    );
+    assert_eq!(
+        claims("وأسفرت الاحتجاجات السلمية عن مقتل 5 أشخاص."),
+        [(Some(5), Kind::Killed, Population::Civilian)]
+    );
+    // not the security forces hit in clashes with protesters
+    assert_ne!(
+        claims("وأعلنت الشرطة إصابة 40 فردا من قوات الأمن في مواجهات مع بعض المحتجين."),
+        [(Some(40), Kind::Wounded, Population::Civilian)]
+    );
+    // nor the dead of a war the protests became
+    assert_ne!(
+        claims(
+            "وتعد درعا مهد الاحتجاجات التي انطلقت في 2011، قبل أن تتحول نزاعا مدمرا تسبب بمقتل أكثر من 350 ألف شخص."
+        ),
+        [(Some(350_000), Kind::Killed, Population::Civilian)]
+    );
+    // cooks and pilgrims are people hit (bench)
+    assert_eq!(claims("وأصيب ثلاثة طباخين في الهجوم."), [(Some(3), Kind::Wounded, Population::Civilian)]);
+    assert_eq!(claims("وقتل 12 حاجا في الحادث."), [(Some(12), Kind::Killed, Population::Civilian)]);
+}

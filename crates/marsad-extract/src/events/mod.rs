@@ -420,9 +420,10 @@ pub fn find_with(article: &Article<'_>, lex: &'static Lexicon) -> Found {
 /// `كان` and its forms, after which a subject comes before its verb (وكان الرئيس أعلن).
 const KANA: [&str; 4] = ["كان", "كانت", "كانوا", "كانا"];
 
-/// Nouns of armed men and their arms, keyed, which the name after them owns (`مقاتلات التحالف`,
-/// `مسلحو داعش`, `عناصر الحوثي`): as a violent verb's subject, its owner is who acts.
-const FORCE_NOUNS: [&str; 20] = [
+/// Nouns of armed men, their arms and their bodies, keyed, which the name after them owns or
+/// names (`مقاتلات التحالف`, `مسلحو داعش`, `عناصر الحوثي`, `تنظيم الدولة الإسلامية`): as a
+/// violent verb's subject, the name is who acts.
+const FORCE_NOUNS: [&str; 30] = [
     "عناصر",
     "مسلحو",
     "مسلحي",
@@ -433,6 +434,8 @@ const FORCE_NOUNS: [&str; 20] = [
     "جنود",
     "ميليشيات",
     "مليشيات",
+    "ميليشيا",
+    "مليشيا",
     "طائرات",
     "طائره",
     "مقاتلات",
@@ -443,6 +446,14 @@ const FORCE_NOUNS: [&str; 20] = [
     "مدفعيه",
     "وحدات",
     "كتائب",
+    "تنظيم",
+    "جماعه",
+    "حركه",
+    "حزب",
+    "جبهه",
+    "فصيل",
+    "فصائل",
+    "قوه",
 ];
 
 /// A token as the rules see it: its keyed forms.
@@ -1359,8 +1370,16 @@ impl<'a> Finder<'a> {
                                     | "بعد"
                             )
                     });
+                // (a verb of what must be, whose pronoun is of the matter, is the speaker's
+                // demand only of someone named: `إنه يتعين على إسرائيل ضبط`, not `إنه يتعين
+                // اتخاذ جميع التدابير`, `أعتقد بأنه يجب علينا`)
+                let modal = targets.is_empty()
+                    && ["يجب", "يتعين", "سيتعين", "ينبغي", "يلزم"]
+                        .iter()
+                        .any(|m| self.words[best.at].bare.starts_with(m));
                 let said_own = k > 0
                     && !undergone
+                    && !modal
                     && match best.trigger.pos {
                         Pos::Verb => opens(k) || (self.words[k].bare == "قد" && opens(k - 1)),
                         Pos::Noun => opens(k) && doing(&self.words[k + 1]),
@@ -2735,11 +2754,24 @@ impl<'a> Finder<'a> {
                 let stem = w.stem.strip_prefix('و').unwrap_or(w.stem);
                 FORCE_NOUNS.contains(&stem) || matches!(w.bare, "احد" | "احدي")
             };
+            let placed_between = |i: usize| {
+                (best.end..i).any(|k| {
+                    let w = &self.words[k];
+                    w.prep
+                        || w.bare_is(Role::Preposition)
+                        || matches!(w.bare, "علي" | "ضد" | "في" | "قباله" | "قبالة" | "من" | "الي" | "قرب")
+                })
+            };
+            let pronoun_subject = |i: usize| self.has_object_pronoun(best) && !placed_between(i);
             let hit_after = after.filter(|(i, _)| {
                 let i = *i;
                 violent
                     && best.trigger.pos == Pos::Verb
                     && best.gap == 0
+                    // (a verb with its object pronoun has its subject after it: `لغم زرعته
+                    // ميليشيا الحوثي`, `التي اختطفها كيم جونغ إل`; not a noun with its
+                    // possessive before على, `فرضوا سيطرتهم على العاصمة اليمنية صنعاء`)
+                    && !pronoun_subject(i)
                     && self.words[i].entity.is_some()
                     && (i >= best.end + 2 || self.words[i].prep)
                     && !self.words[i].joined()
@@ -3094,7 +3126,10 @@ impl<'a> Finder<'a> {
                 // and before the violent act it tells of: a name after its verbal noun is
                 // whose act it is (`وبثت مواقع التواصل الاجتماعي اقتحام الجيش الليبي لمنزل`),
                 // not who tells it; a noun of a title's body is no such act (`قائد عمليات`)
-                if self.violent_noun(at) && !self.words[at - 1].bare_is(Role::TitleEnd) {
+                if self.violent_noun(at)
+                    && !self.words[at - 1].bare_is(Role::TitleEnd)
+                    && !matches!(self.words[at - 1].bare, "اركان" | "وزير" | "وزاره" | "مجلس")
+                {
                     break;
                 }
                 if let Some(e) = v.entity

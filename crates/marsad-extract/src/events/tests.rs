@@ -1971,3 +1971,25 @@ fn a_verb_in_the_plural_carries_its_subject() {
     assert!(e.actors.is_empty(), "{:?}", names(&ex, &e.actors));
     assert_eq!(names(&ex, &e.targets), ["Armed Forces of Ukraine"]);
 }
+
+#[test]
+fn a_violent_verb_with_its_object_pronoun_has_its_subject_after_it() {
+    // bench (BBC Arabic, 2018-04-17): the actress Kim Jong-il abducted
+    let ex = extract("وتوفيت الممثلة تشوي ايون هي التي اختطفها الزعيم الكوري الشمالي السابق كيم جونغ إل.");
+    let e = ex.events.iter().find(|e| e.mode == "abduction").expect("an abduction");
+    assert!(e.targets.is_empty(), "{:?}", names(&ex, &e.targets));
+    // a place after a preposition is no subject (bench)
+    let ex = extract("وقال شهود إن اليخت اقتحمته قوات أمن قبالة سواحل الهند.");
+    assert!(ex.events.iter().all(|e| e.actors.is_empty()), "{:?}", kinds(&ex));
+}
+
+#[test]
+fn what_must_be_done_is_the_speakers_demand_only_of_someone() {
+    // bench (2018): no one asked
+    let ex = extract("وقال رئيس الوزراء، الخميس، إنه يتعين اتخاذ جميع التدابير لحماية الزائرين.");
+    assert!(ex.events.iter().all(|e| e.category != Category::Demand), "{:?}", kinds(&ex));
+    // someone named: the speaker demands it of them (bench, BBC Arabic 2018-06-03)
+    let ex = extract("وقال الأمين العام للأمم المتحدة، الأحد، إنه يتعين على إسرائيل ضبط استخدامها للقوة.");
+    let e = ex.events.iter().find(|e| e.category == Category::Demand).expect("a demand");
+    assert_eq!(names(&ex, &e.targets), ["Israel"]);
+}
