@@ -4,12 +4,14 @@ flag (`cumulative`) and the reporting agencies, against gold annotations.
 
 `score.py` (in ../shared/tools) matches a predicted claim to a gold one by count and kind, the
 evidence near the gold clause breaking ties, and scores side, population, qualifier and
-claimant. This script matches claims the same way and compares:
-- the date: it agrees when it equals the gold value, or starts with it (a day within a gold
-  month or year), or falls on the gold's day when the gold gives a part of the day; a null
-  agrees only with a null;
+claimant. This script matches claims the same way (over the records of the gold's document
+whose text is the corpus file's, as score.py finds them) and compares:
+- the date (as score.py writes TIMEX3 values: upper case, one time zone): it agrees when it
+  equals the gold value, or starts with it (a day within a gold month or year), or falls on
+  the gold's day when the gold gives a part of the day; a null agrees only with a null;
 - cumulative: precision and recall of `true`;
-- reported_by: the set of agencies' names, over the claims whose gold names one.
+- reported_by: whether every agency the gold names is among the predicted ones, over the
+  claims whose gold names one.
 
 Usage: python3 tools/eval/claim-fields.py --gold ../shared/gold/real-dev --corpus ../shared/corpus/real --pred out.jsonl [--detail]
 """
@@ -32,6 +34,7 @@ preds = S.load_pred(a.pred)
 
 
 def date_agrees(gold, pred):
+    gold, pred = S.timex_core(gold), S.timex_core(pred)
     if not gold or not pred:
         return (gold or None) == (pred or None)
     return pred.startswith(gold) or ('T' in gold and pred[:10] == gold[:10])
@@ -47,17 +50,24 @@ for fn in sorted(os.listdir(a.gold)):
     g = json.load(open(os.path.join(a.gold, fn), encoding='utf-8'))
     doc = g['doc']
     found = preds.get(doc) or preds.get(os.path.splitext(doc)[0]) or []
-    if not found:
+    try:
+        with open(os.path.join(a.corpus, doc), encoding='utf-8') as f:
+            corpus_text = f.read()
+    except OSError:
+        corpus_text = None
+    # the records of this document, by its text when the corpus has it
+    recs = [r for r in found if isinstance(r, dict) and r.get('text') is not None]
+    if corpus_text is not None:
+        recs = [r for r in recs if r['text'] == corpus_text] or recs
+    if not recs:
         continue
-    r = found[0]
-    text = r['text']
-    names = S.entity_names(r)
-    pred_c = [c for c in r.get('casualties') or [] if isinstance(c, dict)]
+    text = recs[0]['text']
+    pred_c = [(c, S.entity_names(r)) for r in recs for c in r.get('casualties') or [] if isinstance(c, dict)]
     used = set()
     for gc in g.get('casualties') or []:
         gocc = S.locate(text, gc.get('text') or '')
         best = None
-        for pi, c in enumerate(pred_c):
+        for pi, (c, _) in enumerate(pred_c):
             if pi in used or c.get('count') != gc.get('count') or str(c.get('kind')) != str(gc.get('kind')):
                 continue
             ev = S.span(c.get('evidence'))
@@ -70,7 +80,7 @@ for fn in sorted(os.listdir(a.gold)):
             continue
         used.add(best)
         matched += 1
-        c = pred_c[best]
+        c, names = pred_c[best]
         ev = S.span(c.get('evidence'))
         where = text[ev[0]:ev[1]][:90] if ev else gc.get('text', '')[:90]
         dates[1] += 1

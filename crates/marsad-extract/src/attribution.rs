@@ -433,7 +433,16 @@ impl Attribution {
             if !verb || c.at >= i || words.get(c.at + 1..i).is_none_or(|w| w.iter().any(Word::is_hard_stop)) {
                 return false;
             }
-            let opened = self.complements.iter().find(|&&k| k > c.at);
+            // (the complementiser of this verb: before the next one's, and no verbal أن after
+            // بعد or قبل)
+            let next = self.cues.iter().find(|d| d.at > c.at).map_or(usize::MAX, |d| d.at);
+            let opened = self.complements.iter().find(|&&k| k > c.at).filter(|&&k| {
+                k < next
+                    && !matches!(
+                        words[k - 1].bare.as_ref(),
+                        "قبل" | "بعد" | "منذ" | "حتي" | "حتى" | "دون" | "بدون"
+                    )
+            });
             match opened {
                 Some(&k) => i < k,
                 None => c.trailing && !words[c.at + 1..i].iter().any(Word::is_stop),

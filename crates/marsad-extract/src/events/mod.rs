@@ -420,7 +420,15 @@ pub fn find_with(article: &Article<'_>, lex: &'static Lexicon) -> Found {
 /// `كان` and its forms, after which a subject comes before its verb (وكان الرئيس أعلن).
 const KANA: [&str; 4] = ["كان", "كانت", "كانوا", "كانا"];
 
-/// Nouns of armed men, their arms and their bodies, keyed, which the name after them owns or
+/// Complementisers with the pronoun of a subject (`أنه`, `بأنها`): `قال الجيش إنه قصف` tells
+/// of the speaker's own act. Not the dual: `وأعلن المرصد أنهما استهدفا` tells of two others.
+const THAT_IT: [&str; 6] = ["انه", "انها", "انهم", "بانه", "بانها", "بانهم"];
+
+/// Verbs of what must be (`يجب`, `يتعين`, `ينبغي`): their pronoun is of the matter, not a
+/// speaker's (`إنه يتعين`), and what they say is a demand.
+const MODALS: [&str; 3] = ["يجب", "يتعين", "ينبغي"];
+
+/// Nouns of armed men, their arms and their bodies, as the analysis view writes them (ة kept), which the name after them owns or
 /// names (`مقاتلات التحالف`, `مسلحو داعش`, `عناصر الحوثي`, `تنظيم الدولة الإسلامية`): as a
 /// violent verb's subject, the name is who acts.
 const FORCE_NOUNS: [&str; 30] = [
@@ -437,23 +445,23 @@ const FORCE_NOUNS: [&str; 30] = [
     "ميليشيا",
     "مليشيا",
     "طائرات",
-    "طائره",
+    "طائرة",
     "مقاتلات",
     "طيران",
     "اباتشي",
     "مروحيات",
     "دبابات",
-    "مدفعيه",
+    "مدفعية",
     "وحدات",
     "كتائب",
     "تنظيم",
-    "جماعه",
-    "حركه",
+    "جماعة",
+    "حركة",
     "حزب",
-    "جبهه",
+    "جبهة",
     "فصيل",
     "فصائل",
-    "قوه",
+    "قوة",
 ];
 
 /// A token as the rules see it: its keyed forms.
@@ -1030,6 +1038,12 @@ impl<'a> Finder<'a> {
         i + rest.len() <= hi && rest.iter().zip(&self.words[i..]).all(|(k, w)| w.is(k))
     }
 
+    /// Whether a party is an armed force: an army, an armed group, a police, a faction's forces.
+    fn armed(&self, p: &Party) -> bool {
+        const ARMED: [&str; 4] = ["armed-forces", "armed-group", "police", "faction-forces"];
+        matches!(p, Party::Entity(e) if self.a.entities[*e].subtype.as_deref().is_some_and(|s| ARMED.contains(&s)))
+    }
+
     /// Whether the word at `i` is the verbal noun of a violent act, a trigger of one word
     /// (`اقتحام`, `قصف`), outside a name.
     fn violent_noun(&self, i: usize) -> bool {
@@ -1309,11 +1323,7 @@ impl<'a> Finder<'a> {
             });
             // (unless it says it did it itself: `وكانت واشنطن قد أعلنت أنها قتلت عشرات المسلحين
             // في ضربات جوية`)
-            let own = cue.is_some_and(|c| {
-                (c + 1..best.at).any(|k| {
-                    matches!(self.words[k].bare, "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم")
-                })
-            });
+            let own = cue.is_some_and(|c| (c + 1..best.at).any(|k| THAT_IT.contains(&self.words[k].bare)));
             // one who says it did the act is its actor, where the clause after its verb of
             // saying starts with the pronoun (`وكان الجيش الأميركي، أوضح الخميس، أنه نفذ ضربة
             // جوية`): the act's verb right after it, or a verb of doing and the act's noun
@@ -1343,40 +1353,24 @@ impl<'a> Finder<'a> {
                             | "قامت"
                     )
                 };
-                let opens = |k: usize| {
-                    matches!(
-                        self.words[k].bare,
-                        "انه" | "انها" | "انهم" | "انهما" | "بانه" | "بانها" | "بانهم"
-                    )
-                };
+                let opens = |k: usize| THAT_IT.contains(&self.words[k].bare);
                 // (an arrest or an abduction with no one after its verb may be the speaker's
                 // own, in the passive: `قالت إنها اعتقلت بسبب المشاركة في مظاهرة`, `يزعم أنه
                 // اختطف من قبل جماعة`)
-                let undergone = PATIENT_MODES.contains(&best.trigger.mode.as_str())
+                // (and a violent act a speaker of no armed force tells so is the impersonal
+                // passive: `وقالت وزارة الصحة إنه قتل 5 أشخاص`)
+                let undergone = (PATIENT_MODES.contains(&best.trigger.mode.as_str())
                     && self.words.get(best.end).is_none_or(|w| {
                         w.kind != TokenKind::Arabic
                             || w.bare_is(Role::Preposition)
-                            || matches!(
-                                w.bare,
-                                "بسبب"
-                                    | "بتهمه"
-                                    | "لمده"
-                                    | "منذ"
-                                    | "في"
-                                    | "خلال"
-                                    | "من"
-                                    | "علي"
-                                    | "عقب"
-                                    | "بعد"
-                            )
-                    });
+                            || matches!(w.bare, "بسبب" | "بتهمة" | "لمدة" | "منذ" | "خلال" | "عقب" | "بعد")
+                    }))
+                    || (category.is_violent() && best.trigger.pos == Pos::Verb && !self.armed(&p));
                 // (a verb of what must be, whose pronoun is of the matter, is the speaker's
                 // demand only of someone named: `إنه يتعين على إسرائيل ضبط`, not `إنه يتعين
                 // اتخاذ جميع التدابير`, `أعتقد بأنه يجب علينا`)
-                let modal = targets.is_empty()
-                    && ["يجب", "يتعين", "سيتعين", "ينبغي", "يلزم"]
-                        .iter()
-                        .any(|m| self.words[best.at].bare.starts_with(m));
+                let modal =
+                    targets.is_empty() && MODALS.iter().any(|m| self.words[best.at].stem.starts_with(m));
                 let said_own = k > 0
                     && !undergone
                     && !modal
@@ -1859,7 +1853,8 @@ impl<'a> Finder<'a> {
         }
         // (set off by a comma, with where the subject is: `وكان الجيش الأميركي، أوضح`, `وكان
         // الجيش الأميركي في واشنطن، أوضح`)
-        if self.words[end - 1].is_comma() && end >= lo + 2 {
+        let comma = self.words[end - 1].is_comma() && end >= lo + 2;
+        if comma {
             end -= 1;
             let place = self.words[end - 1]
                 .entity
@@ -1873,7 +1868,10 @@ impl<'a> Finder<'a> {
             }
         }
         let e = self.words[end - 1].entity?;
-        if self.a.entities[e].etype == EntityType::Loc {
+        // (a place before a comma is a dateline, `بغداد، أعلنت الوزارة`, not a subject)
+        if self.a.entities[e].etype == EntityType::Loc
+            || (comma && self.a.entities[e].etype == EntityType::Gpe)
+        {
             return None;
         }
         let mut start = end - 1;
@@ -2130,8 +2128,7 @@ impl<'a> Finder<'a> {
     fn speaker(&self, i: usize, (clo, chi): (usize, usize), at: usize, violent: bool) -> bool {
         const BEFORE_VERBAL_AN: &[&str] =
             &["بعد", "قبل", "منذ", "دون", "بدون", "الي", "علي", "من", "عن", "في", "ل"];
-        const ARMED: [&str; 4] = ["armed-forces", "armed-group", "police", "faction-forces"];
-        if matches!(self.words[at].stem, "يجب" | "يتعين" | "ينبغي") {
+        if MODALS.contains(&self.words[at].stem) {
             return false;
         }
         let own =
@@ -2139,11 +2136,7 @@ impl<'a> Finder<'a> {
         // a force that tells of a fight with no other party but places named in what it says
         // (up to the clause's end `chi`) fought it (وأعلن الجيش الإسرائيلي أن الطائرات قصفت, وقال الجيش
         // السوري إن وحدات الجيش استعادت; not وقالت حماس إن شخصا قتل برصاص القوات الإسرائيلية)
-        let armed = violent
-            && self.words[i]
-                .entity
-                .and_then(|e| self.a.entities[e].subtype.as_deref())
-                .is_some_and(|s| ARMED.contains(&s));
+        let armed = violent && self.words[i].entity.is_some_and(|e| self.armed(&Party::Entity(e)));
         let said = (clo..i).any(|k| self.words[k].entries.speech == Some(SpeechRole::Speech));
         said && (i + 1..at).any(|k| {
             matches!(self.words[k].bare, "ان" | "بان")
@@ -2736,11 +2729,11 @@ impl<'a> Finder<'a> {
             });
             // a verb in the plural carries its subject (`كما اتهموا القوات الأوكرانية`): the name
             // after it is its object
-            // (in the past: `تدعوا الحكومة` is تدعو misspelt)
+            // (not `تدعوا الحكومة`, تدعو misspelt: a table verb ending in و)
             let after = after.filter(|_| {
                 !(best.trigger.pos == Pos::Verb
                     && self.words[best.at].bare.ends_with("وا")
-                    && !self.imperfect(&best.trigger.phrase))
+                    && !best.trigger.phrase.split(' ').next().is_some_and(|v| v.ends_with('و')))
             });
             // a violent verb's subject of no name stands between it and a named party (`وتقاتل
             // جماعات انفصالية مسلحة القوات الهندية`, `قصفت طائرة أخرى موقعا للانقلابيين
@@ -2750,17 +2743,9 @@ impl<'a> Finder<'a> {
             // عناصر داعش`, `دمر طيران واباتشي تحالف دعم الشرعية`; nor the body of a title, `اقتحم
             // وزير الزراعة وعضو الكنيست`; nor a party joined to the subject: `صدت قوات الجيش
             // الوطني والمقاومة الشعبية`)
-            let force = |w: &Word| {
-                let stem = w.stem.strip_prefix('و').unwrap_or(w.stem);
-                FORCE_NOUNS.contains(&stem) || matches!(w.bare, "احد" | "احدي")
-            };
+            let force = |w: &Word| FORCE_NOUNS.contains(&w.stem) || matches!(w.bare, "احد" | "احدي");
             let placed_between = |i: usize| {
-                (best.end..i).any(|k| {
-                    let w = &self.words[k];
-                    w.prep
-                        || w.bare_is(Role::Preposition)
-                        || matches!(w.bare, "علي" | "ضد" | "في" | "قباله" | "قبالة" | "من" | "الي" | "قرب")
-                })
+                (best.end..i).any(|k| self.words[k].prep || self.words[k].bare_is(Role::Preposition))
             };
             let pronoun_subject = |i: usize| self.has_object_pronoun(best) && !placed_between(i);
             let hit_after = after.filter(|(i, _)| {
@@ -2773,7 +2758,7 @@ impl<'a> Finder<'a> {
                     // possessive before على, `فرضوا سيطرتهم على العاصمة اليمنية صنعاء`)
                     && !pronoun_subject(i)
                     && self.words[i].entity.is_some()
-                    && (i >= best.end + 2 || self.words[i].prep)
+                    && i >= best.end + 2
                     && !self.words[i].joined()
                     && self.words[i - 1].bare != "و"
                     && !owner(i)
@@ -3128,7 +3113,7 @@ impl<'a> Finder<'a> {
                 // not who tells it; a noun of a title's body is no such act (`قائد عمليات`)
                 if self.violent_noun(at)
                     && !self.words[at - 1].bare_is(Role::TitleEnd)
-                    && !matches!(self.words[at - 1].bare, "اركان" | "وزير" | "وزاره" | "مجلس")
+                    && !matches!(self.words[at - 1].bare, "اركان" | "وزارة" | "مجلس")
                 {
                     break;
                 }

@@ -1930,6 +1930,10 @@ fn one_who_says_it_did_the_act_did_it() {
     // the act's verb right after the pronoun (bench: the FSB arrested five)
     let ex = extract("وقال جهاز الأمن الاتحادي الروسي إنه اعتقل خمسة أعضاء في خلية.");
     assert_eq!(names(&ex, &only(&ex).actors), ["Federal Security Service"]);
+    // a violent act a body of no arms tells so is the impersonal passive: the ministry of
+    // health killed no one
+    let ex = extract("وقالت وزارة الصحة، الخميس، إنه قتل 5 أشخاص في القصف.");
+    assert!(ex.events.iter().all(|e| e.actors.is_empty()), "{:?}", kinds(&ex));
     // an arrest with no one after its verb may be the speaker's own, in the passive
     let ex = extract("وقالت الناشطة نسرين ستوده، الخميس، إنها اعتقلت بسبب المشاركة في مظاهرة.");
     let e = ex.events.iter().find(|e| e.mode == "arrest").expect("an arrest");
@@ -1961,6 +1965,10 @@ fn a_party_after_a_violent_verbs_unnamed_subject_is_whom_it_hit() {
     let ex = extract("وهاجم أحد عناصر داعش حشدا من المارة في نيس.");
     let e = ex.events.iter().find(|e| e.mode == "attack").expect("an attack");
     assert_eq!(names(&ex, &e.actors), ["Islamic State"]);
+    let ex = extract("وقصفت طائرات ومدفعية الجيش السوري مواقع المعارضة.");
+    let e = ex.events.iter().find(|e| e.category == Category::Fight).expect("shelling");
+    assert_eq!(names(&ex, &e.actors), ["Syrian Armed Forces"]);
+    assert!(e.targets.is_empty(), "{:?}", names(&ex, &e.targets));
 }
 
 #[test]
