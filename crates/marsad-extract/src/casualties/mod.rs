@@ -47,7 +47,7 @@
 //!   after the figure, "according to", pronouns, statements, unnamed sources, carry-over in
 //!   the paragraph); paragraphs with no source between two quoting the same statement or
 //!   report go on with it (`between`); `claimant_rule` says which rule;
-//! - **date**, by the day: the sentence's first time (not `منذ 2010`, since when; not a year
+//! - **date**, by the day: the sentence's time nearest the figure (not `منذ 2010`, since when; not a year
 //!   a superlative or a comparison spans, `أكثر المعارك ضراوة هذا العام`; not the day
 //!   something was said, `وذكر المرصد، الثلاثاء، أن 21 عنصرا قتلوا ليل الاثنين`), else the
 //!   paragraph's last before it, else the day of saying, else the day the title or lede
