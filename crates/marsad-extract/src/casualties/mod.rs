@@ -484,7 +484,12 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let attribution = attributor.sentence(&words, block);
-            for (k, t) in self.a.times.iter().enumerate() {
+            // (the times are in text order: those of the sentence, not all the article's)
+            let first = self.a.times.partition_point(|t| t.span.start() < sentence.start());
+            for (k, t) in self.a.times.iter().enumerate().skip(first) {
+                if t.span.start() >= sentence.end() {
+                    break;
+                }
                 if sentence.contains(t.span) {
                     // (the word the time starts in, after a proclitic too: بالأمس)
                     let at = words.partition_point(|w| w.span.end() <= t.span.start());
@@ -1519,30 +1524,28 @@ impl<'a> Finder<'a> {
     /// after it in its clause (`في إحدى أكثر المعارك ضراوة هذا العام`, `أعنف هجوم في 2017`):
     /// the span of the comparison, not when people were hit.
     fn compared_within(&self, t: &TimeExpr) -> bool {
-        let superlative = |w: &str| {
-            let key: String = w.chars().map(|c| if matches!(c, 'أ' | 'إ' | 'آ') { 'ا' } else { c }).collect();
+        let before = self.a.norm.original().get(..t.span.start()).unwrap_or_default();
+        // the last words of its clause before it, nearest first
+        let last: Vec<&str> =
+            before.split_whitespace().rev().take(5).take_while(|w| !w.ends_with(['،', ',', '.'])).collect();
+        // (أكثر before من is "more than": `وقتل أكثر من 100 شخص هذا العام`; nor the ordinal
+        // اول, `الأسبوع الأول من هذا الشهر`)
+        let superlative = |j: usize| {
+            let key: String =
+                last[j].chars().map(|c| if matches!(c, 'أ' | 'إ' | 'آ') { 'ا' } else { c }).collect();
             let key = key.strip_prefix('و').unwrap_or(&key);
             let key = key.strip_prefix("ال").unwrap_or(key);
-            // (not the ordinal اول: `الأسبوع الأول من هذا الشهر`)
-            key == "اكثر" || (key != "اول" && SUPERLATIVES.contains(&key))
+            (key == "اكثر" && j.checked_sub(1).is_none_or(|n| last[n] != "من"))
+                || (key != "اول" && SUPERLATIVES.contains(&key))
         };
-        let before = self.a.norm.original().get(..t.span.start()).unwrap_or_default();
         // (a year said relative to the day of writing, `هذا العام`: `أكبر عملية نزوح كانت في
         // الربع الأول 2018` dates the act the superlative names)
         let compared = t.anchor == Anchor::Published
             && matches!(t.value, Timex::Year(_) | Timex::Month(..) | Timex::Season(..))
-            && before
-                .split_whitespace()
-                .rev()
-                .take(5)
-                .take_while(|w| !w.ends_with(['،', ',', '.']))
-                .any(superlative);
+            && (0..last.len()).any(superlative);
         // (the base of a comparison: `مقارنة بالعام الماضي`)
-        let base = before
-            .split_whitespace()
-            .rev()
-            .take(2)
-            .any(|w| matches!(w, "مقارنة" | "بالمقارنة" | "مقارنةً" | "قياسا" | "قياساً"));
+        let base =
+            last.iter().take(2).any(|w| matches!(*w, "مقارنة" | "بالمقارنة" | "مقارنةً" | "قياسا" | "قياساً"));
         compared || base
     }
 

@@ -2304,6 +2304,8 @@ fn a_year_compared_with_is_not_when_people_were_hit() {
         ),
         [Some("2018".to_string())]
     );
+    // "more than" is no superlative
+    assert_eq!(dates_on("وقتل أكثر من 100 شخص هذا العام.", "2018-07-31"), [Some("2018".to_string())]);
     // the base of a comparison is not the figure's year
     assert_eq!(dates_on("وقتل 80 شخصا مقارنة بالعام الماضي.", "2018-07-31"), [None]);
 }
