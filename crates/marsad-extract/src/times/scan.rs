@@ -1300,10 +1300,37 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return None;
         }
         // "2020 قتيلا" counts; a year is followed by punctuation, the end, or a particle
-        if !self.ends_year(end) {
+        if !self.ends_year(end) || self.names_plan(i) {
             return None;
         }
         Some(Found { first: i, end, spec: Spec::Year(y), rule: "year" })
+    }
+
+    /// Whether the bare year at `i` closes a plan's name: a noun of `plan_names` stands up to
+    /// three words before it with only words between (`رؤية المملكة 2030`, `برنامج التحول الوطني
+    /// 2020`, `#رؤية_السعودية_2030`), none of them a preposition or a word of a deadline
+    /// (`برنامج الخصخصة بحلول 2020` is a time).
+    fn names_plan(&self, i: usize) -> bool {
+        let mut words = 0;
+        for p in (i.saturating_sub(6)..i).rev() {
+            if self.in_list(p, &self.tables.grammar.plan_names) {
+                return true;
+            }
+            let grammar = &self.tables.grammar;
+            if self.in_list(p, &grammar.plan_breaks) || self.in_list(p, &grammar.after_year) {
+                return false;
+            }
+            if self.words[p].is_word() {
+                words += 1;
+                if words == 3 {
+                    return false;
+                }
+            } else if !self.punct(p, &["_", "\"", "«", "»", "“", "”"]) {
+                // the underscores and quotes of a hashtag or a title join its words
+                return false;
+            }
+        }
+        false
     }
 
     /// قبل 7 سنوات, قبل قرابة 7 سنوات, قبل عامين, قبل ثلاثة أيام.

@@ -212,6 +212,25 @@ fn years_timex_cannot_write_are_dropped() {
 }
 
 #[test]
+fn a_year_closing_a_plans_name_is_no_time() {
+    let p = TUE();
+    for text in [
+        "في إطار رؤية المملكة 2030، أطلقت الحكومة البرنامج",
+        "وقال الوزير إن بلاده تدعم بقوة #رؤية_السعودية_2030 ونريد أن نكون جزءا منها",
+        "ضمن برنامج التحول الوطني 2020.",
+        "تحت عنوان \"رؤية 2030\" للإصلاح",
+    ] {
+        assert!(times(text, Some(p)).is_empty(), "{text}: {:?}", times(text, Some(p)));
+    }
+    // a year that follows the plan's name with a preposition is the plan's time
+    assert_eq!(value("أطلق البرنامج في 2016", p), "2016");
+    assert_eq!(value("أطلقت المملكة رؤيتها في 2016.", p), "2016");
+    assert_eq!(value("وتسعى إلى جمع 200 مليار دولار من برنامج الخصخصة بحلول 2020", p), "2020");
+    // a bare year after other words stays a year
+    assert_eq!(value("وقعت المعارك في الموصل 2016، وقتل فيها كثيرون", p), "2016");
+}
+
+#[test]
 fn a_weekday_that_disagrees_with_its_date_is_recorded() {
     let norm = Normalizer::analysis().normalize("يوم الجمعة 13 سبتمبر 2022");
     let found = find_in(&norm, Some(TUE()));
