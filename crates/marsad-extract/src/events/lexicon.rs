@@ -52,6 +52,10 @@ pub struct Trigger {
     pub without: Vec<String>,
     /// Up to two words may stand between the first word and the rest (أطلقت الشرطة النار).
     pub gap: bool,
+    /// A verb whose `with=` word may not follow it directly unless it carries an object
+    /// pronoun: the one it is done to stands between (حمّل الجيش الحوثيين مسؤولية, تحمله
+    /// مسؤولية blame; تحمّل المسؤولية, لتحمل مسؤوليته bear it).
+    pub apart: bool,
     /// With the article it still tells a new act, never one told before (ألقت القبض).
     pub fresh: bool,
     /// Its first word only as written with ة: with ه it is a participle and a pronoun
@@ -424,6 +428,7 @@ impl Lexicon {
                 with: Vec::new(),
                 without: Vec::new(),
                 gap: false,
+                apart: false,
                 fresh: false,
                 taa: false,
                 party: false,
@@ -441,6 +446,7 @@ impl Lexicon {
                 let set = match flag {
                     "nolam" => &mut trigger.no_lam,
                     "gap" => &mut trigger.gap,
+                    "apart" => &mut trigger.apart,
                     "fresh" => &mut trigger.fresh,
                     "taa" => &mut trigger.taa,
                     "party" => &mut trigger.party,
@@ -473,7 +479,8 @@ impl Lexicon {
                 *set = true;
             }
             // a flag of verbs on a noun, or of nouns on a verb, would do nothing
-            if (trigger.we && pos != Pos::Verb) || (trigger.adverbial && pos != Pos::Noun) {
+            if ((trigger.we || trigger.apart) && pos != Pos::Verb) || (trigger.adverbial && pos != Pos::Noun)
+            {
                 return Err(LexiconError::Value {
                     file: "triggers.tsv",
                     column: "flags",

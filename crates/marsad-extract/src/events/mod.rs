@@ -40,7 +40,9 @@
 //!   sentence of a sports article (three such sentences, a quarter of those read), gives no
 //!   event of those categories ([`Category::has_game_sense`]) unless a word other than the
 //!   trigger tells of arms or politics (`قذائف`, `مسلحين`, `وزير`, a person of the knowledge
-//!   base, a body of state or of arms: `التقى رئيس الفيفا بالرئيس الإيراني حسن روحاني`);
+//!   base, a body of state or of arms: `التقى رئيس الفيفا بالرئيس الإيراني حسن روحاني`); in
+//!   a sports article such a sentence gives no speech act, demand, criticism or sanction
+//!   either ([`Category::is_said_of_games`]: `انتقد المدرب`, `أقر غوارديولا`, `طلب النادي`);
 //! - **modality**: `future` when a future word stands in the clause (`تعتزم التوجه`,
 //!   `المحادثات المرتقبة`), the trigger carries the future prefix (`سيعقد`), or a verb in the
 //!   imperfect or a meeting's noun is dated by its sentence after the day of writing
@@ -230,6 +232,27 @@ impl Category {
             Category::Coerce => matches!(mode, "ban" | "demolition"),
             _ => false,
         }
+    }
+
+    /// Whether clubs, coaches, players and fans do this among themselves, in words or by
+    /// their bodies' rules (`انتقد المدرب`, `أقر غوارديولا`, `طلب النادي`, `عقوبات الاتحاد`):
+    /// in a sports article, with no word of arms or politics, it is sport. Not an arrest, an
+    /// aid, a crime, or violence.
+    pub fn is_said_of_games(self) -> bool {
+        matches!(
+            self,
+            Category::Support
+                | Category::Cooperate
+                | Category::Concede
+                | Category::Investigate
+                | Category::Demand
+                | Category::Disapprove
+                | Category::Reject
+                | Category::Protest
+                | Category::Sanction
+                | Category::Statement
+                | Category::Appeal
+        )
     }
 }
 
@@ -794,8 +817,12 @@ impl<'a> Finder<'a> {
                 // the moves of a game (هجوم فريقنا, مواجهة كرواتيا ضد فرنسا, التقى الفريق),
                 // unless another word than the trigger tells of arms or politics (`تفجير
                 // المفاجأة` is no bombing)
+                // in a sports article, with no such word, what is said is said of the game too
+                // (أقر غوارديولا بأن فريقه لم يكن في أفضل حالاته, the fans' criticism of a coach):
+                // an arrest or a shooting there is still one
                 if game
-                    && event.category.has_game_sense(&event.mode)
+                    && (event.category.has_game_sense(&event.mode)
+                        || (sports_article && event.category.is_said_of_games()))
                     && !tenor.real.iter().any(|&w| !event.trigger.contains(w))
                 {
                     continue;
@@ -1515,7 +1542,8 @@ impl<'a> Finder<'a> {
     /// word of armed force besides its own in its sentence or the one before (`armed`: عززت
     /// القوات تقدمها, not الخدمات التي تقدمها); `with=` only with its companion word later in
     /// the clause; `without=` not with one of its words within the six after it (its subject may
-    /// come first), before any phrase with ب or its `with=` word; `noart` not with the article.
+    /// come first), before any phrase with ب or its `with=` word; `noart` not with the article;
+    /// `apart` not with its `with=` word right after it, unless it carries an object pronoun.
     fn admissible(&self, h: &Hit<'_>, clo: usize, chi: usize, armed: [&[Span]; 2]) -> bool {
         if h.trigger.armed && !self.armed_besides(h, armed) {
             return false;
@@ -1573,6 +1601,19 @@ impl<'a> Finder<'a> {
                 // (nor past its companion word: تحقق النيابة في نتائج الانتخابات)
                 .take_while(|w| !h.trigger.with.iter().any(|k| w.is(k)))
                 .any(|w| h.trigger.without.iter().any(|k| w.is(k)))
+        {
+            return false;
+        }
+        // (`apart`: تحمّل المسؤولية bears it; حمّل X مسؤولية, تحمله مسؤولية, and حمّل مسؤولية
+        // الاشتباكات للسلطات الأذرية with the one blamed named after ل, blame)
+        if h.trigger.apart
+            && !self.has_object_pronoun(h)
+            && self.words.get(h.end).is_some_and(|w| h.end < chi && h.trigger.with.iter().any(|k| w.is(k)))
+            && !(h.end + 1..chi).any(|k| {
+                // (a party, or a body with its nisba: للسلطات الأذرية)
+                let named = |w: &Word<'_>| w.entity.is_some() || w.entries.nisba.is_some();
+                self.words[k].li && (named(&self.words[k]) || self.words.get(k + 1).is_some_and(named))
+            })
         {
             return false;
         }

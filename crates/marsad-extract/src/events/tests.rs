@@ -780,8 +780,22 @@ fn a_sports_article_reads_its_sentences_as_sport() {
     let ex = extract(text);
     assert!(ex.events.is_empty(), "{:?}", kinds(&ex));
     // a shooting is no move of a game
-    let text = format!("{text}\nوأطلق المهاجم النار على المشجعين خارج الملعب.");
-    assert_eq!(kinds(&extract(&text)), ["FIGHT/firing"]);
+    let shooting = format!("{text}\nوأطلق المهاجم النار على المشجعين خارج الملعب.");
+    assert_eq!(kinds(&extract(&shooting)), ["FIGHT/firing"]);
+    // what coaches, players and fans say there is said of the game
+    for said in [
+        "وأقر المدرب بأن فريقه لم يكن في أفضل حالاته.",
+        "وانتقد المشجعون إدارة النادي بشدة.",
+        "وطلب كلوب من اللاعب العودة إلى التدريبات.",
+    ] {
+        let ex = extract(&format!("{text}\n{said}"));
+        assert!(ex.events.is_empty(), "{said}: {:?}", kinds(&ex));
+        // the same sentence outside a sports article tells an event
+        assert!(!extract(said).events.is_empty(), "{said}");
+    }
+    // an arrest there is still one
+    let arrest = format!("{text}\nواعتقلت الشرطة أحد الوكلاء في المطار.");
+    assert_eq!(kinds(&extract(&arrest)), ["COERCE/arrest"]);
 }
 
 #[test]
@@ -824,6 +838,28 @@ fn a_sentence_of_sport_injures_players_and_snatches_goals() {
     // people hurt at a match are
     let ex = extract("وأصيب 20 شخصا بجروح طفيفة إثر تحطم أحد المدرجات خلال المباراة.");
     assert_eq!(ex.casualties.iter().map(|c| c.count).collect::<Vec<_>>(), [Some(20)]);
+}
+
+#[test]
+fn bearing_responsibility_is_no_blame() {
+    // the one blamed stands between the verb and مسؤولية, or is its pronoun
+    for text in [
+        "وحمل الجيش الأرمني القوات الأذرية مسؤولية التصعيد.",
+        "وتحمل واشنطن موسكو وحليفتها دمشق مسؤولية تأخير الحل.",
+        "وقالت إن أنقرة تحمله مسؤولية محاولة الانقلاب.",
+        "وكان الرئيس الأرمني قد حمَّل مسؤولية اندلاع الاشتباكات للسلطات الأذرية.",
+    ] {
+        has(text, "DISAPPROVE");
+    }
+    // right after the verb, مسؤولية is borne, not laid on anyone
+    for text in [
+        "وأعربت عن استعدادها لتحمل مسؤولية طفلها بكل حب.",
+        "ودعا الحكومة إلى تحمل المسؤولية كاملة.",
+        "وقال إن على المجتمع الدولي أن يتحمل مسؤولياته تجاه اللاجئين.",
+        "وتحملنا المسؤولية وقدمنا نصف موازنتنا.",
+    ] {
+        lacks(text, "DISAPPROVE");
+    }
 }
 
 #[test]
