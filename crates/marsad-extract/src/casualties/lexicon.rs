@@ -76,6 +76,9 @@ pub enum Marker {
     /// A strike or an attack (قصف, غارات, هجوم): the nisba adjective after it names the
     /// attacker, not the people hit (قصف روسي).
     Attack,
+    /// The means or the hands of the harm (برصاص, بنيران, على يد): the party named after it
+    /// did the harm, it is not whose the people hit are (برصاص الاحتلال الإسرائيلي).
+    Agent,
     /// A word of place (في, شمال, أنحاء): a country named after it is where it happened,
     /// elsewhere an actor (التحالف بقيادة السعودية).
     Place,
@@ -225,6 +228,7 @@ impl Lexicon {
                 "hostile" => Marker::Hostile,
                 "seat" => Marker::Seat,
                 "attack" => Marker::Attack,
+                "agent" => Marker::Agent,
                 "place" => Marker::Place,
                 "named" => Marker::Named,
                 "site" => Marker::Site,

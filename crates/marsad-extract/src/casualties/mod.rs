@@ -941,7 +941,13 @@ impl<'a> Finder<'a> {
                     c.side = Some(self.side_of(e));
                     side_rule = "paragraph-army";
                 }
-                if c.side.is_none() && c.population == Population::Unspecified && war {
+                // (not people hit by one side's fire: أصيب 900 برصاص الاحتلال خلال المواجهات
+                // are the other side's, where they were)
+                if c.side.is_none()
+                    && c.population == Population::Unspecified
+                    && war
+                    && !self.hit_by_agent(&words, c.end_word)
+                {
                     c.side = Some(Party::Both);
                     side_rule = "war";
                 }
@@ -2123,6 +2129,17 @@ impl<'a> Finder<'a> {
                 return None;
             }
         }
+        // a people named before the numeral that follows them (one and two follow their
+        // noun): "مقتل فلسطينيين اثنين", "مواطن سوري واحد"
+        if noun.is_none()
+            && nisba_side.is_none()
+            && (numeral_two || matches!(words[first].bare.as_ref(), "واحد" | "واحدا"))
+            && let Some(prev) = first.checked_sub(1).map(|j| &words[j])
+            && let Some(c) = self.nisba(prev)
+        {
+            nisba_side = Some(self.country(c));
+            group_people = self.lex.groups.contains_key(prev.bare.as_ref());
+        }
         let end = noun_at.unwrap_or(last);
         let (noun, own) = noun.map_or((None, false), |(n, own)| (Some(n), own));
         // kind
@@ -2359,6 +2376,11 @@ impl<'a> Finder<'a> {
             if w.bare == "من" || self.marker(w) == Some(Marker::Ranks) || w.bare == "في" {
                 j += 1;
                 continue;
+            }
+            // who did the harm is named after its means or hands, not whose the people were
+            // (برصاص الاحتلال الإسرائيلي, بنيران القوات, على يد مسلحين)
+            if self.marker(w) == Some(Marker::Agent) {
+                break;
             }
             // fighters of the other side, then people after و who are not: two sides, and
             // what follows is the second people's ("سبعة من المسلحين وجنديان هنديان": the
@@ -3177,6 +3199,26 @@ impl<'a> Finder<'a> {
                         (None, words[k].bare == "اخرون", false)
                     }
                     _ if ranks => (None, true, false),
+                    // a people in the plural, uncounted: "مقتل فلسطينيين", "وفاة فلسطينيين";
+                    // indefinite, in the oblique: with the article they are a whole people
+                    // spoken of (أرواح الفلسطينيين, قتل الفلسطينيين بدم بارد), in the
+                    // nominative the subject that acts (اعتقل الأمريكيون صدام حسين); not lost
+                    // goods (خسارة سوريين لأملاكهم); a singular nisba is as often the adjective of
+                    // a noun before (إصابة روسية)
+                    None if !one
+                        && !jet
+                        && !matches!(w.stem.as_ref(), "خساره" | "خسائر")
+                        && words.get(k).is_some_and(|v| {
+                            !v.prep
+                                && !v.bare.starts_with("ال")
+                                && v.bare.ends_with("ين")
+                                && self.nisba(v).is_some()
+                        })
+                        // (a number after them counts them: "مقتل فلسطينيين اثنين")
+                        && words.get(k + 1).is_none_or(|v| !Self::is_count(v)) =>
+                    {
+                        (None, true, false)
+                    }
                     _ => continue,
                 };
             if !ranks && number_of.is_none() && !agent_first && k != i + 1 + usize::from(one || some_of) {
@@ -3381,10 +3423,6 @@ impl<'a> Finder<'a> {
         out
     }
 
-    /// Whose ranks `words` name (`في صفوف القوات الأرمينية`, `مقتل عسكريين أذريين`): the side
-    /// of the first country or body, or of the first nisba, which ends the reading; a noun of
-    /// people before it gives the population when none is known, and with `forces` so does
-    /// the body when it is an army or a police force.
     /// Whether the nisba adjective `w` after `prev` names an attacker: `prev` is a strike or
     /// an attack (markers.tsv: attack), whose adjective it is (same definiteness): "قتل 29
     /// مدنيا في قصف روسي", "جراء القصف التركي" (a Russian or Turkish strike: Syrians were
@@ -3394,6 +3432,21 @@ impl<'a> Finder<'a> {
         !w.wa && self.marker(prev) == Some(Marker::Attack) && definite(prev) == definite(w)
     }
 
+    /// Whether the means or the hands of the harm follow the figure's words ending at `end`,
+    /// within its clause (`أصيب 900 آخرين برصاص الاحتلال`, `على يد مسلحين`).
+    fn hit_by_agent(&self, words: &[Word], end: usize) -> bool {
+        words
+            .iter()
+            .skip(end + 1)
+            .take(4)
+            .take_while(|w| !w.is_stop())
+            .any(|w| self.marker(w) == Some(Marker::Agent))
+    }
+
+    /// Whose ranks `words` name (`في صفوف القوات الأرمينية`, `مقتل عسكريين أذريين`): the side
+    /// of the first country or body, or of the first nisba, which ends the reading; a noun of
+    /// people before it gives the population when none is known, and with `forces` so does
+    /// the body when it is an army or a police force.
     fn ranks_of<'w, 'n: 'w>(
         &self,
         words: impl IntoIterator<Item = &'w Word<'n>>,

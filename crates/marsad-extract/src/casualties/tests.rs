@@ -109,6 +109,41 @@ fn side_from_a_nisba_and_a_claim_without_a_number() {
 }
 
 #[test]
+fn a_people_named_before_one_or_two_and_uncounted() {
+    // one and two follow their noun: the people before them are whose the dead are
+    let ex = extract("واندلعت مواجهات أسفرت عن مقتل فلسطينيين اثنين برصاص الجيش الإسرائيلي.");
+    let c = only(&ex);
+    assert_eq!(c.count, Some(2));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("State of Palestine"));
+    // a people in the plural, indefinite, with no number: a claim of no count
+    let ex = extract("وأعلنت وزارة الصحة مقتل فلسطينيين في قطاع غزة.");
+    let c = only(&ex);
+    assert_eq!((c.count, c.kind), (None, Kind::Killed));
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("State of Palestine"));
+    // a whole people spoken of, a subject that acts, lost goods: none
+    for text in [
+        "وقال إن هذه السياسة تزهق أرواح الفلسطينيين الأبرياء.",
+        "وكان الجنود الأمريكيون قد اعتقلوا صدام حسين في 2003.",
+        "وأدت الحرب إلى خسارة سوريين لأملاكهم من العقارات.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+}
+
+#[test]
+fn who_fired_is_not_whose_the_people_are() {
+    // the party after the means or the hands of the harm did it
+    let ex = extract("وأصيب أكثر من 900 آخرين برصاص الاحتلال الإسرائيلي خلال المواجهات شرق غزة.");
+    let c = only(&ex);
+    assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("State of Palestine"));
+    let ex = extract("وقتل 3 مدنيين بنيران القوات التركية في عفرين.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"));
+    // the people's own nisba still gives their side
+    let ex = extract("وقتل 3 جنود أتراك برصاص قناصة في عفرين.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Turkey"));
+}
+
+#[test]
 fn losses_in_the_ranks() {
     let ex = extract("وأضاف البيان أن القصف الأرمني أسفر عن خسائر في صفوف العسكريين الأذريين.");
     let c = only(&ex);
