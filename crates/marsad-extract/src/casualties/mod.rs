@@ -247,6 +247,34 @@ fn since_start<'w>(words: impl Iterator<Item = &'w str>) -> bool {
     false
 }
 
+/// Whether `words` (a sentence's, as written) tell of a window of the last hours or days,
+/// which ends at the day of writing: `خلال الساعات الماضية`, `خلال الـ24 ساعة الماضية`, `في
+/// الساعات الأخيرة`, `على مدى اليومين الماضيين`, `خلال الأيام الثلاثة الماضية`.
+/// (`الأربع والعشرين ساعة` has its number in words.)
+fn recent_window<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    let fold = |w: &str| -> String {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .filter(|c| !matches!(c, '\u{064B}'..='\u{0652}' | 'ـ'))
+            .map(|c| match c {
+                'أ' | 'إ' | 'آ' => 'ا',
+                'ة' => 'ه',
+                _ => c,
+            })
+            .collect()
+    };
+    let words: Vec<String> = words.map(fold).collect();
+    let lead =
+        |w: &str| matches!(w.strip_prefix('و').unwrap_or(w), "خلال" | "في" | "طيله" | "طوال" | "مدي" | "مدى");
+    let unit = |w: &str| matches!(w, "الساعات" | "ساعه" | "ساعات" | "اليومين" | "يومين" | "الايام");
+    let past = |w: &str| matches!(w, "الماضيه" | "الاخيره" | "الماضيين" | "الاخيرين" | "المنصرمه");
+    words.iter().enumerate().any(|(i, w)| {
+        unit(w)
+            && words[i.saturating_sub(4)..i].iter().any(|v| lead(v))
+            && words[i + 1..].iter().take(3).any(|v| past(v))
+    })
+}
+
 /// Superlatives before منذ (`الأسوأ منذ`, `أعنف هجوم منذ`): "the worst since", no running
 /// total; normalised, without the article.
 const SUPERLATIVES: &[&str] = &["اسوا", "اعنف", "اكبر", "اشد", "اعلي", "اعلى", "ادمي", "ادمى", "اخطر", "اول"];
@@ -1468,6 +1496,18 @@ impl<'a> Finder<'a> {
         {
             let t = self.period_end(t).unwrap_or(t);
             return (Some(day_of(&t.value)), Some(DateFrom::Sentence));
+        }
+        // a window of the last hours or days ends at the day it was told of (`أعلن الجيش أمس
+        // أن 4 جنود قتلوا خلال الأربع والعشرين ساعة الماضية`), else at the day of writing
+        // (`قتل 25 شخصا خلال الساعات الماضية`)
+        let text = self.a.norm.original().get(sentence.range()).unwrap_or_default();
+        if recent_window(text.split_whitespace()) {
+            if let Some(t) = self.a.times.iter().find(|t| sentence.contains(t.span) && dated(t)) {
+                return (Some(day_of(&t.value)), Some(DateFrom::Sentence));
+            }
+            if self.a.published.is_some() {
+                return self.published();
+            }
         }
         let block = self.a.blocks.iter().find(|b| b.contains(sentence));
         if let Some(t) = block.and_then(|b| {

@@ -131,6 +131,28 @@ fn a_people_named_before_one_or_two_and_uncounted() {
 }
 
 #[test]
+fn a_window_of_the_last_hours_ends_at_the_day_it_is_told_of() {
+    let on = |text: &str| {
+        crate::extract::extract_on(text, Some("2018-05-15"))
+            .casualties
+            .iter()
+            .map(|c| c.date.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        on("وقتل 25 شخصا على الأقل خلال الساعات الماضية في قصف على المدينة."),
+        [Some("2018-05-15".into())]
+    );
+    assert_eq!(on("وقالت الوزارة إن 14 شخصا قتلوا خلال الـ24 ساعة الماضية."), [Some("2018-05-15".into())]);
+    assert_eq!(
+        on("أعلن الجيش الأوكراني أمس أن 4 جنود قتلوا في قتال خلال الأربع والعشرين ساعة الماضية."),
+        [Some("2018-05-14".into())]
+    );
+    // with no window, an untimed figure has no date of its own
+    assert_eq!(on("وقتل 25 شخصا على الأقل في قصف على المدينة."), [None]);
+}
+
+#[test]
 fn who_fired_is_not_whose_the_people_are() {
     // the party after the means or the hands of the harm did it
     let ex = extract("وأصيب أكثر من 900 آخرين برصاص الاحتلال الإسرائيلي خلال المواجهات شرق غزة.");
