@@ -23,6 +23,8 @@
 //! - **source** (`source`): "according to" and the name after it (`بحسب تصريحات ... نيكول
 //!   باشينيان`, `حسبما أعلنت وزارة الصحة`); a news agency there, or as the subject of a verb of
 //!   saying, reports (`reported_by`) and claims only when no one else is named;
+//! - **spoken to** an agency: a verb of saying with ل and a news agency after it (`قال
+//!   الناطق باسم الشرطة لوكالة فرانس برس إن`, `أفاد مدير المستشفى لسانا`): it reports;
 //! - **statement** (`statement`): `بيان`, `بيانات باكو`: the owner after it, else the last
 //!   claimant (`وأوضح البيان`);
 //! - **anonymous**: an unnamed speaker (`مصدر عسكري`, `مصادر محلية`, `ناشطون`): a cue with no
@@ -665,6 +667,20 @@ impl<'a> Attributor<'a> {
                         },
                         Subject::None => None,
                     };
+                    // the agency spoken to carries it (`قال الناطق باسم الشرطة لوكالة فرانس برس
+                    // إن`, `أفاد مدير المستشفى لسانا`)
+                    if cue.role == Role::Speech
+                        && let Some(e) = words[skip.max(i + 1).min(words.len())..]
+                            .iter()
+                            .take(3)
+                            .take_while(|v| !v.is_stop())
+                            .find(|v| v.prep && v.bare.starts_with('ل'))
+                            .and_then(|v| v.entity)
+                            .filter(|&e| self.is_agency(e))
+                        && !out.reported_by.contains(&e)
+                    {
+                        out.reported_by.push(e);
+                    }
                     if cue.role == Role::Source {
                         found = found.map(|(p, r)| (p, if r == "speech-after" { "source" } else { r }));
                     }

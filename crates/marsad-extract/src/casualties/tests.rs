@@ -214,6 +214,15 @@ fn a_news_agency_reports() {
     assert_eq!(c.reported_by.len(), 1);
     assert_eq!(ex.entities[c.reported_by[0]].name, "Reuters");
     assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("Ukraine"));
+    // the agency spoken to carries the figure; the speaker claims it
+    let ex =
+        extract("وقال الناطق باسم وزارة الداخلية نجيب دانيش لوكالة فرانس برس إن 12 شخصا قتلوا في الهجوم.");
+    let c = only(&ex);
+    assert_eq!(
+        c.reported_by.iter().map(|&e| ex.entities[e].name.as_str()).collect::<Vec<_>>(),
+        ["Agence France-Presse"]
+    );
+    assert_ne!(name(&ex, c.claimant.as_ref()).as_deref(), Some("Agence France-Presse"));
 }
 
 #[test]
