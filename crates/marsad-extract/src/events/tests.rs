@@ -841,6 +841,21 @@ fn a_sentence_of_sport_injures_players_and_snatches_goals() {
 }
 
 #[test]
+fn no_need_what_must_be_done_and_what_led_to_it_ask_for_nothing() {
+    for text in [
+        "ويمكن للمستخدم الوصول إلى الصفحة دون الحاجة إلى زيارة كل رابط.",
+        "وانفجر إطار سيارته ما دعا الشرطة المحلية إلى إيقافه.",
+        "وبحث الطرفان ما يجب فعله بعد ذلك مع إيران.",
+        "وقال إنه لا ضرورة لأن تكون كوريا الشمالية طرفا في الاتفاق.",
+    ] {
+        lacks(text, "APPEAL");
+        lacks(text, "DEMAND");
+    }
+    // a call with its caller is one
+    has("ودعا الرئيس ميشال عون الحكومة إلى الاجتماع.", "APPEAL");
+}
+
+#[test]
 fn bearing_responsibility_is_no_blame() {
     // the one blamed stands between the verb and مسؤولية, or is its pronoun
     for text in [
