@@ -263,15 +263,21 @@ fn recent_window<'w>(words: impl Iterator<Item = &'w str>) -> bool {
             })
             .collect()
     };
-    let words: Vec<String> = words.map(fold).collect();
-    let lead =
-        |w: &str| matches!(w.strip_prefix('و').unwrap_or(w), "خلال" | "في" | "طيله" | "طوال" | "مدي" | "مدى");
-    let unit = |w: &str| matches!(w, "الساعات" | "ساعه" | "ساعات" | "اليومين" | "يومين" | "الايام");
-    let past = |w: &str| matches!(w, "الماضيه" | "الاخيره" | "الماضيين" | "الاخيرين" | "المنصرمه");
+    let lead = |w: &str| {
+        let w = fold(w);
+        matches!(w.strip_prefix('و').unwrap_or(&w), "خلال" | "في" | "طيله" | "طوال" | "مدي" | "مدى")
+    };
+    let unit =
+        |w: &str| matches!(fold(w).as_str(), "الساعات" | "ساعه" | "ساعات" | "اليومين" | "يومين" | "الايام");
+    let past =
+        |w: &str| matches!(fold(w).as_str(), "الماضيه" | "الاخيره" | "الماضيين" | "الاخيرين" | "المنصرمه");
+    let words: Vec<&str> = words.collect();
+    // (the words are folded only around one of hours or days)
     words.iter().enumerate().any(|(i, w)| {
-        unit(w)
-            && words[i.saturating_sub(4)..i].iter().any(|v| lead(v))
+        (w.contains("ساع") || w.contains("يوم") || w.contains("يام"))
+            && unit(w)
             && words[i + 1..].iter().take(3).any(|v| past(v))
+            && words[i.saturating_sub(4)..i].iter().any(|v| lead(v))
     })
 }
 
@@ -1501,7 +1507,9 @@ impl<'a> Finder<'a> {
         // أن 4 جنود قتلوا خلال الأربع والعشرين ساعة الماضية`), else at the day of writing
         // (`قتل 25 شخصا خلال الساعات الماضية`)
         let text = self.a.norm.original().get(sentence.range()).unwrap_or_default();
-        if recent_window(text.split_whitespace()) {
+        // (most sentences name no hours nor days)
+        let hours_or_days = text.contains("ساع") || text.contains("يوم") || text.contains("يام");
+        if hours_or_days && recent_window(text.split_whitespace()) {
             if let Some(t) = self.a.times.iter().find(|t| sentence.contains(t.span) && dated(t)) {
                 return (Some(day_of(&t.value)), Some(DateFrom::Sentence));
             }
