@@ -3256,6 +3256,9 @@ impl<'a> Finder<'a> {
                     None if !one
                         && !jet
                         && !matches!(w.stem.as_ref(), "خساره" | "خسائر")
+                        // (not what any attack might do: "سترد على أي هجمات تؤدي إلى إصابة
+                        // أميركيين")
+                        && !words[i.saturating_sub(8)..i].iter().any(|v| v.bare == "اي")
                         && words.get(k).is_some_and(|v| {
                             !v.prep
                                 && !v.bare.starts_with("ال")
@@ -3283,7 +3286,15 @@ impl<'a> Finder<'a> {
                 })
                 .filter(|&(v, used)| used == 1 && v >= 2)
                 .map(|(v, _)| v);
-            let count = if another && words[k].bare == "اخران" {
+            // a people's plural and dual are written alike (فلسطينيين); one of the two after
+            // them (أحدهما, إصابتهما) makes it the dual: "وفاة فلسطينيين السبت أحدهما صحفي"
+            let two = self.nisba(&words[k]).is_some()
+                && words[k + 1..]
+                    .iter()
+                    .take(8)
+                    .take_while(|v| !v.is_hard_stop())
+                    .any(|v| v.bare.ends_with("هما") && !v.bare.ends_with("منهما"));
+            let count = if another && words[k].bare == "اخران" || two {
                 Some(2)
             } else if one || (!plural && !self.is_dual(&words[k])) {
                 Some(1)

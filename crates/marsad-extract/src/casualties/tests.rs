@@ -120,8 +120,12 @@ fn a_people_named_before_one_or_two_and_uncounted() {
     let c = only(&ex);
     assert_eq!((c.count, c.kind), (None, Kind::Killed));
     assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("State of Palestine"));
-    // a whole people spoken of, a subject that acts, lost goods: none
+    // one of the two after them makes them two
+    let ex = extract("وأعلنت وزارة الصحة الفلسطينية وفاة فلسطينيين السبت أحدهما صحفي.");
+    assert_eq!(only(&ex).count, Some(2));
+    // a whole people spoken of, a subject that acts, lost goods, what any attack might do: none
     for text in [
+        "وحذرت من أنها سترد على أي هجمات يشنها وكلاء طهران وتؤدي إلى إصابة أميركيين.",
         "وقال إن هذه السياسة تزهق أرواح الفلسطينيين الأبرياء.",
         "وكان الجنود الأمريكيون قد اعتقلوا صدام حسين في 2003.",
         "وأدت الحرب إلى خسارة سوريين لأملاكهم من العقارات.",

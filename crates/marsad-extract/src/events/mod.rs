@@ -41,8 +41,9 @@
 //!   event of those categories ([`Category::has_game_sense`]) unless a word other than the
 //!   trigger tells of arms or politics (`قذائف`, `مسلحين`, `وزير`, a person of the knowledge
 //!   base, a body of state or of arms: `التقى رئيس الفيفا بالرئيس الإيراني حسن روحاني`); in
-//!   a sports article such a sentence gives no speech act, demand, criticism or sanction
-//!   either ([`Category::is_said_of_games`]: `انتقد المدرب`, `أقر غوارديولا`, `طلب النادي`);
+//!   a sports article such a sentence, with a word of sport or naming no country, gives no
+//!   speech act, demand, criticism or sanction either ([`Category::is_said_of_games`]:
+//!   `انتقد المدرب`, `أقر غوارديولا`, `طلب النادي`);
 //! - **modality**: `future` when a future word stands in the clause (`تعتزم التوجه`,
 //!   `المحادثات المرتقبة`), the trigger carries the future prefix (`سيعقد`), or a verb in the
 //!   imperfect or a meeting's noun is dated by its sentence after the day of writing
@@ -810,6 +811,14 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let game = tenor.game >= 2 || sports_article;
+            // what is said in a sports article is sport when the sentence has a word of sport
+            // or names no country or city (`وانتقد المشجعون إدارة النادي`; not `اتهام لندن
+            // موسكو بالوقوف وراء تسميم الجاسوس`)
+            let said_of_games = sports_article
+                && (tenor.game >= 1
+                    || !self.words[lo..hi]
+                        .iter()
+                        .any(|w| w.entity.is_some_and(|e| self.a.entities[e].etype == EntityType::Gpe)));
             // words of arms in this sentence or the one before (كما واصلوا تقدمهم, after the
             // sentence that names the fighters)
             let before = k.checked_sub(1).map_or(&[][..], |j| &read[j].3.armed[..]);
@@ -822,7 +831,7 @@ impl<'a> Finder<'a> {
                 // an arrest or a shooting there is still one
                 if game
                     && (event.category.has_game_sense(&event.mode)
-                        || (sports_article && event.category.is_said_of_games()))
+                        || (said_of_games && event.category.is_said_of_games()))
                     && !tenor.real.iter().any(|&w| !event.trigger.contains(w))
                 {
                     continue;

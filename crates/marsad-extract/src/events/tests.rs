@@ -793,6 +793,9 @@ fn a_sports_article_reads_its_sentences_as_sport() {
         // the same sentence outside a sports article tells an event
         assert!(!extract(said).events.is_empty(), "{said}");
     }
+    // a country named with no word of sport: politics told in a sports article
+    let politics = format!("{text}\nواتهمت لندن موسكو بالوقوف وراء تسميم الجاسوس.");
+    assert!(kinds(&extract(&politics)).iter().any(|k| k.starts_with("DISAPPROVE")), "{politics}");
     // an arrest there is still one
     let arrest = format!("{text}\nواعتقلت الشرطة أحد الوكلاء في المطار.");
     assert_eq!(kinds(&extract(&arrest)), ["COERCE/arrest"]);
