@@ -67,6 +67,7 @@ pub mod lexicon;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use marsad_kb::{EntityType, EntryId, Kb};
@@ -273,10 +274,19 @@ fn recent_window<'w>(words: impl Iterator<Item = &'w str>) -> bool {
         |w: &str| matches!(fold(w).as_str(), "الماضيه" | "الاخيره" | "الماضيين" | "الاخيرين" | "المنصرمه");
     let words: Vec<&str> = words.collect();
     // (the words are folded only around one of hours or days)
+    // (not the last days of something, `في الأيام الأخيرة من الحصار`, `الساعات الأخيرة لحكمه`,
+    // unless punctuation ends the window: `خلال الأيام القليلة الماضية، لقي فيها`)
+    let of_something = |w: &str| {
+        w == "من"
+            || w.starts_with("لل")
+            || (w.starts_with('ل') && (w.ends_with('ه') || w.ends_with("ها") || w.ends_with("هم")))
+    };
     words.iter().enumerate().any(|(i, w)| {
-        (w.contains("ساع") || w.contains("يوم") || w.contains("يام"))
-            && unit(w)
-            && words[i + 1..].iter().take(3).any(|v| past(v))
+        unit(w)
+            && words[i + 1..].iter().take(3).position(|v| past(v)).is_some_and(|p| {
+                words[i + 1 + p].ends_with(|c: char| !c.is_alphanumeric())
+                    || words.get(i + 2 + p).is_none_or(|next| !of_something(&fold(next)))
+            })
             && words[i.saturating_sub(4)..i].iter().any(|v| lead(v))
     })
 }
@@ -1507,20 +1517,40 @@ impl<'a> Finder<'a> {
         // أن 4 جنود قتلوا خلال الأربع والعشرين ساعة الماضية`), else at the day of writing
         // (`قتل 25 شخصا خلال الساعات الماضية`)
         let text = self.a.norm.original().get(sentence.range()).unwrap_or_default();
-        // (most sentences name no hours nor days)
-        let hours_or_days = text.contains("ساع") || text.contains("يوم") || text.contains("يام");
-        if hours_or_days && recent_window(text.split_whitespace()) {
+        let block = self.a.blocks.iter().find(|b| b.contains(sentence));
+        let context = block.and_then(|b| {
+            times().rev().find(|t| b.contains(t.span) && t.span.end() <= sentence.start() && dated(t))
+        });
+        // (most sentences name no hours nor days; diacritics are rare)
+        let hours_or_days = || {
+            let folded: Cow<'_, str> = if text.chars().any(|c| matches!(c, '\u{064B}'..='\u{0652}' | 'ـ')) {
+                Cow::Owned(text.chars().filter(|c| !matches!(c, '\u{064B}'..='\u{0652}' | 'ـ')).collect())
+            } else {
+                Cow::Borrowed(text)
+            };
+            folded.contains("ساع") || folded.contains("يوم") || folded.contains("يام")
+        };
+        if hours_or_days() && recent_window(text.split_whitespace()) {
             if let Some(t) = self.a.times.iter().find(|t| sentence.contains(t.span) && dated(t)) {
                 return (Some(day_of(&t.value)), Some(DateFrom::Sentence));
+            }
+            // (or the paragraph's, a day of saying too: `أعلن الجيش الأحد أن القتال اشتد.
+            // وأضاف أن 4 جنود قتلوا خلال الساعات الماضية`)
+            let told = block.and_then(|b| {
+                self.a
+                    .times
+                    .iter()
+                    .rev()
+                    .find(|t| b.contains(t.span) && t.span.end() <= sentence.start() && dated(t))
+            });
+            if let Some(t) = told {
+                return (Some(day_of(&t.value)), Some(DateFrom::Context));
             }
             if self.a.published.is_some() {
                 return self.published();
             }
         }
-        let block = self.a.blocks.iter().find(|b| b.contains(sentence));
-        if let Some(t) = block.and_then(|b| {
-            times().rev().find(|t| b.contains(t.span) && t.span.end() <= sentence.start() && dated(t))
-        }) {
+        if let Some(t) = context {
             return (Some(day_of(&t.value)), Some(DateFrom::Context));
         }
         // the day the statement was made, when the sentence names no other
@@ -2427,7 +2457,7 @@ impl<'a> Finder<'a> {
             }
             // who did the harm is named after its means or hands, not whose the people were
             // (برصاص الاحتلال الإسرائيلي, بنيران القوات, على يد مسلحين)
-            if self.marker(w) == Some(Marker::Agent) {
+            if self.names_agent(&words[end + 1..], j, true) {
                 break;
             }
             // fighters of the other side, then people after و who are not: two sides, and
@@ -3257,8 +3287,13 @@ impl<'a> Finder<'a> {
                         && !jet
                         && !matches!(w.stem.as_ref(), "خساره" | "خسائر")
                         // (not what any attack might do: "سترد على أي هجمات تؤدي إلى إصابة
-                        // أميركيين")
+                        // أميركيين"; not a charge or a demand: "متهما بقتل إسرائيليين", "وقف
+                        // قتل فلسطينيين")
                         && !words[i.saturating_sub(8)..i].iter().any(|v| v.bare == "اي")
+                        && !w.prep
+                        && !i.checked_sub(1).is_some_and(|p| {
+                            matches!(words[p].stem.as_ref(), "وقف" | "ايقاف" | "منع" | "عدم" | "لوقف")
+                        })
                         && words.get(k).is_some_and(|v| {
                             !v.prep
                                 && !v.bare.starts_with("ال")
@@ -3288,7 +3323,7 @@ impl<'a> Finder<'a> {
                 .map(|(v, _)| v);
             // a people's plural and dual are written alike (فلسطينيين); one of the two after
             // them (أحدهما, إصابتهما) makes it the dual: "وفاة فلسطينيين السبت أحدهما صحفي"
-            let two = self.nisba(&words[k]).is_some()
+            let two = words.get(k).and_then(|v| self.nisba(v)).is_some()
                 && words[k + 1..]
                     .iter()
                     .take(8)
@@ -3494,12 +3529,34 @@ impl<'a> Finder<'a> {
     /// Whether the means or the hands of the harm follow the figure's words ending at `end`,
     /// within its clause (`أصيب 900 آخرين برصاص الاحتلال`, `على يد مسلحين`).
     fn hit_by_agent(&self, words: &[Word], end: usize) -> bool {
-        words
-            .iter()
-            .skip(end + 1)
-            .take(4)
-            .take_while(|w| !w.is_stop())
-            .any(|w| self.marker(w) == Some(Marker::Agent))
+        let after = words.get(end + 1..).unwrap_or_default();
+        // (bullets or fire alone tell one side's harm, not both sides': `أصيب 491 بالرصاص الحي
+        // خلال المواجهات`)
+        (0..after.len().min(4))
+            .take_while(|&j| !after[j].is_stop())
+            .any(|j| self.names_agent(after, j, false))
+    }
+
+    /// Whether `words[j]` is the means or the hands of the harm, with `party` a party named
+    /// after it: `برصاص الاحتلال الإسرائيلي`, `بنيران القوات التركية`, `على يد مسلحين`,
+    /// `بأيدي عناصر` (the hand only after على or ب: `أصيب في اليد` is where; the bullets
+    /// alone name no one: `قتل بالرصاص الحي خلال المواجهات`).
+    fn names_agent(&self, words: &[Word], j: usize, party: bool) -> bool {
+        let w = &words[j];
+        if self.marker(w) != Some(Marker::Agent) {
+            return false;
+        }
+        let hand = matches!(w.stem.as_ref(), "يد" | "ايدي" | "ايادي");
+        if hand && !(w.prep || j.checked_sub(1).is_some_and(|p| words[p].bare == "علي")) {
+            return false;
+        }
+        !party
+            || words[j + 1..].iter().take(3).take_while(|v| !v.is_stop()).any(|v| {
+                self.entity_of(v).is_some()
+                    || self.nisba(v).is_some()
+                    || self.is_hostile(v)
+                    || self.noun(v).is_some_and(|(n, _)| n.population == Some(Population::Military))
+            })
     }
 
     /// Whose ranks `words` name (`في صفوف القوات الأرمينية`, `مقتل عسكريين أذريين`): the side

@@ -126,6 +126,8 @@ fn a_people_named_before_one_or_two_and_uncounted() {
     // a whole people spoken of, a subject that acts, lost goods, what any attack might do: none
     for text in [
         "وحذرت من أنها سترد على أي هجمات يشنها وكلاء طهران وتؤدي إلى إصابة أميركيين.",
+        "وكان متهما بقتل إسرائيليين عام 2002.",
+        "وطالب بوقف قتل فلسطينيين أبرياء.",
         "وقال إن هذه السياسة تزهق أرواح الفلسطينيين الأبرياء.",
         "وكان الجنود الأمريكيون قد اعتقلوا صدام حسين في 2003.",
         "وأدت الحرب إلى خسارة سوريين لأملاكهم من العقارات.",
@@ -152,6 +154,15 @@ fn a_window_of_the_last_hours_ends_at_the_day_it_is_told_of() {
         on("أعلن الجيش الأوكراني أمس أن 4 جنود قتلوا في قتال خلال الأربع والعشرين ساعة الماضية."),
         [Some("2018-05-14".into())]
     );
+    // the paragraph's day, when the sentence has none
+    assert_eq!(
+        on(
+            "أعلن الجيش الأوكراني يوم الأحد 13 مايو أن القتال اشتد. وأضاف البيان أن 4 جنود قتلوا خلال الساعات الماضية."
+        ),
+        [Some("2018-05-13".into())]
+    );
+    // the last days of something are no window of writing
+    assert_eq!(on("وقتل 25 شخصا في الأيام الأخيرة من الحصار."), [None]);
     // with no window, an untimed figure has no date of its own
     assert_eq!(on("وقتل 25 شخصا على الأقل في قصف على المدينة."), [None]);
 }
@@ -164,6 +175,12 @@ fn who_fired_is_not_whose_the_people_are() {
     assert_eq!(name(&ex, c.side.as_ref()).as_deref(), Some("State of Palestine"));
     let ex = extract("وقتل 3 مدنيين بنيران القوات التركية في عفرين.");
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Syria"));
+    // the hand alone is where they were hit: people hit in clashes are of both sides
+    let ex = extract("وأصيب 3 أشخاص في اليد خلال المواجهات في غزة.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("both"));
+    // bullets tell one side's harm, whoever fired them
+    let ex = extract("وأصيب 491 شخصا بالرصاص الحي خلال المواجهات في غزة.");
+    assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("State of Palestine"));
     // the people's own nisba still gives their side
     let ex = extract("وقتل 3 جنود أتراك برصاص قناصة في عفرين.");
     assert_eq!(name(&ex, only(&ex).side.as_ref()).as_deref(), Some("Turkey"));

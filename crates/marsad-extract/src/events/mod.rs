@@ -1619,9 +1619,14 @@ impl<'a> Finder<'a> {
             && !self.has_object_pronoun(h)
             && self.words.get(h.end).is_some_and(|w| h.end < chi && h.trigger.with.iter().any(|k| w.is(k)))
             && !(h.end + 1..chi).any(|k| {
-                // (a party, or a body with its nisba: للسلطات الأذرية)
-                let named = |w: &Word<'_>| w.entity.is_some() || w.entries.nisba.is_some();
-                self.words[k].li && (named(&self.words[k]) || self.words.get(k + 1).is_some_and(named))
+                // (a party, or a body with its nisba: للسلطات الأذرية; not a purpose, لحماية
+                // الفلسطينيين)
+                let w = &self.words[k];
+                let body =
+                    matches!(w.stem, "سلطات" | "حكومة" | "قوات" | "جيش" | "نظام" | "ميليشيات" | "جماعة");
+                w.li && (w.entity.is_some()
+                    || w.entries.nisba.is_some()
+                    || (body && self.words.get(k + 1).is_some_and(|n| n.entries.nisba.is_some())))
             })
         {
             return false;
