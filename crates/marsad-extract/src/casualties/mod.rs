@@ -252,11 +252,22 @@ fn since_start<'w>(words: impl Iterator<Item = &'w str>) -> bool {
 /// which ends at the day of writing: `خلال الساعات الماضية`, `خلال الـ24 ساعة الماضية`, `في
 /// الساعات الأخيرة`, `على مدى اليومين الماضيين`, `خلال الأيام الثلاثة الماضية`.
 /// (`الأربع والعشرين ساعة` has its number in words.)
-fn recent_window<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+fn recent_window(text: &str) -> bool {
+    let mark = |c: &char| matches!(c, '\u{064B}'..='\u{0652}' | 'ـ');
+    // most sentences name no hours nor days (diacritics are rare: the text is copied only
+    // when it has some)
+    let plain: Cow<'_, str> = if text.chars().any(|c| mark(&c)) {
+        Cow::Owned(text.chars().filter(|c| !mark(c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    };
+    if !(plain.contains("ساع") || plain.contains("يوم") || plain.contains("يام")) {
+        return false;
+    }
     let fold = |w: &str| -> String {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .chars()
-            .filter(|c| !matches!(c, '\u{064B}'..='\u{0652}' | 'ـ'))
+            .filter(|c| !mark(c))
             .map(|c| match c {
                 'أ' | 'إ' | 'آ' => 'ا',
                 'ة' => 'ه',
@@ -272,8 +283,7 @@ fn recent_window<'w>(words: impl Iterator<Item = &'w str>) -> bool {
         |w: &str| matches!(fold(w).as_str(), "الساعات" | "ساعه" | "ساعات" | "اليومين" | "يومين" | "الايام");
     let past =
         |w: &str| matches!(fold(w).as_str(), "الماضيه" | "الاخيره" | "الماضيين" | "الاخيرين" | "المنصرمه");
-    let words: Vec<&str> = words.collect();
-    // (the words are folded only around one of hours or days)
+    let words: Vec<&str> = plain.split_whitespace().collect();
     // (not the last days of something, `في الأيام الأخيرة من الحصار`, `الساعات الأخيرة لحكمه`,
     // unless punctuation ends the window: `خلال الأيام القليلة الماضية، لقي فيها`)
     let of_something = |w: &str| {
@@ -1518,32 +1528,17 @@ impl<'a> Finder<'a> {
         // (`قتل 25 شخصا خلال الساعات الماضية`)
         let text = self.a.norm.original().get(sentence.range()).unwrap_or_default();
         let block = self.a.blocks.iter().find(|b| b.contains(sentence));
-        let context = block.and_then(|b| {
-            times().rev().find(|t| b.contains(t.span) && t.span.end() <= sentence.start() && dated(t))
-        });
-        // (most sentences name no hours nor days; diacritics are rare)
-        let hours_or_days = || {
-            let folded: Cow<'_, str> = if text.chars().any(|c| matches!(c, '\u{064B}'..='\u{0652}' | 'ـ')) {
-                Cow::Owned(text.chars().filter(|c| !matches!(c, '\u{064B}'..='\u{0652}' | 'ـ')).collect())
-            } else {
-                Cow::Borrowed(text)
-            };
-            folded.contains("ساع") || folded.contains("يوم") || folded.contains("يام")
+        let earlier_in_block = |t: &&TimeExpr| {
+            block.is_some_and(|b| b.contains(t.span)) && t.span.end() <= sentence.start() && dated(t)
         };
-        if hours_or_days() && recent_window(text.split_whitespace()) {
+        let context = times().rev().find(earlier_in_block);
+        if recent_window(text) {
             if let Some(t) = self.a.times.iter().find(|t| sentence.contains(t.span) && dated(t)) {
                 return (Some(day_of(&t.value)), Some(DateFrom::Sentence));
             }
             // (or the paragraph's, a day of saying too: `أعلن الجيش الأحد أن القتال اشتد.
             // وأضاف أن 4 جنود قتلوا خلال الساعات الماضية`)
-            let told = block.and_then(|b| {
-                self.a
-                    .times
-                    .iter()
-                    .rev()
-                    .find(|t| b.contains(t.span) && t.span.end() <= sentence.start() && dated(t))
-            });
-            if let Some(t) = told {
+            if let Some(t) = self.a.times.iter().rev().find(earlier_in_block) {
                 return (Some(day_of(&t.value)), Some(DateFrom::Context));
             }
             if self.a.published.is_some() {
