@@ -1311,12 +1311,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// 2020`, `#رؤية_السعودية_2030`), none of them a preposition or a word of a deadline
     /// (`برنامج الخصخصة بحلول 2020` is a time).
     fn names_plan(&self, i: usize) -> bool {
+        let grammar = &self.tables.grammar;
         let mut words = 0;
         for p in (i.saturating_sub(6)..i).rev() {
-            if self.in_list(p, &self.tables.grammar.plan_names) {
+            if self.in_list(p, &grammar.plan_names) {
                 return true;
             }
-            let grammar = &self.tables.grammar;
             if self.in_list(p, &grammar.plan_breaks) || self.in_list(p, &grammar.after_year) {
                 return false;
             }
